@@ -1,0 +1,120 @@
+"""Country codes, names, flags and aliases: ISO 3166-1 through pycountry, plus our own short list
+of the names newsrooms actually use ("the UAE", "Turkey", "the US") and codes ISO leaves to users."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+
+@dataclass(frozen=True)
+class CountryInfo:
+    code: str
+    alpha2: str
+    name: str
+
+    @property
+    def flag(self) -> str:
+        return flag_emoji(self.alpha2)
+
+
+# Codes in use by international bodies but outside ISO 3166-1 proper.
+EXTRA_COUNTRIES = {
+    "XKX": CountryInfo("XKX", "XK", "Kosovo"),
+}
+
+# Shorter or older names for display where pycountry gives a long formal one.
+DISPLAY_NAMES = {
+    "BOL": "Bolivia",
+    "FSM": "Micronesia",
+    "IRN": "Iran",
+    "KOR": "South Korea",
+    "PRK": "North Korea",
+    "LAO": "Laos",
+    "MDA": "Moldova",
+    "PSE": "Palestine",
+    "RUS": "Russia",
+    "SYR": "Syria",
+    "TWN": "Taiwan",
+    "TZA": "Tanzania",
+    "VEN": "Venezuela",
+    "VNM": "Vietnam",
+}
+
+# Names and abbreviations found in the news, mapped to alpha-3. Keys are folded (see _fold).
+ALIASES = {
+    "uae": "ARE",
+    "the uae": "ARE",
+    "emirates": "ARE",
+    "turkey": "TUR",
+    "turkiye": "TUR",
+    "us": "USA",
+    "u.s.": "USA",
+    "the us": "USA",
+    "the u.s.": "USA",
+    "usa": "USA",
+    "united states": "USA",
+    "america": "USA",
+    "uk": "GBR",
+    "u.k.": "GBR",
+    "britain": "GBR",
+    "great britain": "GBR",
+    "russia": "RUS",
+    "iran": "IRN",
+    "syria": "SYR",
+    "south korea": "KOR",
+    "north korea": "PRK",
+    "vietnam": "VNM",
+    "laos": "LAO",
+    "bolivia": "BOL",
+    "venezuela": "VEN",
+    "tanzania": "TZA",
+    "moldova": "MDA",
+    "palestine": "PSE",
+    "ivory coast": "CIV",
+    "czechia": "CZE",
+    "czech republic": "CZE",
+    "kosovo": "XKX",
+}
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def flag_emoji(alpha2: str) -> str:
+    """The regional-indicator flag for an alpha-2 code (renders as letters where fonts lack flags)."""
+    return "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in alpha2.upper())
+
+
+@lru_cache(maxsize=512)
+def country_info(code: str) -> CountryInfo | None:
+    """The country for an alpha-3 code, or None if it is not one we know."""
+    code = code.upper()
+    if code in EXTRA_COUNTRIES:
+        return EXTRA_COUNTRIES[code]
+    record = pycountry.countries.get(alpha_3=code)
+    if record is None:
+        return None
+    name = DISPLAY_NAMES.get(code) or getattr(record, "common_name", None) or record.name
+    return CountryInfo(record.alpha_3, record.alpha_2, name)
+
+
+def resolve_country(text: str) -> CountryInfo | None:
+    """A country from a code, a name, an official name or an alias; None if nothing matches."""
+    folded = _fold(text)
+    if not folded:
+        return None
+    if folded in ALIASES:
+        return country_info(ALIASES[folded])
+    if len(folded) == 3 and folded.isalpha() and (info := country_info(folded.upper())):
+        return info
+    for record in pycountry.countries:
+        names = (record.name, getattr(record, "common_name", ""), getattr(record, "official_name", ""))
+        if any(n and _fold(n) == folded for n in names):
+            return country_info(record.alpha_3)
+    return None

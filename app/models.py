@@ -1,0 +1,316 @@
+"""The domain as typed SQLAlchemy models: proposals, countries, stances, conditions, factors,
+sources, citations and the append-only, hash-chained change log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Optional
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import Base, UTCDateTime, utcnow
+
+STATUSES = ("deployed", "committed", "conditional", "considering", "declined", "withdrawn")
+CONDITION_CATEGORIES = (
+    "ceasefire",
+    "mandate",
+    "domestic_approval",
+    "disarmament",
+    "party_consent",
+    "command",
+    "funding",
+    "other",
+)
+STATES = ("unmet", "met", "unknown")
+ROLES = ("combat", "engineering", "medical", "police", "police_training", "logistics", "funding")
+RESOLUTION_STATES = ("drafted", "tabled", "adopted", "rejected")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Proposal(Base):
+    """A planned force, tracked country by country."""
+
+    __tablename__ = "proposals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    short_name: Mapped[Optional[str]] = mapped_column(String(40))
+    theatre: Mapped[str] = mapped_column(String(120))
+    sponsor: Mapped[Optional[str]] = mapped_column(String(200))
+    sponsor_country: Mapped[Optional[str]] = mapped_column(ForeignKey("countries.code"))
+    target_troops: Mapped[Optional[int]] = mapped_column(Integer)
+    target_troops_approximate: Mapped[bool] = mapped_column(default=False)
+    target_police: Mapped[Optional[int]] = mapped_column(Integer)
+    mandate_summary: Mapped[Optional[str]] = mapped_column(Text)
+    resolution_state: Mapped[Optional[str]] = mapped_column(String(16))
+    resolution_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    resolution_text: Mapped[Optional[str]] = mapped_column(Text)
+    context_notes: Mapped[Optional[str]] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    factors: Mapped[list[Factor]] = relationship(
+        back_populates="proposal", order_by="Factor.position", cascade="all, delete-orphan"
+    )
+    stances: Mapped[list[Stance]] = relationship(back_populates="proposal")
+    citations: Mapped[list[Citation]] = relationship(
+        back_populates="proposal", order_by="Citation.id"
+    )
+    sponsor_country_ref: Mapped[Optional[Country]] = relationship()
+
+    __table_args__ = (
+        CheckConstraint(
+            "resolution_state IS NULL OR " + _in("resolution_state", RESOLUTION_STATES),
+            name="resolution_state",
+        ),
+        CheckConstraint("target_troops IS NULL OR target_troops >= 0", name="target_troops"),
+    )
+
+    def __repr__(self) -> str:
+        return f"<Proposal {self.slug}>"
+
+
+class Country(Base):
+    """A country by its ISO 3166-1 alpha-3 code (plus the few codes ISO leaves to users, e.g. XKX)."""
+
+    __tablename__ = "countries"
+
+    code: Mapped[str] = mapped_column(String(3), primary_key=True)
+    alpha2: Mapped[str] = mapped_column(String(2))
+    name: Mapped[str] = mapped_column(String(120))
+
+    def __repr__(self) -> str:
+        return f"<Country {self.code}>"
+
+
+class Stance(Base):
+    """What one country says about one proposal, now."""
+
+    __tablename__ = "stances"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposals.id"))
+    country_code: Mapped[str] = mapped_column(ForeignKey("countries.code"))
+    status: Mapped[str] = mapped_column(String(16))
+    offered_min: Mapped[Optional[int]] = mapped_column(Integer)
+    offered_max: Mapped[Optional[int]] = mapped_column(Integer)
+    committed: Mapped[Optional[int]] = mapped_column(Integer)
+    deployed: Mapped[Optional[int]] = mapped_column(Integer)
+    roles: Mapped[list[str]] = mapped_column(JSON, default=list)
+    summary: Mapped[Optional[str]] = mapped_column(Text)
+    stated_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    proposal: Mapped[Proposal] = relationship(back_populates="stances")
+    country: Mapped[Country] = relationship(lazy="joined")
+    conditions: Mapped[list[Condition]] = relationship(
+        back_populates="stance", order_by="Condition.position", cascade="all, delete-orphan"
+    )
+    citations: Mapped[list[Citation]] = relationship(
+        back_populates="stance", order_by="Citation.id", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        UniqueConstraint("proposal_id", "country_code"),
+        CheckConstraint(_in("status", STATUSES), name="status"),
+        CheckConstraint("offered_min IS NULL OR offered_min >= 0", name="offered_min"),
+        CheckConstraint(
+            "offered_max IS NULL OR offered_min IS NULL OR offered_max >= offered_min",
+            name="offered_range",
+        ),
+        CheckConstraint("committed IS NULL OR committed >= 0", name="committed"),
+        CheckConstraint("deployed IS NULL OR deployed >= 0", name="deployed"),
+        CheckConstraint("version >= 0", name="version"),
+    )
+    # Optimistic locking in the database: every UPDATE carries "AND version = <as read>".
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
+
+    def __repr__(self) -> str:
+        return f"<Stance {self.country_code} {self.status} v{self.version}>"
+
+
+class Factor(Base):
+    """A proposal-wide fact that many conditions hang on (ceasefire, UN mandate ...)."""
+
+    __tablename__ = "factors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposals.id"))
+    slug: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(String(8))
+    note: Mapped[Optional[str]] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    proposal: Mapped[Proposal] = relationship(back_populates="factors")
+    citations: Mapped[list[Citation]] = relationship(
+        back_populates="factor", order_by="Citation.id"
+    )
+
+    __table_args__ = (
+        UniqueConstraint("proposal_id", "slug"),
+        CheckConstraint(_in("state", STATES), name="state"),
+    )
+
+    def __repr__(self) -> str:
+        return f"<Factor {self.slug} {self.state}>"
+
+
+class Condition(Base):
+    """Something a country says must hold before it takes part."""
+
+    __tablename__ = "conditions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stance_id: Mapped[int] = mapped_column(ForeignKey("stances.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(24))
+    state: Mapped[str] = mapped_column(String(8))
+    factor_id: Mapped[Optional[int]] = mapped_column(ForeignKey("factors.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    stance: Mapped[Stance] = relationship(back_populates="conditions")
+    factor: Mapped[Optional[Factor]] = relationship(lazy="joined")
+    citations: Mapped[list[Citation]] = relationship(
+        back_populates="condition", order_by="Citation.id", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        CheckConstraint(_in("category", CONDITION_CATEGORIES), name="category"),
+        CheckConstraint(_in("state", STATES), name="state"),
+    )
+
+    def __repr__(self) -> str:
+        return f"<Condition {self.category} {self.state}>"
+
+
+class Source(Base):
+    """An article or statement that facts rest on. Unknown metadata stays NULL, never invented."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    # True when the title was written by us to describe an untitled source.
+    title_is_descriptive: Mapped[bool] = mapped_column(default=False)
+    publisher: Mapped[Optional[str]] = mapped_column(String(200))
+    url: Mapped[Optional[str]] = mapped_column(String(2000))
+    published_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    retrieved_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    note: Mapped[Optional[str]] = mapped_column(Text)
+    text: Mapped[Optional[str]] = mapped_column(Text)
+    text_sha256: Mapped[Optional[str]] = mapped_column(String(64), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    citations: Mapped[list[Citation]] = relationship(back_populates="source", order_by="Citation.id")
+
+    def __repr__(self) -> str:
+        return f"<Source {self.id} {self.title[:30]!r}>"
+
+
+class Citation(Base):
+    """An exact quote from a source, supporting one stance, condition, factor or proposal fact."""
+
+    __tablename__ = "citations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    quote: Mapped[str] = mapped_column(Text)
+    # Which fact of the target the quote supports, e.g. "status", "summary", "target_troops".
+    field: Mapped[Optional[str]] = mapped_column(String(40))
+    proposal_id: Mapped[Optional[int]] = mapped_column(ForeignKey("proposals.id"), index=True)
+    stance_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("stances.id", ondelete="CASCADE"), index=True
+    )
+    condition_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("conditions.id", ondelete="CASCADE"), index=True
+    )
+    factor_id: Mapped[Optional[int]] = mapped_column(ForeignKey("factors.id"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    source: Mapped[Source] = relationship(back_populates="citations", lazy="joined")
+    proposal: Mapped[Optional[Proposal]] = relationship(back_populates="citations")
+    stance: Mapped[Optional[Stance]] = relationship(back_populates="citations")
+    condition: Mapped[Optional[Condition]] = relationship(back_populates="citations")
+    factor: Mapped[Optional[Factor]] = relationship(back_populates="citations")
+
+    __table_args__ = (
+        CheckConstraint(
+            "(CASE WHEN proposal_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN stance_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN condition_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN factor_id IS NULL THEN 0 ELSE 1 END) = 1",
+            name="one_target",
+        ),
+    )
+
+    def __repr__(self) -> str:
+        return f"<Citation {self.id} source={self.source_id}>"
+
+
+class Change(Base):
+    """One write to a stance or factor: before and after, who, why, on whose word; hash-chained."""
+
+    __tablename__ = "changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    entity: Mapped[str] = mapped_column(String(16))
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposals.id"))
+    country_code: Mapped[Optional[str]] = mapped_column(ForeignKey("countries.code"))
+    stance_id: Mapped[Optional[int]] = mapped_column(ForeignKey("stances.id"))
+    factor_id: Mapped[Optional[int]] = mapped_column(ForeignKey("factors.id"))
+    actor: Mapped[str] = mapped_column(String(120))
+    via: Mapped[str] = mapped_column(String(16))
+    before: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
+    after: Mapped[dict[str, Any]] = mapped_column(JSON)
+    source_id: Mapped[Optional[int]] = mapped_column(ForeignKey("sources.id"))
+    reason: Mapped[Optional[str]] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+    country: Mapped[Optional[Country]] = relationship(lazy="joined")
+    source: Mapped[Optional[Source]] = relationship()
+    proposal: Mapped[Proposal] = relationship()
+
+    __table_args__ = (
+        CheckConstraint("entity IN ('stance', 'factor')", name="entity"),
+        CheckConstraint("via IN ('seed', 'form', 'api', 'import', 'cli')", name="via"),
+        Index("ix_changes_stance_id_id", "stance_id", "id"),
+        Index("ix_changes_proposal_id_id", "proposal_id", "id"),
+        Index("ix_changes_changed_at", "changed_at"),
+    )
+
+    def __repr__(self) -> str:
+        return f"<Change {self.id} {self.entity} {self.country_code or self.factor_id}>"
+
+
+class ChainHead(Base):
+    """The single row that every append locks, so concurrent writers cannot fork the chain."""
+
+    __tablename__ = "chain_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_change_id: Mapped[Optional[int]] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    def __repr__(self) -> str:
+        return f"<ChainHead {self.last_change_id}>"

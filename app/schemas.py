@@ -1,0 +1,203 @@
+"""Pydantic models of the API and of the write path's input, shared by forms, API, import and seed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Status = Literal["deployed", "committed", "conditional", "considering", "declined", "withdrawn"]
+Category = Literal[
+    "ceasefire", "mandate", "domestic_approval", "disarmament", "party_consent", "command", "funding", "other"
+]
+State = Literal["unmet", "met", "unknown"]
+Role = Literal["combat", "engineering", "medical", "police", "police_training", "logistics", "funding"]
+ResolutionState = Literal["drafted", "tabled", "adopted", "rejected"]
+
+TroopCount = Annotated[int, Field(strict=True, ge=0, le=1_000_000)]
+Quote = Annotated[str, StringConstraints(min_length=3, max_length=2000)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# ---- write-path input ------------------------------------------------------------------------
+
+
+class CitationIn(StrictModel):
+    """A quote from an existing source; `field` says which fact it supports."""
+
+    source_id: Annotated[int, Field(strict=True, ge=1)]
+    quote: Quote
+    field: Optional[Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,40}$")]] = None
+
+
+class Troops(StrictModel):
+    offered_min: Optional[TroopCount] = None
+    offered_max: Optional[TroopCount] = None
+    committed: Optional[TroopCount] = None
+    deployed: Optional[TroopCount] = None
+
+    @model_validator(mode="after")
+    def _range(self) -> Troops:
+        if self.offered_min is not None and self.offered_max is not None and self.offered_max < self.offered_min:
+            raise ValueError("offered_max must not be below offered_min")
+        return self
+
+
+class ConditionData(StrictModel):
+    """A condition as written: `id` keeps an existing one, no `id` adds a new one."""
+
+    id: Optional[Annotated[int, Field(strict=True, ge=1)]] = None
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+    category: Category
+    state: State = "unknown"
+    factor: Optional[Slug] = None
+    citations: list[CitationIn] = Field(default_factory=list, max_length=10)
+
+
+class StanceData(StrictModel):
+    """Everything the one write path accepts for a stance."""
+
+    status: Status
+    troops: Troops = Field(default_factory=Troops)
+    roles: list[Role] = Field(default_factory=list, max_length=7)
+    summary: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]] = None
+    stated_on: Optional[dt.date] = None
+    conditions: list[ConditionData] = Field(default_factory=list, max_length=30)
+    citations: list[CitationIn] = Field(default_factory=list, max_length=20)
+
+    @model_validator(mode="after")
+    def _unique_roles(self) -> StanceData:
+        if len(set(self.roles)) != len(self.roles):
+            raise ValueError("roles must not repeat")
+        return self
+
+
+# ---- API output ------------------------------------------------------------------------------
+
+
+class CitationOut(BaseModel):
+    source_id: int
+    quote: str
+    field: Optional[str] = None
+
+
+class TroopsOut(BaseModel):
+    offered_min: Optional[int]
+    offered_max: Optional[int]
+    committed: Optional[int]
+    deployed: Optional[int]
+
+
+class ConditionOut(BaseModel):
+    id: int
+    text: str
+    category: Category
+    state: State
+    factor: Optional[str]
+    citations: list[CitationOut]
+
+
+class StanceOut(BaseModel):
+    country: str
+    country_name: str
+    flag: str
+    status: Status
+    troops: TroopsOut
+    roles: list[str]
+    summary: Optional[str]
+    stated_on: Optional[dt.date]
+    updated_at: dt.datetime
+    version: int
+    conditions: list[ConditionOut]
+    citations: list[CitationOut]
+
+
+class FactorOut(BaseModel):
+    slug: str
+    name: str
+    state: State
+    note: Optional[str]
+    citations: list[CitationOut]
+
+
+class TotalsOut(BaseModel):
+    target_troops: Optional[int]
+    target_troops_approximate: bool
+    offered_min: int
+    offered_max: int
+    committed: int
+    deployed: int
+    countries: int
+    by_status: dict[str, int]
+
+
+class ResolutionOut(BaseModel):
+    state: Optional[ResolutionState]
+    date: Optional[dt.date]
+    text: Optional[str]
+
+
+class ProposalOut(BaseModel):
+    slug: str
+    name: str
+    short_name: Optional[str]
+    theatre: str
+    sponsor: Optional[str]
+    sponsor_country: Optional[str]
+    target_troops: Optional[int]
+    target_police: Optional[int]
+    mandate_summary: Optional[str]
+    resolution: ResolutionOut
+    context_notes: Optional[str]
+    totals: TotalsOut
+    factors: list[FactorOut]
+    citations: list[CitationOut]
+
+
+class SourceOut(BaseModel):
+    id: int
+    title: str
+    title_is_descriptive: bool
+    publisher: Optional[str]
+    url: Optional[str]
+    published_on: Optional[dt.date]
+    retrieved_on: Optional[dt.date]
+    has_text: bool
+
+
+class SourceDetailOut(SourceOut):
+    text: Optional[str]
+    citations: list[CitationOut]
+
+
+class ChangeOut(BaseModel):
+    id: int
+    changed_at: dt.datetime
+    entity: Literal["stance", "factor"]
+    proposal: str
+    country: Optional[str]
+    factor: Optional[str]
+    actor: str
+    via: str
+    reason: Optional[str]
+    source_id: Optional[int]
+    before: Optional[dict]
+    after: dict
+    prev_hash: str
+    hash: str
+
+
+class HealthOut(BaseModel):
+    status: str
+
+
+class ReadyOut(BaseModel):
+    status: str
+    database: str
+    migrations: str

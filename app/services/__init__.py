@@ -1,0 +1,1 @@
+"""Plain functions over a session: the application's behaviour, free of HTTP."""

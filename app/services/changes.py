@@ -1,0 +1,125 @@
+"""The append-only change log: canonical serialisation, the hash chain, and appending under a lock.
+
+Hashes are taken over a canonical JSON form (sorted keys, no whitespace, UTC times with
+microseconds, no floats) so that a log exported from one database and loaded into another
+hashes the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import ChainHead, Change
+
+GENESIS_HASH = "0" * 64
+
+
+def _canonical_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            raise ValueError("naive datetime in a change record")
+        return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        # Fixed precision: the log never needs more, and repr() differs between platforms.
+        return f"{value:.6f}"
+    if isinstance(value, dict):
+        return {str(k): _canonical_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_canonical_value(v) for v in value]
+    return value
+
+
+def canonical_json(value: Any) -> str:
+    """The one serialisation the chain is hashed over."""
+    return json.dumps(
+        _canonical_value(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+
+
+def change_payload(change: Change) -> dict[str, Any]:
+    """The fields of a change that its hash covers."""
+    return {
+        "changed_at": change.changed_at,
+        "entity": change.entity,
+        "proposal_id": change.proposal_id,
+        "country_code": change.country_code,
+        "stance_id": change.stance_id,
+        "factor_id": change.factor_id,
+        "actor": change.actor,
+        "via": change.via,
+        "before": change.before,
+        "after": change.after,
+        "source_id": change.source_id,
+        "reason": change.reason,
+        "prev_hash": change.prev_hash,
+    }
+
+
+def compute_hash(change: Change) -> str:
+    return hashlib.sha256(canonical_json(change_payload(change)).encode("utf-8")).hexdigest()
+
+
+def lock_chain_head(session: Session) -> ChainHead:
+    """Lock the head row (FOR UPDATE on PostgreSQL; SQLite writes already hold the write lock)."""
+    head = session.scalars(select(ChainHead).where(ChainHead.id == 1).with_for_update()).one_or_none()
+    if head is None:
+        head = ChainHead(id=1, last_change_id=None, last_hash=GENESIS_HASH)
+        session.add(head)
+        session.flush()
+    return head
+
+
+def append_change(session: Session, change: Change) -> Change:
+    """Link CHANGE to the head of the chain, hash it, and add it in the caller's transaction."""
+    head = lock_chain_head(session)
+    change.prev_hash = head.last_hash
+    change.hash = compute_hash(change)
+    session.add(change)
+    session.flush()
+    head.last_change_id = change.id
+    head.last_hash = change.hash
+    return change
+
+
+@dataclass
+class ChainReport:
+    ok: bool
+    checked: int
+    head_hash: str
+    broken_change_id: int | None = None
+    problem: str | None = None
+
+
+def verify_chain(session: Session, batch_size: int = 2000) -> ChainReport:
+    """Walk the log in id order; report the first change whose link or hash does not hold."""
+    expected_prev = GENESIS_HASH
+    checked = 0
+    last_id = 0
+    while True:
+        batch = session.scalars(
+            select(Change).where(Change.id > last_id).order_by(Change.id).limit(batch_size)
+        ).all()
+        if not batch:
+            break
+        for change in batch:
+            if change.prev_hash != expected_prev:
+                return ChainReport(False, checked, expected_prev, change.id, "previous-hash link broken")
+            if compute_hash(change) != change.hash:
+                return ChainReport(False, checked, expected_prev, change.id, "content does not match its hash")
+            expected_prev = change.hash
+            checked += 1
+            last_id = change.id
+        session.expunge_all()
+    head = session.get(ChainHead, 1)
+    if head is not None and head.last_hash != expected_prev:
+        return ChainReport(False, checked, expected_prev, head.last_change_id, "chain head does not match the last change")
+    return ChainReport(True, checked, expected_prev)

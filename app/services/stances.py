@@ -1,0 +1,229 @@
+"""The one write path for stances: every change (seed, form, API, import) comes through `set_stance`.
+
+It validates against the domain, bumps `version`, and writes the stance, its conditions and
+citations and the hash-chained change row in the caller's transaction, so all of it commits
+together or none of it does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.orm import Session
+
+from app.countries import country_info
+from app.db import utcnow
+from app.models import Change, Citation, Condition, Country, Factor, Proposal, Source, Stance
+from app.schemas import CitationIn, StanceData
+from app.services.changes import append_change
+from app.services.errors import InvalidInput, NotFound, VersionConflict
+
+VIAS = ("seed", "form", "api", "import", "cli")
+
+
+@dataclass
+class StanceWrite:
+    stance: Stance
+    change: Change | None
+    created: bool
+
+    @property
+    def changed(self) -> bool:
+        return self.change is not None
+
+
+def ensure_country(session: Session, code: str) -> Country:
+    """The country row for CODE, created from ISO data on first use."""
+    country = session.get(Country, code)
+    if country is not None:
+        return country
+    info = country_info(code)
+    if info is None:
+        raise InvalidInput([{"loc": ["country"], "msg": f"unknown country code {code!r}"}])
+    country = Country(code=info.code, alpha2=info.alpha2, name=info.name)
+    session.add(country)
+    session.flush()
+    return country
+
+
+def _citation_dict(c: Citation) -> dict[str, Any]:
+    return {"source_id": c.source_id, "quote": c.quote, "field": c.field}
+
+
+def stance_snapshot(stance: Stance) -> dict[str, Any]:
+    """The stance as the change log records it: everything a reader sees, nothing internal."""
+    return {
+        "status": stance.status,
+        "troops": {
+            "offered_min": stance.offered_min,
+            "offered_max": stance.offered_max,
+            "committed": stance.committed,
+            "deployed": stance.deployed,
+        },
+        "roles": list(stance.roles or []),
+        "summary": stance.summary,
+        "stated_on": stance.stated_on.isoformat() if stance.stated_on else None,
+        "conditions": [
+            {
+                "id": c.id,
+                "text": c.text,
+                "category": c.category,
+                "state": c.state,
+                "factor": c.factor.slug if c.factor else None,
+                "citations": [_citation_dict(q) for q in c.citations],
+            }
+            for c in stance.conditions
+        ],
+        "citations": [_citation_dict(q) for q in stance.citations],
+        "version": stance.version,
+    }
+
+
+def _without_version(snapshot: dict[str, Any] | None) -> dict[str, Any] | None:
+    if snapshot is None:
+        return None
+    return {k: v for k, v in snapshot.items() if k != "version"}
+
+
+def _check_citations(
+    session: Session, citations: list[CitationIn], loc: list[Any], errors: list[dict[str, Any]]
+) -> None:
+    for i, citation in enumerate(citations):
+        source = session.get(Source, citation.source_id)
+        if source is None:
+            errors.append({"loc": [*loc, i, "source_id"], "msg": f"no source with id {citation.source_id}"})
+        elif source.text and citation.quote not in source.text:
+            errors.append(
+                {"loc": [*loc, i, "quote"], "msg": "the quote is not an exact passage of the source's text"}
+            )
+
+
+def _same_citation(existing: Citation, new: CitationIn) -> bool:
+    return (existing.source_id, existing.quote, existing.field) == (new.source_id, new.quote, new.field)
+
+
+def _add_citations(target_list: list[Citation], new: list[CitationIn]) -> None:
+    for c in new:
+        if not any(_same_citation(e, c) for e in target_list):
+            target_list.append(Citation(source_id=c.source_id, quote=c.quote, field=c.field))
+
+
+def set_stance(
+    session: Session,
+    *,
+    proposal: Proposal,
+    country_code: str,
+    data: StanceData,
+    actor: str,
+    via: str,
+    reason: str | None = None,
+    expected_version: int | None = None,
+    require_citation: bool = True,
+    now: dt.datetime | None = None,
+) -> StanceWrite:
+    """Create or update the stance of COUNTRY_CODE on PROPOSAL, recording the change.
+
+    `expected_version` (when given) must match the stored version, else VersionConflict;
+    a write that changes nothing records nothing and leaves the version as it is.
+    """
+    if via not in VIAS:
+        raise ValueError(f"unknown write channel {via!r}")
+    errors: list[dict[str, Any]] = []
+    country = ensure_country(session, country_code.upper())
+
+    stance = session.scalars(
+        select(Stance).where(Stance.proposal_id == proposal.id, Stance.country_code == country.code)
+    ).one_or_none()
+    if expected_version is not None and (stance is None or stance.version != expected_version):
+        raise VersionConflict(expected_version, stance.version if stance else 0)
+
+    if require_citation and not data.citations:
+        errors.append({"loc": ["citations"], "msg": "cite at least one source for this change"})
+    _check_citations(session, data.citations, ["citations"], errors)
+
+    factors = {f.slug: f for f in session.scalars(select(Factor).where(Factor.proposal_id == proposal.id))}
+    existing_conditions = {c.id: c for c in stance.conditions} if stance else {}
+    for i, cond in enumerate(data.conditions):
+        if cond.factor is not None and cond.factor not in factors:
+            errors.append({"loc": ["conditions", i, "factor"], "msg": f"no factor {cond.factor!r} on this proposal"})
+        if cond.id is not None and cond.id not in existing_conditions:
+            errors.append({"loc": ["conditions", i, "id"], "msg": f"condition {cond.id} is not on this stance"})
+        _check_citations(session, cond.citations, ["conditions", i, "citations"], errors)
+    if errors:
+        raise InvalidInput(errors)
+
+    created = stance is None
+    before = None if created else stance_snapshot(stance)
+    if created:
+        stance = Stance(proposal=proposal, country=country, version=0, roles=[])
+        session.add(stance)
+
+    stance.status = data.status
+    stance.offered_min = data.troops.offered_min
+    stance.offered_max = data.troops.offered_max
+    stance.committed = data.troops.committed
+    stance.deployed = data.troops.deployed
+    stance.roles = list(data.roles)
+    stance.summary = data.summary or None
+    stance.stated_on = data.stated_on
+
+    kept: list[Condition] = []
+    for position, cond in enumerate(data.conditions):
+        row = existing_conditions.pop(cond.id) if cond.id is not None else Condition()
+        row.text = cond.text
+        row.category = cond.category
+        row.state = cond.state
+        row.factor = factors[cond.factor] if cond.factor else None
+        row.position = position
+        _add_citations(row.citations, cond.citations)
+        kept.append(row)
+    stance.conditions = kept
+    _add_citations(stance.citations, data.citations)
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise VersionConflict(expected_version, stance.version) from exc
+
+    after = stance_snapshot(stance)
+    if not created and _without_version(after) == _without_version(before):
+        # Nothing a reader could see changed: no new version, no history row.
+        return StanceWrite(stance, None, False)
+
+    now = now or utcnow()
+    stance.version += 1
+    stance.updated_at = now
+    try:
+        # The mapper puts the old version in the UPDATE's WHERE clause, so a writer that
+        # slipped in between our read and this write makes it match no row.
+        session.flush()
+    except StaleDataError as exc:
+        raise VersionConflict(expected_version, stance.version - 1) from exc
+    after["version"] = stance.version
+
+    change = Change(
+        changed_at=now,
+        entity="stance",
+        proposal_id=proposal.id,
+        country_code=country.code,
+        stance_id=stance.id,
+        factor_id=None,
+        actor=actor,
+        via=via,
+        before=before,
+        after=after,
+        source_id=data.citations[0].source_id if data.citations else None,
+        reason=reason,
+    )
+    append_change(session, change)
+    return StanceWrite(stance, change, created)
+
+
+def get_proposal(session: Session, slug: str) -> Proposal:
+    proposal = session.scalars(select(Proposal).where(Proposal.slug == slug)).one_or_none()
+    if proposal is None:
+        raise NotFound(f"no proposal {slug!r}")
+    return proposal
