@@ -20,7 +20,7 @@ from app.db import utcnow
 from app.models import Change, Citation, Condition, Country, Factor, Proposal, Source, Stance
 from app.schemas import CitationIn, StanceData
 from app.services.changes import append_change
-from app.services.errors import InvalidInput, NotFound, VersionConflict
+from app.services.errors import InvalidInput, VersionConflict
 
 VIAS = ("seed", "form", "api", "import", "cli")
 
@@ -221,9 +221,3 @@ def set_stance(
     append_change(session, change)
     return StanceWrite(stance, change, created)
 
-
-def get_proposal(session: Session, slug: str) -> Proposal:
-    proposal = session.scalars(select(Proposal).where(Proposal.slug == slug)).one_or_none()
-    if proposal is None:
-        raise NotFound(f"no proposal {slug!r}")
-    return proposal

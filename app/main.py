@@ -1,0 +1,111 @@
+"""The application: middleware, static files, routers and error pages."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app import __version__
+from app.config import ROOT_DIR
+from app.routes import api, health, pages
+from app.security import SecurityHeadersMiddleware
+from app.services.errors import InvalidInput, NotFound, VersionConflict
+from app.templating import templates
+
+SWAGGER_DIR = "/static/vendor/swagger-ui-5.35.0"
+
+DESCRIPTION = """
+Which countries are in a proposed multinational force, on what conditions, with how many
+troops, and on whose word. Every fact carries the exact quote it rests on and its source.
+
+List endpoints return bare JSON arrays; where a list can grow it is paged with `limit`, and a
+`Link: <...>; rel="next"` header gives the next page. Errors are `{"detail": ...}`.
+"""
+
+
+def wants_html(request: Request) -> bool:
+    path = request.url.path
+    if path.startswith("/api/") or path in ("/healthz", "/readyz", "/openapi.json"):
+        return False
+    return "text/html" in request.headers.get("accept", "text/html") or "*/*" in request.headers.get("accept", "")
+
+
+def error_page(request: Request, status_code: int, title: str, message: str) -> Response:
+    return templates.TemplateResponse(
+        request, "error.html", {"status_code": status_code, "title": title, "message": message}, status_code=status_code
+    )
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(
+        title="ISF Tracker",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.mount("/static", StaticFiles(directory=str(ROOT_DIR / "static")), name="static")
+
+    app.include_router(pages.router)
+    app.include_router(api.router)
+    app.include_router(health.router)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="ISF Tracker API",
+            swagger_js_url=f"{SWAGGER_DIR}/swagger-ui-bundle.js",
+            swagger_css_url=f"{SWAGGER_DIR}/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )
+
+    @app.exception_handler(NotFound)
+    def not_found(request: Request, exc: NotFound) -> Response:
+        if wants_html(request):
+            return error_page(request, 404, "Not found", str(exc))
+        return JSONResponse({"detail": str(exc)}, status_code=404)
+
+    @app.exception_handler(InvalidInput)
+    def invalid_input(request: Request, exc: InvalidInput) -> Response:
+        return JSONResponse({"detail": exc.errors}, status_code=422)
+
+    @app.exception_handler(VersionConflict)
+    def version_conflict(request: Request, exc: VersionConflict) -> Response:
+        return JSONResponse({"detail": str(exc)}, status_code=409)
+
+    @app.exception_handler(StarletteHTTPException)
+    def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if wants_html(request):
+            titles = {404: "Page not found", 405: "Not allowed"}
+            message = "There is nothing at this address." if exc.status_code == 404 else str(exc.detail)
+            return error_page(request, exc.status_code, titles.get(exc.status_code, "Error"), message)
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        if wants_html(request):
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc'][1:]) or e['loc'][0]}: {e['msg']}" for e in exc.errors()
+            )
+            path_error = any(e["loc"][0] == "path" for e in exc.errors())
+            if path_error:
+                return error_page(request, 404, "Page not found", "There is nothing at this address.")
+            return error_page(request, 400, "Bad request", problems)
+        return validation_response(exc)
+
+    return app
+
+
+def validation_response(exc: RequestValidationError) -> JSONResponse:
+    """FastAPI's usual 422 body: `{"detail": [{"loc": [...], "msg": ..., "type": ...}]}`."""
+    return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
+
+
+app = create_app()

@@ -1,0 +1,42 @@
+"""Liveness and readiness probes."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+
+from app import migrate
+from app.db import get_database
+from app.schemas import HealthOut, ReadyOut
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz", response_model=HealthOut, summary="The process is up")
+def healthz() -> dict[str, str]:
+    """Answers as long as the process serves requests; touches nothing else."""
+    return {"status": "ok"}
+
+
+@router.get(
+    "/readyz",
+    response_model=ReadyOut,
+    responses={503: {"model": ReadyOut, "description": "Database unreachable or migrations not at head"}},
+    summary="The database is reachable and migrated",
+)
+def readyz() -> JSONResponse:
+    """503 unless the database answers and its schema is at the latest migration."""
+    engine = get_database().engine
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        current = migrate.current_revision(engine)
+    except Exception as exc:  # any database failure means "not ready", never a 500
+        return JSONResponse({"status": "unavailable", "database": f"error: {type(exc).__name__}", "migrations": "unknown"}, status_code=503)
+    head = migrate.head_revision()
+    if current != head:
+        return JSONResponse(
+            {"status": "unavailable", "database": "ok", "migrations": f"at {current}, head is {head}"}, status_code=503
+        )
+    return JSONResponse({"status": "ok", "database": "ok", "migrations": f"at head ({head})"})

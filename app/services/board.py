@@ -1,0 +1,263 @@
+"""Reading the board: stances with their conditions and citations, totals against the target,
+and the JSON representations the API serves (pages use the same functions)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.countries import flag_emoji
+from app.models import STATUSES, Citation, Condition, Factor, Proposal, Source, Stance
+from app.services.errors import NotFound
+
+STATUS_ORDER = {status: i for i, status in enumerate(STATUSES)}
+
+
+def list_proposals(session: Session) -> list[Proposal]:
+    return list(
+        session.scalars(
+            select(Proposal).options(selectinload(Proposal.factors).selectinload(Factor.citations),
+                                     selectinload(Proposal.citations)).order_by(Proposal.id)
+        )
+    )
+
+
+def get_proposal(session: Session, slug: str) -> Proposal:
+    proposal = session.scalars(
+        select(Proposal)
+        .where(Proposal.slug == slug)
+        .options(selectinload(Proposal.factors).selectinload(Factor.citations), selectinload(Proposal.citations))
+    ).one_or_none()
+    if proposal is None:
+        raise NotFound(f"There is no proposal called {slug!r}.")
+    return proposal
+
+
+def _stance_query(proposal: Proposal):
+    return (
+        select(Stance)
+        .where(Stance.proposal_id == proposal.id)
+        .options(
+            selectinload(Stance.conditions).selectinload(Condition.citations),
+            selectinload(Stance.citations),
+        )
+    )
+
+
+def list_stances(
+    session: Session,
+    proposal: Proposal,
+    statuses: list[str] | None = None,
+    condition: str | None = None,
+    *,
+    order: str = "board",
+    after: str | None = None,
+    limit: int | None = None,
+) -> list[Stance]:
+    """Stances of PROPOSAL, optionally filtered.
+
+    order="board": most engaged first, then by country name (the board's order);
+    order="code": by country code, with `after`/`limit` for paging (the API's order).
+    """
+    query = _stance_query(proposal)
+    if statuses:
+        query = query.where(Stance.status.in_(statuses))
+    if condition:
+        query = query.where(Stance.conditions.any(Condition.category == condition))
+    if order == "code":
+        if after:
+            query = query.where(Stance.country_code > after)
+        query = query.order_by(Stance.country_code)
+        if limit is not None:
+            query = query.limit(limit)
+        return list(session.scalars(query))
+    stances = list(session.scalars(query))
+    stances.sort(key=lambda s: (STATUS_ORDER[s.status], s.country.name))
+    return stances
+
+
+def get_stance(session: Session, proposal: Proposal, code: str) -> Stance:
+    stance = session.scalars(_stance_query(proposal).where(Stance.country_code == code.upper())).one_or_none()
+    if stance is None:
+        raise NotFound(f"{code.upper()} has no stance on {proposal.name}.")
+    return stance
+
+
+@dataclass
+class Totals:
+    target_troops: int | None
+    target_troops_approximate: bool
+    offered_min: int
+    offered_max: int
+    committed: int
+    deployed: int
+    countries: int
+    by_status: dict[str, int]
+
+    def share_of_target(self, value: int) -> float | None:
+        if not self.target_troops:
+            return None
+        return min(1.0, value / self.target_troops)
+
+
+def totals(proposal: Proposal, stances: list[Stance]) -> Totals:
+    """Troops against the target; a single offered figure counts as both ends of the range."""
+    counts = Counter(s.status for s in stances)
+    offered_min = offered_max = committed = deployed = 0
+    for s in stances:
+        low = s.offered_min if s.offered_min is not None else s.offered_max
+        high = s.offered_max if s.offered_max is not None else s.offered_min
+        offered_min += low or 0
+        offered_max += high or 0
+        committed += s.committed or 0
+        deployed += s.deployed or 0
+    return Totals(
+        target_troops=proposal.target_troops,
+        target_troops_approximate=proposal.target_troops_approximate,
+        offered_min=offered_min,
+        offered_max=offered_max,
+        committed=committed,
+        deployed=deployed,
+        countries=len(stances),
+        by_status={status: counts.get(status, 0) for status in STATUSES},
+    )
+
+
+def citation_dict(c: Citation) -> dict[str, Any]:
+    return {"source_id": c.source_id, "quote": c.quote, "field": c.field}
+
+
+def stance_dict(stance: Stance) -> dict[str, Any]:
+    """The API representation of a stance (PRODUCT.md), also what its ETag is computed over."""
+    return {
+        "country": stance.country_code,
+        "country_name": stance.country.name,
+        "flag": flag_emoji(stance.country.alpha2),
+        "status": stance.status,
+        "troops": {
+            "offered_min": stance.offered_min,
+            "offered_max": stance.offered_max,
+            "committed": stance.committed,
+            "deployed": stance.deployed,
+        },
+        "roles": list(stance.roles or []),
+        "summary": stance.summary,
+        "stated_on": stance.stated_on,
+        "updated_at": stance.updated_at,
+        "version": stance.version,
+        "conditions": [
+            {
+                "id": c.id,
+                "text": c.text,
+                "category": c.category,
+                "state": c.state,
+                "factor": c.factor.slug if c.factor else None,
+                "citations": [citation_dict(q) for q in c.citations],
+            }
+            for c in stance.conditions
+        ],
+        "citations": [citation_dict(q) for q in stance.citations],
+    }
+
+
+def factor_dict(factor: Factor) -> dict[str, Any]:
+    return {
+        "slug": factor.slug,
+        "name": factor.name,
+        "state": factor.state,
+        "note": factor.note,
+        "citations": [citation_dict(c) for c in factor.citations],
+    }
+
+
+def proposal_dict(proposal: Proposal, stances: list[Stance]) -> dict[str, Any]:
+    t = totals(proposal, stances)
+    return {
+        "slug": proposal.slug,
+        "name": proposal.name,
+        "short_name": proposal.short_name,
+        "theatre": proposal.theatre,
+        "sponsor": proposal.sponsor,
+        "sponsor_country": proposal.sponsor_country,
+        "target_troops": proposal.target_troops,
+        "target_police": proposal.target_police,
+        "mandate_summary": proposal.mandate_summary,
+        "resolution": {
+            "state": proposal.resolution_state,
+            "date": proposal.resolution_on,
+            "text": proposal.resolution_text,
+        },
+        "context_notes": proposal.context_notes,
+        "totals": t.__dict__,
+        "factors": [factor_dict(f) for f in proposal.factors],
+        "citations": [citation_dict(c) for c in proposal.citations],
+    }
+
+
+def proposal_citations(proposal: Proposal, field: str) -> list[Citation]:
+    return [c for c in proposal.citations if c.field == field]
+
+
+def get_source(session: Session, source_id: int) -> Source:
+    source = session.get(Source, source_id)
+    if source is None:
+        raise NotFound(f"There is no source number {source_id}.")
+    return source
+
+
+def list_sources(session: Session, after: int = 0, limit: int = 100) -> list[Source]:
+    return list(session.scalars(select(Source).where(Source.id > after).order_by(Source.id).limit(limit)))
+
+
+def source_dict(source: Source, detail: bool = False) -> dict[str, Any]:
+    data = {
+        "id": source.id,
+        "title": source.title,
+        "title_is_descriptive": source.title_is_descriptive,
+        "publisher": source.publisher,
+        "url": source.url,
+        "published_on": source.published_on,
+        "retrieved_on": source.retrieved_on,
+        "has_text": bool(source.text),
+    }
+    if detail:
+        data["text"] = source.text
+        data["citations"] = [citation_dict(c) for c in source.citations]
+    return data
+
+
+@dataclass
+class Segment:
+    text: str
+    marked: bool
+
+
+def highlight_quotes(text: str, quotes: list[str]) -> list[Segment]:
+    """Split TEXT into plain and quoted segments (overlapping quotes merge), for safe rendering."""
+    spans: list[tuple[int, int]] = []
+    for quote in quotes:
+        start = text.find(quote)
+        while quote and start != -1:
+            spans.append((start, start + len(quote)))
+            start = text.find(quote, start + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    segments: list[Segment] = []
+    pos = 0
+    for start, end in merged:
+        if start > pos:
+            segments.append(Segment(text[pos:start], False))
+        segments.append(Segment(text[start:end], True))
+        pos = end
+    if pos < len(text):
+        segments.append(Segment(text[pos:], False))
+    return segments

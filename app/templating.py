@@ -1,0 +1,81 @@
+"""The Jinja environment shared by every page: filters for dates, numbers, statuses and states."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi.templating import Jinja2Templates
+
+from app.config import ROOT_DIR
+from app.countries import flag_emoji
+
+templates = Jinja2Templates(directory=str(ROOT_DIR / "templates"))
+env = templates.env
+
+STATUS_LABELS = {
+    "deployed": "Deployed",
+    "committed": "Committed",
+    "conditional": "Conditional",
+    "considering": "Considering",
+    "declined": "Declined",
+    "withdrawn": "Withdrawn",
+}
+STATUS_HELP = {
+    "deployed": "troops on the ground",
+    "committed": "has pledged troops",
+    "conditional": "will take part only if its conditions are met",
+    "considering": "approached or in talks, no position yet",
+    "declined": "has said no",
+    "withdrawn": "took part or pledged, then pulled out",
+}
+STATE_LABELS = {"met": "Met", "unmet": "Unmet", "unknown": "Unknown"}
+CATEGORY_LABELS = {
+    "ceasefire": "Ceasefire",
+    "mandate": "Mandate",
+    "domestic_approval": "Domestic approval",
+    "disarmament": "Disarmament",
+    "party_consent": "Consent of the parties",
+    "command": "Command",
+    "funding": "Funding",
+    "other": "Other",
+}
+RESOLUTION_LABELS = {"drafted": "Drafted", "tabled": "Tabled", "adopted": "Adopted", "rejected": "Rejected"}
+
+
+def number(value: int | None) -> str:
+    return "—" if value is None else f"{value:,}"
+
+
+def day(value: dt.date | dt.datetime | None) -> str:
+    if value is None:
+        return "unknown"
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.timezone.utc).strftime("%-d %b %Y, %H:%M UTC")
+    return value.strftime("%-d %b %Y")
+
+
+def iso(value: dt.date | dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value.isoformat()
+
+
+def troop_range(low: int | None, high: int | None) -> str:
+    if low is None and high is None:
+        return "—"
+    if low is None or high is None or low == high:
+        return number(low if low is not None else high)
+    return f"{number(low)}–{number(high)}"
+
+
+env.filters.update(number=number, day=day, iso=iso, flag=flag_emoji)
+env.globals.update(
+    STATUS_LABELS=STATUS_LABELS,
+    STATUS_HELP=STATUS_HELP,
+    STATE_LABELS=STATE_LABELS,
+    CATEGORY_LABELS=CATEGORY_LABELS,
+    RESOLUTION_LABELS=RESOLUTION_LABELS,
+    troop_range=troop_range,
+)

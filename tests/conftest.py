@@ -1,0 +1,190 @@
+"""Fixtures: a fresh, migrated and seeded database per test, on SQLite and on PostgreSQL.
+
+Every test that takes `db` runs once per backend. PostgreSQL runs when TEST_DATABASE_URL
+points at a server (CI sets it); otherwise those runs skip with a reason, and
+ISF_FAIL_ON_SKIP=1 (set by CI) turns any skip into a failed run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, make_url, text
+from sqlalchemy.orm import Session
+
+from app import config, db as dbmod, migrate
+from app.db import Database, build_engine
+from app.services.seeding import seed_all
+
+PG_URL = os.environ.get("TEST_DATABASE_URL", "")
+FAIL_ON_SKIP = os.environ.get("ISF_FAIL_ON_SKIP") == "1"
+RUN_ID = uuid.uuid4().hex[:8]
+
+
+# ---- skips are failures in CI --------------------------------------------------------------------
+
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped:
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if FAIL_ON_SKIP and _skipped:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    if FAIL_ON_SKIP and _skipped:
+        terminalreporter.write_line(
+            f"ISF_FAIL_ON_SKIP=1: {len(_skipped)} skipped test(s) fail this run: {', '.join(_skipped[:10])}", red=True
+        )
+
+
+# ---- database backends ---------------------------------------------------------------------------
+
+
+@dataclass
+class Backend:
+    name: str
+    url: str
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.name == "postgresql"
+
+
+def _pg_admin_url() -> str:
+    return make_url(PG_URL).set(database="postgres").render_as_string(hide_password=False)
+
+
+def _pg_url(database: str) -> str:
+    return make_url(PG_URL).set(database=database).render_as_string(hide_password=False)
+
+
+def _pg_exec(*statements: str) -> None:
+    engine = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            for statement in statements:
+                conn.execute(text(statement))
+    finally:
+        engine.dispose()
+
+
+def _use_database(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    """Point the application's settings and engine at URL for this test."""
+    monkeypatch.setenv("DATABASE_URL", url)
+    config.get_settings.cache_clear()
+    dbmod.get_engine.cache_clear()
+    dbmod.get_database.cache_clear()
+
+
+def _reset_app_caches() -> None:
+    if dbmod.get_engine.cache_info().currsize:
+        dbmod.get_engine().dispose()
+    config.get_settings.cache_clear()
+    dbmod.get_engine.cache_clear()
+    dbmod.get_database.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated and seeded SQLite file that each test copies."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    url = f"sqlite:///{path}"
+    migrate.upgrade(url)
+    engine = build_engine(url)
+    with Database(engine).write_session() as session:
+        seed_all(session)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A migrated and seeded PostgreSQL database that each test clones (CREATE DATABASE ... TEMPLATE)."""
+    if not PG_URL:
+        pytest.skip("PostgreSQL not configured: set TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+    name = f"isf_tpl_{RUN_ID}"
+    _pg_exec(f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
+    url = _pg_url(name)
+    migrate.upgrade(url)
+    engine = build_engine(url)
+    with Database(engine).write_session() as session:
+        seed_all(session)
+    engine.dispose()
+    yield name
+    _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _fresh_backend(request: pytest.FixtureRequest, tmp_path: Path, kind: str, seeded: bool) -> Iterator[Backend]:
+    if kind == "sqlite":
+        path = tmp_path / "isf.db"
+        if seeded:
+            shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        yield Backend("sqlite", f"sqlite:///{path}")
+        return
+    if not PG_URL:
+        pytest.skip("PostgreSQL not configured: set TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+    name = f"isf_t_{RUN_ID}_{uuid.uuid4().hex[:8]}"
+    template = f' TEMPLATE "{request.getfixturevalue("pg_template")}"' if seeded else ""
+    _pg_exec(f'CREATE DATABASE "{name}"{template}')
+    try:
+        yield Backend("postgresql", _pg_url(name))
+    finally:
+        _reset_app_caches()
+        _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+BACKENDS = [pytest.param("sqlite", id="sqlite"), pytest.param("postgresql", id="postgresql")]
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Backend]:
+    """A migrated and seeded database of each kind, which the application under test uses."""
+    for b in _fresh_backend(request, tmp_path, request.param, seeded=True):
+        _use_database(monkeypatch, b.url)
+        yield b
+    _reset_app_caches()
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_backend(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Backend]:
+    """An empty database (no tables) of each kind."""
+    for b in _fresh_backend(request, tmp_path, request.param, seeded=False):
+        _use_database(monkeypatch, b.url)
+        yield b
+    _reset_app_caches()
+
+
+@pytest.fixture
+def database(backend: Backend) -> Database:
+    return dbmod.get_database()
+
+
+@pytest.fixture
+def session(database: Database) -> Iterator[Session]:
+    with database.read_session() as s:
+        yield s
+
+
+@pytest.fixture
+def client(backend: Backend):
+    from fastapi.testclient import TestClient
+
+    from app.main import create_app
+
+    with TestClient(create_app()) as c:
+        yield c
+
+
+ARTICLE = (Path(__file__).resolve().parent.parent / "seeds" / "isf-azerbaijan-article.txt").read_text(encoding="utf-8")
