@@ -70,6 +70,10 @@ def compute_hash(change: Change) -> str:
 
 def lock_chain_head(session: Session) -> ChainHead:
     """Lock the head row (FOR UPDATE on PostgreSQL; SQLite writes already hold the write lock)."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite" and not connection.get_execution_options().get("sqlite_write"):
+        # A deferred SQLite transaction could fail to upgrade to a write lock mid-way.
+        raise RuntimeError("writes must use Database.write_session() (BEGIN IMMEDIATE on SQLite)")
     head = session.scalars(select(ChainHead).where(ChainHead.id == 1).with_for_update()).one_or_none()
     if head is None:
         head = ChainHead(id=1, last_change_id=None, last_hash=GENESIS_HASH)

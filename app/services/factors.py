@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.db import utcnow
 from app.models import Change, Citation, Factor, Proposal
-from app.services.changes import append_change
+from app.services.changes import append_change, lock_chain_head
 
 
 def factor_snapshot(factor: Factor) -> dict[str, Any]:
@@ -39,6 +39,7 @@ def create_factor(
     now: dt.datetime | None = None,
 ) -> Factor:
     """Add a factor to PROPOSAL with its supporting quotes, recording the change."""
+    lock_chain_head(session)
     existing = session.scalars(
         select(Factor).where(Factor.proposal_id == proposal.id, Factor.slug == slug)
     ).one_or_none()

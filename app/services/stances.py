@@ -19,7 +19,7 @@ from app.countries import country_info
 from app.db import utcnow
 from app.models import Change, Citation, Condition, Country, Factor, Proposal, Source, Stance
 from app.schemas import CitationIn, StanceData
-from app.services.changes import append_change
+from app.services.changes import append_change, lock_chain_head
 from app.services.errors import InvalidInput, VersionConflict
 
 VIAS = ("seed", "form", "api", "import", "cli")
@@ -133,6 +133,9 @@ def set_stance(
     if via not in VIAS:
         raise ValueError(f"unknown write channel {via!r}")
     errors: list[dict[str, Any]] = []
+    # Take the chain lock before reading anything: writers queue here in one order, so two
+    # transactions can never wait on each other's rows (no deadlock) and reads are current.
+    lock_chain_head(session)
     country = ensure_country(session, country_code.upper())
 
     stance = session.scalars(

@@ -1,0 +1,144 @@
+"""The seed: built from the article, quotes verbatim, idempotent, and never overwriting an edit."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from sqlalchemy import func, select
+
+from app.models import Change, Citation, Condition, Factor, Proposal, Source, Stance
+from app.schemas import StanceData
+from app.services.board import get_proposal, get_stance
+from app.services.seeding import SEED_DIR, seed_all
+from app.services.stances import set_stance
+from tests.conftest import ARTICLE
+
+TABLES = (Proposal, Factor, Stance, Condition, Source, Citation, Change)
+
+
+def _counts(session) -> dict[str, int]:
+    return {m.__tablename__: session.scalar(select(func.count()).select_from(m)) for m in TABLES}
+
+
+def _change_rows(session) -> list[tuple]:
+    return [(c.id, c.hash, c.prev_hash) for c in session.scalars(select(Change).order_by(Change.id))]
+
+
+def test_every_seed_quote_is_an_exact_passage_of_the_article():
+    data = json.loads((SEED_DIR / "gaza-isf.json").read_text(encoding="utf-8"))
+    quotes = [c["quote"] for c in data["proposal"]["citations"]]
+    for factor in data["factors"]:
+        quotes += [c["quote"] for c in factor["citations"]]
+    for stance in data["stances"]:
+        quotes += [c["quote"] for c in stance["citations"]]
+        for condition in stance["conditions"]:
+            quotes += [c["quote"] for c in condition["citations"]]
+    assert len(quotes) >= 17
+    missing = [q for q in quotes if q not in ARTICLE]
+    assert missing == []
+
+
+def test_every_stored_quote_is_an_exact_passage_of_its_stored_source(session):
+    citations = session.scalars(select(Citation)).all()
+    assert len(citations) >= 17
+    for citation in citations:
+        assert citation.source.text is not None
+        assert citation.quote in citation.source.text, citation.quote
+    assert session.scalars(select(Source)).one().text == ARTICLE
+
+
+def test_the_article_has_no_title_publisher_url_or_date_so_none_is_invented(session):
+    source = session.scalars(select(Source)).one()
+    assert source.publisher is None
+    assert source.url is None
+    assert source.published_on is None
+    assert source.title_is_descriptive is True
+    assert "Reuters" not in (source.publisher or "")
+
+
+def test_seed_builds_the_board_the_article_describes(session):
+    proposal = get_proposal(session, "gaza-isf")
+    assert proposal.target_troops == 20000 and proposal.target_troops_approximate
+    assert proposal.sponsor == "United States" and proposal.sponsor_country == "USA"
+    assert proposal.resolution_state == "drafted"
+    assert "56,000" in proposal.context_notes
+    assert {f.slug: f.state for f in proposal.factors} == {
+        "cessation-of-hostilities": "unmet",
+        "un-mandate": "unmet",
+        "hamas-disarmament": "unmet",
+    }
+    stances = {s.country_code: s for s in session.scalars(select(Stance))}
+    assert {code: s.status for code, s in stances.items()} == {
+        "AZE": "conditional",
+        "IDN": "considering",
+        "ARE": "considering",
+        "EGY": "considering",
+        "QAT": "considering",
+        "TUR": "considering",
+    }
+    aze = stances["AZE"]
+    assert "troop safety" in aze.summary
+    assert aze.stated_on is None
+    assert [(c.category, c.state, c.factor.slug if c.factor else None) for c in aze.conditions] == [
+        ("ceasefire", "unmet", "cessation-of-hostilities"),
+        ("domestic_approval", "unmet", None),
+    ]
+    assert "legislative proposal" in aze.conditions[1].text
+    assert all(s.offered_min is None and s.committed is None for s in stances.values())
+    assert "USA" not in stances  # the sponsor is not a troop contributor
+
+
+def test_running_the_seed_twice_changes_nothing(database, session):
+    before_counts, before_changes = _counts(session), _change_rows(session)
+    with database.write_session() as s:
+        report = seed_all(s)
+    assert not report.changed
+    session.rollback()  # end the read snapshot, see committed writes
+    assert _counts(session) == before_counts
+    assert _change_rows(session) == before_changes
+
+
+def test_seed_never_overwrites_an_editors_change(database, session):
+    with database.write_session() as s:
+        proposal = get_proposal(s, "gaza-isf")
+        source_id = s.scalars(select(Source.id)).one()
+        set_stance(
+            s,
+            proposal=proposal,
+            country_code="IDN",
+            data=StanceData(
+                status="committed",
+                troops={"committed": 1000},
+                citations=[{"source_id": source_id, "quote": "Indonesia"}],
+            ),
+            actor="editor",
+            via="form",
+            reason="test",
+        )
+    changes_before = _change_rows(session)
+    with database.write_session() as s:
+        report = seed_all(s)
+    assert not report.changed
+    session.rollback()  # end the read snapshot, see committed writes
+    idn = get_stance(session, get_proposal(session, "gaza-isf"), "IDN")
+    assert (idn.status, idn.committed, idn.version) == ("committed", 1000, 2)
+    assert _change_rows(session) == changes_before
+
+
+def test_a_corrected_seed_updates_stances_nobody_has_edited(database, session, tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEED_DIR, seeds)
+    data = json.loads((seeds / "gaza-isf.json").read_text(encoding="utf-8"))
+    qat = next(s for s in data["stances"] if s["country"] == "QAT")
+    qat["summary"] = "Corrected summary."
+    (seeds / "gaza-isf.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    with database.write_session() as s:
+        report = seed_all(s, seeds)
+    assert report.updated == ["stance QAT"]
+    session.rollback()  # end the read snapshot, see committed writes
+    qat_row = get_stance(session, get_proposal(session, "gaza-isf"), "QAT")
+    assert (qat_row.summary, qat_row.version) == ("Corrected summary.", 2)
+    last = session.scalars(select(Change).order_by(Change.id.desc())).first()
+    assert last.via == "seed" and last.before["summary"] != last.after["summary"]

@@ -1,0 +1,187 @@
+"""The one write path: versions, history rows, validation, the hash chain, and concurrent writers."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import func, select, text
+
+from app.models import Change, Stance
+from app.schemas import StanceData
+from app.services.board import get_proposal, get_stance
+from app.services.changes import verify_chain
+from app.services.errors import InvalidInput, VersionConflict
+from app.services.stances import set_stance
+
+QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
+
+
+def _data(**overrides) -> StanceData:
+    base = {
+        "status": "committed",
+        "troops": {"offered_min": 500, "offered_max": 800, "committed": 500},
+        "roles": ["engineering", "medical"],
+        "summary": "Will send engineers.",
+        "citations": [{"source_id": 1, "quote": QUOTE}],
+    }
+    base.update(overrides)
+    return StanceData.model_validate(base)
+
+
+def _write(database, code="AZE", data=None, expected_version=None, reason="test edit"):
+    with database.write_session() as s:
+        result = set_stance(
+            s,
+            proposal=get_proposal(s, "gaza-isf"),
+            country_code=code,
+            data=data or _data(),
+            actor="tester",
+            via="api",
+            reason=reason,
+            expected_version=expected_version,
+        )
+        return result.stance.version, (result.change.id if result.change else None)
+
+
+def _change_count(session) -> int:
+    return session.scalar(select(func.count()).select_from(Change))
+
+
+def test_an_edit_bumps_the_version_and_records_before_and_after(database, session):
+    version, change_id = _write(database, expected_version=1)
+    assert version == 2
+    change = session.get(Change, change_id)
+    assert change.before["status"] == "conditional" and change.after["status"] == "committed"
+    assert change.after["troops"] == {"offered_min": 500, "offered_max": 800, "committed": 500, "deployed": None}
+    assert change.after["conditions"] == []  # the edit listed no conditions, so both were removed
+    assert change.before["version"] == 1 and change.after["version"] == 2
+    assert (change.actor, change.via, change.reason, change.source_id) == ("tester", "api", "test edit", 1)
+    assert verify_chain(session).ok
+
+
+def test_a_write_that_changes_nothing_records_nothing(database, session):
+    _write(database)
+    count = _change_count(session)
+    version, change_id = _write(database)
+    assert (version, change_id) == (2, None)
+    assert _change_count(session) == count
+
+
+def test_a_new_country_is_created_at_version_one(database, session):
+    version, change_id = _write(database, code="PAK", data=_data(status="considering", troops={}, roles=[]))
+    assert version == 1
+    change = session.get(Change, change_id)
+    assert change.before is None and change.after["status"] == "considering"
+    assert get_stance(session, get_proposal(session, "gaza-isf"), "PAK").country.name == "Pakistan"
+
+
+@pytest.mark.parametrize(
+    ("data", "path"),
+    [
+        (_data(citations=[]), ["citations"]),
+        (_data(citations=[{"source_id": 1, "quote": "words the article never said"}]), ["citations", 0, "quote"]),
+        (_data(citations=[{"source_id": 999, "quote": QUOTE}]), ["citations", 0, "source_id"]),
+        (_data(conditions=[{"text": "x", "category": "mandate", "factor": "no-such-factor"}]), ["conditions", 0, "factor"]),
+        (_data(conditions=[{"id": 99999, "text": "x", "category": "mandate"}]), ["conditions", 0, "id"]),
+    ],
+)
+def test_invalid_writes_are_refused_with_the_field_path_and_change_nothing(database, session, data, path):
+    before = session.scalars(select(Stance).where(Stance.country_code == "AZE")).one().version
+    count = _change_count(session)
+    with pytest.raises(InvalidInput) as refused:
+        _write(database, data=data)
+    assert [e["loc"] for e in refused.value.errors] == [path]
+    session.rollback()  # end the read snapshot, see committed writes
+    assert session.scalars(select(Stance).where(Stance.country_code == "AZE")).one().version == before
+    assert _change_count(session) == count
+
+
+def test_an_unknown_country_code_is_refused(database):
+    with pytest.raises(InvalidInput) as refused:
+        _write(database, code="ZZZ")
+    assert refused.value.errors[0]["loc"] == ["country"]
+
+
+def test_a_stale_version_is_a_conflict(database):
+    _write(database, expected_version=1)
+    with pytest.raises(VersionConflict) as conflict:
+        _write(database, data=_data(summary="Someone else's idea"), expected_version=1)
+    assert (conflict.value.expected, conflict.value.current) == (1, 2)
+
+
+def test_conditions_kept_by_id_keep_their_quotes(database, session):
+    aze = get_stance(session, get_proposal(session, "gaza-isf"), "AZE")
+    first = aze.conditions[0]
+    data = _data(
+        status="conditional",
+        conditions=[{"id": first.id, "text": first.text, "category": "ceasefire", "state": "met", "factor": "cessation-of-hostilities"}],
+    )
+    _write(database, data=data)
+    session.rollback()  # end the read snapshot, see committed writes
+    aze = get_stance(session, get_proposal(session, "gaza-isf"), "AZE")
+    assert [c.id for c in aze.conditions] == [first.id]
+    assert aze.conditions[0].state == "met"
+    assert aze.conditions[0].citations[0].quote == "This can only happen if military action is completely stopped"
+
+
+def test_tampering_with_a_change_row_breaks_the_chain_at_that_row(database, session):
+    _write(database)
+    assert verify_chain(session).ok
+    target = session.scalars(select(Change).where(Change.country_code == "EGY")).one()
+    with database.write_session() as s:
+        s.execute(text("UPDATE changes SET reason = 'rewritten' WHERE id = :id"), {"id": target.id})
+    session.rollback()  # end the read snapshot, see committed writes
+    report = verify_chain(session)
+    assert not report.ok
+    assert report.broken_change_id == target.id
+    assert "hash" in report.problem
+
+
+def test_deleting_a_change_row_breaks_the_chain_after_it(database, session):
+    _write(database)
+    ids = session.scalars(select(Change.id).order_by(Change.id)).all()
+    with database.write_session() as s:
+        s.execute(text("DELETE FROM changes WHERE id = :id"), {"id": ids[3]})
+    session.rollback()  # end the read snapshot, see committed writes
+    report = verify_chain(session)
+    assert (report.ok, report.broken_change_id) == (False, ids[4])
+
+
+def _race(n: int, work) -> list:
+    barrier = threading.Barrier(n)
+    results: list = [None] * n
+
+    def run(i: int) -> None:
+        barrier.wait()
+        try:
+            results[i] = work(i)
+        except Exception as exc:  # collected and asserted on below
+            results[i] = exc
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    return results
+
+
+def test_racing_writers_on_one_stance_exactly_one_wins(database, session):
+    results = _race(8, lambda i: _write(database, data=_data(summary=f"writer {i}"), expected_version=1))
+    wins = [r for r in results if isinstance(r, tuple)]
+    conflicts = [r for r in results if isinstance(r, VersionConflict)]
+    assert len(wins) == 1 and len(conflicts) == 7, results
+    assert verify_chain(session).ok
+
+
+def test_concurrent_writers_on_different_stances_never_fork_the_chain(database, session):
+    codes = ["AZE", "IDN", "ARE", "EGY", "QAT", "TUR", "PAK", "BGD"]
+    count = _change_count(session)
+    results = _race(len(codes), lambda i: _write(database, code=codes[i], data=_data(summary=f"writer {i}")))
+    assert all(isinstance(r, tuple) for r in results), results
+    session.rollback()  # end the read snapshot, see committed writes
+    assert _change_count(session) == count + len(codes)
+    prev_hashes = session.scalars(select(Change.prev_hash)).all()
+    assert len(prev_hashes) == len(set(prev_hashes))  # no two changes claim the same predecessor
+    assert verify_chain(session).ok
