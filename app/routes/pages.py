@@ -14,7 +14,7 @@ from app.models import CONDITION_CATEGORIES, STATUSES, Change, Proposal
 from app.services import board
 from app.templating import CATEGORY_LABELS, templates
 
-router = APIRouter(tags=["pages"], default_response_class=HTMLResponse)
+router = APIRouter(tags=["pages"], default_response_class=HTMLResponse, include_in_schema=False)
 
 
 def _board(request: Request, session, proposal: Proposal, status: list[str], condition: str | None):

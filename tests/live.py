@@ -1,0 +1,66 @@
+"""Running the real command-line program and a real uvicorn server for end-to-end tests."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI = [sys.executable, "-m", "app"]
+
+
+def cli(*args: str, env: dict[str, str], input: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    """Run `isf-tracker ARGS` in a child process with ENV added to the environment."""
+    result = subprocess.run(
+        [*CLI, *args], cwd=ROOT, env={**os.environ, **env}, input=input,
+        capture_output=True, text=True, timeout=120,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"isf-tracker {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def live_server(env: dict[str, str], *extra: str):
+    """`isf-tracker serve` on a free port; yields its base URL and stops it with SIGTERM."""
+    port = free_port()
+    process = subprocess.Popen(
+        [*CLI, "serve", "--host", "127.0.0.1", "--port", str(port), "--no-access-log", *extra],
+        cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if process.poll() is not None:
+                raise AssertionError(f"server exited early:\n{process.stdout.read()}")
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise AssertionError("server did not start within 30 s")
+            time.sleep(0.1)
+        yield base
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

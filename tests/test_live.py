@@ -1,0 +1,93 @@
+"""End to end through real processes: the CLI sets a database up, uvicorn serves it over real HTTP,
+and schemathesis checks every read endpoint against the OpenAPI document."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import httpx
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from tests.live import cli, live_server
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """A SQLite database made by `isf-tracker db upgrade` and `seed`, served by `isf-tracker serve`."""
+    path = tmp_path_factory.mktemp("live") / "live.db"
+    env = {"DATABASE_URL": f"sqlite:///{path}"}
+    cli("db", "upgrade", env=env)
+    cli("seed", env=env)
+    with live_server(env) as base:
+        yield base, env, path
+
+
+@pytest.fixture(scope="module")
+def live_schema(served):
+    base, _, _ = served
+    return schemathesis.openapi.from_url(f"{base}/openapi.json")
+
+
+schema = schemathesis.pytest.from_fixture("live_schema")
+
+
+@schema.parametrize()
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+def test_api_answers_every_generated_request_as_documented(case):
+    """No 5xx, documented status codes only, bodies and headers matching the schema."""
+    case.call_and_validate()
+
+
+def test_a_script_reads_the_six_stances_over_http(served):
+    base, _, _ = served
+    stances = httpx.get(f"{base}/api/v1/proposals/gaza-isf/stances").json()
+    assert len(stances) == 6
+    aze = next(s for s in stances if s["country"] == "AZE")
+    assert aze["status"] == "conditional" and len(aze["conditions"]) == 2
+    assert all(c["citations"] for c in aze["conditions"])
+
+
+def test_the_board_is_served_with_its_assets(served):
+    base, _, _ = served
+    reply = httpx.get(f"{base}/")
+    assert reply.status_code == 200
+    assert "Azerbaijan" in reply.text
+    assert "server" not in reply.headers
+    assert httpx.get(f"{base}/static/vendor/pico-2.1.1/pico.min.css").status_code == 200
+
+
+def test_seeding_again_leaves_the_change_table_unchanged(served):
+    _, env, path = served
+
+    def changes():
+        with sqlite3.connect(path) as conn:
+            return conn.execute("SELECT id, hash FROM changes ORDER BY id").fetchall()
+
+    before = changes()
+    result = cli("seed", env=env)
+    assert "0 created, 0 updated" in result.stdout
+    assert changes() == before
+
+
+def test_verify_passes_on_a_clean_log_and_names_a_tampered_row(tmp_path):
+    path = tmp_path / "tamper.db"
+    env = {"DATABASE_URL": f"sqlite:///{path}"}
+    cli("db", "upgrade", env=env)
+    cli("seed", env=env)
+    ok = cli("verify", env=env)
+    assert ok.stdout.startswith("ok: 9 changes")
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE changes SET actor = 'someone else' WHERE id = 5")
+    broken = cli("verify", env=env, check=False)
+    assert broken.returncode == 1
+    assert "change 5" in broken.stderr
+
+
+def test_the_command_lists_its_commands():
+    result = cli("--help", env={})
+    for command in ("serve", "db", "seed", "verify"):
+        assert command in result.stdout

@@ -1,0 +1,149 @@
+"""The public pages: the board shows exactly the seeded facts, each with its quote and source."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import ARTICLE
+
+
+def page(client, url: str, status: int = 200) -> BeautifulSoup:
+    reply = client.get(url)
+    assert reply.status_code == status, (url, reply.text[:500])
+    assert reply.headers["content-type"].startswith("text/html")
+    return BeautifulSoup(reply.text, "html.parser")
+
+
+def rows(soup: BeautifulSoup) -> dict[str, dict]:
+    result = {}
+    for tr in soup.select("table.board-table tbody tr"):
+        code = tr["id"].removeprefix("row-")
+        result[code] = {
+            "name": tr.select_one(".country-link").get_text(" ", strip=True),
+            "status": tr.select_one(".badge").get_text(strip=True),
+            "chips": [c.get_text(" ", strip=True) for c in tr.select(".chip")],
+            "source": tr.select_one("a[href^='/sources/']")["href"],
+            "quote": tr.select_one(".row-quote blockquote").get_text(strip=True).strip("“”"),
+        }
+    return result
+
+
+def test_board_shows_exactly_the_seeded_countries(client):
+    soup = page(client, "/")
+    board = rows(soup)
+    assert list(board) == ["AZE", "EGY", "IDN", "QAT", "TUR", "ARE"]  # conditional first, then by name
+    assert {code: r["status"] for code, r in board.items()} == {
+        "AZE": "Conditional", "EGY": "Considering", "IDN": "Considering",
+        "QAT": "Considering", "TUR": "Considering", "ARE": "Considering",
+    }
+    assert board["AZE"]["chips"] == ["Unmet: Unmet Ceasefire", "Unmet: Unmet Domestic approval"]
+    assert all(r["chips"] == [] for code, r in board.items() if code != "AZE")
+    for r in board.values():
+        assert r["source"] == "/sources/1"
+        assert r["quote"] in ARTICLE
+    assert "United Arab Emirates" in board["ARE"]["name"]
+
+
+def test_board_shows_target_sponsor_factors_and_context_with_quotes(client):
+    soup = page(client, "/proposals/gaza-isf")
+    text = soup.get_text(" ", strip=True)
+    assert "International Stabilization Force (Gaza)" in soup.h1.get_text()
+    assert "~20,000" in text
+    assert "United States" in text and "Sponsor of the initiative" in text
+    assert "Drafted" in text
+    assert "56,000" in text
+    factors = {a["id"].removeprefix("factor-"): a for a in soup.select(".factor")}
+    assert list(factors) == ["cessation-of-hostilities", "un-mandate", "hamas-disarmament"]
+    for factor in factors.values():
+        assert factor.select_one(".chip").get_text(" ", strip=True).startswith("Unmet")
+        assert factor.select_one("blockquote").get_text(strip=True).strip("“”") in ARTICLE
+    # every quote on the page is an exact passage of the article, and links to its source page
+    for figure in soup.select("figure.quote"):
+        assert figure.blockquote.get_text(strip=True).strip("“”") in ARTICLE
+        assert figure.figcaption.a["href"] == "/sources/1"
+    assert len(soup.select("figure.quote")) >= 8
+    assert "publisher unknown, date unknown" in text
+    counts = {a.select_one(".badge").get_text(strip=True): a.strong.get_text() for a in soup.select(".status-counts a") if a.select_one(".badge")}
+    assert counts == {"Deployed": "0", "Committed": "0", "Conditional": "1", "Considering": "5", "Declined": "0", "Withdrawn": "0"}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("status=conditional", ["AZE"]),
+        ("status=considering", ["EGY", "IDN", "QAT", "TUR", "ARE"]),
+        ("condition=domestic_approval", ["AZE"]),
+        ("status=declined", []),
+    ],
+)
+def test_board_filters_work_without_javascript(client, query, expected):
+    soup = page(client, f"/?{query}")
+    assert list(rows(soup)) == expected
+    if not expected:
+        assert "No country matches these filters" in soup.get_text()
+    assert soup.select_one("form.filters")["method"] == "get"
+
+
+def test_an_unknown_filter_value_is_explained_not_ignored(client):
+    soup = page(client, "/?status=maybe&condition=weather", status=400)
+    alerts = [p.get_text() for p in soup.select("[role=alert]")]
+    assert any("Unknown status 'maybe'" in a for a in alerts)
+    assert any("Unknown condition category 'weather'" in a for a in alerts)
+
+
+def test_country_page_shows_stance_conditions_quotes_and_changes(client):
+    soup = page(client, "/proposals/gaza-isf/countries/AZE")
+    text = soup.get_text(" ", strip=True)
+    assert "Azerbaijan" in soup.h1.get_text()
+    assert "Conditional" in text and "troop safety" in text
+    conditions = soup.select("ol.conditions > li")
+    assert len(conditions) == 2
+    assert "Ceasefire" in conditions[0].get_text() and "Cessation of hostilities" in conditions[0].get_text()
+    assert "Domestic approval" in conditions[1].get_text() and "legislative proposal" in conditions[1].get_text()
+    for li in conditions:
+        assert li.blockquote.get_text(strip=True).strip("“”") in ARTICLE
+    timeline = soup.select("ol.timeline > li")
+    assert len(timeline) == 1 and "first recorded as Conditional" in timeline[0].get_text(" ", strip=True)
+    details = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in soup.select(".details-grid dt")}
+    assert details["Stated on"] == "unknown"
+    assert details["Troops offered"] == "—" and details["Roles offered"] == "none stated"
+
+
+def test_source_page_highlights_every_quote(client):
+    soup = page(client, "/sources/1")
+    assert "our" in soup.select_one("hgroup").get_text()
+    text = soup.get_text(" ", strip=True)
+    assert "Publisher unknown" in text and "Published unknown" in text and "Address unknown" in text
+    marked = [m.get_text() for m in soup.select(".source-text mark")]
+    assert marked and all(m in ARTICLE for m in marked)
+    assert "".join(s for s in soup.select_one(".source-text").strings) == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "url", ["/nowhere", "/proposals/nope", "/proposals/gaza-isf/countries/FRA", "/sources/999", "/sources/abc",
+            "/proposals/gaza-isf/countries/TOOLONG"],
+)
+def test_friendly_404_pages(client, url):
+    soup = page(client, url, status=404)
+    assert soup.select_one("a[href='/']")
+    assert "ISF Tracker" in soup.title.get_text()
+
+
+def test_every_response_carries_the_security_headers(client):
+    for url in ("/", "/api/v1/proposals", "/nowhere"):
+        headers = client.get(url).headers
+        csp = headers["content-security-policy"]
+        for directive in ("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"):
+            assert directive in csp
+        assert headers["x-content-type-options"] == "nosniff"
+        assert "referrer-policy" in headers
+        assert "server" not in headers
+
+
+def test_pages_use_only_local_assets(client):
+    soup = page(client, "/")
+    for tag in soup.select("link[href], script[src], img[src]"):
+        ref = tag.get("href") or tag.get("src")
+        assert ref.startswith("/"), ref
+        assert client.get(ref).status_code == 200, ref
