@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__
-from app.config import ROOT_DIR
+from app.config import ROOT_DIR, get_settings
 from app.routes import api, health, pages
 from app.security import SecurityHeadersMiddleware
 from app.services.errors import InvalidInput, NotFound, VersionConflict
@@ -42,6 +42,9 @@ def error_page(request: Request, status_code: int, title: str, message: str) -> 
 
 
 def create_app() -> FastAPI:
+    settings = get_settings()
+    if settings.env == "production":
+        settings.resolved_secret_key()  # refuses to start without SECRET_KEY
     app = FastAPI(
         title="ISF Tracker",
         version=__version__,
