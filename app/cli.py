@@ -2,14 +2,80 @@
 
 from __future__ import annotations
 
+import sys
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
 app = typer.Typer(help="ISF Tracker: serve the board, manage the database, load seed data.", no_args_is_help=True)
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+user_app = typer.Typer(help="Editor and admin accounts.", no_args_is_help=True)
+token_app = typer.Typer(help="API tokens.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+app.add_typer(user_app, name="user")
+app.add_typer(token_app, name="token")
+
+
+class Role(str, Enum):
+    editor = "editor"
+    admin = "admin"
+
+
+class Scope(str, Enum):
+    read = "read"
+    write = "write"
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def _read_password() -> str:
+    """From stdin when it is not a terminal (scripts), else asked twice without echo."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@user_app.command("add")
+def user_add(
+    name: Annotated[str, typer.Argument(help="User name to sign in with.")],
+    role: Annotated[Role, typer.Option(help="editor: change stances and factors; admin: the same, plus managing the tracker.")] = Role.editor,
+) -> None:
+    """Create an account; the password is read from stdin, or asked for twice on a terminal."""
+    from app.db import get_database
+    from app.services.accounts import create_user
+    from app.services.errors import InvalidInput
+
+    password = _read_password()
+    try:
+        with get_database().write_session() as session:
+            create_user(session, name, role.value, password)
+    except InvalidInput as exc:
+        _fail(exc.errors[0]["msg"])
+    typer.echo(f"created {role.value} {name}")
+
+
+@token_app.command("create")
+def token_create(
+    user: Annotated[str, typer.Argument(help="The existing user the token acts for (named on its changes).")],
+    scope: Annotated[Scope, typer.Option(help="read, or write (read and write).")] = Scope.read,
+) -> None:
+    """Make an API token for USER; it is printed once, alone on the last line, and stored only hashed."""
+    from app.db import get_database
+    from app.services.accounts import create_token, get_user
+    from app.services.errors import NotFound
+
+    try:
+        with get_database().write_session() as session:
+            token = create_token(session, get_user(session, user), scope.value)
+    except NotFound as exc:
+        _fail(str(exc))
+    typer.echo(f"{scope.value} token for {user} (shown once; keep it secret):")
+    typer.echo(token)
 
 
 @app.command()

@@ -118,3 +118,35 @@ def resolve_country(text: str) -> CountryInfo | None:
         if any(n and _fold(n) == folded for n in names):
             return country_info(record.alpha_3)
     return None
+
+
+def search_countries(query: str, limit: int = 20) -> list[CountryInfo]:
+    """Countries whose code, name or alias contains QUERY (folded), best matches first."""
+    folded = _fold(query)
+    if not folded:
+        return []
+    scored: dict[str, int] = {}
+
+    def consider(code: str, name: str) -> None:
+        n = _fold(name)
+        if folded == n or folded == code.lower():
+            score = 0
+        elif n.startswith(folded):
+            score = 1
+        elif folded in n:
+            score = 2
+        else:
+            return
+        scored[code] = min(score, scored.get(code, 9))
+
+    for record in pycountry.countries:
+        for name in (record.name, getattr(record, "common_name", ""), getattr(record, "official_name", "")):
+            if name:
+                consider(record.alpha_3, name)
+        consider(record.alpha_3, record.alpha_3)
+    for alias, code in ALIASES.items():
+        consider(code, alias)
+    for code, info in EXTRA_COUNTRIES.items():
+        consider(code, info.name)
+    ranked = sorted(scored, key=lambda code: (scored[code], country_info(code).name))
+    return [country_info(code) for code in ranked[:limit]]

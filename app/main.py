@@ -6,16 +6,18 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from urllib.parse import urlencode
+
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__
 from app.config import ROOT_DIR, get_settings
-from app.routes import api, health, pages
-from app.security import SecurityHeadersMiddleware
+from app.routes import api, api_writes, auth, forms, health, pages
+from app.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
+from app.web import Forbidden, LoginRequired, audit, client_ip, render
 from app.services.errors import InvalidInput, NotFound, VersionConflict
-from app.templating import templates
 
 SWAGGER_DIR = "/static/vendor/swagger-ui-5.35.0"
 
@@ -36,9 +38,8 @@ def wants_html(request: Request) -> bool:
 
 
 def error_page(request: Request, status_code: int, title: str, message: str) -> Response:
-    return templates.TemplateResponse(
-        request, "error.html", {"status_code": status_code, "title": title, "message": message}, status_code=status_code
-    )
+    return render(request, "error.html", {"status_code": status_code, "title": title, "message": message},
+                  status_code=status_code)
 
 
 def create_app() -> FastAPI:
@@ -52,11 +53,15 @@ def create_app() -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
+    app.add_middleware(BodySizeLimitMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=str(ROOT_DIR / "static")), name="static")
 
     app.include_router(pages.router)
+    app.include_router(forms.router)
+    app.include_router(auth.router)
     app.include_router(api.router)
+    app.include_router(api_writes.router)
     app.include_router(health.router)
 
     @app.get("/docs", include_in_schema=False)
@@ -74,6 +79,17 @@ def create_app() -> FastAPI:
         if wants_html(request):
             return error_page(request, 404, "Not found", str(exc))
         return JSONResponse({"detail": str(exc)}, status_code=404)
+
+    @app.exception_handler(LoginRequired)
+    def login_required(request: Request, exc: LoginRequired) -> Response:
+        return RedirectResponse(f"/login?{urlencode({'next': exc.next_url})}", status_code=303)
+
+    @app.exception_handler(Forbidden)
+    def forbidden(request: Request, exc: Forbidden) -> Response:
+        audit.warning("refused: %s %s from %s: %s", request.method, request.url.path, client_ip(request), exc.message)
+        if wants_html(request):
+            return error_page(request, 403, "Not allowed", exc.message)
+        return JSONResponse({"detail": exc.message}, status_code=403)
 
     @app.exception_handler(InvalidInput)
     def invalid_input(request: Request, exc: InvalidInput) -> Response:

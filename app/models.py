@@ -157,6 +157,7 @@ class Factor(Base):
     note: Mapped[Optional[str]] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     proposal: Mapped[Proposal] = relationship(back_populates="factors")
     citations: Mapped[list[Citation]] = relationship(
@@ -167,6 +168,7 @@ class Factor(Base):
         UniqueConstraint("proposal_id", "slug"),
         CheckConstraint(_in("state", STATES), name="state"),
     )
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     def __repr__(self) -> str:
         return f"<Factor {self.slug} {self.state}>"
@@ -314,3 +316,83 @@ class ChainHead(Base):
 
     def __repr__(self) -> str:
         return f"<ChainHead {self.last_change_id}>"
+
+
+ROLES_OF_USERS = ("editor", "admin")
+TOKEN_SCOPES = ("read", "write")
+
+
+class User(Base):
+    """An editor or admin. There is no default account: the first is made with `isf-tracker user add`."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(8))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    disabled_at: Mapped[Optional[dt.datetime]] = mapped_column(UTCDateTime())
+
+    __table_args__ = (CheckConstraint(_in("role", ROLES_OF_USERS), name="role"),)
+
+    def __repr__(self) -> str:
+        return f"<User {self.name} {self.role}>"
+
+
+class ApiToken(Base):
+    """A bearer token for the API; only its SHA-256 is stored (the token itself is random)."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    scope: Mapped[str] = mapped_column(String(8))
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    revoked_at: Mapped[Optional[dt.datetime]] = mapped_column(UTCDateTime())
+
+    user: Mapped[User] = relationship(lazy="joined")
+
+    __table_args__ = (CheckConstraint(_in("scope", TOKEN_SCOPES), name="scope"),)
+
+    def __repr__(self) -> str:
+        return f"<ApiToken {self.prefix}… {self.scope}>"
+
+
+class WebSession(Base):
+    """A signed-in browser. The cookie holds a random id; the table holds its SHA-256."""
+
+    __tablename__ = "web_sessions"
+
+    id_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
+
+    user: Mapped[User] = relationship(lazy="joined")
+
+    def __repr__(self) -> str:
+        return f"<WebSession user={self.user_id}>"
+
+
+class LoginAttempt(Base):
+    """One sign-in attempt, kept to throttle guessing per address and per user name."""
+
+    __tablename__ = "login_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    ip: Mapped[str] = mapped_column(String(64))
+    username: Mapped[str] = mapped_column(String(64))
+    succeeded: Mapped[bool] = mapped_column(default=False)
+
+    __table_args__ = (
+        Index("ix_login_attempts_ip_attempted_at", "ip", "attempted_at"),
+        Index("ix_login_attempts_username_attempted_at", "username", "attempted_at"),
+    )
+
+    def __repr__(self) -> str:
+        return f"<LoginAttempt {self.username}@{self.ip} ok={self.succeeded}>"

@@ -78,6 +78,61 @@ class StanceData(StrictModel):
         return self
 
 
+HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#][^\s]*$", max_length=2000)]
+
+
+class SourceIn(StrictModel):
+    """A new source. Leave out what is unknown rather than guessing it."""
+
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    publisher: Optional[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]] = None
+    url: Optional[HttpUrl] = None
+    published_on: Optional[dt.date] = None
+    retrieved_on: Optional[dt.date] = None
+    text: Optional[Annotated[str, StringConstraints(min_length=1, max_length=200_000)]] = None
+    note: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]] = None
+
+
+class ConditionIn(StrictModel):
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+    category: Category
+    state: State = "unknown"
+    factor: Optional[Slug] = Field(default=None, description="Slug of a factor of this proposal the condition depends on.")
+
+
+class CitationRef(StrictModel):
+    """The source for this change: an existing one by id, or a new one; and the exact quote."""
+
+    source_id: Optional[Annotated[int, Field(strict=True, ge=1, le=2**31 - 1)]] = None
+    source: Optional[SourceIn] = None
+    quote: Quote
+
+    @model_validator(mode="after")
+    def _one_source(self) -> CitationRef:
+        if (self.source_id is None) == (self.source is None):
+            raise ValueError("give either source_id or source, not both")
+        return self
+
+
+class StanceIn(StrictModel):
+    """The writable part of a stance, with the citation and the reason for the change."""
+
+    status: Status
+    troops: Troops = Field(default_factory=Troops)
+    roles: list[Role] = Field(default_factory=list, max_length=7)
+    summary: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]] = None
+    stated_on: Optional[dt.date] = None
+    conditions: list[ConditionIn] = Field(default_factory=list, max_length=30)
+    citation: CitationRef
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+
+    @model_validator(mode="after")
+    def _unique_roles(self) -> StanceIn:
+        if len(set(self.roles)) != len(self.roles):
+            raise ValueError("roles must not repeat")
+        return self
+
+
 # ---- API output ------------------------------------------------------------------------------
 
 

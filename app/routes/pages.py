@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
@@ -12,9 +12,11 @@ from app.config import get_settings
 from app.deps import CountryPath, ProposalDep, SessionDep
 from app.models import CONDITION_CATEGORIES, STATUSES, Change, Proposal
 from app.services import board
-from app.templating import CATEGORY_LABELS, templates
+from app.templating import CATEGORY_LABELS
+from app.web import load_viewer, render
 
-router = APIRouter(tags=["pages"], default_response_class=HTMLResponse, include_in_schema=False)
+router = APIRouter(tags=["pages"], default_response_class=HTMLResponse, include_in_schema=False,
+                   dependencies=[Depends(load_viewer)])
 
 
 def _board(request: Request, session, proposal: Proposal, status: list[str], condition: str | None):
@@ -41,7 +43,7 @@ def _board(request: Request, session, proposal: Proposal, status: list[str], con
         "proposals": board.list_proposals(session),
         "cite": lambda field: board.proposal_citations(proposal, field),
     }
-    return templates.TemplateResponse(request, "board.html", context, status_code=400 if errors else 200)
+    return render(request, "board.html", context, status_code=400 if errors else 200)
 
 
 StatusFilter = Annotated[list[str], Query(description="Show only these statuses (repeatable).")]
@@ -72,7 +74,7 @@ def country_page(request: Request, session: SessionDep, proposal: ProposalDep, i
         select(Change).where(Change.stance_id == stance.id).order_by(Change.id.desc())
     ).all()
     context = {"proposal": proposal, "stance": stance, "changes": changes}
-    return templates.TemplateResponse(request, "country.html", context)
+    return render(request, "country.html", context)
 
 
 @router.get("/sources/{source_id}", summary="A source")
@@ -81,4 +83,4 @@ def source_page(request: Request, session: SessionDep, source_id: Annotated[int,
     source = board.get_source(session, source_id)
     segments = board.highlight_quotes(source.text or "", [c.quote for c in source.citations])
     context = {"source": source, "segments": segments}
-    return templates.TemplateResponse(request, "source.html", context)
+    return render(request, "source.html", context)

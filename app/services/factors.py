@@ -8,9 +8,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sqlalchemy.orm.exc import StaleDataError
+
 from app.db import utcnow
-from app.models import Change, Citation, Factor, Proposal
+from app.models import Change, Citation, Condition, Factor, Proposal, Source, Stance
+from app.schemas import CitationIn
 from app.services.changes import append_change, lock_chain_head
+from app.services.errors import InvalidInput, VersionConflict
+from app.services.stances import set_stance, stance_data_from
 
 
 def factor_snapshot(factor: Factor) -> dict[str, Any]:
@@ -20,6 +25,7 @@ def factor_snapshot(factor: Factor) -> dict[str, Any]:
         "state": factor.state,
         "note": factor.note,
         "citations": [{"source_id": c.source_id, "quote": c.quote} for c in factor.citations],
+        "version": factor.version,
     }
 
 
@@ -70,3 +76,80 @@ def create_factor(
         ),
     )
     return factor
+
+
+def set_factor(
+    session: Session,
+    *,
+    proposal: Proposal,
+    slug: str,
+    state: str,
+    note: str | None,
+    citation: CitationIn,
+    actor: str,
+    via: str,
+    reason: str | None,
+    expected_version: int | None = None,
+) -> tuple[Factor, list[Stance]]:
+    """Change a factor's state (and note), then bring every condition linked to it to the same
+    state through the stance write path, so each stance records its own change."""
+    lock_chain_head(session)
+    factor = session.scalars(
+        select(Factor).where(Factor.proposal_id == proposal.id, Factor.slug == slug)
+    ).one_or_none()
+    if factor is None:
+        raise InvalidInput([{"loc": ["factor"], "msg": f"no factor {slug!r} on this proposal"}])
+    if expected_version is not None and factor.version != expected_version:
+        raise VersionConflict(expected_version, factor.version)
+    if state not in ("met", "unmet", "unknown"):
+        raise InvalidInput([{"loc": ["state"], "msg": "state must be met, unmet or unknown"}])
+    source = session.get(Source, citation.source_id)
+    if source is None:
+        raise InvalidInput([{"loc": ["citation", "source_id"], "msg": f"no source with id {citation.source_id}"}])
+    if source.text and citation.quote not in source.text:
+        raise InvalidInput([{"loc": ["citation", "quote"], "msg": "the quote is not an exact passage of the source's text"}])
+
+    before = factor_snapshot(factor)
+    factor.state = state
+    factor.note = note or None
+    if not any((c.source_id, c.quote) == (citation.source_id, citation.quote) for c in factor.citations):
+        factor.citations.append(Citation(source_id=citation.source_id, quote=citation.quote))
+    session.flush()
+    if factor_snapshot(factor) == before:
+        return factor, []
+    now = utcnow()
+    factor.version += 1
+    factor.updated_at = now
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise VersionConflict(expected_version, factor.version - 1) from exc
+    append_change(
+        session,
+        Change(
+            changed_at=now, entity="factor", proposal_id=proposal.id, country_code=None, stance_id=None,
+            factor_id=factor.id, actor=actor, via=via, before=before, after=factor_snapshot(factor),
+            source_id=citation.source_id, reason=reason,
+        ),
+    )
+
+    affected = session.scalars(
+        select(Stance)
+        .join(Condition, Condition.stance_id == Stance.id)
+        .where(Condition.factor_id == factor.id, Condition.state != state)
+        .distinct()
+        .order_by(Stance.id)
+    ).all()
+    for stance in affected:
+        data = stance_data_from(stance)
+        conditions = []
+        for c in data.conditions:
+            if c.factor == slug:
+                c = c.model_copy(update={"state": state, "citations": [citation]})
+            conditions.append(c)
+        set_stance(
+            session, proposal=proposal, country_code=stance.country_code,
+            data=data.model_copy(update={"conditions": conditions}),
+            actor=actor, via=via, reason=f"Factor “{factor.name}” is now {state}" + (f": {reason}" if reason else ""),
+        )
+    return factor, list(affected)

@@ -16,7 +16,7 @@ from app.config import ROOT_DIR
 from app.models import Change, Citation, Proposal, Source, Stance
 from app.schemas import StanceData
 from app.services.factors import create_factor
-from app.services.stances import ensure_country, set_stance
+from app.services.stances import ensure_country, match_condition_ids, set_stance
 
 SEED_DIR = ROOT_DIR / "seeds"
 SEED_FORMAT = "isf-tracker-seed/1"
@@ -145,13 +145,6 @@ def _last_change_via(session: Session, stance: Stance) -> str | None:
     ).first()
 
 
-def _with_condition_ids(data: StanceData, stance: Stance) -> StanceData:
-    """Match seeded conditions to stored ones by text, so re-seeding edits rather than replaces them."""
-    by_text = {c.text: c.id for c in stance.conditions}
-    conditions = [c.model_copy(update={"id": by_text.get(c.text)}) for c in data.conditions]
-    return data.model_copy(update={"conditions": conditions})
-
-
 def seed_file(session: Session, path: Path, report: SeedReport | None = None) -> SeedReport:
     """Load one seed file into SESSION's transaction."""
     report = report or SeedReport()
@@ -190,7 +183,7 @@ def seed_file(session: Session, path: Path, report: SeedReport | None = None) ->
                 # Someone has edited it since: the seed never overwrites that.
                 report.kept.append(f"stance {code}")
                 continue
-            stance_data = _with_condition_ids(stance_data, stance)
+            stance_data = match_condition_ids(stance_data, stance)
         result = set_stance(
             session,
             proposal=proposal,

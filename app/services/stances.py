@@ -112,6 +112,55 @@ def _add_citations(target_list: list[Citation], new: list[CitationIn]) -> None:
             target_list.append(Citation(source_id=c.source_id, quote=c.quote, field=c.field))
 
 
+def _first_source(data: StanceData) -> int | None:
+    for citation in [*data.citations, *(q for c in data.conditions for q in c.citations)]:
+        return citation.source_id
+    return None
+
+
+def stance_data_from(stance: Stance) -> StanceData:
+    """The stance as write-path input, to change a part of it and write it back."""
+    return StanceData(
+        status=stance.status,
+        troops={
+            "offered_min": stance.offered_min,
+            "offered_max": stance.offered_max,
+            "committed": stance.committed,
+            "deployed": stance.deployed,
+        },
+        roles=list(stance.roles or []),
+        summary=stance.summary,
+        stated_on=stance.stated_on,
+        conditions=[
+            {
+                "id": c.id,
+                "text": c.text,
+                "category": c.category,
+                "state": c.state,
+                "factor": c.factor.slug if c.factor else None,
+            }
+            for c in stance.conditions
+        ],
+    )
+
+
+def match_condition_ids(data: StanceData, stance: Stance | None) -> StanceData:
+    """Give conditions written without an id the id of a stored one with the same text and
+    category, so rewriting a stance keeps its conditions (and their quotes) instead of replacing them."""
+    if stance is None:
+        return data
+    free = {(c.text, c.category): c.id for c in stance.conditions}
+    taken = {c.id for c in data.conditions if c.id is not None}
+    conditions = []
+    for c in data.conditions:
+        key = (c.text, c.category)
+        if c.id is None and key in free and free[key] not in taken:
+            taken.add(free[key])
+            c = c.model_copy(update={"id": free.pop(key)})
+        conditions.append(c)
+    return data.model_copy(update={"conditions": conditions})
+
+
 def set_stance(
     session: Session,
     *,
@@ -141,10 +190,11 @@ def set_stance(
     stance = session.scalars(
         select(Stance).where(Stance.proposal_id == proposal.id, Stance.country_code == country.code)
     ).one_or_none()
-    if expected_version is not None and (stance is None or stance.version != expected_version):
+    # expected_version 0 means "must not exist yet" (a create that lost a race is a conflict too).
+    if expected_version is not None and (stance.version if stance else 0) != expected_version:
         raise VersionConflict(expected_version, stance.version if stance else 0)
 
-    if require_citation and not data.citations:
+    if require_citation and not data.citations and not any(c.citations for c in data.conditions):
         errors.append({"loc": ["citations"], "msg": "cite at least one source for this change"})
     _check_citations(session, data.citations, ["citations"], errors)
 
@@ -218,7 +268,7 @@ def set_stance(
         via=via,
         before=before,
         after=after,
-        source_id=data.citations[0].source_id if data.citations else None,
+        source_id=_first_source(data),
         reason=reason,
     )
     append_change(session, change)

@@ -1,0 +1,165 @@
+"""API writes: replace a stance (with If-Match) and add a source. Bearer token with write scope."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+
+from app.countries import country_info
+from app.db import get_database
+from app.deps import CountryPath, SessionDep, SlugPath
+from app.models import Proposal
+from app.routes.api import json_bytes, stance_etag
+from app.schemas import CitationIn, ConditionData, SourceDetailOut, SourceIn, StanceData, StanceIn, StanceOut
+from app.services import accounts, board
+from app.services.errors import InvalidInput, NotFound, VersionConflict
+from app.services.sources import create_source
+from app.services.stances import match_condition_ids, set_stance
+from app.web import audit, client_ip
+
+router = APIRouter(prefix="/api/v1", tags=["api"])
+bearer = HTTPBearer(auto_error=False, description="An API token from `isf-tracker token create USER --scope write`.")
+
+
+def _detail(status: int, description: str) -> dict:
+    return {status: {"description": description, "content": {"application/json": {"example": {"detail": "..."}}}}}
+
+
+AUTH_RESPONSES = {**_detail(401, "No valid bearer token"), **_detail(403, "The token may only read")}
+
+
+def write_token_user(
+    request: Request, session: SessionDep, credentials: Annotated[Optional[HTTPAuthorizationCredentials], Depends(bearer)]
+) -> str:
+    """The name of the user whose write-scoped token made this request."""
+    challenge = {"WWW-Authenticate": "Bearer"}
+    if credentials is None:
+        audit.info("refused: %s %s without a token from %s", request.method, request.url.path, client_ip(request))
+        raise HTTPException(401, "a bearer token is required (Authorization: Bearer ...)", headers=challenge)
+    token = accounts.find_token(session, credentials.credentials)
+    if token is None:
+        audit.warning("refused: %s %s with an unknown token from %s", request.method, request.url.path, client_ip(request))
+        raise HTTPException(401, "the token is not valid", headers=challenge)
+    if token.scope != "write":
+        audit.warning("refused: %s %s with a read token of %s", request.method, request.url.path, token.user.name)
+        raise HTTPException(403, "this token may only read; make one with --scope write")
+    return token.user.name
+
+
+WriterDep = Annotated[str, Depends(write_token_user)]
+
+
+def _api_loc(loc: list) -> list:
+    """A write-path error path, as it appears in the request body."""
+    if loc and loc[0] == "citations":
+        return ["body", "citation", *[p for p in loc[2:]]]
+    return ["body", *loc]
+
+
+def _matches(header: str, etag: str) -> bool:
+    return any(part.strip() in ("*", etag) for part in header.split(","))
+
+
+@router.put(
+    "/proposals/{slug}/stances/{iso3}",
+    response_model=StanceOut,
+    status_code=200,
+    responses={
+        201: {"model": StanceOut, "description": "Created (no stance existed for this country)"},
+        **AUTH_RESPONSES,
+        **_detail(404, "No such proposal or country"),
+        **_detail(412, "`If-Match` does not match the current `ETag` (someone changed it meanwhile)"),
+        **_detail(428, "`If-Match` is required to replace an existing stance"),
+    },
+    summary="Create or replace a stance",
+)
+def put_stance(
+    request: Request,
+    session: SessionDep,
+    slug: SlugPath,
+    iso3: CountryPath,
+    body: StanceIn,
+    actor: WriterDep,
+    if_match: Annotated[Optional[str], Header(description="The `ETag` you last read; required to replace.")] = None,
+) -> Response:
+    """Write a stance through the same path as the forms: validated, versioned, recorded as a change.
+
+    Replacing needs `If-Match` with the `ETag` from your last read (428 without it, 412 when it is
+    stale); creating needs none. The reply carries the new `ETag`.
+    """
+    proposal = board.get_proposal(session, slug)
+    code = iso3.upper()
+    if country_info(code) is None:
+        raise NotFound(f"{code} is not an ISO 3166-1 alpha-3 country code")
+    try:
+        current = board.get_stance(session, proposal, code)
+    except NotFound:
+        current = None
+    if current is not None:
+        etag = stance_etag(json_bytes(board.stance_dict(current)))
+        if not if_match:
+            raise HTTPException(428, "If-Match is required to replace a stance: send the ETag from your last GET",
+                                headers={"ETag": etag})
+        if not _matches(if_match, etag):
+            raise HTTPException(412, "the stance changed since you read it: GET it again and re-apply your change",
+                                headers={"ETag": etag})
+        expected = current.version
+    else:
+        if if_match:
+            raise HTTPException(412, "there is no stance to match: send no If-Match to create one")
+        expected = 0
+
+    data = StanceData(
+        status=body.status,
+        troops=body.troops,
+        roles=body.roles,
+        summary=body.summary,
+        stated_on=body.stated_on,
+        conditions=[ConditionData(**c.model_dump()) for c in body.conditions],
+    )
+    session.rollback()
+    try:
+        with get_database().write_session() as ws:
+            target = ws.scalars(select(Proposal).where(Proposal.id == proposal.id)).one()
+            source_id = body.citation.source_id or create_source(ws, body.citation.source).id
+            data = data.model_copy(update={"citations": [CitationIn(source_id=source_id, quote=body.citation.quote)]})
+            stance_now = board.get_stance(ws, target, code) if current is not None else None
+            result = set_stance(
+                ws, proposal=target, country_code=code, data=match_condition_ids(data, stance_now),
+                actor=actor, via="api", reason=body.reason, expected_version=expected,
+            )
+            payload = json_bytes(board.stance_dict(result.stance))
+            created, version = result.created, result.stance.version
+    except InvalidInput as exc:
+        raise HTTPException(422, [{"loc": _api_loc(e["loc"]), "msg": e["msg"], "type": "value_error"} for e in exc.errors])
+    except VersionConflict:
+        fresh = board.get_stance(session, proposal, code) if current is not None else None
+        headers = {"ETag": stance_etag(json_bytes(board.stance_dict(fresh)))} if fresh else {}
+        raise HTTPException(412, "the stance changed since you read it: GET it again and re-apply your change",
+                            headers=headers)
+    audit.info("stance written via api: user=%s stance=%s/%s version=%s", actor, slug, code, version)
+    headers = {"ETag": stance_etag(payload)}
+    if created:
+        headers["Location"] = f"/api/v1/proposals/{slug}/stances/{code}"
+    return Response(payload, status_code=201 if created else 200, media_type="application/json", headers=headers)
+
+
+@router.post(
+    "/sources",
+    response_model=SourceDetailOut,
+    status_code=201,
+    responses={**AUTH_RESPONSES},
+    summary="Add a source",
+)
+def post_source(body: SourceIn, actor: WriterDep) -> Response:
+    """Add an article or statement that changes can cite; leave out what is unknown."""
+    with get_database().write_session() as ws:
+        source = create_source(ws, body)
+        payload = json_bytes(board.source_dict(source, detail=True))
+        source_id = source.id
+    audit.info("source added via api: user=%s source=%s", actor, source_id)
+    return Response(payload, status_code=201, media_type="application/json",
+                    headers={"Location": f"/api/v1/sources/{source_id}"})

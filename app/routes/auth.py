@@ -1,0 +1,111 @@
+"""Signing in and out."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, Response
+
+from app.db import get_database
+from app.services import accounts
+from app.web import (
+    LOGIN_CSRF_COOKIE,
+    SESSION_COOKIE,
+    ViewerDep,
+    audit,
+    check_csrf,
+    client_ip,
+    cookie_secure,
+    load_viewer,
+    new_login_csrf,
+    redirect,
+    render,
+)
+
+router = APIRouter(tags=["auth"], default_response_class=HTMLResponse, include_in_schema=False,
+                   dependencies=[Depends(load_viewer)])
+
+
+def safe_next(url: str | None) -> str:
+    """Only a path on this site, so the sign-in page cannot bounce anyone elsewhere."""
+    if not url:
+        return "/"
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not url.startswith("/") or url.startswith("//") or "\\" in url:
+        return "/"
+    return url
+
+
+def _login_page(request: Request, *, name: str = "", next_url: str = "/", error: str | None = None,
+                status_code: int = 200, headers: dict[str, str] | None = None) -> Response:
+    token = request.cookies.get(LOGIN_CSRF_COOKIE) or new_login_csrf()
+    response = render(request, "login.html", {"name": name, "next": next_url, "error": error, "login_csrf": token},
+                      status_code=status_code)
+    response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="lax", secure=cookie_secure(request), path="/login")
+    for key, value in (headers or {}).items():
+        response.headers[key] = value
+    return response
+
+
+@router.get("/login")
+def login_form(request: Request, viewer: ViewerDep, next: str | None = None) -> Response:
+    """The sign-in form."""
+    return _login_page(request, next_url=safe_next(next))
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    name: Annotated[str, Form(max_length=64)] = "",
+    password: Annotated[str, Form(max_length=accounts.PASSWORD_MAX)] = "",
+    csrf_token: Annotated[str, Form(max_length=128)] = "",
+    next: Annotated[str, Form(max_length=2000)] = "/",
+) -> Response:
+    """Check the password, start a new session and go back where the editor came from."""
+    check_csrf(request, csrf_token, request.cookies.get(LOGIN_CSRF_COOKIE))
+    next_url = safe_next(next)
+    ip = client_ip(request)
+    name = name.strip()
+    if not name or not password:
+        return _login_page(request, name=name, next_url=next_url, error="Enter your user name and password.", status_code=422)
+    with get_database().write_session() as session:
+        throttle = accounts.login_throttle(session, ip, name)
+        if throttle.limited:
+            audit.warning("login throttled: user=%r ip=%s", name, ip)
+            return _login_page(
+                request, name=name, next_url=next_url, status_code=429,
+                error=f"Too many failed attempts. Try again in {throttle.retry_after_s // 60 + 1} minutes.",
+                headers={"Retry-After": str(throttle.retry_after_s)},
+            )
+        user = accounts.authenticate(session, name, password)
+        accounts.record_login_attempt(session, ip, name, succeeded=user is not None)
+        if user is None:
+            audit.warning("login failed: user=%r ip=%s", name, ip)
+            failed = True
+        else:
+            failed = False
+            old = request.cookies.get(SESSION_COOKIE)
+            accounts.end_session(session, old)
+            raw, _ = accounts.start_session(session, user)
+            audit.info("login: user=%s ip=%s", user.name, ip)
+    if failed:
+        return _login_page(request, name=name, next_url=next_url, error="Wrong user name or password.", status_code=401)
+    response = redirect(next_url, f"Signed in as {name}.")
+    response.set_cookie(SESSION_COOKIE, raw, httponly=True, samesite="lax", secure=cookie_secure(request),
+                        max_age=int(accounts.SESSION_LIFETIME.total_seconds()), path="/")
+    response.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, viewer: ViewerDep, csrf_token: Annotated[str, Form(max_length=128)] = "") -> Response:
+    """End the session (the row is deleted, so the cookie is worthless even if kept)."""
+    check_csrf(request, csrf_token, viewer.csrf_token if viewer else None)
+    with get_database().write_session() as session:
+        accounts.end_session(session, request.cookies.get(SESSION_COOKIE))
+    audit.info("logout: user=%s ip=%s", viewer.name if viewer else "-", client_ip(request))
+    response = redirect("/", "Signed out.")
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response

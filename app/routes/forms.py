@@ -1,0 +1,206 @@
+"""Editors' forms: a country's stance, adding a country, a factor's state."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import select
+from starlette.datastructures import FormData
+
+from app import stance_form
+from app.countries import country_info, search_countries
+from app.db import get_database
+from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
+from app.models import CONDITION_CATEGORIES, ROLES, STATES, STATUSES, Proposal, Source, Stance
+from app.schemas import CitationIn
+from app.services import board
+from app.services.errors import InvalidInput, NotFound, VersionConflict
+from app.services.factors import set_factor
+from app.services.sources import create_source
+from app.services.stances import set_stance
+from app.web import EditorDep, Viewer, audit, check_csrf, load_viewer, redirect, render
+
+router = APIRouter(tags=["forms"], default_response_class=HTMLResponse, include_in_schema=False,
+                   dependencies=[Depends(load_viewer)])
+
+
+async def submitted_form(request: Request) -> FormData:
+    return await request.form(max_files=0, max_fields=500)
+
+
+FormDep = Annotated[FormData, Depends(submitted_form)]
+
+
+def _sources(session) -> list[Source]:
+    return list(session.scalars(select(Source).order_by(Source.id.desc()).limit(200)))
+
+
+def _stance_or_none(session, proposal: Proposal, code: str) -> Stance | None:
+    try:
+        return board.get_stance(session, proposal, code)
+    except NotFound:
+        return None
+
+
+def _country_name(code: str) -> str:
+    info = country_info(code)
+    if info is None:
+        raise NotFound(f"{code} is not an ISO 3166-1 alpha-3 country code.")
+    return info.name
+
+
+def _edit_page(request, session, proposal, code, form, viewer, status_code=200, conflict=None) -> Response:
+    stance = _stance_or_none(session, proposal, code)
+    context = {
+        "proposal": proposal,
+        "code": code.upper(),
+        "country_name": _country_name(code),
+        "alpha2": country_info(code).alpha2,
+        "stance": stance,
+        "form": form,
+        "statuses": STATUSES,
+        "categories": CONDITION_CATEGORIES,
+        "states": STATES,
+        "roles": ROLES,
+        "factors": proposal.factors,
+        "sources": _sources(session),
+        "conflict": conflict,
+    }
+    return render(request, "edit_stance.html", context, status_code=status_code)
+
+
+@router.get("/proposals/{slug}/countries/new")
+def add_country(request: Request, session: SessionDep, proposal: ProposalDep, viewer: EditorDep,
+                q: Annotated[str, Query(max_length=100)] = "") -> Response:
+    """Find a country not yet on the board, by name, code or alias."""
+    on_board = {s.country_code for s in board.list_stances(session, proposal)}
+    results = [c for c in search_countries(q) if c.code not in on_board] if q.strip() else []
+    return render(request, "add_country.html", {"proposal": proposal, "q": q, "results": results, "on_board": on_board})
+
+
+@router.get("/proposals/{slug}/countries/{iso3}/edit")
+def edit_stance_form(request: Request, session: SessionDep, proposal: ProposalDep, iso3: CountryPath,
+                     viewer: EditorDep) -> Response:
+    """The stance form, filled with what is saved now."""
+    code = iso3.upper()
+    _country_name(code)
+    form = stance_form.form_from_stance(_stance_or_none(session, proposal, code))
+    return _edit_page(request, session, proposal, code, form, viewer)
+
+
+@router.post("/proposals/{slug}/countries/{iso3}/edit")
+def save_stance(request: Request, session: SessionDep, proposal: ProposalDep, iso3: CountryPath,
+                viewer: EditorDep, submitted: FormDep) -> Response:
+    """Save the stance through the write path; on any problem show the form again, nothing lost."""
+    check_csrf(request, submitted.get("csrf_token"), viewer.csrf_token)
+    code = iso3.upper()
+    _country_name(code)
+    form = stance_form.read_form(submitted)
+    if submitted.get("action") == "more_rows":
+        return _edit_page(request, session, proposal, code, form.with_blank_rows(len(form.conditions) + 2), viewer)
+    parsed = stance_form.parse(form)
+    if parsed.data is None:
+        return _edit_page(request, session, proposal, code, form.with_blank_rows(), viewer, status_code=422)
+    try:
+        with get_database().write_session() as ws:
+            current = ws.scalars(select(Proposal).where(Proposal.id == proposal.id)).one()
+            if parsed.new_source is not None:
+                source_id = create_source(ws, parsed.new_source).id
+            else:
+                source_id = parsed.data.citations[0].source_id
+            data = stance_form.with_citation(parsed.data, source_id, form.quote.strip())
+            result = set_stance(
+                ws, proposal=current, country_code=code, data=data, actor=viewer.name, via="form",
+                reason=parsed.reason, expected_version=parsed.expected_version,
+            )
+            version = result.stance.version
+            changed = result.changed
+    except InvalidInput as exc:
+        for e in exc.errors:
+            form.error(stance_form.error_field(e["loc"], parsed.row_of), e["msg"][:1].upper() + e["msg"][1:] + ".")
+        session.rollback()
+        return _edit_page(request, session, proposal, code, form.with_blank_rows(), viewer, status_code=422)
+    except VersionConflict:
+        session.rollback()
+        audit.info("conflict: user=%s stance=%s/%s expected v%s", viewer.name, proposal.slug, code, form.version)
+        current = _stance_or_none(session, proposal, code)
+        form.version = str(current.version) if current else "0"
+        return _edit_page(request, session, proposal, code, form.with_blank_rows(), viewer, status_code=409,
+                          conflict=current)
+    name = _country_name(code)
+    audit.info("stance saved: user=%s stance=%s/%s version=%s changed=%s", viewer.name, proposal.slug, code, version, changed)
+    message = f"Saved {name} (version {version})." if changed else f"Nothing changed for {name}; nothing was recorded."
+    return redirect(f"/proposals/{proposal.slug}/countries/{code}", message)
+
+
+def _factor_page(request, session, proposal, factor, values, errors, status_code=200, conflict=False) -> Response:
+    context = {"proposal": proposal, "factor": factor, "values": values, "errors": errors, "states": STATES,
+               "sources": _sources(session), "conflict": conflict}
+    return render(request, "edit_factor.html", context, status_code=status_code)
+
+
+def _factor(proposal: Proposal, factor_slug: str):
+    for factor in proposal.factors:
+        if factor.slug == factor_slug:
+            return factor
+    raise NotFound(f"{proposal.name} has no factor {factor_slug!r}.")
+
+
+@router.get("/proposals/{slug}/factors/{factor_slug}/edit")
+def edit_factor_form(request: Request, session: SessionDep, proposal: ProposalDep, factor_slug: SlugPath,
+                     viewer: EditorDep) -> Response:
+    """The factor form: its state, a note, and the source that says so."""
+    factor = _factor(proposal, factor_slug)
+    values = {"state": factor.state, "note": factor.note or "", "source_id": "", "quote": "", "reason": "",
+              "version": str(factor.version)}
+    return _factor_page(request, session, proposal, factor, values, {})
+
+
+@router.post("/proposals/{slug}/factors/{factor_slug}/edit")
+def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, factor_slug: SlugPath,
+                viewer: EditorDep, submitted: FormDep) -> Response:
+    """Change the factor; every condition linked to it follows, each recorded as a change."""
+    check_csrf(request, submitted.get("csrf_token"), viewer.csrf_token)
+    factor = _factor(proposal, factor_slug)
+    values = {k: (submitted.get(k) if isinstance(submitted.get(k), str) else "")[:5000]
+              for k in ("state", "note", "source_id", "quote", "reason", "version")}
+    errors: dict[str, str] = {}
+    if values["state"] not in STATES:
+        errors["state"] = "Choose met, unmet or unknown."
+    if not values["source_id"].isdigit():
+        errors["source_id"] = "Choose the source that says so."
+    if len(values["quote"].strip()) < 3:
+        errors["quote"] = "Quote the passage of the source that supports this change."
+    if not values["reason"].strip():
+        errors["reason"] = "Say why you are making this change."
+    if len(values["note"]) > 2000:
+        errors["note"] = "Keep the note under 2,000 characters."
+    if errors:
+        return _factor_page(request, session, proposal, factor, values, errors, status_code=422)
+    try:
+        with get_database().write_session() as ws:
+            current = ws.scalars(select(Proposal).where(Proposal.id == proposal.id)).one()
+            _, affected = set_factor(
+                ws, proposal=current, slug=factor.slug, state=values["state"], note=values["note"].strip(),
+                citation=CitationIn(source_id=int(values["source_id"]), quote=values["quote"].strip()),
+                actor=viewer.name, via="form", reason=values["reason"].strip(),
+                expected_version=int(values["version"]) if values["version"].isdigit() else None,
+            )
+            countries = [s.country_code for s in affected]
+    except InvalidInput as exc:
+        for e in exc.errors:
+            key = {"source_id": "source_id", "quote": "quote", "state": "state"}.get(str(e["loc"][-1]), "quote")
+            errors.setdefault(key, e["msg"][:1].upper() + e["msg"][1:] + ".")
+        session.rollback()
+        return _factor_page(request, session, proposal, factor, values, errors, status_code=422)
+    except VersionConflict:
+        session.rollback()
+        fresh = _factor(board.get_proposal(session, proposal.slug), factor.slug)
+        values["version"] = str(fresh.version)
+        return _factor_page(request, session, proposal, fresh, values, {}, status_code=409, conflict=True)
+    audit.info("factor saved: user=%s factor=%s/%s state=%s stances=%s", viewer.name, proposal.slug, factor.slug,
+               values["state"], ",".join(countries) or "-")
+    extra = f" Conditions updated for {', '.join(countries)}." if countries else ""
+    return redirect(f"/proposals/{proposal.slug}#factor-{factor.slug}", f"Saved “{factor.name}”.{extra}")

@@ -1,0 +1,167 @@
+"""Users, passwords, API tokens, server-side sessions and sign-in throttling.
+
+Passwords are hashed with argon2 (pwdlib). Tokens and session ids are random and high-entropy,
+so a SHA-256 of them is enough to store: a leaked table does not give them away.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+
+from pwdlib import PasswordHash
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from app.db import utcnow
+from app.models import ROLES_OF_USERS, TOKEN_SCOPES, ApiToken, LoginAttempt, User, WebSession
+from app.services.errors import InvalidInput, NotFound
+
+PASSWORD_MIN = 8
+PASSWORD_MAX = 256
+NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+SESSION_LIFETIME = dt.timedelta(hours=12)
+TOKEN_PREFIX = "isf_"
+
+# Sign-in throttling: failures inside the window, per address and per user name.
+THROTTLE_WINDOW = dt.timedelta(minutes=15)
+MAX_FAILURES_PER_IP = 20
+MAX_FAILURES_PER_NAME = 5
+
+_hasher = PasswordHash.recommended()
+# Verifying against this keeps a wrong user name as slow as a wrong password.
+_DUMMY_HASH = _hasher.hash("not a real password, only for timing")
+
+
+def sha256_hex(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+def check_password_rules(password: str) -> None:
+    if len(password) < PASSWORD_MIN:
+        raise InvalidInput([{"loc": ["password"], "msg": f"use at least {PASSWORD_MIN} characters"}])
+    if len(password) > PASSWORD_MAX:
+        raise InvalidInput([{"loc": ["password"], "msg": f"use at most {PASSWORD_MAX} characters"}])
+
+
+def create_user(session: Session, name: str, role: str, password: str) -> User:
+    if not NAME_PATTERN.match(name):
+        raise InvalidInput([{"loc": ["name"], "msg": "letters, digits, '.', '_' or '-', at most 64, starting with a letter or digit"}])
+    if role not in ROLES_OF_USERS:
+        raise InvalidInput([{"loc": ["role"], "msg": f"role must be one of {', '.join(ROLES_OF_USERS)}"}])
+    check_password_rules(password)
+    if session.scalars(select(User).where(func.lower(User.name) == name.lower())).first():
+        raise InvalidInput([{"loc": ["name"], "msg": f"there is already a user called {name!r}"}])
+    user = User(name=name, role=role, password_hash=_hasher.hash(password))
+    session.add(user)
+    session.flush()
+    return user
+
+
+def get_user(session: Session, name: str) -> User:
+    user = session.scalars(select(User).where(User.name == name)).one_or_none()
+    if user is None:
+        raise NotFound(f"no user called {name!r}")
+    return user
+
+
+def authenticate(session: Session, name: str, password: str) -> User | None:
+    """The active user with NAME and PASSWORD, or None (always taking an argon2 check's time)."""
+    user = session.scalars(select(User).where(User.name == name)).one_or_none()
+    if user is None or user.disabled_at is not None:
+        _hasher.verify(password, _DUMMY_HASH)
+        return None
+    valid, new_hash = _hasher.verify_and_update(password, user.password_hash)
+    if not valid:
+        return None
+    if new_hash:
+        user.password_hash = new_hash
+    return user
+
+
+# ---- throttling -------------------------------------------------------------------------------
+
+
+@dataclass
+class Throttle:
+    limited: bool
+    retry_after_s: int = 0
+
+
+def login_throttle(session: Session, ip: str, name: str, now: dt.datetime | None = None) -> Throttle:
+    """Whether another attempt from IP or for NAME must wait, counting failures in every instance."""
+    now = now or utcnow()
+    since = now - THROTTLE_WINDOW
+    failures = select(func.count(), func.min(LoginAttempt.attempted_at)).where(
+        LoginAttempt.attempted_at >= since, LoginAttempt.succeeded.is_(False)
+    )
+    by_ip, first_ip = session.execute(failures.where(LoginAttempt.ip == ip)).one()
+    by_name, first_name = session.execute(failures.where(LoginAttempt.username == name.lower())).one()
+    if by_ip >= MAX_FAILURES_PER_IP or by_name >= MAX_FAILURES_PER_NAME:
+        oldest = min(t for t, n, cap in ((first_ip, by_ip, MAX_FAILURES_PER_IP), (first_name, by_name, MAX_FAILURES_PER_NAME)) if n >= cap)
+        wait = int((oldest + THROTTLE_WINDOW - now).total_seconds()) + 1
+        return Throttle(True, max(wait, 1))
+    return Throttle(False)
+
+
+def record_login_attempt(session: Session, ip: str, name: str, succeeded: bool) -> None:
+    session.add(LoginAttempt(ip=ip[:64], username=name.lower()[:64], succeeded=succeeded))
+    # Old attempts no longer count for anything.
+    session.execute(delete(LoginAttempt).where(LoginAttempt.attempted_at < utcnow() - 4 * THROTTLE_WINDOW))
+
+
+# ---- sessions ---------------------------------------------------------------------------------
+
+
+def start_session(session: Session, user: User) -> tuple[str, WebSession]:
+    """A new session for USER; returns the cookie value (only its hash is stored)."""
+    raw = secrets.token_urlsafe(32)
+    row = WebSession(
+        id_sha256=sha256_hex(raw),
+        user_id=user.id,
+        csrf_token=secrets.token_urlsafe(32),
+        expires_at=utcnow() + SESSION_LIFETIME,
+    )
+    session.add(row)
+    session.execute(delete(WebSession).where(WebSession.expires_at < utcnow()))
+    session.flush()
+    return raw, row
+
+
+def find_session(session: Session, raw: str | None) -> WebSession | None:
+    if not raw or len(raw) > 128:
+        return None
+    row = session.get(WebSession, sha256_hex(raw))
+    if row is None or row.expires_at <= utcnow() or row.user.disabled_at is not None:
+        return None
+    return row
+
+
+def end_session(session: Session, raw: str | None) -> None:
+    if raw and len(raw) <= 128:
+        session.execute(delete(WebSession).where(WebSession.id_sha256 == sha256_hex(raw)))
+
+
+# ---- API tokens -------------------------------------------------------------------------------
+
+
+def create_token(session: Session, user: User, scope: str) -> str:
+    """A new token for USER; returned once, stored only as a hash."""
+    if scope not in TOKEN_SCOPES:
+        raise InvalidInput([{"loc": ["scope"], "msg": f"scope must be one of {', '.join(TOKEN_SCOPES)}"}])
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    session.add(ApiToken(user_id=user.id, scope=scope, token_sha256=sha256_hex(raw), prefix=raw[:12]))
+    session.flush()
+    return raw
+
+
+def find_token(session: Session, raw: str) -> ApiToken | None:
+    if not raw.startswith(TOKEN_PREFIX) or len(raw) > 128:
+        return None
+    token = session.scalars(select(ApiToken).where(ApiToken.token_sha256 == sha256_hex(raw))).one_or_none()
+    if token is None or token.revoked_at is not None or token.user.disabled_at is not None:
+        return None
+    return token

@@ -1,0 +1,259 @@
+"""The stance edit form: from submitted fields to write-path input, and from errors back to the
+fields they belong to. The form keeps everything the editor typed, valid or not."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+from starlette.datastructures import FormData
+
+from app.models import Stance
+from app.schemas import CitationIn, SourceIn, StanceData
+
+TROOP_FIELDS = ("offered_min", "offered_max", "committed", "deployed")
+BLANK_ROWS = 2
+MAX_ROWS = 30
+
+
+@dataclass
+class ConditionRow:
+    id: str = ""
+    text: str = ""
+    category: str = "other"
+    state: str = "unknown"
+    factor: str = ""
+    remove: bool = False
+
+    @property
+    def blank(self) -> bool:
+        return not self.id and not self.text.strip()
+
+
+@dataclass
+class StanceForm:
+    """What the form shows: the values as typed, and a message per field that needs one."""
+
+    status: str = "considering"
+    offered_min: str = ""
+    offered_max: str = ""
+    committed: str = ""
+    deployed: str = ""
+    roles: list[str] = field(default_factory=list)
+    summary: str = ""
+    stated_on: str = ""
+    conditions: list[ConditionRow] = field(default_factory=list)
+    source_id: str = ""
+    source_title: str = ""
+    source_publisher: str = ""
+    source_url: str = ""
+    source_published_on: str = ""
+    quote: str = ""
+    reason: str = ""
+    version: str = ""
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def error(self, name: str, message: str) -> None:
+        self.errors.setdefault(name, message)
+
+    def with_blank_rows(self, n: int = BLANK_ROWS) -> StanceForm:
+        blanks = sum(1 for c in self.conditions if c.blank)
+        room = MAX_ROWS - len(self.conditions)
+        self.conditions += [ConditionRow() for _ in range(max(0, min(n - blanks, room)))]
+        return self
+
+
+def form_from_stance(stance: Stance | None) -> StanceForm:
+    """The form as it opens: the saved stance, citation and reason left for the editor."""
+    if stance is None:
+        return StanceForm(version="0").with_blank_rows()
+
+    def num(v: int | None) -> str:
+        return "" if v is None else str(v)
+
+    return StanceForm(
+        status=stance.status,
+        offered_min=num(stance.offered_min),
+        offered_max=num(stance.offered_max),
+        committed=num(stance.committed),
+        deployed=num(stance.deployed),
+        roles=list(stance.roles or []),
+        summary=stance.summary or "",
+        stated_on=stance.stated_on.isoformat() if stance.stated_on else "",
+        conditions=[
+            ConditionRow(str(c.id), c.text, c.category, c.state, c.factor.slug if c.factor else "")
+            for c in stance.conditions
+        ],
+        version=str(stance.version),
+    ).with_blank_rows()
+
+
+def _text(form: FormData, name: str, limit: int = 20_000) -> str:
+    value = form.get(name, "")
+    return value[:limit] if isinstance(value, str) else ""
+
+
+def read_form(form: FormData) -> StanceForm:
+    """The submitted values, as typed (bounded in length, never interpreted yet)."""
+    result = StanceForm(
+        status=_text(form, "status", 20),
+        **{name: _text(form, name, 20) for name in TROOP_FIELDS},
+        roles=[r for r in form.getlist("roles") if isinstance(r, str)][:10],
+        summary=_text(form, "summary", 2000),
+        stated_on=_text(form, "stated_on", 20),
+        source_id=_text(form, "source_id", 20),
+        source_title=_text(form, "source_title", 1000),
+        source_publisher=_text(form, "source_publisher", 1000),
+        source_url=_text(form, "source_url", 3000),
+        source_published_on=_text(form, "source_published_on", 20),
+        quote=_text(form, "quote", 5000),
+        reason=_text(form, "reason", 5000),
+        version=_text(form, "version", 20),
+    )
+    try:
+        count = min(int(_text(form, "cond_count", 5) or 0), MAX_ROWS)
+    except ValueError:
+        count = 0
+    for i in range(count):
+        p = f"cond-{i}-"
+        result.conditions.append(
+            ConditionRow(
+                id=_text(form, p + "id", 20),
+                text=_text(form, p + "text", 2000),
+                category=_text(form, p + "category", 40) or "other",
+                state=_text(form, p + "state", 20) or "unknown",
+                factor=_text(form, p + "factor", 80),
+                remove=bool(form.get(p + "remove")),
+            )
+        )
+    return result
+
+
+def _int_or_none(form: StanceForm, name: str) -> int | None:
+    raw = getattr(form, name).strip().replace(",", "")
+    if not raw:
+        return None
+    if not raw.isdigit():
+        form.error(name, "Enter a whole number of troops, or leave it empty.")
+        return None
+    return int(raw)
+
+
+def _date_or_none(form: StanceForm, name: str) -> dt.date | None:
+    raw = getattr(form, name).strip()
+    if not raw:
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        form.error(name, "Enter a date as YYYY-MM-DD, or leave it empty.")
+        return None
+
+
+@dataclass
+class ParsedStance:
+    data: StanceData | None
+    new_source: SourceIn | None
+    expected_version: int | None
+    reason: str
+    row_of: list[int]  # condition index in `data` -> row index in the form
+
+
+def _pydantic_loc_to_field(loc: tuple[Any, ...], row_of: list[int]) -> str:
+    if not loc:
+        return "status"
+    head = loc[0]
+    if head == "troops":
+        return str(loc[1]) if len(loc) > 1 and loc[1] in TROOP_FIELDS else "offered_max"
+    if head == "conditions" and len(loc) > 1 and isinstance(loc[1], int) and loc[1] < len(row_of):
+        part = loc[2] if len(loc) > 2 else "text"
+        return f"cond-{row_of[loc[1]]}-{part if part in ('text', 'category', 'state', 'factor') else 'text'}"
+    if head == "citations":
+        return "source_id" if "source_id" in loc else "quote"
+    if head == "country":
+        return "country"
+    return str(head)
+
+
+def error_field(loc: list[Any] | tuple[Any, ...], row_of: list[int]) -> str:
+    """The form field that a write-path error path (`loc`) belongs to."""
+    return _pydantic_loc_to_field(tuple(loc), row_of)
+
+
+def parse(form: StanceForm) -> ParsedStance:
+    """Turn the typed values into write-path input, noting every problem beside its field."""
+    troops = {name: _int_or_none(form, name) for name in TROOP_FIELDS}
+    stated_on = _date_or_none(form, "stated_on")
+
+    conditions, row_of = [], []
+    for i, row in enumerate(form.conditions):
+        if row.blank or row.remove:
+            continue
+        if not row.text.strip():
+            form.error(f"cond-{i}-text", "Describe the condition, or tick “remove”.")
+            continue
+        cid = int(row.id) if row.id.isdigit() else None
+        conditions.append({"id": cid, "text": row.text, "category": row.category, "state": row.state,
+                           "factor": row.factor or None})
+        row_of.append(i)
+
+    reason = form.reason.strip()
+    if not reason:
+        form.error("reason", "Say why you are making this change.")
+    elif len(reason) > 1000:
+        form.error("reason", "Keep the reason under 1,000 characters.")
+    quote = form.quote.strip()
+    if not quote:
+        form.error("quote", "Quote the passage of the source that supports this change.")
+
+    new_source = None
+    source_id = None
+    if form.source_id == "new":
+        try:
+            new_source = SourceIn(
+                title=form.source_title,
+                publisher=form.source_publisher.strip() or None,
+                url=form.source_url.strip() or None,
+                published_on=_date_or_none(form, "source_published_on"),
+            )
+        except ValidationError as exc:
+            for e in exc.errors():
+                name = {"title": "source_title", "publisher": "source_publisher", "url": "source_url"}.get(str(e["loc"][0]), "source_title")
+                form.error(name, "Enter a web address starting with http:// or https://." if name == "source_url" else e["msg"])
+    elif form.source_id.isdigit():
+        source_id = int(form.source_id)
+    else:
+        form.error("source_id", "Choose the source that says so, or add a new one.")
+
+    expected_version = int(form.version) if form.version.isdigit() and int(form.version) > 0 else None
+
+    data = None
+    try:
+        data = StanceData.model_validate(
+            {
+                "status": form.status,
+                "troops": troops,
+                "roles": form.roles,
+                "summary": form.summary.strip() or None,
+                "stated_on": stated_on,
+                "conditions": conditions,
+                # A placeholder id for a new source; the route replaces it once the source exists.
+                "citations": [{"source_id": source_id or 1, "quote": quote}] if len(quote) >= 3 else [],
+            }
+        )
+    except ValidationError as exc:
+        for e in exc.errors():
+            name = _pydantic_loc_to_field(tuple(e["loc"]), row_of)
+            message = e["msg"].removeprefix("Value error, ")
+            if e["loc"][:1] == ("status",):
+                message = "Choose one of the statuses."
+            form.error(name, message[:1].upper() + message[1:] + ("" if message.endswith(".") else "."))
+    if quote and len(quote) < 3:
+        form.error("quote", "Quote at least a few words.")
+    return ParsedStance(data if not form.errors else None, new_source, expected_version, reason, row_of)
+
+
+def with_citation(data: StanceData, source_id: int, quote: str) -> StanceData:
+    return data.model_copy(update={"citations": [CitationIn(source_id=source_id, quote=quote)]})

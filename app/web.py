@@ -1,0 +1,156 @@
+"""What the HTML side needs on every request: who is signed in, CSRF checks, flash messages,
+and rendering a template with all of that in its context."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import logging
+import secrets
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.responses import RedirectResponse, Response
+
+from app.config import get_settings
+from app.deps import SessionDep
+from app.services import accounts
+from app.templating import templates
+
+audit = logging.getLogger("isf.audit")
+
+SESSION_COOKIE = "isf_session"
+LOGIN_CSRF_COOKIE = "isf_login_csrf"
+FLASH_COOKIE = "isf_flash"
+
+
+@dataclass
+class Viewer:
+    """The signed-in user, as the pages see them."""
+
+    user_id: int
+    name: str
+    role: str
+    csrf_token: str
+
+
+class LoginRequired(Exception):
+    """Raised by page routes that need an editor; answered with a redirect to the sign-in page."""
+
+    def __init__(self, next_url: str) -> None:
+        self.next_url = next_url
+
+
+class Forbidden(Exception):
+    """A state-changing request that failed the CSRF, origin or role check."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+def cookie_secure(request: Request) -> bool:
+    return get_settings().env == "production" or request.url.scheme == "https"
+
+
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def load_viewer(request: Request, session: SessionDep) -> Viewer | None:
+    """Who is signed in (None for the public); also kept on request.state for templates."""
+    if hasattr(request.state, "viewer"):
+        return request.state.viewer
+    viewer = None
+    raw = request.cookies.get(SESSION_COOKIE)
+    if raw:
+        row = accounts.find_session(session, raw)
+        if row is not None:
+            viewer = Viewer(row.user_id, row.user.name, row.user.role, row.csrf_token)
+    request.state.viewer = viewer
+    return viewer
+
+
+ViewerDep = Annotated[Viewer | None, Depends(load_viewer)]
+
+
+def require_editor(request: Request, viewer: ViewerDep) -> Viewer:
+    """An editor or admin; the public is sent to sign in (GET) or refused (anything else)."""
+    if viewer is None:
+        if request.method == "GET":
+            raise LoginRequired(str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""))
+        audit.info("refused: %s %s without a session from %s", request.method, request.url.path, client_ip(request))
+        raise Forbidden("Sign in to make changes.")
+    return viewer
+
+
+EditorDep = Annotated[Viewer, Depends(require_editor)]
+
+
+def check_same_origin(request: Request) -> None:
+    """Refuse a state-changing request that a browser says came from another site."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None and site not in ("same-origin", "none"):
+        raise Forbidden(f"Refused a request sent from another site (Sec-Fetch-Site: {site}).")
+    origin = request.headers.get("origin")
+    if origin is not None:
+        own = f"{request.url.scheme}://{request.url.netloc}"
+        if origin != own:
+            raise Forbidden("Refused a request sent from another origin.")
+
+
+def check_csrf(request: Request, submitted: str | None, expected: str | None) -> None:
+    check_same_origin(request)
+    if not submitted or not expected or not hmac.compare_digest(submitted.encode(), expected.encode()):
+        raise Forbidden("The form's security token is missing or out of date. Reload the page and try again.")
+
+
+# ---- flash messages: a signed cookie read once ------------------------------------------------
+
+
+def _sign(value: bytes) -> str:
+    key = get_settings().resolved_secret_key().encode()
+    return hmac.new(key, value, hashlib.sha256).hexdigest()[:32]
+
+
+def flash(response: Response, message: str) -> None:
+    payload = base64.urlsafe_b64encode(message.encode("utf-8")[:500]).decode()
+    response.set_cookie(FLASH_COOKIE, f"{payload}.{_sign(payload.encode())}", max_age=60, httponly=True, samesite="lax", path="/")
+
+
+def _read_flash(request: Request) -> str | None:
+    raw = request.cookies.get(FLASH_COOKIE)
+    if not raw or "." not in raw:
+        return None
+    payload, signature = raw.rsplit(".", 1)
+    if not hmac.compare_digest(signature, _sign(payload.encode())):
+        return None
+    try:
+        return base64.urlsafe_b64decode(payload.encode()).decode("utf-8")
+    except ValueError:
+        return None
+
+
+def redirect(url: str, message: str | None = None) -> RedirectResponse:
+    response = RedirectResponse(url, status_code=303)
+    if message:
+        flash(response, message)
+    return response
+
+
+def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> Response:
+    """A page with the viewer, any flash message and a login CSRF token in its context."""
+    message = _read_flash(request)
+    viewer = getattr(request.state, "viewer", None)
+    response = templates.TemplateResponse(
+        request, name, {**context, "viewer": viewer, "flash_message": message}, status_code=status_code
+    )
+    if message:
+        response.delete_cookie(FLASH_COOKIE, path="/")
+    return response
+
+
+def new_login_csrf() -> str:
+    return secrets.token_urlsafe(32)
