@@ -57,8 +57,9 @@ def create_app() -> FastAPI:
     app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=str(ROOT_DIR / "static")), name="static")
 
-    app.include_router(pages.router)
+    # Forms first: "/countries/new" must not be taken for a country code.
     app.include_router(forms.router)
+    app.include_router(pages.router)
     app.include_router(auth.router)
     app.include_router(api.router)
     app.include_router(api_writes.router)

@@ -249,6 +249,8 @@ def parse(form: StanceForm) -> ParsedStance:
             message = e["msg"].removeprefix("Value error, ")
             if e["loc"][:1] == ("status",):
                 message = "Choose one of the statuses."
+            elif tuple(e["loc"]) == ("troops",):
+                message = "The most offered cannot be less than the least offered."
             form.error(name, message[:1].upper() + message[1:] + ("" if message.endswith(".") else "."))
     if quote and len(quote) < 3:
         form.error("quote", "Quote at least a few words.")

@@ -188,3 +188,51 @@ def client(backend: Backend):
 
 
 ARTICLE = (Path(__file__).resolve().parent.parent / "seeds" / "isf-azerbaijan-article.txt").read_text(encoding="utf-8")
+
+
+# ---- people and sign-in ----------------------------------------------------------------------------
+
+PASSWORD = "correct horse battery staple"
+
+
+def add_user(database: Database, name: str = "editor", role: str = "editor", password: str = PASSWORD) -> str:
+    from app.services.accounts import create_user
+
+    with database.write_session() as s:
+        create_user(s, name, role, password)
+    return name
+
+
+def add_token(database: Database, name: str, scope: str) -> str:
+    from app.services.accounts import create_token, get_user
+
+    with database.write_session() as s:
+        return create_token(s, get_user(s, name), scope)
+
+
+def hidden_value(html: str, name: str) -> str:
+    import re
+
+    match = re.search(rf'name="{name}" value="([^"]*)"', html)
+    assert match, f"no hidden {name} field"
+    return match.group(1)
+
+
+def sign_in(client, name: str, password: str = PASSWORD) -> str:
+    """Sign in through the form; returns the session's CSRF token for later posts."""
+    page = client.get("/login")
+    reply = client.post(
+        "/login",
+        data={"name": name, "password": password, "csrf_token": hidden_value(page.text, "csrf_token"), "next": "/"},
+        follow_redirects=False,
+    )
+    assert reply.status_code == 303, reply.text[:500]
+    return hidden_value(client.get("/").text, "csrf_token")
+
+
+@pytest.fixture
+def editor_client(client, database):
+    """A client signed in as an editor; `.csrf` holds the session's form token."""
+    add_user(database, "editor", "editor")
+    client.csrf = sign_in(client, "editor")
+    return client

@@ -133,13 +133,8 @@ def set_factor(
         ),
     )
 
-    affected = session.scalars(
-        select(Stance)
-        .join(Condition, Condition.stance_id == Stance.id)
-        .where(Condition.factor_id == factor.id, Condition.state != state)
-        .distinct()
-        .order_by(Stance.id)
-    ).all()
+    linked = select(Condition.stance_id).where(Condition.factor_id == factor.id, Condition.state != state)
+    affected = session.scalars(select(Stance).where(Stance.id.in_(linked)).order_by(Stance.id)).all()
     for stance in affected:
         data = stance_data_from(stance)
         conditions = []

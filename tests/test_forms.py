@@ -1,0 +1,219 @@
+"""Editing through the forms: save, validation beside the fields, conflicts with nothing lost,
+adding a country, and factors that carry their conditions along."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+from sqlalchemy import func, select
+
+from app.models import Change, Source, Stance
+from tests.conftest import hidden_value
+
+EDIT = "/proposals/gaza-isf/countries/AZE/edit"
+QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
+
+
+def form_fields(html: str) -> dict[str, str]:
+    """Everything the edit form would submit as it stands (like a browser pressing Save)."""
+    soup = BeautifulSoup(html, "html.parser")
+    form = soup.select_one("form.stance-form")
+    data: dict[str, str] = {}
+    for el in form.select("input, select, textarea"):
+        name = el.get("name")
+        if not name or el.get("type") == "submit":
+            continue
+        if el.name == "select":
+            chosen = el.select_one("option[selected]") or el.select_one("option")
+            data[name] = chosen.get("value", "")
+        elif el.name == "textarea":
+            data[name] = el.get_text()
+        elif el.get("type") in ("checkbox", "radio"):
+            if el.has_attr("checked"):
+                data.setdefault(name, el.get("value", "on"))
+        else:
+            data[name] = el.get("value", "")
+    return data
+
+
+def roles_of(html: str) -> list[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    return [el["value"] for el in soup.select("input[name=roles][checked]")]
+
+
+def change_count(session) -> int:
+    session.rollback()
+    return session.scalar(select(func.count()).select_from(Change))
+
+
+def test_editor_changes_azerbaijan_and_the_board_shows_it(editor_client, session):
+    page = editor_client.get(EDIT)
+    assert page.status_code == 200
+    data = form_fields(page.text)
+    assert data["status"] == "conditional" and data["version"] == "1"
+    assert data["cond-0-text"].startswith("Complete stop") and data["cond-0-factor"] == "cessation-of-hostilities"
+    data.update(status="committed", offered_min="500", offered_max="1,000", committed="500", source_id="1",
+                quote=QUOTE, reason="Parliament approved", **{"cond-1-state": "met"})
+    before = change_count(session)
+    reply = editor_client.post(EDIT, data={**data, "roles": ["engineering", "medical"]}, follow_redirects=False)
+    assert reply.status_code == 303, reply.text[:2000]
+    assert reply.headers["location"] == "/proposals/gaza-isf/countries/AZE"
+    country = editor_client.get(reply.headers["location"])
+    assert "Saved Azerbaijan (version 2)." in country.text
+    assert "Committed" in country.text and "500–1,000" in country.text
+    assert change_count(session) == before + 1
+    change = session.scalars(select(Change).order_by(Change.id.desc())).first()
+    assert (change.actor, change.via, change.reason) == ("editor", "form", "Parliament approved")
+    assert change.after["roles"] == ["engineering", "medical"]
+    assert [c["state"] for c in change.after["conditions"]] == ["unmet", "met"]
+    board = BeautifulSoup(editor_client.get("/").text, "html.parser")
+    assert board.select_one("#row-AZE .badge").get_text(strip=True) == "Committed"
+
+
+def test_invalid_input_is_explained_beside_each_field_and_nothing_typed_is_lost(editor_client, session):
+    data = form_fields(editor_client.get(EDIT).text)
+    data.update(offered_min="900", offered_max="ten", committed="-5", stated_on="31/12/2026", summary="Kept <b>summary</b>",
+                source_id="", quote="", reason="", **{"cond-2-text": "", "cond-1-text": ""})
+    before = change_count(session)
+    reply = editor_client.post(EDIT, data=data)
+    assert reply.status_code == 422
+    soup = BeautifulSoup(reply.text, "html.parser")
+    errors = {e["id"].removesuffix("-error"): e.get_text() for e in soup.select(".field-error")}
+    assert set(errors) >= {"offered_max", "committed", "stated_on", "source_id", "quote", "reason", "cond-1-text"}
+    assert soup.select_one("#offered_max")["aria-invalid"] == "true"
+    kept = form_fields(reply.text)
+    assert (kept["offered_min"], kept["offered_max"], kept["committed"], kept["stated_on"]) == ("900", "ten", "-5", "31/12/2026")
+    assert kept["summary"] == "Kept <b>summary</b>"
+    assert "<b>summary</b>" not in reply.text  # escaped, never markup
+    assert change_count(session) == before
+
+
+def test_a_range_the_wrong_way_round_and_an_invented_quote_are_refused(editor_client, session):
+    data = form_fields(editor_client.get(EDIT).text)
+    data.update(offered_min="900", offered_max="100", source_id="1", quote=QUOTE, reason="r")
+    reply = editor_client.post(EDIT, data=data)
+    assert reply.status_code == 422
+    assert "cannot be less than the least offered" in BeautifulSoup(reply.text, "html.parser").select_one("#offered_max-error").get_text()
+    data.update(offered_max="1000", quote="Azerbaijan promised ten thousand troops")
+    reply = editor_client.post(EDIT, data=data)
+    assert reply.status_code == 422
+    assert "not an exact passage" in BeautifulSoup(reply.text, "html.parser").select_one("#quote-error").get_text()
+    assert change_count(session) == 9
+
+
+def test_two_editors_conflict_and_the_second_keeps_everything_typed(editor_client, client, database, session):
+    first = form_fields(editor_client.get(EDIT).text)
+    second = dict(first)
+    first.update(summary="First editor's summary", source_id="1", quote=QUOTE, reason="first")
+    assert editor_client.post(EDIT, data=first, follow_redirects=False).status_code == 303
+
+    second.update(status="declined", summary="Second editor's summary", source_id="1", quote=QUOTE, reason="second")
+    reply = editor_client.post(EDIT, data=second)
+    assert reply.status_code == 409
+    soup = BeautifulSoup(reply.text, "html.parser")
+    conflict = soup.select_one(".conflict")
+    assert "Someone else saved Azerbaijan" in conflict.get_text()
+    compare = conflict.select_one("table.compare").get_text(" ", strip=True)
+    assert "First editor's summary" in compare and "Second editor's summary" in compare
+    kept = form_fields(reply.text)
+    assert kept["status"] == "declined" and kept["summary"] == "Second editor's summary"
+    assert kept["reason"] == "second" and kept["quote"] == QUOTE
+    assert kept["version"] == "2"  # re-applying now means "on top of what is saved"
+    assert change_count(session) == 10
+
+    again = editor_client.post(EDIT, data=kept, follow_redirects=False)
+    assert again.status_code == 303
+    session.rollback()
+    aze = session.scalars(select(Stance).where(Stance.country_code == "AZE")).one()
+    assert (aze.status, aze.summary, aze.version) == ("declined", "Second editor's summary", 3)
+
+
+def test_a_new_source_can_be_cited_and_is_created_with_the_change(editor_client, session):
+    data = form_fields(editor_client.get(EDIT).text)
+    data.update(source_id="new", source_title="Baku confirms troop offer", source_publisher="Example Wire",
+                source_url="https://example.org/baku", source_published_on="2026-11-20",
+                quote="Baku will send 300 engineers", reason="new report", offered_max="300")
+    reply = editor_client.post(EDIT, data=data, follow_redirects=False)
+    assert reply.status_code == 303
+    session.rollback()
+    source = session.scalars(select(Source).where(Source.title == "Baku confirms troop offer")).one()
+    assert (source.publisher, source.url, source.published_on.isoformat()) == ("Example Wire", "https://example.org/baku", "2026-11-20")
+    last = session.scalars(select(Change).order_by(Change.id.desc())).first()
+    assert last.source_id == source.id
+
+
+def test_a_bad_new_source_keeps_the_stance_unsaved_and_no_source_is_created(editor_client, session):
+    data = form_fields(editor_client.get(EDIT).text)
+    data.update(source_id="new", source_title="", source_url="javascript:alert(1)", quote="x y z", reason="r")
+    reply = editor_client.post(EDIT, data=data)
+    assert reply.status_code == 422
+    soup = BeautifulSoup(reply.text, "html.parser")
+    assert soup.select_one("#source_title-error") and soup.select_one("#source_url-error")
+    session.rollback()
+    assert session.scalar(select(func.count()).select_from(Source)) == 1
+
+
+def test_conditions_are_added_and_removed_through_rows(editor_client, session):
+    data = form_fields(editor_client.get(EDIT).text)
+    data.update({"cond-1-remove": "1", "cond-2-text": "Command stays national", "cond-2-category": "command",
+                 "cond-2-state": "unknown", "source_id": "1", "quote": QUOTE, "reason": "rows"})
+    assert editor_client.post(EDIT, data=data, follow_redirects=False).status_code == 303
+    session.rollback()
+    aze = session.scalars(select(Stance).where(Stance.country_code == "AZE")).one()
+    assert [(c.category, c.text) for c in aze.conditions] == [
+        ("ceasefire", "Complete stop of military action: hostilities between Israel and Hamas must cease entirely."),
+        ("command", "Command stays national"),
+    ]
+    more = editor_client.post(EDIT, data={**data, "action": "more_rows"})
+    assert more.status_code == 200 and len(BeautifulSoup(more.text, "html.parser").select(".condition-row")) >= 5
+
+
+def test_adding_a_country_by_alias_and_saving_its_first_stance(editor_client, session):
+    search = editor_client.get("/proposals/gaza-isf/countries/new?q=pak")
+    links = [a["href"] for a in BeautifulSoup(search.text, "html.parser").select(".country-results a")]
+    assert "/proposals/gaza-isf/countries/PAK/edit" in links
+    uae = editor_client.get("/proposals/gaza-isf/countries/new?q=UAE")
+    assert "countries/ARE/edit" not in uae.text  # already on the board
+    assert "Kosovo" in editor_client.get("/proposals/gaza-isf/countries/new?q=kosovo").text
+    page = editor_client.get("/proposals/gaza-isf/countries/PAK/edit")
+    assert page.status_code == 200 and "Add Pakistan" in page.text
+    data = form_fields(page.text)
+    assert data["version"] == "0"
+    data.update(status="considering", source_id="new", source_title="Islamabad weighs Gaza role", quote="weighs a role", reason="new")
+    reply = editor_client.post("/proposals/gaza-isf/countries/PAK/edit", data=data, follow_redirects=False)
+    assert reply.status_code == 303
+    assert "Pakistan" in editor_client.get("/").text
+    assert editor_client.get("/proposals/gaza-isf/countries/ZZZ/edit").status_code == 404
+
+
+def test_marking_a_factor_met_marks_its_conditions_met_each_recorded(editor_client, session):
+    url = "/proposals/gaza-isf/factors/cessation-of-hostilities/edit"
+    page = editor_client.get(url)
+    assert page.status_code == 200
+    before = change_count(session)
+    reply = editor_client.post(url, data={
+        "csrf_token": editor_client.csrf, "version": hidden_value(page.text, "version"), "state": "met",
+        "note": "A ceasefire holds.", "source_id": "1", "quote": "cease entirely", "reason": "ceasefire agreed",
+    }, follow_redirects=False)
+    assert reply.status_code == 303, reply.text[:1000]
+    assert "Conditions updated for AZE" in editor_client.get("/").text
+    assert change_count(session) == before + 2
+    factor_change, stance_change = session.scalars(select(Change).order_by(Change.id.desc()).limit(2)).all()[::-1]
+    assert factor_change.entity == "factor" and factor_change.after["state"] == "met"
+    assert stance_change.country_code == "AZE" and stance_change.via == "form"
+    assert [c["state"] for c in stance_change.after["conditions"]] == ["met", "unmet"]
+    aze = session.scalars(select(Stance).where(Stance.country_code == "AZE")).one()
+    assert aze.status == "conditional"  # still waiting for parliament
+
+
+def test_factor_form_errors_and_conflicts(editor_client, session):
+    url = "/proposals/gaza-isf/factors/un-mandate/edit"
+    page = editor_client.get(url)
+    version = hidden_value(page.text, "version")
+    bad = editor_client.post(url, data={"csrf_token": editor_client.csrf, "version": version, "state": "maybe",
+                                        "source_id": "", "quote": "", "reason": ""})
+    assert bad.status_code == 422 and bad.text.count('class="field-error"') == 4
+    good = {"csrf_token": editor_client.csrf, "version": version, "state": "met", "note": "", "source_id": "1",
+            "quote": "all necessary measures", "reason": "adopted"}
+    assert editor_client.post(url, data=good, follow_redirects=False).status_code == 303
+    stale = editor_client.post(url, data={**good, "state": "unknown"})
+    assert stale.status_code == 409 and "Someone else changed this factor" in stale.text
