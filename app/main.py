@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -15,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from app import __version__
 from app.config import ROOT_DIR, get_settings
 from app.routes import api, api_writes, auth, forms, health, pages
-from app.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
+from app.middleware import BodySizeLimitMiddleware, HeadAsGetMiddleware, SecurityHeadersMiddleware
 from app.web import Forbidden, LoginRequired, audit, client_ip, render
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 
@@ -53,6 +55,7 @@ def create_app() -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
+    app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(BodySizeLimitMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=str(ROOT_DIR / "static")), name="static")
@@ -102,6 +105,14 @@ def create_app() -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 405:
+            # GET and PUT of one path live in different routers; list every method the path has.
+            headers = {"Allow": ", ".join(allowed_methods(app, request.url.path))}
+            if wants_html(request):
+                response = error_page(request, 405, "Not allowed", "This address does not take that kind of request.")
+                response.headers.update(headers)
+                return response
+            return JSONResponse({"detail": exc.detail}, status_code=405, headers=headers)
         if wants_html(request):
             titles = {404: "Page not found", 405: "Not allowed"}
             message = "There is nothing at this address." if exc.status_code == 404 else str(exc.detail)
@@ -121,6 +132,23 @@ def create_app() -> FastAPI:
         return validation_response(exc)
 
     return app
+
+
+def allowed_methods(app: FastAPI, path: str) -> list[str]:
+    """Every method any route offers at PATH (from the routes the OpenAPI document lists)."""
+    if not hasattr(app.state, "method_table"):
+        table = []
+        for template, operations in app.openapi()["paths"].items():
+            pattern = re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)) + "$")
+            table.append((pattern, {m.upper() for m in operations}))
+        app.state.method_table = table
+    methods: set[str] = set()
+    for pattern, offered in app.state.method_table:
+        if pattern.match(path):
+            methods |= offered
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
 
 
 def validation_response(exc: RequestValidationError) -> JSONResponse:

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+
+# No NUL or other control characters (tab and newlines are fine): PostgreSQL cannot store NUL,
+# and nothing a person types contains the others.
+NO_CONTROL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+
+
+def has_control_chars(text: str) -> bool:
+    return re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text) is not None
+
 
 Status = Literal["deployed", "committed", "conditional", "considering", "declined", "withdrawn"]
 Category = Literal[
@@ -16,9 +27,19 @@ Role = Literal["combat", "engineering", "medical", "police", "police_training", 
 ResolutionState = Literal["drafted", "tabled", "adopted", "rejected"]
 
 TroopCount = Annotated[int, Field(strict=True, ge=0, le=1_000_000)]
-Quote = Annotated[str, StringConstraints(min_length=3, max_length=2000)]
+Quote = Annotated[str, StringConstraints(min_length=3, max_length=2000, pattern=NO_CONTROL)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+
+
+def _date_not_number(value: object) -> object:
+    if isinstance(value, (int, float)):
+        raise ValueError("give a date as YYYY-MM-DD")
+    return value
+
+
+# A date as YYYY-MM-DD (or a date object); never a number of seconds.
+IsoDate = Annotated[dt.date, BeforeValidator(_date_not_number)]
 
 
 class StrictModel(BaseModel):
@@ -53,7 +74,7 @@ class ConditionData(StrictModel):
     """A condition as written: `id` keeps an existing one, no `id` adds a new one."""
 
     id: Optional[Annotated[int, Field(strict=True, ge=1)]] = None
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=NO_CONTROL)]
     category: Category
     state: State = "unknown"
     factor: Optional[Slug] = None
@@ -66,8 +87,8 @@ class StanceData(StrictModel):
     status: Status
     troops: Troops = Field(default_factory=Troops)
     roles: list[Role] = Field(default_factory=list, max_length=7)
-    summary: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]] = None
-    stated_on: Optional[dt.date] = None
+    summary: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=500, pattern=NO_CONTROL)]] = None
+    stated_on: Optional[IsoDate] = None
     conditions: list[ConditionData] = Field(default_factory=list, max_length=30)
     citations: list[CitationIn] = Field(default_factory=list, max_length=20)
 
@@ -78,40 +99,43 @@ class StanceData(StrictModel):
         return self
 
 
-HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#][^\s]*$", max_length=2000)]
+HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#\x00-\x1f\x7f][^\s\x00-\x1f\x7f]*$", max_length=2000)]
 
 
 class SourceIn(StrictModel):
     """A new source. Leave out what is unknown rather than guessing it."""
 
-    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-    publisher: Optional[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]] = None
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=NO_CONTROL)]
+    publisher: Optional[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=NO_CONTROL)]] = None
     url: Optional[HttpUrl] = None
-    published_on: Optional[dt.date] = None
-    retrieved_on: Optional[dt.date] = None
-    text: Optional[Annotated[str, StringConstraints(min_length=1, max_length=200_000)]] = None
-    note: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]] = None
+    published_on: Optional[IsoDate] = None
+    retrieved_on: Optional[IsoDate] = None
+    text: Optional[Annotated[str, StringConstraints(min_length=1, max_length=200_000, pattern=NO_CONTROL)]] = None
+    note: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000, pattern=NO_CONTROL)]] = None
 
 
 class ConditionIn(StrictModel):
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=NO_CONTROL)]
     category: Category
     state: State = "unknown"
     factor: Optional[Slug] = Field(default=None, description="Slug of a factor of this proposal the condition depends on.")
 
 
-class CitationRef(StrictModel):
-    """The source for this change: an existing one by id, or a new one; and the exact quote."""
+class CitationById(StrictModel):
+    """Cite a source already stored, by id, with the exact quote."""
 
-    source_id: Optional[Annotated[int, Field(strict=True, ge=1, le=2**31 - 1)]] = None
-    source: Optional[SourceIn] = None
+    source_id: Annotated[int, Field(strict=True, ge=1, le=2**31 - 1)]
     quote: Quote
 
-    @model_validator(mode="after")
-    def _one_source(self) -> CitationRef:
-        if (self.source_id is None) == (self.source is None):
-            raise ValueError("give either source_id or source, not both")
-        return self
+
+class CitationWithSource(StrictModel):
+    """Cite a new source, created with this change, with the exact quote."""
+
+    source: SourceIn
+    quote: Quote
+
+
+CitationRef = CitationById | CitationWithSource
 
 
 class StanceIn(StrictModel):
@@ -119,12 +143,12 @@ class StanceIn(StrictModel):
 
     status: Status
     troops: Troops = Field(default_factory=Troops)
-    roles: list[Role] = Field(default_factory=list, max_length=7)
-    summary: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]] = None
-    stated_on: Optional[dt.date] = None
+    roles: list[Role] = Field(default_factory=list, max_length=7, json_schema_extra={"uniqueItems": True})
+    summary: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=500, pattern=NO_CONTROL)]] = None
+    stated_on: Optional[IsoDate] = None
     conditions: list[ConditionIn] = Field(default_factory=list, max_length=30)
-    citation: CitationRef
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+    citation: CitationRef = Field(description="The source that says so: `{source_id, quote}` or `{source: {...}, quote}`.")
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000, pattern=NO_CONTROL)]
 
     @model_validator(mode="after")
     def _unique_roles(self) -> StanceIn:

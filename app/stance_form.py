@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from starlette.datastructures import FormData
 
 from app.models import Stance
-from app.schemas import CitationIn, SourceIn, StanceData
+from app.schemas import CitationIn, SourceIn, StanceData, has_control_chars
 
 TROOP_FIELDS = ("offered_min", "offered_max", "committed", "deployed")
 BLANK_ROWS = 2
@@ -202,6 +202,8 @@ def parse(form: StanceForm) -> ParsedStance:
     reason = form.reason.strip()
     if not reason:
         form.error("reason", "Say why you are making this change.")
+    elif has_control_chars(reason):
+        form.error("reason", "Remove the control characters from the reason.")
     elif len(reason) > 1000:
         form.error("reason", "Keep the reason under 1,000 characters.")
     quote = form.quote.strip()

@@ -14,7 +14,7 @@ from app.countries import country_info, search_countries
 from app.db import get_database
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
 from app.models import CONDITION_CATEGORIES, ROLES, STATES, STATUSES, Proposal, Source, Stance
-from app.schemas import CitationIn
+from app.schemas import CitationIn, has_control_chars
 from app.services import board
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.factors import set_factor
@@ -177,6 +177,11 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
         errors["reason"] = "Say why you are making this change."
     if len(values["note"]) > 2000:
         errors["note"] = "Keep the note under 2,000 characters."
+    if len(values["quote"].strip()) > 2000:
+        errors["quote"] = "Keep the quote under 2,000 characters."
+    for key in ("note", "quote", "reason"):
+        if has_control_chars(values[key]):
+            errors.setdefault(key, "Remove the control characters from this field.")
     if errors:
         return _factor_page(request, session, proposal, factor, values, errors, status_code=422)
     try:

@@ -1,4 +1,4 @@
-"""Response headers every reply carries: CSP, no sniffing, referrer policy, no framing."""
+"""ASGI middleware: security headers on every reply, a request-body size limit, HEAD as GET."""
 
 from __future__ import annotations
 
@@ -86,3 +86,22 @@ async def _too_large(send) -> None:
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
+
+
+class HeadAsGetMiddleware:
+    """Answer HEAD like GET without the body (FastAPI routes declare GET only)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_without_body(message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_without_body)

@@ -1,0 +1,121 @@
+"""Hypothesis over the form and JSON inputs: whatever is sent, never a 5xx, and whatever is
+shown back is escaped text, never markup."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import add_token, add_user, sign_in
+
+pytestmark = pytest.mark.slow
+FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+MARKUP = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>"]
+nasty_text = st.one_of(
+    st.text(max_size=60),
+    st.sampled_from([*MARKUP, "{{ 7*7 }}", "' OR 1=1 --",
+                     "\u0000", "9" * 40, "-1", "1e9", "2026-02-30", "🇦🇿", "   ", "new", "../../etc/passwd"]),
+)
+FIELDS = ["status", "offered_min", "offered_max", "committed", "deployed", "summary", "stated_on", "source_id",
+          "source_title", "source_url", "source_published_on", "quote", "reason", "version", "cond_count",
+          "cond-0-id", "cond-0-text", "cond-0-category", "cond-0-state", "cond-0-factor", "cond-1-text", "action"]
+
+
+@pytest.fixture
+def fuzz_editor(client, database):
+    add_user(database, "fuzzer", "editor")
+    client.csrf = sign_in(client, "fuzzer")
+    return client
+
+
+@FUZZ
+@given(fields=st.dictionaries(st.sampled_from(FIELDS), nasty_text, max_size=len(FIELDS)),
+       roles=st.lists(nasty_text | st.sampled_from(["medical", "combat"]), max_size=4))
+def test_stance_form_never_fails_and_escapes_what_it_shows(fuzz_editor, fields, roles):
+    reply = fuzz_editor.post("/proposals/gaza-isf/countries/AZE/edit",
+                             data={**fields, "roles": roles, "csrf_token": fuzz_editor.csrf}, follow_redirects=False)
+    assert reply.status_code in (200, 303, 409, 422), reply.text[:300]
+    for value in [*fields.values(), *roles]:
+        if value in MARKUP:
+            assert value not in reply.text
+    page = fuzz_editor.get("/proposals/gaza-isf/countries/AZE")
+    assert page.status_code == 200
+    assert "<script>alert(1)</script>" not in page.text
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats(allow_nan=False, allow_infinity=False) | nasty_text,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=12,
+)
+stance_keys = st.sampled_from(["status", "troops", "roles", "summary", "stated_on", "conditions", "citation", "reason"])
+
+
+@FUZZ
+@given(body=st.one_of(json_values, st.dictionaries(stance_keys, json_values, max_size=8)))
+def test_stance_put_never_fails_whatever_the_json(client, database, body):
+    if not client.headers.get("authorization"):
+        add_user(database, "scripter", "editor")
+        client.headers["Authorization"] = f"Bearer {add_token(database, 'scripter', 'write')}"
+    etag = client.get("/api/v1/proposals/gaza-isf/stances/AZE").headers["etag"]
+    reply = client.put("/api/v1/proposals/gaza-isf/stances/AZE", json=body, headers={"If-Match": etag})
+    assert reply.status_code in (200, 412, 422), reply.text[:300]
+    assert "detail" in reply.json() or reply.status_code == 200
+
+
+def test_saved_markup_is_shown_as_text_everywhere(client, database):
+    add_user(database, "scripter", "editor")
+    client.headers["Authorization"] = f"Bearer {add_token(database, 'scripter', 'write')}"
+    evil = "<script>alert('x')</script><b>bold</b>"
+    etag = client.get("/api/v1/proposals/gaza-isf/stances/QAT").headers["etag"]
+    body = {"status": "considering", "summary": evil, "conditions": [{"text": evil, "category": "other"}],
+            "citation": {"source": {"title": evil, "publisher": evil}, "quote": evil}, "reason": evil}
+    assert client.put("/api/v1/proposals/gaza-isf/stances/QAT", json=body, headers={"If-Match": etag}).status_code == 200
+    source_id = client.get("/api/v1/sources").json()[-1]["id"]
+    for url in ("/", "/proposals/gaza-isf/countries/QAT", f"/sources/{source_id}"):
+        page = client.get(url).text
+        assert evil not in page and "<b>bold</b>" not in page, url
+        assert evil in BeautifulSoup(page, "html.parser").get_text(), url  # shown, as text
+
+
+NUL = "nul\u0000byte"
+
+
+def test_control_characters_are_refused_everywhere_with_a_message(client, database, session):
+    """PostgreSQL cannot store NUL; every entry point says so instead of failing."""
+    from sqlalchemy import func, select
+
+    from app.models import Change, Source
+
+    add_user(database, "scripter", "editor")
+    token = add_token(database, "scripter", "write")
+    api = {"Authorization": f"Bearer {token}"}
+    etag = client.get("/api/v1/proposals/gaza-isf/stances/QAT").headers["etag"]
+    put = client.put("/api/v1/proposals/gaza-isf/stances/QAT", headers={**api, "If-Match": etag},
+                     json={"status": "considering", "summary": NUL, "citation": {"source_id": 1, "quote": "Qatar"}, "reason": NUL})
+    assert put.status_code == 422
+    assert {tuple(e["loc"]) for e in put.json()["detail"]} >= {("body", "summary"), ("body", "reason")}
+    post = client.post("/api/v1/sources", headers=api, json={"title": NUL, "url": "https://example.org/\u0000"})
+    assert post.status_code == 422
+
+    login_page = client.get("/login")
+    from tests.conftest import hidden_value
+
+    bad_login = client.post("/login", data={"name": NUL, "password": NUL, "csrf_token": hidden_value(login_page.text, "csrf_token")})
+    assert bad_login.status_code == 422
+
+    csrf = sign_in(client, "scripter")
+    form = client.post("/proposals/gaza-isf/countries/QAT/edit", data={
+        "csrf_token": csrf, "version": "1", "status": "considering", "summary": NUL, "cond_count": "1",
+        "cond-0-text": NUL, "cond-0-category": "other", "source_id": "new", "source_title": NUL, "quote": NUL, "reason": NUL})
+    assert form.status_code == 422
+    assert form.text.count('class="field-error"') >= 4
+    factor = client.post("/proposals/gaza-isf/factors/un-mandate/edit", data={
+        "csrf_token": csrf, "version": "1", "state": "met", "note": NUL, "source_id": "1", "quote": NUL, "reason": NUL})
+    assert factor.status_code == 422
+    session.rollback()
+    assert session.scalar(select(func.count()).select_from(Change)) == 9
+    assert session.scalar(select(func.count()).select_from(Source)) == 1
