@@ -42,7 +42,7 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
-MAX_BODY_BYTES = 1_000_000
+MAX_BODY_BYTES = 2_000_000
 
 
 class BodySizeLimitMiddleware:
@@ -82,7 +82,7 @@ class BodyTooLarge(Exception):
 
 
 async def _too_large(send) -> None:
-    body = b'{"detail":"request body too large (limit 1 MB)"}'
+    body = b'{"detail":"request body too large (limit 2 MB)"}'
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})

@@ -121,21 +121,25 @@ class ConditionIn(StrictModel):
     factor: Optional[Slug] = Field(default=None, description="Slug of a factor of this proposal the condition depends on.")
 
 
-class CitationById(StrictModel):
-    """Cite a source already stored, by id, with the exact quote."""
+class CitationRef(StrictModel):
+    """The source for this change, an existing one (`source_id`) or a new one (`source`), and the
+    exact quote."""
 
-    source_id: Annotated[int, Field(strict=True, ge=1, le=2**31 - 1)]
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"oneOf": [{"required": ["source_id"]}, {"required": ["source"]}]},
+    )
+
+    # Not Optional: `null` is refused; leave the key out instead.
+    source_id: Annotated[int, Field(strict=True, ge=1, le=2**31 - 1)] = None  # type: ignore[assignment]
+    source: SourceIn = None  # type: ignore[assignment]
     quote: Quote
 
-
-class CitationWithSource(StrictModel):
-    """Cite a new source, created with this change, with the exact quote."""
-
-    source: SourceIn
-    quote: Quote
-
-
-CitationRef = CitationById | CitationWithSource
+    @model_validator(mode="after")
+    def _one_source(self) -> CitationRef:
+        if (self.source_id is None) == (self.source is None):
+            raise ValueError("give either source_id or source, not both")
+        return self
 
 
 class StanceIn(StrictModel):

@@ -137,7 +137,7 @@ def test_post_source_validates_and_answers_201(writer):
 
 
 def test_oversized_bodies_are_refused_with_413(writer):
-    reply = writer.post("/api/v1/sources", content=b"{" + b" " * 1_100_000 + b"}", headers={"Content-Type": "application/json"})
+    reply = writer.post("/api/v1/sources", content=b"{" + b" " * 2_100_000 + b"}", headers={"Content-Type": "application/json"})
     assert reply.status_code == 413
 
 

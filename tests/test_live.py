@@ -3,6 +3,7 @@ and schemathesis checks every read endpoint against the OpenAPI document."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
 import httpx
@@ -39,7 +40,8 @@ schema = schemathesis.pytest.from_fixture("live_schema")
 
 
 @schema.parametrize()
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=int(os.environ.get("ISF_SCHEMA_EXAMPLES", "40")), deadline=None,
+          derandomize=os.environ.get("ISF_SCHEMA_RANDOM") != "1", suppress_health_check=list(HealthCheck))
 def test_api_answers_every_generated_request_as_documented(case, served):
     """No 5xx, documented status codes only, bodies and headers matching the schema; writes
     are sent with a write token, so they get past authentication to validation and the database."""

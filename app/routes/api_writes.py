@@ -13,7 +13,7 @@ from app.db import get_database
 from app.deps import CountryPath, SessionDep, SlugPath
 from app.models import Proposal
 from app.routes.api import json_bytes, stance_etag
-from app.schemas import CitationById, CitationIn, ConditionData, SourceDetailOut, SourceIn, StanceData, StanceIn, StanceOut
+from app.schemas import CitationIn, ConditionData, SourceDetailOut, SourceIn, StanceData, StanceIn, StanceOut
 from app.services import accounts, board
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.sources import create_source
@@ -32,7 +32,7 @@ AUTH_RESPONSES = {
     **_detail(400, "The body is not valid JSON"),
     **_detail(401, "No valid bearer token"),
     **_detail(403, "The token may only read"),
-    **_detail(413, "The body is over 1 MB"),
+    **_detail(413, "The body is over 2 MB"),
 }
 
 
@@ -129,8 +129,7 @@ def put_stance(
     try:
         with get_database().write_session() as ws:
             target = ws.scalars(select(Proposal).where(Proposal.id == proposal.id)).one()
-            source_id = (body.citation.source_id if isinstance(body.citation, CitationById)
-                         else create_source(ws, body.citation.source).id)
+            source_id = body.citation.source_id or create_source(ws, body.citation.source).id
             data = data.model_copy(update={"citations": [CitationIn(source_id=source_id, quote=body.citation.quote)]})
             stance_now = board.get_stance(ws, target, code) if current is not None else None
             result = set_stance(
