@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install install-test migrate seed serve lock vendor clean
+.PHONY: run test install install-test migrate seed serve lock vendor screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,14 @@ $(VENV)/.installed-test: $(VENV)/.installed-runtime
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
+# axe-core for the browser tests' accessibility checks (test tooling only, never served).
+tools/e2e/node_modules/.installed: tools/e2e/package.json tools/e2e/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  cd tools/e2e && npm ci --no-audit --no-fund --ignore-scripts --silent && touch node_modules/.installed; \
+	else echo "npm not found: the accessibility checks will skip"; fi
+
 install: $(VENV)/.installed-runtime
-install-test: $(VENV)/.installed-test
+install-test: $(VENV)/.installed-test tools/e2e/node_modules/.installed
 
 migrate: install
 	$(BIN)/isf-tracker db upgrade
@@ -37,6 +43,10 @@ run: seed
 ## test: install the test extras and run the whole suite
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## screenshots: refresh the README's pictures (docs/*.png) from a real browser
+screenshots: install-test
+	ISF_SCREENSHOT_DIR=$(CURDIR)/docs $(BIN)/python -m pytest tests/e2e -k screenshots -q
 
 ## lock: re-resolve the dependencies in a scratch venv and write constraints.txt
 lock:

@@ -54,6 +54,14 @@ def day(value: dt.date | dt.datetime | None) -> str:
     return value.strftime("%-d %b %Y")
 
 
+def short_day(value: dt.date | dt.datetime | None) -> str:
+    if value is None:
+        return "unknown"
+    if isinstance(value, dt.datetime):
+        value = value.astimezone(dt.timezone.utc).date()
+    return value.strftime("%-d %b %Y")
+
+
 def iso(value: dt.date | dt.datetime | None) -> str:
     if value is None:
         return ""
@@ -70,7 +78,7 @@ def troop_range(low: int | None, high: int | None) -> str:
     return f"{number(low)}–{number(high)}"
 
 
-env.filters.update(number=number, day=day, iso=iso, flag=flag_emoji)
+env.filters.update(number=number, day=day, short_day=short_day, iso=iso, flag=flag_emoji)
 env.globals.update(
     STATUS_LABELS=STATUS_LABELS,
     STATUS_HELP=STATUS_HELP,
