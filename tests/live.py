@@ -60,7 +60,9 @@ def live_server(env: dict[str, str], *extra: str):
     finally:
         process.send_signal(signal.SIGTERM)
         try:
-            process.wait(timeout=15)
+            output, _ = process.communicate(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
-            process.wait()
+            output, _ = process.communicate()
+        # Shown by pytest when the test fails: what the server said.
+        print(f"--- server output ({base}) ---\n{output[-20000:]}")

@@ -17,7 +17,7 @@ from app.schemas import CitationIn, ConditionData, SourceDetailOut, SourceIn, St
 from app.services import accounts, board
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.sources import create_source
-from app.services.stances import match_condition_ids, set_stance
+from app.services.stances import set_stance
 from app.web import audit, client_ip
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -131,9 +131,8 @@ def put_stance(
             target = ws.scalars(select(Proposal).where(Proposal.id == proposal.id)).one()
             source_id = body.citation.source_id or create_source(ws, body.citation.source).id
             data = data.model_copy(update={"citations": [CitationIn(source_id=source_id, quote=body.citation.quote)]})
-            stance_now = board.get_stance(ws, target, code) if current is not None else None
             result = set_stance(
-                ws, proposal=target, country_code=code, data=match_condition_ids(data, stance_now),
+                ws, proposal=target, country_code=code, data=data, match_conditions=True,
                 actor=actor, via="api", reason=body.reason, expected_version=expected,
             )
             payload = json_bytes(board.stance_dict(result.stance))

@@ -16,7 +16,7 @@ from app.config import ROOT_DIR
 from app.models import Change, Citation, Proposal, Source, Stance
 from app.schemas import StanceData
 from app.services.factors import create_factor
-from app.services.stances import ensure_country, match_condition_ids, set_stance
+from app.services.stances import ensure_country, set_stance
 
 SEED_DIR = ROOT_DIR / "seeds"
 SEED_FORMAT = "isf-tracker-seed/1"
@@ -183,12 +183,12 @@ def seed_file(session: Session, path: Path, report: SeedReport | None = None) ->
                 # Someone has edited it since: the seed never overwrites that.
                 report.kept.append(f"stance {code}")
                 continue
-            stance_data = match_condition_ids(stance_data, stance)
         result = set_stance(
             session,
             proposal=proposal,
             country_code=code,
             data=stance_data,
+            match_conditions=True,
             actor=SEED_ACTOR,
             via="seed",
             reason=SEED_REASON,

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.countries import country_info
 from app.db import utcnow
@@ -172,12 +172,15 @@ def set_stance(
     reason: str | None = None,
     expected_version: int | None = None,
     require_citation: bool = True,
+    match_conditions: bool = False,
     now: dt.datetime | None = None,
 ) -> StanceWrite:
     """Create or update the stance of COUNTRY_CODE on PROPOSAL, recording the change.
 
     `expected_version` (when given) must match the stored version, else VersionConflict;
     a write that changes nothing records nothing and leaves the version as it is.
+    `match_conditions` gives conditions sent without an id the id of a stored one with the same
+    text and category (see match_condition_ids).
     """
     if via not in VIAS:
         raise ValueError(f"unknown write channel {via!r}")
@@ -187,13 +190,19 @@ def set_stance(
     lock_chain_head(session)
     country = ensure_country(session, country_code.upper())
 
+    # populate_existing: a copy this session loaded before the lock must not hide a newer version.
     stance = session.scalars(
-        select(Stance).where(Stance.proposal_id == proposal.id, Stance.country_code == country.code)
+        select(Stance)
+        .where(Stance.proposal_id == proposal.id, Stance.country_code == country.code)
+        .options(selectinload(Stance.conditions).selectinload(Condition.citations), selectinload(Stance.citations))
+        .execution_options(populate_existing=True)
     ).one_or_none()
     # expected_version 0 means "must not exist yet" (a create that lost a race is a conflict too).
     if expected_version is not None and (stance.version if stance else 0) != expected_version:
         raise VersionConflict(expected_version, stance.version if stance else 0)
 
+    if match_conditions:
+        data = match_condition_ids(data, stance)
     if require_citation and not data.citations and not any(c.citations for c in data.conditions):
         errors.append({"loc": ["citations"], "msg": "cite at least one source for this change"})
     _check_citations(session, data.citations, ["citations"], errors)
