@@ -59,6 +59,22 @@ def user_add(
     typer.echo(f"created {role.value} {name}")
 
 
+@user_app.command("set-password")
+def user_set_password(name: Annotated[str, typer.Argument(help="An existing user.")]) -> None:
+    """Give USER a new password (stdin, or asked twice on a terminal); e.g. after a restore without secrets."""
+    from app.db import get_database
+    from app.services.accounts import set_password
+    from app.services.errors import InvalidInput, NotFound
+
+    password = _read_password()
+    try:
+        with get_database().write_session() as session:
+            set_password(session, name, password)
+    except (InvalidInput, NotFound) as exc:
+        _fail(exc.errors[0]["msg"] if isinstance(exc, InvalidInput) else str(exc))
+    typer.echo(f"password changed for {name}")
+
+
 @token_app.command("create")
 def token_create(
     user: Annotated[str, typer.Argument(help="The existing user the token acts for (named on its changes).")],
@@ -142,6 +158,46 @@ def verify() -> None:
         return
     typer.echo(f"BROKEN at change {report.broken_change_id}: {report.problem} ({report.checked} verified before it)", err=True)
     raise typer.Exit(1)
+
+
+@app.command("export")
+def export(
+    file: Annotated[Path, typer.Argument(help="Where to write the JSON backup ('-' for standard output).")],
+    include_secrets: Annotated[bool, typer.Option(help="Also export password hashes and API token hashes.")] = False,
+) -> None:
+    """Write every proposal, country, stance, condition, factor, source, citation, change and user to FILE."""
+    from app.db import get_database
+    from app.services.backup import export_database
+
+    with get_database().read_session() as session:
+        if str(file) == "-":
+            summary = export_database(session, sys.stdout, include_secrets)
+        else:
+            with file.open("w", encoding="utf-8") as out:
+                summary = export_database(session, out, include_secrets)
+    rows = ", ".join(f"{n} {c}" for n, c in summary.rows.items())
+    typer.echo(f"exported {rows}; chain head {summary.chain_head}", err=str(file) == "-")
+
+
+@app.command("load")
+def load(file: Annotated[Path, typer.Argument(help="A file written by `isf-tracker export`.", exists=True, dir_okay=False)]) -> None:
+    """Restore a backup into an empty, migrated database, then check the change log's chain."""
+    from app.db import get_database
+    from app.services.backup import BackupError, load_database
+    from app.services.changes import verify_chain
+
+    try:
+        with get_database().write_session() as session, file.open(encoding="utf-8") as source:
+            summary = load_database(session, source)
+    except BackupError as exc:
+        _fail(str(exc))
+    with get_database().read_session() as session:
+        report = verify_chain(session)
+    rows = ", ".join(f"{n} {c}" for n, c in summary.rows.items())
+    typer.echo(f"loaded {rows}")
+    if not report.ok:
+        _fail(f"loaded, but the change log does not verify: change {report.broken_change_id}: {report.problem}")
+    typer.echo(f"chain verified: {report.checked} changes, head {report.head_hash}")
 
 
 def main() -> None:

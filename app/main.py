@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__
 from app.config import ROOT_DIR, get_settings
-from app.routes import api, api_writes, auth, forms, health, pages
+from app.routes import api, api_writes, auth, changes, forms, health, pages
 from app.middleware import BodySizeLimitMiddleware, HeadAsGetMiddleware, SecurityHeadersMiddleware
 from app.web import Forbidden, LoginRequired, audit, client_ip, render
 from app.services.errors import InvalidInput, NotFound, VersionConflict
@@ -63,6 +63,7 @@ def create_app() -> FastAPI:
     # Forms first: "/countries/new" must not be taken for a country code.
     app.include_router(forms.router)
     app.include_router(pages.router)
+    app.include_router(changes.router)
     app.include_router(auth.router)
     app.include_router(api.router)
     app.include_router(api_writes.router)

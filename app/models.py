@@ -286,6 +286,9 @@ class Change(Base):
     reason: Mapped[Optional[str]] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # The day the change speaks for: the stance's stated_on, else the day it was recorded.
+    # Derived from hashed fields (verify checks it); kept as a column so "as of" is an index seek.
+    effective_on: Mapped[Optional[dt.date]] = mapped_column(Date)
 
     country: Mapped[Optional[Country]] = relationship(lazy="joined")
     source: Mapped[Optional[Source]] = relationship()
@@ -297,6 +300,8 @@ class Change(Base):
         Index("ix_changes_stance_id_id", "stance_id", "id"),
         Index("ix_changes_proposal_id_id", "proposal_id", "id"),
         Index("ix_changes_changed_at", "changed_at"),
+        Index("ix_changes_stance_id_effective_on_id", "stance_id", "effective_on", "id"),
+        Index("ix_changes_factor_id_effective_on_id", "factor_id", "effective_on", "id"),
     )
 
     def __repr__(self) -> str:

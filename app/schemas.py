@@ -272,6 +272,7 @@ class ChangeOut(BaseModel):
     source_id: Optional[int]
     before: Optional[dict]
     after: dict
+    effective_on: Optional[dt.date]
     prev_hash: str
     hash: str
 

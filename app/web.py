@@ -4,6 +4,7 @@ and rendering a template with all of that in its context."""
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import hmac
 import logging
@@ -154,3 +155,14 @@ def render(request: Request, name: str, context: dict[str, Any], status_code: in
 
 def new_login_csrf() -> str:
     return secrets.token_urlsafe(32)
+
+
+def parse_day(value: str | None, name: str, errors: list[str]) -> dt.date | None:
+    """A YYYY-MM-DD query value, or None; a bad one adds a message instead of failing."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        errors.append(f"{name} must be a date written YYYY-MM-DD, not {value!r}.")
+        return None

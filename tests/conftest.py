@@ -236,3 +236,26 @@ def editor_client(client, database):
     add_user(database, "editor", "editor")
     client.csrf = sign_in(client, "editor")
     return client
+
+
+@pytest.fixture
+def migrated_database(tmp_path: Path):
+    """A factory of fresh, migrated, empty databases: `migrated_database("sqlite" | "postgresql")`."""
+    made: list[str] = []
+
+    def make(kind: str) -> str:
+        if kind == "sqlite":
+            url = f"sqlite:///{tmp_path / f'empty-{uuid.uuid4().hex[:8]}.db'}"
+        else:
+            if not PG_URL:
+                pytest.skip("PostgreSQL not configured: set TEST_DATABASE_URL")
+            name = f"isf_e_{RUN_ID}_{uuid.uuid4().hex[:8]}"
+            _pg_exec(f'CREATE DATABASE "{name}"')
+            made.append(name)
+            url = _pg_url(name)
+        migrate.upgrade(url)
+        return url
+
+    yield make
+    for name in made:
+        _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

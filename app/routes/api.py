@@ -12,12 +12,10 @@ from typing import Annotated, Any, Optional
 from fastapi import APIRouter, Header, Path, Query, Request, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
-from sqlalchemy import select
 
 from app.deps import CountryPath, ProposalDep, SessionDep
-from app.models import Change
 from app.schemas import Category, ChangeOut, ProposalOut, SourceDetailOut, SourceOut, StanceOut, Status
-from app.services import board
+from app.services import board, history
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
@@ -71,6 +69,9 @@ StatusQuery = Annotated[Optional[list[Status]], Query(description="Only these st
 ConditionQuery = Annotated[Optional[Category], Query(description="Only stances with a condition of this category.")]
 
 
+DayQuery = Optional[dt.date]
+
+
 @router.get(
     "/proposals/{slug}/stances",
     response_model=list[StanceOut],
@@ -83,11 +84,23 @@ def list_stances(
     proposal: ProposalDep,
     status: StatusQuery = None,
     condition: ConditionQuery = None,
+    as_of: Annotated[DayQuery, Query(description="The stances as they stood at the end of this day (UTC), "
+                                     "following the day each was stated (else recorded).")] = None,
+    known_at: Annotated[DayQuery, Query(description="Leave out what was recorded after the end of this day "
+                                        "(\"what we knew then\"); alone, it also sets `as_of`.")] = None,
     limit: Annotated[int, Query(ge=1, le=1000, description=LIMIT_DOC)] = 500,
     after: Annotated[Optional[str], Query(pattern=r"^[A-Z]{3}$", description="Country code to continue after.")] = None,
 ) -> Response:
-    """Stances ordered by country code; filter by `status` (repeatable) and `condition` category."""
-    stances = board.list_stances(session, proposal, status, condition, order="code", after=after, limit=limit + 1)
+    """Stances ordered by country code; filter by `status` (repeatable) and `condition` category;
+    `as_of` / `known_at` give the board of a past day."""
+    if known_at and not as_of:
+        as_of = known_at
+    if as_of:
+        views = history.stances_as_of(session, proposal, as_of, known_at, status, condition)[0]
+        views = sorted((v for v in views if not after or v.country_code > after), key=lambda v: v.country_code)
+        stances = views[: limit + 1]
+    else:
+        stances = board.list_stances(session, proposal, status, condition, order="code", after=after, limit=limit + 1)
     return _paged(request, [board.stance_dict(s) for s in stances], limit, lambda item: item["country"])
 
 
@@ -171,20 +184,22 @@ def get_stance(
     return Response(body, media_type="application/json", headers=headers)
 
 
-def change_dict(change: Change, proposal_slug: str, factor_slugs: dict[int, str]) -> dict[str, Any]:
+def change_dict(entry: history.ChangeEntry) -> dict[str, Any]:
+    change = entry.change
     return {
         "id": change.id,
         "changed_at": change.changed_at,
         "entity": change.entity,
-        "proposal": proposal_slug,
+        "proposal": entry.proposal_slug,
         "country": change.country_code,
-        "factor": factor_slugs.get(change.factor_id) if change.factor_id else None,
+        "factor": entry.factor_slug,
         "actor": change.actor,
         "via": change.via,
         "reason": change.reason,
         "source_id": change.source_id,
         "before": change.before,
         "after": change.after,
+        "effective_on": change.effective_on,
         "prev_hash": change.prev_hash,
         "hash": change.hash,
     }
@@ -206,11 +221,25 @@ def stance_history(
 ) -> Response:
     """Every recorded change to the stance, oldest first, with the fields before and after."""
     stance = board.get_stance(session, proposal, iso3)
-    changes = session.scalars(
-        select(Change).where(Change.stance_id == stance.id, Change.id > after).order_by(Change.id).limit(limit + 1)
-    ).all()
-    items = [change_dict(c, proposal.slug, {}) for c in changes]
-    return _paged(request, items, limit, lambda item: item["id"])
+    entries = history.change_entries(session, proposal=proposal, country_code=stance.country_code,
+                                     after_id=after, limit=limit + 1, newest_first=False)
+    return _paged(request, [change_dict(e) for e in entries], limit, lambda item: item["id"])
+
+
+@router.get("/changes", response_model=list[ChangeOut], summary="Changes across proposals")
+def list_changes(
+    request: Request,
+    session: SessionDep,
+    since: Annotated[Optional[dt.datetime], Query(description="Only changes recorded at or after this time "
+                                                  "(ISO 8601; without a zone, UTC).")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000, description=LIMIT_DOC)] = 100,
+    after: Annotated[int, Query(ge=0, le=MAX_ID, description="Change id to continue after.")] = 0,
+) -> Response:
+    """Every recorded change, ordered by id (the order of the hash chain)."""
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=dt.timezone.utc)
+    entries = history.change_entries(session, since=since, after_id=after, limit=limit + 1, newest_first=False)
+    return _paged(request, [change_dict(e) for e in entries], limit, lambda item: item["id"])
 
 
 @router.get("/sources", response_model=list[SourceOut], summary="All sources")

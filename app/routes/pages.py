@@ -1,4 +1,4 @@
-"""Public pages: the board, a country's stance, a source."""
+"""Public pages: the board (now or as of a day), a country's stance and timeline, a source."""
 
 from __future__ import annotations
 
@@ -11,70 +11,98 @@ from sqlalchemy import select
 from app.config import get_settings
 from app.deps import CountryPath, ProposalDep, SessionDep
 from app.models import CONDITION_CATEGORIES, STATUSES, Change, Proposal
-from app.services import board
+from app.services import board, history
 from app.templating import CATEGORY_LABELS
-from app.web import load_viewer, render
+from app.web import load_viewer, parse_day, render
 
 router = APIRouter(tags=["pages"], default_response_class=HTMLResponse, include_in_schema=False,
                    dependencies=[Depends(load_viewer)])
 
+StatusFilter = Annotated[list[str], Query(description="Show only these statuses (repeatable).")]
+ConditionFilter = Annotated[str | None, Query(description="Show only countries with a condition of this category.")]
+DayParam = Annotated[str | None, Query(max_length=20)]
 
-def _board(request: Request, session, proposal: Proposal, status: list[str], condition: str | None):
-    errors = []
+
+def _board(request: Request, session, proposal: Proposal, status: list[str], condition: str | None,
+           as_of_raw: str | None = None, known_at_raw: str | None = None):
+    errors: list[str] = []
     bad = [s for s in status if s not in STATUSES]
     if bad:
         errors.append(f"Unknown status {', '.join(repr(b) for b in bad)}: choose from {', '.join(STATUSES)}.")
     if condition and condition not in CONDITION_CATEGORIES:
         errors.append(f"Unknown condition category {condition!r}: choose from {', '.join(CONDITION_CATEGORIES)}.")
         condition = None
+    as_of = parse_day(as_of_raw, "as_of", errors)
+    known_at = parse_day(known_at_raw, "known_at", errors)
+    if known_at and not as_of:
+        as_of = known_at
     chosen = [s for s in status if s in STATUSES]
-    everyone = board.list_stances(session, proposal)
-    rows = board.list_stances(session, proposal, chosen, condition) if (chosen or condition) else everyone
+    if as_of:
+        everyone, factors = history.stances_as_of(session, proposal, as_of, known_at)
+        rows = [s for s in everyone if (not chosen or s.status in chosen)
+                and (not condition or any(c.category == condition for c in s.conditions))]
+    else:
+        everyone = board.list_stances(session, proposal)
+        rows = board.list_stances(session, proposal, chosen, condition) if (chosen or condition) else everyone
+        factors = proposal.factors
     context = {
         "proposal": proposal,
         "rows": rows,
+        "factors": factors,
         "totals": board.totals(proposal, everyone),
         "chosen_statuses": chosen,
         "chosen_condition": condition,
         "filtered": bool(chosen or condition),
+        "as_of": as_of,
+        "known_at": known_at,
         "errors": errors,
         "statuses": STATUSES,
         "categories": CATEGORY_LABELS,
-        "proposals": board.list_proposals(session),
         "cite": lambda field: board.proposal_citations(proposal, field),
     }
     return render(request, "board.html", context, status_code=400 if errors else 200)
 
 
-StatusFilter = Annotated[list[str], Query(description="Show only these statuses (repeatable).")]
-ConditionFilter = Annotated[str | None, Query(description="Show only countries with a condition of this category.")]
-
-
 @router.get("/", summary="Board of the default proposal")
-def home(request: Request, session: SessionDep, status: StatusFilter = [], condition: ConditionFilter = None):
+def home(request: Request, session: SessionDep, status: StatusFilter = [], condition: ConditionFilter = None,
+         as_of: DayParam = None, known_at: DayParam = None):
     """The status board of the default proposal."""
     proposal = board.get_proposal(session, get_settings().default_proposal)
-    return _board(request, session, proposal, status, condition or None)
+    return _board(request, session, proposal, status, condition or None, as_of, known_at)
 
 
 @router.get("/proposals/{slug}", summary="Board of a proposal")
 def proposal_board(
     request: Request, session: SessionDep, proposal: ProposalDep,
-    status: StatusFilter = [], condition: ConditionFilter = None,
+    status: StatusFilter = [], condition: ConditionFilter = None, as_of: DayParam = None, known_at: DayParam = None,
 ):
-    """The status board of any proposal, filterable by status and condition category."""
-    return _board(request, session, proposal, status, condition or None)
+    """The status board of any proposal, filterable by status and condition category, now or as of a day."""
+    return _board(request, session, proposal, status, condition or None, as_of, known_at)
 
 
 @router.get("/proposals/{slug}/countries/{iso3}", summary="A country's stance")
-def country_page(request: Request, session: SessionDep, proposal: ProposalDep, iso3: CountryPath):
-    """A country's stance on a proposal: conditions, quotes with their sources, and its changes."""
+def country_page(request: Request, session: SessionDep, proposal: ProposalDep, iso3: CountryPath,
+                 as_of: DayParam = None, known_at: DayParam = None):
+    """A country's stance on a proposal: conditions, quotes with their sources, and its timeline."""
     stance = board.get_stance(session, proposal, iso3)
-    changes = session.scalars(
-        select(Change).where(Change.stance_id == stance.id).order_by(Change.id.desc())
-    ).all()
-    context = {"proposal": proposal, "stance": stance, "changes": changes}
-    return render(request, "country.html", context)
+    errors: list[str] = []
+    as_of_day = parse_day(as_of, "as_of", errors)
+    known_day = parse_day(known_at, "known_at", errors)
+    if known_day and not as_of_day:
+        as_of_day = known_day
+    query = select(Change).where(Change.stance_id == stance.id)
+    shown = stance
+    if as_of_day:
+        query = query.where(Change.effective_on <= as_of_day)
+        if known_day:
+            query = query.where(Change.changed_at < history.end_of_day(known_day))
+        views = {v.country_code: v for v in history.stances_as_of(session, proposal, as_of_day, known_day)[0]}
+        shown = views.get(stance.country_code)
+    changes = session.scalars(query.order_by(Change.id.desc())).all()
+    timeline = [(c, history.describe_change(c.before, c.after)) for c in changes]
+    context = {"proposal": proposal, "stance": stance, "shown": shown, "timeline": timeline,
+               "as_of": as_of_day, "known_at": known_day, "errors": errors}
+    return render(request, "country.html", context, status_code=400 if errors else 200)
 
 
 @router.get("/sources/{source_id}", summary="A source")

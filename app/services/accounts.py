@@ -61,6 +61,13 @@ def create_user(session: Session, name: str, role: str, password: str) -> User:
     return user
 
 
+def set_password(session: Session, name: str, password: str) -> User:
+    check_password_rules(password)
+    user = get_user(session, name)
+    user.password_hash = _hasher.hash(password)
+    return user
+
+
 def get_user(session: Session, name: str) -> User:
     user = session.scalars(select(User).where(User.name == name)).one_or_none()
     if user is None:
@@ -71,7 +78,8 @@ def get_user(session: Session, name: str) -> User:
 def authenticate(session: Session, name: str, password: str) -> User | None:
     """The active user with NAME and PASSWORD, or None (always taking an argon2 check's time)."""
     user = session.scalars(select(User).where(User.name == name)).one_or_none()
-    if user is None or user.disabled_at is not None:
+    if user is None or user.disabled_at is not None or not user.password_hash.startswith("$"):
+        # Unknown, disabled, or restored from a backup without passwords: same cost, no entry.
         _hasher.verify(password, _DUMMY_HASH)
         return None
     valid, new_hash = _hasher.verify_and_update(password, user.password_hash)

@@ -82,11 +82,20 @@ def lock_chain_head(session: Session) -> ChainHead:
     return head
 
 
+def effective_on(change: Change) -> dt.date:
+    """The day a change speaks for: when the country stated it, else when it was recorded (UTC)."""
+    stated = (change.after or {}).get("stated_on") if change.entity == "stance" else None
+    if stated:
+        return dt.date.fromisoformat(stated)
+    return change.changed_at.astimezone(dt.timezone.utc).date()
+
+
 def append_change(session: Session, change: Change) -> Change:
     """Link CHANGE to the head of the chain, hash it, and add it in the caller's transaction."""
     head = lock_chain_head(session)
     change.prev_hash = head.last_hash
     change.hash = compute_hash(change)
+    change.effective_on = effective_on(change)
     session.add(change)
     session.flush()
     head.last_change_id = change.id
@@ -119,6 +128,8 @@ def verify_chain(session: Session, batch_size: int = 2000) -> ChainReport:
                 return ChainReport(False, checked, expected_prev, change.id, "previous-hash link broken")
             if compute_hash(change) != change.hash:
                 return ChainReport(False, checked, expected_prev, change.id, "content does not match its hash")
+            if change.effective_on != effective_on(change):
+                return ChainReport(False, checked, expected_prev, change.id, "effective date does not match the record")
             expected_prev = change.hash
             checked += 1
             last_id = change.id

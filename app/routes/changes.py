@@ -1,0 +1,105 @@
+"""Change history pages and feeds: recent changes, what changed between two dates, Atom feeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from feedgen.feed import FeedGenerator
+
+from app.db import utcnow
+from app.deps import CountryPath, ProposalDep, SessionDep
+from app.services import board, history
+from app.web import load_viewer, parse_day, render
+
+router = APIRouter(tags=["changes"], default_response_class=HTMLResponse, include_in_schema=False,
+                   dependencies=[Depends(load_viewer)])
+
+PAGE_SIZE = 50
+FEED_SIZE = 50
+
+
+@router.get("/changes")
+def recent_changes(request: Request, session: SessionDep,
+                   before: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None):
+    """Every recorded change across proposals, newest first, fifty to a page."""
+    entries = history.change_entries(session, before_id=before, limit=PAGE_SIZE + 1)
+    older = entries[PAGE_SIZE].change.id + 1 if len(entries) > PAGE_SIZE else None
+    return render(request, "changes.html", {"entries": entries[:PAGE_SIZE], "older": older, "before": before})
+
+
+@router.get("/proposals/{slug}/changes")
+def compare_dates(request: Request, session: SessionDep, proposal: ProposalDep,
+                  start: Annotated[str | None, Query(alias="from", max_length=20)] = None,
+                  end: Annotated[str | None, Query(alias="to", max_length=20)] = None,
+                  known_at: Annotated[str | None, Query(max_length=20)] = None):
+    """Country by country, what changed between the board of one day and the board of another."""
+    errors: list[str] = []
+    today = utcnow().date()
+    start_day = parse_day(start, "from", errors) or today - dt.timedelta(days=7)
+    end_day = parse_day(end, "to", errors) or today
+    known_day = parse_day(known_at, "known_at", errors)
+    if start_day > end_day:
+        errors.append("“from” must not be after “to”.")
+    differences = [] if errors else history.compare(session, proposal, start_day, end_day, known_day)
+    recorded = [] if errors else [
+        e for e in history.change_entries(session, proposal=proposal, limit=500)
+        if start_day < e.change.effective_on <= end_day
+    ]
+    context = {"proposal": proposal, "start": start_day, "end": end_day, "known_at": known_day,
+               "differences": differences, "recorded": recorded, "errors": errors}
+    return render(request, "compare.html", context, status_code=400 if errors else 200)
+
+
+def _feed(request: Request, title: str, page_path: str, entries: list[history.ChangeEntry]) -> Response:
+    base = str(request.base_url).rstrip("/")
+    feed = FeedGenerator()
+    feed.id(f"{base}{request.url.path}")
+    feed.title(title)
+    feed.subtitle("Changes recorded on the ISF Tracker, newest first.")
+    feed.link(href=f"{base}{request.url.path}", rel="self")
+    feed.link(href=f"{base}{page_path}", rel="alternate")
+    feed.language("en")
+    feed.updated(entries[0].change.changed_at if entries else utcnow())
+    for entry in entries:
+        change = entry.change
+        if change.entity == "stance":
+            link = f"{base}/proposals/{entry.proposal_slug}/countries/{change.country_code}#change-{change.id}"
+        else:
+            link = f"{base}/proposals/{entry.proposal_slug}#factor-{entry.factor_slug}"
+        item = feed.add_entry(order="append")
+        item.id(f"{base}/changes#change-{change.id}")
+        item.title(entry.title)
+        item.link(href=link)
+        item.updated(change.changed_at)
+        item.author({"name": change.actor})
+        lines = [*entry.lines]
+        if change.reason:
+            lines.append(f"Reason: {change.reason}")
+        lines.append(f"{entry.proposal_name}; recorded via {change.via}; change {change.id}, hash {change.hash[:16]}…")
+        item.content("\n".join(lines), type="text")
+    return Response(feed.atom_str(pretty=True), media_type="application/atom+xml; charset=utf-8")
+
+
+@router.get("/changes.atom")
+def all_changes_feed(request: Request, session: SessionDep) -> Response:
+    """Atom feed of the latest changes across proposals."""
+    return _feed(request, "ISF Tracker: all changes", "/changes", history.change_entries(session, limit=FEED_SIZE))
+
+
+@router.get("/proposals/{slug}/changes.atom")
+def proposal_feed(request: Request, session: SessionDep, proposal: ProposalDep) -> Response:
+    """Atom feed of the latest changes to one proposal."""
+    entries = history.change_entries(session, proposal=proposal, limit=FEED_SIZE)
+    return _feed(request, f"ISF Tracker: {proposal.name}", f"/proposals/{proposal.slug}", entries)
+
+
+@router.get("/proposals/{slug}/countries/{iso3}/changes.atom")
+def country_feed(request: Request, session: SessionDep, proposal: ProposalDep, iso3: CountryPath) -> Response:
+    """Atom feed of one country's changes on one proposal."""
+    stance = board.get_stance(session, proposal, iso3)
+    entries = history.change_entries(session, proposal=proposal, country_code=stance.country_code, limit=FEED_SIZE)
+    return _feed(request, f"ISF Tracker: {stance.country.name} on the {proposal.short_name or proposal.name}",
+                 f"/proposals/{proposal.slug}/countries/{stance.country_code}", entries)

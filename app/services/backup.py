@@ -1,0 +1,156 @@
+"""Backups as versioned JSON: every row of every lasting table, loadable into an empty database
+of either kind, with the change log's chain head carried across so `verify` still holds.
+
+Sessions and sign-in attempts are passing state and are not exported. Password hashes and API
+token hashes are exported only when asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import IO, Any
+
+from sqlalchemy import JSON, Boolean, Date, Integer, Table, func, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from app import migrate
+from app.db import Base, UTCDateTime, utcnow
+from app.models import ChainHead
+
+FORMAT = "isf-tracker-export/1"
+TABLES = ("countries", "sources", "proposals", "factors", "stances", "conditions", "citations", "changes",
+          "users", "api_tokens")
+SECRET_TABLES = {"api_tokens"}
+SECRET_COLUMNS = {"users": {"password_hash"}}
+NO_PASSWORD = "!"  # a hash no password matches: the account must be given a new password
+
+
+class BackupError(Exception):
+    """A file that cannot be loaded, or a database it cannot be loaded into; the message says why."""
+
+
+@dataclass
+class ExportSummary:
+    rows: dict[str, int]
+    chain_head: str
+
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def _encode(column, value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(column.type, UTCDateTime):
+        return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if isinstance(column.type, Date):
+        return value.isoformat()
+    return value
+
+
+def _decode(column, value: Any) -> Any:
+    if value is None:
+        return None
+    kind = column.type
+    if isinstance(kind, UTCDateTime):
+        return dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.timezone.utc)
+    if isinstance(kind, Date):
+        return dt.date.fromisoformat(value)
+    if isinstance(kind, Boolean):
+        return bool(value)
+    if isinstance(kind, Integer) and not isinstance(value, int):
+        raise BackupError(f"{column.table.name}.{column.name}: expected a whole number, found {value!r}")
+    if isinstance(kind, JSON):
+        return value
+    return value
+
+
+def _columns(name: str, include_secrets: bool):
+    hidden = set() if include_secrets else SECRET_COLUMNS.get(name, set())
+    return [c for c in _table(name).columns if c.name not in hidden]
+
+
+def export_database(session: Session, out: IO[str], include_secrets: bool = False) -> ExportSummary:
+    """Write the whole database to OUT as JSON, streaming row by row."""
+    head = session.get(ChainHead, 1)
+    header = {
+        "format": FORMAT,
+        "exported_at": utcnow().strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        "schema_revision": migrate.current_revision(session.get_bind()),
+        "includes_secrets": include_secrets,
+        "chain": {"last_change_id": head.last_change_id if head else None,
+                  "last_hash": head.last_hash if head else "0" * 64},
+    }
+    out.write(json.dumps(header, ensure_ascii=False)[:-1] + ', "tables": {')
+    counts: dict[str, int] = {}
+    names = [n for n in TABLES if include_secrets or n not in SECRET_TABLES]
+    for i, name in enumerate(names):
+        columns = _columns(name, include_secrets)
+        out.write(("" if i == 0 else ", ") + json.dumps(name) + ": [")
+        table = _table(name)
+        result = session.execute(select(*columns).order_by(*table.primary_key.columns).execution_options(yield_per=2000))
+        count = 0
+        for row in result:
+            record = {c.name: _encode(c, value) for c, value in zip(columns, row)}
+            out.write(("\n" if count == 0 else ",\n") + json.dumps(record, ensure_ascii=False))
+            count += 1
+        out.write("]")
+        counts[name] = count
+    out.write("}}\n")
+    return ExportSummary(counts, header["chain"]["last_hash"])
+
+
+def load_database(session: Session, source: IO[str]) -> ExportSummary:
+    """Load an export into this (migrated, empty) database, in the caller's transaction."""
+    try:
+        data = json.load(source)
+    except json.JSONDecodeError as exc:
+        raise BackupError(f"not a JSON file: {exc}") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise BackupError(f"not an ISF Tracker export (expected format {FORMAT!r})")
+    here = migrate.current_revision(session.get_bind())
+    if data.get("schema_revision") != here:
+        raise BackupError(
+            f"the export is of schema revision {data.get('schema_revision')}, this database is at {here}: "
+            "run `isf-tracker db upgrade` on a database of the export's revision, load, then upgrade"
+        )
+    nonempty = [n for n in TABLES if session.scalar(select(func.count()).select_from(_table(n)))]
+    if nonempty:
+        raise BackupError(f"load needs an empty database; these tables have rows: {', '.join(nonempty)}")
+
+    tables = data.get("tables", {})
+    counts: dict[str, int] = {}
+    for name in TABLES:
+        rows = tables.get(name, [])
+        if not rows:
+            counts[name] = 0
+            continue
+        table = _table(name)
+        records = []
+        for row in rows:
+            record = {}
+            for column in table.columns:
+                if column.name in row:
+                    record[column.name] = _decode(column, row[column.name])
+            if name == "users" and "password_hash" not in record:
+                record["password_hash"] = NO_PASSWORD
+            records.append(record)
+        for start in range(0, len(records), 1000):
+            session.execute(insert(table), records[start:start + 1000])
+        counts[name] = len(records)
+
+    chain = data.get("chain") or {}
+    session.execute(update(ChainHead).where(ChainHead.id == 1).values(
+        last_change_id=chain.get("last_change_id"), last_hash=chain.get("last_hash", "0" * 64)))
+    if session.get_bind().dialect.name == "postgresql":
+        # Rows came with their ids: move each id sequence past them.
+        for name in TABLES:
+            table = _table(name)
+            if "id" in table.columns and isinstance(table.columns["id"].type, Integer):
+                session.execute(text(
+                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"
+                ))
+    return ExportSummary(counts, chain.get("last_hash", "0" * 64))

@@ -1,0 +1,332 @@
+"""History: the board as it stood on a day, what changed between two days, and readable diffs.
+
+"As of D" follows the day each stance was stated (the day it was recorded when that is unknown),
+at the end of D in UTC; "known at K" also leaves out what was recorded after the end of K.
+Each country costs one index seek on (stance_id, effective_on, id), however long the history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Change, Country, Factor, Proposal, Source, Stance
+from app.services.board import STATUS_ORDER
+
+
+def end_of_day(day: dt.date) -> dt.datetime:
+    """The first instant after DAY, in UTC."""
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=dt.timezone.utc)
+
+
+# ---- views: the same attributes the pages and the API read from the live models ----------------
+
+
+@dataclass
+class CitationView:
+    source_id: int
+    quote: str
+    field: str | None = None
+    source: Source | None = None
+
+
+@dataclass
+class FactorView:
+    slug: str
+    name: str
+    state: str
+    note: str | None
+    citations: list[CitationView] = field(default_factory=list)
+
+
+@dataclass
+class ConditionView:
+    id: int
+    text: str
+    category: str
+    state: str
+    factor: FactorView | None
+    citations: list[CitationView] = field(default_factory=list)
+
+
+@dataclass
+class StanceView:
+    """A stance as a change recorded it: what the board showed after that change."""
+
+    id: int
+    country_code: str
+    country: Country
+    status: str
+    offered_min: int | None
+    offered_max: int | None
+    committed: int | None
+    deployed: int | None
+    roles: list[str]
+    summary: str | None
+    stated_on: dt.date | None
+    updated_at: dt.datetime
+    version: int
+    conditions: list[ConditionView]
+    citations: list[CitationView]
+
+
+def _citations(items: list[dict[str, Any]], sources: dict[int, Source]) -> list[CitationView]:
+    return [CitationView(c["source_id"], c["quote"], c.get("field"), sources.get(c["source_id"])) for c in items]
+
+
+def _sources_for(session: Session, snapshots: list[dict[str, Any]]) -> dict[int, Source]:
+    ids = set()
+    for snap in snapshots:
+        ids |= {c["source_id"] for c in snap.get("citations", [])}
+        for cond in snap.get("conditions", []):
+            ids |= {c["source_id"] for c in cond.get("citations", [])}
+    if not ids:
+        return {}
+    return {s.id: s for s in session.scalars(select(Source).where(Source.id.in_(ids)))}
+
+
+def stance_view(change: Change, country: Country, factors: dict[str, FactorView], sources: dict[int, Source]) -> StanceView:
+    snap = change.after
+    troops = snap["troops"]
+    return StanceView(
+        id=change.stance_id,
+        country_code=country.code,
+        country=country,
+        status=snap["status"],
+        offered_min=troops["offered_min"],
+        offered_max=troops["offered_max"],
+        committed=troops["committed"],
+        deployed=troops["deployed"],
+        roles=list(snap.get("roles", [])),
+        summary=snap.get("summary"),
+        stated_on=dt.date.fromisoformat(snap["stated_on"]) if snap.get("stated_on") else None,
+        updated_at=change.changed_at,
+        version=snap.get("version", 0),
+        conditions=[
+            ConditionView(
+                c["id"], c["text"], c["category"], c["state"],
+                factors.get(c["factor"]) if c.get("factor") else None,
+                _citations(c.get("citations", []), sources),
+            )
+            for c in snap.get("conditions", [])
+        ],
+        citations=_citations(snap.get("citations", []), sources),
+    )
+
+
+# ---- as-of queries ---------------------------------------------------------------------------------
+
+
+def _cuts(query, as_of: dt.date, known_at: dt.date | None):
+    query = query.where(Change.effective_on <= as_of)
+    if known_at is not None:
+        query = query.where(Change.changed_at < end_of_day(known_at))
+    return query.order_by(Change.effective_on.desc(), Change.id.desc()).limit(1)
+
+
+def stance_changes_as_of(
+    session: Session, proposal: Proposal, as_of: dt.date, known_at: dt.date | None = None
+) -> list[tuple[Change, Country]]:
+    """For each stance of PROPOSAL, the change that set it as it stood on AS_OF (None-free)."""
+    latest = _cuts(select(Change.id).where(Change.stance_id == Stance.id), as_of, known_at)
+    rows = session.execute(
+        select(Change, Country)
+        .join(Stance, Change.id == latest.correlate(Stance).scalar_subquery())
+        .join(Country, Country.code == Stance.country_code)
+        .where(Stance.proposal_id == proposal.id)
+    ).all()
+    return [(change, country) for change, country in rows]
+
+
+def factors_as_of(session: Session, proposal: Proposal, as_of: dt.date, known_at: dt.date | None = None) -> list[FactorView]:
+    latest = _cuts(select(Change.id).where(Change.factor_id == Factor.id), as_of, known_at)
+    rows = session.execute(
+        select(Change, Factor.position)
+        .join(Factor, Change.id == latest.correlate(Factor).scalar_subquery())
+        .where(Factor.proposal_id == proposal.id)
+        .order_by(Factor.position)
+    ).all()
+    sources = _sources_for(session, [c.after for c, _ in rows])
+    return [
+        FactorView(c.after["slug"], c.after["name"], c.after["state"], c.after.get("note"),
+                   _citations(c.after.get("citations", []), sources))
+        for c, _ in rows
+    ]
+
+
+def stances_as_of(
+    session: Session,
+    proposal: Proposal,
+    as_of: dt.date,
+    known_at: dt.date | None = None,
+    statuses: list[str] | None = None,
+    condition: str | None = None,
+) -> tuple[list[StanceView], list[FactorView]]:
+    """The board as it stood: stance views in board order, and the factors as they were."""
+    factors = factors_as_of(session, proposal, as_of, known_at)
+    by_slug = {f.slug: f for f in factors}
+    pairs = stance_changes_as_of(session, proposal, as_of, known_at)
+    sources = _sources_for(session, [c.after for c, _ in pairs])
+    views = [stance_view(change, country, by_slug, sources) for change, country in pairs]
+    if statuses:
+        views = [v for v in views if v.status in statuses]
+    if condition:
+        views = [v for v in views if any(c.category == condition for c in v.conditions)]
+    views.sort(key=lambda v: (STATUS_ORDER[v.status], v.country.name))
+    return views, factors
+
+
+# ---- readable diffs --------------------------------------------------------------------------------
+
+TROOP_LABELS = {"offered_min": "offered (at least)", "offered_max": "offered (at most)",
+                "committed": "committed", "deployed": "deployed"}
+
+
+def _fmt(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def describe_change(before: dict[str, Any] | None, after: dict[str, Any]) -> list[str]:
+    """What a change did, one line per difference, in words an analyst reads."""
+    if "slug" in after:  # a factor
+        if before is None:
+            return [f"factor recorded as {after['state']}"]
+        lines = []
+        if before.get("state") != after.get("state"):
+            lines.append(f"state {before.get('state')} → {after.get('state')}")
+        if before.get("note") != after.get("note"):
+            lines.append(f"note: “{_fmt(after.get('note'))}”")
+        return lines or ["quotes added"]
+    if before is None:
+        lines = [f"first recorded as {after['status']}"]
+        lines += [f"condition: {c['text']} ({c['category']}, {c['state']})" for c in after.get("conditions", [])]
+        return lines
+    lines: list[str] = []
+    if before.get("status") != after.get("status"):
+        lines.append(f"status {before.get('status')} → {after.get('status')}")
+    for key, label in TROOP_LABELS.items():
+        old, new = before.get("troops", {}).get(key), after.get("troops", {}).get(key)
+        if old != new:
+            lines.append(f"troops {label}: {_fmt(old)} → {_fmt(new)}")
+    old_roles, new_roles = set(before.get("roles", [])), set(after.get("roles", []))
+    if old_roles != new_roles:
+        added, removed = sorted(new_roles - old_roles), sorted(old_roles - new_roles)
+        parts = ([f"+{', '.join(added)}"] if added else []) + ([f"−{', '.join(removed)}"] if removed else [])
+        lines.append(f"roles {' '.join(parts)}".replace("_", " "))
+    if before.get("summary") != after.get("summary"):
+        lines.append(f"summary: “{_fmt(after.get('summary'))}”")
+    if before.get("stated_on") != after.get("stated_on"):
+        lines.append(f"stated on {_fmt(before.get('stated_on'))} → {_fmt(after.get('stated_on'))}")
+    old_conditions = {c["id"]: c for c in before.get("conditions", [])}
+    new_conditions = {c["id"]: c for c in after.get("conditions", [])}
+    for cid, c in new_conditions.items():
+        old = old_conditions.get(cid)
+        if old is None:
+            lines.append(f"condition added: {c['text']} ({c['category']}, {c['state']})")
+            continue
+        if old["state"] != c["state"]:
+            lines.append(f"condition {c['category']} {old['state']} → {c['state']}: {c['text']}")
+        if old["text"] != c["text"] or old["category"] != c["category"] or old.get("factor") != c.get("factor"):
+            lines.append(f"condition reworded: {old['text']} → {c['text']} ({c['category']})")
+    for cid, c in old_conditions.items():
+        if cid not in new_conditions:
+            lines.append(f"condition removed: {c['text']} ({c['category']})")
+    if len(after.get("citations", [])) > len(before.get("citations", [])):
+        lines.append("new quote cited")
+    return lines or ["no visible difference"]
+
+
+@dataclass
+class CountryDifference:
+    code: str
+    name: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    lines: list[str]
+
+
+def compare(session: Session, proposal: Proposal, start: dt.date, end: dt.date, known_at: dt.date | None = None) -> list[CountryDifference]:
+    """Country by country, how the board as of END differs from the board as of START."""
+    then = {country.code: (change, country) for change, country in stance_changes_as_of(session, proposal, start, known_at)}
+    now = {country.code: (change, country) for change, country in stance_changes_as_of(session, proposal, end, known_at)}
+    result = []
+    for code in sorted(set(then) | set(now), key=lambda c: (now.get(c) or then.get(c))[1].name):
+        old = then[code][0].after if code in then else None
+        new = now[code][0].after if code in now else None
+        if old is not None and new is not None and {k: v for k, v in old.items() if k != "version"} == {
+            k: v for k, v in new.items() if k != "version"
+        }:
+            continue
+        country = (now.get(code) or then.get(code))[1]
+        lines = describe_change(old, new) if new is not None else ["not on the board yet"]
+        result.append(CountryDifference(code, country.name, old, new, lines))
+    return result
+
+
+# ---- lists of changes --------------------------------------------------------------------------------
+
+
+@dataclass
+class ChangeEntry:
+    """A recorded change with what a reader needs to place it."""
+
+    change: Change
+    proposal_slug: str
+    proposal_name: str
+    factor_slug: str | None
+    factor_name: str | None
+    country_name: str | None
+    lines: list[str]
+
+    @property
+    def subject(self) -> str:
+        if self.change.entity == "factor":
+            return f"Factor “{self.factor_name}”"
+        return self.country_name or self.change.country_code or "?"
+
+    @property
+    def title(self) -> str:
+        return f"{self.subject}: {self.lines[0]}" if self.lines else self.subject
+
+
+def change_entries(
+    session: Session,
+    *,
+    proposal: Proposal | None = None,
+    country_code: str | None = None,
+    before_id: int | None = None,
+    after_id: int | None = None,
+    since: dt.datetime | None = None,
+    limit: int = 50,
+    newest_first: bool = True,
+) -> list[ChangeEntry]:
+    """Changes, newest first (pages, feeds) or oldest first (the API), with their descriptions."""
+    query = (
+        select(Change, Proposal.slug, Proposal.name, Factor.slug, Factor.name, Country.name)
+        .join(Proposal, Proposal.id == Change.proposal_id)
+        .outerjoin(Factor, Factor.id == Change.factor_id)
+        .outerjoin(Country, Country.code == Change.country_code)
+    )
+    if proposal is not None:
+        query = query.where(Change.proposal_id == proposal.id)
+    if country_code is not None:
+        query = query.where(Change.country_code == country_code)
+    if before_id is not None:
+        query = query.where(Change.id < before_id)
+    if after_id is not None:
+        query = query.where(Change.id > after_id)
+    if since is not None:
+        query = query.where(Change.changed_at >= since)
+    query = query.order_by(Change.id.desc() if newest_first else Change.id).limit(limit)
+    return [
+        ChangeEntry(change, pslug, pname, fslug, fname, cname, describe_change(change.before, change.after))
+        for change, pslug, pname, fslug, fname, cname in session.execute(query)
+    ]

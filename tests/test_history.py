@@ -1,0 +1,202 @@
+"""History: the board as of a day (and as known on a day), readable diffs, comparing two dates,
+feeds, and as-of lookups that stay one index seek per country."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+import pytest
+from bs4 import BeautifulSoup
+from sqlalchemy import text
+
+from app.schemas import StanceData
+from app.services.board import get_proposal
+from app.services.history import describe_change
+from app.services.stances import set_stance
+
+QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
+UTC = dt.timezone.utc
+
+
+def write(database, code: str, status: str, stated_on: str | None, recorded: dt.datetime, **extra):
+    with database.write_session() as s:
+        set_stance(
+            s, proposal=get_proposal(s, "gaza-isf"), country_code=code, actor="analyst", via="api",
+            reason=f"{status} from {stated_on}",
+            data=StanceData.model_validate({"status": status, "stated_on": stated_on,
+                                            "citations": [{"source_id": 1, "quote": QUOTE}], **extra}),
+            now=recorded,
+        )
+
+
+@pytest.fixture
+def edited(database):
+    """Azerbaijan: conditional (seed, today) → committed (stated 5 Nov, recorded 6 Nov)
+    → deployed (stated 12 Nov, recorded 13 Nov); Egypt: declined, stated 1 Nov but only recorded 20 Nov."""
+    write(database, "AZE", "committed", "2026-11-05", dt.datetime(2026, 11, 6, 9, tzinfo=UTC),
+          troops={"committed": 500})
+    write(database, "AZE", "deployed", "2026-11-12", dt.datetime(2026, 11, 13, 9, tzinfo=UTC),
+          troops={"committed": 500, "deployed": 300})
+    write(database, "EGY", "declined", "2026-11-01", dt.datetime(2026, 11, 20, 9, tzinfo=UTC))
+    return database
+
+
+def board_statuses(client, query: str) -> dict[str, str]:
+    soup = BeautifulSoup(client.get(f"/proposals/gaza-isf?{query}").text, "html.parser")
+    return {tr["id"].removeprefix("row-"): tr.select_one(".badge").get_text(strip=True)
+            for tr in soup.select("table.board-table tbody tr")}
+
+
+def api_statuses(client, query: str) -> dict[str, str]:
+    reply = client.get(f"/api/v1/proposals/gaza-isf/stances?{query}")
+    assert reply.status_code == 200, reply.text
+    return {s["country"]: s["status"] for s in reply.json()}
+
+
+def test_the_board_as_of_a_day_between_two_edits_shows_the_earlier_state(client, edited):
+    assert board_statuses(client, "as_of=2026-11-08") == {"AZE": "Committed", "EGY": "Declined"}
+    assert api_statuses(client, "as_of=2026-11-08") == {"AZE": "committed", "EGY": "declined"}
+    assert api_statuses(client, "as_of=2026-11-12")["AZE"] == "deployed"
+    assert api_statuses(client, "as_of=2026-11-04") == {"EGY": "declined"}
+    aze = next(s for s in client.get("/api/v1/proposals/gaza-isf/stances?as_of=2026-11-08").json() if s["country"] == "AZE")
+    assert aze["troops"]["committed"] == 500 and aze["troops"]["deployed"] is None
+    assert aze["stated_on"] == "2026-11-05" and aze["version"] == 2
+    page = BeautifulSoup(client.get("/proposals/gaza-isf/countries/AZE?as_of=2026-11-08").text, "html.parser")
+    assert "Committed" in page.select_one(".page-title").get_text()
+    assert "as it stood at the end of 8 Nov 2026" in page.get_text(" ", strip=True)
+    assert len(page.select("ol.timeline > li")) == 1  # only what had happened by then
+    # today's board is unchanged by history queries
+    assert api_statuses(client, "")["AZE"] == "deployed"
+
+
+def test_known_at_leaves_out_what_was_recorded_later(client, edited):
+    # On 10 Nov we did not yet know Egypt had declined on 1 Nov.
+    assert api_statuses(client, "as_of=2026-11-08&known_at=2026-11-10") == {"AZE": "committed"}
+    assert api_statuses(client, "as_of=2026-11-08&known_at=2026-11-21") == {"AZE": "committed", "EGY": "declined"}
+    assert api_statuses(client, "known_at=2026-11-13") == {"AZE": "deployed"}  # alone, it is also the as-of day
+    assert board_statuses(client, "as_of=2026-11-08&known_at=2026-11-10") == {"AZE": "Committed"}
+
+
+def test_bad_dates_are_explained(client, edited):
+    page = client.get("/proposals/gaza-isf?as_of=8-11-2026")
+    assert page.status_code == 400 and "as_of must be a date written YYYY-MM-DD" in page.text
+    api = client.get("/api/v1/proposals/gaza-isf/stances?as_of=yesterday")
+    assert api.status_code == 422 and api.json()["detail"][0]["loc"] == ["query", "as_of"]
+
+
+def test_the_timeline_shows_each_change_with_a_readable_diff(client, edited):
+    page = BeautifulSoup(client.get("/proposals/gaza-isf/countries/AZE").text, "html.parser")
+    items = page.select("ol.timeline > li")
+    assert len(items) == 3
+    newest = items[0].get_text(" ", strip=True)
+    assert "status committed → deployed" in newest and "troops deployed: — → 300" in newest
+    assert "by analyst" in newest and "Reason: deployed from 2026-11-12" in newest
+    oldest = items[-1].get_text(" ", strip=True)
+    assert "first recorded as conditional" in oldest
+
+
+def test_describe_change_names_every_kind_of_difference():
+    before = {"status": "conditional", "troops": {"offered_min": None, "offered_max": None, "committed": None, "deployed": None},
+              "roles": ["medical"], "summary": "a", "stated_on": None,
+              "conditions": [{"id": 1, "text": "Ceasefire", "category": "ceasefire", "state": "unmet", "factor": None},
+                             {"id": 2, "text": "Parliament", "category": "domestic_approval", "state": "unmet", "factor": None}],
+              "citations": []}
+    after = {**before, "status": "committed", "troops": {**before["troops"], "committed": 1200}, "roles": ["engineering"],
+             "summary": "b", "stated_on": "2026-11-01",
+             "conditions": [{**before["conditions"][0], "state": "met"},
+                            {"id": 3, "text": "UN mandate", "category": "mandate", "state": "unmet", "factor": None}],
+             "citations": [{"source_id": 1, "quote": "x"}]}
+    assert describe_change(before, after) == [
+        "status conditional → committed",
+        "troops committed: — → 1,200",
+        "roles +engineering −medical",
+        "summary: “b”",
+        "stated on — → 2026-11-01",
+        "condition ceasefire unmet → met: Ceasefire",
+        "condition added: UN mandate (mandate, unmet)",
+        "condition removed: Parliament (domestic_approval)",
+        "new quote cited",
+    ]
+
+
+def test_comparing_two_dates_lists_what_changed_country_by_country(client, edited):
+    soup = BeautifulSoup(client.get("/proposals/gaza-isf/changes?from=2026-11-04&to=2026-11-12").text, "html.parser")
+    rows = {tr["id"].removeprefix("diff-"): tr.get_text(" ", strip=True) for tr in soup.select(".compare-table tbody tr")}
+    assert set(rows) == {"AZE"}  # Egypt's position (stated 1 Nov) was the same on both days
+    assert "not on the board" in rows["AZE"] and "first recorded as deployed" in rows["AZE"]
+    soup = BeautifulSoup(client.get("/proposals/gaza-isf/changes?from=2026-11-08&to=2026-11-12").text, "html.parser")
+    row = soup.select_one("#diff-AZE").get_text(" ", strip=True)
+    assert "Committed" in row and "Deployed" in row and "status committed → deployed" in row
+    bad = client.get("/proposals/gaza-isf/changes?from=2026-11-12&to=2026-11-01")
+    assert bad.status_code == 400 and "must not be after" in bad.text
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.mark.parametrize("url", ["/changes.atom", "/proposals/gaza-isf/changes.atom", "/proposals/gaza-isf/countries/AZE/changes.atom"])
+def test_atom_feeds_list_the_latest_changes(client, edited, url):
+    reply = client.get(url)
+    assert reply.status_code == 200 and reply.headers["content-type"].startswith("application/atom+xml")
+    feed = ET.fromstring(reply.content)
+    entries = feed.findall(f"{ATOM}entry")
+    titles = [e.findtext(f"{ATOM}title") for e in entries]
+    assert "Azerbaijan: status committed → deployed" in titles
+    if "countries" in url:
+        assert all(t.startswith("Azerbaijan") for t in titles) and len(entries) == 3
+    else:
+        assert len(entries) == 12
+    assert entries[0].find(f"{ATOM}link").get("href").startswith("http://testserver/proposals/gaza-isf")
+
+
+def test_recent_changes_page(client, edited):
+    soup = BeautifulSoup(client.get("/changes").text, "html.parser")
+    assert len(soup.select(".change-list > li")) == 12
+    assert soup.select_one('link[type="application/atom+xml"]')["href"] == "/changes.atom"
+
+
+def test_api_changes_since_in_id_order_with_paging(client, edited):
+    everything = client.get("/api/v1/changes?limit=1000").json()
+    assert [c["id"] for c in everything] == sorted(c["id"] for c in everything) and len(everything) == 12
+    assert everything[-1]["country"] == "EGY" and everything[-1]["effective_on"] == "2026-11-01"
+    since = client.get("/api/v1/changes?since=2026-11-10T00:00:00Z").json()
+    assert {c["country"] for c in since} >= {"AZE", "EGY"}
+    assert all(c["changed_at"] >= "2026-11-10" for c in since)
+    pages, url = [], "/api/v1/changes?limit=5"
+    while url:
+        reply = client.get(url)
+        pages.append([c["id"] for c in reply.json()])
+        link = reply.headers.get("link")
+        url = link.split(";")[0].strip("<>").replace("http://testserver", "") if link else None
+    assert [len(p) for p in pages] == [5, 5, 2]
+    assert sum(pages, []) == [c["id"] for c in everything]
+    factor_change = everything[0]
+    assert factor_change["entity"] == "factor" and factor_change["factor"] == "cessation-of-hostilities"
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_as_of_is_one_index_seek_per_country(migrated_database, kind):
+    """The per-country lookup is served by the (stance_id, effective_on, id) index, not a scan
+    (on PostgreSQL with sequential scans disabled, since tiny test tables make them cheapest)."""
+    from sqlalchemy import select
+
+    from app.db import build_engine
+    from app.models import Change, Stance
+    from app.services.history import _cuts
+
+    engine = build_engine(migrated_database(kind))
+    latest = _cuts(select(Change.id).where(Change.stance_id == Stance.id), dt.date(2026, 11, 8), dt.date(2026, 11, 10))
+    query = select(Change.id).join(Stance, Change.id == latest.correlate(Stance).scalar_subquery())
+    compiled = query.compile(engine, compile_kwargs={"literal_binds": True})
+    try:
+        with engine.connect() as conn:
+            if kind == "sqlite":
+                plan = " | ".join(row[-1] for row in conn.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))
+                assert "SCAN changes" not in plan, plan
+            else:
+                conn.execute(text("SET enable_seqscan = off"))
+                plan = " | ".join(row[0] for row in conn.execute(text(f"EXPLAIN {compiled}")))
+    finally:
+        engine.dispose()
+    assert "ix_changes_stance_id_effective_on_id" in plan, plan
