@@ -32,14 +32,24 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", m
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 
 
+_NUMERIC = re.compile(r"\s*[+-]?\d+(?:\.\d*)?\s*")
+
+
 def _date_not_number(value: object) -> object:
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float)) or (isinstance(value, str) and _NUMERIC.fullmatch(value)):
         raise ValueError("give a date as YYYY-MM-DD")
+    return value
+
+
+def _datetime_not_number(value: object) -> object:
+    if isinstance(value, (int, float)) or (isinstance(value, str) and _NUMERIC.fullmatch(value)):
+        raise ValueError("give a date and time in ISO 8601, e.g. 2026-11-20T00:00:00Z")
     return value
 
 
 # A date as YYYY-MM-DD (or a date object); never a number of seconds.
 IsoDate = Annotated[dt.date, BeforeValidator(_date_not_number)]
+IsoDateTime = Annotated[dt.datetime, BeforeValidator(_datetime_not_number)]
 
 
 class StrictModel(BaseModel):

@@ -14,7 +14,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
 from app.deps import CountryPath, ProposalDep, SessionDep
-from app.schemas import Category, ChangeOut, ProposalOut, SourceDetailOut, SourceOut, StanceOut, Status
+from app.schemas import Category, ChangeOut, IsoDate, IsoDateTime, ProposalOut, SourceDetailOut, SourceOut, StanceOut, Status
 from app.services import board, history
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -69,7 +69,7 @@ StatusQuery = Annotated[Optional[list[Status]], Query(description="Only these st
 ConditionQuery = Annotated[Optional[Category], Query(description="Only stances with a condition of this category.")]
 
 
-DayQuery = Optional[dt.date]
+DayQuery = Optional[IsoDate]
 
 
 @router.get(
@@ -230,7 +230,7 @@ def stance_history(
 def list_changes(
     request: Request,
     session: SessionDep,
-    since: Annotated[Optional[dt.datetime], Query(description="Only changes recorded at or after this time "
+    since: Annotated[Optional[IsoDateTime], Query(description="Only changes recorded at or after this time "
                                                   "(ISO 8601; without a zone, UTC).")] = None,
     limit: Annotated[int, Query(ge=1, le=1000, description=LIMIT_DOC)] = 100,
     after: Annotated[int, Query(ge=0, le=MAX_ID, description="Change id to continue after.")] = 0,
