@@ -160,6 +160,48 @@ def verify() -> None:
     raise typer.Exit(1)
 
 
+@app.command("import-article")
+def import_article(
+    file: Annotated[Path, typer.Argument(help="The article: a .txt or .html file.", exists=True, dir_okay=False)],
+    title: Annotated[str, typer.Option(help="The article's title.")],
+    publisher: Annotated[Optional[str], typer.Option(help="Who published it (leave out if unknown).")] = None,
+    url: Annotated[Optional[str], typer.Option(help="Where it was published.")] = None,
+    date: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the suggestions as JSON.")] = False,
+) -> None:
+    """Print what an article says per country (status, troops, conditions, evidence); applies nothing."""
+    import json
+
+    from pydantic import ValidationError
+
+    from app.schemas import SourceIn
+    from app.services import imports
+    from app.services.errors import InvalidInput
+
+    try:
+        text = imports.text_from_upload(file.name, file.read_bytes())
+        SourceIn(title=title, publisher=publisher, url=url, published_on=date, text=text)
+        suggestions = imports.read_article(text)
+    except InvalidInput as exc:
+        _fail(exc.errors[0]["msg"])
+    except ValidationError as exc:
+        _fail("; ".join(f"--{e['loc'][0]}: {e['msg']}" for e in exc.errors()))
+    if as_json:
+        typer.echo(json.dumps({"title": title, "publisher": publisher, "url": url, "published_on": date,
+                               "suggestions": suggestions}, ensure_ascii=False, indent=2))
+        return
+    if not suggestions:
+        typer.echo("No country with a stance, troop figures or conditions was found.")
+        return
+    for s in suggestions:
+        troops = ", ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in s["troops"].items() if v is not None)
+        typer.echo(f"{s['country']} {s['country_name']}: {s['status'] or 'no status stated'}" + (f" ({troops})" if troops else ""))
+        for c in s["conditions"]:
+            typer.echo(f"  condition [{c['category']}]: {c['text']}")
+        for q in s["evidence"]:
+            typer.echo(f"  evidence: “{q}”")
+
+
 @app.command("export")
 def export(
     file: Annotated[Path, typer.Argument(help="Where to write the JSON backup ('-' for standard output).")],

@@ -401,3 +401,51 @@ class LoginAttempt(Base):
 
     def __repr__(self) -> str:
         return f"<LoginAttempt {self.username}@{self.ip} ok={self.succeeded}>"
+
+
+class Import(Base):
+    """An article read for stances: its suggestions, and the stance versions they were read against."""
+
+    __tablename__ = "imports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposals.id"))
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(120))
+    via: Mapped[str] = mapped_column(String(16))
+    # Each suggestion as extracted, plus "base_version": the stance's version when it was read (0: none).
+    suggestions: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+
+    source: Mapped[Source] = relationship()
+    proposal: Mapped[Proposal] = relationship()
+    decisions: Mapped[list[ImportDecision]] = relationship(back_populates="import_", order_by="ImportDecision.id")
+
+    def __repr__(self) -> str:
+        return f"<Import {self.id} source={self.source_id}>"
+
+
+class ImportDecision(Base):
+    """Who accepted or rejected which suggestion of an import, when, and what came of it."""
+
+    __tablename__ = "import_decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    import_id: Mapped[int] = mapped_column(ForeignKey("imports.id"), index=True)
+    country_code: Mapped[str] = mapped_column(String(3))
+    decision: Mapped[str] = mapped_column(String(10))
+    outcome: Mapped[str] = mapped_column(String(10))
+    decided_by: Mapped[str] = mapped_column(String(120))
+    decided_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    change_id: Mapped[Optional[int]] = mapped_column(ForeignKey("changes.id"))
+    detail: Mapped[Optional[str]] = mapped_column(Text)
+
+    import_: Mapped[Import] = relationship(back_populates="decisions")
+
+    __table_args__ = (
+        CheckConstraint("decision IN ('accepted', 'rejected')", name="decision"),
+        CheckConstraint("outcome IN ('applied', 'unchanged', 'conflict', 'rejected')", name="outcome"),
+    )
+
+    def __repr__(self) -> str:
+        return f"<ImportDecision {self.country_code} {self.decision} {self.outcome}>"

@@ -7,7 +7,7 @@ import datetime as dt
 from fastapi.templating import Jinja2Templates
 
 from app.config import ROOT_DIR
-from app.countries import flag_emoji
+from app.countries import country_info, flag_emoji
 
 templates = Jinja2Templates(directory=str(ROOT_DIR / "templates"))
 env = templates.env
@@ -78,7 +78,8 @@ def troop_range(low: int | None, high: int | None) -> str:
     return f"{number(low)}–{number(high)}"
 
 
-env.filters.update(number=number, day=day, short_day=short_day, iso=iso, flag=flag_emoji)
+env.filters.update(number=number, day=day, short_day=short_day, iso=iso, flag=flag_emoji,
+                   country_flag=lambda code: (country_info(code).flag if country_info(code) else ""))
 env.globals.update(
     STATUS_LABELS=STATUS_LABELS,
     STATUS_HELP=STATUS_HELP,

@@ -21,7 +21,7 @@ from app.models import ChainHead
 
 FORMAT = "isf-tracker-export/1"
 TABLES = ("countries", "sources", "proposals", "factors", "stances", "conditions", "citations", "changes",
-          "users", "api_tokens")
+          "imports", "import_decisions", "users", "api_tokens")
 SECRET_TABLES = {"api_tokens"}
 SECRET_COLUMNS = {"users": {"password_hash"}}
 NO_PASSWORD = "!"  # a hash no password matches: the account must be given a new password

@@ -179,7 +179,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("declined", re.compile(r"\b(?:will|would|does|do|did|shall|could) not " + NOT_SEND + r"\b|\b(?:won[’']t|wouldn[’']t|doesn[’']t|don[’']t|didn[’']t) " + NOT_SEND + r"\b"
                             r"|\brul(?:ed|es|ing) out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer))|\brefused to\b(?! (?:comment|say|confirm))|\brefuses to\b|\brejected (?:the|a|an|calls|requests|any)\b"
                             r"|\b(?:has|had) [“\"‘']?no (?:plans|intention)|\b[“\"‘']?no plans[”\"’']? to\b")),
-    ("conditional", re.compile(r"\bonly if\b|\bonly (?:[\w’']+ ){1,6}if\b|\bunless\b|\bprovided that\b|\bon (?:the )?condition that\b|\bas long as\b|\bsubject to\b"
+    ("conditional", re.compile(r"\bonly (?:if|once|when|after|under)\b|\bonly (?:[\w’']+ ){1,6}(?:if|once|when|after|under)\b|\bunless\b|\bprovided that\b|\bon (?:the )?condition that\b|\bas long as\b|\bsubject to\b"
                                r"|\brequires? (?:the )?approval\b|\bwould require\b|\bwill require\b|\bconditional on\b|\bcontingent on\b|\bdepend(?:s|ing)? on\b|\bneeds? (?:the )?approval\b"
                                r"|\b(?:wants|requires|needs|insists on|insisted on|demands|demanded) (?:a |an |the )?(?:clear |formal |binding |full |lasting )?(?=U\.?N\.?\b|United Nations|Security Council|parliament|ceasefire|truce|mandate)"
                                r"|\b(?=(?:a |the )?(?:lasting |full |permanent )?(?:ceasefire|cease-fire|truce|UN mandate|mandate|peace deal|parliamentary approval) (?:must|has to|needs to|should) )")),
@@ -334,7 +334,7 @@ def extract(text: str) -> list[Suggestion]:
             for m in cue.finditer(text, span.start, span.end):
                 if any(a <= m.start() < b for a, b in asides):
                     continue
-                subjects = _subjects_before(text, named, m.start(), together=status != "considering")
+                subjects = _subjects_before(text, named, m.start(), together=True)
                 if not subjects:
                     subjects = [context] if context else []
                 for code in subjects:

@@ -1,0 +1,76 @@
+"""Article import through the API: read an article into suggestions, then apply the accepted ones."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Response
+
+from app.config import get_settings
+from app.db import get_database
+from app.routes.api import json_bytes
+from app.routes.api_writes import AUTH_RESPONSES, WriterDep, _detail
+from app.schemas import ApplyIn, ApplyResultOut, ImportIn, ImportOut, SourceIn
+from app.services import board, imports
+from app.services.errors import InvalidInput
+from app.web import audit
+
+router = APIRouter(prefix="/api/v1", tags=["api"])
+
+
+@router.post(
+    "/imports",
+    response_model=ImportOut,
+    status_code=201,
+    responses={**AUTH_RESPONSES, **_detail(404, "No such proposal"), **_detail(422, "Invalid, or no country with a stance found")},
+    summary="Read an article into suggestions",
+)
+def post_import(body: ImportIn, actor: WriterDep) -> Response:
+    """Store the article as a source and return what it says per country; nothing is applied yet."""
+    source_in = SourceIn(**body.model_dump(exclude={"proposal"}))
+    try:
+        with get_database().write_session() as ws:
+            proposal = board.get_proposal(ws, body.proposal or get_settings().default_proposal)
+            record = imports.create_import(ws, proposal, source_in, actor, "api")
+            payload = {"id": record.id, "source_id": record.source_id, "suggestions": record.suggestions}
+    except InvalidInput as exc:
+        raise HTTPException(422, [{"loc": ["body", *e["loc"]], "msg": e["msg"], "type": "value_error"} for e in exc.errors])
+    audit.info("import created via api: user=%s import=%s", actor, payload["id"])
+    return Response(json_bytes(payload), status_code=201, media_type="application/json",
+                    headers={"Location": f"/api/v1/imports/{payload['id']}"})
+
+
+@router.post(
+    "/imports/{import_id}/apply",
+    response_model=list[ApplyResultOut],
+    responses={**AUTH_RESPONSES, **_detail(404, "No such import, or no suggestion for a country"),
+               409: {"model": list[ApplyResultOut], "description": "At least one stance changed since the import; see each country's outcome"}},
+    summary="Apply accepted suggestions",
+)
+def apply_import(import_id: Annotated[int, Path(ge=1, le=2**31 - 1)], body: ApplyIn, actor: WriterDep) -> Response:
+    """Apply each suggestion (as sent, possibly edited) through the write path, citing the article.
+
+    Answers per country: `applied`, `unchanged`, or `conflict` with the current stance (the
+    reply is then 409 and nothing was applied for that country).
+    """
+    results = []
+    for suggestion in body.suggestions:
+        try:
+            with get_database().write_session() as ws:
+                record = imports.get_import(ws, import_id)
+                outcome = imports.accept(ws, record, suggestion.model_dump(), actor, "api", rebase=body.rebase)
+                stance = None
+                try:
+                    stance = board.stance_dict(board.get_stance(ws, record.proposal, suggestion.country))
+                except Exception:  # noqa: BLE001 - no stance yet (a conflict on a country not on the board)
+                    stance = None
+                results.append({"country": outcome.country, "outcome": outcome.outcome, "version": outcome.version,
+                                "change_id": outcome.change_id, "detail": outcome.detail, "stance": stance})
+        except InvalidInput as exc:
+            index = body.suggestions.index(suggestion)
+            raise HTTPException(422, [{"loc": ["body", "suggestions", index, *e["loc"]], "msg": e["msg"], "type": "value_error"}
+                                      for e in exc.errors])
+    audit.info("import applied via api: user=%s import=%s %s", actor, import_id,
+               ",".join(f"{r['country']}={r['outcome']}" for r in results))
+    status = 409 if any(r["outcome"] == "conflict" for r in results) else 200
+    return Response(json_bytes(results), status_code=status, media_type="application/json")

@@ -1,0 +1,222 @@
+"""Importing an article: read it, keep it as a source with its suggestions, and apply the ones an
+editor accepts through the one write path — refusing any whose stance changed since it was read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.countries import country_info
+from app.models import Condition, Import, ImportDecision, Proposal, Stance
+from app.schemas import CitationIn, ConditionData, SourceIn, StanceData
+from app.services import importer
+from app.services.errors import InvalidInput, NotFound, VersionConflict
+from app.services.sources import create_source
+from app.services.stances import set_stance, stance_data_from
+
+MAX_TEXT = 500_000
+MAX_EVIDENCE = 6
+
+
+class NothingFound(InvalidInput):
+    """The text names no country with a stance, troops or conditions."""
+
+
+def _current(session: Session, proposal: Proposal, code: str) -> Stance | None:
+    return session.scalars(
+        select(Stance).where(Stance.proposal_id == proposal.id, Stance.country_code == code)
+    ).one_or_none()
+
+
+def read_article(text: str) -> list[dict[str, Any]]:
+    """The suggestions for TEXT, as plain dictionaries (what the API returns)."""
+    if not text.strip():
+        raise InvalidInput([{"loc": ["text"], "msg": "the article is empty"}])
+    if len(text) > MAX_TEXT:
+        raise InvalidInput([{"loc": ["text"], "msg": f"the article is longer than {MAX_TEXT:,} characters"}])
+    return [s.as_dict() for s in importer.extract(text)]
+
+
+def create_import(session: Session, proposal: Proposal, source_in: SourceIn, actor: str, via: str) -> Import:
+    """Store the article as a source and the suggestions read from it, with today's stance versions."""
+    suggestions = read_article(source_in.text or "")
+    if not suggestions:
+        raise NothingFound([{"loc": ["text"], "msg": "no country with a stance, troop figures or conditions was found in this text"}])
+    for s in suggestions:
+        stance = _current(session, proposal, s["country"])
+        s["base_version"] = stance.version if stance else 0
+    source = create_source(session, source_in)
+    record = Import(proposal_id=proposal.id, source_id=source.id, created_by=actor, via=via, suggestions=suggestions)
+    session.add(record)
+    session.flush()
+    return record
+
+
+def get_import(session: Session, import_id: int) -> Import:
+    record = session.get(Import, import_id)
+    if record is None:
+        raise NotFound(f"There is no import number {import_id}.")
+    return record
+
+
+def suggestion_for(record: Import, code: str) -> dict[str, Any]:
+    for s in record.suggestions:
+        if s["country"] == code:
+            return s
+    raise NotFound(f"Import {record.id} has no suggestion for {code}.")
+
+
+def decision_for(record: Import, code: str) -> ImportDecision | None:
+    """The latest decision on CODE's suggestion, if any."""
+    latest = None
+    for d in record.decisions:
+        if d.country_code == code:
+            latest = d
+    return latest
+
+
+def _factor_for_category(session: Session, proposal: Proposal, category: str) -> str | None:
+    """The factor that this proposal's conditions of CATEGORY already hang on, if exactly one."""
+    slugs = set(
+        session.scalars(
+            select(Condition.factor_id).join(Stance).where(
+                Stance.proposal_id == proposal.id, Condition.category == category, Condition.factor_id.is_not(None)
+            )
+        )
+    )
+    if len(slugs) != 1:
+        return None
+    factor_id = slugs.pop()
+    return next((f.slug for f in proposal.factors if f.id == factor_id), None)
+
+
+def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None, suggestion: dict[str, Any],
+                    source_id: int) -> StanceData:
+    """The stance as it would be with the suggestion applied: figures the article gives replace
+    the stored ones, conditions of a category not yet present are added, the rest is kept."""
+    base = stance_data_from(stance) if stance else StanceData(status="considering")
+    troops = base.troops.model_dump()
+    for key, value in (suggestion.get("troops") or {}).items():
+        if value is not None:
+            troops[key] = value
+    conditions = list(base.conditions)
+    present = {c.category for c in conditions}
+    for c in suggestion.get("conditions") or []:
+        if c["category"] in present:
+            continue
+        present.add(c["category"])
+        quotes = [q for q in (c.get("evidence") or [c["text"]])][:MAX_EVIDENCE]
+        conditions.append(ConditionData(
+            text=c["text"][:500], category=c["category"], state="unmet",
+            factor=_factor_for_category(session, proposal, c["category"]),
+            citations=[CitationIn(source_id=source_id, quote=q) for q in quotes if len(q) >= 3],
+        ))
+    evidence = [q for q in suggestion.get("evidence") or [] if len(q) >= 3][:MAX_EVIDENCE]
+    return StanceData.model_validate({
+        "status": suggestion.get("status") or base.status,
+        "troops": troops,
+        "roles": base.roles,
+        "summary": base.summary,
+        "stated_on": base.stated_on,
+        "conditions": [c.model_dump() for c in conditions],
+        "citations": [{"source_id": source_id, "quote": q, "field": "status" if i == 0 else None} for i, q in enumerate(evidence)],
+    })
+
+
+@dataclass
+class Outcome:
+    country: str
+    outcome: str  # applied, unchanged, conflict, rejected
+    version: int | None
+    change_id: int | None = None
+    detail: str | None = None
+
+
+def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: str, via: str,
+           rebase: bool = False) -> Outcome:
+    """Apply SUGGESTION (possibly edited) through the write path with the article as its source.
+
+    The stance must still be at the version the import was read against, unless REBASE says the
+    editor has seen what changed and applies on top of it.
+    """
+    code = suggestion["country"]
+    if country_info(code) is None:
+        raise InvalidInput([{"loc": ["country"], "msg": f"unknown country code {code!r}"}])
+    original = suggestion_for(record, code)
+    proposal = record.proposal
+    stance = _current(session, proposal, code)
+    current_version = stance.version if stance else 0
+    expected = current_version if rebase else original.get("base_version", 0)
+    if current_version != expected:
+        _decide(session, record, code, "accepted", "conflict", actor,
+                detail=f"stance is at version {current_version}, the import was read against {expected}")
+        return Outcome(code, "conflict", current_version, detail=f"changed since the import (now version {current_version})")
+    data = stance_data_for(session, proposal, stance, suggestion, record.source_id)
+    try:
+        result = set_stance(
+            session, proposal=proposal, country_code=code, data=data, actor=actor, via="import",
+            reason=f"Imported from “{record.source.title}” (import {record.id}, {via})",
+            expected_version=expected,
+        )
+    except VersionConflict:
+        _decide(session, record, code, "accepted", "conflict", actor, detail="changed while applying")
+        return Outcome(code, "conflict", None, detail="changed while applying")
+    outcome = "applied" if result.changed else "unchanged"
+    change_id = result.change.id if result.change else None
+    _decide(session, record, code, "accepted", outcome, actor, change_id=change_id)
+    return Outcome(code, outcome, result.stance.version, change_id)
+
+
+def reject(session: Session, record: Import, code: str, actor: str) -> Outcome:
+    suggestion_for(record, code)
+    _decide(session, record, code, "rejected", "rejected", actor)
+    return Outcome(code, "rejected", None)
+
+
+def _decide(session: Session, record: Import, code: str, decision: str, outcome: str, actor: str,
+            change_id: int | None = None, detail: str | None = None) -> None:
+    session.add(ImportDecision(import_id=record.id, country_code=code, decision=decision, outcome=outcome,
+                               decided_by=actor, change_id=change_id, detail=detail))
+    session.flush()
+    session.expire(record, ["decisions"])
+
+
+def list_imports(session: Session, limit: int = 50) -> list[Import]:
+    return list(session.scalars(select(Import).order_by(Import.id.desc()).limit(limit)))
+
+
+MAX_UPLOAD = 1_000_000
+HTML_HINT = re.compile(r"<\s*(?:html|body|article|p|div|h1|script)\b", re.I)
+
+
+def text_from_upload(name: str, data: bytes) -> str:
+    """The article's text from an uploaded .txt or .html file, or a clear refusal."""
+    if len(data) > MAX_UPLOAD:
+        raise InvalidInput([{"loc": ["file"], "msg": f"the file is over {MAX_UPLOAD // 1_000_000} MB"}])
+    if b"\x00" in data:
+        raise InvalidInput([{"loc": ["file"], "msg": "this is not a text file (it contains binary data)"}])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput([{"loc": ["file"], "msg": "the file is not UTF-8 text"}]) from None
+    if name.lower().endswith((".html", ".htm")) or HTML_HINT.search(text[:5000]):
+        return html_to_text(text, loc="file")
+    return text
+
+
+def html_to_text(html: str, loc: str = "text") -> str:
+    """The main text of an HTML page (scripts, styles and navigation dropped), via trafilatura."""
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, include_links=False)
+    if not text or not text.strip():
+        raise InvalidInput([{"loc": [loc], "msg": "no article text was found in this HTML"}])
+    return text
+
+
+def looks_like_html(text: str) -> bool:
+    return HTML_HINT.search(text[:5000]) is not None
