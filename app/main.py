@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__
 from app.config import ROOT_DIR, get_settings
-from app.routes import api, api_writes, auth, changes, forms, health, pages
+from app.routes import api, api_imports, api_writes, auth, changes, forms, health, imports, pages
 from app.middleware import BodySizeLimitMiddleware, HeadAsGetMiddleware, SecurityHeadersMiddleware
 from app.web import Forbidden, LoginRequired, audit, client_ip, render
 from app.services.errors import InvalidInput, NotFound, VersionConflict
@@ -64,9 +64,11 @@ def create_app() -> FastAPI:
     app.include_router(forms.router)
     app.include_router(pages.router)
     app.include_router(changes.router)
+    app.include_router(imports.router)
     app.include_router(auth.router)
     app.include_router(api.router)
     app.include_router(api_writes.router)
+    app.include_router(api_imports.router)
     app.include_router(health.router)
 
     @app.get("/docs", include_in_schema=False)

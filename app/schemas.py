@@ -171,6 +171,43 @@ class StanceIn(StrictModel):
         return self
 
 
+class ImportIn(SourceIn):
+    """An article to read: its metadata (leave out what is unknown) and its full text."""
+
+    text: Annotated[str, StringConstraints(min_length=1, max_length=500_000, pattern=NO_CONTROL)]
+    proposal: Optional[Slug] = Field(default=None, description="Proposal slug; the default proposal when left out.")
+
+
+class SuggestedTroops(StrictModel):
+    offered_min: Optional[TroopCount] = None
+    offered_max: Optional[TroopCount] = None
+    committed: Optional[TroopCount] = None
+    deployed: Optional[TroopCount] = None
+
+
+class SuggestedCondition(StrictModel):
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=NO_CONTROL)]
+    category: Category
+    evidence: list[Quote] = Field(default_factory=list, max_length=10)
+
+
+class SuggestionIn(StrictModel):
+    """A suggestion from an import, as returned or edited; its evidence must be passages of the article."""
+
+    country: CountryCode
+    country_name: Optional[str] = Field(default=None, max_length=120)
+    status: Optional[Status] = None
+    troops: SuggestedTroops = Field(default_factory=SuggestedTroops)
+    conditions: list[SuggestedCondition] = Field(default_factory=list, max_length=20)
+    evidence: list[Quote] = Field(default_factory=list, max_length=10)
+    base_version: Optional[int] = Field(default=None, ge=0, le=2**31 - 1, description="Ignored: the import remembers it.")
+
+
+class ApplyIn(StrictModel):
+    suggestions: list[SuggestionIn] = Field(min_length=1, max_length=200)
+    rebase: bool = Field(default=False, description="Apply on top of stances changed since the import was read.")
+
+
 # ---- API output ------------------------------------------------------------------------------
 
 
@@ -295,3 +332,28 @@ class ReadyOut(BaseModel):
     status: str
     database: str
     migrations: str
+
+
+class SuggestionOut(BaseModel):
+    country: str
+    country_name: Optional[str] = None
+    status: Optional[Status]
+    troops: TroopsOut
+    conditions: list[dict]
+    evidence: list[str]
+    base_version: Optional[int] = None
+
+
+class ImportOut(BaseModel):
+    id: int
+    source_id: int
+    suggestions: list[SuggestionOut]
+
+
+class ApplyResultOut(BaseModel):
+    country: str
+    outcome: Literal["applied", "unchanged", "conflict"]
+    version: Optional[int]
+    change_id: Optional[int]
+    detail: Optional[str]
+    stance: Optional[StanceOut]
