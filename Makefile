@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install install-test migrate seed serve lock vendor screenshots clean
+.PHONY: run test bench install install-test migrate seed serve lock vendor screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ test: install-test
 ## screenshots: refresh the README's pictures (docs/*.png) from a real browser
 screenshots: install-test
 	ISF_SCREENSHOT_DIR=$(CURDIR)/docs $(BIN)/python -m pytest tests/e2e -k screenshots -q
+
+## bench: print measured figures (article import: precision and recall over the labelled set)
+bench: install
+	$(BIN)/python bench/import_quality.py
 
 ## lock: re-resolve the dependencies in a scratch venv and write constraints.txt
 lock:

@@ -3,6 +3,7 @@ editor accepts through the one write path — refusing any whose stance changed 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -11,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.countries import country_info
-from app.models import Condition, Import, ImportDecision, Proposal, Stance
+from app.models import Condition, Import, ImportDecision, Proposal, Source, Stance
 from app.schemas import CitationIn, ConditionData, SourceIn, StanceData
 from app.services import importer
 from app.services.errors import InvalidInput, NotFound, VersionConflict
@@ -49,7 +50,11 @@ def create_import(session: Session, proposal: Proposal, source_in: SourceIn, act
     for s in suggestions:
         stance = _current(session, proposal, s["country"])
         s["base_version"] = stance.version if stance else 0
-    source = create_source(session, source_in)
+    # The same text imported again cites the source already stored, not a copy of it.
+    digest = hashlib.sha256((source_in.text or "").encode("utf-8")).hexdigest()
+    source = session.scalars(select(Source).where(Source.text_sha256 == digest).order_by(Source.id)).first()
+    if source is None:
+        source = create_source(session, source_in)
     record = Import(proposal_id=proposal.id, source_id=source.id, created_by=actor, via=via, suggestions=suggestions)
     session.add(record)
     session.flush()

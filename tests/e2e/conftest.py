@@ -1,0 +1,46 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright, and a real server to point it at."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PASSWORD
+from tests.live import cli, live_server
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's Chromium is not installed (apt-get install chromium); .ci/run installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def editor_site(tmp_path_factory):
+    """A seeded SQLite database with the editor `amira`, served by `isf-tracker serve`."""
+    path = tmp_path_factory.mktemp("site") / "site.db"
+    env = {"DATABASE_URL": f"sqlite:///{path}"}
+    cli("db", "upgrade", env=env)
+    cli("seed", env=env)
+    cli("user", "add", "amira", "--role", "editor", env=env, input=PASSWORD + "\n")
+    with live_server(env) as base:
+        yield base
+
+
+def sign_in(page, base: str, name: str = "amira") -> None:
+    page.goto(f"{base}/login")
+    page.get_by_label("User name").fill(name)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{base}/")
