@@ -56,10 +56,13 @@ class BodySizeLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        for key, value in scope.get("headers", []):
-            if key == b"content-length" and value.isdigit() and int(value) > self.limit:
-                await _too_large(send)
-                return
+        headers = dict(scope.get("headers", []))
+        # A form in a browser gets a page to read; a script gets JSON.
+        as_html = headers.get(b"content-type", b"").split(b";")[0] in (b"multipart/form-data", b"application/x-www-form-urlencoded")
+        length = headers.get(b"content-length", b"")
+        if length.isdigit() and int(length) > self.limit:
+            await _too_large(send, as_html)
+            return
         received = 0
 
         async def counting_receive():
@@ -74,17 +77,26 @@ class BodySizeLimitMiddleware:
         try:
             await self.app(scope, counting_receive, send)
         except BodyTooLarge:
-            await _too_large(send)
+            await _too_large(send, as_html)
 
 
 class BodyTooLarge(Exception):
     pass
 
 
-async def _too_large(send) -> None:
-    body = b'{"detail":"request body too large (limit 2 MB)"}'
+TOO_LARGE_PAGE = (
+    b'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too large - ISF Tracker</title>'
+    b'<link rel="stylesheet" href="/static/vendor/pico-2.1.1/pico.min.css"></head><body><main class="container">'
+    b"<h1>Too large</h1><p>What you sent is over 2 MB, so nothing was saved. Go back and send a shorter text "
+    b'or a smaller file.</p><p><a href="/">Go to the board</a></p></main></body></html>'
+)
+
+
+async def _too_large(send, as_html: bool = False) -> None:
+    body = TOO_LARGE_PAGE if as_html else b'{"detail":"request body too large (limit 2 MB)"}'
+    kind = b"text/html; charset=utf-8" if as_html else b"application/json"
     await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+                "headers": [(b"content-type", kind), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
 
 
