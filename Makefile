@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test bench install install-test migrate seed serve lock vendor screenshots clean
+.PHONY: run test bench install install-test migrate seed serve lock vendor map screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,10 @@ lock:
 ## vendor: re-copy the pinned browser assets (Pico CSS, Swagger UI) from npm into static/vendor/
 vendor:
 	tools/vendor/vendor.sh
+
+## map: re-project the board's world map (Natural Earth via npm world-atlas) into static/map/
+map:
+	cd tools/map && npm ci --no-audit --no-fund --ignore-scripts --silent && node project.mjs
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
