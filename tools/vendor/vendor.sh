@@ -17,6 +17,10 @@ swagger=$(version swagger-ui-dist)
 rm -rf "$dest"/swagger-ui-* && mkdir -p "$dest/swagger-ui-$swagger"
 cp node_modules/swagger-ui-dist/{swagger-ui-bundle.js,swagger-ui.css,LICENSE,NOTICE} "$dest/swagger-ui-$swagger/"
 
+htmx=$(version htmx.org)
+rm -rf "$dest"/htmx-* && mkdir -p "$dest/htmx-$htmx"
+cp node_modules/htmx.org/dist/htmx.min.js node_modules/htmx.org/LICENSE "$dest/htmx-$htmx/"
+
 cat > "$dest/VERSIONS.md" <<MD
 # Vendored browser assets
 
@@ -26,5 +30,6 @@ Copied from the npm registry by \`make vendor\` (tools/vendor/); do not edit by 
 |---|---|---|---|
 | @picocss/pico | $pico | MIT (pico-$pico/LICENSE.md) | pico.min.css |
 | swagger-ui-dist | $swagger | Apache-2.0 (swagger-ui-$swagger/LICENSE, NOTICE) | swagger-ui-bundle.js, swagger-ui.css |
+| htmx.org | $htmx | 0BSD (htmx-$htmx/LICENSE) | htmx.min.js (the board's what-if; templates/board.html names this version) |
 MD
-echo "vendored pico $pico, swagger-ui $swagger into static/vendor/"
+echo "vendored pico $pico, swagger-ui $swagger, htmx $htmx into static/vendor/"
