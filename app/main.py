@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from app import __version__
 from app.config import ROOT_DIR, get_settings
 from app.routes import api, api_imports, api_writes, auth, changes, forms, health, imports, pages
+from app.routes import projection
 from app.middleware import BodySizeLimitMiddleware, HeadAsGetMiddleware, SecurityHeadersMiddleware
 from app.web import Forbidden, LoginRequired, audit, client_ip, render
 from app.services.errors import InvalidInput, NotFound, VersionConflict
@@ -69,6 +70,7 @@ def create_app() -> FastAPI:
     app.include_router(api.router)
     app.include_router(api_writes.router)
     app.include_router(api_imports.router)
+    app.include_router(projection.router)
     app.include_router(health.router)
 
     @app.get("/docs", include_in_schema=False)

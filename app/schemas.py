@@ -334,6 +334,47 @@ class ReadyOut(BaseModel):
     migrations: str
 
 
+# ---- what-if projection ------------------------------------------------------------------------
+
+
+class ProjectedConditionOut(BaseModel):
+    id: int
+    text: str
+    category: Category
+    state: State
+    factor: Optional[str]
+    holds: bool = Field(description="Met now, or assumed met because its factor was named in `factors`.")
+    assumed: bool = Field(description="Holds only because its factor is assumed.")
+
+
+class ProjectedCountryOut(BaseModel):
+    country: str
+    country_name: str
+    status: Status
+    available: bool = Field(description="Committed or deployed, or conditional with every condition holding.")
+    troops: TroopsOut
+    conditions: list[ProjectedConditionOut]
+    blocking: list[int] = Field(description="Ids of the conditions that still keep the country out.")
+
+
+class ProjectedTroopsOut(BaseModel):
+    countries: int
+    offered_min: int
+    offered_max: int
+    committed: int
+    deployed: int
+
+
+class ProjectionOut(BaseModel):
+    proposal: str
+    factors: list[str] = Field(description="The factors assumed to hold, in the proposal's order.")
+    target_troops: Optional[int]
+    target_troops_approximate: bool
+    available: ProjectedTroopsOut = Field(description="Troops of the available countries only.")
+    countries: list[ProjectedCountryOut] = Field(description="Deployed, committed and conditional countries.")
+    not_counted: int = Field(description="Countries considering, declined or withdrawn: no troops to count on.")
+
+
 class SuggestionOut(BaseModel):
     country: str
     country_name: Optional[str] = None

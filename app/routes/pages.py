@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
@@ -11,8 +12,8 @@ from sqlalchemy import select
 from app.config import get_settings
 from app.deps import CountryPath, ProposalDep, SessionDep
 from app.models import CONDITION_CATEGORIES, STATUSES, Change, Proposal
-from app.services import board, history
-from app.templating import CATEGORY_LABELS
+from app.services import board, history, projection, worldmap
+from app.templating import CATEGORY_LABELS, templates
 from app.web import load_viewer, parse_day, render
 
 router = APIRouter(tags=["pages"], default_response_class=HTMLResponse, include_in_schema=False,
@@ -21,10 +22,16 @@ router = APIRouter(tags=["pages"], default_response_class=HTMLResponse, include_
 StatusFilter = Annotated[list[str], Query(description="Show only these statuses (repeatable).")]
 ConditionFilter = Annotated[str | None, Query(description="Show only countries with a condition of this category.")]
 DayParam = Annotated[str | None, Query(max_length=20)]
+AssumeParam = Annotated[list[str], Query(description="What-if: factor slugs to assume met (repeatable).")]
+
+
+def _wants_whatif_only(request: Request) -> bool:
+    """An htmx request from the what-if form; htmx restoring a page from history wants it whole."""
+    return "hx-request" in request.headers and "hx-history-restore-request" not in request.headers
 
 
 def _board(request: Request, session, proposal: Proposal, status: list[str], condition: str | None,
-           as_of_raw: str | None = None, known_at_raw: str | None = None):
+           as_of_raw: str | None = None, known_at_raw: str | None = None, assume: list[str] | None = None):
     errors: list[str] = []
     bad = [s for s in status if s not in STATUSES]
     if bad:
@@ -45,6 +52,18 @@ def _board(request: Request, session, proposal: Proposal, status: list[str], con
         everyone = board.list_stances(session, proposal)
         rows = board.list_stances(session, proposal, chosen, condition) if (chosen or condition) else everyone
         factors = proposal.factors
+    assume = list(dict.fromkeys(a for a in assume or [] if a))
+    unknown = projection.unknown_factor_slugs(factors, assume)
+    if unknown:
+        errors.append(f"Unknown factor {', '.join(repr(u) for u in unknown)} in the what-if: "
+                      f"choose from {', '.join(f.slug for f in factors) or 'none'}.")
+    assume = [a for a in assume if a not in unknown]
+    history_query = urlencode({k: v for k, v in (("as_of", as_of), ("known_at", known_at)) if v})
+    country_suffix = f"?{history_query}" if history_query else ""
+
+    def country_href(code: str) -> str:
+        return f"/proposals/{proposal.slug}/countries/{code}{country_suffix}"
+
     context = {
         "proposal": proposal,
         "rows": rows,
@@ -59,25 +78,39 @@ def _board(request: Request, session, proposal: Proposal, status: list[str], con
         "statuses": STATUSES,
         "categories": CATEGORY_LABELS,
         "cite": lambda field: board.proposal_citations(proposal, field),
+        "everyone": everyone,
+        "country_href": country_href,
+        "world": worldmap.world_map(everyone, country_href),
+        "assume": assume,
+        "whatif": projection.project(proposal, everyone, factors, assume),
     }
-    return render(request, "board.html", context, status_code=400 if errors else 200)
+    status_code = 400 if errors else 200
+    if _wants_whatif_only(request):
+        response = templates.TemplateResponse(request, "_whatif_result.html", context, status_code=status_code)
+    else:
+        response = render(request, "board.html", context, status_code=status_code)
+    # The same address answers a whole page or, to htmx, only the what-if panel.
+    response.headers["Vary"] = "HX-Request"
+    return response
 
 
 @router.get("/", summary="Board of the default proposal")
 def home(request: Request, session: SessionDep, status: StatusFilter = [], condition: ConditionFilter = None,
-         as_of: DayParam = None, known_at: DayParam = None):
+         as_of: DayParam = None, known_at: DayParam = None, assume: AssumeParam = []):
     """The status board of the default proposal."""
     proposal = board.get_proposal(session, get_settings().default_proposal)
-    return _board(request, session, proposal, status, condition or None, as_of, known_at)
+    return _board(request, session, proposal, status, condition or None, as_of, known_at, assume)
 
 
 @router.get("/proposals/{slug}", summary="Board of a proposal")
 def proposal_board(
     request: Request, session: SessionDep, proposal: ProposalDep,
     status: StatusFilter = [], condition: ConditionFilter = None, as_of: DayParam = None, known_at: DayParam = None,
+    assume: AssumeParam = [],
 ):
-    """The status board of any proposal, filterable by status and condition category, now or as of a day."""
-    return _board(request, session, proposal, status, condition or None, as_of, known_at)
+    """The status board of any proposal, filterable by status and condition category, now or as of a day,
+    with the what-if of the factors in `assume`."""
+    return _board(request, session, proposal, status, condition or None, as_of, known_at, assume)
 
 
 @router.get("/proposals/{slug}/countries/{iso3}", summary="A country's stance")

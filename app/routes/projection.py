@@ -1,0 +1,90 @@
+"""The what-if projection in the API: who would be available if some factors held."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+from fastapi import APIRouter, Query
+from fastapi.exceptions import RequestValidationError
+
+from app.deps import ProposalDep, SessionDep
+from app.schemas import ProjectionOut
+from app.services import board, projection
+
+router = APIRouter(prefix="/api/v1", tags=["api"])
+
+NOT_FOUND = {404: {"description": "No such proposal", "content": {"application/json": {"example": {"detail": "..."}}}}}
+
+FactorsQuery = Annotated[
+    Optional[str],
+    Query(
+        description="Factor slugs to assume met, separated by commas, e.g. "
+        "`cessation-of-hostilities,un-mandate`; none gives the board as it stands. "
+        "An unknown slug is a 422 naming `factors`.",
+        max_length=1000,
+        pattern=r"^[a-z0-9,-]*$",
+    ),
+]
+
+
+def parse_factor_slugs(raw: str | None) -> list[str]:
+    """`a,b` → ["a", "b"]; empty parts and repeats are dropped."""
+    slugs: list[str] = []
+    for part in (raw or "").split(","):
+        if part and part not in slugs:
+            slugs.append(part)
+    return slugs
+
+
+def projection_dict(proposal, result: projection.Projection) -> dict:
+    t = result.totals
+    return {
+        "proposal": proposal.slug,
+        "factors": [f.slug for f in result.assumed_factors],
+        "target_troops": t.target_troops,
+        "target_troops_approximate": t.target_troops_approximate,
+        "available": {"countries": t.countries, "offered_min": t.offered_min, "offered_max": t.offered_max,
+                      "committed": t.committed, "deployed": t.deployed},
+        "countries": [
+            {
+                "country": o.stance.country_code,
+                "country_name": o.stance.country.name,
+                "status": o.stance.status,
+                "available": o.available,
+                "troops": {"offered_min": o.stance.offered_min, "offered_max": o.stance.offered_max,
+                           "committed": o.stance.committed, "deployed": o.stance.deployed},
+                "conditions": [
+                    {"id": c.condition.id, "text": c.condition.text, "category": c.condition.category,
+                     "state": c.condition.state, "factor": c.condition.factor.slug if c.condition.factor else None,
+                     "holds": c.holds, "assumed": c.assumed}
+                    for c in o.conditions
+                ],
+                "blocking": [c.id for c in o.blocking],
+            }
+            for o in result.countries
+        ],
+        "not_counted": result.not_counted,
+    }
+
+
+@router.get(
+    "/proposals/{slug}/projection",
+    response_model=ProjectionOut,
+    responses=NOT_FOUND,
+    summary="What if some factors held",
+)
+def get_projection(session: SessionDep, proposal: ProposalDep, factors: FactorsQuery = None) -> dict:
+    """Which deployed, committed and conditional countries would be available if the named factors
+    held (conditions on no factor stay as they are), and the troops they would bring."""
+    slugs = parse_factor_slugs(factors)
+    unknown = projection.unknown_factor_slugs(proposal.factors, slugs)
+    if unknown:
+        known = ", ".join(f.slug for f in proposal.factors) or "none"
+        raise RequestValidationError([{
+            "type": "value_error",
+            "loc": ("query", "factors"),
+            "msg": f"unknown factor {', '.join(repr(u) for u in unknown)}: this proposal's factors are {known}",
+            "input": factors,
+        }])
+    stances = board.list_stances(session, proposal)
+    return projection_dict(proposal, projection.project(proposal, stances, proposal.factors, slugs))
