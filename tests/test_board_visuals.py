@@ -209,6 +209,7 @@ def test_whatif_without_javascript_keeps_azerbaijan_out_for_its_parliament(clien
     assert len(blocking) == 1
     assert blocking[0].startswith("Unmet Domestic approval: Approval by Azerbaijan’s parliament")
     assert "ticking cannot meet it" in blocking[0]
+    assert "Assumed met: ceasefire." in aze.get_text(" ", strip=True)
     summary = soup.select_one("#whatif-summary").get_text(" ", strip=True)
     assert summary.startswith("Assuming Cessation of hostilities : 0 of 1 country")
 
