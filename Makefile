@@ -48,9 +48,10 @@ test: install-test
 screenshots: install-test
 	ISF_SCREENSHOT_DIR=$(CURDIR)/docs $(BIN)/python -m pytest tests/e2e -k screenshots -q
 
-## bench: print measured figures (article import: precision and recall over the labelled set)
-bench: install
+## bench: measure speed (as ratios, written to docs/benchmarks.md) and article-import quality
+bench: install-test
 	$(BIN)/python bench/import_quality.py
+	$(BIN)/python bench/run.py
 
 ## lock: re-resolve the dependencies in a scratch venv and write constraints.txt
 lock:

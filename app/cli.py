@@ -9,7 +9,9 @@ from typing import Annotated, NoReturn, Optional
 
 import typer
 
-app = typer.Typer(help="ISF Tracker: serve the board, manage the database, load seed data.", no_args_is_help=True)
+# Plain tracebacks: rich ones print local variables, which may hold passwords or tokens.
+app = typer.Typer(help="ISF Tracker: serve the board, manage the database, load seed data.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 user_app = typer.Typer(help="Editor and admin accounts.", no_args_is_help=True)
 token_app = typer.Typer(help="API tokens.", no_args_is_help=True)
@@ -200,6 +202,25 @@ def import_article(
             typer.echo(f"  condition [{c['category']}]: {c['text']}")
         for q in s["evidence"]:
             typer.echo(f"  evidence: “{q}”")
+
+
+@app.command("bench-data")
+def bench_data(
+    countries: Annotated[int, typer.Option(min=1, max=249, help="Countries on each proposal.")] = 200,
+    changes: Annotated[int, typer.Option(min=1, max=5_000_000, help="Changes in the log, in all.")] = 100_000,
+    proposals: Annotated[int, typer.Option(min=1, max=20, help="Proposals (the seeded one first).")] = 1,
+) -> None:
+    """Fill the configured database with a realistic synthetic history, for benchmarks."""
+    from app.db import get_database
+    from app.services.benchdata import fill
+
+    try:
+        with get_database().write_session() as session:
+            report = fill(session, countries=countries, changes=changes, proposals=proposals)
+    except ValueError as exc:
+        _fail(str(exc))
+    typer.echo(f"bench-data: {report.proposals} proposals, {report.stances} stances and {report.changes} changes "
+               f"added in {report.seconds:.1f} s")
 
 
 @app.command("export")

@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     secret_key: str = Field(default="", validation_alias="SECRET_KEY")
     default_proposal: str = Field(default="gaza-isf", validation_alias="ISF_DEFAULT_PROPOSAL")
     sqlite_busy_timeout_ms: int = Field(default=5000, validation_alias="ISF_SQLITE_BUSY_TIMEOUT_MS")
+    response_cache: bool = Field(default=True, validation_alias="ISF_RESPONSE_CACHE")
+    bench_reference: bool = Field(default=False, validation_alias="ISF_BENCH_REFERENCE")
 
     @field_validator("database_url")
     @classmethod

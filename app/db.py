@@ -63,6 +63,9 @@ def is_sqlite(url: str) -> bool:
 def build_engine(url: str, **kwargs) -> Engine:
     """An engine for URL; for SQLite with the pragmas and BEGIN behaviour described above."""
     if not is_sqlite(url):
+        # Writers queue on the chain lock while readers carry on: leave room for both.
+        kwargs.setdefault("pool_size", 10)
+        kwargs.setdefault("max_overflow", 20)
         return create_engine(url, pool_pre_ping=True, **kwargs)
 
     database = make_url(url).database

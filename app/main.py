@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__
+from app.cache import CacheMiddleware
 from app.config import ROOT_DIR, get_settings
 from app.routes import api, api_imports, api_writes, auth, changes, forms, health, imports, pages
 from app.routes import projection
@@ -57,6 +58,7 @@ def create_app() -> FastAPI:
         redoc_url=None,
     )
     app.add_middleware(HeadAsGetMiddleware)
+    app.add_middleware(CacheMiddleware, enabled=settings.response_cache)
     app.add_middleware(BodySizeLimitMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=str(ROOT_DIR / "static")), name="static")
@@ -72,6 +74,16 @@ def create_app() -> FastAPI:
     app.include_router(api_imports.router)
     app.include_router(projection.router)
     app.include_router(health.router)
+
+    if settings.bench_reference:
+        reference: dict[int, bytes] = {}
+
+        @app.get("/bench/reference", include_in_schema=False)
+        def bench_reference(size: int = 1000) -> Response:
+            """Precomputed bytes of SIZE: the ceiling a page that does no work could reach."""
+            if size not in reference:
+                reference[size] = b"x" * max(0, min(size, 10_000_000))
+            return Response(reference[size], media_type="text/html; charset=utf-8")
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:

@@ -216,7 +216,8 @@ class Source(Base):
     published_on: Mapped[Optional[dt.date]] = mapped_column(Date)
     retrieved_on: Mapped[Optional[dt.date]] = mapped_column(Date)
     note: Mapped[Optional[str]] = mapped_column(Text)
-    text: Mapped[Optional[str]] = mapped_column(Text)
+    # Deferred: citations load their source on every board, and the full text is only for its page.
+    text: Mapped[Optional[str]] = mapped_column(Text, deferred=True)
     text_sha256: Mapped[Optional[str]] = mapped_column(String(64), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

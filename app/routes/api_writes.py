@@ -125,7 +125,7 @@ def put_stance(
         stated_on=body.stated_on,
         conditions=[ConditionData(**c.model_dump()) for c in body.conditions],
     )
-    session.rollback()
+    session.close()  # give the read connection back before queueing for the write lock
     try:
         with get_database().write_session() as ws:
             target = ws.scalars(select(Proposal).where(Proposal.id == proposal.id)).one()

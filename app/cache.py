@@ -1,0 +1,137 @@
+"""A response cache for the public board and read API, keyed by the data's version.
+
+Every write to a stance or factor moves the head of the change log, so the head's hash is a
+version of everything the board shows. Each request reads it (one primary-key lookup), and a
+cached answer is only served for the version it was made from: a write on any worker or machine
+is visible on the very next request everywhere. Signed-in pages (which carry a user's name and
+form tokens) are never cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections import OrderedDict
+
+import anyio
+from sqlalchemy import text
+
+from app.db import get_database
+
+CACHEABLE = re.compile(r"^/(?:proposals/[a-z0-9-]{1,64})?$|^/api/v1/proposals(?:/[a-z0-9-]{1,64}(?:/stances(?:\.csv)?)?)?$")
+PRIVATE_COOKIES = (b"isf_session=", b"isf_flash=")
+MAX_ENTRIES = 256
+MAX_BYTES = 32 * 1024 * 1024
+# History views are asked for once and rarely again: caching them would only push out the board.
+UNCACHED_QUERIES = (b"as_of=", b"known_at=")
+
+
+def data_version() -> str:
+    """The change log's head: it moves with every write that the board can show."""
+    with get_database().engine.connect() as conn:
+        return conn.execute(text("SELECT last_hash FROM chain_head WHERE id = 1")).scalar_one()
+
+
+class ResponseCache:
+    """LRU of complete responses; bounded by count and bytes."""
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[tuple, tuple[int, list, bytes]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> tuple[int, list, bytes] | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key: tuple, entry: tuple[int, list, bytes]) -> None:
+        size = len(entry[2])
+        if size > MAX_BYTES // 8:
+            return
+        with self._lock:
+            if key in self._entries:
+                self._bytes -= len(self._entries.pop(key)[2])
+            self._entries[key] = entry
+            self._bytes += size
+            while len(self._entries) > MAX_ENTRIES or self._bytes > MAX_BYTES:
+                _, old = self._entries.popitem(last=False)
+                self._bytes -= len(old[2])
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+
+class CacheMiddleware:
+    """Serve public GETs of the board and read API from the cache while the data is unchanged."""
+
+    def __init__(self, app, enabled: bool = True) -> None:
+        self.app = app
+        self.enabled = enabled
+        self.cache = ResponseCache()
+
+    async def __call__(self, scope, receive, send) -> None:
+        if not self.enabled or scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") \
+                or not CACHEABLE.match(scope["path"]):
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers", []))
+        cookies = headers.get(b"cookie", b"")
+        if any(name in cookies for name in PRIVATE_COOKIES) or any(q in scope.get("query_string", b"") for q in UNCACHED_QUERIES):
+            await self.app(scope, receive, send)
+            return
+        version = await anyio.to_thread.run_sync(data_version)
+        key = (scope["path"], scope.get("query_string", b""), headers.get(b"host", b""),
+               headers.get(b"hx-request", b""), version)
+        entry = self.cache.get(key)
+        if entry is None:
+            entry = await self._render(scope, receive, send, key)
+            if entry is None:
+                return  # already sent, not cacheable
+        status, response_headers, body = entry
+        etag = next((v for k, v in response_headers if k == b"etag"), None)
+        if etag is not None and etag in [t.strip() for t in headers.get(b"if-none-match", b"").split(b",")]:
+            await send({"type": "http.response.start", "status": 304,
+                        "headers": [(k, v) for k, v in response_headers if k in (b"etag", b"cache-control")]})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        await send({"type": "http.response.start", "status": status, "headers": response_headers})
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+
+    async def _render(self, scope, receive, send, key):
+        """Run the app; keep the answer if it is a plain 200, else pass it straight through."""
+        start: dict = {}
+        chunks: list[bytes] = []
+        passthrough = False
+
+        async def capture(message) -> None:
+            nonlocal passthrough
+            if message["type"] == "http.response.start":
+                start.update(message)
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                if message["status"] != 200 or b"set-cookie" in names:
+                    passthrough = True
+                    await send(message)
+                return
+            if passthrough:
+                await send(message)
+                return
+            chunks.append(message.get("body", b""))
+
+        await self.app({**scope, "method": "GET"}, receive, capture)
+        if passthrough:
+            return None
+        body = b"".join(chunks)
+        response_headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in (b"etag", b"content-length")]
+        etag = b'"' + hashlib.sha256(repr(key).encode() + body).hexdigest()[:32].encode() + b'"'
+        response_headers += [(b"etag", etag), (b"content-length", str(len(body)).encode())]
+        if not any(k.lower() == b"cache-control" for k, _ in response_headers):
+            response_headers.append((b"cache-control", b"no-cache"))
+        entry = (200, response_headers, body)
+        self.cache.put(key, entry)
+        return entry

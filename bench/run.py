@@ -1,0 +1,335 @@
+"""`make bench`: the speed figures, as ratios measured in one run on this machine.
+
+Starts `isf-tracker serve` itself (production settings, no access log) on synthetic databases
+made by `isf-tracker bench-data`, and measures with wrk, A/B interleaved over several rounds.
+Writes docs/benchmarks.md. Needs wrk (installed with apt-get when missing) and, for the
+Datasette comparison, installs Datasette into a scratch virtualenv.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import re
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.live import free_port  # noqa: E402
+
+PYTHON = sys.executable
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+PG_URL = os.environ.get("BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+PASSWORD = "bench password " + secrets.token_hex(4)
+
+AS_OF_SCRIPT = """
+math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+counter = math.random(0, 2000000)
+request = function()
+  counter = counter + 1
+  local day = 1 + (counter % 28)
+  local month = 1 + (math.floor(counter / 28) % 12)
+  local year = 1900 + (math.floor(counter / 336) % 8000)
+  return wrk.format(nil, string.format("/?as_of=%04d-%02d-%02d", year, month, day))
+end
+"""
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def cli(*args: str, env: dict, stdin: str | None = None) -> str:
+    result = subprocess.run([PYTHON, "-m", "app", *args], cwd=ROOT, env={**os.environ, **env}, input=stdin,
+                            capture_output=True, text=True, timeout=600)
+    if result.returncode:
+        raise SystemExit(f"isf-tracker {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def ensure_wrk() -> str:
+    found = shutil.which("wrk")
+    if found:
+        return found
+    log("installing wrk (Debian package)…")
+    subprocess.run(["apt-get", "update", "-qq"], check=True)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, stdout=subprocess.DEVNULL)
+    return shutil.which("wrk") or "wrk"
+
+
+class Server:
+    def __init__(self, args: list[str], env: dict, url: str, health: str = "/healthz") -> None:
+        self.url = url
+        self.health = health
+        self.process = subprocess.Popen(args, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(url + self.health, timeout=1).status_code < 500:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.2)
+        raise SystemExit(f"server did not start: {args}")
+
+    def peak_memory_mb(self) -> list[float]:
+        """VmHWM of the server process and its workers."""
+        pids = [self.process.pid] + [int(p) for p in subprocess.run(["pgrep", "-P", str(self.process.pid)],
+                                                                       capture_output=True, text=True).stdout.split()]
+        peaks = []
+        for pid in pids:
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            m = re.search(r"VmHWM:\s+(\d+) kB", status)
+            if m:
+                peaks.append(int(m.group(1)) / 1024)
+        return peaks
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def tracker(db_url: str, *, workers: int = 1, cache: bool = True) -> Server:
+    port = free_port()
+    env = {"DATABASE_URL": db_url, "ISF_ENV": "production", "SECRET_KEY": secrets.token_urlsafe(48),
+           "ISF_BENCH_REFERENCE": "1", "ISF_RESPONSE_CACHE": "1" if cache else "0"}
+    return Server([PYTHON, "-m", "app", "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+                   "--no-access-log"], env, f"http://127.0.0.1:{port}")
+
+
+def wrk(url: str, script: Path | None = None) -> float:
+    args = [WRK, "-t1", f"-c{CONNECTIONS}", f"-d{SECONDS}s", url]
+    if script:
+        args[1:1] = ["-s", str(script)]
+    out = subprocess.run(args, capture_output=True, text=True, timeout=SECONDS + 60).stdout
+    m = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if not m:
+        raise SystemExit(f"wrk gave no figure for {url}:\n{out}")
+    if errors:
+        raise SystemExit(f"{url} answered {errors.group(1)} errors under load:\n{out}")
+    return float(m.group(1))
+
+
+def ab(name: str, a: tuple, b: tuple) -> dict:
+    """A and B measured alternately for ROUNDS rounds; the ratio A/B per round."""
+    ratios, rates_a, rates_b = [], [], []
+    for url, *script in (a, b):  # one request each first, so no round starts on a cold cache
+        if not script:
+            httpx.get(url, timeout=60)
+    for _ in range(ROUNDS):
+        ra, rb = wrk(*a), wrk(*b)
+        rates_a.append(ra)
+        rates_b.append(rb)
+        ratios.append(ra / rb)
+    row = {"name": name, "median": statistics.median(ratios), "min": min(ratios), "max": max(ratios),
+           "a": statistics.median(rates_a), "b": statistics.median(rates_b)}
+    log(f"  {name}: {row['median']:.3f}× (min {row['min']:.3f}, max {row['max']:.3f}); "
+        f"{row['a']:.0f} vs {row['b']:.0f} requests/s")
+    return row
+
+
+def concurrent_edits(db_url: str, label: str, writers: int = 8, per_writer: int = 15) -> dict:
+    """Writers race to edit one stance through 2 workers, re-reading on 412; count what was lost."""
+    env = {"DATABASE_URL": db_url}
+    cli("user", "add", "bench", env=env, stdin=PASSWORD + "\n")
+    token = cli("token", "create", "bench", "--scope", "write", env=env).strip().splitlines()[-1]
+    server = tracker(db_url, workers=2)
+    url = f"{server.url}/api/v1/proposals/gaza-isf/stances/AZE"
+    headers = {"Authorization": f"Bearer {token}"}
+    before = httpx.get(url).json()["version"]
+    done, conflicts = [0], [0]
+    lock = threading.Lock()
+
+    def writer(n: int) -> None:
+        with httpx.Client(timeout=60) as http:
+            made = 0
+            while made < per_writer:
+                etag = http.get(url).headers["etag"]
+                body = {"status": "conditional", "summary": f"writer {n} edit {made}",
+                        "citation": {"source_id": 1, "quote": "Azerbaijan has made it clear"}, "reason": "bench"}
+                reply = http.put(url, json=body, headers={**headers, "If-Match": etag})
+                if reply.status_code == 200:
+                    made += 1
+                    with lock:
+                        done[0] += 1
+                elif reply.status_code == 412:
+                    with lock:
+                        conflicts[0] += 1
+                else:
+                    raise SystemExit(f"edit failed: {reply.status_code} {reply.text[:200]}")
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(writers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started
+    after = httpx.get(url).json()["version"]
+    memory = server.peak_memory_mb()
+    server.stop()
+    lost = done[0] - (after - before)
+    row = {"name": label, "edits": done[0], "per_second": done[0] / elapsed, "conflicts": conflicts[0], "lost": lost,
+           "memory": memory}
+    log(f"  {label}: {done[0]} edits in {elapsed:.1f} s = {row['per_second']:.0f}/s, {conflicts[0]} stale If-Match "
+        f"retried, {lost} lost updates")
+    return row
+
+
+def datasette_server(db_path: Path, work: Path) -> Server:
+    venv = work / "datasette-venv"
+    if not (venv / "bin" / "datasette").exists():
+        log("installing Datasette into a scratch virtualenv…")
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "datasette"], check=True)
+    port = free_port()
+    return Server([str(venv / "bin" / "datasette"), "serve", str(db_path), "--port", str(port),
+                   "--setting", "max_returned_rows", "1000", "--setting", "sql_time_limit_ms", "20000"],
+                  {}, f"http://127.0.0.1:{port}", health="/-/versions.json")
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown CPU")
+    memory = next((line.split(":", 1)[1].strip() for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), "?")
+    return f"{os.cpu_count()} × {cpu}, {memory} RAM, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+
+
+WRK = "wrk"
+
+
+def main() -> None:
+    global WRK
+    WRK = ensure_wrk()
+    work = Path(tempfile.mkdtemp(prefix="isf-bench-"))
+    big, small = work / "big.db", work / "small.db"
+    for path, changes in ((big, 100_000), (small, 200)):
+        env = {"DATABASE_URL": f"sqlite:///{path}"}
+        cli("db", "upgrade", env=env)
+        log(cli("bench-data", "--countries", "200", "--changes", str(changes), env=env).strip())
+
+    rows = []
+    servers = []
+    try:
+        live = tracker(f"sqlite:///{big}")
+        uncached = tracker(f"sqlite:///{big}", cache=False)
+        little = tracker(f"sqlite:///{small}")
+        servers += [live, uncached, little]
+        board_size = len(httpx.get(live.url + "/").content)
+        api_path = "/api/v1/proposals/gaza-isf/stances?limit=1000"
+        api_size = len(httpx.get(live.url + api_path).content)
+        assert httpx.get(live.url + api_path).json().__len__() >= 190
+        script = work / "as_of.lua"
+        script.write_text(AS_OF_SCRIPT)
+        ref = live.url + "/bench/reference?size="
+        log(f"board {board_size:,} bytes, stances JSON {api_size:,} bytes, 194 countries, 100,000 changes")
+        rows.append(ab("board / vs precomputed bytes", (live.url + "/",), (ref + str(board_size),)))
+        rows.append(ab("stances JSON vs precomputed bytes", (live.url + api_path,), (ref + str(api_size),)))
+        rows.append(ab("board at 100,000 changes vs at 200", (live.url + "/",), (little.url + "/",)))
+        rows.append(ab("as_of (uncached) vs precomputed bytes", (live.url + "/", script), (ref + str(board_size),)))
+        rows.append(ab("as_of (uncached) vs current board", (live.url + "/", script), (live.url + "/",)))
+        rows.append(ab("board after a write (uncached) vs precomputed bytes", (uncached.url + "/",), (ref + str(board_size),)))
+        memory = max(live.peak_memory_mb() + uncached.peak_memory_mb())
+        ds = datasette_server(big, work)
+        servers.append(ds)
+        rows.append(ab("stances JSON vs Datasette (same rows, one worker each)", (live.url + api_path,),
+                       (ds.url + "/big/stances.json?_shape=array&_size=max",)))
+    finally:
+        for s in servers:
+            s.stop()
+
+    edits = []
+    sqlite_edit = work / "edits.db"
+    env = {"DATABASE_URL": f"sqlite:///{sqlite_edit}"}
+    cli("db", "upgrade", env=env)
+    cli("seed", env=env)
+    edits.append(concurrent_edits(f"sqlite:///{sqlite_edit}", "SQLite, 2 workers"))
+    pg_name = f"isf_bench_{secrets.token_hex(4)}"
+    admin = PG_URL
+    try:
+        import sqlalchemy as sa
+
+        engine = sa.create_engine(admin, isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{pg_name}"'))
+        pg_db = sa.make_url(admin).set(database=pg_name).render_as_string(hide_password=False)
+        cli("db", "upgrade", env={"DATABASE_URL": pg_db})
+        cli("seed", env={"DATABASE_URL": pg_db})
+        edits.append(concurrent_edits(pg_db, "PostgreSQL, 2 workers"))
+    except Exception as exc:  # noqa: BLE001 - reported, not hidden
+        log(f"  PostgreSQL edits not measured: {exc}")
+    finally:
+        try:
+            with engine.connect() as conn:
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)'))
+        except Exception:  # noqa: BLE001
+            pass
+    memory = max([memory] + [max(e["memory"]) for e in edits if e["memory"]])
+    log(f"  peak memory per worker: {memory:.0f} MB")
+    write_report(rows, edits, memory)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+TARGETS = {
+    "board / vs precomputed bytes": 0.5,
+    "stances JSON vs precomputed bytes": 0.5,
+    "stances JSON vs Datasette (same rows, one worker each)": 10,
+    "as_of (uncached) vs precomputed bytes": 0.03,
+    "board after a write (uncached) vs precomputed bytes": 0.03,
+}
+
+
+def write_report(rows: list[dict], edits: list[dict], memory: float) -> None:
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured by `make bench` on {dt.date.today().isoformat()}: {machine()}.",
+        f"wrk, 1 thread, {CONNECTIONS} connections, {SECONDS} s per measurement, {ROUNDS} rounds, A and B alternating;",
+        "the server is `isf-tracker serve` (uvicorn[standard], production settings, no access log, one worker) on",
+        "SQLite files filled by `isf-tracker bench-data --countries 200` (194 countries on the board).",
+        "Ratios are A's requests per second over B's; the machine is shared, so only ratios are compared.",
+        "",
+        "| measurement | median ratio | min–max | A req/s | B req/s | target |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        target = TARGETS.get(r["name"])
+        if r["name"].startswith("board at 100,000"):
+            verdict = "≥ 0.91 (within 1.1×): " + ("met" if r["median"] >= 1 / 1.1 else "missed")
+        elif target is not None:
+            verdict = f"≥ {target}: " + ("met" if r["median"] >= target else "missed")
+        else:
+            verdict = "—"
+        lines.append(f"| {r['name']} | {r['median']:.3f}× | {r['min']:.3f}–{r['max']:.3f} | {r['a']:.0f} | {r['b']:.0f} | {verdict} |")
+    lines += ["", "| concurrent API edits (8 writers, one stance, If-Match, 2 workers) | edits/s | stale If-Match retried | lost updates |",
+              "|---|---|---|---|"]
+    for e in edits:
+        lines.append(f"| {e['name']} | {e['per_second']:.0f} | {e['conflicts']} | {e['lost']} (target 0) |")
+    lines += ["", f"Peak memory per worker (VmHWM): {memory:.0f} MB (target ≤ 150 MB).", ""]
+    (ROOT / "docs" / "benchmarks.md").write_text("\n".join(lines), encoding="utf-8")
+    log("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

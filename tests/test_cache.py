@@ -1,0 +1,91 @@
+"""The response cache: public board and API answers are reused while the data is unchanged, and
+a write made through any instance is visible on the very next request to every instance."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+from fastapi.testclient import TestClient
+from sqlalchemy import event
+
+from app.main import create_app
+from app.schemas import StanceData
+from app.services.board import get_proposal
+from app.services.stances import set_stance
+from tests.conftest import add_user, sign_in
+
+QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
+
+
+class StatementCounter:
+    def __init__(self, engine) -> None:
+        self.count = 0
+        self.engine = engine
+        event.listen(engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, conn, cursor, statement, *args) -> None:
+        if not statement.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK")):
+            self.count += 1
+
+    def close(self) -> None:
+        event.remove(self.engine, "before_cursor_execute", self._seen)
+
+
+def _write(database, status: str) -> None:
+    with database.write_session() as s:
+        set_stance(s, proposal=get_proposal(s, "gaza-isf"), country_code="QAT", actor="desk", via="api",
+                   data=StanceData.model_validate({"status": status, "citations": [{"source_id": 1, "quote": QUOTE}]}))
+
+
+def _qat(html: str) -> str:
+    return BeautifulSoup(html, "html.parser").select_one("#row-QAT .badge").get_text(strip=True)
+
+
+def test_a_repeated_board_request_costs_one_lookup(client, database):
+    first = client.get("/")
+    client.get("/api/v1/proposals/gaza-isf/stances")
+    counter = StatementCounter(database.engine)
+    try:
+        second = client.get("/")
+        board_statements = counter.count
+        api_again = client.get("/api/v1/proposals/gaza-isf/stances")
+        api_statements = counter.count - board_statements
+    finally:
+        counter.close()
+    assert second.content == first.content and api_again.status_code == 200
+    assert (board_statements, api_statements) == (1, 1)  # the data version, nothing else
+
+
+def test_cached_answers_carry_an_etag_and_answer_304(client):
+    first = client.get("/")
+    etag = first.headers["etag"]
+    again = client.get("/", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b""
+    assert "content-security-policy" in again.headers
+
+
+def test_a_write_is_visible_on_the_next_request_from_every_instance(backend, database):
+    with TestClient(create_app()) as a, TestClient(create_app()) as b:
+        assert _qat(a.get("/").text) == _qat(b.get("/").text) == "Considering"
+        etag = b.get("/").headers["etag"]
+        _write(database, "declined")  # made elsewhere: neither instance was told
+        assert _qat(a.get("/").text) == "Declined"
+        fresh = b.get("/", headers={"If-None-Match": etag})
+        assert fresh.status_code == 200 and _qat(fresh.text) == "Declined"
+        assert b.get("/api/v1/proposals/gaza-isf/stances?status=declined").json()[0]["country"] == "QAT"
+
+
+def test_signed_in_pages_are_never_served_from_the_cache(client, database):
+    anonymous = client.get("/").text
+    add_user(database, "amira")
+    sign_in(client, "amira")
+    mine = client.get("/").text
+    assert "amira" in mine and "amira" not in anonymous
+    client.cookies.clear()
+    assert "amira" not in client.get("/").text
+
+
+def test_htmx_fragments_and_full_pages_are_cached_apart(client):
+    full = client.get("/")
+    partial = client.get("/", headers={"HX-Request": "true"})
+    assert client.get("/").content == full.content
+    assert client.get("/", headers={"HX-Request": "true"}).content == partial.content
