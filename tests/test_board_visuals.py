@@ -7,7 +7,6 @@ import datetime as dt
 import re
 from types import SimpleNamespace
 
-import pytest
 from bs4 import BeautifulSoup
 
 from app.config import ROOT_DIR
