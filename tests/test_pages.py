@@ -104,7 +104,7 @@ def test_country_page_shows_stance_conditions_quotes_and_changes(client):
     for li in conditions:
         assert li.blockquote.get_text(strip=True) in ARTICLE
     timeline = soup.select("ol.timeline > li")
-    assert len(timeline) == 1 and "first recorded as Conditional" in timeline[0].get_text(" ", strip=True)
+    assert len(timeline) == 1 and "first recorded as conditional" in timeline[0].get_text(" ", strip=True)
     details = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in soup.select(".details-grid dt")}
     assert details["Stated on"] == "unknown"
     assert details["Troops offered"] == "—" and details["Roles offered"] == "none stated"
