@@ -61,14 +61,14 @@ def _paged(request: Request, items: list[Any], limit: int, cursor) -> Response:
 def list_proposals(session: SessionDep) -> Response:
     """Every tracked proposal with its troop totals against the target and its factors."""
     proposals = board.list_proposals(session)
-    data = [board.proposal_dict(p, board.list_stances(session, p)) for p in proposals]
+    data = [board.proposal_dict(p, board.stance_views(session, p)) for p in proposals]
     return Response(json_bytes(data), media_type="application/json")
 
 
 @router.get("/proposals/{slug}", response_model=ProposalOut, responses=NOT_FOUND, summary="One proposal")
 def get_proposal(session: SessionDep, proposal: ProposalDep) -> Response:
     """A proposal with its totals, factors (slug, name, state) and the quotes behind its facts."""
-    data = board.proposal_dict(proposal, board.list_stances(session, proposal))
+    data = board.proposal_dict(proposal, board.stance_views(session, proposal))
     return Response(json_bytes(data), media_type="application/json")
 
 
@@ -107,7 +107,7 @@ def list_stances(
         views = sorted((v for v in views if not after or v.country_code > after), key=lambda v: v.country_code)
         stances = views[: limit + 1]
     else:
-        stances = board.list_stances(session, proposal, status, condition, order="code", after=after, limit=limit + 1)
+        stances = board.stance_views(session, proposal, status, condition, order="code", after=after, limit=limit + 1)
     return _paged(request, [board.stance_dict(s) for s in stances], limit, lambda item: item["country"])
 
 
@@ -138,7 +138,7 @@ def stances_csv(
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for s in board.list_stances(session, proposal, status, condition, order="code"):
+    for s in board.stance_views(session, proposal, status, condition, order="code"):
         row = board.stance_dict(s)
         conditions = " | ".join(f"{c['text']} [{c['category']}, {c['state']}]" for c in row["conditions"])
         sources = " ".join(sorted({str(c["source_id"]) for c in row["citations"]}))

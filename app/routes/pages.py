@@ -46,12 +46,11 @@ def _board(request: Request, session, proposal: Proposal, status: list[str], con
     chosen = [s for s in status if s in STATUSES]
     if as_of:
         everyone, factors = history.stances_as_of(session, proposal, as_of, known_at)
-        rows = [s for s in everyone if (not chosen or s.status in chosen)
-                and (not condition or any(c.category == condition for c in s.conditions))]
     else:
-        everyone = board.list_stances(session, proposal)
-        rows = board.list_stances(session, proposal, chosen, condition) if (chosen or condition) else everyone
+        everyone = board.stance_views(session, proposal)
         factors = proposal.factors
+    rows = [s for s in everyone if (not chosen or s.status in chosen)
+            and (not condition or any(c.category == condition for c in s.conditions))]
     assume = list(dict.fromkeys(a for a in assume or [] if a))
     unknown = projection.unknown_factor_slugs(factors, assume)
     if unknown:

@@ -11,7 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.countries import flag_emoji
-from app.models import STATUSES, Citation, Condition, Factor, Proposal, Source, Stance
+from app.models import STATUSES, Citation, Condition, Country, Factor, Proposal, Source, Stance
+from app.services.views import CitationView, ConditionView, CountryView, FactorView, SourceLabel, StanceView
 from app.services.errors import NotFound
 
 STATUS_ORDER = {status: i for i, status in enumerate(STATUSES)}
@@ -261,3 +262,84 @@ def highlight_quotes(text: str, quotes: list[str]) -> list[Segment]:
     if pos < len(text):
         segments.append(Segment(text[pos:], False))
     return segments
+
+
+# ---- the board from compact queries ---------------------------------------------------------------
+
+
+def stance_views(
+    session: Session,
+    proposal: Proposal,
+    statuses: list[str] | None = None,
+    condition: str | None = None,
+    *,
+    order: str = "board",
+    after: str | None = None,
+    limit: int | None = None,
+) -> list[StanceView]:
+    """The same stances as list_stances, as plain views read with four flat queries instead of an
+    ORM object graph (the board's and the API's hot path)."""
+    query = (
+        select(Stance.id, Stance.country_code, Country.name, Country.alpha2, Stance.status, Stance.offered_min,
+               Stance.offered_max, Stance.committed, Stance.deployed, Stance.roles, Stance.summary, Stance.stated_on,
+               Stance.updated_at, Stance.version)
+        .join(Country, Country.code == Stance.country_code)
+        .where(Stance.proposal_id == proposal.id)
+    )
+    if statuses:
+        query = query.where(Stance.status.in_(statuses))
+    if condition:
+        query = query.where(Stance.conditions.any(Condition.category == condition))
+    if order == "code":
+        if after:
+            query = query.where(Stance.country_code > after)
+        query = query.order_by(Stance.country_code)
+        if limit is not None:
+            query = query.limit(limit)
+    rows = session.execute(query).all()
+    if not rows:
+        return []
+
+    factors = {f.id: FactorView(f.slug, f.name, f.state, f.note) for f in proposal.factors}
+    in_proposal = select(Stance.id).where(Stance.proposal_id == proposal.id)
+    conditions: dict[int, list[ConditionView]] = {}
+    by_condition: dict[int, ConditionView] = {}
+    for cid, sid, body, category, state, factor_id in session.execute(
+        select(Condition.id, Condition.stance_id, Condition.text, Condition.category, Condition.state, Condition.factor_id)
+        .where(Condition.stance_id.in_(in_proposal))
+        .order_by(Condition.stance_id, Condition.position)
+    ):
+        view = ConditionView(cid, body, category, state, factors.get(factor_id), [])
+        conditions.setdefault(sid, []).append(view)
+        by_condition[cid] = view
+
+    quotes = session.execute(
+        select(Citation.source_id, Citation.quote, Citation.field, Citation.stance_id, Citation.condition_id)
+        .where((Citation.stance_id.in_(in_proposal)) | (Citation.condition_id.in_(
+            select(Condition.id).where(Condition.stance_id.in_(in_proposal)))))
+        .order_by(Citation.id)
+    ).all()
+    sources = {
+        r.id: SourceLabel(r.id, r.title, r.title_is_descriptive, r.publisher, r.published_on)
+        for r in session.execute(
+            select(Source.id, Source.title, Source.title_is_descriptive, Source.publisher, Source.published_on)
+            .where(Source.id.in_({q.source_id for q in quotes}))
+        )
+    } if quotes else {}
+    stance_quotes: dict[int, list[CitationView]] = {}
+    for source_id, quote, fld, sid, cid in quotes:
+        view = CitationView(source_id, quote, fld, sources.get(source_id))
+        if sid is not None:
+            stance_quotes.setdefault(sid, []).append(view)
+        elif cid in by_condition:
+            by_condition[cid].citations.append(view)
+
+    views = [
+        StanceView(r.id, r.country_code, CountryView(r.country_code, r.name, r.alpha2), r.status, r.offered_min,
+                   r.offered_max, r.committed, r.deployed, list(r.roles or []), r.summary, r.stated_on, r.updated_at,
+                   r.version, conditions.get(r.id, []), stance_quotes.get(r.id, []))
+        for r in rows
+    ]
+    if order != "code":
+        views.sort(key=lambda v: (STATUS_ORDER[v.status], v.country.name))
+    return views

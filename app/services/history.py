@@ -8,7 +8,7 @@ Each country costs one index seek on (stance_id, effective_on, id), however long
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -16,62 +16,12 @@ from sqlalchemy.orm import Session
 
 from app.models import Change, Country, Factor, Proposal, Source, Stance
 from app.services.board import STATUS_ORDER
+from app.services.views import CitationView, ConditionView, FactorView, StanceView
 
 
 def end_of_day(day: dt.date) -> dt.datetime:
     """The first instant after DAY, in UTC."""
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=dt.timezone.utc)
-
-
-# ---- views: the same attributes the pages and the API read from the live models ----------------
-
-
-@dataclass
-class CitationView:
-    source_id: int
-    quote: str
-    field: str | None = None
-    source: Source | None = None
-
-
-@dataclass
-class FactorView:
-    slug: str
-    name: str
-    state: str
-    note: str | None
-    citations: list[CitationView] = field(default_factory=list)
-
-
-@dataclass
-class ConditionView:
-    id: int
-    text: str
-    category: str
-    state: str
-    factor: FactorView | None
-    citations: list[CitationView] = field(default_factory=list)
-
-
-@dataclass
-class StanceView:
-    """A stance as a change recorded it: what the board showed after that change."""
-
-    id: int
-    country_code: str
-    country: Country
-    status: str
-    offered_min: int | None
-    offered_max: int | None
-    committed: int | None
-    deployed: int | None
-    roles: list[str]
-    summary: str | None
-    stated_on: dt.date | None
-    updated_at: dt.datetime
-    version: int
-    conditions: list[ConditionView]
-    citations: list[CitationView]
 
 
 def _citations(items: list[dict[str, Any]], sources: dict[int, Source]) -> list[CitationView]:

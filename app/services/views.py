@@ -1,0 +1,72 @@
+"""Plain views of stances, conditions, citations and factors: the attributes pages and the API read,
+without ORM instances. Built from compact queries (the board) or from change records (history)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class CountryView:
+    code: str
+    name: str
+    alpha2: str
+
+
+@dataclass(slots=True)
+class SourceLabel:
+    id: int
+    title: str
+    title_is_descriptive: bool
+    publisher: str | None
+    published_on: dt.date | None
+
+
+@dataclass(slots=True)
+class CitationView:
+    source_id: int
+    quote: str
+    field: str | None = None
+    source: Any = None
+
+
+@dataclass(slots=True)
+class FactorView:
+    slug: str
+    name: str
+    state: str
+    note: str | None
+    citations: list[CitationView] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ConditionView:
+    id: int
+    text: str
+    category: str
+    state: str
+    factor: FactorView | None
+    citations: list[CitationView] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class StanceView:
+    """A stance as the board shows it."""
+
+    id: int
+    country_code: str
+    country: Any
+    status: str
+    offered_min: int | None
+    offered_max: int | None
+    committed: int | None
+    deployed: int | None
+    roles: list[str]
+    summary: str | None
+    stated_on: dt.date | None
+    updated_at: dt.datetime
+    version: int
+    conditions: list[ConditionView]
+    citations: list[CitationView]
