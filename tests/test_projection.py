@@ -98,7 +98,7 @@ def test_unknown_factor_slugs_are_named():
 
 def test_the_seeded_board_projects_azerbaijan_blocked_by_its_parliament(session):
     proposal = board.get_proposal(session, "gaza-isf")
-    result = project(proposal, board.list_stances(session, proposal), proposal.factors,
+    result = project(proposal, board.stance_views(session, proposal), proposal.factors,
                      ["cessation-of-hostilities", "un-mandate", "hamas-disarmament"])
     assert [o.stance.country_code for o in result.countries] == ["AZE"]
     (aze,) = result.countries

@@ -75,7 +75,7 @@ def _edit_page(request, session, proposal, code, form, viewer, status_code=200, 
 def add_country(request: Request, session: SessionDep, proposal: ProposalDep, viewer: EditorDep,
                 q: Annotated[str, Query(max_length=100)] = "") -> Response:
     """Find a country not yet on the board, by name, code or alias."""
-    on_board = {s.country_code for s in board.list_stances(session, proposal)}
+    on_board = {s.country_code for s in board.stance_views(session, proposal)}
     results = [c for c in search_countries(q) if c.code not in on_board] if q.strip() else []
     return render(request, "add_country.html", {"proposal": proposal, "q": q, "results": results, "on_board": on_board})
 

@@ -86,5 +86,5 @@ def get_projection(session: SessionDep, proposal: ProposalDep, factors: FactorsQ
             "msg": f"unknown factor {', '.join(repr(u) for u in unknown)}: this proposal's factors are {known}",
             "input": factors,
         }])
-    stances = board.list_stances(session, proposal)
+    stances = board.stance_views(session, proposal)
     return projection_dict(proposal, projection.project(proposal, stances, proposal.factors, slugs))

@@ -49,38 +49,6 @@ def _stance_query(proposal: Proposal):
     )
 
 
-def list_stances(
-    session: Session,
-    proposal: Proposal,
-    statuses: list[str] | None = None,
-    condition: str | None = None,
-    *,
-    order: str = "board",
-    after: str | None = None,
-    limit: int | None = None,
-) -> list[Stance]:
-    """Stances of PROPOSAL, optionally filtered.
-
-    order="board": most engaged first, then by country name (the board's order);
-    order="code": by country code, with `after`/`limit` for paging (the API's order).
-    """
-    query = _stance_query(proposal)
-    if statuses:
-        query = query.where(Stance.status.in_(statuses))
-    if condition:
-        query = query.where(Stance.conditions.any(Condition.category == condition))
-    if order == "code":
-        if after:
-            query = query.where(Stance.country_code > after)
-        query = query.order_by(Stance.country_code)
-        if limit is not None:
-            query = query.limit(limit)
-        return list(session.scalars(query))
-    stances = list(session.scalars(query))
-    stances.sort(key=lambda s: (STATUS_ORDER[s.status], s.country.name))
-    return stances
-
-
 def get_stance(session: Session, proposal: Proposal, code: str) -> Stance:
     stance = session.scalars(_stance_query(proposal).where(Stance.country_code == code.upper())).one_or_none()
     if stance is None:
@@ -277,8 +245,12 @@ def stance_views(
     after: str | None = None,
     limit: int | None = None,
 ) -> list[StanceView]:
-    """The same stances as list_stances, as plain views read with four flat queries instead of an
-    ORM object graph (the board's and the API's hot path)."""
+    """Stances of PROPOSAL as plain views, read with four flat queries (no ORM object graph: this is
+    the board's and the API's hot path); optionally filtered.
+
+    order="board": most engaged first, then by country name (the board's order);
+    order="code": by country code, with `after`/`limit` for paging (the API's order).
+    """
     query = (
         select(Stance.id, Stance.country_code, Country.name, Country.alpha2, Stance.status, Stance.offered_min,
                Stance.offered_max, Stance.committed, Stance.deployed, Stance.roles, Stance.summary, Stance.stated_on,

@@ -10,6 +10,7 @@ from tests.conftest import PASSWORD
 from tests.live import cli, live_server
 
 CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(__file__).resolve().parents[2] / "tools" / "e2e" / "node_modules" / "axe-core" / "axe.min.js"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 
@@ -36,6 +37,18 @@ def editor_site(tmp_path_factory):
     cli("user", "add", "amira", "--role", "editor", env=env, input=PASSWORD + "\n")
     with live_server(env) as base:
         yield base
+
+
+def axe_violations(page) -> list[dict]:
+    """Serious or critical WCAG 2.1 A/AA violations axe-core finds on the page (needs a CSP-bypassing context)."""
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (make test installs it with npm into tools/e2e)")
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        """async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))
+             .violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))"""
+    )
+    return [v for v in result if v["impact"] in ("serious", "critical")]
 
 
 def sign_in(page, base: str, name: str = "amira") -> None:

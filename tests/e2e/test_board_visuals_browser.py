@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from app.db import Database, build_engine
+from tests.e2e.conftest import axe_violations
 from tests.live import cli, live_server
 from tests.synthetic_board import fill_board
 
 pytestmark = pytest.mark.slow
 
-AXE = Path(__file__).resolve().parents[2] / "tools" / "e2e" / "node_modules" / "axe-core" / "axe.min.js"
 CEASEFIRE = "form.whatif-form input[name=assume][value=cessation-of-hostilities]"
 
 
@@ -185,17 +185,13 @@ def test_page_weight_in_the_browser(chromium, seed_site, big_site):
 
 
 def test_the_whatif_and_the_150_country_board_have_no_serious_accessibility_violations(chromium, seed_site, big_site):
-    if not AXE.exists():
-        pytest.skip("axe-core is not installed (make test installs it with npm into tools/e2e)")
-    from tests.e2e.test_browser import _axe_violations
-
     context = chromium.new_context(bypass_csp=True)
     page = context.new_page()
     found = {}
     for name, url in (("what-if", f"{seed_site}/?assume=cessation-of-hostilities&assume=un-mandate"),
                       ("150 countries", f"{big_site}/?assume=cessation-of-hostilities")):
         page.goto(url)
-        found[name] = _axe_violations(page)
+        found[name] = axe_violations(page)
     context.close()
     assert {k: v for k, v in found.items() if v} == {}
 

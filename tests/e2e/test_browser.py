@@ -12,48 +12,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import PASSWORD
-from tests.live import cli, free_port, live_server
+from tests.e2e.conftest import axe_violations, sign_in
+from tests.live import free_port
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = Path(__file__).resolve().parents[2] / "tools" / "e2e" / "node_modules" / "axe-core" / "axe.min.js"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's Chromium is not installed (apt-get install chromium); .ci/run installs it")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    path = tmp_path_factory.mktemp("browser") / "browser.db"
-    env = {"DATABASE_URL": f"sqlite:///{path}"}
-    cli("db", "upgrade", env=env)
-    cli("seed", env=env)
-    cli("user", "add", "amira", "--role", "editor", env=env, input=PASSWORD + "\n")
-    with live_server(env) as base:
-        yield base
-
-
-def sign_in(page, base: str) -> None:
-    page.goto(f"{base}/login")
-    page.get_by_label("User name").fill("amira")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{base}/")
-    assert "Signed in as amira" in page.inner_text("main")
 
 
 def fill_citation(page, reason: str) -> None:
@@ -66,31 +30,31 @@ def aze_changes(base: str) -> int:
     return len(httpx.get(f"{base}/api/v1/proposals/gaza-isf/stances/AZE/history").json())
 
 
-def test_editor_signs_in_edits_azerbaijan_and_the_board_changes(browser, site):
-    context = browser.new_context()
+def test_editor_signs_in_edits_azerbaijan_and_the_board_changes(chromium, editor_site):
+    context = chromium.new_context()
     page = context.new_page()
-    sign_in(page, site)
-    page.goto(f"{site}/proposals/gaza-isf/countries/AZE")
+    sign_in(page, editor_site)
+    page.goto(f"{editor_site}/proposals/gaza-isf/countries/AZE")
     page.get_by_text("Edit this stance").click()
     page.select_option("#status", "committed")
     page.fill("#committed", "500")
     page.check("input[name=roles][value=engineering]")
     fill_citation(page, "Browser test: parliament approved")
     page.get_by_role("button", name="Save").click()
-    page.wait_for_url(f"{site}/proposals/gaza-isf/countries/AZE")
+    page.wait_for_url(f"{editor_site}/proposals/gaza-isf/countries/AZE")
     assert "Saved Azerbaijan (version 2)." in page.inner_text("main")
-    page.goto(f"{site}/")
+    page.goto(f"{editor_site}/")
     row = page.locator("#row-AZE")
     assert row.locator(".badge").inner_text().strip() == "Committed"
     assert "500" in row.locator(".troops").inner_text()
     context.close()
 
 
-def test_invalid_input_is_shown_beside_the_field_and_kept(browser, site):
-    context = browser.new_context()
+def test_invalid_input_is_shown_beside_the_field_and_kept(chromium, editor_site):
+    context = chromium.new_context()
     page = context.new_page()
-    sign_in(page, site)
-    page.goto(f"{site}/proposals/gaza-isf/countries/AZE/edit")
+    sign_in(page, editor_site)
+    page.goto(f"{editor_site}/proposals/gaza-isf/countries/AZE/edit")
     page.fill("#offered_min", "lots")
     page.fill("#summary", "Typed text that must survive")
     page.get_by_role("button", name="Save").click()
@@ -101,16 +65,16 @@ def test_invalid_input_is_shown_beside_the_field_and_kept(browser, site):
     context.close()
 
 
-def test_two_tabs_conflict_and_the_second_keeps_its_input(browser, site):
-    context = browser.new_context()
+def test_two_tabs_conflict_and_the_second_keeps_its_input(chromium, editor_site):
+    context = chromium.new_context()
     first, second = context.new_page(), context.new_page()
-    sign_in(first, site)
+    sign_in(first, editor_site)
     for page in (first, second):
-        page.goto(f"{site}/proposals/gaza-isf/countries/AZE/edit")
+        page.goto(f"{editor_site}/proposals/gaza-isf/countries/AZE/edit")
     first.fill("#summary", "Saved from the first tab")
     fill_citation(first, "first tab")
     first.get_by_role("button", name="Save").click()
-    first.wait_for_url(f"{site}/proposals/gaza-isf/countries/AZE")
+    first.wait_for_url(f"{editor_site}/proposals/gaza-isf/countries/AZE")
 
     second.fill("#summary", "Typed in the second tab")
     second.fill("#deployed", "40")
@@ -125,16 +89,16 @@ def test_two_tabs_conflict_and_the_second_keeps_its_input(browser, site):
     assert second.input_value("#reason") == "second tab"
 
     second.get_by_role("button", name="Save my version").click()
-    second.wait_for_url(f"{site}/proposals/gaza-isf/countries/AZE")
+    second.wait_for_url(f"{editor_site}/proposals/gaza-isf/countries/AZE")
     assert "Typed in the second tab" in second.inner_text("main")
     context.close()
 
 
-def test_a_page_on_another_origin_cannot_post_the_form(browser, site, tmp_path):
+def test_a_page_on_another_origin_cannot_post_the_form(chromium, editor_site, tmp_path):
     attack = tmp_path / "attack.html"
     attack.write_text(
         f"""<!doctype html><title>Totally harmless</title>
-        <form id="f" method="post" action="{site}/proposals/gaza-isf/countries/AZE/edit">
+        <form id="f" method="post" action="{editor_site}/proposals/gaza-isf/countries/AZE/edit">
           <input name="status" value="declined"><input name="cond_count" value="0">
           <input name="source_id" value="1"><input name="quote" value="{QUOTE}">
           <input name="reason" value="forged"><input name="version" value="999">
@@ -146,63 +110,52 @@ def test_a_page_on_another_origin_cannot_post_the_form(browser, site, tmp_path):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        context = browser.new_context()
+        context = chromium.new_context()
         page = context.new_page()
-        sign_in(page, site)  # the victim is signed in
-        before = aze_changes(site)
+        sign_in(page, editor_site)  # the victim is signed in
+        before = aze_changes(editor_site)
         with page.expect_navigation():
             page.goto(f"http://127.0.0.1:{port}/attack.html")
         page.wait_for_load_state()
-        assert page.url.startswith(site)
+        assert page.url.startswith(editor_site)
         assert "Not allowed" in page.inner_text("main")
-        assert aze_changes(site) == before
-        assert httpx.get(f"{site}/api/v1/proposals/gaza-isf/stances/AZE").json()["status"] != "declined"
+        assert aze_changes(editor_site) == before
+        assert httpx.get(f"{editor_site}/api/v1/proposals/gaza-isf/stances/AZE").json()["status"] != "declined"
         context.close()
     finally:
         server.shutdown()
 
 
-def _axe_violations(page) -> list[dict]:
-    page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        """async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))
-             .violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))"""
-    )
-    return [v for v in result if v["impact"] in ("serious", "critical")]
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_pages_have_no_serious_accessibility_violations(browser, site, scheme):
-    if not AXE.exists():
-        pytest.skip("axe-core is not installed (make test installs it with npm into tools/e2e)")
-    context = browser.new_context(bypass_csp=True, color_scheme=scheme)
+def test_pages_have_no_serious_accessibility_violations(chromium, editor_site, scheme):
+    context = chromium.new_context(bypass_csp=True, color_scheme=scheme)
     page = context.new_page()
     found = {}
-    page.goto(f"{site}/login")
-    found["login"] = _axe_violations(page)
-    sign_in(page, site)
+    page.goto(f"{editor_site}/login")
+    found["login"] = axe_violations(page)
+    sign_in(page, editor_site)
     for name, url in (("board", "/"), ("country", "/proposals/gaza-isf/countries/AZE"),
                       ("edit form", "/proposals/gaza-isf/countries/AZE/edit"), ("source", "/sources/1")):
-        page.goto(site + url)
-        found[name] = _axe_violations(page)
+        page.goto(editor_site + url)
+        found[name] = axe_violations(page)
     context.close()
     assert {k: v for k, v in found.items() if v} == {}
 
 
-def test_screenshots(browser, site, tmp_path):
+def test_screenshots(chromium, editor_site, tmp_path):
     """The README's pictures: the board and the edit form (make screenshots writes them to docs/)."""
     out = Path(os.environ.get("ISF_SCREENSHOT_DIR") or tmp_path)
     out.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(f"{site}/")
+    page.goto(f"{editor_site}/")
     page.screenshot(path=str(out / "board.png"), full_page=True)
-    sign_in(page, site)
-    page.goto(f"{site}/proposals/gaza-isf/countries/AZE/edit")
+    sign_in(page, editor_site)
+    page.goto(f"{editor_site}/proposals/gaza-isf/countries/AZE/edit")
     page.screenshot(path=str(out / "edit-form.png"), full_page=True)
-    phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    phone = chromium.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
     mobile = phone.new_page()
-    mobile.goto(f"{site}/proposals/gaza-isf/countries/AZE")
+    mobile.goto(f"{editor_site}/proposals/gaza-isf/countries/AZE")
     mobile.screenshot(path=str(out / "country-phone.png"), full_page=False)
     for name in ("board.png", "edit-form.png", "country-phone.png"):
         assert (out / name).stat().st_size > 10_000
