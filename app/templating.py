@@ -78,6 +78,22 @@ def troop_range(low: int | None, high: int | None) -> str:
     return f"{number(low)}–{number(high)}"
 
 
+def status_citation(stance):
+    """The quote a board row shows: the one cited for the status, else the first."""
+    for citation in stance.citations:
+        if citation.field == "status":
+            return citation
+    return stance.citations[0] if stance.citations else None
+
+
+def not_met_by_category(conditions) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for c in conditions:
+        if c.state != "met":
+            counts[c.category] = counts.get(c.category, 0) + 1
+    return counts
+
+
 env.filters.update(number=number, day=day, short_day=short_day, iso=iso, flag=flag_emoji,
                    country_flag=lambda code: (country_info(code).flag if country_info(code) else ""))
 env.globals.update(
@@ -87,4 +103,6 @@ env.globals.update(
     CATEGORY_LABELS=CATEGORY_LABELS,
     RESOLUTION_LABELS=RESOLUTION_LABELS,
     troop_range=troop_range,
+    status_citation=status_citation,
+    not_met_by_category=not_met_by_category,
 )
