@@ -83,13 +83,14 @@ def stance_changes_as_of(
 ) -> list[tuple[Change, Country]]:
     """For each stance of PROPOSAL, the change that set it as it stood on AS_OF (None-free)."""
     latest = _cuts(select(Change.id).where(Change.stance_id == Stance.id), as_of, known_at)
+    # Only what a view needs: not `before`, which would double the JSON to read and decode.
     rows = session.execute(
-        select(Change, Country)
+        select(Change.stance_id, Change.changed_at, Change.after, Country)
         .join(Stance, Change.id == latest.correlate(Stance).scalar_subquery())
         .join(Country, Country.code == Stance.country_code)
         .where(Stance.proposal_id == proposal.id)
     ).all()
-    return [(change, country) for change, country in rows]
+    return [(row, row.Country) for row in rows]
 
 
 def factors_as_of(session: Session, proposal: Proposal, as_of: dt.date, known_at: dt.date | None = None) -> list[FactorView]:
