@@ -14,6 +14,7 @@ from app.countries import flag_emoji
 from app.models import STATUSES, Citation, Condition, Country, Factor, Proposal, Source, Stance
 from app.services.views import CitationView, ConditionView, CountryView, FactorView, SourceLabel, StanceView
 from app.services.errors import NotFound
+from app.services.stances import citation_dict, stance_snapshot
 
 STATUS_ORDER = {status: i for i, status in enumerate(STATUSES)}
 
@@ -96,40 +97,23 @@ def totals(proposal: Proposal, stances: list[Stance]) -> Totals:
     )
 
 
-def citation_dict(c: Citation) -> dict[str, Any]:
-    return {"source_id": c.source_id, "quote": c.quote, "field": c.field}
-
-
 def stance_dict(stance: Stance) -> dict[str, Any]:
-    """The API representation of a stance (PRODUCT.md), also what its ETag is computed over."""
+    """The API representation of a stance (PRODUCT.md), also what its ETag is computed over: the
+    change log's record of it, with the country spelled out."""
+    record = stance_snapshot(stance)
     return {
         "country": stance.country_code,
         "country_name": stance.country.name,
         "flag": flag_emoji(stance.country.alpha2),
-        "status": stance.status,
-        "troops": {
-            "offered_min": stance.offered_min,
-            "offered_max": stance.offered_max,
-            "committed": stance.committed,
-            "deployed": stance.deployed,
-        },
-        "roles": list(stance.roles or []),
-        "summary": stance.summary,
+        "status": record["status"],
+        "troops": record["troops"],
+        "roles": record["roles"],
+        "summary": record["summary"],
         "stated_on": stance.stated_on,
         "updated_at": stance.updated_at,
         "version": stance.version,
-        "conditions": [
-            {
-                "id": c.id,
-                "text": c.text,
-                "category": c.category,
-                "state": c.state,
-                "factor": c.factor.slug if c.factor else None,
-                "citations": [citation_dict(q) for q in c.citations],
-            }
-            for c in stance.conditions
-        ],
-        "citations": [citation_dict(q) for q in stance.citations],
+        "conditions": record["conditions"],
+        "citations": record["citations"],
     }
 
 

@@ -50,7 +50,7 @@ def ensure_country(session: Session, code: str) -> Country:
     return country
 
 
-def _citation_dict(c: Citation) -> dict[str, Any]:
+def citation_dict(c: Citation) -> dict[str, Any]:
     return {"source_id": c.source_id, "quote": c.quote, "field": c.field}
 
 
@@ -74,11 +74,11 @@ def stance_snapshot(stance: Stance) -> dict[str, Any]:
                 "category": c.category,
                 "state": c.state,
                 "factor": c.factor.slug if c.factor else None,
-                "citations": [_citation_dict(q) for q in c.citations],
+                "citations": [citation_dict(q) for q in c.citations],
             }
             for c in stance.conditions
         ],
-        "citations": [_citation_dict(q) for q in stance.citations],
+        "citations": [citation_dict(q) for q in stance.citations],
         "version": stance.version,
     }
 
