@@ -96,6 +96,23 @@ def token_create(
     typer.echo(token)
 
 
+@token_app.command("revoke")
+def token_revoke(prefix: Annotated[str, typer.Argument(help="The token's first 12 characters (or the whole token).")]) -> None:
+    """Revoke the API token that starts with PREFIX; scripts using it get 401 from the next request."""
+    from app.db import get_database
+    from app.services.accounts import revoke_tokens
+    from app.services.errors import InvalidInput
+
+    try:
+        with get_database().write_session() as session:
+            count = revoke_tokens(session, prefix)
+    except InvalidInput as exc:
+        _fail(exc.errors[0]["msg"])
+    if count == 0:
+        _fail("no live token starts with that prefix")
+    typer.echo(f"revoked {count} token{'s' if count > 1 else ''}")
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(envvar="HOST", help="Address to listen on.")] = "127.0.0.1",
@@ -106,7 +123,19 @@ def serve(
 ) -> None:
     """Serve the board and the API with uvicorn."""
     import uvicorn
+    from pydantic import ValidationError
 
+    from app.config import ConfigError, get_settings
+    from app.observability import log_config
+
+    try:
+        settings = get_settings()
+        settings.resolved_secret_key()  # fail here, in one line, rather than in every worker
+    except ConfigError as exc:
+        _fail(str(exc))
+    except ValidationError as exc:
+        _fail("; ".join(f"{e['loc'][0]}: {e['msg']}" for e in exc.errors()))
+    proxies = settings.proxy_addresses()
     uvicorn.run(
         "app.main:app",
         host=host,
@@ -115,7 +144,10 @@ def serve(
         reload=reload,
         access_log=access_log,
         server_header=False,
-        proxy_headers=False,
+        # X-Forwarded-For and -Proto are believed only from the proxies named in ISF_TRUSTED_PROXIES.
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies or None,
+        log_config=log_config(settings.log_format),
     )
 
 

@@ -12,6 +12,12 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT_DIR / "data"
+# 32 characters of a random key is well over the 128 bits an HMAC-SHA256 key needs.
+MIN_SECRET_KEY_LENGTH = 32
+
+
+class ConfigError(RuntimeError):
+    """A setting that makes it unsafe to start; the message says which one and why."""
 
 
 class Settings(BaseSettings):
@@ -26,18 +32,29 @@ class Settings(BaseSettings):
     sqlite_busy_timeout_ms: int = Field(default=5000, validation_alias="ISF_SQLITE_BUSY_TIMEOUT_MS")
     response_cache: bool = Field(default=True, validation_alias="ISF_RESPONSE_CACHE")
     bench_reference: bool = Field(default=False, validation_alias="ISF_BENCH_REFERENCE")
+    trusted_proxies: str = Field(default="", validation_alias="ISF_TRUSTED_PROXIES")
+    log_format: Literal["json", "text"] = Field(default="json", validation_alias="ISF_LOG_FORMAT")
 
     @field_validator("database_url")
     @classmethod
     def _default_sqlite(cls, value: str) -> str:
         return value or f"sqlite:///{(DATA_DIR / 'isf-tracker.db').as_posix()}"
 
+    def proxy_addresses(self) -> list[str]:
+        """The proxies whose X-Forwarded-* headers are believed (none by default)."""
+        return [a.strip() for a in self.trusted_proxies.split(",") if a.strip()]
+
     def resolved_secret_key(self) -> str:
         """The configured key, or in development one generated once and kept under ./data/."""
+        if self.env == "production":
+            if not self.secret_key:
+                raise ConfigError("SECRET_KEY must be set when ISF_ENV=production "
+                                  f"(at least {MIN_SECRET_KEY_LENGTH} random characters)")
+            if len(self.secret_key) < MIN_SECRET_KEY_LENGTH:
+                raise ConfigError(f"SECRET_KEY is {len(self.secret_key)} characters long; ISF_ENV=production "
+                                  f"needs at least {MIN_SECRET_KEY_LENGTH}")
         if self.secret_key:
             return self.secret_key
-        if self.env == "production":
-            raise RuntimeError("SECRET_KEY must be set when ISF_ENV=production")
         key_file = DATA_DIR / "secret_key"
         if key_file.exists():
             return key_file.read_text().strip()

@@ -19,6 +19,7 @@ from app.cache import CacheMiddleware
 from app.config import ROOT_DIR, get_settings
 from app.routes import api, api_imports, api_writes, auth, changes, forms, health, imports, pages
 from app.routes import projection
+from app import metrics
 from app.middleware import BodySizeLimitMiddleware, HeadAsGetMiddleware, SecurityHeadersMiddleware
 from app.web import Forbidden, LoginRequired, audit, client_ip, render
 from app.services.errors import InvalidInput, NotFound, VersionConflict
@@ -60,7 +61,8 @@ def create_app() -> FastAPI:
     app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(CacheMiddleware, enabled=settings.response_cache)
     app.add_middleware(BodySizeLimitMiddleware)
-    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware, hsts=settings.env == "production")
+    metrics.install(app)
     app.mount("/static", StaticFiles(directory=str(ROOT_DIR / "static")), name="static")
 
     # Forms first: "/countries/new" must not be taken for a country code.

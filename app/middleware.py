@@ -17,13 +17,16 @@ HEADERS = [
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
+HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
 
 
 class SecurityHeadersMiddleware:
     """A plain ASGI middleware (cheaper than BaseHTTPMiddleware on every request)."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app, hsts: bool = False) -> None:
         self.app = app
+        # Production runs behind HTTPS; there browsers are told never to use plain HTTP again.
+        self.extra = [*HEADERS, HSTS] if hsts else HEADERS
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -34,7 +37,7 @@ class SecurityHeadersMiddleware:
         async def send_with_headers(message) -> None:
             if message["type"] == "http.response.start":
                 headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"server"]
-                headers.extend(HEADERS)
+                headers.extend(self.extra)
                 headers.append((b"content-security-policy", csp))
                 message = {**message, "headers": headers}
             await send(message)

@@ -290,6 +290,8 @@ class Change(Base):
     # The day the change speaks for: the stance's stated_on, else the day it was recorded.
     # Derived from hashed fields (verify checks it); kept as a column so "as of" is an index seek.
     effective_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    # The request that made it, to find its log lines; not hashed (it says how, not what).
+    request_id: Mapped[Optional[str]] = mapped_column(String(64))
 
     country: Mapped[Optional[Country]] = relationship(lazy="joined")
     source: Mapped[Optional[Source]] = relationship()

@@ -118,7 +118,8 @@ def _sign(value: bytes) -> str:
 
 def flash(response: Response, message: str) -> None:
     payload = base64.urlsafe_b64encode(message.encode("utf-8")[:500]).decode()
-    response.set_cookie(FLASH_COOKIE, f"{payload}.{_sign(payload.encode())}", max_age=60, httponly=True, samesite="lax", path="/")
+    response.set_cookie(FLASH_COOKIE, f"{payload}.{_sign(payload.encode())}", max_age=60, httponly=True, samesite="lax",
+                        secure=get_settings().env == "production", path="/")
 
 
 def _read_flash(request: Request) -> str | None:

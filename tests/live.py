@@ -35,19 +35,23 @@ def free_port() -> int:
 
 
 @contextmanager
-def live_server(env: dict[str, str], *extra: str):
-    """`isf-tracker serve` on a free port; yields its base URL and stops it with SIGTERM."""
+def live_server(env: dict[str, str], *extra: str, log: Path | None = None):
+    """`isf-tracker serve` on a free port; yields its base URL and stops it with SIGTERM.
+
+    With LOG, the server's output goes to that file, so a test can read it while it runs."""
     port = free_port()
+    sink = log.open("w") if log is not None else subprocess.PIPE
     process = subprocess.Popen(
         [*CLI, "serve", "--host", "127.0.0.1", "--port", str(port), "--no-access-log", *extra],
-        cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=ROOT, env={**os.environ, **env}, stdout=sink, stderr=subprocess.STDOUT, text=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
         while True:
             if process.poll() is not None:
-                raise AssertionError(f"server exited early:\n{process.stdout.read()}")
+                said = log.read_text() if log is not None else process.stdout.read()
+                raise AssertionError(f"server exited early:\n{said}")
             try:
                 if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
                     break
@@ -64,5 +68,8 @@ def live_server(env: dict[str, str], *extra: str):
         except subprocess.TimeoutExpired:
             process.kill()
             output, _ = process.communicate()
+        if log is not None:
+            sink.close()
+            output = log.read_text()
         # Shown by pytest when the test fails: what the server said.
         print(f"--- server output ({base}) ---\n{output[-20000:]}")

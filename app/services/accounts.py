@@ -166,6 +166,16 @@ def create_token(session: Session, user: User, scope: str) -> str:
     return raw
 
 
+def revoke_tokens(session: Session, prefix: str) -> int:
+    """Revoke the live tokens that start with PREFIX (its first 12 characters, or the whole token); how many."""
+    if len(prefix) < 12 or not prefix.startswith(TOKEN_PREFIX):
+        raise InvalidInput([{"loc": ["prefix"], "msg": "give the token's first 12 characters (isf_ and 8 more) or all of it"}])
+    tokens = session.scalars(select(ApiToken).where(ApiToken.prefix == prefix[:12], ApiToken.revoked_at.is_(None))).all()
+    for token in tokens:
+        token.revoked_at = utcnow()
+    return len(tokens)
+
+
 def find_token(session: Session, raw: str) -> ApiToken | None:
     if not raw.startswith(TOKEN_PREFIX) or len(raw) > 128:
         return None

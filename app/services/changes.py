@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import ChainHead, Change
+from app.observability import current_request_id
 
 GENESIS_HASH = "0" * 64
 
@@ -96,6 +97,8 @@ def append_change(session: Session, change: Change) -> Change:
     change.prev_hash = head.last_hash
     change.hash = compute_hash(change)
     change.effective_on = effective_on(change)
+    if change.request_id is None:
+        change.request_id = current_request_id()
     session.add(change)
     session.flush()
     head.last_change_id = change.id

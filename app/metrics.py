@@ -1,0 +1,137 @@
+"""Prometheus metrics: requests and latencies by route template, and stances by status.
+
+Each application instance keeps its own registry; with several uvicorn workers each process
+counts only the requests it served (docs/operations.md says how to read that). The stance
+counts are read from the database at scrape time, so every process reports the same numbers.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import anyio
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import Response
+from fastapi.routing import iter_route_contexts
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.core import GaugeMetricFamily
+from sqlalchemy import func, select
+from starlette.routing import Mount, compile_path
+
+from app.db import get_database
+from app.models import STATUSES, Proposal, Stance
+
+router = APIRouter()
+
+
+class StanceCollector:
+    """`isf_stances{proposal, status}`, counted when Prometheus scrapes."""
+
+    def collect(self):
+        family = GaugeMetricFamily("isf_stances", "Stances by proposal and status.", labels=["proposal", "status"])
+        try:
+            with get_database().read_session() as session:
+                rows = session.execute(
+                    select(Proposal.slug, Stance.status, func.count())
+                    .join(Stance, Stance.proposal_id == Proposal.id, isouter=True)
+                    .group_by(Proposal.slug, Stance.status)
+                ).all()
+        except Exception:  # a scrape must not fail because the database is away; /readyz reports that
+            return
+        counts: dict[str, dict[str, int]] = {}
+        for slug, status, count in rows:
+            per_status = counts.setdefault(slug, dict.fromkeys(STATUSES, 0))
+            if status is not None:
+                per_status[status] = count
+        for slug, per_status in sorted(counts.items()):
+            for status, count in per_status.items():
+                family.add_metric([slug, status], count)
+        yield family
+
+
+class Metrics:
+    """One registry with the request counters and the stance gauge."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Counter("isf_http_requests", "HTTP requests answered.", ["method", "route", "status"],
+                                registry=self.registry)
+        self.latency = Histogram("isf_http_request_duration_seconds", "Time to answer an HTTP request.",
+                                 ["method", "route", "status"], registry=self.registry)
+        self.registry.register(StanceCollector())
+
+
+def route_table(app: FastAPI) -> list[tuple[re.Pattern, set[str] | None, str]]:
+    """(pattern, methods, template) for every route, in the order the router tries them."""
+    table = []
+    for context in iter_route_contexts(app.routes):
+        template = context.path
+        if template is None:
+            continue
+        if isinstance(context.original_route, Mount):
+            pattern = compile_path(template.rstrip("/") + "/{path:path}")[0]
+        else:
+            pattern = compile_path(template)[0]
+        table.append((pattern, context.methods, template))
+    return table
+
+
+def route_template(table, method: str, path: str) -> str:
+    """The route's template (`/proposals/{slug}`), never the raw path, so labels stay few."""
+    for pattern, methods, template in table:
+        if (methods is None or method in methods) and pattern.match(path):
+            return template
+    return "unmatched"
+
+
+class MetricsMiddleware:
+    """Count and time every HTTP request, cached answers included."""
+
+    def __init__(self, app, fastapi_app: FastAPI, metrics: Metrics) -> None:
+        self.app = app
+        self.fastapi_app = fastapi_app
+        self.metrics = metrics
+        self.table: list | None = None  # built on the first request, once every router is included
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500  # what the client gets if the app fails before answering
+
+        async def send_and_note(message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_and_note)
+        finally:
+            method = scope["method"] if scope["method"] in ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH") else "other"
+            if self.table is None:
+                self.table = route_table(self.fastapi_app)
+            route = route_template(self.table, "GET" if method == "HEAD" else method, scope["path"])
+            labels = (method, route, str(status))
+            self.metrics.requests.labels(*labels).inc()
+            self.metrics.latency.labels(*labels).observe(time.perf_counter() - started)
+
+
+@router.get("/metrics", include_in_schema=False)
+async def metrics(request: Request) -> Response:
+    """Prometheus text format: request counts and latencies of this process, stances by status."""
+    registry = request.app.state.metrics.registry
+    body = await anyio.to_thread.run_sync(generate_latest, registry)
+    return Response(body, media_type=CONTENT_TYPE_LATEST)
+
+
+def install(app: FastAPI) -> None:
+    """Metrics and request ids on APP; added last, so they wrap everything else (the cache included)."""
+    from app.observability import RequestIdMiddleware
+
+    app.state.metrics = Metrics()
+    app.add_middleware(MetricsMiddleware, fastapi_app=app, metrics=app.state.metrics)
+    app.add_middleware(RequestIdMiddleware)
+    app.include_router(router)

@@ -1,0 +1,161 @@
+"""Request ids in replies, JSON log lines and change rows; Prometheus metrics by route template."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import create_engine, select
+from sqlalchemy.orm import Session
+
+from app.models import Change
+from app.observability import JsonFormatter, accepted_request_id
+from tests.conftest import PASSWORD, add_token, add_user
+from tests.live import cli, live_server
+from tests.test_api_writes import BODY, URL
+
+
+@pytest.fixture
+def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
+    path = tmp_path / "live.db"
+    shutil.copy(sqlite_template, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.mark.parametrize("given, kept", [
+    (b"edit-aze-42", True), (b"0af7651916cd43dd8448eb211c80319c", True), (b"a" * 64, True),
+    (b"a" * 65, False), (b"two words", False), (b"line\nbreak", False), ("caf\u00e9".encode(), False),
+    (b"", False), (None, False), (b"x\";{}", False),
+])
+def test_only_short_plain_request_ids_are_kept(given, kept):
+    made = accepted_request_id(given)
+    assert (made == (given or b"").decode("utf-8", "replace")) is kept
+    assert re.fullmatch(r"[A-Za-z0-9._:-]{1,64}", made)
+
+
+def test_every_reply_carries_a_request_id_given_or_made(client):
+    assert client.get("/healthz", headers={"X-Request-ID": "probe-1"}).headers["x-request-id"] == "probe-1"
+    made = client.get("/", headers={"X-Request-ID": "bad id"}).headers["x-request-id"]
+    assert made != "bad id" and re.fullmatch(r"[0-9a-f]{32}", made)
+    assert client.get("/no-such-page").headers["x-request-id"] != made  # each request its own
+
+
+def test_json_log_lines_carry_the_request_id(client):
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    logger = logging.getLogger("isf.audit")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        assert client.post("/logout", headers={"X-Request-ID": "refused-7"}, data={}).status_code == 403
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    line = json.loads(stream.getvalue().splitlines()[0])
+    assert set(line) == {"time", "level", "logger", "message", "request_id"}
+    assert (line["logger"], line["level"], line["request_id"]) == ("isf.audit", "WARNING", "refused-7")
+    assert line["message"].startswith("refused: POST /logout")
+
+
+@pytest.mark.slow
+def test_a_stance_edit_and_its_change_row_share_the_request_id_in_the_server_log(sqlite_url, tmp_path):
+    env = {"DATABASE_URL": sqlite_url}
+    cli("user", "add", "newsroom", env=env, input=PASSWORD + "\n")
+    token = cli("token", "create", "newsroom", "--scope", "write", env=env).stdout.strip().splitlines()[-1]
+    log = tmp_path / "server.log"
+    with live_server(env, log=log) as base:
+        etag = httpx.get(f"{base}{URL}/AZE").headers["etag"]
+        reply = httpx.put(f"{base}{URL}/AZE", json=BODY, headers={
+            "Authorization": f"Bearer {token}", "If-Match": etag, "X-Request-ID": "edit-aze-42"})
+        assert reply.status_code == 200, reply.text
+        assert reply.headers["x-request-id"] == "edit-aze-42"
+        entries = [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]
+    written = [e for e in entries if e["logger"] == "isf.audit" and e["message"].startswith("stance written via api")]
+    assert len(written) == 1 and written[0]["request_id"] == "edit-aze-42", entries
+    assert token not in log.read_text() and PASSWORD not in log.read_text()
+    engine = create_engine(sqlite_url)
+    try:
+        with Session(engine) as s:
+            change = s.scalars(select(Change).order_by(Change.id.desc())).first()
+            assert change.country_code == "AZE" and change.request_id == "edit-aze-42"
+    finally:
+        engine.dispose()
+
+
+def test_request_id_is_kept_off_the_hash_so_the_chain_still_verifies(client, database, session):
+    from app.services.changes import verify_chain
+
+    add_user(database, "newsroom", "editor")
+    client.headers["Authorization"] = f"Bearer {add_token(database, 'newsroom', 'write')}"
+    etag = client.get(f"{URL}/AZE").headers["etag"]
+    assert client.put(f"{URL}/AZE", json=BODY, headers={"If-Match": etag, "X-Request-ID": "r-1"}).status_code == 200
+    change = session.scalars(select(Change).order_by(Change.id.desc())).first()
+    assert change.request_id == "r-1"
+    change.request_id = "rewritten"  # an operator may clear or change it without breaking the chain
+    session.flush()
+    assert verify_chain(session).ok
+    session.rollback()
+
+
+def _sample(text: str, name: str, **labels: str) -> float | None:
+    """The value of NAME{LABELS} in Prometheus text, or None when there is no such sample."""
+    for line in text.splitlines():
+        match = re.fullmatch(r"(\w+)\{(.*)\} (\S+)", line)
+        if match and match[1] == name and dict(re.findall(r'(\w+)="([^"]*)"', match[2])) == labels:
+            return float(match[3])
+    return None
+
+
+def test_metrics_count_requests_by_route_template_and_stances_by_status(client, database):
+    for _ in range(3):
+        assert client.get("/proposals/gaza-isf/countries/AZE").status_code == 200
+    client.get("/proposals/gaza-isf/countries/EGY")
+    client.get("/nowhere/at/all")
+    reply = client.get("/metrics")
+    assert reply.status_code == 200 and reply.headers["content-type"].startswith("text/plain")
+    text = reply.text
+    route = "/proposals/{slug}/countries/{iso3}"
+    assert _sample(text, "isf_http_requests_total", method="GET", route=route, status="200") == 4
+    assert _sample(text, "isf_http_request_duration_seconds_count", method="GET", route=route, status="200") == 4
+    assert _sample(text, "isf_http_requests_total", method="GET", route="unmatched", status="404") == 1
+    assert "AZE" not in text and "/nowhere" not in text  # raw paths never become labels
+    assert _sample(text, "isf_stances", proposal="gaza-isf", status="conditional") == 1
+    assert _sample(text, "isf_stances", proposal="gaza-isf", status="considering") == 5
+    assert _sample(text, "isf_stances", proposal="gaza-isf", status="committed") == 0
+
+    add_user(database, "newsroom", "editor")
+    headers = {"Authorization": f"Bearer {add_token(database, 'newsroom', 'write')}"}
+    etag = client.get(f"{URL}/AZE").headers["etag"]
+    assert client.put(f"{URL}/AZE", json=BODY, headers={**headers, "If-Match": etag}).status_code == 200
+    text = client.get("/metrics").text
+    assert _sample(text, "isf_stances", proposal="gaza-isf", status="conditional") == 0
+    assert _sample(text, "isf_stances", proposal="gaza-isf", status="committed") == 1
+    assert _sample(text, "isf_http_requests_total", method="PUT", route="/api/v1/proposals/{slug}/stances/{iso3}",
+                   status="200") == 1
+
+
+def test_metrics_stay_out_of_the_api_document(client):
+    assert "/metrics" not in client.get("/openapi.json").json()["paths"]
+
+
+def test_text_log_lines_for_a_terminal_name_the_request_too():
+    from app.observability import TextFormatter, _request_id, log_config
+
+    assert log_config("text")["formatters"]["default"]["()"].endswith("TextFormatter")
+    assert log_config("json")["formatters"]["default"]["()"].endswith("JsonFormatter")
+    record = logging.LogRecord("isf.audit", logging.INFO, __file__, 1, "login: user=%s", ("amira",), None)
+    formatter = TextFormatter("%(levelname)s %(name)s: %(message)s")
+    assert formatter.format(record) == "INFO isf.audit: login: user=amira"
+    token = _request_id.set("req-9")
+    try:
+        assert formatter.format(record) == "INFO isf.audit: login: user=amira [request req-9]"
+    finally:
+        _request_id.reset(token)
