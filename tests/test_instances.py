@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
+from app.db import Database, build_engine
 from app.models import Change, LoginAttempt, Stance
 from app.services.changes import verify_chain
-from tests.conftest import PASSWORD, hidden_value
+from tests.conftest import PASSWORD, add_token, add_user, hidden_value
 from tests.live import cli, live_server
 from tests.test_api_writes import BODY, URL
 
@@ -24,9 +25,12 @@ pytestmark = pytest.mark.slow
 def shared_url(migrated_database) -> str:
     """A fresh PostgreSQL database, migrated and seeded through the command line, with a user."""
     url = migrated_database("postgresql")
-    env = {"DATABASE_URL": url}
-    cli("seed", env=env)
-    cli("user", "add", "amira", env=env, input=PASSWORD + "\n")
+    cli("seed", env={"DATABASE_URL": url})
+    engine = build_engine(url)
+    try:
+        add_user(Database(engine), "amira")
+    finally:
+        engine.dispose()
     return url
 
 
@@ -38,7 +42,11 @@ def two_instances(url: str):
 
 
 def _token(url: str) -> str:
-    return cli("token", "create", "amira", "--scope", "write", env={"DATABASE_URL": url}).stdout.strip().splitlines()[-1]
+    engine = build_engine(url)
+    try:
+        return add_token(Database(engine), "amira", "write")
+    finally:
+        engine.dispose()
 
 
 def _attempt(base: str, password: str) -> httpx.Response:
