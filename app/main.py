@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from contextlib import asynccontextmanager
+from urllib.parse import urlencode
+
+import anyio
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from urllib.parse import urlencode
-
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -51,12 +53,20 @@ def create_app() -> FastAPI:
     settings = get_settings()
     if settings.env == "production":
         settings.resolved_secret_key()  # refuses to start without SECRET_KEY
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        # Pages render under the GIL: more threads than this add memory, not speed.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
+        yield
+
     app = FastAPI(
         title="ISF Tracker",
         version=__version__,
         description=DESCRIPTION,
         docs_url=None,
         redoc_url=None,
+        lifespan=lifespan,
     )
     app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(CacheMiddleware, enabled=settings.response_cache)
