@@ -103,6 +103,18 @@ def export_database(session: Session, out: IO[str], include_secrets: bool = Fals
     return ExportSummary(counts, header["chain"]["last_hash"])
 
 
+def reset_id_sequences(session: Session, names) -> None:
+    """After rows were inserted with their ids, move PostgreSQL's id sequences past them."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for name in names:
+        table = _table(name)
+        if "id" in table.columns and isinstance(table.columns["id"].type, Integer):
+            session.execute(text(
+                f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"
+            ))
+
+
 def load_database(session: Session, source: IO[str]) -> ExportSummary:
     """Load an export into this (migrated, empty) database, in the caller's transaction."""
     try:
@@ -145,12 +157,5 @@ def load_database(session: Session, source: IO[str]) -> ExportSummary:
     chain = data.get("chain") or {}
     session.execute(update(ChainHead).where(ChainHead.id == 1).values(
         last_change_id=chain.get("last_change_id"), last_hash=chain.get("last_hash", "0" * 64)))
-    if session.get_bind().dialect.name == "postgresql":
-        # Rows came with their ids: move each id sequence past them.
-        for name in TABLES:
-            table = _table(name)
-            if "id" in table.columns and isinstance(table.columns["id"].type, Integer):
-                session.execute(text(
-                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"
-                ))
+    reset_id_sequences(session, TABLES)
     return ExportSummary(counts, chain.get("last_hash", "0" * 64))

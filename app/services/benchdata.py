@@ -9,12 +9,13 @@ import random
 from dataclasses import dataclass
 
 import pycountry
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.countries import country_info
 from app.db import utcnow
 from app.models import STATUSES, ChainHead, Change, Citation, Condition, Country, Factor, Proposal, Source, Stance
+from app.services.backup import reset_id_sequences
 from app.services.changes import compute_hash, effective_on
 from app.services.seeding import seed_all
 
@@ -167,11 +168,7 @@ def fill(session: Session, countries: int = 200, changes: int = 100_000, proposa
         for k in range(0, len(rows), 2000):
             session.execute(insert(table), rows[k:k + 2000])
     session.execute(update(ChainHead).where(ChainHead.id == 1).values(last_change_id=change_id - 1, last_hash=prev_hash))
-    if session.get_bind().dialect.name == "postgresql":
-        for name in ("stances", "conditions", "citations", "changes", "countries", "sources", "proposals", "factors"):
-            if name == "countries":
-                continue
-            session.execute(text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), (SELECT MAX(id) FROM {name}))"))
+    reset_id_sequences(session, ("stances", "conditions", "citations", "changes"))
     seconds = (dt.datetime.now() - started).total_seconds()
     return BenchReport(len(all_proposals), len(stance_rows), len(change_rows), seconds)
 

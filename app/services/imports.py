@@ -3,7 +3,6 @@ editor accepts through the one write path — refusing any whose stance changed 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +15,7 @@ from app.models import Condition, Import, ImportDecision, Proposal, Source, Stan
 from app.schemas import CitationIn, ConditionData, SourceIn, StanceData
 from app.services import importer
 from app.services.errors import InvalidInput, NotFound, VersionConflict
-from app.services.sources import create_source
+from app.services.sources import create_source, text_sha256
 from app.services.stances import set_stance, stance_data_from
 
 MAX_TEXT = 500_000
@@ -51,7 +50,7 @@ def create_import(session: Session, proposal: Proposal, source_in: SourceIn, act
         stance = _current(session, proposal, s["country"])
         s["base_version"] = stance.version if stance else 0
     # The same text imported again cites the source already stored, not a copy of it.
-    digest = hashlib.sha256((source_in.text or "").encode("utf-8")).hexdigest()
+    digest = text_sha256(source_in.text or "")
     source = session.scalars(select(Source).where(Source.text_sha256 == digest).order_by(Source.id)).first()
     if source is None:
         source = create_source(session, source_in)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,7 @@ from app.config import ROOT_DIR
 from app.models import Change, Citation, Proposal, Source, Stance
 from app.schemas import StanceData
 from app.services.factors import create_factor
+from app.services.sources import text_sha256
 from app.services.stances import ensure_country, set_stance
 
 SEED_DIR = ROOT_DIR / "seeds"
@@ -37,10 +37,6 @@ class SeedReport:
 
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
-
-
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def read_seed_file(path: Path) -> dict[str, Any]:

@@ -171,7 +171,6 @@ def set_stance(
     via: str,
     reason: str | None = None,
     expected_version: int | None = None,
-    require_citation: bool = True,
     match_conditions: bool = False,
     now: dt.datetime | None = None,
 ) -> StanceWrite:
@@ -203,7 +202,7 @@ def set_stance(
 
     if match_conditions:
         data = match_condition_ids(data, stance)
-    if require_citation and not data.citations and not any(c.citations for c in data.conditions):
+    if not data.citations and not any(c.citations for c in data.conditions):
         errors.append({"loc": ["citations"], "msg": "cite at least one source for this change"})
     _check_citations(session, data.citations, ["citations"], errors)
 
