@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.models import Change, Source
-from tests.conftest import add_token, add_user, hidden_value, sign_in
+from tests.conftest import add_token, add_user, sign_in
 
 QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
 STANCE_JSON = {"status": "committed", "troops": {"committed": 100}, "citation": {"source_id": 1, "quote": QUOTE}, "reason": "matrix"}

@@ -10,7 +10,6 @@ import json
 from typing import Annotated, Any, Optional
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
-from fastapi.responses import JSONResponse
 
 from app.deps import CountryPath, ProposalDep, SessionDep
 from app.schemas import Category, ChangeOut, IsoDate, IsoDateTime, ProposalOut, SourceDetailOut, SourceOut, StanceOut, Status

@@ -54,20 +54,16 @@ def apply_import(import_id: Annotated[int, Path(ge=1, le=2**31 - 1)], body: Appl
     reply is then 409 and nothing was applied for that country).
     """
     results = []
-    for suggestion in body.suggestions:
+    for index, suggestion in enumerate(body.suggestions):
         try:
             with get_database().write_session() as ws:
                 record = imports.get_import(ws, import_id)
                 outcome = imports.accept(ws, record, suggestion.model_dump(), actor, "api", rebase=body.rebase)
-                stance = None
-                try:
-                    stance = board.stance_dict(board.get_stance(ws, record.proposal, suggestion.country))
-                except Exception:  # noqa: BLE001 - no stance yet (a conflict on a country not on the board)
-                    stance = None
+                current = board.find_stance(ws, record.proposal, suggestion.country)
+                stance = board.stance_dict(current) if current else None
                 results.append({"country": outcome.country, "outcome": outcome.outcome, "version": outcome.version,
                                 "change_id": outcome.change_id, "detail": outcome.detail, "stance": stance})
         except InvalidInput as exc:
-            index = body.suggestions.index(suggestion)
             raise HTTPException(422, [{"loc": ["body", "suggestions", index, *e["loc"]], "msg": e["msg"], "type": "value_error"}
                                       for e in exc.errors])
     audit.info("import applied via api: user=%s import=%s %s", actor, import_id,

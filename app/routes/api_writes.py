@@ -99,10 +99,7 @@ def put_stance(
     code = iso3.upper()
     if country_info(code) is None:
         raise NotFound(f"{code} is not an ISO 3166-1 alpha-3 country code")
-    try:
-        current = board.get_stance(session, proposal, code)
-    except NotFound:
-        current = None
+    current = board.find_stance(session, proposal, code)
     if current is not None:
         etag = stance_etag(json_bytes(board.stance_dict(current)))
         if not if_match:
@@ -140,7 +137,7 @@ def put_stance(
     except InvalidInput as exc:
         raise HTTPException(422, [{"loc": _api_loc(e["loc"]), "msg": e["msg"], "type": "value_error"} for e in exc.errors])
     except VersionConflict:
-        fresh = board.get_stance(session, proposal, code) if current is not None else None
+        fresh = board.find_stance(session, proposal, code)
         headers = {"ETag": stance_etag(json_bytes(board.stance_dict(fresh)))} if fresh else {}
         raise HTTPException(412, "the stance changed since you read it: GET it again and re-apply your change",
                             headers=headers)

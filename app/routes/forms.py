@@ -13,14 +13,14 @@ from app import stance_form
 from app.countries import country_info, search_countries
 from app.db import get_database
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
-from app.models import CONDITION_CATEGORIES, ROLES, STATES, STATUSES, Proposal, Source, Stance
+from app.models import CONDITION_CATEGORIES, ROLES, STATES, STATUSES, Proposal, Source
 from app.schemas import CitationIn, has_control_chars
 from app.services import board
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.factors import set_factor
 from app.services.sources import create_source
 from app.services.stances import set_stance
-from app.web import EditorDep, Viewer, audit, check_csrf, load_viewer, redirect, render
+from app.web import EditorDep, audit, check_csrf, load_viewer, redirect, render
 
 router = APIRouter(tags=["forms"], default_response_class=HTMLResponse, include_in_schema=False,
                    dependencies=[Depends(load_viewer)])
@@ -37,13 +37,6 @@ def _sources(session) -> list[Source]:
     return list(session.scalars(select(Source).order_by(Source.id.desc()).limit(200)))
 
 
-def _stance_or_none(session, proposal: Proposal, code: str) -> Stance | None:
-    try:
-        return board.get_stance(session, proposal, code)
-    except NotFound:
-        return None
-
-
 def _country_name(code: str) -> str:
     info = country_info(code)
     if info is None:
@@ -52,7 +45,7 @@ def _country_name(code: str) -> str:
 
 
 def _edit_page(request, session, proposal, code, form, viewer, status_code=200, conflict=None) -> Response:
-    stance = _stance_or_none(session, proposal, code)
+    stance = board.find_stance(session, proposal, code)
     context = {
         "proposal": proposal,
         "code": code.upper(),
@@ -86,7 +79,7 @@ def edit_stance_form(request: Request, session: SessionDep, proposal: ProposalDe
     """The stance form, filled with what is saved now."""
     code = iso3.upper()
     _country_name(code)
-    form = stance_form.form_from_stance(_stance_or_none(session, proposal, code))
+    form = stance_form.form_from_stance(board.find_stance(session, proposal, code))
     return _edit_page(request, session, proposal, code, form, viewer)
 
 
@@ -125,7 +118,7 @@ def save_stance(request: Request, session: SessionDep, proposal: ProposalDep, is
     except VersionConflict:
         session.rollback()
         audit.info("conflict: user=%s stance=%s/%s expected v%s", viewer.name, proposal.slug, code, form.version)
-        current = _stance_or_none(session, proposal, code)
+        current = board.find_stance(session, proposal, code)
         form.version = str(current.version) if current else "0"
         return _edit_page(request, session, proposal, code, form.with_blank_rows(), viewer, status_code=409,
                           conflict=current)

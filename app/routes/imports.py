@@ -3,7 +3,6 @@ edit or reject each suggestion."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request
@@ -113,10 +112,7 @@ def _review_page(request, session, record, errors: dict[str, dict[str, str]] | N
     rows = []
     quotes = []
     for s in record.suggestions:
-        try:
-            current = board.get_stance(session, proposal, s["country"])
-        except Exception:  # noqa: BLE001 - a country not on the board yet
-            current = None
+        current = board.find_stance(session, proposal, s["country"])
         shown = (edited or {}).get(s["country"], s)
         rows.append({"s": s, "shown": shown, "current": current, "decision": imports.decision_for(record, s["country"]),
                      "errors": (errors or {}).get(s["country"], {})})

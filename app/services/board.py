@@ -50,8 +50,13 @@ def _stance_query(proposal: Proposal):
     )
 
 
+def find_stance(session: Session, proposal: Proposal, code: str) -> Stance | None:
+    """The stance of CODE on PROPOSAL, or None for a country not on the board."""
+    return session.scalars(_stance_query(proposal).where(Stance.country_code == code.upper())).one_or_none()
+
+
 def get_stance(session: Session, proposal: Proposal, code: str) -> Stance:
-    stance = session.scalars(_stance_query(proposal).where(Stance.country_code == code.upper())).one_or_none()
+    stance = find_stance(session, proposal, code)
     if stance is None:
         raise NotFound(f"{code.upper()} has no stance on {proposal.name}.")
     return stance
