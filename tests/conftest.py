@@ -82,10 +82,8 @@ def _pg_exec(*statements: str) -> None:
 
 def _use_database(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
     """Point the application's settings and engine at URL for this test."""
+    _reset_app_caches()  # the next use reads the new URL
     monkeypatch.setenv("DATABASE_URL", url)
-    config.get_settings.cache_clear()
-    dbmod.get_engine.cache_clear()
-    dbmod.get_database.cache_clear()
 
 
 def _reset_app_caches() -> None:
