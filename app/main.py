@@ -19,6 +19,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from app import __version__
 from app.cache import CacheMiddleware
 from app.config import ROOT_DIR, get_settings
+from app.fragments import fragments
+from app.templating import templates
 from app.routes import api, api_imports, api_writes, auth, changes, forms, health, imports, pages
 from app.routes import projection
 from app import metrics
@@ -68,6 +70,9 @@ def create_app() -> FastAPI:
         redoc_url=None,
         lifespan=lifespan,
     )
+    fragments.max_entries = settings.fragment_cache
+    # Templates are read once in production; in development an edited template shows on reload.
+    templates.env.auto_reload = settings.env != "production"
     app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(CacheMiddleware, enabled=settings.response_cache)
     app.add_middleware(BodySizeLimitMiddleware)

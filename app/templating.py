@@ -8,6 +8,7 @@ from fastapi.templating import Jinja2Templates
 
 from app.config import ROOT_DIR
 from app.countries import country_info, flag_emoji
+from app.fragments import fragments
 
 templates = Jinja2Templates(directory=str(ROOT_DIR / "templates"))
 env = templates.env
@@ -105,4 +106,5 @@ env.globals.update(
     troop_range=troop_range,
     status_citation=status_citation,
     not_met_by_category=not_met_by_category,
+    fragment=fragments.render,
 )

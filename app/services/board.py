@@ -257,7 +257,9 @@ def stance_views(
         query = query.order_by(Stance.country_code)
         if limit is not None:
             query = query.limit(limit)
-    rows = session.execute(query).all()
+    # Core execution on the session's connection: these are plain rows, the ORM has nothing to add.
+    conn = session.connection()
+    rows = conn.execute(query).all()
     if not rows:
         return []
 
@@ -265,7 +267,7 @@ def stance_views(
     in_proposal = select(Stance.id).where(Stance.proposal_id == proposal.id)
     conditions: dict[int, list[ConditionView]] = {}
     by_condition: dict[int, ConditionView] = {}
-    for cid, sid, body, category, state, factor_id in session.execute(
+    for cid, sid, body, category, state, factor_id in conn.execute(
         select(Condition.id, Condition.stance_id, Condition.text, Condition.category, Condition.state, Condition.factor_id)
         .where(Condition.stance_id.in_(in_proposal))
         .order_by(Condition.stance_id, Condition.position)
@@ -274,7 +276,7 @@ def stance_views(
         conditions.setdefault(sid, []).append(view)
         by_condition[cid] = view
 
-    quotes = session.execute(
+    quotes = conn.execute(
         select(Citation.source_id, Citation.quote, Citation.field, Citation.stance_id, Citation.condition_id)
         .where((Citation.stance_id.in_(in_proposal)) | (Citation.condition_id.in_(
             select(Condition.id).where(Condition.stance_id.in_(in_proposal)))))
@@ -282,7 +284,7 @@ def stance_views(
     ).all()
     sources = {
         r.id: SourceLabel(r.id, r.title, r.title_is_descriptive, r.publisher, r.published_on)
-        for r in session.execute(
+        for r in conn.execute(
             select(Source.id, Source.title, Source.title_is_descriptive, Source.publisher, Source.published_on)
             .where(Source.id.in_({q.source_id for q in quotes}))
         )

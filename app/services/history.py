@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Change, Country, Factor, Proposal, Source, Stance
 from app.services.board import STATUS_ORDER
-from app.services.views import CitationView, ConditionView, FactorView, StanceView
+from app.services.views import CitationView, ConditionView, CountryView, FactorView, SourceLabel, StanceView
 
 
 def end_of_day(day: dt.date) -> dt.datetime:
@@ -24,11 +24,11 @@ def end_of_day(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=dt.timezone.utc)
 
 
-def _citations(items: list[dict[str, Any]], sources: dict[int, Source]) -> list[CitationView]:
+def _citations(items: list[dict[str, Any]], sources: dict[int, SourceLabel]) -> list[CitationView]:
     return [CitationView(c["source_id"], c["quote"], c.get("field"), sources.get(c["source_id"])) for c in items]
 
 
-def _sources_for(session: Session, snapshots: list[dict[str, Any]]) -> dict[int, Source]:
+def _sources_for(session: Session, snapshots: list[dict[str, Any]]) -> dict[int, SourceLabel]:
     ids = set()
     for snap in snapshots:
         ids |= {c["source_id"] for c in snap.get("citations", [])}
@@ -36,16 +36,20 @@ def _sources_for(session: Session, snapshots: list[dict[str, Any]]) -> dict[int,
             ids |= {c["source_id"] for c in cond.get("citations", [])}
     if not ids:
         return {}
-    return {s.id: s for s in session.scalars(select(Source).where(Source.id.in_(ids)))}
+    return {
+        r.id: SourceLabel(r.id, r.title, r.title_is_descriptive, r.publisher, r.published_on)
+        for r in session.execute(select(Source.id, Source.title, Source.title_is_descriptive, Source.publisher,
+                                        Source.published_on).where(Source.id.in_(ids)))
+    }
 
 
-def stance_view(change: Change, country: Country, factors: dict[str, FactorView], sources: dict[int, Source]) -> StanceView:
+def stance_view(change: Change, country: Country, factors: dict[str, FactorView], sources: dict[int, SourceLabel]) -> StanceView:
     snap = change.after
     troops = snap["troops"]
     return StanceView(
         id=change.stance_id,
         country_code=country.code,
-        country=country,
+        country=CountryView(country.code, country.name, country.alpha2),
         status=snap["status"],
         offered_min=troops["offered_min"],
         offered_max=troops["offered_max"],

@@ -3,6 +3,7 @@ without ORM instances. Built from compact queries (the board) or from change rec
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,6 +14,7 @@ class CountryView:
     code: str
     name: str
     alpha2: str
+    content_key: Any = dataclasses.field(default=None, init=False, repr=False, compare=False)  # see app/fragments.py
 
 
 @dataclass(slots=True)
@@ -22,6 +24,7 @@ class SourceLabel:
     title_is_descriptive: bool
     publisher: str | None
     published_on: dt.date | None
+    content_key: Any = dataclasses.field(default=None, init=False, repr=False, compare=False)  # see app/fragments.py
 
 
 @dataclass(slots=True)
@@ -30,6 +33,7 @@ class CitationView:
     quote: str
     field: str | None = None
     source: Any = None
+    content_key: Any = dataclasses.field(default=None, init=False, repr=False, compare=False)  # see app/fragments.py
 
 
 @dataclass(slots=True)
@@ -39,6 +43,7 @@ class FactorView:
     state: str
     note: str | None
     citations: list[CitationView] = field(default_factory=list)
+    content_key: Any = dataclasses.field(default=None, init=False, repr=False, compare=False)  # see app/fragments.py
 
 
 @dataclass(slots=True)
@@ -49,6 +54,7 @@ class ConditionView:
     state: str
     factor: FactorView | None
     citations: list[CitationView] = field(default_factory=list)
+    content_key: Any = dataclasses.field(default=None, init=False, repr=False, compare=False)  # see app/fragments.py
 
 
 @dataclass(slots=True)
@@ -70,3 +76,4 @@ class StanceView:
     version: int
     conditions: list[ConditionView]
     citations: list[CitationView]
+    content_key: Any = dataclasses.field(default=None, init=False, repr=False, compare=False)  # see app/fragments.py

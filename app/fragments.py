@@ -1,0 +1,93 @@
+"""Rendered pieces of the board (a table row, a matrix row, a map shape), kept by their content.
+
+A board of two hundred countries spends most of its time rendering rows that have not changed
+since the last request. Each piece is kept under a key made of everything it shows: the view's
+every field, all the way down (conditions, quotes, source labels), and the macro's other arguments.
+A changed fact makes a different key, so a piece can never be stale; there is nothing to clear after
+a write, and several workers or machines need no coordination. The cache is bounded by count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import OrderedDict
+from operator import attrgetter
+from typing import Any, Callable
+
+from markupsafe import Markup
+
+from app.services.views import (CitationView, ConditionView, CountryView, FactorView, SourceLabel,
+                                StanceView)
+
+MAX_ENTRIES = 4096
+
+_PLAIN = frozenset((str, int, float, bool, type(None), dt.date, dt.datetime))
+_VIEWS = (StanceView, ConditionView, CitationView, FactorView, SourceLabel, CountryView)
+# Every field a view shows, in order: all its slots but the memo of its key.
+_GETTERS: dict[type, Callable[[Any], tuple]] = {
+    cls: attrgetter(*[name for name in cls.__slots__ if name != "content_key"]) for cls in _VIEWS
+}
+
+
+def content_key(value: Any) -> Any:
+    """A hashable value equal for equal content: views become tuples of their fields, lists tuples.
+
+    A view's key is worked out once and kept on it (views are not changed once built, and a
+    source or factor shared by many quotes and conditions is then keyed once). Anything else (an
+    ORM object, say, whose attributes could change behind the key) is refused, so a piece is never
+    kept under a key that does not hold all it shows.
+    """
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    getter = _GETTERS.get(kind)
+    if getter is not None:
+        key = value.content_key
+        if key is None:
+            key = value.content_key = (kind, *[v if type(v) in _PLAIN else content_key(v) for v in getter(value)])
+        return key
+    if kind is list or kind is tuple:
+        return tuple([v if type(v) in _PLAIN else content_key(v) for v in value])
+    raise TypeError(f"no content key for {kind.__name__}: only views, lists and plain values can key a fragment")
+
+
+class FragmentCache:
+    """An LRU of rendered Markup, bounded by count; safe to share between request threads."""
+
+    def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
+        self.max_entries = max_entries
+        self._entries: OrderedDict[tuple, Markup] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def render(self, macro, *args: Any) -> Markup:
+        """MACRO(*ARGS), from the cache when the same macro was rendered with the same content."""
+        if not self.max_entries:
+            return Markup(macro(*args))
+        key = (macro.name, *[a if type(a) in _PLAIN else content_key(a) for a in args])
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+                self.hits += 1
+                return found
+            self.misses += 1
+        rendered = Markup(macro(*args))
+        with self._lock:
+            self._entries[key] = rendered
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+        return rendered
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self.hits = self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+fragments = FragmentCache()

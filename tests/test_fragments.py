@@ -1,0 +1,143 @@
+"""Board pieces kept by content (app/fragments.py): a key holds every field a piece shows, so a
+changed fact always renders anew, and a page built from kept pieces equals one built from none."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from bs4 import BeautifulSoup
+from fastapi.testclient import TestClient
+
+from app.fragments import content_key, fragments
+from app.main import create_app
+from app.models import Country
+from app.schemas import StanceData
+from app.services.board import get_proposal
+from app.services.stances import set_stance
+from app.services.views import CitationView, ConditionView, CountryView, FactorView, SourceLabel, StanceView
+
+QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
+
+
+def _sample() -> StanceView:
+    label = SourceLabel(1, "A title", False, "A publisher", dt.date(2025, 11, 1))
+    factor = FactorView("ceasefire", "Ceasefire holds", "unmet", "a note", [CitationView(1, "q0", "state", label)])
+    condition = ConditionView(7, "only after a ceasefire", "ceasefire", "unmet", factor, [CitationView(1, "q1", None, label)])
+    return StanceView(3, "AZE", CountryView("AZE", "Azerbaijan", "AZ"), "conditional", 100, 200, 50, None,
+                      ["police"], "A summary", dt.date(2025, 11, 2), dt.datetime(2025, 11, 3, 12, tzinfo=dt.timezone.utc),
+                      4, [condition], [CitationView(1, "q2", "status", label)])
+
+
+def _other(value):
+    """A different value of the same kind."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int):
+        return value + 1
+    if isinstance(value, str):
+        return value + "!"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value + dt.timedelta(days=1)
+    if isinstance(value, list):
+        return value + value[:1] if value else ["x"]
+    if value is None:
+        return 0
+    return None
+
+
+def _every_field(view, path=()):
+    """(path, holder, field name) for every field of VIEW and of the views inside it."""
+    for f in dataclasses.fields(view):
+        if f.name == "content_key":
+            continue
+        value = getattr(view, f.name)
+        yield (*path, f.name), view, f.name
+        if dataclasses.is_dataclass(value):
+            yield from _every_field(value, (*path, f.name))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if dataclasses.is_dataclass(item):
+                    yield from _every_field(item, (*path, f.name, i))
+
+
+def test_changing_any_field_anywhere_in_a_view_changes_its_key():
+    paths = [path for path, _, _ in _every_field(_sample())]
+    assert len(paths) > 40  # stance, country, conditions, factor, citations, source labels
+    base = content_key(_sample())
+    for path in paths:
+        view = _sample()
+        holder, name = next((h, n) for p, h, n in _every_field(view) if p == path)
+        setattr(holder, name, _other(getattr(holder, name)))
+        assert content_key(view) != base, f"the key does not cover {'.'.join(map(str, path))}"
+    assert content_key(_sample()) == base  # equal content, equal key, whatever the objects
+
+
+def test_a_key_refuses_what_could_change_behind_it():
+    view = _sample()
+    view.country = Country(code="AZE", name="Azerbaijan", alpha2="AZ")
+    with pytest.raises(TypeError, match="no content key for Country"):
+        content_key(view)
+
+
+def _matrix_cell(html: str, code: str) -> list[str]:
+    row = BeautifulSoup(html, "html.parser").select_one(f"#matrix-{code}")
+    return [] if row is None else [a.get_text(strip=True) for a in row.select("a.cell")]
+
+
+def test_a_page_from_kept_pieces_equals_one_from_none(client):
+    fragments.clear()
+    cold = client.get("/?as_of=2100-01-01").text  # history is never a cached page: pieces are rendered
+    rendered = fragments.misses
+    warm = client.get("/?as_of=2100-01-01").text
+    assert warm == cold
+    assert fragments.misses == rendered and fragments.hits >= 6  # every row came from the kept pieces
+    kept, fragments.max_entries = fragments.max_entries, 0  # ISF_FRAGMENT_CACHE=0: nothing kept
+    try:
+        assert client.get("/?as_of=2100-01-01").text == cold
+        assert fragments.misses == rendered
+    finally:
+        fragments.max_entries = kept
+
+
+def test_a_write_renders_the_changed_row_and_reuses_the_rest(backend, database):
+    with TestClient(create_app()) as app:
+        before = app.get("/").text
+        soup = BeautifulSoup(before, "html.parser")
+        assert soup.select_one("#row-QAT .badge").get_text(strip=True) == "Considering"
+        with database.write_session() as s:
+            set_stance(s, proposal=get_proposal(s, "gaza-isf"), country_code="QAT", actor="desk", via="api",
+                       data=StanceData.model_validate({
+                           "status": "conditional", "citations": [{"source_id": 1, "quote": QUOTE}],
+                           "conditions": [{"text": "a ceasefire first", "category": "ceasefire", "state": "unmet",
+                                           "citations": [{"source_id": 1, "quote": QUOTE}]}]}))
+        hits = fragments.hits
+        after = app.get("/").text
+        row = BeautifulSoup(after, "html.parser").select_one("#row-QAT")
+        assert row.select_one(".badge").get_text(strip=True) == "Conditional"
+        assert "version 2" in row.get_text() and "Ceasefire" in row.get_text()
+        assert _matrix_cell(after, "QAT") == ["Unmet"]
+        assert fragments.hits > hits  # the other countries' rows were reused
+        # Every other country's row is byte for byte what it was.
+        old_rows = {tr["id"]: str(tr) for tr in soup.select("tr[id^=row-]")}
+        new_rows = {tr["id"]: str(tr) for tr in BeautifulSoup(after, "html.parser").select("tr[id^=row-]")}
+        assert {k for k in old_rows if old_rows[k] != new_rows[k]} == {"row-QAT"}
+
+
+def test_a_factor_change_reaches_every_linked_condition_on_the_board(backend, database, client):
+    """A factor's state is shown through the conditions that hang on it, which a factor edit
+    changes in place: the rows and matrix cells must follow on the very next request."""
+    from app.schemas import CitationIn
+    from app.services.factors import set_factor
+
+    first = client.get("/").text
+    assert _matrix_cell(first, "AZE") == ["Unmet", "Unmet"]  # ceasefire (on a factor), domestic approval
+    with database.write_session() as s:
+        proposal = get_proposal(s, "gaza-isf")
+        set_factor(s, proposal=proposal, slug="cessation-of-hostilities", state="met", note=None,
+                   citation=CitationIn(source_id=1, quote=QUOTE), actor="desk", via="api", reason="test")
+    after = client.get("/").text
+    assert _matrix_cell(after, "AZE") == ["Met", "Unmet"]
+    chips = BeautifulSoup(after, "html.parser").select("#row-AZE .chip")
+    assert [c.get_text(" ", strip=True) for c in chips] == ["Met: Met Ceasefire", "Unmet: Unmet Domestic approval"]
