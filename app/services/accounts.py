@@ -7,6 +7,7 @@ so a SHA-256 of them is enough to store: a leaked table does not give them away.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import secrets
@@ -32,8 +33,14 @@ MAX_FAILURES_PER_IP = 20
 MAX_FAILURES_PER_NAME = 5
 
 _hasher = PasswordHash.recommended()
-# Verifying against this keeps a wrong user name as slow as a wrong password.
-_DUMMY_HASH = _hasher.hash("not a real password, only for timing")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verifying against this keeps a wrong user name as slow as a wrong password. Made on first
+    need, not at start: each argon2 hash takes its memory cost (64 MiB), which a worker that only
+    serves the board never has to."""
+    return _hasher.hash("not a real password, only for timing")
 
 
 def sha256_hex(value: str) -> str:
@@ -80,7 +87,7 @@ def authenticate(session: Session, name: str, password: str) -> User | None:
     user = session.scalars(select(User).where(User.name == name)).one_or_none()
     if user is None or user.disabled_at is not None or not user.password_hash.startswith("$"):
         # Unknown, disabled, or restored from a backup without passwords: same cost, no entry.
-        _hasher.verify(password, _DUMMY_HASH)
+        _hasher.verify(password, _dummy_hash())
         return None
     valid, new_hash = _hasher.verify_and_update(password, user.password_hash)
     if not valid:
