@@ -9,6 +9,7 @@ a write, and several workers or machines need no coordination. The cache is boun
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 from collections import OrderedDict
@@ -19,14 +20,16 @@ from markupsafe import Markup
 
 from app.services.views import (CitationView, ConditionView, CountryView, FactorView, SourceLabel,
                                 StanceView)
+from app.services.worldmap import MapCountry, Marker, Shape, WorldMap
 
 MAX_ENTRIES = 4096
 
 _PLAIN = frozenset((str, int, float, bool, type(None), dt.date, dt.datetime))
-_VIEWS = (StanceView, ConditionView, CitationView, FactorView, SourceLabel, CountryView)
-# Every field a view shows, in order: all its slots but the memo of its key.
+_VIEWS = (StanceView, ConditionView, CitationView, FactorView, SourceLabel, CountryView,
+          WorldMap, Shape, Marker, MapCountry)
+# Every field a view shows, in order: all its fields but the memo of its key.
 _GETTERS: dict[type, Callable[[Any], tuple]] = {
-    cls: attrgetter(*[name for name in cls.__slots__ if name != "content_key"]) for cls in _VIEWS
+    cls: attrgetter(*[f.name for f in dataclasses.fields(cls) if f.name != "content_key"]) for cls in _VIEWS
 }
 
 
@@ -43,9 +46,11 @@ def content_key(value: Any) -> Any:
         return value
     getter = _GETTERS.get(kind)
     if getter is not None:
-        key = value.content_key
+        key = getattr(value, "content_key", None)
         if key is None:
-            key = value.content_key = (kind, *[v if type(v) in _PLAIN else content_key(v) for v in getter(value)])
+            key = (kind, *[v if type(v) in _PLAIN else content_key(v) for v in getter(value)])
+            if hasattr(value, "content_key"):
+                value.content_key = key
         return key
     if kind is list or kind is tuple:
         return tuple([v if type(v) in _PLAIN else content_key(v) for v in value])

@@ -141,3 +141,69 @@ def test_a_factor_change_reaches_every_linked_condition_on_the_board(backend, da
     assert _matrix_cell(after, "AZE") == ["Met", "Unmet"]
     chips = BeautifulSoup(after, "html.parser").select("#row-AZE .chip")
     assert [c.get_text(" ", strip=True) for c in chips] == ["Met: Met Ceasefire", "Unmet: Unmet Domestic approval"]
+
+
+# ---- stance views kept between requests (app/services/board.py) ---------------------------------
+
+
+def _views(database):
+    from app.services.board import stance_views
+
+    s = database.read_session()
+    try:
+        return {v.country_code: v for v in stance_views(s, get_proposal(s, "gaza-isf"))}
+    finally:
+        s.close()
+
+
+def test_an_unchanged_stance_keeps_its_view_and_a_changed_one_is_read_again(backend, database):
+    first = _views(database)
+    assert _views(database)["AZE"] is first["AZE"]  # nothing moved: the same view, not a new read
+    with database.write_session() as s:
+        set_stance(s, proposal=get_proposal(s, "gaza-isf"), country_code="QAT", actor="desk", via="api",
+                   data=StanceData.model_validate({"status": "declined", "summary": "Qatar said no",
+                                                   "citations": [{"source_id": 1, "quote": QUOTE}]}))
+    second = _views(database)
+    assert second["QAT"] is not first["QAT"]
+    assert (second["QAT"].status, second["QAT"].summary, second["QAT"].version) == ("declined", "Qatar said no", 2)
+    assert second["AZE"] is first["AZE"]
+
+
+def test_a_factor_edit_that_touches_no_stance_still_renews_the_views_that_show_it(backend, database):
+    """A note-only factor edit bumps the factor's version, not the stances': the views carry the
+    factor inside their conditions, so they must be read again."""
+    from app.schemas import CitationIn
+    from app.services.factors import set_factor
+
+    before = _views(database)["AZE"]
+    factor = before.conditions[0].factor
+    assert factor is not None and factor.slug == "cessation-of-hostilities"
+    with database.write_session() as s:
+        _, touched = set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug=factor.slug, state=factor.state,
+                                note="Talks resumed in Cairo", citation=CitationIn(source_id=1, quote=QUOTE),
+                                actor="desk", via="api", reason="note")
+        assert touched == []  # no stance was changed
+    after = _views(database)["AZE"]
+    assert after.version == before.version
+    assert after.conditions[0].factor.note == "Talks resumed in Cairo"
+
+
+def test_two_databases_never_share_views(tmp_path, monkeypatch, sqlite_template):
+    """Copies of one database have the same ids, versions and times: what one of them shows must
+    not stand in for the other."""
+    import shutil
+    import sqlite3
+
+    from app.db import get_database
+    from tests.conftest import _use_database
+
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    shutil.copy(sqlite_template, a)
+    shutil.copy(sqlite_template, b)
+    with sqlite3.connect(b) as raw:
+        # The same key (stance, version, time) with other content: only the database tells them apart.
+        raw.execute("UPDATE stances SET summary = 'Only in copy B' WHERE country_code = 'QAT'")
+    _use_database(monkeypatch, f"sqlite:///{a}")
+    assert _views(get_database())["QAT"].summary != "Only in copy B"
+    _use_database(monkeypatch, f"sqlite:///{b}")
+    assert _views(get_database())["QAT"].summary == "Only in copy B"

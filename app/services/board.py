@@ -3,7 +3,8 @@ and the JSON representations the API serves (pages use the same functions)."""
 
 from __future__ import annotations
 
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -234,19 +235,13 @@ def stance_views(
     after: str | None = None,
     limit: int | None = None,
 ) -> list[StanceView]:
-    """Stances of PROPOSAL as plain views, read with four flat queries (no ORM object graph: this is
+    """Stances of PROPOSAL as plain views, read with flat queries (no ORM object graph: this is
     the board's and the API's hot path); optionally filtered.
 
     order="board": most engaged first, then by country name (the board's order);
     order="code": by country code, with `after`/`limit` for paging (the API's order).
     """
-    query = (
-        select(Stance.id, Stance.country_code, Country.name, Country.alpha2, Stance.status, Stance.offered_min,
-               Stance.offered_max, Stance.committed, Stance.deployed, Stance.roles, Stance.summary, Stance.stated_on,
-               Stance.updated_at, Stance.version)
-        .join(Country, Country.code == Stance.country_code)
-        .where(Stance.proposal_id == proposal.id)
-    )
+    query = select(Stance.id, Stance.version, Stance.updated_at).where(Stance.proposal_id == proposal.id)
     if statuses:
         query = query.where(Stance.status.in_(statuses))
     if condition:
@@ -263,23 +258,90 @@ def stance_views(
     if not rows:
         return []
 
+    # Every change to a stance, its conditions or its quotes goes through the write path, which
+    # bumps its version and time; a factor shown inside a condition changes with the factor's
+    # version. So a view is kept under those, and read again only when one of them moved.
+    factors_version = tuple((f.id, f.version) for f in proposal.factors)
+    database = conn.engine.url.render_as_string(hide_password=True)
+    keys = {r.id: (database, r.id, r.version, r.updated_at, factors_version) for r in rows}
+    found = {sid: _views.get(key) for sid, key in keys.items()}
+    missing = [sid for sid, view in found.items() if view is None]
+    if missing:
+        for view in _load_views(conn, proposal, missing):
+            found[view.id] = view
+            _views.put(keys[view.id], view)
+    views = [found[r.id] for r in rows if found[r.id] is not None]
+    if order != "code":
+        views.sort(key=lambda v: (STATUS_ORDER[v.status], v.country.name))
+    return views
+
+
+def _load_views(conn, proposal: Proposal, stance_ids: list[int]) -> list[StanceView]:
+    """STANCE_IDS as views, read with four flat queries."""
+    rows = conn.execute(
+        select(Stance.id, Stance.country_code, Country.name, Country.alpha2, Stance.status, Stance.offered_min,
+               Stance.offered_max, Stance.committed, Stance.deployed, Stance.roles, Stance.summary, Stance.stated_on,
+               Stance.updated_at, Stance.version)
+        .join(Country, Country.code == Stance.country_code)
+        .where(Stance.id.in_(stance_ids))
+    ).all()
+    children = _load_children(conn, proposal, stance_ids)
+    return [
+        StanceView(r.id, r.country_code, CountryView(r.country_code, r.name, r.alpha2), r.status, r.offered_min,
+                   r.offered_max, r.committed, r.deployed, list(r.roles or []), r.summary, r.stated_on, r.updated_at,
+                   r.version, list(children[r.id][0]), list(children[r.id][1]))
+        for r in rows
+    ]
+
+
+class _ViewCache:
+    """Stance views by (database, stance, version, time, factor versions); an LRU bounded by count,
+    shared by request threads. Views are not changed once built."""
+
+    def __init__(self, max_entries: int = 4096) -> None:
+        self.max_entries = max_entries
+        self._entries: OrderedDict[tuple, tuple] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> tuple | None:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+            return found
+
+    def put(self, key: tuple, value: tuple) -> None:
+        with self._lock:
+            self._entries[key] = value
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+_views = _ViewCache()
+
+
+def _load_children(conn, proposal: Proposal, stance_ids: list[int]) -> dict[int, tuple[tuple, tuple]]:
+    """(conditions, stance quotes) of each of STANCE_IDS, as views, with three flat queries."""
     factors = {f.id: FactorView(f.slug, f.name, f.state, f.note) for f in proposal.factors}
-    in_proposal = select(Stance.id).where(Stance.proposal_id == proposal.id)
     conditions: dict[int, list[ConditionView]] = {}
     by_condition: dict[int, ConditionView] = {}
     for cid, sid, body, category, state, factor_id in conn.execute(
         select(Condition.id, Condition.stance_id, Condition.text, Condition.category, Condition.state, Condition.factor_id)
-        .where(Condition.stance_id.in_(in_proposal))
+        .where(Condition.stance_id.in_(stance_ids))
         .order_by(Condition.stance_id, Condition.position)
     ):
         view = ConditionView(cid, body, category, state, factors.get(factor_id), [])
         conditions.setdefault(sid, []).append(view)
         by_condition[cid] = view
 
+    condition_ids = select(Condition.id).where(Condition.stance_id.in_(stance_ids))
     quotes = conn.execute(
         select(Citation.source_id, Citation.quote, Citation.field, Citation.stance_id, Citation.condition_id)
-        .where((Citation.stance_id.in_(in_proposal)) | (Citation.condition_id.in_(
-            select(Condition.id).where(Condition.stance_id.in_(in_proposal)))))
+        .where(Citation.stance_id.in_(stance_ids) | Citation.condition_id.in_(condition_ids))
         .order_by(Citation.id)
     ).all()
     sources = {
@@ -296,13 +358,4 @@ def stance_views(
             stance_quotes.setdefault(sid, []).append(view)
         elif cid in by_condition:
             by_condition[cid].citations.append(view)
-
-    views = [
-        StanceView(r.id, r.country_code, CountryView(r.country_code, r.name, r.alpha2), r.status, r.offered_min,
-                   r.offered_max, r.committed, r.deployed, list(r.roles or []), r.summary, r.stated_on, r.updated_at,
-                   r.version, conditions.get(r.id, []), stance_quotes.get(r.id, []))
-        for r in rows
-    ]
-    if order != "code":
-        views.sort(key=lambda v: (STATUS_ORDER[v.status], v.country.name))
-    return views
+    return {sid: (tuple(conditions.get(sid, ())), tuple(stance_quotes.get(sid, ()))) for sid in stance_ids}
