@@ -60,12 +60,24 @@ async def current_version() -> str:
 
 
 class ResponseCache:
-    """LRU of complete responses; bounded by count and bytes."""
+    """LRU of complete responses for the current data version; bounded by count and bytes.
+
+    Keys end with the data version. When a request sees a new version, every answer made for
+    another one can never be served again, so they are dropped at once rather than left to age out.
+    """
 
     def __init__(self) -> None:
         self._entries: OrderedDict[tuple, tuple[int, list, bytes]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
+        self._version: str | None = None
+
+    def see_version(self, version: str) -> None:
+        with self._lock:
+            if version != self._version:
+                self._entries.clear()
+                self._bytes = 0
+                self._version = version
 
     def get(self, key: tuple) -> tuple[int, list, bytes] | None:
         with self._lock:
@@ -79,6 +91,8 @@ class ResponseCache:
         if size > MAX_BYTES // 8:
             return
         with self._lock:
+            if key[-1] != self._version:
+                return  # made for a version already left behind
             if key in self._entries:
                 self._bytes -= len(self._entries.pop(key)[2])
             self._entries[key] = entry
@@ -112,6 +126,7 @@ class CacheMiddleware:
             await self.app(scope, receive, send)
             return
         version = await current_version()
+        self.cache.see_version(version)
         key = (scope["path"], scope.get("query_string", b""), headers.get(b"host", b""),
                headers.get(b"hx-request", b""), version)
         entry = self.cache.get(key)

@@ -5,18 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.pool import NullPool
 
 from app.config import ROOT_DIR, get_settings
 from app.db import is_sqlite
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic is imported where it is used: a worker serving the board never loads it (about 10 MB);
+# the readiness check loads it on its first call.
+
 
 def alembic_config(database_url: str | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config(str(ROOT_DIR / "alembic.ini"))
     config.set_main_option("script_location", str(ROOT_DIR / "migrations"))
     if database_url:
@@ -56,19 +62,27 @@ def _migration_config(database_url: str | None) -> Iterator[Config]:
 
 
 def upgrade(database_url: str | None = None, revision: str = "head") -> None:
+    from alembic import command
+
     with _migration_config(database_url) as config:
         command.upgrade(config, revision)
 
 
 def downgrade(database_url: str | None = None, revision: str = "base") -> None:
+    from alembic import command
+
     with _migration_config(database_url) as config:
         command.downgrade(config, revision)
 
 
 def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()

@@ -95,6 +95,12 @@ def not_met_by_category(conditions) -> dict[str, int]:
     return counts
 
 
+def with_conditions(stances) -> tuple[list, dict[str, int]]:
+    """The stances that state conditions, and how many conditions of each category are not met."""
+    stated = [s for s in stances if s.conditions]
+    return stated, not_met_by_category(c for s in stated for c in s.conditions)
+
+
 env.filters.update(number=number, day=day, short_day=short_day, iso=iso, flag=flag_emoji,
                    country_flag=lambda code: (country_info(code).flag if country_info(code) else ""))
 env.globals.update(
@@ -105,6 +111,7 @@ env.globals.update(
     RESOLUTION_LABELS=RESOLUTION_LABELS,
     troop_range=troop_range,
     status_citation=status_citation,
-    not_met_by_category=not_met_by_category,
+    with_conditions=with_conditions,
     fragment=fragments.render,
+    fragment_each=fragments.render_each,
 )

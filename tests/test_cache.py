@@ -99,3 +99,16 @@ def test_htmx_fragments_and_full_pages_are_cached_apart(client):
     partial = client.get("/", headers={"HX-Request": "true"})
     assert client.get("/").content == full.content
     assert client.get("/", headers={"HX-Request": "true"}).content == partial.content
+
+
+def test_answers_for_a_version_left_behind_are_dropped_not_kept():
+    from app.cache import ResponseCache
+
+    cache = ResponseCache()
+    cache.see_version("v1")
+    cache.put(("/", b"", b"host", b"", "v1"), (200, [], b"x" * 1000))
+    assert cache.get(("/", b"", b"host", b"", "v1")) is not None
+    cache.see_version("v2")  # a write happened: nothing made for v1 can be served again
+    assert cache.get(("/", b"", b"host", b"", "v1")) is None and cache._bytes == 0
+    cache.put(("/api", b"", b"host", b"", "v1"), (200, [], b"late"))  # finished after the write
+    assert cache.get(("/api", b"", b"host", b"", "v1")) is None and not cache._entries

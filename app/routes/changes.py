@@ -7,7 +7,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
-from feedgen.feed import FeedGenerator
 
 from app.db import utcnow
 from app.deps import CountryPath, ProposalDep, SessionDep
@@ -55,6 +54,8 @@ def compare_dates(request: Request, session: SessionDep, proposal: ProposalDep,
 
 def _feed(request: Request, title: str, page_path: str, entries: list[history.ChangeEntry]) -> Response:
     base = str(request.base_url).rstrip("/")
+    from feedgen.feed import FeedGenerator  # with lxml: loaded by the first feed asked for, not by every worker
+
     feed = FeedGenerator()
     feed.id(f"{base}{request.url.path}")
     feed.title(title)

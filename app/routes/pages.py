@@ -79,6 +79,7 @@ def _board(request: Request, session, proposal: Proposal, status: list[str], con
         "cite": lambda field: board.proposal_citations(proposal, field),
         "everyone": everyone,
         "country_href": country_href,
+        "row_href": lambda stance: country_href(stance.country_code),
         "world": worldmap.world_map(everyone, country_href),
         "assume": assume,
         "whatif": projection.project(proposal, everyone, factors, assume),

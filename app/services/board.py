@@ -4,12 +4,13 @@ and the JSON representations the API serves (pages use the same functions)."""
 from __future__ import annotations
 
 import threading
+import weakref
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.countries import flag_emoji
 from app.models import STATUSES, Citation, Condition, Country, Factor, Proposal, Source, Stance
@@ -30,11 +31,13 @@ def list_proposals(session: Session) -> list[Proposal]:
 
 
 def get_proposal(session: Session, slug: str) -> Proposal:
+    # One joined query: the proposal with its few factors and quotes (cheaper than a query each).
     proposal = session.scalars(
         select(Proposal)
         .where(Proposal.slug == slug)
-        .options(selectinload(Proposal.factors).selectinload(Factor.citations), selectinload(Proposal.citations))
-    ).one_or_none()
+        .options(joinedload(Proposal.factors).joinedload(Factor.citations), joinedload(Proposal.citations),
+                 joinedload(Proposal.sponsor_country_ref))
+    ).unique().one_or_none()
     if proposal is None:
         raise NotFound(f"There is no proposal called {slug!r}.")
     return proposal
@@ -241,7 +244,7 @@ def stance_views(
     order="board": most engaged first, then by country name (the board's order);
     order="code": by country code, with `after`/`limit` for paging (the API's order).
     """
-    query = select(Stance.id, Stance.version, Stance.updated_at).where(Stance.proposal_id == proposal.id)
+    query = _VERSION_ROWS
     if statuses:
         query = query.where(Stance.status.in_(statuses))
     if condition:
@@ -254,7 +257,7 @@ def stance_views(
             query = query.limit(limit)
     # Core execution on the session's connection: these are plain rows, the ORM has nothing to add.
     conn = session.connection()
-    rows = conn.execute(query).all()
+    rows = conn.execute(query, {"proposal_id": proposal.id}).all()
     if not rows:
         return []
 
@@ -262,7 +265,7 @@ def stance_views(
     # bumps its version and time; a factor shown inside a condition changes with the factor's
     # version. So a view is kept under those, and read again only when one of them moved.
     factors_version = tuple((f.id, f.version) for f in proposal.factors)
-    database = conn.engine.url.render_as_string(hide_password=True)
+    database = _database_name(conn.engine)
     keys = {r.id: (database, r.id, r.version, r.updated_at, factors_version) for r in rows}
     found = {sid: _views.get(key) for sid, key in keys.items()}
     missing = [sid for sid, view in found.items() if view is None]
@@ -276,15 +279,42 @@ def stance_views(
     return views
 
 
+# Built once: composing a statement costs more than running it on these small tables.
+_VERSION_ROWS = select(Stance.id, Stance.version, Stance.updated_at).where(Stance.proposal_id == bindparam("proposal_id"))
+_STANCE_ROWS = (
+    select(Stance.id, Stance.country_code, Country.name, Country.alpha2, Stance.status, Stance.offered_min,
+           Stance.offered_max, Stance.committed, Stance.deployed, Stance.roles, Stance.summary, Stance.stated_on,
+           Stance.updated_at, Stance.version)
+    .join(Country, Country.code == Stance.country_code)
+    .where(Stance.id.in_(bindparam("ids", expanding=True)))
+)
+_CONDITION_ROWS = (
+    select(Condition.id, Condition.stance_id, Condition.text, Condition.category, Condition.state, Condition.factor_id)
+    .where(Condition.stance_id.in_(bindparam("ids", expanding=True)))
+    .order_by(Condition.stance_id, Condition.position)
+)
+_QUOTE_ROWS = (
+    select(Citation.source_id, Citation.quote, Citation.field, Citation.stance_id, Citation.condition_id,
+           Source.title, Source.title_is_descriptive, Source.publisher, Source.published_on)
+    .join(Source, Source.id == Citation.source_id)
+    .where(Citation.stance_id.in_(bindparam("ids", expanding=True))
+           | Citation.condition_id.in_(select(Condition.id).where(Condition.stance_id.in_(bindparam("ids", expanding=True)))))
+    .order_by(Citation.id)
+)
+_DATABASE_NAMES: "weakref.WeakKeyDictionary[Any, str]" = weakref.WeakKeyDictionary()
+
+
+def _database_name(engine) -> str:
+    """The engine's URL (password hidden), which tells databases apart in the view cache."""
+    name = _DATABASE_NAMES.get(engine)
+    if name is None:
+        name = _DATABASE_NAMES[engine] = engine.url.render_as_string(hide_password=True)
+    return name
+
+
 def _load_views(conn, proposal: Proposal, stance_ids: list[int]) -> list[StanceView]:
-    """STANCE_IDS as views, read with four flat queries."""
-    rows = conn.execute(
-        select(Stance.id, Stance.country_code, Country.name, Country.alpha2, Stance.status, Stance.offered_min,
-               Stance.offered_max, Stance.committed, Stance.deployed, Stance.roles, Stance.summary, Stance.stated_on,
-               Stance.updated_at, Stance.version)
-        .join(Country, Country.code == Stance.country_code)
-        .where(Stance.id.in_(stance_ids))
-    ).all()
+    """STANCE_IDS as views, read with three flat queries."""
+    rows = conn.execute(_STANCE_ROWS, {"ids": stance_ids}).all()
     children = _load_children(conn, proposal, stance_ids)
     return [
         StanceView(r.id, r.country_code, CountryView(r.country_code, r.name, r.alpha2), r.status, r.offered_min,
@@ -295,26 +325,35 @@ def _load_views(conn, proposal: Proposal, stance_ids: list[int]) -> list[StanceV
 
 
 class _ViewCache:
-    """Stance views by (database, stance, version, time, factor versions); an LRU bounded by count,
-    shared by request threads. Views are not changed once built."""
+    """The latest view of each stance: one slot per (database, stance), holding the view with the
+    (version, time, factor versions) it was read at, so an old version makes room for the new one
+    instead of lingering. Bounded by count (least recently used first), shared by request threads.
+    Views are not changed once built."""
 
     def __init__(self, max_entries: int = 4096) -> None:
         self.max_entries = max_entries
-        self._entries: OrderedDict[tuple, tuple] = OrderedDict()
+        self._entries: OrderedDict[tuple, tuple[tuple, StanceView]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple) -> tuple | None:
+    def get(self, key: tuple) -> StanceView | None:
+        slot, version = key[:2], key[2:]
         with self._lock:
-            found = self._entries.get(key)
-            if found is not None:
-                self._entries.move_to_end(key)
-            return found
+            found = self._entries.get(slot)
+            if found is None or found[0] != version:
+                return None
+            self._entries.move_to_end(slot)
+            return found[1]
 
-    def put(self, key: tuple, value: tuple) -> None:
+    def put(self, key: tuple, view: StanceView) -> None:
+        slot, version = key[:2], key[2:]
         with self._lock:
-            self._entries[key] = value
+            self._entries[slot] = (version, view)
+            self._entries.move_to_end(slot)
             while len(self._entries) > self.max_entries:
                 self._entries.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
     def clear(self) -> None:
         with self._lock:
@@ -325,35 +364,23 @@ _views = _ViewCache()
 
 
 def _load_children(conn, proposal: Proposal, stance_ids: list[int]) -> dict[int, tuple[tuple, tuple]]:
-    """(conditions, stance quotes) of each of STANCE_IDS, as views, with three flat queries."""
+    """(conditions, stance quotes) of each of STANCE_IDS, as views, with two flat queries."""
     factors = {f.id: FactorView(f.slug, f.name, f.state, f.note) for f in proposal.factors}
     conditions: dict[int, list[ConditionView]] = {}
     by_condition: dict[int, ConditionView] = {}
-    for cid, sid, body, category, state, factor_id in conn.execute(
-        select(Condition.id, Condition.stance_id, Condition.text, Condition.category, Condition.state, Condition.factor_id)
-        .where(Condition.stance_id.in_(stance_ids))
-        .order_by(Condition.stance_id, Condition.position)
-    ):
+    for cid, sid, body, category, state, factor_id in conn.execute(_CONDITION_ROWS, {"ids": stance_ids}):
         view = ConditionView(cid, body, category, state, factors.get(factor_id), [])
         conditions.setdefault(sid, []).append(view)
         by_condition[cid] = view
 
-    condition_ids = select(Condition.id).where(Condition.stance_id.in_(stance_ids))
-    quotes = conn.execute(
-        select(Citation.source_id, Citation.quote, Citation.field, Citation.stance_id, Citation.condition_id)
-        .where(Citation.stance_id.in_(stance_ids) | Citation.condition_id.in_(condition_ids))
-        .order_by(Citation.id)
-    ).all()
-    sources = {
-        r.id: SourceLabel(r.id, r.title, r.title_is_descriptive, r.publisher, r.published_on)
-        for r in conn.execute(
-            select(Source.id, Source.title, Source.title_is_descriptive, Source.publisher, Source.published_on)
-            .where(Source.id.in_({q.source_id for q in quotes}))
-        )
-    } if quotes else {}
+    sources: dict[int, SourceLabel] = {}  # one label per source, shared by its quotes
     stance_quotes: dict[int, list[CitationView]] = {}
-    for source_id, quote, fld, sid, cid in quotes:
-        view = CitationView(source_id, quote, fld, sources.get(source_id))
+    for source_id, quote, fld, sid, cid, title, descriptive, publisher, published_on in conn.execute(
+            _QUOTE_ROWS, {"ids": stance_ids}):
+        label = sources.get(source_id)
+        if label is None:
+            label = sources[source_id] = SourceLabel(source_id, title, descriptive, publisher, published_on)
+        view = CitationView(source_id, quote, fld, label)
         if sid is not None:
             stance_quotes.setdefault(sid, []).append(view)
         elif cid in by_condition:

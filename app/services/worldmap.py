@@ -9,7 +9,7 @@ import json
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -110,6 +110,7 @@ class WorldMap:
     unplaced: list[MapCountry]  # on the board, but nowhere on this map (e.g. Tokelau)
     legend: list[tuple[str, int]]  # (status, countries) for the statuses on the board
     radius: float = MARKER_RADIUS
+    content_key: Any = field(default=None, compare=False, repr=False)  # see app/fragments.py
 
 
 def _lookup(table: dict[str, Any], code: str, name: str) -> Any:
@@ -124,10 +125,21 @@ def _clamp(value: float, high: float) -> float:
 
 def world_map(stances: Iterable[Any], href: Callable[[str], str], atlas: Atlas | None = None) -> WorldMap:
     """Shapes, markers and legend for STANCES (live stances or history views alike)."""
-    atlas = atlas or load_atlas()
-    on_board: dict[str, MapCountry] = {}
-    for s in stances:
-        on_board[s.country_code] = MapCountry(s.country_code, s.country.name, s.status, href(s.country_code))
+    on_board = {s.country_code: MapCountry(s.country_code, s.country.name, s.status, href(s.country_code))
+                for s in stances}
+    if atlas is None:
+        return _board_map(tuple(on_board.values()))
+    return _make_map(on_board, atlas)
+
+
+@lru_cache(maxsize=16)
+def _board_map(countries: tuple[MapCountry, ...]) -> WorldMap:
+    """The map of COUNTRIES on the board's atlas: made once for each set of countries, statuses and
+    links (it changes only when a status does), and shared: nothing changes a WorldMap once made."""
+    return _make_map({c.code: c for c in countries}, load_atlas())
+
+
+def _make_map(on_board: dict[str, MapCountry], atlas: Atlas) -> WorldMap:
     shapes: list[Shape] = []
     markers: list[Marker] = []
     unplaced: list[MapCountry] = []
