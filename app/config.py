@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     sqlite_busy_timeout_ms: int = Field(default=5000, validation_alias="ISF_SQLITE_BUSY_TIMEOUT_MS")
     response_cache: bool = Field(default=True, validation_alias="ISF_RESPONSE_CACHE")
     fragment_cache: int = Field(default=1024, ge=0, le=1_000_000, validation_alias="ISF_FRAGMENT_CACHE")
-    threads: int = Field(default=8, ge=1, le=100, validation_alias="ISF_THREADS")
+    threads: int = Field(default=4, ge=1, le=100, validation_alias="ISF_THREADS")
     bench_reference: bool = Field(default=False, validation_alias="ISF_BENCH_REFERENCE")
     trusted_proxies: str = Field(default="", validation_alias="ISF_TRUSTED_PROXIES")
     log_format: Literal["json", "text"] = Field(default="json", validation_alias="ISF_LOG_FORMAT")
