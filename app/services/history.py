@@ -43,13 +43,13 @@ def _sources_for(session: Session, snapshots: list[dict[str, Any]]) -> dict[int,
     }
 
 
-def stance_view(change: Change, country: Country, factors: dict[str, FactorView], sources: dict[int, SourceLabel]) -> StanceView:
+def stance_view(change: Any, country: CountryView, factors: dict[str, FactorView], sources: dict[int, SourceLabel]) -> StanceView:
     snap = change.after
     troops = snap["troops"]
     return StanceView(
         id=change.stance_id,
         country_code=country.code,
-        country=CountryView(country.code, country.name, country.alpha2),
+        country=country,
         status=snap["status"],
         offered_min=troops["offered_min"],
         offered_max=troops["offered_max"],
@@ -84,17 +84,19 @@ def _cuts(query, as_of: dt.date, known_at: dt.date | None):
 
 def stance_changes_as_of(
     session: Session, proposal: Proposal, as_of: dt.date, known_at: dt.date | None = None
-) -> list[tuple[Change, Country]]:
-    """For each stance of PROPOSAL, the change that set it as it stood on AS_OF (None-free)."""
+) -> list[tuple[Any, CountryView]]:
+    """For each stance of PROPOSAL, the change that set it as it stood on AS_OF (None-free), as a row
+    of (stance_id, changed_at, after), with the country."""
     latest = _cuts(select(Change.id).where(Change.stance_id == Stance.id), as_of, known_at)
-    # Only what a view needs: not `before`, which would double the JSON to read and decode.
-    rows = session.execute(
-        select(Change.stance_id, Change.changed_at, Change.after, Country)
+    # Only what a view needs: not `before`, which would double the JSON to read and decode; plain
+    # rows on the session's connection, no ORM objects.
+    rows = session.connection().execute(
+        select(Change.stance_id, Change.changed_at, Change.after, Country.code, Country.name, Country.alpha2)
         .join(Stance, Change.id == latest.correlate(Stance).scalar_subquery())
         .join(Country, Country.code == Stance.country_code)
         .where(Stance.proposal_id == proposal.id)
     ).all()
-    return [(row, row.Country) for row in rows]
+    return [(row, CountryView(row.code, row.name, row.alpha2)) for row in rows]
 
 
 def factors_as_of(session: Session, proposal: Proposal, as_of: dt.date, known_at: dt.date | None = None) -> list[FactorView]:
