@@ -107,6 +107,14 @@ class ResponseCache:
             self._bytes = 0
 
 
+class _Making:
+    __slots__ = ("done", "entry")
+
+    def __init__(self) -> None:
+        self.done = anyio.Event()
+        self.entry: tuple | None = None
+
+
 class CacheMiddleware:
     """Serve public GETs of the board and read API from the cache while the data is unchanged."""
 
@@ -114,6 +122,10 @@ class CacheMiddleware:
         self.app = app
         self.enabled = enabled
         self.cache = ResponseCache()
+        # Answers being made: after a write, the readers who ask for the board at the same moment
+        # wait for one rendering of it instead of each rendering their own (touched only on the
+        # event loop, so no lock).
+        self._making: dict[tuple, _Making] = {}
 
     async def __call__(self, scope, receive, send) -> None:
         if not self.enabled or scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") \
@@ -131,9 +143,23 @@ class CacheMiddleware:
                headers.get(b"hx-request", b""), version)
         entry = self.cache.get(key)
         if entry is None:
-            entry = await self._render(scope, receive, send, key)
-            if entry is None:
-                return  # already sent, not cacheable
+            making = self._making.get(key)
+            if making is not None:
+                await making.done.wait()
+                entry = making.entry
+                if entry is None:  # that answer could not be kept (an error, a cookie): make our own
+                    await self.app(scope, receive, send)
+                    return
+            else:
+                making = self._making[key] = _Making()
+                try:
+                    entry = await self._render(scope, receive, send, key)
+                finally:
+                    del self._making[key]
+                    making.entry = entry
+                    making.done.set()
+                if entry is None:
+                    return  # already sent, not cacheable
         status, response_headers, body = entry
         etag = next((v for k, v in response_headers if k == b"etag"), None)
         if etag is not None and etag in [t.strip() for t in headers.get(b"if-none-match", b"").split(b",")]:

@@ -112,3 +112,42 @@ def test_answers_for_a_version_left_behind_are_dropped_not_kept():
     assert cache.get(("/", b"", b"host", b"", "v1")) is None and cache._bytes == 0
     cache.put(("/api", b"", b"host", b"", "v1"), (200, [], b"late"))  # finished after the write
     assert cache.get(("/api", b"", b"host", b"", "v1")) is None and not cache._entries
+
+
+def test_readers_arriving_together_after_a_write_wait_for_one_rendering(backend, database):
+    """After a write, everyone polling the board asks for it at once: one of them renders it, the
+    others are answered with that page (and it shows the write)."""
+    import anyio
+    import httpx
+
+    app = create_app()
+    renders = []
+
+    def seen(conn, cursor, statement, *args) -> None:
+        if "stances.version, stances.updated_at" in statement:  # once per board built
+            renders.append(statement)
+
+    async def main() -> list[httpx.Response]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://board") as c:
+            assert (await c.get("/")).status_code == 200
+            _write(database, "declined")
+            renders.clear()
+            replies: list[httpx.Response] = []
+
+            async def ask() -> None:
+                replies.append(await c.get("/"))
+
+            async with anyio.create_task_group() as tg:
+                for _ in range(12):
+                    tg.start_soon(ask)
+            return replies
+
+    event.listen(database.engine, "before_cursor_execute", seen)
+    try:
+        replies = anyio.run(main)
+    finally:
+        event.remove(database.engine, "before_cursor_execute", seen)
+    assert len(replies) == 12 and {r.status_code for r in replies} == {200}
+    assert {_qat(r.text) for r in replies} == {"Declined"}
+    assert len({r.content for r in replies}) == 1
+    assert len(renders) == 1
