@@ -302,6 +302,7 @@ def machine() -> str:
 
 
 WRK = "wrk"
+COUNTRIES = 0
 
 
 def main() -> None:
@@ -329,6 +330,8 @@ def main() -> None:
         api_size = len(httpx.get(live.url + api_path).content)
         stances = httpx.get(live.url + api_path).json()
         assert len(stances) >= 190
+        global COUNTRIES
+        COUNTRIES = len(stances)
         days = history_days(big)
         script = work / "as_of.lua"
         script.write_text(AS_OF_SCRIPT % ", ".join(f'"{d}"' for d in days))
@@ -403,7 +406,8 @@ def write_report(rows: list[dict], edits: list[dict], memory: float) -> None:
         f"Measured by `make bench` on {dt.date.today().isoformat()}: {machine()}.",
         f"wrk, 1 thread, {CONNECTIONS} connections, {SECONDS} s per measurement, {ROUNDS} rounds, A and B alternating;",
         "the server is `isf-tracker serve` (uvicorn[standard], production settings, no access log, one worker) on",
-        "SQLite files filled by `isf-tracker bench-data --countries 200` (194 countries on the board).",
+        f"SQLite files filled by `isf-tracker bench-data --countries 200` ({COUNTRIES} countries on the board: the",
+        "seed's and the synthetic ones).",
         "Ratios are A's requests per second over B's; the machine is shared, so only ratios are compared.",
         "",
         "How each is asked for:",
