@@ -1,4 +1,4 @@
-"""Rendered pieces of the board (a table row, a matrix row, a map shape), kept by their content.
+"""Rendered pieces of the board (a table row, a matrix row, a badge, the map), kept by their content.
 
 A board of two hundred countries spends most of its time rendering rows that have not changed
 since the last request. Each piece is kept under a key made of everything it shows: the view's
@@ -91,7 +91,9 @@ class FragmentCache:
         """MACRO(*ARGS), from the cache when the same macro was rendered with the same content."""
         if not self.max_entries:
             return Markup(macro(*args))
-        key = (macro.name, *[a if type(a) in _PLAIN else content_key(a) for a in args])
+        # The macro's compiled function, not its name: two templates may share a name, and a template
+        # edited in development compiles to a new function, so its old pieces are never served.
+        key = (getattr(macro, "_func", macro), *[a if type(a) in _PLAIN else content_key(a) for a in args])
         with self._lock:
             found = self._entries.get(key)
             if found is not None:

@@ -207,3 +207,14 @@ def test_two_databases_never_share_views(tmp_path, monkeypatch, sqlite_template)
     assert _views(get_database())["QAT"].summary != "Only in copy B"
     _use_database(monkeypatch, f"sqlite:///{b}")
     assert _views(get_database())["QAT"].summary == "Only in copy B"
+
+
+def test_pieces_of_two_macros_with_one_name_are_kept_apart():
+    from jinja2 import Environment
+
+    env = Environment(autoescape=True)
+    first = env.from_string("{% macro row(x) %}first {{ x }}{% endmacro %}").module.row
+    second = env.from_string("{% macro row(x) %}second {{ x }}{% endmacro %}").module.row
+    assert first.name == second.name
+    assert fragments.render(first, "A") == "first A"
+    assert fragments.render(second, "A") == "second A"
