@@ -152,6 +152,7 @@ class CacheMiddleware:
                     return
             else:
                 making = self._making[key] = _Making()
+                entry = None
                 try:
                     entry = await self._render(scope, receive, send, key)
                 finally:

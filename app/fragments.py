@@ -118,8 +118,5 @@ class FragmentCache:
             self._entries.clear()
             self.hits = self.misses = 0
 
-    def __len__(self) -> int:
-        return len(self._entries)
-
 
 fragments = FragmentCache()

@@ -352,13 +352,6 @@ class _ViewCache:
             while len(self._entries) > self.max_entries:
                 self._entries.popitem(last=False)
 
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-
 
 _views = _ViewCache()
 
