@@ -145,13 +145,19 @@ def wrk(url: str, script: Path | None = None) -> float:
 
 
 def ab(name: str, a: tuple, b: tuple) -> dict:
-    """A and B measured alternately for ROUNDS rounds; the ratio A/B per round."""
-    ratios, rates_a, rates_b = [], [], []
+    """A and B measured by wrk alternately for ROUNDS rounds; the ratio A/B per round."""
     for url, *script in (a, b):  # one request each first, so no round starts on a cold cache
         if not script:
             httpx.get(url, timeout=60)
+    return rounds(name, lambda: wrk(*a), lambda: wrk(*b))
+
+
+def rounds(name: str, measure_a, measure_b) -> dict:
+    """MEASURE_A and MEASURE_B (each giving requests per second) alternately for ROUNDS rounds; the
+    median, min and max of the ratio A/B per round."""
+    ratios, rates_a, rates_b = [], [], []
     for _ in range(ROUNDS):
-        ra, rb = wrk(*a), wrk(*b)
+        ra, rb = measure_a(), measure_b()
         rates_a.append(ra)
         rates_b.append(rb)
         ratios.append(ra / rb)
@@ -220,17 +226,7 @@ def serial_rate(url: str, path: str, seconds: float) -> float:
 def after_writes_ab(name: str, url: str, token: str, code: str, ref_path: str) -> dict:
     """The board right after a write (A) against the reference (B), both asked by the same client on
     one connection, one request at a time: a write and a read are a sequence, so is the reference."""
-    ratios, rates_a, rates_b = [], [], []
-    for _ in range(ROUNDS):
-        ra, rb = board_after_writes(url, token, code, SECONDS), serial_rate(url, ref_path, SECONDS)
-        rates_a.append(ra)
-        rates_b.append(rb)
-        ratios.append(ra / rb)
-    row = {"name": name, "median": statistics.median(ratios), "min": min(ratios), "max": max(ratios),
-           "a": statistics.median(rates_a), "b": statistics.median(rates_b)}
-    log(f"  {name}: {row['median']:.3f}× (min {row['min']:.3f}, max {row['max']:.3f}); "
-        f"{row['a']:.0f} vs {row['b']:.0f} requests/s")
-    return row
+    return rounds(name, lambda: board_after_writes(url, token, code, SECONDS), lambda: serial_rate(url, ref_path, SECONDS))
 
 
 def concurrent_edits(db_url: str, label: str, writers: int = 8, per_writer: int = 15) -> dict:
