@@ -263,7 +263,9 @@ def stance_views(
 
     # Every change to a stance, its conditions or its quotes goes through the write path, which
     # bumps its version and time; a factor shown inside a condition changes with the factor's
-    # version. So a view is kept under those, and read again only when one of them moved.
+    # version. So a view is kept under those, and read again only when one of them moved. The
+    # quotes' source labels are in the view too: sources are never edited once made, and a
+    # feature that edits them must add something that moves with them to this key.
     factors_version = tuple((f.id, f.version) for f in proposal.factors)
     database = _database_name(conn.engine)
     keys = {r.id: (database, r.id, r.version, r.updated_at, factors_version) for r in rows}
