@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,3 +74,23 @@ def live_server(env: dict[str, str], *extra: str, log: Path | None = None):
             output = log.read_text()
         # Shown by pytest when the test fails: what the server said.
         print(f"--- server output ({base}) ---\n{output[-20000:]}")
+
+
+def race_puts(urls: list[str], body: dict, headers: dict[str, str], etag: str, writers: int = 20) -> list[int]:
+    """WRITERS threads PUT BODY (each with its own summary, `writer N`) with the same If-Match,
+    released together; writer N goes to URLS[N % len(URLS)]. Returns each writer's status."""
+    barrier = threading.Barrier(writers)
+    statuses = [0] * writers
+
+    def put(i: int) -> None:
+        with httpx.Client(timeout=60) as http:
+            barrier.wait()
+            statuses[i] = http.put(urls[i % len(urls)], json={**body, "summary": f"writer {i}"},
+                                   headers={**headers, "If-Match": etag}).status_code
+
+    threads = [threading.Thread(target=put, args=(i,)) for i in range(writers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    return statuses

@@ -3,7 +3,6 @@ and twenty racing replaces against several server processes: exactly one wins.""
 
 from __future__ import annotations
 
-import threading
 
 import httpx
 import pytest
@@ -13,7 +12,7 @@ from app.db import build_engine
 from app.models import Change, Stance
 from app.services.changes import verify_chain
 from tests.conftest import add_token, add_user
-from tests.live import live_server
+from tests.live import live_server, race_puts
 
 URL = "/api/v1/proposals/gaza-isf/stances"
 QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
@@ -152,20 +151,7 @@ def test_twenty_racing_replaces_through_several_processes_exactly_one_wins(backe
     with live_server(env, "--workers", "3") as base:
         headers = {"Authorization": f"Bearer {token}"}
         etag = httpx.get(f"{base}{URL}/AZE").headers["etag"]
-        barrier = threading.Barrier(20)
-        statuses: list[int] = [0] * 20
-
-        def put(i: int) -> None:
-            body = {**BODY, "summary": f"writer {i}"}
-            with httpx.Client(timeout=60) as http:
-                barrier.wait()
-                statuses[i] = http.put(f"{base}{URL}/AZE", json=body, headers={**headers, "If-Match": etag}).status_code
-
-        threads = [threading.Thread(target=put, args=(i,)) for i in range(20)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=120)
+        statuses = race_puts([f"{base}{URL}/AZE"], BODY, headers, etag)
         assert sorted(statuses) == [200] + [412] * 19, statuses
         final = httpx.get(f"{base}{URL}/AZE").json()
 

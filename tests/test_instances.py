@@ -3,7 +3,6 @@ fresh reads, sign-in throttling and racing writers behave as if there were one i
 
 from __future__ import annotations
 
-import threading
 from contextlib import ExitStack, contextmanager
 
 import httpx
@@ -15,7 +14,7 @@ from app.db import Database, build_engine
 from app.models import Change, LoginAttempt, Stance
 from app.services.changes import verify_chain
 from tests.conftest import PASSWORD, add_token, add_user, hidden_value
-from tests.live import cli, live_server
+from tests.live import cli, live_server, race_puts
 from tests.test_api_writes import BODY, URL
 
 pytestmark = pytest.mark.slow
@@ -116,20 +115,7 @@ def test_twenty_racing_writers_split_across_two_instances_exactly_one_wins(share
     with two_instances(shared_url) as bases:
         etag = httpx.get(f"{bases[0]}{URL}/AZE").headers["etag"]
         assert httpx.get(f"{bases[1]}{URL}/AZE").headers["etag"] == etag
-        barrier = threading.Barrier(20)
-        statuses: list[int] = [0] * 20
-
-        def put(i: int) -> None:
-            with httpx.Client(timeout=60) as http:
-                barrier.wait()
-                statuses[i] = http.put(f"{bases[i % 2]}{URL}/AZE", json={**BODY, "summary": f"writer {i}"},
-                                       headers={"Authorization": f"Bearer {token}", "If-Match": etag}).status_code
-
-        threads = [threading.Thread(target=put, args=(i,)) for i in range(20)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=120)
+        statuses = race_puts([f"{base}{URL}/AZE" for base in bases], BODY, {"Authorization": f"Bearer {token}"}, etag)
         assert sorted(statuses) == [200] + [412] * 19, statuses
         winner = statuses.index(200)
         final = [httpx.get(f"{base}{URL}/AZE").json() for base in bases]
