@@ -228,6 +228,31 @@ def highlight_quotes(text: str, quotes: list[str]) -> list[Segment]:
 # ---- the board from compact queries ---------------------------------------------------------------
 
 
+# Built once: composing a statement costs more than running it on these small tables.
+_VERSION_ROWS = select(Stance.id, Stance.version, Stance.updated_at).where(Stance.proposal_id == bindparam("proposal_id"))
+_STANCE_ROWS = (
+    select(Stance.id, Stance.country_code, Country.name, Country.alpha2, Stance.status, Stance.offered_min,
+           Stance.offered_max, Stance.committed, Stance.deployed, Stance.roles, Stance.summary, Stance.stated_on,
+           Stance.updated_at, Stance.version)
+    .join(Country, Country.code == Stance.country_code)
+    .where(Stance.id.in_(bindparam("ids", expanding=True)))
+)
+_CONDITION_ROWS = (
+    select(Condition.id, Condition.stance_id, Condition.text, Condition.category, Condition.state, Condition.factor_id)
+    .where(Condition.stance_id.in_(bindparam("ids", expanding=True)))
+    .order_by(Condition.stance_id, Condition.position)
+)
+_QUOTE_ROWS = (
+    select(Citation.source_id, Citation.quote, Citation.field, Citation.stance_id, Citation.condition_id,
+           Source.title, Source.title_is_descriptive, Source.publisher, Source.published_on)
+    .join(Source, Source.id == Citation.source_id)
+    .where(Citation.stance_id.in_(bindparam("ids", expanding=True))
+           | Citation.condition_id.in_(select(Condition.id).where(Condition.stance_id.in_(bindparam("ids", expanding=True)))))
+    .order_by(Citation.id)
+)
+_DATABASE_NAMES: "weakref.WeakKeyDictionary[Any, str]" = weakref.WeakKeyDictionary()
+
+
 def stance_views(
     session: Session,
     proposal: Proposal,
@@ -279,31 +304,6 @@ def stance_views(
     if order != "code":
         views.sort(key=lambda v: (STATUS_ORDER[v.status], v.country.name))
     return views
-
-
-# Built once: composing a statement costs more than running it on these small tables.
-_VERSION_ROWS = select(Stance.id, Stance.version, Stance.updated_at).where(Stance.proposal_id == bindparam("proposal_id"))
-_STANCE_ROWS = (
-    select(Stance.id, Stance.country_code, Country.name, Country.alpha2, Stance.status, Stance.offered_min,
-           Stance.offered_max, Stance.committed, Stance.deployed, Stance.roles, Stance.summary, Stance.stated_on,
-           Stance.updated_at, Stance.version)
-    .join(Country, Country.code == Stance.country_code)
-    .where(Stance.id.in_(bindparam("ids", expanding=True)))
-)
-_CONDITION_ROWS = (
-    select(Condition.id, Condition.stance_id, Condition.text, Condition.category, Condition.state, Condition.factor_id)
-    .where(Condition.stance_id.in_(bindparam("ids", expanding=True)))
-    .order_by(Condition.stance_id, Condition.position)
-)
-_QUOTE_ROWS = (
-    select(Citation.source_id, Citation.quote, Citation.field, Citation.stance_id, Citation.condition_id,
-           Source.title, Source.title_is_descriptive, Source.publisher, Source.published_on)
-    .join(Source, Source.id == Citation.source_id)
-    .where(Citation.stance_id.in_(bindparam("ids", expanding=True))
-           | Citation.condition_id.in_(select(Condition.id).where(Condition.stance_id.in_(bindparam("ids", expanding=True)))))
-    .order_by(Citation.id)
-)
-_DATABASE_NAMES: "weakref.WeakKeyDictionary[Any, str]" = weakref.WeakKeyDictionary()
 
 
 def _database_name(engine) -> str:
