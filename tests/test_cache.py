@@ -151,3 +151,27 @@ def test_readers_arriving_together_after_a_write_wait_for_one_rendering(backend,
     assert {_qat(r.text) for r in replies} == {"Declined"}
     assert len({r.content for r in replies}) == 1
     assert len(renders) == 1
+
+
+def test_readers_waiting_on_an_answer_that_cannot_be_kept_get_their_own(client):
+    """A 400 is passed through, not kept: the readers who waited for it are answered by the app."""
+    import anyio
+    import httpx
+
+    app = create_app()
+
+    async def main() -> list[httpx.Response]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://board") as c:
+            replies: list[httpx.Response] = []
+
+            async def ask() -> None:
+                replies.append(await c.get("/?status=bogus"))
+
+            async with anyio.create_task_group() as tg:
+                for _ in range(8):
+                    tg.start_soon(ask)
+            return replies
+
+    replies = anyio.run(main)
+    assert len(replies) == 8 and {r.status_code for r in replies} == {400}
+    assert all("Unknown status &#39;bogus&#39;" in r.text for r in replies)
