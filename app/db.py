@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic_core import from_json
 from sqlalchemy import DateTime, Engine, MetaData, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
@@ -62,6 +63,9 @@ def is_sqlite(url: str) -> bool:
 
 def build_engine(url: str, **kwargs) -> Engine:
     """An engine for URL; for SQLite with the pragmas and BEGIN behaviour described above."""
+    # History is read as JSON snapshots, two hundred for a past day's board: pydantic-core's parser
+    # gives the same values as the standard library's, about three times as fast.
+    kwargs.setdefault("json_deserializer", from_json)
     if not is_sqlite(url):
         # Writers queue on the chain lock while readers carry on: leave room for both.
         kwargs.setdefault("pool_size", 10)
