@@ -179,15 +179,12 @@ def test_api_changes_since_in_id_order_with_paging(client, edited):
 def test_as_of_is_one_index_seek_per_country(migrated_database, kind):
     """The per-country lookup is served by the (stance_id, effective_on, id) index, not a scan
     (on PostgreSQL with sequential scans disabled, since tiny test tables make them cheapest)."""
-    from sqlalchemy import select
-
     from app.db import build_engine
-    from app.models import Change, Stance
-    from app.services.history import _cuts
+    from app.services.history import _STANCE_CHANGES, end_of_day
 
     engine = build_engine(migrated_database(kind))
-    latest = _cuts(select(Change.id).where(Change.stance_id == Stance.id), dt.date(2026, 11, 8), dt.date(2026, 11, 10))
-    query = select(Change.id).join(Stance, Change.id == latest.correlate(Stance).scalar_subquery())
+    query = _STANCE_CHANGES[True].params(proposal_id=1, as_of=dt.date(2026, 11, 8),
+                                         known_before=end_of_day(dt.date(2026, 11, 10)))
     compiled = query.compile(engine, compile_kwargs={"literal_binds": True})
     try:
         with engine.connect() as conn:

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.models import Change, Country, Factor, Proposal, Source, Stance
@@ -24,28 +24,33 @@ def end_of_day(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=dt.timezone.utc)
 
 
-def _citations(items: list[dict[str, Any]], sources: dict[int, SourceLabel]) -> list[CitationView]:
-    return [CitationView(c["source_id"], c["quote"], c.get("field"), sources.get(c["source_id"])) for c in items]
+def _citations(items: list[dict[str, Any]], pending: list[CitationView]) -> list[CitationView]:
+    """Views of the quotes in a snapshot; their source labels are filled in by _label_sources."""
+    views = [CitationView(c["source_id"], c["quote"], c.get("field")) for c in items]
+    pending += views
+    return views
 
 
-def _sources_for(session: Session, snapshots: list[dict[str, Any]]) -> dict[int, SourceLabel]:
-    ids = set()
-    for snap in snapshots:
-        ids |= {c["source_id"] for c in snap.get("citations", [])}
-        for cond in snap.get("conditions", []):
-            ids |= {c["source_id"] for c in cond.get("citations", [])}
+def _label_sources(session: Session, citations: list[CitationView]) -> None:
+    """Give each of CITATIONS its source's label, with one query for all of them."""
+    ids = {c.source_id for c in citations}
     if not ids:
-        return {}
-    return {
+        return
+    labels = {
         r.id: SourceLabel(r.id, r.title, r.title_is_descriptive, r.publisher, r.published_on)
         for r in session.execute(select(Source.id, Source.title, Source.title_is_descriptive, Source.publisher,
                                         Source.published_on).where(Source.id.in_(ids)))
     }
+    for c in citations:
+        c.source = labels.get(c.source_id)
 
 
-def stance_view(change: Any, country: CountryView, factors: dict[str, FactorView], sources: dict[int, SourceLabel]) -> StanceView:
+def stance_view(change: Any, country: CountryView, factors: dict[str, FactorView],
+                pending: list[CitationView]) -> StanceView:
+    """A stance as a change left it; its quotes are added to PENDING to be given their sources."""
     snap = change.after
     troops = snap["troops"]
+    stated_on = snap.get("stated_on")
     return StanceView(
         id=change.stance_id,
         country_code=country.code,
@@ -55,31 +60,58 @@ def stance_view(change: Any, country: CountryView, factors: dict[str, FactorView
         offered_max=troops["offered_max"],
         committed=troops["committed"],
         deployed=troops["deployed"],
-        roles=list(snap.get("roles", [])),
+        roles=list(snap.get("roles", ())),
         summary=snap.get("summary"),
-        stated_on=dt.date.fromisoformat(snap["stated_on"]) if snap.get("stated_on") else None,
+        stated_on=dt.date.fromisoformat(stated_on) if stated_on else None,
         updated_at=change.changed_at,
         version=snap.get("version", 0),
         conditions=[
             ConditionView(
                 c["id"], c["text"], c["category"], c["state"],
                 factors.get(c["factor"]) if c.get("factor") else None,
-                _citations(c.get("citations", []), sources),
+                _citations(c.get("citations", ()), pending),
             )
-            for c in snap.get("conditions", [])
+            for c in snap.get("conditions", ())
         ],
-        citations=_citations(snap.get("citations", []), sources),
+        citations=_citations(snap.get("citations", ()), pending),
     )
 
 
 # ---- as-of queries ---------------------------------------------------------------------------------
 
 
-def _cuts(query, as_of: dt.date, known_at: dt.date | None):
-    query = query.where(Change.effective_on <= as_of)
+def _latest(owner_id, owner, known: bool):
+    """The id of the last change to OWNER that counts on the day :as_of (and, when KNOWN, that was
+    recorded before :known_before): one index seek on (owner id, effective_on, id)."""
+    query = select(Change.id).where(owner_id == owner.id, Change.effective_on <= bindparam("as_of"))
+    if known:
+        query = query.where(Change.changed_at < bindparam("known_before"))
+    return query.order_by(Change.effective_on.desc(), Change.id.desc()).limit(1).correlate(owner).scalar_subquery()
+
+
+# Built once: a past day's board runs these for every request. Only what a view needs is read (not
+# `before`, which would double the JSON to read and decode), as plain rows, no ORM objects.
+_STANCE_CHANGES = {
+    known: select(Change.stance_id, Change.changed_at, Change.after, Country.code, Country.name, Country.alpha2)
+    .join(Stance, Change.id == _latest(Change.stance_id, Stance, known))
+    .join(Country, Country.code == Stance.country_code)
+    .where(Stance.proposal_id == bindparam("proposal_id"))
+    for known in (False, True)
+}
+_FACTOR_CHANGES = {
+    known: select(Change.after)
+    .join(Factor, Change.id == _latest(Change.factor_id, Factor, known))
+    .where(Factor.proposal_id == bindparam("proposal_id"))
+    .order_by(Factor.position)
+    for known in (False, True)
+}
+
+
+def _cut(proposal: Proposal, as_of: dt.date, known_at: dt.date | None) -> dict[str, Any]:
+    params: dict[str, Any] = {"proposal_id": proposal.id, "as_of": as_of}
     if known_at is not None:
-        query = query.where(Change.changed_at < end_of_day(known_at))
-    return query.order_by(Change.effective_on.desc(), Change.id.desc()).limit(1)
+        params["known_before"] = end_of_day(known_at)
+    return params
 
 
 def stance_changes_as_of(
@@ -87,32 +119,18 @@ def stance_changes_as_of(
 ) -> list[tuple[Any, CountryView]]:
     """For each stance of PROPOSAL, the change that set it as it stood on AS_OF (None-free), as a row
     of (stance_id, changed_at, after), with the country."""
-    latest = _cuts(select(Change.id).where(Change.stance_id == Stance.id), as_of, known_at)
-    # Only what a view needs: not `before`, which would double the JSON to read and decode; plain
-    # rows on the session's connection, no ORM objects.
-    rows = session.connection().execute(
-        select(Change.stance_id, Change.changed_at, Change.after, Country.code, Country.name, Country.alpha2)
-        .join(Stance, Change.id == latest.correlate(Stance).scalar_subquery())
-        .join(Country, Country.code == Stance.country_code)
-        .where(Stance.proposal_id == proposal.id)
-    ).all()
+    rows = session.connection().execute(_STANCE_CHANGES[known_at is not None], _cut(proposal, as_of, known_at)).all()
     return [(row, CountryView(row.code, row.name, row.alpha2)) for row in rows]
 
 
 def factors_as_of(session: Session, proposal: Proposal, as_of: dt.date, known_at: dt.date | None = None) -> list[FactorView]:
-    latest = _cuts(select(Change.id).where(Change.factor_id == Factor.id), as_of, known_at)
-    rows = session.execute(
-        select(Change, Factor.position)
-        .join(Factor, Change.id == latest.correlate(Factor).scalar_subquery())
-        .where(Factor.proposal_id == proposal.id)
-        .order_by(Factor.position)
-    ).all()
-    sources = _sources_for(session, [c.after for c, _ in rows])
-    return [
-        FactorView(c.after["slug"], c.after["name"], c.after["state"], c.after.get("note"),
-                   _citations(c.after.get("citations", []), sources))
-        for c, _ in rows
-    ]
+    snapshots = session.connection().execute(_FACTOR_CHANGES[known_at is not None],
+                                             _cut(proposal, as_of, known_at)).scalars().all()
+    pending: list[CitationView] = []
+    factors = [FactorView(f["slug"], f["name"], f["state"], f.get("note"), _citations(f.get("citations", ()), pending))
+               for f in snapshots]
+    _label_sources(session, pending)
+    return factors
 
 
 def stances_as_of(
@@ -127,8 +145,9 @@ def stances_as_of(
     factors = factors_as_of(session, proposal, as_of, known_at)
     by_slug = {f.slug: f for f in factors}
     pairs = stance_changes_as_of(session, proposal, as_of, known_at)
-    sources = _sources_for(session, [c.after for c, _ in pairs])
-    views = [stance_view(change, country, by_slug, sources) for change, country in pairs]
+    pending: list[CitationView] = []
+    views = [stance_view(change, country, by_slug, pending) for change, country in pairs]
+    _label_sources(session, pending)
     if statuses:
         views = [v for v in views if v.status in statuses]
     if condition:
