@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from functools import lru_cache
+from typing import Any
 
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
@@ -48,27 +51,40 @@ def number(value: int | None) -> str:
     return "—" if value is None else f"{value:,}"
 
 
+# Dates are written by hand rather than by strftime: a board writes three per row, and strftime's
+# month name would follow the process's locale, where these are always English.
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo is dt.timezone.utc else value.astimezone(dt.timezone.utc)
+
+
 def day(value: dt.date | dt.datetime | None) -> str:
+    """"7 Nov 2026", or "7 Nov 2026, 14:05 UTC" for a time."""
     if value is None:
         return "unknown"
     if isinstance(value, dt.datetime):
-        return value.astimezone(dt.timezone.utc).strftime("%-d %b %Y, %H:%M UTC")
-    return value.strftime("%-d %b %Y")
+        value = _utc(value)
+        return f"{value.day} {MONTHS[value.month - 1]} {value.year}, {value.hour:02d}:{value.minute:02d} UTC"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def short_day(value: dt.date | dt.datetime | None) -> str:
+    """"7 Nov 2026", for a date or the UTC day of a time."""
     if value is None:
         return "unknown"
     if isinstance(value, dt.datetime):
-        value = value.astimezone(dt.timezone.utc).date()
-    return value.strftime("%-d %b %Y")
+        value = _utc(value)
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def iso(value: dt.date | dt.datetime | None) -> str:
+    """"2026-11-07", or "2026-11-07T14:05:09Z" for a time."""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return _utc(value).replace(tzinfo=None, microsecond=0).isoformat() + "Z"
     return value.isoformat()
 
 
@@ -102,6 +118,16 @@ def with_conditions(stances) -> tuple[list, dict[str, int]]:
     return stated, not_met_by_category(c for s in stated for c in s.conditions)
 
 
+def by_category(conditions) -> list[list]:
+    """CONDITIONS in one list per category, in the order of CATEGORY_LABELS (the matrix's columns)."""
+    cells: dict[str, list] = {key: [] for key in CATEGORY_LABELS}
+    for c in conditions:
+        if c.category in cells:
+            cells[c.category].append(c)
+    return list(cells.values())
+
+
+@lru_cache(maxsize=512)
 def html_flag(alpha2: str | None) -> Markup:
     """A country's flag as character references: the same glyphs to a browser, while the page stays
     in characters Python stores at two bytes each rather than four (flags lie outside the Basic
@@ -110,6 +136,12 @@ def html_flag(alpha2: str | None) -> Markup:
     if len(code) != 2 or not ("AA" <= code <= "ZZ" and code.isalpha() and code.isascii()):
         return Markup("")
     return Markup("".join(f"&#x{ord(ch) :X};" for ch in flag_emoji(code)))
+
+
+def each_form(macro, *choices) -> dict[Any, Markup]:
+    """MACRO rendered for every combination of CHOICES, keyed by its arguments (by the argument alone
+    when there is one): for small pieces with few forms, such as a status badge."""
+    return {args[0] if len(args) == 1 else args: Markup(macro(*args)) for args in itertools.product(*choices)}
 
 
 env.filters.update(number=number, day=day, short_day=short_day, iso=iso, flag=html_flag,
@@ -123,6 +155,8 @@ env.globals.update(
     troop_range=troop_range,
     status_citation=status_citation,
     with_conditions=with_conditions,
+    by_category=by_category,
+    each_form=each_form,
     fragment=fragments.render,
     fragment_each=fragments.render_each,
 )

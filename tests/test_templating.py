@@ -1,0 +1,63 @@
+"""The page filters and helpers: dates written the same whatever the time zone they are given in,
+badges and chips made once per form, matrix cells in column order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.services.views import ConditionView
+from app.templating import (CATEGORY_LABELS, STATE_LABELS, STATUS_LABELS, by_category, day, each_form, env, iso,
+                            short_day)
+
+TIMES = [
+    dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc),
+    dt.datetime(2025, 12, 31, 23, 59, 59, 999_999, tzinfo=dt.timezone.utc),
+    # Half past midnight in Delhi is the evening before in UTC: the day shown is the UTC day.
+    dt.datetime(2026, 3, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=5, minutes=30))),
+    dt.datetime(2026, 11, 9, 20, 15, 30, 123, tzinfo=dt.timezone(dt.timedelta(hours=-8))),
+]
+
+
+@pytest.mark.parametrize("value", TIMES)
+def test_times_are_written_in_utc_in_english(value):
+    utc = value.astimezone(dt.timezone.utc)
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    assert iso(value) == f"{utc:%Y-%m-%dT%H:%M:%S}Z"
+    assert day(value) == f"{utc.day} {months[utc.month - 1]} {utc.year}, {utc:%H:%M} UTC"
+    assert short_day(value) == f"{utc.day} {months[utc.month - 1]} {utc.year}"
+
+
+def test_a_time_that_is_not_utc_is_shown_on_its_utc_day():
+    delhi = TIMES[2]
+    assert (iso(delhi), day(delhi), short_day(delhi)) == ("2026-02-28T19:00:00Z", "28 Feb 2026, 19:00 UTC", "28 Feb 2026")
+
+
+def test_dates_and_missing_values():
+    assert (iso(dt.date(2026, 7, 4)), day(dt.date(2026, 7, 4)), short_day(dt.date(2026, 7, 4))) == (
+        "2026-07-04", "4 Jul 2026", "4 Jul 2026")
+    assert (iso(None), day(None), short_day(None)) == ("", "unknown", "unknown")
+
+
+def test_each_form_holds_every_badge_and_chip_as_the_macro_renders_it():
+    macros = env.get_template("_macros.html").module
+    badges = each_form(macros.status_badge, STATUS_LABELS)
+    assert set(badges) == set(STATUS_LABELS)
+    assert all(badges[s] == macros.status_badge(s) and STATUS_LABELS[s] in badges[s] for s in STATUS_LABELS)
+    chips = each_form(macros.state_chip, STATE_LABELS, CATEGORY_LABELS.values())
+    assert len(chips) == len(STATE_LABELS) * len(CATEGORY_LABELS)
+    assert chips[("unmet", "Ceasefire")] == macros.state_chip("unmet", "Ceasefire")
+
+
+def test_matrix_cells_follow_the_column_order_and_skip_unknown_categories():
+    def condition(i, category):
+        return ConditionView(i, f"condition {i}", category, "unmet", None)
+
+    cells = by_category([condition(1, "funding"), condition(2, "ceasefire"), condition(3, "funding"),
+                         condition(4, "no-such-category")])
+    assert len(cells) == len(CATEGORY_LABELS)
+    columns = dict(zip(CATEGORY_LABELS, cells))
+    assert [c.id for c in columns["ceasefire"]] == [2]
+    assert [c.id for c in columns["funding"]] == [1, 3]
+    assert sum(len(cell) for cell in cells) == 3
