@@ -87,9 +87,13 @@ class FragmentCache:
         self.hits = 0
         self.misses = 0
 
-    def render(self, macro, *args: Any) -> Markup:
-        """MACRO(*ARGS), from the cache when the same macro was rendered with the same content."""
-        if not self.max_entries:
+    def render(self, macro, *args: Any, keep: bool = True) -> Markup:
+        """MACRO(*ARGS), from the cache when the same macro was rendered with the same content.
+
+        KEEP false renders without looking up or keeping anything: for pieces that will not be asked
+        for again (a past day's board, whose every link names that day), so working out their keys
+        would be wasted and keeping them would only push out the pieces of the current board."""
+        if not (keep and self.max_entries):
             return Markup(macro(*args))
         # The macro's compiled function, not its name: two templates may share a name, and a template
         # edited in development compiles to a new function, so its old pieces are never served.
@@ -108,9 +112,11 @@ class FragmentCache:
                 self._entries.popitem(last=False)
         return rendered
 
-    def render_each(self, macro, items: Iterable[Any], *derived: Callable[[Any], Any]) -> Markup:
+    def render_each(self, macro, items: Iterable[Any], *derived: Callable[[Any], Any], keep: bool = True) -> Markup:
         """MACRO(item, *(f(item) for f in DERIVED)) for each of ITEMS, joined: one call from a
         template for a whole table body instead of one per row."""
+        if not (keep and self.max_entries):
+            return Markup("\n".join([macro(item, *[f(item) for f in derived]) for item in items]))
         return Markup("\n".join([self.render(macro, item, *[f(item) for f in derived]) for item in items]))
 
     def clear(self) -> None:

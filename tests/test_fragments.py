@@ -88,17 +88,33 @@ def _matrix_cell(html: str, code: str) -> list[str]:
 
 def test_a_page_from_kept_pieces_equals_one_from_none(client):
     fragments.clear()
-    cold = client.get("/?as_of=2100-01-01").text  # history is never a cached page: pieces are rendered
+    cold = client.get("/").text
     rendered = fragments.misses
-    warm = client.get("/?as_of=2100-01-01").text
+    # The same board at another address (an empty what-if), so not the cached page: built from pieces.
+    warm = client.get("/?assume=").text
     assert warm == cold
     assert fragments.misses == rendered and fragments.hits >= 6  # every row came from the kept pieces
     kept, fragments.max_entries = fragments.max_entries, 0  # ISF_FRAGMENT_CACHE=0: nothing kept
     try:
-        assert client.get("/?as_of=2100-01-01").text == cold
+        assert client.get("/?assume=&assume=").text == cold
         assert fragments.misses == rendered
     finally:
         fragments.max_entries = kept
+
+
+def test_a_past_days_board_neither_looks_up_nor_keeps_pieces(client):
+    """A past day's rows link to that day's pages, so no other request could use them: working out
+    their keys would be wasted, and keeping them would push out the current board's pieces."""
+    fragments.clear()
+    client.get("/")
+    hits, misses = fragments.hits, fragments.misses
+    past = client.get("/?as_of=2100-01-01")
+    soup = BeautifulSoup(past.text, "html.parser")
+    assert past.status_code == 200 and len(soup.select("tr[id^=row-]")) >= 6
+    assert soup.select_one("#row-AZE a.country-link")["href"].endswith("?as_of=2100-01-01")
+    assert (fragments.hits, fragments.misses) == (hits, misses)
+    client.get("/?assume=")
+    assert fragments.misses == misses  # the current board's pieces are all still there
 
 
 def test_a_write_renders_the_changed_row_and_reuses_the_rest(backend, database):

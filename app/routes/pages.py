@@ -81,6 +81,8 @@ def _board(request: Request, session, proposal: Proposal, status: list[str], con
         "country_href": country_href,
         "row_href": lambda stance: country_href(stance.country_code),
         "world": worldmap.world_map(everyone, country_href),
+        # A past day's rows and map link to that day's pages, so no other request could reuse them.
+        "keep_pieces": not as_of,
         "assume": assume,
         "whatif": projection.project(proposal, everyone, factors, assume),
     }
