@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from contextlib import asynccontextmanager
 from urllib.parse import urlencode
@@ -60,6 +61,13 @@ def create_app() -> FastAPI:
     async def lifespan(_app: FastAPI):
         # Pages render under the GIL: more threads than this add memory, not speed.
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
+        # What is loaded by now lives as long as the process: keep it out of the collector's passes.
+        # A board makes tens of thousands of short-lived objects; a young collection every 7,000
+        # rather than every 700 allocations spends less time walking them (measured: about 10% more
+        # past-day boards a second, for 4 MB).
+        gc.collect()
+        gc.freeze()
+        gc.set_threshold(7000, *gc.get_threshold()[1:])
         yield
 
     app = FastAPI(
