@@ -38,9 +38,8 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 PG_URL = os.environ.get("BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 PASSWORD = "bench password " + secrets.token_hex(4)
 
-# Every request asks for the next day of the recorded history, so no page is cached and the rows of
-# a day are not kept by the time that day comes round again (a day's board is about 330 pieces;
-# the piece cache holds 1024, the history about 370 days).
+# Every request asks for the next day of the recorded history, so no page is cached (and a past
+# day's pieces are never kept: their links name the day).
 AS_OF_SCRIPT = """
 days = {%s}
 counter = math.random(0, #days - 1)
@@ -408,7 +407,7 @@ def write_report(rows: list[dict], edits: list[dict], memory: float) -> None:
         "",
         "How each is asked for:",
         "- *as_of*: every request names the next day of the recorded history (about 370 days, 100,000 changes),",
-        "  so the page is never cached and a day's rows were not kept by the time the day comes round again.",
+        "  so the page is never cached (a past day's rows, matrix and map are never kept either).",
         "- *board right after a write*: one client on one connection PUTs a stance through the API, then asks",
         "  for the board, over and over; only the board requests are timed (A = 1 / their median time), and",
         "  each must show the write it followed. The page is rendered anew; the other countries' rows and",
