@@ -76,21 +76,34 @@ def live_server(env: dict[str, str], *extra: str, log: Path | None = None):
         print(f"--- server output ({base}) ---\n{output[-20000:]}")
 
 
-def race_puts(urls: list[str], body: dict, headers: dict[str, str], etag: str, writers: int = 20) -> list[int]:
-    """WRITERS threads PUT BODY (each with its own summary, `writer N`) with the same If-Match,
-    released together; writer N goes to URLS[N % len(URLS)]. Returns each writer's status."""
-    barrier = threading.Barrier(writers)
-    statuses = [0] * writers
+def race(n: int, work, timeout: float = 60) -> list:
+    """WORK(i) for i in range(N), on N threads released together; each result, or the exception it
+    raised, in order."""
+    barrier = threading.Barrier(n)
+    results: list = [None] * n
 
-    def put(i: int) -> None:
-        with httpx.Client(timeout=60) as http:
-            barrier.wait()
-            statuses[i] = http.put(urls[i % len(urls)], json={**body, "summary": f"writer {i}"},
-                                   headers={**headers, "If-Match": etag}).status_code
+    def run(i: int) -> None:
+        barrier.wait()
+        try:
+            results[i] = work(i)
+        except Exception as exc:  # collected and asserted on by the caller
+            results[i] = exc
 
-    threads = [threading.Thread(target=put, args=(i,)) for i in range(writers)]
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
     for t in threads:
         t.start()
     for t in threads:
-        t.join(timeout=120)
-    return statuses
+        t.join(timeout=timeout)
+    return results
+
+
+def race_puts(urls: list[str], body: dict, headers: dict[str, str], etag: str, writers: int = 20) -> list:
+    """WRITERS threads PUT BODY (each with its own summary, `writer N`) with the same If-Match,
+    released together; writer N goes to URLS[N % len(URLS)]. Returns each writer's status."""
+
+    def put(i: int) -> int:
+        with httpx.Client(timeout=60) as http:
+            return http.put(urls[i % len(urls)], json={**body, "summary": f"writer {i}"},
+                            headers={**headers, "If-Match": etag}).status_code
+
+    return race(writers, put, timeout=120)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from sqlalchemy import func, select, text
 
@@ -13,6 +11,7 @@ from app.services.board import get_proposal, get_stance
 from app.services.changes import verify_chain
 from app.services.errors import InvalidInput, VersionConflict
 from app.services.stances import set_stance
+from tests.live import race
 
 QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
 
@@ -148,27 +147,8 @@ def test_deleting_a_change_row_breaks_the_chain_after_it(database, session):
     assert (report.ok, report.broken_change_id) == (False, ids[4])
 
 
-def _race(n: int, work) -> list:
-    barrier = threading.Barrier(n)
-    results: list = [None] * n
-
-    def run(i: int) -> None:
-        barrier.wait()
-        try:
-            results[i] = work(i)
-        except Exception as exc:  # collected and asserted on below
-            results[i] = exc
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    return results
-
-
 def test_racing_writers_on_one_stance_exactly_one_wins(database, session):
-    results = _race(8, lambda i: _write(database, data=_data(summary=f"writer {i}"), expected_version=1))
+    results = race(8, lambda i: _write(database, data=_data(summary=f"writer {i}"), expected_version=1))
     wins = [r for r in results if isinstance(r, tuple)]
     conflicts = [r for r in results if isinstance(r, VersionConflict)]
     assert len(wins) == 1 and len(conflicts) == 7, results
@@ -178,7 +158,7 @@ def test_racing_writers_on_one_stance_exactly_one_wins(database, session):
 def test_concurrent_writers_on_different_stances_never_fork_the_chain(database, session):
     codes = ["AZE", "IDN", "ARE", "EGY", "QAT", "TUR", "PAK", "BGD"]
     count = _change_count(session)
-    results = _race(len(codes), lambda i: _write(database, code=codes[i], data=_data(summary=f"writer {i}")))
+    results = race(len(codes), lambda i: _write(database, code=codes[i], data=_data(summary=f"writer {i}")))
     assert all(isinstance(r, tuple) for r in results), results
     session.rollback()  # end the read snapshot, see committed writes
     assert _change_count(session) == count + len(codes)
