@@ -3,6 +3,8 @@ a write made through any instance is visible on the very next request to every i
 
 from __future__ import annotations
 
+import anyio
+import httpx
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 from sqlalchemy import event
@@ -114,12 +116,30 @@ def test_answers_for_a_version_left_behind_are_dropped_not_kept():
     assert cache.get(("/api", b"", b"host", b"", "v1")) is None and not cache._entries
 
 
+def _asked_together(app, path: str, n: int, first=None) -> list[httpx.Response]:
+    """N requests for PATH sent to APP at once (over ASGI, in one event loop), after the coroutine
+    FIRST(client) when given."""
+
+    async def main() -> list[httpx.Response]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://board") as c:
+            if first is not None:
+                await first(c)
+            replies: list[httpx.Response] = []
+
+            async def ask() -> None:
+                replies.append(await c.get(path))
+
+            async with anyio.create_task_group() as tg:
+                for _ in range(n):
+                    tg.start_soon(ask)
+            return replies
+
+    return anyio.run(main)
+
+
 def test_readers_arriving_together_after_a_write_wait_for_one_rendering(backend, database):
     """After a write, everyone polling the board asks for it at once: one of them renders it, the
     others are answered with that page (and it shows the write)."""
-    import anyio
-    import httpx
-
     app = create_app()
     renders = []
 
@@ -127,24 +147,14 @@ def test_readers_arriving_together_after_a_write_wait_for_one_rendering(backend,
         if "stances.version, stances.updated_at" in statement:  # once per board built
             renders.append(statement)
 
-    async def main() -> list[httpx.Response]:
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://board") as c:
-            assert (await c.get("/")).status_code == 200
-            _write(database, "declined")
-            renders.clear()
-            replies: list[httpx.Response] = []
-
-            async def ask() -> None:
-                replies.append(await c.get("/"))
-
-            async with anyio.create_task_group() as tg:
-                for _ in range(12):
-                    tg.start_soon(ask)
-            return replies
+    async def write_after_a_first_look(c: httpx.AsyncClient) -> None:
+        assert (await c.get("/")).status_code == 200
+        _write(database, "declined")
+        renders.clear()
 
     event.listen(database.engine, "before_cursor_execute", seen)
     try:
-        replies = anyio.run(main)
+        replies = _asked_together(app, "/", 12, first=write_after_a_first_look)
     finally:
         event.remove(database.engine, "before_cursor_execute", seen)
     assert len(replies) == 12 and {r.status_code for r in replies} == {200}
@@ -155,23 +165,6 @@ def test_readers_arriving_together_after_a_write_wait_for_one_rendering(backend,
 
 def test_readers_waiting_on_an_answer_that_cannot_be_kept_get_their_own(client):
     """A 400 is passed through, not kept: the readers who waited for it are answered by the app."""
-    import anyio
-    import httpx
-
-    app = create_app()
-
-    async def main() -> list[httpx.Response]:
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://board") as c:
-            replies: list[httpx.Response] = []
-
-            async def ask() -> None:
-                replies.append(await c.get("/?status=bogus"))
-
-            async with anyio.create_task_group() as tg:
-                for _ in range(8):
-                    tg.start_soon(ask)
-            return replies
-
-    replies = anyio.run(main)
+    replies = _asked_together(create_app(), "/?status=bogus", 8)
     assert len(replies) == 8 and {r.status_code for r in replies} == {400}
     assert all("Unknown status &#39;bogus&#39;" in r.text for r in replies)
