@@ -147,3 +147,43 @@ def test_pages_use_only_local_assets(client):
         ref = tag.get("href") or tag.get("src")
         assert ref.startswith("/"), ref
         assert client.get(ref).status_code == 200, ref
+
+
+def _label(source) -> tuple:
+    return (source.id, source.title, source.title_is_descriptive, source.publisher, source.published_on)
+
+
+def test_the_boards_flat_read_of_a_proposal_holds_what_its_orm_graph_holds(database):
+    """The board reads its proposal with three flat queries; every fact, factor and quote it shows,
+    in the same order, must be what the ORM graph (used by forms and the API) holds, also after a
+    factor gains a second quote, added after the proposal's own."""
+    from app.schemas import CitationIn
+    from app.services import board
+    from app.services.factors import set_factor
+
+    with database.write_session() as s:
+        proposal = board.get_proposal(s, "gaza-isf")
+        first = proposal.factors[0]
+        set_factor(s, proposal=proposal, slug=first.slug, state="met", note="A later note.",
+                   citation=CitationIn(source_id=1, quote="Azerbaijan"), actor="analyst", via="form", reason="test")
+
+    with database.read_session() as s:
+        orm = board.get_proposal(s, "gaza-isf")
+        view = board.proposal_view(s, "gaza-isf")
+        scalars = ("id", "slug", "name", "short_name", "theatre", "sponsor", "sponsor_country", "target_troops",
+                   "target_troops_approximate", "target_police", "mandate_summary", "resolution_state",
+                   "resolution_on", "resolution_text", "context_notes")
+        assert {k: getattr(view, k) for k in scalars} == {k: getattr(orm, k) for k in scalars}
+        assert view.sponsor_country_ref is not None
+        assert (view.sponsor_country_ref.code, view.sponsor_country_ref.name, view.sponsor_country_ref.alpha2) == (
+            orm.sponsor_country_ref.code, orm.sponsor_country_ref.name, orm.sponsor_country_ref.alpha2)
+        assert [(f.id, f.slug, f.name, f.state, f.note, f.version) for f in view.factors] == [
+            (f.id, f.slug, f.name, f.state, f.note, f.version) for f in orm.factors]
+        assert [[(c.source_id, c.quote, c.field, _label(c.source)) for c in f.citations] for f in view.factors] == [
+            [(c.source_id, c.quote, c.field, _label(c.source)) for c in f.citations] for f in orm.factors]
+        assert len(view.factors[0].citations) == 2 and view.factors[0].state == "met"
+        assert [(c.source_id, c.quote, c.field, _label(c.source)) for c in view.citations] == [
+            (c.source_id, c.quote, c.field, _label(c.source)) for c in orm.citations]
+        assert view.citations, "the seed cites the proposal's facts"
+        with pytest.raises(board.NotFound):
+            board.proposal_view(s, "no-such-force")

@@ -10,9 +10,10 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
 from app.config import get_settings
-from app.deps import CountryPath, ProposalDep, SessionDep
+from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
 from app.models import CONDITION_CATEGORIES, STATUSES, Change, Proposal
 from app.services import board, history, projection, worldmap
+from app.services.views import ProposalView
 from app.templating import CATEGORY_LABELS, templates
 from app.web import load_viewer, parse_day, render
 
@@ -30,7 +31,7 @@ def _wants_whatif_only(request: Request) -> bool:
     return "hx-request" in request.headers and "hx-history-restore-request" not in request.headers
 
 
-def _board(request: Request, session, proposal: Proposal, status: list[str], condition: str | None,
+def _board(request: Request, session, proposal: ProposalView, status: list[str], condition: str | None,
            as_of_raw: str | None = None, known_at_raw: str | None = None, assume: list[str] | None = None):
     errors: list[str] = []
     bad = [s for s in status if s not in STATUSES]
@@ -100,19 +101,19 @@ def _board(request: Request, session, proposal: Proposal, status: list[str], con
 def home(request: Request, session: SessionDep, status: StatusFilter = [], condition: ConditionFilter = None,
          as_of: DayParam = None, known_at: DayParam = None, assume: AssumeParam = []):
     """The status board of the default proposal."""
-    proposal = board.get_proposal(session, get_settings().default_proposal)
+    proposal = board.proposal_view(session, get_settings().default_proposal)
     return _board(request, session, proposal, status, condition or None, as_of, known_at, assume)
 
 
 @router.get("/proposals/{slug}", summary="Board of a proposal")
 def proposal_board(
-    request: Request, session: SessionDep, proposal: ProposalDep,
+    request: Request, session: SessionDep, slug: SlugPath,
     status: StatusFilter = [], condition: ConditionFilter = None, as_of: DayParam = None, known_at: DayParam = None,
     assume: AssumeParam = [],
 ):
     """The status board of any proposal, filterable by status and condition category, now or as of a day,
     with the what-if of the factors in `assume`."""
-    return _board(request, session, proposal, status, condition or None, as_of, known_at, assume)
+    return _board(request, session, board.proposal_view(session, slug), status, condition or None, as_of, known_at, assume)
 
 
 @router.get("/proposals/{slug}/countries/{iso3}", summary="A country's stance")

@@ -43,6 +43,9 @@ class FactorView:
     state: str
     note: str | None
     citations: list[CitationView] = field(default_factory=list)
+    # The factor's row and version: known for the factor as it is now, not for one read from history.
+    id: int | None = None
+    version: int | None = None
     content_key: Any = dataclasses.field(default=None, init=False, repr=False, compare=False)  # see app/fragments.py
 
 
@@ -77,3 +80,27 @@ class StanceView:
     conditions: list[ConditionView]
     citations: list[CitationView]
     content_key: Any = dataclasses.field(default=None, init=False, repr=False, compare=False)  # see app/fragments.py
+
+
+@dataclass(slots=True)
+class ProposalView:
+    """A proposal as its board shows it: its facts, its factors as they are now, and its quotes."""
+
+    id: int
+    slug: str
+    name: str
+    short_name: str | None
+    theatre: str
+    sponsor: str | None
+    sponsor_country: str | None
+    sponsor_country_ref: CountryView | None
+    target_troops: int | None
+    target_troops_approximate: bool
+    target_police: int | None
+    mandate_summary: str | None
+    resolution_state: str | None
+    resolution_on: dt.date | None
+    resolution_text: str | None
+    context_notes: str | None
+    factors: list[FactorView]
+    citations: list[CitationView]
