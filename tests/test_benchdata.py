@@ -27,6 +27,10 @@ def test_bench_data_fills_a_history_that_verifies_and_serves(backend, database, 
         assert (last.after["status"], last.after["version"]) == (stance.status, stance.version)
     assert client.get("/").status_code == 200
     assert client.get("/?as_of=2026-06-01").status_code == 200
+    # A proposal with no sponsor and no quotes of its own has a board too, now and as of a day.
+    for url in ("/proposals/bench-force-2", "/proposals/bench-force-2?as_of=2026-06-01"):
+        page = client.get(url)
+        assert page.status_code == 200 and "<h1>Benchmark force 2</h1>" in page.text, url
 
 
 def test_bench_data_command(tmp_path):
