@@ -5,6 +5,10 @@ version of everything the board shows. Each request reads it (one primary-key lo
 cached answer is only served for the version it was made from: a write on any worker or machine
 is visible on the very next request everywhere. Signed-in pages (which carry a user's name and
 form tokens) are never cached.
+
+History views (`as_of`, `known_at`) are kept apart, in a small cache of their own: a past day is
+mostly asked for once, and must not push the current board out, but a link to one day that many
+readers open (or a what-if toggled on it) is then made once per version, not once per reader.
 """
 
 from __future__ import annotations
@@ -22,8 +26,9 @@ CACHEABLE = re.compile(r"^/(?:proposals/[a-z0-9-]{1,64})?$|^/api/v1/proposals(?:
 PRIVATE_COOKIES = (b"isf_session=", b"isf_flash=")
 MAX_ENTRIES = 256
 MAX_BYTES = 32 * 1024 * 1024
-# History views are asked for once and rarely again: caching them would only push out the board.
-UNCACHED_QUERIES = (b"as_of=", b"known_at=")
+HISTORY_QUERIES = (b"as_of=", b"known_at=")
+HISTORY_MAX_ENTRIES = 16  # a past day's board is about 420 KB with 200 countries
+HISTORY_MAX_BYTES = 8 * 1024 * 1024
 
 
 VERSION_SQL = "SELECT last_hash FROM chain_head WHERE id = 1"
@@ -66,7 +71,9 @@ class ResponseCache:
     another one can never be served again, so they are dropped at once rather than left to age out.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES) -> None:
+        self.max_entries = max_entries
+        self.max_bytes = max_bytes
         self._entries: OrderedDict[tuple, tuple[int, list, bytes]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
@@ -88,7 +95,7 @@ class ResponseCache:
 
     def put(self, key: tuple, entry: tuple[int, list, bytes]) -> None:
         size = len(entry[2])
-        if size > MAX_BYTES // 8:
+        if size > self.max_bytes // 4:
             return
         with self._lock:
             if key[-1] != self._version:
@@ -97,7 +104,7 @@ class ResponseCache:
                 self._bytes -= len(self._entries.pop(key)[2])
             self._entries[key] = entry
             self._bytes += size
-            while len(self._entries) > MAX_ENTRIES or self._bytes > MAX_BYTES:
+            while len(self._entries) > self.max_entries or self._bytes > self.max_bytes:
                 _, old = self._entries.popitem(last=False)
                 self._bytes -= len(old[2])
 
@@ -122,6 +129,7 @@ class CacheMiddleware:
         self.app = app
         self.enabled = enabled
         self.cache = ResponseCache()
+        self.history = ResponseCache(HISTORY_MAX_ENTRIES, HISTORY_MAX_BYTES)
         # Answers being made: after a write, the readers who ask for the board at the same moment
         # wait for one rendering of it instead of each rendering their own (touched only on the
         # event loop, so no lock).
@@ -134,14 +142,16 @@ class CacheMiddleware:
             return
         headers = dict(scope.get("headers", []))
         cookies = headers.get(b"cookie", b"")
-        if any(name in cookies for name in PRIVATE_COOKIES) or any(q in scope.get("query_string", b"") for q in UNCACHED_QUERIES):
+        if any(name in cookies for name in PRIVATE_COOKIES):
             await self.app(scope, receive, send)
             return
+        query = scope.get("query_string", b"")
+        cache = self.history if any(q in query for q in HISTORY_QUERIES) else self.cache
         version = await current_version()
         self.cache.see_version(version)
-        key = (scope["path"], scope.get("query_string", b""), headers.get(b"host", b""),
-               headers.get(b"hx-request", b""), version)
-        entry = self.cache.get(key)
+        self.history.see_version(version)
+        key = (scope["path"], query, headers.get(b"host", b""), headers.get(b"hx-request", b""), version)
+        entry = cache.get(key)
         if entry is None:
             making = self._making.get(key)
             if making is not None:
@@ -154,7 +164,7 @@ class CacheMiddleware:
                 making = self._making[key] = _Making()
                 entry = None
                 try:
-                    entry = await self._render(scope, receive, send, key)
+                    entry = await self._render(scope, receive, send, key, cache)
                 finally:
                     del self._making[key]
                     making.entry = entry
@@ -171,7 +181,7 @@ class CacheMiddleware:
         await send({"type": "http.response.start", "status": status, "headers": response_headers})
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
-    async def _render(self, scope, receive, send, key):
+    async def _render(self, scope, receive, send, key, cache: ResponseCache):
         """Run the app; keep the answer if it is a plain 200, else pass it straight through."""
         start: dict = {}
         chunks: list[bytes] = []
@@ -201,5 +211,5 @@ class CacheMiddleware:
         if not any(k.lower() == b"cache-control" for k, _ in response_headers):
             response_headers.append((b"cache-control", b"no-cache"))
         entry = (200, response_headers, body)
-        self.cache.put(key, entry)
+        cache.put(key, entry)
         return entry

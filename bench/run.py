@@ -38,14 +38,15 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 PG_URL = os.environ.get("BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 PASSWORD = "bench password " + secrets.token_hex(4)
 
-# Every request asks for the next day of the recorded history, so no page is cached (and a past
-# day's pieces are never kept: their links name the day).
+# Every request asks for the next day of the recorded history, with a request number of its own,
+# so no answer can come from the history cache (and a past day's pieces are never kept: their
+# links name the day).
 AS_OF_SCRIPT = """
 days = {%s}
 counter = math.random(0, #days - 1)
 request = function()
   counter = counter + 1
-  return wrk.format(nil, "/?as_of=" .. days[(counter %% #days) + 1])
+  return wrk.format(nil, "/?as_of=" .. days[(counter %% #days) + 1] .. "&request=" .. counter)
 end
 """
 
@@ -406,8 +407,9 @@ def write_report(rows: list[dict], edits: list[dict], memory: float) -> None:
         "Ratios are A's requests per second over B's; the machine is shared, so only ratios are compared.",
         "",
         "How each is asked for:",
-        "- *as_of*: every request names the next day of the recorded history (about 370 days, 100,000 changes),",
-        "  so the page is never cached (a past day's rows, matrix and map are never kept either).",
+        "- *as_of*: every request names the next day of the recorded history (about 370 days, 100,000 changes)",
+        "  and a request number of its own, so no answer comes from the cache of past days (which keeps the",
+        "  last 16); a past day's rows, matrix and map are never kept either.",
         "- *board right after a write*: one client on one connection PUTs a stance through the API, then asks",
         "  for the board, over and over; only the board requests are timed (A = 1 / their median time), and",
         "  each must show the write it followed. The page is rendered anew; the other countries' rows and",

@@ -168,3 +168,67 @@ def test_readers_waiting_on_an_answer_that_cannot_be_kept_get_their_own(client):
     replies = _asked_together(create_app(), "/?status=bogus", 8)
     assert len(replies) == 8 and {r.status_code for r in replies} == {400}
     assert all("Unknown status &#39;bogus&#39;" in r.text for r in replies)
+
+
+PAST = "/?as_of=2100-01-01"  # a day after every recorded change: the board as it stands, by history
+
+
+def _statements(database, path: str, client) -> tuple[int, int, httpx.Response]:
+    counter = StatementCounter(database.engine)
+    try:
+        reply = client.get(path)
+        return counter.count, counter.checkouts, reply
+    finally:
+        counter.close()
+
+
+def test_a_past_day_asked_again_is_made_once_per_version(client, database):
+    first = client.get(PAST)
+    assert first.status_code == 200 and "History:" in first.text
+    count, checkouts, again = _statements(database, PAST, client)
+    assert again.content == first.content
+    assert (count, checkouts) == (0, 1)  # only the data version was read
+    etag = again.headers["etag"]
+    assert client.get(PAST, headers={"If-None-Match": etag}).status_code == 304
+    # The what-if on that day, asked for by htmx, is an answer of its own.
+    partial = client.get(PAST + "&assume=", headers={"HX-Request": "true"})
+    assert partial.status_code == 200 and "<html" not in partial.text
+
+
+def test_a_write_is_visible_on_the_next_request_for_a_past_day_from_every_instance(backend, database):
+    """A write can change the past (a stance stated on an earlier day, recorded now), so history
+    answers are kept under the data version like every other answer."""
+    with TestClient(create_app()) as a, TestClient(create_app()) as b:
+        assert _qat(a.get(PAST).text) == _qat(b.get(PAST).text) == "Considering"
+        etag = b.get(PAST).headers["etag"]
+        _write(database, "declined")  # made elsewhere: neither instance was told
+        assert _qat(a.get(PAST).text) == "Declined"
+        fresh = b.get(PAST, headers={"If-None-Match": etag})
+        assert fresh.status_code == 200 and _qat(fresh.text) == "Declined"
+
+
+def test_past_days_are_kept_apart_and_never_push_out_the_board(client, database):
+    from app.cache import HISTORY_MAX_ENTRIES
+
+    client.get("/")
+    for n in range(HISTORY_MAX_ENTRIES + 4):
+        assert client.get(f"/?as_of=2100-01-{n + 1:02d}").status_code == 200
+    count, checkouts, board = _statements(database, "/", client)
+    assert board.status_code == 200 and (count, checkouts) == (0, 1)  # the board is still kept
+    count, _, _ = _statements(database, f"/?as_of=2100-01-{HISTORY_MAX_ENTRIES + 4:02d}", client)
+    assert count == 0  # the latest days are kept
+    count, _, _ = _statements(database, "/?as_of=2100-01-01", client)
+    assert count > 0  # the oldest made room
+
+
+def test_the_history_cache_is_bounded_by_bytes_too():
+    from app.cache import ResponseCache
+
+    cache = ResponseCache(max_entries=16, max_bytes=4000)
+    cache.see_version("v1")
+    for n in range(5):
+        cache.put((f"/?as_of={n}", b"", b"host", b"", "v1"), (200, [], b"x" * 900))
+    assert cache._bytes <= 4000 and len(cache._entries) == 4
+    assert cache.get(("/?as_of=0", b"", b"host", b"", "v1")) is None
+    cache.put(("/big", b"", b"host", b"", "v1"), (200, [], b"x" * 1001))  # over a quarter: not kept
+    assert cache.get(("/big", b"", b"host", b"", "v1")) is None
