@@ -3,6 +3,7 @@ and the JSON representations the API serves (pages use the same functions)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import weakref
 from collections import Counter, OrderedDict
@@ -70,6 +71,15 @@ _PROPOSAL_QUOTE_ROWS = (
 )
 
 
+def _shared_label(labels: dict[int, SourceLabel], source_id: int, title: str, descriptive: bool,
+                  publisher: str | None, published_on: dt.date | None) -> SourceLabel:
+    """The label of source SOURCE_ID from LABELS, made on its first quote: one per source, shared."""
+    label = labels.get(source_id)
+    if label is None:
+        label = labels[source_id] = SourceLabel(source_id, title, descriptive, publisher, published_on)
+    return label
+
+
 def proposal_view(session: Session, slug: str) -> ProposalView:
     """The proposal SLUG as its board shows it, read with three flat queries (no ORM objects)."""
     conn = session.connection()
@@ -80,13 +90,9 @@ def proposal_view(session: Session, slug: str) -> ProposalView:
                for f in conn.execute(_FACTOR_ROWS, {"proposal_id": row.id})]
     by_id = {f.id: f for f in factors}
     citations: list[CitationView] = []
-    labels: dict[int, SourceLabel] = {}  # one label per source, shared by its quotes
-    for source_id, quote, fld, factor_id, title, descriptive, publisher, published_on in conn.execute(
-            _PROPOSAL_QUOTE_ROWS, {"proposal_id": row.id}):
-        label = labels.get(source_id)
-        if label is None:
-            label = labels[source_id] = SourceLabel(source_id, title, descriptive, publisher, published_on)
-        view = CitationView(source_id, quote, fld, label)
+    labels: dict[int, SourceLabel] = {}
+    for source_id, quote, fld, factor_id, *source in conn.execute(_PROPOSAL_QUOTE_ROWS, {"proposal_id": row.id}):
+        view = CitationView(source_id, quote, fld, _shared_label(labels, source_id, *source))
         if factor_id is None:
             citations.append(view)
         elif factor_id in by_id:
@@ -424,14 +430,10 @@ def _load_children(conn, proposal: Proposal | ProposalView, stance_ids: list[int
         conditions.setdefault(sid, []).append(view)
         by_condition[cid] = view
 
-    sources: dict[int, SourceLabel] = {}  # one label per source, shared by its quotes
+    labels: dict[int, SourceLabel] = {}
     stance_quotes: dict[int, list[CitationView]] = {}
-    for source_id, quote, fld, sid, cid, title, descriptive, publisher, published_on in conn.execute(
-            _QUOTE_ROWS, {"ids": stance_ids}):
-        label = sources.get(source_id)
-        if label is None:
-            label = sources[source_id] = SourceLabel(source_id, title, descriptive, publisher, published_on)
-        view = CitationView(source_id, quote, fld, label)
+    for source_id, quote, fld, sid, cid, *source in conn.execute(_QUOTE_ROWS, {"ids": stance_ids}):
+        view = CitationView(source_id, quote, fld, _shared_label(labels, source_id, *source))
         if sid is not None:
             stance_quotes.setdefault(sid, []).append(view)
         elif cid in by_condition:
