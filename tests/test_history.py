@@ -197,3 +197,26 @@ def test_as_of_is_one_index_seek_per_country(migrated_database, kind):
     finally:
         engine.dispose()
     assert "ix_changes_stance_id_effective_on_id" in plan, plan
+
+
+def test_a_past_days_factor_and_stance_quotes_get_their_sources_from_one_query(database, session):
+    from sqlalchemy import event
+
+    from app.services.history import stances_as_of
+
+    proposal = get_proposal(session, "gaza-isf")
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, *args) -> None:
+        statements.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", seen)
+    try:
+        views, factors = stances_as_of(session, proposal, dt.date(2100, 1, 1))
+    finally:
+        event.remove(database.engine, "before_cursor_execute", seen)
+    assert sum("FROM sources" in s for s in statements) == 1
+    factor_quotes = [c for f in factors for c in f.citations]
+    stance_quotes = [c for v in views for c in v.citations]
+    assert factor_quotes and stance_quotes
+    assert all(c.source is not None and c.source.id == c.source_id and c.source.title for c in factor_quotes + stance_quotes)

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from app.models import Change, Country, Factor, Proposal, Source, Stance
 from app.services.board import STATUS_ORDER
-from app.services.views import CitationView, ConditionView, CountryView, FactorView, SourceLabel, StanceView
+from app.services.views import (CitationView, ConditionView, CountryView, FactorView, ProposalView, SourceLabel,
+                                StanceView)
 
 
 def end_of_day(day: dt.date) -> dt.datetime:
@@ -107,7 +108,7 @@ _FACTOR_CHANGES = {
 }
 
 
-def _cut(proposal: Proposal, as_of: dt.date, known_at: dt.date | None) -> dict[str, Any]:
+def _cut(proposal: Proposal | ProposalView, as_of: dt.date, known_at: dt.date | None) -> dict[str, Any]:
     params: dict[str, Any] = {"proposal_id": proposal.id, "as_of": as_of}
     if known_at is not None:
         params["known_before"] = end_of_day(known_at)
@@ -115,7 +116,7 @@ def _cut(proposal: Proposal, as_of: dt.date, known_at: dt.date | None) -> dict[s
 
 
 def stance_changes_as_of(
-    session: Session, proposal: Proposal, as_of: dt.date, known_at: dt.date | None = None
+    session: Session, proposal: Proposal | ProposalView, as_of: dt.date, known_at: dt.date | None = None
 ) -> list[tuple[Any, CountryView]]:
     """For each stance of PROPOSAL, the change that set it as it stood on AS_OF (None-free), as a row
     of (stance_id, changed_at, after), with the country."""
@@ -123,29 +124,29 @@ def stance_changes_as_of(
     return [(row, CountryView(row.code, row.name, row.alpha2)) for row in rows]
 
 
-def factors_as_of(session: Session, proposal: Proposal, as_of: dt.date, known_at: dt.date | None = None) -> list[FactorView]:
+def factors_as_of(session: Session, proposal: Proposal | ProposalView, as_of: dt.date, known_at: dt.date | None,
+                  pending: list[CitationView]) -> list[FactorView]:
+    """The factors of PROPOSAL as they stood; their quotes are added to PENDING to be given sources."""
     snapshots = session.connection().execute(_FACTOR_CHANGES[known_at is not None],
                                              _cut(proposal, as_of, known_at)).scalars().all()
-    pending: list[CitationView] = []
-    factors = [FactorView(f["slug"], f["name"], f["state"], f.get("note"), _citations(f.get("citations", ()), pending))
-               for f in snapshots]
-    _label_sources(session, pending)
-    return factors
+    return [FactorView(f["slug"], f["name"], f["state"], f.get("note"), _citations(f.get("citations", ()), pending))
+            for f in snapshots]
 
 
 def stances_as_of(
     session: Session,
-    proposal: Proposal,
+    proposal: Proposal | ProposalView,
     as_of: dt.date,
     known_at: dt.date | None = None,
     statuses: list[str] | None = None,
     condition: str | None = None,
 ) -> tuple[list[StanceView], list[FactorView]]:
-    """The board as it stood: stance views in board order, and the factors as they were."""
-    factors = factors_as_of(session, proposal, as_of, known_at)
+    """The board as it stood: stance views in board order, and the factors as they were. The quotes of
+    both are given their source labels together, with one query."""
+    pending: list[CitationView] = []
+    factors = factors_as_of(session, proposal, as_of, known_at, pending)
     by_slug = {f.slug: f for f in factors}
     pairs = stance_changes_as_of(session, proposal, as_of, known_at)
-    pending: list[CitationView] = []
     views = [stance_view(change, country, by_slug, pending) for change, country in pairs]
     _label_sources(session, pending)
     if statuses:
