@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import anyio
 import httpx
+import pytest
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 from sqlalchemy import event
@@ -75,13 +76,19 @@ def test_cached_answers_carry_an_etag_and_answer_304(client):
     assert "content-security-policy" in again.headers
 
 
-def test_a_write_is_visible_on_the_next_request_from_every_instance(backend, database):
+PAST = "/?as_of=2100-01-01"  # a day after every recorded change: the board as it stands, by history
+
+
+@pytest.mark.parametrize("path", ["/", PAST], ids=["board", "past-day"])
+def test_a_write_is_visible_on_the_next_request_from_every_instance(backend, database, path):
+    """Also for a past day: a write can change the past (a stance stated on an earlier day, recorded
+    now), so history answers are kept under the data version like every other answer."""
     with TestClient(create_app()) as a, TestClient(create_app()) as b:
-        assert _qat(a.get("/").text) == _qat(b.get("/").text) == "Considering"
-        etag = b.get("/").headers["etag"]
+        assert _qat(a.get(path).text) == _qat(b.get(path).text) == "Considering"
+        etag = b.get(path).headers["etag"]
         _write(database, "declined")  # made elsewhere: neither instance was told
-        assert _qat(a.get("/").text) == "Declined"
-        fresh = b.get("/", headers={"If-None-Match": etag})
+        assert _qat(a.get(path).text) == "Declined"
+        fresh = b.get(path, headers={"If-None-Match": etag})
         assert fresh.status_code == 200 and _qat(fresh.text) == "Declined"
         assert b.get("/api/v1/proposals/gaza-isf/stances?status=declined").json()[0]["country"] == "QAT"
 
@@ -170,9 +177,6 @@ def test_readers_waiting_on_an_answer_that_cannot_be_kept_get_their_own(client):
     assert all("Unknown status &#39;bogus&#39;" in r.text for r in replies)
 
 
-PAST = "/?as_of=2100-01-01"  # a day after every recorded change: the board as it stands, by history
-
-
 def _statements(database, path: str, client) -> tuple[int, int, httpx.Response]:
     counter = StatementCounter(database.engine)
     try:
@@ -193,18 +197,6 @@ def test_a_past_day_asked_again_is_made_once_per_version(client, database):
     # The what-if on that day, asked for by htmx, is an answer of its own.
     partial = client.get(PAST + "&assume=", headers={"HX-Request": "true"})
     assert partial.status_code == 200 and "<html" not in partial.text
-
-
-def test_a_write_is_visible_on_the_next_request_for_a_past_day_from_every_instance(backend, database):
-    """A write can change the past (a stance stated on an earlier day, recorded now), so history
-    answers are kept under the data version like every other answer."""
-    with TestClient(create_app()) as a, TestClient(create_app()) as b:
-        assert _qat(a.get(PAST).text) == _qat(b.get(PAST).text) == "Considering"
-        etag = b.get(PAST).headers["etag"]
-        _write(database, "declined")  # made elsewhere: neither instance was told
-        assert _qat(a.get(PAST).text) == "Declined"
-        fresh = b.get(PAST, headers={"If-None-Match": etag})
-        assert fresh.status_code == 200 and _qat(fresh.text) == "Declined"
 
 
 def test_past_days_are_kept_apart_and_never_push_out_the_board(client, database):
