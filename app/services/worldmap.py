@@ -39,7 +39,7 @@ class Outline:
     area: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per map file, told apart by identity (and so hashable)
 class Atlas:
     """The projected map data, keyed the way the board looks countries up."""
 
@@ -139,26 +139,50 @@ def _board_map(countries: tuple[MapCountry, ...]) -> WorldMap:
     return _make_map({c.code: c for c in countries}, load_atlas())
 
 
-def _make_map(on_board: dict[str, MapCountry], atlas: Atlas) -> WorldMap:
-    shapes: list[Shape] = []
-    markers: list[Marker] = []
-    unplaced: list[MapCountry] = []
+@dataclass(frozen=True)
+class _Layout:
+    """Where each of a set of countries goes: the part of a map that depends on which countries are
+    on the board, not on their statuses or links, so a past day's board reuses it."""
+
+    places: tuple[tuple, ...]  # in name order: ("shape", code, d), ("marker", code, x, y, outline) or ("unplaced", code)
+    background: str
+
+
+@lru_cache(maxsize=16)
+def _layout(names_and_codes: tuple[tuple[str, str], ...], atlas: Atlas) -> _Layout:
+    places: list[tuple] = []
     taken: set[str] = set()
-    for country in sorted(on_board.values(), key=lambda c: c.name):
-        outline = _lookup(atlas.outlines, country.code, country.name)
+    for name, code in names_and_codes:
+        outline = _lookup(atlas.outlines, code, name)
         if outline is not None and outline.area >= MARKER_BELOW_AREA:
-            shapes.append(Shape(country, outline.d))
+            places.append(("shape", code, outline.d))
             taken.add(outline.d)
             continue
-        point = outline.centroid if outline is not None else _lookup(atlas.points, country.code, country.name)
+        point = outline.centroid if outline is not None else _lookup(atlas.points, code, name)
         if point is None:
-            unplaced.append(country)
+            places.append(("unplaced", code))
             continue
         if outline is not None:
             taken.add(outline.d)
-        markers.append(Marker(country, _clamp(point[0], atlas.width), _clamp(point[1], atlas.height),
-                              outline.d if outline is not None else None))
+        places.append(("marker", code, _clamp(point[0], atlas.width), _clamp(point[1], atlas.height),
+                       outline.d if outline is not None else None))
     background = "".join(o.d for o in atlas.outlines.values() if o.d not in taken)
+    return _Layout(tuple(places), background)
+
+
+def _make_map(on_board: dict[str, MapCountry], atlas: Atlas) -> WorldMap:
+    layout = _layout(tuple(sorted((c.name, c.code) for c in on_board.values())), atlas)
+    shapes: list[Shape] = []
+    markers: list[Marker] = []
+    unplaced: list[MapCountry] = []
+    for kind, code, *where in layout.places:
+        country = on_board[code]
+        if kind == "shape":
+            shapes.append(Shape(country, where[0]))
+        elif kind == "marker":
+            markers.append(Marker(country, *where))
+        else:
+            unplaced.append(country)
     counts = Counter(c.status for c in on_board.values())
     legend = [(status, counts[status]) for status in STATUSES if counts[status]]
-    return WorldMap(atlas.width, atlas.height, background, shapes, markers, unplaced, legend)
+    return WorldMap(atlas.width, atlas.height, layout.background, shapes, markers, unplaced, legend)
