@@ -2,7 +2,7 @@
 
 A board of two hundred countries spends most of its time rendering rows that have not changed
 since the last request. Each piece is kept under a key made of everything it shows: the view's
-every field, all the way down (conditions, quotes, source labels), and the macro's other arguments.
+every field, all the way down (conditions, quotes, source labels), and the renderer's other arguments.
 A changed fact makes a different key, so a piece can never be stale; there is nothing to clear after
 a write, and several workers or machines need no coordination. The cache is bounded by count.
 """
@@ -88,14 +88,15 @@ class FragmentCache:
         self.misses = 0
 
     def render(self, macro, *args: Any, keep: bool = True) -> Markup:
-        """MACRO(*ARGS), from the cache when the same macro was rendered with the same content.
+        """MACRO(*ARGS), from the cache when the same macro was rendered with the same content. MACRO is
+        a template macro or a Python function of its arguments alone (app/pieces.py).
 
         KEEP false renders without looking up or keeping anything: for pieces that will not be asked
         for again (a past day's board, whose every link names that day), so working out their keys
         would be wasted and keeping them would only push out the pieces of the current board."""
         if not (keep and self.max_entries):
             return Markup(macro(*args))
-        # The macro's compiled function, not its name: two templates may share a name, and a template
+        # A macro's compiled function (or the function itself), not its name: two templates may share a name, and a template
         # edited in development compiles to a new function, so its old pieces are never served.
         key = (getattr(macro, "_func", macro), *[a if type(a) in _PLAIN else content_key(a) for a in args])
         with self._lock:

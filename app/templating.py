@@ -84,7 +84,8 @@ def iso(value: dt.date | dt.datetime | None) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        return _utc(value).replace(tzinfo=None, microsecond=0).isoformat() + "Z"
+        v = _utc(value)
+        return f"{v.year:04d}-{v.month:02d}-{v.day:02d}T{v.hour:02d}:{v.minute:02d}:{v.second:02d}Z"
     return value.isoformat()
 
 

@@ -3,6 +3,8 @@ shown back is escaped text, never markup."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
@@ -75,7 +77,8 @@ def test_saved_markup_is_shown_as_text_everywhere(client, database):
             "citation": {"source": {"title": evil, "publisher": evil}, "quote": evil}, "reason": evil}
     assert client.put("/api/v1/proposals/gaza-isf/stances/QAT", json=body, headers={"If-Match": etag}).status_code == 200
     source_id = client.get("/api/v1/sources").json()[-1]["id"]
-    for url in ("/", "/proposals/gaza-isf/countries/QAT", f"/sources/{source_id}"):
+    today = dt.datetime.now(dt.timezone.utc).date()
+    for url in ("/", f"/?as_of={today}", "/proposals/gaza-isf/countries/QAT", f"/sources/{source_id}"):
         page = client.get(url).text
         assert evil not in page and "<b>bold</b>" not in page, url
         assert evil in BeautifulSoup(page, "html.parser").get_text(), url  # shown, as text
