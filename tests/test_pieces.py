@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from bs4 import BeautifulSoup
 
 from app.pieces import board_row, map_places, matrix_row
 from app.services.views import CitationView, ConditionView, CountryView, StanceView
 from app.services.worldmap import MapCountry, Marker, Shape, WorldMap
+from app.templating import day, iso, short_day
 
 EVIL = "<script>alert(1)</script>\"'&"
 HREF = '/proposals/gaza-isf/countries/QAT?as_of=2026-05-01&x="><b>'
@@ -95,3 +97,14 @@ def test_map_places_show_names_and_links_as_text():
     # The tiny outline under a marker is coloured too, outside the link.
     assert [p["d"] for p in svg.svg.find_all("path", recursive=False)] == ["M3 3Z"]
     assert "<script>" not in map_places(world)
+
+
+@pytest.mark.parametrize("when", [
+    dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc),
+    dt.datetime(2025, 12, 31, 23, 59, 59, 999_999, tzinfo=dt.timezone.utc),
+    dt.datetime(2026, 3, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=5, minutes=30))),
+    dt.datetime(2026, 11, 9, 20, 15, 30, 123, tzinfo=dt.timezone(dt.timedelta(hours=-8))),
+])
+def test_a_rows_time_is_written_as_the_page_filters_write_it(when):
+    time = _parse(board_row(_stance(updated_at=when), HREF)).time
+    assert (time["datetime"], time["title"], time.get_text()) == (iso(when), day(when), short_day(when))

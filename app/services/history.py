@@ -32,16 +32,16 @@ def _citations(items: list[dict[str, Any]], pending: list[CitationView]) -> list
     return views
 
 
+_SOURCE_LABELS = select(Source.id, Source.title, Source.title_is_descriptive, Source.publisher,
+                       Source.published_on).where(Source.id.in_(bindparam("ids", expanding=True)))
+
+
 def _label_sources(session: Session, citations: list[CitationView]) -> None:
     """Give each of CITATIONS its source's label, with one query for all of them."""
-    ids = {c.source_id for c in citations}
+    ids = list({c.source_id for c in citations})
     if not ids:
         return
-    labels = {
-        r.id: SourceLabel(r.id, r.title, r.title_is_descriptive, r.publisher, r.published_on)
-        for r in session.execute(select(Source.id, Source.title, Source.title_is_descriptive, Source.publisher,
-                                        Source.published_on).where(Source.id.in_(ids)))
-    }
+    labels = {r[0]: SourceLabel(*r) for r in session.connection().execute(_SOURCE_LABELS, {"ids": ids})}
     for c in citations:
         c.source = labels.get(c.source_id)
 
