@@ -31,6 +31,7 @@ esc = html.escape  # text safe in HTML content and in quoted attributes: & < > "
 
 @lru_cache(maxsize=1)
 def _macros():
+    # Loaded once per process: an edit to _macros.html shows in board rows after a restart.
     return templates.env.get_template("_macros.html").module
 
 
