@@ -119,15 +119,6 @@ def with_conditions(stances) -> tuple[list, dict[str, int]]:
     return stated, not_met_by_category(c for s in stated for c in s.conditions)
 
 
-def by_category(conditions) -> list[list]:
-    """CONDITIONS in one list per category, in the order of CATEGORY_LABELS (the matrix's columns)."""
-    cells: dict[str, list] = {key: [] for key in CATEGORY_LABELS}
-    for c in conditions:
-        if c.category in cells:
-            cells[c.category].append(c)
-    return list(cells.values())
-
-
 @lru_cache(maxsize=512)
 def html_flag(alpha2: str | None) -> Markup:
     """A country's flag as character references: the same glyphs to a browser, while the page stays
@@ -156,7 +147,6 @@ env.globals.update(
     troop_range=troop_range,
     status_citation=status_citation,
     with_conditions=with_conditions,
-    by_category=by_category,
     each_form=each_form,
     fragment=fragments.render,
     fragment_each=fragments.render_each,

@@ -83,6 +83,16 @@ def test_a_matrix_row_has_a_cell_per_category_in_column_order():
     assert "<b>" not in matrix_row(_stance(), HREF)
 
 
+def test_a_matrix_cell_lists_its_conditions_in_their_order():
+    from app.templating import CATEGORY_LABELS
+
+    conditions = [ConditionView(i, f"Condition {i}", category, "unmet", None, [])
+                  for i, category in ((1, "funding"), (2, "ceasefire"), (3, "funding"))]
+    cells = _parse(matrix_row(_stance(conditions=conditions), HREF)).find_all("td")
+    funding = cells[list(CATEGORY_LABELS).index("funding")]
+    assert [a["href"].rsplit("#", 1)[1] for a in funding.find_all("a")] == ["condition-1", "condition-3"]
+
+
 def test_map_places_show_names_and_links_as_text():
     country = MapCountry("QAT", f"Qatar {EVIL}", "conditional", HREF)
     other = MapCountry("FRA", "France", "committed", "/c/FRA")

@@ -1,5 +1,5 @@
 """The page filters and helpers: dates written the same whatever the time zone they are given in,
-badges and chips made once per form, matrix cells in column order."""
+badges and chips made once per form."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ import datetime as dt
 
 import pytest
 
-from app.services.views import ConditionView
-from app.templating import (CATEGORY_LABELS, STATE_LABELS, STATUS_LABELS, by_category, day, each_form, env, iso,
-                            short_day)
+from app.templating import CATEGORY_LABELS, STATE_LABELS, STATUS_LABELS, day, each_form, env, iso, short_day
 
 TIMES = [
     dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc),
@@ -48,16 +46,3 @@ def test_each_form_holds_every_badge_and_chip_as_the_macro_renders_it():
     chips = each_form(macros.state_chip, STATE_LABELS, CATEGORY_LABELS.values())
     assert len(chips) == len(STATE_LABELS) * len(CATEGORY_LABELS)
     assert chips[("unmet", "Ceasefire")] == macros.state_chip("unmet", "Ceasefire")
-
-
-def test_matrix_cells_follow_the_column_order_and_skip_unknown_categories():
-    def condition(i, category):
-        return ConditionView(i, f"condition {i}", category, "unmet", None)
-
-    cells = by_category([condition(1, "funding"), condition(2, "ceasefire"), condition(3, "funding"),
-                         condition(4, "no-such-category")])
-    assert len(cells) == len(CATEGORY_LABELS)
-    columns = dict(zip(CATEGORY_LABELS, cells))
-    assert [c.id for c in columns["ceasefire"]] == [2]
-    assert [c.id for c in columns["funding"]] == [1, 3]
-    assert sum(len(cell) for cell in cells) == 3

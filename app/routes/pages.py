@@ -9,10 +9,10 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
+from app import pieces  # noqa: F401  (the board's pieces, which its templates call)
 from app.config import get_settings
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
 from app.models import CONDITION_CATEGORIES, STATUSES, Change
-from app import pieces  # noqa: F401  (the board's pieces, which its templates call)
 from app.services import board, history, projection, worldmap
 from app.services.views import ProposalView
 from app.templating import CATEGORY_LABELS, templates
