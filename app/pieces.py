@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from functools import lru_cache
+from types import SimpleNamespace
 from typing import Any
 
 from markupsafe import Markup
@@ -46,14 +47,8 @@ def _badges() -> dict[str, Markup]:
 @lru_cache(maxsize=4096)
 def _troops(offered_min: int | None, offered_max: int | None, committed: int | None,
             deployed: int | None) -> Markup:
-    return Markup(_macros().troops_cell(_Troops(offered_min, offered_max, committed, deployed)))
-
-
-class _Troops:
-    __slots__ = ("offered_min", "offered_max", "committed", "deployed")
-
-    def __init__(self, offered_min, offered_max, committed, deployed) -> None:
-        self.offered_min, self.offered_max, self.committed, self.deployed = offered_min, offered_max, committed, deployed
+    figures = SimpleNamespace(offered_min=offered_min, offered_max=offered_max, committed=committed, deployed=deployed)
+    return Markup(_macros().troops_cell(figures))
 
 
 @lru_cache(maxsize=4096)
