@@ -24,8 +24,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from app.templating import (CATEGORY_LABELS, MONTHS, STATE_LABELS, STATUS_LABELS, each_form, html_flag, status_citation,
-                            templates)
+from app.templating import (CATEGORY_LABELS, STATE_LABELS, STATUS_LABELS, each_form, html_flag, status_citation, templates,
+                            time_texts)
 
 esc = html.escape  # text safe in HTML content and in quoted attributes: & < > " '
 
@@ -61,17 +61,10 @@ def _chips(states_and_categories: tuple[tuple[str, str], ...]) -> str:
     return f'<ul class="chips">{items}</ul>'
 
 
-_TWO_DIGITS = tuple(f"{n:02d}" for n in range(61))
-
-
 def _time_cell(when: dt.datetime, version: int) -> str:
-    """A change's time as the `iso`, `day` and `short_day` filters write it (UTC), and its version."""
-    if when.tzinfo is not dt.timezone.utc:
-        when = when.astimezone(dt.timezone.utc)
-    shown = f"{when.day} {MONTHS[when.month - 1]} {when.year}"
-    hour, minute = _TWO_DIGITS[when.hour], _TWO_DIGITS[when.minute]
-    return (f'<time datetime="{when.year:04d}-{_TWO_DIGITS[when.month]}-{_TWO_DIGITS[when.day]}T{hour}:{minute}:'
-            f'{_TWO_DIGITS[when.second]}Z" title="{shown}, {hour}:{minute} UTC">{shown}</time>'
+    """A change's time (UTC) as the `iso`, `day` and `short_day` filters write it, and its version."""
+    iso, day, short = time_texts(when)
+    return (f'<time datetime="{iso}" title="{day}">{short}</time>'
             f'<br><small class="muted">version {int(version)}</small>')
 
 

@@ -60,13 +60,25 @@ def _utc(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo is dt.timezone.utc else value.astimezone(dt.timezone.utc)
 
 
+_TWO_DIGITS = tuple(f"{n:02d}" for n in range(61))
+
+
+def time_texts(value: dt.datetime) -> tuple[str, str, str]:
+    """A time in UTC as `iso`, `day` and `short_day` write it, worked out together: a board row
+    shows all three ("2026-11-07T14:05:09Z", "7 Nov 2026, 14:05 UTC", "7 Nov 2026")."""
+    v = _utc(value)
+    shown = f"{v.day} {MONTHS[v.month - 1]} {v.year}"
+    hour, minute = _TWO_DIGITS[v.hour], _TWO_DIGITS[v.minute]
+    return (f"{v.year:04d}-{_TWO_DIGITS[v.month]}-{_TWO_DIGITS[v.day]}T{hour}:{minute}:{_TWO_DIGITS[v.second]}Z",
+            f"{shown}, {hour}:{minute} UTC", shown)
+
+
 def day(value: dt.date | dt.datetime | None) -> str:
     """"7 Nov 2026", or "7 Nov 2026, 14:05 UTC" for a time."""
     if value is None:
         return "unknown"
     if isinstance(value, dt.datetime):
-        value = _utc(value)
-        return f"{value.day} {MONTHS[value.month - 1]} {value.year}, {value.hour:02d}:{value.minute:02d} UTC"
+        return time_texts(value)[1]
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
@@ -75,7 +87,7 @@ def short_day(value: dt.date | dt.datetime | None) -> str:
     if value is None:
         return "unknown"
     if isinstance(value, dt.datetime):
-        value = _utc(value)
+        return time_texts(value)[2]
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
@@ -84,8 +96,7 @@ def iso(value: dt.date | dt.datetime | None) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        v = _utc(value)
-        return f"{v.year:04d}-{v.month:02d}-{v.day:02d}T{v.hour:02d}:{v.minute:02d}:{v.second:02d}Z"
+        return time_texts(value)[0]
     return value.isoformat()
 
 
