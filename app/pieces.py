@@ -25,7 +25,7 @@ from typing import Any
 from markupsafe import Markup
 
 from app.templating import (CATEGORY_LABELS, STATE_LABELS, STATUS_LABELS, each_form, html_flag, status_citation, templates,
-                            time_texts)
+                            time_texts, troop_range)
 
 esc = html.escape  # text safe in HTML content and in quoted attributes: & < > " '
 
@@ -136,5 +136,51 @@ def map_places(world: Any) -> Markup:
     return Markup("".join(out))
 
 
+def _categories_met(conditions: list[Any]) -> str:
+    """"ceasefire, mandate": the categories of CONDITIONS in lower case, for the what-if lists."""
+    return ", ".join([esc(CATEGORY_LABELS.get(c.category, c.category).lower()) for c in conditions])
+
+
+_NO_FACTOR = ' <small class="muted">(on no factor: ticking cannot meet it)</small>'
+
+
+def whatif_available(outlooks: list[Any], href_of: Any) -> Markup:
+    """The what-if's list items of conditional countries that would be available: each linked to the
+    page HREF_OF(its code) gives, with what was assumed met and the troops it offers."""
+    out = []
+    for o in outlooks:
+        s = o.stance
+        assumed = o.assumed
+        why = f"{_categories_met(assumed)} assumed met" if assumed else "every condition met"
+        out.append(f'\n      <li data-country="{esc(s.country_code)}"><a href="{esc(href_of(s.country_code))}">'
+                   f'{esc(s.country.name)}</a> <span class="muted">— {why}; offers '
+                   f'{esc(troop_range(s.offered_min, s.offered_max))}</span></li>')
+    return Markup("".join(out))
+
+
+def whatif_unavailable(outlooks: list[Any], href_of: Any) -> Markup:
+    """The what-if's list items of conditional countries still kept out: each linked to the page
+    HREF_OF(its code) gives, with every condition that keeps it out linked to that condition there."""
+    out = []
+    for o in outlooks:
+        s = o.stance
+        link = esc(href_of(s.country_code))
+        blocking = o.blocking
+        if blocking:
+            items = "".join([
+                f'<li><strong class="state-{esc(c.state)}">{esc(STATE_LABELS.get(c.state, c.state))}</strong> '
+                f'{esc(CATEGORY_LABELS.get(c.category, c.category))}: <a href="{link}#condition-{int(c.id)}">'
+                f'{esc(c.text)}</a>{"" if c.factor else _NO_FACTOR}</li>' for c in blocking])
+            waits = f'<ul class="blocking">{items}</ul>'
+        else:
+            waits = ' <span class="muted">its conditions are not recorded.</span>'
+        assumed = o.assumed
+        also = f'<small class="muted">Assumed met: {_categories_met(assumed)}.</small>' if assumed else ""
+        out.append(f'\n      <li data-country="{esc(s.country_code)}"><a href="{link}">{esc(s.country.name)}</a>'
+                   f' still waits on:{waits}{also}</li>')
+    return Markup("".join(out))
+
+
 # Board templates call these by name; the map's macro (imported without context) sees only globals.
-templates.env.globals.update(board_row=board_row, matrix_row=matrix_row, map_places=map_places)
+templates.env.globals.update(board_row=board_row, matrix_row=matrix_row, map_places=map_places,
+                             whatif_available=whatif_available, whatif_unavailable=whatif_unavailable)

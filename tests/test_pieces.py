@@ -8,8 +8,9 @@ import datetime as dt
 import pytest
 from bs4 import BeautifulSoup
 
-from app.pieces import board_row, map_places, matrix_row
-from app.services.views import CitationView, ConditionView, CountryView, StanceView
+from app.pieces import board_row, map_places, matrix_row, whatif_available, whatif_unavailable
+from app.services.projection import country_outlook
+from app.services.views import CitationView, ConditionView, CountryView, FactorView, StanceView
 from app.services.worldmap import MapCountry, Marker, Shape, WorldMap
 from app.templating import day, iso, short_day
 
@@ -118,3 +119,50 @@ def test_map_places_show_names_and_links_as_text():
 def test_a_rows_time_is_written_as_the_page_filters_write_it(when):
     time = _parse(board_row(_stance(updated_at=when), HREF)).time
     assert (time["datetime"], time["title"], time.get_text()) == (iso(when), day(when), short_day(when))
+
+
+def _href_of(code: str) -> str:
+    return HREF.replace("QAT", code)
+
+
+def test_what_if_items_show_names_conditions_and_links_as_text():
+    factor = FactorView("un-mandate", "UN mandate", "unmet", None)
+    conditions = [ConditionView(21, f"A mandate {EVIL}", "mandate", "unmet", factor, []),
+                  ConditionView(22, "Parliament", "domestic_approval", "unknown", None, []),
+                  ConditionView(23, "A ceasefire", "ceasefire", "met", None, [])]
+    stance = _stance(conditions=conditions)
+    kept_out = country_outlook(stance, set())
+    items = BeautifulSoup(f"<ul>{whatif_unavailable([kept_out], _href_of)}</ul>", "html.parser")
+    li = items.ul.li
+    assert li["data-country"] == "QAT"
+    assert li.a["href"] == HREF and li.a.get_text() == f"Qatar {EVIL}"
+    blocking = li.select("ul.blocking > li")
+    assert [b.strong.get_text() for b in blocking] == ["Unmet", "Unknown"]
+    assert [b.strong["class"] for b in blocking] == [["state-unmet"], ["state-unknown"]]
+    assert blocking[0].a["href"] == HREF + "#condition-21" and blocking[0].a.get_text() == f"A mandate {EVIL}"
+    assert blocking[0].get_text().startswith("Unmet Mandate: ")
+    # Only the condition on no factor says ticking cannot meet it.
+    assert blocking[0].small is None and "ticking cannot meet it" in blocking[1].small.get_text()
+    assert li.find("small", recursive=False) is None  # nothing assumed
+
+    assuming = country_outlook(stance, {"un-mandate"})
+    li = BeautifulSoup(f"<ul>{whatif_unavailable([assuming], _href_of)}</ul>", "html.parser").ul.li
+    assert [b.a["href"] for b in li.select("ul.blocking > li")] == [HREF + "#condition-22"]
+    assert li.find("small", recursive=False).get_text() == "Assumed met: mandate."
+
+    free = _stance(conditions=conditions[:1] + conditions[2:], country_code="FRA",
+                   country=CountryView("FRA", f"France {EVIL}", "FR"), offered_min=None, offered_max=2000)
+    li = BeautifulSoup(f"<ul>{whatif_available([country_outlook(free, {'un-mandate'})], _href_of)}</ul>",
+                       "html.parser").ul.li
+    assert li["data-country"] == "FRA" and li.a["href"] == _href_of("FRA") and li.a.get_text() == f"France {EVIL}"
+    assert li.span.get_text() == "— mandate assumed met; offers 2,000"
+    all_met = country_outlook(_stance(conditions=conditions[2:], offered_min=None, offered_max=None), set())
+    li = BeautifulSoup(f"<ul>{whatif_available([all_met], _href_of)}</ul>", "html.parser").ul.li
+    assert li.span.get_text() == "— every condition met; offers —"
+
+
+def test_a_country_waiting_on_unrecorded_conditions_says_so():
+    markup = whatif_unavailable([country_outlook(_stance(conditions=[]), set())], _href_of)
+    li = BeautifulSoup(f"<ul>{markup}</ul>", "html.parser").ul.li
+    assert li.ul is None and li.span.get_text() == "its conditions are not recorded."
+    assert "<script>" not in markup

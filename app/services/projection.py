@@ -53,6 +53,11 @@ class Projection:
         return [c for c in self.countries if c.available]
 
     @property
+    def conditional_available(self) -> list[CountryOutlook]:
+        """The available countries that are conditional (the others committed or deployed troops)."""
+        return [c for c in self.countries if c.available and c.stance.status == "conditional"]
+
+    @property
     def unavailable(self) -> list[CountryOutlook]:
         return [c for c in self.countries if not c.available]
 
