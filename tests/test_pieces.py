@@ -166,3 +166,12 @@ def test_a_country_waiting_on_unrecorded_conditions_says_so():
     li = BeautifulSoup(f"<ul>{markup}</ul>", "html.parser").ul.li
     assert li.ul is None and li.span.get_text() == "its conditions are not recorded."
     assert "<script>" not in markup
+
+
+def test_pieces_escape_as_the_templates_do():
+    from markupsafe import escape
+
+    from app import pieces
+
+    assert pieces.esc(EVIL) == str(escape(EVIL)) == "&lt;script&gt;alert(1)&lt;/script&gt;&#34;&#39;&amp;"
+    assert pieces.esc("Côte d’Ivoire") == "Côte d’Ivoire"
