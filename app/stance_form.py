@@ -135,7 +135,7 @@ def _int_or_none(form: StanceForm, name: str) -> int | None:
     raw = getattr(form, name).strip().replace(",", "")
     if not raw:
         return None
-    if not raw.isdigit():
+    if not raw.isdecimal():
         form.error(name, "Enter a whole number of troops, or leave it empty.")
         return None
     return int(raw)
@@ -194,7 +194,7 @@ def parse(form: StanceForm) -> ParsedStance:
         if not row.text.strip():
             form.error(f"cond-{i}-text", "Describe the condition, or tick “remove”.")
             continue
-        cid = int(row.id) if row.id.isdigit() else None
+        cid = int(row.id) if row.id.isdecimal() else None
         conditions.append({"id": cid, "text": row.text, "category": row.category, "state": row.state,
                            "factor": row.factor or None})
         row_of.append(i)
@@ -224,12 +224,12 @@ def parse(form: StanceForm) -> ParsedStance:
             for e in exc.errors():
                 name = {"title": "source_title", "publisher": "source_publisher", "url": "source_url"}.get(str(e["loc"][0]), "source_title")
                 form.error(name, "Enter a web address starting with http:// or https://." if name == "source_url" else e["msg"])
-    elif form.source_id.isdigit():
+    elif form.source_id.isdecimal():
         source_id = int(form.source_id)
     else:
         form.error("source_id", "Choose the source that says so, or add a new one.")
 
-    expected_version = int(form.version) if form.version.isdigit() and int(form.version) > 0 else None
+    expected_version = int(form.version) if form.version.isdecimal() and int(form.version) > 0 else None
 
     data = None
     try:

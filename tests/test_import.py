@@ -188,11 +188,12 @@ def test_a_stance_changed_after_the_import_is_a_conflict_not_an_overwrite(editor
     assert outcomes == ["conflict", "applied"]
 
 
-def test_review_form_errors_are_shown_and_nothing_is_applied(editor_client, session):
+@pytest.mark.parametrize("troops", ["lots", "5²"])  # "²" is a digit to str.isdigit, not to int()
+def test_review_form_errors_are_shown_and_nothing_is_applied(editor_client, session, troops):
     reply = _import(editor_client)
     import_id = int(reply.headers["location"].rsplit("/", 1)[1])
     form = _suggestion_form(editor_client.get(reply.headers["location"]).text, "ITA")
-    form.update(action="accept", offered_min="lots", status="keen")
+    form.update(action="accept", offered_min=troops, status="keen")
     bad = editor_client.post(f"/imports/{import_id}/countries/ITA", data=form)
     assert bad.status_code == 422 and 'aria-invalid="true"' in bad.text
     assert _count(session, ImportDecision) == 0

@@ -162,7 +162,7 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
     errors: dict[str, str] = {}
     if values["state"] not in STATES:
         errors["state"] = "Choose met, unmet or unknown."
-    if not values["source_id"].isdigit():
+    if not values["source_id"].isdecimal():
         errors["source_id"] = "Choose the source that says so."
     if len(values["quote"].strip()) < 3:
         errors["quote"] = "Quote the passage of the source that supports this change."
@@ -184,7 +184,7 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
                 ws, proposal=current, slug=factor.slug, state=values["state"], note=values["note"].strip(),
                 citation=CitationIn(source_id=int(values["source_id"]), quote=values["quote"].strip()),
                 actor=viewer.name, via="form", reason=values["reason"].strip(),
-                expected_version=int(values["version"]) if values["version"].isdigit() else None,
+                expected_version=int(values["version"]) if values["version"].isdecimal() else None,
             )
             countries = [s.country_code for s in affected]
     except InvalidInput as exc:

@@ -143,9 +143,9 @@ def edited_suggestion(original: dict[str, Any], form: FormData) -> tuple[dict[st
     troops: dict[str, int | None] = {}
     for key in ("offered_min", "offered_max", "committed", "deployed"):
         raw = text(key, 20).replace(",", "")
-        if raw and not raw.isdigit():
+        if raw and not raw.isdecimal():
             errors[key] = "A whole number, or empty."
-        troops[key] = int(raw) if raw.isdigit() and int(raw) <= 1_000_000 else None
+        troops[key] = int(raw) if raw.isdecimal() and int(raw) <= 1_000_000 else None
     if troops["offered_min"] is not None and troops["offered_max"] is not None and troops["offered_max"] < troops["offered_min"]:
         errors["offered_max"] = "Cannot be less than the least offered."
     conditions = []
