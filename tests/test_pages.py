@@ -187,3 +187,26 @@ def test_the_boards_flat_read_of_a_proposal_holds_what_its_orm_graph_holds(datab
         assert view.citations, "the seed cites the proposal's facts"
         with pytest.raises(board.NotFound):
             board.proposal_view(s, "no-such-force")
+
+
+def test_the_proposal_is_read_again_after_any_write(database):
+    """The board's proposal is kept while the change log's head stays put, and read afresh once a write
+    moves it, a factor's as much as a stance's."""
+    from app.schemas import CitationIn
+    from app.services import board
+    from app.services.factors import set_factor
+
+    with database.read_session() as s:
+        first = board.proposal_view(s, "gaza-isf")
+    with database.read_session() as s:
+        assert board.proposal_view(s, "gaza-isf") is first
+    slug, state = first.factors[0].slug, first.factors[0].state
+    with database.write_session() as s:
+        set_factor(s, proposal=board.get_proposal(s, "gaza-isf"), slug=slug, state="unmet" if state == "met" else "met",
+                   note="Moved.", citation=CitationIn(source_id=1, quote="Azerbaijan"), actor="analyst", via="form",
+                   reason="test")
+    with database.read_session() as s:
+        again = board.proposal_view(s, "gaza-isf")
+    assert again is not first
+    assert (again.factors[0].state, again.factors[0].note) == ("unmet" if state == "met" else "met", "Moved.")
+    assert first.factors[0].state == state  # a view once shared is never changed

@@ -14,7 +14,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.countries import flag_emoji
-from app.models import STATUSES, Citation, Condition, Country, Factor, Proposal, Source, Stance
+from app.models import STATUSES, ChainHead, Citation, Condition, Country, Factor, Proposal, Source, Stance
 from app.services.views import (CitationView, ConditionView, CountryView, FactorView, ProposalView, SourceLabel,
                                 StanceView)
 from app.services.errors import NotFound
@@ -80,9 +80,31 @@ def _shared_label(labels: dict[int, SourceLabel], source_id: int, title: str, de
     return label
 
 
+_HEAD = select(ChainHead.last_hash).where(ChainHead.id == 1)
+# (database, slug) -> (the change log's head when it was read, the view): one per proposal.
+_proposal_views: dict[tuple[str, str], tuple[Any, ProposalView]] = {}
+
+
 def proposal_view(session: Session, slug: str) -> ProposalView:
-    """The proposal SLUG as its board shows it, read with three flat queries (no ORM objects)."""
+    """The proposal SLUG as its board shows it, kept while the change log's head stays where it was.
+
+    Every write the board can show moves the head (a factor's too), so this is the response cache's
+    rule (app/cache.py): a board made after any write reads the proposal afresh, on every worker.
+    The head is read first, in the same transaction, so a view is never kept under a head older
+    than the data it was read from. Views are shared between requests and never changed once made."""
     conn = session.connection()
+    head = conn.execute(_HEAD).scalar()
+    key = (conn.engine.url.render_as_string(), slug)
+    kept = _proposal_views.get(key)
+    if kept is not None and kept[0] == head:
+        return kept[1]
+    view = _read_proposal_view(conn, slug)
+    _proposal_views[key] = (head, view)
+    return view
+
+
+def _read_proposal_view(conn, slug: str) -> ProposalView:
+    """The proposal SLUG read with three flat queries (no ORM objects)."""
     row = conn.execute(_PROPOSAL_ROW, {"slug": slug}).one_or_none()
     if row is None:
         raise NotFound(f"There is no proposal called {slug!r}.")
