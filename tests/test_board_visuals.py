@@ -99,6 +99,19 @@ def test_small_and_outline_less_countries_get_markers_decided_from_the_map_data(
     assert atlas.outlines["DEU"].d in result.background
 
 
+def test_a_map_not_kept_is_the_same_map_and_leaves_the_kept_ones_alone():
+    from app.services.worldmap import _board_map
+
+    stances = _stances(("BHR", "committed"), ("FRA", "committed"), ("AZE", "conditional"), ("TKL", "considering"))
+    kept = world_map(stances, lambda code: f"/c/{code}")
+    held = _board_map.cache_info().currsize
+    once = world_map(stances, lambda code: f"/c/{code}?as_of=2026-01-01", keep=False)
+    assert _board_map.cache_info().currsize == held
+    assert once == world_map(stances, lambda code: f"/c/{code}?as_of=2026-01-01")
+    assert [s.country.href for s in once.shapes] == ["/c/AZE?as_of=2026-01-01", "/c/FRA?as_of=2026-01-01"]
+    assert (once.background, once.legend) == (kept.background, kept.legend)
+
+
 def test_every_iso_country_is_either_an_outline_a_marker_or_said_to_be_unplaced():
     import pycountry
 

@@ -123,13 +123,16 @@ def _clamp(value: float, high: float) -> float:
     return round(min(max(value, MARKER_RADIUS), high - MARKER_RADIUS), 1)
 
 
-def world_map(stances: Iterable[Any], href: Callable[[str], str], atlas: Atlas | None = None) -> WorldMap:
-    """Shapes, markers and legend for STANCES (live stances or history views alike)."""
+def world_map(stances: Iterable[Any], href: Callable[[str], str], atlas: Atlas | None = None, *,
+              keep: bool = True) -> WorldMap:
+    """Shapes, markers and legend for STANCES (live stances or history views alike). KEEP false for a
+    map no other request will ask for (a past day's, whose links name the day): it is made without
+    being looked up or kept, so it never pushes out the current board's."""
     on_board = {s.country_code: MapCountry(s.country_code, s.country.name, s.status, href(s.country_code))
                 for s in stances}
-    if atlas is None:
+    if atlas is None and keep:
         return _board_map(tuple(on_board.values()))
-    return _make_map(on_board, atlas)
+    return _make_map(on_board, atlas or load_atlas())
 
 
 @lru_cache(maxsize=16)
