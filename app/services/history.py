@@ -109,7 +109,22 @@ def stance_changes_as_of(
     """For each stance of PROPOSAL, the change that set it as it stood on AS_OF (None-free), as a row
     of (stance_id, changed_at, after), with the country."""
     rows = session.connection().execute(_STANCE_CHANGES[known_at is not None], _cut(proposal, as_of, known_at)).all()
-    return [(row, CountryView(row.code, row.name, row.alpha2)) for row in rows]
+    return [(row, _country(row.code, row.name, row.alpha2)) for row in rows]
+
+
+# Countries as every past day shows them: made once for each (code, name, alpha-2) read, then shared
+# (views are never changed once made). Keyed by all three, so a renamed country gets a new view.
+_countries: dict[tuple[str, str, str], CountryView] = {}
+
+
+def _country(code: str, name: str, alpha2: str) -> CountryView:
+    key = (code, name, alpha2)
+    view = _countries.get(key)
+    if view is None:
+        if len(_countries) >= 4096:  # only a database edited over and over gets here
+            _countries.clear()
+        view = _countries[key] = CountryView(code, name, alpha2)
+    return view
 
 
 def factors_as_of(session: Session, proposal: Proposal | ProposalView, as_of: dt.date, known_at: dt.date | None,
