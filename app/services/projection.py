@@ -18,14 +18,16 @@ from app.services.board import Totals, totals
 COUNTED_STATUSES = ("deployed", "committed", "conditional")
 
 
-@dataclass(frozen=True)
+# Plain (not frozen) slotted classes: a board of two hundred countries makes about four hundred of
+# these per request, and a frozen dataclass sets each field through object.__setattr__.
+@dataclass(slots=True)
 class ConditionOutlook:
     condition: Any  # a Condition or a history ConditionView
     holds: bool  # met now, or assumed met through a ticked factor
     assumed: bool  # holds only because its factor is assumed
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class CountryOutlook:
     stance: Any  # a Stance or a history StanceView
     available: bool
@@ -41,7 +43,7 @@ class CountryOutlook:
         return [c.condition for c in self.conditions if c.assumed]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Projection:
     assumed_factors: list[Any]  # the factors ticked, in the proposal's order
     countries: list[CountryOutlook]  # deployed, committed and conditional countries, in the given order
