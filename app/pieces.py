@@ -72,8 +72,9 @@ def _time_cell(when: dt.datetime, version: int) -> str:
             f'<br><small class="muted">version {int(version)}</small>')
 
 
-def board_row(s: Any, href: str) -> Markup:
-    """The board table's row of stance view S, its country linked to HREF."""
+def board_row(s: Any, href: str) -> str:
+    """The board table's row of stance view S, its country linked to HREF (HTML, for `fragment_each`,
+    which marks the joined rows safe once)."""
     summary = f'<p class="summary">{esc(s.summary)}</p>' if s.summary else ""
     first = status_citation(s)
     if first is not None:
@@ -82,7 +83,7 @@ def board_row(s: Any, href: str) -> Markup:
     else:
         quote = '<span class="muted">none</span>'
     chips = _chips(tuple([(c.state, c.category) for c in s.conditions]))
-    return Markup(
+    return (
         f'<tr id="row-{esc(s.country_code)}"><th scope="row"><a href="{esc(href)}" class="country-link">'
         f'<span class="flag" aria-hidden="true">{html_flag(s.country.alpha2)}</span> {esc(s.country.name)}</a>'
         f'{summary}</th>\n'
@@ -98,7 +99,7 @@ def board_row(s: Any, href: str) -> Markup:
 _CELL_ENDS = {state: f' class="cell state-{state}">{label}</a>' for state, label in STATE_LABELS.items()}
 
 
-def matrix_row(s: Any, href: str) -> Markup:
+def matrix_row(s: Any, href: str) -> str:
     """The conditions matrix's row of stance view S: one cell per category (in the order of
     CATEGORY_LABELS), each condition's state in words, linked to the condition on the page at HREF."""
     link = esc(href)
@@ -108,7 +109,7 @@ def matrix_row(s: Any, href: str) -> Markup:
             end = _CELL_ENDS.get(c.state) or f' class="cell state-{esc(c.state)}">{esc(c.state)}</a>'
             cells[c.category] += f'<a href="{link}#condition-{int(c.id)}"{end}'
     row = "".join([f"<td>{cell}</td>" for cell in cells.values()])
-    return Markup(f'<tr id="matrix-{esc(s.country_code)}"><th scope="row">{esc(s.country.name)}</th>{row}</tr>')
+    return f'<tr id="matrix-{esc(s.country_code)}"><th scope="row">{esc(s.country.name)}</th>{row}</tr>'
 
 
 @lru_cache(maxsize=1024)
