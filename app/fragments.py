@@ -25,12 +25,12 @@ from app.services.worldmap import MapCountry, Marker, Shape, WorldMap
 MAX_ENTRIES = 1024  # a board of 200 countries is about 330 pieces
 
 _PLAIN = frozenset((str, int, float, bool, type(None), dt.date, dt.datetime))
-_VIEWS = (StanceView, ConditionView, CitationView, FactorView, SourceLabel, CountryView,
-          WorldMap, Shape, Marker, MapCountry)
-# Every field a view shows, in order: all its fields but the memo of its key.
+_VIEWS = (StanceView, ConditionView, CitationView, FactorView, SourceLabel, CountryView, WorldMap)
+# Every field a view shows, in order: all its fields but the memo of its key. The map's named
+# tuples are their fields already.
 _GETTERS: dict[type, Callable[[Any], tuple]] = {
     cls: attrgetter(*[f.name for f in dataclasses.fields(cls) if f.name != "content_key"]) for cls in _VIEWS
-}
+} | {cls: tuple for cls in (Shape, Marker, MapCountry)}
 
 
 class ContentKey:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pycountry
 
@@ -76,8 +76,9 @@ def load_atlas(path: Path = MAP_FILE) -> Atlas:
     return Atlas(raw["width"], raw["height"], raw["source"], outlines, points)
 
 
-@dataclass(frozen=True)
-class MapCountry:
+# Immutable, hashable (the current board's map is looked up by its countries) and quick to make: a
+# board makes one of each per country on every map it draws afresh, a past day's every time.
+class MapCountry(NamedTuple):
     """A country on the board as the map shows it."""
 
     code: str
@@ -86,14 +87,12 @@ class MapCountry:
     href: str
 
 
-@dataclass(frozen=True)
-class Shape:
+class Shape(NamedTuple):
     country: MapCountry
     d: str
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(NamedTuple):
     country: MapCountry
     x: float
     y: float
