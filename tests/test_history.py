@@ -220,3 +220,36 @@ def test_a_past_days_factor_and_stance_quotes_get_their_sources_from_one_query(d
     stance_quotes = [c for v in views for c in v.citations]
     assert factor_quotes and stance_quotes
     assert all(c.source is not None and c.source.id == c.source_id and c.source.title for c in factor_quotes + stance_quotes)
+
+
+def test_a_snapshot_decoded_into_views_holds_what_its_json_holds(database, session, edited):
+    """A past day's views are decoded from each change's JSON text straight into typed objects; on
+    every stance of the seeded and edited board, that gives what reading the JSON as dictionaries
+    gives, quotes and conditions (with their factors) included, in order."""
+    from app.services import history
+    from app.services.views import FactorView
+
+    proposal = get_proposal(session, "gaza-isf")
+    factors = {f.slug: FactorView(f.slug, f.name, f.state, f.note) for f in proposal.factors}
+    pairs = history.stance_changes_as_of(session, proposal, dt.date(2100, 1, 1))
+    assert len(pairs) > 5 and any(change.after.count('"factor": "') for change, _ in pairs)
+    for change, country in pairs:
+        typed, plain = [], []
+        view = history.stance_view(change, country, factors, typed)
+        assert view == history._stance_view_from_dict(change, country, factors, plain)
+        assert typed == plain and len(typed) == len(view.citations) + sum(len(c.citations) for c in view.conditions)
+
+
+def test_a_snapshot_value_of_another_type_is_still_shown_as_it_is():
+    from types import SimpleNamespace
+
+    from app.services import history
+    from app.services.views import CountryView
+
+    after = ('{"status": "conditional", "troops": {"offered_min": "about 500", "offered_max": null, "committed": null,'
+             ' "deployed": null}, "citations": [{"source_id": 1, "quote": "Q"}]}')
+    change = SimpleNamespace(stance_id=1, changed_at=dt.datetime(2026, 1, 1, tzinfo=UTC), after=after)
+    pending: list = []
+    view = history.stance_view(change, CountryView("AZE", "Azerbaijan", "AZ"), {}, pending)
+    assert (view.status, view.offered_min, view.version, view.roles, view.conditions) == ("conditional", "about 500", 0, [], [])
+    assert [(c.source_id, c.quote, c.field) for c in pending] == [(1, "Q", None)]
