@@ -16,6 +16,7 @@ from collections import OrderedDict
 from operator import attrgetter
 from typing import Any, Callable, Iterable
 
+import msgspec
 from markupsafe import Markup
 
 from app.services.views import (CitationView, ConditionView, CountryView, FactorView, SourceLabel,
@@ -28,8 +29,13 @@ _PLAIN = frozenset((str, int, float, bool, type(None), dt.date, dt.datetime))
 _VIEWS = (StanceView, ConditionView, CitationView, FactorView, SourceLabel, CountryView, WorldMap)
 # Every field a view shows, in order: all its fields but the memo of its key. The map's named
 # tuples are their fields already.
+def _field_names(cls: type) -> list[str]:
+    names = cls.__struct_fields__ if issubclass(cls, msgspec.Struct) else [f.name for f in dataclasses.fields(cls)]
+    return [name for name in names if name != "content_key"]
+
+
 _GETTERS: dict[type, Callable[[Any], tuple]] = {
-    cls: attrgetter(*[f.name for f in dataclasses.fields(cls) if f.name != "content_key"]) for cls in _VIEWS
+    cls: attrgetter(*_field_names(cls)) for cls in _VIEWS
 } | {cls: tuple for cls in (Shape, Marker, MapCountry)}
 
 

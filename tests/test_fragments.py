@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import msgspec
 import pytest
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
@@ -47,19 +48,30 @@ def _other(value):
     return None
 
 
+def _is_view(value) -> bool:
+    return dataclasses.is_dataclass(value) or isinstance(value, msgspec.Struct)
+
+
+def _field_names(view) -> list[str]:
+    """A view's fields, a dataclass's or a msgspec Struct's (quotes are Structs)."""
+    if isinstance(view, msgspec.Struct):
+        return list(view.__struct_fields__)
+    return [f.name for f in dataclasses.fields(view)]
+
+
 def _every_field(view, path=()):
     """(path, holder, field name) for every field of VIEW and of the views inside it."""
-    for f in dataclasses.fields(view):
-        if f.name == "content_key":
+    for name in _field_names(view):
+        if name == "content_key":
             continue
-        value = getattr(view, f.name)
-        yield (*path, f.name), view, f.name
-        if dataclasses.is_dataclass(value):
-            yield from _every_field(value, (*path, f.name))
+        value = getattr(view, name)
+        yield (*path, name), view, name
+        if _is_view(value):
+            yield from _every_field(value, (*path, name))
         elif isinstance(value, list):
             for i, item in enumerate(value):
-                if dataclasses.is_dataclass(item):
-                    yield from _every_field(item, (*path, f.name, i))
+                if _is_view(item):
+                    yield from _every_field(item, (*path, name, i))
 
 
 def test_changing_any_field_anywhere_in_a_view_changes_its_key():
