@@ -59,8 +59,8 @@ def create_app() -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
-        # Pages render under the GIL: more threads than this add memory, not speed.
-        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
+        # Pages render under the GIL: more threads than this add memory and turn-taking, not speed.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.request_threads()
         # What is loaded by now lives as long as the process: keep it out of the collector's passes.
         # A board makes tens of thousands of short-lived objects; a young collection every 7,000
         # rather than every 700 allocations spends less time walking them (measured: about 10% more

@@ -135,3 +135,20 @@ def test_rotating_the_secret_key_keeps_sessions_and_drops_only_pending_messages(
     assert home.status_code == 200
     assert "Signed in as amira" not in home.text  # signed with the old key: dropped, not an error
     assert client.get("/proposals/gaza-isf/countries/AZE/edit", follow_redirects=False).status_code == 200
+
+
+@pytest.mark.parametrize(("url", "threads", "expected"), [
+    ("sqlite:///data/isf.db", None, 2),
+    ("postgresql+psycopg://isf@db.example/isf", None, 4),
+    ("sqlite:///data/isf.db", "6", 6),
+    ("postgresql+psycopg://isf@db.example/isf", "1", 1),
+])
+def test_request_threads_follow_the_database_unless_set(monkeypatch, url, threads, expected):
+    from app.config import Settings
+
+    monkeypatch.setenv("DATABASE_URL", url)
+    if threads is None:
+        monkeypatch.delenv("ISF_THREADS", raising=False)
+    else:
+        monkeypatch.setenv("ISF_THREADS", threads)
+    assert Settings(_env_file=None).request_threads() == expected
