@@ -206,7 +206,9 @@ class CacheMiddleware:
             return None
         body = b"".join(chunks)
         response_headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in (b"etag", b"content-length")]
-        etag = b'"' + hashlib.sha256(repr(key).encode() + body).hexdigest()[:32].encode() + b'"'
+        digest = hashlib.sha256(repr(key).encode())
+        digest.update(body)  # not key + body: that would copy the page once more
+        etag = b'"' + digest.hexdigest()[:32].encode() + b'"'
         response_headers += [(b"etag", etag), (b"content-length", str(len(body)).encode())]
         if not any(k.lower() == b"cache-control" for k, _ in response_headers):
             response_headers.append((b"cache-control", b"no-cache"))
