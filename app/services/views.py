@@ -38,8 +38,9 @@ class CitationView(msgspec.Struct, repr_omit_defaults=True):
     source_id: int
     quote: str
     field: str | None = None
-    source: Any = None
-    content_key: Any = None
+    # Never read from a snapshot, whatever keys it holds: named there by names no snapshot uses.
+    source: Any = msgspec.field(default=None, name="-source")
+    content_key: Any = msgspec.field(default=None, name="-content_key")
 
 
 @dataclass(slots=True)
