@@ -27,13 +27,15 @@ MAX_ENTRIES = 1024  # a board of 200 countries is about 330 pieces
 
 _PLAIN = frozenset((str, int, float, bool, type(None), dt.date, dt.datetime))
 _VIEWS = (StanceView, ConditionView, CitationView, FactorView, SourceLabel, CountryView, WorldMap)
-# Every field a view shows, in order: all its fields but the memo of its key. The map's named
-# tuples are their fields already.
+
+
 def _field_names(cls: type) -> list[str]:
+    """A view's fields, a dataclass's or a msgspec Struct's (quotes), but the memo of its key."""
     names = cls.__struct_fields__ if issubclass(cls, msgspec.Struct) else [f.name for f in dataclasses.fields(cls)]
     return [name for name in names if name != "content_key"]
 
 
+# Every field a view shows, in order. The map's named tuples are their fields already.
 _GETTERS: dict[type, Callable[[Any], tuple]] = {
     cls: attrgetter(*_field_names(cls)) for cls in _VIEWS
 } | {cls: tuple for cls in (Shape, Marker, MapCountry)}

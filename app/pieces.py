@@ -1,17 +1,18 @@
-"""The board's per-country pieces, written in Python: a table row, a conditions-matrix row, and the
-map's shapes and markers.
+"""The board's per-country pieces, written in Python: a table row, a conditions-matrix row, the
+map's shapes and markers, and the what-if's entries.
 
-A board of two hundred countries makes about 520 of them per page. Jinja spends about 1.5 µs on
+A board of two hundred countries makes about 600 of them per page. Jinja spends about 1.5 µs on
 each `{{ }}` (attribute lookups, a call into the context, an escape that builds a Markup object),
 and these pieces hold about fifty between them: in Jinja they were over half the time of a past
 day's board. Built with f-strings they cost a third as much, and the same HTML comes out.
 
-Escaping is the template's own. Every value read from the data goes through `esc`: MarkupSafe's
+Escaping is the templates' own. Every value read from the data goes through `esc`: MarkupSafe's
 escaper, the one Jinja's autoescaping calls, which escapes `& < > " '` (so its output is safe in
 attribute values too) and is three times as fast as `html.escape`; a page of two hundred countries
-escapes about 2,600 values. Ids are written with `int`. Only our own constants go in as they are: the labels of
-`app.templating`, and the pieces rendered from the macros of `_macros.html` (status badges,
-condition chips, troop figures), which keep their HTML in the template and are rendered once per form.
+escapes about 2,600 values. Ids are written with `int`. Only our own constants go in as they are:
+the labels of `app.templating`, and the pieces rendered from the macros of `_macros.html` (status
+badges, condition chips, troop figures), which keep their HTML in the template and are rendered
+once per form.
 """
 
 from __future__ import annotations
