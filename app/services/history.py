@@ -27,9 +27,14 @@ def end_of_day(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=dt.timezone.utc)
 
 
+def _quotes(items: Any) -> list[CitationView]:
+    """Views of the quotes of a snapshot read as a dictionary."""
+    return [CitationView(c["source_id"], c["quote"], c.get("field")) for c in items]
+
+
 def _citations(items: list[dict[str, Any]], pending: list[CitationView]) -> list[CitationView]:
     """Views of the quotes in a snapshot; their source labels are filled in by _label_sources."""
-    views = [CitationView(c["source_id"], c["quote"], c.get("field")) for c in items]
+    views = _quotes(items)
     pending += views
     return views
 
@@ -82,15 +87,33 @@ class _Snapshot(msgspec.Struct):
 _decode_snapshot = msgspec.json.Decoder(_Snapshot).decode
 
 
+def _snapshot(after: str) -> _Snapshot:
+    """The snapshot in AFTER (JSON text), typed; a value of another type than ours write is taken
+    as it is rather than refused."""
+    try:
+        return _decode_snapshot(after)
+    except msgspec.ValidationError:
+        return _snapshot_from_dict(from_json(after))
+
+
+def _snapshot_from_dict(snap: dict[str, Any]) -> _Snapshot:
+    """A snapshot read as a dictionary, in the same objects (their constructors check no types)."""
+    troops = snap["troops"]
+    return _Snapshot(
+        snap["status"],
+        _Troops(troops.get("offered_min"), troops.get("offered_max"), troops.get("committed"), troops.get("deployed")),
+        list(snap.get("roles", ())), snap.get("summary"), snap.get("stated_on"),
+        [_Condition(c["id"], c["text"], c["category"], c["state"], c.get("factor"), _quotes(c.get("citations", ())))
+         for c in snap.get("conditions", ())],
+        _quotes(snap.get("citations", ())), snap.get("version", 0))
+
+
 def stance_view(change: Any, country: CountryView, factors: dict[str, FactorView],
                 pending: list[CitationView]) -> StanceView:
     """A stance as a change left it (CHANGE.after: its snapshot as JSON text); its quotes are added
     to PENDING to be given their sources. (Positional arguments: a past day's board makes two
     hundred of these.)"""
-    try:
-        snap = _decode_snapshot(change.after)
-    except msgspec.ValidationError:  # a value of another type than ours write: read it as it is
-        return _stance_view_from_dict(change, country, factors, pending)
+    snap = _snapshot(change.after)
     troops = snap.troops
     stated_on = snap.stated_on
     conditions = []
@@ -104,24 +127,6 @@ def stance_view(change: Any, country: CountryView, factors: dict[str, FactorView
                       troops.committed, troops.deployed, snap.roles, snap.summary,
                       dt.date.fromisoformat(stated_on) if stated_on else None, change.changed_at, snap.version,
                       conditions, snap.citations)
-
-
-def _stance_view_from_dict(change: Any, country: CountryView, factors: dict[str, FactorView],
-                           pending: list[CitationView]) -> StanceView:
-    snap = from_json(change.after)
-    troops = snap["troops"]
-    stated_on = snap.get("stated_on")
-    conditions = []
-    for c in snap.get("conditions", ()):
-        factor = c.get("factor")
-        conditions.append(ConditionView(c["id"], c["text"], c["category"], c["state"],
-                                        factors.get(factor) if factor else None,
-                                        _citations(c.get("citations", ()), pending)))
-    return StanceView(change.stance_id, country.code, country, snap["status"], troops["offered_min"],
-                      troops["offered_max"], troops["committed"], troops["deployed"], list(snap.get("roles", ())),
-                      snap.get("summary"), dt.date.fromisoformat(stated_on) if stated_on else None,
-                      change.changed_at, snap.get("version", 0), conditions,
-                      _citations(snap.get("citations", ()), pending))
 
 
 # ---- as-of queries ---------------------------------------------------------------------------------
