@@ -237,30 +237,28 @@ def test_a_snapshot_decoded_into_views_holds_what_its_json_holds(database, sessi
         assert history._decode_snapshot(change.after) == history._snapshot_from_dict(from_json(change.after))
 
 
-def test_a_snapshot_value_of_another_type_is_still_shown_as_it_is():
+def _view_of(after: str):
+    """The stance view a change whose snapshot is AFTER gives, and the quotes it leaves to label."""
     from types import SimpleNamespace
 
     from app.services import history
     from app.services.views import CountryView
 
-    after = ('{"status": "conditional", "troops": {"offered_min": "about 500", "offered_max": null, "committed": null,'
-             ' "deployed": null}, "citations": [{"source_id": 1, "quote": "Q"}]}')
     change = SimpleNamespace(stance_id=1, changed_at=dt.datetime(2026, 1, 1, tzinfo=UTC), after=after)
     pending: list = []
-    view = history.stance_view(change, CountryView("AZE", "Azerbaijan", "AZ"), {}, pending)
+    return history.stance_view(change, CountryView("AZE", "Azerbaijan", "AZ"), {}, pending), pending
+
+
+def test_a_snapshot_value_of_another_type_is_still_shown_as_it_is():
+    view, pending = _view_of(
+        '{"status": "conditional", "troops": {"offered_min": "about 500", "offered_max": null, "committed": null,'
+        ' "deployed": null}, "citations": [{"source_id": 1, "quote": "Q"}]}')
     assert (view.status, view.offered_min, view.version, view.roles, view.conditions) == ("conditional", "about 500", 0, [], [])
     assert [(c.source_id, c.quote, c.field) for c in pending] == [(1, "Q", None)]
 
 
 def test_a_snapshot_quote_cannot_set_what_the_server_fills_in():
-    from types import SimpleNamespace
-
-    from app.services import history
-    from app.services.views import CountryView
-
-    after = ('{"status": "declined", "troops": {"offered_min": null, "offered_max": null, "committed": null,'
-             ' "deployed": null}, "citations": [{"source_id": 1, "quote": "Q", "source": "forged", "content_key": 1}]}')
-    change = SimpleNamespace(stance_id=1, changed_at=dt.datetime(2026, 1, 1, tzinfo=UTC), after=after)
-    pending: list = []
-    view = history.stance_view(change, CountryView("AZE", "Azerbaijan", "AZ"), {}, pending)
+    view, _ = _view_of(
+        '{"status": "declined", "troops": {"offered_min": null, "offered_max": null, "committed": null,'
+        ' "deployed": null}, "citations": [{"source_id": 1, "quote": "Q", "source": "forged", "content_key": 1}]}')
     assert [(c.quote, c.source, c.content_key) for c in view.citations] == [("Q", None, None)]
