@@ -55,13 +55,14 @@ def data_version() -> str:
     return row[0]
 
 
-async def current_version() -> str:
+async def current_version(limiter: anyio.CapacityLimiter) -> str:
     """data_version() without blocking the event loop on a network round trip. SQLite is read in
     place: a read in WAL mode never waits for a writer, and a thread hop would cost ten times the
-    query; PostgreSQL is asked from a worker thread."""
+    query; PostgreSQL is asked from a thread of LIMITER's (two per worker), so a burst of readers
+    neither fills the thread pool nor takes a connection each."""
     if get_database().engine.dialect.name == "sqlite":
         return data_version()
-    return await anyio.to_thread.run_sync(data_version)
+    return await anyio.to_thread.run_sync(data_version, limiter=limiter)
 
 
 class ResponseCache:
@@ -134,6 +135,7 @@ class CacheMiddleware:
         # wait for one rendering of it instead of each rendering their own (touched only on the
         # event loop, so no lock).
         self._making: dict[tuple, _Making] = {}
+        self._version_readers: anyio.CapacityLimiter | None = None  # made on the event loop
 
     async def __call__(self, scope, receive, send) -> None:
         if not self.enabled or scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") \
@@ -147,7 +149,9 @@ class CacheMiddleware:
             return
         query = scope.get("query_string", b"")
         cache = self.history if any(q in query for q in HISTORY_QUERIES) else self.cache
-        version = await current_version()
+        if self._version_readers is None:
+            self._version_readers = anyio.CapacityLimiter(2)
+        version = await current_version(self._version_readers)
         self.cache.see_version(version)
         self.history.see_version(version)
         key = (scope["path"], query, headers.get(b"host", b""), headers.get(b"hx-request", b""), version)

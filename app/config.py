@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     fragment_cache: int = Field(default=1024, ge=0, le=1_000_000, validation_alias="ISF_FRAGMENT_CACHE")
     # None: 2 on SQLite, 4 on PostgreSQL (see request_threads).
     threads: int | None = Field(default=None, ge=1, le=100, validation_alias="ISF_THREADS")
+    # Requests that wait for one of those slots, and for how long, before a 503 (app/capacity.py).
+    queue: int = Field(default=100, ge=0, le=100_000, validation_alias="ISF_QUEUE")
+    queue_wait_seconds: float = Field(default=15.0, gt=0, le=600, validation_alias="ISF_QUEUE_WAIT")
     bench_reference: bool = Field(default=False, validation_alias="ISF_BENCH_REFERENCE")
     trusted_proxies: str = Field(default="", validation_alias="ISF_TRUSTED_PROXIES")
     log_format: Literal["json", "text"] = Field(default="json", validation_alias="ISF_LOG_FORMAT")
@@ -45,7 +48,7 @@ class Settings(BaseSettings):
         return value or f"sqlite:///{(DATA_DIR / 'isf-tracker.db').as_posix()}"
 
     def request_threads(self) -> int:
-        """Threads per worker for requests that touch the database, ISF_THREADS when set.
+        """Requests a worker works on at once (each on a thread of its own), ISF_THREADS when set.
 
         On SQLite a request's work is all in the process and under the GIL (the database is read
         in place), so threads beyond two only take turns at the same core, and the turns cost:

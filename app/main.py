@@ -7,8 +7,6 @@ import re
 from contextlib import asynccontextmanager
 from urllib.parse import urlencode
 
-import anyio
-
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -19,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__
 from app.cache import CacheMiddleware
+from app.capacity import Admission, AdmissionMiddleware
 from app.config import ROOT_DIR, get_settings
 from app.fragments import fragments
 from app.templating import templates
@@ -59,8 +58,6 @@ def create_app() -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
-        # Pages render under the GIL: more threads than this add memory and turn-taking, not speed.
-        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.request_threads()
         # What is loaded by now lives as long as the process: keep it out of the collector's passes.
         # A board makes tens of thousands of short-lived objects; a young collection every 7,000
         # rather than every 700 allocations spends less time walking them (measured: about 10% more
@@ -81,6 +78,9 @@ def create_app() -> FastAPI:
     fragments.max_entries = settings.fragment_cache
     # Templates are read once in production; in development an edited template shows on reload.
     templates.env.auto_reload = settings.env != "production"
+    # Innermost: a request waits for a slot before anything reads the database (app/capacity.py).
+    app.state.admission = Admission(settings.request_threads(), settings.queue, settings.queue_wait_seconds)
+    app.add_middleware(AdmissionMiddleware, admission=app.state.admission)
     app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(CacheMiddleware, enabled=settings.response_cache)
     app.add_middleware(BodySizeLimitMiddleware)

@@ -326,6 +326,8 @@ class ChangeOut(BaseModel):
 
 class HealthOut(BaseModel):
     status: str
+    working: int = Field(description="Requests this worker is working on now.")
+    waiting: int = Field(description="Requests waiting for one of this worker's slots.")
 
 
 class ReadyOut(BaseModel):

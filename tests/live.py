@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -107,3 +108,134 @@ def race_puts(urls: list[str], body: dict, headers: dict[str, str], etag: str, w
                             headers={**headers, "If-Match": etag}).status_code
 
     return race(writers, put, timeout=120)
+
+
+# ---- a burst of readers with a writer alongside --------------------------------------------------
+
+
+@dataclass
+class BurstResult:
+    """What a burst saw: every reader's status (or error), the writer's statuses, the health probe's
+    slowest answer, and each reader request's latency in seconds."""
+
+    statuses: dict[str, int] = field(default_factory=dict)
+    latencies: list[float] = field(default_factory=list)
+    writes: list[str] = field(default_factory=list)
+    health_worst: float = 0.0
+    health_failures: int = 0
+    seconds: float = 0.0
+
+    @property
+    def requests(self) -> int:
+        return sum(self.statuses.values())
+
+    @property
+    def failures(self) -> dict[str, int]:
+        """Every answer that is not a 200 (5xx, 503 with Retry-After, time-outs, refused connections)."""
+        return {k: v for k, v in self.statuses.items() if k != "200"}
+
+    def percentile(self, p: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] if ordered else 0.0
+
+    def summary(self) -> str:
+        return (f"{self.requests} requests in {self.seconds:.1f} s ({self.requests / max(self.seconds, 1e-9):.1f}/s), "
+                f"statuses {dict(sorted(self.statuses.items()))}, p50 {self.percentile(50) * 1000:.0f} ms, "
+                f"p99 {self.percentile(99) * 1000:.0f} ms, writes {self.writes}, "
+                f"slowest /healthz {self.health_worst * 1000:.0f} ms ({self.health_failures} failed)")
+
+
+def uncacheable_paths(days: list[str], countries: list[str], slug: str = "gaza-isf"):
+    """An endless round of reads no cache can answer: country pages and boards as of many days, the
+    stances JSON as of a day and the change list, each with a request number of its own."""
+    n = 0
+    while True:
+        for day in days:
+            for code in countries:
+                n += 1
+                yield f"/proposals/{slug}/countries/{code}?as_of={day}&request={n}"
+                yield f"/?as_of={day}&request={n}"
+                yield f"/api/v1/proposals/{slug}/stances?as_of={day}&request={n}"
+                yield f"/changes?request={n}"
+
+
+def burst(bases: list[str], paths, *, clients: int = 60, seconds: float = 20, timeout: float = 30,
+          write: tuple[str, str, dict] | None = None, write_every: float = 2.0) -> BurstResult:
+    """CLIENTS threads read PATHS (round robin over the servers in BASES) for SECONDS, each waiting for
+    its answer before asking again; alongside, a probe asks /healthz four times a second (2 s limit)
+    and, with WRITE = (token, stance URL, body), a writer replaces that stance every WRITE_EVERY
+    seconds with the ETag it last read. Bounded in time: every loop stops at the deadline."""
+    result = BurstResult()
+    lock = threading.Lock()
+    source = iter(paths)
+    for base in bases:  # each kind of page once, so the burst does not measure a cold start
+        with httpx.Client(base_url=base, timeout=timeout) as http:
+            for _ in range(4):
+                http.get(next(source))
+    stop = threading.Event()
+    start = time.monotonic()
+    deadline = start + seconds
+
+    def next_path() -> str:
+        with lock:
+            return next(source)
+
+    def count(key: str, latency: float | None = None) -> None:
+        with lock:
+            result.statuses[key] = result.statuses.get(key, 0) + 1
+            if latency is not None:
+                result.latencies.append(latency)
+
+    def reader(i: int) -> None:
+        with httpx.Client(base_url=bases[i % len(bases)], timeout=timeout) as http:
+            while time.monotonic() < deadline:
+                began = time.monotonic()
+                try:
+                    status = str(http.get(next_path()).status_code)
+                except httpx.TimeoutException:
+                    status = "timeout"
+                except httpx.TransportError as exc:
+                    status = type(exc).__name__
+                count(status, time.monotonic() - began)
+
+    def probe() -> None:
+        with httpx.Client(base_url=bases[0], timeout=2) as http:
+            while not stop.wait(0.25):
+                began = time.monotonic()
+                try:
+                    ok = http.get("/healthz").status_code == 200
+                except httpx.TransportError:
+                    ok = False
+                with lock:
+                    result.health_worst = max(result.health_worst, time.monotonic() - began)
+                    result.health_failures += not ok
+
+    def writer() -> None:
+        token, url, body = write
+        headers = {"Authorization": f"Bearer {token}"}
+        with httpx.Client(base_url=bases[-1], timeout=timeout, headers=headers) as http:
+            n = 0
+            while not stop.wait(write_every):
+                n += 1
+                try:
+                    etag = http.get(url).headers["etag"]
+                    reply = http.put(url, json={**body, "summary": f"Burst write {n}."}, headers={"If-Match": etag})
+                    outcome = str(reply.status_code)
+                except httpx.TimeoutException:
+                    outcome = "timeout"
+                except httpx.TransportError as exc:
+                    outcome = type(exc).__name__
+                with lock:
+                    result.writes.append(outcome)
+
+    helpers = [threading.Thread(target=probe)] + ([threading.Thread(target=writer)] if write else [])
+    readers = [threading.Thread(target=reader, args=(i,)) for i in range(clients)]
+    for t in helpers + readers:
+        t.start()
+    for t in readers:
+        t.join(timeout=seconds + timeout + 10)
+    stop.set()
+    for t in helpers:
+        t.join(timeout=timeout + 10)
+    result.seconds = time.monotonic() - start
+    return result

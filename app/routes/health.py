@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
@@ -14,9 +14,12 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/healthz", response_model=HealthOut, summary="The process is up")
-def healthz() -> dict[str, str]:
-    """Answers as long as the process serves requests; touches nothing else."""
-    return {"status": "ok"}
+async def healthz(request: Request) -> dict[str, str | int]:
+    """Answers as long as the process serves requests, with how many requests this worker has at
+    work and waiting for a slot. Touches nothing else, and is answered on the event loop, so no
+    queue of requests can hold it up."""
+    admission = request.app.state.admission
+    return {"status": "ok", "working": admission.working, "waiting": admission.waiting}
 
 
 @router.get(
