@@ -1,5 +1,9 @@
 """Users, passwords, API tokens, server-side sessions and sign-in throttling.
 
+A new password ends the user's sessions and revokes their tokens; a disabled user's sessions,
+tokens and sign-in are refused. Sign-in attempts are counted under a lock before any password
+is checked, so the limit holds however many attempts race on however many instances.
+
 Passwords are hashed with argon2 (pwdlib). Tokens and session ids are random and high-entropy,
 so a SHA-256 of them is enough to store: a leaked table does not give them away.
 """
