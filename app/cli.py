@@ -63,7 +63,11 @@ def user_add(
 
 @user_app.command("set-password")
 def user_set_password(name: Annotated[str, typer.Argument(help="An existing user.")]) -> None:
-    """Give USER a new password (stdin, or asked twice on a terminal); e.g. after a restore without secrets."""
+    """Give USER a new password (stdin, or asked twice on a terminal); e.g. after a restore without secrets.
+
+    Every session of USER ends (on every instance) and every live API token of USER is revoked:
+    a new password usually answers a leak, and what the old one let someone keep must go with it.
+    Make new tokens with `token create`."""
     from app.db import get_database
     from app.services.accounts import set_password
     from app.services.errors import InvalidInput, NotFound
@@ -71,10 +75,56 @@ def user_set_password(name: Annotated[str, typer.Argument(help="An existing user
     password = _read_password()
     try:
         with get_database().write_session() as session:
-            set_password(session, name, password)
+            change = set_password(session, name, password)
     except (InvalidInput, NotFound) as exc:
         _fail(exc.errors[0]["msg"] if isinstance(exc, InvalidInput) else str(exc))
     typer.echo(f"password changed for {name}")
+    typer.echo(f"ended {_count(change.sessions_ended, 'session')} (signed in anywhere: sign in again)")
+    if change.tokens_revoked:
+        typer.echo(f"revoked {_count(len(change.tokens_revoked), 'API token')}: {', '.join(change.tokens_revoked)} "
+                   f"(make new ones with `isf-tracker token create {name}`)")
+    else:
+        typer.echo("no live API tokens to revoke")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _set_disabled(name: str, disabled: bool) -> None:
+    from app.db import get_database
+    from app.services.accounts import live_tokens, set_disabled
+    from app.services.errors import NotFound
+
+    try:
+        with get_database().write_session() as session:
+            user, changed = set_disabled(session, name, disabled)
+            tokens = len(live_tokens(session, user))
+    except NotFound as exc:
+        _fail(str(exc))
+    word = "disabled" if disabled else "enabled"
+    if not changed:
+        typer.echo(f"{name} was already {word}; nothing changed")
+    elif disabled:
+        typer.echo(f"disabled {name}: signed out everywhere, sign-in refused, "
+                   f"{_count(tokens, 'live API token')} refused until `isf-tracker user enable {name}`")
+    else:
+        typer.echo(f"enabled {name}: may sign in again; {_count(tokens, 'live API token')} accepted again")
+
+
+@user_app.command("disable")
+def user_disable(name: Annotated[str, typer.Argument(help="An existing user.")]) -> None:
+    """Lock USER out at once: sessions end, sign-in and USER's API tokens are refused.
+
+    The tokens are refused, not revoked: `user enable` gives them back (revoke them with
+    `token revoke` if they may have leaked)."""
+    _set_disabled(name, True)
+
+
+@user_app.command("enable")
+def user_enable(name: Annotated[str, typer.Argument(help="A disabled user.")]) -> None:
+    """Let a disabled USER sign in again; USER's live API tokens are accepted again."""
+    _set_disabled(name, False)
 
 
 @token_app.command("create")
@@ -111,6 +161,30 @@ def token_revoke(prefix: Annotated[str, typer.Argument(help="The token's first 1
     if count == 0:
         _fail("no live token starts with that prefix")
     typer.echo(f"revoked {count} token{'s' if count > 1 else ''}")
+
+
+@token_app.command("list")
+def token_list(user: Annotated[str, typer.Argument(help="An existing user.")]) -> None:
+    """List USER's API tokens, live and revoked: prefix, scope, when made and when revoked (never the token)."""
+    from app.db import get_database
+    from app.services.accounts import list_tokens
+    from app.services.errors import NotFound
+
+    try:
+        with get_database().read_session() as session:
+            tokens = list_tokens(session, user)
+    except NotFound as exc:
+        _fail(str(exc))
+    if not tokens:
+        typer.echo(f"{user} has no API tokens")
+        return
+
+    def when(value) -> str:
+        return value.strftime("%Y-%m-%d %H:%M UTC") if value else "-"
+
+    typer.echo(f"{'PREFIX':<14}{'SCOPE':<7}{'CREATED':<22}REVOKED")
+    for t in tokens:
+        typer.echo(f"{t.prefix:<14}{t.scope:<7}{when(t.created_at):<22}{when(t.revoked_at)}")
 
 
 @app.command()

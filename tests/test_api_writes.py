@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from app.db import build_engine
+from app.main import create_app
 from app.models import Change, Stance
 from app.services.changes import verify_chain
 from tests.conftest import add_token, add_user
-from tests.live import live_server, race_puts
+from tests.live import live_server, race, race_puts
 
 URL = "/api/v1/proposals/gaza-isf/stances"
 QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
@@ -167,3 +169,34 @@ def test_twenty_racing_replaces_through_several_processes_exactly_one_wins(backe
             assert verify_chain(s).ok
     finally:
         engine.dispose()
+
+
+def test_create_only_with_if_none_match_is_refused_when_the_stance_exists(writer, session):
+    before = _changes(session)
+    etag = writer.get(f"{URL}/AZE").headers["etag"]
+    for value in ("*", etag):
+        reply = writer.put(f"{URL}/AZE", json=BODY, headers={"If-None-Match": value})
+        assert reply.status_code == 412 and "exists already" in reply.json()["detail"]
+        assert reply.headers["etag"] == etag
+    assert _changes(session) == before
+    body = {**BODY, "conditions": []}
+    assert writer.put(f"{URL}/NOR", json=body, headers={"If-None-Match": "*"}).status_code == 201
+    assert writer.put(f"{URL}/NOR", json=body, headers={"If-None-Match": "*"}).status_code == 412
+
+
+def test_racing_creators_of_one_country_exactly_one_wins(writer, session):
+    before = _changes(session)
+    headers = dict(writer.headers)
+    with TestClient(create_app(), headers=headers) as a, TestClient(create_app(), headers=headers) as b:
+        clients = [a, b] * 3
+        replies = race(len(clients), lambda i: clients[i].put(
+            f"{URL}/NOR", json={**BODY, "conditions": [], "summary": f"writer {i}"},
+            headers={"If-None-Match": "*"} if i % 2 else {}))
+    statuses = [r.status_code for r in replies]
+    assert sorted(statuses) == [201] + [412] * 5, statuses
+    final = writer.get(f"{URL}/NOR")
+    assert final.json()["summary"] == f"writer {statuses.index(201)}" and final.json()["version"] == 1
+    for reply in replies:
+        if reply.status_code == 412:
+            assert reply.headers["etag"] == final.headers["etag"]  # what to send as If-Match to replace it
+    assert _changes(session) == before + 1

@@ -3,11 +3,16 @@ adding a country, and factors that carry their conditions along."""
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+
 from bs4 import BeautifulSoup
+from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
+from app.main import create_app
 from app.models import Change, Source, Stance
-from tests.conftest import hidden_value
+from tests.conftest import add_user, hidden_value, sign_in
+from tests.live import race
 
 EDIT = "/proposals/gaza-isf/countries/AZE/edit"
 QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
@@ -217,3 +222,52 @@ def test_factor_form_errors_and_conflicts(editor_client, session):
     assert editor_client.post(url, data=good, follow_redirects=False).status_code == 303
     stale = editor_client.post(url, data={**good, "state": "unknown"})
     assert stale.status_code == 409 and "Someone else changed this factor" in stale.text
+
+
+def _pakistan_form(client, summary: str) -> dict[str, str]:
+    data = form_fields(client.get("/proposals/gaza-isf/countries/PAK/edit").text)
+    data.update(status="considering", summary=summary, source_id="1", quote=QUOTE, reason=summary)
+    return data
+
+
+def test_a_form_without_a_saved_version_never_replaces_a_stance_that_exists(editor_client, session):
+    before = change_count(session)
+    data = form_fields(editor_client.get(EDIT).text)
+    data.update(status="declined", summary="Overwrites blindly", source_id="1", quote=QUOTE, reason="blind")
+    for version in ("0", "-1", "", "abc", "1.0", None):
+        sent = {k: v for k, v in data.items() if k != "version"} if version is None else {**data, "version": version}
+        reply = editor_client.post(EDIT, data=sent)
+        assert reply.status_code == 409, (version, reply.text[:500])
+        conflict = BeautifulSoup(reply.text, "html.parser").select_one(".conflict")
+        compare = conflict.select_one("table.compare").get_text(" ", strip=True)
+        assert "Conditional" in compare and "Overwrites blindly" in compare
+        assert form_fields(reply.text)["version"] == "1"  # saving again now builds on what is saved
+    assert change_count(session) == before
+    aze = session.scalars(select(Stance).where(Stance.country_code == "AZE")).one()
+    assert (aze.status, aze.version) == ("conditional", 1)
+
+
+def test_two_editors_adding_the_same_country_at_once_exactly_one_wins(backend, database, session):
+    names = ["amira", "bruno", "chen", "dana"]
+    for name in names:
+        add_user(database, name)
+    before = change_count(session)
+    with ExitStack() as stack:
+        clients = [stack.enter_context(TestClient(create_app())) for _ in names]
+        forms = []
+        for client, name in zip(clients, names):
+            csrf = sign_in(client, name)
+            forms.append({**_pakistan_form(client, f"Added by {name}"), "csrf_token": csrf})
+        assert all(f["version"] == "0" for f in forms)  # each saw Pakistan not yet on the board
+        replies = race(len(clients), lambda i: clients[i].post("/proposals/gaza-isf/countries/PAK/edit", data=forms[i],
+                                                                follow_redirects=False))
+    statuses = [r.status_code for r in replies]
+    assert sorted(statuses) == [303, 409, 409, 409], statuses
+    winner = names[statuses.index(303)]
+    for reply in replies:
+        if reply.status_code == 409:
+            assert f"Added by {winner}" in reply.text  # the loser sees what was saved beside their input
+    session.rollback()
+    pak = session.scalars(select(Stance).where(Stance.country_code == "PAK")).one()
+    assert (pak.summary, pak.version) == (f"Added by {winner}", 1)
+    assert change_count(session) == before + 1

@@ -14,7 +14,7 @@ from app.db import Database, build_engine
 from app.models import Change, LoginAttempt, Stance
 from app.services.changes import verify_chain
 from tests.conftest import PASSWORD, add_token, add_user, hidden_value
-from tests.live import cli, live_server, race_puts
+from tests.live import cli, live_server, race, race_puts
 from tests.test_api_writes import BODY, URL
 
 pytestmark = pytest.mark.slow
@@ -102,6 +102,25 @@ def test_sign_in_throttling_counts_attempts_made_on_both_instances(shared_url):
         # Five failures in all, none of them five on one instance: both now refuse even the right password.
         assert _attempt(a, PASSWORD).status_code == 429
         assert _attempt(b, PASSWORD).status_code == 429
+    engine = create_engine(shared_url)
+    try:
+        with Session(engine) as s:
+            assert s.scalar(select(func.count()).select_from(LoginAttempt).where(LoginAttempt.succeeded.is_(False))) == 5
+    finally:
+        engine.dispose()
+
+
+def test_sixty_racing_wrong_passwords_on_two_instances_get_exactly_the_limit_of_checks(shared_url):
+    with two_instances(shared_url) as bases, ExitStack() as stack:
+        clients = [stack.enter_context(httpx.Client(base_url=bases[i % 2], follow_redirects=False, timeout=60))
+                   for i in range(60)]
+        tokens = [hidden_value(c.get("/login").text, "csrf_token") for c in clients]
+        replies = race(60, lambda i: clients[i].post("/login", data={
+            "name": "amira", "password": f"wrong guess {i}", "csrf_token": tokens[i]}), timeout=120)
+        statuses = [r.status_code if isinstance(r, httpx.Response) else repr(r) for r in replies]
+        # Only five passwords were checked at all (the limit); every other attempt was turned away first.
+        assert sorted(statuses, key=str) == [401] * 5 + [429] * 55, statuses
+        assert _attempt(bases[0], PASSWORD).status_code == 429
     engine = create_engine(shared_url)
     try:
         with Session(engine) as s:

@@ -76,7 +76,8 @@ def _matches(header: str, etag: str) -> bool:
         201: {"model": StanceOut, "description": "Created (no stance existed for this country)"},
         **AUTH_RESPONSES,
         **_detail(404, "No such proposal or country"),
-        **_detail(412, "`If-Match` does not match the current `ETag` (someone changed it meanwhile)"),
+        **_detail(412, "`If-Match` does not match the current `ETag` (someone changed it meanwhile), or the stance "
+                       "exists while the request creates one (`If-None-Match: *`, or another writer created it first)"),
         **_detail(428, "`If-Match` is required to replace an existing stance"),
     },
     summary="Create or replace a stance",
@@ -89,11 +90,15 @@ def put_stance(
     body: StanceIn,
     actor: WriterDep,
     if_match: Annotated[Optional[str], Header(description="The `ETag` you last read; required to replace.")] = None,
+    if_none_match: Annotated[Optional[str], Header(
+        description="`*` to create only: 412 if the stance exists already.", max_length=2000)] = None,
 ) -> Response:
     """Write a stance through the same path as the forms: validated, versioned, recorded as a change.
 
     Replacing needs `If-Match` with the `ETag` from your last read (428 without it, 412 when it is
-    stale); creating needs none. The reply carries the new `ETag`.
+    stale); creating needs none. A create that finds the stance made meanwhile by someone else is
+    refused with 412 (decided inside the write, so of racing creators exactly one wins);
+    `If-None-Match: *` asks for a create only. The reply carries the new `ETag`.
     """
     proposal = board.get_proposal(session, slug)
     code = iso3.upper()
@@ -102,6 +107,9 @@ def put_stance(
     current = board.find_stance(session, proposal, code)
     if current is not None:
         etag = stance_etag(json_bytes(board.stance_dict(current)))
+        if if_none_match and _matches(if_none_match, etag):
+            raise HTTPException(412, "the stance exists already: GET it and send If-Match to replace it",
+                                headers={"ETag": etag})
         if not if_match:
             raise HTTPException(428, "If-Match is required to replace a stance: send the ETag from your last GET",
                                 headers={"ETag": etag})
@@ -112,7 +120,7 @@ def put_stance(
     else:
         if if_match:
             raise HTTPException(412, "there is no stance to match: send no If-Match to create one")
-        expected = 0
+        expected = 0  # must still not exist when the write takes its lock
 
     data = StanceData(
         status=body.status,

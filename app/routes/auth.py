@@ -72,27 +72,31 @@ def login(
     if not name or not password or has_control_chars(name):
         return _login_page(request, name=name, next_url=next_url, error="Enter your user name and password.", status_code=422)
     with get_database().write_session() as session:
-        throttle = accounts.login_throttle(session, ip, name)
-        if throttle.limited:
-            audit.warning("login throttled: user=%r ip=%s", name, ip)
-            return _login_page(
-                request, name=name, next_url=next_url, status_code=429,
-                error=f"Too many failed attempts. Try again in {throttle.retry_after_s // 60 + 1} minutes.",
-                headers={"Retry-After": str(throttle.retry_after_s)},
-            )
-        user = accounts.authenticate(session, name, password)
-        accounts.record_login_attempt(session, ip, name, succeeded=user is not None)
-        if user is None:
-            audit.warning("login failed: user=%r ip=%s", name, ip)
-            failed = True
-        else:
-            failed = False
-            old = request.cookies.get(SESSION_COOKIE)
-            accounts.end_session(session, old)
-            raw, _ = accounts.start_session(session, user)
-            audit.info("login: user=%s ip=%s", user.name, ip)
-    if failed:
+        pending = accounts.begin_sign_in(session, ip, name)
+    if isinstance(pending, accounts.Throttle):
+        audit.warning("login throttled: user=%r ip=%s", name, ip)
+        return _login_page(
+            request, name=name, next_url=next_url, status_code=429,
+            error=f"Too many failed attempts. Try again in {pending.retry_after_s // 60 + 1} minutes.",
+            headers={"Retry-After": str(pending.retry_after_s)},
+        )
+    # The attempt is already counted; the slow check runs outside any transaction or lock.
+    user = None
+    if accounts.check_password(pending, password):
+        try:
+            with get_database().write_session() as session:
+                user = accounts.finish_sign_in(session, pending)
+                if user is not None:
+                    accounts.end_session(session, request.cookies.get(SESSION_COOKIE))
+                    raw, _ = accounts.start_session(session, user)
+        except accounts.AccountDisabled:
+            audit.warning("login refused, account disabled: user=%r ip=%s", name, ip)
+            return _login_page(request, name=name, next_url=next_url, status_code=403,
+                               error="This account is disabled. Ask an administrator to enable it.")
+    if user is None:
+        audit.warning("login failed: user=%r ip=%s", name, ip)
         return _login_page(request, name=name, next_url=next_url, error="Wrong user name or password.", status_code=401)
+    audit.info("login: user=%s ip=%s", user.name, ip)
     response = redirect(next_url, f"Signed in as {name}.")
     response.set_cookie(SESSION_COOKIE, raw, httponly=True, samesite="lax", secure=cookie_secure(request),
                         max_age=int(accounts.SESSION_LIFETIME.total_seconds()), path="/")

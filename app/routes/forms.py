@@ -104,9 +104,12 @@ def save_stance(request: Request, session: SessionDep, proposal: ProposalDep, is
             else:
                 source_id = parsed.data.citations[0].source_id
             data = stance_form.with_citation(parsed.data, source_id, form.quote.strip())
+            # A form without a saved version to build on (a new country's "0", or a missing, negative
+            # or unreadable value) creates: the write path then refuses it if the stance exists by now,
+            # deciding under its lock, so two editors adding one country cannot both succeed.
             result = set_stance(
                 ws, proposal=current, country_code=code, data=data, actor=viewer.name, via="form",
-                reason=parsed.reason, expected_version=parsed.expected_version,
+                reason=parsed.reason, expected_version=parsed.expected_version or 0,
             )
             version = result.stance.version
             changed = result.changed

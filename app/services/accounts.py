@@ -1,5 +1,9 @@
 """Users, passwords, API tokens, server-side sessions and sign-in throttling.
 
+A new password ends the user's sessions and revokes their tokens; a disabled user's sessions,
+tokens and sign-in are refused. Sign-in attempts are counted under a lock before any password
+is checked, so the limit holds however many attempts race on however many instances.
+
 Passwords are hashed with argon2 (pwdlib). Tokens and session ids are random and high-entropy,
 so a SHA-256 of them is enough to store: a leaked table does not give them away.
 """
@@ -14,12 +18,12 @@ import secrets
 from dataclasses import dataclass
 
 from pwdlib import PasswordHash
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from app.db import utcnow
 from app.models import ROLES_OF_USERS, TOKEN_SCOPES, ApiToken, LoginAttempt, User, WebSession
-from app.services.errors import InvalidInput, NotFound
+from app.services.errors import InvalidInput, NotFound, ServiceError
 
 PASSWORD_MIN = 8
 PASSWORD_MAX = 256
@@ -68,32 +72,49 @@ def create_user(session: Session, name: str, role: str, password: str) -> User:
     return user
 
 
-def set_password(session: Session, name: str, password: str) -> User:
+@dataclass
+class PasswordChange:
+    user: User
+    sessions_ended: int
+    tokens_revoked: list[str]
+
+
+def set_password(session: Session, name: str, password: str) -> PasswordChange:
+    """Give NAME a new password, and end everything the old one may have let someone keep: every
+    signed-in session of the user, and every live API token (a new password usually answers a
+    leak, and a token made while the account was in the wrong hands would outlive it otherwise)."""
     check_password_rules(password)
-    user = get_user(session, name)
+    user = get_user(session, name, for_update=True)
     user.password_hash = _hasher.hash(password)
-    return user
+    ended = end_user_sessions(session, user)
+    tokens = live_tokens(session, user)
+    for token in tokens:
+        token.revoked_at = utcnow()
+    return PasswordChange(user, ended, [t.prefix for t in tokens])
 
 
-def get_user(session: Session, name: str) -> User:
-    user = session.scalars(select(User).where(User.name == name)).one_or_none()
+def set_disabled(session: Session, name: str, disabled: bool) -> tuple[User, bool]:
+    """Disable NAME (its sessions end at once, its tokens are refused while it stays disabled and
+    signing in is refused) or enable it again; returns the user and whether anything changed."""
+    user = get_user(session, name, for_update=True)
+    if (user.disabled_at is not None) == disabled:
+        return user, False
+    user.disabled_at = utcnow() if disabled else None
+    if disabled:
+        end_user_sessions(session, user)
+    return user, True
+
+
+def end_user_sessions(session: Session, user: User) -> int:
+    """Delete every session of USER, whichever instance started it; how many there were."""
+    return session.execute(delete(WebSession).where(WebSession.user_id == user.id)).rowcount or 0
+
+
+def get_user(session: Session, name: str, for_update: bool = False) -> User:
+    query = select(User).where(User.name == name)
+    user = session.scalars(query.with_for_update() if for_update else query).one_or_none()
     if user is None:
         raise NotFound(f"no user called {name!r}")
-    return user
-
-
-def authenticate(session: Session, name: str, password: str) -> User | None:
-    """The active user with NAME and PASSWORD, or None (always taking an argon2 check's time)."""
-    user = session.scalars(select(User).where(User.name == name)).one_or_none()
-    if user is None or user.disabled_at is not None or not user.password_hash.startswith("$"):
-        # Unknown, disabled, or restored from a backup without passwords: same cost, no entry.
-        _hasher.verify(password, _dummy_hash())
-        return None
-    valid, new_hash = _hasher.verify_and_update(password, user.password_hash)
-    if not valid:
-        return None
-    if new_hash:
-        user.password_hash = new_hash
     return user
 
 
@@ -122,10 +143,85 @@ def login_throttle(session: Session, ip: str, name: str, now: dt.datetime | None
     return Throttle(False)
 
 
-def record_login_attempt(session: Session, ip: str, name: str, succeeded: bool) -> None:
-    session.add(LoginAttempt(ip=ip[:64], username=name.lower()[:64], succeeded=succeeded))
+# Keys of the PostgreSQL advisory locks (two-number form) that queue sign-in decisions.
+_LOCK_SPACE_NAME = 0x1_5F51
+_LOCK_SPACE_IP = 0x1_5F52
+
+
+def _lock_sign_in(session: Session, ip: str, name: str) -> None:
+    """Queue behind every other sign-in decision for the same user name, then the same address,
+    in every instance: PostgreSQL transaction-level advisory locks (always taken name first, so two
+    decisions cannot wait on each other); SQLite's write transaction already holds the one write lock."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        if not connection.get_execution_options().get("sqlite_write"):
+            raise RuntimeError("sign-in decisions must use Database.write_session() (BEGIN IMMEDIATE on SQLite)")
+        return
+    for space, value in ((_LOCK_SPACE_NAME, name.lower()[:64]), (_LOCK_SPACE_IP, ip[:64])):
+        session.execute(text("SELECT pg_advisory_xact_lock(:space, hashtext(:value))"), {"space": space, "value": value})
+
+
+@dataclass
+class PendingSignIn:
+    """A sign-in attempt already counted as a failure, waiting for its password check."""
+
+    attempt_id: int
+    user_id: int | None
+    password_hash: str | None
+    new_hash: str | None = None
+
+
+def begin_sign_in(session: Session, ip: str, name: str) -> Throttle | PendingSignIn:
+    """Decide, under the sign-in lock, whether this attempt may check a password at all.
+
+    An attempt that may is recorded at once as a failure, before any password is checked, so
+    however many arrive together on however many instances, at most the limit of them get a
+    real check; `finish_sign_in` marks it a success afterwards. Call in its own write transaction
+    and commit before the (slow) check, so the lock is held for milliseconds, not an argon2 hash."""
+    _lock_sign_in(session, ip, name)
+    throttle = login_throttle(session, ip, name)
+    if throttle.limited:
+        return throttle
+    attempt = LoginAttempt(ip=ip[:64], username=name.lower()[:64], succeeded=False)
+    session.add(attempt)
     # Old attempts no longer count for anything.
     session.execute(delete(LoginAttempt).where(LoginAttempt.attempted_at < utcnow() - 4 * THROTTLE_WINDOW))
+    session.flush()
+    user = session.scalars(select(User).where(User.name == name)).one_or_none()
+    return PendingSignIn(attempt.id, user.id if user else None, user.password_hash if user else None)
+
+
+def check_password(pending: PendingSignIn, password: str) -> bool:
+    """The argon2 check, outside any transaction; an unknown user takes as long as a wrong password."""
+    stored = pending.password_hash
+    if stored is None or not stored.startswith("$"):
+        # Unknown, or restored from a backup without passwords: same cost, no entry.
+        _hasher.verify(password, _dummy_hash())
+        return False
+    valid, pending.new_hash = _hasher.verify_and_update(password, stored)
+    return valid
+
+
+class AccountDisabled(ServiceError):
+    """The password was right, but the account is disabled."""
+
+
+def finish_sign_in(session: Session, pending: PendingSignIn) -> User | None:
+    """After a right password: the user, with the attempt marked a success; None if the account
+    was removed or given another password meanwhile. Raises AccountDisabled for a disabled one."""
+    if pending.user_id is None:
+        return None
+    user = session.scalars(select(User).where(User.id == pending.user_id).with_for_update()).one_or_none()
+    if user is None or user.password_hash != pending.password_hash:
+        return None
+    if user.disabled_at is not None:
+        raise AccountDisabled(f"the account {user.name!r} is disabled")
+    attempt = session.get(LoginAttempt, pending.attempt_id)
+    if attempt is not None:
+        attempt.succeeded = True
+    if pending.new_hash:
+        user.password_hash = pending.new_hash
+    return user
 
 
 # ---- sessions ---------------------------------------------------------------------------------
@@ -150,7 +246,8 @@ def find_session(session: Session, raw: str | None) -> WebSession | None:
     if not raw or len(raw) > 128:
         return None
     row = session.get(WebSession, sha256_hex(raw))
-    if row is None or row.expires_at <= utcnow() or row.user.disabled_at is not None:
+    # A session whose user row is gone (removed by hand) is simply no session.
+    if row is None or row.expires_at <= utcnow() or row.user is None or row.user.disabled_at is not None:
         return None
     return row
 
@@ -187,6 +284,17 @@ def find_token(session: Session, raw: str) -> ApiToken | None:
     if not raw.startswith(TOKEN_PREFIX) or len(raw) > 128:
         return None
     token = session.scalars(select(ApiToken).where(ApiToken.token_sha256 == sha256_hex(raw))).one_or_none()
-    if token is None or token.revoked_at is not None or token.user.disabled_at is not None:
+    if token is None or token.revoked_at is not None or token.user is None or token.user.disabled_at is not None:
         return None
     return token
+
+
+def live_tokens(session: Session, user: User) -> list[ApiToken]:
+    return list(session.scalars(select(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+                                .order_by(ApiToken.id)))
+
+
+def list_tokens(session: Session, name: str) -> list[ApiToken]:
+    """Every token of NAME, live or revoked, oldest first (only prefixes and dates: never a secret)."""
+    user = get_user(session, name)
+    return list(session.scalars(select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.id)))
