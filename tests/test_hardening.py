@@ -199,15 +199,20 @@ def test_json_the_error_handler_cannot_echo_is_still_a_422_with_the_field_path(c
     assert "NaN" not in reply.text and "Infinity" not in reply.text
 
 
-@pytest.mark.parametrize("huge", [2**31, 10**20])
-def test_an_id_beyond_the_database_integer_is_refused_beside_its_field(client, database, session, huge):
+def test_an_id_beyond_the_database_integer_is_refused_beside_its_field(client, database, session):
     before = _counts(session)
     api = _api(client, database)
+    csrf = sign_in(client, "scripter")
+    for huge in (2**31, 10**20):  # past PostgreSQL's integer, past SQLite's
+        _refuse_id(client, api, csrf, huge)
+    assert _counts(session) == before
+
+
+def _refuse_id(client, api, csrf, huge):
     etag = client.get("/api/v1/proposals/gaza-isf/stances/QAT").headers["etag"]
     put = client.put("/api/v1/proposals/gaza-isf/stances/QAT", headers={**api, "If-Match": etag},
                      json={"status": "considering", "citation": {"source_id": huge, "quote": "Qatar"}, "reason": "why"})
     assert put.status_code == 422 and put.json()["detail"][0]["loc"] == ["body", "citation", "source_id"]
-    csrf = sign_in(client, "scripter")
     form = client.post("/proposals/gaza-isf/countries/QAT/edit", data={
         "csrf_token": csrf, "version": "1", "status": "considering", "source_id": str(huge), "quote": "Qatar",
         "reason": "why", "cond_count": "1", "cond-0-id": str(huge), "cond-0-text": "A ceasefire",
@@ -218,7 +223,6 @@ def test_an_id_beyond_the_database_integer_is_refused_beside_its_field(client, d
         "csrf_token": csrf, "version": "1", "state": "met", "note": "", "source_id": str(huge), "quote": "Qatar",
         "reason": "why"})
     assert factor.status_code == 422 and _field_error(factor.text, "source_id")
-    assert _counts(session) == before
 
 
 def test_a_streamed_body_over_the_limit_is_413_whatever_parses_it(client, database):
@@ -300,8 +304,6 @@ def test_the_public_address_setting_refuses_what_is_not_an_http_address(monkeypa
     ("PUT", "/login", "GET, HEAD, POST"),
     ("DELETE", "/changes.atom", "GET, HEAD"),
     ("PATCH", "/proposals/gaza-isf/countries/AZE/edit", "GET, HEAD, POST"),
-    ("POST", "/api/v1/proposals", "GET, HEAD"),
-    ("DELETE", "/api/v1/proposals/gaza-isf/stances/AZE", "GET, HEAD, PUT"),
 ])
 def test_every_405_names_the_allowed_methods(client, method, url, allow):
     for accept in ("text/html", "application/json"):
