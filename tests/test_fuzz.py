@@ -51,6 +51,8 @@ def fuzz_editor(client, database):
 @example(fields={"summary": "\u202eevil", "stated_on": "9999-12-31", "source_id": "2147483648", "quote": "Azerbaijan\u0085",
                  "reason": "why\uffff", "offered_max": "2,000,000", "cond_count": "1", "cond-0-id": "1" + "0" * 19,
                  "cond-0-text": "A ceasefire\u2066"}, roles=[])
+@example(fields={"status": "considering", "summary": "Troop safety\u202e", "source_id": "1", "reason": "why",
+                 "quote": "We do not want to put our troops in danger"}, roles=[])
 def test_stance_form_never_fails_and_escapes_what_it_shows(fuzz_editor, fields, roles):
     reply = fuzz_editor.post("/proposals/gaza-isf/countries/AZE/edit",
                              data={**fields, "roles": roles, "csrf_token": fuzz_editor.csrf}, follow_redirects=False)
