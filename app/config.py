@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from functools import lru_cache
 from pathlib import Path
@@ -41,11 +42,21 @@ class Settings(BaseSettings):
     bench_reference: bool = Field(default=False, validation_alias="ISF_BENCH_REFERENCE")
     trusted_proxies: str = Field(default="", validation_alias="ISF_TRUSTED_PROXIES")
     log_format: Literal["json", "text"] = Field(default="json", validation_alias="ISF_LOG_FORMAT")
+    # Absolute links (feeds, paging headers) are made from this, never from the request's Host.
+    public_url: str = Field(default="http://127.0.0.1:8000", validation_alias="ISF_PUBLIC_URL")
 
     @field_validator("database_url")
     @classmethod
     def _default_sqlite(cls, value: str) -> str:
         return value or f"sqlite:///{(DATA_DIR / 'isf-tracker.db').as_posix()}"
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str) -> str:
+        url = value.strip().rstrip("/")
+        if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~%/-]*)?", url):
+            raise ValueError("ISF_PUBLIC_URL must be an http:// or https:// address, e.g. https://isf.example.org")
+        return url
 
     def request_threads(self) -> int:
         """Requests a worker works on at once (each on a thread of its own), ISF_THREADS when set.

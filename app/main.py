@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import gc
-import re
+import math
+from collections.abc import Sequence
 from contextlib import asynccontextmanager
+from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
-from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Mount
 
 from app import __version__
 from app.cache import CacheMiddleware
@@ -27,6 +29,7 @@ from app import metrics
 from app.middleware import BodySizeLimitMiddleware, HeadAsGetMiddleware, SecurityHeadersMiddleware
 from app.web import Forbidden, LoginRequired, audit, client_ip, render
 from app.services.errors import InvalidInput, NotFound, VersionConflict
+from app.text_rule import strip_forbidden, text_problem
 
 SWAGGER_DIR = "/static/vendor/swagger-ui-5.35.0"
 
@@ -166,7 +169,7 @@ def create_app() -> FastAPI:
     def validation_error(request: Request, exc: RequestValidationError) -> Response:
         if wants_html(request):
             problems = "; ".join(
-                f"{'.'.join(str(p) for p in e['loc'][1:]) or e['loc'][0]}: {e['msg']}" for e in exc.errors()
+                f"{'.'.join(str(p) for p in e['loc'][1:]) or e['loc'][0]}: {e['msg']}" for e in safe_errors(exc.errors())
             )
             path_error = any(e["loc"][0] == "path" for e in exc.errors())
             if path_error:
@@ -177,26 +180,58 @@ def create_app() -> FastAPI:
     return app
 
 
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
 def allowed_methods(app: FastAPI, path: str) -> list[str]:
-    """Every method any route offers at PATH (from the routes the OpenAPI document lists)."""
-    if not hasattr(app.state, "method_table"):
-        table = []
-        for template, operations in app.openapi()["paths"].items():
-            pattern = re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)) + "$")
-            table.append((pattern, {m.upper() for m in operations}))
-        app.state.method_table = table
+    """Every method some route of the app answers at PATH, HTML and API routes alike (asked of
+    the routes themselves, so a route the OpenAPI document leaves out still counts)."""
     methods: set[str] = set()
-    for pattern, offered in app.state.method_table:
-        if pattern.match(path):
-            methods |= offered
+    for route in app.router.routes:
+        if isinstance(route, Mount):  # static files: read only
+            if route.matches({"type": "http", "path": path, "root_path": "", "method": "GET"})[0] == Match.FULL:
+                methods |= {"GET", "HEAD"}
+            continue
+        for method in METHODS:
+            scope = {"type": "http", "path": path, "root_path": "", "method": method}
+            if route.matches(scope)[0] == Match.FULL:
+                methods.add(method)
     if "GET" in methods:
         methods.add("HEAD")
     return sorted(methods)
 
 
-def validation_response(exc: RequestValidationError) -> JSONResponse:
-    """FastAPI's usual 422 body: `{"detail": [{"loc": [...], "msg": ..., "type": ...}]}`."""
-    return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
+def _echo(value: Any) -> bool:
+    """Whether an input is safe to send back in an error: short, finite, and keeping the text rule."""
+    if value is None or isinstance(value, bool):
+        return True
+    if isinstance(value, int):
+        return abs(value) < 10**30
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, str):
+        return len(value) <= 200 and text_problem(value) is None
+    return False
 
+
+def safe_errors(errors: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Validation errors that always encode as JSON: an input is echoed only when `_echo` allows
+    (never NaN, Infinity, a lone surrogate or a long text), and text in a field path loses what
+    the text rule forbids."""
+    safe = []
+    for error in errors:
+        item = {"type": error.get("type", "value_error"),
+                "loc": [p if isinstance(p, int) else strip_forbidden(str(p)) for p in error.get("loc", ())],
+                "msg": strip_forbidden(str(error.get("msg", "")))}
+        if "input" in error and _echo(error["input"]):
+            item["input"] = error["input"]
+        safe.append(item)
+    return safe
+
+
+def validation_response(exc: RequestValidationError) -> JSONResponse:
+    """FastAPI's usual 422 body, `{"detail": [{"loc": [...], "msg": ..., "type": ...}]}`, made safe
+    to encode whatever was sent."""
+    return JSONResponse({"detail": safe_errors(exc.errors())}, status_code=422)
 
 app = create_app()

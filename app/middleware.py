@@ -67,19 +67,36 @@ class BodySizeLimitMiddleware:
             await _too_large(send, as_html)
             return
         received = 0
+        too_large = False
+        started = False
 
         async def counting_receive():
-            nonlocal received
+            nonlocal received, too_large
+            if too_large:
+                raise BodyTooLarge
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.limit:
+                    too_large = True
                     raise BodyTooLarge
             return message
 
+        async def guarded_send(message) -> None:
+            # Whatever the app makes of a body cut short (a body parser may well catch our
+            # exception and answer 400), the client is told 413; the app's answer is dropped.
+            nonlocal started
+            if too_large and not started:
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
         try:
-            await self.app(scope, counting_receive, send)
-        except BodyTooLarge:
+            await self.app(scope, counting_receive, guarded_send)
+        except Exception:
+            if not too_large:
+                raise
+        if too_large and not started:
             await _too_large(send, as_html)
 
 

@@ -7,15 +7,38 @@ import re
 import datetime as dt
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
-# No NUL or other control characters (tab and newlines are fine): PostgreSQL cannot store NUL,
-# and nothing a person types contains the others.
-NO_CONTROL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+from app.text_rule import check_text, strip_forbidden, text_problem
+
+# Every text field keeps the one text rule (app/text_rule.py), checked before any stripping.
+TEXT_RULE = BeforeValidator(check_text)
+MAX_ID = 2**31 - 1  # ids are 32-bit integers in every database we support
+# The days the app computes with (a day after the last must exist, for "the end of the day").
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2999, 12, 31)
 
 
 def has_control_chars(text: str) -> bool:
-    return re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text) is not None
+    """True when TEXT breaks the text rule (the name is older than the rule)."""
+    return text_problem(text) is not None
+
+
+def article_text(value: object) -> object:
+    """An imported article's text with what the text rule forbids removed."""
+    return strip_forbidden(value) if isinstance(value, str) else value
+
+
+def check_day(day: dt.date) -> dt.date:
+    """DAY, when it lies between FIRST_DAY and LAST_DAY; else a ValueError saying so."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(f"give a date between {FIRST_DAY.isoformat()} and {LAST_DAY.isoformat()}")
+    return day
+
+
+def _check_moment(moment: dt.datetime) -> dt.datetime:
+    check_day(moment.date())
+    return moment
 
 
 Status = Literal["deployed", "committed", "conditional", "considering", "declined", "withdrawn"]
@@ -26,8 +49,9 @@ State = Literal["unmet", "met", "unknown"]
 Role = Literal["combat", "engineering", "medical", "police", "police_training", "logistics", "funding"]
 ResolutionState = Literal["drafted", "tabled", "adopted", "rejected"]
 
-TroopCount = Annotated[int, Field(strict=True, ge=0, le=1_000_000)]
-Quote = Annotated[str, StringConstraints(min_length=3, max_length=2000, pattern=NO_CONTROL)]
+MAX_TROOPS = 1_000_000
+TroopCount = Annotated[int, Field(strict=True, ge=0, le=MAX_TROOPS)]
+Quote = Annotated[str, StringConstraints(min_length=3, max_length=2000), TEXT_RULE]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 
@@ -48,8 +72,8 @@ def _datetime_not_number(value: object) -> object:
 
 
 # A date as YYYY-MM-DD (or a date object); never a number of seconds.
-IsoDate = Annotated[dt.date, BeforeValidator(_date_not_number)]
-IsoDateTime = Annotated[dt.datetime, BeforeValidator(_datetime_not_number)]
+IsoDate = Annotated[dt.date, BeforeValidator(_date_not_number), AfterValidator(check_day)]
+IsoDateTime = Annotated[dt.datetime, BeforeValidator(_datetime_not_number), AfterValidator(_check_moment)]
 
 
 class StrictModel(BaseModel):
@@ -62,7 +86,7 @@ class StrictModel(BaseModel):
 class CitationIn(StrictModel):
     """A quote from an existing source; `field` says which fact it supports."""
 
-    source_id: Annotated[int, Field(strict=True, ge=1)]
+    source_id: Annotated[int, Field(strict=True, ge=1, le=MAX_ID)]
     quote: Quote
     field: Optional[Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,40}$")]] = None
 
@@ -83,8 +107,8 @@ class Troops(StrictModel):
 class ConditionData(StrictModel):
     """A condition as written: `id` keeps an existing one, no `id` adds a new one."""
 
-    id: Optional[Annotated[int, Field(strict=True, ge=1)]] = None
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=NO_CONTROL)]
+    id: Optional[Annotated[int, Field(strict=True, ge=1, le=MAX_ID)]] = None
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), TEXT_RULE]
     category: Category
     state: State = "unknown"
     factor: Optional[Slug] = None
@@ -97,7 +121,7 @@ class StanceData(StrictModel):
     status: Status
     troops: Troops = Field(default_factory=Troops)
     roles: list[Role] = Field(default_factory=list, max_length=7)
-    summary: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=500, pattern=NO_CONTROL)]] = None
+    summary: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), TEXT_RULE]] = None
     stated_on: Optional[IsoDate] = None
     conditions: list[ConditionData] = Field(default_factory=list, max_length=30)
     citations: list[CitationIn] = Field(default_factory=list, max_length=20)
@@ -109,23 +133,23 @@ class StanceData(StrictModel):
         return self
 
 
-HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#\x00-\x1f\x7f][^\s\x00-\x1f\x7f]*$", max_length=2000)]
+HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#\x00-\x1f\x7f][^\s\x00-\x1f\x7f]*$", max_length=2000), TEXT_RULE]
 
 
 class SourceIn(StrictModel):
     """A new source. Leave out what is unknown rather than guessing it."""
 
-    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=NO_CONTROL)]
-    publisher: Optional[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=NO_CONTROL)]] = None
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), TEXT_RULE]
+    publisher: Optional[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), TEXT_RULE]] = None
     url: Optional[HttpUrl] = None
     published_on: Optional[IsoDate] = None
     retrieved_on: Optional[IsoDate] = None
-    text: Optional[Annotated[str, StringConstraints(min_length=1, max_length=200_000, pattern=NO_CONTROL)]] = None
-    note: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000, pattern=NO_CONTROL)]] = None
+    text: Optional[Annotated[str, StringConstraints(min_length=1, max_length=200_000), TEXT_RULE]] = None
+    note: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), TEXT_RULE]] = None
 
 
 class ConditionIn(StrictModel):
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=NO_CONTROL)]
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), TEXT_RULE]
     category: Category
     state: State = "unknown"
     factor: Optional[Slug] = Field(default=None, description="Slug of a factor of this proposal the condition depends on.")
@@ -141,7 +165,7 @@ class CitationRef(StrictModel):
     )
 
     # Not Optional: `null` is refused; leave the key out instead.
-    source_id: Annotated[int, Field(strict=True, ge=1, le=2**31 - 1)] = None  # type: ignore[assignment]
+    source_id: Annotated[int, Field(strict=True, ge=1, le=MAX_ID)] = None  # type: ignore[assignment]
     source: SourceIn = None  # type: ignore[assignment]
     quote: Quote
 
@@ -158,11 +182,11 @@ class StanceIn(StrictModel):
     status: Status
     troops: Troops = Field(default_factory=Troops)
     roles: list[Role] = Field(default_factory=list, max_length=7, json_schema_extra={"uniqueItems": True})
-    summary: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=500, pattern=NO_CONTROL)]] = None
+    summary: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), TEXT_RULE]] = None
     stated_on: Optional[IsoDate] = None
     conditions: list[ConditionIn] = Field(default_factory=list, max_length=30)
     citation: CitationRef = Field(description="The source that says so: `{source_id, quote}` or `{source: {...}, quote}`.")
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000, pattern=NO_CONTROL)]
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000), TEXT_RULE]
 
     @model_validator(mode="after")
     def _unique_roles(self) -> StanceIn:
@@ -174,7 +198,8 @@ class StanceIn(StrictModel):
 class ImportIn(SourceIn):
     """An article to read: its metadata (leave out what is unknown) and its full text."""
 
-    text: Annotated[str, StringConstraints(min_length=1, max_length=500_000, pattern=NO_CONTROL)]
+    # An article is not typed by an editor: what the text rule forbids is removed from it, not refused.
+    text: Annotated[str, StringConstraints(min_length=1, max_length=500_000), BeforeValidator(article_text)]
     proposal: Optional[Slug] = Field(default=None, description="Proposal slug; the default proposal when left out.")
 
 
@@ -186,7 +211,7 @@ class SuggestedTroops(StrictModel):
 
 
 class SuggestedCondition(StrictModel):
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=NO_CONTROL)]
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), TEXT_RULE]
     category: Category
     evidence: list[Quote] = Field(default_factory=list, max_length=10)
 
@@ -195,7 +220,7 @@ class SuggestionIn(StrictModel):
     """A suggestion from an import, as returned or edited; its evidence must be passages of the article."""
 
     country: CountryCode
-    country_name: Optional[str] = Field(default=None, max_length=120)
+    country_name: Optional[Annotated[str, TEXT_RULE]] = Field(default=None, max_length=120)
     status: Optional[Status] = None
     troops: SuggestedTroops = Field(default_factory=SuggestedTroops)
     conditions: list[SuggestedCondition] = Field(default_factory=list, max_length=20)

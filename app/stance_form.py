@@ -11,7 +11,8 @@ from pydantic import ValidationError
 from starlette.datastructures import FormData
 
 from app.models import Stance
-from app.schemas import CitationIn, SourceIn, StanceData, has_control_chars
+from app.schemas import MAX_ID, CitationIn, SourceIn, StanceData, check_day
+from app.text_rule import field_message
 
 TROOP_FIELDS = ("offered_min", "offered_max", "committed", "deployed")
 BLANK_ROWS = 2
@@ -146,10 +147,23 @@ def _date_or_none(form: StanceForm, name: str) -> dt.date | None:
     if not raw:
         return None
     try:
-        return dt.date.fromisoformat(raw)
+        return check_day(dt.date.fromisoformat(raw))
     except ValueError:
-        form.error(name, "Enter a date as YYYY-MM-DD, or leave it empty.")
+        form.error(name, "Enter a date as YYYY-MM-DD (between 1900 and 2999), or leave it empty.")
         return None
+
+
+def _check_text_rule(form: StanceForm) -> None:
+    """Every field as typed, before any stripping, against the one text rule."""
+    fields = {name: getattr(form, name) for name in form.__dataclass_fields__
+              if isinstance(getattr(form, name), str)}
+    fields |= {"roles": "".join(form.roles)}
+    for i, row in enumerate(form.conditions):
+        fields |= {f"cond-{i}-{part}": getattr(row, part) for part in ("id", "text", "category", "state", "factor")}
+    for name, value in fields.items():
+        message = field_message(value)
+        if message:
+            form.error(name, message)
 
 
 @dataclass
@@ -184,6 +198,7 @@ def error_field(loc: list[Any] | tuple[Any, ...], row_of: list[int]) -> str:
 
 def parse(form: StanceForm) -> ParsedStance:
     """Turn the typed values into write-path input, noting every problem beside its field."""
+    _check_text_rule(form)
     troops = {name: _int_or_none(form, name) for name in TROOP_FIELDS}
     stated_on = _date_or_none(form, "stated_on")
 
@@ -195,6 +210,9 @@ def parse(form: StanceForm) -> ParsedStance:
             form.error(f"cond-{i}-text", "Describe the condition, or tick “remove”.")
             continue
         cid = int(row.id) if row.id.isdecimal() else None
+        if cid is not None and cid > MAX_ID:
+            form.error(f"cond-{i}-text", "This condition is not one of this stance's; reload the form.")
+            continue
         conditions.append({"id": cid, "text": row.text, "category": row.category, "state": row.state,
                            "factor": row.factor or None})
         row_of.append(i)
@@ -202,8 +220,6 @@ def parse(form: StanceForm) -> ParsedStance:
     reason = form.reason.strip()
     if not reason:
         form.error("reason", "Say why you are making this change.")
-    elif has_control_chars(reason):
-        form.error("reason", "Remove the control characters from the reason.")
     elif len(reason) > 1000:
         form.error("reason", "Keep the reason under 1,000 characters.")
     quote = form.quote.strip()
@@ -222,9 +238,12 @@ def parse(form: StanceForm) -> ParsedStance:
             )
         except ValidationError as exc:
             for e in exc.errors():
-                name = {"title": "source_title", "publisher": "source_publisher", "url": "source_url"}.get(str(e["loc"][0]), "source_title")
-                form.error(name, "Enter a web address starting with http:// or https://." if name == "source_url" else e["msg"])
-    elif form.source_id.isdecimal():
+                name = {"title": "source_title", "publisher": "source_publisher", "url": "source_url",
+                        "published_on": "source_published_on"}.get(str(e["loc"][0]), "source_title")
+                message = e["msg"].removeprefix("Value error, ")
+                form.error(name, "Enter a web address starting with http:// or https://." if name == "source_url" else
+                           message[:1].upper() + message[1:] + ("" if message.endswith(".") else "."))
+    elif form.source_id.isdecimal() and int(form.source_id) <= MAX_ID:
         source_id = int(form.source_id)
     else:
         form.error("source_id", "Choose the source that says so, or add a new one.")

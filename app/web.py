@@ -17,6 +17,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from app.config import get_settings
 from app.deps import SessionDep
+from app.schemas import FIRST_DAY, LAST_DAY, check_day
 from app.services import accounts
 from app.templating import templates
 
@@ -163,7 +164,8 @@ def parse_day(value: str | None, name: str, errors: list[str]) -> dt.date | None
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        return check_day(dt.date.fromisoformat(value))
     except ValueError:
-        errors.append(f"{name} must be a date written YYYY-MM-DD, not {value!r}.")
+        errors.append(f"{name} must be a date written YYYY-MM-DD, between {FIRST_DAY} and {LAST_DAY}, "
+                      f"not {value!r}.")
         return None

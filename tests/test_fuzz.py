@@ -4,23 +4,32 @@ shown back is escaped text, never markup."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from app.text_rule import text_problem
 from tests.conftest import add_token, add_user, sign_in
 
 pytestmark = pytest.mark.slow
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 MARKUP = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>"]
+# What the text rule refuses (C0/C1 controls, noncharacters, bidirectional overrides and isolates),
+# days the app cannot compute, and ids past every database's integer.
+REFUSED = ["\u0000", "\u0085", "\u009b", "\ufdd0", "\ufffe", "\uffff", "\U0010ffff", "\u202e", "\u2066"]
+OUT_OF_RANGE = ["9999-12-31", "0001-01-01", "2147483648", "1" + "0" * 20, "1000001", "2,000,000"]
 nasty_text = st.one_of(
     st.text(max_size=60),
-    st.sampled_from([*MARKUP, "{{ 7*7 }}", "' OR 1=1 --",
-                     "\u0000", "9" * 40, "-1", "1e9", "2026-02-30", "🇦🇿", "   ", "new", "../../etc/passwd"]),
+    st.text(st.sampled_from(["a", " ", "\n", *REFUSED]), max_size=8),
+    st.sampled_from([*MARKUP, "{{ 7*7 }}", "' OR 1=1 --", *REFUSED, *OUT_OF_RANGE, f"Troop safety{REFUSED[7]}",
+                     "9" * 40, "-1", "1e9", "2026-02-30", "🇦🇿", "   ", "new", "../../etc/passwd"]),
 )
+# JSON may also carry what no form can: lone surrogates, NaN, infinities and huge numbers.
+json_text = nasty_text | st.text(st.sampled_from(["a", "\ud800", "\udfff", "\ud83c"]), max_size=6)
 FIELDS = ["status", "offered_min", "offered_max", "committed", "deployed", "summary", "stated_on", "source_id",
           "source_title", "source_url", "source_published_on", "quote", "reason", "version", "cond_count",
           "cond-0-id", "cond-0-text", "cond-0-category", "cond-0-state", "cond-0-factor", "cond-1-text", "action"]
@@ -39,6 +48,11 @@ def fuzz_editor(client, database):
 # Characters Python calls digits that int() refuses (superscripts): a number field must say so, not fail.
 @example(fields={"offered_min": "²", "committed": "1²", "version": "³", "source_id": "¹", "cond-0-id": "⁴",
                  "cond-0-text": "A ceasefire"}, roles=[])
+@example(fields={"summary": "\u202eevil", "stated_on": "9999-12-31", "source_id": "2147483648", "quote": "Azerbaijan\u0085",
+                 "reason": "why\uffff", "offered_max": "2,000,000", "cond_count": "1", "cond-0-id": "1" + "0" * 19,
+                 "cond-0-text": "A ceasefire\u2066"}, roles=[])
+@example(fields={"status": "considering", "summary": "Troop safety\u202e", "source_id": "1", "reason": "why",
+                 "quote": "We do not want to put our troops in danger"}, roles=[])
 def test_stance_form_never_fails_and_escapes_what_it_shows(fuzz_editor, fields, roles):
     reply = fuzz_editor.post("/proposals/gaza-isf/countries/AZE/edit",
                              data={**fields, "roles": roles, "csrf_token": fuzz_editor.csrf}, follow_redirects=False)
@@ -49,10 +63,15 @@ def test_stance_form_never_fails_and_escapes_what_it_shows(fuzz_editor, fields, 
     page = fuzz_editor.get("/proposals/gaza-isf/countries/AZE")
     assert page.status_code == 200
     assert "<script>alert(1)</script>" not in page.text
+    if reply.status_code == 303:  # saved: nothing the text rule refuses got in
+        stored = fuzz_editor.get("/api/v1/proposals/gaza-isf/stances/AZE").json()
+        assert text_problem(json.dumps(stored, ensure_ascii=False)) is None
+    assert fuzz_editor.get("/proposals/gaza-isf/countries/AZE/changes.atom").status_code == 200
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats(allow_nan=False, allow_infinity=False) | nasty_text,
+    st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.integers(-10**30, 10**30)
+    | st.sampled_from([2**31, 2**63, 10**20]) | st.floats() | json_text,
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
     max_leaves=12,
 )
@@ -61,14 +80,24 @@ stance_keys = st.sampled_from(["status", "troops", "roles", "summary", "stated_o
 
 @FUZZ
 @given(body=st.one_of(json_values, st.dictionaries(stance_keys, json_values, max_size=8)))
+@example(body={"status": "considering", "summary": "a\ud800b", "troops": {"committed": float("nan")},
+               "stated_on": "9999-12-31", "citation": {"source_id": 10**20, "quote": "Azer\u202ebaijan"},
+               "reason": float("inf")})
 def test_stance_put_never_fails_whatever_the_json(client, database, body):
     if not client.headers.get("authorization"):
         add_user(database, "scripter", "editor")
         client.headers["Authorization"] = f"Bearer {add_token(database, 'scripter', 'write')}"
     etag = client.get("/api/v1/proposals/gaza-isf/stances/AZE").headers["etag"]
-    reply = client.put("/api/v1/proposals/gaza-isf/stances/AZE", json=body, headers={"If-Match": etag})
+    # json.dumps writes NaN and Infinity and escapes lone surrogates, as a careless client would.
+    reply = client.put("/api/v1/proposals/gaza-isf/stances/AZE", content=json.dumps(body),
+                       headers={"If-Match": etag, "Content-Type": "application/json"})
     assert reply.status_code in (200, 412, 422), reply.text[:300]
-    assert "detail" in reply.json() or reply.status_code == 200
+    answer = json.loads(reply.content.decode("utf-8"), parse_constant=_refuse_constant)  # strict UTF-8 and JSON
+    assert "detail" in answer or reply.status_code == 200
+
+
+def _refuse_constant(name: str):
+    raise AssertionError(f"the answer holds {name}, which is not JSON")
 
 
 def test_saved_markup_is_shown_as_text_everywhere(client, database):

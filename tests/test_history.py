@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sqlalchemy import text
 
+from app.config import get_settings
 from app.schemas import StanceData
 from app.services.board import get_proposal
 from app.services.history import describe_change
@@ -147,7 +148,8 @@ def test_atom_feeds_list_the_latest_changes(client, edited, url):
         assert all(t.startswith("Azerbaijan") for t in titles) and len(entries) == 3
     else:
         assert len(entries) == 12
-    assert entries[0].find(f"{ATOM}link").get("href").startswith("http://testserver/proposals/gaza-isf")
+    # Links start with the configured public address (ISF_PUBLIC_URL), not the request's Host.
+    assert entries[0].find(f"{ATOM}link").get("href").startswith(f"{get_settings().public_url}/proposals/gaza-isf")
 
 
 def test_recent_changes_page(client, edited):

@@ -11,13 +11,13 @@ from typing import Annotated, Any, Optional
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
 
+from app.config import get_settings
 from app.deps import CountryPath, ProposalDep, SessionDep
-from app.schemas import Category, ChangeOut, IsoDate, IsoDateTime, ProposalOut, SourceDetailOut, SourceOut, StanceOut, Status
+from app.schemas import MAX_ID, Category, ChangeOut, IsoDate, IsoDateTime, ProposalOut, SourceDetailOut, SourceOut, StanceOut, Status
 from app.services import board, history
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
-MAX_ID = 2**31 - 1  # ids are 32-bit integers in every database we support
 
 NOT_FOUND = {404: {"description": "Not found", "content": {"application/json": {"example": {"detail": "..."}}}}}
 LIMIT_DOC = "At most this many items; a `Link: <...>; rel=\"next\"` header points to the next page."
@@ -42,8 +42,10 @@ def json_bytes(data: Any) -> bytes:
 
 
 def _next_link(request: Request, **params: Any) -> str:
+    """The next page's address, on ISF_PUBLIC_URL (never the request's Host)."""
     url = request.url.include_query_params(**params)
-    return f'<{url}>; rel="next"'
+    query = f"?{url.query}" if url.query else ""
+    return f'<{get_settings().public_url}{url.path}{query}>; rel="next"'
 
 
 def _paged(request: Request, items: list[Any], limit: int, cursor) -> Response:

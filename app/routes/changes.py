@@ -8,9 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from app.config import get_settings
 from app.db import utcnow
 from app.deps import CountryPath, ProposalDep, SessionDep
 from app.services import board, history
+from app.text_rule import strip_forbidden
 from app.web import load_viewer, parse_day, render
 
 router = APIRouter(tags=["changes"], default_response_class=HTMLResponse, include_in_schema=False,
@@ -53,12 +55,15 @@ def compare_dates(request: Request, session: SessionDep, proposal: ProposalDep,
 
 
 def _feed(request: Request, title: str, page_path: str, entries: list[history.ChangeEntry]) -> Response:
-    base = str(request.base_url).rstrip("/")
+    """The Atom feed of ENTRIES. Ids and links start with ISF_PUBLIC_URL, never the request's Host;
+    every text passes through `strip_forbidden`, as XML cannot carry some characters that rows
+    stored before the text rule may hold."""
+    base = get_settings().public_url
     from feedgen.feed import FeedGenerator  # with lxml: loaded by the first feed asked for, not by every worker
 
     feed = FeedGenerator()
     feed.id(f"{base}{request.url.path}")
-    feed.title(title)
+    feed.title(strip_forbidden(title))
     feed.subtitle("Changes recorded on the ISF Tracker, newest first.")
     feed.link(href=f"{base}{request.url.path}", rel="self")
     feed.link(href=f"{base}{page_path}", rel="alternate")
@@ -72,15 +77,15 @@ def _feed(request: Request, title: str, page_path: str, entries: list[history.Ch
             link = f"{base}/proposals/{entry.proposal_slug}#factor-{entry.factor_slug}"
         item = feed.add_entry(order="append")
         item.id(f"{base}/changes#change-{change.id}")
-        item.title(entry.title)
+        item.title(strip_forbidden(entry.title))
         item.link(href=link)
         item.updated(change.changed_at)
-        item.author({"name": change.actor})
+        item.author({"name": strip_forbidden(change.actor)})
         lines = [*entry.lines]
         if change.reason:
             lines.append(f"Reason: {change.reason}")
         lines.append(f"{entry.proposal_name}; recorded via {change.via}; change {change.id}, hash {change.hash[:16]}…")
-        item.content("\n".join(lines), type="text")
+        item.content(strip_forbidden("\n".join(lines)), type="text")
     return Response(feed.atom_str(pretty=True), media_type="application/atom+xml; charset=utf-8")
 
 

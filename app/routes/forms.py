@@ -14,12 +14,13 @@ from app.countries import country_info, search_countries
 from app.db import get_database
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
 from app.models import CONDITION_CATEGORIES, ROLES, STATES, STATUSES, Proposal, Source
-from app.schemas import CitationIn, has_control_chars
+from app.schemas import MAX_ID, CitationIn
 from app.services import board
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.factors import set_factor
 from app.services.sources import create_source
 from app.services.stances import set_stance
+from app.text_rule import field_message
 from app.web import EditorDep, audit, check_csrf, load_viewer, redirect, render
 
 router = APIRouter(tags=["forms"], default_response_class=HTMLResponse, include_in_schema=False,
@@ -165,7 +166,7 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
     errors: dict[str, str] = {}
     if values["state"] not in STATES:
         errors["state"] = "Choose met, unmet or unknown."
-    if not values["source_id"].isdecimal():
+    if not values["source_id"].isdecimal() or int(values["source_id"]) > MAX_ID:
         errors["source_id"] = "Choose the source that says so."
     if len(values["quote"].strip()) < 3:
         errors["quote"] = "Quote the passage of the source that supports this change."
@@ -175,9 +176,10 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
         errors["note"] = "Keep the note under 2,000 characters."
     if len(values["quote"].strip()) > 2000:
         errors["quote"] = "Keep the quote under 2,000 characters."
-    for key in ("note", "quote", "reason"):
-        if has_control_chars(values[key]):
-            errors.setdefault(key, "Remove the control characters from this field.")
+    for key, value in values.items():
+        message = field_message(value)
+        if message:
+            errors[key] = message
     if errors:
         return _factor_page(request, session, proposal, factor, values, errors, status_code=422)
     try:

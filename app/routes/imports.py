@@ -15,9 +15,10 @@ from app.db import get_database
 from app.deps import CountryPath, SessionDep
 from app.models import CONDITION_CATEGORIES, STATUSES
 from app.routes.forms import submitted_form
-from app.schemas import SourceIn, has_control_chars
+from app.schemas import MAX_TROOPS, SourceIn
 from app.services import board, imports
 from app.services.errors import InvalidInput
+from app.text_rule import field_message, strip_forbidden
 from app.web import EditorDep, audit, check_csrf, load_viewer, redirect, render
 
 router = APIRouter(tags=["imports"], default_response_class=HTMLResponse, include_in_schema=False,
@@ -49,7 +50,12 @@ async def create_import(request: Request, session: SessionDep, viewer: EditorDep
     check_csrf(request, submitted.get("csrf_token"), viewer.csrf_token)
     values = {k: (submitted.get(k) if isinstance(submitted.get(k), str) else "") for k in FIELDS}
     errors: dict[str, str] = {}
-    text = values["text"]
+    for key in FIELDS:
+        message = None if key == "text" else field_message(values[key])
+        if message:
+            errors[key] = message
+    # The article itself loses what the text rule forbids rather than being refused for it.
+    text = strip_forbidden(values["text"])
     upload = submitted.get("file")
     if isinstance(upload, UploadFile) and upload.filename:
         data = await upload.read(imports.MAX_UPLOAD + 1)
@@ -94,7 +100,7 @@ def _friendly(name: str, message: str) -> str:
     if name == "url":
         return "Enter a web address starting with http:// or https://."
     if name == "published_on":
-        return "Enter a date as YYYY-MM-DD."
+        return "Enter a date as YYYY-MM-DD, between 1900 and 2999."
     if name == "title":
         return "Give the article's title (up to 300 characters)."
     return message[:1].upper() + message[1:] + "."
@@ -135,7 +141,12 @@ def edited_suggestion(original: dict[str, Any], form: FormData) -> tuple[dict[st
 
     def text(name: str, limit: int = 600) -> str:
         value = form.get(name)
-        return value.strip()[:limit] if isinstance(value, str) else ""
+        if not isinstance(value, str):
+            return ""
+        message = field_message(value)
+        if message:
+            errors.setdefault(name, message)
+        return value.strip()[:limit]
 
     status = text("status", 20)
     if status not in STATUSES:
@@ -144,8 +155,10 @@ def edited_suggestion(original: dict[str, Any], form: FormData) -> tuple[dict[st
     for key in ("offered_min", "offered_max", "committed", "deployed"):
         raw = text(key, 20).replace(",", "")
         if raw and not raw.isdecimal():
-            errors[key] = "A whole number, or empty."
-        troops[key] = int(raw) if raw.isdecimal() and int(raw) <= 1_000_000 else None
+            errors.setdefault(key, "A whole number, or empty.")
+        elif raw and int(raw) > MAX_TROOPS:
+            errors.setdefault(key, f"At most {MAX_TROOPS:,}.")
+        troops[key] = int(raw) if raw.isdecimal() and int(raw) <= MAX_TROOPS else None
     if troops["offered_min"] is not None and troops["offered_max"] is not None and troops["offered_max"] < troops["offered_min"]:
         errors["offered_max"] = "Cannot be less than the least offered."
     conditions = []
@@ -154,8 +167,8 @@ def edited_suggestion(original: dict[str, Any], form: FormData) -> tuple[dict[st
             continue
         body = text(f"cond-{i}-text", 500)
         category = text(f"cond-{i}-category", 40)
-        if not body or has_control_chars(body):
-            errors[f"cond-{i}-text"] = "Describe the condition, or untick it."
+        if not body:
+            errors.setdefault(f"cond-{i}-text", "Describe the condition, or untick it.")
         if category not in CONDITION_CATEGORIES:
             errors[f"cond-{i}-category"] = "Choose a category."
         conditions.append({"text": body, "category": category, "evidence": c.get("evidence", [])})

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app import migrate
 from app.db import Base, UTCDateTime, utcnow
 from app.models import ChainHead
+from app.text_rule import problem_in
 
 FORMAT = "isf-tracker-export/1"
 TABLES = ("countries", "sources", "proposals", "factors", "stances", "conditions", "citations", "changes",
@@ -142,7 +143,12 @@ def load_database(session: Session, source: IO[str]) -> ExportSummary:
             continue
         table = _table(name)
         records = []
-        for row in rows:
+        for index, row in enumerate(rows):
+            # The one text rule holds for a restore too: a file edited by hand cannot bring in
+            # what no entry point accepts.
+            problem = problem_in(row, f"{name}[{index}]")
+            if problem:
+                raise BackupError(f"refused: {problem}")
             record = {}
             for column in table.columns:
                 if column.name in row:

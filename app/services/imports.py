@@ -17,6 +17,7 @@ from app.services import importer
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.sources import create_source, text_sha256
 from app.services.stances import set_stance, stance_data_from
+from app.text_rule import strip_forbidden
 
 MAX_TEXT = 500_000
 MAX_EVIDENCE = 6
@@ -204,7 +205,7 @@ def text_from_upload(name: str, data: bytes) -> str:
     if b"\x00" in data:
         raise InvalidInput([{"loc": ["file"], "msg": "this is not a text file (it contains binary data)"}])
     try:
-        text = data.decode("utf-8-sig")
+        text = strip_forbidden(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise InvalidInput([{"loc": ["file"], "msg": "the file is not UTF-8 text"}]) from None
     if name.lower().endswith((".html", ".htm")) or HTML_HINT.search(text[:5000]):
@@ -216,10 +217,10 @@ def html_to_text(html: str, loc: str = "text") -> str:
     """The main text of an HTML page (scripts, styles and navigation dropped), via trafilatura."""
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, include_links=False)
+    text = trafilatura.extract(strip_forbidden(html), include_comments=False, include_tables=False, include_links=False)
     if not text or not text.strip():
         raise InvalidInput([{"loc": [loc], "msg": "no article text was found in this HTML"}])
-    return text
+    return strip_forbidden(text)
 
 
 def looks_like_html(text: str) -> bool:

@@ -13,10 +13,11 @@ from sqlalchemy.orm import Session
 
 from app.config import ROOT_DIR
 from app.models import Change, Citation, Proposal, Source, Stance
-from app.schemas import StanceData
+from app.schemas import StanceData, check_day
 from app.services.factors import create_factor
 from app.services.sources import text_sha256
 from app.services.stances import ensure_country, set_stance
+from app.text_rule import problem_in
 
 SEED_DIR = ROOT_DIR / "seeds"
 SEED_FORMAT = "isf-tracker-seed/1"
@@ -36,7 +37,7 @@ class SeedReport:
 
 
 def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
+    return check_day(dt.date.fromisoformat(value)) if value else None
 
 
 def read_seed_file(path: Path) -> dict[str, Any]:
@@ -46,6 +47,9 @@ def read_seed_file(path: Path) -> dict[str, Any]:
     for source in data["sources"]:
         if "text_file" in source:
             source["text"] = (path.parent / source.pop("text_file")).read_text(encoding="utf-8")
+    problem = problem_in(data)
+    if problem:
+        raise ValueError(f"{path.name}: {problem}")
     return data
 
 
