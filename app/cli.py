@@ -240,10 +240,17 @@ def seed(
 ) -> None:
     """Load the seed data; running it again changes nothing, and it never overwrites an edit."""
     from app.db import get_database
+    from app.services.errors import InvalidInput
     from app.services.seeding import SEED_DIR, seed_all
 
-    with get_database().write_session() as session:
-        report = seed_all(session, seed_dir or SEED_DIR)
+    try:
+        with get_database().write_session() as session:
+            report = seed_all(session, seed_dir or SEED_DIR)
+    except InvalidInput as exc:
+        _fail("seed refused, nothing written: " + "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors))
+    except (ValueError, KeyError, OSError) as exc:  # a seed file that cannot be read as one
+        _fail(f"seed refused, nothing written: {exc}")
     typer.echo(
         f"seed: {len(report.created)} created, {len(report.updated)} updated, {len(report.kept)} left as they were"
     )
@@ -364,6 +371,9 @@ def load(file: Annotated[Path, typer.Argument(help="A file written by `isf-track
         report = verify_chain(session)
     rows = ", ".join(f"{n} {c}" for n, c in summary.rows.items())
     typer.echo(f"loaded {rows}")
+    if summary.flagged:
+        typer.echo(f"kept as exported: {len(summary.flagged)} row(s) hold characters new input may not "
+                   f"(first: {summary.flagged[0]}); edit them through the tracker to clean them")
     if not report.ok:
         _fail(f"loaded, but the change log does not verify: change {report.broken_change_id}: {report.problem}")
     typer.echo(f"chain verified: {report.checked} changes, head {report.head_hash}")

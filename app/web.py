@@ -152,6 +152,9 @@ def render(request: Request, name: str, context: dict[str, Any], status_code: in
     )
     if message:
         response.delete_cookie(FLASH_COOKIE, path="/")
+    if viewer is None and hasattr(request.state, "viewer") and request.cookies.get(SESSION_COOKIE):
+        # A session that ended (signed out elsewhere, expired, its user disabled or gone): forget it.
+        response.delete_cookie(SESSION_COOKIE, path="/")
     return response
 
 

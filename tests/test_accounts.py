@@ -254,6 +254,8 @@ def test_a_session_or_token_whose_user_is_gone_is_simply_signed_out(backend, cli
 
     board = client.get("/")
     assert board.status_code == 200 and "Sign in" in board.text and "amira" not in board.text
+    assert 'isf_session=""' in board.headers["set-cookie"] and "Max-Age=0" in board.headers["set-cookie"]
+    assert "isf_session" not in client.cookies  # the browser forgets the dead session
     assert client.get("/proposals/gaza-isf/countries/AZE").status_code == 200
     assert not _signed_in(client)
     assert not _token_works(client, token)

@@ -98,7 +98,7 @@ def test_an_imported_article_loses_the_refused_characters_instead(client, databa
     assert title.status_code == 422 and title.json()["detail"][0]["loc"] == ["body", "title"]
 
 
-def test_seed_files_and_backups_keep_the_rule(tmp_path, backend, migrated_database):
+def test_seed_files_keep_the_rule_and_a_backup_restores_old_text_exactly(tmp_path, backend, migrated_database):
     from app.db import Database, build_engine
     from app.services.backup import BackupError, export_database, load_database
     from app.services.seeding import SEED_FORMAT, read_seed_file
@@ -116,12 +116,21 @@ def test_seed_files_and_backups_keep_the_rule(tmp_path, backend, migrated_databa
         export_database(s, out)
     engine.dispose()
     data = json.loads(out.getvalue())
-    data["tables"]["sources"][0]["title"] = "Edited\uffff by hand"
+    # Text stored before the rule comes back exactly as exported, and is named; a lone surrogate,
+    # which no database can hold, means the file is not an export: refused, nothing written.
+    data["tables"]["sources"][0]["title"] = "Stored\uffff before the rule"
     target = build_engine(migrated_database("postgresql" if backend.is_postgres else "sqlite"))
     try:
-        with pytest.raises(BackupError, match=r"sources\[0\]\.title: contains a Unicode noncharacter"):
+        broken = json.loads(json.dumps(data))
+        broken["tables"]["sources"][0]["title"] = "Edited\ud800 by hand"
+        with pytest.raises(BackupError, match=r"sources\[0\]\.title: contains a lone surrogate"):
             with Database(target).write_session() as s:
-                load_database(s, io.StringIO(json.dumps(data)))
+                load_database(s, io.StringIO(json.dumps(broken)))
+        with Database(target).write_session() as s:
+            summary = load_database(s, io.StringIO(json.dumps(data)))
+        assert summary.flagged == ["sources[0].title: contains a Unicode noncharacter (U+FFFF); remove it"]
+        with Database(target).read_session() as s:
+            assert s.scalar(select(Source.title).order_by(Source.id).limit(1)) == "Stored\uffff before the rule"
     finally:
         target.dispose()
 
@@ -309,3 +318,28 @@ def test_every_405_names_the_allowed_methods(client, method, url, allow):
     for accept in ("text/html", "application/json"):
         reply = client.request(method, url, headers={"Accept": accept})
         assert reply.status_code == 405 and reply.headers["allow"] == allow, (url, accept)
+
+
+def test_a_seed_file_that_breaks_the_rule_is_one_line_and_writes_nothing(tmp_path, migrated_database):
+    from app.services.seeding import SEED_FORMAT
+    from tests.live import cli
+
+    url = migrated_database("sqlite")
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "bad.json").write_text(
+        json.dumps({"format": SEED_FORMAT, "sources": [{"title": "Wire\u202e report"}]}), encoding="utf-8")
+    result = cli("seed", "--seed-dir", str(folder), env={"DATABASE_URL": url}, check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "sources[0].title: contains a bidirectional control character (U+202E)" in result.stderr
+    assert "nothing written" in result.stderr
+
+
+def test_a_user_name_ending_in_a_line_break_is_refused(database):
+    from app.services.accounts import create_user
+    from app.services.errors import InvalidInput
+
+    with pytest.raises(InvalidInput):
+        with database.write_session() as s:
+            create_user(s, "editor\n", "editor", "correct horse battery staple")

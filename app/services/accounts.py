@@ -27,7 +27,7 @@ from app.services.errors import InvalidInput, NotFound, ServiceError
 
 PASSWORD_MIN = 8
 PASSWORD_MAX = 256
-NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+NAME_PATTERN = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
 SESSION_LIFETIME = dt.timedelta(hours=12)
 TOKEN_PREFIX = "isf_"
 
