@@ -20,6 +20,13 @@ import anyio
 
 EXEMPT_PREFIXES = ("/healthz", "/readyz", "/static/", "/metrics")
 RETRY_AFTER_SECONDS = 2
+# How the OpenAPI document lists the answer every queued operation may get.
+BUSY_RESPONSE = {503: {
+    "description": "Busy: the worker's queue is full, or no slot came free in time; try again after `Retry-After` "
+                   "seconds. Nothing was changed.",
+    "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait before trying again."}},
+    "content": {"application/json": {"example": {"detail": "busy: the server is at capacity; try again in 2 s"}}},
+}}
 
 BUSY_PAGE = (
     b'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Busy - ISF Tracker</title>'

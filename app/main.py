@@ -19,7 +19,7 @@ from starlette.routing import Match, Mount
 
 from app import __version__
 from app.cache import CacheMiddleware
-from app.capacity import Admission, AdmissionMiddleware
+from app.capacity import BUSY_RESPONSE, Admission, AdmissionMiddleware
 from app.config import ROOT_DIR, get_settings
 from app.fragments import fragments
 from app.templating import templates
@@ -97,10 +97,9 @@ def create_app() -> FastAPI:
     app.include_router(changes.router)
     app.include_router(imports.router)
     app.include_router(auth.router)
-    app.include_router(api.router)
-    app.include_router(api_writes.router)
-    app.include_router(api_imports.router)
-    app.include_router(projection.router)
+    # Any of these may be asked while the worker's queue is full (app/capacity.py).
+    for router in (api.router, api_writes.router, api_imports.router, projection.router):
+        app.include_router(router, responses=BUSY_RESPONSE)
     app.include_router(health.router)
 
     if settings.bench_reference:

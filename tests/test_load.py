@@ -117,3 +117,12 @@ def test_past_the_queue_the_server_answers_503_at_once_and_probes_and_cached_pag
         # Once the slot is free again the same page is answered.
         assert http.get("/proposals/gaza-isf/countries/IDN?as_of=2025-01-01").status_code == 200
         assert http.get("/healthz").json() == {"status": "ok", "working": 0, "waiting": 0}
+
+
+def test_every_api_operation_documents_the_busy_answer(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    api = [(path, method, op) for path, ops in paths.items() if path.startswith("/api/") for method, op in ops.items()]
+    assert len(api) >= 10
+    for path, method, op in api:
+        assert "503" in op["responses"], f"{method.upper()} {path}"
+        assert "Retry-After" in op["responses"]["503"]["headers"]
