@@ -191,7 +191,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             + r"|\b(?:would|will|to) " + ADVERB + r"(?:stay|keep) out\b|\bsit (?:it )?out\b"
                             r"|\b(?:will|would|shall) (?:provide|send|contribute|deploy|commit|offer) no (?:troops|soldiers|forces|personnel|units|peacekeepers|contingent)\b"
                             r"|\b(?:will|would|wants?|shall) (?:take|play|have) no (?:part|role)\b(?= (?:in|on) (?:the |a |any |such )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|operation|deployment|contingent)\b|[ ,.]*$|[,.;])"
-                            r"|\bno (?:[\w-]+ ){0,3}(?:troops|soldiers|units|forces|personnel|participation|involvement|contingent|boots|peacekeepers)\b(?: [\w-]+){0,5}? (?:will|would|is|are|shall) (?:be )?(?:sent|deployed|envisaged|forthcoming|planned|contributed|dispatched)\b"
+                            r"|\b[Nn]o (?:[\w-]+ ){0,3}(?:troops|soldiers|units|forces|personnel|participation|involvement|contingent|boots|peacekeepers)\b(?: [\w-]+){0,5}? (?:will|would|is|are|shall) (?:be )?(?:sent|deployed|envisaged|forthcoming|planned|contributed|dispatched)\b"
                             r"|\bexclud(?:es|ed|ing) any (?:[\w-]+ )?(?:participation|involvement|deployment)\b|\bdecided against (?:participating|joining|sending|taking part|deploying)\b"
                             r"|\brul(?:ed|es|ing) out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer))|\brefused to\b(?! (?:comment|say|confirm))|\brefuses to\b|\brejected (?:the|a|an|calls|requests|any)\b"
                             r"|\b(?:has|had) [“\"‘']?no (?:plans|intention)|\b[“\"‘']?no plans[”\"’']? to\b")),
@@ -219,7 +219,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\binterest in (?:principle|joining|taking part|participating|contributing|being part)\b|\b(?:shown|expressed|signalled|signaled) (?:its |their )?interest\b")),
 ]
 # Money or equipment pledged instead of people is not a troop commitment.
-NOT_PEOPLE = re.compile(r"^(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,2}? (?:\$|US\$|€|£|\d[\d,.]* (?:million|billion)|funding|funds|money|equipment|vehicles|financial|dollars|aid|supplies|logistics|logistical)")
+NOT_PEOPLE = re.compile(r"(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,2}? (?:\$|US\$|€|£|\d[\d,.]* (?:million|billion)|funding|funds|money|equipment|vehicles|financial|dollars|aid|supplies|logistics|logistical)")
 # A cue the text negates ("has not ruled out", "did not exclude") is no refusal.
 NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$")
 # Verbs whose agent approaches others: the countries after them are the ones being asked.
@@ -230,7 +230,8 @@ RELATIVE_CLAUSE = re.compile(r", (?:which|who) [^,]*,")
 CATEGORY_WORDS = [
     ("disarmament", re.compile(r"disarm|demilitari|weapons", re.I)),
     ("mandate", re.compile(r"\bU\.?N\.?\b|United Nations|Security Council|mandate|resolution|legal basis|international law", re.I)),
-    ("domestic_approval", re.compile(r"parliament|congress|senate|legislat|national assembly|majlis|ratif|referendum|cabinet", re.I)),
+    ("domestic_approval", re.compile(r"parliament|congress|senate|legislat|national assembly|majlis|ratif|referendum|cabinet|lawmakers"
+                                      r"|(?<!General )\bassembly\b|\bBundestag|\bSejm\b|\bKnesset\b|\bDuma\b|\bDPR\b|\bStorting|\bRiksdag|\bDiet\b", re.I)),
     ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends", re.I)),
     ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties", re.I)),
     ("command", re.compile(r"command|under the flag|chain of", re.I)),
@@ -238,7 +239,7 @@ CATEGORY_WORDS = [
 ]
 
 NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)"
-UNITS = r"(?:more |additional |extra )?(?:troops|soldiers|personnel|peacekeepers|police officers|policemen|police|officers|engineers|medics|military personnel|service members|servicemembers|marines|paratroopers)"
+UNITS = r"(?:more |additional |extra )?(?:troops|soldiers|personnel|peacekeepers|police officers|policemen|police|officers|engineers|medics|military personnel|service members|servicemembers|marines|paratroopers|staff|medical staff|doctors|nurses|medical personnel|observers)"
 RANGE = re.compile(r"between " + NUMBER + r" and " + NUMBER + r"(?: " + UNITS + r")?|" + NUMBER + r" ?(?:to|-|–) ?" + NUMBER + r" " + UNITS)
 UP_TO = re.compile(r"(?:up to|as many as|no more than|a maximum of) " + NUMBER + r"(?: " + UNITS + r")?")
 SINGLE = re.compile(NUMBER + r" (?:[a-z-]+ ){0,2}" + UNITS)
@@ -304,6 +305,12 @@ def _clause_after(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _number(raw: str) -> int:
     return int(raw.replace(",", ""))
+
+
+def _figure_at(sentence: str) -> int | None:
+    """Where the sentence's troop figure starts, if it has one."""
+    starts = [m.start() for m in (RANGE.search(sentence), UP_TO.search(sentence), SINGLE.search(sentence)) if m]
+    return min(starts) if starts else None
 
 
 def _troops(sentence: str, status: str) -> dict[str, int]:
@@ -394,11 +401,22 @@ def people(text: str) -> list[Mention]:
 def kingdoms(text: str, named: list[Mention]) -> list[Mention]:
     """"the Kingdom" as the monarchy last named before it."""
     found = []
-    for m in re.finditer(r"(?<=the )Kingdom\b(?! of)", text):
+    for m in re.finditer(r"(?<=[Tt]he )Kingdom\b(?! of)", text):
         previous = [x for x in named if x.end <= m.start() and x.code in KINGDOMS]
         if previous:
             found.append(Mention(previous[-1].code, m.start(), m.end(), m.group(0), "name"))
     return found
+
+
+SAID = re.compile(r"(?:’s|'s)?(?: [\w-]+){0,3}? (?:said|says|told|stated|added|announced|confirmed)\b")
+
+
+def _speaker_after(text: str, named: list[Mention], start: int, end: int) -> list[str]:
+    """A statement attributed at its end: "..., Chile said." or "..., Chile's foreign ministry said"."""
+    for x in named:
+        if x.start >= start and not x.is_demonym and text[x.start - 2:x.start] == ", " and SAID.match(text, x.end, end):
+            return [x.code]
+    return []
 
 
 def _list_after(text: str, named: list[Mention], start: int, end: int) -> list[str]:
@@ -473,7 +491,7 @@ def extract(text: str) -> list[Suggestion]:
                 subjects = list(dict.fromkeys(x.code for x in inside)) if inside else \
                     _subjects_before(text, speakers, m.start(), together=True)
                 if not subjects:
-                    subjects = [context] if context else []
+                    subjects = [context] if context else _speaker_after(text, named, m.end(), span.end)
                 for code in subjects:
                     old = given.get(code)
                     if old is None or STATUS_RANK[status] > STATUS_RANK[old[0]] and old[0] != "conditional" \
@@ -518,6 +536,12 @@ def extract(text: str) -> list[Suggestion]:
             for code in _list_after(text, named, m.end(), span.end):
                 given.setdefault(code, ("considering", m.start()))
 
+        figure = _figure_at(sentence)
+        owner = None
+        if figure is not None and given:
+            # A figure belongs to the country whose stance is stated just before it, not to every country named.
+            before = [(position, code) for code, (_, position) in given.items() if position - span.start <= figure]
+            owner = max(before)[1] if before else (next(iter(given)) if len(given) == 1 else None)
         for code, (status, _) in given.items():
             target = suggestion(code)
             if is_recalled:
@@ -530,7 +554,7 @@ def extract(text: str) -> list[Suggestion]:
                 target.status = status
             target.add_evidence(sentence)
             for key, value in _troops(sentence, status).items():
-                if target.troops.get(key) is None and len(given) == 1:
+                if target.troops.get(key) is None and code == owner:
                     target.troops[key] = value
         subjects_here = [code for code in given if given[code][0] != "considering"]
         distinct = list(dict.fromkeys(x.code for x in named))
