@@ -178,6 +178,7 @@ def test_how_stances_are_said_in_reporting(text, expected):
         ("Germany would send engineers only after a Bundestag vote.", "DEU", ["domestic_approval"]),
         ("Chile will send troops under its own flag and command.", "CHL", ["command"]),
         ("Chile will deploy only within the framework of resolution 2803.", "CHL", ["mandate"]),
+        ("Chile said on Tuesday it could send up to 800 soldiers if the Senate agrees.", "CHL", ["domestic_approval"]),
         ("Chile is ready to send medics, but only if backed by a UN resolution and accompanied by a political roadmap.",
          "CHL", ["mandate", "other"]),
         ("Chile's Defence Minister Ana Rivas met reporters.\nRivas said they would take part only under a UN mandate.",
@@ -196,6 +197,9 @@ def test_a_figure_belongs_to_the_country_it_is_said_of():
     found = {s.country: s for s in extract("Chile will send 500 troops, while Peru is still considering.")}
     assert found["CHL"].troops["committed"] == 500
     assert all(v is None for v in found["PER"].troops.values())
+    # a country named in an aside is not the one speaking, and what it did before is no recalled stance
+    (found,) = extract("Chile, which previously deployed peacekeepers in Peru, said it will send 1,000 troops.")
+    assert (found.country, found.status, found.troops["committed"]) == ("CHL", "committed", 1000)
     (found,) = extract("Prabowo said Indonesia is to supply 3,000 soldiers.")
     assert (found.country, found.troops["committed"]) == ("IDN", 3000)
 

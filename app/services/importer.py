@@ -204,7 +204,8 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:(?:remain|stay|be|serve|operate) )?under (?:its own|their own|national|[A-Z][\w-]*(?:’s|'s)) (?:flag and command|flag|command|control)\b"
                                r"|\bin (?:strict |full )?(?:compliance|accordance|line) with (?:the |current |existing |its |national |UN |U\.N\. )*(?:national |domestic )?(?:legislation|law|constitution|constitutional|resolution|Resolution|UN|U\.N\.|United Nations|Security Council|mandate)"
                                r"|\b(?:only )?within the framework of\b|\bwithin (?:specific|certain|clear|defined) parameters\b"
-                               r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?: [\w’']+){0,3} if\b")),
+                               r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?: [\w’']+){0,3} if\b"
+                               r"|\b(?:could|would|will|might|may|can) (?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b")),
     ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill send\b|\bwill contribute\b|\bwill deploy\b"
                              r"|\bagreed to (?:send|contribute|deploy|join)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch)\b"
                              r"|\b(?:stands?|standing|stood) ready to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
@@ -472,12 +473,13 @@ def extract(text: str) -> list[Suggestion]:
             context = None
         sentence = text[span.start:span.end]
         named = [x for x in everyone if span.start <= x.start and x.end <= span.end]
-        speakers = [x for x in named if not SPOKEN_TO.search(text, span.start, x.start)]
-        given: dict[str, tuple[str, int]] = {}  # country -> (status, cue position)
-        is_recalled = RECALLED.search(sentence) is not None
-        conditions_here: dict[str, list[tuple[str, str]]] = {}
         # ", which has deployed peacekeepers elsewhere," is background, not the stance.
         asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(text, span.start, span.end)]
+        speakers = [x for x in named if not SPOKEN_TO.search(text, span.start, x.start)
+                    and not any(a <= x.start < b for a, b in asides)]
+        given: dict[str, tuple[str, int]] = {}  # country -> (status, cue position)
+        is_recalled = any(not any(a <= r.start() < b for a, b in asides) for r in RECALLED.finditer(text, span.start, span.end))
+        conditions_here: dict[str, list[tuple[str, str]]] = {}
 
         for status, cue in SUBJECT_CUES:
             for m in cue.finditer(text, span.start, span.end):
