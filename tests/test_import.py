@@ -127,6 +127,83 @@ def test_stance_cues(text, expected):
     assert {s.country: s.status for s in extract(text)} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # negation and hedging
+        ("Chile did not exclude taking part in the force.", {"CHL": "considering"}),
+        ("Chile has not ruled out sending a battalion.", {"CHL": "considering"}),
+        ("Chile would likely stay out of the mission.", {"CHL": "declined"}),
+        ("Chile would likely stay out unless a truce holds.", {"CHL": "conditional"}),
+        ("No Chilean units will be sent to the enclave.", {"CHL": "declined"}),
+        ("Chile is unlikely to take part in the force.", {"CHL": "declined"}),
+        ("Chile will probably not participate in such a mission.", {"CHL": "declined"}),
+        ("Chile will provide no troops for the operation.", {"CHL": "declined"}),
+        # a refusal limited to a task is a limit on the role, not a refusal to join
+        ("Chile will take no part in combat but has offered 500 engineers.", {"CHL": "committed"}),
+        ("Chile wants no role in disarming the militias, but is ready to send medics.", {"CHL": "committed"}),
+        ("Chile said it would not take part in disarming anyone.", {}),
+        # reported offers, plans, deliberation, confirmations, retractions
+        ("Chile said it stood ready to help the force.", {"CHL": "committed"}),
+        ("Chile has since pulled its offer.", {"CHL": "withdrawn"}),
+        ("Chile is to supply 3,000 soldiers.", {"CHL": "committed"}),
+        ("Chile plans to dispatch its first unit in May.", {"CHL": "committed"}),
+        ("Chile is reviewing the request.", {"CHL": "considering"}),
+        ("Chile confirmed a field hospital with 120 staff.", {"CHL": "committed"}),
+        ("Chile has told U.S. officials it wishes to join the force.", {"CHL": "considering"}),
+        ("Chile expressed interest in principle in being part of the force.", {"CHL": "considering"}),
+        # money or equipment instead of people
+        ("Chile pledged $50 million to the force.", {}),
+        ("Chile offered equipment and trucks.", {}),
+        # an earlier stance the article recalls gives way to the current one
+        ("Chile had said last year that it would only join after a ceasefire. Chile has now ruled out taking part.",
+         {"CHL": "declined"}),
+        # who is speaking: kingdoms, demonyms, officials and leaders
+        ("Jordan's king spoke at length. The Kingdom will not send troops.", {"JOR": "declined"}),
+        ("Emirati officials said they would not send troops.", {"ARE": "declined"}),
+        ("Prabowo said the country is ready to send troops.", {"IDN": "committed"}),
+        ("The United States has approached Chile and Peru about the force, a U.S. official told reporters.",
+         {"CHL": "considering", "PER": "considering"}),
+    ],
+)
+def test_how_stances_are_said_in_reporting(text, expected):
+    assert {s.country: s.status for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "categories"),
+    [
+        ("Chile will send troops as long as the truce holds.", "CHL", ["ceasefire"]),
+        ("Chile will contribute troops, subject to a vote in the assembly.", "CHL", ["domestic_approval"]),
+        ("Germany would send engineers only after a Bundestag vote.", "DEU", ["domestic_approval"]),
+        ("Chile will send troops under its own flag and command.", "CHL", ["command"]),
+        ("Chile will deploy only within the framework of resolution 2803.", "CHL", ["mandate"]),
+        ("Chile said on Tuesday it could send up to 800 soldiers if the Senate agrees.", "CHL", ["domestic_approval"]),
+        ("Chile is ready to send medics, but only if backed by a UN resolution and accompanied by a political roadmap.",
+         "CHL", ["mandate", "other"]),
+        ("Chile's Defence Minister Ana Rivas met reporters.\nRivas said they would take part only under a UN mandate.",
+         "CHL", ["mandate"]),
+        ("Any deployment would be made in strict compliance with national legislation, Chile said.", "CHL",
+         ["domestic_approval"]),
+    ],
+)
+def test_conditions_said_in_other_ways(text, code, categories):
+    found = {s.country: s for s in extract(text)}
+    assert found[code].status == "conditional"
+    assert [c.category for c in found[code].conditions] == categories
+
+
+def test_a_figure_belongs_to_the_country_it_is_said_of():
+    found = {s.country: s for s in extract("Chile will send 500 troops, while Peru is still considering.")}
+    assert found["CHL"].troops["committed"] == 500
+    assert all(v is None for v in found["PER"].troops.values())
+    # a country named in an aside is not the one speaking, and what it did before is no recalled stance
+    (found,) = extract("Chile, which previously deployed peacekeepers in Peru, said it will send 1,000 troops.")
+    assert (found.country, found.status, found.troops["committed"]) == ("CHL", "committed", 1000)
+    (found,) = extract("Prabowo said Indonesia is to supply 3,000 soldiers.")
+    assert (found.country, found.troops["committed"]) == ("IDN", 3000)
+
+
 def test_sentences_never_split_inside_quotes_or_after_abbreviations():
     text = "The U.S. envoy met them. “We will go. Soon,” he said. Next one."
     assert [text[s.start:s.end] for s in sentences(text)] == [

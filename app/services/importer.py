@@ -130,7 +130,7 @@ class Mention:
     start: int
     end: int
     surface: str
-    kind: str  # "name", "capital" or "demonym"
+    kind: str  # "name", "capital", "demonym" or "person"
 
     @property
     def is_demonym(self) -> bool:
@@ -172,22 +172,57 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
 
 # ---- cues -----------------------------------------------------------------------------------------
 
-NOT_SEND = r"(?:send|contribute|join|take part|participate|deploy|commit)"
+NOT_SEND = r"(?:send|contribute|join|take part|participate|deploy|commit|provide troops|be part)"
+# A refusal limited to a task ("will not take part in combat") limits the role; it is not a refusal to join.
+TASKS = (r"(?:combat|fighting|hostilities|disarm\w*|the disarmament|demilitari\w*|confrontation|offensive|enforc\w*|policing|"
+         r"operations against|direct confrontation|any fighting|clashes|raids|war)")
+NOT_A_TASK = r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS + r")"
+ADVERB = r"(?:[a-z]+ly |yet |now |still |ever )?"
 SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("withdrawn", re.compile(r"\b(?:withdrew|has withdrawn|have withdrawn|is withdrawing|pulled out|pulls out|will pull out)\b")),
+    ("withdrawn", re.compile(r"\b(?:withdrew|has withdrawn|have withdrawn|is withdrawing|pulled out|pulls out|will pull out)\b"
+                             r"|\b(?:has|have|had) (?:since |now |quietly |formally )?(?:pulled|withdrawn|retracted|rescinded) (?:its|their) (?:offer|pledge|commitment)")),
     ("deployed", re.compile(r"\b(?:has|have|had) deployed\b|\bdeployed (?:its|their|some|about|around|\d)|\b(?:troops|soldiers|forces|contingent) (?:have |has |had )?(?:arrived|landed)\b|\bare (?:already )?on the ground\b")),
-    ("declined", re.compile(r"\b(?:will|would|does|do|did|shall|could) not " + NOT_SEND + r"\b|\b(?:won[’']t|wouldn[’']t|doesn[’']t|don[’']t|didn[’']t) " + NOT_SEND + r"\b"
+    ("declined", re.compile(r"\b(?:will|would|does|do|did|shall|could|is|are) " + ADVERB + r"not " + ADVERB + r"(?:be )?" + NOT_SEND + r"\b" + NOT_A_TASK
+                            + r"|\b(?:won[’']t|wouldn[’']t|doesn[’']t|don[’']t|didn[’']t|isn[’']t|aren[’']t) " + ADVERB + NOT_SEND + r"\b" + NOT_A_TASK
+                            + r"|\b(?:is|are|was|were) (?:not |un)?(?:likely|expected|going|planning) to (?:stay out|stay away|keep out)\b"
+                            r"|\b(?:is|are|was|were) " + ADVERB + r"unlikely to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
+                            + r"|\b(?:is|are|was|were) not (?:planning|going|expected|prepared|willing|ready) to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
+                            + r"|\b(?:does|do|did) not (?:plan|intend|want|wish|expect) to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
+                            + r"|\b(?:would|will|to) " + ADVERB + r"(?:stay|keep) out\b|\bsit (?:it )?out\b"
+                            r"|\b(?:will|would|shall) (?:provide|send|contribute|deploy|commit|offer) no (?:troops|soldiers|forces|personnel|units|peacekeepers|contingent)\b"
+                            r"|\b(?:will|would|wants?|shall) (?:take|play|have) no (?:part|role)\b(?= (?:in|on) (?:the |a |any |such )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|operation|deployment|contingent)\b|[ ,.]*$|[,.;])"
+                            r"|\b[Nn]o (?:[\w-]+ ){0,3}(?:troops|soldiers|units|forces|personnel|participation|involvement|contingent|boots|peacekeepers)\b(?: [\w-]+){0,5}? (?:will|would|is|are|shall) (?:be )?(?:sent|deployed|envisaged|forthcoming|planned|contributed|dispatched)\b"
+                            r"|\bexclud(?:es|ed|ing) any (?:[\w-]+ )?(?:participation|involvement|deployment)\b|\bdecided against (?:participating|joining|sending|taking part|deploying)\b"
                             r"|\brul(?:ed|es|ing) out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer))|\brefused to\b(?! (?:comment|say|confirm))|\brefuses to\b|\brejected (?:the|a|an|calls|requests|any)\b"
                             r"|\b(?:has|had) [“\"‘']?no (?:plans|intention)|\b[“\"‘']?no plans[”\"’']? to\b")),
-    ("conditional", re.compile(r"\bonly (?:if|once|when|after|under)\b|\bonly (?:[\w’']+ ){1,6}(?:if|once|when|after|under)\b|\bunless\b|\bprovided that\b|\bon (?:the )?condition that\b|\bas long as\b|\bsubject to\b"
-                               r"|\brequires? (?:the )?approval\b|\bwould require\b|\bwill require\b|\bconditional on\b|\bcontingent on\b|\bdepend(?:s|ing)? on\b|\bneeds? (?:the )?approval\b"
+    ("conditional", re.compile(r"\bonly (?:if|once|when|after|under|within|with|as part of)\b|\bonly (?:[\w’']+ ){1,6}(?:if|once|when|after|under)\b|\bunless\b|\bprovided that\b|\bon (?:the )?condition that\b|\bas long as\b|\bsubject to\b"
+                               r"|\brequires? (?:the )?(?:approval|consent)\b|\bwould require\b|\bwill require\b|\bconditional (?:on|upon)\b|\bcontingent (?:on|upon)\b|\bdepend(?:s|ing)? (?:on|upon)\b|\bneeds? (?:the )?approval\b"
                                r"|\b(?:wants|requires|needs|insists on|insisted on|demands|demanded) (?:a |an |the )?(?:clear |formal |binding |full |lasting )?(?=U\.?N\.?\b|United Nations|Security Council|parliament|ceasefire|truce|mandate)"
-                               r"|\b(?=(?:a |the )?(?:lasting |full |permanent )?(?:ceasefire|cease-fire|truce|UN mandate|mandate|peace deal|parliamentary approval) (?:must|has to|needs to|should) )")),
+                               r"|\b(?=(?:a |the )?(?:lasting |full |permanent )?(?:ceasefire|cease-fire|truce|UN mandate|mandate|peace deal|parliamentary approval) (?:must|has to|needs to|should) )"
+                               r"|\b(?:involvement|participation|deployment|contribution|presence) (?:must|would have to|has to|should|needs to) (?:be )?(?:based on|backed by|have|come|rest on|follow|be approved)\b"
+                               r"|\bmust (?:first )?(?:have|be based on|be backed by|precede|be preceded by)\b"
+                               r"|\b(?:(?:remain|stay|be|serve|operate) )?under (?:its own|their own|national|[A-Z][\w-]*(?:’s|'s)) (?:flag and command|flag|command|control)\b"
+                               r"|\bin (?:strict |full )?(?:compliance|accordance|line) with (?:the |current |existing |its |national |UN |U\.N\. )*(?:national |domestic )?(?:legislation|law|constitution|constitutional|resolution|Resolution|UN|U\.N\.|United Nations|Security Council|mandate)"
+                               r"|\b(?:only )?within the framework of\b|\bwithin (?:specific|certain|clear|defined) parameters\b"
+                               r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?: [\w’']+){0,3} if\b"
+                               r"|\b(?:could|would|will|might|may|can) (?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b")),
     ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill send\b|\bwill contribute\b|\bwill deploy\b"
-                             r"|\bagreed to (?:send|contribute|deploy|join)\b|\b(?:is|are) (?:prepared|ready|willing) to (?:send|contribute|deploy|provide)\b|\b(?:has |have )?offered\b|\boffers\b|\bhas promised\b|\bpromised to (?:send|contribute)\b|\bconfirmed (?:it|they) would send\b")),
-    ("considering", re.compile(r"\bin talks\b|\b(?:is|are) (?:still |now |also )?considering\b|\bconsidering (?:a|an|whether|sending|joining|contribut)|\bweighing\b|\bis exploring\b|\bopen to\b|\bhas not (?:yet )?decided\b|\bundecided\b"
-                               r"|\b(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)\b|\breviewing (?:a|the) request\b")),
+                             r"|\bagreed to (?:send|contribute|deploy|join)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch)\b"
+                             r"|\b(?:stands?|standing|stood) ready to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
+                             r"|\b(?:plans|planned|intends|is planning|are planning|is preparing|are preparing|preparing) to (?:contribute|send|deploy|dispatch|supply|provide)\b|\bwith plans for \d"
+                             r"|\b(?:is|are) (?:due |set )?to (?:supply|send|contribute|deploy|provide|dispatch)\b"
+                             r"|\b(?:has |have )?offered\b|\boffers\b|\bhas promised\b|\bpromised to (?:send|contribute)\b|\bconfirmed (?:it|they) would send\b"
+                             r"|\bconfirmed (?:a|an|its|their|the) (?:[\w-]+ ){0,3}(?:field hospital|contingent|battalion|unit|company|deployment|contribution|troops|police)")),
+    ("considering", re.compile(r"\bin talks\b|\b(?:is|are|was|were) (?:still |now |also )?considering\b|\bconsidering (?:a|an|whether|sending|joining|contribut)|\bweighing\b|\bis exploring\b|\bopen to\b|\bhas not (?:yet )?decided\b|\bundecided\b"
+                               r"|\b(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)\b|\b(?:reviewing|studying|examining|assessing) (?:a|the|its|their) (?:[\w-]+ )?request\b"
+                               r"|\b(?:did|does|do|has|have|had) not (?:exclude|excluded|rule out|ruled out)\b|\b(?:could|might|may) (?:send|contribute|deploy|join|take part|participate)\b"
+                               r"|\b(?:wishes|wants|wanted|seeks|sought|hopes) to (?:join|be part|take part|participate|contribute)\b"
+                               r"|\binterest in (?:principle|joining|taking part|participating|contributing|being part)\b|\b(?:shown|expressed|signalled|signaled) (?:its |their )?interest\b")),
 ]
+# Money or equipment pledged instead of people is not a troop commitment.
+NOT_PEOPLE = re.compile(r"(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,2}? (?:\$|US\$|€|£|\d[\d,.]* (?:million|billion)|funding|funds|money|equipment|vehicles|financial|dollars|aid|supplies|logistics|logistical)")
+# A cue the text negates ("has not ruled out", "did not exclude") is no refusal.
+NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$")
 # Verbs whose agent approaches others: the countries after them are the ones being asked.
 OBJECT_CUES = re.compile(r"\b(?:approached|engaging with|engaged with|has asked|have asked|asked|invited|courting|sounding out|reached out to|urged)\b")
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
@@ -196,7 +231,8 @@ RELATIVE_CLAUSE = re.compile(r", (?:which|who) [^,]*,")
 CATEGORY_WORDS = [
     ("disarmament", re.compile(r"disarm|demilitari|weapons", re.I)),
     ("mandate", re.compile(r"\bU\.?N\.?\b|United Nations|Security Council|mandate|resolution|legal basis|international law", re.I)),
-    ("domestic_approval", re.compile(r"parliament|congress|senate|legislat|national assembly|majlis|ratif|referendum|cabinet", re.I)),
+    ("domestic_approval", re.compile(r"parliament|congress|senate|legislat|national assembly|majlis|ratif|referendum|cabinet|lawmakers"
+                                      r"|(?<!General )\bassembly\b|\bBundestag|\bSejm\b|\bKnesset\b|\bDuma\b|\bDPR\b|\bStorting|\bRiksdag|\bDiet\b", re.I)),
     ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends", re.I)),
     ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties", re.I)),
     ("command", re.compile(r"command|under the flag|chain of", re.I)),
@@ -204,7 +240,7 @@ CATEGORY_WORDS = [
 ]
 
 NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)"
-UNITS = r"(?:more |additional |extra )?(?:troops|soldiers|personnel|peacekeepers|police officers|policemen|police|officers|engineers|medics|military personnel|service members|servicemembers|marines|paratroopers)"
+UNITS = r"(?:more |additional |extra )?(?:troops|soldiers|personnel|peacekeepers|police officers|policemen|police|officers|engineers|medics|military personnel|service members|servicemembers|marines|paratroopers|staff|medical staff|doctors|nurses|medical personnel|observers)"
 RANGE = re.compile(r"between " + NUMBER + r" and " + NUMBER + r"(?: " + UNITS + r")?|" + NUMBER + r" ?(?:to|-|–) ?" + NUMBER + r" " + UNITS)
 UP_TO = re.compile(r"(?:up to|as many as|no more than|a maximum of) " + NUMBER + r"(?: " + UNITS + r")?")
 SINGLE = re.compile(NUMBER + r" (?:[a-z-]+ ){0,2}" + UNITS)
@@ -259,6 +295,8 @@ def _clause_after(text: str, start: int, end: int) -> tuple[int, int]:
     stop = end
     for mark in (",", ";", "”", '"', ":", " the official", " officials said", " he said", " she said"):
         k = text.find(mark, start, end)
+        while k != -1 and mark in "”\"" and (text.count('"', start, k) % 2 == 1 or text.count("“", start, k) > text.count("”", start, k)):
+            k = text.find(mark, k + 1, end)  # the end of a quotation opened inside the clause
         if k != -1:
             stop = min(stop, k)
     while stop > start and text[stop - 1] in " .!?":
@@ -268,6 +306,12 @@ def _clause_after(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _number(raw: str) -> int:
     return int(raw.replace(",", ""))
+
+
+def _figure_at(sentence: str) -> int | None:
+    """Where the sentence's troop figure starts, if it has one."""
+    starts = [m.start() for m in (RANGE.search(sentence), UP_TO.search(sentence), SINGLE.search(sentence)) if m]
+    return min(starts) if starts else None
 
 
 def _troops(sentence: str, status: str) -> dict[str, int]:
@@ -307,10 +351,113 @@ def _subjects_before(text: str, named: list[Mention], cue_start: int, together: 
     return [proper[-1].code]
 
 
+# Never a contributor in this tracker: the force's sponsor and the parties to the conflict.
+NOT_CONTRIBUTORS = {"USA", "ISR", "PSE"}
+
+# Who said it: officials named with their country ("Egypt's Foreign Minister Badr Abdelatty",
+# "Yerlan Zhetybayev, spokesperson for Kazakhstan's Foreign Ministry") stand for it afterwards.
+TITLE_WORDS = (r"(?:Foreign|Defen[cs]e|Prime|Interior|Minister|Ministry|President|Vice|Deputy|Secretary|Spokes(?:person|man|woman)|"
+               r"Advis[eo]r|National|Security|Army|Navy|Air|Force|Armed|Forces|Chief|of|Staff|General|Gen\.|King|Queen|Crown|Prince|"
+               r"Sheikh|Emir|Ambassador|Envoy|Affairs|Head|Commander|State|Permanent|Representative)")
+TITLE_AFTER = re.compile(r"(?:’s|'s)? (?:" + TITLE_WORDS + r"\s+){1,6}(?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+){0,2})")
+TITLE_BEFORE = re.compile(r"(?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+){0,2}), (?:the )?(?:[\w-]+ ){0,4}?(?:to|of|for|at) (?:the )?$")
+TITLE_KEYWORD = re.compile(r"minist|president|spokes|advis|ambassador|envoy|chief|general|secretary|commander|king|prince|head", re.I)
+# Leaders the news names by surname or single name alone.
+LEADERS = {"Prabowo": "IDN", "Subianto": "IDN", "Erdogan": "TUR", "Erdoğan": "TUR", "Aliyev": "AZE", "Sisi": "EGY",
+           "Tokayev": "KAZ", "Shehbaz": "PAK", "Meloni": "ITA", "Merz": "DEU", "Macron": "FRA", "Starmer": "GBR"}
+# "the Kingdom" is the monarchy the article last named.
+KINGDOMS = {"SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "NOR", "SWE", "DNK", "THA", "KHM", "MYS", "OMN", "KWT", "QAT", "ARE"}
+# The one spoken to is not the one speaking: "Bangladesh has told U.S. officials it wishes to join".
+SPOKEN_TO = re.compile(r"\b(?:told|informed|assured|briefed|urged|met|met with|wrote to|asked)\s+(?:the\s+)?$")
+# A stance recalled from before gives way to the current one ("last November, ... contingent on a ceasefire").
+RECALLED = re.compile(r"\b(?:[Ll]ast (?:year|month|week|January|February|March|April|May|June|July|August|September|October|November|December)"
+                      r"|[Ee]arlier this (?:year|month|week)|[Pp]reviously|had (?:earlier |previously )?(?:said|indicated|told|stated|signalled|signaled))\b")
+LIST_GAP = re.compile(r"(?:’s|'s)?\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+)?")
+# "... is a second condition": the condition is what comes before.
+CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second |further |third |key |main |first |another |precondition |basic )?(?:condition|precondition|prerequisite)\b")
+SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b)")
+CLAUSE_FROM_CUE = ("in ", "under ", "within ", "remain", "stay ", "be ", "serve", "operate", "only within", "only under")
+
+
+def people(text: str) -> list[Mention]:
+    """Where the article names officials it has tied to a country, or well-known leaders."""
+    known: dict[str, str] = dict(LEADERS)
+    for m in mentions(text):
+        if m.kind == "person":
+            continue
+        after = TITLE_AFTER.match(text, m.end)
+        if after is not None and not mentions(after.group("name")):
+            known.setdefault(after.group("name"), m.code)
+            known.setdefault(after.group("name").split()[-1], m.code)
+        before = TITLE_BEFORE.search(text, max(0, m.start - 120), m.start)
+        if before is not None and TITLE_KEYWORD.search(before.group(0)) and not mentions(before.group("name")):
+            known.setdefault(before.group("name"), m.code)
+            known.setdefault(before.group("name").split()[-1], m.code)
+    if not known:
+        return []
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")(?![\w-])")
+    return [Mention(known[m.group(0)], m.start(), m.end(), m.group(0), "person") for m in pattern.finditer(text)]
+
+
+def kingdoms(text: str, named: list[Mention]) -> list[Mention]:
+    """"the Kingdom" as the monarchy last named before it."""
+    found = []
+    for m in re.finditer(r"(?<=[Tt]he )Kingdom\b(?! of)", text):
+        previous = [x for x in named if x.end <= m.start() and x.code in KINGDOMS]
+        if previous:
+            found.append(Mention(previous[-1].code, m.start(), m.end(), m.group(0), "name"))
+    return found
+
+
+SAID = re.compile(r"(?:’s|'s)?(?: [\w-]+){0,3}? (?:said|says|told|stated|added|announced|confirmed)\b")
+
+
+def _speaker_after(text: str, named: list[Mention], start: int, end: int) -> list[str]:
+    """A statement attributed at its end: "..., Chile said." or "..., Chile's foreign ministry said"."""
+    for x in named:
+        if x.start >= start and not x.is_demonym and text[x.start - 2:x.start] == ", " and SAID.match(text, x.end, end):
+            return [x.code]
+    return []
+
+
+def _list_after(text: str, named: list[Mention], start: int, end: int) -> list[str]:
+    """The countries listed right after an approach verb: "approached Chile, Peru and Ecuador about ..."."""
+    run: list[Mention] = []
+    for x in named:
+        if x.start < start or x.is_demonym:
+            continue
+        gap = text[run[-1].end if run else start:x.start]
+        if run and not LIST_GAP.fullmatch(gap):
+            break
+        if not run and (len(gap) > 60 or re.search(r"[.;:]", gap)):
+            break
+        run.append(x)
+    return list(dict.fromkeys(x.code for x in run))
+
+
+def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str) -> list[tuple[str, str]]:
+    """The conditions in one clause, each with its category; "backed by X and accompanied by Y" is two."""
+    clause = text[clause_start:clause_end]
+    parts = [p.strip(" ,") for p in SPLIT_CONDITIONS.split(clause)]
+    parts = [p for p in parts if len(p) >= 4]
+    if len(parts) <= 1:
+        if len(clause) < 4:
+            return []
+        category = category_of(clause)
+        return [(clause, category if category != "other" else category_of(sentence))]
+    return [(p, category_of(p)) for p in parts]
+
+
 def extract(text: str) -> list[Suggestion]:
     """Suggestions for every country the article gives a stance, troops or conditions to."""
     found: dict[str, Suggestion] = {}
+    recalled: dict[str, tuple[str, list[ConditionSuggestion]]] = {}
     context: str | None = None
+    everyone = sorted(mentions(text) + people(text), key=lambda x: x.start)
+    everyone = sorted(everyone + kingdoms(text, everyone), key=lambda x: x.start)
+    # A name inside a longer name is not a second mention ("Sheikh Mohamed bin Zayed" vs. a leader's name).
+    everyone = [x for i, x in enumerate(everyone) if not any(y is not x and y.start <= x.start and x.end <= y.end
+                                                             and (y.end - y.start) > (x.end - x.start) for y in everyone)]
     last_paragraph = -1
 
     def suggestion(code: str) -> Suggestion:
@@ -325,18 +472,28 @@ def extract(text: str) -> list[Suggestion]:
             last_paragraph = span.paragraph
             context = None
         sentence = text[span.start:span.end]
-        named = mentions(text, span.start, span.end)
-        given: dict[str, tuple[str, int]] = {}  # country -> (status, cue position)
+        named = [x for x in everyone if span.start <= x.start and x.end <= span.end]
         # ", which has deployed peacekeepers elsewhere," is background, not the stance.
         asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(text, span.start, span.end)]
+        speakers = [x for x in named if not SPOKEN_TO.search(text, span.start, x.start)
+                    and not any(a <= x.start < b for a, b in asides)]
+        given: dict[str, tuple[str, int]] = {}  # country -> (status, cue position)
+        is_recalled = any(not any(a <= r.start() < b for a, b in asides) for r in RECALLED.finditer(text, span.start, span.end))
+        conditions_here: dict[str, list[tuple[str, str]]] = {}
 
         for status, cue in SUBJECT_CUES:
             for m in cue.finditer(text, span.start, span.end):
                 if any(a <= m.start() < b for a, b in asides):
                     continue
-                subjects = _subjects_before(text, named, m.start(), together=True)
+                if status != "conditional" and NEGATED.search(text, span.start, m.start()):
+                    continue  # "has not ruled out", "has not offered"
+                if status == "committed" and NOT_PEOPLE.match(text, m.end(), span.end):
+                    continue  # money or equipment, not troops
+                inside = [x for x in named if m.start() <= x.start and x.end <= m.end() and x.kind != "person"]
+                subjects = list(dict.fromkeys(x.code for x in inside)) if inside else \
+                    _subjects_before(text, speakers, m.start(), together=True)
                 if not subjects:
-                    subjects = [context] if context else []
+                    subjects = [context] if context else _speaker_after(text, named, m.end(), span.end)
                 for code in subjects:
                     old = given.get(code)
                     if old is None or STATUS_RANK[status] > STATUS_RANK[old[0]] and old[0] != "conditional" \
@@ -344,38 +501,62 @@ def extract(text: str) -> list[Suggestion]:
                         # "will not send ... unless ..." is a condition, not a refusal.
                         given[code] = (status, m.start())
                 if status == "conditional":
+                    cue_text = m.group(0)
+                    if "approval" in cue_text:
+                        begin = m.start() + cue_text.find("approval")
+                    elif cue_text.startswith(CLAUSE_FROM_CUE):
+                        begin = m.start()
+                    else:
+                        begin = m.end()
+                    while begin < span.end and text[begin] == " ":
+                        begin += 1
+                    c_start, c_end = _clause_after(text, begin, span.end)
                     for code in subjects:
-                        cue_text = m.group(0)
-                        begin = m.start() + cue_text.find("approval") if "approval" in cue_text else m.end()
-                        while begin < span.end and text[begin] == " ":
-                            begin += 1
-                        c_start, c_end = _clause_after(text, begin, span.end)
-                        clause = text[c_start:c_end]
-                        if len(clause) < 4:
-                            continue
-                        category = category_of(clause)
-                        if category == "other":
-                            category = category_of(sentence)
-                        target = suggestion(code)
-                        existing = next((c for c in target.conditions if c.category == category), None)
-                        if existing is None:
-                            target.conditions.append(ConditionSuggestion(clause, category, [clause]))
-                        elif clause not in existing.evidence:
-                            existing.evidence.append(clause)
+                        conditions_here.setdefault(code, []).extend(_conditions_in(text, c_start, c_end, sentence))
+        for m in CONDITION_NOUN.finditer(text, span.start, span.end):
+            back = max(text.rfind(" that ", span.start, m.start()), text.rfind(", ", span.start, m.start()))
+            begin = back + (6 if text.startswith(" that ", back) else 2) if back != -1 else span.start
+            subjects = _subjects_before(text, speakers, begin, together=True) or ([context] if context else [])
+            clause = text[begin:m.start()].strip()
+            if len(clause) >= 4:
+                for code in subjects:
+                    if code not in given or given[code][0] != "declined":
+                        given[code] = ("conditional", m.start())
+                    conditions_here.setdefault(code, []).append((clause, category_of(clause)))
+        for code, pairs in conditions_here.items():
+            target = suggestion(code)
+            for clause, category in pairs:
+                pool = recalled.setdefault(code, ("", []))[1] if is_recalled else target.conditions
+                existing = next((c for c in pool if c.category == category), None)
+                if existing is None:
+                    pool.append(ConditionSuggestion(clause, category, [clause]))
+                elif clause not in existing.evidence:
+                    existing.evidence.append(clause)
         for m in OBJECT_CUES.finditer(text, span.start, span.end):
             if not m.group(0).split()[0].endswith("ing") and PASSIVE_BEFORE.search(text, span.start, m.start()):
                 continue  # "was approached by American officials": the subject is the one asked
-            after = [x.code for x in named if x.start >= m.end() and not x.is_demonym]
-            for code in dict.fromkeys(after):
+            for code in _list_after(text, named, m.end(), span.end):
                 given.setdefault(code, ("considering", m.start()))
 
+        figure = _figure_at(sentence)
+        owner = None
+        if figure is not None and given:
+            # A figure belongs to the country whose stance is stated just before it, not to every country named.
+            before = [(position, code) for code, (_, position) in given.items() if position - span.start <= figure]
+            owner = max(before)[1] if before else (next(iter(given)) if len(given) == 1 else None)
         for code, (status, _) in given.items():
             target = suggestion(code)
+            if is_recalled:
+                old_status, pool = recalled.get(code, ("", []))
+                if not old_status or STATUS_RANK[status] > STATUS_RANK[old_status]:
+                    recalled[code] = (status, pool)
+                target.add_evidence(sentence)
+                continue
             if target.status is None or STATUS_RANK[status] > STATUS_RANK[target.status]:
                 target.status = status
             target.add_evidence(sentence)
             for key, value in _troops(sentence, status).items():
-                if target.troops.get(key) is None and len(given) == 1:
+                if target.troops.get(key) is None and code == owner:
                     target.troops[key] = value
         subjects_here = [code for code in given if given[code][0] != "considering"]
         distinct = list(dict.fromkeys(x.code for x in named))
@@ -386,5 +567,13 @@ def extract(text: str) -> list[Suggestion]:
         elif len(distinct) > 1:
             context = None
 
-    ordered = sorted(found.values(), key=lambda s: s.country)
+    for code, (status, pool) in recalled.items():
+        target = found[code]
+        if target.status is None and status:
+            target.status = status
+        if target.status in (None, "conditional"):
+            for c in pool:
+                if not any(x.category == c.category for x in target.conditions):
+                    target.conditions.append(c)
+    ordered = sorted((s for s in found.values() if s.country not in NOT_CONTRIBUTORS), key=lambda s: s.country)
     return [s for s in ordered if s.status is not None or s.conditions]
