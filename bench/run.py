@@ -474,7 +474,7 @@ def write_report(rows: list[dict], edits: list[dict], memory: float, burst_row: 
         f"Measured by `make bench` on {dt.date.today().isoformat()}: {machine()}.",
         f"wrk, 1 thread, {CONNECTIONS} connections, {SECONDS} s per measurement, {ROUNDS} rounds, A and B alternating;",
         "the server is `isf-tracker serve` (uvicorn[standard], production settings, no access log, one worker with",
-        "its default two request threads on SQLite) on",
+        "its default two request slots on SQLite) on",
         f"SQLite files filled by `isf-tracker bench-data --countries 200` ({COUNTRIES} countries on the board: the",
         "seed's and the synthetic ones).",
         "Ratios are A's requests per second over B's; the machine is shared, so only ratios are compared.",
