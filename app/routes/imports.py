@@ -12,8 +12,8 @@ from starlette.datastructures import FormData, UploadFile
 
 from app.config import get_settings
 from app.db import get_database
-from app.limits import ARTICLE_BODY_MAX_BYTES, ARTICLE_LIMIT, ARTICLE_MAX_BYTES
 from app.deps import CountryPath, SessionDep
+from app.limits import ARTICLE_BODY_MAX_BYTES, ARTICLE_LIMIT, ARTICLE_MAX_BYTES
 from app.models import CONDITION_CATEGORIES, STATUSES
 from app.routes.forms import submitted_form
 from app.schemas import MAX_TROOPS, SourceIn

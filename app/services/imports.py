@@ -15,8 +15,8 @@ from app.limits import ARTICLE_MAX_BYTES, article_too_large
 from app.models import Condition, Import, ImportDecision, Proposal, Source, Stance
 from app.schemas import CitationIn, ConditionData, SourceIn, StanceData
 from app.services import importer, language
-from app.services.language import Language
 from app.services.errors import InvalidInput, NotFound, VersionConflict
+from app.services.language import Language
 from app.services.sources import create_source, text_sha256
 from app.services.stances import set_stance, stance_data_from
 from app.text_rule import strip_forbidden
