@@ -277,34 +277,43 @@ def verify() -> None:
 
 @app.command("import-article")
 def import_article(
-    file: Annotated[Path, typer.Argument(help="The article: a .txt or .html file.", exists=True, dir_okay=False)],
+    file: Annotated[Path, typer.Argument(help="The article: a .txt or .html file (an HTML page is reduced to its article).",
+                                         exists=True, dir_okay=False)],
     title: Annotated[str, typer.Option(help="The article's title.")],
     publisher: Annotated[Optional[str], typer.Option(help="Who published it (leave out if unknown).")] = None,
     url: Annotated[Optional[str], typer.Option(help="Where it was published.")] = None,
     date: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the suggestions as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the suggestions (and the article's language) as JSON.")] = False,
 ) -> None:
     """Print what an article says per country (status, troops, conditions, evidence); applies nothing."""
     import json
 
     from pydantic import ValidationError
 
+    from app.limits import ARTICLE_MAX_BYTES
     from app.schemas import SourceIn
-    from app.services import imports
+    from app.services import imports, language
     from app.services.errors import InvalidInput
 
+    options = {"title": "--title", "publisher": "--publisher", "url": "--url", "published_on": "--date"}
     try:
-        text = imports.text_from_upload(file.name, file.read_bytes())
+        with file.open("rb") as handle:
+            data = handle.read(ARTICLE_MAX_BYTES + 1)  # enough to know it is over the limit
+        text = imports.article_from_file(file.name, data)
         SourceIn(title=title, publisher=publisher, url=url, published_on=date, text=text)
         suggestions = imports.read_article(text)
     except InvalidInput as exc:
         _fail(exc.errors[0]["msg"])
     except ValidationError as exc:
-        _fail("; ".join(f"--{e['loc'][0]}: {e['msg']}" for e in exc.errors()))
+        _fail("; ".join(f"{options.get(str(e['loc'][0]), e['loc'][0])}: {e['msg']}" for e in exc.errors()))
+    found_language = language.detect(text)
     if as_json:
         typer.echo(json.dumps({"title": title, "publisher": publisher, "url": url, "published_on": date,
-                               "suggestions": suggestions}, ensure_ascii=False, indent=2))
+                               "language": found_language.as_dict(), "suggestions": suggestions},
+                              ensure_ascii=False, indent=2))
         return
+    if found_language.message:
+        typer.echo(found_language.message)
     if not suggestions:
         typer.echo("No country with a stance, troop figures or conditions was found.")
         return

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+from app.limits import ARTICLE_BODY_MAX_BYTES, ARTICLE_PATHS, article_too_large
+
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
@@ -49,22 +53,25 @@ MAX_BODY_BYTES = 2_000_000
 
 
 class BodySizeLimitMiddleware:
-    """Answer 413 to a request body over MAX_BODY_BYTES, declared or streamed."""
+    """Answer 413 to a request body over MAX_BODY_BYTES, declared or streamed; the routes that take
+    an article allow ARTICLE_BODY_MAX_BYTES, and measure the article itself (app/limits.py)."""
 
     def __init__(self, app, limit: int = MAX_BODY_BYTES) -> None:
         self.app = app
-        self.limit = limit
+        self.default_limit = limit
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        article = scope["path"] in ARTICLE_PATHS
+        limit = max(self.default_limit, ARTICLE_BODY_MAX_BYTES) if article else self.default_limit
         headers = dict(scope.get("headers", []))
         # A form in a browser gets a page to read; a script gets JSON.
         as_html = headers.get(b"content-type", b"").split(b";")[0] in (b"multipart/form-data", b"application/x-www-form-urlencoded")
         length = headers.get(b"content-length", b"")
-        if length.isdigit() and int(length) > self.limit:
-            await _too_large(send, as_html)
+        if length.isdigit() and int(length) > limit:
+            await _too_large(send, as_html, article)
             return
         received = 0
         too_large = False
@@ -77,7 +84,7 @@ class BodySizeLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.limit:
+                if received > limit:
                     too_large = True
                     raise BodyTooLarge
             return message
@@ -97,7 +104,7 @@ class BodySizeLimitMiddleware:
             if not too_large:
                 raise
         if too_large and not started:
-            await _too_large(send, as_html)
+            await _too_large(send, as_html, article)
 
 
 class BodyTooLarge(Exception):
@@ -112,8 +119,18 @@ TOO_LARGE_PAGE = (
 )
 
 
-async def _too_large(send, as_html: bool = False) -> None:
-    body = TOO_LARGE_PAGE if as_html else b'{"detail":"request body too large (limit 2 MB)"}'
+ARTICLE_TOO_LARGE_PAGE = TOO_LARGE_PAGE.replace(
+    b"What you sent is over 2 MB, so nothing was saved. Go back and send a shorter text or a smaller file.",
+    article_too_large().encode(),
+)
+
+
+async def _too_large(send, as_html: bool = False, article: bool = False) -> None:
+    if article:
+        # So large that the article in it is certainly over the article limit: say that one.
+        body = ARTICLE_TOO_LARGE_PAGE if as_html else json.dumps({"detail": article_too_large()}).encode()
+    else:
+        body = TOO_LARGE_PAGE if as_html else b'{"detail":"request body too large (limit 2 MB)"}'
     kind = b"text/html; charset=utf-8" if as_html else b"application/json"
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", kind), (b"content-length", str(len(body)).encode())]})

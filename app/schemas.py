@@ -9,6 +9,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
+from app.limits import ARTICLE_LIMIT, ARTICLE_MAX_BYTES, article_too_large
 from app.text_rule import check_text, strip_forbidden, text_problem
 
 # Every text field keeps the one text rule (app/text_rule.py), checked before any stripping.
@@ -27,6 +28,13 @@ def has_control_chars(text: str) -> bool:
 def article_text(value: object) -> object:
     """An imported article's text with what the text rule forbids removed."""
     return strip_forbidden(value) if isinstance(value, str) else value
+
+
+def within_article_limit(value: str) -> str:
+    """A source's full text is an article: it keeps the one size limit (app/limits.py)."""
+    if len(value) > ARTICLE_MAX_BYTES // 4 and len(value.encode("utf-8", "surrogatepass")) > ARTICLE_MAX_BYTES:
+        raise ValueError(article_too_large())
+    return value
 
 
 def check_day(day: dt.date) -> dt.date:
@@ -144,7 +152,8 @@ class SourceIn(StrictModel):
     url: Optional[HttpUrl] = None
     published_on: Optional[IsoDate] = None
     retrieved_on: Optional[IsoDate] = None
-    text: Optional[Annotated[str, StringConstraints(min_length=1, max_length=200_000), TEXT_RULE]] = None
+    text: Optional[Annotated[str, StringConstraints(min_length=1, max_length=ARTICLE_MAX_BYTES),
+                             AfterValidator(within_article_limit), TEXT_RULE]] = None
     note: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), TEXT_RULE]] = None
 
 
@@ -199,7 +208,11 @@ class ImportIn(SourceIn):
     """An article to read: its metadata (leave out what is unknown) and its full text."""
 
     # An article is not typed by an editor: what the text rule forbids is removed from it, not refused.
-    text: Annotated[str, StringConstraints(min_length=1, max_length=500_000), BeforeValidator(article_text)]
+    # Its size and emptiness are judged by the import itself, as for the form and the command line.
+    text: Annotated[str, BeforeValidator(article_text), Field(description=(
+        f"The article: plain text, or an HTML page (text holding markup such as <html>, <body>, <article>, "
+        f"<p> or <div> is taken as a page and reduced to its article, as the import form does). At most "
+        f"{ARTICLE_LIMIT} ({ARTICLE_MAX_BYTES:,} bytes of UTF-8), measured as sent (413 over that); empty text is a 422."))]
     proposal: Optional[Slug] = Field(default=None, description="Proposal slug; the default proposal when left out.")
 
 
@@ -412,10 +425,17 @@ class SuggestionOut(BaseModel):
     base_version: Optional[int] = None
 
 
+class LanguageOut(BaseModel):
+    code: Optional[str] = Field(description="ISO 639 code of the language the article seems to be in; null when it cannot be told.")
+    name: Optional[str] = Field(description="That language's English name.")
+    message: Optional[str] = Field(description="Set when the article seems not to be in English: only English is read.")
+
+
 class ImportOut(BaseModel):
     id: int
     source_id: int
     suggestions: list[SuggestionOut]
+    language: LanguageOut
 
 
 class ApplyResultOut(BaseModel):

@@ -7,12 +7,15 @@ import datetime as dt
 import hashlib
 import json
 import re
+import threading
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
+from sqlalchemy import text as sql
 
+from app.limits import ARTICLE_LIMIT, ARTICLE_MAX_BYTES, article_too_large
 from app.models import CONDITION_CATEGORIES, STATUSES, Change, Import, ImportDecision, Source, Stance
 from app.services.import_quality import evaluate, halves
 from app.services.importer import extract, mentions, sentences
@@ -315,10 +318,9 @@ def test_review_form_errors_are_shown_and_nothing_is_applied(editor_client, sess
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"text": ""}, "Paste the article"),
-        ({"text": "   \n  "}, "Paste the article"),
+        ({"text": ""}, "The article is empty"),
+        ({"text": "   \n  "}, "The article is empty"),
         ({"text": "The weather in Oslo was mild and nobody mentioned the force."}, "no country with a stance"),
-        ({"text": "Le Chili enverra des troupes à Gaza, a dit le ministre. Chile está considerando."}, "no country with a stance"),
         ({"title": ""}, "Give the article"),
         ({"url": "javascript:alert(1)"}, "web address"),
         ({"published_on": "yesterday"}, "YYYY-MM-DD"),
@@ -348,6 +350,7 @@ def test_uploads_binary_html_and_oversized(editor_client, session):
     assert "suggestion-ITA" in review
     huge = editor_client.post("/import", data={"csrf_token": editor_client.csrf, "title": "huge", "text": "Italy will send troops. " * 220_000})
     assert huge.status_code == 413 and "nothing was saved" in huge.text and huge.headers["content-type"].startswith("text/html")
+    assert _field_error(huge.text, "text") == article_too_large()
     assert _count(session, Import) == before + 1
 
 
@@ -370,7 +373,8 @@ def test_api_import_then_apply(api, session):
     reply = api.post("/api/v1/imports", json={"title": "Seed again", "publisher": None, "url": None, "published_on": None, "text": ARTICLE})
     assert reply.status_code == 201
     body = reply.json()
-    assert set(body) == {"id", "source_id", "suggestions"} and reply.headers["location"] == f"/api/v1/imports/{body['id']}"
+    assert set(body) == {"id", "source_id", "suggestions", "language"} and reply.headers["location"] == f"/api/v1/imports/{body['id']}"
+    assert body["language"] == {"code": "en", "name": "English", "message": None}
     by_code = {s["country"]: s for s in body["suggestions"]}
     assert by_code["AZE"]["status"] == "conditional" and by_code["AZE"]["base_version"] == 1
     assert [c["category"] for c in by_code["AZE"]["conditions"]] == ["ceasefire", "domestic_approval"]
@@ -425,4 +429,213 @@ def test_cli_prints_suggestions_without_applying(backend, session, tmp_path):
     assert "AZE Azerbaijan: conditional" in human and "condition [domestic_approval]" in human
     assert _count(session, Source) == before
     bad = cli("import-article", str(article), "--title", "Seed", "--date", "soon", env={"DATABASE_URL": backend.url}, check=False)
-    assert bad.returncode == 1 and "--published_on" in bad.stderr
+    assert bad.returncode == 1 and "--date" in bad.stderr
+
+
+# ---- input as a newsroom sends it ------------------------------------------------------------------
+
+ITALY_PARAGRAPHS = "".join(f"<p>{p}</p>" for p in ITALY.splitlines() if p.strip())
+# A saved news page: the article, and around it a menu, a "related stories" box, a footer and a
+# script, each naming countries that the article says nothing about.
+PAGE = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Italy pledges Carabinieri</title>"
+        "<script>var teaser = 'Brazil will send 5,000 troops';</script></head><body>"
+        "<header><nav><ul><li><a href='/brazil'>Brazil ruled out sending soldiers to Gaza.</a></li>"
+        "<li><a href='/norway'>Norway withdrew its offer of troops.</a></li></ul></nav></header>"
+        f"<main><article><h1>Italy pledges Carabinieri</h1>{ITALY_PARAGRAPHS}</article>"
+        "<aside class='related'><h2>Related stories</h2><ul>"
+        "<li><a href='/senegal'>Senegal declined to join the force.</a></li>"
+        "<li><a href='/chile'>Chile will send 20,000 troops to the force.</a></li></ul></aside></main>"
+        "<footer><p>Example Wire. Pakistan has pledged 3,000 troops, our archive says.</p></footer></body></html>")
+ARTICLE_COUNTRIES = {"DEU", "FRA", "ITA"}
+FRENCH = ("Le Chili enverra jusqu'à 2 000 soldats dans la force de stabilisation à Gaza si le Conseil de sécurité "
+          "adopte un mandat, a déclaré vendredi le ministre de la Défense. Le Pérou étudie encore la demande.")
+SPANISH = ("Chile enviará hasta 2.000 soldados a la fuerza de estabilización en Gaza si el Consejo de Seguridad "
+           "aprueba un mandato, dijo el viernes el ministro de Defensa. Perú todavía estudia la petición.")
+
+
+def _field_error(page: str, name: str) -> str | None:
+    """The message shown beside field NAME of a form page, if any."""
+    found = BeautifulSoup(page, "html.parser").select_one(f"#{name}-error")
+    return found.get_text(strip=True) if found else None
+
+
+def _cli_env(tmp_path) -> dict[str, str]:
+    return {"DATABASE_URL": f"sqlite:///{tmp_path / 'unused.db'}"}  # import-article reads no database
+
+
+def test_an_html_page_is_read_for_its_article_alike_in_form_api_and_cli(editor_client, database, tmp_path):
+    add_user(database, "newsroom", "editor")
+    token = add_token(database, "newsroom", "write")
+    by_api = editor_client.post("/api/v1/imports", json={"title": "Italy (page)", "text": PAGE},
+                                headers={"Authorization": f"Bearer {token}"})
+    assert by_api.status_code == 201, by_api.text
+    api_found = {s["country"]: s for s in by_api.json()["suggestions"]}
+    assert set(api_found) == ARTICLE_COUNTRIES  # no Brazil, Norway, Senegal, Chile or Pakistan
+    stored = editor_client.get(f"/api/v1/sources/{by_api.json()['source_id']}").json()
+    assert "<p>" not in (stored.get("text") or "") and "Related stories" not in (stored.get("text") or "")
+
+    pasted = _import(editor_client, text=PAGE)
+    assert pasted.status_code == 303
+    uploaded = editor_client.post("/import", data={"csrf_token": editor_client.csrf, "title": "Italy (file)", "text": ""},
+                                  files={"file": ("italy.html", PAGE.encode(), "text/html")}, follow_redirects=False)
+    assert uploaded.status_code == 303
+    for reply in (pasted, uploaded):
+        review = BeautifulSoup(editor_client.get(reply.headers["location"]).text, "html.parser")
+        assert {a["id"].removeprefix("suggestion-") for a in review.select("article.suggestion")} == ARTICLE_COUNTRIES
+
+    page = tmp_path / "italy.html"
+    page.write_text(PAGE, encoding="utf-8")
+    out = json.loads(cli("import-article", str(page), "--title", "Italy", "--json", env=_cli_env(tmp_path)).stdout)
+    assert out["suggestions"] == [{k: v for k, v in s.items() if k != "base_version"} for s in by_api.json()["suggestions"]]
+
+
+def _bearer(database) -> dict[str, str]:
+    add_user(database, "newsroom", "editor")
+    return {"Authorization": f"Bearer {add_token(database, 'newsroom', 'write')}"}
+
+
+def test_text_not_in_english_is_kept_and_its_language_named(editor_client, database, session, tmp_path):
+    imports_before = _count(session, Import)
+    reply = editor_client.post("/api/v1/imports", json={"title": "Chili", "text": FRENCH}, headers=_bearer(database))
+    assert reply.status_code == 201, reply.text
+    body = reply.json()
+    assert body["suggestions"] == []
+    assert body["language"]["code"] == "fr" and body["language"]["name"] == "French"
+    assert "French" in body["language"]["message"] and "Only English is read" in body["language"]["message"]
+    assert _count(session, Import) == imports_before + 1
+
+    form = _import(editor_client, text=SPANISH)
+    assert form.status_code == 303, form.text[:2000]
+    review = BeautifulSoup(editor_client.get(form.headers["location"]).text, "html.parser")
+    notice = review.select_one("#article-language").get_text()
+    assert "Spanish" in notice and "Only English is read" in notice
+    assert not review.select("article.suggestion")
+
+    article = tmp_path / "chili.txt"
+    article.write_text(FRENCH, encoding="utf-8")
+    human = cli("import-article", str(article), "--title", "Chili", env=_cli_env(tmp_path)).stdout
+    assert "French" in human.splitlines()[0] and "Only English is read" in human
+    as_json = json.loads(cli("import-article", str(article), "--title", "Chili", "--json", env=_cli_env(tmp_path)).stdout)
+    assert as_json["language"]["code"] == "fr" and as_json["suggestions"] == []
+
+    english = editor_client.post("/api/v1/imports", json={"title": "Italy", "text": ITALY}, headers=_another_token(database))
+    assert english.json()["language"] == {"code": "en", "name": "English", "message": None}
+    assert "Only English" not in editor_client.get(f"/imports/{english.json()['id']}").text
+
+
+
+
+def _another_token(database) -> dict[str, str]:
+    return {"Authorization": f"Bearer {add_token(database, 'newsroom', 'write')}"}
+
+
+def test_one_size_limit_for_an_article_everywhere(editor_client, database, session, tmp_path):
+    before = (_count(session, Source), _count(session, Import))
+    over = "a" * (ARTICLE_MAX_BYTES + 1)
+    api_reply = editor_client.post("/api/v1/imports", json={"title": "x", "text": over}, headers=_bearer(database))
+    assert api_reply.status_code == 413 and api_reply.json() == {"detail": article_too_large()}
+    # Over the limit in bytes though not in characters: the limit is the article's size as UTF-8.
+    wide = editor_client.post("/api/v1/imports", json={"title": "x", "text": "é" * (ARTICLE_MAX_BYTES // 2 + 1)},
+                              headers=_another_token(database))
+    assert wide.status_code == 413 and wide.json() == {"detail": article_too_large()}
+    pasted = _import(editor_client, text=over)
+    assert pasted.status_code == 413 and _field_error(pasted.text, "text") == article_too_large()
+    uploaded = editor_client.post("/import", data={"csrf_token": editor_client.csrf, "title": "x", "text": ""},
+                                  files={"file": ("big.txt", over.encode(), "text/plain")})
+    assert uploaded.status_code == 413 and _field_error(uploaded.text, "file") == article_too_large()
+    assert (_count(session, Source), _count(session, Import)) == before
+    assert f"up to {ARTICLE_LIMIT}" in editor_client.get("/import").text
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Importing an article"):]
+    section = section[:section.index("\n## ", 1)]
+    assert f"{ARTICLE_LIMIT} ({ARTICLE_MAX_BYTES:,} bytes" in section
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(over.encode())
+    refused = cli("import-article", str(big), "--title", "x", env=_cli_env(tmp_path), check=False)
+    assert refused.returncode == 1 and refused.stderr.strip().splitlines() == [f"error: {article_too_large()}"]
+
+
+def test_an_article_under_the_limit_is_read_whatever_its_envelope(editor_client, database, tmp_path):
+    # 1.8 MB as UTF-8: over every older limit (1 MB for a file, 500,000 characters for the reader),
+    # and in a form about three times that once percent-escaped.
+    long_article = ITALY + "\n" + "é" * 900_000
+    by_api = editor_client.post("/api/v1/imports", json={"title": "Italy, long", "text": long_article}, headers=_bearer(database))
+    assert by_api.status_code == 201, by_api.text[:500]
+    assert {s["country"] for s in by_api.json()["suggestions"]} == ARTICLE_COUNTRIES
+    by_form = editor_client.post("/import", data={"csrf_token": editor_client.csrf, "title": "Italy, long (form)",
+                                                  "text": long_article + " "}, follow_redirects=False)
+    assert by_form.status_code == 303, by_form.text[:500]
+    article = tmp_path / "long.txt"
+    article.write_text(long_article, encoding="utf-8")
+    out = json.loads(cli("import-article", str(article), "--title", "Italy", "--json", env=_cli_env(tmp_path)).stdout)
+    assert {s["country"] for s in out["suggestions"]} == ARTICLE_COUNTRIES
+
+
+@pytest.mark.parametrize("content", ["", "   \n\t  \n"], ids=["nothing", "whitespace"])
+def test_an_empty_article_is_called_empty(editor_client, database, session, tmp_path, content):
+    before = (_count(session, Source), _count(session, Import))
+    by_api = editor_client.post("/api/v1/imports", json={"title": "x", "text": content}, headers=_bearer(database))
+    assert by_api.status_code == 422
+    (error,) = by_api.json()["detail"]
+    assert error["loc"] == ["body", "text"] and error["msg"].startswith("The article is empty")
+    pasted = _import(editor_client, text=content)
+    assert pasted.status_code == 422 and _field_error(pasted.text, "text").startswith("The article is empty")
+    uploaded = editor_client.post("/import", data={"csrf_token": editor_client.csrf, "title": "x", "text": ""},
+                                  files={"file": ("empty.txt", content.encode(), "text/plain")})
+    assert uploaded.status_code == 422 and _field_error(uploaded.text, "file").startswith("The article is empty")
+    assert (_count(session, Source), _count(session, Import)) == before
+    empty = tmp_path / "empty.txt"
+    empty.write_text(content, encoding="utf-8")
+    refused = cli("import-article", str(empty), "--title", "x", env=_cli_env(tmp_path), check=False)
+    assert refused.returncode == 1
+    (line,) = refused.stderr.strip().splitlines()
+    assert line.startswith("error: The article is empty") and "--text" not in line
+
+
+@pytest.mark.parametrize("route", ["form", "api"])
+def test_the_server_answers_other_requests_while_an_import_waits(editor_client, database, backend, route):
+    """Reading and storing an article happen off the event loop: while an import waits for the
+    database, another request is answered."""
+    headers = _bearer(database) if route == "api" else {}
+    main = threading.get_ident()
+    waiting = threading.Event()
+    # The statement the import will wait on: SQLite's write transaction, PostgreSQL's insert.
+    blocked_at = "INSERT INTO sources" if backend.is_postgres else "BEGIN IMMEDIATE"
+
+    def watch(conn, cursor, statement, parameters, context, executemany):
+        if threading.get_ident() != main and statement.lstrip().startswith(blocked_at):
+            waiting.set()
+
+    event.listen(database.engine, "before_cursor_execute", watch)
+    result: dict[str, object] = {}
+
+    def run_import():
+        if route == "form":
+            result["import"] = _import(editor_client)
+        else:
+            result["import"] = editor_client.post("/api/v1/imports", json={"title": "Italy", "text": ITALY}, headers=headers)
+
+    def ask_health():
+        result["health"] = editor_client.get("/healthz")
+
+    importer = threading.Thread(target=run_import)
+    asker = threading.Thread(target=ask_health)
+    try:
+        with database.write_session() as lock:
+            lock.connection()  # begins now: on SQLite, BEGIN IMMEDIATE takes the write lock
+            if backend.is_postgres:
+                lock.execute(sql("LOCK TABLE sources IN EXCLUSIVE MODE"))
+            importer.start()
+            assert waiting.wait(timeout=60), "the import never reached the database"
+            asker.start()
+            # Well within SQLite's busy timeout: a blocked event loop cannot answer in this time.
+            asker.join(timeout=3)
+            answered_meanwhile = not asker.is_alive()
+    finally:
+        importer.join(timeout=60)
+        asker.join(timeout=60)
+        event.remove(database.engine, "before_cursor_execute", watch)
+    assert answered_meanwhile, "no other request was answered while the import was in progress"
+    assert result["health"].status_code == 200 and result["health"].json()["working"] >= 1
+    assert result["import"].status_code in (201, 303)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Path, Response
 
 from app.config import get_settings
 from app.db import get_database
+from app.limits import ARTICLE_LIMIT
 from app.routes.api import json_bytes
 from app.routes.api_writes import AUTH_RESPONSES, WriterDep, _detail
 from app.schemas import ApplyIn, ApplyResultOut, ImportIn, ImportOut, SourceIn
@@ -22,17 +23,32 @@ router = APIRouter(prefix="/api/v1", tags=["api"])
     "/imports",
     response_model=ImportOut,
     status_code=201,
-    responses={**AUTH_RESPONSES, **_detail(404, "No such proposal"), **_detail(422, "Invalid, or no country with a stance found")},
+    responses={**AUTH_RESPONSES, **_detail(404, "No such proposal"),
+               **_detail(413, f"The article is over {ARTICLE_LIMIT}, the limit for an article"),
+               **_detail(422, "Invalid, empty, or in English with no country with a stance found")},
     summary="Read an article into suggestions",
 )
 def post_import(body: ImportIn, actor: WriterDep) -> Response:
-    """Store the article as a source and return what it says per country; nothing is applied yet."""
-    source_in = SourceIn(**body.model_dump(exclude={"proposal"}))
+    """Store the article as a source and return what it says per country; nothing is applied yet.
+
+    `text` may be plain text or an HTML page: text holding markup is reduced to its article (menus,
+    scripts and "related stories" boxes dropped), exactly as the import form does. `language` says
+    which language the article seems to be in; only English is read, and an article in another
+    language is kept with whatever was found and a `message` saying so.
+    """
+    try:
+        text = imports.article_from_text(body.text)
+    except imports.ArticleTooLarge as exc:
+        raise HTTPException(413, exc.errors[0]["msg"])
+    except InvalidInput as exc:
+        raise HTTPException(422, [{"loc": ["body", *e["loc"]], "msg": e["msg"], "type": "value_error"} for e in exc.errors])
+    source_in = SourceIn(**body.model_dump(exclude={"proposal", "text"}), text=text)
     try:
         with get_database().write_session() as ws:
             proposal = board.get_proposal(ws, body.proposal or get_settings().default_proposal)
-            record = imports.create_import(ws, proposal, source_in, actor, "api")
-            payload = {"id": record.id, "source_id": record.source_id, "suggestions": record.suggestions}
+            record, language = imports.create_import(ws, proposal, source_in, actor, "api")
+            payload = {"id": record.id, "source_id": record.source_id, "suggestions": record.suggestions,
+                       "language": language.as_dict()}
     except InvalidInput as exc:
         raise HTTPException(422, [{"loc": ["body", *e["loc"]], "msg": e["msg"], "type": "value_error"} for e in exc.errors])
     audit.info("import created via api: user=%s import=%s", actor, payload["id"])

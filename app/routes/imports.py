@@ -13,12 +13,13 @@ from starlette.datastructures import FormData, UploadFile
 from app.config import get_settings
 from app.db import get_database
 from app.deps import CountryPath, SessionDep
+from app.limits import ARTICLE_BODY_MAX_BYTES, ARTICLE_LIMIT, ARTICLE_MAX_BYTES
 from app.models import CONDITION_CATEGORIES, STATUSES
 from app.routes.forms import submitted_form
 from app.schemas import MAX_TROOPS, SourceIn
-from app.services import board, imports
+from app.services import board, imports, language
 from app.services.errors import InvalidInput
-from app.text_rule import field_message, strip_forbidden
+from app.text_rule import field_message
 from app.web import EditorDep, audit, check_csrf, load_viewer, redirect, render
 
 router = APIRouter(tags=["imports"], default_response_class=HTMLResponse, include_in_schema=False,
@@ -28,11 +29,14 @@ FIELDS = ("title", "publisher", "url", "published_on", "text", "proposal")
 
 
 async def import_form(request: Request) -> FormData:
-    return await request.form(max_files=1, max_fields=50, max_part_size=2_000_000)
+    # Parts may be as large as a body that can still hold an article under the limit, so that the
+    # article is measured (and the message given beside its field) rather than the part refused.
+    return await request.form(max_files=1, max_fields=50, max_part_size=ARTICLE_BODY_MAX_BYTES)
 
 
 def _new_page(request, session, values: dict[str, str], errors: dict[str, str], status_code: int = 200) -> Response:
-    context = {"values": values, "errors": errors, "proposals": board.list_proposals(session)}
+    context = {"values": values, "errors": errors, "proposals": board.list_proposals(session),
+               "article_limit": ARTICLE_LIMIT}
     return render(request, "import_new.html", context, status_code=status_code)
 
 
@@ -43,9 +47,12 @@ def new_import(request: Request, session: SessionDep, viewer: EditorDep) -> Resp
     return _new_page(request, session, values, {})
 
 
+# A plain function, so FastAPI runs it in a worker thread: reading an article (trafilatura, the
+# reader, the language identifier) and writing it take time, and the event loop keeps answering
+# other requests meanwhile.
 @router.post("/import")
-async def create_import(request: Request, session: SessionDep, viewer: EditorDep,
-                        submitted: Annotated[FormData, Depends(import_form)]) -> Response:
+def create_import(request: Request, session: SessionDep, viewer: EditorDep,
+                  submitted: Annotated[FormData, Depends(import_form)]) -> Response:
     """Read the article; keep it and its suggestions only if it names countries with stances."""
     check_csrf(request, submitted.get("csrf_token"), viewer.csrf_token)
     values = {k: (submitted.get(k) if isinstance(submitted.get(k), str) else "") for k in FIELDS}
@@ -54,45 +61,48 @@ async def create_import(request: Request, session: SessionDep, viewer: EditorDep
         message = None if key == "text" else field_message(values[key])
         if message:
             errors[key] = message
-    # The article itself loses what the text rule forbids rather than being refused for it.
-    text = strip_forbidden(values["text"])
+    # The article itself loses what the text rule forbids rather than being refused for it; an
+    # HTML page, uploaded or pasted, is reduced to its article (imports.article_from_text).
     upload = submitted.get("file")
-    if isinstance(upload, UploadFile) and upload.filename:
-        data = await upload.read(imports.MAX_UPLOAD + 1)
-        try:
-            text = imports.text_from_upload(upload.filename, data)
-        except InvalidInput as exc:
-            errors["file"] = exc.errors[0]["msg"].capitalize() + "."
-    elif text and imports.looks_like_html(text):
-        try:
-            text = imports.html_to_text(text)
-        except InvalidInput as exc:
-            errors["text"] = exc.errors[0]["msg"].capitalize() + "."
-    if not errors and not text.strip():
-        errors["text"] = "Paste the article's text, or choose a file."
-    elif not errors and len(text) > imports.MAX_TEXT:
-        errors["text"] = f"The article is over {imports.MAX_TEXT:,} characters; import the relevant part."
+    field = "file" if isinstance(upload, UploadFile) and upload.filename else "text"
+    text = ""
+    too_large = False
+    try:
+        if field == "file":
+            text = imports.article_from_file(upload.filename, upload.file.read(ARTICLE_MAX_BYTES + 1))
+        else:
+            text = imports.article_from_text(values["text"])
+    except imports.ArticleTooLarge as exc:
+        errors[field] = exc.errors[0]["msg"]
+        too_large = True
+        values["text"] = ""  # not sent back: the page would be as large as the article
+    except imports.ArticleEmpty:
+        errors[field] = ("The article is empty: the file has no text in it." if field == "file"
+                         else "The article is empty: paste its text, or choose a file.")
+    except InvalidInput as exc:
+        errors[field] = exc.errors[0]["msg"]
     source_in = None
     if not errors:
         try:
             source_in = SourceIn(title=values["title"], publisher=values["publisher"].strip() or None,
                                  url=values["url"].strip() or None, published_on=values["published_on"] or None,
-                                 text=text.replace("\r\n", "\n"))
+                                 text=text)
         except ValidationError as exc:
             for e in exc.errors():
                 name = str(e["loc"][0]) if e["loc"] else "text"
                 errors.setdefault(name if name in FIELDS else "text", _friendly(name, e["msg"]))
     if errors:
-        return _new_page(request, session, values, errors, status_code=422)
+        return _new_page(request, session, values, errors, status_code=413 if too_large else 422)
     try:
         with get_database().write_session() as ws:
             proposal = board.get_proposal(ws, values["proposal"] or get_settings().default_proposal)
-            record = imports.create_import(ws, proposal, source_in, viewer.name, "form")
+            record, _language = imports.create_import(ws, proposal, source_in, viewer.name, "form")
             import_id, found = record.id, len(record.suggestions)
     except InvalidInput as exc:
         errors["text"] = exc.errors[0]["msg"][:1].upper() + exc.errors[0]["msg"][1:] + ". Nothing was saved."
         return _new_page(request, session, values, errors, status_code=422)
     audit.info("import created: user=%s import=%s suggestions=%s", viewer.name, import_id, found)
+    # The review page says which language the article seems to be in when it is not English.
     return redirect(f"/imports/{import_id}", f"Read the article: {found} countr{'y' if found == 1 else 'ies'} to review.")
 
 
@@ -125,6 +135,7 @@ def _review_page(request, session, record, errors: dict[str, dict[str, str]] | N
         quotes += s.get("evidence", []) + [q for c in s.get("conditions", []) for q in c.get("evidence", [])]
     segments = board.highlight_quotes(record.source.text or "", quotes)
     context = {"record": record, "proposal": proposal, "rows": rows, "segments": segments,
+               "language": language.detect(record.source.text or ""),
                "statuses": STATUSES, "categories": CONDITION_CATEGORIES}
     return render(request, "import_review.html", context, status_code=status_code)
 

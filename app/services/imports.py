@@ -11,15 +11,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.countries import country_info
+from app.limits import ARTICLE_MAX_BYTES, article_too_large
 from app.models import Condition, Import, ImportDecision, Proposal, Source, Stance
 from app.schemas import CitationIn, ConditionData, SourceIn, StanceData
-from app.services import importer
+from app.services import importer, language
 from app.services.errors import InvalidInput, NotFound, VersionConflict
+from app.services.language import Language
 from app.services.sources import create_source, text_sha256
 from app.services.stances import set_stance, stance_data_from
 from app.text_rule import strip_forbidden
 
-MAX_TEXT = 500_000
 MAX_EVIDENCE = 6
 
 
@@ -35,30 +36,36 @@ def _current(session: Session, proposal: Proposal, code: str) -> Stance | None:
 
 def read_article(text: str) -> list[dict[str, Any]]:
     """The suggestions for TEXT, as plain dictionaries (what the API returns)."""
+    _check_size(text, "text")
     if not text.strip():
-        raise InvalidInput([{"loc": ["text"], "msg": "the article is empty"}])
-    if len(text) > MAX_TEXT:
-        raise InvalidInput([{"loc": ["text"], "msg": f"the article is longer than {MAX_TEXT:,} characters"}])
+        raise ArticleEmpty([{"loc": ["text"], "msg": "The article is empty: there is no text in it to read."}])
     return [s.as_dict() for s in importer.extract(text)]
 
 
-def create_import(session: Session, proposal: Proposal, source_in: SourceIn, actor: str, via: str) -> Import:
-    """Store the article as a source and the suggestions read from it, with today's stance versions."""
-    suggestions = read_article(source_in.text or "")
-    if not suggestions:
+def create_import(session: Session, proposal: Proposal, source_in: SourceIn, actor: str,
+                  via: str) -> tuple[Import, Language]:
+    """Store the article as a source and the suggestions read from it, with today's stance versions.
+
+    An article in English that names no country with a stance is refused (nothing to review); one
+    that seems to be in another language is kept all the same, and its language is returned so the
+    answer can say that only English is read."""
+    text = source_in.text or ""
+    suggestions = read_article(text)
+    found_language = language.detect(text)
+    if not suggestions and found_language.read:
         raise NothingFound([{"loc": ["text"], "msg": "no country with a stance, troop figures or conditions was found in this text"}])
     for s in suggestions:
         stance = _current(session, proposal, s["country"])
         s["base_version"] = stance.version if stance else 0
     # The same text imported again cites the source already stored, not a copy of it.
-    digest = text_sha256(source_in.text or "")
+    digest = text_sha256(text)
     source = session.scalars(select(Source).where(Source.text_sha256 == digest).order_by(Source.id)).first()
     if source is None:
         source = create_source(session, source_in)
     record = Import(proposal_id=proposal.id, source_id=source.id, created_by=actor, via=via, suggestions=suggestions)
     session.add(record)
     session.flush()
-    return record
+    return record, found_language
 
 
 def get_import(session: Session, import_id: int) -> Import:
@@ -194,32 +201,66 @@ def list_imports(session: Session, limit: int = 50) -> list[Import]:
     return list(session.scalars(select(Import).order_by(Import.id.desc()).limit(limit)))
 
 
-MAX_UPLOAD = 1_000_000
-HTML_HINT = re.compile(r"<\s*(?:html|body|article|p|div|h1|script)\b", re.I)
+# Markup that makes a text an HTML page (or part of one), in its first 5,000 characters.
+HTML_HINT = re.compile(
+    r"<\s*(?:!doctype\s+html|html|head|body|article|main|section|header|footer|nav|aside|p|div|span|h[1-6]"
+    r"|script|style|ul|ol|li|table|br)\b", re.I)
+HTML_NAMES = (".html", ".htm", ".xhtml")
 
 
-def text_from_upload(name: str, data: bytes) -> str:
-    """The article's text from an uploaded .txt or .html file, or a clear refusal."""
-    if len(data) > MAX_UPLOAD:
-        raise InvalidInput([{"loc": ["file"], "msg": f"the file is over {MAX_UPLOAD // 1_000_000} MB"}])
+class ArticleTooLarge(InvalidInput):
+    """The article as sent is over the one limit for an article."""
+
+    def __init__(self, loc: str = "text") -> None:
+        super().__init__([{"loc": [loc], "msg": article_too_large()}])
+
+
+class ArticleEmpty(InvalidInput):
+    """There is no text to read."""
+
+
+def _check_size(raw: str | bytes, loc: str) -> None:
+    if len(raw) <= ARTICLE_MAX_BYTES // 4:
+        return  # at most four bytes a character: certainly within the limit
+    size = len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8", "surrogatepass"))
+    if size > ARTICLE_MAX_BYTES:
+        raise ArticleTooLarge(loc)
+
+
+def article_from_text(raw: str, *, html: bool | None = None, loc: str = "text") -> str:
+    """The text to read from an article as sent — pasted in the form, given to the API, or read
+    from a file: within the size limit, with what the text rule forbids removed, and reduced to its
+    article when it is an HTML page (HTML says so; None decides by the markup it holds)."""
+    _check_size(raw, loc)
+    text = strip_forbidden(raw)
+    if not text.strip():
+        raise ArticleEmpty([{"loc": [loc], "msg": "The article is empty: there is no text in it to read."}])
+    if html or (html is None and looks_like_html(text)):
+        text = html_to_text(text, loc=loc)
+    return text.replace("\r\n", "\n")
+
+
+def article_from_file(name: str, data: bytes, loc: str = "file") -> str:
+    """The text to read from an uploaded or named .txt or .html file, or a clear refusal."""
+    _check_size(data, loc)
+    if not data.strip():
+        raise ArticleEmpty([{"loc": [loc], "msg": "The article is empty: the file has no text in it."}])
     if b"\x00" in data:
-        raise InvalidInput([{"loc": ["file"], "msg": "this is not a text file (it contains binary data)"}])
+        raise InvalidInput([{"loc": [loc], "msg": "This is not a text file (it contains binary data)."}])
     try:
-        text = strip_forbidden(data.decode("utf-8-sig"))
+        decoded = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InvalidInput([{"loc": ["file"], "msg": "the file is not UTF-8 text"}]) from None
-    if name.lower().endswith((".html", ".htm")) or HTML_HINT.search(text[:5000]):
-        return html_to_text(text, loc="file")
-    return text
+        raise InvalidInput([{"loc": [loc], "msg": "The file is not UTF-8 text."}]) from None
+    return article_from_text(decoded, html=True if name.lower().endswith(HTML_NAMES) else None, loc=loc)
 
 
 def html_to_text(html: str, loc: str = "text") -> str:
-    """The main text of an HTML page (scripts, styles and navigation dropped), via trafilatura."""
+    """The main text of an HTML page (scripts, styles, menus and link boxes dropped), via trafilatura."""
     import trafilatura
 
     text = trafilatura.extract(strip_forbidden(html), include_comments=False, include_tables=False, include_links=False)
     if not text or not text.strip():
-        raise InvalidInput([{"loc": [loc], "msg": "no article text was found in this HTML"}])
+        raise InvalidInput([{"loc": [loc], "msg": "No article text was found in this HTML page."}])
     return strip_forbidden(text)
 
 
