@@ -95,6 +95,15 @@ def test_a_write_through_one_instance_is_seen_on_the_others_very_next_request(sh
         assert stale.status_code == 200 and "Will send engineers." in stale.text
 
 
+def _failed_attempts(url: str) -> int:
+    engine = create_engine(url)
+    try:
+        with Session(engine) as s:
+            return s.scalar(select(func.count()).select_from(LoginAttempt).where(LoginAttempt.succeeded.is_(False)))
+    finally:
+        engine.dispose()
+
+
 def test_sign_in_throttling_counts_attempts_made_on_both_instances(shared_url):
     with two_instances(shared_url) as (a, b):
         for i in range(5):
@@ -102,12 +111,7 @@ def test_sign_in_throttling_counts_attempts_made_on_both_instances(shared_url):
         # Five failures in all, none of them five on one instance: both now refuse even the right password.
         assert _attempt(a, PASSWORD).status_code == 429
         assert _attempt(b, PASSWORD).status_code == 429
-    engine = create_engine(shared_url)
-    try:
-        with Session(engine) as s:
-            assert s.scalar(select(func.count()).select_from(LoginAttempt).where(LoginAttempt.succeeded.is_(False))) == 5
-    finally:
-        engine.dispose()
+    assert _failed_attempts(shared_url) == 5
 
 
 def test_sixty_racing_wrong_passwords_on_two_instances_get_exactly_the_limit_of_checks(shared_url):
@@ -121,12 +125,7 @@ def test_sixty_racing_wrong_passwords_on_two_instances_get_exactly_the_limit_of_
         # Only five passwords were checked at all (the limit); every other attempt was turned away first.
         assert sorted(statuses, key=str) == [401] * 5 + [429] * 55, statuses
         assert _attempt(bases[0], PASSWORD).status_code == 429
-    engine = create_engine(shared_url)
-    try:
-        with Session(engine) as s:
-            assert s.scalar(select(func.count()).select_from(LoginAttempt).where(LoginAttempt.succeeded.is_(False))) == 5
-    finally:
-        engine.dispose()
+    assert _failed_attempts(shared_url) == 5
 
 
 def test_twenty_racing_writers_split_across_two_instances_exactly_one_wins(shared_url):
