@@ -119,8 +119,10 @@ def _suggestion_form(page_html: str, code: str) -> dict:
     soup = BeautifulSoup(page_html, "html.parser")
     form = soup.select_one(f"#suggestion-{code} form.decision-form")
     data = {}
-    for el in form.select("input, select"):
-        if el.get("type") == "checkbox":
+    for el in form.select("input, select, textarea"):
+        if el.name == "textarea":
+            data[el["name"]] = el.get_text()
+        elif el.get("type") == "checkbox":
             if el.has_attr("checked"):
                 data[el["name"]] = el.get("value", "1")
         elif el.name == "select":
@@ -182,6 +184,8 @@ def test_a_stance_changed_after_the_import_is_a_conflict_not_an_overwrite(editor
     session.rollback()
     assert session.scalars(select(Stance).where(Stance.country_code == "AZE")).one().status == "declined"
     assert "Apply on top of the current version" in conflict.text
+    # The page after the conflict holds the suggestion over the stance as it is now.
+    form = _suggestion_form(conflict.text, "AZE")
     rebased = editor_client.post(f"/imports/{import_id}/countries/AZE", data=form | {"action": "rebase"}, follow_redirects=False)
     assert rebased.status_code == 303
     session.rollback()
