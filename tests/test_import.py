@@ -697,6 +697,7 @@ def test_api_apply_takes_what_the_review_form_takes(api, session):
     assert [(c["category"], c["state"], c["factor"]) for c in stance["conditions"]] == [
         ("ceasefire", "met", "cessation-of-hostilities"), ("mandate", "unknown", "un-mandate")]
     assert stance["conditions"][0]["text"] == "The fighting in Gaza stops completely."
+    session.rollback()
     decision = session.scalars(select(ImportDecision)).one()
     assert decision.applied["summary"] == stance["summary"] and decision.applied["version"] == stance["version"]
 
