@@ -442,6 +442,9 @@ class ImportDecision(Base):
     decided_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     change_id: Mapped[Optional[int]] = mapped_column(ForeignKey("changes.id"))
     detail: Mapped[Optional[str]] = mapped_column(Text)
+    # An accept that was applied (or found nothing to change): the stance as written, as the change
+    # log records it (stance_snapshot, with its version). None for rejections and conflicts.
+    applied: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON)
 
     import_: Mapped[Import] = relationship(back_populates="decisions")
 

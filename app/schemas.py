@@ -227,6 +227,11 @@ class SuggestedCondition(StrictModel):
     text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), TEXT_RULE]
     category: Category
     evidence: list[Quote] = Field(default_factory=list, max_length=10)
+    id: Optional[Annotated[int, Field(strict=True, ge=1, le=MAX_ID)]] = Field(
+        default=None, description="Id of a condition the stance has: edit it instead of adding one.")
+    state: Optional[State] = Field(default=None, description="unmet for a new condition when left out; kept for an edited one.")
+    factor: Optional[Slug] = Field(default=None, description="Slug of a factor of this proposal; when left out, a new "
+                                   "condition takes the factor its category's conditions already share, if exactly one.")
 
 
 class SuggestionIn(StrictModel):
@@ -238,6 +243,14 @@ class SuggestionIn(StrictModel):
     troops: SuggestedTroops = Field(default_factory=SuggestedTroops)
     conditions: list[SuggestedCondition] = Field(default_factory=list, max_length=20)
     evidence: list[Quote] = Field(default_factory=list, max_length=10)
+    roles: Optional[list[Role]] = Field(default=None, max_length=7, description="Replace the stance's roles; kept when left out.")
+    summary: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), TEXT_RULE]] = Field(
+        default=None, description="Replace the stance's summary (\"\" clears it); kept when left out.")
+    stated_on: Optional[IsoDate] = Field(default=None, description="When the country said it; kept when left out.")
+    remove_conditions: list[Annotated[int, Field(strict=True, ge=1, le=MAX_ID)]] = Field(
+        default_factory=list, max_length=30, description="Ids of conditions of the stance to drop.")
+    clear_troops: list[Literal["offered_min", "offered_max", "committed", "deployed"]] = Field(
+        default_factory=list, max_length=4, description="Troop figures to empty (a figure left out or null is kept).")
     base_version: Optional[int] = Field(default=None, ge=0, le=2**31 - 1, description="Ignored: the import remembers it.")
 
 

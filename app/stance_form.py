@@ -17,6 +17,7 @@ from app.text_rule import field_message
 TROOP_FIELDS = ("offered_min", "offered_max", "committed", "deployed")
 BLANK_ROWS = 2
 MAX_ROWS = 30
+MAX_EVIDENCE_ROWS = 20
 
 
 @dataclass
@@ -27,10 +28,22 @@ class ConditionRow:
     state: str = "unknown"
     factor: str = ""
     remove: bool = False
+    # On the import review only: the passage of the article cited for this condition, and the
+    # passages the reader found for it (to choose from).
+    quote: str = ""
+    passages: list[str] = field(default_factory=list)
 
     @property
     def blank(self) -> bool:
         return not self.id and not self.text.strip()
+
+
+@dataclass
+class EvidenceRow:
+    """On the import review: one passage of the article cited for the stance, as edited, and whether it is cited."""
+
+    quote: str = ""
+    keep: bool = True
 
 
 @dataclass
@@ -54,6 +67,7 @@ class StanceForm:
     quote: str = ""
     reason: str = ""
     version: str = ""
+    evidence: list[EvidenceRow] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)
 
     def error(self, name: str, message: str) -> None:
@@ -127,8 +141,15 @@ def read_form(form: FormData) -> StanceForm:
                 state=_text(form, p + "state", 20) or "unknown",
                 factor=_text(form, p + "factor", 80),
                 remove=bool(form.get(p + "remove")),
+                quote=_text(form, p + "quote", 5000),
             )
         )
+    try:
+        evidence_count = min(int(_text(form, "ev_count", 5) or 0), MAX_EVIDENCE_ROWS)
+    except ValueError:
+        evidence_count = 0
+    for i in range(evidence_count):
+        result.evidence.append(EvidenceRow(quote=_text(form, f"ev-{i}-quote", 5000), keep=bool(form.get(f"ev-{i}-keep"))))
     return result
 
 
@@ -159,7 +180,9 @@ def _check_text_rule(form: StanceForm) -> None:
               if isinstance(getattr(form, name), str)}
     fields |= {"roles": "".join(form.roles)}
     for i, row in enumerate(form.conditions):
-        fields |= {f"cond-{i}-{part}": getattr(row, part) for part in ("id", "text", "category", "state", "factor")}
+        fields |= {f"cond-{i}-{part}": getattr(row, part) for part in ("id", "text", "category", "state", "factor", "quote")}
+    for i, ev in enumerate(form.evidence):
+        fields[f"ev-{i}-quote"] = ev.quote
     for name, value in fields.items():
         message = field_message(value)
         if message:
@@ -175,7 +198,7 @@ class ParsedStance:
     row_of: list[int]  # condition index in `data` -> row index in the form
 
 
-def _pydantic_loc_to_field(loc: tuple[Any, ...], row_of: list[int]) -> str:
+def _pydantic_loc_to_field(loc: tuple[Any, ...], row_of: list[int], evidence_of: list[int] | None = None) -> str:
     if not loc:
         return "status"
     head = loc[0]
@@ -183,7 +206,12 @@ def _pydantic_loc_to_field(loc: tuple[Any, ...], row_of: list[int]) -> str:
         return str(loc[1]) if len(loc) > 1 and loc[1] in TROOP_FIELDS else "offered_max"
     if head == "conditions" and len(loc) > 1 and isinstance(loc[1], int) and loc[1] < len(row_of):
         part = loc[2] if len(loc) > 2 else "text"
+        if part == "citations" and evidence_of is not None:
+            return f"cond-{row_of[loc[1]]}-quote"
         return f"cond-{row_of[loc[1]]}-{part if part in ('text', 'category', 'state', 'factor') else 'text'}"
+    if head == "citations" and evidence_of is not None:
+        index = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else 0
+        return f"ev-{evidence_of[index]}-quote" if index < len(evidence_of) else "evidence"
     if head == "citations":
         return "source_id" if "source_id" in loc else "quote"
     if head == "country":
@@ -191,17 +219,14 @@ def _pydantic_loc_to_field(loc: tuple[Any, ...], row_of: list[int]) -> str:
     return str(head)
 
 
-def error_field(loc: list[Any] | tuple[Any, ...], row_of: list[int]) -> str:
-    """The form field that a write-path error path (`loc`) belongs to."""
-    return _pydantic_loc_to_field(tuple(loc), row_of)
+def error_field(loc: list[Any] | tuple[Any, ...], row_of: list[int], evidence_of: list[int] | None = None) -> str:
+    """The form field that a write-path error path (`loc`) belongs to (EVIDENCE_OF: on the import
+    review, the evidence row of each citation)."""
+    return _pydantic_loc_to_field(tuple(loc), row_of, evidence_of)
 
 
-def parse(form: StanceForm) -> ParsedStance:
-    """Turn the typed values into write-path input, noting every problem beside its field."""
-    _check_text_rule(form)
-    troops = {name: _int_or_none(form, name) for name in TROOP_FIELDS}
-    stated_on = _date_or_none(form, "stated_on")
-
+def _conditions(form: StanceForm, citation_of=None) -> tuple[list[dict[str, Any]], list[int]]:
+    """The condition rows as write-path input, and the form row of each (blank and removed rows left out)."""
     conditions, row_of = [], []
     for i, row in enumerate(form.conditions):
         if row.blank or row.remove:
@@ -213,9 +238,38 @@ def parse(form: StanceForm) -> ParsedStance:
         if cid is not None and cid > MAX_ID:
             form.error(f"cond-{i}-text", "This condition is not one of this stance's; reload the form.")
             continue
-        conditions.append({"id": cid, "text": row.text, "category": row.category, "state": row.state,
-                           "factor": row.factor or None})
+        condition = {"id": cid, "text": row.text, "category": row.category, "state": row.state,
+                     "factor": row.factor or None}
+        if citation_of is not None:
+            condition["citations"] = citation_of(i, row)
+        conditions.append(condition)
         row_of.append(i)
+    return conditions, row_of
+
+
+def _validate(form: StanceForm, payload: dict[str, Any], row_of: list[int],
+              evidence_of: list[int] | None = None) -> StanceData | None:
+    """PAYLOAD as write-path input, or None with each problem noted beside its field."""
+    try:
+        return StanceData.model_validate(payload)
+    except ValidationError as exc:
+        for e in exc.errors():
+            name = _pydantic_loc_to_field(tuple(e["loc"]), row_of, evidence_of)
+            message = e["msg"].removeprefix("Value error, ")
+            if e["loc"][:1] == ("status",):
+                message = "Choose one of the statuses."
+            elif tuple(e["loc"]) == ("troops",):
+                message = "The most offered cannot be less than the least offered."
+            form.error(name, message[:1].upper() + message[1:] + ("" if message.endswith(".") else "."))
+        return None
+
+
+def parse(form: StanceForm) -> ParsedStance:
+    """Turn the typed values into write-path input, noting every problem beside its field."""
+    _check_text_rule(form)
+    troops = {name: _int_or_none(form, name) for name in TROOP_FIELDS}
+    stated_on = _date_or_none(form, "stated_on")
+    conditions, row_of = _conditions(form)
 
     reason = form.reason.strip()
     if not reason:
@@ -250,32 +304,68 @@ def parse(form: StanceForm) -> ParsedStance:
 
     expected_version = int(form.version) if form.version.isdecimal() and int(form.version) > 0 else None
 
-    data = None
-    try:
-        data = StanceData.model_validate(
-            {
-                "status": form.status,
-                "troops": troops,
-                "roles": form.roles,
-                "summary": form.summary.strip() or None,
-                "stated_on": stated_on,
-                "conditions": conditions,
-                # A placeholder id for a new source; the route replaces it once the source exists.
-                "citations": [{"source_id": source_id or 1, "quote": quote}] if len(quote) >= 3 else [],
-            }
-        )
-    except ValidationError as exc:
-        for e in exc.errors():
-            name = _pydantic_loc_to_field(tuple(e["loc"]), row_of)
-            message = e["msg"].removeprefix("Value error, ")
-            if e["loc"][:1] == ("status",):
-                message = "Choose one of the statuses."
-            elif tuple(e["loc"]) == ("troops",):
-                message = "The most offered cannot be less than the least offered."
-            form.error(name, message[:1].upper() + message[1:] + ("" if message.endswith(".") else "."))
+    data = _validate(form, {
+        "status": form.status,
+        "troops": troops,
+        "roles": form.roles,
+        "summary": form.summary.strip() or None,
+        "stated_on": stated_on,
+        "conditions": conditions,
+        # A placeholder id for a new source; the route replaces it once the source exists.
+        "citations": [{"source_id": source_id or 1, "quote": quote}] if len(quote) >= 3 else [],
+    }, row_of)
     if quote and len(quote) < 3:
         form.error("quote", "Quote at least a few words.")
     return ParsedStance(data if not form.errors else None, new_source, expected_version, reason, row_of)
+
+
+@dataclass
+class ParsedReview:
+    """An import suggestion as reviewed: the stance to write, or None when the form has errors."""
+
+    data: StanceData | None
+    row_of: list[int]
+    evidence_of: list[int]  # citation index in `data` -> evidence row in the form
+
+
+def parse_review(form: StanceForm, source_id: int) -> ParsedReview:
+    """The import review form as write-path input: the same fields and checks as the stance form,
+    but every quote comes from the article (SOURCE_ID) — the passages kept for the stance, and one
+    per condition. Whether a quote is a passage of the article is the write path's to say."""
+    _check_text_rule(form)
+    troops = {name: _int_or_none(form, name) for name in TROOP_FIELDS}
+    stated_on = _date_or_none(form, "stated_on")
+
+    def condition_citations(i: int, row: ConditionRow) -> list[dict[str, Any]]:
+        quote = row.quote.strip()
+        if quote and len(quote) < 3:
+            form.error(f"cond-{i}-quote", "Quote at least a few words, or leave it empty.")
+            return []
+        return [{"source_id": source_id, "quote": quote}] if quote else []
+
+    conditions, row_of = _conditions(form, condition_citations)
+    citations, evidence_of = [], []
+    for i, ev in enumerate(form.evidence):
+        quote = ev.quote.strip()
+        if not ev.keep:
+            continue
+        if len(quote) < 3:
+            form.error(f"ev-{i}-quote", "Quote at least a few words of the article, or untick it.")
+            continue
+        citations.append({"source_id": source_id, "quote": quote, "field": None if citations else "status"})
+        evidence_of.append(i)
+    if not citations and not any(c["citations"] for c in conditions):
+        form.error("evidence", "Cite at least one passage of the article.")
+    data = _validate(form, {
+        "status": form.status,
+        "troops": troops,
+        "roles": form.roles,
+        "summary": form.summary.strip() or None,
+        "stated_on": stated_on,
+        "conditions": conditions,
+        "citations": citations,
+    }, row_of, evidence_of)
+    return ParsedReview(data if not form.errors else None, row_of, evidence_of)
 
 
 def with_citation(data: StanceData, source_id: int, quote: str) -> StanceData:

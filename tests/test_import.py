@@ -231,8 +231,10 @@ def _suggestion_form(page_html: str, code: str) -> dict:
     soup = BeautifulSoup(page_html, "html.parser")
     form = soup.select_one(f"#suggestion-{code} form.decision-form")
     data = {}
-    for el in form.select("input, select"):
-        if el.get("type") == "checkbox":
+    for el in form.select("input, select, textarea"):
+        if el.name == "textarea":
+            data[el["name"]] = el.get_text()
+        elif el.get("type") == "checkbox":
             if el.has_attr("checked"):
                 data[el["name"]] = el.get("value", "1")
         elif el.name == "select":
@@ -294,6 +296,8 @@ def test_a_stance_changed_after_the_import_is_a_conflict_not_an_overwrite(editor
     session.rollback()
     assert session.scalars(select(Stance).where(Stance.country_code == "AZE")).one().status == "declined"
     assert "Apply on top of the current version" in conflict.text
+    # The page after the conflict holds the suggestion over the stance as it is now.
+    form = _suggestion_form(conflict.text, "AZE")
     rebased = editor_client.post(f"/imports/{import_id}/countries/AZE", data=form | {"action": "rebase"}, follow_redirects=False)
     assert rebased.status_code == 303
     session.rollback()
@@ -639,3 +643,177 @@ def test_the_server_answers_other_requests_while_an_import_waits(editor_client, 
     assert answered_meanwhile, "no other request was answered while the import was in progress"
     assert result["health"].status_code == 200 and result["health"].json()["working"] >= 1
     assert result["import"].status_code in (201, 303)
+
+
+# ---- reviewing everything a suggestion holds -------------------------------------------------------
+
+
+def _review_error(page: str, code: str, name: str) -> str | None:
+    """The message beside field NAME of CODE's review form, if any."""
+    found = BeautifulSoup(page, "html.parser").select_one(f"#suggestion-{code} #{code}-{name}-error")
+    return found.get_text(strip=True) if found else None
+
+
+def _imported(client, **fields) -> tuple[int, str]:
+    reply = _import(client, **fields)
+    assert reply.status_code == 303, reply.text[:2000]
+    return int(reply.headers["location"].rsplit("/", 1)[1]), client.get(reply.headers["location"]).text
+
+
+def _stance(session, code: str) -> Stance | None:
+    session.rollback()
+    return session.scalars(select(Stance).where(Stance.country_code == code)).first()
+
+
+def test_the_review_form_edits_every_field_and_exactly_that_is_applied(editor_client, session):
+    import_id, page = _imported(editor_client)
+    form = _suggestion_form(page, "ITA")
+    # What the article says, dated the day it was published, with the passages the reader found.
+    assert form["stated_on"] == "2026-11-20" and form["summary"] == "" and "roles" not in form
+    assert form["cond-0-category"] == "domestic_approval" and form["cond-0-state"] == "unmet"
+    assert form["cond-0-quote"] in ITALY and form["ev-0-quote"] in ITALY and form["ev-0-keep"] == "1"
+    assert form["ev_count"] == "2" and form["ev-1-keep"] == "1"
+    del form["ev-1-keep"]  # the second passage is left out
+    form.update({
+        "action": "accept", "summary": "Carabinieri to train a Palestinian police force.", "roles": "police_training",
+        "stated_on": "2026-11-19", "offered_max": "", "committed": "600",
+        "cond-0-text": "Approval by the Italian parliament.", "cond-0-state": "unknown",
+        "cond-0-quote": "The deployment requires approval by the Italian parliament",
+        # A condition the reader missed, in the blank row the form offers.
+        "cond-1-text": "A United Nations mandate.", "cond-1-category": "mandate", "cond-1-state": "met",
+        "cond-1-factor": "un-mandate", "cond-1-quote": "",
+        "ev-0-quote": "Italy will send between 500 and 1,000 Carabinieri",
+    })
+    reply = editor_client.post(f"/imports/{import_id}/countries/ITA", data=form, follow_redirects=False)
+    assert reply.status_code == 303, _review_error(reply.text, "ITA", "status") or reply.text[:3000]
+
+    italy = _stance(session, "ITA")
+    assert (italy.status, italy.offered_min, italy.offered_max, italy.committed) == ("conditional", 500, None, 600)
+    assert italy.summary == "Carabinieri to train a Palestinian police force." and italy.roles == ["police_training"]
+    assert italy.stated_on.isoformat() == "2026-11-19"
+    assert [(c.text, c.category, c.state, c.factor.slug if c.factor else None) for c in italy.conditions] == [
+        ("Approval by the Italian parliament.", "domestic_approval", "unknown", None),
+        ("A United Nations mandate.", "mandate", "met", "un-mandate")]
+    assert [q.quote for q in italy.conditions[0].citations] == ["The deployment requires approval by the Italian parliament"]
+    assert [(q.quote, q.field) for q in italy.citations] == [("Italy will send between 500 and 1,000 Carabinieri", "status")]
+
+    decision = session.scalars(select(ImportDecision)).one()
+    assert decision.applied["version"] == italy.version == 1 and decision.applied["summary"] == italy.summary
+    assert decision.applied["troops"] == {"offered_min": 500, "offered_max": None, "committed": 600, "deployed": None}
+    assert [c["state"] for c in decision.applied["conditions"]] == ["unknown", "met"]
+
+
+def test_a_stored_condition_can_be_removed_and_edited_on_review(editor_client, session):
+    import_id, page = _imported(editor_client, text=(FIXTURES / "05-azerbaijan-again.txt").read_text(encoding="utf-8"))
+    form = _suggestion_form(page, "AZE")
+    rows = {form[f"cond-{i}-category"]: i for i in range(int(form["cond_count"])) if form.get(f"cond-{i}-text")}
+    assert set(rows) == {"ceasefire", "domestic_approval", "mandate"}  # the two stored ones and the article's
+    assert form[f"cond-{rows['ceasefire']}-id"] and not form[f"cond-{rows['mandate']}-id"]
+    form |= {"action": "accept", f"cond-{rows['domestic_approval']}-remove": "1",
+             f"cond-{rows['ceasefire']}-state": "met"}
+    assert editor_client.post(f"/imports/{import_id}/countries/AZE", data=form, follow_redirects=False).status_code == 303
+    aze = _stance(session, "AZE")
+    assert {c.category: c.state for c in aze.conditions} == {"ceasefire": "met", "mandate": "unmet"}
+    # The stored condition kept its quotes from the seed article.
+    assert [q.source_id for q in aze.conditions[0].citations] == [1]
+
+
+@pytest.mark.parametrize(
+    ("edit", "field", "message"),
+    [
+        ({"ev-0-quote": "Italy will send 5,000 Carabinieri"}, "ev-0-quote", "not a passage of the article"),
+        ({"cond-0-quote": "parliament approved it"}, "cond-0-quote", "not a passage of the article"),
+        ({"stated_on": "next month"}, "stated_on", "YYYY-MM-DD"),
+        ({"offered_min": "900", "offered_max": "100"}, "offered_max", "cannot be less"),
+        ({"status": "keen"}, "status", "Choose one of the statuses"),
+        ({"cond-0-text": "Approval\u202e by parliament"}, "cond-0-text", "This text"),
+        ({"cond-0-factor": "no-such-factor"}, "cond-0-factor", "no factor"),
+        ({"ev-0-keep": None, "ev-1-keep": None, "cond-0-quote": ""}, "evidence", "Cite at least one passage"),
+        ({"summary": "x" * 501}, "summary", "500"),
+    ],
+)
+def test_review_errors_are_shown_beside_their_field_and_nothing_is_written(editor_client, session, edit, field, message):
+    import_id, page = _imported(editor_client)
+    form = _suggestion_form(page, "ITA") | {"action": "accept", "summary": "Kept as typed."}
+    for key, value in edit.items():
+        if value is None:
+            form.pop(key, None)
+        else:
+            form[key] = value
+    reply = editor_client.post(f"/imports/{import_id}/countries/ITA", data=form)
+    assert reply.status_code == 422
+    assert message.lower() in (_review_error(reply.text, "ITA", field) or "").lower(), reply.text[:3000]
+    assert _suggestion_form(reply.text, "ITA")["summary"] == form["summary"]  # what was typed is kept
+    assert _count(session, ImportDecision) == 0 and _stance(session, "ITA") is None
+
+
+def test_after_an_accept_the_page_shows_what_was_applied_and_no_conflict_of_its_own(editor_client, database, session):
+    import_id, page = _imported(editor_client)
+    form = _suggestion_form(page, "ITA") | {"action": "accept", "committed": "777", "summary": "Trainers, not troops."}
+    assert editor_client.post(f"/imports/{import_id}/countries/ITA", data=form, follow_redirects=False).status_code == 303
+    review = BeautifulSoup(editor_client.get(f"/imports/{import_id}").text, "html.parser")
+    card = review.select_one("#suggestion-ITA")
+    applied = card.select_one("section.applied").get_text(" ", strip=True)
+    assert "777" in applied and "Trainers, not troops." in applied and "by editor" in applied
+    assert "2026-11-20" in applied  # stated on the article's date
+    proposed = card.select_one("section[aria-label='Proposed by the article']").get_text(" ", strip=True)
+    assert "777" not in proposed and "1,000" in proposed  # the proposal stays what the article said
+    assert "777" in card.select_one("section[aria-label='Now on the board']").get_text(" ", strip=True)
+    assert "changed" not in card.get_text(" ", strip=True).lower()
+    assert card.select_one("form.decision-form") is None
+
+    # Someone else changes Italy afterwards: now, and only now, the page says so.
+    add_user(database, "desk", "editor")
+    token = add_token(database, "desk", "write")
+    etag = editor_client.get("/api/v1/proposals/gaza-isf/stances/ITA").headers["etag"]
+    assert editor_client.put("/api/v1/proposals/gaza-isf/stances/ITA", headers={"Authorization": f"Bearer {token}", "If-Match": etag},
+                             json={"status": "declined", "citation": {"source_id": 1, "quote": "Azerbaijan"}, "reason": "later news"}).status_code == 200
+    card = BeautifulSoup(editor_client.get(f"/imports/{import_id}").text, "html.parser").select_one("#suggestion-ITA")
+    assert "changed by someone else since this import was applied" in card.get_text(" ", strip=True)
+    assert "777" in card.select_one("section.applied").get_text(" ", strip=True)  # the record stays what was applied
+
+
+def test_the_article_shown_marks_the_chosen_passages_escaped(editor_client):
+    text = ITALY + "\nSpain will send 300 engineers & medics <from Rota> to the force.\nThe talks go on in Rome next week."
+    import_id, page = _imported(editor_client, text=text)
+    marks = [str(m) for m in BeautifulSoup(page, "html.parser").select(".source-text mark")]
+    assert any("engineers &amp; medics &lt;from Rota&gt;" in m for m in marks), marks
+    assert "<from Rota>" not in page
+    assert not any("Rome" in m for m in marks)
+    # A passage the editor chose is marked when the form comes back (here for a wrong date).
+    form = _suggestion_form(page, "ITA") | {"action": "accept", "stated_on": "soon",
+                                            "ev-0-quote": "The talks go on in Rome next week."}
+    again = editor_client.post(f"/imports/{import_id}/countries/ITA", data=form)
+    assert again.status_code == 422
+    marks = [m.get_text() for m in BeautifulSoup(again.text, "html.parser").select(".source-text mark")]
+    assert "The talks go on in Rome next week." in marks
+
+
+def test_api_apply_takes_what_the_review_form_takes(api, session):
+    record = api.post("/api/v1/imports", json={"title": "Azerbaijan again", "published_on": "2026-11-21",
+                                               "text": (FIXTURES / "05-azerbaijan-again.txt").read_text(encoding="utf-8")}).json()
+    aze = next(s for s in record["suggestions"] if s["country"] == "AZE")
+    stored = {c.category: c.id for c in _stance(session, "AZE").conditions}
+    aze |= {"roles": ["engineering"], "summary": "Only after the fighting stops, and with a UN mandate.",
+            "stated_on": "2026-11-21", "remove_conditions": [stored["domestic_approval"]], "clear_troops": ["committed"]}
+    aze["conditions"] = [
+        {"id": stored["ceasefire"], "text": "The fighting in Gaza stops completely.", "category": "ceasefire", "state": "met",
+         "evidence": ["it would only join the stabilization force if the fighting in Gaza stopped completely"]},
+        *[c | {"state": "unknown", "factor": "un-mandate"} for c in aze["conditions"] if c["category"] == "mandate"],
+    ]
+    reply = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [aze]})
+    assert reply.status_code == 200, reply.text
+    (result,) = reply.json()
+    stance = result["stance"]
+    assert stance["roles"] == ["engineering"] and stance["summary"].startswith("Only after") and stance["stated_on"] == "2026-11-21"
+    assert [(c["category"], c["state"], c["factor"]) for c in stance["conditions"]] == [
+        ("ceasefire", "met", "cessation-of-hostilities"), ("mandate", "unknown", "un-mandate")]
+    assert stance["conditions"][0]["text"] == "The fighting in Gaza stops completely."
+    session.rollback()
+    decision = session.scalars(select(ImportDecision)).one()
+    assert decision.applied["summary"] == stance["summary"] and decision.applied["version"] == stance["version"]
+
+    again = api.post("/api/v1/imports", json={"title": "Azerbaijan, once more", "text": ITALY}).json()
+    ita = next(s for s in again["suggestions"] if s["country"] == "ITA") | {"remove_conditions": [999999]}
+    bad = api.post(f"/api/v1/imports/{again['id']}/apply", json={"suggestions": [ita]})
+    assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["body", "suggestions", 0, "remove_conditions"]

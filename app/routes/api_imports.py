@@ -66,6 +66,11 @@ def post_import(body: ImportIn, actor: WriterDep) -> Response:
 def apply_import(import_id: Annotated[int, Path(ge=1, le=2**31 - 1)], body: ApplyIn, actor: WriterDep) -> Response:
     """Apply each suggestion (as sent, possibly edited) through the write path, citing the article.
 
+    Besides status, figures, conditions and evidence, a suggestion may carry what the review form
+    edits: `roles`, `summary`, `stated_on`, `clear_troops`, `remove_conditions`, and per condition
+    `state`, `factor` and the `id` of a stored condition to edit. Each decision keeps the stance
+    as applied.
+
     Answers per country: `applied`, `unchanged`, or `conflict` with the current stance (the
     reply is then 409 and nothing was applied for that country).
     """

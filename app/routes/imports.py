@@ -14,9 +14,10 @@ from app.config import get_settings
 from app.db import get_database
 from app.deps import CountryPath, SessionDep
 from app.limits import ARTICLE_BODY_MAX_BYTES, ARTICLE_LIMIT, ARTICLE_MAX_BYTES
-from app.models import CONDITION_CATEGORIES, STATUSES
+from app import stance_form
+from app.models import CONDITION_CATEGORIES, ROLES, STATES, STATUSES
 from app.routes.forms import submitted_form
-from app.schemas import MAX_TROOPS, SourceIn
+from app.schemas import SourceIn
 from app.services import board, imports, language
 from app.services.errors import InvalidInput
 from app.text_rule import field_message
@@ -122,21 +123,70 @@ def list_imports(request: Request, session: SessionDep, viewer: EditorDep) -> Re
     return render(request, "imports.html", {"imports": imports.list_imports(session)})
 
 
+def review_form(session, record, suggestion: dict[str, Any], stance) -> stance_form.StanceForm:
+    """The review form as it opens: the stance as it would be with the suggestion applied (the
+    stored conditions, editable and removable, and the suggested ones), dated the day the article
+    was published when that is known, citing the passages the reader found."""
+    data = imports.stance_data_for(session, record.proposal, stance, suggestion, record.source_id)
+    stated_on = record.source.published_on or data.stated_on
+    form = stance_form.StanceForm(
+        status=data.status,
+        **{k: "" if v is None else str(v) for k, v in data.troops.model_dump().items()},
+        roles=list(data.roles),
+        summary=data.summary or "",
+        stated_on=stated_on.isoformat() if stated_on else "",
+        version=str(stance.version if stance else 0),
+    )
+    passages_of = {c["category"]: (c.get("evidence") or [c["text"]]) for c in suggestion.get("conditions") or []}
+    for c in data.conditions:
+        row = stance_form.ConditionRow("" if c.id is None else str(c.id), c.text, c.category, c.state, c.factor or "")
+        if c.id is None:
+            row.passages = [q for q in passages_of.get(c.category, []) if len(q) >= 3][:imports.MAX_EVIDENCE]
+            row.quote = c.citations[0].quote if c.citations else ""
+        form.conditions.append(row)
+    form.evidence = [stance_form.EvidenceRow(q) for q in (suggestion.get("evidence") or [])[:imports.MAX_EVIDENCE]]
+    return form.with_blank_rows(1)
+
+
+def _quotes_of(form: stance_form.StanceForm | None, suggestion: dict[str, Any], decision) -> list[str]:
+    """The passages of the article to highlight for one suggestion: those the reader found, those
+    the editor chose or edited, and those an accept cited."""
+    quotes = list(suggestion.get("evidence") or []) + [q for c in suggestion.get("conditions") or [] for q in c.get("evidence") or []]
+    if form is not None:
+        quotes += [e.quote.strip() for e in form.evidence if e.keep] + [c.quote.strip() for c in form.conditions if c.quote]
+    if decision is not None and decision.applied:
+        source_id = decision.import_.source_id
+        applied = decision.applied
+        quotes += [q["quote"] for q in applied.get("citations", []) if q.get("source_id") == source_id]
+        quotes += [q["quote"] for c in applied.get("conditions", []) for q in c.get("citations", []) if q.get("source_id") == source_id]
+    return [q for q in quotes if len(q) >= 3]
+
+
 def _review_page(request, session, record, errors: dict[str, dict[str, str]] | None = None,
-                 edited: dict[str, dict[str, Any]] | None = None, status_code: int = 200) -> Response:
+                 edited: dict[str, stance_form.StanceForm] | None = None, status_code: int = 200) -> Response:
     proposal = record.proposal
     rows = []
     quotes = []
     for s in record.suggestions:
         current = board.find_stance(session, proposal, s["country"])
-        shown = (edited or {}).get(s["country"], s)
-        rows.append({"s": s, "shown": shown, "current": current, "decision": imports.decision_for(record, s["country"]),
+        decision = imports.decision_for(record, s["country"])
+        form = None
+        if decision is None or decision.outcome == "conflict":
+            form = (edited or {}).get(s["country"])
+            if form is None:
+                stored = imports._current(session, proposal, s["country"])
+                form = review_form(session, record, s, stored)
+        known = imports.known_version(session, record, s)
+        rows.append({"s": s, "form": form, "current": current, "decision": decision, "known_version": known,
+                     "changed_since": current is not None and current.version != known
+                                      or current is None and known != 0,
                      "errors": (errors or {}).get(s["country"], {})})
-        quotes += s.get("evidence", []) + [q for c in s.get("conditions", []) for q in c.get("evidence", [])]
+        quotes += _quotes_of(form, s, decision)
     segments = board.highlight_quotes(record.source.text or "", quotes)
     context = {"record": record, "proposal": proposal, "rows": rows, "segments": segments,
                "language": language.detect(record.source.text or ""),
-               "statuses": STATUSES, "categories": CONDITION_CATEGORIES}
+               "statuses": STATUSES, "categories": CONDITION_CATEGORIES, "states": STATES, "roles": ROLES,
+               "factors": proposal.factors}
     return render(request, "import_review.html", context, status_code=status_code)
 
 
@@ -146,51 +196,10 @@ def review_import(request: Request, session: SessionDep, import_id: ImportId, vi
     return _review_page(request, session, imports.get_import(session, import_id))
 
 
-def edited_suggestion(original: dict[str, Any], form: FormData) -> tuple[dict[str, Any], dict[str, str]]:
-    """The suggestion as the editor left it in the review form, and any problems, by field."""
-    errors: dict[str, str] = {}
-
-    def text(name: str, limit: int = 600) -> str:
-        value = form.get(name)
-        if not isinstance(value, str):
-            return ""
-        message = field_message(value)
-        if message:
-            errors.setdefault(name, message)
-        return value.strip()[:limit]
-
-    status = text("status", 20)
-    if status not in STATUSES:
-        errors["status"] = "Choose one of the statuses."
-    troops: dict[str, int | None] = {}
-    for key in ("offered_min", "offered_max", "committed", "deployed"):
-        raw = text(key, 20).replace(",", "")
-        if raw and not raw.isdecimal():
-            errors.setdefault(key, "A whole number, or empty.")
-        elif raw and int(raw) > MAX_TROOPS:
-            errors.setdefault(key, f"At most {MAX_TROOPS:,}.")
-        troops[key] = int(raw) if raw.isdecimal() and int(raw) <= MAX_TROOPS else None
-    if troops["offered_min"] is not None and troops["offered_max"] is not None and troops["offered_max"] < troops["offered_min"]:
-        errors["offered_max"] = "Cannot be less than the least offered."
-    conditions = []
-    for i, c in enumerate(original.get("conditions", [])):
-        if not form.get(f"cond-{i}-keep"):
-            continue
-        body = text(f"cond-{i}-text", 500)
-        category = text(f"cond-{i}-category", 40)
-        if not body:
-            errors.setdefault(f"cond-{i}-text", "Describe the condition, or untick it.")
-        if category not in CONDITION_CATEGORIES:
-            errors[f"cond-{i}-category"] = "Choose a category."
-        conditions.append({"text": body, "category": category, "evidence": c.get("evidence", [])})
-    return ({"country": original["country"], "country_name": original.get("country_name"), "status": status,
-             "troops": troops, "conditions": conditions, "evidence": original.get("evidence", [])}, errors)
-
-
 @router.post("/imports/{import_id}/countries/{iso3}")
 def decide(request: Request, session: SessionDep, import_id: ImportId, iso3: CountryPath, viewer: EditorDep,
            submitted: Annotated[FormData, Depends(submitted_form)]) -> Response:
-    """Accept (as edited) or reject one country's suggestion."""
+    """Accept (as reviewed) or reject one country's suggestion."""
     check_csrf(request, submitted.get("csrf_token"), viewer.csrf_token)
     record = imports.get_import(session, import_id)
     code = iso3.upper()
@@ -202,19 +211,27 @@ def decide(request: Request, session: SessionDep, import_id: ImportId, iso3: Cou
             imports.reject(ws, imports.get_import(ws, import_id), code, viewer.name)
         audit.info("import suggestion rejected: user=%s import=%s country=%s", viewer.name, import_id, code)
         return redirect(anchor, f"Rejected the suggestion for {original['country_name']}.")
-    if action not in ("accept", "rebase"):
+    if action not in ("accept", "rebase", "more_rows"):
         return redirect(anchor, "Choose accept or reject.")
-    suggestion, errors = edited_suggestion(original, submitted)
-    if errors:
-        return _review_page(request, session, record, {code: errors}, {code: suggestion}, status_code=422)
+    form = stance_form.read_form(submitted)
+    if action == "more_rows":
+        return _review_page(request, session, record, {}, {code: form.with_blank_rows(len(form.conditions) + 2)})
+    parsed = stance_form.parse_review(form, record.source_id)
+    if parsed.data is None:
+        return _review_page(request, session, record, {code: form.errors}, {code: form.with_blank_rows(1)}, status_code=422)
     try:
         with get_database().write_session() as ws:
-            outcome = imports.accept(ws, imports.get_import(ws, import_id), suggestion, viewer.name, "form",
-                                     rebase=action == "rebase")
+            outcome = imports.accept(ws, imports.get_import(ws, import_id), original, viewer.name, "form",
+                                     rebase=action == "rebase", data=parsed.data)
     except InvalidInput as exc:
         session.rollback()
-        problems = {"status": "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors)}
-        return _review_page(request, session, record, {code: problems}, {code: suggestion}, status_code=422)
+        for e in exc.errors:
+            name = stance_form.error_field(e["loc"], parsed.row_of, parsed.evidence_of)
+            message = e["msg"]
+            if "exact passage" in message:
+                message = "This is not a passage of the article: quote its exact words"
+            form.error(name, message[:1].upper() + message[1:] + ".")
+        return _review_page(request, session, record, {code: form.errors}, {code: form.with_blank_rows(1)}, status_code=422)
     audit.info("import suggestion accepted: user=%s import=%s country=%s outcome=%s", viewer.name, import_id, code, outcome.outcome)
     messages = {
         "applied": f"Applied to {original['country_name']} (version {outcome.version}).",

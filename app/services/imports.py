@@ -12,13 +12,13 @@ from sqlalchemy.orm import Session
 
 from app.countries import country_info
 from app.limits import ARTICLE_MAX_BYTES, article_too_large
-from app.models import Condition, Import, ImportDecision, Proposal, Source, Stance
+from app.models import Change, Condition, Import, ImportDecision, Proposal, Source, Stance
 from app.schemas import CitationIn, ConditionData, SourceIn, StanceData
 from app.services import importer, language
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.language import Language
 from app.services.sources import create_source, text_sha256
-from app.services.stances import set_stance, stance_data_from
+from app.services.stances import set_stance, stance_data_from, stance_snapshot
 from app.text_rule import strip_forbidden
 
 MAX_EVIDENCE = 6
@@ -109,34 +109,72 @@ def _factor_for_category(session: Session, proposal: Proposal, category: str) ->
 def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None, suggestion: dict[str, Any],
                     source_id: int) -> StanceData:
     """The stance as it would be with the suggestion applied: figures the article gives replace
-    the stored ones, conditions of a category not yet present are added, the rest is kept."""
+    the stored ones, conditions of a category not yet present are added, the rest is kept.
+
+    A suggestion sent back edited (the API's apply) may also carry what the review form edits:
+    `roles`, `summary` ("" clears it) and `stated_on` replace the stored ones when given; a
+    condition with the `id` of a stored one edits it; `state` and `factor` set a condition's;
+    `remove_conditions` lists ids of stored conditions to drop and `clear_troops` figures to empty."""
     base = stance_data_from(stance) if stance else StanceData(status="considering")
     troops = base.troops.model_dump()
     for key, value in (suggestion.get("troops") or {}).items():
         if value is not None:
             troops[key] = value
-    conditions = list(base.conditions)
+    for key in suggestion.get("clear_troops") or []:
+        troops[key] = None
+    removed = set(suggestion.get("remove_conditions") or [])
+    stored = {c.id for c in base.conditions}
+    for cid in sorted(removed - stored):
+        raise InvalidInput([{"loc": ["remove_conditions"], "msg": f"condition {cid} is not on this stance"}])
+    conditions = [c for c in base.conditions if c.id not in removed]
+    by_id = {c.id: i for i, c in enumerate(conditions)}
     present = {c.category for c in conditions}
     for c in suggestion.get("conditions") or []:
+        quotes = [q for q in (c.get("evidence") or [c["text"]])][:MAX_EVIDENCE]
+        citations = [CitationIn(source_id=source_id, quote=q) for q in quotes if len(q) >= 3]
+        if c.get("id") is not None:
+            if c["id"] not in by_id:
+                raise InvalidInput([{"loc": ["conditions", "id"], "msg": f"condition {c['id']} is not on this stance"}])
+            i = by_id[c["id"]]
+            kept = conditions[i]
+            conditions[i] = kept.model_copy(update={
+                "text": c["text"][:500], "category": c["category"], "state": c.get("state") or kept.state,
+                "factor": c["factor"] if "factor" in c and c["factor"] is not None else kept.factor,
+                "citations": citations if c.get("evidence") else [],
+            })
+            continue
         if c["category"] in present:
             continue
         present.add(c["category"])
-        quotes = [q for q in (c.get("evidence") or [c["text"]])][:MAX_EVIDENCE]
         conditions.append(ConditionData(
-            text=c["text"][:500], category=c["category"], state="unmet",
-            factor=_factor_for_category(session, proposal, c["category"]),
-            citations=[CitationIn(source_id=source_id, quote=q) for q in quotes if len(q) >= 3],
+            text=c["text"][:500], category=c["category"], state=c.get("state") or "unmet",
+            factor=c.get("factor") or _factor_for_category(session, proposal, c["category"]),
+            citations=citations,
         ))
     evidence = [q for q in suggestion.get("evidence") or [] if len(q) >= 3][:MAX_EVIDENCE]
+    summary = suggestion.get("summary")
     return StanceData.model_validate({
         "status": suggestion.get("status") or base.status,
         "troops": troops,
-        "roles": base.roles,
-        "summary": base.summary,
-        "stated_on": base.stated_on,
+        "roles": base.roles if suggestion.get("roles") is None else suggestion["roles"],
+        "summary": base.summary if summary is None else (summary or None),
+        "stated_on": suggestion.get("stated_on") or base.stated_on,
         "conditions": [c.model_dump() for c in conditions],
         "citations": [{"source_id": source_id, "quote": q, "field": "status" if i == 0 else None} for i, q in enumerate(evidence)],
     })
+
+
+def known_version(session: Session, record: Import, suggestion: dict[str, Any]) -> int:
+    """The stance version this import last knew: what its own latest accept wrote, else the one it
+    was read against. Only a stance at another version was changed by someone else since."""
+    decision = decision_for(record, suggestion["country"])
+    if decision is not None and decision.applied:
+        return int(decision.applied.get("version", 0))
+    if decision is not None and decision.change_id is not None:  # decided before the applied values were kept
+        change = session.get(Change, decision.change_id)
+        if change is not None and change.after:
+            return int(change.after.get("version", 0))
+    return suggestion.get("base_version", 0)
 
 
 @dataclass
@@ -149,11 +187,13 @@ class Outcome:
 
 
 def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: str, via: str,
-           rebase: bool = False) -> Outcome:
+           rebase: bool = False, data: StanceData | None = None) -> Outcome:
     """Apply SUGGESTION (possibly edited) through the write path with the article as its source.
 
+    DATA, when given, is the stance exactly as the editor reviewed it (the review form), applied
+    as it is; otherwise the suggestion is merged into the stored stance (stance_data_for).
     The stance must still be at the version the import was read against, unless REBASE says the
-    editor has seen what changed and applies on top of it.
+    editor has seen what changed and applies on top of it. The decision keeps the stance as applied.
     """
     code = suggestion["country"]
     if country_info(code) is None:
@@ -167,7 +207,8 @@ def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: 
         _decide(session, record, code, "accepted", "conflict", actor,
                 detail=f"stance is at version {current_version}, the import was read against {expected}")
         return Outcome(code, "conflict", current_version, detail=f"changed since the import (now version {current_version})")
-    data = stance_data_for(session, proposal, stance, suggestion, record.source_id)
+    if data is None:
+        data = stance_data_for(session, proposal, stance, suggestion, record.source_id)
     try:
         result = set_stance(
             session, proposal=proposal, country_code=code, data=data, actor=actor, via="import",
@@ -179,7 +220,8 @@ def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: 
         return Outcome(code, "conflict", None, detail="changed while applying")
     outcome = "applied" if result.changed else "unchanged"
     change_id = result.change.id if result.change else None
-    _decide(session, record, code, "accepted", outcome, actor, change_id=change_id)
+    _decide(session, record, code, "accepted", outcome, actor, change_id=change_id,
+            applied=stance_snapshot(result.stance))
     return Outcome(code, outcome, result.stance.version, change_id)
 
 
@@ -190,9 +232,9 @@ def reject(session: Session, record: Import, code: str, actor: str) -> Outcome:
 
 
 def _decide(session: Session, record: Import, code: str, decision: str, outcome: str, actor: str,
-            change_id: int | None = None, detail: str | None = None) -> None:
+            change_id: int | None = None, detail: str | None = None, applied: dict[str, Any] | None = None) -> None:
     session.add(ImportDecision(import_id=record.id, country_code=code, decision=decision, outcome=outcome,
-                               decided_by=actor, change_id=change_id, detail=detail))
+                               decided_by=actor, change_id=change_id, detail=detail, applied=applied))
     session.flush()
     session.expire(record, ["decisions"])
 
