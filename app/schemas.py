@@ -44,8 +44,14 @@ def check_day(day: dt.date) -> dt.date:
     return day
 
 
-def _check_moment(moment: dt.datetime) -> dt.datetime:
-    check_day(moment.date())
+def _clamp_moment(moment: dt.datetime) -> dt.datetime:
+    """A bound of a search ("since ..."): one before FIRST_DAY means from the start, one after LAST_DAY
+    means nothing yet, so it is moved to that edge (in UTC) rather than refused; no date sum then
+    leaves what Python and the databases can hold."""
+    if moment.date() < FIRST_DAY:
+        return dt.datetime.combine(FIRST_DAY, dt.time(), dt.timezone.utc)
+    if moment.date() > LAST_DAY:
+        return dt.datetime.combine(LAST_DAY, dt.time(23, 59, 59), dt.timezone.utc)
     return moment
 
 
@@ -80,8 +86,11 @@ def _datetime_not_number(value: object) -> object:
 
 
 # A date as YYYY-MM-DD (or a date object); never a number of seconds.
-IsoDate = Annotated[dt.date, BeforeValidator(_date_not_number), AfterValidator(check_day)]
-IsoDateTime = Annotated[dt.datetime, BeforeValidator(_datetime_not_number), AfterValidator(_check_moment)]
+# The OpenAPI document says which days are taken (FIRST_DAY to LAST_DAY), as a pattern on the year.
+DAY_PATTERN = r"^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}$"
+IsoDate = Annotated[dt.date, BeforeValidator(_date_not_number), AfterValidator(check_day),
+                    Field(json_schema_extra={"pattern": DAY_PATTERN})]
+IsoDateTime = Annotated[dt.datetime, BeforeValidator(_datetime_not_number), AfterValidator(_clamp_moment)]
 
 
 class StrictModel(BaseModel):

@@ -260,6 +260,10 @@ def _validate(form: StanceForm, payload: dict[str, Any], row_of: list[int],
                 message = "Choose one of the statuses."
             elif tuple(e["loc"]) == ("troops",):
                 message = "The most offered cannot be less than the least offered."
+            elif e["type"] == "less_than_equal":
+                message = f"At most {e['ctx']['le']:,}."
+            elif e["type"] == "greater_than_equal" and e["ctx"]["ge"] == 0:
+                message = "Must not be negative."
             form.error(name, message[:1].upper() + message[1:] + ("" if message.endswith(".") else "."))
         return None
 
