@@ -207,6 +207,35 @@ def test_a_figure_belongs_to_the_country_it_is_said_of():
     assert (found.country, found.troops["committed"]) == ("IDN", 3000)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a refusal said as an expectation, or as troops that will not be involved
+        ("“We do not expect that Chilean soldiers will be part of the force,” Chile's defence minister said.",
+         {"CHL": "declined"}),
+        ("Chile has offered advice, but Chilean troops will not be directly involved in the mission.", {"CHL": "declined"}),
+        ("Peru said it has no such intentions for now.", {"PER": "declined"}),
+        # a participation confirmed, or a plan to provide people
+        ("Chile has confirmed its participation in the force.", {"CHL": "committed"}),
+        # a decision still pending is no stance yet
+        ("A decision on whether Chilean troops will join the mission is still being finalised.", {"CHL": "considering"}),
+        # the subject itself negates: nobody confirmed anything
+        ("Chile and Peru are mentioned as contributors, though no countries have formally confirmed their participation.", {}),
+        # a country named as a news outlet's home is where a report comes from, not who acts
+        ("Officials in Santiago told a US news outlet that they plan to provide a contingent of about 900.", {}),
+    ],
+)
+def test_negation_scope_undecided_and_sources(text, expected):
+    assert {s.country: s.status for s in extract(text)} == expected
+
+
+def test_a_contingent_figure_and_a_lead_nation_condition():
+    (found,) = extract("Chile said it would now plan to provide a contingent of about 900.")
+    assert (found.status, found.troops["committed"]) == ("committed", 900)
+    (found,) = extract("Chile will only take part in a stabilization force for the region if it is led by the United States.")
+    assert found.status == "conditional" and [c.category for c in found.conditions] == ["command"]
+
+
 def test_sentences_never_split_inside_quotes_or_after_abbreviations():
     text = "The U.S. envoy met them. “We will go. Soon,” he said. Next one."
     assert [text[s.start:s.end] for s in sentences(text)] == [
