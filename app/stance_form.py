@@ -268,6 +268,12 @@ def _validate(form: StanceForm, payload: dict[str, Any], row_of: list[int],
         return None
 
 
+def _payload(form: StanceForm, troops: dict, stated_on, conditions: list, citations: list) -> dict[str, Any]:
+    """The write-path input both forms make: the typed fields with what was parsed from the rest."""
+    return {"status": form.status, "troops": troops, "roles": form.roles, "summary": form.summary.strip() or None,
+            "stated_on": stated_on, "conditions": conditions, "citations": citations}
+
+
 def parse(form: StanceForm) -> ParsedStance:
     """Turn the typed values into write-path input, noting every problem beside its field."""
     _check_text_rule(form)
@@ -308,16 +314,9 @@ def parse(form: StanceForm) -> ParsedStance:
 
     expected_version = int(form.version) if form.version.isdecimal() and int(form.version) > 0 else None
 
-    data = _validate(form, {
-        "status": form.status,
-        "troops": troops,
-        "roles": form.roles,
-        "summary": form.summary.strip() or None,
-        "stated_on": stated_on,
-        "conditions": conditions,
-        # A placeholder id for a new source; the route replaces it once the source exists.
-        "citations": [{"source_id": source_id or 1, "quote": quote}] if len(quote) >= 3 else [],
-    }, row_of)
+    # A placeholder id for a new source; the route replaces it once the source exists.
+    citations = [{"source_id": source_id or 1, "quote": quote}] if len(quote) >= 3 else []
+    data = _validate(form, _payload(form, troops, stated_on, conditions, citations), row_of)
     if quote and len(quote) < 3:
         form.error("quote", "Quote at least a few words.")
     return ParsedStance(data if not form.errors else None, new_source, expected_version, reason, row_of)
@@ -360,15 +359,7 @@ def parse_review(form: StanceForm, source_id: int) -> ParsedReview:
         evidence_of.append(i)
     if not citations and not any(c["citations"] for c in conditions):
         form.error("evidence", "Cite at least one passage of the article.")
-    data = _validate(form, {
-        "status": form.status,
-        "troops": troops,
-        "roles": form.roles,
-        "summary": form.summary.strip() or None,
-        "stated_on": stated_on,
-        "conditions": conditions,
-        "citations": citations,
-    }, row_of, evidence_of)
+    data = _validate(form, _payload(form, troops, stated_on, conditions, citations), row_of, evidence_of)
     return ParsedReview(data if not form.errors else None, row_of, evidence_of)
 
 
