@@ -18,6 +18,8 @@ import json
 
 import anyio
 
+from app.middleware import wants_html
+
 EXEMPT_PREFIXES = ("/healthz", "/readyz", "/static/", "/metrics")
 RETRY_AFTER_SECONDS = 2
 # How the OpenAPI document lists the answer every queued operation may get.
@@ -90,16 +92,9 @@ class AdmissionMiddleware:
             slots.release()
 
 
-def _wants_html(scope) -> bool:
-    if scope["path"].startswith("/api/") or scope["path"] == "/openapi.json":
-        return False
-    accept = dict(scope.get("headers", [])).get(b"accept", b"text/html")
-    return b"text/html" in accept or b"*/*" in accept
-
-
 async def busy(scope, send, why: str) -> None:
     """503 with Retry-After: a page for a browser, `{"detail": ...}` for a script."""
-    if _wants_html(scope):
+    if wants_html(scope):
         body, kind = BUSY_PAGE, b"text/html; charset=utf-8"
     else:
         body = json.dumps({"detail": f"busy: {why}; try again in {RETRY_AFTER_SECONDS} s"}).encode()

@@ -26,7 +26,7 @@ from app.templating import templates
 from app.routes import api, api_imports, api_writes, auth, changes, forms, health, imports, pages
 from app.routes import projection
 from app import metrics
-from app.middleware import BodySizeLimitMiddleware, HeadAsGetMiddleware, SecurityHeadersMiddleware
+from app.middleware import BodySizeLimitMiddleware, HeadAsGetMiddleware, SecurityHeadersMiddleware, wants_html
 from app.web import Forbidden, LoginRequired, audit, client_ip, render
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.text_rule import strip_forbidden, text_problem
@@ -40,13 +40,6 @@ troops, and on whose word. Every fact carries the exact quote it rests on and it
 List endpoints return bare JSON arrays; where a list can grow it is paged with `limit`, and a
 `Link: <...>; rel="next"` header gives the next page. Errors are `{"detail": ...}`.
 """
-
-
-def wants_html(request: Request) -> bool:
-    path = request.url.path
-    if path.startswith("/api/") or path in ("/healthz", "/readyz", "/openapi.json"):
-        return False
-    return "text/html" in request.headers.get("accept", "text/html") or "*/*" in request.headers.get("accept", "")
 
 
 def error_page(request: Request, status_code: int, title: str, message: str) -> Response:
@@ -125,7 +118,7 @@ def create_app() -> FastAPI:
 
     @app.exception_handler(NotFound)
     def not_found(request: Request, exc: NotFound) -> Response:
-        if wants_html(request):
+        if wants_html(request.scope):
             return error_page(request, 404, "Not found", str(exc))
         return JSONResponse({"detail": str(exc)}, status_code=404)
 
@@ -136,7 +129,7 @@ def create_app() -> FastAPI:
     @app.exception_handler(Forbidden)
     def forbidden(request: Request, exc: Forbidden) -> Response:
         audit.warning("refused: %s %s from %s: %s", request.method, request.url.path, client_ip(request), exc.message)
-        if wants_html(request):
+        if wants_html(request.scope):
             return error_page(request, 403, "Not allowed", exc.message)
         return JSONResponse({"detail": exc.message}, status_code=403)
 
@@ -153,12 +146,12 @@ def create_app() -> FastAPI:
         if exc.status_code == 405:
             # GET and PUT of one path live in different routers; list every method the path has.
             headers = {"Allow": ", ".join(allowed_methods(app, request.url.path))}
-            if wants_html(request):
+            if wants_html(request.scope):
                 response = error_page(request, 405, "Not allowed", "This address does not take that kind of request.")
                 response.headers.update(headers)
                 return response
             return JSONResponse({"detail": exc.detail}, status_code=405, headers=headers)
-        if wants_html(request):
+        if wants_html(request.scope):
             titles = {404: "Page not found", 405: "Not allowed"}
             message = "There is nothing at this address." if exc.status_code == 404 else str(exc.detail)
             return error_page(request, exc.status_code, titles.get(exc.status_code, "Error"), message)
@@ -166,7 +159,7 @@ def create_app() -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     def validation_error(request: Request, exc: RequestValidationError) -> Response:
-        if wants_html(request):
+        if wants_html(request.scope):
             problems = "; ".join(
                 f"{'.'.join(str(p) for p in e['loc'][1:]) or e['loc'][0]}: {e['msg']}" for e in safe_errors(exc.errors())
             )

@@ -52,6 +52,15 @@ class SecurityHeadersMiddleware:
 MAX_BODY_BYTES = 2_000_000
 
 
+def wants_html(scope) -> bool:
+    """Whether a request's answer, error or not, is a page for people (else JSON for a script)."""
+    path = scope["path"]
+    if path.startswith("/api/") or path in ("/healthz", "/readyz", "/openapi.json"):
+        return False
+    accept = dict(scope.get("headers", [])).get(b"accept", b"text/html")
+    return b"text/html" in accept or b"*/*" in accept
+
+
 class BodySizeLimitMiddleware:
     """Answer 413 to a request body over MAX_BODY_BYTES, declared or streamed; the routes that take
     an article allow ARTICLE_BODY_MAX_BYTES, and measure the article itself (app/limits.py)."""
