@@ -10,7 +10,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from app.limits import ARTICLE_LIMIT, ARTICLE_MAX_BYTES, article_too_large
-from app.text_rule import check_text, strip_forbidden, text_problem
+from app.text_rule import check_text
 
 # Every text field keeps the one text rule (app/text_rule.py), checked before any stripping.
 TEXT_RULE = BeforeValidator(check_text)
@@ -18,16 +18,6 @@ MAX_ID = 2**31 - 1  # ids are 32-bit integers in every database we support
 # The days the app computes with (a day after the last must exist, for "the end of the day").
 FIRST_DAY = dt.date(1900, 1, 1)
 LAST_DAY = dt.date(2999, 12, 31)
-
-
-def has_control_chars(text: str) -> bool:
-    """True when TEXT breaks the text rule (the name is older than the rule)."""
-    return text_problem(text) is not None
-
-
-def article_text(value: object) -> object:
-    """An imported article's text with what the text rule forbids removed."""
-    return strip_forbidden(value) if isinstance(value, str) else value
 
 
 def within_article_limit(value: str) -> str:
@@ -216,9 +206,9 @@ class StanceIn(StrictModel):
 class ImportIn(SourceIn):
     """An article to read: its metadata (leave out what is unknown) and its full text."""
 
-    # An article is not typed by an editor: what the text rule forbids is removed from it, not refused.
-    # Its size and emptiness are judged by the import itself, as for the form and the command line.
-    text: Annotated[str, BeforeValidator(article_text), Field(description=(
+    # An article is not typed by an editor: the import itself (imports.article_from_text) removes what
+    # the text rule forbids and judges its size and emptiness, as for the form and the command line.
+    text: Annotated[str, Field(description=(
         f"The article: plain text, or an HTML page (text holding markup such as <html>, <body>, <article>, "
         f"<p> or <div> is taken as a page and reduced to its article, as the import form does). At most "
         f"{ARTICLE_LIMIT} ({ARTICLE_MAX_BYTES:,} bytes of UTF-8), measured as sent (413 over that); empty text is a 422."))]

@@ -1,7 +1,9 @@
 """The one text rule: which characters no stored text may hold, whatever it came through.
 
-Every entry point (forms, the JSON API, article import, the CLI, seed files and backups) asks
-`text_problem` or validates with `check_text`; none keeps a list of its own. Refused:
+Every entry point (forms, the JSON API, article import, the CLI and seed files) asks
+`text_problem` or validates with `check_text`; none keeps a list of its own. A backup is
+restored as exported (the change log's hashes cover its texts); `load` names the rows that
+break the rule. Refused:
 
 - C0 and C1 control characters (U+0000–U+001F, U+007F–U+009F), except tab, line feed and
   carriage return, which multi-line text keeps;

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from app.db import get_database
-from app.schemas import has_control_chars
+from app.text_rule import text_problem
 from app.services import accounts
 from app.web import (
     LOGIN_CSRF_COOKIE,
@@ -69,7 +69,7 @@ def login(
     next_url = safe_next(next)
     ip = client_ip(request)
     name = name.strip()
-    if not name or not password or has_control_chars(name):
+    if not name or not password or text_problem(name):
         return _login_page(request, name=name, next_url=next_url, error="Enter your user name and password.", status_code=422)
     with get_database().write_session() as session:
         pending = accounts.begin_sign_in(session, ip, name)

@@ -35,10 +35,8 @@ def _current(session: Session, proposal: Proposal, code: str) -> Stance | None:
 
 
 def read_article(text: str) -> list[dict[str, Any]]:
-    """The suggestions for TEXT, as plain dictionaries (what the API returns)."""
-    _check_size(text, "text")
-    if not text.strip():
-        raise ArticleEmpty([{"loc": ["text"], "msg": "The article is empty: there is no text in it to read."}])
+    """The suggestions for TEXT (an article as `article_from_text` or `article_from_file` gave it:
+    within the limit, not empty), as plain dictionaries (what the API returns)."""
     return [s.as_dict() for s in importer.extract(text)]
 
 
@@ -300,10 +298,10 @@ def html_to_text(html: str, loc: str = "text") -> str:
     """The main text of an HTML page (scripts, styles, menus and link boxes dropped), via trafilatura."""
     import trafilatura
 
-    text = trafilatura.extract(strip_forbidden(html), include_comments=False, include_tables=False, include_links=False)
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, include_links=False)
     if not text or not text.strip():
         raise InvalidInput([{"loc": [loc], "msg": "No article text was found in this HTML page."}])
-    return strip_forbidden(text)
+    return strip_forbidden(text)  # the page's entities may spell out what the rule forbids
 
 
 def looks_like_html(text: str) -> bool:
