@@ -257,3 +257,23 @@ def migrated_database(tmp_path: Path):
     yield make
     for name in made:
         _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def suggestion_form(page_html: str, code: str) -> dict:
+    """The review form of country CODE's suggestion on an import page, as a browser would send it."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page_html, "html.parser")
+    form = soup.select_one(f"#suggestion-{code} form.decision-form")
+    data = {}
+    for el in form.select("input, select, textarea"):
+        if el.name == "textarea":
+            data[el["name"]] = el.get_text()
+        elif el.get("type") == "checkbox":
+            if el.has_attr("checked"):
+                data[el["name"]] = el.get("value", "1")
+        elif el.name == "select":
+            data[el["name"]] = (el.select_one("option[selected]") or el.select_one("option"))["value"]
+        elif el.get("name"):
+            data[el["name"]] = el.get("value", "")
+    return data

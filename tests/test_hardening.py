@@ -13,8 +13,7 @@ from sqlalchemy import func, select, update
 from app import config
 from app.limits import ARTICLE_BODY_MAX_BYTES
 from app.models import Change, Source, Stance
-from tests.conftest import ARTICLE, add_token, add_user, hidden_value, sign_in
-from tests.test_import import _suggestion_form
+from tests.conftest import ARTICLE, add_token, add_user, hidden_value, sign_in, suggestion_form
 
 # One of each kind the text rule refuses: C1 control, noncharacters, bidirectional override/isolate.
 REFUSED = ["\x85", "\x9b", "\uffff", "\ufdd0", "\U0001fffe", "\u202e", "\u2066"]
@@ -268,7 +267,7 @@ def test_a_troop_figure_over_a_million_in_the_import_review_is_refused_beside_it
                                            "proposal": "gaza-isf"}, follow_redirects=False)
     assert created.status_code == 303, created.text[:500]
     location = created.headers["location"]
-    form = _suggestion_form(client.get(location).text, "ITA")
+    form = suggestion_form(client.get(location).text, "ITA")
     form |= {"action": "accept", "status": "committed", "committed": "2,000,000", "csrf_token": csrf}
     before = _counts(session)
     reply = client.post(f"{location}/countries/ITA", data=form)

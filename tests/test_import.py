@@ -19,7 +19,7 @@ from app.limits import ARTICLE_LIMIT, ARTICLE_MAX_BYTES, article_too_large
 from app.models import CONDITION_CATEGORIES, STATUSES, Change, Import, ImportDecision, Source, Stance
 from app.services.import_quality import evaluate, halves
 from app.services.importer import extract, mentions, sentences
-from tests.conftest import ARTICLE, add_token, add_user
+from tests.conftest import ARTICLE, add_token, add_user, suggestion_form
 from tests.live import cli
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
@@ -256,23 +256,6 @@ def _import(client, text=ITALY, **fields):
     return client.post("/import", data=data, follow_redirects=False)
 
 
-def _suggestion_form(page_html: str, code: str) -> dict:
-    soup = BeautifulSoup(page_html, "html.parser")
-    form = soup.select_one(f"#suggestion-{code} form.decision-form")
-    data = {}
-    for el in form.select("input, select, textarea"):
-        if el.name == "textarea":
-            data[el["name"]] = el.get_text()
-        elif el.get("type") == "checkbox":
-            if el.has_attr("checked"):
-                data[el["name"]] = el.get("value", "1")
-        elif el.name == "select":
-            data[el["name"]] = (el.select_one("option[selected]") or el.select_one("option"))["value"]
-        elif el.get("name"):
-            data[el["name"]] = el.get("value", "")
-    return data
-
-
 def test_editor_imports_reviews_edits_accepts_and_rejects(editor_client, session):
     sources = _count(session, Source)
     reply = _import(editor_client)
@@ -285,7 +268,7 @@ def test_editor_imports_reviews_edits_accepts_and_rejects(editor_client, session
     assert any("Italy will send between 500 and 1,000 Carabinieri" in m for m in marks)
     import_id = int(reply.headers["location"].rsplit("/", 1)[1])
 
-    form = _suggestion_form(page.text, "ITA")
+    form = suggestion_form(page.text, "ITA")
     assert form["status"] == "conditional" and form["offered_min"] == "500" and form["offered_max"] == "1000"
     form.update(action="accept", committed="200")  # the editor adds what they know
     accepted = editor_client.post(f"/imports/{import_id}/countries/ITA", data=form, follow_redirects=False)
@@ -319,14 +302,14 @@ def test_a_stance_changed_after_the_import_is_a_conflict_not_an_overwrite(editor
     etag = editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE").headers["etag"]
     assert editor_client.put("/api/v1/proposals/gaza-isf/stances/AZE", headers={"Authorization": f"Bearer {token}", "If-Match": etag},
                              json={"status": "declined", "citation": {"source_id": 1, "quote": "Azerbaijan"}, "reason": "meanwhile"}).status_code == 200
-    form = _suggestion_form(page, "AZE") | {"action": "accept"}
+    form = suggestion_form(page, "AZE") | {"action": "accept"}
     conflict = editor_client.post(f"/imports/{import_id}/countries/AZE", data=form)
     assert conflict.status_code == 200 and "was changed after this article was read" in conflict.text
     session.rollback()
     assert session.scalars(select(Stance).where(Stance.country_code == "AZE")).one().status == "declined"
     assert "Apply on top of the current version" in conflict.text
     # The page after the conflict holds the suggestion over the stance as it is now.
-    form = _suggestion_form(conflict.text, "AZE")
+    form = suggestion_form(conflict.text, "AZE")
     rebased = editor_client.post(f"/imports/{import_id}/countries/AZE", data=form | {"action": "rebase"}, follow_redirects=False)
     assert rebased.status_code == 303
     session.rollback()
@@ -340,7 +323,7 @@ def test_a_stance_changed_after_the_import_is_a_conflict_not_an_overwrite(editor
 def test_review_form_errors_are_shown_and_nothing_is_applied(editor_client, session, troops):
     reply = _import(editor_client)
     import_id = int(reply.headers["location"].rsplit("/", 1)[1])
-    form = _suggestion_form(editor_client.get(reply.headers["location"]).text, "ITA")
+    form = suggestion_form(editor_client.get(reply.headers["location"]).text, "ITA")
     form.update(action="accept", offered_min=troops, status="keen")
     bad = editor_client.post(f"/imports/{import_id}/countries/ITA", data=form)
     assert bad.status_code == 422 and 'aria-invalid="true"' in bad.text
@@ -696,7 +679,7 @@ def _stance(session, code: str) -> Stance | None:
 
 def test_the_review_form_edits_every_field_and_exactly_that_is_applied(editor_client, session):
     import_id, page = _imported(editor_client)
-    form = _suggestion_form(page, "ITA")
+    form = suggestion_form(page, "ITA")
     # What the article says, dated the day it was published, with the passages the reader found.
     assert form["stated_on"] == "2026-11-20" and form["summary"] == "" and "roles" not in form
     assert form["cond-0-category"] == "domestic_approval" and form["cond-0-state"] == "unmet"
@@ -734,7 +717,7 @@ def test_the_review_form_edits_every_field_and_exactly_that_is_applied(editor_cl
 
 def test_a_stored_condition_can_be_removed_and_edited_on_review(editor_client, session):
     import_id, page = _imported(editor_client, text=(FIXTURES / "05-azerbaijan-again.txt").read_text(encoding="utf-8"))
-    form = _suggestion_form(page, "AZE")
+    form = suggestion_form(page, "AZE")
     rows = {form[f"cond-{i}-category"]: i for i in range(int(form["cond_count"])) if form.get(f"cond-{i}-text")}
     assert set(rows) == {"ceasefire", "domestic_approval", "mandate"}  # the two stored ones and the article's
     assert form[f"cond-{rows['ceasefire']}-id"] and not form[f"cond-{rows['mandate']}-id"]
@@ -763,7 +746,7 @@ def test_a_stored_condition_can_be_removed_and_edited_on_review(editor_client, s
 )
 def test_review_errors_are_shown_beside_their_field_and_nothing_is_written(editor_client, session, edit, field, message):
     import_id, page = _imported(editor_client)
-    form = _suggestion_form(page, "ITA") | {"action": "accept", "summary": "Kept as typed."}
+    form = suggestion_form(page, "ITA") | {"action": "accept", "summary": "Kept as typed."}
     for key, value in edit.items():
         if value is None:
             form.pop(key, None)
@@ -772,13 +755,13 @@ def test_review_errors_are_shown_beside_their_field_and_nothing_is_written(edito
     reply = editor_client.post(f"/imports/{import_id}/countries/ITA", data=form)
     assert reply.status_code == 422
     assert message.lower() in (_review_error(reply.text, "ITA", field) or "").lower(), reply.text[:3000]
-    assert _suggestion_form(reply.text, "ITA")["summary"] == form["summary"]  # what was typed is kept
+    assert suggestion_form(reply.text, "ITA")["summary"] == form["summary"]  # what was typed is kept
     assert _count(session, ImportDecision) == 0 and _stance(session, "ITA") is None
 
 
 def test_after_an_accept_the_page_shows_what_was_applied_and_no_conflict_of_its_own(editor_client, database, session):
     import_id, page = _imported(editor_client)
-    form = _suggestion_form(page, "ITA") | {"action": "accept", "committed": "777", "summary": "Trainers, not troops."}
+    form = suggestion_form(page, "ITA") | {"action": "accept", "committed": "777", "summary": "Trainers, not troops."}
     assert editor_client.post(f"/imports/{import_id}/countries/ITA", data=form, follow_redirects=False).status_code == 303
     review = BeautifulSoup(editor_client.get(f"/imports/{import_id}").text, "html.parser")
     card = review.select_one("#suggestion-ITA")
@@ -810,7 +793,7 @@ def test_the_article_shown_marks_the_chosen_passages_escaped(editor_client):
     assert "<from Rota>" not in page
     assert not any("Rome" in m for m in marks)
     # A passage the editor chose is marked when the form comes back (here for a wrong date).
-    form = _suggestion_form(page, "ITA") | {"action": "accept", "stated_on": "soon",
+    form = suggestion_form(page, "ITA") | {"action": "accept", "stated_on": "soon",
                                             "ev-0-quote": "The talks go on in Rome next week."}
     again = editor_client.post(f"/imports/{import_id}/countries/ITA", data=form)
     assert again.status_code == 422
