@@ -33,7 +33,6 @@ class Settings(BaseSettings):
     default_proposal: str = Field(default="gaza-isf", validation_alias="ISF_DEFAULT_PROPOSAL")
     sqlite_busy_timeout_ms: int = Field(default=5000, validation_alias="ISF_SQLITE_BUSY_TIMEOUT_MS")
     response_cache: bool = Field(default=True, validation_alias="ISF_RESPONSE_CACHE")
-    fragment_cache: int = Field(default=1024, ge=0, le=1_000_000, validation_alias="ISF_FRAGMENT_CACHE")
     # None: 2 on SQLite, 4 on PostgreSQL (see request_threads).
     threads: int | None = Field(default=None, ge=1, le=100, validation_alias="ISF_THREADS")
     # Requests that wait for one of those slots, and for how long, before a 503 (app/capacity.py).

@@ -21,20 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base, UTCDateTime, utcnow
 
-STATUSES = ("deployed", "committed", "conditional", "considering", "declined", "withdrawn")
-CONDITION_CATEGORIES = (
-    "ceasefire",
-    "mandate",
-    "domestic_approval",
-    "disarmament",
-    "party_consent",
-    "command",
-    "funding",
-    "other",
-)
-STATES = ("unmet", "met", "unknown")
-ROLES = ("combat", "engineering", "medical", "police", "police_training", "logistics", "funding")
-RESOLUTION_STATES = ("drafted", "tabled", "adopted", "rejected")
+from app.vocabulary import CONDITION_CATEGORIES, RESOLUTION_STATES, ROLES, STATES, STATUSES  # noqa: F401
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:

@@ -11,6 +11,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from app.limits import ARTICLE_LIMIT, ARTICLE_MAX_BYTES, article_too_large
 from app.text_rule import check_text
+from app.vocabulary import CONDITION_CATEGORIES, RESOLUTION_STATES, ROLES, STATES, STATUSES
 
 # Every text field keeps the one text rule (app/text_rule.py), checked before any stripping.
 TEXT_RULE = BeforeValidator(check_text)
@@ -45,13 +46,12 @@ def _clamp_moment(moment: dt.datetime) -> dt.datetime:
     return moment
 
 
-Status = Literal["deployed", "committed", "conditional", "considering", "declined", "withdrawn"]
-Category = Literal[
-    "ceasefire", "mandate", "domestic_approval", "disarmament", "party_consent", "command", "funding", "other"
-]
-State = Literal["unmet", "met", "unknown"]
-Role = Literal["combat", "engineering", "medical", "police", "police_training", "logistics", "funding"]
-ResolutionState = Literal["drafted", "tabled", "adopted", "rejected"]
+# The allowed values, from app/vocabulary.py (Literal takes a tuple as its values).
+Status = Literal[STATUSES]
+Category = Literal[CONDITION_CATEGORIES]
+State = Literal[STATES]
+Role = Literal[ROLES]
+ResolutionState = Literal[RESOLUTION_STATES]
 
 MAX_TROOPS = 1_000_000
 TroopCount = Annotated[int, Field(strict=True, ge=0, le=MAX_TROOPS)]
@@ -296,6 +296,15 @@ class StanceOut(BaseModel):
     version: int
     conditions: list[ConditionOut]
     citations: list[CitationOut]
+
+
+class StanceWriteOut(StanceOut):
+    """A stance write's answer: the statement as recorded, and whether the board shows it."""
+
+    current_position: bool = Field(description="Whether this statement is now the country's position on the "
+                                   "board (false when a statement for a later day exists).")
+    notice: Optional[str] = Field(description="Said when `current_position` is false: which statement the board "
+                                  "shows instead, and why.")
 
 
 class FactorOut(BaseModel):

@@ -3,48 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-from functools import lru_cache
-from typing import Any
 
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from app.config import ROOT_DIR
 from app.countries import country_info, flag_emoji
-from app.fragments import fragments
+from app.vocabulary import (CATEGORY_LABELS, RESOLUTION_LABELS, ROLE_LABELS, STATE_LABELS, STATUS_HELP,
+                            STATUS_LABELS)
 
 templates = Jinja2Templates(directory=str(ROOT_DIR / "templates"))
 env = templates.env
 
-STATUS_LABELS = {
-    "deployed": "Deployed",
-    "committed": "Committed",
-    "conditional": "Conditional",
-    "considering": "Considering",
-    "declined": "Declined",
-    "withdrawn": "Withdrawn",
-}
-STATUS_HELP = {
-    "deployed": "troops on the ground",
-    "committed": "has pledged troops",
-    "conditional": "will take part only if its conditions are met",
-    "considering": "approached or in talks, no position yet",
-    "declined": "has said no",
-    "withdrawn": "took part or pledged, then pulled out",
-}
-STATE_LABELS = {"met": "Met", "unmet": "Unmet", "unknown": "Unknown"}
-CATEGORY_LABELS = {
-    "ceasefire": "Ceasefire",
-    "mandate": "Mandate",
-    "domestic_approval": "Domestic approval",
-    "disarmament": "Disarmament",
-    "party_consent": "Consent of the parties",
-    "command": "Command",
-    "funding": "Funding",
-    "other": "Other",
-}
-RESOLUTION_LABELS = {"drafted": "Drafted", "tabled": "Tabled", "adopted": "Adopted", "rejected": "Rejected"}
 
 
 def number(value: int | None) -> str:
@@ -130,7 +100,6 @@ def with_conditions(stances) -> tuple[list, dict[str, int]]:
     return stated, not_met_by_category(c for s in stated for c in s.conditions)
 
 
-@lru_cache(maxsize=512)
 def html_flag(alpha2: str | None) -> Markup:
     """A country's flag as character references: the same glyphs to a browser, while the page stays
     in characters Python stores at two bytes each rather than four (flags lie outside the Basic
@@ -141,10 +110,9 @@ def html_flag(alpha2: str | None) -> Markup:
     return Markup("".join(f"&#x{ord(ch) :X};" for ch in flag_emoji(code)))
 
 
-def each_form(macro, *choices) -> dict[Any, Markup]:
-    """MACRO rendered for every combination of CHOICES, keyed by its arguments (by the argument alone
-    when there is one): for small pieces with few forms, such as a status badge."""
-    return {args[0] if len(args) == 1 else args: Markup(macro(*args)) for args in itertools.product(*choices)}
+def categories_of(conditions) -> str:
+    """"ceasefire, mandate": the categories of CONDITIONS in words, for the what-if's lists."""
+    return ", ".join(CATEGORY_LABELS.get(c.category, c.category).lower() for c in conditions)
 
 
 env.filters.update(number=number, day=day, short_day=short_day, iso=iso, flag=html_flag,
@@ -158,7 +126,6 @@ env.globals.update(
     troop_range=troop_range,
     status_citation=status_citation,
     with_conditions=with_conditions,
-    each_form=each_form,
-    fragment=fragments.render,
-    fragment_each=fragments.render_each,
+    ROLE_LABELS=ROLE_LABELS,
+    categories_of=categories_of,
 )

@@ -171,7 +171,8 @@ def test_stances_csv_has_a_row_per_country(client):
     assert reply.status_code == 200
     assert reply.headers["content-type"].startswith("text/csv")
     assert "attachment" in reply.headers["content-disposition"]
-    rows = list(csv.DictReader(io.StringIO(reply.text)))
+    assert reply.content.startswith(b"\xef\xbb\xbf")  # UTF-8 with a byte-order mark, for spreadsheets
+    rows = list(csv.DictReader(io.StringIO(reply.content.decode("utf-8-sig"))))
     assert [r["country"] for r in rows] == ["ARE", "AZE", "EGY", "IDN", "QAT", "TUR"]
     aze = rows[1]
     assert aze["status"] == "conditional"

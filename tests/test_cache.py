@@ -151,7 +151,7 @@ def test_readers_arriving_together_after_a_write_wait_for_one_rendering(backend,
     renders = []
 
     def seen(conn, cursor, statement, *args) -> None:
-        if "stances.version, stances.updated_at" in statement:  # once per board built
+        if "proposals.context_notes" in statement:  # once per board read
             renders.append(statement)
 
     async def write_after_a_first_look(c: httpx.AsyncClient) -> None:

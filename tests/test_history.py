@@ -4,6 +4,7 @@ feeds, and as-of lookups that stay one index seek per country."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -67,8 +68,11 @@ def test_the_board_as_of_a_day_between_two_edits_shows_the_earlier_state(client,
     assert "Committed" in page.select_one(".page-title").get_text()
     assert "as it stood at the end of 8 Nov 2026" in page.get_text(" ", strip=True)
     assert len(page.select("ol.timeline > li")) == 1  # only what had happened by then
-    # today's board is unchanged by history queries
-    assert api_statuses(client, "")["AZE"] == "deployed"
+    # Today the seed's statements (loaded today, from a source with no date) are the latest-dated:
+    # the live board is the board as of today, whatever was asked before.
+    today = dt.datetime.now(UTC).date().isoformat()
+    assert api_statuses(client, "") == api_statuses(client, f"as_of={today}")
+    assert api_statuses(client, "")["AZE"] == "conditional"
 
 
 def test_known_at_leaves_out_what_was_recorded_later(client, edited):
@@ -182,11 +186,11 @@ def test_as_of_is_one_index_seek_per_country(migrated_database, kind):
     """The per-country lookup is served by the (stance_id, effective_on, id) index, not a scan
     (on PostgreSQL with sequential scans disabled, since tiny test tables make them cheapest)."""
     from app.db import build_engine
-    from app.services.history import _STANCE_CHANGES, end_of_day
+    from app.services.board import _POSITIONS, end_of_day
 
     engine = build_engine(migrated_database(kind))
-    query = _STANCE_CHANGES[True].params(proposal_id=1, as_of=dt.date(2026, 11, 8),
-                                         known_before=end_of_day(dt.date(2026, 11, 10)))
+    query = _POSITIONS[True].params(proposal_id=1, day=dt.date(2026, 11, 8),
+                                    known_before=end_of_day(dt.date(2026, 11, 10)))
     compiled = query.compile(engine, compile_kwargs={"literal_binds": True})
     try:
         with engine.connect() as conn:
@@ -204,9 +208,8 @@ def test_as_of_is_one_index_seek_per_country(migrated_database, kind):
 def test_a_past_days_factor_and_stance_quotes_get_their_sources_from_one_query(database, session):
     from sqlalchemy import event
 
-    from app.services.history import stances_as_of
+    from app.services.board import read_board
 
-    proposal = get_proposal(session, "gaza-isf")
     statements: list[str] = []
 
     def seen(conn, cursor, statement, *args) -> None:
@@ -214,7 +217,8 @@ def test_a_past_days_factor_and_stance_quotes_get_their_sources_from_one_query(d
 
     event.listen(database.engine, "before_cursor_execute", seen)
     try:
-        views, factors = stances_as_of(session, proposal, dt.date(2100, 1, 1))
+        day = read_board(session, "gaza-isf", as_of=dt.date(2100, 1, 1))
+        views, factors = day.everyone, day.factors
     finally:
         event.remove(database.engine, "before_cursor_execute", seen)
     assert sum("FROM sources" in s for s in statements) == 1
@@ -228,27 +232,36 @@ def test_a_snapshot_decoded_into_views_holds_what_its_json_holds(database, sessi
     """A past day's snapshots are decoded from each change's JSON text straight into typed objects; on
     every stance of the seeded and edited board, that gives what reading the JSON as dictionaries
     gives, quotes and conditions (with their factors) included, in order."""
-    from pydantic_core import from_json
+    from sqlalchemy import Text, cast, select
 
-    from app.services import history
+    from app.models import Change
+    from app.services import board
 
-    proposal = get_proposal(session, "gaza-isf")
-    pairs = history.stance_changes_as_of(session, proposal, dt.date(2100, 1, 1))
-    assert len(pairs) > 5 and any(change.after.count('"factor": "') for change, _ in pairs)
-    for change, _ in pairs:
-        assert history._decode_snapshot(change.after) == history._snapshot_from_dict(from_json(change.after))
+    texts = session.scalars(select(cast(Change.after, Text)).where(Change.entity == "stance")).all()
+    assert len(texts) > 5 and any(t.count('"factor": "') for t in texts)
+    for after in texts:
+        strict = board._decode_snapshot(after)
+        data = json.loads(after)
+        assert (strict.status, strict.summary, strict.roles, strict.stated_on, strict.version) == (
+            data["status"], data["summary"], data["roles"], data["stated_on"], data["version"])
+        assert [(c.id, c.text, c.category, c.state, c.factor, [(q.source_id, q.quote, q.field) for q in c.citations])
+                for c in strict.conditions] == [
+            (c["id"], c["text"], c["category"], c["state"], c["factor"],
+             [(q["source_id"], q["quote"], q["field"]) for q in c["citations"]]) for c in data["conditions"]]
+        assert [(q.source_id, q.quote, q.field) for q in strict.citations] == [
+            (q["source_id"], q["quote"], q["field"]) for q in data["citations"]]
 
 
 def _view_of(after: str):
     """The stance view a change whose snapshot is AFTER gives, and the quotes it leaves to label."""
     from types import SimpleNamespace
 
-    from app.services import history
-    from app.services.views import CountryView
+    from app.services import board
 
-    change = SimpleNamespace(stance_id=1, changed_at=dt.datetime(2026, 1, 1, tzinfo=UTC), after=after)
+    change = SimpleNamespace(id=1, stance_id=1, changed_at=dt.datetime(2026, 1, 1, tzinfo=UTC), after=after,
+                             code="AZE", name="Azerbaijan", alpha2="AZ", effective_on=dt.date(2026, 1, 1))
     pending: list = []
-    return history.stance_view(change, CountryView("AZE", "Azerbaijan", "AZ"), {}, pending), pending
+    return board._position(change, {}, pending), pending
 
 
 def test_a_snapshot_value_of_another_type_is_still_shown_as_it_is():
@@ -262,5 +275,5 @@ def test_a_snapshot_value_of_another_type_is_still_shown_as_it_is():
 def test_a_snapshot_quote_cannot_set_what_the_server_fills_in():
     view, _ = _view_of(
         '{"status": "declined", "troops": {"offered_min": null, "offered_max": null, "committed": null,'
-        ' "deployed": null}, "citations": [{"source_id": 1, "quote": "Q", "source": "forged", "content_key": 1}]}')
-    assert [(c.quote, c.source, c.content_key) for c in view.citations] == [("Q", None, None)]
+        ' "deployed": null}, "citations": [{"source_id": 1, "quote": "Q", "source": "forged"}]}')
+    assert [(c.quote, c.source) for c in view.citations] == [("Q", None)]

@@ -97,8 +97,8 @@ def test_unknown_factor_slugs_are_named():
 
 
 def test_the_seeded_board_projects_azerbaijan_blocked_by_its_parliament(session):
-    proposal = board.get_proposal(session, "gaza-isf")
-    result = project(proposal, board.stance_views(session, proposal), proposal.factors,
+    day = board.read_board(session, "gaza-isf")
+    result = project(day.proposal, day.everyone, day.factors,
                      ["cessation-of-hostilities", "un-mandate", "hamas-disarmament"])
     assert [o.stance.country_code for o in result.countries] == ["AZE"]
     (aze,) = result.countries
@@ -169,4 +169,4 @@ def test_api_projection_of_an_unknown_proposal_is_404(client):
 def test_openapi_documents_the_projection_answers(client):
     operation = client.get("/openapi.json").json()["paths"]["/api/v1/proposals/{slug}/projection"]["get"]
     assert {"200", "404", "422"} <= set(operation["responses"])
-    assert [p["name"] for p in operation["parameters"]] == ["slug", "factors"]
+    assert [p["name"] for p in operation["parameters"]] == ["slug", "factors", "as_of", "known_at"]

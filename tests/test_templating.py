@@ -1,5 +1,4 @@
-"""The page filters and helpers: dates written the same whatever the time zone they are given in,
-badges and chips made once per form."""
+"""The page filters: dates written the same whatever the time zone they are given in."""
 
 from __future__ import annotations
 
@@ -7,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from app.templating import CATEGORY_LABELS, STATE_LABELS, STATUS_LABELS, day, each_form, env, iso, short_day
+from app.templating import day, iso, short_day
 
 TIMES = [
     dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc),
@@ -36,13 +35,3 @@ def test_dates_and_missing_values():
     assert (iso(dt.date(2026, 7, 4)), day(dt.date(2026, 7, 4)), short_day(dt.date(2026, 7, 4))) == (
         "2026-07-04", "4 Jul 2026", "4 Jul 2026")
     assert (iso(None), day(None), short_day(None)) == ("", "unknown", "unknown")
-
-
-def test_each_form_holds_every_badge_and_chip_as_the_macro_renders_it():
-    macros = env.get_template("_macros.html").module
-    badges = each_form(macros.status_badge, STATUS_LABELS)
-    assert set(badges) == set(STATUS_LABELS)
-    assert all(badges[s] == macros.status_badge(s) and STATUS_LABELS[s] in badges[s] for s in STATUS_LABELS)
-    chips = each_form(macros.state_chip, STATE_LABELS, CATEGORY_LABELS.values())
-    assert len(chips) == len(STATE_LABELS) * len(CATEGORY_LABELS)
-    assert chips[("unmet", "Ceasefire")] == macros.state_chip("unmet", "Ceasefire")

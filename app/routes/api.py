@@ -12,9 +12,10 @@ from typing import Annotated, Any, Optional
 from fastapi import APIRouter, Header, Path, Query, Request, Response
 
 from app.config import get_settings
-from app.deps import CountryPath, ProposalDep, SessionDep
+from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
 from app.schemas import MAX_ID, Category, ChangeOut, IsoDate, IsoDateTime, ProposalOut, SourceDetailOut, SourceOut, StanceOut, Status
-from app.services import board, history
+from app.services import board, history, sources
+from app.services.errors import NotFound
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
@@ -60,24 +61,28 @@ def _paged(request: Request, items: list[Any], limit: int, cursor) -> Response:
 
 @router.get("/proposals", response_model=list[ProposalOut], summary="All proposals, with totals and factors")
 def list_proposals(session: SessionDep) -> Response:
-    """Every tracked proposal with its troop totals against the target and its factors."""
-    proposals = board.list_proposals(session)
-    data = [board.proposal_dict(p, board.stance_views(session, p)) for p in proposals]
-    return Response(json_bytes(data), media_type="application/json")
-
-
-@router.get("/proposals/{slug}", response_model=ProposalOut, responses=NOT_FOUND, summary="One proposal")
-def get_proposal(session: SessionDep, proposal: ProposalDep) -> Response:
-    """A proposal with its totals, factors (slug, name, state) and the quotes behind its facts."""
-    data = board.proposal_dict(proposal, board.stance_views(session, proposal))
+    """Every tracked proposal as it stands today, with its troop totals against the target and its factors."""
+    data = [board.proposal_json(board.read_board(session, slug)) for slug in board.proposal_slugs(session)]
     return Response(json_bytes(data), media_type="application/json")
 
 
 StatusQuery = Annotated[Optional[list[Status]], Query(description="Only these statuses (repeatable).")]
 ConditionQuery = Annotated[Optional[Category], Query(description="Only stances with a condition of this category.")]
+AsOfQuery = Annotated[Optional[IsoDate], Query(
+    description="The board at the end of this day (UTC): each country's statement with the latest day on or "
+                "before it (the day it was stated; else its source's publication date; else the day it was "
+                "recorded). Today when left out.")]
+KnownAtQuery = Annotated[Optional[IsoDate], Query(
+    description="Leave out what was recorded after the end of this day (\"what we knew then\"); alone, it "
+                "also sets `as_of`.")]
 
 
-DayQuery = Optional[IsoDate]
+@router.get("/proposals/{slug}", response_model=ProposalOut, responses=NOT_FOUND, summary="One proposal")
+def get_proposal(session: SessionDep, slug: SlugPath, as_of: AsOfQuery = None,
+                 known_at: KnownAtQuery = None) -> Response:
+    """A proposal with its totals, factors (slug, name, state) and the quotes behind its facts."""
+    data = board.proposal_json(board.read_board(session, slug, as_of=as_of, known_at=known_at))
+    return Response(json_bytes(data), media_type="application/json")
 
 
 @router.get(
@@ -89,27 +94,19 @@ DayQuery = Optional[IsoDate]
 def list_stances(
     request: Request,
     session: SessionDep,
-    proposal: ProposalDep,
+    slug: SlugPath,
     status: StatusQuery = None,
     condition: ConditionQuery = None,
-    as_of: Annotated[DayQuery, Query(description="The stances as they stood at the end of this day (UTC), "
-                                     "following the day each was stated (else recorded).")] = None,
-    known_at: Annotated[DayQuery, Query(description="Leave out what was recorded after the end of this day "
-                                        "(\"what we knew then\"); alone, it also sets `as_of`.")] = None,
+    as_of: AsOfQuery = None,
+    known_at: KnownAtQuery = None,
     limit: Annotated[int, Query(ge=1, le=1000, description=LIMIT_DOC)] = 500,
     after: Annotated[Optional[str], Query(pattern=r"^[A-Z]{3}$", description="Country code to continue after.")] = None,
 ) -> Response:
-    """Stances ordered by country code; filter by `status` (repeatable) and `condition` category;
-    `as_of` / `known_at` give the board of a past day."""
-    if known_at and not as_of:
-        as_of = known_at
-    if as_of:
-        views = history.stances_as_of(session, proposal, as_of, known_at, status, condition)[0]
-        views = sorted((v for v in views if not after or v.country_code > after), key=lambda v: v.country_code)
-        stances = views[: limit + 1]
-    else:
-        stances = board.stance_views(session, proposal, status, condition, order="code", after=after, limit=limit + 1)
-    return _paged(request, [board.stance_dict(s) for s in stances], limit, lambda item: item["country"])
+    """Each country's position, ordered by country code; filter by `status` (repeatable) and
+    `condition` category; `as_of` / `known_at` give the board of a past day."""
+    day = board.read_board(session, slug, as_of=as_of, known_at=known_at, statuses=status or (), condition=condition)
+    rows = sorted((s for s in day.rows if not after or s.country_code > after), key=lambda s: s.country_code)
+    return _paged(request, [board.stance_json(s) for s in rows[: limit + 1]], limit, lambda item: item["country"])
 
 
 CSV_COLUMNS = [
@@ -126,32 +123,49 @@ def _csv_cell(value: Any) -> str:
     return text
 
 
+def _source_names(citations: list[Any]) -> str:
+    """"Title (publisher, day) <address>; ...": each source a row's quotes cite, once, as a reader names it."""
+    seen: dict[int, str] = {}
+    for c in citations:
+        label = c.source
+        if c.source_id in seen or label is None:
+            continue
+        details = ", ".join(x for x in (label.publisher, label.published_on.isoformat() if label.published_on
+                                         else None) if x)
+        name = label.title + (f" ({details})" if details else "")
+        seen[c.source_id] = name + (f" <{label.url}>" if label.url else "")
+    return "; ".join(seen.values())
+
+
 @router.get(
     "/proposals/{slug}/stances.csv",
     responses={200: {"content": {"text/csv": {}}, "description": "One row per stance"}, **NOT_FOUND},
     response_class=Response,
     summary="All stances as CSV",
 )
-def stances_csv(
-    session: SessionDep, proposal: ProposalDep, status: StatusQuery = None, condition: ConditionQuery = None
-) -> Response:
-    """The stances as a spreadsheet: one row per country, conditions joined with ` | `."""
+def stances_csv(session: SessionDep, slug: SlugPath, status: StatusQuery = None, condition: ConditionQuery = None,
+                as_of: AsOfQuery = None, known_at: KnownAtQuery = None) -> Response:
+    """The positions as a spreadsheet, with the same parameters as the list: one row per country,
+    conditions joined with ` | `, sources by title, publisher, date and address. UTF-8 with a
+    byte-order mark, so spreadsheets read its accents and flags right."""
+    day = board.read_board(session, slug, as_of=as_of, known_at=known_at, statuses=status or (), condition=condition)
     buffer = io.StringIO()
+    buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for s in board.stance_views(session, proposal, status, condition, order="code"):
-        row = board.stance_dict(s)
-        conditions = " | ".join(f"{c['text']} [{c['category']}, {c['state']}]" for c in row["conditions"])
-        sources = " ".join(sorted({str(c["source_id"]) for c in row["citations"]}))
+    for s in sorted(day.rows, key=lambda s: s.country_code):
+        conditions = " | ".join(f"{c.text} [{c.category}, {c.state}]" for c in s.conditions)
+        quoted = [*s.citations, *(q for c in s.conditions for q in c.citations)]
         writer.writerow(
             _csv_cell(v)
             for v in (
-                row["country"], row["country_name"], row["status"], *row["troops"].values(),
-                ";".join(row["roles"]), row["summary"], row["stated_on"],
-                _utc_z(row["updated_at"]), row["version"], conditions, sources,
+                s.country_code, s.country.name, s.status, s.offered_min, s.offered_max, s.committed, s.deployed,
+                ";".join(s.roles), s.summary, s.stated_on, _utc_z(s.updated_at), s.version, conditions,
+                _source_names(quoted),
             )
         )
-    filename = f"{proposal.slug}-stances.csv"
+    day_part = f"-{day.day.isoformat()}" if not day.live else ""
+    filename = f"{slug}-stances{day_part}.csv"
     return Response(
         buffer.getvalue().encode("utf-8"),
         media_type="text/csv; charset=utf-8",
@@ -159,8 +173,9 @@ def stances_csv(
     )
 
 
-def stance_etag(body: bytes) -> str:
-    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+def stance_etag(slug: str, code: str, version: int) -> str:
+    """The tag of a stance's recorded version: what `If-Match` must name to replace it."""
+    return '"' + hashlib.sha256(f"{slug}/{code}/{version}".encode()).hexdigest()[:32] + '"'
 
 
 def _etag_matches(header: str | None, etag: str) -> bool:
@@ -178,18 +193,26 @@ def _etag_matches(header: str | None, etag: str) -> bool:
 )
 def get_stance(
     session: SessionDep,
-    proposal: ProposalDep,
+    slug: SlugPath,
     iso3: CountryPath,
+    as_of: AsOfQuery = None,
+    known_at: KnownAtQuery = None,
     if_none_match: Annotated[Optional[str], Header(description="An ETag from an earlier reply.")] = None,
 ) -> Response:
-    """One country's stance, with a strong `ETag`; `If-None-Match` with it answers 304."""
+    """One country's position (today, or as of a day), with an `ETag` naming the stance's latest
+    recorded version (send it as `If-Match` to replace the stance); `If-None-Match` with it answers 304."""
+    proposal = board.get_proposal(session, slug)
     stance = board.get_stance(session, proposal, iso3)
-    body = json_bytes(board.stance_dict(stance))
-    etag = stance_etag(body)
+    day = board.read_board(session, slug, as_of=as_of, known_at=known_at, country=stance.country_code)
+    position = day.position(stance.country_code)
+    if position is None:
+        raise NotFound(f"{stance.country_code} had no position on {proposal.name} recorded by the end of "
+                       f"{day.day.isoformat()}.")
+    etag = stance_etag(slug, stance.country_code, stance.version)
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
     if _etag_matches(if_none_match, etag):
         return Response(status_code=304, headers=headers)
-    return Response(body, media_type="application/json", headers=headers)
+    return Response(json_bytes(board.stance_json(position)), media_type="application/json", headers=headers)
 
 
 def change_dict(entry: history.ChangeEntry) -> dict[str, Any]:
@@ -258,12 +281,12 @@ def list_sources(
     after: Annotated[int, Query(ge=0, le=MAX_ID, description="Source id to continue after.")] = 0,
 ) -> Response:
     """The articles and statements facts rest on; unknown title, publisher, URL or date is `null`."""
-    sources = board.list_sources(session, after=after, limit=limit + 1)
-    return _paged(request, [board.source_dict(s) for s in sources], limit, lambda item: item["id"])
+    found = sources.list_sources(session, after=after, limit=limit + 1)
+    return _paged(request, [sources.source_json(s) for s in found], limit, lambda item: item["id"])
 
 
 @router.get("/sources/{source_id}", response_model=SourceDetailOut, responses=NOT_FOUND, summary="One source")
 def get_source(session: SessionDep, source_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Response:
     """A source with its full text (when stored) and every quote cited from it."""
-    return Response(json_bytes(board.source_dict(board.get_source(session, source_id), detail=True)),
+    return Response(json_bytes(sources.source_json(sources.get_source(session, source_id), detail=True)),
                     media_type="application/json")

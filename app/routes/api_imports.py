@@ -81,7 +81,8 @@ def apply_import(import_id: Annotated[int, Path(ge=1, le=2**31 - 1)], body: Appl
                 record = imports.get_import(ws, import_id)
                 outcome = imports.accept(ws, record, suggestion.model_dump(), actor, "api", rebase=body.rebase)
                 current = board.find_stance(ws, record.proposal, suggestion.country)
-                stance = board.stance_dict(current) if current else None
+                stance = (board.stance_json(board.recorded(ws, record.proposal.slug, current.country_code).statement)
+                          if current else None)
                 results.append({"country": outcome.country, "outcome": outcome.outcome, "version": outcome.version,
                                 "change_id": outcome.change_id, "detail": outcome.detail, "stance": stance})
         except InvalidInput as exc:

@@ -13,8 +13,8 @@ from app.db import get_database
 from app.deps import CountryPath, SessionDep, SlugPath
 from app.models import Proposal
 from app.routes.api import json_bytes, stance_etag
-from app.schemas import CitationIn, ConditionData, SourceDetailOut, SourceIn, StanceData, StanceIn, StanceOut
-from app.services import accounts, board
+from app.schemas import CitationIn, ConditionData, SourceDetailOut, SourceIn, StanceData, StanceIn, StanceWriteOut
+from app.services import accounts, board, sources
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.sources import create_source
 from app.services.stances import set_stance
@@ -70,10 +70,10 @@ def _matches(header: str, etag: str) -> bool:
 
 @router.put(
     "/proposals/{slug}/stances/{iso3}",
-    response_model=StanceOut,
+    response_model=StanceWriteOut,
     status_code=200,
     responses={
-        201: {"model": StanceOut, "description": "Created (no stance existed for this country)"},
+        201: {"model": StanceWriteOut, "description": "Created (no stance existed for this country)"},
         **AUTH_RESPONSES,
         **_detail(404, "No such proposal or country"),
         **_detail(412, "`If-Match` does not match the current `ETag` (someone changed it meanwhile), or the stance "
@@ -106,7 +106,7 @@ def put_stance(
         raise NotFound(f"{code} is not an ISO 3166-1 alpha-3 country code")
     current = board.find_stance(session, proposal, code)
     if current is not None:
-        etag = stance_etag(json_bytes(board.stance_dict(current)))
+        etag = stance_etag(slug, code, current.version)
         if if_none_match and _matches(if_none_match, etag):
             raise HTTPException(412, "the stance exists already: GET it and send If-Match to replace it",
                                 headers={"ETag": etag})
@@ -140,20 +140,28 @@ def put_stance(
                 ws, proposal=target, country_code=code, data=data, match_conditions=True,
                 actor=actor, via="api", reason=body.reason, expected_version=expected,
             )
-            payload = json_bytes(board.stance_dict(result.stance))
             created, version = result.created, result.stance.version
     except InvalidInput as exc:
         raise HTTPException(422, [{"loc": _api_loc(e["loc"]), "msg": e["msg"], "type": "value_error"} for e in exc.errors])
     except VersionConflict:
         fresh = board.find_stance(session, proposal, code)
-        headers = {"ETag": stance_etag(json_bytes(board.stance_dict(fresh)))} if fresh else {}
+        headers = {"ETag": stance_etag(slug, code, fresh.version)} if fresh else {}
         raise HTTPException(412, "the stance changed since you read it: GET it again and re-apply your change",
                             headers=headers)
     audit.info("stance written via api: user=%s stance=%s/%s version=%s", actor, slug, code, version)
-    headers = {"ETag": stance_etag(payload)}
+    payload = json_bytes(_written(slug, code))
+    headers = {"ETag": stance_etag(slug, code, version)}
     if created:
         headers["Location"] = f"/api/v1/proposals/{slug}/stances/{code}"
     return Response(payload, status_code=201 if created else 200, media_type="application/json", headers=headers)
+
+
+def _written(slug: str, code: str) -> dict:
+    """The answer to a write: the latest statement recorded, and whether the board shows it."""
+    with get_database().read_session() as session:
+        result = board.recorded(session, slug, code)
+        return {**board.stance_json(result.statement), "current_position": result.is_current,
+                "notice": result.notice}
 
 
 @router.post(
@@ -167,7 +175,7 @@ def post_source(body: SourceIn, actor: WriterDep) -> Response:
     """Add an article or statement that changes can cite; leave out what is unknown."""
     with get_database().write_session() as ws:
         source = create_source(ws, body)
-        payload = json_bytes(board.source_dict(source, detail=True))
+        payload = json_bytes(sources.source_json(source, detail=True))
         source_id = source.id
     audit.info("source added via api: user=%s source=%s", actor, source_id)
     return Response(payload, status_code=201, media_type="application/json",

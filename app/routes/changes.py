@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from app.config import get_settings
 from app.db import utcnow
-from app.deps import CountryPath, ProposalDep, SessionDep
+from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
 from app.services import board, history
 from app.text_rule import strip_forbidden
 from app.web import load_viewer, parse_day, render
@@ -32,11 +32,12 @@ def recent_changes(request: Request, session: SessionDep,
 
 
 @router.get("/proposals/{slug}/changes")
-def compare_dates(request: Request, session: SessionDep, proposal: ProposalDep,
+def compare_dates(request: Request, session: SessionDep, slug: SlugPath,
                   start: Annotated[str | None, Query(alias="from", max_length=20)] = None,
                   end: Annotated[str | None, Query(alias="to", max_length=20)] = None,
                   known_at: Annotated[str | None, Query(max_length=20)] = None):
     """Country by country, what changed between the board of one day and the board of another."""
+    proposal = board.get_proposal(session, slug)
     errors: list[str] = []
     today = utcnow().date()
     start_day = parse_day(start, "from", errors) or today - dt.timedelta(days=7)
@@ -44,7 +45,7 @@ def compare_dates(request: Request, session: SessionDep, proposal: ProposalDep,
     known_day = parse_day(known_at, "known_at", errors)
     if start_day > end_day:
         errors.append("“from” must not be after “to”.")
-    differences = [] if errors else history.compare(session, proposal, start_day, end_day, known_day)
+    differences = [] if errors else history.compare(session, slug, start_day, end_day, known_day)
     recorded = [] if errors else [
         e for e in history.change_entries(session, proposal=proposal, limit=500)
         if start_day < e.change.effective_on <= end_day

@@ -69,7 +69,7 @@ def _edit_page(request, session, proposal, code, form, viewer, status_code=200, 
 def add_country(request: Request, session: SessionDep, proposal: ProposalDep, viewer: EditorDep,
                 q: Annotated[str, Query(max_length=100)] = "") -> Response:
     """Find a country not yet on the board, by name, code or alias."""
-    on_board = {s.country_code for s in board.stance_views(session, proposal)}
+    on_board = board.countries_with_stances(session, proposal)
     results = [c for c in search_countries(q) if c.code not in on_board] if q.strip() else []
     return render(request, "add_country.html", {"proposal": proposal, "q": q, "results": results, "on_board": on_board})
 
@@ -114,6 +114,7 @@ def save_stance(request: Request, session: SessionDep, proposal: ProposalDep, is
             )
             version = result.stance.version
             changed = result.changed
+            notice = board.recorded(ws, proposal.slug, code).notice if changed else None
     except InvalidInput as exc:
         for e in exc.errors:
             form.error(stance_form.error_field(e["loc"], parsed.row_of), e["msg"][:1].upper() + e["msg"][1:] + ".")
@@ -129,6 +130,8 @@ def save_stance(request: Request, session: SessionDep, proposal: ProposalDep, is
     name = _country_name(code)
     audit.info("stance saved: user=%s stance=%s/%s version=%s changed=%s", viewer.name, proposal.slug, code, version, changed)
     message = f"Saved {name} (version {version})." if changed else f"Nothing changed for {name}; nothing was recorded."
+    if notice:
+        message += " " + notice
     return redirect(f"/proposals/{proposal.slug}/countries/{code}", message)
 
 

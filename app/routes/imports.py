@@ -18,7 +18,7 @@ from app import stance_form
 from app.models import CONDITION_CATEGORIES, ROLES, STATES, STATUSES
 from app.routes.forms import submitted_form
 from app.schemas import SourceIn
-from app.services import board, imports, language
+from app.services import board, imports, language, sources
 from app.services.errors import InvalidInput
 from app.text_rule import field_message
 from app.web import EditorDep, audit, check_csrf, load_viewer, redirect, render
@@ -182,7 +182,7 @@ def _review_page(request, session, record, errors: dict[str, dict[str, str]] | N
                                       or current is None and known != 0,
                      "errors": (errors or {}).get(s["country"], {})})
         quotes += _quotes_of(form, s, decision)
-    segments = board.highlight_quotes(record.source.text or "", quotes)
+    segments = sources.highlight_quotes(record.source.text or "", quotes)
     context = {"record": record, "proposal": proposal, "rows": rows, "segments": segments,
                "language": language.detect(record.source.text or ""),
                "statuses": STATUSES, "categories": CONDITION_CATEGORIES, "states": STATES, "roles": ROLES,

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import datetime as dt
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy import select
 
-from app import pieces  # noqa: F401  (the board's pieces, which its templates call)
 from app.config import get_settings
-from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
-from app.models import CONDITION_CATEGORIES, STATUSES, Change
-from app.services import board, history, projection, worldmap
-from app.services.views import ProposalView
+from app.deps import CountryPath, SessionDep, SlugPath
+from app.models import CONDITION_CATEGORIES, STATUSES
+from app.services import board, history, projection, sources, worldmap
 from app.templating import CATEGORY_LABELS, templates
 from app.web import load_viewer, parse_day, render
 
@@ -32,7 +30,19 @@ def _wants_whatif_only(request: Request) -> bool:
     return "hx-request" in request.headers and "hx-history-restore-request" not in request.headers
 
 
-def _board(request: Request, session, proposal: ProposalView, status: list[str], condition: str | None,
+def query(*, as_of: dt.date | None = None, known_at: dt.date | None = None, statuses: list[str] = (),
+          condition: str | None = None, **more: Any) -> str:
+    """"?as_of=...&status=...": the query string of a board's parameters (empty when none are set), so
+    every link from a dated or filtered page keeps them."""
+    pairs: list[tuple[str, Any]] = [(k, v.isoformat()) for k, v in (("as_of", as_of), ("known_at", known_at)) if v]
+    pairs += [("status", s) for s in statuses]
+    if condition:
+        pairs.append(("condition", condition))
+    pairs += [(k, v) for k, v in more.items() if v]
+    return f"?{urlencode(pairs)}" if pairs else ""
+
+
+def _board(request: Request, session, slug: str, status: list[str], condition: str | None,
            as_of_raw: str | None = None, known_at_raw: str | None = None, assume: list[str] | None = None):
     errors: list[str] = []
     bad = [s for s in status if s not in STATUSES]
@@ -43,50 +53,43 @@ def _board(request: Request, session, proposal: ProposalView, status: list[str],
         condition = None
     as_of = parse_day(as_of_raw, "as_of", errors)
     known_at = parse_day(known_at_raw, "known_at", errors)
-    if known_at and not as_of:
-        as_of = known_at
-    chosen = [s for s in status if s in STATUSES]
-    if as_of:
-        everyone, factors = history.stances_as_of(session, proposal, as_of, known_at)
-    else:
-        everyone = board.stance_views(session, proposal)
-        factors = proposal.factors
-    rows = [s for s in everyone if (not chosen or s.status in chosen)
-            and (not condition or any(c.category == condition for c in s.conditions))]
+    chosen = list(dict.fromkeys(s for s in status if s in STATUSES))
+    day = board.read_board(session, slug, as_of=as_of, known_at=known_at, statuses=chosen, condition=condition)
     assume = list(dict.fromkeys(a for a in assume or [] if a))
-    unknown = projection.unknown_factor_slugs(factors, assume)
+    unknown = projection.unknown_factor_slugs(day.factors, assume)
     if unknown:
         errors.append(f"Unknown factor {', '.join(repr(u) for u in unknown)} in the what-if: "
-                      f"choose from {', '.join(f.slug for f in factors) or 'none'}.")
+                      f"choose from {', '.join(f.slug for f in day.factors) or 'none'}.")
     assume = [a for a in assume if a not in unknown]
-    history_query = urlencode({k: v for k, v in (("as_of", as_of), ("known_at", known_at)) if v})
-    country_suffix = f"?{history_query}" if history_query else ""
+    dates = {"as_of": as_of, "known_at": known_at}
+    filters = {**dates, "statuses": chosen, "condition": condition}
 
     def country_href(code: str) -> str:
-        return f"/proposals/{proposal.slug}/countries/{code}{country_suffix}"
+        return f"/proposals/{slug}/countries/{code}{query(**dates)}"
 
     context = {
-        "proposal": proposal,
-        "rows": rows,
-        "factors": factors,
-        "totals": board.totals(proposal, everyone),
+        "board": day,
+        "proposal": day.proposal,
+        "rows": day.rows,
+        "everyone": day.everyone,
+        "factors": day.factors,
+        "totals": day.totals,
         "chosen_statuses": chosen,
         "chosen_condition": condition,
-        "filtered": bool(chosen or condition),
+        "filtered": day.filtered,
         "as_of": as_of,
         "known_at": known_at,
         "errors": errors,
         "statuses": STATUSES,
         "categories": CATEGORY_LABELS,
-        "cite": lambda field: board.proposal_citations(proposal, field),
-        "everyone": everyone,
+        "cite": lambda field: board.proposal_citations(day.proposal, field),
         "country_href": country_href,
-        "row_href": lambda stance: country_href(stance.country_code),
-        # A past day's rows and map link to that day's pages, so no other request could reuse them.
-        "world": worldmap.world_map(everyone, country_href, keep=not as_of),
-        "keep_pieces": not as_of,
+        "dated": query(**dates),  # the page's dates, for links that keep them
+        "filtered_query": query(**filters),  # its dates and filters, for its exports
+        "with_status": lambda *statuses: query(**dates, statuses=list(statuses)),
+        "world": worldmap.world_map(day.everyone, country_href),
         "assume": assume,
-        "whatif": projection.project(proposal, everyone, factors, assume),
+        "whatif": projection.project(day.proposal, day.everyone, day.factors, assume),
     }
     status_code = 400 if errors else 200
     if _wants_whatif_only(request):
@@ -102,8 +105,8 @@ def _board(request: Request, session, proposal: ProposalView, status: list[str],
 def home(request: Request, session: SessionDep, status: StatusFilter = [], condition: ConditionFilter = None,
          as_of: DayParam = None, known_at: DayParam = None, assume: AssumeParam = []):
     """The status board of the default proposal."""
-    proposal = board.proposal_view(session, get_settings().default_proposal)
-    return _board(request, session, proposal, status, condition or None, as_of, known_at, assume)
+    return _board(request, session, get_settings().default_proposal, status, condition or None, as_of, known_at,
+                  assume)
 
 
 @router.get("/proposals/{slug}", summary="Board of a proposal")
@@ -114,38 +117,31 @@ def proposal_board(
 ):
     """The status board of any proposal, filterable by status and condition category, now or as of a day,
     with the what-if of the factors in `assume`."""
-    return _board(request, session, board.proposal_view(session, slug), status, condition or None, as_of, known_at, assume)
+    return _board(request, session, slug, status, condition or None, as_of, known_at, assume)
 
 
 @router.get("/proposals/{slug}/countries/{iso3}", summary="A country's stance")
-def country_page(request: Request, session: SessionDep, proposal: ProposalDep, iso3: CountryPath,
+def country_page(request: Request, session: SessionDep, slug: SlugPath, iso3: CountryPath,
                  as_of: DayParam = None, known_at: DayParam = None):
-    """A country's stance on a proposal: conditions, quotes with their sources, and its timeline."""
-    stance = board.get_stance(session, proposal, iso3)
+    """A country's position on a proposal on a day (today by default): conditions, quotes with their
+    sources, and the timeline of its statements that count by then."""
     errors: list[str] = []
     as_of_day = parse_day(as_of, "as_of", errors)
     known_day = parse_day(known_at, "known_at", errors)
-    if known_day and not as_of_day:
-        as_of_day = known_day
-    query = select(Change).where(Change.stance_id == stance.id)
-    shown = stance
-    if as_of_day:
-        query = query.where(Change.effective_on <= as_of_day)
-        if known_day:
-            query = query.where(Change.changed_at < history.end_of_day(known_day))
-        views = {v.country_code: v for v in history.stances_as_of(session, proposal, as_of_day, known_day)[0]}
-        shown = views.get(stance.country_code)
-    changes = session.scalars(query.order_by(Change.id.desc())).all()
-    timeline = [(c, history.describe_change(c.before, c.after)) for c in changes]
-    context = {"proposal": proposal, "stance": stance, "shown": shown, "timeline": timeline,
-               "as_of": as_of_day, "known_at": known_day, "errors": errors}
+    proposal = board.get_proposal(session, slug)
+    stance = board.get_stance(session, proposal, iso3)
+    day = board.read_board(session, slug, as_of=as_of_day, known_at=known_day, country=stance.country_code)
+    timeline = [(c, history.describe_change(c.before, c.after))
+                for c in history.timeline(session, stance.id, day.day, known_day)]
+    context = {"proposal": day.proposal, "stance": stance, "shown": day.position(stance.country_code),
+               "timeline": timeline, "as_of": as_of_day, "known_at": known_day, "day": day.day,
+               "dated": query(as_of=as_of_day, known_at=known_day), "errors": errors}
     return render(request, "country.html", context, status_code=400 if errors else 200)
 
 
 @router.get("/sources/{source_id}", summary="A source")
 def source_page(request: Request, session: SessionDep, source_id: Annotated[int, Path(ge=1, le=2**31 - 1)]):
     """A source's details and text, with every quote cited from it highlighted."""
-    source = board.get_source(session, source_id)
-    segments = board.highlight_quotes(source.text or "", [c.quote for c in source.citations])
-    context = {"source": source, "segments": segments}
-    return render(request, "source.html", context)
+    source = sources.get_source(session, source_id)
+    segments = sources.highlight_quotes(source.text or "", [c.quote for c in source.citations])
+    return render(request, "source.html", {"source": source, "segments": segments})

@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 from fastapi import APIRouter, Query
 from fastapi.exceptions import RequestValidationError
 
-from app.deps import ProposalDep, SessionDep
+from app.deps import SessionDep, SlugPath
+from app.routes.api import AsOfQuery, KnownAtQuery
 from app.schemas import ProjectionOut
 from app.services import board, projection
 
@@ -73,18 +74,20 @@ def projection_dict(proposal, result: projection.Projection) -> dict:
     responses=NOT_FOUND,
     summary="What if some factors held",
 )
-def get_projection(session: SessionDep, proposal: ProposalDep, factors: FactorsQuery = None) -> dict:
+def get_projection(session: SessionDep, slug: SlugPath, factors: FactorsQuery = None, as_of: AsOfQuery = None,
+                   known_at: KnownAtQuery = None) -> dict:
     """Which deployed, committed and conditional countries would be available if the named factors
-    held (conditions on no factor stay as they are), and the troops they would bring."""
+    held (conditions on no factor stay as they are), and the troops they would bring; on the board
+    of today, or of the day `as_of` / `known_at` give."""
+    day = board.read_board(session, slug, as_of=as_of, known_at=known_at)
     slugs = parse_factor_slugs(factors)
-    unknown = projection.unknown_factor_slugs(proposal.factors, slugs)
+    unknown = projection.unknown_factor_slugs(day.factors, slugs)
     if unknown:
-        known = ", ".join(f.slug for f in proposal.factors) or "none"
+        known = ", ".join(f.slug for f in day.factors) or "none"
         raise RequestValidationError([{
             "type": "value_error",
             "loc": ("query", "factors"),
             "msg": f"unknown factor {', '.join(repr(u) for u in unknown)}: this proposal's factors are {known}",
             "input": factors,
         }])
-    stances = board.stance_views(session, proposal)
-    return projection_dict(proposal, projection.project(proposal, stances, proposal.factors, slugs))
+    return projection_dict(day.proposal, projection.project(day.proposal, day.everyone, day.factors, slugs))

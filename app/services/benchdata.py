@@ -135,7 +135,7 @@ def fill(session: Session, countries: int = 200, changes: int = 100_000, proposa
         change_rows.append({"id": change_id, "changed_at": t, "entity": "stance", "proposal_id": p.id, "country_code": c.code,
                             "stance_id": sid, "factor_id": None, "actor": row.actor, "via": row.via, "before": before,
                             "after": snapshot, "source_id": source.id, "reason": row.reason, "prev_hash": prev_hash,
-                            "hash": row.hash, "effective_on": effective_on(row)})
+                            "hash": row.hash, "effective_on": effective_on(row, None)})
         prev_hash, change_id, t = row.hash, change_id + 1, t + step
         state[i] = snapshot
 

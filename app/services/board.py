@@ -1,124 +1,200 @@
-"""Reading the board: stances with their conditions and citations, totals against the target,
-and the JSON representations the API serves (pages use the same functions)."""
+"""The read model: what a proposal's board said for a day. Every page, feed, export and API answer
+about the board is a rendering of `read_board`; "now" is the same computation for today.
+
+The as-of rule, written here once (README, "History"):
+
+* A country's statements are the changes recorded to its stance. Each speaks for a day: the day
+  the country stated it; else the publication date of the source it cites first; else the day it
+  was recorded (UTC). `app/services/changes.py::effective_on` works it out when the change is
+  recorded and stores it with the change (the hash chain covers what it is made from).
+* Its position at the end of day D is its statement with the latest such day on or before D;
+  statements for the same day are ordered as they were recorded (the later wins).
+* "Known at K" is the second cut: statements recorded after the end of K (UTC) are left out, as if
+  not known yet. Given alone, K is also D.
+
+Factors follow the same rule (they have no stated day of their own).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
-import weakref
-from collections import Counter, OrderedDict
+from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable
 
-from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+import msgspec
+from pydantic_core import from_json
+from sqlalchemy import Text, bindparam, cast, select
+from sqlalchemy.orm import Session
 
 from app.countries import flag_emoji
-from app.models import STATUSES, ChainHead, Citation, Condition, Country, Factor, Proposal, Source, Stance
+from app.db import utcnow
+from app.models import STATUSES, Change, Citation, Country, Factor, Proposal, Source, Stance
+from app.services.errors import NotFound
 from app.services.views import (CitationView, ConditionView, CountryView, FactorView, ProposalView, SourceLabel,
                                 StanceView)
-from app.services.errors import NotFound
-from app.services.stances import citation_dict, stance_snapshot
 
 STATUS_ORDER = {status: i for i, status in enumerate(STATUSES)}
 
 
-def list_proposals(session: Session) -> list[Proposal]:
-    return list(
-        session.scalars(
-            select(Proposal).options(selectinload(Proposal.factors).selectinload(Factor.citations),
-                                     selectinload(Proposal.citations)).order_by(Proposal.id)
-        )
-    )
+def end_of_day(day: dt.date) -> dt.datetime:
+    """The first instant after DAY, in UTC."""
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=dt.timezone.utc)
 
 
-def get_proposal(session: Session, slug: str) -> Proposal:
-    # One joined query: the proposal with its few factors and quotes (cheaper than a query each).
-    proposal = session.scalars(
-        select(Proposal)
-        .where(Proposal.slug == slug)
-        .options(joinedload(Proposal.factors).joinedload(Factor.citations), joinedload(Proposal.citations),
-                 joinedload(Proposal.sponsor_country_ref))
-    ).unique().one_or_none()
-    if proposal is None:
-        raise NotFound(f"There is no proposal called {slug!r}.")
-    return proposal
+def today() -> dt.date:
+    return utcnow().date()
 
 
-# Built once: the board reads its proposal on every request it makes afresh (after a write, or a past
-# day), and these three flat queries cost a fraction of loading the ORM graph with its joins.
-_PROPOSAL_ROW = (
+def the_day(as_of: dt.date | None, known_at: dt.date | None) -> dt.date:
+    """The day a board is asked for: AS_OF; else KNOWN_AT; else today (UTC)."""
+    return as_of or known_at or today()
+
+
+def counts_on(query, day: dt.date, known_at: dt.date | None):
+    """QUERY (of changes) narrowed to the statements that count for the end of DAY, as known at the end
+    of KNOWN_AT: the rule's two cuts, in SQL."""
+    query = query.where(Change.effective_on <= day)
+    if known_at is not None:
+        query = query.where(Change.changed_at < end_of_day(known_at))
+    return query
+
+
+# ---- decoding statements ------------------------------------------------------------------------
+# A change's snapshot, decoded by msgspec straight into typed objects (its quotes into the views the
+# pages read). Keys missing from an older snapshot take the defaults `dict.get` would give.
+class _Troops(msgspec.Struct):
+    offered_min: int | None = None
+    offered_max: int | None = None
+    committed: int | None = None
+    deployed: int | None = None
+
+
+class _Condition(msgspec.Struct):
+    id: int
+    text: str
+    category: str
+    state: str
+    factor: str | None = None
+    citations: list[CitationView] = []
+
+
+class _Snapshot(msgspec.Struct):
+    status: str
+    troops: _Troops
+    roles: list[str] = []
+    summary: str | None = None
+    stated_on: str | None = None
+    conditions: list[_Condition] = []
+    citations: list[CitationView] = []
+    version: int = 0
+
+
+_decode_snapshot = msgspec.json.Decoder(_Snapshot).decode
+
+
+def _quotes(items: Any) -> list[CitationView]:
+    return [CitationView(c["source_id"], c["quote"], c.get("field")) for c in items]
+
+
+def _snapshot(after: str) -> _Snapshot:
+    """The snapshot in AFTER (JSON text), typed; a value of another type than ours write is taken as
+    it is rather than refused."""
+    try:
+        return _decode_snapshot(after)
+    except msgspec.ValidationError:
+        snap = from_json(after)
+        troops = snap["troops"]
+        return _Snapshot(
+            snap["status"],
+            _Troops(troops.get("offered_min"), troops.get("offered_max"), troops.get("committed"),
+                    troops.get("deployed")),
+            list(snap.get("roles", ())), snap.get("summary"), snap.get("stated_on"),
+            [_Condition(c["id"], c["text"], c["category"], c["state"], c.get("factor"),
+                        _quotes(c.get("citations", ()))) for c in snap.get("conditions", ())],
+            _quotes(snap.get("citations", ())), snap.get("version", 0))
+
+
+def _position(row: Any, factors: dict[str, FactorView], quotes: list[CitationView]) -> StanceView:
+    """The position recorded by change ROW; its quotes are added to QUOTES to be given their sources."""
+    snap = _snapshot(row.after)
+    troops = snap.troops
+    conditions = []
+    for c in snap.conditions:
+        conditions.append(ConditionView(c.id, c.text, c.category, c.state,
+                                        factors.get(c.factor) if c.factor else None, c.citations))
+        quotes += c.citations
+    quotes += snap.citations
+    return StanceView(row.stance_id, row.code, CountryView(row.code, row.name, row.alpha2), snap.status,
+                      troops.offered_min, troops.offered_max, troops.committed, troops.deployed, snap.roles,
+                      snap.summary, dt.date.fromisoformat(snap.stated_on) if snap.stated_on else None,
+                      row.changed_at, snap.version, conditions, snap.citations, row.id, row.effective_on)
+
+
+# ---- the queries --------------------------------------------------------------------------------
+
+
+def _latest(owner_id, owner, known: bool):
+    """The id of OWNER's statement that counts at the end of :day (recorded before :known_before when
+    KNOWN): one index seek on (owner id, effective_on, id)."""
+    query = select(Change.id).where(owner_id == owner.id, Change.effective_on <= bindparam("day"))
+    if known:
+        query = query.where(Change.changed_at < bindparam("known_before"))
+    return query.order_by(Change.effective_on.desc(), Change.id.desc()).limit(1).correlate(owner).scalar_subquery()
+
+
+# Built once per cut. Only what a view needs is read (not `before`), as plain rows; the snapshot as its
+# JSON text, for msgspec to decode.
+_POSITIONS = {
+    known: select(Change.id, Change.stance_id, Change.changed_at, Change.effective_on,
+                  cast(Change.after, Text).label("after"), Country.code, Country.name, Country.alpha2)
+    .join(Stance, Change.id == _latest(Change.stance_id, Stance, known))
+    .join(Country, Country.code == Stance.country_code)
+    .where(Stance.proposal_id == bindparam("proposal_id"))
+    for known in (False, True)
+}
+_FACTORS = {
+    known: select(Change.after)
+    .join(Factor, Change.id == _latest(Change.factor_id, Factor, known))
+    .where(Factor.proposal_id == bindparam("proposal_id"))
+    .order_by(Factor.position, Factor.id)
+    for known in (False, True)
+}
+_PROPOSAL = (
     select(Proposal.id, Proposal.slug, Proposal.name, Proposal.short_name, Proposal.theatre, Proposal.sponsor,
            Proposal.sponsor_country, Country.name.label("sponsor_name"), Country.alpha2.label("sponsor_alpha2"),
            Proposal.target_troops, Proposal.target_troops_approximate, Proposal.target_police,
            Proposal.mandate_summary, Proposal.resolution_state, Proposal.resolution_on, Proposal.resolution_text,
            Proposal.context_notes)
     .outerjoin(Country, Country.code == Proposal.sponsor_country)
-    .where(Proposal.slug == bindparam("slug"))
 )
-_FACTOR_ROWS = (
-    select(Factor.id, Factor.slug, Factor.name, Factor.state, Factor.note, Factor.version)
-    .where(Factor.proposal_id == bindparam("proposal_id"))
-    .order_by(Factor.position, Factor.id)
-)
-_PROPOSAL_QUOTE_ROWS = (
-    select(Citation.source_id, Citation.quote, Citation.field, Citation.factor_id,
-           Source.title, Source.title_is_descriptive, Source.publisher, Source.published_on)
-    .join(Source, Source.id == Citation.source_id)
-    .where((Citation.proposal_id == bindparam("proposal_id"))
-           | Citation.factor_id.in_(select(Factor.id).where(Factor.proposal_id == bindparam("proposal_id"))))
+_PROPOSAL_QUOTES = (
+    select(Citation.source_id, Citation.quote, Citation.field)
+    .where(Citation.proposal_id == bindparam("proposal_id"))
     .order_by(Citation.id)
 )
+_SOURCE_LABELS = (
+    select(Source.id, Source.title, Source.title_is_descriptive, Source.publisher, Source.published_on, Source.url)
+    .where(Source.id.in_(bindparam("ids", expanding=True)))
+)
 
 
-def _shared_label(labels: dict[int, SourceLabel], source_id: int, title: str, descriptive: bool,
-                  publisher: str | None, published_on: dt.date | None) -> SourceLabel:
-    """The label of source SOURCE_ID from LABELS, made on its first quote: one per source, shared."""
-    label = labels.get(source_id)
-    if label is None:
-        label = labels[source_id] = SourceLabel(source_id, title, descriptive, publisher, published_on)
-    return label
+def _label_sources(conn, quotes: list[CitationView]) -> None:
+    """Give each of QUOTES its source's label, with one query for all of them."""
+    ids = list({q.source_id for q in quotes})
+    if not ids:
+        return
+    labels = {r.id: SourceLabel(*r) for r in conn.execute(_SOURCE_LABELS, {"ids": ids})}
+    for q in quotes:
+        q.source = labels.get(q.source_id)
 
 
-_HEAD = select(ChainHead.last_hash).where(ChainHead.id == 1)
-# (database, slug) -> (the change log's head when it was read, the view): one per proposal.
-_proposal_views: dict[tuple[str, str], tuple[Any, ProposalView]] = {}
-
-
-def proposal_view(session: Session, slug: str) -> ProposalView:
-    """The proposal SLUG as its board shows it, kept while the change log's head stays where it was.
-
-    Every write the board can show moves the head (a factor's too), so this is the response cache's
-    rule (app/cache.py): a board made after any write reads the proposal afresh, on every worker.
-    The head is read first, in the same transaction, so a view is never kept under a head older
-    than the data it was read from. Views are shared between requests and never changed once made."""
-    conn = session.connection()
-    head = conn.execute(_HEAD).scalar()
-    key = (conn.engine.url.render_as_string(), slug)
-    kept = _proposal_views.get(key)
-    if kept is not None and kept[0] == head:
-        return kept[1]
-    view = _read_proposal_view(conn, slug)
-    _proposal_views[key] = (head, view)
-    return view
-
-
-def _read_proposal_view(conn, slug: str) -> ProposalView:
-    """The proposal SLUG read with three flat queries (no ORM objects)."""
-    row = conn.execute(_PROPOSAL_ROW, {"slug": slug}).one_or_none()
+def _proposal(conn, slug: str, factors: list[FactorView], quotes: list[CitationView]) -> ProposalView:
+    row = conn.execute(_PROPOSAL.where(Proposal.slug == slug)).one_or_none()
     if row is None:
         raise NotFound(f"There is no proposal called {slug!r}.")
-    factors = [FactorView(f.slug, f.name, f.state, f.note, [], f.id, f.version)
-               for f in conn.execute(_FACTOR_ROWS, {"proposal_id": row.id})]
-    by_id = {f.id: f for f in factors}
-    citations: list[CitationView] = []
-    labels: dict[int, SourceLabel] = {}
-    for source_id, quote, fld, factor_id, *source in conn.execute(_PROPOSAL_QUOTE_ROWS, {"proposal_id": row.id}):
-        view = CitationView(source_id, quote, fld, _shared_label(labels, source_id, *source))
-        if factor_id is None:
-            citations.append(view)
-        elif factor_id in by_id:
-            by_id[factor_id].citations.append(view)
+    citations = [CitationView(*r) for r in conn.execute(_PROPOSAL_QUOTES, {"proposal_id": row.id})]
+    quotes += citations
     sponsor = (CountryView(row.sponsor_country, row.sponsor_name, row.sponsor_alpha2)
                if row.sponsor_country is not None else None)
     return ProposalView(row.id, row.slug, row.name, row.short_name, row.theatre, row.sponsor, row.sponsor_country,
@@ -127,27 +203,7 @@ def _read_proposal_view(conn, slug: str) -> ProposalView:
                         row.context_notes, factors, citations)
 
 
-def _stance_query(proposal: Proposal):
-    return (
-        select(Stance)
-        .where(Stance.proposal_id == proposal.id)
-        .options(
-            selectinload(Stance.conditions).selectinload(Condition.citations),
-            selectinload(Stance.citations),
-        )
-    )
-
-
-def find_stance(session: Session, proposal: Proposal, code: str) -> Stance | None:
-    """The stance of CODE on PROPOSAL, or None for a country not on the board."""
-    return session.scalars(_stance_query(proposal).where(Stance.country_code == code.upper())).one_or_none()
-
-
-def get_stance(session: Session, proposal: Proposal, code: str) -> Stance:
-    stance = find_stance(session, proposal, code)
-    if stance is None:
-        raise NotFound(f"{code.upper()} has no stance on {proposal.name}.")
-    return stance
+# ---- the board ----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -167,8 +223,9 @@ class Totals:
         return min(1.0, value / self.target_troops)
 
 
-def totals(proposal: Proposal | ProposalView, stances: list[Stance]) -> Totals:
+def totals(proposal: ProposalView, stances: Iterable[StanceView]) -> Totals:
     """Troops against the target; a single offered figure counts as both ends of the range."""
+    stances = list(stances)
     counts = Counter(s.status for s in stances)
     offered_min = offered_max = committed = deployed = 0
     for s in stances:
@@ -178,286 +235,206 @@ def totals(proposal: Proposal | ProposalView, stances: list[Stance]) -> Totals:
         offered_max += high or 0
         committed += s.committed or 0
         deployed += s.deployed or 0
-    return Totals(
-        target_troops=proposal.target_troops,
-        target_troops_approximate=proposal.target_troops_approximate,
-        offered_min=offered_min,
-        offered_max=offered_max,
-        committed=committed,
-        deployed=deployed,
-        countries=len(stances),
-        by_status={status: counts.get(status, 0) for status in STATUSES},
-    )
-
-
-def stance_dict(stance: Stance) -> dict[str, Any]:
-    """The API representation of a stance (PRODUCT.md), also what its ETag is computed over: the
-    change log's record of it, with the country spelled out."""
-    record = stance_snapshot(stance)
-    return {
-        "country": stance.country_code,
-        "country_name": stance.country.name,
-        "flag": flag_emoji(stance.country.alpha2),
-        "status": record["status"],
-        "troops": record["troops"],
-        "roles": record["roles"],
-        "summary": record["summary"],
-        "stated_on": stance.stated_on,
-        "updated_at": stance.updated_at,
-        "version": stance.version,
-        "conditions": record["conditions"],
-        "citations": record["citations"],
-    }
-
-
-def factor_dict(factor: Factor) -> dict[str, Any]:
-    return {
-        "slug": factor.slug,
-        "name": factor.name,
-        "state": factor.state,
-        "note": factor.note,
-        "citations": [citation_dict(c) for c in factor.citations],
-    }
-
-
-def proposal_dict(proposal: Proposal, stances: list[Stance]) -> dict[str, Any]:
-    t = totals(proposal, stances)
-    return {
-        "slug": proposal.slug,
-        "name": proposal.name,
-        "short_name": proposal.short_name,
-        "theatre": proposal.theatre,
-        "sponsor": proposal.sponsor,
-        "sponsor_country": proposal.sponsor_country,
-        "target_troops": proposal.target_troops,
-        "target_police": proposal.target_police,
-        "mandate_summary": proposal.mandate_summary,
-        "resolution": {
-            "state": proposal.resolution_state,
-            "date": proposal.resolution_on,
-            "text": proposal.resolution_text,
-        },
-        "context_notes": proposal.context_notes,
-        "totals": t.__dict__,
-        "factors": [factor_dict(f) for f in proposal.factors],
-        "citations": [citation_dict(c) for c in proposal.citations],
-    }
-
-
-def proposal_citations(proposal: Proposal | ProposalView, field: str) -> list[Any]:
-    return [c for c in proposal.citations if c.field == field]
-
-
-def get_source(session: Session, source_id: int) -> Source:
-    source = session.get(Source, source_id)
-    if source is None:
-        raise NotFound(f"There is no source number {source_id}.")
-    return source
-
-
-def list_sources(session: Session, after: int = 0, limit: int = 100) -> list[Source]:
-    return list(session.scalars(select(Source).where(Source.id > after).order_by(Source.id).limit(limit)))
-
-
-def source_dict(source: Source, detail: bool = False) -> dict[str, Any]:
-    data = {
-        "id": source.id,
-        "title": source.title,
-        "title_is_descriptive": source.title_is_descriptive,
-        "publisher": source.publisher,
-        "url": source.url,
-        "published_on": source.published_on,
-        "retrieved_on": source.retrieved_on,
-        "has_text": bool(source.text),
-    }
-    if detail:
-        data["text"] = source.text
-        data["citations"] = [citation_dict(c) for c in source.citations]
-    return data
+    return Totals(proposal.target_troops, proposal.target_troops_approximate, offered_min, offered_max, committed,
+                  deployed, len(stances), {status: counts.get(status, 0) for status in STATUSES})
 
 
 @dataclass
-class Segment:
-    text: str
-    marked: bool
+class Board:
+    """A proposal's board for one day: what `read_board` answers."""
+
+    proposal: ProposalView
+    day: dt.date  # the end of this day (UTC)
+    as_of: dt.date | None  # as asked (None: today)
+    known_at: dt.date | None
+    factors: list[FactorView]  # as they stood
+    everyone: list[StanceView]  # every country with a position, in board order
+    rows: list[StanceView]  # those the filters keep
+    statuses: list[str]
+    condition: str | None
+    totals: Totals  # of everyone
+
+    @property
+    def live(self) -> bool:
+        return self.as_of is None and self.known_at is None
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.statuses or self.condition)
+
+    def position(self, code: str) -> StanceView | None:
+        return next((s for s in self.everyone if s.country_code == code), None)
 
 
-def highlight_quotes(text: str, quotes: list[str]) -> list[Segment]:
-    """Split TEXT into plain and quoted segments (overlapping quotes merge), for safe rendering."""
-    spans: list[tuple[int, int]] = []
-    for quote in quotes:
-        start = text.find(quote)
-        while quote and start != -1:
-            spans.append((start, start + len(quote)))
-            start = text.find(quote, start + 1)
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    segments: list[Segment] = []
-    pos = 0
-    for start, end in merged:
-        if start > pos:
-            segments.append(Segment(text[pos:start], False))
-        segments.append(Segment(text[start:end], True))
-        pos = end
-    if pos < len(text):
-        segments.append(Segment(text[pos:], False))
-    return segments
+def keep(stance: StanceView, statuses: Iterable[str], condition: str | None) -> bool:
+    """Whether the filters keep STANCE: one of STATUSES (any when none), with a condition of CONDITION."""
+    statuses = list(statuses)
+    return (not statuses or stance.status in statuses) and (
+        not condition or any(c.category == condition for c in stance.conditions))
 
 
-# ---- the board from compact queries ---------------------------------------------------------------
-
-
-# Built once: composing a statement costs more than running it on these small tables.
-_VERSION_ROWS = select(Stance.id, Stance.version, Stance.updated_at).where(Stance.proposal_id == bindparam("proposal_id"))
-_STANCE_ROWS = (
-    select(Stance.id, Stance.country_code, Country.name, Country.alpha2, Stance.status, Stance.offered_min,
-           Stance.offered_max, Stance.committed, Stance.deployed, Stance.roles, Stance.summary, Stance.stated_on,
-           Stance.updated_at, Stance.version)
-    .join(Country, Country.code == Stance.country_code)
-    .where(Stance.id.in_(bindparam("ids", expanding=True)))
-)
-_CONDITION_ROWS = (
-    select(Condition.id, Condition.stance_id, Condition.text, Condition.category, Condition.state, Condition.factor_id)
-    .where(Condition.stance_id.in_(bindparam("ids", expanding=True)))
-    .order_by(Condition.stance_id, Condition.position)
-)
-_QUOTE_ROWS = (
-    select(Citation.source_id, Citation.quote, Citation.field, Citation.stance_id, Citation.condition_id,
-           Source.title, Source.title_is_descriptive, Source.publisher, Source.published_on)
-    .join(Source, Source.id == Citation.source_id)
-    .where(Citation.stance_id.in_(bindparam("ids", expanding=True))
-           | Citation.condition_id.in_(select(Condition.id).where(Condition.stance_id.in_(bindparam("ids", expanding=True)))))
-    .order_by(Citation.id)
-)
-_DATABASE_NAMES: "weakref.WeakKeyDictionary[Any, str]" = weakref.WeakKeyDictionary()
-
-
-def stance_views(
-    session: Session,
-    proposal: Proposal | ProposalView,
-    statuses: list[str] | None = None,
-    condition: str | None = None,
-    *,
-    order: str = "board",
-    after: str | None = None,
-    limit: int | None = None,
-) -> list[StanceView]:
-    """Stances of PROPOSAL as plain views, read with flat queries (no ORM object graph: this is
-    the board's and the API's hot path); optionally filtered.
-
-    order="board": most engaged first, then by country name (the board's order);
-    order="code": by country code, with `after`/`limit` for paging (the API's order).
-    """
-    query = _VERSION_ROWS
-    if statuses:
-        query = query.where(Stance.status.in_(statuses))
-    if condition:
-        query = query.where(Stance.conditions.any(Condition.category == condition))
-    if order == "code":
-        if after:
-            query = query.where(Stance.country_code > after)
-        query = query.order_by(Stance.country_code)
-        if limit is not None:
-            query = query.limit(limit)
-    # Core execution on the session's connection: these are plain rows, the ORM has nothing to add.
+def read_board(session: Session, slug: str, *, as_of: dt.date | None = None, known_at: dt.date | None = None,
+               statuses: Iterable[str] = (), condition: str | None = None, country: str | None = None) -> Board:
+    """The board of proposal SLUG at the end of AS_OF (today when None) as known at the end of KNOWN_AT,
+    by the as-of rule above; ROWS keeps the countries of STATUSES with a CONDITION (category).
+    COUNTRY reads that country's position only (one stance's answers)."""
+    day = the_day(as_of, known_at)
     conn = session.connection()
-    rows = conn.execute(query, {"proposal_id": proposal.id}).all()
-    if not rows:
-        return []
-
-    # Every change to a stance, its conditions or its quotes goes through the write path, which
-    # bumps its version and time; a factor shown inside a condition changes with the factor's
-    # version. So a view is kept under those, and read again only when one of them moved. The
-    # quotes' source labels are in the view too: sources are never edited once made, and a
-    # feature that edits them must add something that moves with them to this key.
-    factors_version = tuple((f.id, f.version) for f in proposal.factors)
-    database = _database_name(conn.engine)
-    keys = {r.id: (database, r.id, r.version, r.updated_at, factors_version) for r in rows}
-    found = {sid: _views.get(key) for sid, key in keys.items()}
-    missing = [sid for sid, view in found.items() if view is None]
-    if missing:
-        for view in _load_views(conn, proposal, missing):
-            found[view.id] = view
-            _views.put(keys[view.id], view)
-    views = [found[r.id] for r in rows if found[r.id] is not None]
-    if order != "code":
-        views.sort(key=lambda v: (STATUS_ORDER[v.status], v.country.name))
-    return views
-
-
-def _database_name(engine) -> str:
-    """The engine's URL (password hidden), which tells databases apart in the view cache."""
-    name = _DATABASE_NAMES.get(engine)
-    if name is None:
-        name = _DATABASE_NAMES[engine] = engine.url.render_as_string(hide_password=True)
-    return name
+    known = known_at is not None
+    params: dict[str, Any] = {"day": day}
+    if known:
+        params["known_before"] = end_of_day(known_at)
+    quotes: list[CitationView] = []
+    proposal = _proposal(conn, slug, [], quotes)
+    params["proposal_id"] = proposal.id
+    factors = []
+    for snap in conn.execute(_FACTORS[known], params).scalars():
+        factors.append(FactorView(snap["slug"], snap["name"], snap["state"], snap.get("note"),
+                                  _quotes(snap.get("citations", ()))))
+        quotes += factors[-1].citations
+    proposal.factors = factors
+    by_slug = {f.slug: f for f in factors}
+    query = _POSITIONS[known]
+    if country is not None:
+        query = query.where(Stance.country_code == country)
+    everyone = [_position(row, by_slug, quotes) for row in conn.execute(query, params)]
+    _label_sources(conn, quotes)
+    everyone.sort(key=lambda s: (STATUS_ORDER.get(s.status, len(STATUS_ORDER)), s.country.name))
+    statuses = [s for s in statuses if s in STATUSES]
+    rows = [s for s in everyone if keep(s, statuses, condition)]
+    return Board(proposal, day, as_of, known_at, factors, everyone, rows, statuses, condition,
+                 totals(proposal, everyone))
 
 
-def _load_views(conn, proposal: Proposal | ProposalView, stance_ids: list[int]) -> list[StanceView]:
-    """STANCE_IDS as views, read with three flat queries."""
-    rows = conn.execute(_STANCE_ROWS, {"ids": stance_ids}).all()
-    children = _load_children(conn, proposal, stance_ids)
-    return [
-        StanceView(r.id, r.country_code, CountryView(r.country_code, r.name, r.alpha2), r.status, r.offered_min,
-                   r.offered_max, r.committed, r.deployed, list(r.roles or []), r.summary, r.stated_on, r.updated_at,
-                   r.version, list(children[r.id][0]), list(children[r.id][1]))
-        for r in rows
-    ]
+def proposal_slugs(session: Session) -> list[str]:
+    return list(session.scalars(select(Proposal.slug).order_by(Proposal.id)))
 
 
-class _ViewCache:
-    """The latest view of each stance: one slot per (database, stance), holding the view with the
-    (version, time, factor versions) it was read at, so an old version makes room for the new one
-    instead of lingering. Bounded by count (least recently used first), shared by request threads.
-    Views are not changed once built."""
-
-    def __init__(self, max_entries: int = 4096) -> None:
-        self.max_entries = max_entries
-        self._entries: OrderedDict[tuple, tuple[tuple, StanceView]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple) -> StanceView | None:
-        slot, version = key[:2], key[2:]
-        with self._lock:
-            found = self._entries.get(slot)
-            if found is None or found[0] != version:
-                return None
-            self._entries.move_to_end(slot)
-            return found[1]
-
-    def put(self, key: tuple, view: StanceView) -> None:
-        slot, version = key[:2], key[2:]
-        with self._lock:
-            self._entries[slot] = (version, view)
-            self._entries.move_to_end(slot)
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
+# ---- the write side's rows ----------------------------------------------------------------------
 
 
-_views = _ViewCache()
+def get_proposal(session: Session, slug: str) -> Proposal:
+    """The proposal row SLUG (for writes and forms), or NotFound."""
+    proposal = session.scalars(select(Proposal).where(Proposal.slug == slug)).one_or_none()
+    if proposal is None:
+        raise NotFound(f"There is no proposal called {slug!r}.")
+    return proposal
 
 
-def _load_children(conn, proposal: Proposal | ProposalView, stance_ids: list[int]) -> dict[int, tuple[tuple, tuple]]:
-    """(conditions, stance quotes) of each of STANCE_IDS, as views, with two flat queries."""
-    factors = {f.id: FactorView(f.slug, f.name, f.state, f.note, id=f.id, version=f.version) for f in proposal.factors}
-    conditions: dict[int, list[ConditionView]] = {}
-    by_condition: dict[int, ConditionView] = {}
-    for cid, sid, body, category, state, factor_id in conn.execute(_CONDITION_ROWS, {"ids": stance_ids}):
-        view = ConditionView(cid, body, category, state, factors.get(factor_id), [])
-        conditions.setdefault(sid, []).append(view)
-        by_condition[cid] = view
+def find_stance(session: Session, proposal: Proposal | ProposalView, code: str) -> Stance | None:
+    """The stance row of CODE on PROPOSAL (the latest recorded statement: what an edit starts from)."""
+    return session.scalars(select(Stance).where(Stance.proposal_id == proposal.id,
+                                                Stance.country_code == code.upper())).one_or_none()
 
-    labels: dict[int, SourceLabel] = {}
-    stance_quotes: dict[int, list[CitationView]] = {}
-    for source_id, quote, fld, sid, cid, *source in conn.execute(_QUOTE_ROWS, {"ids": stance_ids}):
-        view = CitationView(source_id, quote, fld, _shared_label(labels, source_id, *source))
-        if sid is not None:
-            stance_quotes.setdefault(sid, []).append(view)
-        elif cid in by_condition:
-            by_condition[cid].citations.append(view)
-    return {sid: (tuple(conditions.get(sid, ())), tuple(stance_quotes.get(sid, ()))) for sid in stance_ids}
+
+def get_stance(session: Session, proposal: Proposal | ProposalView, code: str) -> Stance:
+    stance = find_stance(session, proposal, code)
+    if stance is None:
+        raise NotFound(f"{code.upper()} has no stance on {proposal.name}.")
+    return stance
+
+
+# ---- JSON: the API's encoding of the read shape ------------------------------------------------
+
+
+def citation_json(c: CitationView) -> dict[str, Any]:
+    return {"source_id": c.source_id, "quote": c.quote, "field": c.field}
+
+
+def stance_json(s: StanceView) -> dict[str, Any]:
+    """A position as the API gives it (PRODUCT.md; `StanceOut` documents it)."""
+    return {
+        "country": s.country_code,
+        "country_name": s.country.name,
+        "flag": flag_emoji(s.country.alpha2),
+        "status": s.status,
+        "troops": {"offered_min": s.offered_min, "offered_max": s.offered_max, "committed": s.committed,
+                   "deployed": s.deployed},
+        "roles": list(s.roles),
+        "summary": s.summary,
+        "stated_on": s.stated_on,
+        "updated_at": s.updated_at,
+        "version": s.version,
+        "conditions": [
+            {"id": c.id, "text": c.text, "category": c.category, "state": c.state,
+             "factor": c.factor.slug if c.factor else None, "citations": [citation_json(q) for q in c.citations]}
+            for c in s.conditions
+        ],
+        "citations": [citation_json(q) for q in s.citations],
+    }
+
+
+def factor_json(f: FactorView) -> dict[str, Any]:
+    return {"slug": f.slug, "name": f.name, "state": f.state, "note": f.note,
+            "citations": [citation_json(c) for c in f.citations]}
+
+
+def proposal_json(board: Board) -> dict[str, Any]:
+    p = board.proposal
+    return {
+        "slug": p.slug,
+        "name": p.name,
+        "short_name": p.short_name,
+        "theatre": p.theatre,
+        "sponsor": p.sponsor,
+        "sponsor_country": p.sponsor_country,
+        "target_troops": p.target_troops,
+        "target_police": p.target_police,
+        "mandate_summary": p.mandate_summary,
+        "resolution": {"state": p.resolution_state, "date": p.resolution_on, "text": p.resolution_text},
+        "context_notes": p.context_notes,
+        "totals": board.totals.__dict__,
+        "factors": [factor_json(f) for f in board.factors],
+        "citations": [citation_json(c) for c in p.citations],
+    }
+
+
+def proposal_citations(proposal: ProposalView, field: str) -> list[CitationView]:
+    return [c for c in proposal.citations if c.field == field]
+
+
+@dataclass
+class Recorded:
+    """A statement just recorded, and whether it became its country's position on the board."""
+
+    statement: StanceView
+    position: StanceView | None  # the country's position today
+
+    @property
+    def is_current(self) -> bool:
+        return self.position is not None and self.statement.change_id == self.position.change_id
+
+    @property
+    def notice(self) -> str | None:
+        """What an editor must be told when the board goes on showing another statement."""
+        if self.is_current:
+            return None
+        s, p = self.statement, self.position
+        if p is None:
+            return (f"Recorded as version {s.version}, for {s.day.isoformat()}: the board shows it from that day on, "
+                    f"not today.")
+        return (f"Recorded as version {s.version}, for {s.day.isoformat()}; but {s.country.name}'s position on the "
+                f"board stays version {p.version} ({p.status}), which speaks for a later day, {p.day.isoformat()}. "
+                f"Date this statement on or after that day for the board to show it.")
+
+
+def recorded(session: Session, slug: str, code: str) -> Recorded:
+    """The latest statement recorded for CODE, and its position today. By the as-of rule the latest
+    recorded statement is the position at the end of the day it speaks for."""
+    effective_on = session.scalars(
+        select(Change.effective_on).join(Stance, Stance.id == Change.stance_id).join(Proposal)
+        .where(Proposal.slug == slug, Stance.country_code == code).order_by(Change.id.desc()).limit(1)).one()
+    statement = read_board(session, slug, as_of=effective_on, country=code).position(code)
+    position = read_board(session, slug, country=code).position(code)
+    assert statement is not None
+    return Recorded(statement, position)
+
+
+def list_proposals(session: Session) -> list[Proposal]:
+    """Every proposal row, oldest first (for forms that offer a choice)."""
+    return list(session.scalars(select(Proposal).order_by(Proposal.id)))
+
+
+def countries_with_stances(session: Session, proposal: Proposal | ProposalView) -> set[str]:
+    """The codes of the countries that have a stance on PROPOSAL (at least one statement recorded)."""
+    return set(session.scalars(select(Stance.country_code).where(Stance.proposal_id == proposal.id)))

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import ChainHead, Change
+from app.models import ChainHead, Change, Source
 from app.observability import current_request_id
 
 GENESIS_HASH = "0" * 64
@@ -83,12 +83,22 @@ def lock_chain_head(session: Session) -> ChainHead:
     return head
 
 
-def effective_on(change: Change) -> dt.date:
-    """The day a change speaks for: when the country stated it, else when it was recorded (UTC)."""
+def effective_on(change: Change, published_on: dt.date | None) -> dt.date:
+    """The day a change speaks for (the as-of rule, app/services/board.py): the day the country stated
+    it; else PUBLISHED_ON, the publication date of the source it cites first; else the day it was
+    recorded (UTC)."""
     stated = (change.after or {}).get("stated_on") if change.entity == "stance" else None
     if stated:
         return dt.date.fromisoformat(stated)
+    if published_on is not None:
+        return published_on
     return change.changed_at.astimezone(dt.timezone.utc).date()
+
+
+def _published_on(session: Session, source_id: int | None) -> dt.date | None:
+    if source_id is None:
+        return None
+    return session.scalars(select(Source.published_on).where(Source.id == source_id)).one_or_none()
 
 
 def append_change(session: Session, change: Change) -> Change:
@@ -96,7 +106,7 @@ def append_change(session: Session, change: Change) -> Change:
     head = lock_chain_head(session)
     change.prev_hash = head.last_hash
     change.hash = compute_hash(change)
-    change.effective_on = effective_on(change)
+    change.effective_on = effective_on(change, _published_on(session, change.source_id))
     if change.request_id is None:
         change.request_id = current_request_id()
     session.add(change)
@@ -118,6 +128,7 @@ class ChainReport:
 def verify_chain(session: Session, batch_size: int = 2000) -> ChainReport:
     """Walk the log in id order; report the first change whose link or hash does not hold."""
     expected_prev = GENESIS_HASH
+    published = dict(session.execute(select(Source.id, Source.published_on)).tuples().all())
     checked = 0
     last_id = 0
     while True:
@@ -131,7 +142,7 @@ def verify_chain(session: Session, batch_size: int = 2000) -> ChainReport:
                 return ChainReport(False, checked, expected_prev, change.id, "previous-hash link broken")
             if compute_hash(change) != change.hash:
                 return ChainReport(False, checked, expected_prev, change.id, "content does not match its hash")
-            if change.effective_on != effective_on(change):
+            if change.effective_on != effective_on(change, published.get(change.source_id)):
                 return ChainReport(False, checked, expected_prev, change.id, "effective date does not match the record")
             expected_prev = change.hash
             checked += 1

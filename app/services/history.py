@@ -1,9 +1,5 @@
-"""History: the board as it stood on a day, what changed between two days, and readable diffs.
-
-"As of D" follows the day each stance was stated (the day it was recorded when that is unknown),
-at the end of D in UTC; "known at K" also leaves out what was recorded after the end of K.
-Each country costs one index seek on (stance_id, effective_on, id), however long the history.
-"""
+"""History: readable descriptions of changes, what changed between two days, lists of changes and a
+country's timeline. What the board said on a day is `app/services/board.py::read_board`'s."""
 
 from __future__ import annotations
 
@@ -11,218 +7,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-import msgspec
-from pydantic_core import from_json
-from sqlalchemy import Text, bindparam, cast, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Change, Country, Factor, Proposal, Source, Stance
-from app.services.board import STATUS_ORDER
-from app.services.views import (CitationView, ConditionView, CountryView, FactorView, ProposalView, SourceLabel,
-                                StanceView)
-
-
-def end_of_day(day: dt.date) -> dt.datetime:
-    """The first instant after DAY, in UTC."""
-    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=dt.timezone.utc)
-
-
-def _quotes(items: Any) -> list[CitationView]:
-    """Views of the quotes of a snapshot read as a dictionary."""
-    return [CitationView(c["source_id"], c["quote"], c.get("field")) for c in items]
-
-
-def _citations(items: list[dict[str, Any]], pending: list[CitationView]) -> list[CitationView]:
-    """Views of the quotes in a snapshot; their source labels are filled in by _label_sources."""
-    views = _quotes(items)
-    pending += views
-    return views
-
-
-_SOURCE_LABELS = select(Source.id, Source.title, Source.title_is_descriptive, Source.publisher,
-                       Source.published_on).where(Source.id.in_(bindparam("ids", expanding=True)))
-
-
-def _label_sources(session: Session, citations: list[CitationView]) -> None:
-    """Give each of CITATIONS its source's label, with one query for all of them."""
-    ids = list({c.source_id for c in citations})
-    if not ids:
-        return
-    labels = {r[0]: SourceLabel(*r) for r in session.connection().execute(_SOURCE_LABELS, {"ids": ids})}
-    for c in citations:
-        c.source = labels.get(c.source_id)
-
-
-# A stance's snapshot as a change recorded it, decoded by msgspec straight into typed objects (its
-# quotes into the views the pages read): a past day's board decodes two hundred of these, and this
-# costs about half of decoding them into dictionaries and building the views from those. Keys
-# missing from an older snapshot take the same defaults as `dict.get` gave.
-class _Troops(msgspec.Struct):
-    offered_min: int | None = None
-    offered_max: int | None = None
-    committed: int | None = None
-    deployed: int | None = None
-
-
-class _Condition(msgspec.Struct):
-    id: int
-    text: str
-    category: str
-    state: str
-    factor: str | None = None
-    citations: list[CitationView] = []
-
-
-class _Snapshot(msgspec.Struct):
-    status: str
-    troops: _Troops
-    roles: list[str] = []
-    summary: str | None = None
-    stated_on: str | None = None
-    conditions: list[_Condition] = []
-    citations: list[CitationView] = []
-    version: int = 0
-
-
-_decode_snapshot = msgspec.json.Decoder(_Snapshot).decode
-
-
-def _snapshot(after: str) -> _Snapshot:
-    """The snapshot in AFTER (JSON text), typed; a value of another type than ours write is taken
-    as it is rather than refused."""
-    try:
-        return _decode_snapshot(after)
-    except msgspec.ValidationError:
-        return _snapshot_from_dict(from_json(after))
-
-
-def _snapshot_from_dict(snap: dict[str, Any]) -> _Snapshot:
-    """A snapshot read as a dictionary, in the same objects (their constructors check no types)."""
-    troops = snap["troops"]
-    return _Snapshot(
-        snap["status"],
-        _Troops(troops.get("offered_min"), troops.get("offered_max"), troops.get("committed"), troops.get("deployed")),
-        list(snap.get("roles", ())), snap.get("summary"), snap.get("stated_on"),
-        [_Condition(c["id"], c["text"], c["category"], c["state"], c.get("factor"), _quotes(c.get("citations", ())))
-         for c in snap.get("conditions", ())],
-        _quotes(snap.get("citations", ())), snap.get("version", 0))
-
-
-def stance_view(change: Any, country: CountryView, factors: dict[str, FactorView],
-                pending: list[CitationView]) -> StanceView:
-    """A stance as a change left it (CHANGE.after: its snapshot as JSON text); its quotes are added
-    to PENDING to be given their sources. (Positional arguments: a past day's board makes two
-    hundred of these.)"""
-    snap = _snapshot(change.after)
-    troops = snap.troops
-    stated_on = snap.stated_on
-    conditions = []
-    for c in snap.conditions:
-        factor = c.factor
-        conditions.append(ConditionView(c.id, c.text, c.category, c.state, factors.get(factor) if factor else None,
-                                        c.citations))
-        pending += c.citations
-    pending += snap.citations
-    return StanceView(change.stance_id, country.code, country, snap.status, troops.offered_min, troops.offered_max,
-                      troops.committed, troops.deployed, snap.roles, snap.summary,
-                      dt.date.fromisoformat(stated_on) if stated_on else None, change.changed_at, snap.version,
-                      conditions, snap.citations)
-
-
-# ---- as-of queries ---------------------------------------------------------------------------------
-
-
-def _latest(owner_id, owner, known: bool):
-    """The id of the last change to OWNER that counts on the day :as_of (and, when KNOWN, that was
-    recorded before :known_before): one index seek on (owner id, effective_on, id)."""
-    query = select(Change.id).where(owner_id == owner.id, Change.effective_on <= bindparam("as_of"))
-    if known:
-        query = query.where(Change.changed_at < bindparam("known_before"))
-    return query.order_by(Change.effective_on.desc(), Change.id.desc()).limit(1).correlate(owner).scalar_subquery()
-
-
-# Built once: a past day's board runs these for every request. Only what a view needs is read (not
-# `before`, which would double the JSON to read and decode), as plain rows, no ORM objects; the
-# snapshot as its JSON text, for `stance_view` to decode.
-_STANCE_CHANGES = {
-    known: select(Change.stance_id, Change.changed_at, cast(Change.after, Text).label("after"), Country.code,
-                  Country.name, Country.alpha2)
-    .join(Stance, Change.id == _latest(Change.stance_id, Stance, known))
-    .join(Country, Country.code == Stance.country_code)
-    .where(Stance.proposal_id == bindparam("proposal_id"))
-    for known in (False, True)
-}
-_FACTOR_CHANGES = {
-    known: select(Change.after)
-    .join(Factor, Change.id == _latest(Change.factor_id, Factor, known))
-    .where(Factor.proposal_id == bindparam("proposal_id"))
-    .order_by(Factor.position)
-    for known in (False, True)
-}
-
-
-def _cut(proposal: Proposal | ProposalView, as_of: dt.date, known_at: dt.date | None) -> dict[str, Any]:
-    params: dict[str, Any] = {"proposal_id": proposal.id, "as_of": as_of}
-    if known_at is not None:
-        params["known_before"] = end_of_day(known_at)
-    return params
-
-
-def stance_changes_as_of(
-    session: Session, proposal: Proposal | ProposalView, as_of: dt.date, known_at: dt.date | None = None
-) -> list[tuple[Any, CountryView]]:
-    """For each stance of PROPOSAL, the change that set it as it stood on AS_OF (None-free), as a row
-    of (stance_id, changed_at, after: the snapshot as JSON text), with the country."""
-    rows = session.connection().execute(_STANCE_CHANGES[known_at is not None], _cut(proposal, as_of, known_at)).all()
-    return [(row, _country(row.code, row.name, row.alpha2)) for row in rows]
-
-
-# Countries as every past day shows them: made once for each (code, name, alpha-2) read, then shared
-# (views are never changed once made). Keyed by all three, so a renamed country gets a new view.
-_countries: dict[tuple[str, str, str], CountryView] = {}
-
-
-def _country(code: str, name: str, alpha2: str) -> CountryView:
-    key = (code, name, alpha2)
-    view = _countries.get(key)
-    if view is None:
-        if len(_countries) >= 4096:  # only a database edited over and over gets here
-            _countries.clear()
-        view = _countries[key] = CountryView(code, name, alpha2)
-    return view
-
-
-def factors_as_of(session: Session, proposal: Proposal | ProposalView, as_of: dt.date, known_at: dt.date | None,
-                  pending: list[CitationView]) -> list[FactorView]:
-    """The factors of PROPOSAL as they stood; their quotes are added to PENDING to be given sources."""
-    snapshots = session.connection().execute(_FACTOR_CHANGES[known_at is not None],
-                                             _cut(proposal, as_of, known_at)).scalars().all()
-    return [FactorView(f["slug"], f["name"], f["state"], f.get("note"), _citations(f.get("citations", ()), pending))
-            for f in snapshots]
-
-
-def stances_as_of(
-    session: Session,
-    proposal: Proposal | ProposalView,
-    as_of: dt.date,
-    known_at: dt.date | None = None,
-    statuses: list[str] | None = None,
-    condition: str | None = None,
-) -> tuple[list[StanceView], list[FactorView]]:
-    """The board as it stood: stance views in board order, and the factors as they were. The quotes of
-    both are given their source labels together, with one query."""
-    pending: list[CitationView] = []
-    factors = factors_as_of(session, proposal, as_of, known_at, pending)
-    by_slug = {f.slug: f for f in factors}
-    pairs = stance_changes_as_of(session, proposal, as_of, known_at)
-    views = [stance_view(change, country, by_slug, pending) for change, country in pairs]
-    _label_sources(session, pending)
-    if statuses:
-        views = [v for v in views if v.status in statuses]
-    if condition:
-        views = [v for v in views if any(c.category == condition for c in v.conditions)]
-    views.sort(key=lambda v: (STATUS_ORDER[v.status], v.country.name))
-    return views, factors
+from app.models import Change, Country, Factor, Proposal
+from app.services.board import counts_on, read_board, stance_json
 
 
 # ---- readable diffs --------------------------------------------------------------------------------
@@ -298,22 +87,39 @@ class CountryDifference:
     lines: list[str]
 
 
-def compare(session: Session, proposal: Proposal, start: dt.date, end: dt.date, known_at: dt.date | None = None) -> list[CountryDifference]:
-    """Country by country, how the board as of END differs from the board as of START."""
-    then = {country.code: (change, country) for change, country in stance_changes_as_of(session, proposal, start, known_at)}
-    now = {country.code: (change, country) for change, country in stance_changes_as_of(session, proposal, end, known_at)}
+SEEN = ("status", "troops", "roles", "summary", "stated_on", "conditions", "citations")
+
+
+def _seen(position: dict[str, Any]) -> dict[str, Any]:
+    """What a reader sees of a position (not its version or when it was recorded)."""
+    return {k: position[k] for k in SEEN}
+
+
+def compare(session: Session, slug: str, start: dt.date, end: dt.date,
+            known_at: dt.date | None = None) -> list[CountryDifference]:
+    """Country by country, how the board at the end of END differs from the board at the end of START."""
+    then = {s.country_code: s for s in read_board(session, slug, as_of=start, known_at=known_at).everyone}
+    now = {s.country_code: s for s in read_board(session, slug, as_of=end, known_at=known_at).everyone}
     result = []
-    for code in sorted(set(then) | set(now), key=lambda c: (now.get(c) or then.get(c))[1].name):
-        old = from_json(then[code][0].after) if code in then else None
-        new = from_json(now[code][0].after) if code in now else None
-        if old is not None and new is not None and {k: v for k, v in old.items() if k != "version"} == {
-            k: v for k, v in new.items() if k != "version"
-        }:
+    for code in sorted(set(then) | set(now), key=lambda c: (now.get(c) or then[c]).country.name):
+        old = _seen(stance_json(then[code])) if code in then else None
+        new = _seen(stance_json(now[code])) if code in now else None
+        if old == new:
             continue
-        country = (now.get(code) or then.get(code))[1]
-        lines = describe_change(old, new) if new is not None else ["not on the board yet"]
-        result.append(CountryDifference(code, country.name, old, new, lines))
+        if new is None:
+            lines = ["no position recorded by then"]
+        else:
+            lines = describe_change(_jsonable(old), _jsonable(new))
+        result.append(CountryDifference(code, (now.get(code) or then[code]).country.name, old, new, lines))
     return result
+
+
+def _jsonable(position: dict[str, Any] | None) -> dict[str, Any] | None:
+    """POSITION with its day as text, as the change log records it."""
+    if position is None:
+        return None
+    day = position["stated_on"]
+    return {**position, "stated_on": day.isoformat() if day else None}
 
 
 # ---- lists of changes --------------------------------------------------------------------------------
@@ -375,3 +181,10 @@ def change_entries(
         ChangeEntry(change, pslug, pname, fslug, fname, cname, describe_change(change.before, change.after))
         for change, pslug, pname, fslug, fname, cname in session.execute(query)
     ]
+
+
+def timeline(session: Session, stance_id: int, day: dt.date, known_at: dt.date | None) -> list[Change]:
+    """The statements recorded to a stance that count for the end of DAY as known at KNOWN_AT, newest
+    recorded first (a country page's timeline)."""
+    query = counts_on(select(Change).where(Change.stance_id == stance_id), day, known_at)
+    return list(session.scalars(query.order_by(Change.id.desc())))

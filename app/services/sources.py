@@ -1,13 +1,17 @@
-"""Adding sources (articles, statements) that facts can cite."""
+"""Sources (articles, statements) that facts cite: adding them, listing them, and showing their quotes."""
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
+from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Source
 from app.schemas import SourceIn
+from app.services.errors import NotFound
 
 
 def text_sha256(text: str) -> str:
@@ -31,3 +35,64 @@ def create_source(session: Session, data: SourceIn) -> Source:
     session.add(source)
     session.flush()
     return source
+
+
+def get_source(session: Session, source_id: int) -> Source:
+    source = session.get(Source, source_id)
+    if source is None:
+        raise NotFound(f"There is no source number {source_id}.")
+    return source
+
+
+def list_sources(session: Session, after: int = 0, limit: int = 100) -> list[Source]:
+    return list(session.scalars(select(Source).where(Source.id > after).order_by(Source.id).limit(limit)))
+
+
+def source_json(source: Source, detail: bool = False) -> dict[str, Any]:
+    data = {
+        "id": source.id,
+        "title": source.title,
+        "title_is_descriptive": source.title_is_descriptive,
+        "publisher": source.publisher,
+        "url": source.url,
+        "published_on": source.published_on,
+        "retrieved_on": source.retrieved_on,
+        "has_text": bool(source.text),
+    }
+    if detail:
+        data["text"] = source.text
+        data["citations"] = [{"source_id": c.source_id, "quote": c.quote, "field": c.field} for c in source.citations]
+    return data
+
+
+@dataclass
+class Segment:
+    text: str
+    marked: bool
+
+
+def highlight_quotes(text: str, quotes: list[str]) -> list[Segment]:
+    """Split TEXT into plain and quoted segments (overlapping quotes merge), for safe rendering."""
+    spans: list[tuple[int, int]] = []
+    for quote in quotes:
+        start = text.find(quote)
+        while quote and start != -1:
+            spans.append((start, start + len(quote)))
+            start = text.find(quote, start + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    segments: list[Segment] = []
+    pos = 0
+    for start, end in merged:
+        if start > pos:
+            segments.append(Segment(text[pos:start], False))
+        segments.append(Segment(text[start:end], True))
+        pos = end
+    if pos < len(text):
+        segments.append(Segment(text[pos:], False))
+    return segments

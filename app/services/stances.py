@@ -202,6 +202,9 @@ def set_stance(
 
     if match_conditions:
         data = match_condition_ids(data, stance)
+    if data.stated_on is not None and data.stated_on > (now or utcnow()).date():
+        errors.append({"loc": ["stated_on"], "msg": "must not be after today (UTC): a statement is dated the day it "
+                                                   "was made"})
     if not data.citations and not any(c.citations for c in data.conditions):
         errors.append({"loc": ["citations"], "msg": "cite at least one source for this change"})
     _check_citations(session, data.citations, ["citations"], errors)

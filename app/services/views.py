@@ -1,9 +1,9 @@
-"""Plain views of stances, conditions, citations and factors: the attributes pages and the API read,
-without ORM instances. Built from compact queries (the board) or from change records (history)."""
+"""The one read shape of the board: a proposal's facts, its factors and each country's position as
+they stood on a day, as plain typed objects (no ORM instances). `app/services/board.py` makes them
+from the change log; pages, feeds, exports and the API only render them."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +16,6 @@ class CountryView:
     code: str
     name: str
     alpha2: str
-    content_key: Any = dataclasses.field(default=None, init=False, repr=False, compare=False)  # see app/fragments.py
 
 
 @dataclass(slots=True)
@@ -26,21 +25,18 @@ class SourceLabel:
     title_is_descriptive: bool
     publisher: str | None
     published_on: dt.date | None
-    content_key: Any = dataclasses.field(default=None, init=False, repr=False, compare=False)  # see app/fragments.py
+    url: str | None = None
 
 
 class CitationView(msgspec.Struct, repr_omit_defaults=True):
-    """A quote and the source it is from. A msgspec Struct rather than a dataclass: a past day's
-    board decodes five hundred of these straight from the changes' JSON (app/services/history.py),
-    twice as fast into a Struct. Made and read like the dataclasses here; `source` is filled in once
-    the sources are read, and `content_key` is app/fragments.py's memo (both start as None)."""
+    """A quote and the source it is from. A msgspec Struct: a board decodes hundreds of these
+    straight from the changes' JSON. `source` is filled in once the sources are read."""
 
     source_id: int
     quote: str
     field: str | None = None
-    # Never read from a snapshot, whatever keys it holds: named there by names no snapshot uses.
+    # Never read from a snapshot, whatever keys it holds: named there by a name no snapshot uses.
     source: Any = msgspec.field(default=None, name="-source")
-    content_key: Any = msgspec.field(default=None, name="-content_key")
 
 
 @dataclass(slots=True)
@@ -50,10 +46,6 @@ class FactorView:
     state: str
     note: str | None
     citations: list[CitationView] = field(default_factory=list)
-    # The factor's row and version: known for the factor as it is now, not for one read from history.
-    id: int | None = None
-    version: int | None = None
-    content_key: Any = dataclasses.field(default=None, init=False, repr=False, compare=False)  # see app/fragments.py
 
 
 @dataclass(slots=True)
@@ -64,16 +56,15 @@ class ConditionView:
     state: str
     factor: FactorView | None
     citations: list[CitationView] = field(default_factory=list)
-    content_key: Any = dataclasses.field(default=None, init=False, repr=False, compare=False)  # see app/fragments.py
 
 
 @dataclass(slots=True)
 class StanceView:
-    """A stance as the board shows it."""
+    """A country's position on a day: the statement the as-of rule picks, as that change recorded it."""
 
     id: int
     country_code: str
-    country: Any
+    country: CountryView
     status: str
     offered_min: int | None
     offered_max: int | None
@@ -82,16 +73,17 @@ class StanceView:
     roles: list[str]
     summary: str | None
     stated_on: dt.date | None
-    updated_at: dt.datetime
-    version: int
+    updated_at: dt.datetime  # when this statement was recorded
+    version: int  # the version this statement made
     conditions: list[ConditionView]
     citations: list[CitationView]
-    content_key: Any = dataclasses.field(default=None, init=False, repr=False, compare=False)  # see app/fragments.py
+    change_id: int = 0  # the change that recorded it
+    day: dt.date | None = None  # the day it speaks for (the as-of rule's)
 
 
 @dataclass(slots=True)
 class ProposalView:
-    """A proposal as its board shows it: its facts, its factors as they are now, and its quotes."""
+    """A proposal as its board shows it: its facts and quotes, and its factors as they stood on the day."""
 
     id: int
     slug: str

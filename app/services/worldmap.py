@@ -9,7 +9,7 @@ import json
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -109,7 +109,6 @@ class WorldMap:
     unplaced: list[MapCountry]  # on the board, but nowhere on this map (e.g. Tokelau)
     legend: list[tuple[str, int]]  # (status, countries) for the statuses on the board
     radius: float = MARKER_RADIUS
-    content_key: Any = field(default=None, compare=False, repr=False)  # see app/fragments.py
 
 
 def _lookup(table: dict[str, Any], code: str, name: str) -> Any:
@@ -122,69 +121,36 @@ def _clamp(value: float, high: float) -> float:
     return round(min(max(value, MARKER_RADIUS), high - MARKER_RADIUS), 1)
 
 
-def world_map(stances: Iterable[Any], href: Callable[[str], str], atlas: Atlas | None = None, *,
-              keep: bool = True) -> WorldMap:
-    """Shapes, markers and legend for STANCES (live stances or history views alike). KEEP false for a
-    map no other request will ask for (a past day's, whose links name the day): it is made without
-    being looked up or kept, so it never pushes out the current board's."""
+def world_map(stances: Iterable[Any], href: Callable[[str], str], atlas: Atlas | None = None) -> WorldMap:
+    """Shapes, markers and legend for STANCES, each linked to HREF(its code)."""
     on_board = {s.country_code: MapCountry(s.country_code, s.country.name, s.status, href(s.country_code))
                 for s in stances}
-    if atlas is None and keep:
-        return _board_map(tuple(on_board.values()))
     return _make_map(on_board, atlas or load_atlas())
 
 
-@lru_cache(maxsize=16)
-def _board_map(countries: tuple[MapCountry, ...]) -> WorldMap:
-    """The map of COUNTRIES on the board's atlas: made once for each set of countries, statuses and
-    links (it changes only when a status does), and shared: nothing changes a WorldMap once made."""
-    return _make_map({c.code: c for c in countries}, load_atlas())
-
-
-@dataclass(frozen=True)
-class _Layout:
-    """Where each of a set of countries goes: the part of a map that depends on which countries are
-    on the board, not on their statuses or links, so a past day's board reuses it."""
-
-    places: tuple[tuple, ...]  # in name order: ("shape", code, d), ("marker", code, x, y, outline) or ("unplaced", code)
-    background: str
-
-
-@lru_cache(maxsize=16)
-def _layout(names_and_codes: tuple[tuple[str, str], ...], atlas: Atlas) -> _Layout:
-    places: list[tuple] = []
-    taken: set[str] = set()
-    for name, code in names_and_codes:
-        outline = _lookup(atlas.outlines, code, name)
-        if outline is not None and outline.area >= MARKER_BELOW_AREA:
-            places.append(("shape", code, outline.d))
-            taken.add(outline.d)
-            continue
-        point = outline.centroid if outline is not None else _lookup(atlas.points, code, name)
-        if point is None:
-            places.append(("unplaced", code))
-            continue
-        if outline is not None:
-            taken.add(outline.d)
-        places.append(("marker", code, _clamp(point[0], atlas.width), _clamp(point[1], atlas.height),
-                       outline.d if outline is not None else None))
-    background = "".join(o.d for o in atlas.outlines.values() if o.d not in taken)
-    return _Layout(tuple(places), background)
-
-
 def _make_map(on_board: dict[str, MapCountry], atlas: Atlas) -> WorldMap:
-    layout = _layout(tuple(sorted((c.name, c.code) for c in on_board.values())), atlas)
+    """Where each country goes: its outline when one is big enough to see, else a marker at its
+    centre (over its tiny outline, when it has one); the outlines of countries off the board are
+    drawn as one background path."""
     shapes: list[Shape] = []
     markers: list[Marker] = []
     unplaced: list[MapCountry] = []
-    for kind, code, *where in layout.places:
-        country = on_board[code]
-        if kind == "shape":
-            shapes.append(Shape(country, where[0]))
-        elif kind == "marker":
-            markers.append(Marker(country, *where))
-        else:
+    taken: set[str] = set()
+    for country in sorted(on_board.values(), key=lambda c: (c.name, c.code)):
+        outline = _lookup(atlas.outlines, country.code, country.name)
+        if outline is not None and outline.area >= MARKER_BELOW_AREA:
+            shapes.append(Shape(country, outline.d))
+            taken.add(outline.d)
+            continue
+        point = outline.centroid if outline is not None else _lookup(atlas.points, country.code, country.name)
+        if point is None:
             unplaced.append(country)
+            continue
+        if outline is not None:
+            taken.add(outline.d)
+        markers.append(Marker(country, _clamp(point[0], atlas.width), _clamp(point[1], atlas.height),
+                              outline.d if outline is not None else None))
+    background = "".join(o.d for o in atlas.outlines.values() if o.d not in taken)
     counts = Counter(c.status for c in on_board.values())
     legend = [(status, counts[status]) for status in STATUSES if counts[status]]
-    return WorldMap(atlas.width, atlas.height, layout.background, shapes, markers, unplaced, legend)
+    return WorldMap(atlas.width, atlas.height, background, shapes, markers, unplaced, legend)

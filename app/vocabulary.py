@@ -1,0 +1,50 @@
+"""The words of the domain, defined once: statuses, condition categories and states, roles and the
+resolution's states, each with the label readers see. Models (check constraints), schemas
+(allowed values) and templates (labels) all read them from here."""
+
+from __future__ import annotations
+
+STATUS_LABELS = {
+    "deployed": "Deployed",
+    "committed": "Committed",
+    "conditional": "Conditional",
+    "considering": "Considering",
+    "declined": "Declined",
+    "withdrawn": "Withdrawn",
+}
+STATUS_HELP = {
+    "deployed": "troops on the ground",
+    "committed": "has pledged troops",
+    "conditional": "will take part only if its conditions are met",
+    "considering": "approached or in talks, no position yet",
+    "declined": "has said no",
+    "withdrawn": "took part or pledged, then pulled out",
+}
+CATEGORY_LABELS = {
+    "ceasefire": "Ceasefire",
+    "mandate": "Mandate",
+    "domestic_approval": "Domestic approval",
+    "disarmament": "Disarmament",
+    "party_consent": "Consent of the parties",
+    "command": "Command",
+    "funding": "Funding",
+    "other": "Other",
+}
+STATE_LABELS = {"unmet": "Unmet", "met": "Met", "unknown": "Unknown"}
+ROLE_LABELS = {
+    "combat": "Combat",
+    "engineering": "Engineering",
+    "medical": "Medical",
+    "police": "Police",
+    "police_training": "Police training",
+    "logistics": "Logistics",
+    "funding": "Funding",
+}
+RESOLUTION_LABELS = {"drafted": "Drafted", "tabled": "Tabled", "adopted": "Adopted", "rejected": "Rejected"}
+
+# In this order everywhere: the board's order of statuses (most engaged first), and so on.
+STATUSES = tuple(STATUS_LABELS)
+CONDITION_CATEGORIES = tuple(CATEGORY_LABELS)
+STATES = tuple(STATE_LABELS)
+ROLES = tuple(ROLE_LABELS)
+RESOLUTION_STATES = tuple(RESOLUTION_LABELS)
