@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import string
 
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
@@ -100,14 +102,33 @@ def with_conditions(stances) -> tuple[list, dict[str, int]]:
     return stated, not_met_by_category(c for s in stated for c in s.conditions)
 
 
+def _flag_references(code: str) -> Markup:
+    return Markup("".join(f"&#x{ord(ch) :X};" for ch in flag_emoji(code)))
+
+
+# Every two-letter code's flag, made once at start (static data, like the map's outlines).
+FLAGS = {a + b: _flag_references(a + b) for a in string.ascii_uppercase for b in string.ascii_uppercase}
+
+
 def html_flag(alpha2: str | None) -> Markup:
     """A country's flag as character references: the same glyphs to a browser, while the page stays
     in characters Python stores at two bytes each rather than four (flags lie outside the Basic
     Multilingual Plane), which halves the memory a 420 KB board takes while it is made."""
-    code = (alpha2 or "").upper()
-    if len(code) != 2 or not ("AA" <= code <= "ZZ" and code.isalpha() and code.isascii()):
-        return Markup("")
-    return Markup("".join(f"&#x{ord(ch) :X};" for ch in flag_emoji(code)))
+    return FLAGS.get((alpha2 or "").upper(), Markup(""))
+
+
+def forms_of(macro, *choices) -> dict:
+    """MACRO rendered once for every combination of CHOICES, keyed by its arguments (by the argument
+    alone when there is one): a page that shows a badge or chip per country renders each form once."""
+    return {args[0] if len(args) == 1 else args: Markup(macro(*args)) for args in itertools.product(*choices)}
+
+
+def by_category(conditions) -> list[list]:
+    """CONDITIONS in one list per category, in the order of CATEGORY_LABELS (a row of the matrix)."""
+    cells: dict[str, list] = {key: [] for key in CATEGORY_LABELS}
+    for c in conditions:
+        cells.setdefault(c.category, []).append(c)
+    return list(cells.values())[:len(CATEGORY_LABELS)]
 
 
 def categories_of(conditions) -> str:
@@ -115,7 +136,7 @@ def categories_of(conditions) -> str:
     return ", ".join(CATEGORY_LABELS.get(c.category, c.category).lower() for c in conditions)
 
 
-env.filters.update(number=number, day=day, short_day=short_day, iso=iso, flag=html_flag,
+env.filters.update(number=number, day=day, short_day=short_day, iso=iso, flag=html_flag, time_texts=time_texts,
                    country_flag=lambda code: html_flag(country_info(code).alpha2 if country_info(code) else ""))
 env.globals.update(
     STATUS_LABELS=STATUS_LABELS,
@@ -128,4 +149,6 @@ env.globals.update(
     with_conditions=with_conditions,
     ROLE_LABELS=ROLE_LABELS,
     categories_of=categories_of,
+    forms_of=forms_of,
+    by_category=by_category,
 )

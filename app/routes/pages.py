@@ -64,8 +64,10 @@ def _board(request: Request, session, slug: str, status: list[str], condition: s
     dates = {"as_of": as_of, "known_at": known_at}
     filters = {**dates, "statuses": chosen, "condition": condition}
 
+    dated = query(**dates)
+
     def country_href(code: str) -> str:
-        return f"/proposals/{slug}/countries/{code}{query(**dates)}"
+        return f"/proposals/{slug}/countries/{code}{dated}"
 
     context = {
         "board": day,
@@ -84,7 +86,7 @@ def _board(request: Request, session, slug: str, status: list[str], condition: s
         "categories": CATEGORY_LABELS,
         "cite": lambda field: board.proposal_citations(day.proposal, field),
         "country_href": country_href,
-        "dated": query(**dates),  # the page's dates, for links that keep them
+        "dated": dated,  # the page's dates, for links that keep them
         "filtered_query": query(**filters),  # its dates and filters, for its exports
         "with_status": lambda *statuses: query(**dates, statuses=list(statuses)),
         "world": worldmap.world_map(day.everyone, country_href),

@@ -6,6 +6,7 @@ the map data, never from a list of names."""
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pycountry
+from markupsafe import Markup
 
 from app.config import ROOT_DIR
 from app.models import STATUSES
@@ -62,8 +64,15 @@ def _key(id_or_name: str) -> str:
     return _fold(id_or_name)
 
 
+# Path data holds only commands, numbers and separators: nothing a page must escape.
+PATH_DATA = re.compile(r"^[MLHVCSQTAZmlhvcsqtaz0-9.,\- ]*$")
+
+
 def _outline(raw: dict[str, Any]) -> Outline:
-    return Outline(raw["d"], tuple(raw["centroid"]), raw["area"])
+    """An outline of the map file, its path data checked once as safe to write into a page as it is."""
+    if not PATH_DATA.match(raw["d"]):
+        raise ValueError(f"the map file's path data holds other characters than path commands: {raw['d'][:40]!r}")
+    return Outline(Markup(raw["d"]), tuple(raw["centroid"]), raw["area"])
 
 
 @lru_cache(maxsize=4)
@@ -150,7 +159,7 @@ def _make_map(on_board: dict[str, MapCountry], atlas: Atlas) -> WorldMap:
             taken.add(outline.d)
         markers.append(Marker(country, _clamp(point[0], atlas.width), _clamp(point[1], atlas.height),
                               outline.d if outline is not None else None))
-    background = "".join(o.d for o in atlas.outlines.values() if o.d not in taken)
+    background = Markup("").join(o.d for o in atlas.outlines.values() if o.d not in taken)
     counts = Counter(c.status for c in on_board.values())
     legend = [(status, counts[status]) for status in STATUSES if counts[status]]
     return WorldMap(atlas.width, atlas.height, background, shapes, markers, unplaced, legend)
