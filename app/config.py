@@ -38,7 +38,6 @@ class Settings(BaseSettings):
     # Requests that wait for one of those slots, and for how long, before a 503 (app/capacity.py).
     queue: int = Field(default=100, ge=0, le=100_000, validation_alias="ISF_QUEUE")
     queue_wait_seconds: float = Field(default=15.0, gt=0, le=600, validation_alias="ISF_QUEUE_WAIT")
-    bench_reference: bool = Field(default=False, validation_alias="ISF_BENCH_REFERENCE")
     trusted_proxies: str = Field(default="", validation_alias="ISF_TRUSTED_PROXIES")
     log_format: Literal["json", "text"] = Field(default="json", validation_alias="ISF_LOG_FORMAT")
     # Absolute links (feeds, paging headers) are made from this, never from the request's Host.

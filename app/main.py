@@ -79,17 +79,6 @@ def create_app() -> FastAPI:
         app.include_router(router, responses=BUSY_RESPONSE)
     app.include_router(health.router)
 
-    if settings.bench_reference:
-        reference: dict[int, bytes] = {}
-
-        @app.get("/bench/reference", include_in_schema=False)
-        async def bench_reference(size: int = 1000) -> Response:
-            """Precomputed bytes of SIZE: the ceiling a page that does no work could reach (answered
-            on the event loop, with no thread hop, so no route of ours has an easier path)."""
-            if size not in reference:
-                reference[size] = b"x" * max(0, min(size, 10_000_000))
-            return Response(reference[size], media_type="text/html; charset=utf-8")
-
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
         return get_swagger_ui_html(
