@@ -19,12 +19,12 @@ from app import __version__
 from app.cache import CacheMiddleware
 from app.capacity import BUSY_RESPONSE, Admission, AdmissionMiddleware
 from app.config import ROOT_DIR, get_settings
-from app.templating import templates
+from app.web.templating import templates
 from app.routes import api, api_imports, api_writes, auth, changes, forms, health, imports, pages
 from app.routes import projection
 from app import metrics
 from app.middleware import BodySizeLimitMiddleware, HeadAsGetMiddleware, SecurityHeadersMiddleware, wants_html
-from app.web import Forbidden, LoginRequired, audit, client_ip, render
+from app.web.browser import Forbidden, LoginRequired, audit, client_ip, render
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.text_rule import strip_forbidden, text_problem
 

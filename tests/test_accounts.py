@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, func, make_url, select, text
 
 from app.main import create_app
 from app.models import ApiToken, LoginAttempt, User, WebSession
-from app.web import SESSION_COOKIE
+from app.web.browser import SESSION_COOKIE
 from tests.conftest import PASSWORD, add_token, add_user, hidden_value, sign_in
 from tests.live import cli, race
 

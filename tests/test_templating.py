@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from app.templating import day, iso, short_day
+from app.web.templating import day, iso, short_day
 
 TIMES = [
     dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc),

@@ -14,7 +14,7 @@ from app.routes.api_writes import AUTH_RESPONSES, WriterDep, _detail
 from app.schemas import ApplyIn, ApplyResultOut, ImportIn, ImportOut, SourceIn
 from app.services import board, imports
 from app.services.errors import InvalidInput
-from app.web import audit
+from app.web.browser import audit
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 

@@ -18,7 +18,7 @@ from app.services import accounts, board, sources
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.sources import create_source
 from app.services.stances import set_stance
-from app.web import audit, client_ip
+from app.web.browser import audit, client_ip
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 bearer = HTTPBearer(auto_error=False, description="An API token from `isf-tracker token create USER --scope write`.")

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from app.db import get_database
 from app.text_rule import text_problem
 from app.services import accounts
-from app.web import (
+from app.web.browser import (
     LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
     ViewerDep,

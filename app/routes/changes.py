@@ -13,7 +13,7 @@ from app.db import utcnow
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
 from app.services import board, history
 from app.text_rule import strip_forbidden
-from app.web import load_viewer, parse_day, render
+from app.web.browser import load_viewer, parse_day, render
 
 router = APIRouter(tags=["changes"], default_response_class=HTMLResponse, include_in_schema=False,
                    dependencies=[Depends(load_viewer)])

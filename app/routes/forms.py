@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from starlette.datastructures import FormData
 
-from app import stance_form
+from app.web import stance_form
 from app.countries import country_info, search_countries
 from app.db import get_database
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
@@ -21,7 +21,7 @@ from app.services.factors import set_factor
 from app.services.sources import create_source
 from app.services.stances import set_stance
 from app.text_rule import field_message
-from app.web import EditorDep, audit, check_csrf, load_viewer, redirect, render
+from app.web.browser import EditorDep, audit, check_csrf, load_viewer, redirect, render
 
 router = APIRouter(tags=["forms"], default_response_class=HTMLResponse, include_in_schema=False,
                    dependencies=[Depends(load_viewer)])

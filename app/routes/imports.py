@@ -14,14 +14,14 @@ from app.config import get_settings
 from app.db import get_database
 from app.deps import CountryPath, SessionDep
 from app.limits import ARTICLE_BODY_MAX_BYTES, ARTICLE_LIMIT, ARTICLE_MAX_BYTES
-from app import stance_form
+from app.web import stance_form
 from app.models import CONDITION_CATEGORIES, ROLES, STATES, STATUSES
 from app.routes.forms import submitted_form
 from app.schemas import SourceIn
 from app.services import board, imports, language, sources
 from app.services.errors import InvalidInput
 from app.text_rule import field_message
-from app.web import EditorDep, audit, check_csrf, load_viewer, redirect, render
+from app.web.browser import EditorDep, audit, check_csrf, load_viewer, redirect, render
 
 router = APIRouter(tags=["imports"], default_response_class=HTMLResponse, include_in_schema=False,
                    dependencies=[Depends(load_viewer)])

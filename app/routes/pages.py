@@ -13,8 +13,8 @@ from app.config import get_settings
 from app.deps import CountryPath, SessionDep, SlugPath
 from app.models import CONDITION_CATEGORIES, STATUSES
 from app.services import board, history, projection, sources, worldmap
-from app.templating import CATEGORY_LABELS, templates
-from app.web import load_viewer, parse_day, render
+from app.web.templating import CATEGORY_LABELS, templates
+from app.web.browser import load_viewer, parse_day, render
 
 router = APIRouter(tags=["pages"], default_response_class=HTMLResponse, include_in_schema=False,
                    dependencies=[Depends(load_viewer)])

@@ -19,7 +19,7 @@ from app.config import get_settings
 from app.deps import SessionDep
 from app.schemas import FIRST_DAY, LAST_DAY, check_day
 from app.services import accounts
-from app.templating import templates
+from app.web.templating import templates
 
 audit = logging.getLogger("isf.audit")
 
