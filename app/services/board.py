@@ -122,7 +122,7 @@ def _position(row: Any, factors: dict[str, FactorView], quotes: list[CitationVie
     conditions = []
     for c in snap.conditions:
         conditions.append(ConditionView(c.id, c.text, c.category, c.state,
-                                        factors.get(c.factor) if c.factor else None, c.citations))
+                                        factors.get(c.factor) if c.factor else None, c.citations, c.factor))
         quotes += c.citations
     quotes += snap.citations
     return StanceView(row.stance_id, row.code, CountryView(row.code, row.name, row.alpha2), snap.status,
@@ -357,7 +357,7 @@ def stance_json(s: StanceView) -> dict[str, Any]:
         "version": s.version,
         "conditions": [
             {"id": c.id, "text": c.text, "category": c.category, "state": c.state,
-             "factor": c.factor.slug if c.factor else None, "citations": [citation_json(q) for q in c.citations]}
+             "factor": c.factor_slug, "citations": [citation_json(q) for q in c.citations]}
             for c in s.conditions
         ],
         "citations": [citation_json(q) for q in s.citations],

@@ -54,8 +54,9 @@ class ConditionView:
     text: str
     category: str
     state: str
-    factor: FactorView | None
+    factor: FactorView | None  # as it stood on the board's day (None before it was recorded)
     citations: list[CitationView] = field(default_factory=list)
+    factor_slug: str | None = None  # the factor the statement hangs it on, as recorded
 
 
 @dataclass(slots=True)
