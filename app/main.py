@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Mount
 
 from app import __version__
-from app.cache import CacheMiddleware
+from app.cache import CacheControlMiddleware, CacheMiddleware
 from app.capacity import BUSY_RESPONSE, Admission, AdmissionMiddleware
 from app.config import ROOT_DIR, get_settings
 from app.web.templating import templates
@@ -63,6 +63,7 @@ def create_app() -> FastAPI:
     app.add_middleware(AdmissionMiddleware, admission=app.state.admission)
     app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(CacheMiddleware, enabled=settings.response_cache)
+    app.add_middleware(CacheControlMiddleware)
     app.add_middleware(BodySizeLimitMiddleware)
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.env == "production")
     metrics.install(app)
