@@ -11,7 +11,6 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
-from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Mount
 
@@ -26,6 +25,7 @@ from app import metrics
 from app.middleware import BodySizeLimitMiddleware, HeadAsGetMiddleware, SecurityHeadersMiddleware, wants_html
 from app.web.browser import Forbidden, LoginRequired, audit, client_ip, render
 from app.services.errors import InvalidInput, NotFound, VersionConflict
+from app.static_files import StaticAssets
 from app.text_rule import strip_forbidden, text_problem
 
 SWAGGER_DIR = "/static/vendor/swagger-ui-5.35.0"
@@ -67,7 +67,9 @@ def create_app() -> FastAPI:
     app.add_middleware(BodySizeLimitMiddleware)
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.env == "production")
     metrics.install(app)
-    app.mount("/static", StaticFiles(directory=str(ROOT_DIR / "static")), name="static")
+    static = StaticAssets(ROOT_DIR / "static", reload=settings.env != "production")
+    app.mount("/static", static, name="static")
+    templates.env.globals["static_url"] = static.url
 
     # Forms first: "/countries/new" must not be taken for a country code.
     app.include_router(forms.router)
