@@ -50,6 +50,9 @@ SLUG = r"[a-z0-9-]{1,64}"
 # Every public GET of pages, feeds and the read API. Not the forms (`/countries/new`, `…/edit`),
 # imports or sign-in, and not the list of sources: a source can be added without a change row, so
 # the change log's head does not move with it.
+# What makes this correct: nothing these answers show changes without a change row. Stances and
+# factors are written only through their write paths, which append one; sources and countries are
+# never edited once stored. A feature that edits them must append a change too.
 CACHEABLE = re.compile(
     r"^/(?:"
     r"|changes(?:\.atom)?"
