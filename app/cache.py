@@ -1,34 +1,92 @@
-"""A response cache for the public board and read API, keyed by the data's version.
+"""The response cache for public pages, feeds and the read API, keyed by the data's version; and
+what every answer says about caching and compression on the wire.
 
 Every write to a stance or factor moves the head of the change log, so the head's hash is a
-version of everything the board shows. Each request reads it (one primary-key lookup), and a
-cached answer is only served for the version it was made from: a write on any worker or machine
-is visible on the very next request everywhere. Signed-in pages (which carry a user's name and
-form tokens) are never cached.
+version of everything the public pages show. Each request reads it (one primary-key lookup), and
+a cached answer is only served for the version and the UTC day it was made for: a write on any
+worker or machine is visible on the very next request everywhere, and the board's "now", worked
+out for today, is never served tomorrow. Signed-in pages (which carry a user's name and form
+tokens) are never cached.
 
-History views (`as_of`, `known_at`) are kept apart, in a small cache of their own: a past day is
-mostly asked for once, and must not push the current board out, but a link to one day that many
-readers open (or a what-if toggled on it) is then made once per version, not once per reader.
+There is one cache and one rule. Each entry has a kind, by its address: a plain address (a board,
+a country, a feed), one with a query (filters, a what-if, a page of a list), or a past day
+(`as_of`, `known_at`). Each kind has its own count and byte budget and only ever pushes out
+entries of its own kind, so a flood of past days or of one-off queries never pushes the current
+board out.
+
+An entry keeps its answer as made and, made the first time a reader asks for them, its gzip and
+brotli forms: a page is compressed once per data version, not once per request. Each form has its
+own `ETag` (`"…-gzip"`, `"…-br"`), and `If-None-Match` with any of them answers 304.
+
+`CacheControlMiddleware`'s rule is the one place that says who may keep an answer: anything
+answered to a request carrying the session (or one-time message) cookie, and anything that sets a
+cookie (the sign-in form with its token, a sign-in, a form's redirect), is `private, no-store`.
+Such answers are never compressed either: a page holding a secret token next to text a reader
+chose is what compression side channels (BREACH) read.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import gzip
 import hashlib
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
 
 import anyio
 
 from app.db import get_database
 
-CACHEABLE = re.compile(r"^/(?:proposals/[a-z0-9-]{1,64})?$|^/api/v1/proposals(?:/[a-z0-9-]{1,64}(?:/stances(?:\.csv)?)?)?$")
-PRIVATE_COOKIES = (b"isf_session=", b"isf_flash=")
-MAX_ENTRIES = 256
-MAX_BYTES = 32 * 1024 * 1024
+try:  # a declared dependency; without it answers are offered in gzip only
+    import brotli
+except ImportError:  # pragma: no cover - depends on the installation
+    brotli = None
+
+SLUG = r"[a-z0-9-]{1,64}"
+# Every public GET of pages, feeds and the read API. Not the forms (`/countries/new`, `…/edit`),
+# imports or sign-in, and not the list of sources: a source can be added without a change row, so
+# the change log's head does not move with it.
+# What makes this correct: nothing these answers show changes without a change row. Stances and
+# factors are written only through their write paths, which append one; sources and countries are
+# never edited once stored. A feature that edits them must append a change too.
+CACHEABLE = re.compile(
+    r"^/(?:"
+    r"|changes(?:\.atom)?"
+    r"|docs|openapi\.json"
+    r"|sources/\d{1,10}"
+    rf"|proposals/{SLUG}(?:/changes(?:\.atom)?|/countries/(?!new$)[A-Za-z]{{3}}(?:/changes\.atom)?)?"
+    rf"|api/v1/(?:changes|sources/\d{{1,10}}"
+    rf"|proposals(?:/{SLUG}(?:/projection|/stances(?:\.csv|/[A-Za-z]{{3}}(?:/history)?)?)?)?)"
+    r")$"
+)
+# Cookies that make an answer someone's own: never cached here, never kept by a browser or proxy.
+PRIVATE_COOKIES = (b"isf_session=", b"isf_flash=", b"isf_login_csrf=")
 HISTORY_QUERIES = (b"as_of=", b"known_at=")
-HISTORY_MAX_ENTRIES = 16  # a past day's board is about 420 KB with 200 countries
-HISTORY_MAX_BYTES = 8 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Budget:
+    max_entries: int
+    max_bytes: int
+
+
+# The kinds of entry and what each may hold per worker (bytes count every compressed form too).
+# A past day's board is about 420 KB with 200 countries (about 50 KB gzipped).
+KINDS = {
+    "plain": Budget(1024, 24 * 1024 * 1024),  # an address without a query: boards, countries, feeds
+    "query": Budget(256, 8 * 1024 * 1024),  # filters, what-ifs, pages of lists
+    "history": Budget(16, 8 * 1024 * 1024),  # as_of, known_at
+}
+
+
+def kind_of(query: bytes) -> str:
+    if any(q in query for q in HISTORY_QUERIES):
+        return "history"
+    return "query" if query else "plain"
 
 
 VERSION_SQL = "SELECT last_hash FROM chain_head WHERE id = 1"
@@ -65,54 +123,229 @@ async def current_version(limiter: anyio.CapacityLimiter) -> str:
     return await anyio.to_thread.run_sync(data_version, limiter=limiter)
 
 
+def utc_today() -> dt.date:
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+# ---- compression: which encoding, made how, tagged how ---------------------------------------------
+
+ENCODINGS = ("br", "gzip") if brotli is not None else ("gzip",)  # in our order of preference
+MIN_COMPRESS_BYTES = 1024  # below this, compressing saves less than the header costs
+THREAD_COMPRESS_BYTES = 64 * 1024  # larger bodies are compressed off the event loop
+TEXT_TYPES = {b"application/json", b"application/javascript", b"application/xml", b"image/svg+xml"}
+
+
+def compressible(content_type: bytes, size: int) -> bool:
+    """Text of at least MIN_COMPRESS_BYTES: HTML, CSS, JavaScript, JSON, CSV, Atom, SVG."""
+    kind = content_type.split(b";")[0].strip().lower()
+    return size >= MIN_COMPRESS_BYTES and (
+        kind.startswith(b"text/") or kind in TEXT_TYPES or kind.endswith((b"+xml", b"+json")))
+
+
+@lru_cache(maxsize=256)
+def negotiate(accept_encoding: bytes) -> str:
+    """The encoding to answer in, of ENCODINGS, by the request's Accept-Encoding: the highest
+    q-value wins (ties go to brotli), `q=0` refuses, `*` stands for any not named; "identity"
+    when nothing we offer is acceptable (no header at all included)."""
+    weights: dict[str, float] = {}
+    for part in accept_encoding.decode("latin-1").lower().split(","):
+        name, _, params = part.partition(";")
+        name = name.strip()
+        if not name:
+            continue
+        q = 1.0
+        for param in params.split(";"):
+            key, _, value = param.partition("=")
+            if key.strip() == "q":
+                try:
+                    q = float(value.strip())
+                except ValueError:
+                    q = 0.0
+                if not 0.0 <= q <= 1.0:
+                    q = 0.0
+        weights["gzip" if name == "x-gzip" else name] = q
+    best, best_q = "identity", 0.0
+    for encoding in ENCODINGS:
+        q = weights.get(encoding, weights.get("*", 0.0))
+        if q > best_q:
+            best, best_q = encoding, q
+    return best
+
+
+def compress(body: bytes, encoding: str, *, once: bool = False) -> bytes:
+    """BODY in ENCODING. ONCE: for files compressed once per process, worth a slower, tighter
+    setting (measured on the Swagger bundle: gzip 9 and brotli 9 take 0.1 and 0.2 s)."""
+    if encoding == "gzip":
+        return gzip.compress(body, compresslevel=9 if once else 6, mtime=0)
+    if encoding == "br":
+        return brotli.compress(body, quality=9 if once else 5)
+    raise ValueError(f"unknown encoding {encoding!r}")
+
+
+async def compress_off_loop(body: bytes, encoding: str, *, once: bool = False) -> bytes:
+    if len(body) < THREAD_COMPRESS_BYTES:
+        return compress(body, encoding, once=once)
+    return await anyio.to_thread.run_sync(lambda: compress(body, encoding, once=once))
+
+
+def tagged(tag: bytes, encoding: str) -> bytes:
+    """The ETag of one encoding of an answer whose identity ETag is `"TAG"`."""
+    return b'"' + tag + (b"" if encoding == "identity" else b"-" + encoding.encode()) + b'"'
+
+
+_SUFFIXES = tuple(b"-" + e.encode() for e in ("br", "gzip"))
+
+
+def none_match(header: bytes, tag: bytes) -> bool:
+    """Whether If-None-Match HEADER names the answer tagged TAG in any encoding (weak comparison,
+    as If-None-Match asks: a proxy may have weakened our tag when it passed it on)."""
+    for candidate in header.split(b","):
+        candidate = candidate.strip()
+        if candidate == b"*":
+            return True
+        if candidate.startswith(b"W/"):
+            candidate = candidate[2:]
+        if len(candidate) < 2 or candidate[:1] != b'"' or candidate[-1:] != b'"':
+            continue
+        candidate = candidate[1:-1]
+        for suffix in _SUFFIXES:
+            if candidate.endswith(suffix):
+                candidate = candidate[: -len(suffix)]
+                break
+        if candidate == tag:
+            return True
+    return False
+
+
+def with_vary(headers: list, value: bytes) -> list:
+    """HEADERS with VALUE added to its Vary header (one header, values comma-separated)."""
+    out, seen = [], False
+    for k, v in headers:
+        if k.lower() == b"vary":
+            names = [n.strip() for n in v.split(b",") if n.strip()]
+            if value.lower() not in (n.lower() for n in names):
+                names.append(value)
+            out.append((b"vary", b", ".join(names)))
+            seen = True
+        else:
+            out.append((k, v))
+    if not seen:
+        out.append((b"vary", value))
+    return out
+
+
+NOT_MODIFIED_HEADERS = (b"etag", b"cache-control", b"vary", b"expires", b"content-location")
+
+
+class Entry:
+    """One answer: its headers and body as made, and each encoding of it made so far."""
+
+    __slots__ = ("key", "kind", "status", "headers", "tag", "compressible", "variants", "pending", "size")
+
+    def __init__(self, key: tuple, kind: str, headers: list, body: bytes, tag: bytes) -> None:
+        self.key = key
+        self.kind = kind
+        self.status = 200
+        self.tag = tag
+        content_type = next((v for k, v in headers if k == b"content-type"), b"")
+        self.compressible = compressible(content_type, len(body))
+        base = [(k, v) for k, v in headers if k not in (b"etag", b"content-length", b"content-encoding")]
+        if self.compressible:
+            base = with_vary(base, b"Accept-Encoding")
+        self.headers = base
+        self.variants: dict[str, tuple[list, bytes]] = {}
+        self.pending: dict[str, anyio.Event] = {}
+        self.size = 0
+        self.add("identity", body)
+
+    def add(self, encoding: str, body: bytes) -> int:
+        headers = [*self.headers, (b"etag", tagged(self.tag, encoding)), (b"content-length", str(len(body)).encode())]
+        if encoding != "identity":
+            headers.append((b"content-encoding", encoding.encode()))
+        self.variants[encoding] = (headers, body)
+        self.size += len(body)
+        return len(body)
+
+    @property
+    def body(self) -> bytes:
+        return self.variants["identity"][1]
+
+    def not_modified_headers(self, encoding: str) -> list:
+        headers = [(k, v) for k, v in self.headers if k in NOT_MODIFIED_HEADERS]
+        return [*headers, (b"etag", tagged(self.tag, encoding))]
+
+
 class ResponseCache:
-    """LRU of complete responses for the current data version; bounded by count and bytes.
+    """LRU of complete answers for the current data version, each kind bounded by count and bytes.
 
     Keys end with the data version. When a request sees a new version, every answer made for
     another one can never be served again, so they are dropped at once rather than left to age out.
     """
 
-    def __init__(self, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES) -> None:
-        self.max_entries = max_entries
-        self.max_bytes = max_bytes
-        self._entries: OrderedDict[tuple, tuple[int, list, bytes]] = OrderedDict()
-        self._bytes = 0
+    def __init__(self, kinds: dict[str, Budget] | None = None) -> None:
+        self.kinds = dict(kinds or KINDS)
+        self._entries: dict[str, OrderedDict[tuple, Entry]] = {k: OrderedDict() for k in self.kinds}
+        self._bytes = dict.fromkeys(self.kinds, 0)
         self._lock = threading.Lock()
         self._version: str | None = None
 
     def see_version(self, version: str) -> None:
         with self._lock:
             if version != self._version:
-                self._entries.clear()
-                self._bytes = 0
+                self._clear()
                 self._version = version
 
-    def get(self, key: tuple) -> tuple[int, list, bytes] | None:
+    def get(self, key: tuple, kind: str) -> Entry | None:
         with self._lock:
-            entry = self._entries.get(key)
+            entries = self._entries[kind]
+            entry = entries.get(key)
             if entry is not None:
-                self._entries.move_to_end(key)
+                entries.move_to_end(key)
             return entry
 
-    def put(self, key: tuple, entry: tuple[int, list, bytes]) -> None:
-        size = len(entry[2])
-        if size > self.max_bytes // 4:
+    def put(self, entry: Entry) -> None:
+        budget = self.kinds[entry.kind]
+        if entry.size > budget.max_bytes // 4:
             return
         with self._lock:
-            if key[-1] != self._version:
+            if entry.key[-1] != self._version:
                 return  # made for a version already left behind
-            if key in self._entries:
-                self._bytes -= len(self._entries.pop(key)[2])
-            self._entries[key] = entry
-            self._bytes += size
-            while len(self._entries) > self.max_entries or self._bytes > self.max_bytes:
-                _, old = self._entries.popitem(last=False)
-                self._bytes -= len(old[2])
+            entries = self._entries[entry.kind]
+            old = entries.pop(entry.key, None)
+            if old is not None:
+                self._bytes[entry.kind] -= old.size
+            entries[entry.key] = entry
+            self._bytes[entry.kind] += entry.size
+            self._trim(entry.kind)
+
+    def add_variant(self, entry: Entry, encoding: str, body: bytes) -> None:
+        """Keep ENCODING's form of ENTRY with it (counted in its kind's bytes while it is kept)."""
+        with self._lock:
+            grown = entry.add(encoding, body)
+            if self._entries[entry.kind].get(entry.key) is entry:
+                self._bytes[entry.kind] += grown
+                self._trim(entry.kind)
+
+    def bytes(self, kind: str) -> int:
+        return self._bytes[kind]
+
+    def __len__(self) -> int:
+        return sum(len(e) for e in self._entries.values())
+
+    def _trim(self, kind: str) -> None:
+        budget, entries = self.kinds[kind], self._entries[kind]
+        while entries and (len(entries) > budget.max_entries or self._bytes[kind] > budget.max_bytes):
+            _, old = entries.popitem(last=False)
+            self._bytes[kind] -= old.size
+
+    def _clear(self) -> None:
+        for kind in self.kinds:
+            self._entries[kind].clear()
+            self._bytes[kind] = 0
 
     def clear(self) -> None:
         with self._lock:
-            self._entries.clear()
-            self._bytes = 0
+            self._clear()
 
 
 class _Making:
@@ -120,17 +353,23 @@ class _Making:
 
     def __init__(self) -> None:
         self.done = anyio.Event()
-        self.entry: tuple | None = None
+        self.entry: Entry | None = None
+
+
+def is_private(headers: dict) -> bool:
+    cookies = headers.get(b"cookie", b"")
+    return any(name in cookies for name in PRIVATE_COOKIES)
 
 
 class CacheMiddleware:
-    """Serve public GETs of the board and read API from the cache while the data is unchanged."""
+    """Serve public GETs of pages, feeds and the read API from the cache while the data is
+    unchanged, compressed as the reader accepts."""
 
-    def __init__(self, app, enabled: bool = True) -> None:
+    def __init__(self, app, enabled: bool = True, today: Callable[[], dt.date] = utc_today) -> None:
         self.app = app
         self.enabled = enabled
+        self.today = today
         self.cache = ResponseCache()
-        self.history = ResponseCache(HISTORY_MAX_ENTRIES, HISTORY_MAX_BYTES)
         # Answers being made: after a write, the readers who ask for the board at the same moment
         # wait for one rendering of it instead of each rendering their own (touched only on the
         # event loop, so no lock).
@@ -143,19 +382,18 @@ class CacheMiddleware:
             await self.app(scope, receive, send)
             return
         headers = dict(scope.get("headers", []))
-        cookies = headers.get(b"cookie", b"")
-        if any(name in cookies for name in PRIVATE_COOKIES):
+        if is_private(headers):
             await self.app(scope, receive, send)
             return
         query = scope.get("query_string", b"")
-        cache = self.history if any(q in query for q in HISTORY_QUERIES) else self.cache
+        kind = kind_of(query)
         if self._version_readers is None:
             self._version_readers = anyio.CapacityLimiter(2)
-        version = await current_version(self._version_readers)
+        version = f"{await current_version(self._version_readers)}@{self.today().isoformat()}"
         self.cache.see_version(version)
-        self.history.see_version(version)
-        key = (scope["path"], query, headers.get(b"host", b""), headers.get(b"hx-request", b""), version)
-        entry = cache.get(key)
+        key = (scope["path"], query, headers.get(b"host", b""), headers.get(b"hx-request", b""),
+               headers.get(b"hx-history-restore-request", b""), version)
+        entry = self.cache.get(key, kind)
         if entry is None:
             making = self._making.get(key)
             if making is not None:
@@ -166,42 +404,62 @@ class CacheMiddleware:
                     return
             else:
                 making = self._making[key] = _Making()
-                entry = None
                 try:
-                    entry = await self._render(scope, receive, send, key, cache)
+                    entry = await self._render(scope, receive, send, key, kind)
                 finally:
                     del self._making[key]
                     making.entry = entry
                     making.done.set()
                 if entry is None:
                     return  # already sent, not cacheable
-        status, response_headers, body = entry
-        etag = next((v for k, v in response_headers if k == b"etag"), None)
-        if etag is not None and etag in [t.strip() for t in headers.get(b"if-none-match", b"").split(b",")]:
-            await send({"type": "http.response.start", "status": 304,
-                        "headers": [(k, v) for k, v in response_headers if k in (b"etag", b"cache-control")]})
+        encoding = negotiate(headers.get(b"accept-encoding", b"")) if entry.compressible else "identity"
+        if none_match(headers.get(b"if-none-match", b""), entry.tag):
+            await send({"type": "http.response.start", "status": 304, "headers": entry.not_modified_headers(encoding)})
             await send({"type": "http.response.body", "body": b""})
             return
-        await send({"type": "http.response.start", "status": status, "headers": response_headers})
+        response_headers, body = await self._variant(entry, encoding)
+        await send({"type": "http.response.start", "status": entry.status, "headers": response_headers})
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
-    async def _render(self, scope, receive, send, key, cache: ResponseCache):
-        """Run the app; keep the answer if it is a plain 200, else pass it straight through."""
+    async def _variant(self, entry: Entry, encoding: str) -> tuple[list, bytes]:
+        """ENTRY in ENCODING, compressed by the first reader who asks for it (the others who ask
+        meanwhile wait for that one) and kept with the entry."""
+        variant = entry.variants.get(encoding)
+        if variant is not None:
+            return variant
+        pending = entry.pending.get(encoding)
+        if pending is not None:
+            await pending.wait()
+            return entry.variants.get(encoding) or entry.variants["identity"]
+        pending = entry.pending[encoding] = anyio.Event()
+        try:
+            body = await compress_off_loop(entry.body, encoding)
+            self.cache.add_variant(entry, encoding, body)
+        finally:
+            del entry.pending[encoding]
+            pending.set()
+        return entry.variants[encoding]
+
+    async def _render(self, scope, receive, send, key, kind: str) -> Entry | None:
+        """Run the app; keep the answer if it is a plain public 200 whose ETag is ours to give, else
+        pass it straight through (an answer with an ETag of the app's own, such as one stance's,
+        which scripts send back in If-Match, goes out exactly as the app made it)."""
         start: dict = {}
         chunks: list[bytes] = []
         passthrough = False
+        head = scope["method"] == "HEAD"
 
         async def capture(message) -> None:
             nonlocal passthrough
             if message["type"] == "http.response.start":
                 start.update(message)
                 names = {k.lower() for k, _ in message.get("headers", [])}
-                if message["status"] != 200 or b"set-cookie" in names:
+                if message["status"] != 200 or names & {b"set-cookie", b"etag", b"content-encoding"}:
                     passthrough = True
                     await send(message)
                 return
             if passthrough:
-                await send(message)
+                await send({**message, "body": b""} if head else message)
                 return
             chunks.append(message.get("body", b""))
 
@@ -209,13 +467,38 @@ class CacheMiddleware:
         if passthrough:
             return None
         body = b"".join(chunks)
-        response_headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in (b"etag", b"content-length")]
         digest = hashlib.sha256(repr(key).encode())
         digest.update(body)  # not key + body: that would copy the page once more
-        etag = b'"' + digest.hexdigest()[:32].encode() + b'"'
-        response_headers += [(b"etag", etag), (b"content-length", str(len(body)).encode())]
-        if not any(k.lower() == b"cache-control" for k, _ in response_headers):
+        response_headers = [(k.lower(), v) for k, v in start.get("headers", [])]
+        if not any(k == b"cache-control" for k, _ in response_headers):
             response_headers.append((b"cache-control", b"no-cache"))
-        entry = (200, response_headers, body)
-        cache.put(key, entry)
+        entry = Entry(key, kind, response_headers, body, digest.hexdigest()[:32].encode())
+        self.cache.put(entry)
         return entry
+
+
+class CacheControlMiddleware:
+    """The one rule for who may keep an answer: whatever answers a request carrying the session or
+    one-time message cookie, and whatever sets a cookie, is `Cache-Control: private, no-store`
+    (signed-in pages, forms and their CSRF tokens, the sign-in page). Static files are left as the
+    static files app made them: they are the same for everyone."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["path"].startswith("/static/"):
+            await self.app(scope, receive, send)
+            return
+        private = is_private(dict(scope.get("headers", [])))
+
+        async def send_with_rule(message) -> None:
+            if message["type"] == "http.response.start":
+                headers = message.get("headers", [])
+                if private or any(k.lower() == b"set-cookie" for k, _ in headers):
+                    headers = [(k, v) for k, v in headers if k.lower() != b"cache-control"]
+                    headers.append((b"cache-control", b"private, no-store"))
+                    message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_rule)

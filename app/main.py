@@ -11,12 +11,11 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
-from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Mount
 
 from app import __version__
-from app.cache import CacheMiddleware
+from app.cache import CacheControlMiddleware, CacheMiddleware
 from app.capacity import BUSY_RESPONSE, Admission, AdmissionMiddleware
 from app.config import ROOT_DIR, get_settings
 from app.web.templating import templates
@@ -26,6 +25,7 @@ from app import metrics
 from app.middleware import BodySizeLimitMiddleware, HeadAsGetMiddleware, SecurityHeadersMiddleware, wants_html
 from app.web.browser import Forbidden, LoginRequired, audit, client_ip, render
 from app.services.errors import InvalidInput, NotFound, VersionConflict
+from app.static_files import StaticAssets
 from app.text_rule import strip_forbidden, text_problem
 
 SWAGGER_DIR = "/static/vendor/swagger-ui-5.35.0"
@@ -64,9 +64,12 @@ def create_app() -> FastAPI:
     app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(CacheMiddleware, enabled=settings.response_cache)
     app.add_middleware(BodySizeLimitMiddleware)
+    app.add_middleware(CacheControlMiddleware)
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.env == "production")
     metrics.install(app)
-    app.mount("/static", StaticFiles(directory=str(ROOT_DIR / "static")), name="static")
+    static = StaticAssets(ROOT_DIR / "static", reload=settings.env != "production")
+    app.mount("/static", static, name="static")
+    templates.env.globals["static_url"] = static.url
 
     # Forms first: "/countries/new" must not be taken for a country code.
     app.include_router(forms.router)

@@ -110,17 +110,23 @@ def test_htmx_fragments_and_full_pages_are_cached_apart(client):
     assert client.get("/", headers={"HX-Request": "true"}).content == partial.content
 
 
+def _entry(key: tuple, size: int, kind: str = "plain"):
+    from app.cache import Entry
+
+    return Entry(key, kind, [(b"content-type", b"text/html; charset=utf-8")], b"x" * size, b"tag")
+
+
 def test_answers_for_a_version_left_behind_are_dropped_not_kept():
     from app.cache import ResponseCache
 
     cache = ResponseCache()
     cache.see_version("v1")
-    cache.put(("/", b"", b"host", b"", "v1"), (200, [], b"x" * 1000))
-    assert cache.get(("/", b"", b"host", b"", "v1")) is not None
+    cache.put(_entry(("/", b"", b"host", b"", b"", "v1"), 1000))
+    assert cache.get(("/", b"", b"host", b"", b"", "v1"), "plain") is not None
     cache.see_version("v2")  # a write happened: nothing made for v1 can be served again
-    assert cache.get(("/", b"", b"host", b"", "v1")) is None and cache._bytes == 0
-    cache.put(("/api", b"", b"host", b"", "v1"), (200, [], b"late"))  # finished after the write
-    assert cache.get(("/api", b"", b"host", b"", "v1")) is None and not cache._entries
+    assert cache.get(("/", b"", b"host", b"", b"", "v1"), "plain") is None and cache.bytes("plain") == 0
+    cache.put(_entry(("/api", b"", b"host", b"", b"", "v1"), 4))  # finished after the write
+    assert cache.get(("/api", b"", b"host", b"", b"", "v1"), "plain") is None and len(cache) == 0
 
 
 def _asked_together(app, path: str, n: int, first=None) -> list[httpx.Response]:
@@ -200,8 +206,9 @@ def test_a_past_day_asked_again_is_made_once_per_version(client, database):
 
 
 def test_past_days_are_kept_apart_and_never_push_out_the_board(client, database):
-    from app.cache import HISTORY_MAX_ENTRIES
+    from app.cache import KINDS
 
+    HISTORY_MAX_ENTRIES = KINDS["history"].max_entries
     client.get("/")
     for n in range(HISTORY_MAX_ENTRIES + 4):
         assert client.get(f"/?as_of=2100-01-{n + 1:02d}").status_code == 200
@@ -213,14 +220,22 @@ def test_past_days_are_kept_apart_and_never_push_out_the_board(client, database)
     assert count > 0  # the oldest made room
 
 
-def test_the_history_cache_is_bounded_by_bytes_too():
-    from app.cache import ResponseCache
+def test_each_kind_is_bounded_by_bytes_too_and_only_pushes_out_its_own():
+    from app.cache import Budget, ResponseCache
 
-    cache = ResponseCache(max_entries=16, max_bytes=4000)
+    cache = ResponseCache({"plain": Budget(16, 100_000), "query": Budget(16, 100_000), "history": Budget(16, 4000)})
     cache.see_version("v1")
+    cache.put(_entry(("/", b"", b"host", b"", b"", "v1"), 900))
     for n in range(5):
-        cache.put((f"/?as_of={n}", b"", b"host", b"", "v1"), (200, [], b"x" * 900))
-    assert cache._bytes <= 4000 and len(cache._entries) == 4
-    assert cache.get(("/?as_of=0", b"", b"host", b"", "v1")) is None
-    cache.put(("/big", b"", b"host", b"", "v1"), (200, [], b"x" * 1001))  # over a quarter: not kept
-    assert cache.get(("/big", b"", b"host", b"", "v1")) is None
+        cache.put(_entry((f"/?as_of={n}", b"", b"host", b"", b"", "v1"), 900, "history"))
+    assert cache.bytes("history") <= 4000 and len(cache) == 5  # the board and four days
+    assert cache.get(("/?as_of=0", b"", b"host", b"", b"", "v1"), "history") is None
+    assert cache.get(("/", b"", b"host", b"", b"", "v1"), "plain") is not None
+    cache.put(_entry(("/big", b"", b"host", b"", b"", "v1"), 1001, "history"))  # over a quarter: not kept
+    assert cache.get(("/big", b"", b"host", b"", b"", "v1"), "history") is None
+    # A compressed form kept with an entry counts in its kind's bytes and may push out older ones.
+    kept = cache.get(("/?as_of=4", b"", b"host", b"", b"", "v1"), "history")
+    cache.add_variant(kept, "gzip", b"z" * 900)
+    assert cache.bytes("history") <= 4000 and cache.get(("/?as_of=1", b"", b"host", b"", b"", "v1"), "history") is None
+    assert kept.variants["gzip"][1] == b"z" * 900
+    assert cache.get(("/", b"", b"host", b"", b"", "v1"), "plain") is not None
