@@ -271,3 +271,42 @@ def test_two_editors_adding_the_same_country_at_once_exactly_one_wins(backend, d
     pak = session.scalars(select(Stance).where(Stance.country_code == "PAK")).one()
     assert (pak.summary, pak.version) == (f"Added by {winner}", 1)
     assert change_count(session) == before + 1
+
+
+def test_an_editor_saving_an_older_statement_is_told_the_board_keeps_the_later_one(editor_client, session):
+    """The seed's statements speak for the day the seed was loaded (today): a statement dated a
+    week ago is recorded, the board keeps showing the seed's, and the editor is told so at once."""
+    import datetime as dt
+
+    week_ago = (dt.datetime.now(dt.timezone.utc).date() - dt.timedelta(days=7)).isoformat()
+    data = form_fields(editor_client.get(EDIT).text)
+    data.update(status="committed", committed="500", stated_on=week_ago, source_id="1", quote=QUOTE,
+                reason="An older statement, entered late")
+    before = change_count(session)
+    reply = editor_client.post(EDIT, data=data, follow_redirects=False)
+    assert reply.status_code == 303
+    assert change_count(session) == before + 1
+    country = BeautifulSoup(editor_client.get(reply.headers["location"]).text, "html.parser")
+    message = country.select_one(".notice-ok").get_text(" ", strip=True)
+    assert "Saved Azerbaijan (version 2)." in message
+    assert f"Recorded as version 2, for {week_ago}" in message and "stays version 1 (conditional)" in message
+    assert country.select_one("#position")["data-status"] == "conditional"
+    assert "A later-recorded statement (version 2) is not shown" in country.get_text(" ", strip=True)
+    board = BeautifulSoup(editor_client.get("/").text, "html.parser")
+    assert board.select_one("#row-AZE")["data-status"] == "conditional"
+    then = BeautifulSoup(editor_client.get(f"/?as_of={week_ago}").text, "html.parser")
+    assert then.select_one("#row-AZE")["data-status"] == "committed"
+
+
+def test_a_statement_dated_after_today_is_refused_beside_its_date(editor_client, session):
+    import datetime as dt
+
+    tomorrow = (dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)).isoformat()
+    data = form_fields(editor_client.get(EDIT).text)
+    data.update(stated_on=tomorrow, source_id="1", quote=QUOTE, reason="r")
+    before = change_count(session)
+    reply = editor_client.post(EDIT, data=data)
+    assert reply.status_code == 422
+    error = BeautifulSoup(reply.text, "html.parser").select_one("#stated_on-error").get_text()
+    assert "Must not be after today (UTC)" in error
+    assert change_count(session) == before
