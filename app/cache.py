@@ -113,13 +113,39 @@ def data_version() -> str:
     return row[0]
 
 
-async def current_version(limiter: anyio.CapacityLimiter) -> str:
-    """data_version() without blocking the event loop on a network round trip. SQLite is read in
-    place: a read in WAL mode never waits for a writer, and a thread hop would cost ten times the
-    query; PostgreSQL is asked from a thread of LIMITER's (two per worker), so a burst of readers
-    neither fills the thread pool nor takes a connection each."""
+class SqliteHead:
+    """The head read on the event loop from SQLite, on one driver connection of its own, kept out of
+    the pool (a checkout and the rollback on its return cost more than the query). A read in WAL mode
+    never waits for a writer, and no transaction is left open between reads."""
+
+    def __init__(self) -> None:
+        self.engine = None
+        self.connection = None
+
+    def read(self) -> str:
+        engine = get_database().engine
+        if self.engine is not engine:  # first use, or the app now runs on another database
+            self.close()
+            raw = engine.raw_connection()
+            raw.detach()  # never returned to the pool: closed by close() instead
+            self.connection, self.engine = raw.dbapi_connection, engine
+        row = self.connection.execute(VERSION_SQL).fetchone()
+        if row is None:
+            raise RuntimeError("the change log has no head row: run `isf-tracker db upgrade`")
+        return row[0]
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+        self.engine = self.connection = None
+
+
+async def current_version(limiter: anyio.CapacityLimiter, sqlite_head: SqliteHead) -> str:
+    """The head without blocking the event loop on a network round trip: SQLite is read in place (a
+    thread hop would cost ten times the query); PostgreSQL is asked from a thread of LIMITER's (two
+    per worker), so a burst of readers neither fills the thread pool nor takes a connection each."""
     if get_database().engine.dialect.name == "sqlite":
-        return data_version()
+        return sqlite_head.read()
     return await anyio.to_thread.run_sync(data_version, limiter=limiter)
 
 
@@ -375,6 +401,7 @@ class CacheMiddleware:
         # event loop, so no lock).
         self._making: dict[tuple, _Making] = {}
         self._version_readers: anyio.CapacityLimiter | None = None  # made on the event loop
+        self._sqlite_head = SqliteHead()
 
     async def __call__(self, scope, receive, send) -> None:
         if not self.enabled or scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") \
@@ -389,7 +416,7 @@ class CacheMiddleware:
         kind = kind_of(query)
         if self._version_readers is None:
             self._version_readers = anyio.CapacityLimiter(2)
-        version = f"{await current_version(self._version_readers)}@{self.today().isoformat()}"
+        version = f"{await current_version(self._version_readers, self._sqlite_head)}@{self.today().isoformat()}"
         self.cache.see_version(version)
         key = (scope["path"], query, headers.get(b"host", b""), headers.get(b"hx-request", b""),
                headers.get(b"hx-history-restore-request", b""), version)

@@ -466,3 +466,7 @@ class ApplyResultOut(BaseModel):
     change_id: Optional[int]
     detail: Optional[str]
     stance: Optional[StanceOut]
+    current_position: Optional[bool] = Field(default=None, description="When applied: whether the statement is "
+                                             "now the country's position on the board.")
+    notice: Optional[str] = Field(default=None, description="When applied but not shown: which statement the board "
+                                  "shows instead, and why.")

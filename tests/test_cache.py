@@ -64,8 +64,9 @@ def test_a_repeated_board_request_costs_one_lookup(client, database):
     finally:
         counter.close()
     assert second.content == first.content and api_again.status_code == 200
-    # One connection, for the data version, and no query or session beyond it.
-    assert board == api == (0, 1)
+    # No query or session beyond the data version: on SQLite it is read on a connection of its own,
+    # outside the pool; on PostgreSQL on one pooled connection.
+    assert board == api == ((0, 0) if database.engine.dialect.name == "sqlite" else (0, 1))
 
 
 def test_cached_answers_carry_an_etag_and_answer_304(client):

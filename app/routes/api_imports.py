@@ -81,10 +81,13 @@ def apply_import(import_id: Annotated[int, Path(ge=1, le=2**31 - 1)], body: Appl
                 record = imports.get_import(ws, import_id)
                 outcome = imports.accept(ws, record, suggestion.model_dump(), actor, "api", rebase=body.rebase)
                 current = board.find_stance(ws, record.proposal, suggestion.country)
-                stance = (board.stance_json(board.recorded(ws, record.proposal.slug, current.country_code).statement)
-                          if current else None)
+                written = board.recorded(ws, record.proposal.slug, current.country_code) if current else None
+                applied = outcome.outcome == "applied"
                 results.append({"country": outcome.country, "outcome": outcome.outcome, "version": outcome.version,
-                                "change_id": outcome.change_id, "detail": outcome.detail, "stance": stance})
+                                "change_id": outcome.change_id, "detail": outcome.detail,
+                                "stance": board.stance_json(written.statement) if written else None,
+                                "current_position": written.is_current if applied else None,
+                                "notice": written.notice if applied else None})
         except InvalidInput as exc:
             raise HTTPException(422, [{"loc": ["body", "suggestions", index, *e["loc"]], "msg": e["msg"], "type": "value_error"}
                                       for e in exc.errors])

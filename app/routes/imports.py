@@ -223,6 +223,8 @@ def decide(request: Request, session: SessionDep, import_id: ImportId, iso3: Cou
         with get_database().write_session() as ws:
             outcome = imports.accept(ws, imports.get_import(ws, import_id), original, viewer.name, "form",
                                      rebase=action == "rebase", data=parsed.data)
+            notice = (board.recorded(ws, record.proposal.slug, code).notice
+                      if outcome.outcome == "applied" else None)
     except InvalidInput as exc:
         session.rollback()
         for e in exc.errors:
@@ -239,4 +241,4 @@ def decide(request: Request, session: SessionDep, import_id: ImportId, iso3: Cou
         "conflict": f"{original['country_name']} was changed after this article was read; nothing was applied. "
                     "Compare, then apply on top of the current version if it still holds.",
     }
-    return redirect(anchor, messages[outcome.outcome])
+    return redirect(anchor, messages[outcome.outcome] + (f" {notice}" if notice else ""))

@@ -59,13 +59,13 @@ def test_upload_a_page_review_conditions_and_date_and_the_board_shows_what_was_a
     sign_in(page, editor_site)
     page.goto(f"{editor_site}/import")
     page.fill("#title", "Italy sends Carabinieri (page)")
-    page.fill("#published_on", "2026-11-20")
+    page.fill("#published_on", "2026-11-24")
     page.set_input_files("#file", str(page_file))
     page.get_by_role("button", name="Read the article").click()
     page.wait_for_url(f"{editor_site}/imports/*")
     import_url = page.url.split("#")[0]
     card = page.locator("#suggestion-ITA")
-    assert card.locator("#ITA-stated_on").input_value() == "2026-11-20"  # the article's date
+    assert card.locator("#ITA-stated_on").input_value() == "2026-11-24"  # the article's date
     assert page.locator(".source-text mark", has_text="Italy will send between 500 and 1,000 Carabinieri").count() == 1
 
     # The editor rewords the suggested condition, marks it met, adds one the reader missed, and dates it.
@@ -74,17 +74,17 @@ def test_upload_a_page_review_conditions_and_date_and_the_board_shows_what_was_a
     card.locator("#ITA-cond-1-text").fill("A United Nations Security Council mandate.")
     card.locator("#ITA-cond-1-category").select_option("mandate")
     card.locator("#ITA-cond-1-factor").select_option("un-mandate")
-    card.locator("#ITA-stated_on").fill("2026-11-18")
+    card.locator("#ITA-stated_on").fill("2026-11-23")
     card.get_by_role("button", name="Accept").click()
     page.wait_for_url(f"{import_url}*")
     card = page.locator("#suggestion-ITA")
     assert "Applied" in card.locator(".decision").inner_text()
     applied = card.locator("section.applied").inner_text()
-    assert "2026-11-18" in applied and "Approval by the Italian parliament, expected next month." in applied
+    assert "2026-11-23" in applied and "Approval by the Italian parliament, expected next month." in applied
     assert "changed by someone else" not in card.inner_text()
 
     stance = httpx.get(f"{editor_site}/api/v1/proposals/gaza-isf/stances/ITA").json()
-    assert stance["stated_on"] == "2026-11-18"
+    assert stance["stated_on"] == "2026-11-23"
     assert [(c["text"], c["category"], c["state"], c["factor"]) for c in stance["conditions"]] == [
         ("Approval by the Italian parliament, expected next month.", "domestic_approval", "met", None),
         ("A United Nations Security Council mandate.", "mandate", "unknown", "un-mandate")]
@@ -98,6 +98,6 @@ def test_upload_a_page_review_conditions_and_date_and_the_board_shows_what_was_a
     assert "A United Nations Security Council mandate." in conditions
     assert "18 Nov 2026" in page.inner_text("main")
     entry = page.locator("ol.timeline > li").first.inner_text()  # the latest change
-    assert f"version {stance['version']}" in entry and "stated on 2026-11-18" in entry and "via import" in entry
+    assert f"version {stance['version']}" in entry and "stated on 2026-11-23" in entry and "via import" in entry
     assert "Italy sends Carabinieri (page)" in entry and "by amira" in entry
     page.context.close()
