@@ -38,6 +38,7 @@ from app.services.board import get_proposal
 from app.services.seeding import SEED_FORMAT, seed_file
 from app.services.sources import create_source
 from app.services.stances import set_stance
+from tests.conftest import add_token, add_user
 
 UTC = dt.timezone.utc
 DAY = dt.timedelta(days=1)
@@ -519,3 +520,84 @@ def test_every_view_shows_the_position_the_rule_gives(client, database, tmp_path
         problems += check_live(client, slug, oracle)
     assert not problems, (f"{view} disagrees with the rule (today is {today()}):\n" + "\n".join(problems)
                           + f"\nThe statements:\n{oracle.history()}")
+
+
+# ---- 2. a statement dated before the current one does not replace it ---------------------------------
+
+SEED_QUOTE = ("The Trump administration has been engaging with several nations, such as Azerbaijan, Indonesia, the UAE, "
+              "Egypt, Qatar, and Turkey, to gauge their willingness to contribute to this multinational force")
+
+
+def test_an_older_statement_recorded_later_does_not_become_the_current_position(client, database):
+    """The seed was loaded today, undated, from a source with no date: Qatar's seed statement is
+    dated today. An editor then records that Qatar committed 300 troops *yesterday*: that is history,
+    not Qatar's position now, and every view says so."""
+    add_user(database, "desk", "editor")
+    client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
+    yesterday = today() - DAY
+    url = "/api/v1/proposals/gaza-isf/stances/QAT"
+    put = client.put(url, headers={"If-Match": client.get(url).headers["etag"]}, json={
+        "status": "committed", "troops": {"offered_min": 300, "offered_max": 300}, "roles": ["police"],
+        "summary": "Will send 300 police officers.", "stated_on": yesterday.isoformat(),
+        "citation": {"source_id": 1, "quote": SEED_QUOTE}, "reason": "Statement of yesterday, read today",
+    })
+    assert put.status_code == 200, put.text
+
+    oracle = Oracle(database, "gaza-isf")
+    now = Cut(today())
+    qatar = oracle.position("QAT", now)
+    assert (qatar.snapshot["status"], qatar.day_from) == ("considering", "the day it was recorded"), oracle.history()
+    assert oracle.position("QAT", Cut(yesterday)).snapshot["status"] == "committed", oracle.history()
+
+    problems: list[str] = []
+    answer = put.json()
+    if answer.get("current_position") is not False or not isinstance(answer.get("notice"), str) or not answer["notice"].strip():
+        problems.append(f"PUT {url}: expected \"current_position\": false and a notice saying the statement did not "
+                        f"become the current position, got current_position={answer.get('current_position', '<missing>')!r}, "
+                        f"notice={answer.get('notice', '<missing>')!r}")
+
+    def qatar_says(where: str, status: str | None) -> None:
+        if status != "considering":
+            problems.append(f"{where}: expected Qatar 'considering' (from {qatar}), got {status!r}")
+
+    for board_url in ("/proposals/gaza-isf", f"/proposals/gaza-isf?as_of={today()}"):
+        qatar_says(board_url, board_rows(client.get(board_url).text, problems, board_url).get("QAT"))
+    for list_url in ("/api/v1/proposals/gaza-isf/stances", f"/api/v1/proposals/gaza-isf/stances?as_of={today()}"):
+        items = get_json(client, list_url, problems) or []
+        qatar_says(list_url, next((i["status"] for i in items if i["country"] == "QAT"), None))
+    for one_url in (url, f"{url}?as_of={today()}"):
+        qatar_says(one_url, (get_json(client, one_url, problems) or {}).get("status"))
+    csv_url = f"/api/v1/proposals/gaza-isf/stances.csv?as_of={today()}"
+    qatar_says(csv_url, ((csv_rows(client, csv_url, problems) or {}).get("QAT") or {}).get("status"))
+    for page_url in ("/proposals/gaza-isf/countries/QAT", f"/proposals/gaza-isf/countries/QAT?as_of={today()}"):
+        soup = BeautifulSoup(client.get(page_url).text, "html.parser")
+        position = soup.find(id="position")
+        qatar_says(page_url, position.get("data-status") if position is not None else
+                   f"<no id=position; its title shows {badge_status(soup.select_one('.page-title'))}>")
+
+    # A day ahead is answered with today's knowledge, or refused as in the future: the same way by the
+    # board and the API.
+    ahead = today() + 30 * DAY
+    answers = {}
+    for ahead_url in (f"/proposals/gaza-isf?as_of={ahead}", f"/api/v1/proposals/gaza-isf/stances?as_of={ahead}"):
+        reply = client.get(ahead_url)
+        answers[ahead_url] = reply.status_code
+        if reply.status_code == 200 and ahead_url.startswith("/proposals"):
+            problems += compare_rows(oracle.board(now), board_rows(reply.text, problems, ahead_url), ahead_url)
+        elif reply.status_code == 200:
+            got = [api_fields(i) for i in reply.json()]
+            want = [api_object(c, s.snapshot) for c, s in sorted(oracle.board(now).items())]
+            if got != want:
+                problems.append(f"{ahead_url}: expected today's stances {want}, got {got}")
+        elif reply.status_code not in (400, 422) or "future" not in reply.text.lower():
+            problems.append(f"{ahead_url}: expected today's board or a refusal saying the day is in the future, "
+                            f"got {reply.status_code}: {reply.text[:200]}")
+    if len({code == 200 for code in answers.values()}) != 1:
+        problems.append(f"a day in the future is answered differently by the board and the API: {answers}")
+
+    # Yesterday Qatar's position was the commitment; today it is the seed's: the compare page shows
+    # that, and no row (so no "roles −…" or "troops offered 300 → —") for a country whose statement
+    # is the same on both days.
+    problems += check_compare(client, "gaza-isf", oracle, yesterday, today(), None)
+    problems += check_compare(client, "gaza-isf", oracle, today(), today(), None)
+    assert not problems, "\n".join(problems) + f"\nThe statements:\n{oracle.history()}"
