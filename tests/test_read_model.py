@@ -24,7 +24,7 @@ import json
 import uuid
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -601,3 +601,59 @@ def test_an_older_statement_recorded_later_does_not_become_the_current_position(
     problems += check_compare(client, "gaza-isf", oracle, yesterday, today(), None)
     problems += check_compare(client, "gaza-isf", oracle, today(), today(), None)
     assert not problems, "\n".join(problems) + f"\nThe statements:\n{oracle.history()}"
+
+
+# ---- 3. the board's links keep the page's question ------------------------------------------------------
+
+
+def test_the_boards_download_and_country_links_keep_its_day_and_filters(client, database):
+    """As of yesterday, as known today, considering with a mandate condition: Egypt alone (Türkiye
+    says so only today; Azerbaijan is conditional; Indonesia has no mandate condition)."""
+    yesterday, day_before = today() - DAY, today() - 2 * DAY
+    mandate = [{"text": "A UN Security Council mandate.", "category": "mandate", "state": "unmet"}]
+    with database.write_session() as s:
+        proposal = get_proposal(s, "gaza-isf")
+        for code, status, stated_on, conditions in (("EGY", "considering", day_before, mandate),
+                                                     ("TUR", "considering", None, mandate),
+                                                     ("AZE", "conditional", day_before, mandate),
+                                                     ("IDN", "considering", day_before, [])):
+            set_stance(s, proposal=proposal, country_code=code, actor="desk", via="api", reason="statement",
+                       data=StanceData.model_validate({"status": status, "stated_on": stated_on, "conditions": conditions,
+                                                       "citations": [{"source_id": 1, "quote": SEED_QUOTE}]}))
+    oracle = Oracle(database, "gaza-isf")
+    cut = Cut(yesterday, today())
+    expected = sorted(c for c, s in oracle.board(cut).items() if s.snapshot["status"] == "considering"
+                      and any(k["category"] == "mandate" for k in s.snapshot["conditions"]))
+    assert expected == ["EGY"], oracle.history()
+
+    asked = {"as_of": [yesterday.isoformat()], "known_at": [today().isoformat()], "status": ["considering"],
+             "condition": ["mandate"]}
+    page = client.get(f"/proposals/gaza-isf?{urlencode(asked, doseq=True)}")
+    assert page.status_code == 200
+    links = [urlsplit(a["href"]) for a in BeautifulSoup(page.text, "html.parser").select("a[href]")]
+    downloads = {
+        "CSV": [u for u in links if u.path == "/api/v1/proposals/gaza-isf/stances.csv"],
+        "JSON": [u for u in links if u.path == "/api/v1/proposals/gaza-isf/stances"],
+    }
+    countries = [u for u in links if u.path.startswith("/proposals/gaza-isf/countries/") and u.path.count("/") == 4]
+    problems = [f"no {name} link on the board" for name, found in downloads.items() if not found]
+    if not countries:
+        problems.append("no country link on the board")
+    for name, found in downloads.items():
+        for link in found:
+            if {k: v for k, v in parse_qs(link.query).items() if k in asked} != asked:
+                problems.append(f"the {name} link {link.geturl()!r} does not carry the page's {asked}")
+    day = {k: asked[k] for k in ("as_of", "known_at")}
+    for link in countries:
+        if {k: v for k, v in parse_qs(link.query).items() if k in day} != day:
+            problems.append(f"the country link {link.geturl()!r} does not carry the page's {day}")
+
+    csv_url = f"/api/v1/proposals/gaza-isf/stances.csv?{urlencode(asked, doseq=True)}"
+    rows = csv_rows(client, csv_url, problems)
+    if rows is not None and sorted(rows) != expected:
+        problems.append(f"{csv_url}: expected rows for {expected}, got rows for {sorted(rows)}")
+    json_url = f"/api/v1/proposals/gaza-isf/stances?{urlencode(asked, doseq=True)}"
+    items = get_json(client, json_url, problems)
+    if items is not None and [i["country"] for i in items] != expected:
+        problems.append(f"{json_url}: expected {expected}, got {[i['country'] for i in items]}")
+    assert not problems, "\n".join(problems)
