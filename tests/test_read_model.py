@@ -124,7 +124,8 @@ class Oracle:
 
 
 def seen(snapshot: dict[str, Any] | None) -> dict[str, Any] | None:
-    """What a reader sees of a stance (its version alone is not a difference)."""
+    """What a reader sees of a stance: its version alone, or a condition's row id, is not a difference;
+    a new quote is."""
     if snapshot is None:
         return None
     return {
@@ -133,7 +134,9 @@ def seen(snapshot: dict[str, Any] | None) -> dict[str, Any] | None:
         "roles": snapshot["roles"],
         "summary": snapshot["summary"],
         "stated_on": snapshot["stated_on"],
-        "conditions": [{k: c[k] for k in ("text", "category", "state")} for c in snapshot["conditions"]],
+        "conditions": [{k: c.get(k) for k in ("text", "category", "state", "factor", "citations")}
+                       for c in snapshot["conditions"]],
+        "citations": snapshot["citations"],
     }
 
 
@@ -149,8 +152,10 @@ def api_fields(item: Any) -> Any:
     got = {k: item.get(k, "<missing>") for k in ("country", "status", "troops", "roles", "summary", "stated_on")}
     conditions = item.get("conditions", "<missing>")
     if isinstance(conditions, list):
-        conditions = [{k: c.get(k, "<missing>") for k in ("text", "category", "state")} for c in conditions]
-    return {**got, "conditions": conditions, "version": item.get("version", "<missing>")}
+        conditions = [{k: c.get(k, "<missing>") for k in ("text", "category", "state", "factor", "citations")}
+                      for c in conditions]
+    return {**got, "conditions": conditions, "citations": item.get("citations", "<missing>"),
+            "version": item.get("version", "<missing>")}
 
 
 def differences(expected: dict[str, Any], got: dict[str, Any]) -> str:

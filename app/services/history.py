@@ -91,8 +91,11 @@ SEEN = ("status", "troops", "roles", "summary", "stated_on", "conditions", "cita
 
 
 def _seen(position: dict[str, Any]) -> dict[str, Any]:
-    """What a reader sees of a position (not its version or when it was recorded)."""
-    return {k: position[k] for k in SEEN}
+    """What a reader sees of a position: not its version, when it was recorded or its conditions'
+    row ids (the same condition written again is no difference); a new quote is."""
+    seen = {k: position[k] for k in SEEN}
+    seen["conditions"] = [{k: v for k, v in c.items() if k != "id"} for c in seen["conditions"]]
+    return seen
 
 
 def compare(session: Session, slug: str, start: dt.date, end: dt.date,
@@ -102,9 +105,9 @@ def compare(session: Session, slug: str, start: dt.date, end: dt.date,
     now = {s.country_code: s for s in read_board(session, slug, as_of=end, known_at=known_at).everyone}
     result = []
     for code in sorted(set(then) | set(now), key=lambda c: (now.get(c) or then[c]).country.name):
-        old = _seen(stance_json(then[code])) if code in then else None
-        new = _seen(stance_json(now[code])) if code in now else None
-        if old == new:
+        old = stance_json(then[code]) if code in then else None
+        new = stance_json(now[code]) if code in now else None
+        if (old and _seen(old)) == (new and _seen(new)):
             continue
         if new is None:
             lines = ["no position recorded by then"]
