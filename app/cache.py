@@ -18,7 +18,7 @@ An entry keeps its answer as made and, made the first time a reader asks for the
 brotli forms: a page is compressed once per data version, not once per request. Each form has its
 own `ETag` (`"…-gzip"`, `"…-br"`), and `If-None-Match` with any of them answers 304.
 
-`CacheControlMiddleware`'s rule is the one place that says who may keep an answer: anything
+`cache_control`'s rule is the one place that says who may keep an answer: anything
 answered to a request carrying the session (or one-time message) cookie, and anything that sets a
 cookie (the sign-in form with its token, a sign-in, a form's redirect), is `private, no-store`.
 Such answers are never compressed either: a page holding a secret token next to text a reader
@@ -504,28 +504,21 @@ class CacheMiddleware:
         return entry
 
 
-class CacheControlMiddleware:
-    """The one rule for who may keep an answer: whatever answers a request carrying the session or
-    one-time message cookie, and whatever sets a cookie, is `Cache-Control: private, no-store`
-    (signed-in pages, forms and their CSRF tokens, the sign-in page). Static files are left as the
-    static files app made them: they are the same for everyone."""
+def cache_control(scope) -> Callable[[list], list] | None:
+    """The one rule for who may keep an answer, for the request in SCOPE: whatever answers a request
+    carrying the session or one-time message cookie, and whatever sets a cookie, is
+    `Cache-Control: private, no-store` (signed-in pages, forms and their CSRF tokens, the sign-in
+    page). Gives the function that applies it to an answer's headers (the security headers'
+    middleware calls it, in the one pass it makes over them); None for static files, which are the
+    same for everyone and keep the headers the static files app gave them."""
+    if scope["path"].startswith("/static/"):
+        return None
+    private = is_private(dict(scope.get("headers", [])))
 
-    def __init__(self, app) -> None:
-        self.app = app
+    def apply(headers: list) -> list:
+        if private or any(k.lower() == b"set-cookie" for k, _ in headers):
+            headers = [(k, v) for k, v in headers if k.lower() != b"cache-control"]
+            headers.append((b"cache-control", b"private, no-store"))
+        return headers
 
-    async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http" or scope["path"].startswith("/static/"):
-            await self.app(scope, receive, send)
-            return
-        private = is_private(dict(scope.get("headers", [])))
-
-        async def send_with_rule(message) -> None:
-            if message["type"] == "http.response.start":
-                headers = message.get("headers", [])
-                if private or any(k.lower() == b"set-cookie" for k, _ in headers):
-                    headers = [(k, v) for k, v in headers if k.lower() != b"cache-control"]
-                    headers.append((b"cache-control", b"private, no-store"))
-                    message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, send_with_rule)
+    return apply

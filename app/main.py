@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Mount
 
 from app import __version__
-from app.cache import CacheControlMiddleware, CacheMiddleware
+from app.cache import CacheMiddleware
 from app.capacity import BUSY_RESPONSE, Admission, AdmissionMiddleware
 from app.config import ROOT_DIR, get_settings
 from app.web.templating import templates
@@ -55,6 +55,9 @@ def create_app() -> FastAPI:
         description=DESCRIPTION,
         docs_url=None,
         redoc_url=None,
+        # No OpenTelemetry: the app has Prometheus metrics and request ids of its own, and the check
+        # for a configured provider would otherwise run on every request.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     # Templates are read once in production; in development an edited template shows on reload.
     templates.env.auto_reload = settings.env != "production"
@@ -64,7 +67,6 @@ def create_app() -> FastAPI:
     app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(CacheMiddleware, enabled=settings.response_cache)
     app.add_middleware(BodySizeLimitMiddleware)
-    app.add_middleware(CacheControlMiddleware)
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.env == "production")
     metrics.install(app)
     static = StaticAssets(ROOT_DIR / "static", reload=settings.env != "production")

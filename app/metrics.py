@@ -77,8 +77,27 @@ def route_table(app: FastAPI) -> list[tuple[re.Pattern, set[str] | None, str]]:
     return table
 
 
+class RouteLabels:
+    """The route's template (`/proposals/{slug}`) of a request, never the raw path, so labels stay
+    few. Each method's routes are joined into one pattern, tried in the router's order, so a
+    request is matched with one call rather than one per route (this runs on every request)."""
+
+    def __init__(self, table: list[tuple[re.Pattern, set[str] | None, str]]) -> None:
+        self.by_method: dict[str, tuple[re.Pattern, list[str]]] = {}
+        for method in ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "other"):
+            routes = [(p, t) for p, methods, t in table if methods is None or method in methods]
+            # Group names would clash between routes: each route's own groups become plain ones.
+            parts = [f"(?P<r{i}>{re.sub(r'[(][?]P<[^>]+>', '(?:', p.pattern)})" for i, (p, _) in enumerate(routes)]
+            self.by_method[method] = (re.compile("|".join(parts) or "(?!)"), [t for _, t in routes])
+
+    def of(self, method: str, path: str) -> str:
+        pattern, templates = self.by_method.get(method) or self.by_method["other"]
+        found = pattern.match(path)
+        return templates[int(found.lastgroup[1:])] if found else "unmatched"
+
+
 def route_template(table, method: str, path: str) -> str:
-    """The route's template (`/proposals/{slug}`), never the raw path, so labels stay few."""
+    """The route's template of METHOD and PATH in TABLE, route by route (what RouteLabels answers at once)."""
     for pattern, methods, template in table:
         if (methods is None or method in methods) and pattern.match(path):
             return template
@@ -92,7 +111,7 @@ class MetricsMiddleware:
         self.app = app
         self.fastapi_app = fastapi_app
         self.metrics = metrics
-        self.table: list | None = None  # built on the first request, once every router is included
+        self.routes: RouteLabels | None = None  # built on the first request, once every router is included
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -111,9 +130,9 @@ class MetricsMiddleware:
             await self.app(scope, receive, send_and_note)
         finally:
             method = scope["method"] if scope["method"] in ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH") else "other"
-            if self.table is None:
-                self.table = route_table(self.fastapi_app)
-            route = route_template(self.table, "GET" if method == "HEAD" else method, scope["path"])
+            if self.routes is None:
+                self.routes = RouteLabels(route_table(self.fastapi_app))
+            route = self.routes.of("GET" if method == "HEAD" else method, scope["path"])
             labels = (method, route, str(status))
             self.metrics.requests.labels(*labels).inc()
             self.metrics.latency.labels(*labels).observe(time.perf_counter() - started)

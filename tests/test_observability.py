@@ -159,3 +159,23 @@ def test_text_log_lines_for_a_terminal_name_the_request_too():
         assert formatter.format(record) == "INFO isf.audit: login: user=amira [request req-9]"
     finally:
         _request_id.reset(token)
+
+
+def test_route_labels_match_the_router_route_by_route():
+    """The joined pattern per method labels every request as trying each route in turn would."""
+    from app.main import create_app
+    from app.metrics import RouteLabels, route_table, route_template
+
+    table = route_table(create_app())
+    labels = RouteLabels(table)
+    paths = ["/", "/proposals/gaza-isf", "/proposals/gaza-isf/countries/AZE", "/proposals/gaza-isf/countries/new",
+             "/proposals/gaza-isf/countries/AZE/edit", "/api/v1/proposals/gaza-isf/stances", "/api/v1/proposals",
+             "/api/v1/proposals/gaza-isf/stances.csv", "/api/v1/proposals/gaza-isf/stances/AZE/history",
+             "/static/css/app.css", "/static/vendor/x/y.js", "/changes.atom", "/sources/12", "/nowhere", "/metrics",
+             "/imports/3/suggestions/ITA", "/api/v1/imports/3/apply", "/login", "/healthz"]
+    checked = 0
+    for method in ("GET", "POST", "PUT", "DELETE", "PATCH", "other"):
+        for path in paths:
+            assert labels.of(method, path) == route_template(table, method, path), (method, path)
+            checked += labels.of(method, path) != "unmatched"
+    assert checked > 20
