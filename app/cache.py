@@ -35,7 +35,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import anyio
 
@@ -168,11 +167,12 @@ def compressible(content_type: bytes, size: int) -> bool:
         kind.startswith(b"text/") or kind in TEXT_TYPES or kind.endswith((b"+xml", b"+json")))
 
 
-@lru_cache(maxsize=256)
 def negotiate(accept_encoding: bytes) -> str:
     """The encoding to answer in, of ENCODINGS, by the request's Accept-Encoding: the highest
     q-value wins (ties go to brotli), `q=0` refuses, `*` stands for any not named; "identity"
     when nothing we offer is acceptable (no header at all included)."""
+    if not accept_encoding:
+        return "identity"
     weights: dict[str, float] = {}
     for part in accept_encoding.decode("latin-1").lower().split(","):
         name, _, params = part.partition(";")
