@@ -33,7 +33,8 @@ import hashlib
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 from dataclasses import dataclass
 
 import anyio
@@ -387,6 +388,26 @@ def is_private(headers: dict) -> bool:
     return any(name in cookies for name in PRIVATE_COOKIES)
 
 
+async def made_once(variants: dict, pending: dict, encoding: str, make: Callable[[], Awaitable[None]]) -> Any:
+    """VARIANTS[ENCODING], made by MAKE (which stores it there) for the first reader who asks; the
+    others who ask meanwhile wait for that one. None when making it failed. Used for cached answers
+    and static files alike."""
+    found = variants.get(encoding)
+    if found is not None:
+        return found
+    waiting = pending.get(encoding)
+    if waiting is not None:
+        await waiting.wait()
+        return variants.get(encoding)
+    waiting = pending[encoding] = anyio.Event()
+    try:
+        await make()
+    finally:
+        del pending[encoding]
+        waiting.set()
+    return variants.get(encoding)
+
+
 class CacheMiddleware:
     """Serve public GETs of pages, feeds and the read API from the cache while the data is
     unchanged, compressed as the reader accepts."""
@@ -449,23 +470,12 @@ class CacheMiddleware:
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
     async def _variant(self, entry: Entry, encoding: str) -> tuple[list, bytes]:
-        """ENTRY in ENCODING, compressed by the first reader who asks for it (the others who ask
-        meanwhile wait for that one) and kept with the entry."""
-        variant = entry.variants.get(encoding)
-        if variant is not None:
-            return variant
-        pending = entry.pending.get(encoding)
-        if pending is not None:
-            await pending.wait()
-            return entry.variants.get(encoding) or entry.variants["identity"]
-        pending = entry.pending[encoding] = anyio.Event()
-        try:
-            body = await compress_off_loop(entry.body, encoding)
-            self.cache.add_variant(entry, encoding, body)
-        finally:
-            del entry.pending[encoding]
-            pending.set()
-        return entry.variants[encoding]
+        """ENTRY in ENCODING, compressed once and kept with the entry (as it is, should that fail)."""
+
+        async def make() -> None:
+            self.cache.add_variant(entry, encoding, await compress_off_loop(entry.body, encoding))
+
+        return await made_once(entry.variants, entry.pending, encoding, make) or entry.variants["identity"]
 
     async def _render(self, scope, receive, send, key, kind: str) -> Entry | None:
         """Run the app; keep the answer if it is a plain public 200 whose ETag is ours to give, else

@@ -27,7 +27,7 @@ from urllib.parse import parse_qs
 import anyio
 from starlette.exceptions import HTTPException
 
-from app.cache import compress_off_loop, compressible, negotiate, none_match, tagged
+from app.cache import compress_off_loop, compressible, made_once, negotiate, none_match, tagged
 
 IMMUTABLE = b"public, max-age=31536000, immutable"
 REVALIDATE = b"no-cache"
@@ -160,19 +160,11 @@ class StaticAssets:
 
     async def _variant(self, asset: Asset, encoding: str) -> bytes:
         """ASSET in ENCODING, compressed once (readers asking meanwhile wait for it) and kept."""
-        body = asset.variants.get(encoding)
-        if body is not None:
-            return body
-        pending = asset.pending.get(encoding)
-        if pending is not None:
-            await pending.wait()
-            if encoding not in asset.variants:
-                raise RuntimeError(f"compressing static/{asset.path.name} failed")
-            return asset.variants[encoding]
-        pending = asset.pending[encoding] = anyio.Event()
-        try:
+
+        async def make() -> None:
             asset.variants[encoding] = await compress_off_loop(asset.body, encoding, once=True)
-        finally:
-            del asset.pending[encoding]
-            pending.set()
-        return asset.variants[encoding]
+
+        body = await made_once(asset.variants, asset.pending, encoding, make)
+        if body is None:
+            raise RuntimeError(f"compressing static/{asset.path.name} failed")
+        return body

@@ -193,6 +193,19 @@ ARTICLE = (Path(__file__).resolve().parent.parent / "seeds" / "isf-azerbaijan-ar
 PASSWORD = "correct horse battery staple"
 
 
+# A stance as a newsroom script PUTs it (Azerbaijan, citing the seed article).
+API_BODY = {
+    "status": "committed",
+    "troops": {"offered_min": 500, "offered_max": 1000, "committed": 500, "deployed": None},
+    "roles": ["engineering"],
+    "summary": "Will send engineers.",
+    "conditions": [{"text": "Complete stop of military action: hostilities between Israel and Hamas must cease entirely.",
+                    "category": "ceasefire", "state": "met", "factor": "cessation-of-hostilities"}],
+    "citation": {"source_id": 1, "quote": "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"},
+    "reason": "Ministry statement",
+}
+
+
 def add_user(database: Database, name: str = "editor", role: str = "editor", password: str = PASSWORD) -> str:
     from app.services.accounts import create_user
 

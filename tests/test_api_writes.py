@@ -13,21 +13,12 @@ from app.db import build_engine
 from app.main import create_app
 from app.models import Change, Stance
 from app.services.changes import verify_chain
-from tests.conftest import add_token, add_user
+from tests.conftest import API_BODY, add_token, add_user
 from tests.live import live_server, race, race_puts
 
 URL = "/api/v1/proposals/gaza-isf/stances"
 QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
-BODY = {
-    "status": "committed",
-    "troops": {"offered_min": 500, "offered_max": 1000, "committed": 500, "deployed": None},
-    "roles": ["engineering"],
-    "summary": "Will send engineers.",
-    "conditions": [{"text": "Complete stop of military action: hostilities between Israel and Hamas must cease entirely.",
-                    "category": "ceasefire", "state": "met", "factor": "cessation-of-hostilities"}],
-    "citation": {"source_id": 1, "quote": QUOTE},
-    "reason": "Ministry statement",
-}
+BODY = API_BODY
 
 
 @pytest.fixture

@@ -17,22 +17,13 @@ from fastapi.testclient import TestClient
 
 from app.cache import CACHEABLE, CacheMiddleware, negotiate
 from app.main import create_app
-from tests.conftest import add_token, add_user, sign_in
+from tests.conftest import API_BODY, add_token, add_user, sign_in
 from tests.live import live_server
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 SWAGGER = "/static/vendor/swagger-ui-5.35.0/swagger-ui-bundle.js"
 STANCES = "/api/v1/proposals/gaza-isf/stances"
-QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
-BODY = {
-    "status": "committed",
-    "troops": {"offered_min": 500, "offered_max": 1000, "committed": 500, "deployed": None},
-    "roles": ["engineering"],
-    "summary": "Will send engineers.",
-    "conditions": [],
-    "citation": {"source_id": 1, "quote": QUOTE},
-    "reason": "Ministry statement",
-}
+BODY = {**API_BODY, "conditions": []}
 IDENTITY = {"Accept-Encoding": "identity"}
 GZIP = {"Accept-Encoding": "gzip"}
 BR = {"Accept-Encoding": "br"}
