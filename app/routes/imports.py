@@ -174,8 +174,7 @@ def _review_page(request, session, record, errors: dict[str, dict[str, str]] | N
         if decision is None or decision.outcome == "conflict":
             form = (edited or {}).get(s["country"])
             if form is None:
-                stored = imports._current(session, proposal, s["country"])
-                form = review_form(session, record, s, stored)
+                form = review_form(session, record, s, current)
         known = imports.known_version(session, record, s)
         rows.append({"s": s, "form": form, "current": current, "decision": decision, "known_version": known,
                      "changed_since": current is not None and current.version != known

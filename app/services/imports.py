@@ -14,7 +14,7 @@ from app.countries import country_info
 from app.limits import ARTICLE_MAX_BYTES, article_too_large
 from app.models import Change, Condition, Import, ImportDecision, Proposal, Source, Stance
 from app.schemas import CitationIn, ConditionData, SourceIn, StanceData
-from app.services import importer, language
+from app.services import board, importer, language
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.language import Language
 from app.services.sources import create_source, text_sha256
@@ -26,12 +26,6 @@ MAX_EVIDENCE = 6
 
 class NothingFound(InvalidInput):
     """The text names no country with a stance, troops or conditions."""
-
-
-def _current(session: Session, proposal: Proposal, code: str) -> Stance | None:
-    return session.scalars(
-        select(Stance).where(Stance.proposal_id == proposal.id, Stance.country_code == code)
-    ).one_or_none()
 
 
 def read_article(text: str) -> list[dict[str, Any]]:
@@ -53,7 +47,7 @@ def create_import(session: Session, proposal: Proposal, source_in: SourceIn, act
     if not suggestions and found_language.read:
         raise NothingFound([{"loc": ["text"], "msg": "no country with a stance, troop figures or conditions was found in this text"}])
     for s in suggestions:
-        stance = _current(session, proposal, s["country"])
+        stance = board.find_stance(session, proposal, s["country"])
         s["base_version"] = stance.version if stance else 0
     # The same text imported again cites the source already stored, not a copy of it.
     digest = text_sha256(text)
@@ -198,7 +192,7 @@ def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: 
         raise InvalidInput([{"loc": ["country"], "msg": f"unknown country code {code!r}"}])
     original = suggestion_for(record, code)
     proposal = record.proposal
-    stance = _current(session, proposal, code)
+    stance = board.find_stance(session, proposal, code)
     current_version = stance.version if stance else 0
     expected = current_version if rebase else original.get("base_version", 0)
     if current_version != expected:
