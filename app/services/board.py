@@ -29,10 +29,11 @@ from sqlalchemy.orm import Session
 
 from app.countries import flag_emoji
 from app.db import utcnow
-from app.models import STATUSES, Change, Citation, Country, Factor, Proposal, Source, Stance
+from app.models import Change, Citation, Country, Factor, Proposal, Source, Stance
 from app.services.errors import NotFound
 from app.services.views import (CitationView, ConditionView, CountryView, FactorView, ProposalView, SourceLabel,
                                 StanceView)
+from app.vocabulary import STATUSES
 
 STATUS_ORDER = {status: i for i, status in enumerate(STATUSES)}
 
@@ -51,12 +52,13 @@ def the_day(as_of: dt.date | None, known_at: dt.date | None) -> dt.date:
     return as_of or known_at or today()
 
 
-def counts_on(query, day: dt.date, known_at: dt.date | None):
-    """QUERY (of changes) narrowed to the statements that count for the end of DAY, as known at the end
-    of KNOWN_AT: the rule's two cuts, in SQL."""
+def counts_on(query, day, known_before=None):
+    """QUERY (of changes) narrowed to the statements that count for the end of DAY, recorded before
+    KNOWN_BEFORE (the end of the known_at day): the rule's two cuts, in SQL. DAY and KNOWN_BEFORE are
+    values, or bind parameters of a statement built once."""
     query = query.where(Change.effective_on <= day)
-    if known_at is not None:
-        query = query.where(Change.changed_at < end_of_day(known_at))
+    if known_before is not None:
+        query = query.where(Change.changed_at < known_before)
     return query
 
 
@@ -137,9 +139,8 @@ def _position(row: Any, factors: dict[str, FactorView], quotes: list[CitationVie
 def _latest(owner_id, owner, known: bool):
     """The id of OWNER's statement that counts at the end of :day (recorded before :known_before when
     KNOWN): one index seek on (owner id, effective_on, id)."""
-    query = select(Change.id).where(owner_id == owner.id, Change.effective_on <= bindparam("day"))
-    if known:
-        query = query.where(Change.changed_at < bindparam("known_before"))
+    query = counts_on(select(Change.id).where(owner_id == owner.id), bindparam("day"),
+                      bindparam("known_before") if known else None)
     return query.order_by(Change.effective_on.desc(), Change.id.desc()).limit(1).correlate(owner).scalar_subquery()
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Change, Country, Factor, Proposal
-from app.services.board import counts_on, read_board, stance_json
+from app.services.board import counts_on, end_of_day, read_board, stance_json
 
 
 # ---- readable diffs --------------------------------------------------------------------------------
@@ -189,5 +189,6 @@ def change_entries(
 def timeline(session: Session, stance_id: int, day: dt.date, known_at: dt.date | None) -> list[Change]:
     """The statements recorded to a stance that count for the end of DAY as known at KNOWN_AT, newest
     recorded first (a country page's timeline)."""
-    query = counts_on(select(Change).where(Change.stance_id == stance_id), day, known_at)
+    query = counts_on(select(Change).where(Change.stance_id == stance_id), day,
+                      end_of_day(known_at) if known_at else None)
     return list(session.scalars(query.order_by(Change.id.desc())))
