@@ -21,7 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base, UTCDateTime, utcnow
 
-from app.vocabulary import CONDITION_CATEGORIES, RESOLUTION_STATES, ROLES, STATES, STATUSES  # noqa: F401
+from app.vocabulary import CONDITION_CATEGORIES, RESOLUTION_STATES, STATES, STATUSES
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:

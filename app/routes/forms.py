@@ -13,7 +13,8 @@ from app.web import stance_form
 from app.countries import country_info, search_countries
 from app.db import get_database
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
-from app.models import CONDITION_CATEGORIES, ROLES, STATES, STATUSES, Proposal, Source
+from app.models import Proposal, Source
+from app.vocabulary import CONDITION_CATEGORIES, ROLES, STATES, STATUSES
 from app.schemas import MAX_ID, CitationIn
 from app.services import board
 from app.services.errors import InvalidInput, NotFound, VersionConflict

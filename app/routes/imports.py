@@ -15,7 +15,7 @@ from app.db import get_database
 from app.deps import CountryPath, SessionDep
 from app.limits import ARTICLE_BODY_MAX_BYTES, ARTICLE_LIMIT, ARTICLE_MAX_BYTES
 from app.web import stance_form
-from app.models import CONDITION_CATEGORIES, ROLES, STATES, STATUSES
+from app.vocabulary import CONDITION_CATEGORIES, ROLES, STATES, STATUSES
 from app.routes.forms import submitted_form
 from app.schemas import SourceIn
 from app.services import board, imports, language, sources

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 
 from app.config import get_settings
 from app.deps import CountryPath, SessionDep, SlugPath
-from app.models import CONDITION_CATEGORIES, STATUSES
+from app.vocabulary import CONDITION_CATEGORIES, STATUSES
 from app.services import board, history, projection, sources, worldmap
 from app.web.templating import CATEGORY_LABELS, templates
 from app.web.browser import load_viewer, parse_day, render

@@ -19,7 +19,7 @@ import pycountry
 from markupsafe import Markup
 
 from app.config import ROOT_DIR
-from app.models import STATUSES
+from app.vocabulary import STATUSES
 
 MAP_FILE = ROOT_DIR / "static" / "map" / "world-110m.json"
 
