@@ -96,14 +96,6 @@ class RouteLabels:
         return templates[int(found.lastgroup[1:])] if found else "unmatched"
 
 
-def route_template(table, method: str, path: str) -> str:
-    """The route's template of METHOD and PATH in TABLE, route by route (what RouteLabels answers at once)."""
-    for pattern, methods, template in table:
-        if (methods is None or method in methods) and pattern.match(path):
-            return template
-    return "unmatched"
-
-
 class MetricsMiddleware:
     """Count and time every HTTP request, cached answers included."""
 

@@ -164,7 +164,13 @@ def test_text_log_lines_for_a_terminal_name_the_request_too():
 def test_route_labels_match_the_router_route_by_route():
     """The joined pattern per method labels every request as trying each route in turn would."""
     from app.main import create_app
-    from app.metrics import RouteLabels, route_table, route_template
+    from app.metrics import RouteLabels, route_table
+
+    def route_template(table, method: str, path: str) -> str:
+        for pattern, methods, template in table:
+            if (methods is None or method in methods) and pattern.match(path):
+                return template
+        return "unmatched"
 
     table = route_table(create_app())
     labels = RouteLabels(table)
