@@ -13,6 +13,7 @@ from app.db import utcnow
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
 from app.services import board, history
 from app.text_rule import strip_forbidden
+from app.routes.pages import query
 from app.web.browser import load_viewer, parse_day, render
 
 router = APIRouter(tags=["changes"], default_response_class=HTMLResponse, include_in_schema=False,
@@ -51,6 +52,7 @@ def compare_dates(request: Request, session: SessionDep, slug: SlugPath,
         if start_day < e.change.effective_on <= end_day
     ]
     context = {"proposal": proposal, "start": start_day, "end": end_day, "known_at": known_day,
+               "at_start": query(as_of=start_day, known_at=known_day), "at_end": query(as_of=end_day, known_at=known_day),
                "differences": differences, "recorded": recorded, "errors": errors}
     return render(request, "compare.html", context, status_code=400 if errors else 200)
 
