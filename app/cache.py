@@ -32,6 +32,7 @@ import gzip
 import hashlib
 import re
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -40,6 +41,7 @@ from dataclasses import dataclass
 import anyio
 
 from app.db import get_database
+from app.observability import REQUEST_ID_HEADER, accepted_request_id
 
 try:  # a declared dependency; without it answers are offered in gzip only
     import brotli
@@ -84,9 +86,11 @@ KINDS = {
 
 
 def kind_of(query: bytes) -> str:
+    if not query:
+        return "plain"
     if any(q in query for q in HISTORY_QUERIES):
         return "history"
-    return "query" if query else "plain"
+    return "query"
 
 
 VERSION_SQL = "SELECT last_hash FROM chain_head WHERE id = 1"
@@ -261,7 +265,8 @@ def with_vary(headers: list, value: bytes) -> list:
     return out
 
 
-NOT_MODIFIED_HEADERS = (b"etag", b"cache-control", b"vary", b"expires", b"content-location")
+# What a 304 leaves out of the answer's headers: those that describe the body it does not send.
+BODY_HEADERS = (b"content-type", b"content-length", b"content-encoding", b"content-disposition", b"link")
 
 
 class Entry:
@@ -298,7 +303,7 @@ class Entry:
         return self.variants["identity"][1]
 
     def not_modified_headers(self, encoding: str) -> list:
-        headers = [(k, v) for k, v in self.headers if k in NOT_MODIFIED_HEADERS]
+        headers = [(k, v) for k, v in self.headers if k not in BODY_HEADERS]
         return [*headers, (b"etag", tagged(self.tag, encoding))]
 
 
@@ -384,8 +389,8 @@ class _Making:
 
 
 def is_private(headers: dict) -> bool:
-    cookies = headers.get(b"cookie", b"")
-    return any(name in cookies for name in PRIVATE_COOKIES)
+    cookies = headers.get(b"cookie")
+    return cookies is not None and any(name in cookies for name in PRIVATE_COOKIES)
 
 
 async def made_once(variants: dict, pending: dict, encoding: str, make: Callable[[], Awaitable[None]]) -> Any:
@@ -410,12 +415,18 @@ async def made_once(variants: dict, pending: dict, encoding: str, make: Callable
 
 class CacheMiddleware:
     """Serve public GETs of pages, feeds and the read API from the cache while the data is
-    unchanged, compressed as the reader accepts."""
+    unchanged, compressed as the reader accepts.
 
-    def __init__(self, app, enabled: bool = True, today: Callable[[], dt.date] = utc_today) -> None:
+    The outermost layer: a cached answer already carries the security headers the layers inside
+    gave it when it was made, so a hit costs the head's read, a lookup and the send. A hit gets its
+    own request id and is counted in the metrics here; a miss goes through every layer inside."""
+
+    def __init__(self, app, enabled: bool = True, today: Callable[[], dt.date] = utc_today,
+                 metrics=None) -> None:
         self.app = app
         self.enabled = enabled
         self.today = today
+        self.metrics = metrics
         self.cache = ResponseCache()
         # Answers being made: after a write, the readers who ask for the board at the same moment
         # wait for one rendering of it instead of each rendering their own (touched only on the
@@ -423,16 +434,27 @@ class CacheMiddleware:
         self._making: dict[tuple, _Making] = {}
         self._version_readers: anyio.CapacityLimiter | None = None  # made on the event loop
         self._sqlite_head = SqliteHead()
+        self._encodings: dict[bytes, str] = {}  # Accept-Encoding header -> what it negotiates
+
+    def _negotiate(self, accept_encoding: bytes) -> str:
+        found = self._encodings.get(accept_encoding)
+        if found is None:
+            if len(self._encodings) >= 256:
+                self._encodings.clear()
+            found = self._encodings[accept_encoding] = negotiate(accept_encoding)
+        return found
 
     async def __call__(self, scope, receive, send) -> None:
         if not self.enabled or scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") \
                 or not CACHEABLE.match(scope["path"]):
             await self.app(scope, receive, send)
             return
-        headers = dict(scope.get("headers", []))
+        headers = dict(scope["headers"])
         if is_private(headers):
             await self.app(scope, receive, send)
             return
+        started = time.perf_counter()
+        request_id = accepted_request_id(headers.get(REQUEST_ID_HEADER)).encode()
         query = scope.get("query_string", b"")
         kind = kind_of(query)
         if self._version_readers is None:
@@ -442,32 +464,43 @@ class CacheMiddleware:
         key = (scope["path"], query, headers.get(b"host", b""), headers.get(b"hx-request", b""),
                headers.get(b"hx-history-restore-request", b""), version)
         entry = self.cache.get(key, kind)
+        counted = False  # whether the layers inside counted this request
         if entry is None:
+            # The layers inside log under the id this answer will carry.
+            inner = {**scope, "headers": [*((k, v) for k, v in scope["headers"] if k != REQUEST_ID_HEADER),
+                                          (REQUEST_ID_HEADER, request_id)]}
             making = self._making.get(key)
             if making is not None:
                 await making.done.wait()
                 entry = making.entry
                 if entry is None:  # that answer could not be kept (an error, a cookie): make our own
-                    await self.app(scope, receive, send)
+                    await self.app(inner, receive, send)
                     return
             else:
                 making = self._making[key] = _Making()
                 try:
-                    entry = await self._render(scope, receive, send, key, kind)
+                    entry = await self._render(inner, receive, send, key, kind)
                 finally:
                     del self._making[key]
                     making.entry = entry
                     making.done.set()
                 if entry is None:
                     return  # already sent, not cacheable
-        encoding = negotiate(headers.get(b"accept-encoding", b"")) if entry.compressible else "identity"
+                counted = True
+        encoding = self._negotiate(headers.get(b"accept-encoding", b"")) if entry.compressible else "identity"
         if none_match(headers.get(b"if-none-match", b""), entry.tag):
-            await send({"type": "http.response.start", "status": 304, "headers": entry.not_modified_headers(encoding)})
+            status = 304
+            await send({"type": "http.response.start", "status": 304,
+                        "headers": [*entry.not_modified_headers(encoding), (REQUEST_ID_HEADER, request_id)]})
             await send({"type": "http.response.body", "body": b""})
-            return
-        response_headers, body = await self._variant(entry, encoding)
-        await send({"type": "http.response.start", "status": entry.status, "headers": response_headers})
-        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+        else:
+            status = entry.status
+            response_headers, body = await self._variant(entry, encoding)
+            await send({"type": "http.response.start", "status": status,
+                        "headers": [*response_headers, (REQUEST_ID_HEADER, request_id)]})
+            await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+        if self.metrics is not None and not counted:
+            self.metrics.observe(scope["method"], scope["path"], status, time.perf_counter() - started)
 
     async def _variant(self, entry: Entry, encoding: str) -> tuple[list, bytes]:
         """ENTRY in ENCODING, compressed once and kept with the entry (as it is, should that fail)."""
@@ -506,7 +539,7 @@ class CacheMiddleware:
         body = b"".join(chunks)
         digest = hashlib.sha256(repr(key).encode())
         digest.update(body)  # not key + body: that would copy the page once more
-        response_headers = [(k.lower(), v) for k, v in start.get("headers", [])]
+        response_headers = [(k.lower(), v) for k, v in start.get("headers", []) if k.lower() != REQUEST_ID_HEADER]
         if not any(k == b"cache-control" for k, _ in response_headers):
             response_headers.append((b"cache-control", b"no-cache"))
         entry = Entry(key, kind, response_headers, body, digest.hexdigest()[:32].encode())

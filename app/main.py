@@ -65,10 +65,11 @@ def create_app() -> FastAPI:
     app.state.admission = Admission(settings.request_threads(), settings.queue, settings.queue_wait_seconds)
     app.add_middleware(AdmissionMiddleware, admission=app.state.admission)
     app.add_middleware(HeadAsGetMiddleware)
-    app.add_middleware(CacheMiddleware, enabled=settings.response_cache)
     app.add_middleware(BodySizeLimitMiddleware)
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.env == "production")
     metrics.install(app)
+    # Outermost: a cached answer is sent before any other layer runs (app/cache.py).
+    app.add_middleware(CacheMiddleware, enabled=settings.response_cache, metrics=app.state.metrics)
     static = StaticAssets(ROOT_DIR / "static", reload=settings.env != "production")
     app.mount("/static", static, name="static")
     templates.env.globals["static_url"] = static.url

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import deque
 
 import anyio
 from fastapi import APIRouter, FastAPI, Request
@@ -53,13 +54,54 @@ class StanceCollector:
 class Metrics:
     """One registry with the request counters and the stance gauge."""
 
-    def __init__(self) -> None:
+    METHODS = ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH")
+
+    def __init__(self, app: FastAPI | None = None) -> None:
+        self.app = app
         self.registry = CollectorRegistry()
         self.requests = Counter("isf_http_requests", "HTTP requests answered.", ["method", "route", "status"],
                                 registry=self.registry)
         self.latency = Histogram("isf_http_request_duration_seconds", "Time to answer an HTTP request.",
                                  ["method", "route", "status"], registry=self.registry)
         self.registry.register(StanceCollector())
+        self.routes: RouteLabels | None = None  # built on the first request, once every router is included
+        # (method, path, status) -> the counter and histogram of its labels: a path seen before is
+        # counted without matching its route again (bounded: cleared when it grows past the limit).
+        self._children: dict[tuple, tuple] = {}
+        # Requests answered but not yet added to the counters: noting one is an append, and they are
+        # added in batches (and before every scrape), not one lock-taking update per request.
+        self._pending: deque[tuple[str, str, int, float]] = deque()
+
+    def observe(self, method: str, path: str, status: int, seconds: float) -> None:
+        """Count one answered request and its time, labelled by the route's template."""
+        self._pending.append((method, path, status, seconds))
+        if len(self._pending) >= 256:
+            self.flush()
+
+    def flush(self) -> None:
+        """Add the requests noted so far to the counters and histograms."""
+        pending = self._pending
+        while True:
+            try:
+                method, path, status, seconds = pending.popleft()
+            except IndexError:
+                return
+            self._add(method, path, status, seconds)
+
+    def _add(self, method: str, path: str, status: int, seconds: float) -> None:
+        key = (method, path, status)
+        children = self._children.get(key)
+        if children is None:
+            if self.routes is None:
+                self.routes = RouteLabels(route_table(self.app))
+            label = method if method in self.METHODS else "other"
+            labels = (label, self.routes.of("GET" if label == "HEAD" else label, path), str(status))
+            children = (self.requests.labels(*labels), self.latency.labels(*labels))
+            if len(self._children) >= 4096:
+                self._children.clear()
+            self._children[key] = children
+        children[0].inc()
+        children[1].observe(seconds)
 
 
 def route_table(app: FastAPI) -> list[tuple[re.Pattern, set[str] | None, str]]:
@@ -97,13 +139,12 @@ class RouteLabels:
 
 
 class MetricsMiddleware:
-    """Count and time every HTTP request, cached answers included."""
+    """Count and time every HTTP request the application answers (the response cache, which sits
+    outside it, counts the answers it gives itself through the same `Metrics.observe`)."""
 
-    def __init__(self, app, fastapi_app: FastAPI, metrics: Metrics) -> None:
+    def __init__(self, app, metrics: Metrics) -> None:
         self.app = app
-        self.fastapi_app = fastapi_app
         self.metrics = metrics
-        self.routes: RouteLabels | None = None  # built on the first request, once every router is included
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -121,28 +162,23 @@ class MetricsMiddleware:
         try:
             await self.app(scope, receive, send_and_note)
         finally:
-            method = scope["method"] if scope["method"] in ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH") else "other"
-            if self.routes is None:
-                self.routes = RouteLabels(route_table(self.fastapi_app))
-            route = self.routes.of("GET" if method == "HEAD" else method, scope["path"])
-            labels = (method, route, str(status))
-            self.metrics.requests.labels(*labels).inc()
-            self.metrics.latency.labels(*labels).observe(time.perf_counter() - started)
+            self.metrics.observe(scope["method"], scope["path"], status, time.perf_counter() - started)
 
 
 @router.get("/metrics", include_in_schema=False)
 async def metrics(request: Request) -> Response:
     """Prometheus text format: request counts and latencies of this process, stances by status."""
-    registry = request.app.state.metrics.registry
-    body = await anyio.to_thread.run_sync(generate_latest, registry)
+    metrics = request.app.state.metrics
+    metrics.flush()
+    body = await anyio.to_thread.run_sync(generate_latest, metrics.registry)
     return Response(body, media_type=CONTENT_TYPE_LATEST)
 
 
 def install(app: FastAPI) -> None:
-    """Metrics and request ids on APP; added last, so they wrap everything else (the cache included)."""
+    """Metrics and request ids on APP, around everything but the response cache."""
     from app.observability import RequestIdMiddleware
 
-    app.state.metrics = Metrics()
-    app.add_middleware(MetricsMiddleware, fastapi_app=app, metrics=app.state.metrics)
+    app.state.metrics = Metrics(app)
+    app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     app.add_middleware(RequestIdMiddleware)
     app.include_router(router)
