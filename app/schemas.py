@@ -264,7 +264,11 @@ class ApplyIn(StrictModel):
 class CitationOut(BaseModel):
     source_id: int
     quote: str
-    field: Optional[str] = None
+    field: Optional[str] = Field(default=None, description="The fact the quote supports (the first, when several).")
+    fields: list[str] = Field(default_factory=list, description=(
+        "Every fact of the current value this quote is the word for: a stance's status, troops, roles, summary "
+        "or stated_on. A quote belongs to the value it was recorded for; when that value changes the quote "
+        "leaves the current stance and stays in its history."))
 
 
 class TroopsOut(BaseModel):

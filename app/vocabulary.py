@@ -40,6 +40,9 @@ ROLE_LABELS = {
     "logistics": "Logistics",
     "funding": "Funding",
 }
+# The facts of a stance a quote can be the word for.
+FACT_LABELS = {"status": "Status", "troops": "Troops", "roles": "Roles", "summary": "Summary",
+               "stated_on": "Date stated"}
 RESOLUTION_LABELS = {"drafted": "Drafted", "tabled": "Tabled", "adopted": "Adopted", "rejected": "Rejected"}
 
 # In this order everywhere: the board's order of statuses (most engaged first), and so on.
@@ -48,3 +51,4 @@ CONDITION_CATEGORIES = tuple(CATEGORY_LABELS)
 STATES = tuple(STATE_LABELS)
 ROLES = tuple(ROLE_LABELS)
 RESOLUTION_STATES = tuple(RESOLUTION_LABELS)
+STANCE_FACTS = tuple(FACT_LABELS)

@@ -726,8 +726,12 @@ def test_a_stored_condition_can_be_removed_and_edited_on_review(editor_client, s
     assert editor_client.post(f"/imports/{import_id}/countries/AZE", data=form, follow_redirects=False).status_code == 303
     aze = _stance(session, "AZE")
     assert {c.category: c.state for c in aze.conditions} == {"ceasefire": "met", "mandate": "unmet"}
-    # The stored condition kept its quotes from the seed article.
-    assert [q.source_id for q in aze.conditions[0].citations] == [1]
+    # The ceasefire is met on this article's word: the seed's quote (for "unmet") left the current
+    # condition, and the history keeps it with the version it supported.
+    article = max(s.id for s in session.scalars(select(Source)))
+    assert {q.source_id for q in aze.conditions[0].citations} == {article}
+    change = session.scalars(select(Change).where(Change.country_code == "AZE").order_by(Change.id.desc())).first()
+    assert [q["source_id"] for q in change.before["conditions"][0]["citations"]] == [1]
 
 
 @pytest.mark.parametrize(

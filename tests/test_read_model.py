@@ -123,6 +123,16 @@ class Oracle:
         return "\n".join(f"  {s.country}: {s}" for s in self.statements)
 
 
+def shown(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Quotes as a reader sees them: each passage once, with every fact it is the word for."""
+    out: dict[tuple, dict[str, Any]] = {}
+    for q in quotes:
+        first = out.setdefault((q["source_id"], q["quote"]), {**q, "fields": []})
+        if q.get("field") and q["field"] not in first["fields"]:
+            first["fields"].append(q["field"])
+    return list(out.values())
+
+
 def seen(snapshot: dict[str, Any] | None) -> dict[str, Any] | None:
     """What a reader sees of a stance: its version alone, or a condition's row id, is not a difference;
     a new quote is."""
@@ -134,9 +144,9 @@ def seen(snapshot: dict[str, Any] | None) -> dict[str, Any] | None:
         "roles": snapshot["roles"],
         "summary": snapshot["summary"],
         "stated_on": snapshot["stated_on"],
-        "conditions": [{k: c.get(k) for k in ("text", "category", "state", "factor", "citations")}
-                       for c in snapshot["conditions"]],
-        "citations": snapshot["citations"],
+        "conditions": [{**{k: c.get(k) for k in ("text", "category", "state", "factor")},
+                        "citations": shown(c["citations"])} for c in snapshot["conditions"]],
+        "citations": shown(snapshot["citations"]),
     }
 
 

@@ -109,19 +109,64 @@ def test_a_stale_version_is_a_conflict(database):
     assert (conflict.value.expected, conflict.value.current) == (1, 2)
 
 
-def test_conditions_kept_by_id_keep_their_quotes(database, session):
+def test_conditions_kept_by_id_keep_their_quotes_until_they_change(database, session):
     aze = get_stance(session, get_proposal(session, "gaza-isf"), "AZE")
     first = aze.conditions[0]
-    data = _data(
-        status="conditional",
-        conditions=[{"id": first.id, "text": first.text, "category": "ceasefire", "state": "met", "factor": "cessation-of-hostilities"}],
-    )
-    _write(database, data=data)
+    kept = {"id": first.id, "text": first.text, "category": first.category, "state": first.state,
+            "factor": first.factor.slug if first.factor else None}
+    _write(database, data=_data(status="conditional", conditions=[kept]))
     session.rollback()  # end the read snapshot, see committed writes
     aze = get_stance(session, get_proposal(session, "gaza-isf"), "AZE")
     assert [c.id for c in aze.conditions] == [first.id]
+    assert [q.quote for q in aze.conditions[0].citations] == ["This can only happen if military action is completely stopped"]
+
+    # Its state changes: the quote for "unmet" is not the word for "met"; the change's own quote is.
+    _write(database, data=_data(status="conditional", conditions=[{**kept, "state": "met"}]))
+    session.rollback()
+    aze = get_stance(session, get_proposal(session, "gaza-isf"), "AZE")
     assert aze.conditions[0].state == "met"
-    assert aze.conditions[0].citations[0].quote == "This can only happen if military action is completely stopped"
+    assert [q.quote for q in aze.conditions[0].citations] == [QUOTE]
+    earlier = session.scalars(select(Change).where(Change.country_code == "AZE").order_by(Change.id.desc())).first()
+    assert [q["quote"] for q in earlier.before["conditions"][0]["citations"]] == [
+        "This can only happen if military action is completely stopped"]  # the history keeps it
+
+
+def _quotes_by_fact(session, code):
+    stance = get_stance(session, get_proposal(session, "gaza-isf"), code)
+    out: dict[str, list[str]] = {}
+    for c in stance.citations:
+        out.setdefault(c.field, []).append(c.quote)
+    return out
+
+
+def test_a_fact_shows_the_quote_recorded_for_its_current_value(database, session):
+    # Qatar's seeded status rests on the passage about gauging willingness; a new status, with a new
+    # quote, takes its place: the old passage stays in the history only.
+    seeded = _quotes_by_fact(session, "QAT")["status"]
+    assert any("gauge their willingness" in q for q in seeded)
+    _write(database, code="QAT", data=_data(summary=None, roles=[]))
+    session.rollback()
+    assert _quotes_by_fact(session, "QAT") == {"status": [QUOTE], "troops": [QUOTE]}
+    change = session.scalars(select(Change).where(Change.country_code == "QAT").order_by(Change.id.desc())).first()
+    assert any("gauge their willingness" in q["quote"] for q in change.before["citations"])
+
+    # A change of the summary alone, quoted, leaves the status's and the troops' quotes as they are.
+    summary_quote = {"source_id": 1, "quote": "highlighting the critical concern for troop safety"}
+    _write(database, code="QAT", data=_data(summary="Safety first.", roles=[], citations=[summary_quote]))
+    session.rollback()
+    assert _quotes_by_fact(session, "QAT") == {"status": [QUOTE], "troops": [QUOTE], "summary": [summary_quote["quote"]]}
+
+    # The summary cleared: its quote goes with it. The same quote given again is kept once.
+    _write(database, code="QAT", data=_data(summary=None, roles=[], citations=[{"source_id": 1, "quote": QUOTE}] * 2))
+    session.rollback()
+    assert _quotes_by_fact(session, "QAT") == {"status": [QUOTE], "troops": [QUOTE]}
+
+
+def test_a_quote_names_a_fact_of_the_stance_or_none(database, session):
+    data = _data(citations=[{"source_id": 1, "quote": QUOTE, "field": "target_troops"}])
+    with pytest.raises(InvalidInput) as refused:
+        _write(database, data=data)
+    assert refused.value.errors[0]["loc"] == ["citations", 0, "field"]
 
 
 def test_tampering_with_a_change_row_breaks_the_chain_at_that_row(database, session):

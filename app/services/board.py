@@ -117,6 +117,20 @@ def _snapshot(after: str) -> _Snapshot:
             _quotes(snap.get("citations", ())), snap.get("version", 0))
 
 
+def once_each(quotes: list[CitationView]) -> list[CitationView]:
+    """QUOTES with each passage once: a quote recorded for several facts (a change's quote is the word
+    for everything it changed) is shown once, with every fact it supports."""
+    merged: dict[tuple[int, str], CitationView] = {}
+    for q in quotes:
+        first = merged.get((q.source_id, q.quote))
+        if first is None:
+            merged[(q.source_id, q.quote)] = q
+            q.facts = [q.field] if q.field else []
+        elif q.field and q.field not in first.facts:
+            first.facts.append(q.field)
+    return list(merged.values())
+
+
 def _position(row: Any, factors: dict[str, FactorView], quotes: list[CitationView]) -> StanceView:
     """The position recorded by change ROW; its quotes are added to QUOTES to be given their sources."""
     snap = _snapshot(row.after)
@@ -126,11 +140,12 @@ def _position(row: Any, factors: dict[str, FactorView], quotes: list[CitationVie
         conditions.append(ConditionView(c.id, c.text, c.category, c.state,
                                         factors.get(c.factor) if c.factor else None, c.citations, c.factor))
         quotes += c.citations
-    quotes += snap.citations
+    citations = once_each(snap.citations)
+    quotes += citations
     return StanceView(row.stance_id, row.code, CountryView(row.code, row.name, row.alpha2), snap.status,
                       troops.offered_min, troops.offered_max, troops.committed, troops.deployed, snap.roles,
                       snap.summary, dt.date.fromisoformat(snap.stated_on) if snap.stated_on else None,
-                      row.changed_at, snap.version, conditions, snap.citations, row.id, row.effective_on)
+                      row.changed_at, snap.version, conditions, citations, row.id, row.effective_on)
 
 
 # ---- the queries --------------------------------------------------------------------------------
@@ -339,7 +354,7 @@ def get_stance(session: Session, proposal: Proposal | ProposalView, code: str) -
 
 
 def citation_json(c: CitationView) -> dict[str, Any]:
-    return {"source_id": c.source_id, "quote": c.quote, "field": c.field}
+    return {"source_id": c.source_id, "quote": c.quote, "field": c.field, "fields": c.supports}
 
 
 def stance_json(s: StanceView) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from app.models import Change, Citation, Condition, Country, Factor, Proposal, S
 from app.schemas import CitationIn, StanceData
 from app.services.changes import append_change, lock_chain_head
 from app.services.errors import InvalidInput, VersionConflict
+from app.vocabulary import STANCE_FACTS
 
 VIAS = ("seed", "form", "api", "import", "cli")
 
@@ -102,14 +103,71 @@ def _check_citations(
             )
 
 
-def _same_citation(existing: Citation, new: CitationIn) -> bool:
-    return (existing.source_id, existing.quote, existing.field) == (new.source_id, new.quote, new.field)
+# The facts of a stance a quote can support. A quote belongs to the value it was recorded for: when
+# a fact's value changes, its quotes leave the current stance (the change log keeps them with the
+# version they supported) and the change's own quote takes their place.
+TROOP_FIELDS = ("offered_min", "offered_max", "committed", "deployed")
 
 
-def _add_citations(target_list: list[Citation], new: list[CitationIn]) -> None:
-    for c in new:
-        if not any(_same_citation(e, c) for e in target_list):
-            target_list.append(Citation(source_id=c.source_id, quote=c.quote, field=c.field))
+def fact_of(field: str | None) -> str | None:
+    """The fact a citation's FIELD names (a troop figure's name stands for the troops); None when
+    it names none (a quote stored before quotes named their fact counts as the status's)."""
+    if field in TROOP_FIELDS:
+        return "troops"
+    if field is None:
+        return "status"
+    return field if field in STANCE_FACTS else None
+
+
+def _facts(status, troops: tuple, roles, summary, stated_on) -> dict[str, Any]:
+    return {"status": status, "troops": troops, "roles": list(roles or []), "summary": summary or None,
+            "stated_on": stated_on}
+
+
+def _has_value(value: Any) -> bool:
+    return value not in (None, "", [], (None, None, None, None))
+
+
+def _citations_for(current: list[Citation], given: list[CitationIn], changed: bool) -> list[Citation]:
+    """The quotes a condition keeps: what it had (unless it changed), then what this write gives it,
+    each quote once."""
+    out: list[Citation] = [] if changed else list(current)
+    seen = {(c.source_id, c.quote) for c in out}
+    for c in given:
+        if (c.source_id, c.quote) not in seen:
+            seen.add((c.source_id, c.quote))
+            out.append(Citation(source_id=c.source_id, quote=c.quote, field=c.field))
+    return out
+
+
+def _stance_citations(current: list[Citation], given: list[CitationIn], changed: set[str],
+                      facts: dict[str, Any]) -> list[Citation]:
+    """A stance's quotes after a write: per fact, the quotes recorded for its current value.
+
+    A fact whose value this write changed (or that has no value) loses its earlier quotes; a quote the
+    write gives for a named fact goes to that fact; a quote naming no fact supports whatever the write
+    changed (the status when it changed nothing but brings a quote). Each (quote, fact) once."""
+    kept: list[tuple[int, str, str]] = []
+    for c in current:
+        fact = fact_of(c.field)
+        if fact is not None and fact not in changed and _has_value(facts[fact]):
+            kept.append((c.source_id, c.quote, fact))
+    targets = [f for f in STANCE_FACTS if f in changed and _has_value(facts[f])] or ["status"]
+    for c in given:
+        for fact in [fact_of(c.field)] if c.field is not None else targets:
+            kept.append((c.source_id, c.quote, fact))
+    reused = {(c.source_id, c.quote, fact_of(c.field)): c for c in current}
+    out, seen = [], set()
+    for key in kept:
+        if key in seen:
+            continue
+        seen.add(key)
+        old = reused.get(key)
+        if old is not None and old.field == key[2]:
+            out.append(old)
+        else:
+            out.append(Citation(source_id=key[0], quote=key[1], field=key[2]))
+    return out
 
 
 def _first_source(data: StanceData) -> int | None:
@@ -208,6 +266,12 @@ def set_stance(
     if not data.citations and not any(c.citations for c in data.conditions):
         errors.append({"loc": ["citations"], "msg": "cite at least one source for this change"})
     _check_citations(session, data.citations, ["citations"], errors)
+    for i, citation in enumerate(data.citations):
+        if citation.field is not None and fact_of(citation.field) is None:
+            errors.append({"loc": ["citations", i, "field"],
+                           "msg": f"a stance's quote supports one of {', '.join(STANCE_FACTS)} "
+                                  f"(or a troop figure's name), not {citation.field!r}; leave it out for the "
+                                  "facts this change changes"})
 
     factors = {f.slug: f for f in session.scalars(select(Factor).where(Factor.proposal_id == proposal.id))}
     existing_conditions = {c.id: c for c in stance.conditions} if stance else {}
@@ -222,6 +286,14 @@ def set_stance(
 
     created = stance is None
     before = None if created else stance_snapshot(stance)
+    troops = (data.troops.offered_min, data.troops.offered_max, data.troops.committed, data.troops.deployed)
+    facts = _facts(data.status, troops, data.roles, data.summary, data.stated_on)
+    if created:
+        changed = set(STANCE_FACTS)
+    else:
+        was = _facts(stance.status, (stance.offered_min, stance.offered_max, stance.committed, stance.deployed),
+                     stance.roles, stance.summary, stance.stated_on)
+        changed = {f for f in STANCE_FACTS if was[f] != facts[f]}
     if created:
         stance = Stance(proposal=proposal, country=country, version=0, roles=[])
         session.add(stance)
@@ -235,18 +307,24 @@ def set_stance(
     stance.summary = data.summary or None
     stance.stated_on = data.stated_on
 
+    loose = [c for c in data.citations if c.field is None]  # the write's own word, for what it changed
     kept: list[Condition] = []
     for position, cond in enumerate(data.conditions):
         row = existing_conditions.pop(cond.id) if cond.id is not None else Condition()
+        factor = factors[cond.factor] if cond.factor else None
+        moved = cond.id is None or (row.text, row.category, row.state, row.factor_id) != (
+            cond.text, cond.category, cond.state, factor.id if factor else None)
         row.text = cond.text
         row.category = cond.category
         row.state = cond.state
-        row.factor = factors[cond.factor] if cond.factor else None
+        row.factor = factor
         row.position = position
-        _add_citations(row.citations, cond.citations)
+        # A condition that is new or changed keeps only the quotes given for it now (else the
+        # write's own quote); one unchanged keeps its quotes and gains any given.
+        row.citations = _citations_for(row.citations, cond.citations or (loose if moved else []), moved)
         kept.append(row)
     stance.conditions = kept
-    _add_citations(stance.citations, data.citations)
+    stance.citations = _stance_citations(stance.citations, data.citations, changed, facts)
     try:
         session.flush()
     except StaleDataError as exc:

@@ -37,6 +37,12 @@ class CitationView(msgspec.Struct, repr_omit_defaults=True):
     field: str | None = None
     # Never read from a snapshot, whatever keys it holds: named there by a name no snapshot uses.
     source: Any = msgspec.field(default=None, name="-source")
+    # Every fact of the position this passage is the word for (a stance's quotes are shown once each).
+    facts: list = msgspec.field(default_factory=list, name="-facts")
+
+    @property
+    def supports(self) -> list[str]:
+        return self.facts or ([self.field] if self.field else [])
 
 
 @dataclass(slots=True)

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from app.config import ROOT_DIR
 from app.countries import country_info, flag_emoji
-from app.vocabulary import (CATEGORY_LABELS, RESOLUTION_LABELS, ROLE_LABELS, STATE_LABELS, STATUS_HELP,
+from app.vocabulary import (CATEGORY_LABELS, FACT_LABELS, RESOLUTION_LABELS, ROLE_LABELS, STATE_LABELS, STATUS_HELP,
                             STATUS_LABELS)
 
 templates = Jinja2Templates(directory=str(ROOT_DIR / "templates"))
@@ -83,7 +83,7 @@ def troop_range(low: int | None, high: int | None) -> str:
 def status_citation(stance):
     """The quote a board row shows: the one cited for the status, else the first."""
     for citation in stance.citations:
-        if citation.field == "status":
+        if "status" in citation.supports:
             return citation
     return stance.citations[0] if stance.citations else None
 
@@ -140,6 +140,7 @@ env.filters.update(number=number, day=day, short_day=short_day, iso=iso, flag=ht
                    country_flag=lambda code: html_flag(country_info(code).alpha2 if country_info(code) else ""))
 env.globals.update(
     STATUS_LABELS=STATUS_LABELS,
+    FACT_LABELS=FACT_LABELS,
     STATUS_HELP=STATUS_HELP,
     STATE_LABELS=STATE_LABELS,
     CATEGORY_LABELS=CATEGORY_LABELS,
