@@ -152,3 +152,19 @@ def verify_chain(session: Session, batch_size: int = 2000) -> ChainReport:
     if head is not None and head.last_hash != expected_prev:
         return ChainReport(False, checked, expected_prev, head.last_change_id, "chain head does not match the last change")
     return ChainReport(True, checked, expected_prev)
+
+
+@dataclass(frozen=True)
+class Head:
+    """The head of the chain: the hash of its latest change, and that change's id (0 before the first)."""
+
+    change_id: int
+    hash: str
+
+
+def read_head(session: Session) -> Head:
+    """Today's head, as feeds and the changes API publish it for readers to keep."""
+    head = session.get(ChainHead, 1)
+    if head is None:
+        return Head(0, GENESIS_HASH)
+    return Head(head.last_change_id or 0, head.last_hash)
