@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -260,19 +261,85 @@ def seed(
         typer.echo(f"  updated {item}")
 
 
-@app.command()
-def verify() -> None:
-    """Walk the change log's hash chain; exit 1 naming the first broken change."""
-    from app.db import get_database
-    from app.services.changes import verify_chain
+MAX_CHANGE_ID = 2**31 - 1
 
+
+def _pinned_head(value: str, at: int | None) -> tuple[str, int | None]:
+    """--head's HASH or N:HASH, and the change number from it or from --at (which must agree)."""
+    from app.services.changes import HASH_FORMAT
+
+    number, colon, digest = value.strip().rpartition(":")
+    if colon:
+        if not re.fullmatch(r"[0-9]{1,10}", number.strip()) or not 1 <= int(number) <= MAX_CHANGE_ID:
+            raise typer.BadParameter(f"in N:HASH, N must be a change number (a whole number from 1), not {number.strip()[:20]!r}",
+                                     param_hint="'--head'")
+        if at is not None and at != int(number):
+            raise typer.BadParameter(f"--head names change {int(number)} but --at names change {at}", param_hint="'--head'")
+        at = int(number)
+    digest = digest.strip().lower()
+    if not HASH_FORMAT.fullmatch(digest):
+        shown = digest if len(digest) <= 24 else f"{digest[:24]}…"
+        raise typer.BadParameter(
+            f"a head is the 64 hexadecimal characters of a change's hash (HASH or N:HASH); "
+            f"got {shown!r}, {len(digest)} characters", param_hint="'--head'")
+    return digest, at
+
+
+@app.command()
+def verify(
+    head: Annotated[Optional[str], typer.Option(
+        "--head", metavar="HASH",
+        help="A head recorded earlier (a feed's isf:head, the X-Chain-Head header, or this command's output), "
+             "as HASH or N:HASH with N its change number: check that it is still part of today's chain.")] = None,
+    at: Annotated[Optional[int], typer.Option(
+        "--at", metavar="N", min=1, max=MAX_CHANGE_ID,
+        help="The change number --head was published with: says whether that change was rewritten or is gone.")] = None,
+) -> None:
+    """Walk the change log's hash chain; exit 1 naming the first broken change.
+
+    With --head, also prove that a head seen earlier is still part of today's chain: it must be the
+    hash of one of today's changes, and the chain must verify through it to today's head."""
+    from app.db import get_database
+    from app.services.changes import verify_chain, verify_pinned_head
+
+    if head is None:
+        if at is not None:
+            raise typer.BadParameter("--at says which change --head was published as; give --head too", param_hint="'--at'")
+        with get_database().read_session() as session:
+            report = verify_chain(session)
+        if report.ok:
+            typer.echo(f"ok: {report.checked} changes, head {report.head_hash}")
+            return
+        _echo_broken(report)
+        raise typer.Exit(1)
+
+    pinned, at = _pinned_head(head, at)
     with get_database().read_session() as session:
-        report = verify_chain(session)
-    if report.ok:
-        typer.echo(f"ok: {report.checked} changes, head {report.head_hash}")
+        pin = verify_pinned_head(session, pinned, at)
+    if pin.ok:
+        where = ("the start of the chain (before its first change)" if pin.found_id == 0
+                 else f"change {pin.found_id} of {pin.head.change_id}")
+        typer.echo(f"ok: head {pinned} is {where}; the chain verifies from it to today's head {pin.chain.head_hash}")
         return
-    typer.echo(f"BROKEN at change {report.broken_change_id}: {report.problem} ({report.checked} verified before it)", err=True)
+    if pin.found_id is None:
+        typer.echo(f"NOT FOUND: head {pinned} is not in today's chain: the chain was rewritten or truncated "
+                   f"at or before that change, or the hash is mistyped", err=True)
+        if at is not None and pin.at_hash is not None:
+            typer.echo(f"change {at}'s hash differs: the chain was rewritten at or before change {at}", err=True)
+        elif at is not None and pin.after_at:
+            typer.echo(f"change {at} is gone, though later changes remain: it was deleted from the chain", err=True)
+        elif at is not None:
+            typer.echo(f"change {at} is gone: the chain was truncated", err=True)
+    elif at is not None and pin.found_id != at:
+        typer.echo(f"MISMATCH: head {pinned} is change {pin.found_id}'s hash, not change {at}'s: "
+                   f"the change number is mistyped, or the changes were renumbered", err=True)
+    if not pin.chain.ok:
+        _echo_broken(pin.chain)
     raise typer.Exit(1)
+
+
+def _echo_broken(report) -> None:
+    typer.echo(f"BROKEN at change {report.broken_change_id}: {report.problem} ({report.checked} verified before it)", err=True)
 
 
 @app.command("import-article")

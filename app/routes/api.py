@@ -15,6 +15,7 @@ from app.config import get_settings
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
 from app.schemas import MAX_ID, Category, ChangeOut, IsoDate, IsoDateTime, ProposalOut, SourceDetailOut, SourceOut, StanceOut, Status
 from app.services import board, history, sources
+from app.services.changes import read_head
 from app.services.errors import NotFound
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -257,7 +258,22 @@ def stance_history(
     return _paged(request, [change_dict(e) for e in entries], limit, lambda item: item["id"])
 
 
-@router.get("/changes", response_model=list[ChangeOut], summary="Changes across proposals")
+CHAIN_HEAD_HEADERS = {
+    "X-Chain-Head": {
+        "description": "The hash of the latest change in the log (the chain's head) when this answer was made. "
+                       "Keep it, and check later with `isf-tracker verify --head` that it is still part of the chain.",
+        "schema": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+    },
+    "X-Chain-Head-Change": {
+        "description": "The id of that change (0 before the first change).",
+        "schema": {"type": "integer", "minimum": 0},
+    },
+    "Link": {"description": "`<...>; rel=\"next\"`: the next page, while more changes remain.", "schema": {"type": "string"}},
+}
+
+
+@router.get("/changes", response_model=list[ChangeOut], summary="Changes across proposals",
+            responses={200: {"headers": CHAIN_HEAD_HEADERS}})
 def list_changes(
     request: Request,
     session: SessionDep,
@@ -266,11 +282,16 @@ def list_changes(
     limit: Annotated[int, Query(ge=1, le=1000, description=LIMIT_DOC)] = 100,
     after: Annotated[int, Query(ge=0, le=MAX_ID, description="Change id to continue after.")] = 0,
 ) -> Response:
-    """Every recorded change, ordered by id (the order of the hash chain)."""
+    """Every recorded change, ordered by id (the order of the hash chain). The `X-Chain-Head` and
+    `X-Chain-Head-Change` headers give the chain's head at the time of the answer."""
     if since is not None and since.tzinfo is None:
         since = since.replace(tzinfo=dt.timezone.utc)
+    head = read_head(session)
     entries = history.change_entries(session, since=since, after_id=after, limit=limit + 1, newest_first=False)
-    return _paged(request, [change_dict(e) for e in entries], limit, lambda item: item["id"])
+    response = _paged(request, [change_dict(e) for e in entries], limit, lambda item: item["id"])
+    response.headers["X-Chain-Head"] = head.hash
+    response.headers["X-Chain-Head-Change"] = str(head.change_id)
+    return response
 
 
 @router.get("/sources", response_model=list[SourceOut], summary="All sources")

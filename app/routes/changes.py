@@ -7,11 +7,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
 
 from app.config import get_settings
 from app.db import utcnow
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
 from app.services import board, history
+from app.services.changes import read_head
 from app.text_rule import strip_forbidden
 from app.routes.pages import query
 from app.web.browser import load_viewer, parse_day, render
@@ -21,6 +23,29 @@ router = APIRouter(tags=["changes"], default_response_class=HTMLResponse, includ
 
 PAGE_SIZE = 50
 FEED_SIZE = 50
+
+# The namespace of the feed-level element that publishes the change log's head:
+# <isf:head change="ID">HASH</isf:head>, ID being 0 before the first change (docs/operations.md).
+CHAIN_NAMESPACE = "urn:isf-tracker:chain"
+
+
+class _ChainHeadElement:
+    """A feedgen feed extension that adds the head of the change log to a feed's metadata."""
+
+    head = None
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"isf": CHAIN_NAMESPACE}
+
+    def extend_atom(self, feed):
+        from lxml import etree
+
+        element = etree.SubElement(feed, f"{{{CHAIN_NAMESPACE}}}head", change=str(self.head.change_id))
+        element.text = self.head.hash
+        return feed
+
+    def extend_rss(self, feed):
+        return feed
 
 
 @router.get("/changes")
@@ -57,10 +82,12 @@ def compare_dates(request: Request, session: SessionDep, slug: SlugPath,
     return render(request, "compare.html", context, status_code=400 if errors else 200)
 
 
-def _feed(request: Request, title: str, page_path: str, entries: list[history.ChangeEntry]) -> Response:
-    """The Atom feed of ENTRIES. Ids and links start with ISF_PUBLIC_URL, never the request's Host;
-    every text passes through `strip_forbidden`, as XML cannot carry some characters that rows
-    stored before the text rule may hold."""
+def _feed(request: Request, session: Session, title: str, page_path: str,
+          entries: list[history.ChangeEntry]) -> Response:
+    """The Atom feed of ENTRIES, with the change log's head in its metadata (`isf:head`), for readers
+    to keep and check later with `isf-tracker verify --head`. Ids and links start with
+    ISF_PUBLIC_URL, never the request's Host; every text passes through `strip_forbidden`, as XML
+    cannot carry some characters that rows stored before the text rule may hold."""
     base = get_settings().public_url
     from feedgen.feed import FeedGenerator  # with lxml: loaded by the first feed asked for, not by every worker
 
@@ -72,6 +99,8 @@ def _feed(request: Request, title: str, page_path: str, entries: list[history.Ch
     feed.link(href=f"{base}{page_path}", rel="alternate")
     feed.language("en")
     feed.updated(entries[0].change.changed_at if entries else utcnow())
+    feed.register_extension("chain", _ChainHeadElement, atom=True, rss=False)
+    feed.chain.head = read_head(session)
     for entry in entries:
         change = entry.change
         if change.entity == "stance":
@@ -95,14 +124,14 @@ def _feed(request: Request, title: str, page_path: str, entries: list[history.Ch
 @router.get("/changes.atom")
 def all_changes_feed(request: Request, session: SessionDep) -> Response:
     """Atom feed of the latest changes across proposals."""
-    return _feed(request, "ISF Tracker: all changes", "/changes", history.change_entries(session, limit=FEED_SIZE))
+    return _feed(request, session, "ISF Tracker: all changes", "/changes", history.change_entries(session, limit=FEED_SIZE))
 
 
 @router.get("/proposals/{slug}/changes.atom")
 def proposal_feed(request: Request, session: SessionDep, proposal: ProposalDep) -> Response:
     """Atom feed of the latest changes to one proposal."""
     entries = history.change_entries(session, proposal=proposal, limit=FEED_SIZE)
-    return _feed(request, f"ISF Tracker: {proposal.name}", f"/proposals/{proposal.slug}", entries)
+    return _feed(request, session, f"ISF Tracker: {proposal.name}", f"/proposals/{proposal.slug}", entries)
 
 
 @router.get("/proposals/{slug}/countries/{iso3}/changes.atom")
@@ -110,5 +139,5 @@ def country_feed(request: Request, session: SessionDep, proposal: ProposalDep, i
     """Atom feed of one country's changes on one proposal."""
     stance = board.get_stance(session, proposal, iso3)
     entries = history.change_entries(session, proposal=proposal, country_code=stance.country_code, limit=FEED_SIZE)
-    return _feed(request, f"ISF Tracker: {stance.country.name} on the {proposal.short_name or proposal.name}",
+    return _feed(request, session, f"ISF Tracker: {stance.country.name} on the {proposal.short_name or proposal.name}",
                  f"/proposals/{proposal.slug}/countries/{stance.country_code}", entries)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import ChainHead, Change, Source
@@ -152,3 +153,62 @@ def verify_chain(session: Session, batch_size: int = 2000) -> ChainReport:
     if head is not None and head.last_hash != expected_prev:
         return ChainReport(False, checked, expected_prev, head.last_change_id, "chain head does not match the last change")
     return ChainReport(True, checked, expected_prev)
+
+
+@dataclass(frozen=True)
+class Head:
+    """The head of the chain: the hash of its latest change, and that change's id (0 before the first)."""
+
+    change_id: int
+    hash: str
+
+
+def read_head(session: Session) -> Head:
+    """Today's head, as feeds and the changes API publish it for readers to keep."""
+    head = session.get(ChainHead, 1)
+    if head is None:
+        return Head(0, GENESIS_HASH)
+    return Head(head.last_change_id or 0, head.last_hash)
+
+
+HASH_FORMAT = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass
+class PinnedHeadReport:
+    """Whether a head seen earlier (PINNED, optionally said to be change AT) is still part of today's chain."""
+
+    pinned: str
+    at: int | None
+    found_id: int | None  # the change whose hash is PINNED today (0: the start of the chain); None: no such change
+    at_hash: str | None  # today's hash of change AT; None when AT was not given or no longer exists
+    after_at: bool  # whether any change after AT exists today
+    head: Head
+    chain: ChainReport
+
+    @property
+    def ok(self) -> bool:
+        return self.found_id is not None and self.chain.ok and self.at in (None, self.found_id)
+
+
+def verify_pinned_head(session: Session, pinned: str, at: int | None = None) -> PinnedHeadReport:
+    """Check that PINNED, a head published earlier, is the hash of a change in today's chain and
+    that the whole chain, through that change and on to today's head, still verifies.
+
+    A change's hash covers the one before it, so whoever rewrites a change and recomputes the hashes
+    after it gives every later change a new hash: a head pinned after the rewritten change is then
+    the hash of no change at all. With AT, the change the pinned head was published as, the report
+    also tells a rewrite (change AT is there with another hash) from a truncation (it is gone)."""
+    if not HASH_FORMAT.fullmatch(pinned):
+        raise ValueError("a head is the 64 lowercase hexadecimal characters of a change's hash")
+    if pinned == GENESIS_HASH:
+        found_id: int | None = 0
+    else:
+        found_id = session.scalars(select(Change.id).where(Change.hash == pinned)).one_or_none()
+    at_hash, after_at = None, False
+    if at is not None:
+        at_hash = session.scalars(select(Change.hash).where(Change.id == at)).one_or_none()
+        after_at = session.scalars(select(func.count()).select_from(Change).where(Change.id > at)).one() > 0
+    head = read_head(session)
+    chain = verify_chain(session)
+    return PinnedHeadReport(pinned, at, found_id, at_hash, after_at, head, chain)
