@@ -618,6 +618,32 @@ def test_an_older_statement_recorded_later_does_not_become_the_current_position(
     assert not problems, "\n".join(problems) + f"\nThe statements:\n{oracle.history()}"
 
 
+def test_a_rows_quote_changes_with_its_status(client, database):
+    """Qatar moves to committed on a new quote: the board row, the country page and the API give that
+    quote as the word for its status, once; the seed's passage for "considering" is only in its history."""
+    add_user(database, "desk", "editor")
+    client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
+    url = "/api/v1/proposals/gaza-isf/stances/QAT"
+    new_quote = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
+    put = client.put(url, headers={"If-Match": client.get(url).headers["etag"]}, json={
+        "status": "committed", "troops": {"offered_min": 300, "offered_max": 300},
+        "citation": {"source_id": 1, "quote": new_quote}, "reason": "Qatar commits"})
+    assert put.status_code == 200, put.text
+
+    row = BeautifulSoup(client.get("/proposals/gaza-isf").text, "html.parser").select_one("#row-QAT")
+    assert row["data-status"] == "committed"
+    assert row.select_one(".row-quote blockquote").get_text(strip=True) == new_quote
+    assert "gauge their willingness" not in row.get_text()
+
+    quotes = client.get(url).json()["citations"]
+    assert quotes == [{"source_id": 1, "quote": new_quote, "field": "status", "fields": ["status", "troops"]}]
+    page = BeautifulSoup(client.get("/proposals/gaza-isf/countries/QAT").text, "html.parser")
+    word = page.find(id="stance-heading").find_parent("section")
+    assert [b.get_text(strip=True) for b in word.select("blockquote")] == [new_quote]
+    history = client.get(f"{url}/history").json()
+    assert any("gauge their willingness" in q["quote"] for h in history for q in (h.get("before") or {}).get("citations", []))
+
+
 # ---- 3. the board's links keep the page's question ------------------------------------------------------
 
 
