@@ -60,9 +60,9 @@ CACHEABLE = re.compile(
     r"|changes(?:\.atom)?"
     r"|docs|openapi\.json"
     r"|sources/\d{1,10}"
-    rf"|proposals/{SLUG}(?:/changes(?:\.atom)?|/countries/(?!new$)[A-Za-z]{{3}}(?:/changes\.atom)?)?"
+    rf"|proposals/{SLUG}(?:/changes(?:\.atom)?|/timeline(?:\.svg)?|/countries/(?!new$)[A-Za-z]{{3}}(?:/changes\.atom)?)?"
     rf"|api/v1/(?:changes|sources/\d{{1,10}}"
-    rf"|proposals(?:/{SLUG}(?:/projection|/stances(?:\.csv|/[A-Za-z]{{3}}(?:/history)?)?)?)?)"
+    rf"|proposals(?:/{SLUG}(?:/projection|/timeline|/stances(?:\.csv|/[A-Za-z]{{3}}(?:/history)?)?)?)?)"
     r")$"
 )
 # Cookies that make an answer someone's own: never cached here, never kept by a browser or proxy.

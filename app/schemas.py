@@ -430,6 +430,25 @@ class ProjectedTroopsOut(BaseModel):
     deployed: int
 
 
+class TimelinePointOut(BaseModel):
+    day: dt.date = Field(description="The end of this day (UTC).")
+    offered_min: int = Field(description="The low ends of the offered ranges, added up.")
+    offered_max: int = Field(description="The high ends of the offered ranges, added up.")
+    committed: int
+    deployed: int
+    countries: int = Field(description="Countries with a position that day.")
+    by_status: dict[Status, int]
+
+
+class TimelineOut(BaseModel):
+    proposal: str
+    as_of: dt.date = Field(description="The last day the series covers.")
+    known_at: Optional[dt.date]
+    target_troops: Optional[int]
+    target_troops_approximate: bool
+    points: list[TimelinePointOut] = Field(description="One per day on which a position changed, oldest first.")
+
+
 class ProjectionOut(BaseModel):
     proposal: str
     factors: list[str] = Field(description="The factors assumed to hold, in the proposal's order.")

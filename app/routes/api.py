@@ -13,8 +13,9 @@ from fastapi import APIRouter, Header, Path, Query, Request, Response
 
 from app.config import get_settings
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
-from app.schemas import MAX_ID, Category, ChangeOut, IsoDate, IsoDateTime, ProposalOut, SourceDetailOut, SourceOut, StanceOut, Status
-from app.services import board, history, sources
+from app.schemas import (MAX_ID, Category, ChangeOut, IsoDate, IsoDateTime, ProposalOut, SourceDetailOut, SourceOut,
+                         StanceOut, Status, TimelineOut)
+from app.services import board, history, sources, timeline
 from app.services.changes import read_head
 from app.services.errors import NotFound
 
@@ -270,6 +271,17 @@ CHAIN_HEAD_HEADERS = {
     },
     "Link": {"description": "`<...>; rel=\"next\"`: the next page, while more changes remain.", "schema": {"type": "string"}},
 }
+
+
+@router.get("/proposals/{slug}/timeline", response_model=TimelineOut, responses=NOT_FOUND,
+            summary="The force over time")
+def get_timeline(session: SessionDep, slug: SlugPath, as_of: AsOfQuery = None, known_at: KnownAtQuery = None) -> Response:
+    """The board's totals at the end of each day on which a position changed, up to `as_of` (today
+    when left out), as known at the end of `known_at`: troops offered (the ranges' ends), committed
+    and deployed, countries in all and by status. Each point totals the board of its day, so the last
+    is the board's own headline."""
+    found = timeline.force_timeline(session, slug, as_of=as_of, known_at=known_at)
+    return Response(json_bytes(timeline.timeline_json(found)), media_type="application/json")
 
 
 @router.get("/changes", response_model=list[ChangeOut], summary="Changes across proposals",

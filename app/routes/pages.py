@@ -7,13 +7,14 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
+from markupsafe import escape
 
 from app.config import get_settings
 from app.deps import CountryPath, SessionDep, SlugPath
 from app.vocabulary import CONDITION_CATEGORIES, STATUSES
-from app.services import board, history, projection, sources, worldmap
-from app.web.templating import CATEGORY_LABELS, templates
+from app.services import board, history, projection, sources, timeline, worldmap
+from app.web.templating import CATEGORY_LABELS, day as day_text, number, templates
 from app.web.browser import load_viewer, parse_day, render
 
 router = APIRouter(tags=["pages"], default_response_class=HTMLResponse, include_in_schema=False,
@@ -139,6 +140,50 @@ def country_page(request: Request, session: SessionDep, slug: SlugPath, iso3: Co
                "timeline": timeline, "as_of": as_of_day, "known_at": known_day, "day": day.day,
                "dated": query(as_of=as_of_day, known_at=known_day), "errors": errors}
     return render(request, "country.html", context, status_code=400 if errors else 200)
+
+
+def _timeline(session, slug: str, as_of_raw: str | None, known_at_raw: str | None):
+    errors: list[str] = []
+    as_of = parse_day(as_of_raw, "as_of", errors)
+    known_at = parse_day(known_at_raw, "known_at", errors)
+    return timeline.force_timeline(session, slug, as_of=as_of, known_at=known_at), as_of, known_at, errors
+
+
+def _timeline_title(found: timeline.Timeline) -> str:
+    points = found.points
+    if not points:
+        return "No position recorded yet"
+    first, last = points[0], points[-1]
+    return (f"Troops over time, {day_text(first.day)} to {day_text(found.board.day)}: committed "
+            f"{number(first.totals.committed)} to {number(last.totals.committed)}, deployed "
+            f"{number(first.totals.deployed)} to {number(last.totals.deployed)}, offered up to "
+            f"{number(last.totals.offered_max)} at the end")
+
+
+@router.get("/proposals/{slug}/timeline", summary="The force over time")
+def timeline_page(request: Request, session: SessionDep, slug: SlugPath, as_of: DayParam = None,
+                  known_at: DayParam = None):
+    """Troops offered, committed and deployed, and countries by status, at the end of each day with a
+    change: a chart, its figures in text and a table."""
+    found, as_of_day, known_day, errors = _timeline(session, slug, as_of, known_at)
+    context = {"proposal": found.board.proposal, "points": found.points, "chart": timeline.chart(found),
+               "day": found.board.day, "as_of": as_of_day, "known_at": known_day, "errors": errors,
+               "dated": query(as_of=as_of_day, known_at=known_day)}
+    return render(request, "timeline.html", context, status_code=400 if errors else 200)
+
+
+@router.get("/proposals/{slug}/timeline.svg", summary="The force over time, as a picture")
+def timeline_picture(session: SessionDep, slug: SlugPath, as_of: DayParam = None, known_at: DayParam = None):
+    """The chart of the timeline page as an SVG image of its own (the board shows it)."""
+    found, _, _, errors = _timeline(session, slug, as_of, known_at)
+    chart = timeline.chart(found)
+    if errors or chart is None:
+        svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 720 60" font-family="system-ui, sans-serif">'
+               f'<text x="8" y="34" font-size="14">{escape(" ".join(errors) or "No position recorded yet.")}</text></svg>')
+    else:
+        macros = templates.env.get_template("_force_timeline.html").module
+        svg = str(macros.timeline_svg(chart, found.points[-1], _timeline_title(found)))
+    return Response(svg, media_type="image/svg+xml", status_code=400 if errors else 200)
 
 
 @router.get("/sources/{source_id}", summary="A source")

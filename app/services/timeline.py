@@ -1,0 +1,161 @@
+"""The force over time: the board's totals at the end of every day on which a position changed.
+
+Each point is what `read_board` would total for that day: the same as-of rule (a country's statement
+with the latest day on or before it, ties by the order recorded, `known_at` cutting what was recorded
+later) and the same `totals`, so the chart's last point is the board's own headline. The change log
+is read once, in the rule's order, keeping only each statement's status and figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import msgspec
+from sqlalchemy import Text, cast, select
+from sqlalchemy.orm import Session
+
+from app.models import Change
+from app.services.board import Board, Totals, counts_on, end_of_day, read_board, totals
+
+
+class _Troops(msgspec.Struct):
+    offered_min: int | None = None
+    offered_max: int | None = None
+    committed: int | None = None
+    deployed: int | None = None
+
+
+class _Figures(msgspec.Struct):
+    """What a total needs of a statement (the rest of its snapshot is skipped unread)."""
+
+    status: str
+    troops: _Troops = msgspec.field(default_factory=_Troops)
+
+
+_decode = msgspec.json.Decoder(_Figures).decode
+
+
+@dataclass(frozen=True, slots=True)
+class _Position:
+    status: str
+    offered_min: int | None
+    offered_max: int | None
+    committed: int | None
+    deployed: int | None
+
+
+@dataclass
+class Point:
+    day: dt.date
+    totals: Totals
+
+
+@dataclass
+class Timeline:
+    board: Board  # the board of the last day, whose totals the last point repeats
+    points: list[Point]
+
+
+def force_timeline(session: Session, slug: str, *, as_of: dt.date | None = None,
+                   known_at: dt.date | None = None) -> Timeline:
+    """The totals of proposal SLUG at the end of each day with a change, up to the end of AS_OF
+    (today when None), as known at the end of KNOWN_AT."""
+    board = read_board(session, slug, as_of=as_of, known_at=known_at)
+    query = counts_on(
+        select(Change.stance_id, Change.effective_on, cast(Change.after, Text))
+        .where(Change.entity == "stance", Change.proposal_id == board.proposal.id),
+        board.day, end_of_day(known_at) if known_at is not None else None,
+    ).order_by(Change.effective_on, Change.id)
+    current: dict[int, _Position] = {}
+    points: list[Point] = []
+    day: dt.date | None = None
+    for stance_id, effective_on, after in session.connection().execute(query):
+        if day is not None and effective_on != day:
+            points.append(Point(day, totals(board.proposal, current.values())))
+        day = effective_on
+        figures = _decode(after)
+        t = figures.troops
+        current[stance_id] = _Position(figures.status, t.offered_min, t.offered_max, t.committed, t.deployed)
+    if day is not None:
+        points.append(Point(day, totals(board.proposal, current.values())))
+    return Timeline(board, points)
+
+
+def timeline_json(timeline: Timeline) -> dict[str, Any]:
+    board = timeline.board
+    return {
+        "proposal": board.proposal.slug,
+        "as_of": board.day.isoformat(),
+        "known_at": board.known_at.isoformat() if board.known_at else None,
+        "target_troops": board.proposal.target_troops,
+        "target_troops_approximate": board.proposal.target_troops_approximate,
+        "points": [
+            {"day": p.day.isoformat(), "offered_min": p.totals.offered_min, "offered_max": p.totals.offered_max,
+             "committed": p.totals.committed, "deployed": p.totals.deployed, "countries": p.totals.countries,
+             "by_status": p.totals.by_status}
+            for p in timeline.points
+        ],
+    }
+
+
+# ---- the chart ------------------------------------------------------------------------------------
+
+WIDTH, HEIGHT = 720, 260
+LEFT, RIGHT, TOP, BOTTOM = 64, 16, 34, 36  # room for the axes' labels
+
+
+@dataclass
+class Chart:
+    """Coordinates of the force-over-time chart, in a WIDTH × HEIGHT view box: step lines for the
+    top of the offered ranges, the committed and the deployed troops, and the target."""
+
+    width: int
+    height: int
+    lines: dict[str, str]  # kind -> SVG path data
+    target_y: float | None
+    ticks_y: list[tuple[float, int]]  # (y, troops)
+    ticks_x: list[tuple[float, dt.date]]  # (x, day)
+    top: int
+
+
+def _nice(value: int) -> int:
+    """A round number at or above VALUE for the top of the scale."""
+    if value <= 0:
+        return 10
+    step = 10 ** (len(str(value)) - 1)
+    for factor in (1, 2, 2.5, 5, 10):
+        if value <= factor * step:
+            return int(factor * step)
+    return 10 * step
+
+
+def chart(timeline: Timeline) -> Chart | None:
+    """The picture of TIMELINE, or None when it has no point."""
+    points = timeline.points
+    if not points:
+        return None
+    target = timeline.board.proposal.target_troops or 0
+    top = _nice(max([target] + [max(p.totals.offered_max, p.totals.committed, p.totals.deployed) for p in points]))
+    first = points[0].day
+    last = max(points[-1].day, timeline.board.day, first + dt.timedelta(days=1))
+    span = max((last - first).days, 1)
+    inner_w, inner_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+    def x(day: dt.date) -> float:
+        return round(LEFT + (day - first).days / span * inner_w, 1)
+
+    def y(value: int) -> float:
+        return round(TOP + inner_h - value / top * inner_h, 1)
+
+    lines = {}
+    for kind in ("offered_max", "committed", "deployed"):
+        # A step line: a total holds from its day until the next change.
+        d = [f"M{x(points[0].day)} {y(getattr(points[0].totals, kind))}"]
+        d += [f"H{x(p.day)}V{y(getattr(p.totals, kind))}" for p in points[1:]]
+        d.append(f"H{x(last)}")
+        lines[kind] = "".join(d)
+    ticks_y = [(y(top * k // 4), top * k // 4) for k in range(5)]
+    ticks_x = [(x(first), first)] + ([(x(last), last)] if last != first else [])
+    return Chart(WIDTH, HEIGHT, lines, y(target) if target else None, ticks_y, ticks_x, top)

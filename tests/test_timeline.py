@@ -1,0 +1,90 @@
+"""The force over time: each point is the board of its day, in the API, on its page and in its picture."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bs4 import BeautifulSoup
+
+from app.db import utcnow
+from tests.conftest import API_BODY, add_token, add_user
+
+URL = "/api/v1/proposals/gaza-isf/timeline"
+TOTALS = ("offered_min", "offered_max", "committed", "deployed", "countries", "by_status")
+
+
+def _write(client, database, code: str, **changes) -> None:
+    if "Authorization" not in client.headers:
+        add_user(database, "desk", "editor")
+        client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
+    url = f"/api/v1/proposals/gaza-isf/stances/{code}"
+    current = client.get(url)
+    headers = {"If-Match": current.headers["etag"]} if current.status_code == 200 else {"If-None-Match": "*"}
+    reply = client.put(url, headers=headers, json={**API_BODY, **changes})
+    assert reply.status_code in (200, 201), reply.text
+
+
+def _board_totals(client, day: str) -> dict:
+    totals = client.get(f"/api/v1/proposals/gaza-isf?as_of={day}").json()["totals"]
+    return {k: totals[k] for k in TOTALS}
+
+
+def test_each_point_is_the_board_of_its_day(client, database):
+    today = utcnow().date()
+    a_month_ago = today - dt.timedelta(days=30)
+    _write(client, database, "EGY", status="committed", stated_on=a_month_ago.isoformat(),
+           troops={"offered_min": 1000, "offered_max": 1500, "committed": 800, "deployed": None})
+    _write(client, database, "IDN", status="deployed", troops={"offered_min": None, "offered_max": 2000,
+                                                              "committed": 2000, "deployed": 1200})
+
+    series = client.get(URL).json()
+    days = [p["day"] for p in series["points"]]
+    assert days == sorted(set(days)) and days[0] == a_month_ago.isoformat() and days[-1] == today.isoformat()
+    for point in series["points"]:
+        assert {k: point[k] for k in TOTALS} == _board_totals(client, point["day"]), point["day"]
+    # The last point is the board's own headline; the target is the proposal's.
+    proposal = client.get("/api/v1/proposals/gaza-isf").json()
+    assert {k: series["points"][-1][k] for k in TOTALS} == {k: proposal["totals"][k] for k in TOTALS}
+    assert series["target_troops"] == proposal["totals"]["target_troops"] == 20000
+
+    # Egypt's commitment of a month ago shows from that day on; Indonesia's only from today.
+    first = series["points"][0]
+    assert first["by_status"]["committed"] == 1 and first["committed"] == 800 and first["deployed"] == 0
+
+    # As of the day before, nothing had been stated; as known at the end of yesterday, Egypt's
+    # statement (recorded today) was not known either.
+    assert client.get(f"{URL}?as_of={(a_month_ago - dt.timedelta(days=1)).isoformat()}").json()["points"] == []
+    yesterday = (today - dt.timedelta(days=1)).isoformat()
+    assert client.get(f"{URL}?known_at={yesterday}").json()["points"] == []
+
+
+def test_the_page_and_the_picture_show_the_same_figures(client, database):
+    _write(client, database, "IDN", status="deployed", troops={"offered_min": None, "offered_max": 2000,
+                                                              "committed": 2000, "deployed": 1200})
+    points = client.get(URL).json()["points"]
+    page = client.get("/proposals/gaza-isf/timeline")
+    assert page.status_code == 200
+    soup = BeautifulSoup(page.text, "html.parser")
+    rows = soup.select(".timeline-table tbody tr")
+    assert [r.find("time")["datetime"] for r in rows] == [p["day"] for p in points]
+    last = rows[-1].find_all("td")
+    assert [last[1].get_text(), last[2].get_text()] == [f"{points[-1]['committed']:,}", f"{points[-1]['deployed']:,}"]
+    assert f"{points[-1]['deployed']:,} deployed" in soup.find(id="timeline-summary").get_text()
+
+    picture = client.get("/proposals/gaza-isf/timeline.svg")
+    assert picture.status_code == 200 and picture.headers["content-type"] == "image/svg+xml"
+    svg = BeautifulSoup(picture.text, "html.parser")
+    assert len(svg.find_all("path")) == 3 and f"deployed {points[0]['deployed']:,} to {points[-1]['deployed']:,}" in svg.find("title").get_text()
+
+    # The board shows the picture and links to the figures, keeping its day.
+    board = BeautifulSoup(client.get(f"/proposals/gaza-isf?as_of={points[-1]['day']}").text, "html.parser")
+    card = board.select_one(".timeline-card")
+    assert card.find("img")["src"] == f"/proposals/gaza-isf/timeline.svg?as_of={points[-1]['day']}"
+    assert card.find("img")["alt"]
+
+
+def test_a_bad_day_is_refused_plainly(client):
+    assert client.get(f"{URL}?as_of=2026-13-01").status_code == 422
+    reply = client.get("/proposals/gaza-isf/timeline?as_of=tomorrow")
+    assert reply.status_code == 400 and "as_of must be a date" in reply.text
+    assert client.get("/api/v1/proposals/no-such/timeline").status_code == 404
