@@ -25,7 +25,7 @@ $(VENV)/.installed-test: $(VENV)/.installed-runtime
 tools/e2e/node_modules/.installed: tools/e2e/package.json tools/e2e/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
 	  cd tools/e2e && npm ci --no-audit --no-fund --ignore-scripts --silent && touch node_modules/.installed; \
-	else echo "npm not found: the accessibility checks will skip"; fi
+	else echo "npm not found: the accessibility and markup checks will skip"; fi
 
 install: $(VENV)/.installed-runtime
 install-test: $(VENV)/.installed-test tools/e2e/node_modules/.installed

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Mount
 
@@ -36,6 +36,18 @@ troops, and on whose word. Every fact carries the exact quote it rests on and it
 
 List endpoints return bare JSON arrays; where a list can grow it is paged with `limit`, and a
 `Link: <...>; rel="next"` header gives the next page. Errors are `{"detail": ...}`.
+"""
+
+
+ROBOTS = """# Public pages may be indexed: the board at / links to every one of them.
+User-agent: *
+Disallow: /login
+Disallow: /import
+Disallow: /imports
+Disallow: /proposals/*/edit
+Disallow: /proposals/*/countries/new
+Disallow: /proposals/*/countries/*/edit
+Disallow: /proposals/*/factors/
 """
 
 
@@ -94,6 +106,18 @@ def create_app() -> FastAPI:
             swagger_css_url=f"{SWAGGER_DIR}/swagger-ui.css",
             swagger_favicon_url="/static/favicon.svg",
         )
+
+    favicon = (ROOT_DIR / "static" / "favicon.svg").read_bytes()
+
+    @app.get("/robots.txt", include_in_schema=False)
+    def robots() -> PlainTextResponse:
+        # Public pages may be indexed; sign-in, forms and imports are for editors.
+        return PlainTextResponse(ROBOTS, headers={"Cache-Control": "public, max-age=86400"})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon_ico() -> Response:
+        # Browsers ask for this address whatever the page's <link rel="icon"> says.
+        return Response(favicon, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})
 
     @app.exception_handler(NotFound)
     def not_found(request: Request, exc: NotFound) -> Response:

@@ -299,7 +299,7 @@ def test_board_loads_the_vendored_htmx_without_inline_styles(client):
     assert client.get(src).status_code == 200
     assert '"includeIndicatorStyles": false' in soup.select_one("meta[name=htmx-config]")["content"]
     form = soup.select_one("form.whatif-form")
-    assert form["hx-get"] == "/" and form["hx-target"] == "#whatif-result"
+    assert form["data-hx-get"] == "/" and form["data-hx-target"] == "#whatif-result"
 
 
 def test_seed_board_is_a_light_page(client):

@@ -117,6 +117,19 @@ def html_flag(alpha2: str | None) -> Markup:
     return FLAGS.get((alpha2 or "").upper(), Markup(""))
 
 
+def date_type(value: str | None) -> str:
+    """The type of a date field showing VALUE as typed: "date", or "text" when VALUE is not a day a
+    date field can hold (a browser would blank it, and it is not valid HTML), so the editor sees what
+    they typed beside the message about it."""
+    if not value:
+        return "date"
+    try:
+        dt.date.fromisoformat(str(value))
+    except ValueError:
+        return "text"
+    return "date" if len(str(value)) == 10 else "text"
+
+
 def forms_of(macro, *choices) -> dict:
     """MACRO rendered once for every combination of CHOICES, keyed by its arguments (by the argument
     alone when there is one): a page that shows a badge or chip per country renders each form once."""
@@ -151,5 +164,6 @@ env.globals.update(
     ROLE_LABELS=ROLE_LABELS,
     categories_of=categories_of,
     forms_of=forms_of,
+    date_type=date_type,
     by_category=by_category,
 )
