@@ -5,12 +5,15 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select, text
 
+from app.figure_rule import figure_problems
 from app.models import Change, Stance
-from app.schemas import StanceData
+from app.schemas import CitationIn, StanceData
 from app.services.board import get_proposal, get_stance
 from app.services.changes import verify_chain
 from app.services.errors import InvalidInput, VersionConflict
+from app.services.factors import set_factor
 from app.services.stances import set_stance
+from tests.conftest import BAD_FIGURES
 from tests.live import race
 
 QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
@@ -165,3 +168,57 @@ def test_concurrent_writers_on_different_stances_never_fork_the_chain(database, 
     prev_hashes = session.scalars(select(Change.prev_hash)).all()
     assert len(prev_hashes) == len(set(prev_hashes))  # no two changes claim the same predecessor
     assert verify_chain(session).ok
+
+
+# ---- the figure rule ------------------------------------------------------------------------------
+
+
+def test_the_figure_rule_names_each_figure_and_the_rule_it_breaks():
+    assert figure_problems("declined", {"offered_min": 100, "committed": 2000, "deployed": 5000}) == {
+        "committed": "a declined country has no committed troops: clear this figure or change the status",
+        "deployed": "a declined country has no deployed troops: clear this figure or change the status",
+    }
+    assert figure_problems("conditional", {"offered_min": 900, "offered_max": 100, "committed": 500, "deployed": 1}) == {
+        "offered_max": "the most offered cannot be less than the least offered",
+        "deployed": "a conditional country has no deployed troops: clear this figure or change the status",
+    }
+    assert figure_problems("withdrawn", {"committed": -1, "deployed": "5"}) == {
+        "committed": "must not be negative", "deployed": "must be a whole number"}
+    # What each status may have: offered figures always, none (0) always, committed once it says yes.
+    assert figure_problems("declined", {"offered_min": 100, "offered_max": 200, "committed": 0, "deployed": 0}) == {}
+    assert figure_problems("conditional", {"committed": 500}) == {}
+    assert figure_problems("committed", {"committed": 500, "deployed": 200}) == {}
+    assert figure_problems("deployed", {"committed": 500, "deployed": 500}) == {}
+    assert figure_problems(None, {"committed": 500, "deployed": 500}) == {}  # the figures alone
+
+
+@pytest.mark.parametrize(("status", "troops", "field", "message"), [p for p in BAD_FIGURES if p.id != "negative"])
+def test_the_write_path_refuses_figures_that_break_the_rule_and_changes_nothing(database, session, status, troops,
+                                                                                field, message):
+    """Whatever a write comes through (here straight to the write path, as a factor change or a
+    script would), the figure rule holds; a negative figure never gets this far (StanceData)."""
+    before = session.scalars(select(Stance).where(Stance.country_code == "AZE")).one().version
+    count = _change_count(session)
+    with pytest.raises(InvalidInput) as refused:
+        _write(database, data=_data(status=status, troops=troops))
+    assert {"loc": ["troops", field], "msg": message} in refused.value.errors
+    session.rollback()  # end the read snapshot, see committed writes
+    assert session.scalars(select(Stance).where(Stance.country_code == "AZE")).one().version == before
+    assert _change_count(session) == count
+
+
+def test_a_factor_change_carries_a_stored_row_that_breaks_the_rule_along_as_it_is(database, session):
+    """A stance stored before the rule neither blocks a factor change nor is changed by it."""
+    with database.write_session() as s:
+        s.execute(text("UPDATE stances SET deployed = 100 WHERE country_code = 'AZE'"))
+    with database.write_session() as s:
+        _, affected = set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="cessation-of-hostilities", state="met",
+                                 note=None, citation=CitationIn(source_id=1, quote=QUOTE), actor="tester", via="form",
+                                 reason="ceasefire holds")
+        assert [a.country_code for a in affected] == ["AZE"]
+    session.rollback()
+    aze = get_stance(session, get_proposal(session, "gaza-isf"), "AZE")
+    assert (aze.version, aze.deployed, aze.conditions[0].state) == (2, 100, "met")
+    with pytest.raises(InvalidInput) as refused:  # an editor's write must still mend it
+        _write(database, data=_data(status="conditional", troops={"deployed": 100}))
+    assert refused.value.errors[0]["loc"] == ["troops", "deployed"]

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.countries import country_info
 from app.db import utcnow
+from app.figure_rule import figure_problems, troops_of
 from app.models import Change, Citation, Condition, Country, Factor, Proposal, Source, Stance
 from app.schemas import CitationIn, StanceData
 from app.services.changes import append_change, lock_chain_head
@@ -172,6 +173,7 @@ def set_stance(
     reason: str | None = None,
     expected_version: int | None = None,
     match_conditions: bool = False,
+    figures_as_stored: bool = False,
     now: dt.datetime | None = None,
 ) -> StanceWrite:
     """Create or update the stance of COUNTRY_CODE on PROPOSAL, recording the change.
@@ -180,6 +182,10 @@ def set_stance(
     a write that changes nothing records nothing and leaves the version as it is.
     `match_conditions` gives conditions sent without an id the id of a stored one with the same
     text and category (see match_condition_ids).
+    The status and troop figures must keep the figure rule (app/figure_rule.py). `figures_as_stored`
+    is for a caller that carries them along unchanged (a factor's state reaching its conditions):
+    a stance stored before the rule then keeps its figures as they are, neither refused nor
+    changed (`verify` reports it); any other write breaking the rule is refused.
     """
     if via not in VIAS:
         raise ValueError(f"unknown write channel {via!r}")
@@ -208,6 +214,10 @@ def set_stance(
     if not data.citations and not any(c.citations for c in data.conditions):
         errors.append({"loc": ["citations"], "msg": "cite at least one source for this change"})
     _check_citations(session, data.citations, ["citations"], errors)
+    problems = figure_problems(data.status, data.troops.model_dump())
+    unchanged = stance is not None and (stance.status, troops_of(stance)) == (data.status, data.troops.model_dump())
+    if not (figures_as_stored and unchanged):
+        errors += [{"loc": ["troops", field], "msg": message} for field, message in problems.items()]
 
     factors = {f.slug: f for f in session.scalars(select(Factor).where(Factor.proposal_id == proposal.id))}
     existing_conditions = {c.id: c for c in stance.conditions} if stance else {}
