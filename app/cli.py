@@ -260,16 +260,31 @@ def seed(
         typer.echo(f"  updated {item}")
 
 
+def _report_figure_breaches(breaches) -> None:
+    """Name each stored stance whose figures break the figure rule (see app/figure_rule.py)."""
+    for breach in breaches:
+        typer.echo(f"FIGURES {breach}", err=True)
+    if breaches:
+        typer.echo(f"{len(breaches)} stored troop figure(s) break the figure rule, kept as they are (the totals "
+                   "leave them out): correct them through the tracker", err=True)
+
+
 @app.command()
 def verify() -> None:
-    """Walk the change log's hash chain; exit 1 naming the first broken change."""
+    """Walk the change log's hash chain and check the stored troop figures; exit 1 naming the first
+    broken change or each stance whose figures break the figure rule (nothing is changed)."""
     from app.db import get_database
     from app.services.changes import verify_chain
+    from app.services.stances import figure_breaches
 
     with get_database().read_session() as session:
         report = verify_chain(session)
+        breaches = figure_breaches(session)
+    _report_figure_breaches(breaches)
     if report.ok:
         typer.echo(f"ok: {report.checked} changes, head {report.head_hash}")
+        if breaches:
+            raise typer.Exit(1)
         return
     typer.echo(f"BROKEN at change {report.broken_change_id}: {report.problem} ({report.checked} verified before it)", err=True)
     raise typer.Exit(1)
@@ -370,6 +385,7 @@ def load(file: Annotated[Path, typer.Argument(help="A file written by `isf-track
     from app.db import get_database
     from app.services.backup import BackupError, load_database
     from app.services.changes import verify_chain
+    from app.services.stances import figure_breaches
 
     try:
         with get_database().write_session() as session, file.open(encoding="utf-8") as source:
@@ -378,11 +394,13 @@ def load(file: Annotated[Path, typer.Argument(help="A file written by `isf-track
         _fail(str(exc))
     with get_database().read_session() as session:
         report = verify_chain(session)
+        breaches = figure_breaches(session)
     rows = ", ".join(f"{n} {c}" for n, c in summary.rows.items())
     typer.echo(f"loaded {rows}")
     if summary.flagged:
         typer.echo(f"kept as exported: {len(summary.flagged)} row(s) hold characters new input may not "
                    f"(first: {summary.flagged[0]}); edit them through the tracker to clean them")
+    _report_figure_breaches(breaches)  # kept as exported too: a restore gives back exactly what was saved
     if not report.ok:
         _fail(f"loaded, but the change log does not verify: change {report.broken_change_id}: {report.problem}")
     typer.echo(f"chain verified: {report.checked} changes, head {report.head_hash}")

@@ -12,9 +12,9 @@ from app.services.board import get_proposal, get_stance
 from app.services.changes import verify_chain
 from app.services.errors import InvalidInput, VersionConflict
 from app.services.factors import set_factor
-from app.services.stances import set_stance
+from app.services.stances import FigureBreach, figure_breaches, set_stance
 from tests.conftest import BAD_FIGURES
-from tests.live import race
+from tests.live import cli, race
 
 QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
 
@@ -205,6 +205,23 @@ def test_the_write_path_refuses_figures_that_break_the_rule_and_changes_nothing(
     session.rollback()  # end the read snapshot, see committed writes
     assert session.scalars(select(Stance).where(Stance.country_code == "AZE")).one().version == before
     assert _change_count(session) == count
+
+
+def test_verify_reports_a_stored_row_that_breaks_the_figure_rule_and_changes_nothing(backend, database, session):
+    assert figure_breaches(session) == []  # the seed keeps the rule
+    with database.write_session() as s:
+        s.execute(text("UPDATE stances SET committed = 2000 WHERE country_code = 'EGY'"))
+    session.rollback()
+    assert figure_breaches(session) == [FigureBreach(
+        "gaza-isf", "EGY", "Egypt", "committed",
+        "a country still considering has no committed troops: clear this figure or change the status")]
+    result = cli("verify", env={"DATABASE_URL": backend.url}, check=False)
+    assert result.returncode == 1
+    assert result.stdout.startswith("ok: 9 changes")  # the chain itself holds
+    assert ("FIGURES gaza-isf/EGY (Egypt): committed: a country still considering has no committed troops"
+            in result.stderr)
+    session.rollback()
+    assert session.scalars(select(Stance.committed).where(Stance.country_code == "EGY")).one() == 2000
 
 
 def test_a_factor_change_carries_a_stored_row_that_breaks_the_rule_along_as_it_is(database, session):
