@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 from sqlalchemy import func, select, text
 
 from app.figure_rule import figure_problems
 from app.models import Change, Stance
 from app.schemas import CitationIn, StanceData
-from app.services.board import get_proposal, get_stance
+from app.services.board import get_proposal, get_stance, read_board
 from app.services.changes import verify_chain
 from app.services.errors import InvalidInput, VersionConflict
 from app.services.factors import set_factor
@@ -222,6 +223,27 @@ def test_verify_reports_a_stored_row_that_breaks_the_figure_rule_and_changes_not
             in result.stderr)
     session.rollback()
     assert session.scalars(select(Stance.committed).where(Stance.country_code == "EGY")).one() == 2000
+
+
+def test_totals_count_only_the_troops_a_status_allows(client, database, session, monkeypatch):
+    """A row recorded before the figure rule (here: written with the rule switched off) stays on the
+    board as it was recorded, but its committed and deployed troops count nowhere."""
+    monkeypatch.setattr("app.services.stances.figure_problems", lambda status, troops: {})
+    _write(database, code="EGY", data=_data(status="declined", troops={"offered_min": 100, "committed": 2000,
+                                                                        "deployed": 5000}))
+    monkeypatch.undo()
+    session.rollback()
+    totals = read_board(session, "gaza-isf").totals
+    assert (totals.offered_min, totals.offered_max, totals.committed, totals.deployed) == (100, 100, 0, 0)
+    api = client.get("/api/v1/proposals/gaza-isf").json()["totals"]
+    assert (api["committed"], api["deployed"]) == (0, 0)
+    egy = client.get("/api/v1/proposals/gaza-isf/stances/EGY").json()
+    assert egy["troops"]["committed"] == 2000  # shown as recorded, never changed silently
+    chart = BeautifulSoup(client.get("/").text, "html.parser").select_one("#force-chart .chart-deployed")
+    assert chart.select_one(".bar-text").get_text(strip=True).startswith("0 of ~20,000")
+    whatif = client.get("/api/v1/proposals/gaza-isf/projection").json()["available"]
+    assert (whatif["committed"], whatif["deployed"]) == (0, 0)
+    assert [(b.country, b.field) for b in figure_breaches(session)] == [("EGY", "committed"), ("EGY", "deployed")]
 
 
 def test_a_factor_change_carries_a_stored_row_that_breaks_the_rule_along_as_it_is(database, session):
