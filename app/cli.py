@@ -264,6 +264,15 @@ def seed(
 MAX_CHANGE_ID = 2**31 - 1
 
 
+def _report_figure_breaches(breaches) -> None:
+    """Name each stored stance whose figures break the figure rule (see app/figure_rule.py)."""
+    for breach in breaches:
+        typer.echo(f"FIGURES {breach}", err=True)
+    if breaches:
+        typer.echo(f"{len(breaches)} stored troop figure(s) break the figure rule, kept as they are (the totals "
+                   "leave them out): correct them through the tracker", err=True)
+
+
 def _pinned_head(value: str, at: int | None) -> tuple[str, int | None]:
     """--head's HASH or N:HASH, and the change number from it or from --at (which must agree)."""
     from app.services.changes import HASH_FORMAT
@@ -295,20 +304,26 @@ def verify(
         "--at", metavar="N", min=1, max=MAX_CHANGE_ID,
         help="The change number --head was published with: says whether that change was rewritten or is gone.")] = None,
 ) -> None:
-    """Walk the change log's hash chain; exit 1 naming the first broken change.
+    """Walk the change log's hash chain and check the stored troop figures; exit 1 naming the first
+    broken change or each stance whose figures break the figure rule (nothing is changed).
 
     With --head, also prove that a head seen earlier is still part of today's chain: it must be the
     hash of one of today's changes, and the chain must verify through it to today's head."""
     from app.db import get_database
     from app.services.changes import verify_chain, verify_pinned_head
+    from app.services.stances import figure_breaches
 
     if head is None:
         if at is not None:
             raise typer.BadParameter("--at says which change --head was published as; give --head too", param_hint="'--at'")
         with get_database().read_session() as session:
             report = verify_chain(session)
+            breaches = figure_breaches(session)
+        _report_figure_breaches(breaches)
         if report.ok:
             typer.echo(f"ok: {report.checked} changes, head {report.head_hash}")
+            if breaches:
+                raise typer.Exit(1)
             return
         _echo_broken(report)
         raise typer.Exit(1)
@@ -437,6 +452,7 @@ def load(file: Annotated[Path, typer.Argument(help="A file written by `isf-track
     from app.db import get_database
     from app.services.backup import BackupError, load_database
     from app.services.changes import verify_chain
+    from app.services.stances import figure_breaches
 
     try:
         with get_database().write_session() as session, file.open(encoding="utf-8") as source:
@@ -445,11 +461,13 @@ def load(file: Annotated[Path, typer.Argument(help="A file written by `isf-track
         _fail(str(exc))
     with get_database().read_session() as session:
         report = verify_chain(session)
+        breaches = figure_breaches(session)
     rows = ", ".join(f"{n} {c}" for n, c in summary.rows.items())
     typer.echo(f"loaded {rows}")
     if summary.flagged:
         typer.echo(f"kept as exported: {len(summary.flagged)} row(s) hold characters new input may not "
                    f"(first: {summary.flagged[0]}); edit them through the tracker to clean them")
+    _report_figure_breaches(breaches)  # kept as exported too: a restore gives back exactly what was saved
     if not report.ok:
         _fail(f"loaded, but the change log does not verify: change {report.broken_change_id}: {report.problem}")
     typer.echo(f"chain verified: {report.checked} changes, head {report.head_hash}")

@@ -7,8 +7,11 @@ import re
 import datetime as dt
 from typing import Annotated, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError,
+                      model_validator)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from app.figure_rule import figure_problem, figure_problems
 from app.limits import ARTICLE_LIMIT, ARTICLE_MAX_BYTES, article_too_large
 from app.text_rule import check_text
 from app.vocabulary import CONDITION_CATEGORIES, RESOLUTION_STATES, ROLES, STATES, STATUSES
@@ -53,8 +56,27 @@ State = Literal[STATES]
 Role = Literal[ROLES]
 ResolutionState = Literal[RESOLUTION_STATES]
 
+
+def _figure(value: int) -> int:
+    """One troop figure, by the figure rule (app/figure_rule.py)."""
+    problem = figure_problem(value)
+    if problem:
+        raise PydanticCustomError("figure_rule", problem)
+    return value
+
+
+def _refuse_figures(model: str, problems: dict[str, str], *loc: str | int) -> None:
+    """Raise the figure rule's PROBLEMS as validation errors, each at its figure's path under LOC."""
+    if problems:
+        raise ValidationError.from_exception_data(model, [
+            InitErrorDetails(type=PydanticCustomError("figure_rule", message), loc=(*loc, field), input=None)
+            for field, message in problems.items()
+        ])
+
+
 MAX_TROOPS = 1_000_000
-TroopCount = Annotated[int, Field(strict=True, ge=0, le=MAX_TROOPS)]
+TroopCount = Annotated[int, Field(strict=True, le=MAX_TROOPS, json_schema_extra={"minimum": 0}),
+                       AfterValidator(_figure)]
 Quote = Annotated[str, StringConstraints(min_length=3, max_length=2000), TEXT_RULE]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
@@ -99,16 +121,14 @@ class CitationIn(StrictModel):
 
 
 class Troops(StrictModel):
+    """Troop figures, whole numbers and not negative. With the status they keep the figure rule: the
+    most offered not below the least; no committed or deployed troops for a country considering,
+    declined or withdrawn, and no deployed ones for a conditional one (a 422 names the figure)."""
+
     offered_min: Optional[TroopCount] = None
     offered_max: Optional[TroopCount] = None
     committed: Optional[TroopCount] = None
     deployed: Optional[TroopCount] = None
-
-    @model_validator(mode="after")
-    def _range(self) -> Troops:
-        if self.offered_min is not None and self.offered_max is not None and self.offered_max < self.offered_min:
-            raise ValueError("offered_max must not be below offered_min")
-        return self
 
 
 class ConditionData(StrictModel):
@@ -123,7 +143,9 @@ class ConditionData(StrictModel):
 
 
 class StanceData(StrictModel):
-    """Everything the one write path accepts for a stance."""
+    """Everything the one write path accepts for a stance. Whether its figures keep the figure rule
+    (the offered range, and what its status allows) is the write path's to say (`set_stance`), so
+    a stored stance, or one with an import's suggestion merged in, can always be held in one."""
 
     status: Status
     troops: Troops = Field(default_factory=Troops)
@@ -200,6 +222,11 @@ class StanceIn(StrictModel):
     def _unique_roles(self) -> StanceIn:
         if len(set(self.roles)) != len(self.roles):
             raise ValueError("roles must not repeat")
+        return self
+
+    @model_validator(mode="after")
+    def _figures_fit_the_status(self) -> StanceIn:
+        _refuse_figures("StanceIn", figure_problems(self.status, self.troops.model_dump()), "troops")
         return self
 
 

@@ -43,6 +43,26 @@ ROLE_LABELS = {
 # The facts of a stance a quote can be the word for.
 FACT_LABELS = {"status": "Status", "troops": "Troops", "roles": "Roles", "summary": "Summary",
                "stated_on": "Date stated"}
+# The troops a country of each status can have committed or deployed: none until it has said yes,
+# and none deployed while its conditions are unmet. Offered figures are open to every status.
+# The rule built on this is app/figure_rule.py.
+TROOPS_ALLOWED = {
+    "deployed": ("committed", "deployed"),
+    "committed": ("committed", "deployed"),
+    "conditional": ("committed",),
+    "considering": (),
+    "declined": (),
+    "withdrawn": (),
+}
+# How a message names a country of each status ("A declined country has no committed troops").
+STATUS_SUBJECTS = {
+    "deployed": "a deployed country",
+    "committed": "a committed country",
+    "conditional": "a conditional country",
+    "considering": "a country still considering",
+    "declined": "a declined country",
+    "withdrawn": "a withdrawn country",
+}
 RESOLUTION_LABELS = {"drafted": "Drafted", "tabled": "Tabled", "adopted": "Adopted", "rejected": "Rejected"}
 
 # In this order everywhere: the board's order of statuses (most engaged first), and so on.

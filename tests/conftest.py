@@ -206,6 +206,31 @@ API_BODY = {
 }
 
 
+# Troop figures the figure rule refuses (app/figure_rule.py), one case per rule: the status, the
+# figures (as API numbers), the figure refused and the words of the rule it breaks. Every write path
+# (form, API, import, seed) is tested with each.
+BAD_FIGURES = [
+    pytest.param("declined", {"offered_min": 100, "committed": 2000}, "committed",
+                 "a declined country has no committed troops: clear this figure or change the status",
+                 id="declined-committed"),
+    pytest.param("declined", {"deployed": 5000}, "deployed",
+                 "a declined country has no deployed troops: clear this figure or change the status",
+                 id="declined-deployed"),
+    pytest.param("considering", {"committed": 300}, "committed",
+                 "a country still considering has no committed troops: clear this figure or change the status",
+                 id="considering-committed"),
+    pytest.param("withdrawn", {"deployed": 200}, "deployed",
+                 "a withdrawn country has no deployed troops: clear this figure or change the status",
+                 id="withdrawn-deployed"),
+    pytest.param("conditional", {"committed": 500, "deployed": 100}, "deployed",
+                 "a conditional country has no deployed troops: clear this figure or change the status",
+                 id="conditional-deployed"),
+    pytest.param("committed", {"offered_min": 900, "offered_max": 100}, "offered_max",
+                 "the most offered cannot be less than the least offered", id="range"),
+    pytest.param("committed", {"committed": -5}, "committed", "must not be negative", id="negative"),
+]
+
+
 def add_user(database: Database, name: str = "editor", role: str = "editor", password: str = PASSWORD) -> str:
     from app.services.accounts import create_user
 

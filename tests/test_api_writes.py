@@ -13,7 +13,7 @@ from app.db import build_engine
 from app.main import create_app
 from app.models import Change, Stance
 from app.services.changes import verify_chain
-from tests.conftest import API_BODY, add_token, add_user
+from tests.conftest import API_BODY, BAD_FIGURES, add_token, add_user
 from tests.live import live_server, race, race_puts
 
 URL = "/api/v1/proposals/gaza-isf/stances"
@@ -110,6 +110,22 @@ def test_invalid_bodies_answer_422_naming_the_field_and_write_nothing(writer, se
     assert loc in [e["loc"][: len(loc)] for e in reply.json()["detail"]]
     assert _changes(session) == before
     assert writer.get(f"{URL}/AZE").headers["etag"] == etag
+
+
+@pytest.mark.parametrize(("status", "troops", "field", "message"), BAD_FIGURES)
+def test_figures_the_status_cannot_have_answer_422_naming_the_figure_and_the_rule(writer, session, status, troops,
+                                                                                 field, message):
+    before = _changes(session)
+    etag = writer.get(f"{URL}/AZE").headers["etag"]
+    body = {**BODY, "status": status, "troops": troops}
+    replace = writer.put(f"{URL}/AZE", json=body, headers={"If-Match": etag})
+    create = writer.put(f"{URL}/NOR", json={**body, "conditions": []})
+    for reply in (replace, create):
+        assert reply.status_code == 422
+        assert [(e["loc"], e["msg"]) for e in reply.json()["detail"]] == [(["body", "troops", field], message)]
+    assert _changes(session) == before
+    assert writer.get(f"{URL}/AZE").headers["etag"] == etag
+    assert writer.get(f"{URL}/NOR").status_code == 404
 
 
 def test_unknown_proposal_or_country_is_404(writer):

@@ -205,3 +205,19 @@ def test_verify_names_a_row_whose_effective_date_was_altered(backend, database, 
     report = verify_chain(session)
     assert (report.ok, report.broken_change_id) == (False, target.id)
     assert "effective date" in report.problem
+
+
+def test_a_backup_with_a_row_that_breaks_the_figure_rule_restores_exactly_and_names_it(backend, database,
+                                                                                        migrated_database, tmp_path):
+    with database.write_session() as s:
+        s.execute(text("UPDATE stances SET committed = 2000, deployed = 5000 WHERE country_code = 'EGY'"))
+    backup = tmp_path / "backup.json"
+    cli("export", str(backup), env={"DATABASE_URL": backend.url})
+    target = migrated_database(backend.name)
+    loaded = cli("load", str(backup), env={"DATABASE_URL": target})  # restored, not refused
+    assert "chain verified: 9 changes" in loaded.stdout
+    assert "FIGURES gaza-isf/EGY (Egypt): committed: a country still considering has no committed troops" in loaded.stderr
+    assert "FIGURES gaza-isf/EGY (Egypt): deployed:" in loaded.stderr
+    assert _export(target) == _export(backend.url)  # exactly what was saved, the row included
+    verified = cli("verify", env={"DATABASE_URL": target}, check=False)
+    assert verified.returncode == 1 and "FIGURES gaza-isf/EGY (Egypt): committed:" in verified.stderr

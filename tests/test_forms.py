@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from contextlib import ExitStack
 
+import pytest
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from app.main import create_app
 from app.models import Change, Source, Stance
-from tests.conftest import add_user, hidden_value, sign_in
+from tests.conftest import BAD_FIGURES, add_user, hidden_value, sign_in
 from tests.live import race
 
 EDIT = "/proposals/gaza-isf/countries/AZE/edit"
@@ -84,6 +85,8 @@ def test_invalid_input_is_explained_beside_each_field_and_nothing_typed_is_lost(
     soup = BeautifulSoup(reply.text, "html.parser")
     errors = {e["id"].removesuffix("-error"): e.get_text() for e in soup.select(".field-error")}
     assert set(errors) >= {"offered_max", "committed", "stated_on", "source_id", "quote", "reason", "cond-1-text"}
+    assert errors["committed"] == "Must not be negative."  # a number, but below zero
+    assert errors["offered_max"] == "Enter a whole number of troops, or leave it empty."
     assert soup.select_one("#offered_max")["aria-invalid"] == "true"
     kept = form_fields(reply.text)
     assert (kept["offered_min"], kept["offered_max"], kept["committed"], kept["stated_on"]) == ("900", "ten", "-5", "31/12/2026")
@@ -103,6 +106,23 @@ def test_a_range_the_wrong_way_round_and_an_invented_quote_are_refused(editor_cl
     assert reply.status_code == 422
     assert "not an exact passage" in BeautifulSoup(reply.text, "html.parser").select_one("#quote-error").get_text()
     assert change_count(session) == 9
+
+
+@pytest.mark.parametrize(("status", "troops", "field", "message"), BAD_FIGURES)
+def test_figures_the_status_cannot_have_are_refused_beside_the_figure_naming_the_rule(editor_client, session, status,
+                                                                                    troops, field, message):
+    data = form_fields(editor_client.get(EDIT).text)
+    data.update(status=status, **{name: f"{value:,}" for name, value in troops.items()}, source_id="1", quote=QUOTE,
+                reason="Ministry statement")
+    before = change_count(session)
+    reply = editor_client.post(EDIT, data=data)
+    assert reply.status_code == 422
+    soup = BeautifulSoup(reply.text, "html.parser")
+    assert soup.select_one(f"#{field}-error").get_text(strip=True) == message[:1].upper() + message[1:] + "."
+    assert soup.select_one(f"#{field}")["aria-invalid"] == "true"
+    kept = form_fields(reply.text)
+    assert (kept["status"], kept[field]) == (status, f"{troops[field]:,}")  # nothing typed is lost
+    assert change_count(session) == before
 
 
 def test_two_editors_conflict_and_the_second_keeps_everything_typed(editor_client, client, database, session):

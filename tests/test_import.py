@@ -19,7 +19,7 @@ from app.limits import ARTICLE_LIMIT, ARTICLE_MAX_BYTES, article_too_large
 from app.models import CONDITION_CATEGORIES, STATUSES, Change, Import, ImportDecision, Source, Stance
 from app.services.import_quality import evaluate, halves
 from app.services.importer import extract, mentions, sentences
-from tests.conftest import ARTICLE, add_token, add_user, suggestion_form
+from tests.conftest import ARTICLE, BAD_FIGURES, add_token, add_user, suggestion_form
 from tests.live import cli
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
@@ -760,6 +760,31 @@ def test_review_errors_are_shown_beside_their_field_and_nothing_is_written(edito
     assert reply.status_code == 422
     assert message.lower() in (_review_error(reply.text, "ITA", field) or "").lower(), reply.text[:3000]
     assert suggestion_form(reply.text, "ITA")["summary"] == form["summary"]  # what was typed is kept
+    assert _count(session, ImportDecision) == 0 and _stance(session, "ITA") is None
+
+
+@pytest.mark.parametrize(("status", "troops", "field", "message"), BAD_FIGURES)
+def test_accepting_figures_the_status_cannot_have_is_refused_beside_the_figure(editor_client, session, status, troops,
+                                                                              field, message):
+    import_id, page = _imported(editor_client)
+    form = suggestion_form(page, "ITA") | {"action": "accept", "status": status,
+                                           **{name: str(value) for name, value in troops.items()}}
+    reply = editor_client.post(f"/imports/{import_id}/countries/ITA", data=form)
+    assert reply.status_code == 422
+    assert _review_error(reply.text, "ITA", field) == message[:1].upper() + message[1:] + "."
+    assert suggestion_form(reply.text, "ITA")[field] == str(troops[field])  # what was typed is kept
+    assert _count(session, ImportDecision) == 0 and _stance(session, "ITA") is None
+
+
+@pytest.mark.parametrize(("status", "troops", "field", "message"), BAD_FIGURES)
+def test_api_apply_of_figures_the_status_cannot_have_answers_422_and_writes_nothing(api, session, status, troops,
+                                                                                    field, message):
+    record = api.post("/api/v1/imports", json={"title": "Italy", "text": ITALY}).json()
+    ita = next(s for s in record["suggestions"] if s["country"] == "ITA")
+    ita |= {"status": status, "troops": {**ita["troops"], **troops}}
+    reply = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [ita]})
+    assert reply.status_code == 422
+    assert [(e["loc"], e["msg"]) for e in reply.json()["detail"]] == [(["body", "suggestions", 0, "troops", field], message)]
     assert _count(session, ImportDecision) == 0 and _stance(session, "ITA") is None
 
 

@@ -92,6 +92,23 @@ def test_projection_totals_count_only_available_countries():
     assert ceasefire.assumed_factors == [CEASEFIRE]
 
 
+def test_totals_leave_out_troops_a_status_cannot_have():
+    """Rows stored before the figure rule: a declined country's troops and a conditional one's
+    deployed troops count neither on the board nor in the what-if."""
+    stances = [
+        stance("AAA", "deployed", offered=(100, 300), committed=200, deployed=150),
+        stance("CCC", "conditional", condition("ceasefire", factor=CEASEFIRE), offered=(500, 500), committed=300,
+               deployed=400),
+        stance("FFF", "declined", offered=(100, 100), committed=2000, deployed=5000),
+        stance("WWW", "withdrawn", committed=700, deployed=700),
+    ]
+    everyone = board.totals(PROPOSAL, stances)
+    assert (everyone.offered_min, everyone.offered_max, everyone.committed, everyone.deployed) == (700, 900, 500, 150)
+    ceasefire = project(PROPOSAL, stances, FACTORS, ["cessation-of-hostilities"])
+    assert [o.stance.country_code for o in ceasefire.available] == ["AAA", "CCC"]
+    assert (ceasefire.totals.committed, ceasefire.totals.deployed) == (500, 150)
+
+
 def test_unknown_factor_slugs_are_named():
     assert unknown_factor_slugs(FACTORS, ["un-mandate", "peace", "cessation-of-hostilities", "x"]) == ["peace", "x"]
 

@@ -32,6 +32,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from app.figure_rule import figure_problems
 from app.models import Change, Proposal, Source
 from app.schemas import SourceIn, StanceData
 from app.services.board import get_proposal
@@ -209,10 +210,11 @@ def histories(draw) -> list[Write]:
     writes = []
     for days_ago, minute in moments:
         chosen = draw(st.lists(st.sampled_from(CONDITIONS), max_size=2, unique=True))
+        status = draw(st.sampled_from(STATUSES))
         writes.append(Write(
             country=draw(st.sampled_from(countries)),
-            status=draw(st.sampled_from(STATUSES)),
-            troops=draw(st.sampled_from(TROOPS)),
+            status=status,
+            troops=draw(st.sampled_from([t for t in TROOPS if not figure_problems(status, t)])),  # figures that add up
             roles=draw(st.sampled_from(ROLES)),
             summary=draw(st.sampled_from(SUMMARIES)),
             conditions=[{"text": text, "category": category, "state": draw(st.sampled_from(["unmet", "met", "unknown"]))}

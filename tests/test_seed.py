@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
 from sqlalchemy import func, select
 
 from app.models import Change, Citation, Condition, Factor, Proposal, Source, Stance
 from app.schemas import StanceData
 from app.services.board import get_proposal, get_stance
+from app.services.errors import InvalidInput
 from app.services.seeding import SEED_DIR, seed_all
 from app.services.stances import set_stance
-from tests.conftest import ARTICLE
+from tests.conftest import ARTICLE, BAD_FIGURES
+from tests.live import cli
 
 TABLES = (Proposal, Factor, Stance, Condition, Source, Citation, Change)
 
@@ -142,3 +145,34 @@ def test_a_corrected_seed_updates_stances_nobody_has_edited(database, session, t
     assert (qat_row.summary, qat_row.version) == ("Corrected summary.", 2)
     last = session.scalars(select(Change).order_by(Change.id.desc())).first()
     assert last.via == "seed" and last.before["summary"] != last.after["summary"]
+
+
+@pytest.mark.parametrize(("status", "troops", "field", "message"), BAD_FIGURES)
+def test_a_seed_with_figures_the_status_cannot_have_is_refused_whole(database, session, tmp_path, status, troops,
+                                                                     field, message):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEED_DIR, seeds)
+    data = json.loads((seeds / "gaza-isf.json").read_text(encoding="utf-8"))
+    qat = next(s for s in data["stances"] if s["country"] == "QAT")
+    qat |= {"status": status, "troops": troops, "summary": "Corrected summary."}
+    (seeds / "gaza-isf.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before_counts, before_changes = _counts(session), _change_rows(session)
+
+    with pytest.raises(InvalidInput) as refused:
+        with database.write_session() as s:
+            seed_all(s, seeds)
+    assert [(e["loc"], e["msg"]) for e in refused.value.errors] == [(["stances", "QAT", "troops", field], message)]
+    session.rollback()  # end the read snapshot, see committed writes
+    assert _counts(session) == before_counts and _change_rows(session) == before_changes
+
+
+def test_the_seed_command_names_the_country_the_figure_and_the_rule(backend, session, tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEED_DIR, seeds)
+    data = json.loads((seeds / "gaza-isf.json").read_text(encoding="utf-8"))
+    next(s for s in data["stances"] if s["country"] == "EGY")["troops"] = {"committed": 2000}
+    (seeds / "gaza-isf.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = cli("seed", "--seed-dir", str(seeds), env={"DATABASE_URL": backend.url}, check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert ("seed refused, nothing written: stances.EGY.troops.committed: a country still considering has no "
+            "committed troops: clear this figure or change the status") in result.stderr

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 from sqlalchemy import func, select, text
 
+from app.figure_rule import figure_problems
 from app.models import Change, Stance
-from app.schemas import StanceData
-from app.services.board import get_proposal, get_stance
+from app.schemas import CitationIn, StanceData
+from app.services.board import get_proposal, get_stance, read_board
 from app.services.changes import verify_chain
 from app.services.errors import InvalidInput, VersionConflict
-from app.services.stances import set_stance
-from tests.live import race
+from app.services.factors import set_factor
+from app.services.stances import FigureBreach, figure_breaches, set_stance
+from tests.conftest import BAD_FIGURES
+from tests.live import cli, race
 
 QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
 
@@ -210,3 +214,95 @@ def test_concurrent_writers_on_different_stances_never_fork_the_chain(database, 
     prev_hashes = session.scalars(select(Change.prev_hash)).all()
     assert len(prev_hashes) == len(set(prev_hashes))  # no two changes claim the same predecessor
     assert verify_chain(session).ok
+
+
+# ---- the figure rule ------------------------------------------------------------------------------
+
+
+def test_the_figure_rule_names_each_figure_and_the_rule_it_breaks():
+    assert figure_problems("declined", {"offered_min": 100, "committed": 2000, "deployed": 5000}) == {
+        "committed": "a declined country has no committed troops: clear this figure or change the status",
+        "deployed": "a declined country has no deployed troops: clear this figure or change the status",
+    }
+    assert figure_problems("conditional", {"offered_min": 900, "offered_max": 100, "committed": 500, "deployed": 1}) == {
+        "offered_max": "the most offered cannot be less than the least offered",
+        "deployed": "a conditional country has no deployed troops: clear this figure or change the status",
+    }
+    assert figure_problems("withdrawn", {"committed": -1, "deployed": "5"}) == {
+        "committed": "must not be negative", "deployed": "must be a whole number"}
+    # What each status may have: offered figures always, none (0) always, committed once it says yes.
+    assert figure_problems("declined", {"offered_min": 100, "offered_max": 200, "committed": 0, "deployed": 0}) == {}
+    assert figure_problems("conditional", {"committed": 500}) == {}
+    assert figure_problems("committed", {"committed": 500, "deployed": 200}) == {}
+    assert figure_problems("deployed", {"committed": 500, "deployed": 500}) == {}
+    assert figure_problems(None, {"committed": 500, "deployed": 500}) == {}  # the figures alone
+
+
+@pytest.mark.parametrize(("status", "troops", "field", "message"), [p for p in BAD_FIGURES if p.id != "negative"])
+def test_the_write_path_refuses_figures_that_break_the_rule_and_changes_nothing(database, session, status, troops,
+                                                                                field, message):
+    """Whatever a write comes through (here straight to the write path, as a factor change or a
+    script would), the figure rule holds; a negative figure never gets this far (StanceData)."""
+    before = session.scalars(select(Stance).where(Stance.country_code == "AZE")).one().version
+    count = _change_count(session)
+    with pytest.raises(InvalidInput) as refused:
+        _write(database, data=_data(status=status, troops=troops))
+    assert {"loc": ["troops", field], "msg": message} in refused.value.errors
+    session.rollback()  # end the read snapshot, see committed writes
+    assert session.scalars(select(Stance).where(Stance.country_code == "AZE")).one().version == before
+    assert _change_count(session) == count
+
+
+def test_verify_reports_a_stored_row_that_breaks_the_figure_rule_and_changes_nothing(backend, database, session):
+    assert figure_breaches(session) == []  # the seed keeps the rule
+    with database.write_session() as s:
+        s.execute(text("UPDATE stances SET committed = 2000 WHERE country_code = 'EGY'"))
+    session.rollback()
+    assert figure_breaches(session) == [FigureBreach(
+        "gaza-isf", "EGY", "Egypt", "committed",
+        "a country still considering has no committed troops: clear this figure or change the status")]
+    result = cli("verify", env={"DATABASE_URL": backend.url}, check=False)
+    assert result.returncode == 1
+    assert result.stdout.startswith("ok: 9 changes")  # the chain itself holds
+    assert ("FIGURES gaza-isf/EGY (Egypt): committed: a country still considering has no committed troops"
+            in result.stderr)
+    session.rollback()
+    assert session.scalars(select(Stance.committed).where(Stance.country_code == "EGY")).one() == 2000
+
+
+def test_totals_count_only_the_troops_a_status_allows(client, database, session, monkeypatch):
+    """A row recorded before the figure rule (here: written with the rule switched off) stays on the
+    board as it was recorded, but its committed and deployed troops count nowhere."""
+    monkeypatch.setattr("app.services.stances.figure_problems", lambda status, troops: {})
+    _write(database, code="EGY", data=_data(status="declined", troops={"offered_min": 100, "committed": 2000,
+                                                                        "deployed": 5000}))
+    monkeypatch.undo()
+    session.rollback()
+    totals = read_board(session, "gaza-isf").totals
+    assert (totals.offered_min, totals.offered_max, totals.committed, totals.deployed) == (100, 100, 0, 0)
+    api = client.get("/api/v1/proposals/gaza-isf").json()["totals"]
+    assert (api["committed"], api["deployed"]) == (0, 0)
+    egy = client.get("/api/v1/proposals/gaza-isf/stances/EGY").json()
+    assert egy["troops"]["committed"] == 2000  # shown as recorded, never changed silently
+    chart = BeautifulSoup(client.get("/").text, "html.parser").select_one("#force-chart .chart-deployed")
+    assert chart.select_one(".bar-text").get_text(strip=True).startswith("0 of ~20,000")
+    whatif = client.get("/api/v1/proposals/gaza-isf/projection").json()["available"]
+    assert (whatif["committed"], whatif["deployed"]) == (0, 0)
+    assert [(b.country, b.field) for b in figure_breaches(session)] == [("EGY", "committed"), ("EGY", "deployed")]
+
+
+def test_a_factor_change_carries_a_stored_row_that_breaks_the_rule_along_as_it_is(database, session):
+    """A stance stored before the rule neither blocks a factor change nor is changed by it."""
+    with database.write_session() as s:
+        s.execute(text("UPDATE stances SET deployed = 100 WHERE country_code = 'AZE'"))
+    with database.write_session() as s:
+        _, affected = set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="cessation-of-hostilities", state="met",
+                                 note=None, citation=CitationIn(source_id=1, quote=QUOTE), actor="tester", via="form",
+                                 reason="ceasefire holds")
+        assert [a.country_code for a in affected] == ["AZE"]
+    session.rollback()
+    aze = get_stance(session, get_proposal(session, "gaza-isf"), "AZE")
+    assert (aze.version, aze.deployed, aze.conditions[0].state) == (2, 100, "met")
+    with pytest.raises(InvalidInput) as refused:  # an editor's write must still mend it
+        _write(database, data=_data(status="conditional", troops={"deployed": 100}))
+    assert refused.value.errors[0]["loc"] == ["troops", "deployed"]

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from app.countries import flag_emoji
 from app.db import utcnow
+from app.figure_rule import countable
 from app.models import Change, Citation, Country, Factor, Proposal, Source, Stance
 from app.services.errors import NotFound
 from app.services.views import (CitationView, ConditionView, CountryView, FactorView, ProposalView, SourceLabel,
@@ -240,7 +241,9 @@ class Totals:
 
 
 def totals(proposal: ProposalView, stances: Iterable[StanceView]) -> Totals:
-    """Troops against the target; a single offered figure counts as both ends of the range."""
+    """Troops against the target; a single offered figure counts as both ends of the range.
+    Committed and deployed troops count only where the status allows them (figure_rule.countable):
+    a row stored before the figure rule cannot inflate the board."""
     stances = list(stances)
     counts = Counter(s.status for s in stances)
     offered_min = offered_max = committed = deployed = 0
@@ -249,8 +252,8 @@ def totals(proposal: ProposalView, stances: Iterable[StanceView]) -> Totals:
         high = s.offered_max if s.offered_max is not None else s.offered_min
         offered_min += low or 0
         offered_max += high or 0
-        committed += s.committed or 0
-        deployed += s.deployed or 0
+        committed += countable(s, "committed")
+        deployed += countable(s, "deployed")
     return Totals(proposal.target_troops, proposal.target_troops_approximate, offered_min, offered_max, committed,
                   deployed, len(stances), {status: counts.get(status, 0) for status in STATUSES})
 

@@ -144,7 +144,7 @@ def set_factor(
             conditions.append(c)
         set_stance(
             session, proposal=proposal, country_code=stance.country_code,
-            data=data.model_copy(update={"conditions": conditions}),
+            data=data.model_copy(update={"conditions": conditions}), figures_as_stored=True,
             actor=actor, via=via, reason=f"Factor “{factor.name}” is now {state}" + (f": {reason}" if reason else ""),
         )
     return factor, list(affected)

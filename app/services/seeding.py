@@ -8,12 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.config import ROOT_DIR
+from app.figure_rule import figure_problems
 from app.models import Change, Citation, Proposal, Source, Stance
 from app.schemas import StanceData, check_day
+from app.services.errors import InvalidInput
 from app.services.factors import create_factor
 from app.services.sources import text_sha256
 from app.services.stances import ensure_country, set_stance
@@ -177,22 +180,33 @@ def seed_file(session: Session, path: Path, report: SeedReport | None = None) ->
         stance = session.scalars(
             select(Stance).where(Stance.proposal_id == proposal.id, Stance.country_code == code)
         ).one_or_none()
-        stance_data = _stance_data(spec, sources)
+        try:
+            stance_data = _stance_data(spec, sources)
+        except ValidationError as exc:  # name the country and the field, as the write path's refusals do
+            raise InvalidInput([{"loc": ["stances", code, *e["loc"]], "msg": e["msg"].removeprefix("Value error, ")}
+                                for e in exc.errors()]) from None
+        problems = figure_problems(stance_data.status, stance_data.troops.model_dump())
+        if problems:  # the whole file keeps the figure rule, stances an editor has changed since included
+            raise InvalidInput([{"loc": ["stances", code, "troops", field], "msg": message}
+                                for field, message in problems.items()])
         if stance is not None:
             if _last_change_via(session, stance) != "seed":
                 # Someone has edited it since: the seed never overwrites that.
                 report.kept.append(f"stance {code}")
                 continue
-        result = set_stance(
-            session,
-            proposal=proposal,
-            country_code=code,
-            data=stance_data,
-            match_conditions=True,
-            actor=SEED_ACTOR,
-            via="seed",
-            reason=SEED_REASON,
-        )
+        try:
+            result = set_stance(
+                session,
+                proposal=proposal,
+                country_code=code,
+                data=stance_data,
+                match_conditions=True,
+                actor=SEED_ACTOR,
+                via="seed",
+                reason=SEED_REASON,
+            )
+        except InvalidInput as exc:  # say which country of the file it is about
+            raise InvalidInput([{**e, "loc": ["stances", code, *e["loc"]]} for e in exc.errors]) from None
         if result.created:
             report.created.append(f"stance {code}")
         elif result.changed:

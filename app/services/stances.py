@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.countries import country_info
 from app.db import utcnow
+from app.figure_rule import figure_problems, troops_of
 from app.models import Change, Citation, Condition, Country, Factor, Proposal, Source, Stance
 from app.schemas import CitationIn, StanceData
 from app.services.changes import append_change, lock_chain_head
@@ -230,6 +231,7 @@ def set_stance(
     reason: str | None = None,
     expected_version: int | None = None,
     match_conditions: bool = False,
+    figures_as_stored: bool = False,
     now: dt.datetime | None = None,
 ) -> StanceWrite:
     """Create or update the stance of COUNTRY_CODE on PROPOSAL, recording the change.
@@ -238,6 +240,10 @@ def set_stance(
     a write that changes nothing records nothing and leaves the version as it is.
     `match_conditions` gives conditions sent without an id the id of a stored one with the same
     text and category (see match_condition_ids).
+    The status and troop figures must keep the figure rule (app/figure_rule.py). `figures_as_stored`
+    is for a caller that carries them along unchanged (a factor's state reaching its conditions):
+    a stance stored before the rule then keeps its figures as they are, neither refused nor
+    changed (`verify` reports it); any other write breaking the rule is refused.
     """
     if via not in VIAS:
         raise ValueError(f"unknown write channel {via!r}")
@@ -272,6 +278,10 @@ def set_stance(
                            "msg": f"a stance's quote supports one of {', '.join(STANCE_FACTS)} "
                                   f"(or a troop figure's name), not {citation.field!r}; leave it out for the "
                                   "facts this change changes"})
+    problems = figure_problems(data.status, data.troops.model_dump())
+    unchanged = stance is not None and (stance.status, troops_of(stance)) == (data.status, data.troops.model_dump())
+    if not (figures_as_stored and unchanged):
+        errors += [{"loc": ["troops", field], "msg": message} for field, message in problems.items()]
 
     factors = {f.slug: f for f in session.scalars(select(Factor).where(Factor.proposal_id == proposal.id))}
     existing_conditions = {c.id: c for c in stance.conditions} if stance else {}
@@ -363,3 +373,35 @@ def set_stance(
     append_change(session, change)
     return StanceWrite(stance, change, created)
 
+
+@dataclass
+class FigureBreach:
+    """A stored stance whose figures break the figure rule: which one, which figure, which rule."""
+
+    proposal: str
+    country: str
+    country_name: str
+    field: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.proposal}/{self.country} ({self.country_name}): {self.field}: {self.problem}"
+
+
+def figure_breaches(session: Session) -> list[FigureBreach]:
+    """Every stored stance breaking the figure rule (kept from before it, or written around the write
+    path), by proposal and country. Reported, never changed: correcting one is an editor's write."""
+    rows = session.execute(
+        select(Proposal.slug, Stance.country_code, Country.name, Stance.status, Stance.offered_min,
+               Stance.offered_max, Stance.committed, Stance.deployed)
+        .join(Proposal, Proposal.id == Stance.proposal_id)
+        .join(Country, Country.code == Stance.country_code)
+        .order_by(Proposal.slug, Stance.country_code)
+    )
+    breaches = []
+    for row in rows:
+        figures = {"offered_min": row.offered_min, "offered_max": row.offered_max, "committed": row.committed,
+                   "deployed": row.deployed}
+        for field, problem in figure_problems(row.status, figures).items():
+            breaches.append(FigureBreach(row.slug, row.country_code, row.name, field, problem))
+    return breaches

@@ -10,11 +10,12 @@ from typing import Any
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
+from app.figure_rule import TROOP_FIELDS, figure_problems
 from app.models import Stance
 from app.schemas import MAX_ID, CitationIn, SourceIn, StanceData, check_day
 from app.text_rule import field_message
+from app.vocabulary import STATUSES
 
-TROOP_FIELDS = ("offered_min", "offered_max", "committed", "deployed")
 BLANK_ROWS = 2
 MAX_ROWS = 30
 MAX_EVIDENCE_ROWS = 20
@@ -154,13 +155,28 @@ def read_form(form: FormData) -> StanceForm:
 
 
 def _int_or_none(form: StanceForm, name: str) -> int | None:
-    raw = getattr(form, name).strip().replace(",", "")
+    raw = getattr(form, name).strip().replace(",", "").replace("\u2212", "-")
     if not raw:
         return None
-    if not raw.isdecimal():
+    digits = raw[1:] if raw[:1] in "+-" else raw
+    if not digits.isdecimal():
         form.error(name, "Enter a whole number of troops, or leave it empty.")
         return None
     return int(raw)
+
+
+def _sentence(message: str) -> str:
+    return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
+
+
+def _troops(form: StanceForm) -> dict[str, int | None]:
+    """The troop figures as typed, each checked on its own and against the status by the figure rule
+    (app/figure_rule.py), its message beside the figure; a figure it refuses is not passed on."""
+    troops = {name: _int_or_none(form, name) for name in TROOP_FIELDS}
+    problems = figure_problems(form.status if form.status in STATUSES else None, troops)
+    for name, message in problems.items():
+        form.error(name, _sentence(message))
+    return {name: None if name in problems else value for name, value in troops.items()}
 
 
 def _date_or_none(form: StanceForm, name: str) -> dt.date | None:
@@ -258,13 +274,9 @@ def _validate(form: StanceForm, payload: dict[str, Any], row_of: list[int],
             message = e["msg"].removeprefix("Value error, ")
             if e["loc"][:1] == ("status",):
                 message = "Choose one of the statuses."
-            elif tuple(e["loc"]) == ("troops",):
-                message = "The most offered cannot be less than the least offered."
             elif e["type"] == "less_than_equal":
                 message = f"At most {e['ctx']['le']:,}."
-            elif e["type"] == "greater_than_equal" and e["ctx"]["ge"] == 0:
-                message = "Must not be negative."
-            form.error(name, message[:1].upper() + message[1:] + ("" if message.endswith(".") else "."))
+            form.error(name, _sentence(message))
         return None
 
 
@@ -277,7 +289,7 @@ def _payload(form: StanceForm, troops: dict, stated_on, conditions: list, citati
 def parse(form: StanceForm) -> ParsedStance:
     """Turn the typed values into write-path input, noting every problem beside its field."""
     _check_text_rule(form)
-    troops = {name: _int_or_none(form, name) for name in TROOP_FIELDS}
+    troops = _troops(form)
     stated_on = _date_or_none(form, "stated_on")
     conditions, row_of = _conditions(form)
 
@@ -336,7 +348,7 @@ def parse_review(form: StanceForm, source_id: int) -> ParsedReview:
     but every quote comes from the article (SOURCE_ID) — the passages kept for the stance, and one
     per condition. Whether a quote is a passage of the article is the write path's to say."""
     _check_text_rule(form)
-    troops = {name: _int_or_none(form, name) for name in TROOP_FIELDS}
+    troops = _troops(form)
     stated_on = _date_or_none(form, "stated_on")
 
     def condition_citations(i: int, row: ConditionRow) -> list[dict[str, Any]]:

@@ -77,7 +77,7 @@ def test_two_tabs_conflict_and_the_second_keeps_its_input(chromium, editor_site)
     first.wait_for_url(f"{editor_site}/proposals/gaza-isf/countries/AZE")
 
     second.fill("#summary", "Typed in the second tab")
-    second.fill("#deployed", "40")
+    second.fill("#committed", "40")
     fill_citation(second, "second tab")
     second.get_by_role("button", name="Save").click()
     conflict = second.locator(".conflict")
@@ -85,7 +85,7 @@ def test_two_tabs_conflict_and_the_second_keeps_its_input(chromium, editor_site)
     assert "Someone else saved Azerbaijan" in conflict.inner_text()
     assert "Saved from the first tab" in conflict.inner_text()
     assert second.input_value("#summary") == "Typed in the second tab"
-    assert second.input_value("#deployed") == "40"
+    assert second.input_value("#committed") == "40"
     assert second.input_value("#reason") == "second tab"
 
     second.get_by_role("button", name="Save my version").click()

@@ -1,0 +1,76 @@
+"""The one rule for a stance's troop figures, whatever the write came through.
+
+- Each figure is a whole number and not negative.
+- The most offered is not less than the least offered.
+- A country that has not said yes (considering, declined, withdrawn) has no troops committed or
+  deployed, and a conditional one none deployed (`TROOPS_ALLOWED` in app/vocabulary.py); a
+  figure of 0 says "none" and is allowed.
+
+The schemas, the stance forms and the write path (`set_stance`) ask `figure_problems`; none keeps
+a check of its own. Rows stored before the rule are restored and kept as they are: `verify`
+reports them, and the totals count only the troops a status allows (`countable`), so such a row
+can never inflate the board.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from app.vocabulary import STATUS_SUBJECTS, TROOPS_ALLOWED
+
+TROOP_FIELDS = ("offered_min", "offered_max", "committed", "deployed")
+LIMITED_FIELDS = ("committed", "deployed")  # the figures a status may rule out
+NOT_A_NUMBER = "must be a whole number"
+NEGATIVE = "must not be negative"
+RANGE = "the most offered cannot be less than the least offered"
+
+
+def figure_problem(value: Any) -> str | None:
+    """What is wrong with one figure on its own (None: nothing; a missing figure is fine)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        return NOT_A_NUMBER
+    if value < 0:
+        return NEGATIVE
+    return None
+
+
+def allows(status: str, field: str) -> bool:
+    """Whether a country of STATUS can have troops under FIELD (offered figures: always)."""
+    return field not in LIMITED_FIELDS or field in TROOPS_ALLOWED.get(status, LIMITED_FIELDS)
+
+
+def status_problem(status: str, field: str) -> str:
+    subject = STATUS_SUBJECTS.get(status, f"a country that is {status}")
+    return f"{subject} has no {field} troops: clear this figure or change the status"
+
+
+def figure_problems(status: str | None, troops: Mapping[str, Any]) -> dict[str, str]:
+    """Every figure of TROOPS that breaks the rule, by field, with the rule it breaks. STATUS None
+    checks the figures alone (the numbers and the offered range)."""
+    problems: dict[str, str] = {}
+    for field in TROOP_FIELDS:
+        problem = figure_problem(troops.get(field))
+        if problem:
+            problems[field] = problem
+    low, high = troops.get("offered_min"), troops.get("offered_max")
+    if low is not None and high is not None and not problems.keys() & {"offered_min", "offered_max"} and high < low:
+        problems["offered_max"] = RANGE
+    if status is not None:
+        for field in LIMITED_FIELDS:
+            if field not in problems and troops.get(field) and not allows(status, field):
+                problems[field] = status_problem(status, field)
+    return problems
+
+
+def troops_of(stance: Any) -> dict[str, Any]:
+    """The four figures of a stance (a model row, a view or a schema object), as a mapping."""
+    return {field: getattr(stance, field) for field in TROOP_FIELDS}
+
+
+def countable(stance: Any, field: str) -> int:
+    """FIELD's troops of STANCE as totals count them: 0 when missing or when its status has none."""
+    value = getattr(stance, field)
+    return value if type(value) is int and value > 0 and allows(stance.status, field) else 0
