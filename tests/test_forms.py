@@ -464,3 +464,21 @@ def test_conditions_added_and_removed_on_either_side_are_merged_and_an_edited_re
     assert editor_client.post(EDIT, data={**kept, name: "theirs"}, follow_redirects=False).status_code == 303
     stance = aze(session)
     assert [c.text for c in stance.conditions] == [texts[0], "A UN mandate", "Command stays national"]
+
+
+def test_a_merge_that_would_make_a_wrong_way_round_range_is_not_saved_but_shown(editor_client, colleague, session):
+    mine = form_fields(editor_client.get(EDIT).text)
+    theirs = form_fields(colleague.get(EDIT).text)
+    theirs.update(offered_min="500", source_id="1", quote=QUOTE, reason="theirs", csrf_token=colleague.csrf)
+    assert colleague.post(EDIT, data=theirs, follow_redirects=False).status_code == 303
+
+    mine.update(offered_max="300", source_id="1", quote=QUOTE, reason="mine")
+    before = change_count(session)
+    reply = editor_client.post(EDIT, data=mine)
+    assert reply.status_code == 409
+    soup = BeautifulSoup(reply.text, "html.parser")
+    assert soup.select_one("#offered_max-error") and not soup.select("fieldset.clash")
+    assert "merged in the form below, but not saved" in " ".join(soup.select_one(".conflict").get_text(" ").split())
+    kept = form_fields(reply.text)
+    assert (kept["offered_min"], kept["offered_max"], kept["version"]) == ("500", "300", "2")
+    assert change_count(session) == before

@@ -181,6 +181,7 @@ class Row:
     outcome: str
     clashes: list[Clash] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)  # a condition's parts only the colleague changed
+    said: str = ""  # how the message after saving names it, when not by its label
 
 
 @dataclass
@@ -195,7 +196,7 @@ class Merge:
         """What the merge took from the colleague, in words (for the message after saving)."""
         out = []
         for row in self.rows:
-            said = row.label[:1].lower() + row.label[1:]
+            said = row.said or row.label[:1].lower() + row.label[1:]
             if row.parts:
                 said += f": its {' and '.join(PART_LABELS[p] for p in row.parts)}"
             if row.outcome == THEIRS:
@@ -342,7 +343,8 @@ def _merge_conditions(known: bool, base: dict, theirs: dict, mine: dict) -> tupl
             index = len(form_rows)
             if known and b is None:  # the colleague added it
                 form_rows.append(_row_of(t, cid))
-                rows.append(Row(label(index, t), ["—"], [shown_condition(t)], ["—"], THEIRS))
+                rows.append(Row(label(index, t), ["—"], [shown_condition(t)], ["—"], THEIRS,
+                                said=f"the new condition “{_short(t['text'])}”"))
             elif known and t == b:  # the editor removed it, the colleague left it alone
                 form_rows.append(_row_of(t, cid, remove=True))
                 rows.append(Row(label(index, t), [shown_condition(b)], [shown_condition(t)], ["Removed"], MINE))
@@ -386,7 +388,8 @@ def _merge_conditions(known: bool, base: dict, theirs: dict, mine: dict) -> tupl
         if m is None:
             rows.append(Row(label(None, b), [shown_condition(b)], ["Removed"], ["Removed"], ALIKE))
         elif m == b:
-            rows.append(Row(label(None, b), [shown_condition(b)], ["Removed"], [shown_condition(m)], THEIRS))
+            rows.append(Row(label(None, b), [shown_condition(b)], ["Removed"], [shown_condition(m)], THEIRS,
+                            said=f"the removal of “{_short(b['text'])}”"))
         else:
             index = len(form_rows)
             form_rows.append(_row_of(m))  # kept, it comes back as a new condition
