@@ -330,3 +330,174 @@ def test_a_statement_dated_after_today_is_refused_beside_its_date(editor_client,
     error = BeautifulSoup(reply.text, "html.parser").select_one("#stated_on-error").get_text()
     assert "Must not be after today (UTC)" in error
     assert change_count(session) == before
+
+
+# ---- a colleague saved meanwhile: the two edits are merged ---------------------------------------------
+
+
+@pytest.fixture
+def colleague(backend, database):
+    """A second editor, `colleague`, signed in in a browser of their own; `.csrf` holds its form token."""
+    add_user(database, "colleague")
+    with TestClient(create_app()) as c:
+        c.csrf = sign_in(c, "colleague")
+        yield c
+
+
+def aze(session) -> Stance:
+    session.rollback()
+    return session.scalars(select(Stance).where(Stance.country_code == "AZE")).one()
+
+
+def test_a_colleagues_roles_date_and_figure_are_kept_beside_my_summary(editor_client, colleague, session):
+    import datetime as dt
+
+    mine = form_fields(editor_client.get(EDIT).text)  # opened before the colleague saves
+    theirs = form_fields(colleague.get(EDIT).text)
+    day = (dt.datetime.now(dt.timezone.utc).date() - dt.timedelta(days=3)).isoformat()
+    theirs.update(stated_on=day, offered_max="800", source_id="1", quote=QUOTE, reason="ministry briefing",
+                  csrf_token=colleague.csrf)
+    assert colleague.post(EDIT, data={**theirs, "roles": ["engineering"]}, follow_redirects=False).status_code == 303
+
+    mine.update(summary="Baku now says it may send engineers.", source_id="1", quote=QUOTE, reason="new statement")
+    reply = editor_client.post(EDIT, data=mine, follow_redirects=False)
+    assert reply.status_code == 303, reply.text[:2000]
+    message = BeautifulSoup(editor_client.get(reply.headers["location"]).text, "html.parser").select_one(".notice-ok")
+    said = message.get_text(" ", strip=True)
+    assert "Saved Azerbaijan (version 3), merged with the changes saved meanwhile by colleague (version 2)" in said
+    assert "stated on" in said and "offered, at most" in said and "roles offered" in said
+    assert "summary" not in said.split("Kept from that version:")[1]
+
+    stance = aze(session)
+    assert (stance.version, stance.roles, stance.stated_on.isoformat(), stance.offered_max) == (3, ["engineering"], day, 800)
+    assert stance.summary == "Baku now says it may send engineers."
+    last = session.scalars(select(Change).order_by(Change.id.desc())).first()
+    assert (last.actor, last.before["version"], last.before["roles"]) == ("editor", 2, ["engineering"])
+
+
+def test_both_changing_the_summary_differently_asks_which_to_keep_and_mine_keeps_the_rest(
+        editor_client, colleague, session):
+    mine = form_fields(editor_client.get(EDIT).text)
+    started = mine["summary"]
+    theirs = form_fields(colleague.get(EDIT).text)
+    theirs.update(summary="The colleague's summary", committed="300", source_id="1", quote=QUOTE, reason="theirs",
+                  csrf_token=colleague.csrf)
+    assert colleague.post(EDIT, data=theirs, follow_redirects=False).status_code == 303
+
+    mine.update(summary="The editor's summary", source_id="1", quote=QUOTE, reason="mine")
+    before = change_count(session)
+    reply = editor_client.post(EDIT, data=mine)
+    assert reply.status_code == 409
+    assert change_count(session) == before
+    soup = BeautifulSoup(reply.text, "html.parser")
+    conflict = soup.select_one(".conflict[role=alert]")
+    assert "1 thing was changed differently by both of you" in " ".join(conflict.get_text(" ").split())
+    rows = {tr.th.get_text(strip=True): [td.get_text(" ", strip=True) for td in tr.select("td")]
+            for tr in conflict.select("table.compare tbody tr")}
+    assert set(rows) >= {"Status", "Summary", "Stated on", "Offered, at least", "Offered, at most", "Committed",
+                         "Deployed", "Roles offered", "Source and quote"}
+    assert rows["Summary"][:3] == [started, "The colleague's summary", "The editor's summary"]
+    assert rows["Summary"][3].startswith("Clash")
+    assert rows["Committed"] == ["—", "300", "—", "Theirs (only your colleague changed it)"]
+    assert rows["Status"][3] == "Unchanged"
+    assert sum(1 for r in rows.values() if r[3].startswith("Clash")) == 1
+
+    choice = soup.select_one("fieldset#choose-summary")
+    shown = {div.dt.get_text(strip=True): div.dd.get_text(strip=True) for div in choice.select("dl div")}
+    assert shown == {"You started from": started, "Your colleague saved": "The colleague's summary",
+                     "You typed": "The editor's summary"}
+    radios = {r["value"]: r.has_attr("checked") for r in choice.select("input[type=radio][name=choice-summary]")}
+    assert radios == {"mine": True, "theirs": False}
+    kept = form_fields(reply.text)
+    assert (kept["summary"], kept["committed"], kept["version"], kept["reason"]) == (
+        "The editor's summary", "300", "2", "mine")
+
+    again = editor_client.post(EDIT, data=kept, follow_redirects=False)
+    assert again.status_code == 303
+    stance = aze(session)
+    assert (stance.summary, stance.committed, stance.version) == ("The editor's summary", 300, 3)
+
+
+def test_taking_theirs_for_a_clash_keeps_my_other_changes(editor_client, colleague, session):
+    mine = form_fields(editor_client.get(EDIT).text)
+    theirs = form_fields(colleague.get(EDIT).text)
+    theirs.update({"cond-1-state": "met", "source_id": "1", "quote": QUOTE, "reason": "theirs",
+                   "csrf_token": colleague.csrf})
+    assert colleague.post(EDIT, data=theirs, follow_redirects=False).status_code == 303
+
+    mine.update({"cond-1-state": "unknown", "deployed": "25", "source_id": "1", "quote": QUOTE, "reason": "mine"})
+    reply = editor_client.post(EDIT, data=mine)
+    assert reply.status_code == 409
+    soup = BeautifulSoup(reply.text, "html.parser")
+    choice = soup.select_one("fieldset#choose-cond-1-state")
+    assert [dd.get_text(strip=True) for dd in choice.select("dd")] == ["Unmet", "Met", "Unknown"]
+    kept = form_fields(reply.text)
+    assert (kept["cond-1-state"], kept["deployed"]) == ("unknown", "25")
+    kept["choice-cond-1-state"] = "theirs"
+    assert editor_client.post(EDIT, data=kept, follow_redirects=False).status_code == 303
+    stance = aze(session)
+    assert [c.state for c in stance.conditions] == ["unmet", "met"]
+    assert (stance.deployed, stance.version) == (25, 3)
+
+
+def test_a_condition_changed_by_one_and_the_summary_by_the_other_are_merged(editor_client, colleague, session):
+    mine = form_fields(editor_client.get(EDIT).text)
+    theirs = form_fields(colleague.get(EDIT).text)
+    theirs.update({"cond-1-state": "met", "source_id": "1", "quote": QUOTE, "reason": "parliament voted",
+                   "csrf_token": colleague.csrf})
+    assert colleague.post(EDIT, data=theirs, follow_redirects=False).status_code == 303
+
+    mine.update(summary="Ready once the guns fall silent.", source_id="1", quote=QUOTE, reason="mine")
+    reply = editor_client.post(EDIT, data=mine, follow_redirects=False)
+    assert reply.status_code == 303, reply.text[:2000]
+    said = BeautifulSoup(editor_client.get(reply.headers["location"]).text, "html.parser").select_one(".notice-ok")
+    assert "Kept from that version: condition 2 (“Approval by Azerbaijan’s parliament" in said.get_text()
+    assert said.get_text().endswith("…”): its state.")
+    stance = aze(session)
+    assert [c.state for c in stance.conditions] == ["unmet", "met"]
+    assert (stance.summary, stance.version) == ("Ready once the guns fall silent.", 3)
+
+
+def test_conditions_added_and_removed_on_either_side_are_merged_and_an_edited_removed_one_asks(
+        editor_client, colleague, session):
+    mine = form_fields(editor_client.get(EDIT).text)
+    theirs = form_fields(colleague.get(EDIT).text)
+    theirs.update({"cond-0-remove": "1", "cond-2-text": "A UN mandate", "cond-2-category": "mandate",
+                   "source_id": "1", "quote": QUOTE, "reason": "theirs", "csrf_token": colleague.csrf})
+    assert colleague.post(EDIT, data=theirs, follow_redirects=False).status_code == 303
+
+    # The editor adds another condition and edits the one the colleague removed.
+    mine.update({"cond-0-state": "met", "cond-2-text": "Command stays national", "cond-2-category": "command",
+                 "source_id": "1", "quote": QUOTE, "reason": "mine"})
+    reply = editor_client.post(EDIT, data=mine)
+    assert reply.status_code == 409
+    soup = BeautifulSoup(reply.text, "html.parser")
+    clash = soup.select("fieldset.clash")
+    assert len(clash) == 1 and "Your colleague removed it; you changed it." in clash[0].get_text()
+    kept = form_fields(reply.text)
+    texts = [kept[f"cond-{i}-text"] for i in range(int(kept["cond_count"])) if kept[f"cond-{i}-text"]]
+    assert texts == ["Approval by Azerbaijan’s parliament, which has not yet received any legislative proposal.",
+                     "A UN mandate", "Complete stop of military action: hostilities between Israel and Hamas must cease entirely.",
+                     "Command stays national"]
+    name = clash[0].select_one("input[type=radio]")["name"]
+    assert editor_client.post(EDIT, data={**kept, name: "theirs"}, follow_redirects=False).status_code == 303
+    stance = aze(session)
+    assert [c.text for c in stance.conditions] == [texts[0], "A UN mandate", "Command stays national"]
+
+
+def test_a_merge_that_would_make_a_wrong_way_round_range_is_not_saved_but_shown(editor_client, colleague, session):
+    mine = form_fields(editor_client.get(EDIT).text)
+    theirs = form_fields(colleague.get(EDIT).text)
+    theirs.update(offered_min="500", source_id="1", quote=QUOTE, reason="theirs", csrf_token=colleague.csrf)
+    assert colleague.post(EDIT, data=theirs, follow_redirects=False).status_code == 303
+
+    mine.update(offered_max="300", source_id="1", quote=QUOTE, reason="mine")
+    before = change_count(session)
+    reply = editor_client.post(EDIT, data=mine)
+    assert reply.status_code == 409
+    soup = BeautifulSoup(reply.text, "html.parser")
+    assert soup.select_one("#offered_max-error") and not soup.select("fieldset.clash")
+    assert "merged in the form below, but not saved" in " ".join(soup.select_one(".conflict").get_text(" ").split())
+    kept = form_fields(reply.text)
+    assert (kept["offered_min"], kept["offered_max"], kept["version"]) == ("500", "300", "2")
+    assert change_count(session) == before

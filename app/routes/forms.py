@@ -9,18 +9,18 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from starlette.datastructures import FormData
 
-from app.web import stance_form
+from app.web import merge, stance_form
 from app.countries import country_info, search_countries
 from app.db import get_database
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
 from app.models import Proposal, Source
 from app.vocabulary import CONDITION_CATEGORIES, ROLES, STATES, STATUSES
 from app.schemas import MAX_ID, CitationIn
-from app.services import board
+from app.services import board, history
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.factors import set_factor
 from app.services.sources import create_source
-from app.services.stances import set_stance
+from app.services.stances import set_stance, stance_snapshot
 from app.text_rule import field_message
 from app.web.browser import EditorDep, audit, check_csrf, load_viewer, redirect, render
 
@@ -46,7 +46,8 @@ def _country_name(code: str) -> str:
     return info.name
 
 
-def _edit_page(request, session, proposal, code, form, viewer, status_code=200, conflict=None) -> Response:
+def _edit_page(request, session, proposal, code, form, viewer, status_code=200, conflict=None,
+               merged=None) -> Response:
     stance = board.find_stance(session, proposal, code)
     context = {
         "proposal": proposal,
@@ -62,6 +63,7 @@ def _edit_page(request, session, proposal, code, form, viewer, status_code=200, 
         "factors": proposal.factors,
         "sources": _sources(session),
         "conflict": conflict,
+        "merge": merged,
     }
     return render(request, "edit_stance.html", context, status_code=status_code)
 
@@ -85,52 +87,130 @@ def edit_stance_form(request: Request, session: SessionDep, proposal: ProposalDe
     return _edit_page(request, session, proposal, code, form, viewer)
 
 
+def _write_stance(proposal, code: str, viewer, parsed: stance_form.ParsedStance, form: stance_form.StanceForm,
+                  expected_version: int) -> tuple[int, bool, str | None]:
+    """Write PARSED through the write path on top of EXPECTED_VERSION; the new version, whether anything
+    changed, and the notice for a statement dated before the one the board shows."""
+    with get_database().write_session() as ws:
+        current = ws.scalars(select(Proposal).where(Proposal.id == proposal.id)).one()
+        if parsed.new_source is not None:
+            source_id = create_source(ws, parsed.new_source).id
+        else:
+            source_id = parsed.data.citations[0].source_id
+        data = stance_form.with_citation(parsed.data, source_id, form.quote.strip())
+        result = set_stance(
+            ws, proposal=current, country_code=code, data=data, actor=viewer.name, via="form",
+            reason=parsed.reason, expected_version=expected_version,
+        )
+        changed = result.changed
+        return result.stance.version, changed, board.recorded(ws, proposal.slug, code).notice if changed else None
+
+
+def _source_title(session, form: stance_form.StanceForm) -> str:
+    if form.source_id == "new":
+        return form.source_title.strip() or "a new source"
+    source = session.get(Source, int(form.source_id)) if form.source_id.isdecimal() else None
+    return source.title if source else "no source chosen"
+
+
+def _merge_with_current(session, typed: stance_form.StanceForm, mine: stance_form.ParsedStance,
+                        current) -> merge.Merge:
+    """The editor's input (TYPED, parsed as MINE) merged with CURRENT on top of the version the form
+    was opened on."""
+    base = merge.position_at(session, current, mine.expected_version)
+    titles: dict[int, str] = {}
+
+    def title(source_id: int) -> str:
+        if source_id not in titles:
+            source = session.get(Source, source_id)
+            titles[source_id] = source.title if source else f"source {source_id}"
+        return titles[source_id]
+
+    return merge.three_way(base, merge.position_of(stance_snapshot(current)), merge.position_typed(mine.data), typed,
+                           source_title=title, typed_source=_source_title(session, typed))
+
+
+def _merged_message(name: str, version: int, changed: bool, outcome: merge.Merge, authors: list[str],
+                    viewer_name: str) -> str:
+    names = ["you, in another window" if a == viewer_name else a for a in authors]
+    who = " and ".join(names) if names else "a colleague"
+    if not changed:
+        return f"Nothing changed for {name}: the same had been saved meanwhile by {who}; nothing was recorded."
+    taken = outcome.taken()
+    kept = f" Kept from that version: {', '.join(taken)}." if taken else ""
+    return (f"Saved {name} (version {version}), merged with the changes saved meanwhile by {who} "
+            f"(version {outcome.theirs_version}).{kept}")
+
+
+# A merged save that loses the race again is merged again, this many times at most.
+MERGE_ATTEMPTS = 3
+
+
 @router.post("/proposals/{slug}/countries/{iso3}/edit")
 def save_stance(request: Request, session: SessionDep, proposal: ProposalDep, iso3: CountryPath,
                 viewer: EditorDep, submitted: FormDep) -> Response:
-    """Save the stance through the write path; on any problem show the form again, nothing lost."""
+    """Save the stance through the write path; on any problem show the form again, nothing lost.
+
+    When a colleague saved the stance since the form was opened, the editor's changes are merged
+    with theirs (app/web/merge.py): saved at once when no field was changed differently by both,
+    else shown again with the merged values and a choice for each clash."""
     check_csrf(request, submitted.get("csrf_token"), viewer.csrf_token)
     code = iso3.upper()
-    _country_name(code)
+    name = _country_name(code)
     form = stance_form.read_form(submitted)
+    chosen = merge.theirs_chosen(submitted)
+    if chosen:  # a conflict page settled: the colleague's value where the editor chose theirs
+        merge.apply_choices(form, chosen, merge.position_at(session, board.find_stance(session, proposal, code),
+                                                            int(form.version) if form.version.isdecimal() else None))
     if submitted.get("action") == "more_rows":
         return _edit_page(request, session, proposal, code, form.with_blank_rows(len(form.conditions) + 2), viewer)
     parsed = stance_form.parse(form)
     if parsed.data is None:
         return _edit_page(request, session, proposal, code, form.with_blank_rows(), viewer, status_code=422)
-    try:
-        with get_database().write_session() as ws:
-            current = ws.scalars(select(Proposal).where(Proposal.id == proposal.id)).one()
-            if parsed.new_source is not None:
-                source_id = create_source(ws, parsed.new_source).id
-            else:
-                source_id = parsed.data.citations[0].source_id
-            data = stance_form.with_citation(parsed.data, source_id, form.quote.strip())
-            # A form without a saved version to build on (a new country's "0", or a missing, negative
-            # or unreadable value) creates: the write path then refuses it if the stance exists by now,
-            # deciding under its lock, so two editors adding one country cannot both succeed.
-            result = set_stance(
-                ws, proposal=current, country_code=code, data=data, actor=viewer.name, via="form",
-                reason=parsed.reason, expected_version=parsed.expected_version or 0,
-            )
-            version = result.stance.version
-            changed = result.changed
-            notice = board.recorded(ws, proposal.slug, code).notice if changed else None
-    except InvalidInput as exc:
-        for e in exc.errors:
-            form.error(stance_form.error_field(e["loc"], parsed.row_of), e["msg"][:1].upper() + e["msg"][1:] + ".")
-        session.rollback()
-        return _edit_page(request, session, proposal, code, form.with_blank_rows(), viewer, status_code=422)
-    except VersionConflict:
-        session.rollback()
-        audit.info("conflict: user=%s stance=%s/%s expected v%s", viewer.name, proposal.slug, code, form.version)
-        current = board.find_stance(session, proposal, code)
-        form.version = str(current.version) if current else "0"
-        return _edit_page(request, session, proposal, code, form.with_blank_rows(), viewer, status_code=409,
-                          conflict=current)
-    name = _country_name(code)
-    audit.info("stance saved: user=%s stance=%s/%s version=%s changed=%s", viewer.name, proposal.slug, code, version, changed)
-    message = f"Saved {name} (version {version})." if changed else f"Nothing changed for {name}; nothing was recorded."
+    # A form without a saved version to build on (a new country's "0", or a missing, negative or
+    # unreadable value) creates: the write path then refuses it if the stance exists by now, deciding
+    # under its lock, so two editors adding one country cannot both succeed.
+    attempt, attempt_form, expected = parsed, form, parsed.expected_version or 0
+    outcome: merge.Merge | None = None
+    current = None
+    for _ in range(MERGE_ATTEMPTS):
+        try:
+            version, changed, notice = _write_stance(proposal, code, viewer, attempt, attempt_form, expected)
+            break
+        except InvalidInput as exc:
+            for e in exc.errors:
+                attempt_form.error(stance_form.error_field(e["loc"], attempt.row_of),
+                                   e["msg"][:1].upper() + e["msg"][1:] + ".")
+            session.rollback()
+            return _edit_page(request, session, proposal, code, attempt_form.with_blank_rows(), viewer,
+                              status_code=422, conflict=current, merged=outcome)
+        except VersionConflict:
+            session.rollback()
+            audit.info("conflict: user=%s stance=%s/%s expected v%s", viewer.name, proposal.slug, code, form.version)
+            current = board.find_stance(session, proposal, code)
+            if current is None:  # nothing to merge with (cannot happen while stances are never deleted)
+                form.version = "0"
+                return _edit_page(request, session, proposal, code, form.with_blank_rows(), viewer, status_code=409)
+            outcome = _merge_with_current(session, form, parsed, current)
+            attempt_form = outcome.form
+            attempt = stance_form.parse(attempt_form)
+            if outcome.clashes or attempt.data is None:
+                return _edit_page(request, session, proposal, code, attempt_form.with_blank_rows(), viewer,
+                                  status_code=409, conflict=current, merged=outcome)
+            expected = current.version
+    else:
+        return _edit_page(request, session, proposal, code, attempt_form.with_blank_rows(), viewer, status_code=409,
+                          conflict=current, merged=outcome)
+    audit.info("stance saved: user=%s stance=%s/%s version=%s changed=%s merged=%s", viewer.name, proposal.slug,
+               code, version, changed, outcome is not None)
+    if outcome is not None:
+        since = outcome.base_version if outcome.base_version is not None else outcome.theirs_version - 1
+        authors = history.authors_between(session, current.id, since, outcome.theirs_version)
+        message = _merged_message(name, version, changed, outcome, authors, viewer.name)
+    elif changed:
+        message = f"Saved {name} (version {version})."
+    else:
+        message = f"Nothing changed for {name}; nothing was recorded."
     if notice:
         message += " " + notice
     return redirect(f"/proposals/{proposal.slug}/countries/{code}", message)

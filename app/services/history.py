@@ -192,3 +192,26 @@ def timeline(session: Session, stance_id: int, day: dt.date, known_at: dt.date |
     query = counts_on(select(Change).where(Change.stance_id == stance_id), day,
                       end_of_day(known_at) if known_at else None)
     return list(session.scalars(query.order_by(Change.id.desc())))
+
+
+# ---- one version of a stance -------------------------------------------------------------------------
+
+
+def stance_version(session: Session, stance_id: int, version: int) -> dict[str, Any] | None:
+    """The stance as version VERSION recorded it (the `after` of the change that made it), or None when
+    the log holds no such version. An editor's form names the version it was opened on: this is what
+    the editor started from."""
+    query = (select(Change.after)
+             .where(Change.stance_id == stance_id, Change.entity == "stance",
+                    Change.after["version"].as_integer() == version)
+             .order_by(Change.id.desc()).limit(1))
+    return session.scalars(query).first()
+
+
+def authors_between(session: Session, stance_id: int, after: int, upto: int) -> list[str]:
+    """Who recorded the versions of a stance after version AFTER up to version UPTO, each name once,
+    earliest first."""
+    version = Change.after["version"].as_integer()
+    query = select(Change.actor).where(Change.stance_id == stance_id, Change.entity == "stance",
+                                       version > after, version <= upto)
+    return list(dict.fromkeys(session.scalars(query.order_by(Change.id))))

@@ -88,7 +88,7 @@ def test_two_tabs_conflict_and_the_second_keeps_its_input(chromium, editor_site)
     assert second.input_value("#committed") == "40"
     assert second.input_value("#reason") == "second tab"
 
-    second.get_by_role("button", name="Save my version").click()
+    second.get_by_role("button", name="Save with these choices").click()
     second.wait_for_url(f"{editor_site}/proposals/gaza-isf/countries/AZE")
     assert "Typed in the second tab" in second.inner_text("main")
     context.close()
