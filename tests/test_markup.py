@@ -11,7 +11,7 @@ import pytest
 
 from app.config import ROOT_DIR
 from tests.conftest import add_user, sign_in
-from tests.test_forms import form_fields
+from tests.test_forms import QUOTE, form_fields
 
 VNU = ROOT_DIR / "tools" / "e2e" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -75,6 +75,13 @@ def test_every_page_passes_the_nu_html_checker(client, database, tmp_path):
     again = client.post(edit, data=typed, follow_redirects=False)
     assert again.status_code == 422, again.status_code
     pages[f"POST {edit} (re-shown)"] = again.text
+    # The conflict page: a colleague's summary and ours, typed on the same version.
+    stale = {**form_fields(client.get(edit).text), "csrf_token": csrf, "source_id": "1", "quote": QUOTE,
+             "reason": "New statement"}
+    assert client.post(edit, data={**stale, "summary": "A colleague's summary."}, follow_redirects=False).status_code == 303
+    clash = client.post(edit, data={**stale, "summary": "My summary."}, follow_redirects=False)
+    assert clash.status_code == 409, clash.status_code
+    pages[f"POST {edit} (conflict)"] = clash.text
     errors = _check(pages, tmp_path)
     assert not errors, "\n".join(errors)
 
