@@ -73,7 +73,8 @@ def describe_change(before: dict[str, Any] | None, after: dict[str, Any]) -> lis
     for cid, c in old_conditions.items():
         if cid not in new_conditions:
             lines.append(f"condition removed: {c['text']} ({c['category']})")
-    if len(after.get("citations", [])) > len(before.get("citations", [])):
+    quoted = {(q["source_id"], q["quote"]) for q in before.get("citations", [])}
+    if any((q["source_id"], q["quote"]) not in quoted for q in after.get("citations", [])):
         lines.append("new quote cited")
     return lines or ["no visible difference"]
 
