@@ -147,3 +147,23 @@ def test_pages_use_only_local_assets(client):
         ref = tag.get("href") or tag.get("src")
         assert ref.startswith("/"), ref
         assert client.get(ref).status_code == 200, ref
+
+
+def test_filters_land_on_the_results_say_what_they_do_and_come_off_one_by_one(client):
+    soup = page(client, "/proposals/gaza-isf?status=conditional&status=considering&condition=ceasefire")
+    assert soup.select_one("form.filters")["action"] == "/proposals/gaza-isf#countries"
+    shown = set(rows(soup))
+    assert shown == {"AZE"}  # the one conditional or considering country with a ceasefire condition
+    chips = {a.get_text(" ", strip=True).rstrip(" ×"): a["href"] for a in soup.select(".active-filters a.removable")}
+    assert chips == {
+        "Conditional": "/proposals/gaza-isf?status=considering&condition=ceasefire#countries",
+        "Considering": "/proposals/gaza-isf?status=conditional&condition=ceasefire#countries",
+        "Has a condition about ceasefire": "/proposals/gaza-isf?status=conditional&status=considering#countries",
+    }
+    # The matrix follows the filters; the map says it shows everyone.
+    assert {tr["id"].removeprefix("matrix-") for tr in soup.select("table.matrix tbody tr")} == shown
+    assert "whatever the filters" in soup.find(id="map-heading").find_parent("section").get_text()
+    # The count of one status is marked as the filter in force when it is the only one.
+    only = page(client, "/proposals/gaza-isf?status=considering")
+    current = only.select('.status-counts a[aria-current="true"]')
+    assert len(current) == 1 and "Considering" in current[0].get_text()

@@ -12,7 +12,7 @@ from markupsafe import escape
 
 from app.config import get_settings
 from app.deps import CountryPath, SessionDep, SlugPath
-from app.vocabulary import CONDITION_CATEGORIES, STATUSES
+from app.vocabulary import CONDITION_CATEGORIES, STATUS_LABELS, STATUSES
 from app.services import board, history, projection, sources, timeline, worldmap
 from app.web.templating import CATEGORY_LABELS, day as day_text, number, templates
 from app.web.browser import load_viewer, parse_day, render
@@ -90,6 +90,10 @@ def _board(request: Request, session, slug: str, status: list[str], condition: s
         "dated": dated,  # the page's dates, for links that keep them
         "filtered_query": query(**filters),  # its dates and filters, for its exports
         "with_status": lambda *statuses: query(**dates, statuses=list(statuses)),
+        # Each filter in force, and the page's query without it (to remove it alone).
+        "active_filters": [(STATUS_LABELS[s], query(**dates, statuses=[x for x in chosen if x != s], condition=condition))
+                           for s in chosen] + ([(f"Has a condition about {CATEGORY_LABELS[condition].lower()}",
+                                                 query(**dates, statuses=chosen))] if condition else []),
         "world": worldmap.world_map(day.everyone, country_href),
         "assume": assume,
         "whatif": projection.project(day.proposal, day.everyone, day.factors, assume),
