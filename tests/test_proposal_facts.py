@@ -256,6 +256,9 @@ def test_the_facts_api_needs_if_match_and_names_the_field_of_every_error(writer_
     assert older.status_code == 200
     assert older.json()["current_facts"] is False and "later day" in older.json()["notice"]
     assert older.json()["target_troops"] == 20000
+    same = client.put(FACTS, json={**API_BODY, "target_troops": 15000, "stated_on": "2026-11-01"},
+                      headers={"If-Match": older.headers["etag"]})
+    assert same.status_code == 200 and same.json()["current_facts"] is False  # still not what the board shows
     assert client.get(f"{FACTS}?as_of=2026-11-01").json()["target_troops"] == 15000
     session.rollback()
     assert verify_chain(session).ok

@@ -186,7 +186,7 @@ def post_source(body: SourceIn, actor: WriterDep) -> Response:
 
 from app.routes.api import proposal_etag  # noqa: E402
 from app.schemas import ProposalFacts, ProposalIn, ProposalWriteOut  # noqa: E402
-from app.services.proposals import set_proposal_facts  # noqa: E402
+from app.services.proposals import last_facts_change, set_proposal_facts  # noqa: E402
 
 _FACT_LOCS = {"resolution_state": ["resolution", "state"], "resolution_on": ["resolution", "date"],
               "resolution_text": ["resolution", "text"]}
@@ -253,7 +253,9 @@ def put_proposal(
             result = set_proposal_facts(ws, proposal=target, data=data.model_copy(update={"citations": [citation]}),
                                         actor=actor, via="api", reason=body.reason, expected_version=expected)
             version = result.proposal.version
-            recorded = board.recorded_facts(ws, slug, result.change) if result.changed else None
+            # What was written (or, for a write that changed nothing, what it matched) and whether the board shows it.
+            latest = result.change or last_facts_change(ws, target)
+            recorded = board.recorded_facts(ws, slug, latest) if latest is not None else None
     except InvalidInput as exc:
         raise HTTPException(422, [{"loc": _facts_loc(e["loc"]), "msg": e["msg"], "type": "value_error"}
                                   for e in exc.errors])
@@ -262,7 +264,7 @@ def put_proposal(
         raise HTTPException(412, "the facts changed since you read them: GET the proposal again and re-apply "
                                  "your change", headers={"ETag": proposal_etag(slug, fresh.version)})
     audit.info("facts written via api: user=%s proposal=%s version=%s changed=%s", actor, slug, version,
-               recorded is not None)
+               result.changed)
     with get_database().read_session() as read:
         payload = {**board.proposal_json(board.read_board(read, slug)),
                    "current_facts": recorded.is_current if recorded else True,
