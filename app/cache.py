@@ -1,7 +1,7 @@
 """The response cache for public pages, feeds and the read API, keyed by the data's version; and
 what every answer says about caching and compression on the wire.
 
-Every write to a stance or factor moves the head of the change log, so the head's hash is a
+Every write to a stance, a factor or a proposal's facts moves the head of the change log, so the head's hash is a
 version of everything the public pages show. Each request reads it (one primary-key lookup), and
 a cached answer is only served for the version and the UTC day it was made for: a write on any
 worker or machine is visible on the very next request everywhere, and the board's "now", worked
@@ -52,8 +52,8 @@ SLUG = r"[a-z0-9-]{1,64}"
 # Every public GET of pages, feeds and the read API. Not the forms (`/countries/new`, `…/edit`),
 # imports or sign-in, and not the list of sources: a source can be added without a change row, so
 # the change log's head does not move with it.
-# What makes this correct: nothing these answers show changes without a change row. Stances and
-# factors are written only through their write paths, which append one; sources and countries are
+# What makes this correct: nothing these answers show changes without a change row. Stances,
+# factors and a proposal's facts are written only through their write paths, which append one; sources and countries are
 # never edited once stored. A feature that edits them must append a change too.
 CACHEABLE = re.compile(
     r"^/(?:"

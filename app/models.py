@@ -49,6 +49,9 @@ class Proposal(Base):
     resolution_text: Mapped[Optional[str]] = mapped_column(Text)
     context_notes: Mapped[Optional[str]] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # The version of its facts (target, sponsor, resolution, mandate, context): each recorded write of
+    # them adds one; 0 before the first.
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="1")
 
     factors: Mapped[list[Factor]] = relationship(
         back_populates="proposal", order_by="Factor.position", cascade="all, delete-orphan"
@@ -66,6 +69,8 @@ class Proposal(Base):
         ),
         CheckConstraint("target_troops IS NULL OR target_troops >= 0", name="target_troops"),
     )
+    # Optimistic locking of its facts, as for stances: every UPDATE carries "AND version = <as read>".
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     def __repr__(self) -> str:
         return f"<Proposal {self.slug}>"
@@ -254,8 +259,15 @@ class Citation(Base):
         return f"<Citation {self.id} source={self.source_id}>"
 
 
+# What a change is a write to, and what made it ("migration": the first record of a proposal's facts,
+# made by the upgrade that gave them a history).
+CHANGE_ENTITIES = ("stance", "factor", "proposal")
+CHANGE_VIAS = ("seed", "form", "api", "import", "cli", "migration")
+
+
 class Change(Base):
-    """One write to a stance or factor: before and after, who, why, on whose word; hash-chained."""
+    """One write to a stance, a factor or a proposal's own facts: before and after, who, why, on whose
+    word; hash-chained."""
 
     __tablename__ = "changes"
 
@@ -274,7 +286,8 @@ class Change(Base):
     reason: Mapped[Optional[str]] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
-    # The day the change speaks for: the stance's stated_on, else the day it was recorded.
+    # The day the change speaks for: the stated_on of a stance or of a proposal's facts, else the
+    # publication date of its source, else the day it was recorded.
     # Derived from hashed fields (verify checks it); kept as a column so "as of" is an index seek.
     effective_on: Mapped[Optional[dt.date]] = mapped_column(Date)
     # The request that made it, to find its log lines; not hashed (it says how, not what).
@@ -285,13 +298,14 @@ class Change(Base):
     proposal: Mapped[Proposal] = relationship()
 
     __table_args__ = (
-        CheckConstraint("entity IN ('stance', 'factor')", name="entity"),
-        CheckConstraint("via IN ('seed', 'form', 'api', 'import', 'cli')", name="via"),
+        CheckConstraint(_in("entity", CHANGE_ENTITIES), name="entity"),
+        CheckConstraint(_in("via", CHANGE_VIAS), name="via"),
         Index("ix_changes_stance_id_id", "stance_id", "id"),
         Index("ix_changes_proposal_id_id", "proposal_id", "id"),
         Index("ix_changes_changed_at", "changed_at"),
         Index("ix_changes_stance_id_effective_on_id", "stance_id", "effective_on", "id"),
         Index("ix_changes_factor_id_effective_on_id", "factor_id", "effective_on", "id"),
+        Index("ix_changes_proposal_id_entity_effective_on_id", "proposal_id", "entity", "effective_on", "id"),
     )
 
     def __repr__(self) -> str:

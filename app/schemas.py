@@ -14,7 +14,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from app.figure_rule import figure_problem, figure_problems
 from app.limits import ARTICLE_LIMIT, ARTICLE_MAX_BYTES, article_too_large
 from app.text_rule import check_text
-from app.vocabulary import CONDITION_CATEGORIES, RESOLUTION_STATES, ROLES, STATES, STATUSES
+from app.vocabulary import CONDITION_CATEGORIES, PROPOSAL_FACTS, RESOLUTION_STATES, ROLES, STATES, STATUSES
 
 # Every text field keeps the one text rule (app/text_rule.py), checked before any stripping.
 TEXT_RULE = BeforeValidator(check_text)
@@ -55,6 +55,7 @@ Category = Literal[CONDITION_CATEGORIES]
 State = Literal[STATES]
 Role = Literal[ROLES]
 ResolutionState = Literal[RESOLUTION_STATES]
+ProposalFact = Literal[PROPOSAL_FACTS]
 
 
 def _figure(value: int) -> int:
@@ -162,6 +163,29 @@ class StanceData(StrictModel):
         return self
 
 
+Sponsor = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), TEXT_RULE]
+FactText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), TEXT_RULE]
+
+
+class ProposalFacts(StrictModel):
+    """Everything the one write path accepts for the facts of a proposal (the force itself): the whole
+    set as it stands after the write, the day it was stated, and the quotes behind it (`field`: the
+    fact a quote is the word for; none: whatever this write changes)."""
+
+    target_troops: Optional[TroopCount] = None
+    target_troops_approximate: bool = False
+    target_police: Optional[TroopCount] = None
+    sponsor: Optional[Sponsor] = None
+    sponsor_country: Optional[CountryCode] = None
+    resolution_state: Optional[ResolutionState] = None
+    resolution_on: Optional[IsoDate] = None
+    resolution_text: Optional[FactText] = None
+    mandate_summary: Optional[FactText] = None
+    context_notes: Optional[FactText] = None
+    stated_on: Optional[IsoDate] = None
+    citations: list[CitationIn] = Field(default_factory=list, max_length=20)
+
+
 HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#\x00-\x1f\x7f][^\s\x00-\x1f\x7f]*$", max_length=2000), TEXT_RULE]
 
 
@@ -230,6 +254,40 @@ class StanceIn(StrictModel):
         return self
 
 
+class ProposalCitationRef(CitationRef):
+    """The source for a change to a proposal's facts, and the exact quote; `field` names the one fact
+    the quote is the word for (left out: every fact this write changes)."""
+
+    field: Optional[ProposalFact] = None
+
+
+class ResolutionIn(StrictModel):
+    state: Optional[ResolutionState] = Field(default=None, description="Where the UN resolution stands; null: none.")
+    date: Optional[IsoDate] = Field(default=None, description="The day it got there; required when adopted, never "
+                                    "after today or after `stated_on`.")
+    text: Optional[FactText] = None
+
+
+class ProposalIn(StrictModel):
+    """The facts of the force itself, as they stand after this write (a field left out is emptied), with
+    the day they were stated, the citation and the reason for the change."""
+
+    target_troops: Optional[TroopCount] = None
+    target_troops_approximate: bool = Field(default=False, strict=True)
+    target_police: Optional[TroopCount] = None
+    sponsor: Optional[Sponsor] = None
+    sponsor_country: Optional[CountryCode] = Field(default=None, description="ISO 3166-1 alpha-3 code of the "
+                                                   "sponsoring country.")
+    resolution: ResolutionIn = Field(default_factory=ResolutionIn)
+    mandate_summary: Optional[FactText] = None
+    context_notes: Optional[FactText] = None
+    stated_on: Optional[IsoDate] = Field(default=None, description="The day these facts were stated; not after "
+                                         "today. Left out: its source's publication date, else today.")
+    citation: ProposalCitationRef = Field(description="The source that says so: `{source_id, quote}` or "
+                                          "`{source: {...}, quote}`, optionally with the `field` it supports.")
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000), TEXT_RULE]
+
+
 class ImportIn(SourceIn):
     """An article to read: its metadata (leave out what is unknown) and its full text."""
 
@@ -294,8 +352,9 @@ class CitationOut(BaseModel):
     field: Optional[str] = Field(default=None, description="The fact the quote supports (the first, when several).")
     fields: list[str] = Field(default_factory=list, description=(
         "Every fact of the current value this quote is the word for: a stance's status, troops, roles, summary "
-        "or stated_on. A quote belongs to the value it was recorded for; when that value changes the quote "
-        "leaves the current stance and stays in its history."))
+        "or stated_on; a proposal's target_troops, target_police, sponsor, resolution, mandate_summary or "
+        "context_notes. A quote belongs to the value it was recorded for; when that value changes the quote "
+        "leaves the current stance or proposal and stays in its history."))
 
 
 class TroopsOut(BaseModel):
@@ -368,9 +427,14 @@ class ProposalOut(BaseModel):
     name: str
     short_name: Optional[str]
     theatre: str
+    facts_known: bool = Field(description="Whether any facts about the force itself had been recorded by the "
+                              "day asked for; when false, its facts are null and it has no quotes.")
+    version: int = Field(description="The version of the facts shown (0: none recorded by then).")
+    stated_on: Optional[dt.date] = Field(description="The day the facts shown were stated, when it was given.")
     sponsor: Optional[str]
     sponsor_country: Optional[str]
     target_troops: Optional[int]
+    target_troops_approximate: bool
     target_police: Optional[int]
     mandate_summary: Optional[str]
     resolution: ResolutionOut
@@ -378,6 +442,15 @@ class ProposalOut(BaseModel):
     totals: TotalsOut
     factors: list[FactorOut]
     citations: list[CitationOut]
+
+
+class ProposalWriteOut(ProposalOut):
+    """A write's answer: the proposal as the board shows it today, and whether that is what was written."""
+
+    current_facts: bool = Field(description="Whether the facts just recorded are the ones the board shows today "
+                                "(false when facts stated for a later day exist).")
+    notice: Optional[str] = Field(description="Said when `current_facts` is false: which facts the board shows "
+                                  "instead, and why.")
 
 
 class SourceOut(BaseModel):
@@ -399,7 +472,7 @@ class SourceDetailOut(SourceOut):
 class ChangeOut(BaseModel):
     id: int
     changed_at: dt.datetime
-    entity: Literal["stance", "factor"]
+    entity: Literal["stance", "factor", "proposal"]
     proposal: str
     country: Optional[str]
     factor: Optional[str]

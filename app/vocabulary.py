@@ -64,6 +64,11 @@ STATUS_SUBJECTS = {
     "withdrawn": "a withdrawn country",
 }
 RESOLUTION_LABELS = {"drafted": "Drafted", "tabled": "Tabled", "adopted": "Adopted", "rejected": "Rejected"}
+# The facts of the force itself a quote can be the word for (a fact may span several columns: the
+# target with whether it is approximate, the sponsor with its country, the resolution with its date
+# and text).
+PROPOSAL_FACT_LABELS = {"target_troops": "Target", "target_police": "Police target", "sponsor": "Led by",
+                        "resolution": "UN resolution", "mandate_summary": "Mandate", "context_notes": "Context"}
 
 # In this order everywhere: the board's order of statuses (most engaged first), and so on.
 STATUSES = tuple(STATUS_LABELS)
@@ -72,3 +77,4 @@ STATES = tuple(STATE_LABELS)
 ROLES = tuple(ROLE_LABELS)
 RESOLUTION_STATES = tuple(RESOLUTION_LABELS)
 STANCE_FACTS = tuple(FACT_LABELS)
+PROPOSAL_FACTS = tuple(PROPOSAL_FACT_LABELS)

@@ -42,9 +42,25 @@ def run_migrations_online() -> None:
     engine = build_engine(_url())
     try:
         with engine.connect() as connection:
-            _run(connection)
+            if connection.dialect.name == "sqlite":
+                _run_without_foreign_keys(connection)
+            else:
+                _run(connection)
     finally:
         engine.dispose()
+
+
+def _run_without_foreign_keys(connection) -> None:
+    """SQLite changes a table's constraints by rebuilding it (batch mode): copy, drop, rename. Dropping a
+    table that other rows refer to fails while foreign keys are enforced, so they are off while
+    migrating (SQLite allows switching them only outside a transaction); a migration that rebuilds a
+    table checks them (PRAGMA foreign_key_check) before its transaction commits."""
+    raw = connection.connection.driver_connection
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        _run(connection)
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
 
 
 def _run(connection) -> None:

@@ -7,6 +7,7 @@ ISF_FAIL_ON_SKIP=1 (set by CI) turns any skip into a failed run.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import uuid
@@ -275,6 +276,31 @@ def editor_client(client, database):
 
 
 @pytest.fixture
+def writer_client(client, database):
+    """A client sending a write-scoped API token of the editor "newsroom"."""
+    add_user(database, "newsroom", "editor")
+    client.headers["Authorization"] = f"Bearer {add_token(database, 'newsroom', 'write')}"
+    return client
+
+
+def add_force(database: Database, folder: Path, slug: str, *, published_on: str | None, text: str,
+              **facts) -> str:
+    """Load a proposal of its own through the seed: FACTS (as a seed file gives them, e.g. `resolution`,
+    `citations` with `quote` and `field`) quoting one source of TEXT published on PUBLISHED_ON."""
+    from app.services.seeding import SEED_FORMAT, seed_file
+
+    citations = [{"source": "article", **c} for c in facts.pop("citations", [])]
+    spec = {"format": SEED_FORMAT,
+            "sources": [{"key": "article", "title": f"Article on {slug}", "published_on": published_on, "text": text}],
+            "proposal": {"slug": slug, "name": f"Force {slug}", "theatre": "Gaza", **facts, "citations": citations}}
+    path = folder / f"{slug}.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    with database.write_session() as s:
+        seed_file(s, path)
+    return slug
+
+
+@pytest.fixture
 def migrated_database(tmp_path: Path):
     """A factory of fresh, migrated, empty databases: `migrated_database("sqlite" | "postgresql")`."""
     made: list[str] = []
@@ -315,3 +341,44 @@ def suggestion_form(page_html: str, code: str) -> dict:
         elif el.get("name"):
             data[el["name"]] = el.get("value", "")
     return data
+
+
+def form_values(page_html: str, selector: str = "form") -> dict:
+    """What the form SELECTOR on a page would submit as it stands (like a browser pressing its button)."""
+    from bs4 import BeautifulSoup
+
+    form = BeautifulSoup(page_html, "html.parser").select_one(selector)
+    data = {}
+    for el in form.select("input, select, textarea"):
+        name = el.get("name")
+        if not name or el.get("type") == "submit":
+            continue
+        if el.name == "textarea":
+            data[name] = el.get_text()
+        elif el.get("type") in ("checkbox", "radio"):
+            if el.has_attr("checked"):
+                data.setdefault(name, el.get("value", "on"))
+        elif el.name == "select":
+            data[name] = (el.select_one("option[selected]") or el.select_one("option"))["value"]
+        else:
+            data[name] = el.get("value", "")
+    return data
+
+
+def count_changes(session) -> int:
+    """The change rows committed so far (the session's read snapshot ended first)."""
+    from sqlalchemy import func, select
+
+    from app.models import Change
+
+    session.rollback()
+    return session.scalar(select(func.count()).select_from(Change))
+
+
+def page_text(client, url: str, selector: str) -> str:
+    """The text of the element SELECTOR on the page at URL, as a reader reads it."""
+    from bs4 import BeautifulSoup
+
+    element = BeautifulSoup(client.get(url).text, "html.parser").select_one(selector)
+    assert element is not None, f"{url}: no {selector}"
+    return element.get_text(" ", strip=True)

@@ -187,8 +187,8 @@ def test_cli_export_load_verify_round_trip_into_postgresql(tmp_path, migrated_da
     cli("export", str(backup), env={"DATABASE_URL": source})
     target = migrated_database("postgresql")
     loaded = cli("load", str(backup), env={"DATABASE_URL": target})
-    assert "chain verified: 9 changes" in loaded.stdout
-    assert cli("verify", env={"DATABASE_URL": target}).stdout.startswith("ok: 9 changes")
+    assert "chain verified: 10 changes" in loaded.stdout
+    assert cli("verify", env={"DATABASE_URL": target}).stdout.startswith("ok: 10 changes")
     again = cli("load", str(backup), env={"DATABASE_URL": target}, check=False)
     assert again.returncode == 1 and "empty database" in again.stderr
 

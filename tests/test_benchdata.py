@@ -27,7 +27,7 @@ def test_bench_data_fills_a_history_that_verifies_and_serves(backend, database, 
         assert (last.after["status"], last.after["version"]) == (stance.status, stance.version)
     assert client.get("/").status_code == 200
     assert client.get("/?as_of=2026-06-01").status_code == 200
-    # A proposal with no sponsor and no quotes of its own has a board too, now and as of a day.
+    # A proposal with no sponsor and a target only has a board too, now and as of a day.
     for url in ("/proposals/bench-force-2", "/proposals/bench-force-2?as_of=2026-06-01"):
         page = client.get(url)
         assert page.status_code == 200 and "<h1>Benchmark force 2</h1>" in page.text, url
@@ -37,5 +37,5 @@ def test_bench_data_command(tmp_path):
     env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'bench.db'}"}
     cli("db", "upgrade", env=env)
     out = cli("bench-data", "--countries", "20", "--changes", "100", env=env).stdout
-    assert "14 stances and 91 changes added" in out  # 20 countries, of which six were on the board; 100 changes in all
+    assert "14 stances and 90 changes added" in out  # 20 countries, of which six were on the board; 100 changes in all
     assert cli("verify", env=env).stdout.startswith("ok: 100 changes")

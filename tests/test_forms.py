@@ -105,7 +105,7 @@ def test_a_range_the_wrong_way_round_and_an_invented_quote_are_refused(editor_cl
     reply = editor_client.post(EDIT, data=data)
     assert reply.status_code == 422
     assert "not an exact passage" in BeautifulSoup(reply.text, "html.parser").select_one("#quote-error").get_text()
-    assert change_count(session) == 9
+    assert change_count(session) == 10
 
 
 @pytest.mark.parametrize(("status", "troops", "field", "message"), BAD_FIGURES)
@@ -143,7 +143,7 @@ def test_two_editors_conflict_and_the_second_keeps_everything_typed(editor_clien
     assert kept["status"] == "declined" and kept["summary"] == "Second editor's summary"
     assert kept["reason"] == "second" and kept["quote"] == QUOTE
     assert kept["version"] == "2"  # re-applying now means "on top of what is saved"
-    assert change_count(session) == 10
+    assert change_count(session) == 11
 
     again = editor_client.post(EDIT, data=kept, follow_redirects=False)
     assert again.status_code == 303

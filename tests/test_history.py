@@ -151,20 +151,23 @@ def test_atom_feeds_list_the_latest_changes(client, edited, url):
     if "countries" in url:
         assert all(t.startswith("Azerbaijan") for t in titles) and len(entries) == 3
     else:
-        assert len(entries) == 12
+        assert len(entries) == 13  # the seed's ten changes (the force's facts, three factors, six stances), three edits
+        assert "Facts about the force: facts first recorded" in titles
     # Links start with the configured public address (ISF_PUBLIC_URL), not the request's Host.
     assert entries[0].find(f"{ATOM}link").get("href").startswith(f"{get_settings().public_url}/proposals/gaza-isf")
 
 
 def test_recent_changes_page(client, edited):
     soup = BeautifulSoup(client.get("/changes").text, "html.parser")
-    assert len(soup.select(".change-list > li")) == 12
+    assert len(soup.select(".change-list > li")) == 13
+    facts = soup.select(".change-list > li")[-1]
+    assert "Facts about the force" in facts.get_text() and facts.a["href"] == "/proposals/gaza-isf#facts"
     assert soup.select_one('link[type="application/atom+xml"]')["href"] == "/changes.atom"
 
 
 def test_api_changes_since_in_id_order_with_paging(client, edited):
     everything = client.get("/api/v1/changes?limit=1000").json()
-    assert [c["id"] for c in everything] == sorted(c["id"] for c in everything) and len(everything) == 12
+    assert [c["id"] for c in everything] == sorted(c["id"] for c in everything) and len(everything) == 13
     assert everything[-1]["country"] == "EGY" and everything[-1]["effective_on"] == "2026-11-01"
     since = client.get("/api/v1/changes?since=2026-11-10T00:00:00Z").json()
     assert {c["country"] for c in since} >= {"AZE", "EGY"}
@@ -175,9 +178,11 @@ def test_api_changes_since_in_id_order_with_paging(client, edited):
         pages.append([c["id"] for c in reply.json()])
         link = reply.headers.get("link")
         url = link.split(";")[0].strip("<>").replace("http://testserver", "") if link else None
-    assert [len(p) for p in pages] == [5, 5, 2]
+    assert [len(p) for p in pages] == [5, 5, 3]
     assert sum(pages, []) == [c["id"] for c in everything]
-    factor_change = everything[0]
+    facts_change, factor_change = everything[:2]
+    assert (facts_change["entity"], facts_change["country"], facts_change["factor"]) == ("proposal", None, None)
+    assert facts_change["before"] is None and facts_change["after"]["resolution_state"] == "drafted"
     assert factor_change["entity"] == "factor" and factor_change["factor"] == "cessation-of-hostilities"
 
 

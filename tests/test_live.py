@@ -89,7 +89,7 @@ def test_verify_passes_on_a_clean_log_and_names_a_tampered_row(tmp_path):
     cli("db", "upgrade", env=env)
     cli("seed", env=env)
     ok = cli("verify", env=env)
-    assert ok.stdout.startswith("ok: 9 changes")
+    assert ok.stdout.startswith("ok: 10 changes")
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE changes SET actor = 'someone else' WHERE id = 5")
     broken = cli("verify", env=env, check=False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alembic import command
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 
 from app import migrate
 from app.db import Base, build_engine
@@ -87,3 +87,66 @@ def test_quotes_of_values_since_changed_leave_the_current_stance_on_upgrade(back
     assert verify_chain(session).ok
     # Stances whose quotes already held are left alone; a second upgrade finds nothing to do.
     assert session.scalars(select(Change.id).where(Change.actor == "isf-tracker db upgrade")).all() == [last.id]
+
+
+def test_upgrading_a_database_recorded_before_the_facts_had_a_history(empty_backend):
+    """A database whose proposals' facts had no history (revision 0007): the upgrade records each
+    proposal's facts and quotes as a first change at the end of the chain, dated by its quoted source,
+    and the chain still verifies; downgrading takes them out again and re-links the chain."""
+    import datetime as dt
+
+    import sqlalchemy as sa
+
+    from app.db import Database
+    from app.models import Change
+    from app.services.board import read_board
+    from app.services.changes import verify_chain
+    from app.services.seeding import seed_all
+
+    url = empty_backend.url
+    migrate.upgrade(url)
+    engine = build_engine(url)
+    try:
+        with Database(engine).write_session() as s:
+            seed_all(s)
+        migrate.downgrade(url, "0007")
+        with engine.begin() as conn:
+            facts = conn.execute(sa.text("SELECT target_troops, resolution_state FROM proposals")).one()
+            assert tuple(facts) == (20000, "drafted")
+            assert conn.execute(sa.text("SELECT count(*) FROM changes WHERE entity NOT IN ('stance', 'factor')")).scalar() == 0
+            # What an older tracker holds: a dated source, and an import decision that names a change (so
+            # rebuilding the changes table must keep what refers to it).
+            conn.execute(sa.text("INSERT INTO sources (title, title_is_descriptive, published_on, text, created_at) "
+                                 "SELECT 'Dated copy', false, '2026-10-28', text, created_at FROM sources"))
+            dated = conn.execute(sa.text("SELECT max(id) FROM sources")).scalar()
+            conn.execute(sa.text("UPDATE citations SET source_id = :dated WHERE proposal_id = 1"), {"dated": dated})
+            conn.execute(sa.text("INSERT INTO imports (proposal_id, source_id, created_at, created_by, via, suggestions) "
+                                 "VALUES (1, 1, '2026-11-01 00:00:00', 'editor', 'form', '[]')"))
+            conn.execute(sa.text("INSERT INTO import_decisions (import_id, country_code, decision, outcome, decided_by, "
+                                 "decided_at, change_id) SELECT id, 'AZE', 'accepted', 'unchanged', 'editor', "
+                                 "'2026-11-01 00:00:00', (SELECT max(id) FROM changes) FROM imports"))
+            quotes = conn.execute(sa.text("SELECT source_id, quote, field FROM citations WHERE proposal_id = 1 "
+                                          "ORDER BY id")).all()
+        with Database(engine).read_session() as s:
+            assert verify_chain(s).ok  # the downgrade re-linked what followed the facts' first change
+
+        migrate.upgrade(url)
+        with Database(engine).read_session() as s:
+            report = verify_chain(s)
+            assert report.ok, report
+            first = s.scalars(select(Change).where(Change.entity == "proposal")).one()
+            assert first.id == max(s.scalars(select(Change.id)))  # appended to the end of the chain
+            assert (first.via, first.actor, first.before, first.source_id) == ("migration", "migration", None, dated)
+            assert first.effective_on == dt.date(2026, 10, 28)
+            assert (first.after["target_troops"], first.after["resolution_state"], first.after["version"]) == (
+                20000, "drafted", 1)
+            assert [(q["source_id"], q["quote"], q["field"]) for q in first.after["citations"]] == [tuple(q) for q in quotes]
+            assert read_board(s, "gaza-isf").proposal.version == 1
+            assert read_board(s, "gaza-isf", as_of=dt.date(2026, 10, 27)).proposal.facts_known is False
+            shown = read_board(s, "gaza-isf", as_of=dt.date(2026, 10, 28)).proposal
+            assert (shown.target_troops, shown.resolution_state, len(shown.citations)) == (20000, "drafted", len(quotes))
+        with Database(engine).write_session() as s:
+            report = seed_all(s)  # facts recorded by the upgrade are not the seed's to overwrite
+        assert "proposal gaza-isf" in report.kept and not report.changed
+    finally:
+        engine.dispose()

@@ -176,3 +176,49 @@ def test_the_seed_command_names_the_country_the_figure_and_the_rule(backend, ses
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert ("seed refused, nothing written: stances.EGY.troops.committed: a country still considering has no "
             "committed troops: clear this figure or change the status") in result.stderr
+
+
+def test_the_seed_records_the_forces_facts_and_never_overwrites_an_editors(database, session, tmp_path):
+    from app.schemas import ProposalFacts
+    from app.services.proposals import facts_data_from, set_proposal_facts
+
+    proposal = get_proposal(session, "gaza-isf")
+    first = session.scalars(select(Change).where(Change.entity == "proposal")).one()
+    assert (first.via, first.before, first.after["version"], proposal.version) == ("seed", None, 1, 1)
+    stored = session.scalars(select(Citation).where(Citation.proposal_id == proposal.id).order_by(Citation.id)).all()
+    assert [(q["field"], q["quote"]) for q in first.after["citations"]] == [(c.field, c.quote) for c in stored]
+    assert {c.field for c in stored} == {"target_troops", "sponsor", "mandate_summary", "resolution", "context_notes"}
+
+    # A corrected seed updates facts nobody has edited, through the same write path.
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEED_DIR, seeds)
+    data = json.loads((seeds / "gaza-isf.json").read_text(encoding="utf-8"))
+    data["proposal"]["context_notes"] = "Corrected context."
+    (seeds / "gaza-isf.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with database.write_session() as s:
+        report = seed_all(s, seeds)
+    assert report.updated == ["proposal gaza-isf"]
+    session.rollback()
+    last = session.scalars(select(Change).order_by(Change.id.desc())).first()
+    assert (last.entity, last.via, last.after["context_notes"], last.after["version"]) == (
+        "proposal", "seed", "Corrected context.", 2)
+
+    # Once an editor has changed them, the seed leaves them alone.
+    with database.write_session() as s:
+        current = get_proposal(s, "gaza-isf")
+        edited = ProposalFacts.model_validate({**facts_data_from(current).model_dump(), "target_troops": 25000,
+                                               "citations": [{"source_id": 1, "quote": "approximately 20,000 troops"}]})
+        set_proposal_facts(s, proposal=current, data=edited, actor="editor", via="form", reason="test")
+    session.rollback()
+    quotes = {(c.field, c.quote) for c in session.scalars(select(Citation).where(Citation.proposal_id == proposal.id))}
+    # The target's earlier quote was for 20,000: it left with that value; the others kept theirs.
+    assert ("target_troops", "approximately 20,000 troops") in quotes
+    assert ("target_troops", "expected to include approximately 20,000 troops") not in quotes
+    assert {f for f, _ in quotes} == {"target_troops", "sponsor", "mandate_summary", "resolution", "context_notes"}
+    changes_before = _change_rows(session)
+    with database.write_session() as s:
+        report = seed_all(s)
+    assert "proposal gaza-isf" in report.kept and not report.changed
+    session.rollback()
+    assert get_proposal(session, "gaza-isf").target_troops == 25000
+    assert _change_rows(session) == changes_before

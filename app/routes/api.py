@@ -79,12 +79,22 @@ KnownAtQuery = Annotated[Optional[IsoDate], Query(
                 "also sets `as_of`.")]
 
 
+def proposal_etag(slug: str, version: int) -> str:
+    """The tag of a proposal's facts as last recorded: what `If-Match` must name to replace them."""
+    return '"' + hashlib.sha256(f"{slug}/facts/{version}".encode()).hexdigest()[:32] + '"'
+
+
 @router.get("/proposals/{slug}", response_model=ProposalOut, responses=NOT_FOUND, summary="One proposal")
 def get_proposal(session: SessionDep, slug: SlugPath, as_of: AsOfQuery = None,
                  known_at: KnownAtQuery = None) -> Response:
-    """A proposal with its totals, factors (slug, name, state) and the quotes behind its facts."""
+    """A proposal with its facts (target, sponsor, UN resolution, mandate, context) as they stood on the
+    day asked for (`facts_known` is false before any were recorded), its totals, factors (slug, name,
+    state) and the quotes behind its facts. The `ETag` names the latest recorded version of its facts:
+    send it as `If-Match` to replace them."""
     data = board.proposal_json(board.read_board(session, slug, as_of=as_of, known_at=known_at))
-    return Response(json_bytes(data), media_type="application/json")
+    version = board.get_proposal(session, slug).version
+    return Response(json_bytes(data), media_type="application/json",
+                    headers={"ETag": proposal_etag(slug, version), "Cache-Control": "no-cache"})
 
 
 @router.get(

@@ -180,3 +180,94 @@ def post_source(body: SourceIn, actor: WriterDep) -> Response:
     audit.info("source added via api: user=%s source=%s", actor, source_id)
     return Response(payload, status_code=201, media_type="application/json",
                     headers={"Location": f"/api/v1/sources/{source_id}"})
+
+
+# ---- the facts of a proposal ---------------------------------------------------------------------
+
+from app.routes.api import proposal_etag  # noqa: E402
+from app.schemas import ProposalFacts, ProposalIn, ProposalWriteOut  # noqa: E402
+from app.services.proposals import last_facts_change, set_proposal_facts  # noqa: E402
+
+_FACT_LOCS = {"resolution_state": ["resolution", "state"], "resolution_on": ["resolution", "date"],
+              "resolution_text": ["resolution", "text"]}
+
+
+def _facts_loc(loc: list) -> list:
+    """A facts write-path error path, as it appears in the request body."""
+    if loc and loc[0] == "citations":
+        return ["body", "citation", *loc[2:]]
+    if loc and loc[0] in _FACT_LOCS:
+        return ["body", *_FACT_LOCS[loc[0]], *loc[1:]]
+    return ["body", *loc]
+
+
+@router.put(
+    "/proposals/{slug}",
+    response_model=ProposalWriteOut,
+    responses={
+        **AUTH_RESPONSES,
+        **_detail(404, "No such proposal"),
+        **_detail(412, "`If-Match` does not match the current `ETag` (someone changed the facts meanwhile)"),
+        **_detail(422, "A field is invalid, with its path in the body: e.g. `resolution.date` missing for an "
+                       "adopted resolution, or a quote that is not a passage of its source"),
+        **_detail(428, "`If-Match` is required"),
+    },
+    summary="Replace the facts of a proposal",
+)
+def put_proposal(
+    session: SessionDep,
+    slug: SlugPath,
+    body: ProposalIn,
+    actor: WriterDep,
+    if_match: Annotated[Optional[str], Header(description="The `ETag` of your last GET of the proposal.")] = None,
+) -> Response:
+    """Write the facts of the force itself (target, sponsor, UN resolution, mandate, context) through the
+    same path as the form: validated, versioned and recorded as a change, dated `stated_on` (else its
+    source's publication date, else today). The body is the whole set: a fact left out is emptied.
+
+    `If-Match` with the `ETag` of your last GET is required (428 without it, 412 when stale). The quote
+    is the word for every fact the write changes, or for the one fact its `field` names; a write that
+    changes nothing records nothing. The reply carries the new `ETag`."""
+    proposal = board.get_proposal(session, slug)
+    etag = proposal_etag(slug, proposal.version)
+    if not if_match:
+        raise HTTPException(428, "If-Match is required to replace the facts: send the ETag from your last GET",
+                            headers={"ETag": etag})
+    if not _matches(if_match, etag):
+        raise HTTPException(412, "the facts changed since you read them: GET the proposal again and re-apply "
+                                 "your change", headers={"ETag": etag})
+    expected = proposal.version
+    data = ProposalFacts(
+        target_troops=body.target_troops, target_troops_approximate=body.target_troops_approximate,
+        target_police=body.target_police, sponsor=body.sponsor, sponsor_country=body.sponsor_country,
+        resolution_state=body.resolution.state, resolution_on=body.resolution.date,
+        resolution_text=body.resolution.text, mandate_summary=body.mandate_summary,
+        context_notes=body.context_notes, stated_on=body.stated_on,
+    )
+    session.close()  # give the read connection back before queueing for the write lock
+    try:
+        with get_database().write_session() as ws:
+            target = ws.scalars(select(Proposal).where(Proposal.id == proposal.id)).one()
+            source_id = body.citation.source_id or create_source(ws, body.citation.source).id
+            citation = CitationIn(source_id=source_id, quote=body.citation.quote, field=body.citation.field)
+            result = set_proposal_facts(ws, proposal=target, data=data.model_copy(update={"citations": [citation]}),
+                                        actor=actor, via="api", reason=body.reason, expected_version=expected)
+            version = result.proposal.version
+            # What was written (or, for a write that changed nothing, what it matched) and whether the board shows it.
+            latest = result.change or last_facts_change(ws, target)
+            recorded = board.recorded_facts(ws, slug, latest) if latest is not None else None
+    except InvalidInput as exc:
+        raise HTTPException(422, [{"loc": _facts_loc(e["loc"]), "msg": e["msg"], "type": "value_error"}
+                                  for e in exc.errors])
+    except VersionConflict:
+        fresh = board.get_proposal(session, slug)
+        raise HTTPException(412, "the facts changed since you read them: GET the proposal again and re-apply "
+                                 "your change", headers={"ETag": proposal_etag(slug, fresh.version)})
+    audit.info("facts written via api: user=%s proposal=%s version=%s changed=%s", actor, slug, version,
+               result.changed)
+    with get_database().read_session() as read:
+        payload = {**board.proposal_json(board.read_board(read, slug)),
+                   "current_facts": recorded.is_current if recorded else True,
+                   "notice": recorded.notice if recorded else None}
+    return Response(json_bytes(payload), media_type="application/json",
+                    headers={"ETag": proposal_etag(slug, version)})

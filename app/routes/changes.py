@@ -72,13 +72,14 @@ def compare_dates(request: Request, session: SessionDep, slug: SlugPath,
     if start_day > end_day:
         errors.append("“from” must not be after “to”.")
     differences = [] if errors else history.compare(session, slug, start_day, end_day, known_day)
+    facts = [] if errors else history.facts_difference(session, slug, start_day, end_day, known_day)
     recorded = [] if errors else [
         e for e in history.change_entries(session, proposal=proposal, limit=500)
         if start_day < e.change.effective_on <= end_day
     ]
     context = {"proposal": proposal, "start": start_day, "end": end_day, "known_at": known_day,
                "at_start": query(as_of=start_day, known_at=known_day), "at_end": query(as_of=end_day, known_at=known_day),
-               "differences": differences, "recorded": recorded, "errors": errors}
+               "differences": differences, "facts": facts, "recorded": recorded, "errors": errors}
     return render(request, "compare.html", context, status_code=400 if errors else 200)
 
 
@@ -105,6 +106,8 @@ def _feed(request: Request, session: Session, title: str, page_path: str,
         change = entry.change
         if change.entity == "stance":
             link = f"{base}/proposals/{entry.proposal_slug}/countries/{change.country_code}#change-{change.id}"
+        elif change.entity == "proposal":
+            link = f"{base}/proposals/{entry.proposal_slug}#facts"
         else:
             link = f"{base}/proposals/{entry.proposal_slug}#factor-{entry.factor_slug}"
         item = feed.add_entry(order="append")

@@ -1,4 +1,4 @@
-"""Editors' forms: a country's stance, adding a country, a factor's state."""
+"""Editors' forms: a country's stance, adding a country, a factor's state, the facts of the force."""
 
 from __future__ import annotations
 
@@ -9,16 +9,17 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from starlette.datastructures import FormData
 
-from app.web import merge, stance_form
+from app.web import merge, proposal_form, stance_form
 from app.countries import country_info, search_countries
 from app.db import get_database
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
 from app.models import Proposal, Source
-from app.vocabulary import CONDITION_CATEGORIES, ROLES, STATES, STATUSES
+from app.vocabulary import CONDITION_CATEGORIES, RESOLUTION_STATES, ROLES, STATES, STATUSES
 from app.schemas import MAX_ID, CitationIn
 from app.services import board, history
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.factors import set_factor
+from app.services.proposals import last_facts_change, recorded_stated_on, set_proposal_facts
 from app.services.sources import create_source
 from app.services.stances import set_stance, stance_snapshot
 from app.text_rule import field_message
@@ -291,3 +292,55 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
                values["state"], ",".join(countries) or "-")
     extra = f" Conditions updated for {', '.join(countries)}." if countries else ""
     return redirect(f"/proposals/{proposal.slug}#factor-{factor.slug}", f"Saved “{factor.name}”.{extra}")
+
+
+def _facts_page(request, session, proposal, form, status_code=200, conflict=None) -> Response:
+    context = {"proposal": proposal, "form": form, "resolution_states": RESOLUTION_STATES,
+               "sources": _sources(session), "conflict": conflict}
+    return render(request, "edit_proposal.html", context, status_code=status_code)
+
+
+@router.get("/proposals/{slug}/edit")
+def edit_facts_form(request: Request, session: SessionDep, proposal: ProposalDep, viewer: EditorDep) -> Response:
+    """The form for the facts of the force itself, filled with those last recorded."""
+    stated_on = recorded_stated_on(last_facts_change(session, proposal))
+    return _facts_page(request, session, proposal, proposal_form.form_from_proposal(proposal, stated_on))
+
+
+@router.post("/proposals/{slug}/edit")
+def save_facts(request: Request, session: SessionDep, proposal: ProposalDep, viewer: EditorDep,
+               submitted: FormDep) -> Response:
+    """Record the facts through their write path; on any problem show the form again, nothing lost."""
+    check_csrf(request, submitted.get("csrf_token"), viewer.csrf_token)
+    form = proposal_form.read_form(submitted)
+    parsed = proposal_form.parse(form)
+    if parsed.data is None:
+        return _facts_page(request, session, proposal, form, status_code=422)
+    try:
+        with get_database().write_session() as ws:
+            current = ws.scalars(select(Proposal).where(Proposal.id == proposal.id)).one()
+            source_id = create_source(ws, parsed.new_source).id if parsed.new_source else parsed.source_id
+            data = parsed.data.model_copy(update={"citations": [CitationIn(source_id=source_id, quote=parsed.quote)]})
+            result = set_proposal_facts(ws, proposal=current, data=data, actor=viewer.name, via="form",
+                                        reason=parsed.reason, expected_version=parsed.expected_version)
+            version = result.proposal.version
+            notice = board.recorded_facts(ws, proposal.slug, result.change).notice if result.changed else None
+    except InvalidInput as exc:
+        for e in exc.errors:
+            form.error(proposal_form.error_field(e["loc"]), e["msg"])
+        session.rollback()
+        return _facts_page(request, session, proposal, form, status_code=422)
+    except VersionConflict:
+        session.rollback()
+        fresh = board.get_proposal(session, proposal.slug)
+        session.refresh(fresh)
+        audit.info("conflict: user=%s proposal=%s expected v%s", viewer.name, proposal.slug, form.values["version"])
+        form.values["version"] = str(fresh.version)
+        return _facts_page(request, session, fresh, form, status_code=409, conflict=fresh)
+    audit.info("facts saved: user=%s proposal=%s version=%s changed=%s", viewer.name, proposal.slug, version,
+               result.changed)
+    message = (f"Saved the facts about the force (version {version})." if result.changed
+               else "Nothing changed in the facts about the force; nothing was recorded.")
+    if notice:
+        message += " " + notice
+    return redirect(f"/proposals/{proposal.slug}#facts", message)

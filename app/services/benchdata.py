@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session
 from app.countries import country_info
 from app.db import utcnow
 from app.models import STATUSES, ChainHead, Change, Citation, Condition, Country, Factor, Proposal, Source, Stance
+from app.schemas import ProposalFacts
 from app.services.backup import reset_id_sequences
 from app.services.changes import compute_hash, effective_on
+from app.services.proposals import set_proposal_facts
 from app.services.seeding import seed_all
 
 CATEGORIES = [("ceasefire", "cessation-of-hostilities", "A complete ceasefire must hold"),
@@ -62,15 +64,21 @@ def fill(session: Session, countries: int = 200, changes: int = 100_000, proposa
         seed_all(session)
     places = _countries(session, countries)
     lines = [f"{c.name} said it could send troops to the stabilization force provided that a ceasefire holds." for c in places]
-    source = Source(title="Synthetic briefing for benchmarks", publisher="ISF Tracker bench-data", text="\n".join(lines))
+    targets = {n: f"Benchmark force {n + 1} is to number {10_000 * (n + 1):,} troops." for n in range(proposals)}
+    source = Source(title="Synthetic briefing for benchmarks", publisher="ISF Tracker bench-data",
+                    text="\n".join([*lines, *targets.values()]))
     session.add(source)
     session.flush()
 
     all_proposals = list(session.scalars(select(Proposal).order_by(Proposal.id)))
     for n in range(len(all_proposals), proposals):
-        p = Proposal(slug=f"bench-force-{n + 1}", name=f"Benchmark force {n + 1}", theatre="Synthetic", target_troops=10_000 * (n + 1))
+        p = Proposal(slug=f"bench-force-{n + 1}", name=f"Benchmark force {n + 1}", theatre="Synthetic", version=0)
         session.add(p)
         session.flush()
+        facts = ProposalFacts(target_troops=10_000 * (n + 1),
+                              citations=[{"source_id": source.id, "quote": targets[n], "field": "target_troops"}])
+        set_proposal_facts(session, proposal=p, data=facts, actor="bench-data", via="cli",
+                           reason="Synthetic history for benchmarks")
         for i, (category, slug, name) in enumerate(x for x in CATEGORIES if x[1]):
             session.add(Factor(proposal_id=p.id, slug=slug, name=name, state="unmet", position=i, version=1))
         all_proposals.append(p)

@@ -12,7 +12,10 @@ The as-of rule, written here once (README, "History"):
 * "Known at K" is the second cut: statements recorded after the end of K (UTC) are left out, as if
   not known yet. Given alone, K is also D.
 
-Factors follow the same rule (they have no stated day of their own).
+Factors follow the same rule (they have no stated day of their own), and so do the facts of the
+proposal itself (target, sponsor, UN resolution, mandate, context: the changes with entity
+"proposal", each speaking for the day the facts were stated, else its source's publication date,
+else the day it was recorded). Before the first of them, the board has no facts about the force.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from sqlalchemy.orm import Session
 from app.countries import flag_emoji
 from app.db import utcnow
 from app.figure_rule import countable
-from app.models import Change, Citation, Country, Factor, Proposal, Source, Stance
+from app.models import Change, Country, Factor, Proposal, Source, Stance
 from app.services.errors import NotFound
 from app.services.views import (CitationView, ConditionView, CountryView, FactorView, ProposalView, SourceLabel,
                                 StanceView)
@@ -177,19 +180,17 @@ _FACTORS = {
     .order_by(Factor.position, Factor.id)
     for known in (False, True)
 }
-_PROPOSAL = (
-    select(Proposal.id, Proposal.slug, Proposal.name, Proposal.short_name, Proposal.theatre, Proposal.sponsor,
-           Proposal.sponsor_country, Country.name.label("sponsor_name"), Country.alpha2.label("sponsor_alpha2"),
-           Proposal.target_troops, Proposal.target_troops_approximate, Proposal.target_police,
-           Proposal.mandate_summary, Proposal.resolution_state, Proposal.resolution_on, Proposal.resolution_text,
-           Proposal.context_notes)
-    .outerjoin(Country, Country.code == Proposal.sponsor_country)
-)
-_PROPOSAL_QUOTES = (
-    select(Citation.source_id, Citation.quote, Citation.field)
-    .where(Citation.proposal_id == bindparam("proposal_id"))
-    .order_by(Citation.id)
-)
+_PROPOSAL = select(Proposal.id, Proposal.slug, Proposal.name, Proposal.short_name, Proposal.theatre)
+# The change to a proposal's own facts that counts at the end of :day: one index seek on
+# (proposal_id, entity, effective_on, id).
+_FACTS = {
+    known: counts_on(select(Change.id, Change.effective_on, Change.after)
+                     .where(Change.proposal_id == bindparam("proposal_id"), Change.entity == "proposal"),
+                     bindparam("day"), bindparam("known_before") if known else None)
+    .order_by(Change.effective_on.desc(), Change.id.desc()).limit(1)
+    for known in (False, True)
+}
+_COUNTRY = select(Country.code, Country.name, Country.alpha2).where(Country.code == bindparam("code"))
 _SOURCE_LABELS = (
     select(Source.id, Source.title, Source.title_is_descriptive, Source.publisher, Source.published_on, Source.url)
     .where(Source.id.in_(bindparam("ids", expanding=True)))
@@ -206,18 +207,35 @@ def _label_sources(conn, quotes: list[CitationView]) -> None:
         q.source = labels.get(q.source_id)
 
 
-def _proposal(conn, slug: str, factors: list[FactorView], quotes: list[CitationView]) -> ProposalView:
+def _day(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _proposal(conn, slug: str, known: bool, params: dict[str, Any], quotes: list[CitationView]) -> ProposalView:
+    """Proposal SLUG with its facts as they stood by the as-of rule (PARAMS: the day and known_at cut);
+    sets PARAMS' proposal_id."""
     row = conn.execute(_PROPOSAL.where(Proposal.slug == slug)).one_or_none()
     if row is None:
         raise NotFound(f"There is no proposal called {slug!r}.")
-    citations = [CitationView(*r) for r in conn.execute(_PROPOSAL_QUOTES, {"proposal_id": row.id})]
+    params["proposal_id"] = row.id
+    facts = conn.execute(_FACTS[known], params).one_or_none()
+    if facts is None:  # nothing recorded about the force itself by then
+        return ProposalView(row.id, row.slug, row.name, row.short_name, row.theatre, None, None, None, None, False,
+                            None, None, None, None, None, None, [], [], facts_known=False)
+    snap = facts.after
+    citations = _quotes(snap.get("citations", ()))
     quotes += citations
-    sponsor = (CountryView(row.sponsor_country, row.sponsor_name, row.sponsor_alpha2)
-               if row.sponsor_country is not None else None)
-    return ProposalView(row.id, row.slug, row.name, row.short_name, row.theatre, row.sponsor, row.sponsor_country,
-                        sponsor, row.target_troops, row.target_troops_approximate, row.target_police,
-                        row.mandate_summary, row.resolution_state, row.resolution_on, row.resolution_text,
-                        row.context_notes, factors, citations)
+    code = snap.get("sponsor_country")
+    sponsor = None
+    if code:
+        found = conn.execute(_COUNTRY, {"code": code}).one_or_none()
+        sponsor = CountryView(found.code, found.name, found.alpha2) if found is not None else None
+    return ProposalView(row.id, row.slug, row.name, row.short_name, row.theatre, snap.get("sponsor"), code, sponsor,
+                        snap.get("target_troops"), bool(snap.get("target_troops_approximate")),
+                        snap.get("target_police"), snap.get("mandate_summary"), snap.get("resolution_state"),
+                        _day(snap.get("resolution_on")), snap.get("resolution_text"), snap.get("context_notes"),
+                        [], citations, facts_known=True, version=snap.get("version", 0),
+                        stated_on=_day(snap.get("stated_on")), day=facts.effective_on, change_id=facts.id)
 
 
 # ---- the board ----------------------------------------------------------------------------------
@@ -304,8 +322,7 @@ def read_board(session: Session, slug: str, *, as_of: dt.date | None = None, kno
     if known:
         params["known_before"] = end_of_day(known_at)
     quotes: list[CitationView] = []
-    proposal = _proposal(conn, slug, [], quotes)
-    params["proposal_id"] = proposal.id
+    proposal = _proposal(conn, slug, known, params, quotes)
     factors = []
     for snap in conn.execute(_FACTORS[known], params).scalars():
         factors.append(FactorView(snap["slug"], snap["name"], snap["state"], snap.get("note"),
@@ -323,6 +340,33 @@ def read_board(session: Session, slug: str, *, as_of: dt.date | None = None, kno
     rows = [s for s in everyone if keep(s, statuses, condition)]
     return Board(proposal, day, as_of, known_at, factors, everyone, rows, statuses, condition,
                  totals(proposal, everyone))
+
+
+def read_facts(session: Session, slug: str, *, as_of: dt.date | None = None,
+               known_at: dt.date | None = None) -> ProposalView:
+    """Only the facts of proposal SLUG as they stood by the as-of rule (no factors, no positions)."""
+    day = the_day(as_of, known_at)
+    conn = session.connection()
+    params: dict[str, Any] = {"day": day}
+    if known_at is not None:
+        params["known_before"] = end_of_day(known_at)
+    quotes: list[CitationView] = []
+    proposal = _proposal(conn, slug, known_at is not None, params, quotes)
+    _label_sources(conn, quotes)
+    return proposal
+
+
+def facts_json(p: ProposalView) -> dict[str, Any]:
+    """A proposal's facts as the change log records them (what `describe_facts` reads)."""
+    return {
+        "target_troops": p.target_troops, "target_troops_approximate": p.target_troops_approximate,
+        "target_police": p.target_police, "sponsor": p.sponsor, "sponsor_country": p.sponsor_country,
+        "resolution_state": p.resolution_state,
+        "resolution_on": p.resolution_on.isoformat() if p.resolution_on else None,
+        "resolution_text": p.resolution_text, "mandate_summary": p.mandate_summary, "context_notes": p.context_notes,
+        "stated_on": p.stated_on.isoformat() if p.stated_on else None,
+        "citations": [{"source_id": c.source_id, "quote": c.quote, "field": c.field} for c in p.citations],
+    }
 
 
 def proposal_slugs(session: Session) -> list[str]:
@@ -395,9 +439,13 @@ def proposal_json(board: Board) -> dict[str, Any]:
         "name": p.name,
         "short_name": p.short_name,
         "theatre": p.theatre,
+        "facts_known": p.facts_known,
+        "version": p.version,
+        "stated_on": p.stated_on,
         "sponsor": p.sponsor,
         "sponsor_country": p.sponsor_country,
         "target_troops": p.target_troops,
+        "target_troops_approximate": p.target_troops_approximate,
         "target_police": p.target_police,
         "mandate_summary": p.mandate_summary,
         "resolution": {"state": p.resolution_state, "date": p.resolution_on, "text": p.resolution_text},
@@ -447,6 +495,38 @@ def recorded(session: Session, slug: str, code: str) -> Recorded:
     position = read_board(session, slug, country=code).position(code)
     assert statement is not None
     return Recorded(statement, position)
+
+
+@dataclass
+class RecordedFacts:
+    """A proposal's facts just recorded (CHANGE_ID, for DAY), and the facts its board shows today."""
+
+    change_id: int
+    version: int
+    day: dt.date
+    shown: ProposalView
+
+    @property
+    def is_current(self) -> bool:
+        return self.shown.change_id == self.change_id
+
+    @property
+    def notice(self) -> str | None:
+        """What an editor must be told when the board goes on showing other facts."""
+        if self.is_current:
+            return None
+        if not self.shown.facts_known:
+            return (f"Recorded as version {self.version}, for {self.day.isoformat()}: the board shows these facts "
+                    f"from that day on, not today.")
+        return (f"Recorded as version {self.version}, for {self.day.isoformat()}; but the board goes on showing "
+                f"version {self.shown.version} of the facts, which speaks for a later day, "
+                f"{self.shown.day.isoformat() if self.shown.day else 'unknown'}. Date these facts on or after "
+                f"that day for the board to show them.")
+
+
+def recorded_facts(session: Session, slug: str, change: Change) -> RecordedFacts:
+    """The facts CHANGE recorded for proposal SLUG, and whether the board shows them today."""
+    return RecordedFacts(change.id, change.after.get("version", 0), change.effective_on, read_facts(session, slug))
 
 
 def list_proposals(session: Session) -> list[Proposal]:

@@ -86,9 +86,9 @@ def lock_chain_head(session: Session) -> ChainHead:
 
 def effective_on(change: Change, published_on: dt.date | None) -> dt.date:
     """The day a change speaks for (the as-of rule, app/services/board.py): the day the country stated
-    it; else PUBLISHED_ON, the publication date of the source it cites first; else the day it was
-    recorded (UTC)."""
-    stated = (change.after or {}).get("stated_on") if change.entity == "stance" else None
+    it (for a proposal's facts, the day they were stated); else PUBLISHED_ON, the publication date of
+    the source it cites; else the day it was recorded (UTC)."""
+    stated = (change.after or {}).get("stated_on") if change.entity in ("stance", "proposal") else None
     if stated:
         return dt.date.fromisoformat(stated)
     if published_on is not None:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Change, Country, Factor, Proposal
-from app.services.board import counts_on, end_of_day, read_board, stance_json
+from app.services.board import counts_on, end_of_day, facts_json, read_board, read_facts, stance_json
 
 
 # ---- readable diffs --------------------------------------------------------------------------------
@@ -28,8 +28,89 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-def describe_change(before: dict[str, Any] | None, after: dict[str, Any]) -> list[str]:
-    """What a change did, one line per difference, in words an analyst reads."""
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _day(value: str | None) -> str:
+    """"17 Nov 2025" for an ISO day, as the pages write days."""
+    if not value:
+        return "—"
+    try:
+        day = dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return str(value)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _target(facts: dict[str, Any], key: str = "target_troops") -> str:
+    value = facts.get(key)
+    if value is None:
+        return "not set"
+    return ("~" if key == "target_troops" and facts.get("target_troops_approximate") else "") + _fmt(value)
+
+
+def _sponsor(facts: dict[str, Any]) -> str:
+    name, code = facts.get("sponsor"), facts.get("sponsor_country")
+    if not name and not code:
+        return "unknown"
+    return f"{name} ({code})" if name and code else str(name or code)
+
+
+def _resolution(facts: dict[str, Any]) -> str:
+    state = facts.get("resolution_state")
+    text = state or "none"
+    return text + (f" on {_day(facts.get('resolution_on'))}" if facts.get("resolution_on") else "")
+
+
+def describe_facts(before: dict[str, Any] | None, after: dict[str, Any]) -> list[str]:
+    """What a change to a proposal's own facts did, one line per fact: "UN resolution: drafted → adopted
+    on 17 Nov 2025"."""
+    if before is None:
+        lines = ["facts first recorded"]
+        if after.get("target_troops") is not None:
+            lines.append(f"target: {_target(after)} troops")
+        if after.get("target_police") is not None:
+            lines.append(f"police target: {_target(after, 'target_police')}")
+        if after.get("sponsor") or after.get("sponsor_country"):
+            lines.append(f"led by: {_sponsor(after)}")
+        if after.get("resolution_state") or after.get("resolution_on"):
+            lines.append(f"UN resolution: {_resolution(after)}")
+        for key, label in (("mandate_summary", "mandate"), ("context_notes", "context")):
+            if after.get(key):
+                lines.append(f"{label}: “{after[key]}”")
+        return lines
+
+    def differs(*keys: str) -> bool:
+        return any(before.get(k) != after.get(k) for k in keys)
+
+    lines: list[str] = []
+    if differs("target_troops", "target_troops_approximate"):
+        lines.append(f"target: {_target(before)} → {_target(after)} troops")
+    if differs("target_police"):
+        lines.append(f"police target: {_target(before, 'target_police')} → {_target(after, 'target_police')}")
+    if differs("sponsor", "sponsor_country"):
+        lines.append(f"led by: {_sponsor(before)} → {_sponsor(after)}")
+    if differs("resolution_state", "resolution_on"):
+        lines.append(f"UN resolution: {_resolution(before)} → {_resolution(after)}")
+    if differs("resolution_text"):
+        lines.append(f"UN resolution text: “{_fmt(after.get('resolution_text'))}”")
+    if differs("mandate_summary"):
+        lines.append(f"mandate: “{_fmt(after.get('mandate_summary'))}”")
+    if differs("context_notes"):
+        lines.append(f"context: “{_fmt(after.get('context_notes'))}”")
+    if differs("stated_on"):
+        lines.append(f"stated on {_fmt(before.get('stated_on'))} → {_fmt(after.get('stated_on'))}")
+    old_quotes = {(q.get("source_id"), q.get("quote")) for q in before.get("citations", [])}
+    if any((q.get("source_id"), q.get("quote")) not in old_quotes for q in after.get("citations", [])):
+        lines.append("new quote cited")
+    return lines or ["no visible difference"]
+
+
+def describe_change(before: dict[str, Any] | None, after: dict[str, Any], entity: str | None = None) -> list[str]:
+    """What a change did, one line per difference, in words an analyst reads. ENTITY is the change's
+    (told from the snapshot when not given)."""
+    if entity == "proposal" or (entity is None and "resolution_state" in after):
+        return describe_facts(before, after)
     if "slug" in after:  # a factor
         if before is None:
             return [f"factor recorded as {after['state']}"]
@@ -118,6 +199,20 @@ def compare(session: Session, slug: str, start: dt.date, end: dt.date,
     return result
 
 
+def facts_difference(session: Session, slug: str, start: dt.date, end: dt.date,
+                     known_at: dt.date | None = None) -> list[str]:
+    """How the facts of the force itself at the end of END differ from those at the end of START (no
+    lines: the same)."""
+    then = read_facts(session, slug, as_of=start, known_at=known_at)
+    now = read_facts(session, slug, as_of=end, known_at=known_at)
+    if not now.facts_known:
+        return []
+    old, new = (facts_json(then) if then.facts_known else None), facts_json(now)
+    if old == new:
+        return []
+    return describe_facts(old, new)
+
+
 def _jsonable(position: dict[str, Any] | None) -> dict[str, Any] | None:
     """POSITION with its day as text, as the change log records it."""
     if position is None:
@@ -145,6 +240,8 @@ class ChangeEntry:
     def subject(self) -> str:
         if self.change.entity == "factor":
             return f"Factor “{self.factor_name}”"
+        if self.change.entity == "proposal":
+            return "Facts about the force"
         return self.country_name or self.change.country_code or "?"
 
     @property
@@ -182,7 +279,8 @@ def change_entries(
         query = query.where(Change.changed_at >= since)
     query = query.order_by(Change.id.desc() if newest_first else Change.id).limit(limit)
     return [
-        ChangeEntry(change, pslug, pname, fslug, fname, cname, describe_change(change.before, change.after))
+        ChangeEntry(change, pslug, pname, fslug, fname, cname,
+                    describe_change(change.before, change.after, change.entity))
         for change, pslug, pname, fslug, fname, cname in session.execute(query)
     ]
 

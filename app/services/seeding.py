@@ -14,10 +14,11 @@ from sqlalchemy.orm import Session
 
 from app.config import ROOT_DIR
 from app.figure_rule import figure_problems
-from app.models import Change, Citation, Proposal, Source, Stance
-from app.schemas import StanceData, check_day
+from app.models import Change, Proposal, Source, Stance
+from app.schemas import ProposalFacts, StanceData, check_day
 from app.services.errors import InvalidInput
 from app.services.factors import create_factor
+from app.services.proposals import last_facts_change, set_proposal_facts
 from app.services.sources import text_sha256
 from app.services.stances import ensure_country, set_stance
 from app.text_rule import problem_in
@@ -85,38 +86,50 @@ def _upsert_source(session: Session, spec: dict[str, Any], report: SeedReport) -
     return source
 
 
-def _upsert_proposal(session: Session, spec: dict[str, Any], sources: dict[str, Source], report: SeedReport) -> Proposal:
-    proposal = session.scalars(select(Proposal).where(Proposal.slug == spec["slug"])).one_or_none()
-    if proposal is not None:
-        report.kept.append(f"proposal {proposal.slug}")
-        return proposal
-    if spec.get("sponsor_country"):
-        ensure_country(session, spec["sponsor_country"])
+def _proposal_facts(spec: dict[str, Any], sources: dict[str, Source]) -> ProposalFacts:
     resolution = spec.get("resolution") or {}
-    proposal = Proposal(
-        slug=spec["slug"],
-        name=spec["name"],
-        short_name=spec.get("short_name"),
-        theatre=spec["theatre"],
-        sponsor=spec.get("sponsor"),
-        sponsor_country=spec.get("sponsor_country"),
-        target_troops=spec.get("target_troops"),
-        target_troops_approximate=bool(spec.get("target_troops_approximate")),
-        target_police=spec.get("target_police"),
-        mandate_summary=spec.get("mandate_summary"),
-        resolution_state=resolution.get("state"),
-        resolution_on=_date(resolution.get("date")),
-        resolution_text=resolution.get("text"),
-        context_notes=spec.get("context_notes"),
-    )
-    proposal.citations = [
-        Citation(source_id=sources[c["source"]].id, quote=c["quote"], field=c.get("field"))
-        for c in spec.get("citations", [])
-    ]
-    session.add(proposal)
-    session.flush()
-    report.created.append(f"proposal {proposal.slug}")
-    return proposal
+    return ProposalFacts.model_validate({
+        "target_troops": spec.get("target_troops"),
+        "target_troops_approximate": bool(spec.get("target_troops_approximate")),
+        "target_police": spec.get("target_police"),
+        "sponsor": spec.get("sponsor"),
+        "sponsor_country": spec.get("sponsor_country"),
+        "resolution_state": resolution.get("state"),
+        "resolution_on": resolution.get("date"),
+        "resolution_text": resolution.get("text"),
+        "mandate_summary": spec.get("mandate_summary"),
+        "context_notes": spec.get("context_notes"),
+        "stated_on": spec.get("stated_on"),
+        "citations": [{"source_id": sources[c["source"]].id, "quote": c["quote"],
+                       **({"field": c["field"]} if c.get("field") else {})} for c in spec.get("citations", [])],
+    })
+
+
+def _upsert_proposal(session: Session, spec: dict[str, Any], sources: dict[str, Source], report: SeedReport) -> Proposal:
+    """The proposal of SPEC, made when missing; its facts written through their write path unless an
+    editor has changed them since the seed last did."""
+    proposal = session.scalars(select(Proposal).where(Proposal.slug == spec["slug"])).one_or_none()
+    created = proposal is None
+    if created:
+        proposal = Proposal(slug=spec["slug"], name=spec["name"], short_name=spec.get("short_name"),
+                            theatre=spec["theatre"], version=0)
+        session.add(proposal)
+        session.flush()
+    else:
+        last = last_facts_change(session, proposal)
+        if last is not None and last.via != "seed":
+            # Someone has changed the facts since: the seed never overwrites that.
+            report.kept.append(f"proposal {proposal.slug}")
+            return proposal
+    result = set_proposal_facts(session, proposal=proposal, data=_proposal_facts(spec, sources), actor=SEED_ACTOR,
+                                via="seed", reason=SEED_REASON)
+    if created:
+        report.created.append(f"proposal {proposal.slug}")
+    elif result.changed:
+        report.updated.append(f"proposal {proposal.slug}")
+    else:
+        report.kept.append(f"proposal {proposal.slug}")
+    return result.proposal
 
 
 def _stance_data(spec: dict[str, Any], sources: dict[str, Source]) -> StanceData:

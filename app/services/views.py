@@ -90,7 +90,9 @@ class StanceView:
 
 @dataclass(slots=True)
 class ProposalView:
-    """A proposal as its board shows it: its facts and quotes, and its factors as they stood on the day."""
+    """A proposal as its board shows it: its facts and quotes as they stood on the day (the change to
+    them the as-of rule picks), and its factors then. Before any facts were recorded, `facts_known` is
+    false and every fact is None."""
 
     id: int
     slug: str
@@ -110,3 +112,8 @@ class ProposalView:
     context_notes: str | None
     factors: list[FactorView]
     citations: list[CitationView]
+    facts_known: bool = True
+    version: int = 0  # the version of the facts shown (0: none recorded by then)
+    stated_on: dt.date | None = None  # the day they were stated, when given
+    day: dt.date | None = None  # the day they speak for (the as-of rule's)
+    change_id: int = 0  # the change that recorded them

@@ -1,0 +1,175 @@
+"""The form for the facts of a force (target, sponsor, UN resolution, mandate, context): from
+submitted fields to write-path input, and from the write path's errors back to the fields. The
+form keeps everything the editor typed, valid or not."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+from starlette.datastructures import FormData
+
+from app.models import Proposal
+from app.schemas import MAX_ID, ProposalFacts, SourceIn, check_day
+from app.text_rule import field_message
+from app.vocabulary import RESOLUTION_STATES
+
+FACT_FIELDS = ("target_troops", "target_troops_approximate", "target_police", "sponsor", "sponsor_country",
+               "resolution_state", "resolution_on", "resolution_text", "mandate_summary", "context_notes", "stated_on")
+SOURCE_FIELDS = ("source_id", "source_title", "source_publisher", "source_url", "source_published_on")
+FIELDS = (*FACT_FIELDS, *SOURCE_FIELDS, "quote", "reason", "version")
+LIMITS = {"resolution_text": 5000, "mandate_summary": 5000, "context_notes": 5000, "quote": 5000, "reason": 5000,
+          "source_title": 1000, "source_publisher": 1000, "source_url": 3000, "sponsor": 1000}
+# A write-path or schema error's first path element -> the field it is shown beside.
+ERROR_FIELDS = {name: name for name in FACT_FIELDS}
+
+
+@dataclass
+class FactsForm:
+    values: dict[str, str]
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def error(self, name: str, message: str) -> None:
+        message = message[:1].upper() + message[1:]
+        self.errors.setdefault(name, message if message.endswith(".") else message + ".")
+
+
+def form_from_proposal(proposal: Proposal, stated_on: dt.date | None) -> FactsForm:
+    """The form as it opens: the facts as last recorded; source, quote and reason left for the editor."""
+
+    def text(value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return str(value)
+
+    values = {name: text(getattr(proposal, name)) for name in FACT_FIELDS if name not in
+              ("stated_on", "target_troops_approximate")}
+    values.update(target_troops_approximate="1" if proposal.target_troops_approximate else "",
+                  stated_on=text(stated_on), version=str(proposal.version),
+                  **dict.fromkeys((*SOURCE_FIELDS, "quote", "reason"), ""))
+    return FactsForm(values)
+
+
+def read_form(submitted: FormData) -> FactsForm:
+    """The submitted values, as typed (bounded in length, never interpreted yet)."""
+    values = {}
+    for name in FIELDS:
+        value = submitted.get(name, "")
+        values[name] = value[:LIMITS.get(name, 20)] if isinstance(value, str) else ""
+    return FactsForm(values)
+
+
+@dataclass
+class ParsedFacts:
+    data: ProposalFacts | None  # None: the form has errors
+    new_source: SourceIn | None
+    source_id: int | None
+    quote: str
+    reason: str
+    expected_version: int
+
+
+def _number(form: FactsForm, name: str) -> int | None:
+    raw = form.values[name].strip().replace(",", "")
+    if not raw:
+        return None
+    if not raw.isdecimal():
+        form.error(name, "Enter a whole number, or leave it empty")
+        return None
+    return int(raw)
+
+
+def _day(form: FactsForm, name: str) -> dt.date | None:
+    raw = form.values[name].strip()
+    if not raw:
+        return None
+    try:
+        return check_day(dt.date.fromisoformat(raw))
+    except ValueError:
+        form.error(name, "Enter a date as YYYY-MM-DD (between 1900 and 2999), or leave it empty")
+        return None
+
+
+def _new_source(form: FactsForm) -> SourceIn | None:
+    try:
+        return SourceIn(title=form.values["source_title"], publisher=form.values["source_publisher"].strip() or None,
+                        url=form.values["source_url"].strip() or None,
+                        published_on=_day(form, "source_published_on"))
+    except ValidationError as exc:
+        for e in exc.errors():
+            name = {"title": "source_title", "publisher": "source_publisher", "url": "source_url",
+                    "published_on": "source_published_on"}.get(str(e["loc"][0]), "source_title")
+            form.error(name, "Enter a web address starting with http:// or https://" if name == "source_url"
+                       else e["msg"].removeprefix("Value error, "))
+        return None
+
+
+def parse(form: FactsForm) -> ParsedFacts:
+    """Turn the typed values into write-path input, noting every problem beside its field."""
+    v = form.values
+    for name, value in v.items():
+        message = field_message(value)
+        if message:
+            form.error(name, message)
+    code = v["sponsor_country"].strip().upper()
+    if code and not (len(code) == 3 and code.isascii() and code.isalpha()):
+        form.error("sponsor_country", "Enter the country's three-letter ISO code (such as USA), or leave it empty")
+    state = v["resolution_state"].strip()
+    if state and state not in RESOLUTION_STATES:
+        form.error("resolution_state", f"Choose one of {', '.join(RESOLUTION_STATES)}, or none")
+    payload = {
+        "target_troops": _number(form, "target_troops"),
+        "target_troops_approximate": bool(v["target_troops_approximate"]),
+        "target_police": _number(form, "target_police"),
+        "sponsor": v["sponsor"].strip() or None,
+        "sponsor_country": code or None,
+        "resolution_state": state or None,
+        "resolution_on": _day(form, "resolution_on"),
+        "resolution_text": v["resolution_text"].strip() or None,
+        "mandate_summary": v["mandate_summary"].strip() or None,
+        "context_notes": v["context_notes"].strip() or None,
+        "stated_on": _day(form, "stated_on"),
+    }
+    reason = v["reason"].strip()
+    if not reason:
+        form.error("reason", "Say why you are making this change")
+    elif len(reason) > 1000:
+        form.error("reason", "Keep the reason under 1,000 characters")
+    quote = v["quote"].strip()
+    if len(quote) < 3:
+        form.error("quote", "Quote the passage of the source that supports this change")
+    elif len(quote) > 2000:
+        form.error("quote", "Keep the quote under 2,000 characters")
+    new_source, source_id = None, None
+    if v["source_id"] == "new":
+        new_source = _new_source(form)
+    elif v["source_id"].isdecimal() and int(v["source_id"]) <= MAX_ID:
+        source_id = int(v["source_id"])
+    else:
+        form.error("source_id", "Choose the source that says so, or add a new one")
+    data = None
+    if not form.errors:
+        try:
+            data = ProposalFacts.model_validate(payload)
+        except ValidationError as exc:
+            for e in exc.errors():
+                name = ERROR_FIELDS.get(str(e["loc"][0]) if e["loc"] else "", "target_troops")
+                message = e["msg"].removeprefix("Value error, ")
+                if e["type"] == "less_than_equal":
+                    message = f"At most {e['ctx']['le']:,}"
+                form.error(name, message)
+    # A form without a version it was read at cannot say what it builds on: it is taken as out of date.
+    version = int(v["version"]) if v["version"].isdecimal() else -1
+    return ParsedFacts(None if form.errors else data, new_source, source_id, quote, reason, version)
+
+
+def error_field(loc: list[Any]) -> str:
+    """The form field a write-path error path (`loc`) belongs to."""
+    head = str(loc[0]) if loc else ""
+    if head == "citations":
+        return "source_id" if "source_id" in loc else "quote"
+    return ERROR_FIELDS.get(head, "quote")
