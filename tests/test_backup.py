@@ -104,7 +104,7 @@ def test_export_then_load_gives_back_every_row_the_chain_and_every_api_answer(bu
         with Database(engine).read_session() as s:
             report = verify_chain(s)
         assert report.ok and report.head_hash == original["chain"]["last_hash"]
-        assert report.checked == len(original["tables"]["changes"]) == 11
+        assert report.checked == len(original["tables"]["changes"]) == 12
     finally:
         engine.dispose()
 
@@ -215,7 +215,7 @@ def test_a_backup_with_a_row_that_breaks_the_figure_rule_restores_exactly_and_na
     cli("export", str(backup), env={"DATABASE_URL": backend.url})
     target = migrated_database(backend.name)
     loaded = cli("load", str(backup), env={"DATABASE_URL": target})  # restored, not refused
-    assert "chain verified: 9 changes" in loaded.stdout
+    assert "chain verified: 10 changes" in loaded.stdout
     assert "FIGURES gaza-isf/EGY (Egypt): committed: a country still considering has no committed troops" in loaded.stderr
     assert "FIGURES gaza-isf/EGY (Egypt): deployed:" in loaded.stderr
     assert _export(target) == _export(backend.url)  # exactly what was saved, the row included

@@ -263,7 +263,7 @@ def test_verify_reports_a_stored_row_that_breaks_the_figure_rule_and_changes_not
         "a country still considering has no committed troops: clear this figure or change the status")]
     result = cli("verify", env={"DATABASE_URL": backend.url}, check=False)
     assert result.returncode == 1
-    assert result.stdout.startswith("ok: 9 changes")  # the chain itself holds
+    assert result.stdout.startswith("ok: 10 changes")  # the chain itself holds
     assert ("FIGURES gaza-isf/EGY (Egypt): committed: a country still considering has no committed troops"
             in result.stderr)
     session.rollback()
