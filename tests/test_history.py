@@ -117,10 +117,10 @@ def test_describe_change_names_every_kind_of_difference():
         "troops committed: — → 1,200",
         "roles +engineering −medical",
         "summary: “b”",
-        "stated on — → 2026-11-01",
+        "stated on — → 1 Nov 2026",
         "condition ceasefire unmet → met: Ceasefire",
         "condition added: UN mandate (mandate, unmet)",
-        "condition removed: Parliament (domestic_approval)",
+        "condition removed: Parliament (domestic approval)",
         "new quote cited",
     ]
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Change, Country, Factor, Proposal
 from app.services.board import counts_on, end_of_day, facts_json, read_board, read_facts, stance_json
+from app.vocabulary import CATEGORY_LABELS, STATE_LABELS
 
 
 # ---- readable diffs --------------------------------------------------------------------------------
@@ -40,6 +41,15 @@ def _day(value: str | None) -> str:
     except (TypeError, ValueError):
         return str(value)
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _kind(category: str) -> str:
+    """A condition's category as readers see it ("domestic approval")."""
+    return CATEGORY_LABELS.get(category, category).lower()
+
+
+def _state(state: str) -> str:
+    return STATE_LABELS.get(state, state).lower()
 
 
 def _target(facts: dict[str, Any], key: str = "target_troops") -> str:
@@ -99,7 +109,7 @@ def describe_facts(before: dict[str, Any] | None, after: dict[str, Any]) -> list
     if differs("context_notes"):
         lines.append(f"context: “{_fmt(after.get('context_notes'))}”")
     if differs("stated_on"):
-        lines.append(f"stated on {_fmt(before.get('stated_on'))} → {_fmt(after.get('stated_on'))}")
+        lines.append(f"stated on {_day(before.get('stated_on'))} → {_day(after.get('stated_on'))}")
     old_quotes = {(q.get("source_id"), q.get("quote")) for q in before.get("citations", [])}
     if any((q.get("source_id"), q.get("quote")) not in old_quotes for q in after.get("citations", [])):
         lines.append("new quote cited")
@@ -113,16 +123,16 @@ def describe_change(before: dict[str, Any] | None, after: dict[str, Any], entity
         return describe_facts(before, after)
     if "slug" in after:  # a factor
         if before is None:
-            return [f"factor recorded as {after['state']}"]
+            return [f"factor recorded as {_state(after['state'])}"]
         lines = []
         if before.get("state") != after.get("state"):
-            lines.append(f"state {before.get('state')} → {after.get('state')}")
+            lines.append(f"state {_state(before.get('state') or '')} → {_state(after.get('state') or '')}")
         if before.get("note") != after.get("note"):
             lines.append(f"note: “{_fmt(after.get('note'))}”")
         return lines or ["quotes added"]
     if before is None:
         lines = [f"first recorded as {after['status']}"]
-        lines += [f"condition: {c['text']} ({c['category']}, {c['state']})" for c in after.get("conditions", [])]
+        lines += [f"condition: {c['text']} ({_kind(c['category'])}, {_state(c['state'])})" for c in after.get("conditions", [])]
         return lines
     lines: list[str] = []
     if before.get("status") != after.get("status"):
@@ -139,21 +149,21 @@ def describe_change(before: dict[str, Any] | None, after: dict[str, Any], entity
     if before.get("summary") != after.get("summary"):
         lines.append(f"summary: “{_fmt(after.get('summary'))}”")
     if before.get("stated_on") != after.get("stated_on"):
-        lines.append(f"stated on {_fmt(before.get('stated_on'))} → {_fmt(after.get('stated_on'))}")
+        lines.append(f"stated on {_day(before.get('stated_on'))} → {_day(after.get('stated_on'))}")
     old_conditions = {c["id"]: c for c in before.get("conditions", [])}
     new_conditions = {c["id"]: c for c in after.get("conditions", [])}
     for cid, c in new_conditions.items():
         old = old_conditions.get(cid)
         if old is None:
-            lines.append(f"condition added: {c['text']} ({c['category']}, {c['state']})")
+            lines.append(f"condition added: {c['text']} ({_kind(c['category'])}, {_state(c['state'])})")
             continue
         if old["state"] != c["state"]:
-            lines.append(f"condition {c['category']} {old['state']} → {c['state']}: {c['text']}")
+            lines.append(f"condition {_kind(c['category'])} {_state(old['state'])} → {_state(c['state'])}: {c['text']}")
         if old["text"] != c["text"] or old["category"] != c["category"] or old.get("factor") != c.get("factor"):
-            lines.append(f"condition reworded: {old['text']} → {c['text']} ({c['category']})")
+            lines.append(f"condition reworded: {old['text']} → {c['text']} ({_kind(c['category'])})")
     for cid, c in old_conditions.items():
         if cid not in new_conditions:
-            lines.append(f"condition removed: {c['text']} ({c['category']})")
+            lines.append(f"condition removed: {c['text']} ({_kind(c['category'])})")
     quoted = {(q["source_id"], q["quote"]) for q in before.get("citations", [])}
     if any((q["source_id"], q["quote"]) not in quoted for q in after.get("citations", [])):
         lines.append("new quote cited")

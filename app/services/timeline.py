@@ -138,8 +138,8 @@ def chart(timeline: Timeline) -> Chart | None:
         return None
     target = timeline.board.proposal.target_troops or 0
     top = _nice(max([target] + [max(p.totals.offered_max, p.totals.committed, p.totals.deployed) for p in points]))
-    first = points[0].day
-    last = max(points[-1].day, timeline.board.day, first + dt.timedelta(days=1))
+    last = max(points[-1].day, timeline.board.day)
+    first = min(points[0].day, last - dt.timedelta(days=1))  # a scale of at least a day, never past the last
     span = max((last - first).days, 1)
     inner_w, inner_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
@@ -151,7 +151,7 @@ def chart(timeline: Timeline) -> Chart | None:
 
     lines = {}
     for kind in ("offered_max", "committed", "deployed"):
-        # A step line: a total holds from its day until the next change.
+        # A step line: a total holds from its day until the next change (before the first, nothing).
         d = [f"M{x(points[0].day)} {y(getattr(points[0].totals, kind))}"]
         d += [f"H{x(p.day)}V{y(getattr(p.totals, kind))}" for p in points[1:]]
         d.append(f"H{x(last)}")
