@@ -1,0 +1,71 @@
+"""Every page fits the window, on a phone and on a desk, signed in and out: nothing scrolls sideways
+(a wide table scrolls inside its own box), and axe-core finds no serious or critical violation."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import axe_violations, sign_in
+
+PUBLIC = [
+    "/",
+    "/proposals/gaza-isf?status=conditional&status=considering&condition=ceasefire",
+    "/proposals/gaza-isf/countries/AZE",
+    "/proposals/gaza-isf/timeline",
+    "/proposals/gaza-isf/changes",
+    "/changes",
+    "/sources/1",
+    "/login",
+]
+EDITOR = [
+    "/",
+    "/proposals/gaza-isf/countries/AZE/edit",
+    "/proposals/gaza-isf/countries/new?q=emirati",
+    "/proposals/gaza-isf/factors/un-mandate/edit",
+    "/proposals/gaza-isf/edit",
+    "/import",
+    "/imports",
+]
+SIZES = [(320, 640), (390, 844), (1280, 800)]
+
+# What sticks out past the window, to name it in a failure.
+WIDER = """() => {
+  const width = document.documentElement.clientWidth;
+  const out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const box = el.getBoundingClientRect();
+    if (box.right > width + 1 && !el.closest('.overflow-auto, .table-scroll')) {
+      out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''} (${Math.round(box.right)} px)`);
+    }
+  }
+  return {scroll: document.documentElement.scrollWidth, width, out: out.slice(0, 8)};
+}"""
+
+
+def _fits(page, base: str, paths: list[str], who: str) -> list[str]:
+    problems = []
+    for width, height in SIZES:
+        page.set_viewport_size({"width": width, "height": height})
+        for path in paths:
+            page.goto(base + path)
+            seen = page.evaluate(WIDER)
+            if seen["scroll"] > seen["width"] + 1:
+                problems.append(f"{who} {path} at {width} px: the page is {seen['scroll']} px wide; sticking out: "
+                                f"{', '.join(seen['out']) or '?'}")
+            if width in (390, 1280):
+                for v in axe_violations(page):
+                    problems.append(f"{who} {path} at {width} px: axe {v['id']} ({v['impact']}) on {v['nodes'][:3]}")
+    return problems
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["reader", "editor"])
+def test_every_page_fits_a_phone_and_a_desk(chromium, editor_site, signed_in):
+    context = chromium.new_context(bypass_csp=True)  # axe-core is injected as a script
+    page = context.new_page()
+    try:
+        if signed_in:
+            sign_in(page, editor_site)
+        problems = _fits(page, editor_site, EDITOR if signed_in else PUBLIC, "editor" if signed_in else "reader")
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
