@@ -45,6 +45,28 @@ DISPLAY_NAMES = {
 }
 
 # Names and abbreviations found in the news, mapped to alpha-3. Keys are folded (see _fold).
+# How newsrooms name a country's people or government. Ours, for the countries most often in the news.
+DEMONYMS = {
+    "Afghan": "AFG", "Albanian": "ALB", "Algerian": "DZA", "American": "USA", "Argentine": "ARG", "Argentinian": "ARG",
+    "Armenian": "ARM", "Australian": "AUS", "Austrian": "AUT", "Azerbaijani": "AZE", "Azeri": "AZE",
+    "Bahraini": "BHR", "Bangladeshi": "BGD", "Belgian": "BEL", "Brazilian": "BRA", "British": "GBR",
+    "Bulgarian": "BGR", "Cambodian": "KHM", "Canadian": "CAN", "Chadian": "TCD", "Chilean": "CHL", "Chinese": "CHN",
+    "Colombian": "COL", "Croatian": "HRV", "Cypriot": "CYP", "Czech": "CZE", "Danish": "DNK", "Dutch": "NLD",
+    "Egyptian": "EGY", "Emirati": "ARE", "Estonian": "EST", "Ethiopian": "ETH", "Fijian": "FJI", "Finnish": "FIN",
+    "French": "FRA", "Georgian": "GEO", "German": "DEU", "Ghanaian": "GHA", "Greek": "GRC", "Hungarian": "HUN",
+    "Indian": "IND", "Indonesian": "IDN", "Iranian": "IRN", "Iraqi": "IRQ", "Irish": "IRL", "Israeli": "ISR",
+    "Italian": "ITA", "Japanese": "JPN", "Jordanian": "JOR", "Kazakh": "KAZ", "Kazakhstani": "KAZ", "Kenyan": "KEN",
+    "Kosovar": "XKX", "Kuwaiti": "KWT", "Latvian": "LVA", "Lebanese": "LBN", "Libyan": "LBY", "Lithuanian": "LTU",
+    "Malaysian": "MYS", "Maltese": "MLT", "Mexican": "MEX", "Moroccan": "MAR", "Nepalese": "NPL", "Nepali": "NPL",
+    "Nigerian": "NGA", "Norwegian": "NOR", "Omani": "OMN", "Pakistani": "PAK", "Palestinian": "PSE",
+    "Filipino": "PHL", "Philippine": "PHL", "Polish": "POL", "Portuguese": "PRT", "Qatari": "QAT",
+    "Romanian": "ROU", "Russian": "RUS", "Rwandan": "RWA", "Saudi": "SAU", "Senegalese": "SEN", "Serbian": "SRB",
+    "Singaporean": "SGP", "Slovak": "SVK", "Slovenian": "SVN", "Somali": "SOM", "South African": "ZAF",
+    "South Korean": "KOR", "Spanish": "ESP", "Sri Lankan": "LKA", "Sudanese": "SDN", "Swedish": "SWE", "Swiss": "CHE",
+    "Syrian": "SYR", "Thai": "THA", "Tunisian": "TUN", "Turkish": "TUR", "Ugandan": "UGA", "Ukrainian": "UKR",
+    "Uruguayan": "URY", "Uzbek": "UZB", "Vietnamese": "VNM", "Yemeni": "YEM", "Zambian": "ZMB",
+}
+
 ALIASES = {
     "uae": "ARE",
     "the uae": "ARE",
@@ -121,7 +143,7 @@ def resolve_country(text: str) -> CountryInfo | None:
 
 
 def search_countries(query: str, limit: int = 20) -> list[CountryInfo]:
-    """Countries whose code, name or alias contains QUERY (folded), best matches first."""
+    """Countries whose code, name, alias or demonym ("Emirati") contains QUERY (folded), best matches first."""
     folded = _fold(query)
     if not folded:
         return []
@@ -146,6 +168,8 @@ def search_countries(query: str, limit: int = 20) -> list[CountryInfo]:
         consider(record.alpha_3, record.alpha_3)
     for alias, code in ALIASES.items():
         consider(code, alias)
+    for demonym, code in DEMONYMS.items():
+        consider(code, demonym)
     for code, info in EXTRA_COUNTRIES.items():
         consider(code, info.name)
     ranked = sorted(scored, key=lambda code: (scored[code], country_info(code).name))

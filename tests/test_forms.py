@@ -196,8 +196,9 @@ def test_adding_a_country_by_alias_and_saving_its_first_stance(editor_client, se
     search = editor_client.get("/proposals/gaza-isf/countries/new?q=pak")
     links = [a["href"] for a in BeautifulSoup(search.text, "html.parser").select(".country-results a")]
     assert "/proposals/gaza-isf/countries/PAK/edit" in links
-    uae = editor_client.get("/proposals/gaza-isf/countries/new?q=UAE")
-    assert "countries/ARE/edit" not in uae.text  # already on the board
+    uae = BeautifulSoup(editor_client.get("/proposals/gaza-isf/countries/new?q=UAE").text, "html.parser")
+    # Already on the board: offered as a link to its page, not as a country to add.
+    assert not [a for a in uae.select(".country-results:not(.on-board) a") if "ARE" in a["href"]]
     assert "Kosovo" in editor_client.get("/proposals/gaza-isf/countries/new?q=kosovo").text
     page = editor_client.get("/proposals/gaza-isf/countries/PAK/edit")
     assert page.status_code == 200 and "Add Pakistan" in page.text
@@ -501,3 +502,17 @@ def test_a_merge_that_would_make_a_wrong_way_round_range_is_not_saved_but_shown(
     kept = form_fields(reply.text)
     assert (kept["offered_min"], kept["offered_max"], kept["version"]) == ("500", "300", "2")
     assert change_count(session) == before
+
+
+@pytest.mark.parametrize("q, code", [("UAE", "ARE"), ("Emirati", "ARE"), ("Türkiye", "TUR"), ("Turkey", "TUR"),
+                                     ("azeri", "AZE")])
+def test_adding_a_country_finds_names_aliases_and_demonyms_and_links_those_on_the_board(editor_client, q, code):
+    soup = BeautifulSoup(editor_client.get(f"/proposals/gaza-isf/countries/new?q={q}").text, "html.parser")
+    links = [a["href"] for a in soup.select(".country-results.on-board a")]
+    assert f"/proposals/gaza-isf/countries/{code}" in links and f"/proposals/gaza-isf/countries/{code}/edit" in links
+    assert "No country matches" not in soup.get_text()
+
+
+def test_adding_a_country_offers_one_off_the_board_by_its_people(editor_client):
+    soup = BeautifulSoup(editor_client.get("/proposals/gaza-isf/countries/new?q=Pakistani").text, "html.parser")
+    assert [a["href"] for a in soup.select(".country-results:not(.on-board) a")] == ["/proposals/gaza-isf/countries/PAK/edit"]

@@ -74,8 +74,11 @@ def add_country(request: Request, session: SessionDep, proposal: ProposalDep, vi
                 q: Annotated[str, Query(max_length=100)] = "") -> Response:
     """Find a country not yet on the board, by name, code or alias."""
     on_board = board.countries_with_stances(session, proposal)
-    results = [c for c in search_countries(q) if c.code not in on_board] if q.strip() else []
-    return render(request, "add_country.html", {"proposal": proposal, "q": q, "results": results, "on_board": on_board})
+    found = search_countries(q) if q.strip() else []
+    results = [c for c in found if c.code not in on_board]
+    already = [c for c in found if c.code in on_board]  # linked to their own pages
+    return render(request, "add_country.html", {"proposal": proposal, "q": q, "results": results, "on_board": on_board,
+                                                "already": already})
 
 
 @router.get("/proposals/{slug}/countries/{iso3}/edit")

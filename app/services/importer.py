@@ -13,31 +13,9 @@ from functools import lru_cache
 
 import pycountry
 
-from app.countries import ALIASES, DISPLAY_NAMES, EXTRA_COUNTRIES, country_info
+from app.countries import ALIASES, DEMONYMS, DISPLAY_NAMES, EXTRA_COUNTRIES, country_info
 
 STATUS_RANK = {"considering": 0, "committed": 1, "conditional": 2, "declined": 3, "deployed": 4, "withdrawn": 5}
-
-# How newsrooms name a country's people or government. Ours, for the countries most often in the news.
-DEMONYMS = {
-    "Afghan": "AFG", "Albanian": "ALB", "Algerian": "DZA", "American": "USA", "Argentine": "ARG", "Argentinian": "ARG",
-    "Armenian": "ARM", "Australian": "AUS", "Austrian": "AUT", "Azerbaijani": "AZE", "Azeri": "AZE",
-    "Bahraini": "BHR", "Bangladeshi": "BGD", "Belgian": "BEL", "Brazilian": "BRA", "British": "GBR",
-    "Bulgarian": "BGR", "Cambodian": "KHM", "Canadian": "CAN", "Chadian": "TCD", "Chilean": "CHL", "Chinese": "CHN",
-    "Colombian": "COL", "Croatian": "HRV", "Cypriot": "CYP", "Czech": "CZE", "Danish": "DNK", "Dutch": "NLD",
-    "Egyptian": "EGY", "Emirati": "ARE", "Estonian": "EST", "Ethiopian": "ETH", "Fijian": "FJI", "Finnish": "FIN",
-    "French": "FRA", "Georgian": "GEO", "German": "DEU", "Ghanaian": "GHA", "Greek": "GRC", "Hungarian": "HUN",
-    "Indian": "IND", "Indonesian": "IDN", "Iranian": "IRN", "Iraqi": "IRQ", "Irish": "IRL", "Israeli": "ISR",
-    "Italian": "ITA", "Japanese": "JPN", "Jordanian": "JOR", "Kazakh": "KAZ", "Kazakhstani": "KAZ", "Kenyan": "KEN",
-    "Kosovar": "XKX", "Kuwaiti": "KWT", "Latvian": "LVA", "Lebanese": "LBN", "Libyan": "LBY", "Lithuanian": "LTU",
-    "Malaysian": "MYS", "Maltese": "MLT", "Mexican": "MEX", "Moroccan": "MAR", "Nepalese": "NPL", "Nepali": "NPL",
-    "Nigerian": "NGA", "Norwegian": "NOR", "Omani": "OMN", "Pakistani": "PAK", "Palestinian": "PSE",
-    "Filipino": "PHL", "Philippine": "PHL", "Polish": "POL", "Portuguese": "PRT", "Qatari": "QAT",
-    "Romanian": "ROU", "Russian": "RUS", "Rwandan": "RWA", "Saudi": "SAU", "Senegalese": "SEN", "Serbian": "SRB",
-    "Singaporean": "SGP", "Slovak": "SVK", "Slovenian": "SVN", "Somali": "SOM", "South African": "ZAF",
-    "South Korean": "KOR", "Spanish": "ESP", "Sri Lankan": "LKA", "Sudanese": "SDN", "Swedish": "SWE", "Swiss": "CHE",
-    "Syrian": "SYR", "Thai": "THA", "Tunisian": "TUN", "Turkish": "TUR", "Ugandan": "UGA", "Ukrainian": "UKR",
-    "Uruguayan": "URY", "Uzbek": "UZB", "Vietnamese": "VNM", "Yemeni": "YEM", "Zambian": "ZMB",
-}
 
 # Capitals stand for their governments in news copy ("Jakarta said ..."). Ours, for the usual cast.
 CAPITALS = {
