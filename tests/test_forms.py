@@ -516,3 +516,28 @@ def test_adding_a_country_finds_names_aliases_and_demonyms_and_links_those_on_th
 def test_adding_a_country_offers_one_off_the_board_by_its_people(editor_client):
     soup = BeautifulSoup(editor_client.get("/proposals/gaza-isf/countries/new?q=Pakistani").text, "html.parser")
     assert [a["href"] for a in soup.select(".country-results:not(.on-board) a")] == ["/proposals/gaza-isf/countries/PAK/edit"]
+
+
+def test_a_factor_can_cite_a_new_source_as_the_stance_form_does(editor_client, session):
+    url = "/proposals/gaza-isf/factors/un-mandate/edit"
+    page = editor_client.get(url)
+    assert 'value="new"' in page.text and 'id="source_title"' in page.text
+    base = {"csrf_token": editor_client.csrf, "version": hidden_value(page.text, "version"), "state": "met",
+            "note": "Resolution 2803 adopted.", "source_id": "new", "quote": "adopted resolution 2803",
+            "reason": "The Security Council voted", "source_title": "Security Council adopts resolution 2803",
+            "source_publisher": "UN News", "source_published_on": "2025-11-17"}
+    before, sources = change_count(session), session.query(Source).count()
+    bad = editor_client.post(url, data={**base, "source_url": "not an address", "source_title": ""})
+    assert bad.status_code == 422
+    errors = {e["id"] for e in BeautifulSoup(bad.text, "html.parser").select(".field-error")}
+    assert {"source_title-error", "source_url-error"} <= errors
+    assert (change_count(session), session.query(Source).count()) == (before, sources)  # nothing written
+    reply = editor_client.post(url, data={**base, "source_url": "https://news.un.org/en/story/2025/11/example"},
+                               follow_redirects=False)
+    assert reply.status_code == 303, reply.text[:1000]
+    session.rollback()
+    source = session.scalars(select(Source).order_by(Source.id.desc())).first()
+    assert (source.title, source.publisher, source.published_on.isoformat()) == (
+        "Security Council adopts resolution 2803", "UN News", "2025-11-17")
+    factor_change = session.scalars(select(Change).where(Change.entity == "factor").order_by(Change.id.desc())).first()
+    assert factor_change.source_id == source.id and change_count(session) > before

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from starlette.datastructures import FormData
 
 from app.web import merge, proposal_form, stance_form
+from app.web.new_source import NEW_SOURCE_FIELDS, parse_new_source
 from app.countries import country_info, search_countries
 from app.db import get_database
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
@@ -239,7 +240,7 @@ def edit_factor_form(request: Request, session: SessionDep, proposal: ProposalDe
     """The factor form: its state, a note, and the source that says so."""
     factor = _factor(proposal, factor_slug)
     values = {"state": factor.state, "note": factor.note or "", "source_id": "", "quote": "", "reason": "",
-              "version": str(factor.version)}
+              "version": str(factor.version), **dict.fromkeys(NEW_SOURCE_FIELDS, "")}
     return _factor_page(request, session, proposal, factor, values, {})
 
 
@@ -250,11 +251,14 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
     check_csrf(request, submitted.get("csrf_token"), viewer.csrf_token)
     factor = _factor(proposal, factor_slug)
     values = {k: (submitted.get(k) if isinstance(submitted.get(k), str) else "")[:5000]
-              for k in ("state", "note", "source_id", "quote", "reason", "version")}
+              for k in ("state", "note", "source_id", "quote", "reason", "version", *NEW_SOURCE_FIELDS)}
     errors: dict[str, str] = {}
     if values["state"] not in STATES:
         errors["state"] = "Choose met, unmet or unknown."
-    if not values["source_id"].isdecimal() or int(values["source_id"]) > MAX_ID:
+    new_source = None
+    if values["source_id"] == "new":
+        new_source = parse_new_source(values, errors)
+    elif not values["source_id"].isdecimal() or int(values["source_id"]) > MAX_ID:
         errors["source_id"] = "Choose the source that says so."
     if len(values["quote"].strip()) < 3:
         errors["quote"] = "Quote the passage of the source that supports this change."
@@ -273,9 +277,10 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
     try:
         with get_database().write_session() as ws:
             current = ws.scalars(select(Proposal).where(Proposal.id == proposal.id)).one()
+            source_id = create_source(ws, new_source).id if new_source else int(values["source_id"])
             _, affected = set_factor(
                 ws, proposal=current, slug=factor.slug, state=values["state"], note=values["note"].strip(),
-                citation=CitationIn(source_id=int(values["source_id"]), quote=values["quote"].strip()),
+                citation=CitationIn(source_id=source_id, quote=values["quote"].strip()),
                 actor=viewer.name, via="form", reason=values["reason"].strip(),
                 expected_version=int(values["version"]) if values["version"].isdecimal() else None,
             )
