@@ -63,7 +63,9 @@ STATUS_SUBJECTS = {
     "declined": "a declined country",
     "withdrawn": "a withdrawn country",
 }
-RESOLUTION_LABELS = {"drafted": "Drafted", "tabled": "Tabled", "adopted": "Adopted", "rejected": "Rejected"}
+# Worded as far as a draft goes: a drafted or tabled resolution has not been voted on.
+RESOLUTION_LABELS = {"drafted": "In draft, not voted on", "tabled": "Tabled, not voted on", "adopted": "Adopted",
+                     "rejected": "Rejected"}
 # The facts of the force itself a quote can be the word for (a fact may span several columns: the
 # target with whether it is approximate, the sponsor with its country, the resolution with its date
 # and text).

@@ -51,7 +51,7 @@ def test_board_shows_target_sponsor_factors_and_context_with_quotes(client):
     assert "International Stabilization Force (Gaza)" in soup.h1.get_text()
     assert "~20,000" in text
     assert "United States" in text and "Sponsor of the initiative" in text
-    assert "Drafted" in text
+    assert "In draft, not voted on" in text
     assert "56,000" in text
     factors = {a["id"].removeprefix("factor-"): a for a in soup.select(".factor")}
     assert list(factors) == ["cessation-of-hostilities", "un-mandate", "hamas-disarmament"]

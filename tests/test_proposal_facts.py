@@ -29,14 +29,14 @@ def test_before_anything_was_recorded_about_the_force_the_board_says_so(client):
     """The seed's facts come from an undated article recorded today: they speak for today, not before."""
     yesterday = (TODAY - dt.timedelta(days=1)).isoformat()
     now = page_text(client, "/proposals/gaza-isf", "#facts")
-    assert "~20,000" in now and "United States" in now and "Drafted" in now
+    assert "~20,000" in now and "United States" in now and "In draft, not voted on" in now
     for query in (f"as_of={yesterday}", f"known_at={yesterday}", f"as_of={TODAY}&known_at={yesterday}"):
         page = client.get(f"/proposals/gaza-isf?{query}")
         assert page.status_code == 200, query
         soup = BeautifulSoup(page.text, "html.parser")
         shown = soup.select_one("#facts").get_text(" ", strip=True)
         assert shown == "Nothing was recorded about the force itself by this day.", query
-        assert "20,000" not in shown and "Drafted" not in shown and "56,000" not in page.text
+        assert "20,000" not in shown and "In draft, not voted on" not in shown and "56,000" not in page.text
         assert not soup.select("#context-heading")
         api = client.get(f"{FACTS}?{query}").json()
         assert api["facts_known"] is False and api["version"] == 0, query
@@ -92,7 +92,7 @@ def test_a_resolution_adopted_on_a_day_keeps_its_history(database, session, writ
 
     # The board as of the day before shows the draft; from that day on, the adoption.
     before = page_text(client, "/proposals/council-force?as_of=2026-11-16", "#facts")
-    assert "Drafted" in before and "Adopted" not in before and "~5,000" in before
+    assert "In draft, not voted on" in before and "Adopted" not in before and "~5,000" in before
     on_the_day = page_text(client, "/proposals/council-force?as_of=2026-11-17", "#facts")
     assert "Adopted 17 Nov 2026" in on_the_day and "the Security Council adopted resolution 2803" in on_the_day
     assert "Adopted" in page_text(client, "/proposals/council-force", "#facts")
