@@ -143,13 +143,16 @@ def test_pages_have_no_serious_accessibility_violations(chromium, editor_site, s
 
 
 def test_screenshots(chromium, editor_site, tmp_path):
-    """The README's pictures: the board and the edit form (make screenshots writes them to docs/)."""
+    """The README's pictures: the board on a desk and on a phone, the force over time, the edit form and a
+    country page on a phone (make screenshots writes them to docs/)."""
     out = Path(os.environ.get("ISF_SCREENSHOT_DIR") or tmp_path)
     out.mkdir(parents=True, exist_ok=True)
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(f"{editor_site}/")
     page.screenshot(path=str(out / "board.png"), full_page=True)
+    page.goto(f"{editor_site}/proposals/gaza-isf/timeline")
+    page.screenshot(path=str(out / "timeline.png"), full_page=False)
     sign_in(page, editor_site)
     page.goto(f"{editor_site}/proposals/gaza-isf/countries/AZE/edit")
     page.screenshot(path=str(out / "edit-form.png"), full_page=True)
@@ -157,7 +160,9 @@ def test_screenshots(chromium, editor_site, tmp_path):
     mobile = phone.new_page()
     mobile.goto(f"{editor_site}/proposals/gaza-isf/countries/AZE")
     mobile.screenshot(path=str(out / "country-phone.png"), full_page=False)
-    for name in ("board.png", "edit-form.png", "country-phone.png"):
+    mobile.goto(f"{editor_site}/#countries")
+    mobile.screenshot(path=str(out / "board-phone.png"), full_page=False)
+    for name in ("board.png", "timeline.png", "edit-form.png", "country-phone.png", "board-phone.png"):
         assert (out / name).stat().st_size > 10_000
     context.close()
     phone.close()
