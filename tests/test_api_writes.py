@@ -181,7 +181,7 @@ def test_twenty_racing_replaces_through_several_processes_exactly_one_wins(backe
 def test_create_only_with_if_none_match_is_refused_when_the_stance_exists(writer, session):
     before = _changes(session)
     etag = writer.get(f"{URL}/AZE").headers["etag"]
-    for value in ("*", etag):
+    for value in ("*", etag, f"W/{etag}"):
         reply = writer.put(f"{URL}/AZE", json=BODY, headers={"If-None-Match": value})
         assert reply.status_code == 412 and "exists already" in reply.json()["detail"]
         assert reply.headers["etag"] == etag

@@ -12,7 +12,7 @@ from app.countries import country_info
 from app.db import get_database
 from app.deps import CountryPath, SessionDep, SlugPath
 from app.models import Proposal
-from app.routes.api import json_bytes, stance_etag
+from app.routes.api import json_bytes, none_match, stance_etag
 from app.schemas import CitationIn, ConditionData, SourceDetailOut, SourceIn, StanceData, StanceIn, StanceWriteOut
 from app.services import accounts, board, sources
 from app.services.errors import InvalidInput, NotFound, VersionConflict
@@ -107,7 +107,7 @@ def put_stance(
     current = board.find_stance(session, proposal, code)
     if current is not None:
         etag = stance_etag(slug, code, current.version)
-        if if_none_match and _matches(if_none_match, etag):
+        if if_none_match and none_match(if_none_match, etag):
             raise HTTPException(412, "the stance exists already: GET it and send If-Match to replace it",
                                 headers={"ETag": etag})
         if not if_match:
