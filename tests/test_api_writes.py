@@ -178,6 +178,24 @@ def test_twenty_racing_replaces_through_several_processes_exactly_one_wins(backe
         engine.dispose()
 
 
+def test_if_match_star_is_refused_like_a_missing_one(writer, session):
+    before = _changes(session)
+    etag = writer.get(f"{URL}/AZE").headers["etag"]
+    for value in ("*", f"*, {etag}"):
+        reply = writer.put(f"{URL}/AZE", json=BODY, headers={"If-Match": value})
+        assert reply.status_code == 428 and "ETag from your last GET" in reply.json()["detail"]
+        assert reply.headers["etag"] == etag
+    weak = writer.put(f"{URL}/AZE", json=BODY, headers={"If-Match": f"W/{etag}"})
+    assert weak.status_code == 412 and "weak" in weak.json()["detail"]  # If-Match compares strong
+    assert _changes(session) == before
+
+
+def test_put_that_creates_with_if_match_star_is_refused_too(writer):
+    reply = writer.put(f"{URL}/NOR", json={**BODY, "conditions": []}, headers={"If-Match": "*"})
+    assert reply.status_code == 428 and "send no If-Match" in reply.json()["detail"]
+    assert writer.get(f"{URL}/NOR").status_code == 404
+
+
 def test_create_only_with_if_none_match_is_refused_when_the_stance_exists(writer, session):
     before = _changes(session)
     etag = writer.get(f"{URL}/AZE").headers["etag"]

@@ -64,8 +64,32 @@ def _api_loc(loc: list) -> list:
     return ["body", *loc]
 
 
-def _matches(header: str, etag: str) -> bool:
-    return any(part.strip() in ("*", etag) for part in header.split(","))
+STALE = "the stance changed since you read it: GET it again and re-apply your change"
+FACTS_STALE = "the facts changed since you read them: GET the proposal again and re-apply your change"
+IF_MATCH_ANY = ("If-Match: * is not taken, as it would skip the check that nobody changed the stance since you "
+                "read it: send the ETag from your last GET")
+
+
+def _tags(header: str) -> list[str]:
+    return [part.strip() for part in header.split(",")]
+
+
+def _check_if_match(if_match: Optional[str], etag: str, what: str = "the stance", stale: str = STALE) -> None:
+    """Let a change of WHAT (tagged ETAG) through only if IF_MATCH names that tag, by strong
+    comparison (RFC 9110): 428 without it or with `*` (which would let any version through), 412
+    (saying STALE) when it names another version. Both answers carry the current `ETag`."""
+    headers = {"ETag": etag}
+    if not if_match:
+        raise HTTPException(428, f"If-Match is required to change {what}: send the ETag from your last GET",
+                            headers=headers)
+    tags = _tags(if_match)
+    if "*" in tags:
+        raise HTTPException(428, IF_MATCH_ANY.replace("the stance", what), headers=headers)
+    if etag not in tags:
+        if all(tag.startswith("W/") for tag in tags):
+            raise HTTPException(412, "If-Match takes the ETag exactly as the GET sent it: a weak one (W/...) "
+                                     "never matches", headers=headers)
+        raise HTTPException(412, stale, headers=headers)
 
 
 @router.put(
@@ -78,7 +102,7 @@ def _matches(header: str, etag: str) -> bool:
         **_detail(404, "No such proposal or country"),
         **_detail(412, "`If-Match` does not match the current `ETag` (someone changed it meanwhile), or the stance "
                        "exists while the request creates one (`If-None-Match: *`, or another writer created it first)"),
-        **_detail(428, "`If-Match` is required to replace an existing stance"),
+        **_detail(428, "`If-Match` is required to replace an existing stance, and `*` is not taken for it"),
     },
     summary="Create or replace a stance",
 )
@@ -89,15 +113,16 @@ def put_stance(
     iso3: CountryPath,
     body: StanceIn,
     actor: WriterDep,
-    if_match: Annotated[Optional[str], Header(description="The `ETag` you last read; required to replace.")] = None,
+    if_match: Annotated[Optional[str], Header(
+        description="The `ETag` you last read; required to replace (`*` is refused: 428).")] = None,
     if_none_match: Annotated[Optional[str], Header(
         description="`*` to create only: 412 if the stance exists already.", max_length=2000)] = None,
 ) -> Response:
     """Write a stance through the same path as the forms: validated, versioned, recorded as a change.
 
-    Replacing needs `If-Match` with the `ETag` from your last read (428 without it, 412 when it is
-    stale); creating needs none. A create that finds the stance made meanwhile by someone else is
-    refused with 412 (decided inside the write, so of racing creators exactly one wins);
+    Replacing needs `If-Match` with the `ETag` from your last read (428 without it or with `*`, 412
+    when it is stale); creating needs none. A create that finds the stance made meanwhile by someone
+    else is refused with 412 (decided inside the write, so of racing creators exactly one wins);
     `If-None-Match: *` asks for a create only. The reply carries the new `ETag`.
     """
     proposal = board.get_proposal(session, slug)
@@ -110,14 +135,11 @@ def put_stance(
         if if_none_match and none_match(if_none_match, etag):
             raise HTTPException(412, "the stance exists already: GET it and send If-Match to replace it",
                                 headers={"ETag": etag})
-        if not if_match:
-            raise HTTPException(428, "If-Match is required to replace a stance: send the ETag from your last GET",
-                                headers={"ETag": etag})
-        if not _matches(if_match, etag):
-            raise HTTPException(412, "the stance changed since you read it: GET it again and re-apply your change",
-                                headers={"ETag": etag})
+        _check_if_match(if_match, etag)
         expected = current.version
     else:
+        if if_match and "*" in _tags(if_match):
+            raise HTTPException(428, f"{IF_MATCH_ANY}; to create a stance, send no If-Match")
         if if_match:
             raise HTTPException(412, "there is no stance to match: send no If-Match to create one")
         expected = 0  # must still not exist when the write takes its lock
@@ -146,8 +168,7 @@ def put_stance(
     except VersionConflict:
         fresh = board.find_stance(session, proposal, code)
         headers = {"ETag": stance_etag(slug, code, fresh.version)} if fresh else {}
-        raise HTTPException(412, "the stance changed since you read it: GET it again and re-apply your change",
-                            headers=headers)
+        raise HTTPException(412, STALE, headers=headers)
     audit.info("stance written via api: user=%s stance=%s/%s version=%s", actor, slug, code, version)
     payload = json_bytes(_written(slug, code))
     headers = {"ETag": stance_etag(slug, code, version)}
@@ -210,7 +231,7 @@ def _facts_loc(loc: list) -> list:
         **_detail(412, "`If-Match` does not match the current `ETag` (someone changed the facts meanwhile)"),
         **_detail(422, "A field is invalid, with its path in the body: e.g. `resolution.date` missing for an "
                        "adopted resolution, or a quote that is not a passage of its source"),
-        **_detail(428, "`If-Match` is required"),
+        **_detail(428, "`If-Match` is required, and `*` is not taken for it"),
     },
     summary="Replace the facts of a proposal",
 )
@@ -225,17 +246,11 @@ def put_proposal(
     same path as the form: validated, versioned and recorded as a change, dated `stated_on` (else its
     source's publication date, else today). The body is the whole set: a fact left out is emptied.
 
-    `If-Match` with the `ETag` of your last GET is required (428 without it, 412 when stale). The quote
+    `If-Match` with the `ETag` of your last GET is required (428 without it or with `*`, 412 when stale). The quote
     is the word for every fact the write changes, or for the one fact its `field` names; a write that
     changes nothing records nothing. The reply carries the new `ETag`."""
     proposal = board.get_proposal(session, slug)
-    etag = proposal_etag(slug, proposal.version)
-    if not if_match:
-        raise HTTPException(428, "If-Match is required to replace the facts: send the ETag from your last GET",
-                            headers={"ETag": etag})
-    if not _matches(if_match, etag):
-        raise HTTPException(412, "the facts changed since you read them: GET the proposal again and re-apply "
-                                 "your change", headers={"ETag": etag})
+    _check_if_match(if_match, proposal_etag(slug, proposal.version), "the facts", FACTS_STALE)
     expected = proposal.version
     data = ProposalFacts(
         target_troops=body.target_troops, target_troops_approximate=body.target_troops_approximate,
@@ -261,8 +276,7 @@ def put_proposal(
                                   for e in exc.errors])
     except VersionConflict:
         fresh = board.get_proposal(session, slug)
-        raise HTTPException(412, "the facts changed since you read them: GET the proposal again and re-apply "
-                                 "your change", headers={"ETag": proposal_etag(slug, fresh.version)})
+        raise HTTPException(412, FACTS_STALE, headers={"ETag": proposal_etag(slug, fresh.version)})
     audit.info("facts written via api: user=%s proposal=%s version=%s changed=%s", actor, slug, version,
                result.changed)
     with get_database().read_session() as read:
