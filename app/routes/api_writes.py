@@ -1,17 +1,23 @@
-"""API writes: replace a stance (with If-Match) and add a source. Bearer token with write scope."""
+"""API writes: create or replace a stance (PUT), change some of its fields (PATCH, a JSON Merge
+Patch), both with If-Match; and add a source. Bearer token with write scope."""
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+import copy
+import json
+from typing import Annotated, Any, Optional
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
+from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.countries import country_info
 from app.db import get_database
 from app.deps import CountryPath, SessionDep, SlugPath
-from app.models import Proposal
+from app.models import Proposal, Stance
 from app.routes.api import json_bytes, none_match, stance_etag
 from app.schemas import CitationIn, ConditionData, SourceDetailOut, SourceIn, StanceData, StanceIn, StanceWriteOut
 from app.services import accounts, board, sources
@@ -107,7 +113,6 @@ def _check_if_match(if_match: Optional[str], etag: str, what: str = "the stance"
     summary="Create or replace a stance",
 )
 def put_stance(
-    request: Request,
     session: SessionDep,
     slug: SlugPath,
     iso3: CountryPath,
@@ -118,7 +123,8 @@ def put_stance(
     if_none_match: Annotated[Optional[str], Header(
         description="`*` to create only: 412 if the stance exists already.", max_length=2000)] = None,
 ) -> Response:
-    """Write a stance through the same path as the forms: validated, versioned, recorded as a change.
+    """Write a whole stance through the same path as the forms: validated, versioned, recorded as a
+    change. To change some fields only, PATCH it.
 
     Replacing needs `If-Match` with the `ETag` from your last read (428 without it or with `*`, 412
     when it is stale); creating needs none. A create that finds the stance made meanwhile by someone
@@ -143,7 +149,13 @@ def put_stance(
         if if_match:
             raise HTTPException(412, "there is no stance to match: send no If-Match to create one")
         expected = 0  # must still not exist when the write takes its lock
+    return _write(session, proposal, slug, code, body, expected, actor)
 
+
+def _write(session: Session, proposal: Proposal, slug: str, code: str, body: StanceIn, expected: int,
+           actor: str) -> Response:
+    """Write BODY as CODE's stance through the one write path (`set_stance`), if the stance is still at
+    version EXPECTED (0: it must not exist yet); answer with the statement recorded and its `ETag`."""
     data = StanceData(
         status=body.status,
         troops=body.troops,
@@ -175,6 +187,166 @@ def put_stance(
     if created:
         headers["Location"] = f"/api/v1/proposals/{slug}/stances/{code}"
     return Response(payload, status_code=201 if created else 200, media_type="application/json", headers=headers)
+
+
+# ---- PATCH: a JSON Merge Patch (RFC 7396) of the stance as PUT takes it ------------------------------
+
+MERGE_PATCH = "application/merge-patch+json"
+
+
+def merge_patch(target: Any, patch: Any) -> Any:
+    """PATCH applied to TARGET as RFC 7396 says: an object is merged key by key, where `null` removes
+    the key; anything else, an array included, replaces what was there whole."""
+    if not isinstance(patch, dict):
+        return patch
+    merged = dict(target) if isinstance(target, dict) else {}
+    for key, value in patch.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = merge_patch(merged.get(key), value)
+    return merged
+
+
+def write_representation(stance: Stance) -> dict[str, Any]:
+    """The stance as PUT takes it, without `citation` and `reason` (they belong to a write, not to the
+    stance): what a merge patch is applied to."""
+    return {
+        "status": stance.status,
+        "troops": {"offered_min": stance.offered_min, "offered_max": stance.offered_max,
+                   "committed": stance.committed, "deployed": stance.deployed},
+        "roles": list(stance.roles or []),
+        "summary": stance.summary,
+        "stated_on": stance.stated_on.isoformat() if stance.stated_on else None,
+        "conditions": [{"text": c.text, "category": c.category, "state": c.state,
+                        "factor": c.factor.slug if c.factor else None} for c in stance.conditions],
+    }
+
+
+def _patch_model() -> type[BaseModel]:
+    """StanceIn as a merge patch of it: every field of the stance may be left out, and an optional one
+    may be null (which clears it); `citation` and `reason` belong to the change and are required, as
+    in a PUT."""
+    fields: dict[str, Any] = {}
+    for name, info in StanceIn.model_fields.items():
+        if name in ("citation", "reason"):
+            fields[name] = (info.annotation, info)
+            continue
+        field = copy.copy(info)
+        field.default, field.default_factory = None, None  # None: left out (a null sent is validated)
+        fields[name] = (info.annotation if info.is_required() else Optional[info.annotation], field)
+    return create_model("StancePatch", __config__=ConfigDict(extra="forbid"), **fields)
+
+
+StancePatch = _patch_model()
+
+
+def _patch_schema() -> dict[str, Any]:
+    """What the OpenAPI document says a PATCH body is: StancePatch, its nested models by reference."""
+    schema = StancePatch.model_json_schema(ref_template="#/components/schemas/{model}")
+    schema.pop("$defs", None)
+    for prop in schema["properties"].values():
+        prop.pop("default", None)  # left out means kept, not this
+    schema["description"] = ("A JSON Merge Patch (RFC 7396) of the stance as PUT takes it: leave out what stays; "
+                             "null clears an optional field. `citation` and `reason` belong to the change.")
+    return schema
+
+
+def _patch_document(request: Request, raw: bytes) -> dict[str, Any]:
+    """The merge patch sent: a JSON object in a body of type application/merge-patch+json."""
+    if request.headers.get("content-type", "").split(";")[0].strip().lower() != MERGE_PATCH:
+        raise HTTPException(415, f"send the change as a JSON Merge Patch (RFC 7396), with Content-Type: {MERGE_PATCH}",
+                            headers={"Accept-Patch": MERGE_PATCH})
+    try:
+        patch = json.loads(raw)
+    except json.JSONDecodeError as exc:  # the answer FastAPI gives a PUT of malformed JSON
+        raise RequestValidationError([{"type": "json_invalid", "loc": ("body", exc.pos), "msg": "JSON decode error",
+                                       "input": {}, "ctx": {"error": exc.msg}}])
+    except (ValueError, RecursionError):
+        raise HTTPException(400, "the body is not UTF-8 JSON, or nested too deeply to read")
+    if not isinstance(patch, dict):
+        raise RequestValidationError([{"type": "dict_type", "loc": ("body",), "input": patch,
+                                       "msg": "a merge patch is a JSON object of the fields to change"}])
+    return patch
+
+
+def _body_errors(errors: list[dict[str, Any]], patch: dict[str, Any]) -> RequestValidationError:
+    """Pydantic's ERRORS as FastAPI reports a body's, saying so when PATCH set a required field to null."""
+    body = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        if len(loc) == 1 and loc[0] in patch and patch[loc[0]] is None:
+            error = {**error, "msg": "required, so it cannot be null (null removes a field in a merge patch)"}
+        body.append({**error, "loc": ("body", *loc)})
+    return RequestValidationError(body)
+
+
+def _check_patch(patch: dict[str, Any]) -> None:
+    """Refuse (422) a patch whose fields are invalid in themselves, before looking at the stance: as
+    a PUT's body is checked before its If-Match."""
+    try:
+        StancePatch.model_validate(patch)
+    except ValidationError as exc:
+        raise _body_errors(exc.errors(), patch)
+
+
+def _patched(current: Stance, patch: dict[str, Any]) -> StanceIn:
+    """The stance as PUT would take it after PATCH, validated as a PUT's body."""
+    try:
+        return StanceIn.model_validate(merge_patch(write_representation(current), patch))
+    except ValidationError as exc:
+        raise _body_errors(exc.errors(), patch)
+
+
+async def _raw_body(request: Request) -> bytes:
+    return await request.body()
+
+
+@router.patch(
+    "/proposals/{slug}/stances/{iso3}",
+    response_model=StanceWriteOut,
+    responses={
+        **AUTH_RESPONSES,
+        **_detail(404, "No such proposal, or the country has no stance on it (PUT creates one)"),
+        **_detail(412, "`If-Match` does not match the current `ETag`: someone changed the stance meanwhile"),
+        **_detail(415, f"The body is not sent as `{MERGE_PATCH}`"),
+        **_detail(428, "No `If-Match`, or `If-Match: *`: send the `ETag` from your last read"),
+    },
+    openapi_extra={"requestBody": {"required": True, "content": {MERGE_PATCH: {"schema": _patch_schema()}}}},
+    summary="Change some fields of a stance",
+)
+def patch_stance(
+    request: Request,
+    session: SessionDep,
+    slug: SlugPath,
+    iso3: CountryPath,
+    actor: WriterDep,
+    raw: Annotated[bytes, Depends(_raw_body)],
+    if_match: Annotated[Optional[str], Header(
+        description="The `ETag` you last read: required (428 without it or with `*`, 412 when stale).")] = None,
+) -> Response:
+    """Change some fields of an existing stance with a JSON Merge Patch (RFC 7396), sent as
+    `application/merge-patch+json` (415 otherwise) with `If-Match`.
+
+    The patch applies to the stance as PUT takes it: fields left out keep their value; `null`
+    clears an optional one (`summary`, `stated_on`, a troop figure, all of `troops`, `roles`,
+    `conditions`), while `null` for `status` is a 422; `troops` merges figure by figure; `roles`
+    and `conditions` are replaced whole (a condition sent with its stored text and category keeps
+    its identity, as with PUT). `citation` and `reason` are this change's own and are required,
+    as in a PUT: the quote is the word for what the patch changes, and the facts and conditions
+    it leaves alone keep their quotes. The result is validated and written exactly as a PUT: the
+    same rules, one change row, the same answer with the new `ETag`.
+    """
+    patch = _patch_document(request, raw)
+    _check_patch(patch)
+    proposal = board.get_proposal(session, slug)
+    code = iso3.upper()
+    current = board.find_stance(session, proposal, code)
+    if current is None:
+        raise NotFound(f"{code} has no stance on {proposal.name} to change: PUT creates one")
+    _check_if_match(if_match, stance_etag(slug, code, current.version))
+    body = _patched(current, patch)
+    return _write(session, proposal, slug, code, body, current.version, actor)
 
 
 def _written(slug: str, code: str) -> dict:
