@@ -381,3 +381,24 @@ def test_patch_needs_a_write_token(client):
     etag = client.get(f"{URL}/AZE").headers["etag"]
     reply = client.patch(f"{URL}/AZE", json={"summary": "x", **CITED}, headers={"Content-Type": MERGE_PATCH, "If-Match": etag})
     assert reply.status_code == 401
+
+
+def test_openapi_documents_the_etag_and_each_answer_of_one_stance(client):
+    spec = client.get("/openapi.json").json()
+    operations = spec["paths"]["/api/v1/proposals/{slug}/stances/{iso3}"]
+    codes = {method: set(op["responses"]) for method, op in operations.items()}
+    assert codes == {
+        "get": {"200", "304", "404", "422", "503"},
+        "put": {"200", "201", "400", "401", "403", "404", "412", "413", "422", "428", "503"},
+        "patch": {"200", "400", "401", "403", "404", "412", "413", "415", "422", "428", "503"},
+    }
+    for method, status in (("get", "200"), ("get", "304"), ("put", "200"), ("put", "201"), ("patch", "200")):
+        assert operations[method]["responses"][status]["headers"]["ETag"]["required"] is True, (method, status)
+    for method, op in operations.items():
+        for status, answer in op["responses"].items():
+            if status.startswith(("4", "5")):
+                schema = answer["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+                assert schema in (("ValidationErrorOut", "HTTPValidationError") if status == "422" else ("ErrorOut",)), (method, status)
+    assert "json_invalid" in operations["patch"]["responses"]["422"]["description"]
+    body = operations["patch"]["requestBody"]["content"]
+    assert list(body) == [MERGE_PATCH] and body[MERGE_PATCH]["schema"]["required"] == ["citation", "reason"]

@@ -14,8 +14,8 @@ from fastapi import APIRouter, Header, Path, Query, Request, Response
 from app import cache
 from app.config import get_settings
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
-from app.schemas import (MAX_ID, Category, ChangeOut, IsoDate, IsoDateTime, ProposalOut, SourceDetailOut, SourceOut,
-                         StanceOut, Status, TimelineOut)
+from app.schemas import (MAX_ID, Category, ChangeOut, ErrorOut, IsoDate, IsoDateTime, ProposalOut, SourceDetailOut,
+                         SourceOut, StanceOut, Status, TimelineOut)
 from app.services import board, history, sources, timeline
 from app.services.changes import read_head
 from app.services.errors import NotFound
@@ -23,7 +23,8 @@ from app.services.errors import NotFound
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
 
-NOT_FOUND = {404: {"description": "Not found", "content": {"application/json": {"example": {"detail": "..."}}}}}
+NOT_FOUND = {404: {"model": ErrorOut, "description": "Not found",
+                   "content": {"application/json": {"example": {"detail": "..."}}}}}
 LIMIT_DOC = "At most this many items; a `Link: <...>; rel=\"next\"` header points to the next page."
 
 
@@ -198,11 +199,23 @@ def none_match(header: str | None, etag: str) -> bool:
     return bool(header) and cache.none_match(header.encode("latin-1"), etag.strip('"').encode("ascii"))
 
 
+def etag_header(description: str, required: bool = True) -> dict[str, Any]:
+    """The OpenAPI description of an answer's `ETag` header."""
+    return {"ETag": {"description": description, "required": required, "schema": {"type": "string"}}}
+
+
+STANCE_ETAG = etag_header("The stance's latest recorded version: send it as `If-Match` to change the stance.")
+
+
 @router.get(
     "/proposals/{slug}/stances/{iso3}",
     response_model=StanceOut,
-    responses={304: {"description": "Not modified (the `If-None-Match` ETag is current; a weak `W/\"…\"` one too)"},
-               **NOT_FOUND},
+    responses={
+        200: {"headers": STANCE_ETAG},
+        304: {"description": "Not modified (the `If-None-Match` ETag is current; a weak `W/\"…\"` one too)",
+              "headers": STANCE_ETAG},
+        **NOT_FOUND,
+    },
     summary="One stance",
 )
 def get_stance(
@@ -214,7 +227,7 @@ def get_stance(
     if_none_match: Annotated[Optional[str], Header(description="An ETag from an earlier reply.")] = None,
 ) -> Response:
     """One country's position (today, or as of a day), with an `ETag` naming the stance's latest
-    recorded version (send it as `If-Match` to replace the stance); `If-None-Match` with it answers
+    recorded version (send it as `If-Match` to change the stance); `If-None-Match` with it answers
     304, whether it comes back as sent or weakened (`W/"…"`) by a proxy."""
     proposal = board.get_proposal(session, slug)
     stance = board.get_stance(session, proposal, iso3)

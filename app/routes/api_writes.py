@@ -18,8 +18,9 @@ from app.countries import country_info
 from app.db import get_database
 from app.deps import CountryPath, SessionDep, SlugPath
 from app.models import Proposal, Stance
-from app.routes.api import json_bytes, none_match, stance_etag
-from app.schemas import CitationIn, ConditionData, SourceDetailOut, SourceIn, StanceData, StanceIn, StanceWriteOut
+from app.routes.api import etag_header, json_bytes, none_match, stance_etag
+from app.schemas import (CitationIn, ConditionData, ErrorOut, SourceDetailOut, SourceIn, StanceData, StanceIn,
+                         StanceWriteOut, ValidationErrorOut)
 from app.services import accounts, board, sources
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.sources import create_source
@@ -30,16 +31,26 @@ router = APIRouter(prefix="/api/v1", tags=["api"])
 bearer = HTTPBearer(auto_error=False, description="An API token from `isf-tracker token create USER --scope write`.")
 
 
-def _detail(status: int, description: str) -> dict:
-    return {status: {"description": description, "content": {"application/json": {"example": {"detail": "..."}}}}}
+def _detail(status: int, description: str, headers: dict | None = None) -> dict:
+    """An error answer as the OpenAPI document lists it: `{"detail": "..."}`."""
+    answer = {"model": ErrorOut, "description": description,
+              "content": {"application/json": {"example": {"detail": "..."}}}}
+    return {status: {**answer, "headers": headers} if headers else answer}
+
+
+def _invalid(description: str) -> dict:
+    """A 422 as the OpenAPI document lists it: `{"detail": [{"loc": [...], "msg": ..., "type": ...}]}`."""
+    return {422: {"model": ValidationErrorOut, "description": description}}
 
 
 AUTH_RESPONSES = {
-    **_detail(400, "The body is not valid JSON"),
+    **_detail(400, "The body is not UTF-8 JSON, or nested too deeply to read"),
     **_detail(401, "No valid bearer token"),
     **_detail(403, "The token may only read"),
     **_detail(413, "The body is over 2 MB"),
 }
+MALFORMED = ("A body that is not JSON at all is a 422 too, with one error of `type` `json_invalid` "
+             "(`loc`: `body` and the character where reading stopped).")
 
 
 def write_token_user(
@@ -98,17 +109,27 @@ def _check_if_match(if_match: Optional[str], etag: str, what: str = "the stance"
         raise HTTPException(412, stale, headers=headers)
 
 
+WRITTEN_ETAG = etag_header("The tag of the version written: send it as `If-Match` to change the stance again.")
+CURRENT_ETAG = etag_header("The stance's current tag, when it exists.", required=False)
+LOCATION = {"Location": {"description": "The stance's address.", "required": True, "schema": {"type": "string"}}}
+
+
 @router.put(
     "/proposals/{slug}/stances/{iso3}",
     response_model=StanceWriteOut,
     status_code=200,
     responses={
-        201: {"model": StanceWriteOut, "description": "Created (no stance existed for this country)"},
+        200: {"headers": WRITTEN_ETAG},
+        201: {"model": StanceWriteOut, "description": "Created (no stance existed for this country)",
+              "headers": {**WRITTEN_ETAG, **LOCATION}},
         **AUTH_RESPONSES,
         **_detail(404, "No such proposal or country"),
         **_detail(412, "`If-Match` does not match the current `ETag` (someone changed it meanwhile), or the stance "
-                       "exists while the request creates one (`If-None-Match: *`, or another writer created it first)"),
-        **_detail(428, "`If-Match` is required to replace an existing stance, and `*` is not taken for it"),
+                       "exists while the request creates one (`If-None-Match: *`, or another writer created it first)",
+                  CURRENT_ETAG),
+        **_invalid(f"A field is invalid: each error's `loc` names it (`body`, then its path). {MALFORMED}"),
+        **_detail(428, "`If-Match` is required to replace an existing stance, and `*` is not taken for it",
+                  CURRENT_ETAG),
     },
     summary="Create or replace a stance",
 )
@@ -306,11 +327,17 @@ async def _raw_body(request: Request) -> bytes:
     "/proposals/{slug}/stances/{iso3}",
     response_model=StanceWriteOut,
     responses={
+        200: {"headers": WRITTEN_ETAG},
         **AUTH_RESPONSES,
         **_detail(404, "No such proposal, or the country has no stance on it (PUT creates one)"),
-        **_detail(412, "`If-Match` does not match the current `ETag`: someone changed the stance meanwhile"),
-        **_detail(415, f"The body is not sent as `{MERGE_PATCH}`"),
-        **_detail(428, "No `If-Match`, or `If-Match: *`: send the `ETag` from your last read"),
+        **_detail(412, "`If-Match` does not match the current `ETag`: someone changed the stance meanwhile",
+                  CURRENT_ETAG),
+        **_detail(415, f"The body is not sent as `{MERGE_PATCH}`",
+                  {"Accept-Patch": {"description": "The patch format taken.", "required": True,
+                                    "schema": {"type": "string"}}}),
+        **_invalid("The patch is not a JSON object, or the stance it makes is invalid: each error's `loc` names the "
+                   f"field (`body`, then its path), `null` for a required field included. {MALFORMED}"),
+        **_detail(428, "No `If-Match`, or `If-Match: *`: send the `ETag` from your last read", CURRENT_ETAG),
     },
     openapi_extra={"requestBody": {"required": True, "content": {MERGE_PATCH: {"schema": _patch_schema()}}}},
     summary="Change some fields of a stance",
@@ -401,8 +428,8 @@ def _facts_loc(loc: list) -> list:
         **AUTH_RESPONSES,
         **_detail(404, "No such proposal"),
         **_detail(412, "`If-Match` does not match the current `ETag` (someone changed the facts meanwhile)"),
-        **_detail(422, "A field is invalid, with its path in the body: e.g. `resolution.date` missing for an "
-                       "adopted resolution, or a quote that is not a passage of its source"),
+        **_invalid("A field is invalid, with its path in the body: e.g. `resolution.date` missing for an "
+                   f"adopted resolution, or a quote that is not a passage of its source. {MALFORMED}"),
         **_detail(428, "`If-Match` is required, and `*` is not taken for it"),
     },
     summary="Replace the facts of a proposal",
