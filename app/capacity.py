@@ -19,11 +19,13 @@ import json
 import anyio
 
 from app.middleware import wants_html
+from app.schemas import ErrorOut
 
 EXEMPT_PREFIXES = ("/healthz", "/readyz", "/static/", "/metrics")
 RETRY_AFTER_SECONDS = 2
 # How the OpenAPI document lists the answer every queued operation may get.
 BUSY_RESPONSE = {503: {
+    "model": ErrorOut,
     "description": "Busy: the worker's queue is full, or no slot came free in time; try again after `Retry-After` "
                    "seconds. Nothing was changed.",
     "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait before trying again."}},

@@ -397,6 +397,25 @@ class StanceWriteOut(StanceOut):
                                   "shows instead, and why.")
 
 
+class ErrorOut(BaseModel):
+    """An error the API answers: what went wrong, in words."""
+
+    detail: str
+
+
+class FieldErrorOut(BaseModel):
+    loc: list[str | int] = Field(description="Where: `body`, `query`, `path` or `header`, then the field's path.")
+    msg: str
+    type: str = Field(description="The kind of error; `json_invalid` when the body is not JSON at all.")
+    input: object = Field(default=None, description="The value refused, when it is short and safe to show.")
+
+
+class ValidationErrorOut(BaseModel):
+    """Input refused: one error per field, each naming its path."""
+
+    detail: list[FieldErrorOut]
+
+
 class FactorOut(BaseModel):
     slug: str
     name: str

@@ -128,6 +128,15 @@ def test_stance_etag_is_strong_and_answers_304_when_unchanged(client):
     assert client.get(f"{API}/proposals/gaza-isf/stances/EGY").headers["etag"] != etag
 
 
+def test_a_weak_if_none_match_of_the_stance_etag_answers_304(client):
+    etag = client.get(f"{API}/proposals/gaza-isf/stances/AZE").headers["etag"]
+    for header in (f"W/{etag}", f'"stale", W/{etag}', "*"):
+        reply = client.get(f"{API}/proposals/gaza-isf/stances/AZE", headers={"If-None-Match": header})
+        assert reply.status_code == 304 and reply.content == b"", header
+        assert reply.headers["etag"] == etag  # the tag stays strong: it is what If-Match takes
+    assert client.get(f"{API}/proposals/gaza-isf/stances/AZE", headers={"If-None-Match": 'W/"stale"'}).status_code == 200
+
+
 def test_etag_changes_when_the_stance_changes(client, database):
     from app.schemas import StanceData
     from app.services.board import get_proposal

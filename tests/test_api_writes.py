@@ -1,8 +1,9 @@
-"""API writes: If-Match rules, one change row per real write, errors with field paths,
-and twenty racing replaces against several server processes: exactly one wins."""
+"""API writes: If-Match rules, one change row per real write, errors with field paths, PATCH as a
+JSON Merge Patch, and twenty racing replaces against several server processes: exactly one wins."""
 
 from __future__ import annotations
 
+import json
 
 import httpx
 import pytest
@@ -19,6 +20,8 @@ from tests.live import live_server, race, race_puts
 URL = "/api/v1/proposals/gaza-isf/stances"
 QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
 BODY = API_BODY
+MERGE_PATCH = "application/merge-patch+json"
+CITED = {"citation": BODY["citation"], "reason": BODY["reason"]}  # a change's own: a PATCH sends them as a PUT does
 
 
 @pytest.fixture
@@ -178,10 +181,30 @@ def test_twenty_racing_replaces_through_several_processes_exactly_one_wins(backe
         engine.dispose()
 
 
+@pytest.mark.parametrize("method", ["PUT", "PATCH"])
+def test_if_match_is_required_and_star_is_refused_like_a_missing_one(writer, session, method):
+    before = _changes(session)
+    etag = writer.get(f"{URL}/AZE").headers["etag"]
+    body, kind = (BODY, "application/json") if method == "PUT" else ({"summary": "x", **CITED}, MERGE_PATCH)
+    for headers in ({}, {"If-Match": "*"}, {"If-Match": f"*, {etag}"}):
+        reply = writer.request(method, f"{URL}/AZE", content=json.dumps(body), headers={"Content-Type": kind, **headers})
+        assert reply.status_code == 428, (headers, reply.text)
+        assert "ETag from your last GET" in reply.json()["detail"] and reply.headers["etag"] == etag
+    weak = writer.request(method, f"{URL}/AZE", content=json.dumps(body), headers={"Content-Type": kind, "If-Match": f"W/{etag}"})
+    assert weak.status_code == 412 and "weak" in weak.json()["detail"]  # If-Match compares strong
+    assert _changes(session) == before
+
+
+def test_put_that_creates_with_if_match_star_is_refused_too(writer):
+    reply = writer.put(f"{URL}/NOR", json={**BODY, "conditions": []}, headers={"If-Match": "*"})
+    assert reply.status_code == 428 and "send no If-Match" in reply.json()["detail"]
+    assert writer.get(f"{URL}/NOR").status_code == 404
+
+
 def test_create_only_with_if_none_match_is_refused_when_the_stance_exists(writer, session):
     before = _changes(session)
     etag = writer.get(f"{URL}/AZE").headers["etag"]
-    for value in ("*", etag):
+    for value in ("*", etag, f"W/{etag}"):
         reply = writer.put(f"{URL}/AZE", json=BODY, headers={"If-None-Match": value})
         assert reply.status_code == 412 and "exists already" in reply.json()["detail"]
         assert reply.headers["etag"] == etag
@@ -211,3 +234,171 @@ def test_racing_creators_of_one_country_exactly_one_wins(writer, session):
         if reply.status_code in (412, 428):
             assert reply.headers["etag"] == final.headers["etag"]  # what to send as If-Match to replace it
     assert _changes(session) == before + 1
+
+
+# ---- PATCH: a JSON Merge Patch of some fields ------------------------------------------------------
+
+
+def test_patch_of_the_summary_leaves_conditions_quotes_and_figures_as_they_were(writer, session):
+    etag = writer.get(f"{URL}/AZE").headers["etag"]
+    figures = writer.patch(f"{URL}/AZE", json={"troops": {"offered_min": 200, "offered_max": 400}, "roles": ["medical"],
+                                               **CITED},
+                           headers={"Content-Type": MERGE_PATCH, "If-Match": etag})
+    assert figures.status_code == 200, figures.text
+    before = writer.get(f"{URL}/AZE").json()
+    count = _changes(session)
+
+    word = "We do not want to put our troops in danger"
+    reply = writer.patch(f"{URL}/AZE", json={"summary": "Will send medics once the fighting stops.",
+                                             "citation": {"source_id": 1, "quote": word}, "reason": "Ministry statement"},
+                         headers={"Content-Type": MERGE_PATCH, "If-Match": figures.headers["etag"]})
+    assert reply.status_code == 200, reply.text
+    after = reply.json()
+    assert reply.headers["etag"] == writer.get(f"{URL}/AZE").headers["etag"] != figures.headers["etag"]
+    assert after["summary"] == "Will send medics once the fighting stops." and after["version"] == before["version"] + 1
+    for field in ("status", "troops", "roles", "stated_on", "conditions"):
+        assert after[field] == before[field], field  # the conditions keep their ids and their quotes
+    assert before["troops"]["offered_max"] == 400 and len(before["conditions"]) == 2
+    # The quotes of every fact the patch left alone stay; the summary's word is the patch's quote now
+    # (its earlier quotes stay with the version they supported, in the history).
+    others = [q for q in before["citations"] if "summary" not in q["fields"]]
+    assert others and all(q in after["citations"] for q in others)
+    assert [q["quote"] for q in after["citations"] if "summary" in q["fields"]] == [word]
+    assert after["current_position"] is True
+
+    assert _changes(session) == count + 1
+    change = session.scalars(select(Change).order_by(Change.id.desc())).first()
+    assert (change.actor, change.via, change.reason) == ("newsroom", "api", "Ministry statement")
+    assert change.before["summary"] != change.after["summary"] == after["summary"]
+    assert change.before["conditions"] == change.after["conditions"]
+    assert verify_chain(session).ok
+
+
+def test_patch_with_null_clears_an_optional_field_and_keeps_the_rest(writer):
+    etag = writer.get(f"{URL}/AZE").headers["etag"]
+    set_up = writer.patch(f"{URL}/AZE", json={"troops": {"offered_max": 500, "committed": 300}, **CITED},
+                          headers={"Content-Type": MERGE_PATCH, "If-Match": etag})
+    assert set_up.status_code == 200, set_up.text
+    reply = writer.patch(f"{URL}/AZE", json={"summary": None, "troops": {"committed": None}, **CITED},
+                         headers={"Content-Type": MERGE_PATCH, "If-Match": set_up.headers["etag"]})
+    assert reply.status_code == 200, reply.text
+    stance = reply.json()
+    assert stance["summary"] is None
+    assert stance["troops"] == {"offered_min": None, "offered_max": 500, "committed": None, "deployed": None}
+    assert stance["status"] == "conditional" and len(stance["conditions"]) == 2
+    cleared = writer.patch(f"{URL}/AZE", json={"conditions": None, **CITED},
+                           headers={"Content-Type": MERGE_PATCH, "If-Match": reply.headers["etag"]})
+    assert cleared.status_code == 200 and cleared.json()["conditions"] == []  # an array is replaced whole
+
+
+@pytest.mark.parametrize("content_type", ["application/json", "text/plain", None])
+def test_patch_in_another_format_is_415_and_writes_nothing(writer, session, content_type):
+    before = _changes(session)
+    etag = writer.get(f"{URL}/AZE").headers["etag"]
+    headers = {"If-Match": etag, **({"Content-Type": content_type} if content_type else {})}
+    reply = writer.request("PATCH", f"{URL}/AZE", content=json.dumps({"summary": "x", **CITED}), headers=headers)
+    assert reply.status_code == 415
+    assert MERGE_PATCH in reply.json()["detail"] and reply.headers["accept-patch"] == MERGE_PATCH
+    assert _changes(session) == before
+
+
+def test_patch_with_a_stale_or_weak_if_match_is_412_with_the_current_etag(writer, session):
+    before = _changes(session)
+    etag = writer.get(f"{URL}/AZE").headers["etag"]
+    for stale in ('"0123456789abcdef0123456789abcdef"', f"W/{etag}"):
+        reply = writer.patch(f"{URL}/AZE", json={"summary": "x", **CITED},
+                             headers={"Content-Type": MERGE_PATCH, "If-Match": stale})
+        assert reply.status_code == 412 and reply.headers["etag"] == etag
+    first = writer.patch(f"{URL}/AZE", json={"summary": "x", **CITED}, headers={"Content-Type": MERGE_PATCH, "If-Match": etag})
+    assert first.status_code == 200
+    replay = writer.patch(f"{URL}/AZE", json={"summary": "y", **CITED}, headers={"Content-Type": MERGE_PATCH, "If-Match": etag})
+    assert replay.status_code == 412 and replay.headers["etag"] == first.headers["etag"]
+    assert _changes(session) == before + 1
+
+
+@pytest.mark.parametrize(
+    ("patch", "loc", "message"),
+    [
+        ({"status": None, **CITED}, ["body", "status"], "cannot be null"),
+        ({"status": "keen", **CITED}, ["body", "status"], None),
+        ({"troops": {"committed": -1}, **CITED}, ["body", "troops", "committed"], None),
+        ({"troops": {"committed": "500"}, **CITED}, ["body", "troops", "committed"], None),
+        ({"roles": ["medical", "medical"], **CITED}, ["body"], "roles must not repeat"),
+        ({"conditions": [{"text": "x", "category": "weather"}], **CITED}, ["body", "conditions", 0, "category"], None),
+        ({"conditions": [{"text": "x", "category": "mandate", "factor": "moon-landing"}], **CITED},
+         ["body", "conditions", 0, "factor"], None),
+        ({"colour": "red", **CITED}, ["body", "colour"], None),
+        ({"summary": "x"}, ["body", "citation"], None),
+        ({"summary": "x", "citation": None, "reason": "why"}, ["body", "citation"], "cannot be null"),
+        ({"summary": "x", "citation": {"source_id": 1, "quote": "words never said anywhere"}, "reason": "why"},
+         ["body", "citation", "quote"], None),
+        ([{"summary": "x"}], ["body"], "JSON object"),
+        ("{not json", ["body", 1], "JSON decode error"),
+    ],
+)
+def test_invalid_patches_answer_422_naming_the_field_and_write_nothing(writer, session, patch, loc, message):
+    before = _changes(session)
+    etag = writer.get(f"{URL}/AZE").headers["etag"]
+    stance = writer.get(f"{URL}/AZE").json()
+    content = patch if isinstance(patch, str) else json.dumps(patch)
+    reply = writer.patch(f"{URL}/AZE", content=content, headers={"Content-Type": MERGE_PATCH, "If-Match": etag})
+    assert reply.status_code == 422, reply.text
+    errors = reply.json()["detail"]
+    assert loc in [e["loc"][: len(loc)] for e in errors], errors
+    if message:
+        assert any(message in e["msg"] for e in errors), errors
+    assert _changes(session) == before
+    assert writer.get(f"{URL}/AZE").headers["etag"] == etag and writer.get(f"{URL}/AZE").json() == stance
+
+
+def test_a_patch_is_checked_on_the_stance_it_makes(writer, session):
+    """A status that the stored figures do not fit is refused at the figure, as a PUT would be."""
+    etag = writer.get(f"{URL}/AZE").headers["etag"]
+    figures = writer.patch(f"{URL}/AZE", json={"troops": {"committed": 300}, **CITED},
+                           headers={"Content-Type": MERGE_PATCH, "If-Match": etag})
+    assert figures.status_code == 200, figures.text
+    before = _changes(session)
+    reply = writer.patch(f"{URL}/AZE", json={"status": "declined", **CITED},
+                         headers={"Content-Type": MERGE_PATCH, "If-Match": figures.headers["etag"]})
+    assert reply.status_code == 422
+    assert ["body", "troops", "committed"] in [e["loc"] for e in reply.json()["detail"]]
+    assert _changes(session) == before
+    both = writer.patch(f"{URL}/AZE", json={"status": "declined", "troops": {"committed": None}, **CITED},
+                        headers={"Content-Type": MERGE_PATCH, "If-Match": figures.headers["etag"]})
+    assert both.status_code == 200 and both.json()["troops"]["committed"] is None
+
+
+def test_patch_of_an_unknown_stance_or_proposal_is_404(writer):
+    etag = writer.get(f"{URL}/AZE").headers["etag"]
+    headers = {"Content-Type": MERGE_PATCH, "If-Match": etag}
+    nor = writer.patch(f"{URL}/NOR", json={"summary": "x", **CITED}, headers=headers)
+    assert nor.status_code == 404 and "PUT creates one" in nor.json()["detail"]
+    assert writer.patch("/api/v1/proposals/nope/stances/AZE", json={"summary": "x", **CITED}, headers=headers).status_code == 404
+    assert writer.patch(f"{URL}/ZZZ", json={"summary": "x", **CITED}, headers=headers).status_code == 404
+
+
+def test_patch_needs_a_write_token(client):
+    etag = client.get(f"{URL}/AZE").headers["etag"]
+    reply = client.patch(f"{URL}/AZE", json={"summary": "x", **CITED}, headers={"Content-Type": MERGE_PATCH, "If-Match": etag})
+    assert reply.status_code == 401
+
+
+def test_openapi_documents_the_etag_and_each_answer_of_one_stance(client):
+    spec = client.get("/openapi.json").json()
+    operations = spec["paths"]["/api/v1/proposals/{slug}/stances/{iso3}"]
+    codes = {method: set(op["responses"]) for method, op in operations.items()}
+    assert codes == {
+        "get": {"200", "304", "404", "422", "503"},
+        "put": {"200", "201", "400", "401", "403", "404", "412", "413", "422", "428", "503"},
+        "patch": {"200", "400", "401", "403", "404", "412", "413", "415", "422", "428", "503"},
+    }
+    for method, status in (("get", "200"), ("get", "304"), ("put", "200"), ("put", "201"), ("patch", "200")):
+        assert operations[method]["responses"][status]["headers"]["ETag"]["required"] is True, (method, status)
+    for method, op in operations.items():
+        for status, answer in op["responses"].items():
+            if status.startswith(("4", "5")):
+                schema = answer["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+                assert schema in (("ValidationErrorOut", "HTTPValidationError") if status == "422" else ("ErrorOut",)), (method, status)
+    assert "json_invalid" in operations["patch"]["responses"]["422"]["description"]
+    body = operations["patch"]["requestBody"]["content"]
+    assert list(body) == [MERGE_PATCH] and body[MERGE_PATCH]["schema"]["required"] == ["citation", "reason"]

@@ -38,6 +38,13 @@ def _put_stance(client, ident):
     return client.put("/api/v1/proposals/gaza-isf/stances/AZE", json=STANCE_JSON, headers={**ident["headers"], "If-Match": etag})
 
 
+def _patch_stance(client, ident):
+    etag = client.get("/api/v1/proposals/gaza-isf/stances/AZE").headers["etag"]
+    return client.patch("/api/v1/proposals/gaza-isf/stances/AZE", json={"troops": {"committed": 100}, "citation": STANCE_JSON["citation"],
+                                                                       "reason": "matrix"},
+                        headers={**ident["headers"], "If-Match": etag, "Content-Type": "application/merge-patch+json"})
+
+
 def _post_source(client, ident):
     return client.post("/api/v1/sources", json={"title": "Matrix source"}, headers=ident["headers"])
 
@@ -58,6 +65,7 @@ def _edit_page(client, ident):
 
 ENDPOINTS = {
     "PUT stance": (_put_stance, {"anonymous": 401, "editor": 401, "admin": 401, "read token": 403, "write token": 200}),
+    "PATCH stance": (_patch_stance, {"anonymous": 401, "editor": 401, "admin": 401, "read token": 403, "write token": 200}),
     "POST source": (_post_source, {"anonymous": 401, "editor": 401, "admin": 401, "read token": 403, "write token": 201}),
     "stance form": (_stance_form, {"anonymous": 403, "editor": 303, "admin": 303, "read token": 403, "write token": 403}),
     "factor form": (_factor_form, {"anonymous": 403, "editor": 303, "admin": 303, "read token": 403, "write token": 403}),

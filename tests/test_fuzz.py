@@ -96,6 +96,34 @@ def test_stance_put_never_fails_whatever_the_json(client, database, body):
     assert "detail" in answer or reply.status_code == 200
 
 
+@FUZZ
+@given(body=st.one_of(json_values, st.dictionaries(stance_keys, json_values, max_size=8)))
+@example(body={"status": None, "troops": {"committed": None, "deployed": float("inf")}, "roles": None,
+               "conditions": [None], "citation": {"source_id": 1, "quote": "Azer\ud800baijan"}, "reason": None})
+@example(body={"summary": {"a": {"b": {"c": [1]}}}, "troops": [], "citation": "1", "reason": "why"})
+def test_stance_patch_never_fails_whatever_the_json(client, database, body):
+    if not client.headers.get("authorization"):
+        add_user(database, "scripter", "editor")
+        client.headers["Authorization"] = f"Bearer {add_token(database, 'scripter', 'write')}"
+    etag = client.get("/api/v1/proposals/gaza-isf/stances/AZE").headers["etag"]
+    reply = client.patch("/api/v1/proposals/gaza-isf/stances/AZE", content=json.dumps(body),
+                         headers={"If-Match": etag, "Content-Type": "application/merge-patch+json"})
+    assert reply.status_code in (200, 412, 422), reply.text[:300]
+    answer = json.loads(reply.content.decode("utf-8"), parse_constant=_refuse_constant)
+    assert "detail" in answer or reply.status_code == 200
+
+
+def test_a_deeply_nested_patch_is_refused_not_failed(client, database):
+    add_user(database, "scripter", "editor")
+    client.headers["Authorization"] = f"Bearer {add_token(database, 'scripter', 'write')}"
+    etag = client.get("/api/v1/proposals/gaza-isf/stances/AZE").headers["etag"]
+    for depth in (500, 5000):
+        body = '{"troops":' * depth + "1" + "}" * depth
+        reply = client.patch("/api/v1/proposals/gaza-isf/stances/AZE", content=body,
+                             headers={"If-Match": etag, "Content-Type": "application/merge-patch+json"})
+        assert reply.status_code in (400, 422) and "detail" in reply.json(), depth
+
+
 def _refuse_constant(name: str):
     raise AssertionError(f"the answer holds {name}, which is not JSON")
 

@@ -215,6 +215,8 @@ def test_the_facts_api_needs_if_match_and_names_the_field_of_every_error(writer_
     assert missing.status_code == 428 and missing.headers["etag"] == etag
     stale = client.put(FACTS, json=API_BODY, headers={"If-Match": '"0123456789abcdef0123456789abcdef"'})
     assert stale.status_code == 412 and stale.headers["etag"] == etag
+    star = client.put(FACTS, json=API_BODY, headers={"If-Match": "*"})
+    assert star.status_code == 428 and "ETag from your last GET" in star.json()["detail"]
 
     def refused(change: dict, citation: dict | None = None) -> list:
         body = {**API_BODY, **change, "citation": {**API_BODY["citation"], **(citation or {})}}

@@ -11,10 +11,11 @@ from typing import Annotated, Any, Optional
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
 
+from app import cache
 from app.config import get_settings
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
-from app.schemas import (MAX_ID, Category, ChangeOut, IsoDate, IsoDateTime, ProposalOut, SourceDetailOut, SourceOut,
-                         StanceOut, Status, TimelineOut)
+from app.schemas import (MAX_ID, Category, ChangeOut, ErrorOut, IsoDate, IsoDateTime, ProposalOut, SourceDetailOut,
+                         SourceOut, StanceOut, Status, TimelineOut)
 from app.services import board, history, sources, timeline
 from app.services.changes import read_head
 from app.services.errors import NotFound
@@ -22,7 +23,8 @@ from app.services.errors import NotFound
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
 
-NOT_FOUND = {404: {"description": "Not found", "content": {"application/json": {"example": {"detail": "..."}}}}}
+NOT_FOUND = {404: {"model": ErrorOut, "description": "Not found",
+                   "content": {"application/json": {"example": {"detail": "..."}}}}}
 LIMIT_DOC = "At most this many items; a `Link: <...>; rel=\"next\"` header points to the next page."
 
 
@@ -190,17 +192,30 @@ def stance_etag(slug: str, code: str, version: int) -> str:
     return '"' + hashlib.sha256(f"{slug}/{code}/{version}".encode()).hexdigest()[:32] + '"'
 
 
-def _etag_matches(header: str | None, etag: str) -> bool:
-    if not header:
-        return False
-    candidates = [part.strip() for part in header.split(",")]
-    return "*" in candidates or etag in candidates
+def none_match(header: str | None, etag: str) -> bool:
+    """Whether an If-None-Match HEADER names ETAG (or is `*`), by weak comparison as RFC 9110 asks
+    of If-None-Match: `W/"…"` names the same version as `"…"` (a proxy may have weakened the tag).
+    The same rule as for cached answers (app/cache.py)."""
+    return bool(header) and cache.none_match(header.encode("latin-1"), etag.strip('"').encode("ascii"))
+
+
+def etag_header(description: str, required: bool = True) -> dict[str, Any]:
+    """The OpenAPI description of an answer's `ETag` header."""
+    return {"ETag": {"description": description, "required": required, "schema": {"type": "string"}}}
+
+
+STANCE_ETAG = etag_header("The stance's latest recorded version: send it as `If-Match` to change the stance.")
 
 
 @router.get(
     "/proposals/{slug}/stances/{iso3}",
     response_model=StanceOut,
-    responses={304: {"description": "Not modified (the `If-None-Match` ETag is current)"}, **NOT_FOUND},
+    responses={
+        200: {"headers": STANCE_ETAG},
+        304: {"description": "Not modified (the `If-None-Match` ETag is current; a weak `W/\"…\"` one too)",
+              "headers": STANCE_ETAG},
+        **NOT_FOUND,
+    },
     summary="One stance",
 )
 def get_stance(
@@ -212,7 +227,8 @@ def get_stance(
     if_none_match: Annotated[Optional[str], Header(description="An ETag from an earlier reply.")] = None,
 ) -> Response:
     """One country's position (today, or as of a day), with an `ETag` naming the stance's latest
-    recorded version (send it as `If-Match` to replace the stance); `If-None-Match` with it answers 304."""
+    recorded version (send it as `If-Match` to change the stance); `If-None-Match` with it answers
+    304, whether it comes back as sent or weakened (`W/"…"`) by a proxy."""
     proposal = board.get_proposal(session, slug)
     stance = board.get_stance(session, proposal, iso3)
     day = board.read_board(session, slug, as_of=as_of, known_at=known_at, country=stance.country_code)
@@ -222,7 +238,7 @@ def get_stance(
                        f"{day.day.isoformat()}.")
     etag = stance_etag(slug, stance.country_code, stance.version)
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
-    if _etag_matches(if_none_match, etag):
+    if none_match(if_none_match, etag):
         return Response(status_code=304, headers=headers)
     return Response(json_bytes(board.stance_json(position)), media_type="application/json", headers=headers)
 

@@ -10,7 +10,7 @@ from app.config import get_settings
 from app.db import get_database
 from app.limits import ARTICLE_LIMIT
 from app.routes.api import json_bytes
-from app.routes.api_writes import AUTH_RESPONSES, WriterDep, _detail
+from app.routes.api_writes import AUTH_RESPONSES, WriterDep, _detail, _invalid
 from app.schemas import ApplyIn, ApplyResultOut, ImportIn, ImportOut, SourceIn
 from app.services import board, imports
 from app.services.errors import InvalidInput
@@ -25,7 +25,7 @@ router = APIRouter(prefix="/api/v1", tags=["api"])
     status_code=201,
     responses={**AUTH_RESPONSES, **_detail(404, "No such proposal"),
                **_detail(413, f"The article is over {ARTICLE_LIMIT}, the limit for an article"),
-               **_detail(422, "Invalid, empty, or in English with no country with a stance found")},
+               **_invalid("Invalid, empty, or in English with no country with a stance found")},
     summary="Read an article into suggestions",
 )
 def post_import(body: ImportIn, actor: WriterDep) -> Response:

@@ -1,19 +1,26 @@
-"""API writes: replace a stance (with If-Match) and add a source. Bearer token with write scope."""
+"""API writes: create or replace a stance (PUT), change some of its fields (PATCH, a JSON Merge
+Patch), both with If-Match; and add a source. Bearer token with write scope."""
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+import copy
+import json
+from typing import Annotated, Any, Optional
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
+from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.countries import country_info
 from app.db import get_database
 from app.deps import CountryPath, SessionDep, SlugPath
-from app.models import Proposal
-from app.routes.api import json_bytes, stance_etag
-from app.schemas import CitationIn, ConditionData, SourceDetailOut, SourceIn, StanceData, StanceIn, StanceWriteOut
+from app.models import Proposal, Stance
+from app.routes.api import etag_header, json_bytes, none_match, stance_etag
+from app.schemas import (CitationIn, ConditionData, ErrorOut, SourceDetailOut, SourceIn, StanceData, StanceIn,
+                         StanceWriteOut, ValidationErrorOut)
 from app.services import accounts, board, sources
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.sources import create_source
@@ -24,16 +31,26 @@ router = APIRouter(prefix="/api/v1", tags=["api"])
 bearer = HTTPBearer(auto_error=False, description="An API token from `isf-tracker token create USER --scope write`.")
 
 
-def _detail(status: int, description: str) -> dict:
-    return {status: {"description": description, "content": {"application/json": {"example": {"detail": "..."}}}}}
+def _detail(status: int, description: str, headers: dict | None = None) -> dict:
+    """An error answer as the OpenAPI document lists it: `{"detail": "..."}`."""
+    answer = {"model": ErrorOut, "description": description,
+              "content": {"application/json": {"example": {"detail": "..."}}}}
+    return {status: {**answer, "headers": headers} if headers else answer}
+
+
+def _invalid(description: str) -> dict:
+    """A 422 as the OpenAPI document lists it: `{"detail": [{"loc": [...], "msg": ..., "type": ...}]}`."""
+    return {422: {"model": ValidationErrorOut, "description": description}}
 
 
 AUTH_RESPONSES = {
-    **_detail(400, "The body is not valid JSON"),
+    **_detail(400, "The body is not UTF-8 JSON, or nested too deeply to read"),
     **_detail(401, "No valid bearer token"),
     **_detail(403, "The token may only read"),
     **_detail(413, "The body is over 2 MB"),
 }
+MALFORMED = ("A body that is not JSON at all is a 422 too, with one error of `type` `json_invalid` "
+             "(`loc`: `body` and the character where reading stopped).")
 
 
 def write_token_user(
@@ -64,8 +81,37 @@ def _api_loc(loc: list) -> list:
     return ["body", *loc]
 
 
-def _matches(header: str, etag: str) -> bool:
-    return any(part.strip() in ("*", etag) for part in header.split(","))
+STALE = "the stance changed since you read it: GET it again and re-apply your change"
+FACTS_STALE = "the facts changed since you read them: GET the proposal again and re-apply your change"
+IF_MATCH_ANY = ("If-Match: * is not taken, as it would skip the check that nobody changed the stance since you "
+                "read it: send the ETag from your last GET")
+
+
+def _tags(header: str) -> list[str]:
+    return [part.strip() for part in header.split(",")]
+
+
+def _check_if_match(if_match: Optional[str], etag: str, what: str = "the stance", stale: str = STALE) -> None:
+    """Let a change of WHAT (tagged ETAG) through only if IF_MATCH names that tag, by strong
+    comparison (RFC 9110): 428 without it or with `*` (which would let any version through), 412
+    (saying STALE) when it names another version. Both answers carry the current `ETag`."""
+    headers = {"ETag": etag}
+    if not if_match:
+        raise HTTPException(428, f"If-Match is required to change {what}: send the ETag from your last GET",
+                            headers=headers)
+    tags = _tags(if_match)
+    if "*" in tags:
+        raise HTTPException(428, IF_MATCH_ANY.replace("the stance", what), headers=headers)
+    if etag not in tags:
+        if all(tag.startswith("W/") for tag in tags):
+            raise HTTPException(412, "If-Match takes the ETag exactly as the GET sent it: a weak one (W/...) "
+                                     "never matches", headers=headers)
+        raise HTTPException(412, stale, headers=headers)
+
+
+WRITTEN_ETAG = etag_header("The tag of the version written: send it as `If-Match` to change the stance again.")
+CURRENT_ETAG = etag_header("The stance's current tag, when it exists.", required=False)
+LOCATION = {"Location": {"description": "The stance's address.", "required": True, "schema": {"type": "string"}}}
 
 
 @router.put(
@@ -73,31 +119,37 @@ def _matches(header: str, etag: str) -> bool:
     response_model=StanceWriteOut,
     status_code=200,
     responses={
-        201: {"model": StanceWriteOut, "description": "Created (no stance existed for this country)"},
+        200: {"headers": WRITTEN_ETAG},
+        201: {"model": StanceWriteOut, "description": "Created (no stance existed for this country)",
+              "headers": {**WRITTEN_ETAG, **LOCATION}},
         **AUTH_RESPONSES,
         **_detail(404, "No such proposal or country"),
         **_detail(412, "`If-Match` does not match the current `ETag` (someone changed it meanwhile), or the stance "
-                       "exists while the request creates one (`If-None-Match: *`, or another writer created it first)"),
-        **_detail(428, "`If-Match` is required to replace an existing stance"),
+                       "exists while the request creates one (`If-None-Match: *`, or another writer created it first)",
+                  CURRENT_ETAG),
+        **_invalid(f"A field is invalid: each error's `loc` names it (`body`, then its path). {MALFORMED}"),
+        **_detail(428, "`If-Match` is required to replace an existing stance, and `*` is not taken for it",
+                  CURRENT_ETAG),
     },
     summary="Create or replace a stance",
 )
 def put_stance(
-    request: Request,
     session: SessionDep,
     slug: SlugPath,
     iso3: CountryPath,
     body: StanceIn,
     actor: WriterDep,
-    if_match: Annotated[Optional[str], Header(description="The `ETag` you last read; required to replace.")] = None,
+    if_match: Annotated[Optional[str], Header(
+        description="The `ETag` you last read; required to replace (`*` is refused: 428).")] = None,
     if_none_match: Annotated[Optional[str], Header(
         description="`*` to create only: 412 if the stance exists already.", max_length=2000)] = None,
 ) -> Response:
-    """Write a stance through the same path as the forms: validated, versioned, recorded as a change.
+    """Write a whole stance through the same path as the forms: validated, versioned, recorded as a
+    change. To change some fields only, PATCH it.
 
-    Replacing needs `If-Match` with the `ETag` from your last read (428 without it, 412 when it is
-    stale); creating needs none. A create that finds the stance made meanwhile by someone else is
-    refused with 412 (decided inside the write, so of racing creators exactly one wins);
+    Replacing needs `If-Match` with the `ETag` from your last read (428 without it or with `*`, 412
+    when it is stale); creating needs none. A create that finds the stance made meanwhile by someone
+    else is refused with 412 (decided inside the write, so of racing creators exactly one wins);
     `If-None-Match: *` asks for a create only. The reply carries the new `ETag`.
     """
     proposal = board.get_proposal(session, slug)
@@ -107,21 +159,24 @@ def put_stance(
     current = board.find_stance(session, proposal, code)
     if current is not None:
         etag = stance_etag(slug, code, current.version)
-        if if_none_match and _matches(if_none_match, etag):
+        if if_none_match and none_match(if_none_match, etag):
             raise HTTPException(412, "the stance exists already: GET it and send If-Match to replace it",
                                 headers={"ETag": etag})
-        if not if_match:
-            raise HTTPException(428, "If-Match is required to replace a stance: send the ETag from your last GET",
-                                headers={"ETag": etag})
-        if not _matches(if_match, etag):
-            raise HTTPException(412, "the stance changed since you read it: GET it again and re-apply your change",
-                                headers={"ETag": etag})
+        _check_if_match(if_match, etag)
         expected = current.version
     else:
+        if if_match and "*" in _tags(if_match):
+            raise HTTPException(428, f"{IF_MATCH_ANY}; to create a stance, send no If-Match")
         if if_match:
             raise HTTPException(412, "there is no stance to match: send no If-Match to create one")
         expected = 0  # must still not exist when the write takes its lock
+    return _write(session, proposal, slug, code, body, expected, actor)
 
+
+def _write(session: Session, proposal: Proposal, slug: str, code: str, body: StanceIn, expected: int,
+           actor: str) -> Response:
+    """Write BODY as CODE's stance through the one write path (`set_stance`), if the stance is still at
+    version EXPECTED (0: it must not exist yet); answer with the statement recorded and its `ETag`."""
     data = StanceData(
         status=body.status,
         troops=body.troops,
@@ -146,14 +201,179 @@ def put_stance(
     except VersionConflict:
         fresh = board.find_stance(session, proposal, code)
         headers = {"ETag": stance_etag(slug, code, fresh.version)} if fresh else {}
-        raise HTTPException(412, "the stance changed since you read it: GET it again and re-apply your change",
-                            headers=headers)
+        raise HTTPException(412, STALE, headers=headers)
     audit.info("stance written via api: user=%s stance=%s/%s version=%s", actor, slug, code, version)
     payload = json_bytes(_written(slug, code))
     headers = {"ETag": stance_etag(slug, code, version)}
     if created:
         headers["Location"] = f"/api/v1/proposals/{slug}/stances/{code}"
     return Response(payload, status_code=201 if created else 200, media_type="application/json", headers=headers)
+
+
+# ---- PATCH: a JSON Merge Patch (RFC 7396) of the stance as PUT takes it ------------------------------
+
+MERGE_PATCH = "application/merge-patch+json"
+
+
+def merge_patch(target: Any, patch: Any) -> Any:
+    """PATCH applied to TARGET as RFC 7396 says: an object is merged key by key, where `null` removes
+    the key; anything else, an array included, replaces what was there whole."""
+    if not isinstance(patch, dict):
+        return patch
+    merged = dict(target) if isinstance(target, dict) else {}
+    for key, value in patch.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = merge_patch(merged.get(key), value)
+    return merged
+
+
+def write_representation(stance: Stance) -> dict[str, Any]:
+    """The stance as PUT takes it, without `citation` and `reason` (they belong to a write, not to the
+    stance): what a merge patch is applied to."""
+    return {
+        "status": stance.status,
+        "troops": {"offered_min": stance.offered_min, "offered_max": stance.offered_max,
+                   "committed": stance.committed, "deployed": stance.deployed},
+        "roles": list(stance.roles or []),
+        "summary": stance.summary,
+        "stated_on": stance.stated_on.isoformat() if stance.stated_on else None,
+        "conditions": [{"text": c.text, "category": c.category, "state": c.state,
+                        "factor": c.factor.slug if c.factor else None} for c in stance.conditions],
+    }
+
+
+def _patch_model() -> type[BaseModel]:
+    """StanceIn as a merge patch of it: every field of the stance may be left out, and an optional one
+    may be null (which clears it); `citation` and `reason` belong to the change and are required, as
+    in a PUT."""
+    fields: dict[str, Any] = {}
+    for name, info in StanceIn.model_fields.items():
+        if name in ("citation", "reason"):
+            fields[name] = (info.annotation, info)
+            continue
+        field = copy.copy(info)
+        field.default, field.default_factory = None, None  # None: left out (a null sent is validated)
+        fields[name] = (info.annotation if info.is_required() else Optional[info.annotation], field)
+    return create_model("StancePatch", __config__=ConfigDict(extra="forbid"), **fields)
+
+
+StancePatch = _patch_model()
+
+
+def _patch_schema() -> dict[str, Any]:
+    """What the OpenAPI document says a PATCH body is: StancePatch, its nested models by reference."""
+    schema = StancePatch.model_json_schema(ref_template="#/components/schemas/{model}")
+    schema.pop("$defs", None)
+    for prop in schema["properties"].values():
+        prop.pop("default", None)  # left out means kept, not this
+    schema["description"] = ("A JSON Merge Patch (RFC 7396) of the stance as PUT takes it: leave out what stays; "
+                             "null clears an optional field. `citation` and `reason` belong to the change.")
+    return schema
+
+
+def _patch_document(request: Request, raw: bytes) -> dict[str, Any]:
+    """The merge patch sent: a JSON object in a body of type application/merge-patch+json."""
+    if request.headers.get("content-type", "").split(";")[0].strip().lower() != MERGE_PATCH:
+        raise HTTPException(415, f"send the change as a JSON Merge Patch (RFC 7396), with Content-Type: {MERGE_PATCH}",
+                            headers={"Accept-Patch": MERGE_PATCH})
+    try:
+        patch = json.loads(raw)
+    except json.JSONDecodeError as exc:  # the answer FastAPI gives a PUT of malformed JSON
+        raise RequestValidationError([{"type": "json_invalid", "loc": ("body", exc.pos), "msg": "JSON decode error",
+                                       "input": {}, "ctx": {"error": exc.msg}}])
+    except (ValueError, RecursionError):
+        raise HTTPException(400, "the body is not UTF-8 JSON, or nested too deeply to read")
+    if not isinstance(patch, dict):
+        raise RequestValidationError([{"type": "dict_type", "loc": ("body",), "input": patch,
+                                       "msg": "a merge patch is a JSON object of the fields to change"}])
+    return patch
+
+
+def _body_errors(errors: list[dict[str, Any]], patch: dict[str, Any]) -> RequestValidationError:
+    """Pydantic's ERRORS as FastAPI reports a body's, saying so when PATCH set a required field to null."""
+    body = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        if len(loc) == 1 and loc[0] in patch and patch[loc[0]] is None:
+            error = {**error, "msg": "required, so it cannot be null (null removes a field in a merge patch)"}
+        body.append({**error, "loc": ("body", *loc)})
+    return RequestValidationError(body)
+
+
+def _check_patch(patch: dict[str, Any]) -> None:
+    """Refuse (422) a patch whose fields are invalid in themselves, before looking at the stance: as
+    a PUT's body is checked before its If-Match."""
+    try:
+        StancePatch.model_validate(patch)
+    except ValidationError as exc:
+        raise _body_errors(exc.errors(), patch)
+
+
+def _patched(current: Stance, patch: dict[str, Any]) -> StanceIn:
+    """The stance as PUT would take it after PATCH, validated as a PUT's body."""
+    try:
+        return StanceIn.model_validate(merge_patch(write_representation(current), patch))
+    except ValidationError as exc:
+        raise _body_errors(exc.errors(), patch)
+
+
+async def _raw_body(request: Request) -> bytes:
+    return await request.body()
+
+
+@router.patch(
+    "/proposals/{slug}/stances/{iso3}",
+    response_model=StanceWriteOut,
+    responses={
+        200: {"headers": WRITTEN_ETAG},
+        **AUTH_RESPONSES,
+        **_detail(404, "No such proposal, or the country has no stance on it (PUT creates one)"),
+        **_detail(412, "`If-Match` does not match the current `ETag`: someone changed the stance meanwhile",
+                  CURRENT_ETAG),
+        **_detail(415, f"The body is not sent as `{MERGE_PATCH}`",
+                  {"Accept-Patch": {"description": "The patch format taken.", "required": True,
+                                    "schema": {"type": "string"}}}),
+        **_invalid("The patch is not a JSON object, or the stance it makes is invalid: each error's `loc` names the "
+                   f"field (`body`, then its path), `null` for a required field included. {MALFORMED}"),
+        **_detail(428, "No `If-Match`, or `If-Match: *`: send the `ETag` from your last read", CURRENT_ETAG),
+    },
+    openapi_extra={"requestBody": {"required": True, "content": {MERGE_PATCH: {"schema": _patch_schema()}}}},
+    summary="Change some fields of a stance",
+)
+def patch_stance(
+    request: Request,
+    session: SessionDep,
+    slug: SlugPath,
+    iso3: CountryPath,
+    actor: WriterDep,
+    raw: Annotated[bytes, Depends(_raw_body)],
+    if_match: Annotated[Optional[str], Header(
+        description="The `ETag` you last read: required (428 without it or with `*`, 412 when stale).")] = None,
+) -> Response:
+    """Change some fields of an existing stance with a JSON Merge Patch (RFC 7396), sent as
+    `application/merge-patch+json` (415 otherwise) with `If-Match`.
+
+    The patch applies to the stance as PUT takes it: fields left out keep their value; `null`
+    clears an optional one (`summary`, `stated_on`, a troop figure, all of `troops`, `roles`,
+    `conditions`), while `null` for `status` is a 422; `troops` merges figure by figure; `roles`
+    and `conditions` are replaced whole (a condition sent with its stored text and category keeps
+    its identity, as with PUT). `citation` and `reason` are this change's own and are required,
+    as in a PUT: the quote is the word for what the patch changes, and the facts and conditions
+    it leaves alone keep their quotes. The result is validated and written exactly as a PUT: the
+    same rules, one change row, the same answer with the new `ETag`.
+    """
+    patch = _patch_document(request, raw)
+    _check_patch(patch)
+    proposal = board.get_proposal(session, slug)
+    code = iso3.upper()
+    current = board.find_stance(session, proposal, code)
+    if current is None:
+        raise NotFound(f"{code} has no stance on {proposal.name} to change: PUT creates one")
+    _check_if_match(if_match, stance_etag(slug, code, current.version))
+    body = _patched(current, patch)
+    return _write(session, proposal, slug, code, body, current.version, actor)
 
 
 def _written(slug: str, code: str) -> dict:
@@ -208,9 +428,9 @@ def _facts_loc(loc: list) -> list:
         **AUTH_RESPONSES,
         **_detail(404, "No such proposal"),
         **_detail(412, "`If-Match` does not match the current `ETag` (someone changed the facts meanwhile)"),
-        **_detail(422, "A field is invalid, with its path in the body: e.g. `resolution.date` missing for an "
-                       "adopted resolution, or a quote that is not a passage of its source"),
-        **_detail(428, "`If-Match` is required"),
+        **_invalid("A field is invalid, with its path in the body: e.g. `resolution.date` missing for an "
+                   f"adopted resolution, or a quote that is not a passage of its source. {MALFORMED}"),
+        **_detail(428, "`If-Match` is required, and `*` is not taken for it"),
     },
     summary="Replace the facts of a proposal",
 )
@@ -225,17 +445,11 @@ def put_proposal(
     same path as the form: validated, versioned and recorded as a change, dated `stated_on` (else its
     source's publication date, else today). The body is the whole set: a fact left out is emptied.
 
-    `If-Match` with the `ETag` of your last GET is required (428 without it, 412 when stale). The quote
+    `If-Match` with the `ETag` of your last GET is required (428 without it or with `*`, 412 when stale). The quote
     is the word for every fact the write changes, or for the one fact its `field` names; a write that
     changes nothing records nothing. The reply carries the new `ETag`."""
     proposal = board.get_proposal(session, slug)
-    etag = proposal_etag(slug, proposal.version)
-    if not if_match:
-        raise HTTPException(428, "If-Match is required to replace the facts: send the ETag from your last GET",
-                            headers={"ETag": etag})
-    if not _matches(if_match, etag):
-        raise HTTPException(412, "the facts changed since you read them: GET the proposal again and re-apply "
-                                 "your change", headers={"ETag": etag})
+    _check_if_match(if_match, proposal_etag(slug, proposal.version), "the facts", FACTS_STALE)
     expected = proposal.version
     data = ProposalFacts(
         target_troops=body.target_troops, target_troops_approximate=body.target_troops_approximate,
@@ -261,8 +475,7 @@ def put_proposal(
                                   for e in exc.errors])
     except VersionConflict:
         fresh = board.get_proposal(session, slug)
-        raise HTTPException(412, "the facts changed since you read them: GET the proposal again and re-apply "
-                                 "your change", headers={"ETag": proposal_etag(slug, fresh.version)})
+        raise HTTPException(412, FACTS_STALE, headers={"ETag": proposal_etag(slug, fresh.version)})
     audit.info("facts written via api: user=%s proposal=%s version=%s changed=%s", actor, slug, version,
                result.changed)
     with get_database().read_session() as read:
