@@ -164,7 +164,7 @@ def test_readers_arriving_together_after_a_write_wait_for_one_rendering(backend,
     renders = []
 
     def seen(conn, cursor, statement, *args) -> None:
-        if "proposals.context_notes" in statement:  # once per board read
+        if "proposals.theatre" in statement:  # once per board read (its proposal)
             renders.append(statement)
 
     async def write_after_a_first_look(c: httpx.AsyncClient) -> None:

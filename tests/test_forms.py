@@ -426,19 +426,19 @@ def test_taking_theirs_for_a_clash_keeps_my_other_changes(editor_client, colleag
                    "csrf_token": colleague.csrf})
     assert colleague.post(EDIT, data=theirs, follow_redirects=False).status_code == 303
 
-    mine.update({"cond-1-state": "unknown", "deployed": "25", "source_id": "1", "quote": QUOTE, "reason": "mine"})
+    mine.update({"cond-1-state": "unknown", "committed": "25", "source_id": "1", "quote": QUOTE, "reason": "mine"})
     reply = editor_client.post(EDIT, data=mine)
     assert reply.status_code == 409
     soup = BeautifulSoup(reply.text, "html.parser")
     choice = soup.select_one("fieldset#choose-cond-1-state")
     assert [dd.get_text(strip=True) for dd in choice.select("dd")] == ["Unmet", "Met", "Unknown"]
     kept = form_fields(reply.text)
-    assert (kept["cond-1-state"], kept["deployed"]) == ("unknown", "25")
+    assert (kept["cond-1-state"], kept["committed"]) == ("unknown", "25")
     kept["choice-cond-1-state"] = "theirs"
     assert editor_client.post(EDIT, data=kept, follow_redirects=False).status_code == 303
     stance = aze(session)
     assert [c.state for c in stance.conditions] == ["unmet", "met"]
-    assert (stance.deployed, stance.version) == (25, 3)
+    assert (stance.committed, stance.version) == (25, 3)
 
 
 def test_a_condition_changed_by_one_and_the_summary_by_the_other_are_merged(editor_client, colleague, session):
