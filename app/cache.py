@@ -153,8 +153,9 @@ async def current_version(limiter: anyio.CapacityLimiter, sqlite_head: SqliteHea
     return await anyio.to_thread.run_sync(data_version, limiter=limiter)
 
 
-def utc_today() -> dt.date:
-    return dt.datetime.now(dt.timezone.utc).date()
+def utc_today() -> int:
+    """Today (UTC) as a day number: it changes at midnight UTC, which is all a cache key needs of it."""
+    return int(time.time() // 86400)
 
 
 # ---- compression: which encoding, made how, tagged how ---------------------------------------------
@@ -322,6 +323,8 @@ class ResponseCache:
         self._version: str | None = None
 
     def see_version(self, version: str) -> None:
+        if version == self._version:  # the usual case, read without the lock
+            return
         with self._lock:
             if version != self._version:
                 self._clear()
@@ -421,7 +424,7 @@ class CacheMiddleware:
     gave it when it was made, so a hit costs the head's read, a lookup and the send. A hit gets its
     own request id and is counted in the metrics here; a miss goes through every layer inside."""
 
-    def __init__(self, app, enabled: bool = True, today: Callable[[], dt.date] = utc_today,
+    def __init__(self, app, enabled: bool = True, today: Callable[[], object] = utc_today,
                  metrics=None) -> None:
         self.app = app
         self.enabled = enabled
@@ -459,7 +462,7 @@ class CacheMiddleware:
         kind = kind_of(query)
         if self._version_readers is None:
             self._version_readers = anyio.CapacityLimiter(2)
-        version = f"{await current_version(self._version_readers, self._sqlite_head)}@{self.today().isoformat()}"
+        version = f"{await current_version(self._version_readers, self._sqlite_head)}@{self.today()}"
         self.cache.see_version(version)
         key = (scope["path"], query, headers.get(b"host", b""), headers.get(b"hx-request", b""),
                headers.get(b"hx-history-restore-request", b""), version)

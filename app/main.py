@@ -56,12 +56,21 @@ def error_page(request: Request, status_code: int, title: str, message: str) -> 
                   status_code=status_code)
 
 
+class Tracker(FastAPI):
+    """The application, with the response cache (app/cache.py) outside every other layer, FastAPI's
+    own included: a cached answer already carries what the layers inside gave it when it was made."""
+
+    def build_middleware_stack(self):
+        return CacheMiddleware(super().build_middleware_stack(), enabled=self.state.response_cache,
+                               metrics=self.state.metrics)
+
+
 def create_app() -> FastAPI:
     settings = get_settings()
     if settings.env == "production":
         settings.resolved_secret_key()  # refuses to start without SECRET_KEY
 
-    app = FastAPI(
+    app = Tracker(
         title="ISF Tracker",
         version=__version__,
         description=DESCRIPTION,
@@ -80,8 +89,7 @@ def create_app() -> FastAPI:
     app.add_middleware(BodySizeLimitMiddleware)
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.env == "production")
     metrics.install(app)
-    # Outermost: a cached answer is sent before any other layer runs (app/cache.py).
-    app.add_middleware(CacheMiddleware, enabled=settings.response_cache, metrics=app.state.metrics)
+    app.state.response_cache = settings.response_cache
     static = StaticAssets(ROOT_DIR / "static", reload=settings.env != "production")
     app.mount("/static", static, name="static")
     templates.env.globals["static_url"] = static.url

@@ -153,7 +153,7 @@ class Factor(Base):
 
     proposal: Mapped[Proposal] = relationship(back_populates="factors")
     citations: Mapped[list[Citation]] = relationship(
-        back_populates="factor", order_by="Citation.id"
+        back_populates="factor", order_by="Citation.id", cascade="all, delete-orphan"
     )
 
     __table_args__ = (

@@ -306,3 +306,27 @@ def test_a_factor_change_carries_a_stored_row_that_breaks_the_rule_along_as_it_i
     with pytest.raises(InvalidInput) as refused:  # an editor's write must still mend it
         _write(database, data=_data(status="conditional", troops={"deployed": 100}))
     assert refused.value.errors[0]["loc"] == ["troops", "deployed"]
+
+
+def test_a_factors_quote_belongs_to_its_state(database, session):
+    from app.schemas import CitationIn
+    from app.services.factors import set_factor
+
+    def write(state: str, quote: str) -> None:
+        with database.write_session() as s:
+            set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="un-mandate", state=state, note=None,
+                       citation=CitationIn(source_id=1, quote=quote), actor="tester", via="api", reason="test")
+
+    def quotes() -> list[str]:
+        session.rollback()
+        factor = next(f for f in get_proposal(session, "gaza-isf").factors if f.slug == "un-mandate")
+        return [c.quote for c in factor.citations]
+
+    write("met", QUOTE)
+    assert quotes() == [QUOTE]  # the word for "met" only; the earlier state's quote is in the history
+    write("met", "cease entirely")
+    assert quotes() == [QUOTE, "cease entirely"]  # the same state gains a quote
+    write("unmet", QUOTE)
+    assert quotes() == [QUOTE]
+    last = session.scalars(select(Change).where(Change.entity == "factor").order_by(Change.id.desc())).first()
+    assert [q["quote"] for q in last.before["citations"]] == [QUOTE, "cease entirely"]

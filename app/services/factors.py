@@ -110,10 +110,14 @@ def set_factor(
         raise InvalidInput([{"loc": ["citation", "quote"], "msg": "the quote is not an exact passage of the source's text"}])
 
     before = factor_snapshot(factor)
+    # A quote belongs to the state it was recorded for: a new state's word replaces the old state's
+    # (kept in the history); the same state gains the quote, once.
+    if factor.state != state:
+        factor.citations = [Citation(source_id=citation.source_id, quote=citation.quote)]
+    elif not any((c.source_id, c.quote) == (citation.source_id, citation.quote) for c in factor.citations):
+        factor.citations.append(Citation(source_id=citation.source_id, quote=citation.quote))
     factor.state = state
     factor.note = note or None
-    if not any((c.source_id, c.quote) == (citation.source_id, citation.quote) for c in factor.citations):
-        factor.citations.append(Citation(source_id=citation.source_id, quote=citation.quote))
     session.flush()
     if factor_snapshot(factor) == before:
         return factor, []
