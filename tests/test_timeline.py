@@ -71,6 +71,13 @@ def test_the_page_and_the_picture_show_the_same_figures(client, database):
     assert [last[1].get_text(), last[2].get_text()] == [f"{points[-1]['committed']:,}", f"{points[-1]['deployed']:,}"]
     assert f"{points[-1]['deployed']:,} deployed" in soup.find(id="timeline-summary").get_text()
 
+    # Countries by status: one band per status that had a country, stacked; the legend gives the last day's counts.
+    bands = soup.select("figure[aria-labelledby=statuses-heading] svg path")
+    legend = [li.get_text(" ", strip=True) for li in soup.select("figure[aria-labelledby=statuses-heading] li")]
+    with_countries = [s for s, n in points[-1]["by_status"].items() if n]
+    assert len(bands) == len(legend) >= len(with_countries)
+    assert any(text.startswith("Deployed: 1") for text in legend)
+
     picture = client.get("/proposals/gaza-isf/timeline.svg")
     assert picture.status_code == 200 and picture.headers["content-type"] == "image/svg+xml"
     svg = BeautifulSoup(picture.text, "html.parser")

@@ -171,6 +171,7 @@ def timeline_page(request: Request, session: SessionDep, slug: SlugPath, as_of: 
     change: a chart, its figures in text and a table."""
     found, as_of_day, known_day, errors = _timeline(session, slug, as_of, known_at)
     context = {"proposal": found.board.proposal, "points": found.points, "chart": timeline.chart(found),
+               "statuses": timeline.status_chart(found),
                "day": found.board.day, "as_of": as_of_day, "known_at": known_day, "errors": errors,
                "dated": query(as_of=as_of_day, known_at=known_day)}
     return render(request, "timeline.html", context, status_code=400 if errors else 200)

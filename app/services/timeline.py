@@ -159,3 +159,54 @@ def chart(timeline: Timeline) -> Chart | None:
     ticks_y = [(y(top * k // 4), top * k // 4) for k in range(5)]
     ticks_x = [(x(first), first)] + ([(x(last), last)] if last != first else [])
     return Chart(WIDTH, HEIGHT, lines, y(target) if target else None, ticks_y, ticks_x, top)
+
+
+# The statuses' colours (as the style sheet's light scheme has them), for a picture that carries its own.
+STATUS_COLOURS = {"deployed": "#0b6e4f", "committed": "#2e7d32", "conditional": "#8a5a00", "considering": "#1f5fa8",
+                  "declined": "#b3261e", "withdrawn": "#5f6368"}
+STATUS_HEIGHT = 200
+
+
+@dataclass
+class StatusChart:
+    """Countries by status over time: one band per status, stacked in the board's order."""
+
+    width: int
+    height: int
+    bands: list[tuple[str, str, str]]  # (status, colour, SVG path data)
+    ticks_y: list[tuple[float, int]]
+    ticks_x: list[tuple[float, dt.date]]
+
+
+def status_chart(timeline: Timeline) -> StatusChart | None:
+    points = timeline.points
+    if not points:
+        return None
+    top = max(max(p.totals.countries for p in points), 1)
+    last = max(points[-1].day, timeline.board.day)
+    first = min(points[0].day, last - dt.timedelta(days=1))
+    span = (last - first).days
+    inner_w, inner_h = WIDTH - LEFT - RIGHT, STATUS_HEIGHT - 16 - BOTTOM
+
+    def x(day: dt.date) -> float:
+        return round(LEFT + (day - first).days / span * inner_w, 1)
+
+    def y(count: float) -> float:
+        return round(16 + inner_h - count / top * inner_h, 1)
+
+    xs = [x(p.day) for p in points]
+    below = [0] * len(points)
+    bands = []
+    for status, colour in STATUS_COLOURS.items():
+        above = [b + p.totals.by_status.get(status, 0) for b, p in zip(below, points)]
+        if any(a != b for a, b in zip(above, below)):
+            # The band's top as steps left to right, then its bottom back from right to left.
+            d = [f"M{xs[0]} {y(above[0])}"] + [f"H{xs[i]}V{y(above[i])}" for i in range(1, len(xs))]
+            d += [f"H{x(last)}V{y(below[-1])}"] + [f"H{xs[i]}V{y(below[i - 1])}" for i in range(len(xs) - 1, 0, -1)]
+            d.append(f"H{xs[0]}Z")
+            bands.append((status, colour, "".join(d)))
+        below = above
+    step = max(1, -(-top // 4))
+    ticks_y = [(y(n), n) for n in range(0, top + 1, step)]
+    ticks_x = [(x(first), first), (x(last), last)]
+    return StatusChart(WIDTH, STATUS_HEIGHT, bands, ticks_y, ticks_x)

@@ -69,3 +69,27 @@ def test_every_page_fits_a_phone_and_a_desk(chromium, editor_site, signed_in):
     finally:
         context.close()
     assert not problems, "\n".join(problems)
+
+
+def test_the_force_over_time_shows_in_the_browser_what_the_api_gives(chromium, editor_site):
+    page = chromium.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto(f"{editor_site}/proposals/gaza-isf/timeline")
+        series = page.request.get(f"{editor_site}/api/v1/proposals/gaza-isf/timeline").json()["points"]
+        rows = page.locator(".timeline-table tbody tr")
+        assert rows.count() == len(series) > 0
+        for i, point in enumerate(series):
+            cells = rows.nth(i).locator("td").all_inner_texts()
+            assert rows.nth(i).locator("time").get_attribute("datetime") == point["day"]
+            assert cells[1:3] == [f"{point['committed']:,}", f"{point['deployed']:,}"]
+            assert [int(c) for c in cells[3:]] == list(point["by_status"].values())
+        assert page.locator(".timeline-chart svg path").count() >= 3  # drawn inline, not only in the table
+        board = chromium.new_page()
+        board.goto(f"{editor_site}/")
+        picture = board.locator(".timeline-card img")
+        picture.scroll_into_view_if_needed()
+        board.wait_for_function("() => document.querySelector('.timeline-card img').complete")
+        assert picture.evaluate("img => img.naturalWidth > 0")  # the picture loads under the CSP
+        board.close()
+    finally:
+        page.close()
