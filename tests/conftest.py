@@ -343,6 +343,9 @@ def suggestion_form(page_html: str, code: str) -> dict:
     return data
 
 
+STANCE_FORM = "form.stance-form"
+
+
 def form_values(page_html: str, selector: str = "form") -> dict:
     """What the form SELECTOR on a page would submit as it stands (like a browser pressing its button)."""
     from bs4 import BeautifulSoup
@@ -359,7 +362,7 @@ def form_values(page_html: str, selector: str = "form") -> dict:
             if el.has_attr("checked"):
                 data.setdefault(name, el.get("value", "on"))
         elif el.name == "select":
-            data[name] = (el.select_one("option[selected]") or el.select_one("option"))["value"]
+            data[name] = (el.select_one("option[selected]") or el.select_one("option")).get("value", "")
         else:
             data[name] = el.get("value", "")
     return data

@@ -12,33 +12,11 @@ from sqlalchemy import func, select
 
 from app.main import create_app
 from app.models import Change, Source, Stance
-from tests.conftest import BAD_FIGURES, add_user, hidden_value, sign_in
+from tests.conftest import BAD_FIGURES, STANCE_FORM, add_user, form_values, hidden_value, sign_in
 from tests.live import race
 
 EDIT = "/proposals/gaza-isf/countries/AZE/edit"
 QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
-
-
-def form_fields(html: str) -> dict[str, str]:
-    """Everything the edit form would submit as it stands (like a browser pressing Save)."""
-    soup = BeautifulSoup(html, "html.parser")
-    form = soup.select_one("form.stance-form")
-    data: dict[str, str] = {}
-    for el in form.select("input, select, textarea"):
-        name = el.get("name")
-        if not name or el.get("type") == "submit":
-            continue
-        if el.name == "select":
-            chosen = el.select_one("option[selected]") or el.select_one("option")
-            data[name] = chosen.get("value", "")
-        elif el.name == "textarea":
-            data[name] = el.get_text()
-        elif el.get("type") in ("checkbox", "radio"):
-            if el.has_attr("checked"):
-                data.setdefault(name, el.get("value", "on"))
-        else:
-            data[name] = el.get("value", "")
-    return data
 
 
 def roles_of(html: str) -> list[str]:
@@ -54,7 +32,7 @@ def change_count(session) -> int:
 def test_editor_changes_azerbaijan_and_the_board_shows_it(editor_client, session):
     page = editor_client.get(EDIT)
     assert page.status_code == 200
-    data = form_fields(page.text)
+    data = form_values(page.text, STANCE_FORM)
     assert data["status"] == "conditional" and data["version"] == "1"
     assert data["cond-0-text"].startswith("Complete stop") and data["cond-0-factor"] == "cessation-of-hostilities"
     data.update(status="committed", offered_min="500", offered_max="1,000", committed="500", source_id="1",
@@ -76,7 +54,7 @@ def test_editor_changes_azerbaijan_and_the_board_shows_it(editor_client, session
 
 
 def test_invalid_input_is_explained_beside_each_field_and_nothing_typed_is_lost(editor_client, session):
-    data = form_fields(editor_client.get(EDIT).text)
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
     data.update(offered_min="900", offered_max="ten", committed="-5", stated_on="31/12/2026", summary="Kept <b>summary</b>",
                 source_id="", quote="", reason="", **{"cond-2-text": "", "cond-1-text": ""})
     before = change_count(session)
@@ -88,7 +66,7 @@ def test_invalid_input_is_explained_beside_each_field_and_nothing_typed_is_lost(
     assert errors["committed"] == "Must not be negative."  # a number, but below zero
     assert errors["offered_max"] == "Enter a whole number of troops, or leave it empty."
     assert soup.select_one("#offered_max")["aria-invalid"] == "true"
-    kept = form_fields(reply.text)
+    kept = form_values(reply.text, STANCE_FORM)
     assert (kept["offered_min"], kept["offered_max"], kept["committed"], kept["stated_on"]) == ("900", "ten", "-5", "31/12/2026")
     assert kept["summary"] == "Kept <b>summary</b>"
     assert "<b>summary</b>" not in reply.text  # escaped, never markup
@@ -96,7 +74,7 @@ def test_invalid_input_is_explained_beside_each_field_and_nothing_typed_is_lost(
 
 
 def test_a_range_the_wrong_way_round_and_an_invented_quote_are_refused(editor_client, session):
-    data = form_fields(editor_client.get(EDIT).text)
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
     data.update(offered_min="900", offered_max="100", source_id="1", quote=QUOTE, reason="r")
     reply = editor_client.post(EDIT, data=data)
     assert reply.status_code == 422
@@ -111,7 +89,7 @@ def test_a_range_the_wrong_way_round_and_an_invented_quote_are_refused(editor_cl
 @pytest.mark.parametrize(("status", "troops", "field", "message"), BAD_FIGURES)
 def test_figures_the_status_cannot_have_are_refused_beside_the_figure_naming_the_rule(editor_client, session, status,
                                                                                     troops, field, message):
-    data = form_fields(editor_client.get(EDIT).text)
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
     data.update(status=status, **{name: f"{value:,}" for name, value in troops.items()}, source_id="1", quote=QUOTE,
                 reason="Ministry statement")
     before = change_count(session)
@@ -120,13 +98,13 @@ def test_figures_the_status_cannot_have_are_refused_beside_the_figure_naming_the
     soup = BeautifulSoup(reply.text, "html.parser")
     assert soup.select_one(f"#{field}-error").get_text(strip=True) == message[:1].upper() + message[1:] + "."
     assert soup.select_one(f"#{field}")["aria-invalid"] == "true"
-    kept = form_fields(reply.text)
+    kept = form_values(reply.text, STANCE_FORM)
     assert (kept["status"], kept[field]) == (status, f"{troops[field]:,}")  # nothing typed is lost
     assert change_count(session) == before
 
 
 def test_two_editors_conflict_and_the_second_keeps_everything_typed(editor_client, client, database, session):
-    first = form_fields(editor_client.get(EDIT).text)
+    first = form_values(editor_client.get(EDIT).text, STANCE_FORM)
     second = dict(first)
     first.update(summary="First editor's summary", source_id="1", quote=QUOTE, reason="first")
     assert editor_client.post(EDIT, data=first, follow_redirects=False).status_code == 303
@@ -139,7 +117,7 @@ def test_two_editors_conflict_and_the_second_keeps_everything_typed(editor_clien
     assert "Someone else saved Azerbaijan" in conflict.get_text()
     compare = conflict.select_one("table.compare").get_text(" ", strip=True)
     assert "First editor's summary" in compare and "Second editor's summary" in compare
-    kept = form_fields(reply.text)
+    kept = form_values(reply.text, STANCE_FORM)
     assert kept["status"] == "declined" and kept["summary"] == "Second editor's summary"
     assert kept["reason"] == "second" and kept["quote"] == QUOTE
     assert kept["version"] == "2"  # re-applying now means "on top of what is saved"
@@ -153,7 +131,7 @@ def test_two_editors_conflict_and_the_second_keeps_everything_typed(editor_clien
 
 
 def test_a_new_source_can_be_cited_and_is_created_with_the_change(editor_client, session):
-    data = form_fields(editor_client.get(EDIT).text)
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
     data.update(source_id="new", source_title="Baku confirms troop offer", source_publisher="Example Wire",
                 source_url="https://example.org/baku", source_published_on="2026-11-20",
                 quote="Baku will send 300 engineers", reason="new report", offered_max="300")
@@ -167,7 +145,7 @@ def test_a_new_source_can_be_cited_and_is_created_with_the_change(editor_client,
 
 
 def test_a_bad_new_source_keeps_the_stance_unsaved_and_no_source_is_created(editor_client, session):
-    data = form_fields(editor_client.get(EDIT).text)
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
     data.update(source_id="new", source_title="", source_url="javascript:alert(1)", quote="x y z", reason="r")
     reply = editor_client.post(EDIT, data=data)
     assert reply.status_code == 422
@@ -178,7 +156,7 @@ def test_a_bad_new_source_keeps_the_stance_unsaved_and_no_source_is_created(edit
 
 
 def test_conditions_are_added_and_removed_through_rows(editor_client, session):
-    data = form_fields(editor_client.get(EDIT).text)
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
     data.update({"cond-1-remove": "1", "cond-2-text": "Command stays national", "cond-2-category": "command",
                  "cond-2-state": "unknown", "source_id": "1", "quote": QUOTE, "reason": "rows"})
     assert editor_client.post(EDIT, data=data, follow_redirects=False).status_code == 303
@@ -202,7 +180,7 @@ def test_adding_a_country_by_alias_and_saving_its_first_stance(editor_client, se
     assert "Kosovo" in editor_client.get("/proposals/gaza-isf/countries/new?q=kosovo").text
     page = editor_client.get("/proposals/gaza-isf/countries/PAK/edit")
     assert page.status_code == 200 and "Add Pakistan" in page.text
-    data = form_fields(page.text)
+    data = form_values(page.text, STANCE_FORM)
     assert data["version"] == "0"
     data.update(status="considering", source_id="new", source_title="Islamabad weighs Gaza role", quote="weighs a role", reason="new")
     reply = editor_client.post("/proposals/gaza-isf/countries/PAK/edit", data=data, follow_redirects=False)
@@ -246,14 +224,14 @@ def test_factor_form_errors_and_conflicts(editor_client, session):
 
 
 def _pakistan_form(client, summary: str) -> dict[str, str]:
-    data = form_fields(client.get("/proposals/gaza-isf/countries/PAK/edit").text)
+    data = form_values(client.get("/proposals/gaza-isf/countries/PAK/edit").text, STANCE_FORM)
     data.update(status="considering", summary=summary, source_id="1", quote=QUOTE, reason=summary)
     return data
 
 
 def test_a_form_without_a_saved_version_never_replaces_a_stance_that_exists(editor_client, session):
     before = change_count(session)
-    data = form_fields(editor_client.get(EDIT).text)
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
     data.update(status="declined", summary="Overwrites blindly", source_id="1", quote=QUOTE, reason="blind")
     for version in ("0", "-1", "", "abc", "1.0", None):
         sent = {k: v for k, v in data.items() if k != "version"} if version is None else {**data, "version": version}
@@ -262,7 +240,7 @@ def test_a_form_without_a_saved_version_never_replaces_a_stance_that_exists(edit
         conflict = BeautifulSoup(reply.text, "html.parser").select_one(".conflict")
         compare = conflict.select_one("table.compare").get_text(" ", strip=True)
         assert "Conditional" in compare and "Overwrites blindly" in compare
-        assert form_fields(reply.text)["version"] == "1"  # saving again now builds on what is saved
+        assert form_values(reply.text, STANCE_FORM)["version"] == "1"  # saving again now builds on what is saved
     assert change_count(session) == before
     aze = session.scalars(select(Stance).where(Stance.country_code == "AZE")).one()
     assert (aze.status, aze.version) == ("conditional", 1)
@@ -300,7 +278,7 @@ def test_an_editor_saving_an_older_statement_is_told_the_board_keeps_the_later_o
     import datetime as dt
 
     week_ago = (dt.datetime.now(dt.timezone.utc).date() - dt.timedelta(days=7)).isoformat()
-    data = form_fields(editor_client.get(EDIT).text)
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
     data.update(status="committed", committed="500", stated_on=week_ago, source_id="1", quote=QUOTE,
                 reason="An older statement, entered late")
     before = change_count(session)
@@ -323,7 +301,7 @@ def test_a_statement_dated_after_today_is_refused_beside_its_date(editor_client,
     import datetime as dt
 
     tomorrow = (dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)).isoformat()
-    data = form_fields(editor_client.get(EDIT).text)
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
     data.update(stated_on=tomorrow, source_id="1", quote=QUOTE, reason="r")
     before = change_count(session)
     reply = editor_client.post(EDIT, data=data)
@@ -353,8 +331,8 @@ def aze(session) -> Stance:
 def test_a_colleagues_roles_date_and_figure_are_kept_beside_my_summary(editor_client, colleague, session):
     import datetime as dt
 
-    mine = form_fields(editor_client.get(EDIT).text)  # opened before the colleague saves
-    theirs = form_fields(colleague.get(EDIT).text)
+    mine = form_values(editor_client.get(EDIT).text, STANCE_FORM)  # opened before the colleague saves
+    theirs = form_values(colleague.get(EDIT).text, STANCE_FORM)
     day = (dt.datetime.now(dt.timezone.utc).date() - dt.timedelta(days=3)).isoformat()
     theirs.update(stated_on=day, offered_max="800", source_id="1", quote=QUOTE, reason="ministry briefing",
                   csrf_token=colleague.csrf)
@@ -378,9 +356,9 @@ def test_a_colleagues_roles_date_and_figure_are_kept_beside_my_summary(editor_cl
 
 def test_both_changing_the_summary_differently_asks_which_to_keep_and_mine_keeps_the_rest(
         editor_client, colleague, session):
-    mine = form_fields(editor_client.get(EDIT).text)
+    mine = form_values(editor_client.get(EDIT).text, STANCE_FORM)
     started = mine["summary"]
-    theirs = form_fields(colleague.get(EDIT).text)
+    theirs = form_values(colleague.get(EDIT).text, STANCE_FORM)
     theirs.update(summary="The colleague's summary", committed="300", source_id="1", quote=QUOTE, reason="theirs",
                   csrf_token=colleague.csrf)
     assert colleague.post(EDIT, data=theirs, follow_redirects=False).status_code == 303
@@ -409,7 +387,7 @@ def test_both_changing_the_summary_differently_asks_which_to_keep_and_mine_keeps
                      "You typed": "The editor's summary"}
     radios = {r["value"]: r.has_attr("checked") for r in choice.select("input[type=radio][name=choice-summary]")}
     assert radios == {"mine": True, "theirs": False}
-    kept = form_fields(reply.text)
+    kept = form_values(reply.text, STANCE_FORM)
     assert (kept["summary"], kept["committed"], kept["version"], kept["reason"]) == (
         "The editor's summary", "300", "2", "mine")
 
@@ -420,8 +398,8 @@ def test_both_changing_the_summary_differently_asks_which_to_keep_and_mine_keeps
 
 
 def test_taking_theirs_for_a_clash_keeps_my_other_changes(editor_client, colleague, session):
-    mine = form_fields(editor_client.get(EDIT).text)
-    theirs = form_fields(colleague.get(EDIT).text)
+    mine = form_values(editor_client.get(EDIT).text, STANCE_FORM)
+    theirs = form_values(colleague.get(EDIT).text, STANCE_FORM)
     theirs.update({"cond-1-state": "met", "source_id": "1", "quote": QUOTE, "reason": "theirs",
                    "csrf_token": colleague.csrf})
     assert colleague.post(EDIT, data=theirs, follow_redirects=False).status_code == 303
@@ -432,7 +410,7 @@ def test_taking_theirs_for_a_clash_keeps_my_other_changes(editor_client, colleag
     soup = BeautifulSoup(reply.text, "html.parser")
     choice = soup.select_one("fieldset#choose-cond-1-state")
     assert [dd.get_text(strip=True) for dd in choice.select("dd")] == ["Unmet", "Met", "Unknown"]
-    kept = form_fields(reply.text)
+    kept = form_values(reply.text, STANCE_FORM)
     assert (kept["cond-1-state"], kept["committed"]) == ("unknown", "25")
     kept["choice-cond-1-state"] = "theirs"
     assert editor_client.post(EDIT, data=kept, follow_redirects=False).status_code == 303
@@ -442,8 +420,8 @@ def test_taking_theirs_for_a_clash_keeps_my_other_changes(editor_client, colleag
 
 
 def test_a_condition_changed_by_one_and_the_summary_by_the_other_are_merged(editor_client, colleague, session):
-    mine = form_fields(editor_client.get(EDIT).text)
-    theirs = form_fields(colleague.get(EDIT).text)
+    mine = form_values(editor_client.get(EDIT).text, STANCE_FORM)
+    theirs = form_values(colleague.get(EDIT).text, STANCE_FORM)
     theirs.update({"cond-1-state": "met", "source_id": "1", "quote": QUOTE, "reason": "parliament voted",
                    "csrf_token": colleague.csrf})
     assert colleague.post(EDIT, data=theirs, follow_redirects=False).status_code == 303
@@ -461,8 +439,8 @@ def test_a_condition_changed_by_one_and_the_summary_by_the_other_are_merged(edit
 
 def test_conditions_added_and_removed_on_either_side_are_merged_and_an_edited_removed_one_asks(
         editor_client, colleague, session):
-    mine = form_fields(editor_client.get(EDIT).text)
-    theirs = form_fields(colleague.get(EDIT).text)
+    mine = form_values(editor_client.get(EDIT).text, STANCE_FORM)
+    theirs = form_values(colleague.get(EDIT).text, STANCE_FORM)
     theirs.update({"cond-0-remove": "1", "cond-2-text": "A UN mandate", "cond-2-category": "mandate",
                    "source_id": "1", "quote": QUOTE, "reason": "theirs", "csrf_token": colleague.csrf})
     assert colleague.post(EDIT, data=theirs, follow_redirects=False).status_code == 303
@@ -475,7 +453,7 @@ def test_conditions_added_and_removed_on_either_side_are_merged_and_an_edited_re
     soup = BeautifulSoup(reply.text, "html.parser")
     clash = soup.select("fieldset.clash")
     assert len(clash) == 1 and "Your colleague removed it; you changed it." in clash[0].get_text()
-    kept = form_fields(reply.text)
+    kept = form_values(reply.text, STANCE_FORM)
     texts = [kept[f"cond-{i}-text"] for i in range(int(kept["cond_count"])) if kept[f"cond-{i}-text"]]
     assert texts == ["Approval by Azerbaijan’s parliament, which has not yet received any legislative proposal.",
                      "A UN mandate", "Complete stop of military action: hostilities between Israel and Hamas must cease entirely.",
@@ -487,8 +465,8 @@ def test_conditions_added_and_removed_on_either_side_are_merged_and_an_edited_re
 
 
 def test_a_merge_that_would_make_a_wrong_way_round_range_is_not_saved_but_shown(editor_client, colleague, session):
-    mine = form_fields(editor_client.get(EDIT).text)
-    theirs = form_fields(colleague.get(EDIT).text)
+    mine = form_values(editor_client.get(EDIT).text, STANCE_FORM)
+    theirs = form_values(colleague.get(EDIT).text, STANCE_FORM)
     theirs.update(offered_min="500", source_id="1", quote=QUOTE, reason="theirs", csrf_token=colleague.csrf)
     assert colleague.post(EDIT, data=theirs, follow_redirects=False).status_code == 303
 
@@ -499,7 +477,7 @@ def test_a_merge_that_would_make_a_wrong_way_round_range_is_not_saved_but_shown(
     soup = BeautifulSoup(reply.text, "html.parser")
     assert soup.select_one("#offered_max-error") and not soup.select("fieldset.clash")
     assert "merged in the form below, but not saved" in " ".join(soup.select_one(".conflict").get_text(" ").split())
-    kept = form_fields(reply.text)
+    kept = form_values(reply.text, STANCE_FORM)
     assert (kept["offered_min"], kept["offered_max"], kept["version"]) == ("500", "300", "2")
     assert change_count(session) == before
 

@@ -10,8 +10,8 @@ import subprocess
 import pytest
 
 from app.config import ROOT_DIR
-from tests.conftest import add_user, sign_in
-from tests.test_forms import QUOTE, form_fields
+from tests.conftest import STANCE_FORM, add_user, form_values, sign_in
+from tests.test_forms import QUOTE
 
 VNU = ROOT_DIR / "tools" / "e2e" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -70,13 +70,13 @@ def test_every_page_passes_the_nu_html_checker(client, database, tmp_path):
         pages[f"GET {url} (signed in)"] = reply.text
     # A form shown again with what was typed: an impossible date, a negative figure.
     edit = "/proposals/gaza-isf/countries/AZE/edit"
-    typed = {**form_fields(client.get(edit).text), "csrf_token": csrf, "stated_on": "2026-02-30", "offered_max": "-5",
+    typed = {**form_values(client.get(edit).text, STANCE_FORM), "csrf_token": csrf, "stated_on": "2026-02-30", "offered_max": "-5",
              "quote": "x"}
     again = client.post(edit, data=typed, follow_redirects=False)
     assert again.status_code == 422, again.status_code
     pages[f"POST {edit} (re-shown)"] = again.text
     # The conflict page: a colleague's summary and ours, typed on the same version.
-    stale = {**form_fields(client.get(edit).text), "csrf_token": csrf, "source_id": "1", "quote": QUOTE,
+    stale = {**form_values(client.get(edit).text, STANCE_FORM), "csrf_token": csrf, "source_id": "1", "quote": QUOTE,
              "reason": "New statement"}
     assert client.post(edit, data={**stale, "summary": "A colleague's summary."}, follow_redirects=False).status_code == 303
     clash = client.post(edit, data={**stale, "summary": "My summary."}, follow_redirects=False)

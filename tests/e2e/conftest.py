@@ -57,3 +57,13 @@ def sign_in(page, base: str, name: str = "amira") -> None:
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{base}/")
+
+
+QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
+
+
+def fill_citation(page, reason: str) -> None:
+    """Cite the seed article with QUOTE and give REASON, on an edit form."""
+    page.select_option("#source_id", "1")
+    page.fill("#quote", QUOTE)
+    page.fill("#reason", reason)

@@ -12,19 +12,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.e2e.conftest import axe_violations, sign_in
+from tests.e2e.conftest import QUOTE, axe_violations, fill_citation, sign_in
 from tests.live import free_port
 
 pytestmark = pytest.mark.slow
-
-QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
-
-
-def fill_citation(page, reason: str) -> None:
-    page.select_option("#source_id", "1")
-    page.fill("#quote", QUOTE)
-    page.fill("#reason", reason)
-
 
 def aze_changes(base: str) -> int:
     return len(httpx.get(f"{base}/api/v1/proposals/gaza-isf/stances/AZE/history").json())

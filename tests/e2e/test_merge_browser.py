@@ -8,18 +8,9 @@ import datetime as dt
 import httpx
 import pytest
 
-from tests.e2e.conftest import axe_violations, sign_in
+from tests.e2e.conftest import axe_violations, fill_citation, sign_in
 
 pytestmark = pytest.mark.slow
-
-QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
-
-
-def fill_citation(page, reason: str) -> None:
-    page.select_option("#source_id", "1")
-    page.fill("#quote", QUOTE)
-    page.fill("#reason", reason)
-
 
 def test_two_tabs_change_different_fields_and_both_are_kept(chromium, editor_site):
     edit, country = (f"{editor_site}/proposals/gaza-isf/countries/AZE/edit",
