@@ -72,6 +72,10 @@ RESOLUTION_LABELS = {"drafted": "In draft, not voted on", "tabled": "Tabled, not
 PROPOSAL_FACT_LABELS = {"target_troops": "Target", "target_police": "Police target", "sponsor": "Led by",
                         "resolution": "UN resolution", "mandate_summary": "Mandate", "context_notes": "Context"}
 
+# Months as the site writes days ("7 Nov 2025"), by hand rather than by strftime, whose names would
+# follow the process's locale.
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
 # In this order everywhere: the board's order of statuses (most engaged first), and so on.
 STATUSES = tuple(STATUS_LABELS)
 CONDITION_CATEGORIES = tuple(CATEGORY_LABELS)

@@ -30,7 +30,7 @@ from pydantic_core import from_json
 from sqlalchemy import Text, bindparam, cast, select
 from sqlalchemy.orm import Session
 
-from app.countries import flag_emoji
+from app.countries import country_info, flag_emoji
 from app.db import utcnow
 from app.figure_rule import countable
 from app.models import Change, Country, Factor, Proposal, Source, Stance
@@ -190,7 +190,6 @@ _FACTS = {
     .order_by(Change.effective_on.desc(), Change.id.desc()).limit(1)
     for known in (False, True)
 }
-_COUNTRY = select(Country.code, Country.name, Country.alpha2).where(Country.code == bindparam("code"))
 _SOURCE_LABELS = (
     select(Source.id, Source.title, Source.title_is_descriptive, Source.publisher, Source.published_on, Source.url)
     .where(Source.id.in_(bindparam("ids", expanding=True)))
@@ -226,10 +225,9 @@ def _proposal(conn, slug: str, known: bool, params: dict[str, Any], quotes: list
     citations = _quotes(snap.get("citations", ()))
     quotes += citations
     code = snap.get("sponsor_country")
-    sponsor = None
-    if code:
-        found = conn.execute(_COUNTRY, {"code": code}).one_or_none()
-        sponsor = CountryView(found.code, found.name, found.alpha2) if found is not None else None
+    # The sponsor's name from the ISO data the country rows are made from: no query on the board's path.
+    found = country_info(code) if code else None
+    sponsor = CountryView(found.code, found.name, found.alpha2) if found is not None else None
     return ProposalView(row.id, row.slug, row.name, row.short_name, row.theatre, snap.get("sponsor"), code, sponsor,
                         snap.get("target_troops"), bool(snap.get("target_troops_approximate")),
                         snap.get("target_police"), snap.get("mandate_summary"), snap.get("resolution_state"),

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Change, Country, Factor, Proposal
 from app.services.board import counts_on, end_of_day, facts_json, read_board, read_facts, stance_json
-from app.vocabulary import CATEGORY_LABELS, STATE_LABELS
+from app.vocabulary import CATEGORY_LABELS, MONTHS, STATE_LABELS
 
 
 # ---- readable diffs --------------------------------------------------------------------------------
@@ -29,10 +29,7 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _day(value: str | None) -> str:
+def day_text(value: str | None) -> str:
     """"17 Nov 2025" for an ISO day, as the pages write days."""
     if not value:
         return "—"
@@ -69,7 +66,7 @@ def _sponsor(facts: dict[str, Any]) -> str:
 def _resolution(facts: dict[str, Any]) -> str:
     state = facts.get("resolution_state")
     text = state or "none"
-    return text + (f" on {_day(facts.get('resolution_on'))}" if facts.get("resolution_on") else "")
+    return text + (f" on {day_text(facts.get('resolution_on'))}" if facts.get("resolution_on") else "")
 
 
 def describe_facts(before: dict[str, Any] | None, after: dict[str, Any]) -> list[str]:
@@ -109,7 +106,7 @@ def describe_facts(before: dict[str, Any] | None, after: dict[str, Any]) -> list
     if differs("context_notes"):
         lines.append(f"context: “{_fmt(after.get('context_notes'))}”")
     if differs("stated_on"):
-        lines.append(f"stated on {_day(before.get('stated_on'))} → {_day(after.get('stated_on'))}")
+        lines.append(f"stated on {day_text(before.get('stated_on'))} → {day_text(after.get('stated_on'))}")
     old_quotes = {(q.get("source_id"), q.get("quote")) for q in before.get("citations", [])}
     if any((q.get("source_id"), q.get("quote")) not in old_quotes for q in after.get("citations", [])):
         lines.append("new quote cited")
@@ -149,7 +146,7 @@ def describe_change(before: dict[str, Any] | None, after: dict[str, Any], entity
     if before.get("summary") != after.get("summary"):
         lines.append(f"summary: “{_fmt(after.get('summary'))}”")
     if before.get("stated_on") != after.get("stated_on"):
-        lines.append(f"stated on {_day(before.get('stated_on'))} → {_day(after.get('stated_on'))}")
+        lines.append(f"stated on {day_text(before.get('stated_on'))} → {day_text(after.get('stated_on'))}")
     old_conditions = {c["id"]: c for c in before.get("conditions", [])}
     new_conditions = {c["id"]: c for c in after.get("conditions", [])}
     for cid, c in new_conditions.items():

@@ -21,7 +21,7 @@ from app.models import Change, Citation, Proposal, Source
 from app.schemas import CitationIn, ProposalFacts
 from app.services.changes import append_change, lock_chain_head
 from app.services.errors import InvalidInput, VersionConflict
-from app.services.stances import VIAS, citation_dict, ensure_country
+from app.services.stances import VIAS, check_citations, citation_dict, ensure_country
 from app.vocabulary import PROPOSAL_FACTS, RESOLUTION_LABELS
 
 # The columns of the proposal row each fact is made of. A quote is the word for a fact as a whole.
@@ -117,13 +117,8 @@ def _errors(session: Session, data: ProposalFacts, values: dict[str, Any], today
                                                        f"({data.stated_on.isoformat()})"})
     if values["sponsor_country"] and country_info(values["sponsor_country"]) is None:
         errors.append({"loc": ["sponsor_country"], "msg": f"unknown country code {values['sponsor_country']!r}"})
+    check_citations(session, data.citations, ["citations"], errors)
     for i, citation in enumerate(data.citations):
-        source = session.get(Source, citation.source_id)
-        if source is None:
-            errors.append({"loc": ["citations", i, "source_id"], "msg": f"no source with id {citation.source_id}"})
-        elif source.text and citation.quote not in source.text:
-            errors.append({"loc": ["citations", i, "quote"],
-                           "msg": "the quote is not an exact passage of the source's text"})
         if citation.field is None:
             continue
         if _fact_of(citation.field) is None:

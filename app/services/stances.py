@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.countries import country_info
 from app.db import utcnow
-from app.figure_rule import figure_problems, troops_of
+from app.figure_rule import TROOP_FIELDS, figure_problems, troops_of
 from app.models import Change, Citation, Condition, Country, Factor, Proposal, Source, Stance
 from app.schemas import CitationIn, StanceData
 from app.services.changes import append_change, lock_chain_head
@@ -91,7 +91,7 @@ def _without_version(snapshot: dict[str, Any] | None) -> dict[str, Any] | None:
     return {k: v for k, v in snapshot.items() if k != "version"}
 
 
-def _check_citations(
+def check_citations(
     session: Session, citations: list[CitationIn], loc: list[Any], errors: list[dict[str, Any]]
 ) -> None:
     for i, citation in enumerate(citations):
@@ -107,7 +107,6 @@ def _check_citations(
 # The facts of a stance a quote can support. A quote belongs to the value it was recorded for: when
 # a fact's value changes, its quotes leave the current stance (the change log keeps them with the
 # version they supported) and the change's own quote takes their place.
-TROOP_FIELDS = ("offered_min", "offered_max", "committed", "deployed")
 
 
 def fact_of(field: str | None) -> str | None:
@@ -271,7 +270,7 @@ def set_stance(
                                                    "was made"})
     if not data.citations and not any(c.citations for c in data.conditions):
         errors.append({"loc": ["citations"], "msg": "cite at least one source for this change"})
-    _check_citations(session, data.citations, ["citations"], errors)
+    check_citations(session, data.citations, ["citations"], errors)
     for i, citation in enumerate(data.citations):
         if citation.field is not None and fact_of(citation.field) is None:
             errors.append({"loc": ["citations", i, "field"],
@@ -290,7 +289,7 @@ def set_stance(
             errors.append({"loc": ["conditions", i, "factor"], "msg": f"no factor {cond.factor!r} on this proposal"})
         if cond.id is not None and cond.id not in existing_conditions:
             errors.append({"loc": ["conditions", i, "id"], "msg": f"condition {cond.id} is not on this stance"})
-        _check_citations(session, cond.citations, ["conditions", i, "citations"], errors)
+        check_citations(session, cond.citations, ["conditions", i, "citations"], errors)
     if errors:
         raise InvalidInput(errors)
 

@@ -16,7 +16,6 @@ longer holds) every difference is a clash.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -25,12 +24,13 @@ from starlette.datastructures import FormData
 
 from app.models import Stance
 from app.schemas import StanceData
-from app.services.history import stance_version
+from app.figure_rule import TROOP_FIELDS
+from app.services.history import day_text, stance_version
 from app.services.stances import stance_snapshot
 from app.vocabulary import CATEGORY_LABELS, ROLE_LABELS, ROLES, STATE_LABELS, STATUS_LABELS
 from app.web.stance_form import ConditionRow, StanceForm
+from app.web.templating import number
 
-TROOP_FIELDS = ("offered_min", "offered_max", "committed", "deployed")
 SCALARS = ("status", *TROOP_FIELDS, "summary", "stated_on")
 FIELDS = ("status", "summary", "stated_on", *TROOP_FIELDS, "roles")  # in the form's order
 PARTS = ("text", "category", "state", "factor")
@@ -101,30 +101,16 @@ def position_at(session, stance: Stance | None, version: int | None) -> Position
 # ---- how values are shown -------------------------------------------------------------------------
 
 
-def _number(value: int | None) -> str:
-    return "—" if value is None else f"{value:,}"
-
-
-def _day(value: str | None) -> str:
-    if not value:
-        return "—"
-    try:
-        d = dt.date.fromisoformat(value)
-    except ValueError:
-        return value
-    return f"{d.day} {('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')[d.month - 1]} {d.year}"
-
-
 def shown(name: str, value: Any) -> str:
     """A field's value in words, as the comparison shows it."""
     if name == "status":
         return STATUS_LABELS.get(value, str(value))
     if name in TROOP_FIELDS:
-        return _number(value)
+        return number(value)
     if name == "roles":
         return ", ".join(ROLE_LABELS.get(r, r) for r in value) or "none"
     if name == "stated_on":
-        return _day(value)
+        return day_text(value)
     return value or "—"
 
 

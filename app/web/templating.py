@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from app.config import ROOT_DIR
 from app.countries import country_info, flag_emoji
-from app.vocabulary import (CATEGORY_LABELS, FACT_LABELS, RESOLUTION_LABELS, ROLE_LABELS, STATE_LABELS, STATUS_HELP,
+from app.vocabulary import (MONTHS, CATEGORY_LABELS, FACT_LABELS, RESOLUTION_LABELS, ROLE_LABELS, STATE_LABELS, STATUS_HELP,
                             STATUS_LABELS)
 
 templates = Jinja2Templates(directory=str(ROOT_DIR / "templates"))
@@ -23,9 +23,6 @@ def number(value: int | None) -> str:
     return "—" if value is None else f"{value:,}"
 
 
-# Dates are written by hand rather than by strftime: a board writes three per row, and strftime's
-# month name would follow the process's locale, where these are always English.
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _utc(value: dt.datetime) -> dt.datetime:
