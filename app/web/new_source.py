@@ -31,6 +31,7 @@ def parse_new_source(values: Mapping[str, str], errors: dict[str, str]) -> Sourc
     except ValidationError as exc:
         for e in exc.errors():
             name = _FIELD_OF.get(str(e["loc"][0]), "source_title")
+            message = e["msg"].removeprefix("Value error, ")
             errors.setdefault(name, "Enter a web address starting with http:// or https://." if name == "source_url"
-                              else e["msg"].removeprefix("Value error, ") + ".")
+                              else message[:1].upper() + message[1:] + ("" if message.endswith(".") else "."))
         return None

@@ -13,6 +13,7 @@ from starlette.datastructures import FormData
 
 from app.models import Proposal
 from app.schemas import MAX_ID, ProposalFacts, SourceIn, check_day
+from app.web.new_source import parse_new_source
 from app.text_rule import field_message
 from app.vocabulary import RESOLUTION_STATES
 
@@ -94,20 +95,6 @@ def _day(form: FactsForm, name: str) -> dt.date | None:
         return None
 
 
-def _new_source(form: FactsForm) -> SourceIn | None:
-    try:
-        return SourceIn(title=form.values["source_title"], publisher=form.values["source_publisher"].strip() or None,
-                        url=form.values["source_url"].strip() or None,
-                        published_on=_day(form, "source_published_on"))
-    except ValidationError as exc:
-        for e in exc.errors():
-            name = {"title": "source_title", "publisher": "source_publisher", "url": "source_url",
-                    "published_on": "source_published_on"}.get(str(e["loc"][0]), "source_title")
-            form.error(name, "Enter a web address starting with http:// or https://" if name == "source_url"
-                       else e["msg"].removeprefix("Value error, "))
-        return None
-
-
 def parse(form: FactsForm) -> ParsedFacts:
     """Turn the typed values into write-path input, noting every problem beside its field."""
     v = form.values
@@ -146,7 +133,7 @@ def parse(form: FactsForm) -> ParsedFacts:
         form.error("quote", "Keep the quote under 2,000 characters")
     new_source, source_id = None, None
     if v["source_id"] == "new":
-        new_source = _new_source(form)
+        new_source = parse_new_source(form.values, form.errors)
     elif v["source_id"].isdecimal() and int(v["source_id"]) <= MAX_ID:
         source_id = int(v["source_id"])
     else:

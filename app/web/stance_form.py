@@ -13,6 +13,7 @@ from starlette.datastructures import FormData
 from app.figure_rule import TROOP_FIELDS, figure_problems
 from app.models import Stance
 from app.schemas import MAX_ID, CitationIn, SourceIn, StanceData, check_day
+from app.web.new_source import NEW_SOURCE_FIELDS, parse_new_source
 from app.text_rule import field_message
 from app.vocabulary import STATUSES
 
@@ -305,20 +306,7 @@ def parse(form: StanceForm) -> ParsedStance:
     new_source = None
     source_id = None
     if form.source_id == "new":
-        try:
-            new_source = SourceIn(
-                title=form.source_title,
-                publisher=form.source_publisher.strip() or None,
-                url=form.source_url.strip() or None,
-                published_on=_date_or_none(form, "source_published_on"),
-            )
-        except ValidationError as exc:
-            for e in exc.errors():
-                name = {"title": "source_title", "publisher": "source_publisher", "url": "source_url",
-                        "published_on": "source_published_on"}.get(str(e["loc"][0]), "source_title")
-                message = e["msg"].removeprefix("Value error, ")
-                form.error(name, "Enter a web address starting with http:// or https://." if name == "source_url" else
-                           message[:1].upper() + message[1:] + ("" if message.endswith(".") else "."))
+        new_source = parse_new_source({name: getattr(form, name) for name in NEW_SOURCE_FIELDS}, form.errors)
     elif form.source_id.isdecimal() and int(form.source_id) <= MAX_ID:
         source_id = int(form.source_id)
     else:
