@@ -120,6 +120,19 @@ class Chart:
     top: int
 
 
+def _days(timeline: Timeline) -> tuple[dt.date, dt.date, Any]:
+    """The time axis shared by the charts: its first and last day (at least a day apart, never past the
+    last day shown) and the x of a day."""
+    last = max(timeline.points[-1].day, timeline.board.day)
+    first = min(timeline.points[0].day, last - dt.timedelta(days=1))
+    span, inner_w = (last - first).days, WIDTH - LEFT - RIGHT
+
+    def x(day: dt.date) -> float:
+        return round(LEFT + (day - first).days / span * inner_w, 1)
+
+    return first, last, x
+
+
 def _nice(value: int) -> int:
     """A round number at or above VALUE for the top of the scale."""
     if value <= 0:
@@ -138,13 +151,8 @@ def chart(timeline: Timeline) -> Chart | None:
         return None
     target = timeline.board.proposal.target_troops or 0
     top = _nice(max([target] + [max(p.totals.offered_max, p.totals.committed, p.totals.deployed) for p in points]))
-    last = max(points[-1].day, timeline.board.day)
-    first = min(points[0].day, last - dt.timedelta(days=1))  # a scale of at least a day, never past the last
-    span = max((last - first).days, 1)
-    inner_w, inner_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-
-    def x(day: dt.date) -> float:
-        return round(LEFT + (day - first).days / span * inner_w, 1)
+    first, last, x = _days(timeline)
+    inner_h = HEIGHT - TOP - BOTTOM
 
     def y(value: int) -> float:
         return round(TOP + inner_h - value / top * inner_h, 1)
@@ -183,13 +191,8 @@ def status_chart(timeline: Timeline) -> StatusChart | None:
     if not points:
         return None
     top = max(max(p.totals.countries for p in points), 1)
-    last = max(points[-1].day, timeline.board.day)
-    first = min(points[0].day, last - dt.timedelta(days=1))
-    span = (last - first).days
-    inner_w, inner_h = WIDTH - LEFT - RIGHT, STATUS_HEIGHT - 16 - BOTTOM
-
-    def x(day: dt.date) -> float:
-        return round(LEFT + (day - first).days / span * inner_w, 1)
+    first, last, x = _days(timeline)
+    inner_h = STATUS_HEIGHT - 16 - BOTTOM
 
     def y(count: float) -> float:
         return round(16 + inner_h - count / top * inner_h, 1)
