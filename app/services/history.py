@@ -113,12 +113,12 @@ def describe_facts(before: dict[str, Any] | None, after: dict[str, Any]) -> list
     return lines or ["no visible difference"]
 
 
-def describe_change(before: dict[str, Any] | None, after: dict[str, Any], entity: str | None = None) -> list[str]:
-    """What a change did, one line per difference, in words an analyst reads. ENTITY is the change's
-    (told from the snapshot when not given)."""
-    if entity == "proposal" or (entity is None and "resolution_state" in after):
+def describe_change(before: dict[str, Any] | None, after: dict[str, Any], entity: str = "stance") -> list[str]:
+    """What a change did, one line per difference, in words an analyst reads. ENTITY, the change's,
+    says what the snapshots are of: a stance, a factor or the force's own facts."""
+    if entity == "proposal":
         return describe_facts(before, after)
-    if "slug" in after:  # a factor
+    if entity == "factor":
         if before is None:
             return [f"factor recorded as {_state(after['state'])}"]
         lines = []
