@@ -71,8 +71,9 @@ def compare_dates(request: Request, session: SessionDep, slug: SlugPath,
     known_day = parse_day(known_at, "known_at", errors)
     if start_day > end_day:
         errors.append("“from” must not be after “to”.")
-    differences = [] if errors else history.compare(session, slug, start_day, end_day, known_day)
-    facts = [] if errors else history.facts_difference(session, slug, start_day, end_day, known_day)
+    comparison = history.compare(session, slug, start_day, end_day, known_day) if not errors else None
+    differences = comparison.countries if comparison else []
+    facts = comparison.facts if comparison else []
     recorded = [] if errors else [
         e for e in history.change_entries(session, proposal=proposal, limit=500)
         if start_day < e.change.effective_on <= end_day

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Change, Country, Factor, Proposal
-from app.services.board import counts_on, end_of_day, facts_json, read_board, read_facts, stance_json
+from app.services.board import counts_on, end_of_day, facts_json, read_board, stance_json
 from app.vocabulary import CATEGORY_LABELS, MONTHS, STATE_LABELS
 
 
@@ -187,11 +187,22 @@ def _seen(position: dict[str, Any]) -> dict[str, Any]:
     return seen
 
 
+@dataclass
+class Comparison:
+    """How the board at the end of one day differs from the board at the end of another."""
+
+    facts: list[str]  # the force's own facts (no lines: the same)
+    countries: list[CountryDifference]
+
+
 def compare(session: Session, slug: str, start: dt.date, end: dt.date,
-            known_at: dt.date | None = None) -> list[CountryDifference]:
-    """Country by country, how the board at the end of END differs from the board at the end of START."""
-    then = {s.country_code: s for s in read_board(session, slug, as_of=start, known_at=known_at).everyone}
-    now = {s.country_code: s for s in read_board(session, slug, as_of=end, known_at=known_at).everyone}
+            known_at: dt.date | None = None) -> Comparison:
+    """How the board at the end of END differs from the board at the end of START: the force's facts,
+    then country by country. Each board is read once."""
+    before = read_board(session, slug, as_of=start, known_at=known_at)
+    after = read_board(session, slug, as_of=end, known_at=known_at)
+    then = {s.country_code: s for s in before.everyone}
+    now = {s.country_code: s for s in after.everyone}
     result = []
     for code in sorted(set(then) | set(now), key=lambda c: (now.get(c) or then[c]).country.name):
         old = stance_json(then[code]) if code in then else None
@@ -203,15 +214,11 @@ def compare(session: Session, slug: str, start: dt.date, end: dt.date,
         else:
             lines = describe_change(_jsonable(old), _jsonable(new))
         result.append(CountryDifference(code, (now.get(code) or then[code]).country.name, old, new, lines))
-    return result
+    return Comparison(_facts_difference(before.proposal, after.proposal), result)
 
 
-def facts_difference(session: Session, slug: str, start: dt.date, end: dt.date,
-                     known_at: dt.date | None = None) -> list[str]:
-    """How the facts of the force itself at the end of END differ from those at the end of START (no
-    lines: the same)."""
-    then = read_facts(session, slug, as_of=start, known_at=known_at)
-    now = read_facts(session, slug, as_of=end, known_at=known_at)
+def _facts_difference(then, now) -> list[str]:
+    """How the force's facts NOW (a board's proposal) differ from THEN."""
     if not now.facts_known:
         return []
     old, new = (facts_json(then) if then.facts_known else None), facts_json(now)
