@@ -238,15 +238,18 @@ def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")]
 @app.command()
 def seed(
     seed_dir: Annotated[Optional[Path], typer.Option(help="Folder of seed files (default: ./seeds).")] = None,
+    article_only: Annotated[bool, typer.Option(
+        "--article-only", help="Load only the seed article, not the public record (a clean start).")] = False,
 ) -> None:
-    """Load the seed data; running it again changes nothing, and it never overwrites an edit."""
+    """Load the seed data: the seed article, then the public record (statements since August 2025,
+    oldest first). Running it again changes nothing, and it never overwrites an edit."""
     from app.db import get_database
     from app.services.errors import InvalidInput
     from app.services.seeding import SEED_DIR, seed_all
 
     try:
         with get_database().write_session() as session:
-            report = seed_all(session, seed_dir or SEED_DIR)
+            report = seed_all(session, seed_dir or SEED_DIR, article_only=article_only)
     except InvalidInput as exc:
         _fail("seed refused, nothing written: " + "; ".join(
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors))

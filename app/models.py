@@ -105,6 +105,9 @@ class Stance(Base):
     roles: Mapped[list[str]] = mapped_column(JSON, default=list)
     summary: Mapped[Optional[str]] = mapped_column(Text)
     stated_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    # What a report that disagrees with this position says (in our words; its quotes are the
+    # citations for the fact "dispute"). Set, the board marks the row as disputed.
+    dispute: Mapped[Optional[str]] = mapped_column(Text)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
 

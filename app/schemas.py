@@ -143,6 +143,9 @@ class ConditionData(StrictModel):
     citations: list[CitationIn] = Field(default_factory=list, max_length=10)
 
 
+DisputeText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), TEXT_RULE]
+
+
 class StanceData(StrictModel):
     """Everything the one write path accepts for a stance. Whether its figures keep the figure rule
     (the offered range, and what its status allows) is the write path's to say (`set_stance`), so
@@ -153,6 +156,7 @@ class StanceData(StrictModel):
     roles: list[Role] = Field(default_factory=list, max_length=7)
     summary: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), TEXT_RULE]] = None
     stated_on: Optional[IsoDate] = None
+    dispute: Optional[DisputeText] = None
     conditions: list[ConditionData] = Field(default_factory=list, max_length=30)
     citations: list[CitationIn] = Field(default_factory=list, max_length=20)
 
@@ -238,6 +242,9 @@ class StanceIn(StrictModel):
     roles: list[Role] = Field(default_factory=list, max_length=7, json_schema_extra={"uniqueItems": True})
     summary: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), TEXT_RULE]] = None
     stated_on: Optional[IsoDate] = None
+    dispute: Optional[DisputeText] = Field(default=None, description=(
+        "What a report that disagrees with this position says, in your words (its quotes are citations "
+        "for the fact `dispute`); set, the board marks the row as disputed."))
     conditions: list[ConditionIn] = Field(default_factory=list, max_length=30)
     citation: CitationRef = Field(description="The source that says so: `{source_id, quote}` or `{source: {...}, quote}`.")
     reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000), TEXT_RULE]
@@ -351,8 +358,8 @@ class CitationOut(BaseModel):
     quote: str
     field: Optional[str] = Field(default=None, description="The fact the quote supports (the first, when several).")
     fields: list[str] = Field(default_factory=list, description=(
-        "Every fact of the current value this quote is the word for: a stance's status, troops, roles, summary "
-        "or stated_on; a proposal's target_troops, target_police, sponsor, resolution, mandate_summary or "
+        "Every fact of the current value this quote is the word for: a stance's status, troops, roles, summary, "
+        "stated_on or dispute (a report that disagrees); a proposal's target_troops, target_police, sponsor, resolution, mandate_summary or "
         "context_notes. A quote belongs to the value it was recorded for; when that value changes the quote "
         "leaves the current stance or proposal and stays in its history."))
 
@@ -382,6 +389,8 @@ class StanceOut(BaseModel):
     roles: list[str]
     summary: Optional[str]
     stated_on: Optional[dt.date]
+    dispute: Optional[str] = Field(description="What a report that disagrees with this position says; null "
+                                   "when no report does. Its quotes are the citations for `dispute`.")
     updated_at: dt.datetime
     version: int
     conditions: list[ConditionOut]

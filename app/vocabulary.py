@@ -42,7 +42,7 @@ ROLE_LABELS = {
 }
 # The facts of a stance a quote can be the word for.
 FACT_LABELS = {"status": "Status", "troops": "Troops", "roles": "Roles", "summary": "Summary",
-               "stated_on": "Date stated"}
+               "stated_on": "Date stated", "dispute": "Disagreeing report"}
 # The troops a country of each status can have committed or deployed: none until it has said yes,
 # and none deployed while its conditions are unmet. Offered figures are open to every status.
 # The rule built on this is app/figure_rule.py.

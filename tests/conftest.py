@@ -103,7 +103,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     migrate.upgrade(url)
     engine = build_engine(url)
     with Database(engine).write_session() as session:
-        seed_all(session)
+        seed_all(session, article_only=True)
     engine.dispose()
     return path
 
@@ -119,7 +119,7 @@ def pg_template() -> Iterator[str]:
     migrate.upgrade(url)
     engine = build_engine(url)
     with Database(engine).write_session() as session:
-        seed_all(session)
+        seed_all(session, article_only=True)
     engine.dispose()
     yield name
     _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

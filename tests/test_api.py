@@ -31,7 +31,7 @@ def test_azerbaijan_is_conditional_with_two_conditions_each_citing_the_article(c
     assert aze["flag"] == "\U0001f1e6\U0001f1ff"
     assert aze["status"] == "conditional"
     assert aze["troops"] == {"offered_min": None, "offered_max": None, "committed": None, "deployed": None}
-    assert aze["stated_on"] is None
+    assert aze["stated_on"] == "2025-11-07"
     assert aze["version"] == 1
     assert aze["updated_at"].endswith("Z")
     assert "troop safety" in aze["summary"]
@@ -168,7 +168,7 @@ def test_sources_show_unknown_metadata_as_null(client):
     sources = client.get(f"{API}/sources").json()
     assert len(sources) == 1
     s = sources[0]
-    assert (s["publisher"], s["url"], s["published_on"]) == (None, None, None)
+    assert (s["publisher"], s["url"], s["published_on"]) == (None, None, "2025-11-07")
     assert s["title_is_descriptive"] is True and s["has_text"] is True
     detail = client.get(f"{API}/sources/{s['id']}").json()
     assert detail["text"] == ARTICLE

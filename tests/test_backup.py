@@ -182,7 +182,7 @@ def test_load_refuses_a_non_empty_database_or_a_foreign_file(busy, migrated_data
 def test_cli_export_load_verify_round_trip_into_postgresql(tmp_path, migrated_database):
     source = f"sqlite:///{tmp_path / 'source.db'}"
     cli("db", "upgrade", env={"DATABASE_URL": source})
-    cli("seed", env={"DATABASE_URL": source})
+    cli("seed", "--article-only", env={"DATABASE_URL": source})
     backup = tmp_path / "backup.json"
     cli("export", str(backup), env={"DATABASE_URL": source})
     target = migrated_database("postgresql")

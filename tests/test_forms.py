@@ -273,11 +273,9 @@ def test_two_editors_adding_the_same_country_at_once_exactly_one_wins(backend, d
 
 
 def test_an_editor_saving_an_older_statement_is_told_the_board_keeps_the_later_one(editor_client, session):
-    """The seed's statements speak for the day the seed was loaded (today): a statement dated a
-    week ago is recorded, the board keeps showing the seed's, and the editor is told so at once."""
-    import datetime as dt
-
-    week_ago = (dt.datetime.now(dt.timezone.utc).date() - dt.timedelta(days=7)).isoformat()
+    """The seed's statements speak for the day of the article (7 Nov 2025): a statement dated a
+    week before is recorded, the board keeps showing the seed's, and the editor is told so at once."""
+    week_ago = "2025-10-31"
     data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
     data.update(status="committed", committed="500", stated_on=week_ago, source_id="1", quote=QUOTE,
                 reason="An older statement, entered late")

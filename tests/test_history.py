@@ -34,13 +34,14 @@ def write(database, code: str, status: str, stated_on: str | None, recorded: dt.
 
 @pytest.fixture
 def edited(database):
-    """Azerbaijan: conditional (seed, today) → committed (stated 5 Nov, recorded 6 Nov)
-    → deployed (stated 12 Nov, recorded 13 Nov); Egypt: declined, stated 1 Nov but only recorded 20 Nov."""
-    write(database, "AZE", "committed", "2026-11-05", dt.datetime(2026, 11, 6, 9, tzinfo=UTC),
+    """Azerbaijan: committed (stated 5 Oct 2025, recorded 6 Nov 2026) → deployed (stated 12 Oct 2025,
+    recorded 13 Nov 2026) → conditional (the seed article, 7 Nov 2025, recorded today); Egypt: declined,
+    stated 1 Oct 2025 but only recorded 20 Nov 2026, then considering (the seed article)."""
+    write(database, "AZE", "committed", "2025-10-05", dt.datetime(2026, 11, 6, 9, tzinfo=UTC),
           troops={"committed": 500})
-    write(database, "AZE", "deployed", "2026-11-12", dt.datetime(2026, 11, 13, 9, tzinfo=UTC),
+    write(database, "AZE", "deployed", "2025-10-12", dt.datetime(2026, 11, 13, 9, tzinfo=UTC),
           troops={"committed": 500, "deployed": 300})
-    write(database, "EGY", "declined", "2026-11-01", dt.datetime(2026, 11, 20, 9, tzinfo=UTC))
+    write(database, "EGY", "declined", "2025-10-01", dt.datetime(2026, 11, 20, 9, tzinfo=UTC))
     return database
 
 
@@ -57,30 +58,30 @@ def api_statuses(client, query: str) -> dict[str, str]:
 
 
 def test_the_board_as_of_a_day_between_two_edits_shows_the_earlier_state(client, edited):
-    assert board_statuses(client, "as_of=2026-11-08") == {"AZE": "Committed", "EGY": "Declined"}
-    assert api_statuses(client, "as_of=2026-11-08") == {"AZE": "committed", "EGY": "declined"}
-    assert api_statuses(client, "as_of=2026-11-12")["AZE"] == "deployed"
-    assert api_statuses(client, "as_of=2026-11-04") == {"EGY": "declined"}
-    aze = next(s for s in client.get("/api/v1/proposals/gaza-isf/stances?as_of=2026-11-08").json() if s["country"] == "AZE")
+    assert board_statuses(client, "as_of=2025-10-08") == {"AZE": "Committed", "EGY": "Declined"}
+    assert api_statuses(client, "as_of=2025-10-08") == {"AZE": "committed", "EGY": "declined"}
+    assert api_statuses(client, "as_of=2025-10-12")["AZE"] == "deployed"
+    assert api_statuses(client, "as_of=2025-10-04") == {"EGY": "declined"}
+    aze = next(s for s in client.get("/api/v1/proposals/gaza-isf/stances?as_of=2025-10-08").json() if s["country"] == "AZE")
     assert aze["troops"]["committed"] == 500 and aze["troops"]["deployed"] is None
-    assert aze["stated_on"] == "2026-11-05" and aze["version"] == 2
-    page = BeautifulSoup(client.get("/proposals/gaza-isf/countries/AZE?as_of=2026-11-08").text, "html.parser")
+    assert aze["stated_on"] == "2025-10-05" and aze["version"] == 2
+    page = BeautifulSoup(client.get("/proposals/gaza-isf/countries/AZE?as_of=2025-10-08").text, "html.parser")
     assert "Committed" in page.select_one(".page-title").get_text()
-    assert "as it stood at the end of 8 Nov 2026" in page.get_text(" ", strip=True)
+    assert "as it stood at the end of 8 Oct 2025" in page.get_text(" ", strip=True)
     assert len(page.select("ol.timeline > li")) == 1  # only what had happened by then
-    # Today the seed's statements (loaded today, from a source with no date) are the latest-dated:
-    # the live board is the board as of today, whatever was asked before.
+    # The seed article's statements (7 Nov 2025) are the latest-dated: the live board is the board
+    # as of today, whatever was asked before.
     today = dt.datetime.now(UTC).date().isoformat()
     assert api_statuses(client, "") == api_statuses(client, f"as_of={today}")
     assert api_statuses(client, "")["AZE"] == "conditional"
 
 
 def test_known_at_leaves_out_what_was_recorded_later(client, edited):
-    # On 10 Nov we did not yet know Egypt had declined on 1 Nov.
-    assert api_statuses(client, "as_of=2026-11-08&known_at=2026-11-10") == {"AZE": "committed"}
-    assert api_statuses(client, "as_of=2026-11-08&known_at=2026-11-21") == {"AZE": "committed", "EGY": "declined"}
+    # On 10 Nov 2026 we did not yet know Egypt had declined on 1 Oct 2025.
+    assert api_statuses(client, "as_of=2025-10-08&known_at=2026-11-10") == {"AZE": "committed"}
+    assert api_statuses(client, "as_of=2025-10-08&known_at=2026-11-21") == {"AZE": "committed", "EGY": "declined"}
     assert api_statuses(client, "known_at=2026-11-13") == {"AZE": "deployed"}  # alone, it is also the as-of day
-    assert board_statuses(client, "as_of=2026-11-08&known_at=2026-11-10") == {"AZE": "Committed"}
+    assert board_statuses(client, "as_of=2025-10-08&known_at=2026-11-10") == {"AZE": "Committed"}
 
 
 def test_bad_dates_are_explained(client, edited):
@@ -96,7 +97,7 @@ def test_the_timeline_shows_each_change_with_a_readable_diff(client, edited):
     assert len(items) == 3
     newest = items[0].get_text(" ", strip=True)
     assert "status committed → deployed" in newest and "troops deployed: — → 300" in newest
-    assert "by analyst" in newest and "Reason: deployed from 2026-11-12" in newest
+    assert "by analyst" in newest and "Reason: deployed from 2025-10-12" in newest
     oldest = items[-1].get_text(" ", strip=True)
     assert "first recorded as conditional" in oldest
 
@@ -126,14 +127,14 @@ def test_describe_change_names_every_kind_of_difference():
 
 
 def test_comparing_two_dates_lists_what_changed_country_by_country(client, edited):
-    soup = BeautifulSoup(client.get("/proposals/gaza-isf/changes?from=2026-11-04&to=2026-11-12").text, "html.parser")
+    soup = BeautifulSoup(client.get("/proposals/gaza-isf/changes?from=2025-10-04&to=2025-10-12").text, "html.parser")
     rows = {tr["id"].removeprefix("diff-"): tr.get_text(" ", strip=True) for tr in soup.select(".compare-table tbody tr")}
     assert set(rows) == {"AZE"}  # Egypt's position (stated 1 Nov) was the same on both days
     assert "not on the board" in rows["AZE"] and "first recorded as deployed" in rows["AZE"]
-    soup = BeautifulSoup(client.get("/proposals/gaza-isf/changes?from=2026-11-08&to=2026-11-12").text, "html.parser")
+    soup = BeautifulSoup(client.get("/proposals/gaza-isf/changes?from=2025-10-08&to=2025-10-12").text, "html.parser")
     row = soup.select_one("#diff-AZE").get_text(" ", strip=True)
     assert "Committed" in row and "Deployed" in row and "status committed → deployed" in row
-    bad = client.get("/proposals/gaza-isf/changes?from=2026-11-12&to=2026-11-01")
+    bad = client.get("/proposals/gaza-isf/changes?from=2025-10-12&to=2025-10-01")
     assert bad.status_code == 400 and "must not be after" in bad.text
 
 
@@ -168,7 +169,7 @@ def test_recent_changes_page(client, edited):
 def test_api_changes_since_in_id_order_with_paging(client, edited):
     everything = client.get("/api/v1/changes?limit=1000").json()
     assert [c["id"] for c in everything] == sorted(c["id"] for c in everything) and len(everything) == 13
-    assert everything[-1]["country"] == "EGY" and everything[-1]["effective_on"] == "2026-11-01"
+    assert everything[-1]["country"] == "EGY" and everything[-1]["effective_on"] == "2025-10-01"
     since = client.get("/api/v1/changes?since=2026-11-10T00:00:00Z").json()
     assert {c["country"] for c in since} >= {"AZE", "EGY"}
     assert all(c["changed_at"] >= "2026-11-10" for c in since)

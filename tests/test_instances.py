@@ -24,7 +24,7 @@ pytestmark = pytest.mark.slow
 def shared_url(migrated_database) -> str:
     """A fresh PostgreSQL database, migrated and seeded through the command line, with a user."""
     url = migrated_database("postgresql")
-    cli("seed", env={"DATABASE_URL": url})
+    cli("seed", "--article-only", env={"DATABASE_URL": url})
     engine = build_engine(url)
     try:
         add_user(Database(engine), "amira")

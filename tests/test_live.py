@@ -23,7 +23,7 @@ def served(tmp_path_factory):
     path = tmp_path_factory.mktemp("live") / "live.db"
     env = {"DATABASE_URL": f"sqlite:///{path}"}
     cli("db", "upgrade", env=env)
-    cli("seed", env=env)
+    cli("seed", "--article-only", env=env)
     cli("user", "add", "newsroom", env=env, input="correct horse battery staple\n")
     token = cli("token", "create", "newsroom", "--scope", "write", env=env).stdout.strip().splitlines()[-1]
     with live_server(env) as base:
@@ -78,7 +78,7 @@ def test_seeding_again_leaves_the_change_table_unchanged(served):
             return conn.execute("SELECT id, hash FROM changes ORDER BY id").fetchall()
 
     before = changes()
-    result = cli("seed", env=env)
+    result = cli("seed", "--article-only", env=env)
     assert "0 created, 0 updated" in result.stdout
     assert changes() == before
 
@@ -87,7 +87,7 @@ def test_verify_passes_on_a_clean_log_and_names_a_tampered_row(tmp_path):
     path = tmp_path / "tamper.db"
     env = {"DATABASE_URL": f"sqlite:///{path}"}
     cli("db", "upgrade", env=env)
-    cli("seed", env=env)
+    cli("seed", "--article-only", env=env)
     ok = cli("verify", env=env)
     assert ok.stdout.startswith("ok: 10 changes")
     with sqlite3.connect(path) as conn:

@@ -25,7 +25,7 @@ def _prepared(url: str) -> tuple[dict[str, str], str]:
     """A database at URL migrated, seeded and given a writer's token, all through the command line."""
     env = {"DATABASE_URL": url}
     cli("db", "upgrade", env=env)
-    cli("seed", env=env)
+    cli("seed", "--article-only", env=env)
     cli("user", "add", "newsroom", env=env, input=f"{PASSWORD}\n")
     token = cli("token", "create", "newsroom", "--scope", "write", env=env).stdout.strip().splitlines()[-1]
     return env, token

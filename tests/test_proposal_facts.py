@@ -26,11 +26,13 @@ TODAY = dt.datetime.now(UTC).date()  # the day the test database was seeded (UTC
 
 
 def test_before_anything_was_recorded_about_the_force_the_board_says_so(client):
-    """The seed's facts come from an undated article recorded today: they speak for today, not before."""
+    """The seed's facts speak for the day of the article (7 Nov 2025) and were recorded today: as of
+    the day before, or as known yesterday, nothing was recorded about the force."""
     yesterday = (TODAY - dt.timedelta(days=1)).isoformat()
+    before_article = "2025-11-06"
     now = page_text(client, "/proposals/gaza-isf", "#facts")
     assert "~20,000" in now and "United States" in now and "In draft, not voted on" in now
-    for query in (f"as_of={yesterday}", f"known_at={yesterday}", f"as_of={TODAY}&known_at={yesterday}"):
+    for query in (f"as_of={before_article}", f"known_at={yesterday}", f"as_of={TODAY}&known_at={yesterday}"):
         page = client.get(f"/proposals/gaza-isf?{query}")
         assert page.status_code == 200, query
         soup = BeautifulSoup(page.text, "html.parser")
@@ -47,7 +49,7 @@ def test_before_anything_was_recorded_about_the_force_the_board_says_so(client):
     assert today_api["facts_known"] is True and today_api["target_troops"] == 20000 and today_api["version"] == 1
     assert today_api == client.get(FACTS).json()
     # What changed between the two days says the facts were first recorded.
-    soup = BeautifulSoup(client.get(f"/proposals/gaza-isf/changes?from={yesterday}&to={TODAY}").text, "html.parser")
+    soup = BeautifulSoup(client.get(f"/proposals/gaza-isf/changes?from={before_article}&to={TODAY}").text, "html.parser")
     lines = soup.select_one("#facts-difference").get_text(" ", strip=True)
     assert "facts first recorded" in lines and "target: ~20,000 troops" in lines and "UN resolution: drafted" in lines
 
@@ -134,7 +136,7 @@ def test_the_facts_form_validates_beside_each_field_and_refuses_a_stale_version(
         assert all(kept[k] == v for k, v in typed.items() if k != "csrf_token")  # nothing typed is lost
         return BeautifulSoup(reply.text, "html.parser").select_one(f"#{field}-error").get_text()
 
-    data.update(source_id="1", quote=RESOLUTION_QUOTE, reason="The council voted")
+    data.update(source_id="1", quote=RESOLUTION_QUOTE, reason="The council voted", stated_on="")
     assert "adopted" in refused("resolution_on", resolution_state="adopted")
     tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()
     assert "after today" in refused("resolution_on", resolution_state="adopted", resolution_on=tomorrow)
@@ -177,7 +179,7 @@ def test_the_facts_form_validates_beside_each_field_and_refuses_a_stale_version(
 def test_the_facts_form_takes_a_new_source_and_dates_the_facts_by_it(editor_client, session):
     data = form_values(editor_client.get(EDIT).text, "form.facts-form")
     data.update(target_troops="25,000", source_id="new", source_title="Envoy raises the target",
-                source_publisher="Example Wire", source_published_on="2026-11-20",
+                source_publisher="Example Wire", source_published_on="2026-11-20", stated_on="",
                 quote="The force should number 25,000", reason="A new target")
     reply = editor_client.post(EDIT, data=data, follow_redirects=False)
     assert reply.status_code == 303, reply.text[:500]
@@ -189,8 +191,8 @@ def test_the_facts_form_takes_a_new_source_and_dates_the_facts_by_it(editor_clie
     quotes = session.scalars(select(Citation).where(Citation.proposal_id == proposal.id)).all()
     assert ("target_troops", source.id) in {(c.field, c.source_id) for c in quotes}
     assert "expected to include approximately 20,000 troops" not in {c.quote for c in quotes}
-    # Dated before today's seeded facts, it is recorded but not what the board shows: the editor is told.
-    assert "speaks for a later day" in editor_client.get("/proposals/gaza-isf").text
+    # Dated after the seeded facts (7 Nov 2025), it is what the board shows now.
+    assert "25,000" in editor_client.get("/proposals/gaza-isf").text
 
 
 def test_only_signed_in_editors_reach_the_facts_form(client):
@@ -253,15 +255,15 @@ def test_the_facts_api_needs_if_match_and_names_the_field_of_every_error(writer_
     assert client.put(FACTS, json=API_BODY, headers={"If-Match": etag}).status_code == 412
 
     # Facts stated before those the board shows are recorded, and the answer says the board keeps the later.
-    older = client.put(FACTS, json={**API_BODY, "target_troops": 15000, "stated_on": "2026-11-01"},
+    older = client.put(FACTS, json={**API_BODY, "target_troops": 15000, "stated_on": "2025-11-01"},
                        headers={"If-Match": new_etag})
     assert older.status_code == 200
     assert older.json()["current_facts"] is False and "later day" in older.json()["notice"]
     assert older.json()["target_troops"] == 20000
-    same = client.put(FACTS, json={**API_BODY, "target_troops": 15000, "stated_on": "2026-11-01"},
+    same = client.put(FACTS, json={**API_BODY, "target_troops": 15000, "stated_on": "2025-11-01"},
                       headers={"If-Match": older.headers["etag"]})
     assert same.status_code == 200 and same.json()["current_facts"] is False  # still not what the board shows
-    assert client.get(f"{FACTS}?as_of=2026-11-01").json()["target_troops"] == 15000
+    assert client.get(f"{FACTS}?as_of=2025-11-01").json()["target_troops"] == 15000
     session.rollback()
     assert verify_chain(session).ok
 

@@ -546,12 +546,12 @@ SEED_QUOTE = ("The Trump administration has been engaging with several nations, 
 
 
 def test_an_older_statement_recorded_later_does_not_become_the_current_position(client, database):
-    """The seed was loaded today, undated, from a source with no date: Qatar's seed statement is
-    dated today. An editor then records that Qatar committed 300 troops *yesterday*: that is history,
-    not Qatar's position now, and every view says so."""
+    """Qatar's seed statement is dated by the article (7 Nov 2025). An editor then records that Qatar
+    committed 300 troops the day *before*: that is history, not Qatar's position now, and every view
+    says so."""
     add_user(database, "desk", "editor")
     client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
-    yesterday = today() - DAY
+    yesterday = dt.date(2025, 11, 6)
     url = "/api/v1/proposals/gaza-isf/stances/QAT"
     put = client.put(url, headers={"If-Match": client.get(url).headers["etag"]}, json={
         "status": "committed", "troops": {"offered_min": 300, "offered_max": 300}, "roles": ["police"],
@@ -563,7 +563,7 @@ def test_an_older_statement_recorded_later_does_not_become_the_current_position(
     oracle = Oracle(database, "gaza-isf")
     now = Cut(today())
     qatar = oracle.position("QAT", now)
-    assert (qatar.snapshot["status"], qatar.day_from) == ("considering", "the day it was recorded"), oracle.history()
+    assert (qatar.snapshot["status"], qatar.day_from) == ("considering", "stated_on"), oracle.history()
     assert oracle.position("QAT", Cut(yesterday)).snapshot["status"] == "committed", oracle.history()
 
     problems: list[str] = []
@@ -657,7 +657,7 @@ def test_the_boards_download_and_country_links_keep_its_day_and_filters(client, 
     with database.write_session() as s:
         proposal = get_proposal(s, "gaza-isf")
         for code, status, stated_on, conditions in (("EGY", "considering", day_before, mandate),
-                                                     ("TUR", "considering", None, mandate),
+                                                     ("TUR", "considering", today(), mandate),
                                                      ("AZE", "conditional", day_before, mandate),
                                                      ("IDN", "considering", day_before, [])):
             set_stance(s, proposal=proposal, country_code=code, actor="desk", via="api", reason="statement",

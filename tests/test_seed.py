@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 
@@ -51,13 +52,15 @@ def test_every_stored_quote_is_an_exact_passage_of_its_stored_source(session):
     assert session.scalars(select(Source)).one().text == ARTICLE
 
 
-def test_the_article_has_no_title_publisher_url_or_date_so_none_is_invented(session):
+def test_the_article_has_no_title_publisher_or_url_so_none_is_invented_and_its_date_says_where_it_is_from(session):
     source = session.scalars(select(Source)).one()
     assert source.publisher is None
     assert source.url is None
-    assert source.published_on is None
     assert source.title_is_descriptive is True
     assert "Reuters" not in (source.publisher or "")
+    # The text has no date: the day comes from the outlets that carried the same Reuters report.
+    assert source.published_on == dt.date(2025, 11, 7)
+    assert "7 November 2025" in source.note and "Reuters report" in source.note
 
 
 def test_seed_builds_the_board_the_article_describes(session):
@@ -82,7 +85,8 @@ def test_seed_builds_the_board_the_article_describes(session):
     }
     aze = stances["AZE"]
     assert "troop safety" in aze.summary
-    assert aze.stated_on is None
+    assert aze.stated_on == dt.date(2025, 11, 7)
+    assert all(s.stated_on == dt.date(2025, 11, 7) for s in stances.values())
     assert [(c.category, c.state, c.factor.slug if c.factor else None) for c in aze.conditions] == [
         ("ceasefire", "unmet", "cessation-of-hostilities"),
         ("domestic_approval", "unmet", None),
@@ -95,7 +99,7 @@ def test_seed_builds_the_board_the_article_describes(session):
 def test_running_the_seed_twice_changes_nothing(database, session):
     before_counts, before_changes = _counts(session), _change_rows(session)
     with database.write_session() as s:
-        report = seed_all(s)
+        report = seed_all(s, article_only=True)
     assert not report.changed
     session.rollback()  # end the read snapshot, see committed writes
     assert _counts(session) == before_counts
@@ -121,7 +125,7 @@ def test_seed_never_overwrites_an_editors_change(database, session):
         )
     changes_before = _change_rows(session)
     with database.write_session() as s:
-        report = seed_all(s)
+        report = seed_all(s, article_only=True)
     assert not report.changed
     session.rollback()  # end the read snapshot, see committed writes
     idn = get_stance(session, get_proposal(session, "gaza-isf"), "IDN")
@@ -217,7 +221,7 @@ def test_the_seed_records_the_forces_facts_and_never_overwrites_an_editors(datab
     assert {f for f, _ in quotes} == {"target_troops", "sponsor", "mandate_summary", "resolution", "context_notes"}
     changes_before = _change_rows(session)
     with database.write_session() as s:
-        report = seed_all(s)
+        report = seed_all(s, article_only=True)
     assert "proposal gaza-isf" in report.kept and not report.changed
     session.rollback()
     assert get_proposal(session, "gaza-isf").target_troops == 25000

@@ -125,7 +125,7 @@ def list_stances(
 
 CSV_COLUMNS = [
     "country", "country_name", "status", "offered_min", "offered_max", "committed", "deployed",
-    "roles", "summary", "stated_on", "updated_at", "version", "conditions", "sources",
+    "roles", "summary", "stated_on", "updated_at", "version", "conditions", "sources", "dispute",
 ]
 
 
@@ -175,7 +175,7 @@ def stances_csv(session: SessionDep, slug: SlugPath, status: StatusQuery = None,
             for v in (
                 s.country_code, s.country.name, s.status, s.offered_min, s.offered_max, s.committed, s.deployed,
                 ";".join(s.roles), s.summary, s.stated_on, _utc_z(s.updated_at), s.version, conditions,
-                _source_names(quoted),
+                _source_names(quoted), s.dispute,
             )
         )
     day_part = f"-{day.day.isoformat()}" if not day.live else ""

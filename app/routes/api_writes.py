@@ -18,13 +18,14 @@ from app.countries import country_info
 from app.db import get_database
 from app.deps import CountryPath, SessionDep, SlugPath
 from app.models import Proposal, Stance
-from app.routes.api import etag_header, json_bytes, none_match, stance_etag
-from app.schemas import (CitationIn, ConditionData, ErrorOut, SourceDetailOut, SourceIn, StanceData, StanceIn,
-                         StanceWriteOut, ValidationErrorOut)
+from app.routes.api import etag_header, json_bytes, none_match, proposal_etag, stance_etag
+from app.schemas import (CitationIn, ConditionData, ErrorOut, ProposalFacts, ProposalIn, ProposalWriteOut,
+                         SourceDetailOut, SourceIn, StanceData, StanceIn, StanceWriteOut, ValidationErrorOut)
 from app.services import accounts, board, sources
 from app.services.errors import InvalidInput, NotFound, VersionConflict
+from app.services.proposals import last_facts_change, set_proposal_facts
 from app.services.sources import create_source
-from app.services.stances import set_stance
+from app.services.stances import set_stance, stance_snapshot
 from app.web.browser import audit, client_ip
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -183,6 +184,7 @@ def _write(session: Session, proposal: Proposal, slug: str, code: str, body: Sta
         roles=body.roles,
         summary=body.summary,
         stated_on=body.stated_on,
+        dispute=body.dispute,
         conditions=[ConditionData(**c.model_dump()) for c in body.conditions],
     )
     session.close()  # give the read connection back before queueing for the write lock
@@ -232,16 +234,9 @@ def merge_patch(target: Any, patch: Any) -> Any:
 def write_representation(stance: Stance) -> dict[str, Any]:
     """The stance as PUT takes it, without `citation` and `reason` (they belong to a write, not to the
     stance): what a merge patch is applied to."""
-    return {
-        "status": stance.status,
-        "troops": {"offered_min": stance.offered_min, "offered_max": stance.offered_max,
-                   "committed": stance.committed, "deployed": stance.deployed},
-        "roles": list(stance.roles or []),
-        "summary": stance.summary,
-        "stated_on": stance.stated_on.isoformat() if stance.stated_on else None,
-        "conditions": [{"text": c.text, "category": c.category, "state": c.state,
-                        "factor": c.factor.slug if c.factor else None} for c in stance.conditions],
-    }
+    snapshot = stance_snapshot(stance)
+    return {**{k: v for k, v in snapshot.items() if k not in ("citations", "version", "conditions")},
+            "conditions": [{k: c[k] for k in ("text", "category", "state", "factor")} for c in snapshot["conditions"]]}
 
 
 def _patch_model() -> type[BaseModel]:
@@ -404,9 +399,6 @@ def post_source(body: SourceIn, actor: WriterDep) -> Response:
 
 # ---- the facts of a proposal ---------------------------------------------------------------------
 
-from app.routes.api import proposal_etag  # noqa: E402
-from app.schemas import ProposalFacts, ProposalIn, ProposalWriteOut  # noqa: E402
-from app.services.proposals import last_facts_change, set_proposal_facts  # noqa: E402
 
 _FACT_LOCS = {"resolution_state": ["resolution", "state"], "resolution_on": ["resolution", "date"],
               "resolution_text": ["resolution", "text"]}

@@ -135,6 +135,7 @@ def review_form(session, record, suggestion: dict[str, Any], stance) -> stance_f
         roles=list(data.roles),
         summary=data.summary or "",
         stated_on=stated_on.isoformat() if stated_on else "",
+        dispute=data.dispute or "",
         version=str(stance.version if stance else 0),
     )
     passages_of = {c["category"]: (c.get("evidence") or [c["text"]]) for c in suggestion.get("conditions") or []}

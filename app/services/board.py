@@ -94,6 +94,7 @@ class _Snapshot(msgspec.Struct):
     conditions: list[_Condition] = []
     citations: list[CitationView] = []
     version: int = 0
+    dispute: str | None = None
 
 
 _decode_snapshot = msgspec.json.Decoder(_Snapshot).decode
@@ -118,7 +119,7 @@ def _snapshot(after: str) -> _Snapshot:
             list(snap.get("roles", ())), snap.get("summary"), snap.get("stated_on"),
             [_Condition(c["id"], c["text"], c["category"], c["state"], c.get("factor"),
                         _quotes(c.get("citations", ()))) for c in snap.get("conditions", ())],
-            _quotes(snap.get("citations", ())), snap.get("version", 0))
+            _quotes(snap.get("citations", ())), snap.get("version", 0), snap.get("dispute"))
 
 
 def once_each(quotes: list[CitationView]) -> list[CitationView]:
@@ -149,7 +150,8 @@ def _position(row: Any, factors: dict[str, FactorView], quotes: list[CitationVie
     return StanceView(row.stance_id, row.code, CountryView(row.code, row.name, row.alpha2), snap.status,
                       troops.offered_min, troops.offered_max, troops.committed, troops.deployed, snap.roles,
                       snap.summary, dt.date.fromisoformat(snap.stated_on) if snap.stated_on else None,
-                      row.changed_at, snap.version, conditions, citations, row.id, row.effective_on)
+                      row.changed_at, snap.version, conditions, citations, row.id, row.effective_on,
+                      snap.dispute)
 
 
 # ---- the queries --------------------------------------------------------------------------------
@@ -414,6 +416,7 @@ def stance_json(s: StanceView) -> dict[str, Any]:
         "roles": list(s.roles),
         "summary": s.summary,
         "stated_on": s.stated_on,
+        "dispute": s.dispute,
         "updated_at": s.updated_at,
         "version": s.version,
         "conditions": [

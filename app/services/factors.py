@@ -128,7 +128,7 @@ def set_factor(
         session.flush()
     except StaleDataError as exc:
         raise VersionConflict(expected_version, factor.version - 1) from exc
-    append_change(
+    recorded = append_change(
         session,
         Change(
             changed_at=now, entity="factor", proposal_id=proposal.id, country_code=None, stance_id=None,
@@ -149,6 +149,7 @@ def set_factor(
         set_stance(
             session, proposal=proposal, country_code=stance.country_code,
             data=data.model_copy(update={"conditions": conditions}), figures_as_stored=True,
+            carried_on=recorded.effective_on,
             actor=actor, via=via, reason=f"Factor “{factor.name}” is now {state}" + (f": {reason}" if reason else ""),
         )
     return factor, list(affected)

@@ -129,6 +129,8 @@ def describe_change(before: dict[str, Any] | None, after: dict[str, Any], entity
         return lines or ["quotes added"]
     if before is None:
         lines = [f"first recorded as {after['status']}"]
+        if after.get("dispute"):
+            lines.append(f"disputed: “{after['dispute']}”")
         lines += [f"condition: {c['text']} ({_kind(c['category'])}, {_state(c['state'])})" for c in after.get("conditions", [])]
         return lines
     lines: list[str] = []
@@ -147,6 +149,8 @@ def describe_change(before: dict[str, Any] | None, after: dict[str, Any], entity
         lines.append(f"summary: “{_fmt(after.get('summary'))}”")
     if before.get("stated_on") != after.get("stated_on"):
         lines.append(f"stated on {day_text(before.get('stated_on'))} → {day_text(after.get('stated_on'))}")
+    if before.get("dispute") != after.get("dispute"):
+        lines.append(f"disputed: “{after['dispute']}”" if after.get("dispute") else "no longer disputed")
     old_conditions = {c["id"]: c for c in before.get("conditions", [])}
     new_conditions = {c["id"]: c for c in after.get("conditions", [])}
     for cid, c in new_conditions.items():
@@ -176,13 +180,13 @@ class CountryDifference:
     lines: list[str]
 
 
-SEEN = ("status", "troops", "roles", "summary", "stated_on", "conditions", "citations")
+SEEN = ("status", "troops", "roles", "summary", "stated_on", "dispute", "conditions", "citations")
 
 
 def _seen(position: dict[str, Any]) -> dict[str, Any]:
     """What a reader sees of a position: not its version, when it was recorded or its conditions'
     row ids (the same condition written again is no difference); a new quote is."""
-    seen = {k: position[k] for k in SEEN}
+    seen = {k: position.get(k) for k in SEEN}
     seen["conditions"] = [{k: v for k, v in c.items() if k != "id"} for c in seen["conditions"]]
     return seen
 

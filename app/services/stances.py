@@ -69,6 +69,7 @@ def stance_snapshot(stance: Stance) -> dict[str, Any]:
         "roles": list(stance.roles or []),
         "summary": stance.summary,
         "stated_on": stance.stated_on.isoformat() if stance.stated_on else None,
+        "dispute": stance.dispute,
         "conditions": [
             {
                 "id": c.id,
@@ -119,9 +120,9 @@ def fact_of(field: str | None) -> str | None:
     return field if field in STANCE_FACTS else None
 
 
-def _facts(status, troops: tuple, roles, summary, stated_on) -> dict[str, Any]:
+def _facts(status, troops: tuple, roles, summary, stated_on, dispute) -> dict[str, Any]:
     return {"status": status, "troops": troops, "roles": list(roles or []), "summary": summary or None,
-            "stated_on": stated_on}
+            "stated_on": stated_on, "dispute": dispute or None}
 
 
 def _has_value(value: Any) -> bool:
@@ -189,6 +190,7 @@ def stance_data_from(stance: Stance) -> StanceData:
         roles=list(stance.roles or []),
         summary=stance.summary,
         stated_on=stance.stated_on,
+        dispute=stance.dispute,
         conditions=[
             {
                 "id": c.id,
@@ -231,6 +233,7 @@ def set_stance(
     expected_version: int | None = None,
     match_conditions: bool = False,
     figures_as_stored: bool = False,
+    carried_on: dt.date | None = None,
     now: dt.datetime | None = None,
 ) -> StanceWrite:
     """Create or update the stance of COUNTRY_CODE on PROPOSAL, recording the change.
@@ -243,6 +246,9 @@ def set_stance(
     is for a caller that carries them along unchanged (a factor's state reaching its conditions):
     a stance stored before the rule then keeps its figures as they are, neither refused nor
     changed (`verify` reports it); any other write breaking the rule is refused.
+    `carried_on` is for the same caller: the day the factor's new state speaks for. When it is later
+    than the day the country stated its position, the change records it (`carried_on` in its
+    snapshot) and speaks for that day, so the board of an earlier day keeps the condition as it was.
     """
     if via not in VIAS:
         raise ValueError(f"unknown write channel {via!r}")
@@ -296,12 +302,12 @@ def set_stance(
     created = stance is None
     before = None if created else stance_snapshot(stance)
     troops = (data.troops.offered_min, data.troops.offered_max, data.troops.committed, data.troops.deployed)
-    facts = _facts(data.status, troops, data.roles, data.summary, data.stated_on)
+    facts = _facts(data.status, troops, data.roles, data.summary, data.stated_on, data.dispute)
     if created:
         changed = set(STANCE_FACTS)
     else:
         was = _facts(stance.status, (stance.offered_min, stance.offered_max, stance.committed, stance.deployed),
-                     stance.roles, stance.summary, stance.stated_on)
+                     stance.roles, stance.summary, stance.stated_on, stance.dispute)
         changed = {f for f in STANCE_FACTS if was[f] != facts[f]}
     if created:
         stance = Stance(proposal=proposal, country=country, version=0, roles=[])
@@ -315,6 +321,7 @@ def set_stance(
     stance.roles = list(data.roles)
     stance.summary = data.summary or None
     stance.stated_on = data.stated_on
+    stance.dispute = data.dispute or None
 
     loose = [c for c in data.citations if c.field is None]  # the write's own word, for what it changed
     kept: list[Condition] = []
@@ -354,6 +361,8 @@ def set_stance(
     except StaleDataError as exc:
         raise VersionConflict(expected_version, stance.version - 1) from exc
     after["version"] = stance.version
+    if carried_on is not None and (stance.stated_on is None or carried_on > stance.stated_on):
+        after["carried_on"] = carried_on.isoformat()
 
     change = Change(
         changed_at=now,

@@ -86,6 +86,11 @@ class StanceView:
     citations: list[CitationView]
     change_id: int = 0  # the change that recorded it
     day: dt.date | None = None  # the day it speaks for (the as-of rule's)
+    dispute: str | None = None  # what a report that disagrees says (the board marks the row disputed)
+
+    def quotes_for(self, fact: str) -> list[CitationView]:
+        """The quotes of this position that are the word for FACT."""
+        return [c for c in self.citations if fact in (c.supports or ["status"])]
 
 
 @dataclass(slots=True)

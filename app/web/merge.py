@@ -31,12 +31,12 @@ from app.vocabulary import CATEGORY_LABELS, ROLE_LABELS, ROLES, STATE_LABELS, ST
 from app.web.stance_form import ConditionRow, StanceForm
 from app.web.templating import number
 
-SCALARS = ("status", *TROOP_FIELDS, "summary", "stated_on")
-FIELDS = ("status", "summary", "stated_on", *TROOP_FIELDS, "roles")  # in the form's order
+SCALARS = ("status", *TROOP_FIELDS, "summary", "stated_on", "dispute")
+FIELDS = ("status", "summary", "stated_on", "dispute", *TROOP_FIELDS, "roles")  # in the form's order
 PARTS = ("text", "category", "state", "factor")
 LABELS = {"status": "Status", "offered_min": "Offered, at least", "offered_max": "Offered, at most",
           "committed": "Committed", "deployed": "Deployed", "roles": "Roles offered", "summary": "Summary",
-          "stated_on": "Stated on", "citation": "Source and quote"}
+          "stated_on": "Stated on", "dispute": "A report that disagrees", "citation": "Source and quote"}
 PART_LABELS = {"text": "wording", "category": "category", "state": "state", "factor": "factor"}
 
 # What became of a field.
@@ -63,6 +63,7 @@ def position_of(snapshot: dict[str, Any]) -> Position:
         "roles": list(snapshot.get("roles") or []),
         "summary": snapshot.get("summary") or None,
         "stated_on": snapshot.get("stated_on") or None,
+        "dispute": snapshot.get("dispute") or None,
         "conditions": {c["id"]: {p: c.get(p) or None for p in PARTS} for c in snapshot.get("conditions") or []},
         "citations": [(q["source_id"], q["quote"]) for q in snapshot.get("citations") or []],
         "version": snapshot.get("version"),
@@ -81,6 +82,7 @@ def position_typed(data: StanceData) -> Position:
         "roles": list(data.roles),
         "summary": data.summary or None,
         "stated_on": data.stated_on.isoformat() if data.stated_on else None,
+        "dispute": data.dispute or None,
         "conditions": conditions,
         "citations": [(q.source_id, q.quote) for q in data.citations],
         "version": None,
@@ -273,6 +275,7 @@ def three_way(base: Position | None, theirs: Position, mine: Position, typed: St
         roles=list(merged["roles"]),
         summary=merged["summary"] or "",
         stated_on=merged["stated_on"] or "",
+        dispute=merged["dispute"] or "",
         conditions=form_rows,
         version=str(theirs["version"]),
         errors={},
@@ -395,7 +398,7 @@ def _merge_conditions(known: bool, base: dict, theirs: dict, mine: dict) -> tupl
 
 # ---- the editor's choices -------------------------------------------------------------------------
 
-CHOICE = re.compile(r"choice-(status|offered_min|offered_max|committed|deployed|roles|summary|stated_on"
+CHOICE = re.compile(r"choice-(status|offered_min|offered_max|committed|deployed|roles|summary|stated_on|dispute"
                     r"|cond-(\d{1,2})(?:-(text|category|state|factor))?)")
 
 

@@ -60,6 +60,7 @@ class StanceForm:
     roles: list[str] = field(default_factory=list)
     summary: str = ""
     stated_on: str = ""
+    dispute: str = ""
     conditions: list[ConditionRow] = field(default_factory=list)
     source_id: str = ""
     source_title: str = ""
@@ -99,6 +100,7 @@ def form_from_stance(stance: Stance | None) -> StanceForm:
         roles=list(stance.roles or []),
         summary=stance.summary or "",
         stated_on=stance.stated_on.isoformat() if stance.stated_on else "",
+        dispute=stance.dispute or "",
         conditions=[
             ConditionRow(str(c.id), c.text, c.category, c.state, c.factor.slug if c.factor else "")
             for c in stance.conditions
@@ -120,6 +122,7 @@ def read_form(form: FormData) -> StanceForm:
         roles=[r for r in form.getlist("roles") if isinstance(r, str)][:10],
         summary=_text(form, "summary", 2000),
         stated_on=_text(form, "stated_on", 20),
+        dispute=_text(form, "dispute", 2000),
         source_id=_text(form, "source_id", 20),
         source_title=_text(form, "source_title", 1000),
         source_publisher=_text(form, "source_publisher", 1000),
@@ -284,7 +287,8 @@ def _validate(form: StanceForm, payload: dict[str, Any], row_of: list[int],
 def _payload(form: StanceForm, troops: dict, stated_on, conditions: list, citations: list) -> dict[str, Any]:
     """The write-path input both forms make: the typed fields with what was parsed from the rest."""
     return {"status": form.status, "troops": troops, "roles": form.roles, "summary": form.summary.strip() or None,
-            "stated_on": stated_on, "conditions": conditions, "citations": citations}
+            "stated_on": stated_on, "dispute": form.dispute.strip() or None, "conditions": conditions,
+            "citations": citations}
 
 
 def parse(form: StanceForm) -> ParsedStance:

@@ -78,11 +78,11 @@ def troop_range(low: int | None, high: int | None) -> str:
 
 
 def status_citation(stance):
-    """The quote a board row shows: the one cited for the status, else the first."""
-    for citation in stance.citations:
-        if "status" in citation.supports:
-            return citation
-    return stance.citations[0] if stance.citations else None
+    """The quote a board row shows: the one cited for the status, else the first that is not a
+    disagreeing report's."""
+    for citation in stance.quotes_for("status"):
+        return citation
+    return next((c for c in stance.citations if c.supports != ["dispute"]), None)
 
 
 def not_met_by_category(conditions) -> dict[str, int]:

@@ -33,7 +33,7 @@ def editor_site(tmp_path_factory):
     path = tmp_path_factory.mktemp("site") / "site.db"
     env = {"DATABASE_URL": f"sqlite:///{path}"}
     cli("db", "upgrade", env=env)
-    cli("seed", env=env)
+    cli("seed", "--article-only", env=env)
     cli("user", "add", "amira", "--role", "editor", env=env, input=PASSWORD + "\n")
     with live_server(env) as base:
         yield base

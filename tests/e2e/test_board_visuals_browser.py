@@ -23,7 +23,7 @@ def _serve(tmp_path_factory, name: str, countries: int | None = None):
     path = tmp_path_factory.mktemp(name) / f"{name}.db"
     env = {"DATABASE_URL": f"sqlite:///{path}"}
     cli("db", "upgrade", env=env)
-    cli("seed", env=env)
+    cli("seed", "--article-only", env=env)
     if countries:
         engine = build_engine(env["DATABASE_URL"])
         with Database(engine).write_session() as session:
