@@ -142,7 +142,7 @@ def test_a_corrected_seed_updates_stances_nobody_has_edited(database, session, t
     (seeds / "gaza-isf.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
     with database.write_session() as s:
-        report = seed_all(s, seeds)
+        report = seed_all(s, seeds, article_only=True)
     assert report.updated == ["stance QAT"]
     session.rollback()  # end the read snapshot, see committed writes
     qat_row = get_stance(session, get_proposal(session, "gaza-isf"), "QAT")
@@ -164,7 +164,7 @@ def test_a_seed_with_figures_the_status_cannot_have_is_refused_whole(database, s
 
     with pytest.raises(InvalidInput) as refused:
         with database.write_session() as s:
-            seed_all(s, seeds)
+            seed_all(s, seeds, article_only=True)
     assert [(e["loc"], e["msg"]) for e in refused.value.errors] == [(["stances", "QAT", "troops", field], message)]
     session.rollback()  # end the read snapshot, see committed writes
     assert _counts(session) == before_counts and _change_rows(session) == before_changes
@@ -200,7 +200,7 @@ def test_the_seed_records_the_forces_facts_and_never_overwrites_an_editors(datab
     data["proposal"]["context_notes"] = "Corrected context."
     (seeds / "gaza-isf.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with database.write_session() as s:
-        report = seed_all(s, seeds)
+        report = seed_all(s, seeds, article_only=True)
     assert report.updated == ["proposal gaza-isf"]
     session.rollback()
     last = session.scalars(select(Change).order_by(Change.id.desc())).first()

@@ -242,12 +242,12 @@ def _should_write(session: Session, event: _Event) -> bool:
     return last.via == "seed"
 
 
-def _write_stance(proposal: Proposal, code: str, data: StanceData, reason: str,
-                  loc: list[Any]) -> Callable[[Session], bool]:
+def _write_stance(proposal: Proposal, code: str, data: StanceData, reason: str, loc: list[Any],
+                  carried_on: dt.date | None = None) -> Callable[[Session], bool]:
     def write(session: Session) -> bool:
         try:
             result = set_stance(session, proposal=proposal, country_code=code, data=data, match_conditions=True,
-                                actor=SEED_ACTOR, via="seed", reason=reason)
+                                actor=SEED_ACTOR, via="seed", reason=reason, carried_on=carried_on)
         except InvalidInput as exc:
             raise _located(loc, exc) from None
         return result.changed or result.created
@@ -256,7 +256,8 @@ def _write_stance(proposal: Proposal, code: str, data: StanceData, reason: str,
 
 def _write_dispute(proposal: Proposal, code: str, spec: dict[str, Any], sources: dict[str, Source], reason: str,
                    loc: list[Any]) -> Callable[[Session], bool]:
-    """A report that disagrees with CODE's position as it stands: the position kept, the report added."""
+    """A report that disagrees with CODE's position as it stands: the position kept, the report added,
+    from the day SPEC gives (`on`: the later of the report's day and the position's)."""
     def write(session: Session) -> bool:
         stance = _stance_of(session, proposal, code)
         if stance is None:
@@ -264,7 +265,7 @@ def _write_dispute(proposal: Proposal, code: str, spec: dict[str, Any], sources:
         citations = [CitationIn.model_validate(c) for c in _cites([{**c, "field": "dispute"}
                                                                   for c in spec.get("citations", [])], sources)]
         data = stance_data_from(stance).model_copy(update={"dispute": spec["text"], "citations": citations})
-        return _write_stance(proposal, code, data, reason, loc)(session)
+        return _write_stance(proposal, code, data, reason, loc, dt.date.fromisoformat(spec["on"]))(session)
     return write
 
 
@@ -319,8 +320,8 @@ def _write_factor(proposal: Proposal, spec: dict[str, Any], sources: dict[str, S
 def _day_of(spec: dict[str, Any], sources: dict[str, Source]) -> dt.date:
     """The day a statement speaks for, to order the writes: its stated day, else the publication date of
     the source it cites first, else the earliest day (an undated statement goes first)."""
-    if spec.get("stated_on"):
-        return dt.date.fromisoformat(spec["stated_on"])
+    if spec.get("stated_on") or spec.get("on"):
+        return dt.date.fromisoformat(spec.get("stated_on") or spec["on"])
     for c in [*spec.get("citations", []), *([spec["citation"]] if spec.get("citation") else [])]:
         published = sources[c["source"]].published_on
         if published:

@@ -246,9 +246,10 @@ def set_stance(
     is for a caller that carries them along unchanged (a factor's state reaching its conditions):
     a stance stored before the rule then keeps its figures as they are, neither refused nor
     changed (`verify` reports it); any other write breaking the rule is refused.
-    `carried_on` is for the same caller: the day the factor's new state speaks for. When it is later
-    than the day the country stated its position, the change records it (`carried_on` in its
-    snapshot) and speaks for that day, so the board of an earlier day keeps the condition as it was.
+    `carried_on` is for a write that keeps the country's statement and adds to it (a factor's new
+    state reaching its conditions, a report that disagrees): the day that addition speaks for. When it
+    is later than the day the country stated its position, the change records it (`carried_on` in its
+    snapshot) and speaks for that day, so the board of an earlier day stays as it was.
     """
     if via not in VIAS:
         raise ValueError(f"unknown write channel {via!r}")
@@ -283,6 +284,15 @@ def set_stance(
                            "msg": f"a stance's quote supports one of {', '.join(STANCE_FACTS)} "
                                   f"(or a troop figure's name), not {citation.field!r}; leave it out for the "
                                   "facts this change changes"})
+    given = _facts(data.status, (data.troops.offered_min, data.troops.offered_max, data.troops.committed,
+                                 data.troops.deployed), data.roles, data.summary, data.stated_on, data.dispute)
+    for i, citation in enumerate(data.citations):
+        fact = fact_of(citation.field) if citation.field is not None else None
+        if fact is not None and not _has_value(given[fact]):
+            # A quote belongs to the value it supports: with no value it would belong to nothing.
+            errors.append({"loc": ["citations", i, "field"],
+                           "msg": f"the quote is for {fact}, which this stance leaves empty; cite it for what "
+                                  "it supports"})
     problems = figure_problems(data.status, data.troops.model_dump())
     unchanged = stance is not None and (stance.status, troops_of(stance)) == (data.status, data.troops.model_dump())
     if not (figures_as_stored and unchanged):
