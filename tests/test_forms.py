@@ -517,3 +517,37 @@ def test_a_factor_can_cite_a_new_source_as_the_stance_form_does(editor_client, s
         "Security Council adopts resolution 2803", "UN News", "2025-11-17")
     factor_change = session.scalars(select(Change).where(Change.entity == "factor").order_by(Change.id.desc())).first()
     assert factor_change.source_id == source.id and change_count(session) > before
+
+
+def test_a_report_that_disagrees_marks_the_row_and_the_country_page_shows_both_quotes(editor_client, client, session):
+    """An editor records that a report disagrees with Azerbaijan's position: the board marks the row,
+    the country page sets the disagreeing quote beside the status's, the API and CSV carry it, and
+    clearing it takes the mark away (the quote stays in the history)."""
+    disagreeing = "The Trump administration has been engaging with several nations, such as Azerbaijan"
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
+    data.update(dispute="One report lists Azerbaijan among the nations already engaged.", source_id="1",
+                quote=disagreeing, reason="A report disagrees")
+    assert editor_client.post(EDIT, data=data, follow_redirects=False).status_code == 303
+
+    row = BeautifulSoup(client.get("/").text, "html.parser").select_one("#row-AZE")
+    assert row.select_one("a.disputed").get_text(strip=True) == "Disputed"
+    page = BeautifulSoup(client.get("/proposals/gaza-isf/countries/AZE").text, "html.parser")
+    box = page.find(id="dispute-heading").find_parent("section")
+    quotes = [b.get_text(" ", strip=True) for b in box.select("blockquote")]
+    assert any(q.startswith("Azerbaijan has made it clear") for q in quotes)
+    assert any(q.startswith("The Trump administration") for q in quotes)
+    word = page.find(id="stance-heading").find_parent("section")
+    assert all("The Trump administration" not in b.get_text() for b in word.select("blockquote"))  # shown once
+    api = client.get("/api/v1/proposals/gaza-isf/stances/AZE").json()
+    assert api["dispute"].startswith("One report lists")
+    assert any(c["fields"] == ["dispute"] and c["quote"] == disagreeing for c in api["citations"])
+    assert "One report lists Azerbaijan" in client.get("/api/v1/proposals/gaza-isf/stances.csv").text
+    assert "disputed: “One report lists" in client.get("/proposals/gaza-isf/countries/AZE").text
+
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
+    assert data["dispute"].startswith("One report lists")
+    data.update(dispute="", source_id="1", quote=QUOTE, reason="The report was corrected")
+    assert editor_client.post(EDIT, data=data, follow_redirects=False).status_code == 303
+    assert not BeautifulSoup(client.get("/").text, "html.parser").select("#row-AZE a.disputed")
+    api = client.get("/api/v1/proposals/gaza-isf/stances/AZE").json()
+    assert api["dispute"] is None and all("dispute" not in c["fields"] for c in api["citations"])
