@@ -294,7 +294,9 @@ def test_patch_with_null_clears_an_optional_field_and_keeps_the_rest(writer):
 @pytest.mark.parametrize("content_type", ["application/json", "text/plain", None])
 def test_patch_in_another_format_is_415_and_writes_nothing(writer, session, content_type):
     before = _changes(session)
-    etag = writer.get(f"{URL}/AZE").headers["etag"]
+    read = writer.get(f"{URL}/AZE")
+    assert read.headers["accept-patch"] == MERGE_PATCH  # the stance says which PATCH format it takes
+    etag = read.headers["etag"]
     headers = {"If-Match": etag, **({"Content-Type": content_type} if content_type else {})}
     reply = writer.request("PATCH", f"{URL}/AZE", content=json.dumps({"summary": "x", **CITED}), headers=headers)
     assert reply.status_code == 415

@@ -14,6 +14,12 @@ STANCE_JSON = {"status": "committed", "troops": {"committed": 100}, "citation": 
 STANCE_FORM = {"status": "committed", "committed": "100", "cond_count": "0", "source_id": "1", "quote": QUOTE, "reason": "matrix",
                "version": "1"}
 FACTOR_FORM = {"state": "met", "note": "", "source_id": "1", "quote": "cease entirely", "reason": "matrix", "version": "1"}
+FACTS_QUOTE = "expected to include approximately 20,000 troops"
+FACTS_FORM = {"target_troops": "25000", "target_troops_approximate": "on", "sponsor": "United States", "sponsor_country": "USA",
+              "resolution_state": "drafted", "resolution_text": "A U.S.-proposed resolution.", "source_id": "1",
+              "quote": FACTS_QUOTE, "reason": "matrix", "version": "1"}
+FACTS_JSON = {"target_troops": 25000, "target_troops_approximate": True, "sponsor": "United States",
+              "citation": {"source_id": 1, "quote": FACTS_QUOTE, "field": "target_troops"}, "reason": "matrix"}
 
 
 def _counts(session) -> tuple[int, int]:
@@ -59,6 +65,16 @@ def _factor_form(client, ident):
                        headers=ident["headers"], follow_redirects=False)
 
 
+def _facts_form(client, ident):
+    return client.post("/proposals/gaza-isf/edit", data={**FACTS_FORM, **ident["csrf"]},
+                       headers=ident["headers"], follow_redirects=False)
+
+
+def _put_facts(client, ident):
+    etag = client.get("/api/v1/proposals/gaza-isf").headers["etag"]
+    return client.put("/api/v1/proposals/gaza-isf", json=FACTS_JSON, headers={**ident["headers"], "If-Match": etag})
+
+
 def _edit_page(client, ident):
     return client.get("/proposals/gaza-isf/countries/AZE/edit", headers=ident["headers"], follow_redirects=False)
 
@@ -69,6 +85,8 @@ ENDPOINTS = {
     "POST source": (_post_source, {"anonymous": 401, "editor": 401, "admin": 401, "read token": 403, "write token": 201}),
     "stance form": (_stance_form, {"anonymous": 403, "editor": 303, "admin": 303, "read token": 403, "write token": 403}),
     "factor form": (_factor_form, {"anonymous": 403, "editor": 303, "admin": 303, "read token": 403, "write token": 403}),
+    "facts form": (_facts_form, {"anonymous": 403, "editor": 303, "admin": 303, "read token": 403, "write token": 403}),
+    "PUT facts": (_put_facts, {"anonymous": 401, "editor": 401, "admin": 401, "read token": 403, "write token": 200}),
     "edit page": (_edit_page, {"anonymous": 303, "editor": 200, "admin": 200, "read token": 303, "write token": 303}),
 }
 CASES = [(endpoint, who) for endpoint, (_, expected) in ENDPOINTS.items() for who in expected]
@@ -95,6 +113,7 @@ def signed_in(client, database):
 FORMS = {
     "stance": ("/proposals/gaza-isf/countries/AZE/edit", STANCE_FORM),
     "factor": ("/proposals/gaza-isf/factors/cessation-of-hostilities/edit", FACTOR_FORM),
+    "facts": ("/proposals/gaza-isf/edit", FACTS_FORM),
     "logout": ("/logout", {}),
 }
 ATTACKS = {

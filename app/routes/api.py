@@ -205,13 +205,16 @@ def etag_header(description: str, required: bool = True) -> dict[str, Any]:
 
 
 STANCE_ETAG = etag_header("The stance's latest recorded version: send it as `If-Match` to change the stance.")
+# RFC 5789: a resource that takes PATCH says in which format.
+ACCEPT_PATCH = {"Accept-Patch": {"description": "The PATCH format this stance takes: a JSON Merge Patch.",
+                                 "schema": {"type": "string"}}}
 
 
 @router.get(
     "/proposals/{slug}/stances/{iso3}",
     response_model=StanceOut,
     responses={
-        200: {"headers": STANCE_ETAG},
+        200: {"headers": {**STANCE_ETAG, **ACCEPT_PATCH}},
         304: {"description": "Not modified (the `If-None-Match` ETag is current; a weak `W/\"…\"` one too)",
               "headers": STANCE_ETAG},
         **NOT_FOUND,
@@ -240,7 +243,8 @@ def get_stance(
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
     if none_match(if_none_match, etag):
         return Response(status_code=304, headers=headers)
-    return Response(json_bytes(board.stance_json(position)), media_type="application/json", headers=headers)
+    return Response(json_bytes(board.stance_json(position)), media_type="application/json",
+                    headers={**headers, "Accept-Patch": "application/merge-patch+json"})
 
 
 def change_dict(entry: history.ChangeEntry) -> dict[str, Any]:

@@ -85,7 +85,7 @@ def _board(request: Request, session, slug: str, status: list[str], condition: s
         "errors": errors,
         "statuses": STATUSES,
         "categories": CATEGORY_LABELS,
-        "cite": lambda field: board.proposal_citations(day.proposal, field),
+        "cite": lambda *fields: board.proposal_citations(day.proposal, *fields),
         "country_href": country_href,
         "dated": dated,  # the page's dates, for links that keep them
         "filtered_query": query(**filters),  # its dates and filters, for its exports

@@ -457,8 +457,13 @@ def proposal_json(board: Board) -> dict[str, Any]:
     }
 
 
-def proposal_citations(proposal: ProposalView, field: str) -> list[CitationView]:
-    return [c for c in proposal.citations if c.field == field]
+def proposal_citations(proposal: ProposalView, *fields: str) -> list[CitationView]:
+    """The quotes for FIELDS of the force's facts, each passage once (one may be the word for several)."""
+    found: dict[tuple[int, str], CitationView] = {}
+    for c in proposal.citations:
+        if c.field in fields:
+            found.setdefault((c.source_id, c.quote), c)
+    return list(found.values())
 
 
 @dataclass
