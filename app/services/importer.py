@@ -150,7 +150,8 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
 
 # ---- cues -----------------------------------------------------------------------------------------
 
-NOT_SEND = r"(?:send|contribute|join|take part|participate|deploy|commit|provide troops|be part|be (?:[a-z]+ly )?involved|get involved)"
+NOT_SEND = (r"(?:send|contribute|join|take part|participate|deploy|commit|provide troops|be part|be (?:[a-z]+ly )?involved|get involved"
+            r"|be (?:sending|contributing|deploying|joining|participating|taking part|committing))")
 # A refusal limited to a task ("will not take part in combat") limits the role; it is not a refusal to join.
 TASKS = (r"(?:combat|fighting|hostilities|disarm\w*|the disarmament|demilitari\w*|confrontation|offensive|enforc\w*|policing|"
          r"operations against|direct confrontation|any fighting|clashes|raids|war)")
@@ -199,6 +200,52 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:wishes|wants|wanted|seeks|sought|hopes) to (?:join|be part|take part|participate|contribute)\b"
                                r"|\binterest in (?:principle|joining|taking part|participating|contributing|being part)\b|\b(?:shown|expressed|signalled|signaled) (?:its |their )?interest\b")),
 ]
+
+# More ways news prose states each stance, by family. Each table is a list of alternatives added to
+# the status's cue above; a cue still needs a subject (the country before it, or the one last
+# spoken of) and is still cancelled by a negation just before it.
+UNITS_WORD = r"(?:troops|soldiers|personnel|forces|peacekeepers|police|officers|contingent|units?|battalions?|medics|engineers)"
+MORE_CUES: dict[str, list[str]] = {
+    # A pledge reported in the past tense or as reported speech: "said it would send", "announced
+    # it would deploy", "will be sending", "expressed willingness to", "volunteered", "committed
+    # troops", a parliament or cabinet that "approved the deployment", troops "prepared" in numbers.
+    "committed": [
+        r"\b(?:said|says|announced|confirmed|declared|stated|indicated|added|told [\w.\s]{1,40}?)(?: on \w+)?,? (?:that )?"
+        r"(?:it|they|the country|the government|[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:would|will) (?:soon |also |now )?"
+        r"(?:send|contribute|deploy|dispatch|provide|join|supply|commit)\b",
+        r"\bwill be (?:sending|contributing|deploying|dispatching|providing|joining)\b",
+        r"\b(?:expressed|shown|showed|signalled|signaled|voiced|declared|announced|confirmed|reaffirmed|reiterated) "
+        r"(?:its |their |a |the country's |[\w]+(?:’s|'s) )?(?:full |strong )?(?:willingness|readiness|commitment) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|be part)\b",
+        r"\bvolunteered (?:to (?:send|contribute|deploy|join)|troops|soldiers|personnel|forces)\b",
+        r"\bcommitted (?:[\w,-]+ ){0,4}?" + UNITS_WORD + r"\b",
+        r"\b(?:is|are|was|were) (?:keen|eager) to (?:send|contribute|join|take part|participate|deploy)\b",
+        r"\bapproved (?:the |a )?(?:deployment|dispatch|sending)\b",
+        r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained) (?:up to |about |around |some |as many as )?\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b",
+    ],
+    # Deliberation: thinking it over, discussing it, not having decided yet, counted among
+    # possible contributors.
+    "considering": [
+        r"\b(?:would|will|to) (?:seriously |carefully )?consider\b|\b(?:mulling|contemplating|deliberating)\b",
+        r"\b(?:in|holding|held) (?:[\w-]+ )?(?:discussions|negotiations|consultations) (?:with|about|over|on)\b",
+        r"\b(?:discussing|negotiating) (?:its |a |the |their )?(?:possible |potential )?(?:participation|contribution|involvement|deployment|role)\b",
+        r"\b(?:has|have|had) (?:not )?yet to (?:decide|make a (?:final )?decision|commit)\b",
+        r"\b(?:has|have|had) not (?:yet )?(?:made|taken|reached) (?:a|any) (?:final )?decision\b",
+        r"\bno (?:final )?decision (?:has|had) (?:yet )?been (?:made|taken|reached)\b",
+        r"\b(?:wants|wanted|wishes|hopes) to send\b",
+        r"\b(?:among|one of) (?:the )?(?:potential|possible|prospective|likely) (?:contributors|participants|troop contributors|candidates)\b",
+    ],
+    # Refusals said in other words: turned down, distanced itself, backed away, cannot take part.
+    "declined": [
+        r"\bturned down (?:the |a |an |any |requests?|calls?|invitations?|offers?)",
+        r"\bdistanced (?:itself|themselves) from\b|\bbacked away from\b|\bsaid no to\b",
+        r"\b(?:cannot|can[’']t|could not|couldn[’']t) (?:afford to )?(?:send|contribute|take part|participate|deploy|join)\b" + NOT_A_TASK,
+        r"\bnot (?:in a position|able) to (?:send|contribute|take part|participate|deploy|join)\b" + NOT_A_TASK,
+        r"\brefrain from (?:sending|participating|joining|taking part|deploying)\b",
+    ],
+}
+SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
+                for status, cue in SUBJECT_CUES]
+
 # Money or equipment pledged instead of people is not a troop commitment.
 NOT_PEOPLE = re.compile(r"(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,2}? (?:\$|US\$|€|£|\d[\d,.]* (?:million|billion)|funding|funds|money|equipment|vehicles|financial|dollars|aid|supplies|logistics|logistical)")
 # A cue the text negates ("has not ruled out", "did not exclude") is no refusal.

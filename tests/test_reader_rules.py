@@ -1,0 +1,60 @@
+"""The article reader's rules, family by family, on made-up sentences in the manner of news reports
+(neither the project's labelled set nor the real one), so that each rule is shown to work on prose
+it was not written from."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.services.importer import extract
+
+
+def _statuses(text: str) -> dict[str, str]:
+    return {s.country: s.status for s in extract(text)}
+
+
+def _figures(text: str) -> dict[str, dict[str, int]]:
+    return {s.country: {k: v for k, v in s.troops.items() if v is not None} for s in extract(text)}
+
+
+def _conditions(text: str) -> dict[str, list[str]]:
+    return {s.country: [c.category for c in s.conditions] for s in extract(text)}
+
+
+# ---- how a pledge, a deliberation and a refusal are worded -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pledges in reported speech and the past tense
+        ("Peru said on Friday it would send an engineering company to the enclave.", {"PER": "committed"}),
+        ("Ecuador announced that it will deploy a medical unit.", {"ECU": "committed"}),
+        ("Uruguay will be sending a small team of observers.", {"URY": "committed"}),
+        ("Paraguay expressed willingness to take part in the mission.", {"PRY": "committed"}),
+        ("Bolivia has signalled its readiness to contribute.", {"BOL": "committed"}),
+        ("Ghana volunteered troops for the stabilisation force.", {"GHA": "committed"}),
+        ("Fiji committed a company of soldiers to the mission.", {"FJI": "committed"}),
+        ("Nepal is eager to join the force.", {"NPL": "committed"}),
+        ("Zambia's parliament approved the deployment on Thursday.", {"ZMB": "committed"}),
+        ("Mongolia has readied 600 soldiers for the mission.", {"MNG": "committed"}),
+        # deliberation
+        ("Peru said it would consider sending troops.", {"PER": "considering"}),
+        ("Ecuador is mulling a contribution.", {"ECU": "considering"}),
+        ("Uruguay is in discussions with Washington over its role.", {"URY": "considering"}),
+        ("Paraguay has yet to decide whether to take part.", {"PRY": "considering"}),
+        ("Bolivia has not made a final decision.", {"BOL": "considering"}),
+        ("Ghana wants to send a contingent.", {"GHA": "considering"}),
+        ("Fiji is among the possible contributors.", {"FJI": "considering"}),
+        # refusals in other words
+        ("Peru will not be sending soldiers.", {"PER": "declined"}),
+        ("Ecuador turned down the request.", {"ECU": "declined"}),
+        ("Uruguay has distanced itself from the mission.", {"URY": "declined"}),
+        ("Paraguay cannot send troops at this time.", {"PRY": "declined"}),
+        ("Bolivia is not in a position to contribute.", {"BOL": "declined"}),
+        # a refusal limited to a task is not a refusal to join
+        ("Ghana cannot take part in disarming militias, but it will send 300 medics.", {"GHA": "committed"}),
+    ],
+)
+def test_stance_wording(text, expected):
+    assert _statuses(text) == expected
