@@ -58,3 +58,40 @@ def _conditions(text: str) -> dict[str, list[str]]:
 )
 def test_stance_wording(text, expected):
     assert _statuses(text) == expected
+
+
+# ---- conditions: the ways terms are set, and their kinds ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru is ready to send engineers if a truce holds.", {"PER": ["ceasefire"]}),
+        ("Ecuador would join once its Congress has voted.", {"ECU": ["domestic_approval"]}),
+        ("Uruguay would take part provided there is a Security Council resolution.", {"URY": ["mandate"]}),
+        ("Paraguay would need the consent of both parties before deploying.", {"PRY": ["party_consent"]}),
+        ("Bolivia will only deploy with a clear mandate.", {"BOL": ["mandate"]}),
+        ("Ghana said its soldiers must stay under Ghanaian command.", {"GHA": ["command"]}),
+        ("Fiji is willing to send troops under a United Nations mandate.", {"FJI": ["mandate"]}),
+        ("Nepal is prepared to contribute if the armed groups are disarmed first.", {"NPL": ["disarmament"]}),
+        # parliaments by name and a country's own law are domestic approval
+        ("Ukraine would send deminers only after a vote in the Rada.", {"UKR": ["domestic_approval"]}),
+        ("Bangladesh will contribute subject to approval by the Jatiya Sangsad.", {"BGD": ["domestic_approval"]}),
+        ("Ireland would take part only if the Dáil approves.", {"IRL": ["domestic_approval"]}),
+        ("Kyrgyzstan would deploy medics only in line with its constitution.", {"KGZ": ["domestic_approval"]}),
+    ],
+)
+def test_conditions_by_kind(text, expected):
+    assert {code: status for code, status in _statuses(text).items()} == {code: "conditional" for code in expected}
+    assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru will send troops, but not to disarm anyone.",  # a limit on the role, not a term for joining
+        "Peru will send troops if asked.",  # willingness, not a term
+    ],
+)
+def test_a_role_limit_or_a_request_is_no_condition(text):
+    assert _statuses(text) == {"PER": "committed"} and _conditions(text) == {"PER": []}

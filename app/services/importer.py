@@ -156,6 +156,8 @@ NOT_SEND = (r"(?:send|contribute|join|take part|participate|deploy|commit|provid
 TASKS = (r"(?:combat|fighting|hostilities|disarm\w*|the disarmament|demilitari\w*|confrontation|offensive|enforc\w*|policing|"
          r"operations against|direct confrontation|any fighting|clashes|raids|war)")
 NOT_A_TASK = r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS + r")"
+# "if asked", "if needed": willingness, not a term.
+NOT_A_REQUEST = r"(?! (?:asked|requested|needed|necessary|invited|called upon|required)\b)"
 ADVERB = r"(?:[a-z]+ly |yet |now |still |ever )?"
 SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("withdrawn", re.compile(r"\b(?:withdrew|has withdrawn|have withdrawn|is withdrawing|pulled out|pulls out|will pull out)\b"
@@ -185,7 +187,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\bin (?:strict |full )?(?:compliance|accordance|line) with (?:the |current |existing |its |national |UN |U\.N\. )*(?:national |domestic )?(?:legislation|law|constitution|constitutional|resolution|Resolution|UN|U\.N\.|United Nations|Security Council|mandate)"
                                r"|\b(?:only )?within the framework of\b|\bwithin (?:specific|certain|clear|defined) parameters\b"
                                r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?: [\w’']+){0,3} if\b"
-                               r"|\b(?:could|would|will|might|may|can) (?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b")),
+                               r"|\b(?:could|would|will|might|may|can) (?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
     ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill send\b|\bwill contribute\b|\bwill deploy\b"
                              r"|\bagreed to (?:send|contribute|deploy|join)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch)\b"
                              r"|\b(?:stands?|standing|stood) ready to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
@@ -234,6 +236,17 @@ MORE_CUES: dict[str, list[str]] = {
         r"\b(?:wants|wanted|wishes|hopes) to send\b",
         r"\b(?:among|one of) (?:the )?(?:potential|possible|prospective|likely) (?:contributors|participants|troop contributors|candidates)\b",
     ],
+    # Willing, but on terms: "ready to send troops if ...", "would join once ...", "provided there is
+    # ...", "would need parliamentary approval", "only deploy with a mandate", "under Chilean command".
+    "conditional": [
+        r"\b(?:could|would|will|might|may|can|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch|help)\b"
+        r"[^.;]*? (?:if|once|so long as|as long as|provided)\b" + NOT_A_REQUEST,
+        r"\bprovided (?:there|the|a|an|it|its|their|that)\b",
+        r"\b(?:would|will) (?:first |still |also )?need\b|\bneeds? (?:[\w-]+ ){0,3}?(?:approval|consent|mandate|resolution|authori[sz]ation|green light|backing)\b",
+        r"\bonly (?:[\w’']+ ){1,4}?with\b",
+        r"\bunder (?:[A-Z][\w-]+ )?(?:national |UN |U\.N\. )?(?:command|control|flag)\b",
+        r"\bunder (?:a |an |the )?(?:clear |formal |binding )?(?:UN|U\.N\.|United Nations|Security Council)(?:[\w -]{0,30}?) mandate\b",
+    ],
     # Refusals said in other words: turned down, distanced itself, backed away, cannot take part.
     "declined": [
         r"\bturned down (?:the |a |an |any |requests?|calls?|invitations?|offers?)",
@@ -261,7 +274,11 @@ CATEGORY_WORDS = [
     ("disarmament", re.compile(r"disarm|demilitari|weapons", re.I)),
     ("mandate", re.compile(r"\bU\.?N\.?\b|United Nations|Security Council|mandate|resolution|legal basis|international law", re.I)),
     ("domestic_approval", re.compile(r"parliament|congress|senate|legislat|national assembly|majlis|ratif|referendum|cabinet|lawmakers"
-                                      r"|(?<!General )\bassembly\b|\bBundestag|\bSejm\b|\bKnesset\b|\bDuma\b|\bDPR\b|\bStorting|\bRiksdag|\bDiet\b", re.I)),
+                                      r"|(?<!General )\bassembly\b|\bBundestag|\bSejm\b|\bKnesset\b|\bDuma\b|\bDPR\b|\bStorting|\bRiksdag|\bDiet\b"
+                                      # parliaments by name, and a country's own law and procedures
+                                      r"|\bMajlis|\bMejlis|\bSangsad|\bLok Sabha|\bRada\b|\bCortes\b|\bFolketing|\bEduskunta|\bOireachtas|\bD[aá]il\b"
+                                      r"|\bHouse of (?:Commons|Representatives)|\bSeimas|\bSaeima|\bRiigikogu|\bSabor\b|\bSkupština|\bKuvendi|\bMazhilis|\bJogorku"
+                                      r"|constitution|national (?:law|legislation)|domestic (?:law|legislation|procedures)|legal (?:process|procedures)|presidential decree", re.I)),
     ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends", re.I)),
     ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties", re.I)),
     ("command", re.compile(r"command|under the flag|chain of|\bled by\b|leadership", re.I)),
