@@ -95,3 +95,32 @@ def test_conditions_by_kind(text, expected):
 )
 def test_a_role_limit_or_a_request_is_no_condition(text):
     assert _statuses(text) == {"PER": "committed"} and _conditions(text) == {"PER": []}
+
+
+# ---- who a sentence is about ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capital stands for its government, unless it is only where something happened
+        ("Lima is ready to send a company of engineers, officials said.", {"PER": "committed"}),
+        ("Officials in Quito said they would send 300 troops.", {"ECU": "committed"}),
+        ("Peru's foreign minister, speaking in Bangkok, said it would send troops.", {"PER": "committed"}),
+        # a quotation attributed at its end, by title, before or after the verb
+        ("“We are ready to send troops,” Peruvian Defence Minister Ana Rivas told reporters.", {"PER": "committed"}),
+        ("“We will not take part,” said Ecuador's foreign ministry.", {"ECU": "declined"}),
+        # "it", "the country" and "he said" point back to the country last spoken of
+        ("Peru has been discussing the force with Washington. It said on Monday it would send 500 soldiers.",
+         {"PER": "committed"}),
+        ("Ecuador's defence minister met reporters on Monday.\n“We will not send troops,” he said.", {"ECU": "declined"}),
+        ("Uruguay's president spoke to parliament.\nThe country is ready to contribute observers, he said.",
+         {"URY": "committed"}),
+        # ... but not when the sentence is about the force or other countries
+        ("Peru's president spoke to parliament.\nThe force will deploy in January if the truce holds, he said.", {}),
+        ("Peru will send 500 troops. Other countries are still considering the request.", {"PER": "committed"}),
+        ("Ecuador approved the plan.\nMany nations are expected to stay out of the force.", {}),
+    ],
+)
+def test_who_the_sentence_is_about(text, expected):
+    assert _statuses(text) == expected

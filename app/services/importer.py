@@ -28,6 +28,58 @@ CAPITALS = {
     "Tashkent": "UZB", "Kigali": "RWA", "Dakar": "SEN", "Nairobi": "KEN", "Abuja": "NGA", "Brasilia": "BRA",
 }
 
+# More capitals, for the countries of every region that are or may be asked to contribute. Left out:
+# capitals that are also common words or names in English copy ("Male", "Victoria", "Kingston"), and
+# cities that stand for something else ("Brussels" for the EU, "The Hague" for its courts).
+MORE_CAPITALS = {
+    # Europe
+    "Tirana": "ALB", "Vienna": "AUT", "Sofia": "BGR", "Sarajevo": "BIH", "Zagreb": "HRV",
+    "Nicosia": "CYP", "Prague": "CZE", "Copenhagen": "DNK", "Tallinn": "EST", "Helsinki": "FIN", "Budapest": "HUN",
+    "Reykjavik": "ISL", "Dublin": "IRL", "Riga": "LVA", "Vilnius": "LTU", "Luxembourg City": "LUX", "Valletta": "MLT",
+    "Chisinau": "MDA", "Podgorica": "MNE", "Skopje": "MKD", "Warsaw": "POL",
+    "Lisbon": "PRT", "Bucharest": "ROU", "Belgrade": "SRB", "Bratislava": "SVK", "Ljubljana": "SVN",
+    "Stockholm": "SWE", "Bern": "CHE", "Pristina": "XKX", "Tbilisi": "GEO", "Yerevan": "ARM", "Minsk": "BLR",
+    # Asia and the Pacific
+    "Kabul": "AFG", "Thimphu": "BTN", "Bandar Seri Begawan": "BRN", "Phnom Penh": "KHM", "Hanoi": "VNM",
+    "Bangkok": "THA", "Manila": "PHL", "Seoul": "KOR", "Pyongyang": "PRK", "Ulaanbaatar": "MNG", "Kathmandu": "NPL",
+    "Colombo": "LKA", "Naypyidaw": "MMR", "Vientiane": "LAO", "Dili": "TLS", "Singapore": "SGP", "Wellington": "NZL",
+    "Suva": "FJI", "Port Moresby": "PNG", "Bishkek": "KGZ", "Dushanbe": "TJK", "Ashgabat": "TKM", 
+    # the Middle East and North Africa
+    "Algiers": "DZA", "Tunis": "TUN", "Khartoum": "SDN", "Sanaa": "YEM", "Nouakchott": "MRT",
+    # Africa south of the Sahara
+    "Addis Ababa": "ETH", "Kampala": "UGA", "Dodoma": "TZA", "Pretoria": "ZAF",
+    "Accra": "GHA", "Yaoundé": "CMR", "Yaounde": "CMR", "Kinshasa": "COD", "Luanda": "AGO", "Lusaka": "ZMB",
+    "Harare": "ZWE", "Maputo": "MOZ", "Antananarivo": "MDG", "Bamako": "MLI", "Niamey": "NER", "Ouagadougou": "BFA",
+    "N'Djamena": "TCD", "Mogadishu": "SOM", "Djibouti City": "DJI", "Asmara": "ERI", "Bujumbura": "BDI",
+    "Lilongwe": "MWI", "Windhoek": "NAM", "Gaborone": "BWA", "Conakry": "GIN", "Freetown": "SLE",
+    "Monrovia": "LBR", "Lomé": "TGO", "Lome": "TGO", "Cotonou": "BEN", "Banjul": "GMB", "Libreville": "GAB",
+    # the Americas
+    "Mexico City": "MEX", "Bogotá": "COL", "Bogota": "COL", "Lima": "PER", "Quito": "ECU", "Caracas": "VEN",
+    "Buenos Aires": "ARG", "Santiago": "CHL", "Montevideo": "URY", "Asunción": "PRY", "Asuncion": "PRY",
+    "La Paz": "BOL", "Brasília": "BRA", "Havana": "CUB", "Guatemala City": "GTM", "Tegucigalpa": "HND",
+    "San Salvador": "SLV", "Managua": "NIC", "San José": "CRI", "Panama City": "PAN", "Santo Domingo": "DOM",
+    "Port-au-Prince": "HTI",
+}
+CAPITALS.update(MORE_CAPITALS)
+
+# Demonyms beyond the project's list (app.countries), for the rest of the world's likely contributors.
+MORE_DEMONYMS = {
+    "Peruvian": "PER", "Ecuadorian": "ECU", "Ecuadorean": "ECU", "Bolivian": "BOL", "Paraguayan": "PRY",
+    "Venezuelan": "VEN", "Cuban": "CUB", "Guatemalan": "GTM", "Honduran": "HND", "Salvadoran": "SLV",
+    "Nicaraguan": "NIC", "Costa Rican": "CRI", "Panamanian": "PAN", "Dominican": "DOM", "Haitian": "HTI",
+    "Bosnian": "BIH", "Montenegrin": "MNE", "Macedonian": "MKD", "Moldovan": "MDA", "Belarusian": "BLR",
+    "Icelandic": "ISL", "Luxembourgish": "LUX", "Lithuanian": "LTU", "Kyrgyz": "KGZ", "Tajik": "TJK",
+    "Turkmen": "TKM", "Mongolian": "MNG", "Bhutanese": "BTN", "Bruneian": "BRN", "Laotian": "LAO",
+    "Burmese": "MMR", "Timorese": "TLS", "Papua New Guinean": "PNG",
+    "Algerian": "DZA", "Mauritanian": "MRT", "Sudanese": "SDN", "Eritrean": "ERI", "Djiboutian": "DJI",
+    "Tanzanian": "TZA", "Burundian": "BDI", "Congolese": "COD", "Angolan": "AGO", "Zimbabwean": "ZWE",
+    "Mozambican": "MOZ", "Malagasy": "MDG", "Malian": "MLI", "Nigerien": "NER", "Burkinabe": "BFA",
+    "Chadian": "TCD", "Cameroonian": "CMR", "Gabonese": "GAB", "Ivorian": "CIV", "Guinean": "GIN",
+    "Sierra Leonean": "SLE", "Liberian": "LBR", "Togolese": "TGO", "Beninese": "BEN", "Gambian": "GMB",
+    "Malawian": "MWI", "Namibian": "NAM", "Botswanan": "BWA", "Emirati": "ARE", "Bahraini": "BHR",
+    "Azeri": "AZE", "Kazakh": "KAZ", "Uzbek": "UZB", "Brazilian": "BRA", "Argentine": "ARG", "Argentinian": "ARG",
+}
+
 # Short forms written in capitals or with a leading "the"; matched case-sensitively.
 SHORT_FORMS = {"UAE": "ARE", "US": "USA", "U.S.": "USA", "USA": "USA", "UK": "GBR", "U.K.": "GBR", "Britain": "GBR",
                "Great Britain": "GBR", "Turkey": "TUR", "Türkiye": "TUR", "Turkiye": "TUR", "Emirates": "ARE",
@@ -132,7 +184,7 @@ def _mention_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     forms.update(SHORT_FORMS)
     kinds = {form: (code, "name") for form, code in forms.items()}
     kinds.update({form: (code, "capital") for form, code in CAPITALS.items()})
-    kinds.update({form: (code, "demonym") for form, code in DEMONYMS.items()})
+    kinds.update({form: (code, "demonym") for form, code in {**MORE_DEMONYMS, **DEMONYMS}.items()})
     ordered = sorted(kinds, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w])")
     return pattern, kinds
@@ -241,7 +293,7 @@ MORE_CUES: dict[str, list[str]] = {
     "conditional": [
         r"\b(?:could|would|will|might|may|can|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch|help)\b"
         r"[^.;]*? (?:if|once|so long as|as long as|provided)\b" + NOT_A_REQUEST,
-        r"\bprovided (?:there|the|a|an|it|its|their|that)\b",
+        r"(?:,|\bbut|\bonly) provided\b|\bprovided (?:that|there (?:is|are|was|were|be))\b",  # the conjunction, not the verb
         r"\b(?:would|will) (?:first |still |also )?need\b|\bneeds? (?:[\w-]+ ){0,3}?(?:approval|consent|mandate|resolution|authori[sz]ation|green light|backing)\b",
         r"\bonly (?:[\w’']+ ){1,4}?with\b",
         r"\bunder (?:[A-Z][\w-]+ )?(?:national |UN |U\.N\. )?(?:command|control|flag)\b",
@@ -455,6 +507,54 @@ def kingdoms(text: str, named: list[Mention]) -> list[Mention]:
     return found
 
 
+# A capital after "in", "at", "to" is where something happens ("speaking in Bangkok"), not a government;
+# "officials in Jakarta" still speak for theirs.
+PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|visiting|visited|toured|via)\s+$")
+PEOPLE_IN = re.compile(r"\b(?:officials|sources|authorities|diplomats|leaders|officers|government|ministers?|those)\s+in\s+$", re.I)
+
+
+def _a_place(text: str, mention: Mention) -> bool:
+    if mention.kind != "capital":
+        return False
+    window = text[max(0, mention.start - 40):mention.start]
+    return PLACE_BEFORE.search(window) is not None and PEOPLE_IN.search(window) is None
+
+
+# Words that point back to the one last spoken of: a pronoun or "the country" as subject, or a
+# statement attributed to "he", "she" or "the minister".
+REFERS_BACK = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|[Oo]ur|[Tt]he (?:country|government|kingdom|nation|ministry|minister|"
+                         r"president|premier|prime minister|official|spokes(?:person|man|woman)|king|leader|army|military))\b")
+# A cue whose own subject is no country: the force, its troops, other countries, officials in general.
+OTHER_SUBJECT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]hat|[Aa]ny|[Oo]ther|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Ff]ew|[Nn]o|[Mm]ore|[Aa]ll)"
+                           r" (?:[\w-]+ ){0,3}?(?:force|forces|mission|ISF|troops|soldiers|countries|nations|states|governments|contingents?|plan|"
+                           r"resolution|operation|board|council|body|members|contributors|partners|allies|donors|others)"
+                           r"(?: (?:[\w-]+ ){0,2}?(?:also|still|now|themselves|itself|reportedly))? (?:[\w’']+ )?$")
+
+
+def _refers_back(text: str, span: Span, cue_start: int) -> bool:
+    """Whether the cue's subject is a pronoun or "the country" (`it will send`, `the minister said the
+    country is ready`), or the sentence is a statement in the first person attributed to "he" or "the minister"."""
+    window = text[max(span.start, cue_start - 60):cue_start]
+    if re.search(REFERS_BACK.pattern + r"(?:’s|'s)?(?: [\w’'-]+){0,3} ?$", window):
+        return True
+    return bool(re.search(r"\b(?:[Ww]e|I)\b", window)) and bool(re.search(
+        r"[,”\"’]\s*[”\"’]?\s*(?:" + REFERS_BACK.pattern + r")\s+(?:said|says|told|added|stressed|noted|stated|emphasi[sz]ed|explained)\b", text[cue_start:span.end]))
+
+
+# Words before a sentence's grammatical subject: "On Monday, ", "However, ", "Meanwhile ".
+SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z]\w* )?(?:On|By|In|Meanwhile|However|But|And|Separately|Earlier|Later|Also|Still|Now|Then)\b[^,]{0,30}, ?|(?:However|But|And|Meanwhile|Separately) )?(?:the )?", re.I)
+
+
+def _sentence_subject(text: str, named: list[Mention], start: int) -> str | None:
+    """The country a sentence opens with as its subject ("Chile's minister met ...", "On Monday, Chile ...")."""
+    lead = SUBJECT_LEAD.match(text, start)
+    at = lead.end() if lead else start
+    first = next((x for x in named if x.start >= start), None)
+    if first is not None and first.start == at and not first.is_demonym:
+        return first.code
+    return None
+
+
 # "the US news outlet", "UAE newspaper The National": where a report comes from, not who acts.
 MEDIA_AFTER = re.compile(r"\s+(?:news|newspaper|media|outlet|daily|broadcaster|agency|website|radio|television|network)\b")
 
@@ -462,10 +562,25 @@ MEDIA_AFTER = re.compile(r"\s+(?:news|newspaper|media|outlet|daily|broadcaster|a
 SAID = re.compile(r"(?:’s|'s)?(?: [\w-]+){0,3}? (?:said|says|told|stated|added|announced|confirmed)\b")
 
 
+# A quotation or statement attributed at its end: `...," Chilean Defence Minister Ana Rivas told
+# reporters`, `..., said Chile's foreign ministry`, `..., the Chilean government said`. The speaker is
+# the country named within a few words after the closing comma or quote, before or after the verb.
+ATTRIBUTION_START = re.compile(r"[,”\"’]\s*[”\"’]?\s*(?:(?:said|says|told|added|stated|according to)\s+)?(?:[\w.’'-]+\s+){0,6}$")
+
+
 def _speaker_after(text: str, named: list[Mention], start: int, end: int) -> list[str]:
     """A statement attributed at its end: "..., Chile said." or "..., Chile's foreign ministry said"."""
     for x in named:
         if x.start >= start and not x.is_demonym and text[x.start - 2:x.start] == ", " and SAID.match(text, x.end, end):
+            return [x.code]
+    for x in named:
+        if x.start < start:
+            continue
+        opening = ATTRIBUTION_START.search(text, start, x.start)
+        if opening is None or opening.start() < start:
+            continue
+        verb_before = re.search(r"\b(?:said|says|told|added|stated|according to)\b", text[opening.start():x.start])
+        if verb_before or SAID.match(text, x.end, end) or re.match(r"(?: [\w’'.-]+){0,5}? (?:said|says|told|added|stated)\b", text[x.end:end]):
             return [x.code]
     return []
 
@@ -503,6 +618,7 @@ def extract(text: str) -> list[Suggestion]:
     found: dict[str, Suggestion] = {}
     recalled: dict[str, tuple[str, list[ConditionSuggestion]]] = {}
     context: str | None = None
+    carried: str | None = None  # the last paragraph's subject, for "he said" and "the country" in a new one
     everyone = sorted(mentions(text) + people(text), key=lambda x: x.start)
     everyone = sorted(everyone + kingdoms(text, everyone), key=lambda x: x.start)
     # A name inside a longer name is not a second mention ("Sheikh Mohamed bin Zayed" vs. a leader's name).
@@ -520,13 +636,13 @@ def extract(text: str) -> list[Suggestion]:
         if span.paragraph != last_paragraph:
             # A new paragraph may be about someone else: "it" and "the official" start over.
             last_paragraph = span.paragraph
-            context = None
+            carried, context = context or carried, None
         sentence = text[span.start:span.end]
         named = [x for x in everyone if span.start <= x.start and x.end <= span.end]
         # ", which has deployed peacekeepers elsewhere," is background, not the stance.
         asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(text, span.start, span.end)]
         speakers = [x for x in named if not SPOKEN_TO.search(text, span.start, x.start) and not MEDIA_AFTER.match(text, x.end)
-                    and not any(a <= x.start < b for a, b in asides)]
+                    and not any(a <= x.start < b for a, b in asides) and not _a_place(text, x)]
         given: dict[str, tuple[str, int]] = {}  # country -> (status, cue position)
         is_recalled = any(not any(a <= r.start() < b for a, b in asides) for r in RECALLED.finditer(text, span.start, span.end))
         conditions_here: dict[str, list[tuple[str, str]]] = {}
@@ -543,7 +659,14 @@ def extract(text: str) -> list[Suggestion]:
                 subjects = list(dict.fromkeys(x.code for x in inside)) if inside else \
                     _subjects_before(text, speakers, m.start(), together=True)
                 if not subjects:
-                    subjects = [context] if context else _speaker_after(text, named, m.end(), span.end)
+                    if OTHER_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()):
+                        subjects = []  # "the force will deploy ...", "other countries are ready to ..."
+                    elif context:
+                        subjects = [context]
+                    else:
+                        subjects = _speaker_after(text, named, m.end(), span.end)
+                        if not subjects and carried and not named and _refers_back(text, span, m.start()):
+                            subjects = [carried]
                 for code in subjects:
                     old = given.get(code)
                     if old is None or STATUS_RANK[status] > STATUS_RANK[old[0]] and old[0] != "conditional" \
@@ -615,7 +738,7 @@ def extract(text: str) -> list[Suggestion]:
         elif len(distinct) == 1:
             context = distinct[0]
         elif len(distinct) > 1:
-            context = None
+            context = _sentence_subject(text, speakers, span.start)
 
     for code, (status, pool) in recalled.items():
         target = found[code]
