@@ -124,3 +124,37 @@ def test_a_role_limit_or_a_request_is_no_condition(text):
 )
 def test_who_the_sentence_is_about(text, expected):
     assert _statuses(text) == expected
+
+
+# ---- troop figures -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ranges, ceilings and single figures, as stated
+        ("Peru said it could send 5,000 to 8,000 soldiers.", {"PER": {"offered_min": 5000, "offered_max": 8000}}),
+        ("Ecuador is ready to send as many as 700 troops.", {"ECU": {"offered_max": 700}}),
+        ("Uruguay will contribute about 450.", {"URY": {"committed": 450}}),
+        # a first wave and a total: the total
+        ("Paraguay will send an initial 200 troops in March, with the total rising to 900 by June.",
+         {"PRY": {"committed": 900}}),
+        # figures for the whole force are no country's
+        ("Bolivia is ready to join a 20,000-strong force.", {"BOL": {}}),
+        ("The force will number up to 20,000 troops, and Ghana is ready to take part.", {"GHA": {}}),
+        ("Fiji said it would contribute to a force of about 15,000 soldiers.", {"FJI": {}}),
+        # money and equipment kept apart from people
+        ("Nepal offered $5 million and 300 troops.", {"NPL": {"committed": 300}}),
+        ("Nepal offered $5 million in equipment.", {}),
+        # a figure in the next sentence about the same country
+        ("Mongolia will send a contingent. The contingent will number 850 soldiers.", {"MNG": {"committed": 850}}),
+        # a single figure for a country whose participation is conditional is an offer
+        ("Peru will send 400 troops. Peru would only deploy under a UN mandate.",
+         {"PER": {"offered_min": 400, "offered_max": 400}}),
+        # a passive with the troops as subject
+        ("Ecuadorian troops will be deployed by April.", {"ECU": {}}),
+        ("International forces will be deployed by April.", {}),
+    ],
+)
+def test_troop_figures_tied_to_their_country(text, expected):
+    assert _figures(text) == expected

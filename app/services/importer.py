@@ -275,6 +275,8 @@ MORE_CUES: dict[str, list[str]] = {
         r"\b(?:is|are|was|were) (?:keen|eager) to (?:send|contribute|join|take part|participate|deploy)\b",
         r"\bapproved (?:the |a )?(?:deployment|dispatch|sending)\b",
         r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained) (?:up to |about |around |some |as many as )?\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b",
+        # the troops as subject, passive: "Chilean troops will be deployed", "are to be sent"
+        UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:will|are to|are set to|are due to|is to|is set to|is due to) (?:soon )?be (?:deployed|sent|dispatched|stationed)\b",
     ],
     # Deliberation: thinking it over, discussing it, not having decided yet, counted among
     # possible contributors.
@@ -287,6 +289,7 @@ MORE_CUES: dict[str, list[str]] = {
         r"\bno (?:final )?decision (?:has|had) (?:yet )?been (?:made|taken|reached)\b",
         r"\b(?:wants|wanted|wishes|hopes) to send\b",
         r"\b(?:among|one of) (?:the )?(?:potential|possible|prospective|likely) (?:contributors|participants|troop contributors|candidates)\b",
+        UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:could|may|might) (?:soon |eventually )?be (?:deployed|sent|dispatched|stationed)\b",
     ],
     # Willing, but on terms: "ready to send troops if ...", "would join once ...", "provided there is
     # ...", "would need parliamentary approval", "only deploy with a mandate", "under Chilean command".
@@ -313,6 +316,8 @@ SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra 
 
 # Money or equipment pledged instead of people is not a troop commitment.
 NOT_PEOPLE = re.compile(r"(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,2}? (?:\$|US\$|€|£|\d[\d,.]* (?:million|billion)|funding|funds|money|equipment|vehicles|financial|dollars|aid|supplies|logistics|logistical)")
+PASSIVE_TROOPS = re.compile(UNITS_WORD + r" ")
+PEOPLE_TOO = re.compile(r"\b\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b|\b(?:troops|soldiers|personnel|peacekeepers)\b")
 # A cue the text negates ("has not ruled out", "did not exclude") is no refusal.
 NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$"
                      # "no countries have officially confirmed", "none of them has offered": the subject itself is the negation
@@ -406,26 +411,87 @@ def _number(raw: str) -> int:
     return int(raw.replace(",", ""))
 
 
+# A figure for the whole force ("a 20,000-strong force", "a force of up to 20,000", "the force will
+# number 20,000") is no country's contribution.
+FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) (?:of|with|totall?ing|numbering|comprising|made up of) "
+                               r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
+                               r"|\b(?:force|mission|ISF)(?: [\w-]+){0,3}? (?:will|would|could|is to|is expected to|may) (?:have|number|include|comprise|consist of|total|reach|be made up of) "
+                               r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
+                               r"|\b(?:total|overall|combined) (?:force )?(?:of |strength of )?(?:about |around |some |up to )?$(?<!\ba total of )", re.I)
+FORCE_WIDE_AFTER = re.compile(r"-(?:strong|member|person|troop|soldier)\b", re.I)
+# "an initial 1,000 ..., a total of 8,000": the country's total is the figure that counts.
+TOTAL_BEFORE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?to|in total|in all|eventually|rising to|growing to|increasing to|up to a total of) (?:about |around |some )?$", re.I)
+TOTAL_FIGURE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?to|rising to|growing to|increasing to|eventually) "
+                          r"(?:about |around |some )?" + NUMBER + r"(?![\d,])(?! (?:million|billion|percent|%))")
+# A bare number right after a contribution verb is a head count: "will contribute about 1,200."
+BARE = re.compile(r"\b(?:send|sending|contribute|contributing|deploy|deploying|provide|providing|dispatch|offer|offered|pledged?) "
+                  r"(?:about |around |some |roughly |nearly |up to |as many as )?" + NUMBER + r"(?=[.,;]|$| (?:to|by|for|in|more)\b)")
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    values: dict[str, int]  # "offered_min"/"offered_max", or "single"
+    total: bool
+
+
+def _figures(sentence: str) -> list[Figure]:
+    """The troop figures a sentence gives, in order, leaving out figures for the whole force."""
+    found: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], values: dict[str, int], total: bool = False) -> None:
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            return
+        taken.append((m.start(), m.end()))
+        before = sentence[max(0, m.start() - 80):m.start()]
+        if FORCE_WIDE_BEFORE.search(before) or FORCE_WIDE_AFTER.match(sentence, m.end()):
+            return
+        found.append(Figure(m.start(), values, total or TOTAL_BEFORE.search(before) is not None))
+
+    for m in TOTAL_FIGURE.finditer(sentence):
+        add(m, {"single": _number(m.group(1))}, total=True)
+    for m in RANGE.finditer(sentence):
+        low, high = [g for g in m.groups() if g][:2]
+        add(m, {"offered_min": _number(low), "offered_max": _number(high)})
+    for m in UP_TO.finditer(sentence):
+        add(m, {"offered_max": _number(m.group(1))})
+    for m in SINGLE.finditer(sentence):
+        add(m, {"single": _number(m.group(1) or m.group(2))})
+    for m in BARE.finditer(sentence):
+        number = re.search(NUMBER + "$", m.group(0))
+        if 1900 <= _number(number.group(1)) <= 2100:
+            continue  # a year
+        add(m, {"single": _number(number.group(1))})
+    return sorted(found, key=lambda f: f.start)
+
+
+def _chosen_figure(sentence: str) -> Figure | None:
+    """The sentence's figure for a country: its stated total when it gives one, else its first."""
+    figures = _figures(sentence)
+    totals = [f for f in figures if f.total]
+    return (totals or figures or [None])[0]
+
+
 def _figure_at(sentence: str) -> int | None:
     """Where the sentence's troop figure starts, if it has one."""
-    starts = [m.start() for m in (RANGE.search(sentence), UP_TO.search(sentence), SINGLE.search(sentence)) if m]
-    return min(starts) if starts else None
+    figure = _chosen_figure(sentence)
+    return figure.start if figure else None
 
 
 def _troops(sentence: str, status: str) -> dict[str, int]:
-    if (m := RANGE.search(sentence)) is not None:
-        low, high = [g for g in m.groups() if g][:2]
-        return {"offered_min": _number(low), "offered_max": _number(high)}
-    if (m := UP_TO.search(sentence)) is not None:
-        return {"offered_max": _number(m.group(1))}
-    if (m := SINGLE.search(sentence)) is not None:
-        value = _number(m.group(1) or m.group(2))
-        if status == "deployed":
-            return {"deployed": value}
-        if status == "committed":
-            return {"committed": value}
-        if status in ("conditional", "considering"):
-            return {"offered_min": value, "offered_max": value}
+    figure = _chosen_figure(sentence)
+    if figure is None:
+        return {}
+    if "single" not in figure.values:
+        return dict(figure.values)
+    value = figure.values["single"]
+    if status == "deployed":
+        return {"deployed": value}
+    if status == "committed":
+        return {"committed": value}
+    if status in ("conditional", "considering"):
+        return {"offered_min": value, "offered_max": value}
     return {}
 
 
@@ -545,6 +611,14 @@ def _refers_back(text: str, span: Span, cue_start: int) -> bool:
 SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z]\w* )?(?:On|By|In|Meanwhile|However|But|And|Separately|Earlier|Later|Also|Still|Now|Then)\b[^,]{0,30}, ?|(?:However|But|And|Meanwhile|Separately) )?(?:the )?", re.I)
 
 
+def _only_country(named: list[Mention], speakers: list[Mention]) -> str | None:
+    """The one country a sentence names (by name, capital, demonym or official), if only one."""
+    codes = set(x.code for x in named)
+    if len(codes) == 1 and speakers:
+        return next(iter(codes))
+    return None
+
+
 def _sentence_subject(text: str, named: list[Mention], start: int) -> str | None:
     """The country a sentence opens with as its subject ("Chile's minister met ...", "On Monday, Chile ...")."""
     lead = SUBJECT_LEAD.match(text, start)
@@ -618,6 +692,7 @@ def extract(text: str) -> list[Suggestion]:
     found: dict[str, Suggestion] = {}
     recalled: dict[str, tuple[str, list[ConditionSuggestion]]] = {}
     context: str | None = None
+    pending: dict[str, str] = {}  # country -> a sentence giving its figure without a stance
     carried: str | None = None  # the last paragraph's subject, for "he said" and "the country" in a new one
     everyone = sorted(mentions(text) + people(text), key=lambda x: x.start)
     everyone = sorted(everyone + kingdoms(text, everyone), key=lambda x: x.start)
@@ -653,8 +728,11 @@ def extract(text: str) -> list[Suggestion]:
                     continue
                 if status != "conditional" and NEGATED.search(text, span.start, m.start()):
                     continue  # "has not ruled out", "has not offered"
-                if status == "committed" and NOT_PEOPLE.match(text, m.end(), span.end):
-                    continue  # money or equipment, not troops
+                if status == "committed" and NOT_PEOPLE.match(text, m.end(), span.end) \
+                        and not PEOPLE_TOO.search(text[m.end():_clause_after(text, m.end(), span.end)[1]]):
+                    continue  # money or equipment, not troops ("$20 million and 500 troops" is both)
+                if PASSIVE_TROOPS.match(m.group(0)) and not any(0 <= m.start() - x.end <= 25 for x in speakers):
+                    continue  # "troops will be deployed" says whose troops only when a country is named right before
                 inside = [x for x in named if m.start() <= x.start and x.end <= m.end() and x.kind != "person"]
                 subjects = list(dict.fromkeys(x.code for x in inside)) if inside else \
                     _subjects_before(text, speakers, m.start(), together=True)
@@ -712,6 +790,12 @@ def extract(text: str) -> list[Suggestion]:
                 given.setdefault(code, ("considering", m.start()))
 
         figure = _figure_at(sentence)
+        if figure is not None and not given and not is_recalled:
+            # "The contingent will number 1,200 soldiers": a figure in a sentence about one country, kept
+            # for that country if the article gives it a stance.
+            about = _only_country(named, speakers) or (context if not named else None)
+            if about:
+                pending.setdefault(about, sentence)
         owner = None
         if figure is not None and given:
             # A figure belongs to the country whose stance is stated just before it, not to every country named.
@@ -740,6 +824,17 @@ def extract(text: str) -> list[Suggestion]:
         elif len(distinct) > 1:
             context = _sentence_subject(text, speakers, span.start)
 
+    for code, sentence in pending.items():
+        target = found.get(code)
+        if target is not None and target.status and all(v is None for v in target.troops.values()):
+            target.troops.update(_troops(sentence, target.status))
+            target.add_evidence(sentence)
+    for target in found.values():
+        # a single figure pledged and then made conditional, or still weighed, is an offer
+        if target.status in ("conditional", "considering") and target.troops.get("committed") is not None \
+                and target.troops.get("offered_min") is None and target.troops.get("offered_max") is None:
+            value = target.troops["committed"]
+            target.troops.update({"committed": None, "offered_min": value, "offered_max": value})
     for code, (status, pool) in recalled.items():
         target = found[code]
         if target.status is None and status:
