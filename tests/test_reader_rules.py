@@ -158,3 +158,36 @@ def test_who_the_sentence_is_about(text, expected):
 )
 def test_troop_figures_tied_to_their_country(text, expected):
     assert _figures(text) == expected
+
+
+# ---- more wordings: pledges as nouns, the force's terms, lists referred back to ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru's offer of 800 troops was welcomed in Washington.", {"PER": "committed"}),
+        ("Ecuador has formally joined the stabilization force.", {"ECU": "committed"}),
+        ("Uruguay has been mentioned as a possible contributor.", {"URY": "considering"}),
+        ("Paraguay is not sending troops.", {"PRY": "declined"}),
+        ("Bolivia showed early interest in the mission.", {"BOL": "considering"}),
+        # terms the decision waits on, terms for the force, parliaments that must approve
+        ("Peru will not decide until the terms of reference are published.", {"PER": "conditional"}),
+        ("Ecuador wants the force to have a clear UN mandate.", {"ECU": "conditional"}),
+        ("Uruguay is ready to help, but Parliament must first approve any deployment.", {"URY": "conditional"}),
+        ("Paraguay will take part under the condition that the truce holds.", {"PRY": "conditional"}),
+        # "none", "they" point back to the countries just listed
+        ("Washington had hoped for troops from Peru, Ecuador and Uruguay. After expressing early interest, none have committed.",
+         {"PER": "considering", "ECU": "considering", "URY": "considering"}),
+        ("Officials met envoys from Peru and Ecuador. They are still considering the request.",
+         {"PER": "considering", "ECU": "considering"}),
+    ],
+)
+def test_more_wordings(text, expected):
+    assert _statuses(text) == expected
+
+
+def test_the_terms_waited_on_are_named_by_kind():
+    assert _conditions("Peru will not decide until the terms of reference are published.") == {"PER": ["mandate"]}
+    assert _conditions("Uruguay is ready to help, but Parliament must first approve any deployment.") == \
+        {"URY": ["domestic_approval"]}

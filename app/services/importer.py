@@ -203,7 +203,8 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
 # ---- cues -----------------------------------------------------------------------------------------
 
 NOT_SEND = (r"(?:send|contribute|join|take part|participate|deploy|commit|provide troops|be part|be (?:[a-z]+ly )?involved|get involved"
-            r"|be (?:sending|contributing|deploying|joining|participating|taking part|committing))")
+            r"|be (?:sending|contributing|deploying|joining|participating|taking part|committing)"
+            r"|sending|contributing|deploying|joining|participating|taking part)")
 # A refusal limited to a task ("will not take part in combat") limits the role; it is not a refusal to join.
 TASKS = (r"(?:combat|fighting|hostilities|disarm\w*|the disarmament|demilitari\w*|confrontation|offensive|enforc\w*|policing|"
          r"operations against|direct confrontation|any fighting|clashes|raids|war)")
@@ -252,7 +253,8 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)\b|\b(?:reviewing|studying|examining|assessing) (?:a|the|its|their) (?:[\w-]+ )?request\b"
                                r"|\b(?:did|does|do|has|have|had) not (?:exclude|excluded|rule out|ruled out)\b|\b(?:could|might|may) (?:send|contribute|deploy|join|take part|participate)\b"
                                r"|\b(?:wishes|wants|wanted|seeks|sought|hopes) to (?:join|be part|take part|participate|contribute)\b"
-                               r"|\binterest in (?:principle|joining|taking part|participating|contributing|being part)\b|\b(?:shown|expressed|signalled|signaled) (?:its |their )?interest\b")),
+                               r"|\binterest in (?:principle|joining|taking part|participating|contributing|being part)\b"
+                               r"|\b(?:show|express|signal)(?:ed|ing|led|ling|s)? (?:its |their |an |some |early |initial |strong |keen )*interest\b")),
 ]
 
 # More ways news prose states each stance, by family. Each table is a list of alternatives added to
@@ -275,6 +277,9 @@ MORE_CUES: dict[str, list[str]] = {
         r"\b(?:is|are|was|were) (?:keen|eager) to (?:send|contribute|join|take part|participate|deploy)\b",
         r"\bapproved (?:the |a )?(?:deployment|dispatch|sending)\b",
         r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained) (?:up to |about |around |some |as many as )?\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b",
+        # a pledge as a noun: "Chile's offer of 800 troops", "its pledge of up to 1,000 soldiers"
+        r"\b(?:offer|pledge|commitment|promise) of (?:up to |about |around |some |as many as )?\d",
+        r"\b(?:has|have) (?:formally |officially )?joined the (?:international |multinational )?(?:stabili[sz]ation force|force|ISF|mission)\b",
         # the troops as subject, passive: "Chilean troops will be deployed", "are to be sent"
         UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:will|are to|are set to|are due to|is to|is set to|is due to) (?:soon )?be (?:deployed|sent|dispatched|stationed)\b",
     ],
@@ -288,6 +293,7 @@ MORE_CUES: dict[str, list[str]] = {
         r"\b(?:has|have|had) not (?:yet )?(?:made|taken|reached) (?:a|any) (?:final )?decision\b",
         r"\bno (?:final )?decision (?:has|had) (?:yet )?been (?:made|taken|reached)\b",
         r"\b(?:wants|wanted|wishes|hopes) to send\b",
+        r"\b(?:mentioned|named|listed|cited|seen|touted|floated) as (?:a |an |one of the )?(?:potential|possible|prospective|likely) (?:contributors?|participants?|troop contributors?)\b",
         r"\b(?:among|one of) (?:the )?(?:potential|possible|prospective|likely) (?:contributors|participants|troop contributors|candidates)\b",
         UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:could|may|might) (?:soon |eventually )?be (?:deployed|sent|dispatched|stationed)\b",
     ],
@@ -300,6 +306,13 @@ MORE_CUES: dict[str, list[str]] = {
         r"\b(?:would|will) (?:first |still |also )?need\b|\bneeds? (?:[\w-]+ ){0,3}?(?:approval|consent|mandate|resolution|authori[sz]ation|green light|backing)\b",
         r"\bonly (?:[\w’']+ ){1,4}?with\b",
         r"\bunder (?:[A-Z][\w-]+ )?(?:national |UN |U\.N\. )?(?:command|control|flag)\b",
+        r"\b(?:until|pending|awaiting|await|awaits|waits? (?:for|on)|waiting (?:for|on)) (?:the |a |an |its |their )?(?:[\w-]+ ){0,3}?"
+        r"(?:terms of reference|mandate|resolution|rules of engagement|approval|vote|legal process|clarity|clarification|details|guarantees)\b",
+        r"\b(?:wants|want|insists|insisted|demands|demanded|requires|required|expects) (?:that )?(?:the |any |such a |a )(?:[\w-]+ )?(?:force|mission|deployment|ISF|operation) "
+        r"(?:to have|to be|must|should|would have to|needs to|has to)\b",
+        r"\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|legislators|the [Cc]abinet|the National Assembly|the legislature|the Bundestag|the Majlis) "
+        r"(?:must|has to|would have to|will have to|needs to|would need to|will need to) (?:first )?(?:approve|vote|sign off|authori[sz]e|endorse|ratify)\b",
+        r"\bunder (?:the )?condition(?:s)? (?:that|of)\b",
         r"\bunder (?:a |an |the )?(?:clear |formal |binding )?(?:UN|U\.N\.|United Nations|Security Council)(?:[\w -]{0,30}?) mandate\b",
     ],
     # Refusals said in other words: turned down, distanced itself, backed away, cannot take part.
@@ -329,7 +342,7 @@ RELATIVE_CLAUSE = re.compile(r", (?:which|who) [^,]*,")
 
 CATEGORY_WORDS = [
     ("disarmament", re.compile(r"disarm|demilitari|weapons", re.I)),
-    ("mandate", re.compile(r"\bU\.?N\.?\b|United Nations|Security Council|mandate|resolution|legal basis|international law", re.I)),
+    ("mandate", re.compile(r"\bU\.?N\.?\b|United Nations|Security Council|mandate|resolution|legal basis|international law|terms of reference|rules of engagement", re.I)),
     ("domestic_approval", re.compile(r"parliament|congress|senate|legislat|national assembly|majlis|ratif|referendum|cabinet|lawmakers"
                                       r"|(?<!General )\bassembly\b|\bBundestag|\bSejm\b|\bKnesset\b|\bDuma\b|\bDPR\b|\bStorting|\bRiksdag|\bDiet\b"
                                       # parliaments by name, and a country's own law and procedures
@@ -611,6 +624,25 @@ def _refers_back(text: str, span: Span, cue_start: int) -> bool:
 SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z]\w* )?(?:On|By|In|Meanwhile|However|But|And|Separately|Earlier|Later|Also|Still|Now|Then)\b[^,]{0,30}, ?|(?:However|But|And|Meanwhile|Separately) )?(?:the )?", re.I)
 
 
+# Plural words that point back to the countries last listed ("the UAE, Bahrain and Qatar ... none
+# have committed", "... they are still weighing it").
+PLURAL_BACK = re.compile(r"\b(?:[Nn]one(?: of them)?|[Tt]hey|[Bb]oth|[Nn]either|[Aa]ll (?:three|four|five|of them)|[Tt]hese (?:countries|states|nations|governments)|[Tt]he (?:three|four|five) (?:countries|states|nations))\b")
+
+
+def _longest_list(text: str, named: list[Mention]) -> list[str]:
+    """The longest run of countries a sentence lists ("the UAE, Bahrain, and Qatar"), by name."""
+    best: list[Mention] = []
+    run: list[Mention] = []
+    for x in (x for x in named if not x.is_demonym and x.kind != "person"):
+        if run and LIST_GAP.fullmatch(text[run[-1].end:x.start]):
+            run.append(x)
+        else:
+            run = [x]
+        if len(run) > len(best):
+            best = list(run)
+    return [code for code in dict.fromkeys(x.code for x in best) if code not in NOT_CONTRIBUTORS]
+
+
 def _only_country(named: list[Mention], speakers: list[Mention]) -> str | None:
     """The one country a sentence names (by name, capital, demonym or official), if only one."""
     codes = set(x.code for x in named)
@@ -693,6 +725,7 @@ def extract(text: str) -> list[Suggestion]:
     recalled: dict[str, tuple[str, list[ConditionSuggestion]]] = {}
     context: str | None = None
     pending: dict[str, str] = {}  # country -> a sentence giving its figure without a stance
+    last_list: list[str] = []  # the last list of countries named in this paragraph, for "they" and "none"
     carried: str | None = None  # the last paragraph's subject, for "he said" and "the country" in a new one
     everyone = sorted(mentions(text) + people(text), key=lambda x: x.start)
     everyone = sorted(everyone + kingdoms(text, everyone), key=lambda x: x.start)
@@ -712,6 +745,7 @@ def extract(text: str) -> list[Suggestion]:
             # A new paragraph may be about someone else: "it" and "the official" start over.
             last_paragraph = span.paragraph
             carried, context = context or carried, None
+            last_list = []
         sentence = text[span.start:span.end]
         named = [x for x in everyone if span.start <= x.start and x.end <= span.end]
         # ", which has deployed peacekeepers elsewhere," is background, not the stance.
@@ -736,6 +770,8 @@ def extract(text: str) -> list[Suggestion]:
                 inside = [x for x in named if m.start() <= x.start and x.end <= m.end() and x.kind != "person"]
                 subjects = list(dict.fromkeys(x.code for x in inside)) if inside else \
                     _subjects_before(text, speakers, m.start(), together=True)
+                if not subjects and last_list and not named and PLURAL_BACK.search(text, span.start, span.end):
+                    subjects = list(last_list)  # "none have committed", "they are still considering"
                 if not subjects:
                     if OTHER_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()):
                         subjects = []  # "the force will deploy ...", "other countries are ready to ..."
@@ -815,6 +851,9 @@ def extract(text: str) -> list[Suggestion]:
             for key, value in _troops(sentence, status).items():
                 if target.troops.get(key) is None and code == owner:
                     target.troops[key] = value
+        run = _longest_list(text, speakers)
+        if len(run) > 1:
+            last_list = run
         subjects_here = [code for code in given if given[code][0] != "considering"]
         distinct = list(dict.fromkeys(x.code for x in named))
         if len(subjects_here) == 1:
