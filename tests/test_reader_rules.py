@@ -191,3 +191,37 @@ def test_the_terms_waited_on_are_named_by_kind():
     assert _conditions("Peru will not decide until the terms of reference are published.") == {"PER": ["mandate"]}
     assert _conditions("Uruguay is ready to help, but Parliament must first approve any deployment.") == \
         {"URY": ["domestic_approval"]}
+
+
+# ---- negation scope, questions and decisions that wait ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a refusal of one task, however it is phrased, is not a refusal to join
+        ("Peru is willing to contribute troops but will not be part of any effort to disarm the militias.",
+         {"PER": "committed"}),
+        ("Ecuador will not join operations aimed at disarming anyone, but it stands ready to send medics.",
+         {"ECU": "committed"}),
+        # a stance asked about is no stance
+        ("It is unclear whether Uruguay would send troops.", {}),
+        # readiness said in other ways
+        ("The plan was welcomed, along with Paraguay's readiness to contribute troops.", {"PRY": "committed"}),
+        ("Bolivia would be willing to send observers.", {"BOL": "committed"}),
+        ("Ghana has decided to send 300 soldiers.", {"GHA": "committed"}),
+        ("Under the plan, Fiji would send 800 troops.", {"FJI": "committed"}),
+        ("Nepal has agreed in principle to join the force.", {"NPL": "considering"}),
+        # the decision waits on something
+        ("Peru said any deployment would be decided after the Security Council adopted a resolution.",
+         {"PER": "conditional"}),
+        ("Ecuador has agreed in principle to join, but its parliament will have the final word.", {"ECU": "conditional"}),
+    ],
+)
+def test_negation_questions_and_decisions(text, expected):
+    assert _statuses(text) == expected
+
+
+def test_a_term_named_by_the_cue_itself():
+    assert _conditions("Ecuador has agreed in principle to join, but its parliament will have the final word.") == \
+        {"ECU": ["domestic_approval"]}

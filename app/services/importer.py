@@ -208,7 +208,10 @@ NOT_SEND = (r"(?:send|contribute|join|take part|participate|deploy|commit|provid
 # A refusal limited to a task ("will not take part in combat") limits the role; it is not a refusal to join.
 TASKS = (r"(?:combat|fighting|hostilities|disarm\w*|the disarmament|demilitari\w*|confrontation|offensive|enforc\w*|policing|"
          r"operations against|direct confrontation|any fighting|clashes|raids|war)")
-NOT_A_TASK = r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS + r")"
+NOT_A_TASK = (r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS
+              # "will not be part of any effort to disarm", "will not join operations aimed at fighting"
+              + r"| (?:[\w-]+ ){0,3}?(?:(?:of|in|for) )?(?:any |an |a |the )?(?:effort|efforts|mission|missions|operations?|attempt|plan|task|role)s? "
+                r"(?:[\w-]+ ){0,2}?(?:to |at |of |in )?" + TASKS + r")")
 # "if asked", "if needed": willingness, not a term.
 NOT_A_REQUEST = r"(?! (?:asked|requested|needed|necessary|invited|called upon|required)\b)"
 ADVERB = r"(?:[a-z]+ly |yet |now |still |ever )?"
@@ -242,7 +245,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?: [\w’']+){0,3} if\b"
                                r"|\b(?:could|would|will|might|may|can) (?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
     ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill send\b|\bwill contribute\b|\bwill deploy\b"
-                             r"|\bagreed to (?:send|contribute|deploy|join)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch)\b"
+                             r"|\bagreed to (?:send|contribute|deploy|join)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply)\b"
                              r"|\b(?:stands?|standing|stood) ready to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
                              r"|\b(?:plans|planned|intends|is planning|are planning|is preparing|are preparing|preparing) to (?:contribute|send|deploy|dispatch|supply|provide)\b|\bwith plans for \d"
                              r"|\b(?:is|are) (?:due |set )?to (?:supply|send|contribute|deploy|provide|dispatch)\b"
@@ -277,6 +280,16 @@ MORE_CUES: dict[str, list[str]] = {
         r"\b(?:is|are|was|were) (?:keen|eager) to (?:send|contribute|join|take part|participate|deploy)\b",
         r"\bapproved (?:the |a )?(?:deployment|dispatch|sending)\b",
         r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained) (?:up to |about |around |some |as many as )?\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b",
+        # readiness as a noun, "would be willing to", "it's ready to", troops "on standby" for the mission,
+        # a decision to send, and a plain "would send" with people to send (not after "whether" or "if")
+        r"(?:(?<![Gg]auge )(?<!assess )(?<!test )(?<!about )(?<!probe )(?<!gauging )(?:its|their) |(?:’s|'s) )"
+        r"(?:willingness|readiness|preparedness) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|be part)\b",
+        r"\b(?:would|will|to) be (?:willing|ready|prepared|happy|glad) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
+        r"(?:’s|'s) (?:now |also |fully )?(?:ready|willing|prepared) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
+        UNITS_WORD + r" (?:are |were )?(?:ready|on standby|standing by) (?:to|for) (?:be )?(?:deploy|deployment|depart|go|leave)",
+        r"\bdecided to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
+        r"(?<!whether )(?<!\bif )\bwould (?:also |soon |eventually |now |initially )?(?:send|contribute|deploy|dispatch|provide|supply)\b"
+        r"(?= (?:[\w,-]+ ){0,4}?(?:troops|soldiers|personnel|peacekeepers|police|officers|medics|engineers|units?|contingent|battalions?|\d))",
         # a pledge as a noun: "Chile's offer of 800 troops", "its pledge of up to 1,000 soldiers"
         r"\b(?:offer|pledge|commitment|promise) of (?:up to |about |around |some |as many as )?\d",
         r"\b(?:has|have) (?:formally |officially )?joined the (?:international |multinational )?(?:stabili[sz]ation force|force|ISF|mission)\b",
@@ -293,6 +306,7 @@ MORE_CUES: dict[str, list[str]] = {
         r"\b(?:has|have|had) not (?:yet )?(?:made|taken|reached) (?:a|any) (?:final )?decision\b",
         r"\bno (?:final )?decision (?:has|had) (?:yet )?been (?:made|taken|reached)\b",
         r"\b(?:wants|wanted|wishes|hopes) to send\b",
+        r"\bagreed in principle\b",
         r"\b(?:mentioned|named|listed|cited|seen|touted|floated) as (?:a |an |one of the )?(?:potential|possible|prospective|likely) (?:contributors?|participants?|troop contributors?)\b",
         r"\b(?:among|one of) (?:the )?(?:potential|possible|prospective|likely) (?:contributors|participants|troop contributors|candidates)\b",
         UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:could|may|might) (?:soon |eventually )?be (?:deployed|sent|dispatched|stationed)\b",
@@ -313,6 +327,9 @@ MORE_CUES: dict[str, list[str]] = {
         r"\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|legislators|the [Cc]abinet|the National Assembly|the legislature|the Bundestag|the Majlis) "
         r"(?:must|has to|would have to|will have to|needs to|would need to|will need to) (?:first )?(?:approve|vote|sign off|authori[sz]e|endorse|ratify)\b",
         r"\bunder (?:the )?condition(?:s)? (?:that|of)\b",
+        # the decision itself waits on something: "would be decided after a resolution", "parliament will have the final word"
+        r"\b(?:be decided|decide|be made|be taken) (?:only )?(?:after|once|when|following)\b",
+        r"\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|the [Cc]abinet|the National Assembly|the legislature) (?:would|will) have the (?:final|last) (?:word|say)\b",
         r"\bunder (?:a |an |the )?(?:clear |formal |binding )?(?:UN|U\.N\.|United Nations|Security Council)(?:[\w -]{0,30}?) mandate\b",
     ],
     # Refusals said in other words: turned down, distanced itself, backed away, cannot take part.
@@ -331,6 +348,8 @@ SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra 
 NOT_PEOPLE = re.compile(r"(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,2}? (?:\$|US\$|€|£|\d[\d,.]* (?:million|billion)|funding|funds|money|equipment|vehicles|financial|dollars|aid|supplies|logistics|logistical)")
 PASSIVE_TROOPS = re.compile(UNITS_WORD + r" ")
 PEOPLE_TOO = re.compile(r"\b\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b|\b(?:troops|soldiers|personnel|peacekeepers)\b")
+# A stance asked about, not stated: "whether Chile would send", "asked if Peru will join".
+QUESTIONED = re.compile(r"\b(?:whether|if)\s+(?:[\w’'.-]+\s+){0,4}$")
 # A cue the text negates ("has not ruled out", "did not exclude") is no refusal.
 NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$"
                      # "no countries have officially confirmed", "none of them has offered": the subject itself is the negation
@@ -760,6 +779,8 @@ def extract(text: str) -> list[Suggestion]:
             for m in cue.finditer(text, span.start, span.end):
                 if any(a <= m.start() < b for a, b in asides):
                     continue
+                if status not in ("conditional", "considering") and QUESTIONED.search(text, max(span.start, m.start() - 60), m.start()):
+                    continue  # "unclear whether Chile would send troops", "asked if Peru will join"
                 if status != "conditional" and NEGATED.search(text, span.start, m.start()):
                     continue  # "has not ruled out", "has not offered"
                 if status == "committed" and NOT_PEOPLE.match(text, m.end(), span.end) \
@@ -798,6 +819,8 @@ def extract(text: str) -> list[Suggestion]:
                     while begin < span.end and text[begin] == " ":
                         begin += 1
                     c_start, c_end = _clause_after(text, begin, span.end)
+                    if c_end - c_start < 4:
+                        c_start, c_end = m.start(), m.end()  # the cue names the term itself: "parliament will have the final word"
                     for code in subjects:
                         conditions_here.setdefault(code, []).extend(_conditions_in(text, c_start, c_end, sentence))
         for m in CONDITION_NOUN.finditer(text, span.start, span.end):
