@@ -225,3 +225,17 @@ def test_negation_questions_and_decisions(text, expected):
 def test_a_term_named_by_the_cue_itself():
     assert _conditions("Ecuador has agreed in principle to join, but its parliament will have the final word.") == \
         {"ECU": ["domestic_approval"]}
+
+
+# ---- stray characters from web pages ------------------------------------------------------------------
+
+
+def test_stray_spaces_and_invisible_characters_do_not_hide_a_stance():
+    text = "Peru\u00a0will  not send\u200b troops to the\u202fforce, the ministry said."
+    (found,) = extract(text)
+    assert (found.country, found.status) == ("PER", "declined")
+    assert found.evidence == [text]  # quoted as written
+    text = "Ecuador will send 400\u00a0soldiers only if the\u00a0Security Council approves."
+    (found,) = extract(text)
+    assert (found.status, found.troops["offered_min"]) == ("conditional", 400)
+    assert all(c.text in text for c in found.conditions) and found.conditions[0].category == "mandate"

@@ -738,8 +738,56 @@ def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str)
     return [(p, category_of(p)) for p in parts]
 
 
+# Stray characters copied from web pages: no-break and thin spaces, runs of spaces, soft hyphens and
+# zero-width characters. The reader reads a cleaned copy; what it quotes is cut from the original.
+ODD_SPACE = re.compile(r"[ \t\u00a0\u2007\u2009\u202f\u3000]{2,}|[\t\u00a0\u2007\u2009\u202f\u3000]")
+INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _cleaned(text: str) -> tuple[str, list[int]]:
+    """TEXT with odd spaces made single plain spaces and invisible characters dropped, and for each
+    character of the result its offset in TEXT."""
+    out: list[str] = []
+    origin: list[int] = []
+    i = 0
+    while i < len(text):
+        if INVISIBLE.match(text, i):
+            i += 1
+            continue
+        space = ODD_SPACE.match(text, i)
+        if space is not None:
+            out.append(" ")
+            origin.append(i)
+            i = space.end()
+            continue
+        out.append(text[i])
+        origin.append(i)
+        i += 1
+    return "".join(out), origin
+
+
 def extract(text: str) -> list[Suggestion]:
     """Suggestions for every country the article gives a stance, troops or conditions to."""
+    cleaned, origin = _cleaned(text)
+    if cleaned == text:
+        return _extract(text)
+
+    def original(quote: str) -> str:
+        at = cleaned.find(quote)
+        if at == -1 or not quote:
+            return quote
+        return text[origin[at]:origin[at + len(quote) - 1] + 1]
+
+    suggestions = _extract(cleaned)
+    for s in suggestions:
+        s.evidence = [original(q) for q in s.evidence]
+        for c in s.conditions:
+            c.text = original(c.text)
+            c.evidence = [original(q) for q in c.evidence]
+    return suggestions
+
+
+def _extract(text: str) -> list[Suggestion]:
     found: dict[str, Suggestion] = {}
     recalled: dict[str, tuple[str, list[ConditionSuggestion]]] = {}
     context: str | None = None
