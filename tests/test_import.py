@@ -222,7 +222,9 @@ def test_a_figure_belongs_to_the_country_it_is_said_of():
         # the subject itself negates: nobody confirmed anything
         ("Chile and Peru are mentioned as contributors, though no countries have formally confirmed their participation.", {}),
         # a country named as a news outlet's home is where a report comes from, not who acts
-        ("Officials in Santiago told a US news outlet that they plan to provide a contingent of about 900.", {}),
+        # (Santiago is a capital: its officials speak for Chile, not the outlet's country)
+        ("Officials in Santiago told a US news outlet that they plan to provide a contingent of about 900.",
+         {"CHL": "committed"}),
     ],
 )
 def test_negation_scope_undecided_and_sources(text, expected):

@@ -28,6 +28,58 @@ CAPITALS = {
     "Tashkent": "UZB", "Kigali": "RWA", "Dakar": "SEN", "Nairobi": "KEN", "Abuja": "NGA", "Brasilia": "BRA",
 }
 
+# More capitals, for the countries of every region that are or may be asked to contribute. Left out:
+# capitals that are also common words or names in English copy ("Male", "Victoria", "Kingston"), and
+# cities that stand for something else ("Brussels" for the EU, "The Hague" for its courts).
+MORE_CAPITALS = {
+    # Europe
+    "Tirana": "ALB", "Vienna": "AUT", "Sofia": "BGR", "Sarajevo": "BIH", "Zagreb": "HRV",
+    "Nicosia": "CYP", "Prague": "CZE", "Copenhagen": "DNK", "Tallinn": "EST", "Helsinki": "FIN", "Budapest": "HUN",
+    "Reykjavik": "ISL", "Dublin": "IRL", "Riga": "LVA", "Vilnius": "LTU", "Luxembourg City": "LUX", "Valletta": "MLT",
+    "Chisinau": "MDA", "Podgorica": "MNE", "Skopje": "MKD", "Warsaw": "POL",
+    "Lisbon": "PRT", "Bucharest": "ROU", "Belgrade": "SRB", "Bratislava": "SVK", "Ljubljana": "SVN",
+    "Stockholm": "SWE", "Bern": "CHE", "Pristina": "XKX", "Tbilisi": "GEO", "Yerevan": "ARM", "Minsk": "BLR",
+    # Asia and the Pacific
+    "Kabul": "AFG", "Thimphu": "BTN", "Bandar Seri Begawan": "BRN", "Phnom Penh": "KHM", "Hanoi": "VNM",
+    "Bangkok": "THA", "Manila": "PHL", "Seoul": "KOR", "Pyongyang": "PRK", "Ulaanbaatar": "MNG", "Kathmandu": "NPL",
+    "Colombo": "LKA", "Naypyidaw": "MMR", "Vientiane": "LAO", "Dili": "TLS", "Singapore": "SGP", "Wellington": "NZL",
+    "Suva": "FJI", "Port Moresby": "PNG", "Bishkek": "KGZ", "Dushanbe": "TJK", "Ashgabat": "TKM", 
+    # the Middle East and North Africa
+    "Algiers": "DZA", "Tunis": "TUN", "Khartoum": "SDN", "Sanaa": "YEM", "Nouakchott": "MRT",
+    # Africa south of the Sahara
+    "Addis Ababa": "ETH", "Kampala": "UGA", "Dodoma": "TZA", "Pretoria": "ZAF",
+    "Accra": "GHA", "Yaoundé": "CMR", "Yaounde": "CMR", "Kinshasa": "COD", "Luanda": "AGO", "Lusaka": "ZMB",
+    "Harare": "ZWE", "Maputo": "MOZ", "Antananarivo": "MDG", "Bamako": "MLI", "Niamey": "NER", "Ouagadougou": "BFA",
+    "N'Djamena": "TCD", "Mogadishu": "SOM", "Djibouti City": "DJI", "Asmara": "ERI", "Bujumbura": "BDI",
+    "Lilongwe": "MWI", "Windhoek": "NAM", "Gaborone": "BWA", "Conakry": "GIN", "Freetown": "SLE",
+    "Monrovia": "LBR", "Lomé": "TGO", "Lome": "TGO", "Cotonou": "BEN", "Banjul": "GMB", "Libreville": "GAB",
+    # the Americas
+    "Mexico City": "MEX", "Bogotá": "COL", "Bogota": "COL", "Lima": "PER", "Quito": "ECU", "Caracas": "VEN",
+    "Buenos Aires": "ARG", "Santiago": "CHL", "Montevideo": "URY", "Asunción": "PRY", "Asuncion": "PRY",
+    "La Paz": "BOL", "Brasília": "BRA", "Havana": "CUB", "Guatemala City": "GTM", "Tegucigalpa": "HND",
+    "San Salvador": "SLV", "Managua": "NIC", "San José": "CRI", "Panama City": "PAN", "Santo Domingo": "DOM",
+    "Port-au-Prince": "HTI",
+}
+CAPITALS.update(MORE_CAPITALS)
+
+# Demonyms beyond the project's list (app.countries), for the rest of the world's likely contributors.
+MORE_DEMONYMS = {
+    "Peruvian": "PER", "Ecuadorian": "ECU", "Ecuadorean": "ECU", "Bolivian": "BOL", "Paraguayan": "PRY",
+    "Venezuelan": "VEN", "Cuban": "CUB", "Guatemalan": "GTM", "Honduran": "HND", "Salvadoran": "SLV",
+    "Nicaraguan": "NIC", "Costa Rican": "CRI", "Panamanian": "PAN", "Dominican": "DOM", "Haitian": "HTI",
+    "Bosnian": "BIH", "Montenegrin": "MNE", "Macedonian": "MKD", "Moldovan": "MDA", "Belarusian": "BLR",
+    "Icelandic": "ISL", "Luxembourgish": "LUX", "Lithuanian": "LTU", "Kyrgyz": "KGZ", "Tajik": "TJK",
+    "Turkmen": "TKM", "Mongolian": "MNG", "Bhutanese": "BTN", "Bruneian": "BRN", "Laotian": "LAO",
+    "Burmese": "MMR", "Timorese": "TLS", "Papua New Guinean": "PNG",
+    "Algerian": "DZA", "Mauritanian": "MRT", "Sudanese": "SDN", "Eritrean": "ERI", "Djiboutian": "DJI",
+    "Tanzanian": "TZA", "Burundian": "BDI", "Congolese": "COD", "Angolan": "AGO", "Zimbabwean": "ZWE",
+    "Mozambican": "MOZ", "Malagasy": "MDG", "Malian": "MLI", "Nigerien": "NER", "Burkinabe": "BFA",
+    "Chadian": "TCD", "Cameroonian": "CMR", "Gabonese": "GAB", "Ivorian": "CIV", "Guinean": "GIN",
+    "Sierra Leonean": "SLE", "Liberian": "LBR", "Togolese": "TGO", "Beninese": "BEN", "Gambian": "GMB",
+    "Malawian": "MWI", "Namibian": "NAM", "Botswanan": "BWA", "Emirati": "ARE", "Bahraini": "BHR",
+    "Azeri": "AZE", "Kazakh": "KAZ", "Uzbek": "UZB", "Brazilian": "BRA", "Argentine": "ARG", "Argentinian": "ARG",
+}
+
 # Short forms written in capitals or with a leading "the"; matched case-sensitively.
 SHORT_FORMS = {"UAE": "ARE", "US": "USA", "U.S.": "USA", "USA": "USA", "UK": "GBR", "U.K.": "GBR", "Britain": "GBR",
                "Great Britain": "GBR", "Turkey": "TUR", "Türkiye": "TUR", "Turkiye": "TUR", "Emirates": "ARE",
@@ -132,7 +184,7 @@ def _mention_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     forms.update(SHORT_FORMS)
     kinds = {form: (code, "name") for form, code in forms.items()}
     kinds.update({form: (code, "capital") for form, code in CAPITALS.items()})
-    kinds.update({form: (code, "demonym") for form, code in DEMONYMS.items()})
+    kinds.update({form: (code, "demonym") for form, code in {**MORE_DEMONYMS, **DEMONYMS}.items()})
     ordered = sorted(kinds, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w])")
     return pattern, kinds
@@ -150,11 +202,18 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
 
 # ---- cues -----------------------------------------------------------------------------------------
 
-NOT_SEND = r"(?:send|contribute|join|take part|participate|deploy|commit|provide troops|be part|be (?:[a-z]+ly )?involved|get involved)"
+NOT_SEND = (r"(?:send|contribute|join|take part|participate|deploy|commit|provide troops|be part|be (?:[a-z]+ly )?involved|get involved"
+            r"|be (?:sending|contributing|deploying|joining|participating|taking part|committing)"
+            r"|sending|contributing|deploying|joining|participating|taking part)")
 # A refusal limited to a task ("will not take part in combat") limits the role; it is not a refusal to join.
 TASKS = (r"(?:combat|fighting|hostilities|disarm\w*|the disarmament|demilitari\w*|confrontation|offensive|enforc\w*|policing|"
          r"operations against|direct confrontation|any fighting|clashes|raids|war)")
-NOT_A_TASK = r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS + r")"
+NOT_A_TASK = (r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS
+              # "will not be part of any effort to disarm", "will not join operations aimed at fighting"
+              + r"| (?:[\w-]+ ){0,3}?(?:(?:of|in|for) )?(?:any |an |a |the )?(?:effort|efforts|mission|missions|operations?|attempt|plan|task|role)s? "
+                r"(?:[\w-]+ ){0,2}?(?:to |at |of |in )?" + TASKS + r")")
+# "if asked", "if needed": willingness, not a term.
+NOT_A_REQUEST = r"(?! (?:asked|requested|needed|necessary|invited|called upon|required)\b)"
 ADVERB = r"(?:[a-z]+ly |yet |now |still |ever )?"
 SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("withdrawn", re.compile(r"\b(?:withdrew|has withdrawn|have withdrawn|is withdrawing|pulled out|pulls out|will pull out)\b"
@@ -184,9 +243,9 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\bin (?:strict |full )?(?:compliance|accordance|line) with (?:the |current |existing |its |national |UN |U\.N\. )*(?:national |domestic )?(?:legislation|law|constitution|constitutional|resolution|Resolution|UN|U\.N\.|United Nations|Security Council|mandate)"
                                r"|\b(?:only )?within the framework of\b|\bwithin (?:specific|certain|clear|defined) parameters\b"
                                r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?: [\w’']+){0,3} if\b"
-                               r"|\b(?:could|would|will|might|may|can) (?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b")),
+                               r"|\b(?:could|would|will|might|may|can) (?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
     ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill send\b|\bwill contribute\b|\bwill deploy\b"
-                             r"|\bagreed to (?:send|contribute|deploy|join)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch)\b"
+                             r"|\bagreed to (?:send|contribute|deploy|join)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply)\b"
                              r"|\b(?:stands?|standing|stood) ready to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
                              r"|\b(?:plans|planned|intends|is planning|are planning|is preparing|are preparing|preparing) to (?:contribute|send|deploy|dispatch|supply|provide)\b|\bwith plans for \d"
                              r"|\b(?:is|are) (?:due |set )?to (?:supply|send|contribute|deploy|provide|dispatch)\b"
@@ -197,10 +256,100 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)\b|\b(?:reviewing|studying|examining|assessing) (?:a|the|its|their) (?:[\w-]+ )?request\b"
                                r"|\b(?:did|does|do|has|have|had) not (?:exclude|excluded|rule out|ruled out)\b|\b(?:could|might|may) (?:send|contribute|deploy|join|take part|participate)\b"
                                r"|\b(?:wishes|wants|wanted|seeks|sought|hopes) to (?:join|be part|take part|participate|contribute)\b"
-                               r"|\binterest in (?:principle|joining|taking part|participating|contributing|being part)\b|\b(?:shown|expressed|signalled|signaled) (?:its |their )?interest\b")),
+                               r"|\binterest in (?:principle|joining|taking part|participating|contributing|being part)\b"
+                               r"|\b(?:show|express|signal)(?:ed|ing|led|ling|s)? (?:its |their |an |some |early |initial |strong |keen )*interest\b")),
 ]
+
+# More ways news prose states each stance, by family. Each table is a list of alternatives added to
+# the status's cue above; a cue still needs a subject (the country before it, or the one last
+# spoken of) and is still cancelled by a negation just before it.
+UNITS_WORD = r"(?:troops|soldiers|personnel|forces|peacekeepers|police|officers|contingent|units?|battalions?|medics|engineers)"
+MORE_CUES: dict[str, list[str]] = {
+    # A pledge reported in the past tense or as reported speech: "said it would send", "announced
+    # it would deploy", "will be sending", "expressed willingness to", "volunteered", "committed
+    # troops", a parliament or cabinet that "approved the deployment", troops "prepared" in numbers.
+    "committed": [
+        r"\b(?:said|says|announced|confirmed|declared|stated|indicated|added|told [\w.\s]{1,40}?)(?: on \w+)?,? (?:that )?"
+        r"(?:it|they|the country|the government|[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:would|will) (?:soon |also |now )?"
+        r"(?:send|contribute|deploy|dispatch|provide|join|supply|commit)\b",
+        r"\bwill be (?:sending|contributing|deploying|dispatching|providing|joining)\b",
+        r"\b(?:expressed|shown|showed|signalled|signaled|voiced|declared|announced|confirmed|reaffirmed|reiterated) "
+        r"(?:its |their |a |the country's |[\w]+(?:’s|'s) )?(?:full |strong )?(?:willingness|readiness|commitment) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|be part)\b",
+        r"\bvolunteered (?:to (?:send|contribute|deploy|join)|troops|soldiers|personnel|forces)\b",
+        r"\bcommitted (?:[\w,-]+ ){0,4}?" + UNITS_WORD + r"\b",
+        r"\b(?:is|are|was|were) (?:keen|eager) to (?:send|contribute|join|take part|participate|deploy)\b",
+        r"\bapproved (?:the |a )?(?:deployment|dispatch|sending)\b",
+        r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained) (?:up to |about |around |some |as many as )?\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b",
+        # readiness as a noun, "would be willing to", "it's ready to", troops "on standby" for the mission,
+        # a decision to send, and a plain "would send" with people to send (not after "whether" or "if")
+        r"(?:(?<![Gg]auge )(?<!assess )(?<!test )(?<!about )(?<!probe )(?<!gauging )(?:its|their) |(?:’s|'s) )"
+        r"(?:willingness|readiness|preparedness) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|be part)\b",
+        r"\b(?:would|will|to) be (?:willing|ready|prepared|happy|glad) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
+        r"(?:’s|'s) (?:now |also |fully )?(?:ready|willing|prepared) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
+        UNITS_WORD + r" (?:are |were )?(?:ready|on standby|standing by) (?:to|for) (?:be )?(?:deploy|deployment|depart|go|leave)",
+        r"\bdecided to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
+        r"(?<!whether )(?<!\bif )\bwould (?:also |soon |eventually |now |initially )?(?:send|contribute|deploy|dispatch|provide|supply)\b"
+        r"(?= (?:[\w,-]+ ){0,4}?(?:troops|soldiers|personnel|peacekeepers|police|officers|medics|engineers|units?|contingent|battalions?|\d))",
+        # a pledge as a noun: "Chile's offer of 800 troops", "its pledge of up to 1,000 soldiers"
+        r"\b(?:offer|pledge|commitment|promise) of (?:up to |about |around |some |as many as )?\d",
+        r"\b(?:has|have) (?:formally |officially )?joined the (?:international |multinational )?(?:stabili[sz]ation force|force|ISF|mission)\b",
+        # the troops as subject, passive: "Chilean troops will be deployed", "are to be sent"
+        UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:will|are to|are set to|are due to|is to|is set to|is due to) (?:soon )?be (?:deployed|sent|dispatched|stationed)\b",
+    ],
+    # Deliberation: thinking it over, discussing it, not having decided yet, counted among
+    # possible contributors.
+    "considering": [
+        r"\b(?:would|will|to) (?:seriously |carefully )?consider\b|\b(?:mulling|contemplating|deliberating)\b",
+        r"\b(?:in|holding|held) (?:[\w-]+ )?(?:discussions|negotiations|consultations) (?:with|about|over|on)\b",
+        r"\b(?:discussing|negotiating) (?:its |a |the |their )?(?:possible |potential )?(?:participation|contribution|involvement|deployment|role)\b",
+        r"\b(?:has|have|had) (?:not )?yet to (?:decide|make a (?:final )?decision|commit)\b",
+        r"\b(?:has|have|had) not (?:yet )?(?:made|taken|reached) (?:a|any) (?:final )?decision\b",
+        r"\bno (?:final )?decision (?:has|had) (?:yet )?been (?:made|taken|reached)\b",
+        r"\b(?:wants|wanted|wishes|hopes) to send\b",
+        r"\bagreed in principle\b",
+        r"\b(?:mentioned|named|listed|cited|seen|touted|floated) as (?:a |an |one of the )?(?:potential|possible|prospective|likely) (?:contributors?|participants?|troop contributors?)\b",
+        r"\b(?:among|one of) (?:the )?(?:potential|possible|prospective|likely) (?:contributors|participants|troop contributors|candidates)\b",
+        UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:could|may|might) (?:soon |eventually )?be (?:deployed|sent|dispatched|stationed)\b",
+    ],
+    # Willing, but on terms: "ready to send troops if ...", "would join once ...", "provided there is
+    # ...", "would need parliamentary approval", "only deploy with a mandate", "under Chilean command".
+    "conditional": [
+        r"\b(?:could|would|will|might|may|can|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch|help)\b"
+        r"[^.;]*? (?:if|once|so long as|as long as|provided)\b" + NOT_A_REQUEST,
+        r"(?:,|\bbut|\bonly) provided\b|\bprovided (?:that|there (?:is|are|was|were|be))\b",  # the conjunction, not the verb
+        r"\b(?:would|will) (?:first |still |also )?need\b|\bneeds? (?:[\w-]+ ){0,3}?(?:approval|consent|mandate|resolution|authori[sz]ation|green light|backing)\b",
+        r"\bonly (?:[\w’']+ ){1,4}?with\b",
+        r"\bunder (?:[A-Z][\w-]+ )?(?:national |UN |U\.N\. )?(?:command|control|flag)\b",
+        r"\b(?:until|pending|awaiting|await|awaits|waits? (?:for|on)|waiting (?:for|on)) (?:the |a |an |its |their )?(?:[\w-]+ ){0,3}?"
+        r"(?:terms of reference|mandate|resolution|rules of engagement|approval|vote|legal process|clarity|clarification|details|guarantees)\b",
+        r"\b(?:wants|want|insists|insisted|demands|demanded|requires|required|expects) (?:that )?(?:the |any |such a |a )(?:[\w-]+ )?(?:force|mission|deployment|ISF|operation) "
+        r"(?:to have|to be|must|should|would have to|needs to|has to)\b",
+        r"\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|legislators|the [Cc]abinet|the National Assembly|the legislature|the Bundestag|the Majlis) "
+        r"(?:must|has to|would have to|will have to|needs to|would need to|will need to) (?:first )?(?:approve|vote|sign off|authori[sz]e|endorse|ratify)\b",
+        r"\bunder (?:the )?condition(?:s)? (?:that|of)\b",
+        # the decision itself waits on something: "would be decided after a resolution", "parliament will have the final word"
+        r"\b(?:be decided|decide|be made|be taken) (?:only )?(?:after|once|when|following)\b",
+        r"\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|the [Cc]abinet|the National Assembly|the legislature) (?:would|will) have the (?:final|last) (?:word|say)\b",
+        r"\bunder (?:a |an |the )?(?:clear |formal |binding )?(?:UN|U\.N\.|United Nations|Security Council)(?:[\w -]{0,30}?) mandate\b",
+    ],
+    # Refusals said in other words: turned down, distanced itself, backed away, cannot take part.
+    "declined": [
+        r"\bturned down (?:the |a |an |any |requests?|calls?|invitations?|offers?)",
+        r"\bdistanced (?:itself|themselves) from\b|\bbacked away from\b|\bsaid no to\b",
+        r"\b(?:cannot|can[’']t|could not|couldn[’']t) (?:afford to )?(?:send|contribute|take part|participate|deploy|join)\b" + NOT_A_TASK,
+        r"\bnot (?:in a position|able) to (?:send|contribute|take part|participate|deploy|join)\b" + NOT_A_TASK,
+        r"\brefrain from (?:sending|participating|joining|taking part|deploying)\b",
+    ],
+}
+SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
+                for status, cue in SUBJECT_CUES]
+
 # Money or equipment pledged instead of people is not a troop commitment.
 NOT_PEOPLE = re.compile(r"(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,2}? (?:\$|US\$|€|£|\d[\d,.]* (?:million|billion)|funding|funds|money|equipment|vehicles|financial|dollars|aid|supplies|logistics|logistical)")
+PASSIVE_TROOPS = re.compile(UNITS_WORD + r" ")
+PEOPLE_TOO = re.compile(r"\b\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b|\b(?:troops|soldiers|personnel|peacekeepers)\b")
+# A stance asked about, not stated: "whether Chile would send", "asked if Peru will join".
+QUESTIONED = re.compile(r"\b(?:whether|if)\s+(?:[\w’'.-]+\s+){0,4}$")
 # A cue the text negates ("has not ruled out", "did not exclude") is no refusal.
 NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$"
                      # "no countries have officially confirmed", "none of them has offered": the subject itself is the negation
@@ -212,9 +361,13 @@ RELATIVE_CLAUSE = re.compile(r", (?:which|who) [^,]*,")
 
 CATEGORY_WORDS = [
     ("disarmament", re.compile(r"disarm|demilitari|weapons", re.I)),
-    ("mandate", re.compile(r"\bU\.?N\.?\b|United Nations|Security Council|mandate|resolution|legal basis|international law", re.I)),
+    ("mandate", re.compile(r"\bU\.?N\.?\b|United Nations|Security Council|mandate|resolution|legal basis|international law|terms of reference|rules of engagement", re.I)),
     ("domestic_approval", re.compile(r"parliament|congress|senate|legislat|national assembly|majlis|ratif|referendum|cabinet|lawmakers"
-                                      r"|(?<!General )\bassembly\b|\bBundestag|\bSejm\b|\bKnesset\b|\bDuma\b|\bDPR\b|\bStorting|\bRiksdag|\bDiet\b", re.I)),
+                                      r"|(?<!General )\bassembly\b|\bBundestag|\bSejm\b|\bKnesset\b|\bDuma\b|\bDPR\b|\bStorting|\bRiksdag|\bDiet\b"
+                                      # parliaments by name, and a country's own law and procedures
+                                      r"|\bMajlis|\bMejlis|\bSangsad|\bLok Sabha|\bRada\b|\bCortes\b|\bFolketing|\bEduskunta|\bOireachtas|\bD[aá]il\b"
+                                      r"|\bHouse of (?:Commons|Representatives)|\bSeimas|\bSaeima|\bRiigikogu|\bSabor\b|\bSkupština|\bKuvendi|\bMazhilis|\bJogorku"
+                                      r"|constitution|national (?:law|legislation)|domestic (?:law|legislation|procedures)|legal (?:process|procedures)|presidential decree", re.I)),
     ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends", re.I)),
     ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties", re.I)),
     ("command", re.compile(r"command|under the flag|chain of|\bled by\b|leadership", re.I)),
@@ -290,26 +443,87 @@ def _number(raw: str) -> int:
     return int(raw.replace(",", ""))
 
 
+# A figure for the whole force ("a 20,000-strong force", "a force of up to 20,000", "the force will
+# number 20,000") is no country's contribution.
+FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) (?:of|with|totall?ing|numbering|comprising|made up of) "
+                               r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
+                               r"|\b(?:force|mission|ISF)(?: [\w-]+){0,3}? (?:will|would|could|is to|is expected to|may) (?:have|number|include|comprise|consist of|total|reach|be made up of) "
+                               r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
+                               r"|\b(?:total|overall|combined) (?:force )?(?:of |strength of )?(?:about |around |some |up to )?$(?<!\ba total of )", re.I)
+FORCE_WIDE_AFTER = re.compile(r"-(?:strong|member|person|troop|soldier)\b", re.I)
+# "an initial 1,000 ..., a total of 8,000": the country's total is the figure that counts.
+TOTAL_BEFORE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?to|in total|in all|eventually|rising to|growing to|increasing to|up to a total of) (?:about |around |some )?$", re.I)
+TOTAL_FIGURE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?to|rising to|growing to|increasing to|eventually) "
+                          r"(?:about |around |some )?" + NUMBER + r"(?![\d,])(?! (?:million|billion|percent|%))")
+# A bare number right after a contribution verb is a head count: "will contribute about 1,200."
+BARE = re.compile(r"\b(?:send|sending|contribute|contributing|deploy|deploying|provide|providing|dispatch|offer|offered|pledged?) "
+                  r"(?:about |around |some |roughly |nearly |up to |as many as )?" + NUMBER + r"(?=[.,;]|$| (?:to|by|for|in|more)\b)")
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    values: dict[str, int]  # "offered_min"/"offered_max", or "single"
+    total: bool
+
+
+def _figures(sentence: str) -> list[Figure]:
+    """The troop figures a sentence gives, in order, leaving out figures for the whole force."""
+    found: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], values: dict[str, int], total: bool = False) -> None:
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            return
+        taken.append((m.start(), m.end()))
+        before = sentence[max(0, m.start() - 80):m.start()]
+        if FORCE_WIDE_BEFORE.search(before) or FORCE_WIDE_AFTER.match(sentence, m.end()):
+            return
+        found.append(Figure(m.start(), values, total or TOTAL_BEFORE.search(before) is not None))
+
+    for m in TOTAL_FIGURE.finditer(sentence):
+        add(m, {"single": _number(m.group(1))}, total=True)
+    for m in RANGE.finditer(sentence):
+        low, high = [g for g in m.groups() if g][:2]
+        add(m, {"offered_min": _number(low), "offered_max": _number(high)})
+    for m in UP_TO.finditer(sentence):
+        add(m, {"offered_max": _number(m.group(1))})
+    for m in SINGLE.finditer(sentence):
+        add(m, {"single": _number(m.group(1) or m.group(2))})
+    for m in BARE.finditer(sentence):
+        number = re.search(NUMBER + "$", m.group(0))
+        if 1900 <= _number(number.group(1)) <= 2100:
+            continue  # a year
+        add(m, {"single": _number(number.group(1))})
+    return sorted(found, key=lambda f: f.start)
+
+
+def _chosen_figure(sentence: str) -> Figure | None:
+    """The sentence's figure for a country: its stated total when it gives one, else its first."""
+    figures = _figures(sentence)
+    totals = [f for f in figures if f.total]
+    return (totals or figures or [None])[0]
+
+
 def _figure_at(sentence: str) -> int | None:
     """Where the sentence's troop figure starts, if it has one."""
-    starts = [m.start() for m in (RANGE.search(sentence), UP_TO.search(sentence), SINGLE.search(sentence)) if m]
-    return min(starts) if starts else None
+    figure = _chosen_figure(sentence)
+    return figure.start if figure else None
 
 
 def _troops(sentence: str, status: str) -> dict[str, int]:
-    if (m := RANGE.search(sentence)) is not None:
-        low, high = [g for g in m.groups() if g][:2]
-        return {"offered_min": _number(low), "offered_max": _number(high)}
-    if (m := UP_TO.search(sentence)) is not None:
-        return {"offered_max": _number(m.group(1))}
-    if (m := SINGLE.search(sentence)) is not None:
-        value = _number(m.group(1) or m.group(2))
-        if status == "deployed":
-            return {"deployed": value}
-        if status == "committed":
-            return {"committed": value}
-        if status in ("conditional", "considering"):
-            return {"offered_min": value, "offered_max": value}
+    figure = _chosen_figure(sentence)
+    if figure is None:
+        return {}
+    if "single" not in figure.values:
+        return dict(figure.values)
+    value = figure.values["single"]
+    if status == "deployed":
+        return {"deployed": value}
+    if status == "committed":
+        return {"committed": value}
+    if status in ("conditional", "considering"):
+        return {"offered_min": value, "offered_max": value}
     return {}
 
 
@@ -391,6 +605,81 @@ def kingdoms(text: str, named: list[Mention]) -> list[Mention]:
     return found
 
 
+# A capital after "in", "at", "to" is where something happens ("speaking in Bangkok"), not a government;
+# "officials in Jakarta" still speak for theirs.
+PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|visiting|visited|toured|via)\s+$")
+PEOPLE_IN = re.compile(r"\b(?:officials|sources|authorities|diplomats|leaders|officers|government|ministers?|those)\s+in\s+$", re.I)
+
+
+def _a_place(text: str, mention: Mention) -> bool:
+    if mention.kind != "capital":
+        return False
+    window = text[max(0, mention.start - 40):mention.start]
+    return PLACE_BEFORE.search(window) is not None and PEOPLE_IN.search(window) is None
+
+
+# Words that point back to the one last spoken of: a pronoun or "the country" as subject, or a
+# statement attributed to "he", "she" or "the minister".
+REFERS_BACK = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|[Oo]ur|[Tt]he (?:country|government|kingdom|nation|ministry|minister|"
+                         r"president|premier|prime minister|official|spokes(?:person|man|woman)|king|leader|army|military))\b")
+# A cue whose own subject is no country: the force, its troops, other countries, officials in general.
+OTHER_SUBJECT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]hat|[Aa]ny|[Oo]ther|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Ff]ew|[Nn]o|[Mm]ore|[Aa]ll)"
+                           r" (?:[\w-]+ ){0,3}?(?:force|forces|mission|ISF|troops|soldiers|countries|nations|states|governments|contingents?|plan|"
+                           r"resolution|operation|board|council|body|members|contributors|partners|allies|donors|others)"
+                           r"(?: (?:[\w-]+ ){0,2}?(?:also|still|now|themselves|itself|reportedly))? (?:[\w’']+ )?$")
+
+
+def _refers_back(text: str, span: Span, cue_start: int) -> bool:
+    """Whether the cue's subject is a pronoun or "the country" (`it will send`, `the minister said the
+    country is ready`), or the sentence is a statement in the first person attributed to "he" or "the minister"."""
+    window = text[max(span.start, cue_start - 60):cue_start]
+    if re.search(REFERS_BACK.pattern + r"(?:’s|'s)?(?: [\w’'-]+){0,3} ?$", window):
+        return True
+    return bool(re.search(r"\b(?:[Ww]e|I)\b", window)) and bool(re.search(
+        r"[,”\"’]\s*[”\"’]?\s*(?:" + REFERS_BACK.pattern + r")\s+(?:said|says|told|added|stressed|noted|stated|emphasi[sz]ed|explained)\b", text[cue_start:span.end]))
+
+
+# Words before a sentence's grammatical subject: "On Monday, ", "However, ", "Meanwhile ".
+SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z]\w* )?(?:On|By|In|Meanwhile|However|But|And|Separately|Earlier|Later|Also|Still|Now|Then)\b[^,]{0,30}, ?|(?:However|But|And|Meanwhile|Separately) )?(?:the )?", re.I)
+
+
+# Plural words that point back to the countries last listed ("the UAE, Bahrain and Qatar ... none
+# have committed", "... they are still weighing it").
+PLURAL_BACK = re.compile(r"\b(?:[Nn]one(?: of them)?|[Tt]hey|[Bb]oth|[Nn]either|[Aa]ll (?:three|four|five|of them)|[Tt]hese (?:countries|states|nations|governments)|[Tt]he (?:three|four|five) (?:countries|states|nations))\b")
+
+
+def _longest_list(text: str, named: list[Mention]) -> list[str]:
+    """The longest run of countries a sentence lists ("the UAE, Bahrain, and Qatar"), by name."""
+    best: list[Mention] = []
+    run: list[Mention] = []
+    for x in (x for x in named if not x.is_demonym and x.kind != "person"):
+        if run and LIST_GAP.fullmatch(text[run[-1].end:x.start]):
+            run.append(x)
+        else:
+            run = [x]
+        if len(run) > len(best):
+            best = list(run)
+    return [code for code in dict.fromkeys(x.code for x in best) if code not in NOT_CONTRIBUTORS]
+
+
+def _only_country(named: list[Mention], speakers: list[Mention]) -> str | None:
+    """The one country a sentence names (by name, capital, demonym or official), if only one."""
+    codes = set(x.code for x in named)
+    if len(codes) == 1 and speakers:
+        return next(iter(codes))
+    return None
+
+
+def _sentence_subject(text: str, named: list[Mention], start: int) -> str | None:
+    """The country a sentence opens with as its subject ("Chile's minister met ...", "On Monday, Chile ...")."""
+    lead = SUBJECT_LEAD.match(text, start)
+    at = lead.end() if lead else start
+    first = next((x for x in named if x.start >= start), None)
+    if first is not None and first.start == at and not first.is_demonym:
+        return first.code
+    return None
+
+
 # "the US news outlet", "UAE newspaper The National": where a report comes from, not who acts.
 MEDIA_AFTER = re.compile(r"\s+(?:news|newspaper|media|outlet|daily|broadcaster|agency|website|radio|television|network)\b")
 
@@ -398,10 +687,25 @@ MEDIA_AFTER = re.compile(r"\s+(?:news|newspaper|media|outlet|daily|broadcaster|a
 SAID = re.compile(r"(?:’s|'s)?(?: [\w-]+){0,3}? (?:said|says|told|stated|added|announced|confirmed)\b")
 
 
+# A quotation or statement attributed at its end: `...," Chilean Defence Minister Ana Rivas told
+# reporters`, `..., said Chile's foreign ministry`, `..., the Chilean government said`. The speaker is
+# the country named within a few words after the closing comma or quote, before or after the verb.
+ATTRIBUTION_START = re.compile(r"[,”\"’]\s*[”\"’]?\s*(?:(?:said|says|told|added|stated|according to)\s+)?(?:[\w.’'-]+\s+){0,6}$")
+
+
 def _speaker_after(text: str, named: list[Mention], start: int, end: int) -> list[str]:
     """A statement attributed at its end: "..., Chile said." or "..., Chile's foreign ministry said"."""
     for x in named:
         if x.start >= start and not x.is_demonym and text[x.start - 2:x.start] == ", " and SAID.match(text, x.end, end):
+            return [x.code]
+    for x in named:
+        if x.start < start:
+            continue
+        opening = ATTRIBUTION_START.search(text, start, x.start)
+        if opening is None or opening.start() < start:
+            continue
+        verb_before = re.search(r"\b(?:said|says|told|added|stated|according to)\b", text[opening.start():x.start])
+        if verb_before or SAID.match(text, x.end, end) or re.match(r"(?: [\w’'.-]+){0,5}? (?:said|says|told|added|stated)\b", text[x.end:end]):
             return [x.code]
     return []
 
@@ -434,11 +738,62 @@ def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str)
     return [(p, category_of(p)) for p in parts]
 
 
+# Stray characters copied from web pages: no-break and thin spaces, runs of spaces, soft hyphens and
+# zero-width characters. The reader reads a cleaned copy; what it quotes is cut from the original.
+ODD_SPACE = re.compile(r"[ \t\u00a0\u2007\u2009\u202f\u3000]{2,}|[\t\u00a0\u2007\u2009\u202f\u3000]")
+INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _cleaned(text: str) -> tuple[str, list[int]]:
+    """TEXT with odd spaces made single plain spaces and invisible characters dropped, and for each
+    character of the result its offset in TEXT."""
+    out: list[str] = []
+    origin: list[int] = []
+    i = 0
+    while i < len(text):
+        if INVISIBLE.match(text, i):
+            i += 1
+            continue
+        space = ODD_SPACE.match(text, i)
+        if space is not None:
+            out.append(" ")
+            origin.append(i)
+            i = space.end()
+            continue
+        out.append(text[i])
+        origin.append(i)
+        i += 1
+    return "".join(out), origin
+
+
 def extract(text: str) -> list[Suggestion]:
     """Suggestions for every country the article gives a stance, troops or conditions to."""
+    cleaned, origin = _cleaned(text)
+    if cleaned == text:
+        return _extract(text)
+
+    def original(quote: str) -> str:
+        at = cleaned.find(quote)
+        if at == -1 or not quote:
+            return quote
+        return text[origin[at]:origin[at + len(quote) - 1] + 1]
+
+    suggestions = _extract(cleaned)
+    for s in suggestions:
+        s.evidence = [original(q) for q in s.evidence]
+        for c in s.conditions:
+            c.text = original(c.text)
+            c.evidence = [original(q) for q in c.evidence]
+    return suggestions
+
+
+def _extract(text: str) -> list[Suggestion]:
     found: dict[str, Suggestion] = {}
     recalled: dict[str, tuple[str, list[ConditionSuggestion]]] = {}
     context: str | None = None
+    pending: dict[str, str] = {}  # country -> a sentence giving its figure without a stance
+    last_list: list[str] = []  # the last list of countries named in this paragraph, for "they" and "none"
+    carried: str | None = None  # the last paragraph's subject, for "he said" and "the country" in a new one
     everyone = sorted(mentions(text) + people(text), key=lambda x: x.start)
     everyone = sorted(everyone + kingdoms(text, everyone), key=lambda x: x.start)
     # A name inside a longer name is not a second mention ("Sheikh Mohamed bin Zayed" vs. a leader's name).
@@ -456,13 +811,14 @@ def extract(text: str) -> list[Suggestion]:
         if span.paragraph != last_paragraph:
             # A new paragraph may be about someone else: "it" and "the official" start over.
             last_paragraph = span.paragraph
-            context = None
+            carried, context = context or carried, None
+            last_list = []
         sentence = text[span.start:span.end]
         named = [x for x in everyone if span.start <= x.start and x.end <= span.end]
         # ", which has deployed peacekeepers elsewhere," is background, not the stance.
         asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(text, span.start, span.end)]
         speakers = [x for x in named if not SPOKEN_TO.search(text, span.start, x.start) and not MEDIA_AFTER.match(text, x.end)
-                    and not any(a <= x.start < b for a, b in asides)]
+                    and not any(a <= x.start < b for a, b in asides) and not _a_place(text, x)]
         given: dict[str, tuple[str, int]] = {}  # country -> (status, cue position)
         is_recalled = any(not any(a <= r.start() < b for a, b in asides) for r in RECALLED.finditer(text, span.start, span.end))
         conditions_here: dict[str, list[tuple[str, str]]] = {}
@@ -471,15 +827,29 @@ def extract(text: str) -> list[Suggestion]:
             for m in cue.finditer(text, span.start, span.end):
                 if any(a <= m.start() < b for a, b in asides):
                     continue
+                if status not in ("conditional", "considering") and QUESTIONED.search(text, max(span.start, m.start() - 60), m.start()):
+                    continue  # "unclear whether Chile would send troops", "asked if Peru will join"
                 if status != "conditional" and NEGATED.search(text, span.start, m.start()):
                     continue  # "has not ruled out", "has not offered"
-                if status == "committed" and NOT_PEOPLE.match(text, m.end(), span.end):
-                    continue  # money or equipment, not troops
+                if status == "committed" and NOT_PEOPLE.match(text, m.end(), span.end) \
+                        and not PEOPLE_TOO.search(text[m.end():_clause_after(text, m.end(), span.end)[1]]):
+                    continue  # money or equipment, not troops ("$20 million and 500 troops" is both)
+                if PASSIVE_TROOPS.match(m.group(0)) and not any(0 <= m.start() - x.end <= 25 for x in speakers):
+                    continue  # "troops will be deployed" says whose troops only when a country is named right before
                 inside = [x for x in named if m.start() <= x.start and x.end <= m.end() and x.kind != "person"]
                 subjects = list(dict.fromkeys(x.code for x in inside)) if inside else \
                     _subjects_before(text, speakers, m.start(), together=True)
+                if not subjects and last_list and not named and PLURAL_BACK.search(text, span.start, span.end):
+                    subjects = list(last_list)  # "none have committed", "they are still considering"
                 if not subjects:
-                    subjects = [context] if context else _speaker_after(text, named, m.end(), span.end)
+                    if OTHER_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()):
+                        subjects = []  # "the force will deploy ...", "other countries are ready to ..."
+                    elif context:
+                        subjects = [context]
+                    else:
+                        subjects = _speaker_after(text, named, m.end(), span.end)
+                        if not subjects and carried and not named and _refers_back(text, span, m.start()):
+                            subjects = [carried]
                 for code in subjects:
                     old = given.get(code)
                     if old is None or STATUS_RANK[status] > STATUS_RANK[old[0]] and old[0] != "conditional" \
@@ -497,6 +867,8 @@ def extract(text: str) -> list[Suggestion]:
                     while begin < span.end and text[begin] == " ":
                         begin += 1
                     c_start, c_end = _clause_after(text, begin, span.end)
+                    if c_end - c_start < 4:
+                        c_start, c_end = m.start(), m.end()  # the cue names the term itself: "parliament will have the final word"
                     for code in subjects:
                         conditions_here.setdefault(code, []).extend(_conditions_in(text, c_start, c_end, sentence))
         for m in CONDITION_NOUN.finditer(text, span.start, span.end):
@@ -525,6 +897,12 @@ def extract(text: str) -> list[Suggestion]:
                 given.setdefault(code, ("considering", m.start()))
 
         figure = _figure_at(sentence)
+        if figure is not None and not given and not is_recalled:
+            # "The contingent will number 1,200 soldiers": a figure in a sentence about one country, kept
+            # for that country if the article gives it a stance.
+            about = _only_country(named, speakers) or (context if not named else None)
+            if about:
+                pending.setdefault(about, sentence)
         owner = None
         if figure is not None and given:
             # A figure belongs to the country whose stance is stated just before it, not to every country named.
@@ -544,6 +922,9 @@ def extract(text: str) -> list[Suggestion]:
             for key, value in _troops(sentence, status).items():
                 if target.troops.get(key) is None and code == owner:
                     target.troops[key] = value
+        run = _longest_list(text, speakers)
+        if len(run) > 1:
+            last_list = run
         subjects_here = [code for code in given if given[code][0] != "considering"]
         distinct = list(dict.fromkeys(x.code for x in named))
         if len(subjects_here) == 1:
@@ -551,8 +932,19 @@ def extract(text: str) -> list[Suggestion]:
         elif len(distinct) == 1:
             context = distinct[0]
         elif len(distinct) > 1:
-            context = None
+            context = _sentence_subject(text, speakers, span.start)
 
+    for code, sentence in pending.items():
+        target = found.get(code)
+        if target is not None and target.status and all(v is None for v in target.troops.values()):
+            target.troops.update(_troops(sentence, target.status))
+            target.add_evidence(sentence)
+    for target in found.values():
+        # a single figure pledged and then made conditional, or still weighed, is an offer
+        if target.status in ("conditional", "considering") and target.troops.get("committed") is not None \
+                and target.troops.get("offered_min") is None and target.troops.get("offered_max") is None:
+            value = target.troops["committed"]
+            target.troops.update({"committed": None, "offered_min": value, "offered_max": value})
     for code, (status, pool) in recalled.items():
         target = found[code]
         if target.status is None and status:

@@ -1,0 +1,241 @@
+"""The article reader's rules, family by family, on made-up sentences in the manner of news reports
+(neither the project's labelled set nor the real one), so that each rule is shown to work on prose
+it was not written from."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.services.importer import extract
+
+
+def _statuses(text: str) -> dict[str, str]:
+    return {s.country: s.status for s in extract(text)}
+
+
+def _figures(text: str) -> dict[str, dict[str, int]]:
+    return {s.country: {k: v for k, v in s.troops.items() if v is not None} for s in extract(text)}
+
+
+def _conditions(text: str) -> dict[str, list[str]]:
+    return {s.country: [c.category for c in s.conditions] for s in extract(text)}
+
+
+# ---- how a pledge, a deliberation and a refusal are worded -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pledges in reported speech and the past tense
+        ("Peru said on Friday it would send an engineering company to the enclave.", {"PER": "committed"}),
+        ("Ecuador announced that it will deploy a medical unit.", {"ECU": "committed"}),
+        ("Uruguay will be sending a small team of observers.", {"URY": "committed"}),
+        ("Paraguay expressed willingness to take part in the mission.", {"PRY": "committed"}),
+        ("Bolivia has signalled its readiness to contribute.", {"BOL": "committed"}),
+        ("Ghana volunteered troops for the stabilisation force.", {"GHA": "committed"}),
+        ("Fiji committed a company of soldiers to the mission.", {"FJI": "committed"}),
+        ("Nepal is eager to join the force.", {"NPL": "committed"}),
+        ("Zambia's parliament approved the deployment on Thursday.", {"ZMB": "committed"}),
+        ("Mongolia has readied 600 soldiers for the mission.", {"MNG": "committed"}),
+        # deliberation
+        ("Peru said it would consider sending troops.", {"PER": "considering"}),
+        ("Ecuador is mulling a contribution.", {"ECU": "considering"}),
+        ("Uruguay is in discussions with Washington over its role.", {"URY": "considering"}),
+        ("Paraguay has yet to decide whether to take part.", {"PRY": "considering"}),
+        ("Bolivia has not made a final decision.", {"BOL": "considering"}),
+        ("Ghana wants to send a contingent.", {"GHA": "considering"}),
+        ("Fiji is among the possible contributors.", {"FJI": "considering"}),
+        # refusals in other words
+        ("Peru will not be sending soldiers.", {"PER": "declined"}),
+        ("Ecuador turned down the request.", {"ECU": "declined"}),
+        ("Uruguay has distanced itself from the mission.", {"URY": "declined"}),
+        ("Paraguay cannot send troops at this time.", {"PRY": "declined"}),
+        ("Bolivia is not in a position to contribute.", {"BOL": "declined"}),
+        # a refusal limited to a task is not a refusal to join
+        ("Ghana cannot take part in disarming militias, but it will send 300 medics.", {"GHA": "committed"}),
+    ],
+)
+def test_stance_wording(text, expected):
+    assert _statuses(text) == expected
+
+
+# ---- conditions: the ways terms are set, and their kinds ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru is ready to send engineers if a truce holds.", {"PER": ["ceasefire"]}),
+        ("Ecuador would join once its Congress has voted.", {"ECU": ["domestic_approval"]}),
+        ("Uruguay would take part provided there is a Security Council resolution.", {"URY": ["mandate"]}),
+        ("Paraguay would need the consent of both parties before deploying.", {"PRY": ["party_consent"]}),
+        ("Bolivia will only deploy with a clear mandate.", {"BOL": ["mandate"]}),
+        ("Ghana said its soldiers must stay under Ghanaian command.", {"GHA": ["command"]}),
+        ("Fiji is willing to send troops under a United Nations mandate.", {"FJI": ["mandate"]}),
+        ("Nepal is prepared to contribute if the armed groups are disarmed first.", {"NPL": ["disarmament"]}),
+        # parliaments by name and a country's own law are domestic approval
+        ("Ukraine would send deminers only after a vote in the Rada.", {"UKR": ["domestic_approval"]}),
+        ("Bangladesh will contribute subject to approval by the Jatiya Sangsad.", {"BGD": ["domestic_approval"]}),
+        ("Ireland would take part only if the Dáil approves.", {"IRL": ["domestic_approval"]}),
+        ("Kyrgyzstan would deploy medics only in line with its constitution.", {"KGZ": ["domestic_approval"]}),
+    ],
+)
+def test_conditions_by_kind(text, expected):
+    assert {code: status for code, status in _statuses(text).items()} == {code: "conditional" for code in expected}
+    assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru will send troops, but not to disarm anyone.",  # a limit on the role, not a term for joining
+        "Peru will send troops if asked.",  # willingness, not a term
+    ],
+)
+def test_a_role_limit_or_a_request_is_no_condition(text):
+    assert _statuses(text) == {"PER": "committed"} and _conditions(text) == {"PER": []}
+
+
+# ---- who a sentence is about ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capital stands for its government, unless it is only where something happened
+        ("Lima is ready to send a company of engineers, officials said.", {"PER": "committed"}),
+        ("Officials in Quito said they would send 300 troops.", {"ECU": "committed"}),
+        ("Peru's foreign minister, speaking in Bangkok, said it would send troops.", {"PER": "committed"}),
+        # a quotation attributed at its end, by title, before or after the verb
+        ("“We are ready to send troops,” Peruvian Defence Minister Ana Rivas told reporters.", {"PER": "committed"}),
+        ("“We will not take part,” said Ecuador's foreign ministry.", {"ECU": "declined"}),
+        # "it", "the country" and "he said" point back to the country last spoken of
+        ("Peru has been discussing the force with Washington. It said on Monday it would send 500 soldiers.",
+         {"PER": "committed"}),
+        ("Ecuador's defence minister met reporters on Monday.\n“We will not send troops,” he said.", {"ECU": "declined"}),
+        ("Uruguay's president spoke to parliament.\nThe country is ready to contribute observers, he said.",
+         {"URY": "committed"}),
+        # ... but not when the sentence is about the force or other countries
+        ("Peru's president spoke to parliament.\nThe force will deploy in January if the truce holds, he said.", {}),
+        ("Peru will send 500 troops. Other countries are still considering the request.", {"PER": "committed"}),
+        ("Ecuador approved the plan.\nMany nations are expected to stay out of the force.", {}),
+    ],
+)
+def test_who_the_sentence_is_about(text, expected):
+    assert _statuses(text) == expected
+
+
+# ---- troop figures -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ranges, ceilings and single figures, as stated
+        ("Peru said it could send 5,000 to 8,000 soldiers.", {"PER": {"offered_min": 5000, "offered_max": 8000}}),
+        ("Ecuador is ready to send as many as 700 troops.", {"ECU": {"offered_max": 700}}),
+        ("Uruguay will contribute about 450.", {"URY": {"committed": 450}}),
+        # a first wave and a total: the total
+        ("Paraguay will send an initial 200 troops in March, with the total rising to 900 by June.",
+         {"PRY": {"committed": 900}}),
+        # figures for the whole force are no country's
+        ("Bolivia is ready to join a 20,000-strong force.", {"BOL": {}}),
+        ("The force will number up to 20,000 troops, and Ghana is ready to take part.", {"GHA": {}}),
+        ("Fiji said it would contribute to a force of about 15,000 soldiers.", {"FJI": {}}),
+        # money and equipment kept apart from people
+        ("Nepal offered $5 million and 300 troops.", {"NPL": {"committed": 300}}),
+        ("Nepal offered $5 million in equipment.", {}),
+        # a figure in the next sentence about the same country
+        ("Mongolia will send a contingent. The contingent will number 850 soldiers.", {"MNG": {"committed": 850}}),
+        # a single figure for a country whose participation is conditional is an offer
+        ("Peru will send 400 troops. Peru would only deploy under a UN mandate.",
+         {"PER": {"offered_min": 400, "offered_max": 400}}),
+        # a passive with the troops as subject
+        ("Ecuadorian troops will be deployed by April.", {"ECU": {}}),
+        ("International forces will be deployed by April.", {}),
+    ],
+)
+def test_troop_figures_tied_to_their_country(text, expected):
+    assert _figures(text) == expected
+
+
+# ---- more wordings: pledges as nouns, the force's terms, lists referred back to ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru's offer of 800 troops was welcomed in Washington.", {"PER": "committed"}),
+        ("Ecuador has formally joined the stabilization force.", {"ECU": "committed"}),
+        ("Uruguay has been mentioned as a possible contributor.", {"URY": "considering"}),
+        ("Paraguay is not sending troops.", {"PRY": "declined"}),
+        ("Bolivia showed early interest in the mission.", {"BOL": "considering"}),
+        # terms the decision waits on, terms for the force, parliaments that must approve
+        ("Peru will not decide until the terms of reference are published.", {"PER": "conditional"}),
+        ("Ecuador wants the force to have a clear UN mandate.", {"ECU": "conditional"}),
+        ("Uruguay is ready to help, but Parliament must first approve any deployment.", {"URY": "conditional"}),
+        ("Paraguay will take part under the condition that the truce holds.", {"PRY": "conditional"}),
+        # "none", "they" point back to the countries just listed
+        ("Washington had hoped for troops from Peru, Ecuador and Uruguay. After expressing early interest, none have committed.",
+         {"PER": "considering", "ECU": "considering", "URY": "considering"}),
+        ("Officials met envoys from Peru and Ecuador. They are still considering the request.",
+         {"PER": "considering", "ECU": "considering"}),
+    ],
+)
+def test_more_wordings(text, expected):
+    assert _statuses(text) == expected
+
+
+def test_the_terms_waited_on_are_named_by_kind():
+    assert _conditions("Peru will not decide until the terms of reference are published.") == {"PER": ["mandate"]}
+    assert _conditions("Uruguay is ready to help, but Parliament must first approve any deployment.") == \
+        {"URY": ["domestic_approval"]}
+
+
+# ---- negation scope, questions and decisions that wait ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a refusal of one task, however it is phrased, is not a refusal to join
+        ("Peru is willing to contribute troops but will not be part of any effort to disarm the militias.",
+         {"PER": "committed"}),
+        ("Ecuador will not join operations aimed at disarming anyone, but it stands ready to send medics.",
+         {"ECU": "committed"}),
+        # a stance asked about is no stance
+        ("It is unclear whether Uruguay would send troops.", {}),
+        # readiness said in other ways
+        ("The plan was welcomed, along with Paraguay's readiness to contribute troops.", {"PRY": "committed"}),
+        ("Bolivia would be willing to send observers.", {"BOL": "committed"}),
+        ("Ghana has decided to send 300 soldiers.", {"GHA": "committed"}),
+        ("Under the plan, Fiji would send 800 troops.", {"FJI": "committed"}),
+        ("Nepal has agreed in principle to join the force.", {"NPL": "considering"}),
+        # the decision waits on something
+        ("Peru said any deployment would be decided after the Security Council adopted a resolution.",
+         {"PER": "conditional"}),
+        ("Ecuador has agreed in principle to join, but its parliament will have the final word.", {"ECU": "conditional"}),
+    ],
+)
+def test_negation_questions_and_decisions(text, expected):
+    assert _statuses(text) == expected
+
+
+def test_a_term_named_by_the_cue_itself():
+    assert _conditions("Ecuador has agreed in principle to join, but its parliament will have the final word.") == \
+        {"ECU": ["domestic_approval"]}
+
+
+# ---- stray characters from web pages ------------------------------------------------------------------
+
+
+def test_stray_spaces_and_invisible_characters_do_not_hide_a_stance():
+    text = "Peru\u00a0will  not send\u200b troops to the\u202fforce, the ministry said."
+    (found,) = extract(text)
+    assert (found.country, found.status) == ("PER", "declined")
+    assert found.evidence == [text]  # quoted as written
+    text = "Ecuador will send 400\u00a0soldiers only if the\u00a0Security Council approves."
+    (found,) = extract(text)
+    assert (found.status, found.troops["offered_min"]) == ("conditional", 400)
+    assert all(c.text in text for c in found.conditions) and found.conditions[0].category == "mandate"
