@@ -27,7 +27,6 @@ chose is what compression side channels (BREACH) read.
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import hashlib
 import re

@@ -13,7 +13,7 @@ from sqlalchemy import func, select, update
 from app import config
 from app.limits import ARTICLE_BODY_MAX_BYTES
 from app.models import Change, Source, Stance
-from tests.conftest import ARTICLE, add_token, add_user, hidden_value, sign_in, suggestion_form
+from tests.conftest import ARTICLE, add_token, add_user, sign_in, suggestion_form
 
 # One of each kind the text rule refuses: C1 control, noncharacters, bidirectional override/isolate.
 REFUSED = ["\x85", "\x9b", "\uffff", "\ufdd0", "\U0001fffe", "\u202e", "\u2066"]
