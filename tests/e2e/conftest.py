@@ -39,6 +39,19 @@ def editor_site(tmp_path_factory):
         yield base
 
 
+@pytest.fixture(scope="module")
+def record_site(tmp_path_factory):
+    """The public record as `make run` loads it (the seed article and the public record), with the editor
+    `amira`, served by `isf-tracker serve`: real, long content for layout checks and the README's pictures."""
+    path = tmp_path_factory.mktemp("record") / "record.db"
+    env = {"DATABASE_URL": f"sqlite:///{path}"}
+    cli("db", "upgrade", env=env)
+    cli("seed", env=env)
+    cli("user", "add", "amira", "--role", "editor", env=env, input=PASSWORD + "\n")
+    with live_server(env) as base:
+        yield base
+
+
 def axe_violations(page) -> list[dict]:
     """Serious or critical WCAG 2.1 A/AA violations axe-core finds on the page (needs a CSP-bypassing context)."""
     if not AXE.exists():

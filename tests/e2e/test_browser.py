@@ -133,25 +133,26 @@ def test_pages_have_no_serious_accessibility_violations(chromium, editor_site, s
     assert {k: v for k, v in found.items() if v} == {}
 
 
-def test_screenshots(chromium, editor_site, tmp_path):
-    """The README's pictures: the board on a desk and on a phone, the force over time, the edit form and a
-    country page on a phone (make screenshots writes them to docs/)."""
+def test_screenshots(chromium, record_site, tmp_path):
+    """The README's pictures, of the public record as `make run` loads it: the board on a desk and on a
+    phone, the force over time, the edit form and a country page on a phone (make screenshots writes them
+    to docs/)."""
     out = Path(os.environ.get("ISF_SCREENSHOT_DIR") or tmp_path)
     out.mkdir(parents=True, exist_ok=True)
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(f"{editor_site}/")
+    page.goto(f"{record_site}/")
     page.screenshot(path=str(out / "board.png"), full_page=True)
-    page.goto(f"{editor_site}/proposals/gaza-isf/timeline")
+    page.goto(f"{record_site}/proposals/gaza-isf/timeline")
     page.screenshot(path=str(out / "timeline.png"), full_page=False)
-    sign_in(page, editor_site)
-    page.goto(f"{editor_site}/proposals/gaza-isf/countries/AZE/edit")
+    sign_in(page, record_site)
+    page.goto(f"{record_site}/proposals/gaza-isf/countries/AZE/edit")
     page.screenshot(path=str(out / "edit-form.png"), full_page=True)
     phone = chromium.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
     mobile = phone.new_page()
-    mobile.goto(f"{editor_site}/proposals/gaza-isf/countries/AZE")
+    mobile.goto(f"{record_site}/proposals/gaza-isf/countries/AZE")
     mobile.screenshot(path=str(out / "country-phone.png"), full_page=False)
-    mobile.goto(f"{editor_site}/#countries")
+    mobile.goto(f"{record_site}/#countries")
     mobile.screenshot(path=str(out / "board-phone.png"), full_page=False)
     for name in ("board.png", "timeline.png", "edit-form.png", "country-phone.png", "board-phone.png"):
         assert (out / name).stat().st_size > 10_000
