@@ -258,19 +258,19 @@ def test_whatif_keeps_filters_and_filters_keep_the_whatif(client):
 
 def test_board_as_of_a_day_draws_map_matrix_and_whatif_from_that_day(client, database):
     today = dt.datetime.now(dt.timezone.utc).date()
-    write_stance(database, "AZE", status="committed", stated_on=today - dt.timedelta(days=1),
-                 troops={"committed": 800})
-    # Today the board still shows Azerbaijan as the seed has it (the seed's statements, loaded today from
-    # an undated source, speak for today): conditional, with its two conditions.
+    day_before = dt.date(2025, 11, 6)
+    write_stance(database, "AZE", status="committed", stated_on=day_before, troops={"committed": 800})
+    # Today the board still shows Azerbaijan as the seed has it (the seed article's statements speak for
+    # 7 Nov 2025, after the one just written): conditional, with its two conditions.
     soup = soup_of(client, f"/?as_of={today.isoformat()}&assume=cessation-of-hostilities")
     assert soup.select_one("#map-AZE path.status-conditional")
     assert soup.select_one("#map-AZE")["href"] == f"/proposals/gaza-isf/countries/AZE?as_of={today.isoformat()}"
     assert soup.select_one("#matrix-AZE a")["href"].startswith(f"/proposals/gaza-isf/countries/AZE?as_of={today.isoformat()}#condition-")
     assert soup.select_one(".whatif-unavailable li[data-country=AZE]")
     assert {(i["name"], i["value"]) for i in soup.select("form.whatif-form input[type=hidden]")} == {("as_of", today.isoformat())}
-    later = soup_of(client, f"/?as_of={(today - dt.timedelta(days=1)).isoformat()}")
+    later = soup_of(client, f"/?as_of={day_before.isoformat()}")
     assert later.select_one("#map-AZE path.status-committed")
-    # Yesterday Azerbaijan had committed 800; nothing was known yet of the force's target.
+    # The day before the article Azerbaijan had committed 800; nothing was known yet of the force's target.
     chart = later.select_one("#force-chart").get_text(" ", strip=True)
     assert "Committed 800" in chart and "20,000" not in chart
     empty = soup_of(client, "/?as_of=2020-01-01")

@@ -63,7 +63,7 @@ def test_board_shows_target_sponsor_factors_and_context_with_quotes(client):
         assert figure.blockquote.get_text(strip=True) in ARTICLE
         assert figure.figcaption.a["href"] == "/sources/1"
     assert len(soup.select("figure.quote")) >= 8
-    assert "publisher unknown, date unknown" in text
+    assert "publisher unknown, 7 Nov 2025" in text
     counts = {a.select_one(".badge").get_text(strip=True): a.strong.get_text() for a in soup.select(".status-counts a") if a.select_one(".badge")}
     assert counts == {"Deployed": "0", "Committed": "0", "Conditional": "1", "Considering": "5", "Declined": "0", "Withdrawn": "0"}
 
@@ -106,7 +106,7 @@ def test_country_page_shows_stance_conditions_quotes_and_changes(client):
     timeline = soup.select("ol.timeline > li")
     assert len(timeline) == 1 and "first recorded as conditional" in timeline[0].get_text(" ", strip=True)
     details = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in soup.select(".details-grid dt")}
-    assert details["Stated on"] == "unknown"
+    assert details["Stated on"] == "7 Nov 2025"
     assert details["Troops offered"] == "—" and details["Roles offered"] == "none stated"
 
 
@@ -114,7 +114,7 @@ def test_source_page_highlights_every_quote(client):
     soup = page(client, "/sources/1")
     assert "our" in soup.select_one("hgroup").get_text()
     text = soup.get_text(" ", strip=True)
-    assert "Publisher unknown" in text and "Published unknown" in text and "Address unknown" in text
+    assert "Publisher unknown" in text and "Published 7 Nov 2025" in text and "Address unknown" in text
     marked = [m.get_text() for m in soup.select(".source-text mark")]
     assert marked and all(m in ARTICLE for m in marked)
     assert "".join(s for s in soup.select_one(".source-text").strings) == ARTICLE

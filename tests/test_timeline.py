@@ -34,12 +34,14 @@ def test_each_point_is_the_board_of_its_day(client, database):
     a_month_ago = today - dt.timedelta(days=30)
     _write(client, database, "EGY", status="committed", stated_on=a_month_ago.isoformat(),
            troops={"offered_min": 1000, "offered_max": 1500, "committed": 800, "deployed": None})
-    _write(client, database, "IDN", status="deployed", troops={"offered_min": None, "offered_max": 2000,
-                                                              "committed": 2000, "deployed": 1200})
+    _write(client, database, "IDN", status="deployed", stated_on=today.isoformat(),
+           troops={"offered_min": None, "offered_max": 2000, "committed": 2000, "deployed": 1200})
 
     series = client.get(URL).json()
     days = [p["day"] for p in series["points"]]
-    assert days == sorted(set(days)) and days[0] == a_month_ago.isoformat() and days[-1] == today.isoformat()
+    # The seed article's statements speak for 7 Nov 2025; Egypt's for a month ago, Indonesia's for today.
+    assert days == sorted(set(days)) and days[0] == "2025-11-07" and days[-1] == today.isoformat()
+    assert a_month_ago.isoformat() in days
     for point in series["points"]:
         assert {k: point[k] for k in TOTALS} == _board_totals(client, point["day"]), point["day"]
     # The last point is the board's own headline; the target is the proposal's.
@@ -48,12 +50,13 @@ def test_each_point_is_the_board_of_its_day(client, database):
     assert series["target_troops"] == proposal["totals"]["target_troops"] == 20000
 
     # Egypt's commitment of a month ago shows from that day on; Indonesia's only from today.
-    first = series["points"][0]
-    assert first["by_status"]["committed"] == 1 and first["committed"] == 800 and first["deployed"] == 0
+    first, month = series["points"][0], series["points"][days.index(a_month_ago.isoformat())]
+    assert first["by_status"].get("committed", 0) == 0 and first["committed"] == 0
+    assert month["by_status"]["committed"] == 1 and month["committed"] == 800 and month["deployed"] == 0
 
-    # As of the day before, nothing had been stated; as known at the end of yesterday, Egypt's
-    # statement (recorded today) was not known either.
-    assert client.get(f"{URL}?as_of={(a_month_ago - dt.timedelta(days=1)).isoformat()}").json()["points"] == []
+    # As of the day before the article, nothing had been stated; as known at the end of yesterday,
+    # nothing was known at all (the seed and both statements were recorded today).
+    assert client.get(f"{URL}?as_of=2025-11-06").json()["points"] == []
     yesterday = (today - dt.timedelta(days=1)).isoformat()
     assert client.get(f"{URL}?known_at={yesterday}").json()["points"] == []
 

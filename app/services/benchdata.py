@@ -61,7 +61,7 @@ def fill(session: Session, countries: int = 200, changes: int = 100_000, proposa
     started = dt.datetime.now()
     rng = random.Random(seed)
     if session.scalar(select(func.count()).select_from(Proposal)) == 0:
-        seed_all(session)
+        seed_all(session, article_only=True)
     places = _countries(session, countries)
     lines = [f"{c.name} said it could send troops to the stabilization force provided that a ceasefire holds." for c in places]
     targets = {n: f"Benchmark force {n + 1} is to number {10_000 * (n + 1):,} troops." for n in range(proposals)}
