@@ -74,10 +74,10 @@ def compare_dates(request: Request, session: SessionDep, slug: SlugPath,
     comparison = history.compare(session, slug, start_day, end_day, known_day) if not errors else None
     differences = comparison.countries if comparison else []
     facts = comparison.facts if comparison else []
-    recorded = [] if errors else [
-        e for e in history.change_entries(session, proposal=proposal, limit=500)
-        if start_day < e.change.effective_on <= end_day
-    ]
+    recorded = [] if errors else sorted(
+        (e for e in history.change_entries(session, proposal=proposal, limit=500)
+         if start_day < e.change.effective_on <= end_day),
+        key=lambda e: (e.change.effective_on, e.change.id), reverse=True)  # newest day first
     context = {"proposal": proposal, "start": start_day, "end": end_day, "known_at": known_day,
                "at_start": query(as_of=start_day, known_at=known_day), "at_end": query(as_of=end_day, known_at=known_day),
                "differences": differences, "facts": facts, "recorded": recorded, "errors": errors}
