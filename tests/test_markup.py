@@ -82,6 +82,13 @@ def test_every_page_passes_the_nu_html_checker(client, database, tmp_path):
     clash = client.post(edit, data={**stale, "summary": "My summary."}, follow_redirects=False)
     assert clash.status_code == 409, clash.status_code
     pages[f"POST {edit} (conflict)"] = clash.text
+    # A disputed row, and the country page setting the two reports side by side.
+    disputed = {**form_values(client.get(edit).text, STANCE_FORM), "csrf_token": csrf, "source_id": "1", "reason": "r",
+                "dispute": "One report says otherwise.", "quote": "gauge their willingness"}
+    assert client.post(edit, data=disputed, follow_redirects=False).status_code == 303
+    pages["GET / (a disputed row)"] = client.get("/").text
+    pages["GET /proposals/gaza-isf/countries/AZE (disputed)"] = client.get("/proposals/gaza-isf/countries/AZE").text
+    assert "Reports disagree" in pages["GET /proposals/gaza-isf/countries/AZE (disputed)"]
     errors = _check(pages, tmp_path)
     assert not errors, "\n".join(errors)
 
