@@ -98,3 +98,23 @@ def test_the_force_over_time_shows_in_the_browser_what_the_api_gives(chromium, r
         board.close()
     finally:
         page.close()
+
+
+def test_an_opened_quote_neither_widens_nor_squeezes_the_desk_table(chromium, record_site):
+    """At 1280 px the countries' table fits its box; opening a row's quote lays it over the rows below,
+    whole and inside the window, and the table keeps its width."""
+    page = chromium.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto(f"{record_site}/")
+        width = "() => { const t = document.querySelector('table.board-table'); return [t.scrollWidth, t.parentElement.clientWidth]; }"
+        table, box = page.evaluate(width)
+        assert table <= box
+        row = page.locator("table.board-table tbody tr").first
+        row.locator(".row-quote summary").click()
+        quote = row.locator(".row-quote blockquote")
+        assert quote.is_visible()
+        assert page.evaluate(width) == [table, box]
+        shown = quote.bounding_box()
+        assert shown["x"] >= 0 and shown["x"] + shown["width"] <= 1280 and shown["width"] >= 200
+    finally:
+        page.close()
