@@ -163,6 +163,8 @@ def test_filters_land_on_the_results_say_what_they_do_and_come_off_one_by_one(cl
     # The matrix follows the filters; the map says it shows everyone.
     assert {tr["id"].removeprefix("matrix-") for tr in soup.select("table.matrix tbody tr")} == shown
     assert "whatever the filters" in soup.find(id="map-heading").find_parent("section").get_text()
+    assert "whatever the filters" in soup.find(id="progress-heading").find_parent("article").get_text()
+    assert "whatever the filters" not in page(client, "/").find(id="progress-heading").find_parent("article").get_text()
     # The count of one status is marked as the filter in force when it is the only one.
     only = page(client, "/proposals/gaza-isf?status=considering")
     current = only.select('.status-counts a[aria-current="true"]')
