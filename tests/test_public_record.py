@@ -233,3 +233,23 @@ def test_article_only_loads_the_article_and_nothing_of_the_record(migrated_datab
 def test_verify_passes_on_the_seeded_record(record_template):
     result = cli("verify", env={"DATABASE_URL": f"sqlite:///{record_template}"})
     assert result.stdout.startswith("ok:")
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_the_record_loads_the_same_on_both_databases_and_a_second_run_writes_nothing(migrated_database, kind,
+                                                                                      record):
+    url = migrated_database(kind)
+    env = {"DATABASE_URL": url}
+    first = cli("seed", env=env).stdout
+    assert first.startswith("seed: ") and " 0 left as they were" in first.splitlines()[0]
+    again = cli("seed", env=env).stdout.splitlines()[0]
+    assert again.startswith("seed: 0 created, 0 updated")
+    assert cli("verify", env=env).stdout.startswith("ok:")
+    database = Database(build_engine(url))
+    try:
+        for day in (ARTICLE_DAY, ADOPTED, dt.date(2026, 3, 1), None):
+            here, there = _board(database, day), _board(record, day)
+            assert [(s.country_code, s.status, s.day, s.dispute) for s in here.everyone] == \
+                [(s.country_code, s.status, s.day, s.dispute) for s in there.everyone], day
+    finally:
+        database.engine.dispose()
