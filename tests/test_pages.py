@@ -63,7 +63,7 @@ def test_board_shows_target_sponsor_factors_and_context_with_quotes(client):
         assert figure.blockquote.get_text(strip=True) in ARTICLE
         assert figure.figcaption.a["href"] == "/sources/1"
     assert len(soup.select("figure.quote")) >= 8
-    assert "publisher unknown, 7 Nov 2025" in text
+    assert "publisher unknown, date unknown" in text
     counts = {a.select_one(".badge").get_text(strip=True): a.strong.get_text() for a in soup.select(".status-counts a") if a.select_one(".badge")}
     assert counts == {"Deployed": "0", "Committed": "0", "Conditional": "1", "Considering": "5", "Declined": "0", "Withdrawn": "0"}
 
@@ -114,7 +114,7 @@ def test_source_page_highlights_every_quote(client):
     soup = page(client, "/sources/1")
     assert "our" in soup.select_one("hgroup").get_text()
     text = soup.get_text(" ", strip=True)
-    assert "Publisher unknown" in text and "Published 7 Nov 2025" in text and "Address unknown" in text
+    assert "Publisher unknown" in text and "Published unknown" in text and "Address unknown" in text
     marked = [m.get_text() for m in soup.select(".source-text mark")]
     assert marked and all(m in ARTICLE for m in marked)
     assert "".join(s for s in soup.select_one(".source-text").strings) == ARTICLE

@@ -52,15 +52,16 @@ def test_every_stored_quote_is_an_exact_passage_of_its_stored_source(session):
     assert session.scalars(select(Source)).one().text == ARTICLE
 
 
-def test_the_article_has_no_title_publisher_or_url_so_none_is_invented_and_its_date_says_where_it_is_from(session):
+def test_the_article_has_no_title_publisher_url_or_date_so_none_is_invented_and_its_day_says_where_it_is_from(session):
     source = session.scalars(select(Source)).one()
     assert source.publisher is None
     assert source.url is None
     assert source.title_is_descriptive is True
     assert "Reuters" not in (source.publisher or "")
-    # The text has no date: the day comes from the outlets that carried the same Reuters report.
-    assert source.published_on == dt.date(2025, 11, 7)
-    assert "7 November 2025" in source.note and "Reuters report" in source.note
+    # The text has no date, so none is recorded for it; its statements are dated by the outlets that
+    # carried the same Reuters report, and the note says so.
+    assert source.published_on is None
+    assert "7 November 2025" in source.note and "Reuters" in source.note and "stated on that day" in source.note
 
 
 def test_seed_builds_the_board_the_article_describes(session):

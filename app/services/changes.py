@@ -87,11 +87,12 @@ def lock_chain_head(session: Session) -> ChainHead:
 def effective_on(change: Change, published_on: dt.date | None) -> dt.date:
     """The day a change speaks for (the as-of rule, app/services/board.py): the day the country stated
     it (for a proposal's facts, the day they were stated); else PUBLISHED_ON, the publication date of
-    the source it cites; else the day it was recorded (UTC). A stance change that only carries a
-    factor's new state to its conditions speaks for the day of that state (`carried_on`) when it is
-    later than the day the country stated its position."""
+    the source it cites; else the day it was recorded (UTC). A factor's first record may carry the day
+    its state was stated too. A stance change that only carries a factor's new state to its
+    conditions speaks for the day of that state (`carried_on`) when it is later than the day the
+    country stated its position."""
     after = change.after or {}
-    stated = (after.get("carried_on") or after.get("stated_on")) if change.entity in ("stance", "proposal") else None
+    stated = after.get("carried_on") or after.get("stated_on")
     if stated:
         return dt.date.fromisoformat(stated)
     if published_on is not None:

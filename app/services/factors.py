@@ -42,9 +42,11 @@ def create_factor(
     actor: str,
     via: str,
     reason: str | None = None,
+    stated_on: dt.date | None = None,
     now: dt.datetime | None = None,
 ) -> Factor:
-    """Add a factor to PROPOSAL with its supporting quotes, recording the change."""
+    """Add a factor to PROPOSAL with its supporting quotes, recording the change. STATED_ON, when
+    given, is the day its state was stated (its change speaks for that day, not its source's)."""
     lock_chain_head(session)
     existing = session.scalars(
         select(Factor).where(Factor.proposal_id == proposal.id, Factor.slug == slug)
@@ -70,7 +72,7 @@ def create_factor(
             actor=actor,
             via=via,
             before=None,
-            after=factor_snapshot(factor),
+            after={**factor_snapshot(factor), **({"stated_on": stated_on.isoformat()} if stated_on else {})},
             source_id=citations[0][0] if citations else None,
             reason=reason,
         ),

@@ -294,7 +294,8 @@ def _create_factor(proposal: Proposal, spec: dict[str, Any], position: int,
         create_factor(session, proposal=proposal, slug=spec["slug"], name=spec["name"], state=spec["state"],
                       note=spec.get("note"),
                       citations=[(sources[c["source"]].id, c["quote"]) for c in spec.get("citations", [])],
-                      position=position, actor=SEED_ACTOR, via="seed", reason=SEED_REASON)
+                      position=position, actor=SEED_ACTOR, via="seed", reason=SEED_REASON,
+                      stated_on=_date(spec.get("stated_on")))
         session.expire(proposal, ["factors"])
         return True
     return write
