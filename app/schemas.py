@@ -337,7 +337,8 @@ class SuggestionIn(StrictModel):
     roles: Optional[list[Role]] = Field(default=None, max_length=7, description="Replace the stance's roles; kept when left out.")
     summary: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), TEXT_RULE]] = Field(
         default=None, description="Replace the stance's summary (\"\" clears it); kept when left out.")
-    stated_on: Optional[IsoDate] = Field(default=None, description="When the country said it; kept when left out.")
+    stated_on: Optional[IsoDate] = Field(default=None, description=(
+        "When the country said it; left out, the article's publication date when it has one, else kept."))
     remove_conditions: list[Annotated[int, Field(strict=True, ge=1, le=MAX_ID)]] = Field(
         default_factory=list, max_length=30, description="Ids of conditions of the stance to drop.")
     clear_troops: list[Literal["offered_min", "offered_max", "committed", "deployed"]] = Field(

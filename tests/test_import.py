@@ -17,8 +17,11 @@ from sqlalchemy import text as sql
 
 from app.limits import ARTICLE_LIMIT, ARTICLE_MAX_BYTES, article_too_large
 from app.models import CONDITION_CATEGORIES, STATUSES, Change, Import, ImportDecision, Source, Stance
+from app.schemas import StanceData
+from app.services.board import get_proposal
 from app.services.import_quality import evaluate, halves
 from app.services.importer import extract, mentions, sentences
+from app.services.stances import set_stance
 from tests.conftest import ARTICLE, BAD_FIGURES, add_token, add_user, suggestion_form
 from tests.live import cli
 
@@ -860,3 +863,21 @@ def test_api_apply_takes_what_the_review_form_takes(api, session):
     ita = next(s for s in again["suggestions"] if s["country"] == "ITA") | {"remove_conditions": [999999]}
     bad = api.post(f"/api/v1/imports/{again['id']}/apply", json={"suggestions": [ita]})
     assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["body", "suggestions", 0, "remove_conditions"]
+
+
+def test_an_applied_suggestion_is_dated_by_its_article_and_keeps_a_dispute(api, database):
+    """The API's apply dates a statement by the article's publication date when the suggestion gives no
+    day, as the review form does, and leaves a report that disagrees with the stance where it was."""
+    data = {"status": "conditional", "dispute": "One report says Italy has already agreed.",
+            "citations": [{"source_id": 1, "quote": "gauge their willingness", "field": "dispute"},
+                          {"source_id": 1, "quote": "Azerbaijan", "field": "status"}]}
+    with database.write_session() as s:
+        set_stance(s, proposal=get_proposal(s, "gaza-isf"), country_code="ITA", actor="desk", via="form",
+                   reason="A report disagrees", data=StanceData.model_validate(data))
+    record = api.post("/api/v1/imports", json={"title": "Italy", "published_on": "2026-11-20", "text": ITALY}).json()
+    italy = next(s for s in record["suggestions"] if s["country"] == "ITA")
+    result = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [italy]}).json()
+    (r,) = result
+    assert r["outcome"] == "applied"
+    assert r["stance"]["stated_on"] == "2026-11-20"
+    assert r["stance"]["dispute"] == "One report says Italy has already agreed."

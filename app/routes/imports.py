@@ -128,7 +128,7 @@ def review_form(session, record, suggestion: dict[str, Any], stance) -> stance_f
     stored conditions, editable and removable, and the suggested ones), dated the day the article
     was published when that is known, citing the passages the reader found."""
     data = imports.stance_data_for(session, record.proposal, stance, suggestion, record.source_id)
-    stated_on = record.source.published_on or data.stated_on
+    stated_on = data.stated_on
     form = stance_form.StanceForm(
         status=data.status,
         **{k: "" if v is None else str(v) for k, v in data.troops.model_dump().items()},

@@ -98,13 +98,18 @@ def _factor_for_category(session: Session, proposal: Proposal, category: str) ->
     return next((f.slug for f in proposal.factors if f.id == factor_id), None)
 
 
+def _published_on(session: Session, source_id: int):
+    return session.scalars(select(Source.published_on).where(Source.id == source_id)).first()
+
+
 def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None, suggestion: dict[str, Any],
                     source_id: int) -> StanceData:
     """The stance as it would be with the suggestion applied: figures the article gives replace
     the stored ones, conditions of a category not yet present are added, the rest is kept.
 
     A suggestion sent back edited (the API's apply) may also carry what the review form edits:
-    `roles`, `summary` ("" clears it) and `stated_on` replace the stored ones when given; a
+    `roles`, `summary` ("" clears it) and `stated_on` replace the stored ones when given (left out,
+    the statement is dated by the article's publication date when it has one); a
     condition with the `id` of a stored one edits it; `state` and `factor` set a condition's;
     `remove_conditions` lists ids of stored conditions to drop and `clear_troops` figures to empty."""
     base = stance_data_from(stance) if stance else StanceData(status="considering")
@@ -150,7 +155,8 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
         "troops": troops,
         "roles": base.roles if suggestion.get("roles") is None else suggestion["roles"],
         "summary": base.summary if summary is None else (summary or None),
-        "stated_on": suggestion.get("stated_on") or base.stated_on,
+        "stated_on": suggestion.get("stated_on") or _published_on(session, source_id) or base.stated_on,
+        "dispute": base.dispute,
         "conditions": [c.model_dump() for c in conditions],
         "citations": [{"source_id": source_id, "quote": q, "field": "status" if i == 0 else None} for i, q in enumerate(evidence)],
     })

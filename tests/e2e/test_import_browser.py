@@ -8,16 +8,17 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import axe_violations, sign_in
 
 pytestmark = pytest.mark.slow
 ARTICLE = (Path(__file__).resolve().parents[1] / "fixtures" / "import" / "04-italy-pledge.txt").read_text(encoding="utf-8")
 
 
 def test_paste_accept_two_reject_one_and_the_board_cites_the_article(chromium, editor_site):
-    page = chromium.new_context().new_page()
+    page = chromium.new_context(bypass_csp=True).new_page()  # axe-core is injected as a script
     sign_in(page, editor_site)
     page.goto(f"{editor_site}/import")
+    assert axe_violations(page) == []
     page.fill("#title", "Italy pledges Carabinieri for Gaza training")
     page.fill("#publisher", "Example Wire")
     page.fill("#published_on", "2026-11-20")
@@ -26,6 +27,7 @@ def test_paste_accept_two_reject_one_and_the_board_cites_the_article(chromium, e
     page.wait_for_url(f"{editor_site}/imports/*")
     assert "3 countries to review" in page.inner_text("main")
     import_url = page.url
+    assert axe_violations(page) == []  # the review page: every suggestion's form and the marked article
 
     for code, action in (("ITA", "Accept"), ("DEU", "Accept"), ("FRA", "Reject")):
         page.locator(f"#suggestion-{code}").get_by_role("button", name=action).click()
