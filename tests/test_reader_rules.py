@@ -168,7 +168,8 @@ def test_troop_figures_tied_to_their_country(text, expected):
     [
         ("Peru's offer of 800 troops was welcomed in Washington.", {"PER": "committed"}),
         ("Ecuador has formally joined the stabilization force.", {"ECU": "committed"}),
-        ("Uruguay has been mentioned as a possible contributor.", {"URY": "considering"}),
+        # being named by others as a possible contributor is no stance of its own
+        ("Uruguay has been mentioned as a possible contributor.", {}),
         ("Paraguay is not sending troops.", {"PRY": "declined"}),
         ("Bolivia showed early interest in the mission.", {"BOL": "considering"}),
         # terms the decision waits on, terms for the force, parliaments that must approve
@@ -239,3 +240,71 @@ def test_stray_spaces_and_invisible_characters_do_not_hide_a_stance():
     (found,) = extract(text)
     assert (found.status, found.troops["offered_min"]) == ("conditional", 400)
     assert all(c.text in text for c in found.conditions) and found.conditions[0].category == "mandate"
+
+
+# ---- second round: withdrawals, willingness and hesitation in other words ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pledge taken back, frozen or shelved
+        ("Peru has reneged on its commitment to send troops.", {"PER": "withdrawn"}),
+        ("Ecuador backed out of the force after the strike.", {"ECU": "withdrawn"}),
+        ("Uruguay has put its deployment on hold.", {"URY": "withdrawn"}),
+        ("Paraguay suspended its participation in the force on Monday.", {"PRY": "withdrawn"}),
+        ("Bolivia walked back its offer of troops.", {"BOL": "withdrawn"}),
+        # ... and renewed on terms afterwards: the renewed stance is the current one
+        ("Ghana has reneged on its earlier pledge. Accra will only send troops if the fighting stops.", {"GHA": "conditional"}),
+        # willingness in other reporting verbs
+        ("Bolivia signalled it would take part in the force.", {"BOL": "committed"}),
+        ("Ghana made clear it will contribute troops.", {"GHA": "committed"}),
+        ("Malaysia said it would participate in the mission.", {"MYS": "committed"}),
+        ("Rwanda is expected to send troops to the enclave.", {"RWA": "committed"}),
+        ("Nepal is preparing for the deployment, the army said.", {"NPL": "committed"}),
+        ("Fiji is preparing 400 soldiers for the mission.", {"FJI": "committed"}),
+        # hesitation, candidacy, interest with an intensifier
+        ("Nepal is now hesitant to join the force.", {"NPL": "considering"}),
+        ("Kenya appears reluctant to commit soldiers.", {"KEN": "considering"}),
+        ("Chile, Peru and Ecuador are the leading candidates to supply troops.",
+         {"CHL": "considering", "PER": "considering", "ECU": "considering"}),
+        ("Officials said Ghana has expressed the most interest in sending soldiers.", {"GHA": "considering"}),
+        # help other than troops: hosting is weighed, not pledged
+        ("Chile offered to host training camps for the force.", {"CHL": "considering"}),
+        ("Peru said it was ready to host the force's logistics hub.", {"PER": "considering"}),
+        # must NOT give a stance
+        ("The plan for the force has been put on hold.", {}),
+        ("Peru suspended talks with the mediators.", {}),
+        ("It is unclear whether Ecuador is expected to send troops.", {}),
+        ("The summit will be hosted by Uruguay.", {}),
+    ],
+)
+def test_withdrawal_willingness_and_hesitation_in_other_words(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pledge still waiting on the government's or the leader's own decision is weighed, not made
+        ("Chile's army is ready to deploy at any time, awaiting only a final decision from President Rivas, Chilean officials said.",
+         {"CHL": "considering"}),
+        ("Peru is ready to send troops but has not yet decided.", {"PER": "considering"}),
+        # an earlier stance the sentence turns away from gives way to the present one
+        ("Ecuador had previously expressed its willingness to send troops but is now hesitant.",
+         {"ECU": "considering"}),
+        ("Uruguay had earlier promised to send a medical team. Uruguay is now reconsidering.", {"URY": "considering"}),
+        # a time phrase after the verb of saying only dates the statement
+        ("Bolivia said last week it would send 300 troops.", {"BOL": "committed"}),
+        ("Paraguay will only send troops if the fighting stops, Reuters reported earlier this month.", {"PRY": "conditional"}),
+        # must NOT: a recalled pledge stays recalled without a turn to the present
+        ("Ghana had previously pledged troops.", {"GHA": "committed"}),
+    ],
+)
+def test_decisions_awaited_and_stances_recalled(text, expected):
+    assert _statuses(text) == expected
+
+
+def test_withdrawal_if_the_mission_deviates_is_a_term_of_its_own():
+    text = "Chile said it could withdraw its troops if the force deviated from its humanitarian mandate."
+    assert _conditions(text) == {"CHL": ["other"]}

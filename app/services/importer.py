@@ -307,7 +307,7 @@ MORE_CUES: dict[str, list[str]] = {
         r"\bno (?:final )?decision (?:has|had) (?:yet )?been (?:made|taken|reached)\b",
         r"\b(?:wants|wanted|wishes|hopes) to send\b",
         r"\bagreed in principle\b",
-        r"\b(?:mentioned|named|listed|cited|seen|touted|floated) as (?:a |an |one of the )?(?:potential|possible|prospective|likely) (?:contributors?|participants?|troop contributors?)\b",
+        # (being "mentioned as a potential contributor" by others is no stance of the country's own)
         r"\b(?:among|one of) (?:the )?(?:potential|possible|prospective|likely) (?:contributors|participants|troop contributors|candidates)\b",
         UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:could|may|might) (?:soon |eventually )?be (?:deployed|sent|dispatched|stationed)\b",
     ],
@@ -341,8 +341,64 @@ MORE_CUES: dict[str, list[str]] = {
         r"\brefrain from (?:sending|participating|joining|taking part|deploying)\b",
     ],
 }
+# Further families, second round.
+# Withdrawals said in other words: going back on a pledge, freezing or shelving a participation.
+TAKING_BACK = [
+    r"\breneged on\b|\bbacked out of\b|\bwent back on (?:its|their) (?:offer|pledge|promise|commitment|decision)\b",
+    r"\bwalked back (?:its|their) (?:offer|pledge|promise|commitment|decision)\b|\bpulled back from (?:its|their|the)\b",
+    r"\b(?:put|placed|puts|putting) (?:its |their |the )?(?:[\w-]+ ){0,2}(?:participation|deployment|contribution|involvement|plans?|offer|pledge|dispatch)"
+    r"(?: [\w-]+){0,4}? on hold\b",
+    r"\b(?:suspend|suspended|suspends|suspending|froze|frozen|freezes|shelved|shelves|halted) (?:its |their )(?:[\w-]+ ){0,2}"
+    r"(?:participation|deployment|contribution|involvement|plans?|offer|pledge|dispatch)\b",
+]
+# Willingness in reported speech with other verbs: "signalled it would take part", "made clear it
+# will join", "is expected to send troops", "is preparing [for the deployment]", troops being prepared.
+WILLING_IN_OTHER_WORDS = [
+    r"\b(?:signalled|signaled|signals|signalling|signaling|made (?:it )?clear|pledged|promised|vowed|insisted|reiterated|reaffirmed)"
+    r"(?: on \w+)?,? (?:that )?(?:it|they|the country|the government|[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:would|will) (?:soon |also |still )?"
+    r"(?:send|contribute|deploy|dispatch|provide|join|supply|commit|take part|participate|be part)\b",
+    r"\b(?:said|says|announced|confirmed|declared|stated|indicated)(?: on \w+)?,? (?:that )?(?:it|they|the country|the government|[A-Z][\w-]+) "
+    r"(?:would|will) (?:take part|participate|be part)\b",
+    r"\b(?:is|are) (?:widely |also )?expected to (?:send|contribute|deploy|dispatch|provide|supply|join)\b",
+    r"\b(?:is|are|was|were) (?:indeed |now |already |currently |actively )?preparing \[?(?:for )?(?:the |its |their |a )?"
+    r"(?:deployment|dispatch|departure|contingent)\b",
+    r"\b(?:is|are|was|were) (?:indeed |now |already |currently |actively )?preparing (?:its |their )?(?:up to |about |some )?(?:\d[\d,]* )?"
+    + UNITS_WORD + r" (?:for|to)\b",
+]
+# Weighing it up in other words: hesitation, being a leading candidate, a decision still awaited,
+# interest said with an intensifier, and help that is not troops ("ready to host training camps").
+HESITATION = [
+    r"\b(?:is|are|was|were|remains?|seems?|appears?) (?:now |still |increasingly |somewhat |reportedly )?(?:hesitant|reluctant|wavering|undecided|on the fence)\b",
+    r"\b(?:but|and) (?:is |are )?now hesitant\b|\bhaving second thoughts\b|\b(?:is|are) (?:now )?reconsidering\b",
+    r"\b(?:leading|top|main|likely|possible|potential|prime|strongest|front-running) candidates? (?:to|for)\b",
+    r"\b(?:expressed|shown|showed|signalled|signaled) (?:the most|more|great|much|considerable|serious|keen|the strongest) interest\b",
+    r"\b(?:ready|willing|prepared|offered|offers|offering|proposed) to host\b",
+]
+# A decision still to be taken by the government or its leader: "ready to deploy at any time,
+# awaiting only a final decision from the president" is not yet a pledge, whatever else the sentence says.
+DECISION_PENDING = re.compile(
+    r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision\b"
+    r"|\b(?:has|have|had) not (?:yet )?(?:decided|made (?:a|any) (?:final )?decision|taken (?:a|any) (?:final )?decision)\b"
+    r"|\b(?:has|have|had) (?:not )?yet to (?:decide|make a (?:final )?decision|take a (?:final )?decision)\b"
+    r"|\bno (?:final )?decision (?:has|had) (?:yet )?been (?:made|taken|reached)\b")
+DECISION_PENDING_CUES = [
+    r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision (?:from|by|of)\b",
+]
+MORE_CUES["withdrawn"] = TAKING_BACK
+MORE_CUES["committed"] += WILLING_IN_OTHER_WORDS
+MORE_CUES["considering"] += HESITATION + DECISION_PENDING_CUES
+
 SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
                 for status, cue in SUBJECT_CUES]
+
+# Help that is not troops: an offer "to host" or "to rebuild" is no pledge of soldiers (a pledge to
+# train police, made as part of the force's pledges, still counts; money is NOT_PEOPLE's).
+OTHER_HELP = re.compile(r" to (?:host|rebuild|reconstruct|help rebuild)\b")
+# The person or country whose decision is awaited, named right after the cue.
+DECIDER_AFTER = re.compile(r"\s+(?:(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3})?$")
+# A sentence that recalls an earlier stance and then turns to the present one: "had previously
+# expressed its willingness ... but is now hesitant". Only what follows the turn is current.
+TURN_TO_NOW = re.compile(r"\b(?:but|yet|though|although)\b,? (?:[\w’'-]+ ){0,3}?(?:now|since|no longer|currently)\b")
 
 # Money or equipment pledged instead of people is not a troop commitment.
 NOT_PEOPLE = re.compile(r"(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,2}? (?:\$|US\$|€|£|\d[\d,.]* (?:million|billion)|funding|funds|money|equipment|vehicles|financial|dollars|aid|supplies|logistics|logistical)")
@@ -360,6 +416,8 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
 RELATIVE_CLAUSE = re.compile(r", (?:which|who) [^,]*,")
 
 CATEGORY_WORDS = [
+    # how the mission behaves once there ("withdraw if the force deviates from its mandate") is a term of its own
+    ("other", re.compile(r"deviat|strays? from|departs? from|goes beyond|oversteps", re.I)),
     ("disarmament", re.compile(r"disarm|demilitari|weapons", re.I)),
     ("mandate", re.compile(r"\bU\.?N\.?\b|United Nations|Security Council|mandate|resolution|legal basis|international law|terms of reference|rules of engagement", re.I)),
     ("domestic_approval", re.compile(r"parliament|congress|senate|legislat|national assembly|majlis|ratif|referendum|cabinet|lawmakers"
@@ -567,7 +625,11 @@ KINGDOMS = {"SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "NOR", "SWE"
 SPOKEN_TO = re.compile(r"\b(?:told|informed|assured|briefed|urged|met|met with|wrote to|asked)\s+(?:the\s+)?$")
 # A stance recalled from before gives way to the current one ("last November, ... contingent on a ceasefire").
 RECALLED = re.compile(r"\b(?:[Ll]ast (?:year|month|week|January|February|March|April|May|June|July|August|September|October|November|December)"
-                      r"|[Ee]arlier this (?:year|month|week)|[Pp]reviously|had (?:earlier |previously )?(?:said|indicated|told|stated|signalled|signaled))\b")
+                      r"|[Ee]arlier this (?:year|month|week)|[Pp]reviously|had (?:earlier |previously )?(?:said|indicated|told|stated|signalled|signaled)"
+                      r"|had (?:earlier|previously|once|initially|originally) (?:promised|pledged|offered|agreed|committed|expressed|announced|volunteered))\b")
+# A time phrase right after the verb of saying only dates the statement ("Chile said last week it would
+# send troops", "Reuters reported earlier this month"): the stance is still the current one.
+DATED_STATEMENT = re.compile(r"\b(?:said|says|reported|announced|told [\w.]+(?: [\w.]+)?|stated|confirmed|added|wrote|declared)(?: on \w+)? $")
 LIST_GAP = re.compile(r"(?:’s|'s)?\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+)?")
 # "... is a second condition": the condition is what comes before.
 CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second |further |third |key |main |first |another |precondition |basic )?(?:condition|precondition|prerequisite)\b")
@@ -820,12 +882,19 @@ def _extract(text: str) -> list[Suggestion]:
         speakers = [x for x in named if not SPOKEN_TO.search(text, span.start, x.start) and not MEDIA_AFTER.match(text, x.end)
                     and not any(a <= x.start < b for a, b in asides) and not _a_place(text, x)]
         given: dict[str, tuple[str, int]] = {}  # country -> (status, cue position)
-        is_recalled = any(not any(a <= r.start() < b for a, b in asides) for r in RECALLED.finditer(text, span.start, span.end))
+        recalls = [r for r in RECALLED.finditer(text, span.start, span.end) if not any(a <= r.start() < b for a, b in asides)
+                   and not DATED_STATEMENT.search(text, max(span.start, r.start() - 40), r.start())]
+        is_recalled = bool(recalls)
+        now_from = span.start  # cues before this point are an earlier stance the sentence has moved on from
+        if recalls:
+            turn = TURN_TO_NOW.search(text, recalls[0].end(), span.end)
+            if turn is not None:
+                is_recalled, now_from = False, turn.start()
         conditions_here: dict[str, list[tuple[str, str]]] = {}
 
         for status, cue in SUBJECT_CUES:
             for m in cue.finditer(text, span.start, span.end):
-                if any(a <= m.start() < b for a, b in asides):
+                if any(a <= m.start() < b for a, b in asides) or m.start() < now_from:
                     continue
                 if status not in ("conditional", "considering") and QUESTIONED.search(text, max(span.start, m.start() - 60), m.start()):
                     continue  # "unclear whether Chile would send troops", "asked if Peru will join"
@@ -834,11 +903,17 @@ def _extract(text: str) -> list[Suggestion]:
                 if status == "committed" and NOT_PEOPLE.match(text, m.end(), span.end) \
                         and not PEOPLE_TOO.search(text[m.end():_clause_after(text, m.end(), span.end)[1]]):
                     continue  # money or equipment, not troops ("$20 million and 500 troops" is both)
+                if status == "committed" and OTHER_HELP.match(text, m.end(), span.end):
+                    continue  # "offered to host the talks"
                 if PASSIVE_TROOPS.match(m.group(0)) and not any(0 <= m.start() - x.end <= 25 for x in speakers):
                     continue  # "troops will be deployed" says whose troops only when a country is named right before
                 inside = [x for x in named if m.start() <= x.start and x.end <= m.end() and x.kind != "person"]
                 subjects = list(dict.fromkeys(x.code for x in inside)) if inside else \
                     _subjects_before(text, speakers, m.start(), together=True)
+                if not subjects and status == "considering" and DECISION_PENDING.match(m.group(0)):
+                    # "awaiting a final decision from President Prabowo": the decider's country
+                    decider = [x for x in named if x.start >= m.end() and DECIDER_AFTER.match(text[m.end():x.start])]
+                    subjects = [decider[0].code] if decider else []
                 if not subjects and last_list and not named and PLURAL_BACK.search(text, span.start, span.end):
                     subjects = list(last_list)  # "none have committed", "they are still considering"
                 if not subjects:
@@ -850,9 +925,12 @@ def _extract(text: str) -> list[Suggestion]:
                         subjects = _speaker_after(text, named, m.end(), span.end)
                         if not subjects and carried and not named and _refers_back(text, span, m.start()):
                             subjects = [carried]
+                pending_decision = status == "considering" and DECISION_PENDING.search(m.group(0)) is not None
                 for code in subjects:
                     old = given.get(code)
-                    if old is None or STATUS_RANK[status] > STATUS_RANK[old[0]] and old[0] != "conditional" \
+                    if old is not None and old[0] == "committed" and pending_decision:
+                        given[code] = (status, m.start())  # "ready to deploy, awaiting only a final decision"
+                    elif old is None or STATUS_RANK[status] > STATUS_RANK[old[0]] and old[0] != "conditional" \
                             or (status == "conditional" and old[0] == "declined"):
                         # "will not send ... unless ..." is a condition, not a refusal.
                         given[code] = (status, m.start())
@@ -916,7 +994,9 @@ def _extract(text: str) -> list[Suggestion]:
                     recalled[code] = (status, pool)
                 target.add_evidence(sentence)
                 continue
-            if target.status is None or STATUS_RANK[status] > STATUS_RANK[target.status]:
+            if target.status is None or STATUS_RANK[status] > STATUS_RANK[target.status] \
+                    or (target.status == "withdrawn" and status in ("conditional", "committed")):
+                # a pledge taken back and then renewed on terms ("reneged ... will only send troops if") is the renewed one
                 target.status = status
             target.add_evidence(sentence)
             for key, value in _troops(sentence, status).items():
