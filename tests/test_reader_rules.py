@@ -308,3 +308,22 @@ def test_decisions_awaited_and_stances_recalled(text, expected):
 def test_withdrawal_if_the_mission_deviates_is_a_term_of_its_own():
     text = "Chile said it could withdraw its troops if the force deviated from its humanitarian mandate."
     assert _conditions(text) == {"CHL": ["other"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a request or an invitation accepted
+        ("Peru agreed to a US request to send troops to the enclave.", {"PER": "committed"}),
+        ("Ecuador accepted the invitation to join the force.", {"ECU": "committed"}),
+        # an unnamed group's stance, then its members named in the paragraph
+        ("Officials said three countries have agreed to send troops. One of them is Chile.", {"CHL": "committed"}),
+        ("Several countries are weighing a contribution. Peru is among them.", {"PER": "considering"}),
+        # must NOT: the group's stance does not pass to a country named otherwise, or in another paragraph
+        ("Officials said three countries have agreed to send troops. Chile hosted the talks.", {}),
+        ("Officials said three countries have agreed to send troops.\nOne of them is Chile.", {}),
+        ("Peru accepted the request for talks.", {}),
+    ],
+)
+def test_requests_accepted_and_groups_named_later(text, expected):
+    assert _statuses(text) == expected

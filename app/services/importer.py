@@ -360,6 +360,8 @@ WILLING_IN_OTHER_WORDS = [
     r"\b(?:said|says|announced|confirmed|declared|stated|indicated)(?: on \w+)?,? (?:that )?(?:it|they|the country|the government|[A-Z][\w-]+) "
     r"(?:would|will) (?:take part|participate|be part)\b",
     r"\b(?:is|are) (?:widely |also )?expected to (?:send|contribute|deploy|dispatch|provide|supply|join)\b",
+    # a request or an invitation accepted: "agreed to a US request to send troops", "accepted the invitation to join"
+    r"\b(?:agreed to|accepted|granted|answered) (?:a|an|the|Washington(?:’s|'s)) (?:[\w.-]+ ){0,2}?(?:request|invitation|call|appeal) to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
     r"\b(?:is|are|was|were) (?:indeed |now |already |currently |actively )?preparing \[?(?:for )?(?:the |its |their |a )?"
     r"(?:deployment|dispatch|departure|contingent)\b",
     r"\b(?:is|are|was|were) (?:indeed |now |already |currently |actively )?preparing (?:its |their )?(?:up to |about |some )?(?:\d[\d,]* )?"
@@ -391,6 +393,13 @@ MORE_CUES["considering"] += HESITATION + DECISION_PENDING_CUES
 SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
                 for status, cue in SUBJECT_CUES]
 
+# An unnamed group as the subject of a stance ("three countries have agreed to send troops") and its
+# members named afterwards in the paragraph ("one of them is Indonesia", "Chile is among them").
+GROUP_SUBJECT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|several|a few|a number of|\d+) (?:[\w-]+ )?(?:countries|nations|states|governments)"
+                           r"(?: (?:have|has|had|are|were))?(?: [\w’']+)? $", re.I)
+GROUP_MEMBER_AFTER = re.compile(r"\b(?:one|two|three|some|several|most|the first) of (?:them|these|those|the (?:[\w-]+ )?(?:countries|nations|states))"
+                                r"(?: (?:is|was|are|were|being|includes?|including))?\b|\b[Aa]mong them (?:is |was |are |were )?", re.I)
+GROUP_MEMBER_BEFORE = re.compile(r"\b(?:is|was|are|were) (?:one|two|among) (?:of )?(?:them|these|those|the (?:[\w-]+ )?(?:countries|nations|states))\b")
 # Help that is not troops: an offer "to host" or "to rebuild" is no pledge of soldiers (a pledge to
 # train police, made as part of the force's pledges, still counts; money is NOT_PEOPLE's).
 OTHER_HELP = re.compile(r" to (?:host|rebuild|reconstruct|help rebuild)\b")
@@ -862,6 +871,7 @@ def _extract(text: str) -> list[Suggestion]:
     everyone = [x for i, x in enumerate(everyone) if not any(y is not x and y.start <= x.start and x.end <= y.end
                                                              and (y.end - y.start) > (x.end - x.start) for y in everyone)]
     last_paragraph = -1
+    group: str | None = None  # the stance of an unnamed group in this paragraph ("three countries have agreed ...")
 
     def suggestion(code: str) -> Suggestion:
         if code not in found:
@@ -875,6 +885,7 @@ def _extract(text: str) -> list[Suggestion]:
             last_paragraph = span.paragraph
             carried, context = context or carried, None
             last_list = []
+            group = None
         sentence = text[span.start:span.end]
         named = [x for x in everyone if span.start <= x.start and x.end <= span.end]
         # ", which has deployed peacekeepers elsewhere," is background, not the stance.
@@ -907,9 +918,13 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "offered to host the talks"
                 if PASSIVE_TROOPS.match(m.group(0)) and not any(0 <= m.start() - x.end <= 25 for x in speakers):
                     continue  # "troops will be deployed" says whose troops only when a country is named right before
-                inside = [x for x in named if m.start() <= x.start and x.end <= m.end() and x.kind != "person"]
+                inside = [x for x in named if m.start() <= x.start and x.end <= m.end() and x.kind != "person"
+                          and x.code not in NOT_CONTRIBUTORS]  # "agreed to a US request": the US asks, it is not the subject
                 subjects = list(dict.fromkeys(x.code for x in inside)) if inside else \
                     _subjects_before(text, speakers, m.start(), together=True)
+                if GROUP_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()):
+                    # "three countries have agreed to send troops": their names may follow in the paragraph
+                    group = status if group is None or STATUS_RANK[status] > STATUS_RANK[group] else group
                 if not subjects and status == "considering" and DECISION_PENDING.match(m.group(0)):
                     # "awaiting a final decision from President Prabowo": the decider's country
                     decider = [x for x in named if x.start >= m.end() and DECIDER_AFTER.match(text[m.end():x.start])]
@@ -968,6 +983,14 @@ def _extract(text: str) -> list[Suggestion]:
                     pool.append(ConditionSuggestion(clause, category, [clause]))
                 elif clause not in existing.evidence:
                     existing.evidence.append(clause)
+        if group is not None:
+            # "... one of them is Indonesia", "Chile is among them": a member of the group just spoken of
+            for m in GROUP_MEMBER_AFTER.finditer(text, span.start, span.end):
+                for code in _list_after(text, named, m.end(), span.end):
+                    given.setdefault(code, (group, m.start()))
+            for m in GROUP_MEMBER_BEFORE.finditer(text, span.start, span.end):
+                for code in _subjects_before(text, speakers, m.start(), together=True):
+                    given.setdefault(code, (group, m.start()))
         for m in OBJECT_CUES.finditer(text, span.start, span.end):
             if not m.group(0).split()[0].endswith("ing") and PASSIVE_BEFORE.search(text, span.start, m.start()):
                 continue  # "was approached by American officials": the subject is the one asked
