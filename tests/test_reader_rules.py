@@ -327,3 +327,26 @@ def test_withdrawal_if_the_mission_deviates_is_a_term_of_its_own():
 )
 def test_requests_accepted_and_groups_named_later(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a first wave and a ceiling: the ceiling is the offer
+        ("Peru will send 1,000 troops by April, with up to 8,000 ready by June.", {"PER": {"offered_max": 8000}}),
+        # lower bounds
+        ("Ghana is ready to send at least 2,000 troops if the Security Council approves.", {"GHA": {"offered_min": 2000}}),
+        ("Fiji could contribute 20,000 or even more peacekeepers if the Security Council decides.", {"FJI": {"offered_min": 20000}}),
+        # units sized by a compound, figures in words, units "of N"
+        ("Kenya will send a 500-strong contingent.", {"KEN": {"committed": 500}}),
+        ("Nepal will deploy a 1,200-member battalion.", {"NPL": {"committed": 1200}}),
+        ("Chile has pledged 20 thousand troops.", {"CHL": {"committed": 20000}}),
+        ("Kazakhstan is ready to send a medical unit of 50.", {"KAZ": {"committed": 50}}),
+        # must NOT: the whole force, a smaller later figure, a duration
+        ("Chile is ready to send troops to join a 20,000-strong force.", {"CHL": {}}),
+        ("Peru will send 1,000 troops, with up to 300 more in reserve.", {"PER": {"committed": 1000}}),
+        ("Ecuador will send troops over 2 years.", {"ECU": {}}),
+    ],
+)
+def test_first_waves_lower_bounds_and_sized_units(text, expected):
+    assert _figures(text) == expected

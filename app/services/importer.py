@@ -441,11 +441,18 @@ CATEGORY_WORDS = [
     ("funding", re.compile(r"fund|financ|cost|paid|budget", re.I)),
 ]
 
-NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)"
+NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+ thousand\b|\d+)"  # "20 thousand troops" as well as "20,000 troops"
 UNITS = r"(?:more |additional |extra )?(?:troops|soldiers|personnel|peacekeepers|police officers|policemen|police|officers|engineers|medics|military personnel|service members|servicemembers|marines|paratroopers|staff|medical staff|doctors|nurses|medical personnel|observers)"
 RANGE = re.compile(r"between " + NUMBER + r" and " + NUMBER + r"(?: " + UNITS + r")?|" + NUMBER + r" ?(?:to|-|–) ?" + NUMBER + r" " + UNITS)
 UP_TO = re.compile(r"(?:up to|as many as|no more than|a maximum of) " + NUMBER + r"(?: " + UNITS + r")?")
-SINGLE = re.compile(NUMBER + r" (?:[a-z-]+ ){0,2}" + UNITS + r"|(?:contingent|battalion|brigade) of (?:about |around |some |roughly |nearly )?" + NUMBER)
+SINGLE = re.compile(NUMBER + r" (?:[a-z-]+ ){0,2}" + UNITS + r"|(?:contingent|battalion|brigade|unit|team|company|detachment) of (?:about |around |some |roughly |nearly )?" + NUMBER)
+# Lower bounds: "at least 2,000 troops", "no fewer than 500", "20,000 or even more peacekeepers".
+AT_LEAST = re.compile(r"(?:at least|no fewer than|no less than|a minimum of|more than) " + NUMBER + r"(?: " + UNITS + r")?"
+                      r"|over " + NUMBER + r" " + UNITS
+                      + r"|" + NUMBER + r"(?: (?:[a-z-]+ ){0,2}" + UNITS + r")? or (?:even |possibly |perhaps |maybe )?more\b")
+# A unit sized by a compound: "a 500-strong contingent", "a 1,200-member battalion" (a "20,000-strong
+# force" is the whole force, left out by FORCE_WIDE_AFTER).
+SIZED = re.compile(NUMBER + r"-(?:strong|member|man|person|troop|soldier) (?:[\w-]+ )?(?:contingent|battalion|unit|team|company|brigade|detachment|task force)\b")
 
 
 def category_of(text: str) -> str:
@@ -507,6 +514,8 @@ def _clause_after(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _number(raw: str) -> int:
+    if raw.endswith("thousand"):
+        return int(raw.split()[0]) * 1000
     return int(raw.replace(",", ""))
 
 
@@ -555,6 +564,10 @@ def _figures(sentence: str) -> list[Figure]:
         add(m, {"offered_min": _number(low), "offered_max": _number(high)})
     for m in UP_TO.finditer(sentence):
         add(m, {"offered_max": _number(m.group(1))})
+    for m in AT_LEAST.finditer(sentence):
+        add(m, {"offered_min": _number(next(g for g in m.groups() if g))})
+    for m in SIZED.finditer(sentence):
+        add(m, {"single": _number(m.group(1))})
     for m in SINGLE.finditer(sentence):
         add(m, {"single": _number(m.group(1) or m.group(2))})
     for m in BARE.finditer(sentence):
@@ -569,6 +582,10 @@ def _chosen_figure(sentence: str) -> Figure | None:
     """The sentence's figure for a country: its stated total when it gives one, else its first."""
     figures = _figures(sentence)
     totals = [f for f in figures if f.total]
+    if not totals and len(figures) > 1:
+        # a first wave and a ceiling: "1,000 by April, with up to 8,000 ready by June" offers the ceiling
+        first = max(figures[0].values.values())
+        totals = [f for f in figures[1:] if set(f.values) == {"offered_max"} and f.values["offered_max"] > first]
     return (totals or figures or [None])[0]
 
 
