@@ -350,3 +350,31 @@ def test_requests_accepted_and_groups_named_later(text, expected):
 )
 def test_first_waves_lower_bounds_and_sized_units(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part in the force without the word "troops"
+        ("Peru is ready to play its part in the stabilization force.", {"PER": "committed"}),
+        ("Ecuador is ready to lead the force.", {"ECU": "committed"}),
+        ("Uruguay's offer to contribute troops was welcomed.", {"URY": "committed"}),
+        ("Paraguay intends to take part in the mission.", {"PRY": "committed"}),
+        ("Bolivia will be the first country to send troops.", {"BOL": "committed"}),
+        # refusals in still other words
+        ("Ghana is unwilling to send troops.", {"GHA": "declined"}),
+        ("Kenya is not even considering sending soldiers.", {"KEN": "declined"}),
+        ("Nepal said it would not put boots on the ground.", {"NPL": "declined"}),
+        ("Fiji is not interested in joining the force.", {"FJI": "declined"}),
+        # not yet committed, still studying
+        ("Chile has not committed troops.", {"CHL": "considering"}),
+        ("Peru has yet to respond to the request.", {"PER": "considering"}),
+        ("Ecuador is studying the proposal.", {"ECU": "considering"}),
+        # must NOT
+        ("Uruguay is ready to play its part in rebuilding the enclave.", {}),
+        ("Paraguay is unwilling to take part in disarming militias, but it will send medics.", {"PRY": "committed"}),
+        ("Bolivia will be the first country to recognise the new board.", {}),
+    ],
+)
+def test_a_part_refusals_and_not_yet_in_still_other_words(text, expected):
+    assert _statuses(text) == expected

@@ -386,7 +386,33 @@ DECISION_PENDING = re.compile(
 DECISION_PENDING_CUES = [
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision (?:from|by|of)\b",
 ]
+# A part in the force said without the word "troops": "ready to play its part in the force", "ready to
+# lead the force", "its offer to send troops", "intends to take part", "will be the first to deploy".
+A_PART_IN_THE_FORCE = [
+    r"\b(?:is|are|was|were|stands?|stood) (?:now |also |fully )?(?:ready|prepared|willing) to (?:play (?:its|their|a|an) (?:[\w-]+ )?(?:part|role)|lead)"
+    r"(?= (?:in |within )?(?:the |a |this |such a )?(?:[\w-]+ ){0,3}(?:force|mission|ISF|operation|contingent)\b)",
+    r"(?:’s|'s|\bits|\btheir) (?:offer|pledge|promise|commitment) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
+    r"\b(?:plans|planned|intends|intended|is planning|are planning) to (?:participate|take part|join|be part)\b",
+    r"\b(?:will|would) be (?:the first|among the first|one of the first)(?: (?:country|countries|nation|nations))? to (?:send|deploy|contribute|dispatch|join)\b",
+]
+# Refusals said in still other words: unwilling, not even considering it, no boots on the ground.
+UNWILLING = [
+    r"\b(?:is|are|was|were) " + ADVERB + r"unwilling to (?:send|contribute|deploy|join|take part|participate)\b" + NOT_A_TASK,
+    r"\b(?:is|are|was|were) not interested in (?:sending|contributing|deploying|joining|taking part|participating)\b" + NOT_A_TASK,
+    r"\b(?:is|are|was|were) not (?:even )?considering (?:sending|contributing|deploying|joining|taking part|participating)\b",
+    r"\b(?:will|would|does|do|did|shall) not (?:put|have|send|place|deploy) (?:any )?(?:of (?:its|their) )?boots on the ground\b"
+    r"|\b(?:won[’']t|wouldn[’']t) (?:put|have|send) (?:any )?boots on the ground\b",
+]
+# Not yet committed: "has not committed troops", "has yet to respond", a proposal still being studied.
+NOT_YET = [
+    r"\b(?:has|have) not (?:yet )?committed (?:to (?:sending|contributing|joining|deploying|taking part)|troops|soldiers|forces|personnel)\b",
+    r"\b(?:has|have) yet to (?:respond|reply|answer)\b",
+    r"\b(?:reviewing|studying|examining|assessing|evaluating) (?:a|the|its|their|this|that) (?:[\w-]+ )?(?:proposal|invitation|option|possibility|idea|offer)\b",
+]
 MORE_CUES["withdrawn"] = TAKING_BACK
+MORE_CUES["committed"] += A_PART_IN_THE_FORCE
+MORE_CUES["declined"] += UNWILLING
+MORE_CUES["considering"] += NOT_YET
 MORE_CUES["committed"] += WILLING_IN_OTHER_WORDS
 MORE_CUES["considering"] += HESITATION + DECISION_PENDING_CUES
 
