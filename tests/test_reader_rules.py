@@ -378,3 +378,38 @@ def test_first_waves_lower_bounds_and_sized_units(text, expected):
 )
 def test_a_part_refusals_and_not_yet_in_still_other_words(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group given a stance, its members listed in the same sentence
+        ("Countries that have expressed willingness to contribute include Chile, Peru and Ecuador.",
+         {"CHL": "committed", "PER": "committed", "ECU": "committed"}),
+        ("Nations that are weighing a contribution, such as Ghana and Kenya, met in Cairo.",
+         {"GHA": "considering", "KEN": "considering"}),
+        # must NOT: countries listed in a later sentence about others
+        ("Three countries have agreed to send troops. Other countries, including Fiji and Nepal, attended the talks.", {}),
+    ],
+)
+def test_groups_and_their_listed_members(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses", "conditions"),
+    [
+        # the term put first, the subject after the comma
+        ("If the Security Council approves, Chile will send 500 troops.", {"CHL": "conditional"}, {"CHL": ["mandate"]}),
+        ("Peru said that if a ceasefire holds, it would deploy 300 soldiers.", {"PER": "conditional"}, {"PER": ["ceasefire"]}),
+        ("Ecuador is ready to send troops. If parliament agrees, it would deploy 200.", {"ECU": "conditional"},
+         {"ECU": ["domestic_approval"]}),
+        # must NOT: a request, a question, or no country's stance
+        ("If asked, Uruguay will send troops.", {"URY": "committed"}, {"URY": []}),
+        ("If the force deploys, it will need 20,000 troops.", {}, {}),
+        ("It is not clear if Paraguay will send troops, officials said.", {}, {}),
+    ],
+)
+def test_terms_put_before_the_pledge(text, statuses, conditions):
+    assert _statuses(text) == statuses
+    assert _conditions(text) == conditions

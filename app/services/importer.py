@@ -409,6 +409,13 @@ NOT_YET = [
     r"\b(?:has|have) yet to (?:respond|reply|answer)\b",
     r"\b(?:reviewing|studying|examining|assessing|evaluating) (?:a|the|its|their|this|that) (?:[\w-]+ )?(?:proposal|invitation|option|possibility|idea|offer)\b",
 ]
+# Terms put first: "If the Security Council approves, Chile will send 500 troops", "Peru said that if a
+# ceasefire holds, it would deploy". The term is the if-clause; the subject comes after its comma.
+IF_FIRST = (r"\b[Ii]f (?!asked|requested|needed|necessary|invited|called upon|required)(?=[^,;.]{3,120}, (?:[\w’'-]+ ){0,5}?"
+            r"(?:will|would|could|can|is ready to|are ready to|would be ready to|is willing to|would be willing to) (?:also )?"
+            r"(?:send|contribute|deploy|dispatch|join|take part|participate|provide|consider)\b)")
+IF_FIRST_CUE = re.compile(IF_FIRST)
+MORE_CUES["conditional"] += [IF_FIRST]
 MORE_CUES["withdrawn"] = TAKING_BACK
 MORE_CUES["committed"] += A_PART_IN_THE_FORCE
 MORE_CUES["declined"] += UNWILLING
@@ -422,7 +429,11 @@ SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra 
 # An unnamed group as the subject of a stance ("three countries have agreed to send troops") and its
 # members named afterwards in the paragraph ("one of them is Indonesia", "Chile is among them").
 GROUP_SUBJECT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|several|a few|a number of|\d+) (?:[\w-]+ )?(?:countries|nations|states|governments)"
-                           r"(?: (?:have|has|had|are|were))?(?: [\w’']+)? $", re.I)
+                           r"(?: (?:have|has|had|are|were))?(?: [\w’']+)? $"
+                           # "Countries that have expressed willingness ... include Chile and Peru"
+                           r"|\b(?:countries|nations|states|governments) (?:that|which|who) (?:have |has |had |are |were )?(?:[\w’']+ )?$", re.I)
+# Members of a group named in the same sentence: "... include Chile and Peru", "... such as Chile".
+GROUP_INCLUDES = re.compile(r"\b(?:include|includes|included|including|such as|namely|are|were)\b:?")
 GROUP_MEMBER_AFTER = re.compile(r"\b(?:one|two|three|some|several|most|the first) of (?:them|these|those|the (?:[\w-]+ )?(?:countries|nations|states))"
                                 r"(?: (?:is|was|are|were|being|includes?|including))?\b|\b[Aa]mong them (?:is |was |are |were )?", re.I)
 GROUP_MEMBER_BEFORE = re.compile(r"\b(?:is|was|are|were) (?:one|two|among) (?:of )?(?:them|these|those|the (?:[\w-]+ )?(?:countries|nations|states))\b")
@@ -945,6 +956,7 @@ def _extract(text: str) -> list[Suggestion]:
             if turn is not None:
                 is_recalled, now_from = False, turn.start()
         conditions_here: dict[str, list[tuple[str, str]]] = {}
+        group_here = 0  # where, in this sentence, an unnamed group was given a stance
 
         for status, cue in SUBJECT_CUES:
             for m in cue.finditer(text, span.start, span.end):
@@ -961,6 +973,18 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "offered to host the talks"
                 if PASSIVE_TROOPS.match(m.group(0)) and not any(0 <= m.start() - x.end <= 25 for x in speakers):
                     continue  # "troops will be deployed" says whose troops only when a country is named right before
+                if status == "conditional" and m.group(0) in ("If ", "if ") and IF_FIRST_CUE.match(text, m.start(), span.end):
+                    # "If the council approves, Chile will send ...": the subject is the main clause's
+                    comma = text.find(", ", m.end(), span.end)
+                    main = [x for x in speakers if comma < x.start and not x.is_demonym]
+                    subjects = [main[0].code] if main and re.match(r"(?:’s|'s)?(?: [\w-]+){0,3}? (?:will|would|could|can|is|are)\b", text[main[0].end:span.end]) else \
+                        (_subjects_before(text, speakers, m.start(), together=True) or ([context] if context else []))
+                    for code in subjects:
+                        given[code] = (status, m.start())
+                    c_start, c_end = _clause_after(text, m.end(), span.end)
+                    for code in subjects:
+                        conditions_here.setdefault(code, []).extend(_conditions_in(text, c_start, c_end, sentence))
+                    continue
                 inside = [x for x in named if m.start() <= x.start and x.end <= m.end() and x.kind != "person"
                           and x.code not in NOT_CONTRIBUTORS]  # "agreed to a US request": the US asks, it is not the subject
                 subjects = list(dict.fromkeys(x.code for x in inside)) if inside else \
@@ -968,6 +992,7 @@ def _extract(text: str) -> list[Suggestion]:
                 if GROUP_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()):
                     # "three countries have agreed to send troops": their names may follow in the paragraph
                     group = status if group is None or STATUS_RANK[status] > STATUS_RANK[group] else group
+                    group_here = m.end()
                 if not subjects and status == "considering" and DECISION_PENDING.match(m.group(0)):
                     # "awaiting a final decision from President Prabowo": the decider's country
                     decider = [x for x in named if x.start >= m.end() and DECIDER_AFTER.match(text[m.end():x.start])]
@@ -1031,6 +1056,10 @@ def _extract(text: str) -> list[Suggestion]:
             for m in GROUP_MEMBER_AFTER.finditer(text, span.start, span.end):
                 for code in _list_after(text, named, m.end(), span.end):
                     given.setdefault(code, (group, m.start()))
+            if group_here:
+                for m in GROUP_INCLUDES.finditer(text, group_here, span.end):
+                    for code in _list_after(text, speakers, m.end(), span.end):
+                        given.setdefault(code, (group, m.start()))
             for m in GROUP_MEMBER_BEFORE.finditer(text, span.start, span.end):
                 for code in _subjects_before(text, speakers, m.start(), together=True):
                     given.setdefault(code, (group, m.start()))
