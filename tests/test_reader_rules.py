@@ -413,3 +413,34 @@ def test_groups_and_their_listed_members(text, expected):
 def test_terms_put_before_the_pledge(text, statuses, conditions):
     assert _statuses(text) == statuses
     assert _conditions(text) == conditions
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "Peruvian foreign ministry spokesperson Juan Soto met reporters on Monday.",
+        "Peru's deputy defence minister Juan Soto met reporters on Monday.",
+        "Juan Soto, Peru's deputy defence minister, met reporters on Monday.",
+        "Deputy Defence Minister Juan Soto of Peru met reporters.",
+        "Peru's top diplomat, Juan Soto, met reporters.",
+        "Peruvian foreign ministry spokesperson Juan A. Soto met reporters.",
+    ],
+)
+def test_an_official_named_once_speaks_for_the_country_later_by_surname(introduction):
+    text = f"Chile has offered 300 troops.\n{introduction}\nChile hosted a summit.\n\"We are ready to send troops,\" Soto said."
+    assert _statuses(text) == {"CHL": "committed", "PER": "committed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said Peru had offered to consider taking part.", {"PER": "considering"}),
+        ("Ecuador agreed to study the proposal.", {"ECU": "considering"}),
+        # must NOT: a name tied to no country, or a title with no name after it
+        ("Chile has offered 300 troops.\nSpokesperson Juan Soto met reporters.\nPeru hosted a summit.\n\"We are ready,\" Soto said.",
+         {"CHL": "committed"}),
+        ("Peru's foreign ministry said on Monday it had no comment.", {}),
+    ],
+)
+def test_offers_to_think_it_over_and_unnamed_officials(text, expected):
+    assert _statuses(text) == expected

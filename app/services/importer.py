@@ -405,6 +405,7 @@ UNWILLING = [
 ]
 # Not yet committed: "has not committed troops", "has yet to respond", a proposal still being studied.
 NOT_YET = [
+    r"\b(?:offered|offers|offering|agreed|promised) to (?:consider|explore|study|look into|discuss|examine)\b",
     r"\b(?:has|have) not (?:yet )?committed (?:to (?:sending|contributing|joining|deploying|taking part)|troops|soldiers|forces|personnel)\b",
     r"\b(?:has|have) yet to (?:respond|reply|answer)\b",
     r"\b(?:reviewing|studying|examining|assessing|evaluating) (?:a|the|its|their|this|that) (?:[\w-]+ )?(?:proposal|invitation|option|possibility|idea|offer)\b",
@@ -439,7 +440,9 @@ GROUP_MEMBER_AFTER = re.compile(r"\b(?:one|two|three|some|several|most|the first
 GROUP_MEMBER_BEFORE = re.compile(r"\b(?:is|was|are|were) (?:one|two|among) (?:of )?(?:them|these|those|the (?:[\w-]+ )?(?:countries|nations|states))\b")
 # Help that is not troops: an offer "to host" or "to rebuild" is no pledge of soldiers (a pledge to
 # train police, made as part of the force's pledges, still counts; money is NOT_PEOPLE's).
-OTHER_HELP = re.compile(r" to (?:host|rebuild|reconstruct|help rebuild)\b")
+OTHER_HELP = re.compile(r" to (?:host|rebuild|reconstruct|help rebuild)\b"
+                        # nor is an offer to think it over: "offered to consider taking part" is weighing it
+                        r"| to (?:consider|explore|study|look into|discuss|examine)\b")
 # The person or country whose decision is awaited, named right after the cue.
 DECIDER_AFTER = re.compile(r"\s+(?:(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3})?$")
 # A sentence that recalls an earlier stance and then turns to the present one: "had previously
@@ -676,9 +679,25 @@ NOT_CONTRIBUTORS = {"USA", "ISR", "PSE"}
 TITLE_WORDS = (r"(?:Foreign|Defen[cs]e|Prime|Interior|Minister|Ministry|President|Vice|Deputy|Secretary|Spokes(?:person|man|woman)|"
                r"Advis[eo]r|National|Security|Army|Navy|Air|Force|Armed|Forces|Chief|of|Staff|General|Gen\.|King|Queen|Crown|Prince|"
                r"Sheikh|Emir|Ambassador|Envoy|Affairs|Head|Commander|State|Permanent|Representative)")
-TITLE_AFTER = re.compile(r"(?:’s|'s)? (?:" + TITLE_WORDS + r"\s+){1,6}(?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+){0,2})")
-TITLE_BEFORE = re.compile(r"(?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+){0,2}), (?:the )?(?:[\w-]+ ){0,4}?(?:to|of|for|at) (?:the )?$")
-TITLE_KEYWORD = re.compile(r"minist|president|spokes|advis|ambassador|envoy|chief|general|secretary|commander|king|prince|head", re.I)
+# Titles are also written in lower case ("Indonesian foreign ministry spokesperson Vahd Nabyl", "Peru's
+# deputy defence minister Juan Soto", "Peru's top diplomat, Juan Soto,"): the title words in any case,
+# the name in capitals, a middle initial allowed.
+TITLE_ANY_CASE = (r"(?i:foreign|defen[cs]e|prime|interior|minister|ministry|president|presidential|vice|deputy|secretary|"
+                  r"spokes(?:person|man|woman)|advis[eo]r|national|security|army|navy|air|force|armed|forces|chief|of|for|and|staff|"
+                  r"general|gen\.|ambassador|envoy|affairs|head|commander|state|permanent|representative|top|senior|diplomat|"
+                  r"military|official|office|director|information|communications|cabinet|government|undersecretary|lieutenant|"
+                  r"colonel|major|admiral|brigadier|department)")
+PERSON_NAME = r"(?P<name>[A-Z][\w’'-]+(?: (?:[A-Z]\.|[A-Z][\w’'-]+)){0,3})"
+TITLE_AFTER = re.compile(r"(?:’s|'s)? (?:(?:" + TITLE_WORDS + r"|" + TITLE_ANY_CASE + r"),?\s+){1,6}" + PERSON_NAME)
+TITLE_BEFORE = re.compile(PERSON_NAME + r", (?:the )?(?:[\w-]+ ){0,4}?(?:to|of|for|at) (?:the )?$"
+                          # "Juan Soto, Peru's deputy defence minister": the country right after the comma
+                          r"|" + PERSON_NAME.replace("name", "name2") + r", (?:the )?$")
+# "Deputy Defence Minister Juan Soto of Peru": a title, a name, then "of" and the country.
+TITLE_NAME_OF = re.compile(r"\b(?:" + TITLE_WORDS + r"\s+){1,6}" + PERSON_NAME + r",? (?:of|from) $")
+# Capitalised words that are no one's name.
+NOT_A_NAME = {"The", "On", "In", "At", "It", "He", "She", "They", "We", "This", "That", "Monday", "Tuesday", "Wednesday",
+              "Thursday", "Friday", "Saturday", "Sunday", "Gaza", "Hamas", "Israel", "Palestinian", "Palestinians"}
+TITLE_KEYWORD = re.compile(r"minist|president|spokes|advis|ambassador|envoy|chief|general|secretary|commander|king|prince|head|diplomat|director|colonel|admiral|brigadier", re.I)
 # Leaders the news names by surname or single name alone.
 LEADERS = {"Prabowo": "IDN", "Subianto": "IDN", "Erdogan": "TUR", "Erdoğan": "TUR", "Aliyev": "AZE", "Sisi": "EGY",
            "Tokayev": "KAZ", "Shehbaz": "PAK", "Meloni": "ITA", "Merz": "DEU", "Macron": "FRA", "Starmer": "GBR"}
@@ -706,14 +725,25 @@ def people(text: str) -> list[Mention]:
     for m in mentions(text):
         if m.kind == "person":
             continue
+        names = []
         after = TITLE_AFTER.match(text, m.end)
-        if after is not None and not mentions(after.group("name")):
-            known.setdefault(after.group("name"), m.code)
-            known.setdefault(after.group("name").split()[-1], m.code)
+        if after is not None and TITLE_KEYWORD.search(after.group(0)):
+            names.append(after.group("name"))
         before = TITLE_BEFORE.search(text, max(0, m.start - 120), m.start)
-        if before is not None and TITLE_KEYWORD.search(before.group(0)) and not mentions(before.group("name")):
-            known.setdefault(before.group("name"), m.code)
-            known.setdefault(before.group("name").split()[-1], m.code)
+        if before is not None and before.group("name") and TITLE_KEYWORD.search(before.group(0)):
+            names.append(before.group("name"))
+        elif before is not None and before.group("name2") and TITLE_KEYWORD.search(text[m.end:m.end + 60].split(",")[0]):
+            names.append(before.group("name2"))
+        title_of = TITLE_NAME_OF.search(text, max(0, m.start - 120), m.start)
+        if title_of is not None and TITLE_KEYWORD.search(title_of.group(0)):
+            names.append(title_of.group("name"))
+        for name in names:
+            words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
+            if mentions(name) or not words or any(w in NOT_A_NAME for w in words):
+                continue
+            known.setdefault(name, m.code)
+            for word in words[1:] or words:  # a surname alone, or any later part of a longer name ("Nabyl")
+                known.setdefault(word, m.code)
     if not known:
         return []
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")(?![\w-])")
