@@ -444,3 +444,39 @@ def test_an_official_named_once_speaks_for_the_country_later_by_surname(introduc
 )
 def test_offers_to_think_it_over_and_unnamed_officials(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "not ... without" is a term, not a refusal
+        ("Chile will not send troops without a UN mandate.", {"CHL": ["mandate"]}),
+        ("Peru won't deploy without parliament's approval.", {"PER": ["domestic_approval"]}),
+        # the term put first with "once"
+        ("Once the Security Council adopts a resolution, Ecuador will send troops.", {"ECU": ["mandate"]}),
+        # consent, a legal basis, an umbrella, a participation that hinges on something, a vote first
+        ("Uruguay is ready to send troops with the consent of the Palestinian Authority.", {"URY": ["party_consent"]}),
+        ("Paraguay would participate on the basis of a Security Council resolution.", {"PRY": ["mandate"]}),
+        ("Bolivia is ready to join under the umbrella of the United Nations.", {"BOL": ["mandate"]}),
+        ("Kenya said its participation hinges on a UN mandate.", {"KEN": ["mandate"]}),
+        ("Fiji will send troops after the parliament approves.", {"FJI": ["domestic_approval"]}),
+        # a term named as a prerequisite after the verb of saying
+        ("Ecuador said a ceasefire was a prerequisite for any deployment.", {"ECU": ["ceasefire"]}),
+    ],
+)
+def test_terms_in_still_other_words(text, expected):
+    assert _conditions(text) == expected
+    assert set(_statuses(text).values()) == {"conditional"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # must NOT: "without" with no negated pledge, or without any named term
+        ("Chile sent aid without delay.", {}),
+        ("Peru will send troops without conditions.", {"PER": "committed"}),
+        ("After the meeting, Ecuador said it will send troops.", {"ECU": "committed"}),
+    ],
+)
+def test_no_term_where_none_is_named(text, expected):
+    assert _statuses(text) == expected

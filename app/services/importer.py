@@ -412,11 +412,28 @@ NOT_YET = [
 ]
 # Terms put first: "If the Security Council approves, Chile will send 500 troops", "Peru said that if a
 # ceasefire holds, it would deploy". The term is the if-clause; the subject comes after its comma.
-IF_FIRST = (r"\b[Ii]f (?!asked|requested|needed|necessary|invited|called upon|required)(?=[^,;.]{3,120}, (?:[\w’'-]+ ){0,5}?"
+IF_FIRST = (r"\b(?:[Ii]f|[Oo]nce) (?!asked|requested|needed|necessary|invited|called upon|required)(?=[^,;.]{3,120}, (?:[\w’'-]+ ){0,5}?"
             r"(?:will|would|could|can|is ready to|are ready to|would be ready to|is willing to|would be willing to) (?:also )?"
             r"(?:send|contribute|deploy|dispatch|join|take part|participate|provide|consider)\b)")
 IF_FIRST_CUE = re.compile(IF_FIRST)
 MORE_CUES["conditional"] += [IF_FIRST]
+# Terms in still other words: "will not send troops without a UN mandate" (a term, not a refusal),
+# "with the consent of", "on the basis of a resolution", "under the umbrella of the UN", a
+# participation that "hinges on" something, a deployment "after parliament approves".
+TERM_NOUNS = (r"(?:mandate|resolution|approval|consent|ceasefire|cease-fire|truce|agreement|authori[sz]ation|green light|"
+              r"invitation|guarantees?|vote|decision|request)")
+TERMS_IN_OTHER_WORDS = [
+    r"\bwithout (?:a |an |the |any |prior |its |their |explicit |formal |clear )?(?:[\w’'.-]+ ){0,3}?" + TERM_NOUNS + r"\b",
+    r"\bwith the (?:prior |full |explicit )?(?:consent|approval|agreement|invitation|authori[sz]ation) of\b",
+    r"\b(?:on the basis of|based on) (?:a |an |the )?(?:[\w’'.-]+ ){0,3}?(?:resolution|mandate)\b",
+    r"\bunder (?:the )?(?:umbrella|auspices) of (?:the )?(?:U\.?N\.?|United Nations|Security Council)\b|\bunder (?:U\.?N\.?|United Nations) auspices\b",
+    r"\b(?:hinges?|hinged|hinging|is predicated|was predicated) (?:on|upon)\b"
+    r"|\b(?:participation|involvement|deployment|contribution|decision|presence|role)(?: [\w-]+){0,3}? (?:is|was|would be|will be|remains) (?:tied|linked) to\b",
+    r"\bafter (?:the )?(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|legislators|[Cc]abinet|National Assembly|legislature|(?:UN |U\.N\. )?Security Council|U\.?N\.?)"
+    r" (?:approves|has approved|votes|gives|authori[sz]es|adopts|passes|endorses|agrees)\b",
+]
+WITHOUT = re.compile(r"without\b")
+MORE_CUES["conditional"] += TERMS_IN_OTHER_WORDS
 MORE_CUES["withdrawn"] = TAKING_BACK
 MORE_CUES["committed"] += A_PART_IN_THE_FORCE
 MORE_CUES["declined"] += UNWILLING
@@ -716,7 +733,8 @@ LIST_GAP = re.compile(r"(?:’s|'s)?\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+)?")
 # "... is a second condition": the condition is what comes before.
 CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second |further |third |key |main |first |another |precondition |basic )?(?:condition|precondition|prerequisite)\b")
 SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b)")
-CLAUSE_FROM_CUE = ("in ", "under ", "within ", "remain", "stay ", "be ", "serve", "operate", "only within", "only under")
+CLAUSE_FROM_CUE = ("in ", "under ", "within ", "remain", "stay ", "be ", "serve", "operate", "only within", "only under",
+                   "without ", "with the ", "on the basis", "based on", "after ")
 
 
 def people(text: str) -> list[Mention]:
@@ -994,6 +1012,8 @@ def _extract(text: str) -> list[Suggestion]:
                     continue
                 if status not in ("conditional", "considering") and QUESTIONED.search(text, max(span.start, m.start() - 60), m.start()):
                     continue  # "unclear whether Chile would send troops", "asked if Peru will join"
+                if status == "conditional" and WITHOUT.match(m.group(0)) and not re.search(r"\b(?:not|never|no)\b|n[’']t\b", text[span.start:m.start()]):
+                    continue  # "will not send troops without a mandate" is a term; "arrived without a mandate" is none
                 if status != "conditional" and NEGATED.search(text, span.start, m.start()):
                     continue  # "has not ruled out", "has not offered"
                 if status == "committed" and NOT_PEOPLE.match(text, m.end(), span.end) \
@@ -1003,7 +1023,7 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "offered to host the talks"
                 if PASSIVE_TROOPS.match(m.group(0)) and not any(0 <= m.start() - x.end <= 25 for x in speakers):
                     continue  # "troops will be deployed" says whose troops only when a country is named right before
-                if status == "conditional" and m.group(0) in ("If ", "if ") and IF_FIRST_CUE.match(text, m.start(), span.end):
+                if status == "conditional" and m.group(0).lower() in ("if ", "once ") and IF_FIRST_CUE.match(text, m.start(), span.end):
                     # "If the council approves, Chile will send ...": the subject is the main clause's
                     comma = text.find(", ", m.end(), span.end)
                     main = [x for x in speakers if comma < x.start and not x.is_demonym]
@@ -1063,8 +1083,10 @@ def _extract(text: str) -> list[Suggestion]:
                     for code in subjects:
                         conditions_here.setdefault(code, []).extend(_conditions_in(text, c_start, c_end, sentence))
         for m in CONDITION_NOUN.finditer(text, span.start, span.end):
-            back = max(text.rfind(" that ", span.start, m.start()), text.rfind(", ", span.start, m.start()))
-            begin = back + (6 if text.startswith(" that ", back) else 2) if back != -1 else span.start
+            # the term is the clause before the noun: after "that", a comma, or the verb of saying
+            marks = [(text.rfind(mark, span.start, m.start()), mark) for mark in (" that ", ", ", " said ", " says ", " stated ")]
+            back, mark = max(marks)
+            begin = back + len(mark) if back != -1 else span.start
             subjects = _subjects_before(text, speakers, begin, together=True) or ([context] if context else [])
             clause = text[begin:m.start()].strip()
             if len(clause) >= 4:
