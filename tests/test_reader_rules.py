@@ -480,3 +480,24 @@ def test_terms_in_still_other_words(text, expected):
 )
 def test_no_term_where_none_is_named(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru ready to send 2,000 troops to Gaza", {"PER": "committed"}),  # headline grammar
+        ("The minister said Ecuador was ready to do its part.", {"ECU": "committed"}),
+        ("Uruguay has begun training troops for the mission.", {"URY": "committed"}),
+        ("Paraguay is set to become the first country to deploy troops.", {"PRY": "committed"}),
+        ("Bolivia pledged to send troops, and Ghana and Kenya also committed.",
+         {"BOL": "committed", "GHA": "committed", "KEN": "committed"}),
+        ("Nepal denied reports that it would send troops.", {"NPL": "declined"}),
+        ("Fiji has conditioned its participation on a full ceasefire.", {"FJI": "conditional"}),
+        # must NOT
+        ("Chile is ready to do its part in rebuilding the enclave.", {}),
+        ("The troops are not ready to deploy.", {}),
+        ("Peru's army has begun training for the season.", {}),
+    ],
+)
+def test_headlines_parts_and_denials(text, expected):
+    assert _statuses(text) == expected

@@ -393,10 +393,20 @@ A_PART_IN_THE_FORCE = [
     r"(?= (?:in |within )?(?:the |a |this |such a )?(?:[\w-]+ ){0,3}(?:force|mission|ISF|operation|contingent)\b)",
     r"(?:’s|'s|\bits|\btheir) (?:offer|pledge|promise|commitment) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
     r"\b(?:plans|planned|intends|intended|is planning|are planning) to (?:participate|take part|join|be part)\b",
-    r"\b(?:will|would) be (?:the first|among the first|one of the first)(?: (?:country|countries|nation|nations))? to (?:send|deploy|contribute|dispatch|join)\b",
+    r"\b(?:(?:will|would) be|(?:is|are) (?:set|expected|poised|likely) to become|became) (?:the first|among the first|one of the first)"
+    r"(?: (?:country|countries|nation|nations))? to (?:send|deploy|contribute|dispatch|join)\b",
+    r"\b(?:is|are|was|were|stands?) (?:now |also |fully )?(?:ready|prepared|willing) to (?:do|play) (?:its|their) (?:[\w-]+ )?part\b"
+    r"(?=[.,;]|$| (?:in |within )?(?:the |a |this |such a )?(?:[\w-]+ ){0,3}(?:force|mission|ISF|operation|contingent)\b)",
+    # headline grammar, with no verb: "Indonesia ready to send 20,000 troops"
+    r"(?<=[A-Za-z] )(?:ready|willing) to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
+    # troops already being readied: "has begun training troops for the mission"
+    r"\b(?:has|have|had) (?:begun|started) (?:training|preparing|mobili[sz]ing|readying) (?:its |their )?(?:\d[\d,]* )?" + UNITS_WORD + r"\b",
+    r"\b(?:also|too|as well) (?:pledged|committed)(?=[.;]|$)|\b(?:pledged|committed) (?:as well|too)\b",
 ]
 # Refusals said in still other words: unwilling, not even considering it, no boots on the ground.
 UNWILLING = [
+    # reports of a contribution denied: "denied reports that it would send troops"
+    r"\b(?:denied|denies|dismissed|dismisses) (?:the |media |press |recent )?(?:reports|claims|suggestions|speculation|rumou?rs)\b",
     r"\b(?:is|are|was|were) " + ADVERB + r"unwilling to (?:send|contribute|deploy|join|take part|participate)\b" + NOT_A_TASK,
     r"\b(?:is|are|was|were) not interested in (?:sending|contributing|deploying|joining|taking part|participating)\b" + NOT_A_TASK,
     r"\b(?:is|are|was|were) not (?:even )?considering (?:sending|contributing|deploying|joining|taking part|participating)\b",
@@ -427,6 +437,7 @@ TERMS_IN_OTHER_WORDS = [
     r"\bwith the (?:prior |full |explicit )?(?:consent|approval|agreement|invitation|authori[sz]ation) of\b",
     r"\b(?:on the basis of|based on) (?:a |an |the )?(?:[\w’'.-]+ ){0,3}?(?:resolution|mandate)\b",
     r"\bunder (?:the )?(?:umbrella|auspices) of (?:the )?(?:U\.?N\.?|United Nations|Security Council)\b|\bunder (?:U\.?N\.?|United Nations) auspices\b",
+    r"\bconditioned (?:its|their|any) (?:[\w-]+ )?(?:participation|involvement|deployment|contribution|support) (?:[\w-]+ ){0,3}?(?:on|upon)\b",
     r"\b(?:hinges?|hinged|hinging|is predicated|was predicated) (?:on|upon)\b"
     r"|\b(?:participation|involvement|deployment|contribution|decision|presence|role)(?: [\w-]+){0,3}? (?:is|was|would be|will be|remains) (?:tied|linked) to\b",
     r"\bafter (?:the )?(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|legislators|[Cc]abinet|National Assembly|legislature|(?:UN |U\.N\. )?Security Council|U\.?N\.?)"
