@@ -501,3 +501,25 @@ def test_no_term_where_none_is_named(text, expected):
 )
 def test_headlines_parts_and_denials(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # talks held with countries about the force: they are weighing it
+        ("The US has been speaking to Chile, Peru and Ecuador about possible contributions.",
+         {"CHL": "considering", "PER": "considering", "ECU": "considering"}),
+        ("Washington is in talks with Uruguay about contributing troops.", {"URY": "considering"}),
+        ("The administration has sought troops from Ghana and Kenya.", {"GHA": "considering", "KEN": "considering"}),
+        ("Officials are counting on Nepal to send troops.", {"NPL": "considering"}),
+        # must NOT: talks about something else, or the one consulted by others speaking
+        ("The envoy held talks with Fiji on the ceasefire.", {}),
+        ("Chile was consulted by the envoy on the harbour project.", {}),
+    ],
+)
+def test_talks_about_the_force(text, expected):
+    assert _statuses(text) == expected
+
+
+def test_a_figure_asked_of_a_country_is_not_its_offer():
+    assert _figures("The US has asked Chile to send 5,000 troops.") == {"CHL": {}}

@@ -489,6 +489,14 @@ NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$"
                      r"|\b(?:[Nn]o (?:other |single )?(?:country|countries|nation|nations|state|states|government|governments|one)|[Nn]one(?: of them)?|[Nn]either)\s+(?:has|have|had|is|are|was|were)?\s*(?:\w+\s+)?$")
 # Verbs whose agent approaches others: the countries after them are the ones being asked.
 OBJECT_CUES = re.compile(r"\b(?:approached|engaging with|engaged with|has asked|have asked|asked|invited|courting|sounding out|reached out to|urged)\b")
+# Talks held with countries, which are then weighing it ("the US has been speaking to Chile, Peru and
+# Ecuador about possible contributions", "sought troops from Chile") — only where the sentence is
+# about the force, since talks "with Egypt on the ceasefire" are no approach.
+TALKS_WITH = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked) (?:to|with)\b|\b(?:in|held|holding|hold) (?:[\w-]+ )?(?:talks|discussions|consultations) with\b"
+                        r"|\b(?:discussed|discussing) (?:the (?:idea|matter|issue|proposal|force|mission)|it|this) with\b|\bconsult(?:ed|ing) with\b"
+                        r"|\b(?:sought|seeking|requested|requesting) (?:troops|soldiers|contributions|forces|personnel|peacekeepers) from\b"
+                        r"|\b(?:counting|relying) on\b|\b(?:pressing|pressed|lobbying|lobbied)\b")
+ABOUT_THE_FORCE = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforce\b|\bISF\b|stabili[sz]ation|\bjoin", re.I)
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
 RELATIVE_CLAUSE = re.compile(r", (?:which|who) [^,]*,")
 
@@ -1126,11 +1134,22 @@ def _extract(text: str) -> list[Suggestion]:
             for m in GROUP_MEMBER_BEFORE.finditer(text, span.start, span.end):
                 for code in _subjects_before(text, speakers, m.start(), together=True):
                     given.setdefault(code, (group, m.start()))
+        asked = set()  # countries only approached in this sentence: a figure here is the asker's, not their offer
         for m in OBJECT_CUES.finditer(text, span.start, span.end):
             if not m.group(0).split()[0].endswith("ing") and PASSIVE_BEFORE.search(text, span.start, m.start()):
                 continue  # "was approached by American officials": the subject is the one asked
             for code in _list_after(text, named, m.end(), span.end):
+                if code not in given:
+                    asked.add(code)
                 given.setdefault(code, ("considering", m.start()))
+        if ABOUT_THE_FORCE.search(sentence):
+            for m in TALKS_WITH.finditer(text, span.start, span.end):
+                if re.match(r"\w+(?:ed|spoken|sought)\b", m.group(0)) and PASSIVE_BEFORE.search(text, span.start, m.start()):
+                    continue  # "was consulted by", "troops were requested from": not the asking side
+                for code in _list_after(text, named, m.end(), span.end):
+                    if code not in given:
+                        asked.add(code)
+                    given.setdefault(code, ("considering", m.start()))
 
         figure = _figure_at(sentence)
         if figure is not None and not given and not is_recalled:
@@ -1142,8 +1161,9 @@ def _extract(text: str) -> list[Suggestion]:
         owner = None
         if figure is not None and given:
             # A figure belongs to the country whose stance is stated just before it, not to every country named.
-            before = [(position, code) for code, (_, position) in given.items() if position - span.start <= figure]
-            owner = max(before)[1] if before else (next(iter(given)) if len(given) == 1 else None)
+            stated = {code: value for code, value in given.items() if code not in asked}
+            before = [(position, code) for code, (_, position) in stated.items() if position - span.start <= figure]
+            owner = max(before)[1] if before else (next(iter(stated)) if len(stated) == 1 else None)
         for code, (status, _) in given.items():
             target = suggestion(code)
             if is_recalled:
