@@ -523,3 +523,22 @@ def test_talks_about_the_force(text, expected):
 
 def test_a_figure_asked_of_a_country_is_not_its_offer():
     assert _figures("The US has asked Chile to send 5,000 troops.") == {"CHL": {}}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each country takes the figures after its own stance
+        ("Chile will send 800 troops, officials said, while Peru will contribute 300.",
+         {"CHL": {"committed": 800}, "PER": {"committed": 300}}),
+        ("Ecuador is still weighing a contribution, while Uruguay has offered some 500 troops.",
+         {"ECU": {}, "URY": {"committed": 500}}),
+        # a force of N that the country itself sends
+        ("Paraguay is ready to send a peacekeeping force of 2,000.", {"PRY": {"committed": 2000}}),
+        ("Bolivia has pledged a force of up to 1,500 troops.", {"BOL": {"offered_max": 1500}}),
+        # must NOT: a force of N that the country joins
+        ("Ghana will send troops to a force of 20,000.", {"GHA": {}}),
+    ],
+)
+def test_figures_for_several_countries_and_own_forces(text, expected):
+    assert _figures(text) == expected

@@ -602,6 +602,12 @@ FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) 
                                r"|\b(?:force|mission|ISF)(?: [\w-]+){0,3}? (?:will|would|could|is to|is expected to|may) (?:have|number|include|comprise|consist of|total|reach|be made up of) "
                                r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
                                r"|\b(?:total|overall|combined) (?:force )?(?:of |strength of )?(?:about |around |some |up to )?$(?<!\ba total of )", re.I)
+# ... unless the country itself sends "a force of": "ready to send a peacekeeping force of 20,000".
+OWN_FORCE_BEFORE = re.compile(r"\b(?:send|sending|deploy|deploying|contribute|contributing|offer|offered|offering|pledge|pledged|pledging|"
+                              r"prepared|preparing|dispatch|dispatching|provide|providing|commit|committed|committing) (?:a|an|its|their) "
+                              r"(?:[\w-]+ ){0,2}(?:force|contingent|mission) of (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$", re.I)
+OWN_FORCE = re.compile(r"\b(?:send|sending|deploy|deploying|offer|offered|offering|pledge|pledged|pledging|provide|providing|commit|committed|committing) "
+                       r"(?:a|an|its|their) (?:[\w-]+ ){0,2}force of (?:about |around |some |roughly |nearly )?" + NUMBER + r"(?![\d,])(?! (?:million|billion))")
 FORCE_WIDE_AFTER = re.compile(r"-(?:strong|member|person|troop|soldier)\b", re.I)
 # "an initial 1,000 ..., a total of 8,000": the country's total is the figure that counts.
 TOTAL_BEFORE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?to|in total|in all|eventually|rising to|growing to|increasing to|up to a total of) (?:about |around |some )?$", re.I)
@@ -629,7 +635,7 @@ def _figures(sentence: str) -> list[Figure]:
             return
         taken.append((m.start(), m.end()))
         before = sentence[max(0, m.start() - 80):m.start()]
-        if FORCE_WIDE_BEFORE.search(before) or FORCE_WIDE_AFTER.match(sentence, m.end()):
+        if (FORCE_WIDE_BEFORE.search(before) and not OWN_FORCE_BEFORE.search(before)) or FORCE_WIDE_AFTER.match(sentence, m.end()):
             return
         found.append(Figure(m.start(), values, total or TOTAL_BEFORE.search(before) is not None))
 
@@ -642,6 +648,8 @@ def _figures(sentence: str) -> list[Figure]:
         add(m, {"offered_max": _number(m.group(1))})
     for m in AT_LEAST.finditer(sentence):
         add(m, {"offered_min": _number(next(g for g in m.groups() if g))})
+    for m in OWN_FORCE.finditer(sentence):
+        add(m, {"single": _number(m.group(1))})
     for m in SIZED.finditer(sentence):
         add(m, {"single": _number(m.group(1))})
     for m in SINGLE.finditer(sentence):
@@ -654,9 +662,10 @@ def _figures(sentence: str) -> list[Figure]:
     return sorted(found, key=lambda f: f.start)
 
 
-def _chosen_figure(sentence: str) -> Figure | None:
-    """The sentence's figure for a country: its stated total when it gives one, else its first."""
-    figures = _figures(sentence)
+def _chosen_figure(sentence: str, lo: int = 0, hi: int | None = None) -> Figure | None:
+    """The sentence's figure for a country: its stated total when it gives one, else its first (only
+    figures from LO to HI, the stretch of the sentence about that country)."""
+    figures = [f for f in _figures(sentence) if lo <= f.start and (hi is None or f.start < hi)]
     totals = [f for f in figures if f.total]
     if not totals and len(figures) > 1:
         # a first wave and a ceiling: "1,000 by April, with up to 8,000 ready by June" offers the ceiling
@@ -671,8 +680,8 @@ def _figure_at(sentence: str) -> int | None:
     return figure.start if figure else None
 
 
-def _troops(sentence: str, status: str) -> dict[str, int]:
-    figure = _chosen_figure(sentence)
+def _troops(sentence: str, status: str, lo: int = 0, hi: int | None = None) -> dict[str, int]:
+    figure = _chosen_figure(sentence, lo, hi)
     if figure is None:
         return {}
     if "single" not in figure.values:
@@ -1159,11 +1168,17 @@ def _extract(text: str) -> list[Suggestion]:
             if about:
                 pending.setdefault(about, sentence)
         owner = None
+        stretches: dict[str, tuple[int, int | None]] = {}
         if figure is not None and given:
             # A figure belongs to the country whose stance is stated just before it, not to every country named.
             stated = {code: value for code, value in given.items() if code not in asked}
             before = [(position, code) for code, (_, position) in stated.items() if position - span.start <= figure]
             owner = max(before)[1] if before else (next(iter(stated)) if len(stated) == 1 else None)
+            # Several countries each given a stance: each takes the figures between its own cue and the next
+            # one's ("Chile will send 800 troops, while Peru will contribute 300").
+            cues = sorted((position - span.start, code) for code, (_, position) in stated.items())
+            if len(cues) > 1:
+                stretches = {code: (at, cues[i + 1][0] if i + 1 < len(cues) else None) for i, (at, code) in enumerate(cues)}
         for code, (status, _) in given.items():
             target = suggestion(code)
             if is_recalled:
@@ -1177,8 +1192,12 @@ def _extract(text: str) -> list[Suggestion]:
                 # a pledge taken back and then renewed on terms ("reneged ... will only send troops if") is the renewed one
                 target.status = status
             target.add_evidence(sentence)
-            for key, value in _troops(sentence, status).items():
-                if target.troops.get(key) is None and code == owner:
+            if code in stretches:
+                figures_here = _troops(sentence, status, *stretches[code])
+            else:
+                figures_here = _troops(sentence, status) if code == owner else {}
+            for key, value in figures_here.items():
+                if target.troops.get(key) is None:
                     target.troops[key] = value
         run = _longest_list(text, speakers)
         if len(run) > 1:
