@@ -542,3 +542,17 @@ def test_a_figure_asked_of_a_country_is_not_its_offer():
 )
 def test_figures_for_several_countries_and_own_forces(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru said it would deploy the first 1,000 soldiers by April and that the total could reach 8,000 by June.",
+         {"PER": {"committed": 8000}}),
+        ("Chile will send 500 troops, and the number could rise to 800.", {"CHL": {"committed": 800}}),
+        # must NOT: the whole force's total
+        ("The force's total could reach 20,000, and Ecuador will send 500 troops.", {"ECU": {"committed": 500}}),
+    ],
+)
+def test_a_total_said_as_what_the_number_could_reach(text, expected):
+    assert _figures(text) == expected

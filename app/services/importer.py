@@ -611,7 +611,10 @@ OWN_FORCE = re.compile(r"\b(?:send|sending|deploy|deploying|offer|offered|offeri
 FORCE_WIDE_AFTER = re.compile(r"-(?:strong|member|person|troop|soldier)\b", re.I)
 # "an initial 1,000 ..., a total of 8,000": the country's total is the figure that counts.
 TOTAL_BEFORE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?to|in total|in all|eventually|rising to|growing to|increasing to|up to a total of) (?:about |around |some )?$", re.I)
-TOTAL_FIGURE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?to|rising to|growing to|increasing to|eventually) "
+TOTAL_FIGURE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?to|rising to|growing to|increasing to|eventually"
+                          # "the total could reach 8,000", "the number will rise to 8,000"
+                          r"|(?:the |its |their )?(?:total|number|figure|contingent|deployment) (?:could|would|will|may|might|is expected to|is set to) "
+                          r"(?:eventually )?(?:reach|rise to|grow to|increase to|total|be raised to)) "
                           r"(?:about |around |some )?" + NUMBER + r"(?![\d,])(?! (?:million|billion|percent|%))")
 # A bare number right after a contribution verb is a head count: "will contribute about 1,200."
 BARE = re.compile(r"\b(?:send|sending|contribute|contributing|deploy|deploying|provide|providing|dispatch|offer|offered|pledged?) "
