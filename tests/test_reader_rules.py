@@ -556,3 +556,25 @@ def test_figures_for_several_countries_and_own_forces(text, expected):
 )
 def test_a_total_said_as_what_the_number_could_reach(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the force or the parties must do
+        ("Chile is ready to send troops, but the deployment must be requested by the Palestinian Authority.",
+         {"CHL": ["party_consent"]}),
+        ("Peru is ready to contribute, but the Palestinian Authority must agree.", {"PER": ["party_consent"]}),
+        ("Ecuador said the mission must be endorsed by the UN Security Council.", {"ECU": ["mandate"]}),
+        ("Uruguay said the force needed a UN Security Council resolution.", {"URY": ["mandate"]}),
+        ("Paraguay is willing to take part; parliamentary approval is required.", {"PRY": ["domestic_approval"]}),
+        ("Kenya is prepared to contribute troops, provided both parties accept the force.", {"KEN": ["party_consent"]}),
+        # two terms joined by "and the approval of"
+        ("Nepal's participation would be subject to a clear mandate and the approval of its parliament.",
+         {"NPL": ["mandate", "domestic_approval"]}),
+        # must NOT: a plan backed by two bodies is no term
+        ("Fiji backs the UN and the Arab League plan.", {}),
+    ],
+)
+def test_terms_as_what_must_happen(text, expected):
+    assert _conditions(text) == expected

@@ -444,6 +444,18 @@ TERMS_IN_OTHER_WORDS = [
     r" (?:approves|has approved|votes|gives|authori[sz]es|adopts|passes|endorses|agrees)\b",
 ]
 WITHOUT = re.compile(r"without\b")
+# Terms said as what the force or the parties must do: "the deployment must be requested by the
+# Palestinian Authority", "the Palestinians must agree", "the force needed a resolution",
+# "parliamentary approval is required".
+TERMS_AS_MUSTS = [
+    r"\bmust (?:first )?be (?:requested|endorsed|authori[sz]ed|approved|mandated|sanctioned|accepted|invited|backed) by\b",
+    r"\b(?:the )?(?:Palestinian Authority|Palestinians|both (?:parties|sides)|the parties|all parties|Israel and Hamas) "
+    r"(?:must|have to|has to|need to|needs to|would have to|will have to|would need to) (?:first )?(?:agree|accept|consent|approve|invite|request)\b",
+    r"\b(?:force|mission|deployment|participation|contribution) (?:needed|required) (?:a |an |the )?(?:[\w.-]+ ){0,3}?(?:mandate|resolution|approval|consent|authori[sz]ation)\b",
+    r"\b(?:approval|consent|mandate|resolution|authori[sz]ation|green light) (?:is|was|would be|will be|remains) (?:first |still |also )?"
+    r"(?:required|needed|necessary|a must|a prerequisite|essential)\b",
+]
+MORE_CUES["conditional"] += TERMS_AS_MUSTS
 MORE_CUES["conditional"] += TERMS_IN_OTHER_WORDS
 MORE_CUES["withdrawn"] = TAKING_BACK
 MORE_CUES["committed"] += A_PART_IN_THE_FORCE
@@ -512,7 +524,9 @@ CATEGORY_WORDS = [
                                       r"|\bHouse of (?:Commons|Representatives)|\bSeimas|\bSaeima|\bRiigikogu|\bSabor\b|\bSkupština|\bKuvendi|\bMazhilis|\bJogorku"
                                       r"|constitution|national (?:law|legislation)|domestic (?:law|legislation|procedures)|legal (?:process|procedures)|presidential decree", re.I)),
     ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends", re.I)),
-    ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties", re.I)),
+    ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties|both parties|all parties"
+                                 # the parties' own agreement: "requested by the Palestinian Authority", "the Palestinians must agree"
+                                 r"|requested by|at the request of|(?:Palestinian Authority|Palestinians|parties|sides|Hamas) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request)", re.I)),
     ("command", re.compile(r"command|under the flag|chain of|\bled by\b|leadership", re.I)),
     ("funding", re.compile(r"fund|financ|cost|paid|budget", re.I)),
 ]
@@ -763,7 +777,9 @@ DATED_STATEMENT = re.compile(r"\b(?:said|says|reported|announced|told [\w.]+(?: 
 LIST_GAP = re.compile(r"(?:’s|'s)?\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+)?")
 # "... is a second condition": the condition is what comes before.
 CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second |further |third |key |main |first |another |precondition |basic )?(?:condition|precondition|prerequisite)\b")
-SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b)")
+SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b"
+                              # "subject to a clear mandate and the approval of its parliament": two terms
+                              r"|(?:the|a|an|its|their) (?:[\w-]+ )?(?:approval|consent|backing|agreement|vote|invitation)\b)")
 CLAUSE_FROM_CUE = ("in ", "under ", "within ", "remain", "stay ", "be ", "serve", "operate", "only within", "only under",
                    "without ", "with the ", "on the basis", "based on", "after ")
 
