@@ -578,3 +578,24 @@ def test_a_total_said_as_what_the_number_could_reach(text, expected):
 )
 def test_terms_as_what_must_happen(text, expected):
     assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a government that puts the deployment to its parliament
+        ("Peru's president said he will propose to parliament that Peru send peacekeeping troops.", {"PER": ["domestic_approval"]}),
+        ("The government will ask parliament to approve the deployment of 500 soldiers, Chile's defence minister said.",
+         {"CHL": ["domestic_approval"]}),
+        ("Ecuador's cabinet will seek parliamentary approval to send troops.", {"ECU": ["domestic_approval"]}),
+        ("Uruguay will submit the deployment plan to Congress next week.", {"URY": ["domestic_approval"]}),
+        # a mandate named with "with"
+        ("Paraguay would take part with a clear mandate from the United Nations.", {"PRY": ["mandate"]}),
+        ("Bolivia will join with a UN Security Council mandate.", {"BOL": ["mandate"]}),
+        # must NOT
+        ("Ghana sent a delegation to the UN.", {}),
+        ("Kenya's parliament debated the budget.", {}),
+    ],
+)
+def test_parliaments_asked_and_mandates_named_with_with(text, expected):
+    assert _conditions(text) == expected

@@ -456,6 +456,22 @@ TERMS_AS_MUSTS = [
     r"(?:required|needed|necessary|a must|a prerequisite|essential)\b",
 ]
 MORE_CUES["conditional"] += TERMS_AS_MUSTS
+# A government that puts the deployment to its parliament: "will propose to parliament that we send
+# troops", "will ask parliament to approve the deployment", "seeks parliamentary approval".
+PARLIAMENTS = r"(?:the )?(?:[Pp]arliament|[Cc]ongress|the Cortes|lawmakers|legislators|the legislature|the National Assembly|the Senate|the House)"
+TO_PARLIAMENT = [
+    r"\b(?:propose|proposed|proposes|proposing) to " + PARLIAMENTS + r"\b",
+    r"\b(?:ask|asked|asks|asking|request|requested|requests) " + PARLIAMENTS + r"(?:’s|'s)? (?:to (?:approve|authori[sz]e|endorse|back|vote)|approval|authori[sz]ation|consent)\b",
+    r"\b(?:seek|seeks|sought|seeking|obtain|get) (?:(?:parliamentary|congressional|legislative) |(?:[Pp]arliament|[Cc]ongress)(?:’s|'s) )(?:approval|authori[sz]ation|consent|backing)\b",
+    r"\b(?:submit|submitted|submits|send|sent|put|puts|bring|brought) (?:the |a |its )?(?:[\w-]+ ){0,3}?(?:plan|proposal|decision|request|bill|deployment|matter) to " + PARLIAMENTS + r"\b",
+]
+# A term the news names right with "with": "would take part with a clear mandate from the United Nations".
+WITH_A_MANDATE = [
+    r"\bwith (?:a |an )?(?:clear |formal |binding |explicit |proper |full )?(?:U\.?N\.?|United Nations|Security Council) (?:[\w-]+ ){0,2}(?:mandate|resolution|authori[sz]ation)\b",
+    r"\bwith (?:a |an )(?:clear |formal |binding |explicit |proper |full )?mandate (?:from|of|by) (?:the )?(?:U\.?N\.?|United Nations|Security Council)",
+]
+CUE_IS_TERM = re.compile("|".join(TO_PARLIAMENT + WITH_A_MANDATE))
+MORE_CUES["conditional"] += TO_PARLIAMENT + WITH_A_MANDATE
 MORE_CUES["conditional"] += TERMS_IN_OTHER_WORDS
 MORE_CUES["withdrawn"] = TAKING_BACK
 MORE_CUES["committed"] += A_PART_IN_THE_FORCE
@@ -762,7 +778,13 @@ NOT_A_NAME = {"The", "On", "In", "At", "It", "He", "She", "They", "We", "This", 
 TITLE_KEYWORD = re.compile(r"minist|president|spokes|advis|ambassador|envoy|chief|general|secretary|commander|king|prince|head|diplomat|director|colonel|admiral|brigadier", re.I)
 # Leaders the news names by surname or single name alone.
 LEADERS = {"Prabowo": "IDN", "Subianto": "IDN", "Erdogan": "TUR", "Erdoğan": "TUR", "Aliyev": "AZE", "Sisi": "EGY",
-           "Tokayev": "KAZ", "Shehbaz": "PAK", "Meloni": "ITA", "Merz": "DEU", "Macron": "FRA", "Starmer": "GBR"}
+           "Tokayev": "KAZ", "Shehbaz": "PAK", "Meloni": "ITA", "Merz": "DEU", "Macron": "FRA", "Starmer": "GBR",
+           # heads of government and foreign or defence ministers of likely contributors, by distinctive names only
+           "Sánchez": "ESP", "Albares": "ESP", "Mitsotakis": "GRC", "Tajani": "ITA", "Crosetto": "ITA", "Wadephul": "DEU",
+           "Pistorius": "DEU", "Abdelatty": "EGY", "Safadi": "JOR", "Fidan": "TUR", "Bayramov": "AZE", "Sugiono": "IDN",
+           "Sjafrie": "IDN", "Mirziyoyev": "UZB", "Tebboune": "DZA", "Ramaphosa": "ZAF", "Kagame": "RWA", "Tinubu": "NGA",
+           "Anwar Ibrahim": "MYS", "Shehbaz Sharif": "PAK", "Ishaq Dar": "PAK", "Khawaja Asif": "PAK",
+           "Edi Rama": "ALB", "Zhetybayev": "KAZ"}
 # "the Kingdom" is the monarchy the article last named.
 KINGDOMS = {"SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "NOR", "SWE", "DNK", "THA", "KHM", "MYS", "OMN", "KWT", "QAT", "ARE"}
 # The one spoken to is not the one speaking: "Bangladesh has told U.S. officials it wishes to join".
@@ -1125,7 +1147,7 @@ def _extract(text: str) -> list[Suggestion]:
                     while begin < span.end and text[begin] == " ":
                         begin += 1
                     c_start, c_end = _clause_after(text, begin, span.end)
-                    if c_end - c_start < 4:
+                    if c_end - c_start < 4 or CUE_IS_TERM.match(cue_text):
                         c_start, c_end = m.start(), m.end()  # the cue names the term itself: "parliament will have the final word"
                     for code in subjects:
                         conditions_here.setdefault(code, []).extend(_conditions_in(text, c_start, c_end, sentence))
