@@ -599,3 +599,36 @@ def test_terms_as_what_must_happen(text, expected):
 )
 def test_parliaments_asked_and_mandates_named_with_with(text, expected):
     assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a later detail (a first wave) does not add a second figure
+        ("Peru will send up to 8,000 troops, the army said. \"We have prepared 1,000 personnel for April,\" the army chief said.",
+         {"PER": {"offered_max": 8000}}),
+        # a later total replaces the first figure, with or without a stance of its own
+        ("Chile will send 300 troops. Chile will eventually send a total of 800 troops.", {"CHL": {"committed": 800}}),
+        ("Ecuador is preparing 1,000 troops for deployment by April, the army said. A total of 4,000 troops could be sent by June, it added.",
+         {"ECU": {"committed": 4000}}),
+        # a figure with no stance of its own fills in once, and not again
+        ("Uruguay will send troops. The contingent will number 1,200 soldiers. Some 300 soldiers are engineers.",
+         {"URY": {"committed": 1200}}),
+    ],
+)
+def test_one_figure_per_country_unless_a_total_follows(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # consulting parliament before deciding is a step of the decision, not a term
+        ("Peru is weighing a contribution. The minister said a decision would be taken after consulting parliament.",
+         {"PER": "considering"}),
+        ("Chile said the decision would be taken after a Security Council vote.", {"CHL": "conditional"}),
+        ("Ecuador will eventually send troops.", {"ECU": "committed"}),
+    ],
+)
+def test_decisions_after_consultation_and_adverbs_in_pledges(text, expected):
+    assert _statuses(text) == expected

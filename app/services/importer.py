@@ -244,7 +244,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:only )?within the framework of\b|\bwithin (?:specific|certain|clear|defined) parameters\b"
                                r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?: [\w’']+){0,3} if\b"
                                r"|\b(?:could|would|will|might|may|can) (?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
-    ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill send\b|\bwill contribute\b|\bwill deploy\b"
+    ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill (?:also |soon |eventually |initially |still |now |first )?(?:send|contribute|deploy)\b"
                              r"|\bagreed to (?:send|contribute|deploy|join)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply)\b"
                              r"|\b(?:stands?|standing|stood) ready to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
                              r"|\b(?:plans|planned|intends|is planning|are planning|is preparing|are preparing|preparing) to (?:contribute|send|deploy|dispatch|supply|provide)\b|\bwith plans for \d"
@@ -328,7 +328,9 @@ MORE_CUES: dict[str, list[str]] = {
         r"(?:must|has to|would have to|will have to|needs to|would need to|will need to) (?:first )?(?:approve|vote|sign off|authori[sz]e|endorse|ratify)\b",
         r"\bunder (?:the )?condition(?:s)? (?:that|of)\b",
         # the decision itself waits on something: "would be decided after a resolution", "parliament will have the final word"
-        r"\b(?:be decided|decide|be made|be taken) (?:only )?(?:after|once|when|following)\b",
+        r"\b(?:be decided|decide|be made|be taken) (?:only )?(?:after|once|when|following)\b"
+        # consulting parliament or allies before deciding is a step of the decision, not a term
+        r"(?! (?:consult\w*|discuss\w*|talks|deliberat\w*|review\w*|stud\w+|examin\w*|a meeting|meetings|a review))",
         r"\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|the [Cc]abinet|the National Assembly|the legislature) (?:would|will) have the (?:final|last) (?:word|say)\b",
         r"\bunder (?:a |an |the )?(?:clear |formal |binding )?(?:UN|U\.N\.|United Nations|Security Council)(?:[\w -]{0,30}?) mandate\b",
     ],
@@ -1206,8 +1208,8 @@ def _extract(text: str) -> list[Suggestion]:
             # "The contingent will number 1,200 soldiers": a figure in a sentence about one country, kept
             # for that country if the article gives it a stance.
             about = _only_country(named, speakers) or (context if not named else None)
-            if about:
-                pending.setdefault(about, sentence)
+            if about and (about not in pending or getattr(_chosen_figure(sentence), "total", False)):
+                pending[about] = sentence
         owner = None
         stretches: dict[str, tuple[int, int | None]] = {}
         if figure is not None and given:
@@ -1233,10 +1235,16 @@ def _extract(text: str) -> list[Suggestion]:
                 # a pledge taken back and then renewed on terms ("reneged ... will only send troops if") is the renewed one
                 target.status = status
             target.add_evidence(sentence)
-            if code in stretches:
-                figures_here = _troops(sentence, status, *stretches[code])
-            else:
-                figures_here = _troops(sentence, status) if code == owner else {}
+            stretch = stretches.get(code, (0, None))
+            figures_here = _troops(sentence, status, *stretch) if code in stretches or code == owner else {}
+            if figures_here and any(v is not None for v in target.troops.values()):
+                # The country already has its figure from an earlier sentence: a later one replaces it only
+                # when it gives the total ("... a total of 8,000"); otherwise it is a detail (a first wave).
+                chosen = _chosen_figure(sentence, *stretch)
+                if chosen is None or not chosen.total:
+                    figures_here = {}
+                else:
+                    target.troops.update({key: None for key in target.troops})
             for key, value in figures_here.items():
                 if target.troops.get(key) is None:
                     target.troops[key] = value
@@ -1254,7 +1262,12 @@ def _extract(text: str) -> list[Suggestion]:
 
     for code, sentence in pending.items():
         target = found.get(code)
-        if target is not None and target.status and all(v is None for v in target.troops.values()):
+        if target is None or not target.status:
+            continue
+        chosen = _chosen_figure(sentence)
+        if all(v is None for v in target.troops.values()) or (chosen is not None and chosen.total):
+            # a figure with no stance of its own fills in, or gives the total ("A total of 8,000 could follow by June")
+            target.troops.update({key: None for key in target.troops})
             target.troops.update(_troops(sentence, target.status))
             target.add_evidence(sentence)
     for target in found.values():
