@@ -632,3 +632,33 @@ def test_one_figure_per_country_unless_a_total_follows(text, expected):
 )
 def test_decisions_after_consultation_and_adverbs_in_pledges(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile is evaluating its participation in the force.", {"CHL": "considering"}),
+        ("Peru said the matter was under consideration.", {"PER": "considering"}),
+        ("Ecuador has received a formal request from Washington.", {"ECU": "considering"}),
+        ("Uruguay will decide later, the minister said.", {"URY": "considering"}),
+        ("Paraguay is keen to play a role in the force.", {"PRY": "committed"}),
+        ("Bolivia would be proud to participate in the force, the minister said.", {"BOL": "committed"}),
+        # must NOT
+        ("The proposal is under review by the council.", {}),
+        ("Ghana is keen to play a role in reconstruction.", {}),
+    ],
+)
+def test_still_weighing_and_keen_to_play_a_role(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paraguay has set out three conditions for its participation: a UN mandate, a ceasefire and the consent of the Palestinians.",
+         {"PRY": ["mandate", "ceasefire", "party_consent"]}),
+        ("Bolivia would join on two conditions: a UN mandate and a full ceasefire.", {"BOL": ["mandate", "ceasefire"]}),
+    ],
+)
+def test_terms_announced_then_listed(text, expected):
+    assert _conditions(text) == expected

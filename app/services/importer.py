@@ -284,7 +284,7 @@ MORE_CUES: dict[str, list[str]] = {
         # a decision to send, and a plain "would send" with people to send (not after "whether" or "if")
         r"(?:(?<![Gg]auge )(?<!assess )(?<!test )(?<!about )(?<!probe )(?<!gauging )(?:its|their) |(?:’s|'s) )"
         r"(?:willingness|readiness|preparedness) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|be part)\b",
-        r"\b(?:would|will|to) be (?:willing|ready|prepared|happy|glad) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
+        r"\b(?:would|will|to) be (?:willing|ready|prepared|happy|glad|proud|honou?red) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
         r"(?:’s|'s) (?:now |also |fully )?(?:ready|willing|prepared) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
         UNITS_WORD + r" (?:are |were )?(?:ready|on standby|standing by) (?:to|for) (?:be )?(?:deploy|deployment|depart|go|leave)",
         r"\bdecided to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
@@ -391,7 +391,7 @@ DECISION_PENDING_CUES = [
 # A part in the force said without the word "troops": "ready to play its part in the force", "ready to
 # lead the force", "its offer to send troops", "intends to take part", "will be the first to deploy".
 A_PART_IN_THE_FORCE = [
-    r"\b(?:is|are|was|were|stands?|stood) (?:now |also |fully )?(?:ready|prepared|willing) to (?:play (?:its|their|a|an) (?:[\w-]+ )?(?:part|role)|lead)"
+    r"\b(?:is|are|was|were|stands?|stood) (?:now |also |fully )?(?:ready|prepared|willing|keen|eager) to (?:play (?:its|their|a|an) (?:[\w-]+ )?(?:part|role)|lead)"
     r"(?= (?:in |within )?(?:the |a |this |such a )?(?:[\w-]+ ){0,3}(?:force|mission|ISF|operation|contingent)\b)",
     r"(?:’s|'s|\bits|\btheir) (?:offer|pledge|promise|commitment) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
     r"\b(?:plans|planned|intends|intended|is planning|are planning) to (?:participate|take part|join|be part)\b",
@@ -475,6 +475,23 @@ WITH_A_MANDATE = [
 CUE_IS_TERM = re.compile("|".join(TO_PARLIAMENT + WITH_A_MANDATE))
 MORE_CUES["conditional"] += TO_PARLIAMENT + WITH_A_MANDATE
 MORE_CUES["conditional"] += TERMS_IN_OTHER_WORDS
+# Still weighing it, in other words: a participation being evaluated, a matter under consideration, a
+# request received, a decision promised for later.
+STILL_WEIGHING = [
+    r"\b(?:evaluating|assessing|reviewing|studying|examining|weighing) (?:its|their|a|the) (?:possible |potential |eventual )?"
+    r"(?:participation|contribution|involvement|role|deployment|options)\b",
+    r"\b(?:is|are|was|were|remains?) (?:still |now )?under (?:active |serious |careful )?(?:consideration|review|study|discussion)\b",
+    r"\b(?:has|have|had) received (?:a|an|the) (?:formal |official |written |US |American )?(?:request|invitation)\b",
+    r"\b(?:will|would) (?:decide|make (?:a|its|their) decision|take (?:a|its|their) decision) (?:later|soon|in due course|in the coming)\b",
+]
+# Terms announced before they are named: "set out conditions for its participation", "on two conditions".
+TERMS_ANNOUNCED = [
+    r"\b(?:set|sets|laid|lays|spelled|spelt|outlined|outlines|listed|lists|named|names) (?:out )?(?:\w+ )?(?:conditions|preconditions|terms|requirements)\b",
+    r"\bon (?:two|three|four|several|certain|some|clear) (?:conditions|preconditions)\b",
+]
+TERMS_ANNOUNCED_CUE = re.compile("|".join(TERMS_ANNOUNCED))
+MORE_CUES["considering"] += STILL_WEIGHING
+MORE_CUES["conditional"] += TERMS_ANNOUNCED
 MORE_CUES["withdrawn"] = TAKING_BACK
 MORE_CUES["committed"] += A_PART_IN_THE_FORCE
 MORE_CUES["declined"] += UNWILLING
@@ -1151,8 +1168,14 @@ def _extract(text: str) -> list[Suggestion]:
                     c_start, c_end = _clause_after(text, begin, span.end)
                     if c_end - c_start < 4 or CUE_IS_TERM.match(cue_text):
                         c_start, c_end = m.start(), m.end()  # the cue names the term itself: "parliament will have the final word"
+                    terms = _conditions_in(text, c_start, c_end, sentence)
+                    colon = text.find(":", m.end(), span.end)
+                    if TERMS_ANNOUNCED_CUE.match(cue_text) and colon != -1:
+                        # "set out three conditions: a UN mandate, a ceasefire and the consent of the Palestinians"
+                        items = [p.strip(" .;”\"") for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text[colon + 1:span.end])]
+                        terms = [(p, category_of(p)) for p in items if len(p) >= 4] or terms
                     for code in subjects:
-                        conditions_here.setdefault(code, []).extend(_conditions_in(text, c_start, c_end, sentence))
+                        conditions_here.setdefault(code, []).extend(terms)
         for m in CONDITION_NOUN.finditer(text, span.start, span.end):
             # the term is the clause before the noun: after "that", a comma, or the verb of saying
             marks = [(text.rfind(mark, span.start, m.start()), mark) for mark in (" that ", ", ", " said ", " says ", " stated ")]
