@@ -662,3 +662,19 @@ def test_still_weighing_and_keen_to_play_a_role(text, expected):
 )
 def test_terms_announced_then_listed(text, expected):
     assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Azerbaijan will not deploy troops until the fighting stops completely.", {"AZE": ["ceasefire"]}),
+        ("Uruguay will wait until a lasting ceasefire is in place before sending troops.", {"URY": ["ceasefire"]}),
+        ("Chile would send troops at the invitation of the Palestinian Authority.", {"CHL": ["party_consent"]}),
+        ("Peru is ready to send troops, but the costs would have to be covered by the Gulf states.", {"PER": ["funding"]}),
+        ("Ecuador said the terms of reference must be clear before any deployment.", {"ECU": ["mandate"]}),
+        # must NOT: "until" about something other than the force
+        ("Paraguay hosted talks until the war ends.", {}),
+    ],
+)
+def test_terms_of_time_consent_and_money(text, expected):
+    assert _conditions(text) == expected

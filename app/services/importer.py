@@ -490,6 +490,19 @@ TERMS_ANNOUNCED = [
     r"\bon (?:two|three|four|several|certain|some|clear) (?:conditions|preconditions)\b",
 ]
 TERMS_ANNOUNCED_CUE = re.compile("|".join(TERMS_ANNOUNCED))
+# Terms of time, consent and money: "not until the fighting stops", "at the invitation of the
+# Palestinian Authority", "the costs would have to be covered", "the terms of reference must be clear".
+TERMS_OF_TIME_CONSENT_AND_MONEY = [
+    r"\buntil (?:there is |there's |there has been )?(?:a |the )?(?:full |complete |total |lasting |permanent |durable )?"
+    r"(?:ceasefire|cease-fire|truce|halt to|end to|cessation)\b"
+    r"|\buntil (?:the )?(?:fighting|hostilities|war|violence|bombing) (?:ends|stops|has ended|has stopped|is over|ceases|end|stop)\b",
+    r"\bat the (?:formal |official )?(?:invitation|request) of (?:the )?(?:Palestinian|Palestinians|both|the parties|all parties)",
+    r"\b(?:costs?|expenses|salaries) (?:would|will|must|should) (?:have to |need to )?be (?:covered|paid|borne|funded|met|reimbursed)\b"
+    r"|\b(?:financing|funding) (?:must|would have to|has to|needs to|will have to) (?:be )?(?:secured|guaranteed|provided|found)\b",
+    r"\b(?:the )?(?:terms of reference|rules of engagement) (?:must|have to|need to|would have to|should) (?:first )?be\b",
+]
+UNTIL_THE_FIGHTING_STOPS = re.compile(TERMS_OF_TIME_CONSENT_AND_MONEY[0])
+MORE_CUES["conditional"] += TERMS_OF_TIME_CONSENT_AND_MONEY
 MORE_CUES["considering"] += STILL_WEIGHING
 MORE_CUES["conditional"] += TERMS_ANNOUNCED
 MORE_CUES["withdrawn"] = TAKING_BACK
@@ -1102,6 +1115,8 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "unclear whether Chile would send troops", "asked if Peru will join"
                 if status == "conditional" and WITHOUT.match(m.group(0)) and not re.search(r"\b(?:not|never|no)\b|n[’']t\b", text[span.start:m.start()]):
                     continue  # "will not send troops without a mandate" is a term; "arrived without a mandate" is none
+                if status == "conditional" and UNTIL_THE_FIGHTING_STOPS.fullmatch(m.group(0)) and not ABOUT_THE_FORCE.search(sentence):
+                    continue  # "will not deploy troops until the fighting stops" is a term; "hosted talks until the war ends" is none
                 if status != "conditional" and NEGATED.search(text, span.start, m.start()):
                     continue  # "has not ruled out", "has not offered"
                 if status == "committed" and NOT_PEOPLE.match(text, m.end(), span.end) \
