@@ -678,3 +678,20 @@ def test_terms_announced_then_listed(text, expected):
 )
 def test_terms_of_time_consent_and_money(text, expected):
     assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses", "conditions"),
+    [
+        # a refusal "before" or "without" a term is the term
+        ("Azerbaijan ruled out sending troops before a full ceasefire.", {"AZE": "conditional"}, {"AZE": ["ceasefire"]}),
+        ("Chile refused to send troops without a UN mandate.", {"CHL": "conditional"}, {"CHL": ["mandate"]}),
+        # must NOT: "before" a date, a dateline's country
+        ("Peru will send troops before the end of the year.", {"PER": "committed"}, {"PER": []}),
+        ("ANKARA, Turkey (AP) — The ministers said they were ready to send troops.", {}, {}),
+        ("LIMA, Peru, Jan 10 (Reuters) - Chile is ready to send troops.", {"CHL": "committed"}, {"CHL": []}),
+    ],
+)
+def test_refusals_before_a_term_and_datelines(text, statuses, conditions):
+    assert _statuses(text) == statuses
+    assert _conditions(text) == conditions

@@ -435,7 +435,7 @@ MORE_CUES["conditional"] += [IF_FIRST]
 TERM_NOUNS = (r"(?:mandate|resolution|approval|consent|ceasefire|cease-fire|truce|agreement|authori[sz]ation|green light|"
               r"invitation|guarantees?|vote|decision|request)")
 TERMS_IN_OTHER_WORDS = [
-    r"\bwithout (?:a |an |the |any |prior |its |their |explicit |formal |clear )?(?:[\w’'.-]+ ){0,3}?" + TERM_NOUNS + r"\b",
+    r"\b(?:without|before) (?:a |an |the |any |prior |its |their |explicit |formal |clear )?(?:[\w’'.-]+ ){0,3}?" + TERM_NOUNS + r"\b",
     r"\bwith the (?:prior |full |explicit )?(?:consent|approval|agreement|invitation|authori[sz]ation) of\b",
     r"\b(?:on the basis of|based on) (?:a |an |the )?(?:[\w’'.-]+ ){0,3}?(?:resolution|mandate)\b",
     r"\bunder (?:the )?(?:umbrella|auspices) of (?:the )?(?:U\.?N\.?|United Nations|Security Council)\b|\bunder (?:U\.?N\.?|United Nations) auspices\b",
@@ -445,7 +445,10 @@ TERMS_IN_OTHER_WORDS = [
     r"\bafter (?:the )?(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|legislators|[Cc]abinet|National Assembly|legislature|(?:UN |U\.N\. )?Security Council|U\.?N\.?)"
     r" (?:approves|has approved|votes|gives|authori[sz]es|adopts|passes|endorses|agrees)\b",
 ]
-WITHOUT = re.compile(r"without\b")
+WITHOUT = re.compile(r"(?:without|before)\b")
+# "without" and "before" name a term only after a refusal: "will not send troops without a mandate",
+# "ruled out sending troops before a ceasefire".
+REFUSED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n[’']t\b|\brul(?:ed|es|ing) out\b|\brefus(?:ed|es|ing)\b|\bdeclin(?:ed|es|ing)\b|\breject(?:ed|s|ing)\b")
 # Terms said as what the force or the parties must do: "the deployment must be requested by the
 # Palestinian Authority", "the Palestinians must agree", "the force needed a resolution",
 # "parliamentary approval is required".
@@ -835,7 +838,7 @@ SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|e
                               # "subject to a clear mandate and the approval of its parliament": two terms
                               r"|(?:the|a|an|its|their) (?:[\w-]+ )?(?:approval|consent|backing|agreement|vote|invitation)\b)")
 CLAUSE_FROM_CUE = ("in ", "under ", "within ", "remain", "stay ", "be ", "serve", "operate", "only within", "only under",
-                   "without ", "with the ", "on the basis", "based on", "after ")
+                   "without ", "before ", "with the ", "on the basis", "based on", "after ")
 
 
 def people(text: str) -> list[Mention]:
@@ -883,6 +886,10 @@ def kingdoms(text: str, named: list[Mention]) -> list[Mention]:
 # "officials in Jakarta" still speak for theirs.
 PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|visiting|visited|toured|via)\s+$")
 PEOPLE_IN = re.compile(r"\b(?:officials|sources|authorities|diplomats|leaders|officers|government|ministers?|those)\s+in\s+$", re.I)
+
+
+DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'’-]{2,}(?:, [A-Z][\w.'’ -]{1,30}?)?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
+                      r"(?: \([^)\n]{1,40}\))? ?[-—–:]")
 
 
 def _a_place(text: str, mention: Mention) -> bool:
@@ -1070,6 +1077,9 @@ def _extract(text: str) -> list[Suggestion]:
     carried: str | None = None  # the last paragraph's subject, for "he said" and "the country" in a new one
     everyone = sorted(mentions(text) + people(text), key=lambda x: x.start)
     everyone = sorted(everyone + kingdoms(text, everyone), key=lambda x: x.start)
+    # A country in a dateline ("RAFAH, Egypt, Aug 18 (AFP) -") is where the story was filed, not who acts.
+    filed = [(m.start(), m.end()) for m in DATELINE.finditer(text)]
+    everyone = [x for x in everyone if not any(a <= x.start < b for a, b in filed)]
     # A name inside a longer name is not a second mention ("Sheikh Mohamed bin Zayed" vs. a leader's name).
     everyone = [x for i, x in enumerate(everyone) if not any(y is not x and y.start <= x.start and x.end <= y.end
                                                              and (y.end - y.start) > (x.end - x.start) for y in everyone)]
@@ -1113,7 +1123,7 @@ def _extract(text: str) -> list[Suggestion]:
                     continue
                 if status not in ("conditional", "considering") and QUESTIONED.search(text, max(span.start, m.start() - 60), m.start()):
                     continue  # "unclear whether Chile would send troops", "asked if Peru will join"
-                if status == "conditional" and WITHOUT.match(m.group(0)) and not re.search(r"\b(?:not|never|no)\b|n[’']t\b", text[span.start:m.start()]):
+                if status == "conditional" and WITHOUT.match(m.group(0)) and not REFUSED_BEFORE.search(text[span.start:m.start()]):
                     continue  # "will not send troops without a mandate" is a term; "arrived without a mandate" is none
                 if status == "conditional" and UNTIL_THE_FIGHTING_STOPS.fullmatch(m.group(0)) and not ABOUT_THE_FORCE.search(sentence):
                     continue  # "will not deploy troops until the fighting stops" is a term; "hosted talks until the war ends" is none
