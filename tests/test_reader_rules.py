@@ -695,3 +695,15 @@ def test_terms_of_time_consent_and_money(text, expected):
 def test_refusals_before_a_term_and_datelines(text, statuses, conditions):
     assert _statuses(text) == statuses
     assert _conditions(text) == conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "no" before a pledge verb negates it
+        ("Peru has no plans to contribute troops to the force.", {"PER": "declined"}),
+        ("Chile said no plans to send troops had been made.", {"CHL": "declined"}),
+    ],
+)
+def test_no_before_a_pledge_verb(text, expected):
+    assert _statuses(text) == expected

@@ -547,7 +547,7 @@ PEOPLE_TOO = re.compile(r"\b\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b|\b(?:
 # A stance asked about, not stated: "whether Chile would send", "asked if Peru will join".
 QUESTIONED = re.compile(r"\b(?:whether|if)\s+(?:[\w’'.-]+\s+){0,4}$")
 # A cue the text negates ("has not ruled out", "did not exclude") is no refusal.
-NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$"
+NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$|\b[Nn]o\s+$"
                      # "no countries have officially confirmed", "none of them has offered": the subject itself is the negation
                      r"|\b(?:[Nn]o (?:other |single )?(?:country|countries|nation|nations|state|states|government|governments|one)|[Nn]one(?: of them)?|[Nn]either)\s+(?:has|have|had|is|are|was|were)?\s*(?:\w+\s+)?$")
 # Verbs whose agent approaches others: the countries after them are the ones being asked.
