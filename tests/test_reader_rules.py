@@ -707,3 +707,18 @@ def test_refusals_before_a_term_and_datelines(text, statuses, conditions):
 )
 def test_no_before_a_pledge_verb(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sponsor's own institutions speak for the sponsor, never for the country last named
+        ("Peru is weighing a contribution. The Pentagon will send 200 troops to a coordination centre.", {"PER": "considering"}),
+        ("Chile is weighing a contribution. The State Department said it is ready to deploy logistics teams.",
+         {"CHL": "considering"}),
+        # a country's armed forces by their own name
+        ("The TNI has prepared 20,000 personnel for the mission.", {"IDN": "committed"}),
+    ],
+)
+def test_institutions_stand_for_their_country(text, expected):
+    assert _statuses(text) == expected

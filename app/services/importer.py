@@ -62,6 +62,15 @@ MORE_CAPITALS = {
 }
 CAPITALS.update(MORE_CAPITALS)
 
+# Institutions that stand for their country in news copy: its armed forces and seats of government by
+# their own names. The US ones matter most: "The Pentagon will send 200 troops ..." is the sponsor's
+# statement, never the stance of the country last spoken of.
+INSTITUTIONS = {
+    "Pentagon": "USA", "State Department": "USA", "White House": "USA", "Trump administration": "USA",
+    "TNI": "IDN", "ISPR": "PAK", "Bundeswehr": "DEU", "Carabinieri": "ITA", "Kremlin": "RUS", "Élysée": "FRA",
+    "Elysee": "FRA", "Downing Street": "GBR", "Whitehall": "GBR", "IDF": "ISR", "Knesset": "ISR",
+}
+
 # Demonyms beyond the project's list (app.countries), for the rest of the world's likely contributors.
 MORE_DEMONYMS = {
     "Peruvian": "PER", "Ecuadorian": "ECU", "Ecuadorean": "ECU", "Bolivian": "BOL", "Paraguayan": "PRY",
@@ -184,6 +193,7 @@ def _mention_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     forms.update(SHORT_FORMS)
     kinds = {form: (code, "name") for form, code in forms.items()}
     kinds.update({form: (code, "capital") for form, code in CAPITALS.items()})
+    kinds.update({form: (code, "name") for form, code in INSTITUTIONS.items()})
     kinds.update({form: (code, "demonym") for form, code in {**MORE_DEMONYMS, **DEMONYMS}.items()})
     ordered = sorted(kinds, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w])")
