@@ -722,3 +722,21 @@ def test_no_before_a_pledge_verb(text, expected):
 )
 def test_institutions_stand_for_their_country(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a question answered: the stance is the answer's, for the country asked about
+        ("Asked if Chile would join, the minister said Chile will send 300 troops.", {"CHL": "committed"}),
+        ("Asked whether Peru would take part, the minister said it would not.", {"PER": "declined"}),
+        ("Asked whether Ecuador would send troops, the minister said it would.", {"ECU": "committed"}),
+        # "even if" concedes; it sets no term
+        ("Even if the talks fail, Uruguay will send troops.", {"URY": "committed"}),
+        # must NOT: a question with no answer
+        ("Reporters asked whether Paraguay had pledged troops.", {}),
+        ("It is unclear if Bolivia will send troops, officials said.", {}),
+    ],
+)
+def test_questions_and_their_answers(text, expected):
+    assert _statuses(text) == expected

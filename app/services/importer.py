@@ -434,7 +434,7 @@ NOT_YET = [
 ]
 # Terms put first: "If the Security Council approves, Chile will send 500 troops", "Peru said that if a
 # ceasefire holds, it would deploy". The term is the if-clause; the subject comes after its comma.
-IF_FIRST = (r"\b(?:[Ii]f|[Oo]nce) (?!asked|requested|needed|necessary|invited|called upon|required)(?=[^,;.]{3,120}, (?:[\w’'-]+ ){0,5}?"
+IF_FIRST = (r"(?<![Ee]ven )(?<![Aa]sked )(?<!asking )(?<!unclear )(?<!known )(?<!wondered )(?<!wonders )\b(?:[Ii]f|[Oo]nce) (?!asked|requested|needed|necessary|invited|called upon|required)(?=[^,;.]{3,120}, (?:[\w’'-]+ ){0,5}?"
             r"(?:will|would|could|can|is ready to|are ready to|would be ready to|is willing to|would be willing to) (?:also )?"
             r"(?:send|contribute|deploy|dispatch|join|take part|participate|provide|consider)\b)")
 IF_FIRST_CUE = re.compile(IF_FIRST)
@@ -518,6 +518,12 @@ UNTIL_THE_FIGHTING_STOPS = re.compile(TERMS_OF_TIME_CONSENT_AND_MONEY[0])
 MORE_CUES["conditional"] += TERMS_OF_TIME_CONSENT_AND_MONEY
 MORE_CUES["considering"] += STILL_WEIGHING
 MORE_CUES["conditional"] += TERMS_ANNOUNCED
+# An answer to a question, given by ellipsis: "Asked whether Chile would send troops, the minister said
+# it would not." The country is the one named in the question.
+ASKED_THEN_ANSWERED = (r"\b[Aa]sked (?:whether|if) [^.;]{0,80}?\b(?:send|contribute|deploy|join|take part|participate|be part)\b[^.;]{0,80}?, "
+                       r"(?:[\w’'.-]+ ){0,6}?(?:said|replied|answered) (?:that )?(?:it|they|[A-Z][\w-]+) (?:would|will|could)")
+MORE_CUES["declined"] += [ASKED_THEN_ANSWERED + r" not(?: do so)?(?=[.,;]|$)"]
+MORE_CUES["committed"] += [ASKED_THEN_ANSWERED + r"(?: do so)?(?=[.,;]|$)"]
 MORE_CUES["withdrawn"] = TAKING_BACK
 MORE_CUES["committed"] += A_PART_IN_THE_FORCE
 MORE_CUES["declined"] += UNWILLING
@@ -1246,6 +1252,8 @@ def _extract(text: str) -> list[Suggestion]:
                     given.setdefault(code, (group, m.start()))
         asked = set()  # countries only approached in this sentence: a figure here is the asker's, not their offer
         for m in OBJECT_CUES.finditer(text, span.start, span.end):
+            if re.match(r"\s+(?:whether|if|about|what|when|how|why)\b", text[m.end():span.end]):
+                continue  # "reporters asked whether Peru had pledged troops" is a question, not an approach
             if not m.group(0).split()[0].endswith("ing") and PASSIVE_BEFORE.search(text, span.start, m.start()):
                 continue  # "was approached by American officials": the subject is the one asked
             for code in _list_after(text, named, m.end(), span.end):
