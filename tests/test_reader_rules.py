@@ -740,3 +740,19 @@ def test_institutions_stand_for_their_country(text, expected):
 )
 def test_questions_and_their_answers(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile will send two thousand troops.", {"CHL": {"committed": 2000}}),
+        ("Peru will send five hundred soldiers.", {"PER": {"committed": 500}}),
+        ("Ecuador has offered a thousand soldiers.", {"ECU": {"committed": 1000}}),
+        ("Uruguay is ready to send 20.000 personnel.", {"URY": {"committed": 20000}}),
+        # must NOT: a decimal is no head count
+        ("Paraguay will send 1.5 million dollars and 300 troops.", {"PRY": {"committed": 300}}),
+        ("Bolivia pledged 2.5 percent of its budget and 400 soldiers.", {"BOL": {"committed": 400}}),
+    ],
+)
+def test_figures_in_words_and_with_dots(text, expected):
+    assert _figures(text) == expected

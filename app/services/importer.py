@@ -598,7 +598,12 @@ CATEGORY_WORDS = [
     ("funding", re.compile(r"fund|financ|cost|paid|budget", re.I)),
 ]
 
-NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+ thousand\b|\d+)"  # "20 thousand troops" as well as "20,000 troops"
+# "20,000 troops", "20 thousand troops", "20.000 troops" (a dot between thousands, as some outlets write), and
+# small figures in words ("two thousand troops", "five hundred soldiers").
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a": 1}
+NUMBER = (r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![.,]?\d)|\d+ thousand\b|\d+"
+          r"|(?<![\w-])(?:" + "|".join(w for w in NUMBER_WORDS if w != "a") + r"|[Aa]) (?:hundred|thousand)\b)")
 UNITS = r"(?:more |additional |extra )?(?:troops|soldiers|personnel|peacekeepers|police officers|policemen|police|officers|engineers|medics|military personnel|service members|servicemembers|marines|paratroopers|staff|medical staff|doctors|nurses|medical personnel|observers)"
 RANGE = re.compile(r"between " + NUMBER + r" and " + NUMBER + r"(?: " + UNITS + r")?|" + NUMBER + r" ?(?:to|-|–) ?" + NUMBER + r" " + UNITS)
 UP_TO = re.compile(r"(?:up to|as many as|no more than|a maximum of) " + NUMBER + r"(?: " + UNITS + r")?")
@@ -671,9 +676,11 @@ def _clause_after(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _number(raw: str) -> int:
-    if raw.endswith("thousand"):
-        return int(raw.split()[0]) * 1000
-    return int(raw.replace(",", ""))
+    if raw.endswith(("thousand", "hundred")):
+        count, scale = raw.split()
+        value = int(count) if count.isdigit() else NUMBER_WORDS[count.lower()]
+        return value * (1000 if scale == "thousand" else 100)
+    return int(raw.replace(",", "").replace(".", ""))
 
 
 # A figure for the whole force ("a 20,000-strong force", "a force of up to 20,000", "the force will
@@ -699,7 +706,7 @@ TOTAL_FIGURE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?
                           r"(?:about |around |some )?" + NUMBER + r"(?![\d,])(?! (?:million|billion|percent|%))")
 # A bare number right after a contribution verb is a head count: "will contribute about 1,200."
 BARE = re.compile(r"\b(?:send|sending|contribute|contributing|deploy|deploying|provide|providing|dispatch|offer|offered|pledged?) "
-                  r"(?:about |around |some |roughly |nearly |up to |as many as )?" + NUMBER + r"(?=[.,;]|$| (?:to|by|for|in|more)\b)")
+                  r"(?:about |around |some |roughly |nearly |up to |as many as )?" + NUMBER + r"(?![.,]\d)(?=[.,;]|$| (?:to|by|for|in|more)\b)")
 
 
 @dataclass(frozen=True)
