@@ -756,3 +756,15 @@ def test_questions_and_their_answers(text, expected):
 )
 def test_figures_in_words_and_with_dots(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru: ready to send up to 2,000 troops.", {"PER": "committed"}),
+        ("Chile – willing to contribute, but only under a UN mandate.", {"CHL": "conditional"}),
+        ("Ecuador: not ready to send troops.", {"ECU": "declined"}),
+    ],
+)
+def test_stances_in_headline_grammar(text, expected):
+    assert _statuses(text) == expected

@@ -410,13 +410,15 @@ A_PART_IN_THE_FORCE = [
     r"\b(?:is|are|was|were|stands?) (?:now |also |fully )?(?:ready|prepared|willing) to (?:do|play) (?:its|their) (?:[\w-]+ )?part\b"
     r"(?=[.,;]|$| (?:in |within )?(?:the |a |this |such a )?(?:[\w-]+ ){0,3}(?:force|mission|ISF|operation|contingent)\b)",
     # headline grammar, with no verb: "Indonesia ready to send 20,000 troops"
-    r"(?<=[A-Za-z] )(?:ready|willing) to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
+    r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]: )|(?<=[A-Za-z] – )|(?<=[A-Za-z] — ))(?:ready|willing) to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
     # troops already being readied: "has begun training troops for the mission"
     r"\b(?:has|have|had) (?:begun|started) (?:training|preparing|mobili[sz]ing|readying) (?:its |their )?(?:\d[\d,]* )?" + UNITS_WORD + r"\b",
     r"\b(?:also|too|as well) (?:pledged|committed)(?=[.;]|$)|\b(?:pledged|committed) (?:as well|too)\b",
 ]
 # Refusals said in still other words: unwilling, not even considering it, no boots on the ground.
 UNWILLING = [
+    # headline grammar: "Egypt: not ready to send troops"
+    r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]: )|(?<=[A-Za-z] – )|(?<=[A-Za-z] — ))not (?:ready|willing|prepared) to (?:send|contribute|deploy|join|take part|participate)\b" + NOT_A_TASK,
     # reports of a contribution denied: "denied reports that it would send troops"
     r"\b(?:denied|denies|dismissed|dismisses) (?:the |media |press |recent )?(?:reports|claims|suggestions|speculation|rumou?rs)\b",
     r"\b(?:is|are|was|were) " + ADVERB + r"unwilling to (?:send|contribute|deploy|join|take part|participate)\b" + NOT_A_TASK,
