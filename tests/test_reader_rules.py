@@ -768,3 +768,23 @@ def test_figures_in_words_and_with_dots(text, expected):
 )
 def test_stances_in_headline_grammar(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # support, words and good offices are no contribution
+        ("Chile pledged its support for the stabilization force.", {}),
+        ("Peru has offered its full support to the peace plan.", {}),
+        ("Ecuador pledged to support the Board of Peace.", {}),
+        ("Paraguay has committed to the peace plan.", {}),
+        ("Bolivia is ready to support the plan politically.", {}),
+        ("Kenya offered to mediate between the parties.", {}),
+        ("Uruguay offered condolences to the victims.", {}),
+        # ... but support given with people is
+        ("Ghana pledged 300 troops and its full support.", {"GHA": "committed"}),
+        ("Kazakhstan is ready to support the ISF by sending medical units.", {"KAZ": "committed"}),
+    ],
+)
+def test_support_is_no_contribution(text, expected):
+    assert _statuses(text) == expected

@@ -552,6 +552,16 @@ GROUP_MEMBER_BEFORE = re.compile(r"\b(?:is|was|are|were) (?:one|two|among) (?:of
 OTHER_HELP = re.compile(r" to (?:host|rebuild|reconstruct|help rebuild)\b"
                         # nor is an offer to think it over: "offered to consider taking part" is weighing it
                         r"| to (?:consider|explore|study|look into|discuss|examine)\b")
+# Words, support and good offices are no contribution of troops: "pledged its support for the force",
+# "committed to the peace plan", "offered to mediate", "ready to support the plan".
+PLANS = r"(?:plan|board|initiative|process|talks|efforts?|deal|agreement|ceasefire|truce|framework|parties|Board of Peace|peace)"
+NOT_A_CONTRIBUTION = re.compile(
+    r" (?:(?:its|their|the country's|full|strong|firm|political|diplomatic|unwavering|continued|total) )*"
+    r"(?:support|backing|condolences|cooperation|solidarity|endorsement|blessing|good offices)\b"
+    r"| to (?:support|back|endorse|mediate|facilitate|welcome|implement|help implement|broker) (?:the |a |an |this |its )?(?:[\w-]+ ){0,2}" + PLANS + r"\b"
+    r"| to (?:mediate|broker)\b"
+    r"| to the (?:[\w-]+ ){0,2}" + PLANS + r"\b")
+SUPPORTED_OBJECT = re.compile(r" (?:the |a |an |this |its )?(?:[\w-]+ ){0,2}" + PLANS + r"\b")
 # The person or country whose decision is awaited, named right after the cue.
 DECIDER_AFTER = re.compile(r"\s+(?:(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3})?$")
 # A sentence that recalls an earlier stance and then turns to the present one: "had previously
@@ -1157,6 +1167,11 @@ def _extract(text: str) -> list[Suggestion]:
                 if status == "committed" and NOT_PEOPLE.match(text, m.end(), span.end) \
                         and not PEOPLE_TOO.search(text[m.end():_clause_after(text, m.end(), span.end)[1]]):
                     continue  # money or equipment, not troops ("$20 million and 500 troops" is both)
+                if status == "committed" and (NOT_A_CONTRIBUTION.match(text, m.end(), span.end)
+                                              or (re.search(r"(?:support|help|back)$", m.group(0)) and SUPPORTED_OBJECT.match(text, m.end(), span.end))) \
+                        and not PEOPLE_TOO.search(text[m.end():_clause_after(text, m.end(), span.end)[1]]) \
+                        and not re.search(r"\bby (?:sending|deploying|contributing|providing)\b", text[m.end():span.end]):
+                    continue  # "pledged its support for the force", "committed to the peace plan", "offered to mediate"
                 if status == "committed" and OTHER_HELP.match(text, m.end(), span.end):
                     continue  # "offered to host the talks"
                 if PASSIVE_TROOPS.match(m.group(0)) and not any(0 <= m.start() - x.end <= 25 for x in speakers):
