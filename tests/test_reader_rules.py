@@ -788,3 +788,8 @@ def test_stances_in_headline_grammar(text, expected):
 )
 def test_support_is_no_contribution(text, expected):
     assert _statuses(text) == expected
+
+
+def test_hosting_talks_is_no_stance_on_the_force():
+    assert _statuses("Ecuador has offered to host talks between the parties.") == {}
+    assert _statuses("Ecuador has offered to host the force's headquarters.") == {"ECU": "considering"}

@@ -386,7 +386,8 @@ HESITATION = [
     r"\b(?:but|and) (?:is |are )?now hesitant\b|\bhaving second thoughts\b|\b(?:is|are) (?:now )?reconsidering\b",
     r"\b(?:leading|top|main|likely|possible|potential|prime|strongest|front-running) candidates? (?:to|for)\b",
     r"\b(?:expressed|shown|showed|signalled|signaled) (?:the most|more|great|much|considerable|serious|keen|the strongest) interest\b",
-    r"\b(?:ready|willing|prepared|offered|offers|offering|proposed) to host\b",
+    r"\b(?:ready|willing|prepared|offered|offers|offering|proposed) to host (?:the |a |an |its |some )?(?:[\w’'-]+ ){0,3}?"
+    r"(?:training|camps?|troops|soldiers|force|forces|mission|bases?|headquarters|hub|contingents?|personnel|peacekeepers)\b",
 ]
 # A decision still to be taken by the government or its leader: "ready to deploy at any time,
 # awaiting only a final decision from the president" is not yet a pledge, whatever else the sentence says.
