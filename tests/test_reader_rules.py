@@ -793,3 +793,18 @@ def test_support_is_no_contribution(text, expected):
 def test_hosting_talks_is_no_stance_on_the_force():
     assert _statuses("Ecuador has offered to host talks between the parties.") == {}
     assert _statuses("Ecuador has offered to host the force's headquarters.") == {"ECU": "considering"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile will send a delegation to the talks in Cairo.", {}),
+        ("Peru will send its foreign minister to the summit.", {}),
+        ("Ghana will send a letter to the council.", {}),
+        ("Kenya will contribute to the reconstruction fund.", {}),
+        ("Nepal is ready to contribute to reconstruction.", {}),
+        ("Fiji will send a delegation and 200 soldiers.", {"FJI": "committed"}),
+    ],
+)
+def test_envoys_letters_and_rebuilding_are_no_contribution(text, expected):
+    assert _statuses(text) == expected

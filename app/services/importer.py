@@ -561,7 +561,10 @@ NOT_A_CONTRIBUTION = re.compile(
     r"(?:support|backing|condolences|cooperation|solidarity|endorsement|blessing|good offices)\b"
     r"| to (?:support|back|endorse|mediate|facilitate|welcome|implement|help implement|broker) (?:the |a |an |this |its )?(?:[\w-]+ ){0,2}" + PLANS + r"\b"
     r"| to (?:mediate|broker)\b"
-    r"| to the (?:[\w-]+ ){0,2}" + PLANS + r"\b")
+    r"| to the (?:[\w-]+ ){0,2}" + PLANS + r"\b"
+    # envoys and letters, and contributions to rebuilding: "will send a delegation to the talks"
+    r"| (?:a |an |its |their |the )?(?:[\w-]+ )?(?:delegation|envoy|letter|message|minister|representative|note|congratulations)s?\b"
+    r"| to (?:the )?(?:[\w-]+ ){0,2}(?:reconstruction|rebuilding|recovery|humanitarian|fund)\b")
 SUPPORTED_OBJECT = re.compile(r" (?:the |a |an |this |its )?(?:[\w-]+ ){0,2}" + PLANS + r"\b")
 # The person or country whose decision is awaited, named right after the cue.
 DECIDER_AFTER = re.compile(r"\s+(?:(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3})?$")
