@@ -808,3 +808,18 @@ def test_hosting_talks_is_no_stance_on_the_force():
 )
 def test_envoys_letters_and_rebuilding_are_no_contribution(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses", "figures"),
+    [
+        ("Nepal is ready to support the force with 500 soldiers.", {"NPL": "committed"}, {"NPL": {"committed": 500}}),
+        ("Chile will join a force with 20,000 troops.", {"CHL": "committed"}, {"CHL": {}}),
+        ("Peru will take part in the stabilization force.", {"PER": "committed"}, {"PER": {}}),
+        # must NOT
+        ("It is unclear whether Ecuador will join the force.", {}, {}),
+    ],
+)
+def test_joining_the_force_and_supporting_it_with_troops(text, statuses, figures):
+    assert _statuses(text) == statuses
+    assert _figures(text) == figures

@@ -406,6 +406,7 @@ A_PART_IN_THE_FORCE = [
     r"(?= (?:in |within )?(?:the |a |this |such a )?(?:[\w-]+ ){0,3}(?:force|mission|ISF|operation|contingent)\b)",
     r"(?:’s|'s|\bits|\btheir) (?:offer|pledge|promise|commitment) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
     r"\b(?:plans|planned|intends|intended|is planning|are planning) to (?:participate|take part|join|be part)\b",
+    r"\b(?:will|shall) (?:also |soon |now )?(?:join|take part in|participate in|be part of) (?:the |a |this )?(?:[\w-]+ ){0,3}?(?:force|mission|ISF|contingent)\b",
     r"\b(?:(?:will|would) be|(?:is|are) (?:set|expected|poised|likely) to become|became) (?:the first|among the first|one of the first)"
     r"(?: (?:country|countries|nation|nations))? to (?:send|deploy|contribute|dispatch|join)\b",
     r"\b(?:is|are|was|were|stands?) (?:now |also |fully )?(?:ready|prepared|willing) to (?:do|play) (?:its|their) (?:[\w-]+ )?part\b"
@@ -709,7 +710,10 @@ FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) 
 # ... unless the country itself sends "a force of": "ready to send a peacekeeping force of 20,000".
 OWN_FORCE_BEFORE = re.compile(r"\b(?:send|sending|deploy|deploying|contribute|contributing|offer|offered|offering|pledge|pledged|pledging|"
                               r"prepared|preparing|dispatch|dispatching|provide|providing|commit|committed|committing) (?:a|an|its|their) "
-                              r"(?:[\w-]+ ){0,2}(?:force|contingent|mission) of (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$", re.I)
+                              r"(?:[\w-]+ ){0,2}(?:force|contingent|mission) of (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
+                              # "ready to support the force with 500 soldiers": the country's own troops
+                              r"|\b(?:support|supporting|reinforce|reinforcing|bolster|bolstering|strengthen|strengthening) (?:the |a |an |this )?"
+                              r"(?:[\w-]+ ){0,2}(?:force|mission|ISF) with (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$", re.I)
 OWN_FORCE = re.compile(r"\b(?:send|sending|deploy|deploying|offer|offered|offering|pledge|pledged|pledging|provide|providing|commit|committed|committing) "
                        r"(?:a|an|its|their) (?:[\w-]+ ){0,2}force of (?:about |around |some |roughly |nearly )?" + NUMBER + r"(?![\d,])(?! (?:million|billion))")
 FORCE_WIDE_AFTER = re.compile(r"-(?:strong|member|person|troop|soldier)\b", re.I)
