@@ -353,7 +353,7 @@ MORE_CUES: dict[str, list[str]] = {
         r"\brefrain from (?:sending|participating|joining|taking part|deploying)\b",
     ],
 }
-# Further families, second round.
+# Further families of wordings, each a named table; they are added to their status's cues below (MORE_CUES).
 # Withdrawals said in other words: going back on a pledge, freezing or shelving a participation.
 TAKING_BACK = [
     r"\breneged on\b|\bbacked out of\b|\bwent back on (?:its|their) (?:offer|pledge|promise|commitment|decision)\b",
