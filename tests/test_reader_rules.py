@@ -168,7 +168,8 @@ def test_troop_figures_tied_to_their_country(text, expected):
     [
         ("Peru's offer of 800 troops was welcomed in Washington.", {"PER": "committed"}),
         ("Ecuador has formally joined the stabilization force.", {"ECU": "committed"}),
-        ("Uruguay has been mentioned as a possible contributor.", {"URY": "considering"}),
+        # being named by others as a possible contributor is no stance of its own
+        ("Uruguay has been mentioned as a possible contributor.", {}),
         ("Paraguay is not sending troops.", {"PRY": "declined"}),
         ("Bolivia showed early interest in the mission.", {"BOL": "considering"}),
         # terms the decision waits on, terms for the force, parliaments that must approve
@@ -239,3 +240,586 @@ def test_stray_spaces_and_invisible_characters_do_not_hide_a_stance():
     (found,) = extract(text)
     assert (found.status, found.troops["offered_min"]) == ("conditional", 400)
     assert all(c.text in text for c in found.conditions) and found.conditions[0].category == "mandate"
+
+
+# ---- second round: withdrawals, willingness and hesitation in other words ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pledge taken back, frozen or shelved
+        ("Peru has reneged on its commitment to send troops.", {"PER": "withdrawn"}),
+        ("Ecuador backed out of the force after the strike.", {"ECU": "withdrawn"}),
+        ("Uruguay has put its deployment on hold.", {"URY": "withdrawn"}),
+        ("Paraguay suspended its participation in the force on Monday.", {"PRY": "withdrawn"}),
+        ("Bolivia walked back its offer of troops.", {"BOL": "withdrawn"}),
+        # ... and renewed on terms afterwards: the renewed stance is the current one
+        ("Ghana has reneged on its earlier pledge. Accra will only send troops if the fighting stops.", {"GHA": "conditional"}),
+        # willingness in other reporting verbs
+        ("Bolivia signalled it would take part in the force.", {"BOL": "committed"}),
+        ("Ghana made clear it will contribute troops.", {"GHA": "committed"}),
+        ("Malaysia said it would participate in the mission.", {"MYS": "committed"}),
+        ("Rwanda is expected to send troops to the enclave.", {"RWA": "committed"}),
+        ("Nepal is preparing for the deployment, the army said.", {"NPL": "committed"}),
+        ("Fiji is preparing 400 soldiers for the mission.", {"FJI": "committed"}),
+        # hesitation, candidacy, interest with an intensifier
+        ("Nepal is now hesitant to join the force.", {"NPL": "considering"}),
+        ("Kenya appears reluctant to commit soldiers.", {"KEN": "considering"}),
+        ("Chile, Peru and Ecuador are the leading candidates to supply troops.",
+         {"CHL": "considering", "PER": "considering", "ECU": "considering"}),
+        ("Officials said Ghana has expressed the most interest in sending soldiers.", {"GHA": "considering"}),
+        # help other than troops: hosting is weighed, not pledged
+        ("Chile offered to host training camps for the force.", {"CHL": "considering"}),
+        ("Peru said it was ready to host the force's logistics hub.", {"PER": "considering"}),
+        # must NOT give a stance
+        ("The plan for the force has been put on hold.", {}),
+        ("Peru suspended talks with the mediators.", {}),
+        ("It is unclear whether Ecuador is expected to send troops.", {}),
+        ("The summit will be hosted by Uruguay.", {}),
+    ],
+)
+def test_withdrawal_willingness_and_hesitation_in_other_words(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pledge still waiting on the government's or the leader's own decision is weighed, not made
+        ("Chile's army is ready to deploy at any time, awaiting only a final decision from President Rivas, Chilean officials said.",
+         {"CHL": "considering"}),
+        ("Peru is ready to send troops but has not yet decided.", {"PER": "considering"}),
+        # an earlier stance the sentence turns away from gives way to the present one
+        ("Ecuador had previously expressed its willingness to send troops but is now hesitant.",
+         {"ECU": "considering"}),
+        ("Uruguay had earlier promised to send a medical team. Uruguay is now reconsidering.", {"URY": "considering"}),
+        # a time phrase after the verb of saying only dates the statement
+        ("Bolivia said last week it would send 300 troops.", {"BOL": "committed"}),
+        ("Paraguay will only send troops if the fighting stops, Reuters reported earlier this month.", {"PRY": "conditional"}),
+        # must NOT: a recalled pledge stays recalled without a turn to the present
+        ("Ghana had previously pledged troops.", {"GHA": "committed"}),
+    ],
+)
+def test_decisions_awaited_and_stances_recalled(text, expected):
+    assert _statuses(text) == expected
+
+
+def test_withdrawal_if_the_mission_deviates_is_a_term_of_its_own():
+    text = "Chile said it could withdraw its troops if the force deviated from its humanitarian mandate."
+    assert _conditions(text) == {"CHL": ["other"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a request or an invitation accepted
+        ("Peru agreed to a US request to send troops to the enclave.", {"PER": "committed"}),
+        ("Ecuador accepted the invitation to join the force.", {"ECU": "committed"}),
+        # an unnamed group's stance, then its members named in the paragraph
+        ("Officials said three countries have agreed to send troops. One of them is Chile.", {"CHL": "committed"}),
+        ("Several countries are weighing a contribution. Peru is among them.", {"PER": "considering"}),
+        # must NOT: the group's stance does not pass to a country named otherwise, or in another paragraph
+        ("Officials said three countries have agreed to send troops. Chile hosted the talks.", {}),
+        ("Officials said three countries have agreed to send troops.\nOne of them is Chile.", {}),
+        ("Peru accepted the request for talks.", {}),
+    ],
+)
+def test_requests_accepted_and_groups_named_later(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a first wave and a ceiling: the ceiling is the offer
+        ("Peru will send 1,000 troops by April, with up to 8,000 ready by June.", {"PER": {"offered_max": 8000}}),
+        # lower bounds
+        ("Ghana is ready to send at least 2,000 troops if the Security Council approves.", {"GHA": {"offered_min": 2000}}),
+        ("Fiji could contribute 20,000 or even more peacekeepers if the Security Council decides.", {"FJI": {"offered_min": 20000}}),
+        # units sized by a compound, figures in words, units "of N"
+        ("Kenya will send a 500-strong contingent.", {"KEN": {"committed": 500}}),
+        ("Nepal will deploy a 1,200-member battalion.", {"NPL": {"committed": 1200}}),
+        ("Chile has pledged 20 thousand troops.", {"CHL": {"committed": 20000}}),
+        ("Kazakhstan is ready to send a medical unit of 50.", {"KAZ": {"committed": 50}}),
+        # must NOT: the whole force, a smaller later figure, a duration
+        ("Chile is ready to send troops to join a 20,000-strong force.", {"CHL": {}}),
+        ("Peru will send 1,000 troops, with up to 300 more in reserve.", {"PER": {"committed": 1000}}),
+        ("Ecuador will send troops over 2 years.", {"ECU": {}}),
+    ],
+)
+def test_first_waves_lower_bounds_and_sized_units(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part in the force without the word "troops"
+        ("Peru is ready to play its part in the stabilization force.", {"PER": "committed"}),
+        ("Ecuador is ready to lead the force.", {"ECU": "committed"}),
+        ("Uruguay's offer to contribute troops was welcomed.", {"URY": "committed"}),
+        ("Paraguay intends to take part in the mission.", {"PRY": "committed"}),
+        ("Bolivia will be the first country to send troops.", {"BOL": "committed"}),
+        # refusals in still other words
+        ("Ghana is unwilling to send troops.", {"GHA": "declined"}),
+        ("Kenya is not even considering sending soldiers.", {"KEN": "declined"}),
+        ("Nepal said it would not put boots on the ground.", {"NPL": "declined"}),
+        ("Fiji is not interested in joining the force.", {"FJI": "declined"}),
+        # not yet committed, still studying
+        ("Chile has not committed troops.", {"CHL": "considering"}),
+        ("Peru has yet to respond to the request.", {"PER": "considering"}),
+        ("Ecuador is studying the proposal.", {"ECU": "considering"}),
+        # must NOT
+        ("Uruguay is ready to play its part in rebuilding the enclave.", {}),
+        ("Paraguay is unwilling to take part in disarming militias, but it will send medics.", {"PRY": "committed"}),
+        ("Bolivia will be the first country to recognise the new board.", {}),
+    ],
+)
+def test_a_part_refusals_and_not_yet_in_still_other_words(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group given a stance, its members listed in the same sentence
+        ("Countries that have expressed willingness to contribute include Chile, Peru and Ecuador.",
+         {"CHL": "committed", "PER": "committed", "ECU": "committed"}),
+        ("Nations that are weighing a contribution, such as Ghana and Kenya, met in Cairo.",
+         {"GHA": "considering", "KEN": "considering"}),
+        # must NOT: countries listed in a later sentence about others
+        ("Three countries have agreed to send troops. Other countries, including Fiji and Nepal, attended the talks.", {}),
+    ],
+)
+def test_groups_and_their_listed_members(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses", "conditions"),
+    [
+        # the term put first, the subject after the comma
+        ("If the Security Council approves, Chile will send 500 troops.", {"CHL": "conditional"}, {"CHL": ["mandate"]}),
+        ("Peru said that if a ceasefire holds, it would deploy 300 soldiers.", {"PER": "conditional"}, {"PER": ["ceasefire"]}),
+        ("Ecuador is ready to send troops. If parliament agrees, it would deploy 200.", {"ECU": "conditional"},
+         {"ECU": ["domestic_approval"]}),
+        # must NOT: a request, a question, or no country's stance
+        ("If asked, Uruguay will send troops.", {"URY": "committed"}, {"URY": []}),
+        ("If the force deploys, it will need 20,000 troops.", {}, {}),
+        ("It is not clear if Paraguay will send troops, officials said.", {}, {}),
+    ],
+)
+def test_terms_put_before_the_pledge(text, statuses, conditions):
+    assert _statuses(text) == statuses
+    assert _conditions(text) == conditions
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "Peruvian foreign ministry spokesperson Juan Soto met reporters on Monday.",
+        "Peru's deputy defence minister Juan Soto met reporters on Monday.",
+        "Juan Soto, Peru's deputy defence minister, met reporters on Monday.",
+        "Deputy Defence Minister Juan Soto of Peru met reporters.",
+        "Peru's top diplomat, Juan Soto, met reporters.",
+        "Peruvian foreign ministry spokesperson Juan A. Soto met reporters.",
+    ],
+)
+def test_an_official_named_once_speaks_for_the_country_later_by_surname(introduction):
+    text = f"Chile has offered 300 troops.\n{introduction}\nChile hosted a summit.\n\"We are ready to send troops,\" Soto said."
+    assert _statuses(text) == {"CHL": "committed", "PER": "committed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said Peru had offered to consider taking part.", {"PER": "considering"}),
+        ("Ecuador agreed to study the proposal.", {"ECU": "considering"}),
+        # must NOT: a name tied to no country, or a title with no name after it
+        ("Chile has offered 300 troops.\nSpokesperson Juan Soto met reporters.\nPeru hosted a summit.\n\"We are ready,\" Soto said.",
+         {"CHL": "committed"}),
+        ("Peru's foreign ministry said on Monday it had no comment.", {}),
+    ],
+)
+def test_offers_to_think_it_over_and_unnamed_officials(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "not ... without" is a term, not a refusal
+        ("Chile will not send troops without a UN mandate.", {"CHL": ["mandate"]}),
+        ("Peru won't deploy without parliament's approval.", {"PER": ["domestic_approval"]}),
+        # the term put first with "once"
+        ("Once the Security Council adopts a resolution, Ecuador will send troops.", {"ECU": ["mandate"]}),
+        # consent, a legal basis, an umbrella, a participation that hinges on something, a vote first
+        ("Uruguay is ready to send troops with the consent of the Palestinian Authority.", {"URY": ["party_consent"]}),
+        ("Paraguay would participate on the basis of a Security Council resolution.", {"PRY": ["mandate"]}),
+        ("Bolivia is ready to join under the umbrella of the United Nations.", {"BOL": ["mandate"]}),
+        ("Kenya said its participation hinges on a UN mandate.", {"KEN": ["mandate"]}),
+        ("Fiji will send troops after the parliament approves.", {"FJI": ["domestic_approval"]}),
+        # a term named as a prerequisite after the verb of saying
+        ("Ecuador said a ceasefire was a prerequisite for any deployment.", {"ECU": ["ceasefire"]}),
+    ],
+)
+def test_terms_in_still_other_words(text, expected):
+    assert _conditions(text) == expected
+    assert set(_statuses(text).values()) == {"conditional"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # must NOT: "without" with no negated pledge, or without any named term
+        ("Chile sent aid without delay.", {}),
+        ("Peru will send troops without conditions.", {"PER": "committed"}),
+        ("After the meeting, Ecuador said it will send troops.", {"ECU": "committed"}),
+    ],
+)
+def test_no_term_where_none_is_named(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru ready to send 2,000 troops to Gaza", {"PER": "committed"}),  # headline grammar
+        ("The minister said Ecuador was ready to do its part.", {"ECU": "committed"}),
+        ("Uruguay has begun training troops for the mission.", {"URY": "committed"}),
+        ("Paraguay is set to become the first country to deploy troops.", {"PRY": "committed"}),
+        ("Bolivia pledged to send troops, and Ghana and Kenya also committed.",
+         {"BOL": "committed", "GHA": "committed", "KEN": "committed"}),
+        ("Nepal denied reports that it would send troops.", {"NPL": "declined"}),
+        ("Fiji has conditioned its participation on a full ceasefire.", {"FJI": "conditional"}),
+        # must NOT
+        ("Chile is ready to do its part in rebuilding the enclave.", {}),
+        ("The troops are not ready to deploy.", {}),
+        ("Peru's army has begun training for the season.", {}),
+    ],
+)
+def test_headlines_parts_and_denials(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # talks held with countries about the force: they are weighing it
+        ("The US has been speaking to Chile, Peru and Ecuador about possible contributions.",
+         {"CHL": "considering", "PER": "considering", "ECU": "considering"}),
+        ("Washington is in talks with Uruguay about contributing troops.", {"URY": "considering"}),
+        ("The administration has sought troops from Ghana and Kenya.", {"GHA": "considering", "KEN": "considering"}),
+        ("Officials are counting on Nepal to send troops.", {"NPL": "considering"}),
+        # must NOT: talks about something else, or the one consulted by others speaking
+        ("The envoy held talks with Fiji on the ceasefire.", {}),
+        ("Chile was consulted by the envoy on the harbour project.", {}),
+    ],
+)
+def test_talks_about_the_force(text, expected):
+    assert _statuses(text) == expected
+
+
+def test_a_figure_asked_of_a_country_is_not_its_offer():
+    assert _figures("The US has asked Chile to send 5,000 troops.") == {"CHL": {}}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each country takes the figures after its own stance
+        ("Chile will send 800 troops, officials said, while Peru will contribute 300.",
+         {"CHL": {"committed": 800}, "PER": {"committed": 300}}),
+        ("Ecuador is still weighing a contribution, while Uruguay has offered some 500 troops.",
+         {"ECU": {}, "URY": {"committed": 500}}),
+        # a force of N that the country itself sends
+        ("Paraguay is ready to send a peacekeeping force of 2,000.", {"PRY": {"committed": 2000}}),
+        ("Bolivia has pledged a force of up to 1,500 troops.", {"BOL": {"offered_max": 1500}}),
+        # must NOT: a force of N that the country joins
+        ("Ghana will send troops to a force of 20,000.", {"GHA": {}}),
+    ],
+)
+def test_figures_for_several_countries_and_own_forces(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru said it would deploy the first 1,000 soldiers by April and that the total could reach 8,000 by June.",
+         {"PER": {"committed": 8000}}),
+        ("Chile will send 500 troops, and the number could rise to 800.", {"CHL": {"committed": 800}}),
+        # must NOT: the whole force's total
+        ("The force's total could reach 20,000, and Ecuador will send 500 troops.", {"ECU": {"committed": 500}}),
+    ],
+)
+def test_a_total_said_as_what_the_number_could_reach(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the force or the parties must do
+        ("Chile is ready to send troops, but the deployment must be requested by the Palestinian Authority.",
+         {"CHL": ["party_consent"]}),
+        ("Peru is ready to contribute, but the Palestinian Authority must agree.", {"PER": ["party_consent"]}),
+        ("Ecuador said the mission must be endorsed by the UN Security Council.", {"ECU": ["mandate"]}),
+        ("Uruguay said the force needed a UN Security Council resolution.", {"URY": ["mandate"]}),
+        ("Paraguay is willing to take part; parliamentary approval is required.", {"PRY": ["domestic_approval"]}),
+        ("Kenya is prepared to contribute troops, provided both parties accept the force.", {"KEN": ["party_consent"]}),
+        # two terms joined by "and the approval of"
+        ("Nepal's participation would be subject to a clear mandate and the approval of its parliament.",
+         {"NPL": ["mandate", "domestic_approval"]}),
+        # must NOT: a plan backed by two bodies is no term
+        ("Fiji backs the UN and the Arab League plan.", {}),
+    ],
+)
+def test_terms_as_what_must_happen(text, expected):
+    assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a government that puts the deployment to its parliament
+        ("Peru's president said he will propose to parliament that Peru send peacekeeping troops.", {"PER": ["domestic_approval"]}),
+        ("The government will ask parliament to approve the deployment of 500 soldiers, Chile's defence minister said.",
+         {"CHL": ["domestic_approval"]}),
+        ("Ecuador's cabinet will seek parliamentary approval to send troops.", {"ECU": ["domestic_approval"]}),
+        ("Uruguay will submit the deployment plan to Congress next week.", {"URY": ["domestic_approval"]}),
+        # a mandate named with "with"
+        ("Paraguay would take part with a clear mandate from the United Nations.", {"PRY": ["mandate"]}),
+        ("Bolivia will join with a UN Security Council mandate.", {"BOL": ["mandate"]}),
+        # must NOT
+        ("Ghana sent a delegation to the UN.", {}),
+        ("Kenya's parliament debated the budget.", {}),
+    ],
+)
+def test_parliaments_asked_and_mandates_named_with_with(text, expected):
+    assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a later detail (a first wave) does not add a second figure
+        ("Peru will send up to 8,000 troops, the army said. \"We have prepared 1,000 personnel for April,\" the army chief said.",
+         {"PER": {"offered_max": 8000}}),
+        # a later total replaces the first figure, with or without a stance of its own
+        ("Chile will send 300 troops. Chile will eventually send a total of 800 troops.", {"CHL": {"committed": 800}}),
+        ("Ecuador is preparing 1,000 troops for deployment by April, the army said. A total of 4,000 troops could be sent by June, it added.",
+         {"ECU": {"committed": 4000}}),
+        # a figure with no stance of its own fills in once, and not again
+        ("Uruguay will send troops. The contingent will number 1,200 soldiers. Some 300 soldiers are engineers.",
+         {"URY": {"committed": 1200}}),
+    ],
+)
+def test_one_figure_per_country_unless_a_total_follows(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # consulting parliament before deciding is a step of the decision, not a term
+        ("Peru is weighing a contribution. The minister said a decision would be taken after consulting parliament.",
+         {"PER": "considering"}),
+        ("Chile said the decision would be taken after a Security Council vote.", {"CHL": "conditional"}),
+        ("Ecuador will eventually send troops.", {"ECU": "committed"}),
+    ],
+)
+def test_decisions_after_consultation_and_adverbs_in_pledges(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile is evaluating its participation in the force.", {"CHL": "considering"}),
+        ("Peru said the matter was under consideration.", {"PER": "considering"}),
+        ("Ecuador has received a formal request from Washington.", {"ECU": "considering"}),
+        ("Uruguay will decide later, the minister said.", {"URY": "considering"}),
+        ("Paraguay is keen to play a role in the force.", {"PRY": "committed"}),
+        ("Bolivia would be proud to participate in the force, the minister said.", {"BOL": "committed"}),
+        # must NOT
+        ("The proposal is under review by the council.", {}),
+        ("Ghana is keen to play a role in reconstruction.", {}),
+    ],
+)
+def test_still_weighing_and_keen_to_play_a_role(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paraguay has set out three conditions for its participation: a UN mandate, a ceasefire and the consent of the Palestinians.",
+         {"PRY": ["mandate", "ceasefire", "party_consent"]}),
+        ("Bolivia would join on two conditions: a UN mandate and a full ceasefire.", {"BOL": ["mandate", "ceasefire"]}),
+    ],
+)
+def test_terms_announced_then_listed(text, expected):
+    assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Azerbaijan will not deploy troops until the fighting stops completely.", {"AZE": ["ceasefire"]}),
+        ("Uruguay will wait until a lasting ceasefire is in place before sending troops.", {"URY": ["ceasefire"]}),
+        ("Chile would send troops at the invitation of the Palestinian Authority.", {"CHL": ["party_consent"]}),
+        ("Peru is ready to send troops, but the costs would have to be covered by the Gulf states.", {"PER": ["funding"]}),
+        ("Ecuador said the terms of reference must be clear before any deployment.", {"ECU": ["mandate"]}),
+        # must NOT: "until" about something other than the force
+        ("Paraguay hosted talks until the war ends.", {}),
+    ],
+)
+def test_terms_of_time_consent_and_money(text, expected):
+    assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses", "conditions"),
+    [
+        # a refusal "before" or "without" a term is the term
+        ("Azerbaijan ruled out sending troops before a full ceasefire.", {"AZE": "conditional"}, {"AZE": ["ceasefire"]}),
+        ("Chile refused to send troops without a UN mandate.", {"CHL": "conditional"}, {"CHL": ["mandate"]}),
+        # must NOT: "before" a date, a dateline's country
+        ("Peru will send troops before the end of the year.", {"PER": "committed"}, {"PER": []}),
+        ("ANKARA, Turkey (AP) — The ministers said they were ready to send troops.", {}, {}),
+        ("LIMA, Peru, Jan 10 (Reuters) - Chile is ready to send troops.", {"CHL": "committed"}, {"CHL": []}),
+    ],
+)
+def test_refusals_before_a_term_and_datelines(text, statuses, conditions):
+    assert _statuses(text) == statuses
+    assert _conditions(text) == conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "no" before a pledge verb negates it
+        ("Peru has no plans to contribute troops to the force.", {"PER": "declined"}),
+        ("Chile said no plans to send troops had been made.", {"CHL": "declined"}),
+    ],
+)
+def test_no_before_a_pledge_verb(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sponsor's own institutions speak for the sponsor, never for the country last named
+        ("Peru is weighing a contribution. The Pentagon will send 200 troops to a coordination centre.", {"PER": "considering"}),
+        ("Chile is weighing a contribution. The State Department said it is ready to deploy logistics teams.",
+         {"CHL": "considering"}),
+        # a country's armed forces by their own name
+        ("The TNI has prepared 20,000 personnel for the mission.", {"IDN": "committed"}),
+    ],
+)
+def test_institutions_stand_for_their_country(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a question answered: the stance is the answer's, for the country asked about
+        ("Asked if Chile would join, the minister said Chile will send 300 troops.", {"CHL": "committed"}),
+        ("Asked whether Peru would take part, the minister said it would not.", {"PER": "declined"}),
+        ("Asked whether Ecuador would send troops, the minister said it would.", {"ECU": "committed"}),
+        # "even if" concedes; it sets no term
+        ("Even if the talks fail, Uruguay will send troops.", {"URY": "committed"}),
+        # must NOT: a question with no answer
+        ("Reporters asked whether Paraguay had pledged troops.", {}),
+        ("It is unclear if Bolivia will send troops, officials said.", {}),
+    ],
+)
+def test_questions_and_their_answers(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile will send two thousand troops.", {"CHL": {"committed": 2000}}),
+        ("Peru will send five hundred soldiers.", {"PER": {"committed": 500}}),
+        ("Ecuador has offered a thousand soldiers.", {"ECU": {"committed": 1000}}),
+        ("Uruguay is ready to send 20.000 personnel.", {"URY": {"committed": 20000}}),
+        # must NOT: a decimal is no head count
+        ("Paraguay will send 1.5 million dollars and 300 troops.", {"PRY": {"committed": 300}}),
+        ("Bolivia pledged 2.5 percent of its budget and 400 soldiers.", {"BOL": {"committed": 400}}),
+    ],
+)
+def test_figures_in_words_and_with_dots(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru: ready to send up to 2,000 troops.", {"PER": "committed"}),
+        ("Chile – willing to contribute, but only under a UN mandate.", {"CHL": "conditional"}),
+        ("Ecuador: not ready to send troops.", {"ECU": "declined"}),
+    ],
+)
+def test_stances_in_headline_grammar(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # support, words and good offices are no contribution
+        ("Chile pledged its support for the stabilization force.", {}),
+        ("Peru has offered its full support to the peace plan.", {}),
+        ("Ecuador pledged to support the Board of Peace.", {}),
+        ("Paraguay has committed to the peace plan.", {}),
+        ("Bolivia is ready to support the plan politically.", {}),
+        ("Kenya offered to mediate between the parties.", {}),
+        ("Uruguay offered condolences to the victims.", {}),
+        # ... but support given with people is
+        ("Ghana pledged 300 troops and its full support.", {"GHA": "committed"}),
+        ("Kazakhstan is ready to support the ISF by sending medical units.", {"KAZ": "committed"}),
+    ],
+)
+def test_support_is_no_contribution(text, expected):
+    assert _statuses(text) == expected
+
+
+def test_hosting_talks_is_no_stance_on_the_force():
+    assert _statuses("Ecuador has offered to host talks between the parties.") == {}
+    assert _statuses("Ecuador has offered to host the force's headquarters.") == {"ECU": "considering"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile will send a delegation to the talks in Cairo.", {}),
+        ("Peru will send its foreign minister to the summit.", {}),
+        ("Ghana will send a letter to the council.", {}),
+        ("Kenya will contribute to the reconstruction fund.", {}),
+        ("Nepal is ready to contribute to reconstruction.", {}),
+        ("Fiji will send a delegation and 200 soldiers.", {"FJI": "committed"}),
+    ],
+)
+def test_envoys_letters_and_rebuilding_are_no_contribution(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses", "figures"),
+    [
+        ("Nepal is ready to support the force with 500 soldiers.", {"NPL": "committed"}, {"NPL": {"committed": 500}}),
+        ("Chile will join a force with 20,000 troops.", {"CHL": "committed"}, {"CHL": {}}),
+        ("Peru will take part in the stabilization force.", {"PER": "committed"}, {"PER": {}}),
+        # must NOT
+        ("It is unclear whether Ecuador will join the force.", {}, {}),
+    ],
+)
+def test_joining_the_force_and_supporting_it_with_troops(text, statuses, figures):
+    assert _statuses(text) == statuses
+    assert _figures(text) == figures

@@ -62,6 +62,15 @@ MORE_CAPITALS = {
 }
 CAPITALS.update(MORE_CAPITALS)
 
+# Institutions that stand for their country in news copy: its armed forces and seats of government by
+# their own names. The US ones matter most: "The Pentagon will send 200 troops ..." is the sponsor's
+# statement, never the stance of the country last spoken of.
+INSTITUTIONS = {
+    "Pentagon": "USA", "State Department": "USA", "White House": "USA", "Trump administration": "USA",
+    "TNI": "IDN", "ISPR": "PAK", "Bundeswehr": "DEU", "Carabinieri": "ITA", "Kremlin": "RUS", "Élysée": "FRA",
+    "Elysee": "FRA", "Downing Street": "GBR", "Whitehall": "GBR", "IDF": "ISR", "Knesset": "ISR",
+}
+
 # Demonyms beyond the project's list (app.countries), for the rest of the world's likely contributors.
 MORE_DEMONYMS = {
     "Peruvian": "PER", "Ecuadorian": "ECU", "Ecuadorean": "ECU", "Bolivian": "BOL", "Paraguayan": "PRY",
@@ -184,6 +193,7 @@ def _mention_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     forms.update(SHORT_FORMS)
     kinds = {form: (code, "name") for form, code in forms.items()}
     kinds.update({form: (code, "capital") for form, code in CAPITALS.items()})
+    kinds.update({form: (code, "name") for form, code in INSTITUTIONS.items()})
     kinds.update({form: (code, "demonym") for form, code in {**MORE_DEMONYMS, **DEMONYMS}.items()})
     ordered = sorted(kinds, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w])")
@@ -244,7 +254,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:only )?within the framework of\b|\bwithin (?:specific|certain|clear|defined) parameters\b"
                                r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?: [\w’']+){0,3} if\b"
                                r"|\b(?:could|would|will|might|may|can) (?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
-    ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill send\b|\bwill contribute\b|\bwill deploy\b"
+    ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill (?:also |soon |eventually |initially |still |now |first )?(?:send|contribute|deploy)\b"
                              r"|\bagreed to (?:send|contribute|deploy|join)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply)\b"
                              r"|\b(?:stands?|standing|stood) ready to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
                              r"|\b(?:plans|planned|intends|is planning|are planning|is preparing|are preparing|preparing) to (?:contribute|send|deploy|dispatch|supply|provide)\b|\bwith plans for \d"
@@ -284,7 +294,7 @@ MORE_CUES: dict[str, list[str]] = {
         # a decision to send, and a plain "would send" with people to send (not after "whether" or "if")
         r"(?:(?<![Gg]auge )(?<!assess )(?<!test )(?<!about )(?<!probe )(?<!gauging )(?:its|their) |(?:’s|'s) )"
         r"(?:willingness|readiness|preparedness) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|be part)\b",
-        r"\b(?:would|will|to) be (?:willing|ready|prepared|happy|glad) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
+        r"\b(?:would|will|to) be (?:willing|ready|prepared|happy|glad|proud|honou?red) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
         r"(?:’s|'s) (?:now |also |fully )?(?:ready|willing|prepared) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
         UNITS_WORD + r" (?:are |were )?(?:ready|on standby|standing by) (?:to|for) (?:be )?(?:deploy|deployment|depart|go|leave)",
         r"\bdecided to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
@@ -307,7 +317,7 @@ MORE_CUES: dict[str, list[str]] = {
         r"\bno (?:final )?decision (?:has|had) (?:yet )?been (?:made|taken|reached)\b",
         r"\b(?:wants|wanted|wishes|hopes) to send\b",
         r"\bagreed in principle\b",
-        r"\b(?:mentioned|named|listed|cited|seen|touted|floated) as (?:a |an |one of the )?(?:potential|possible|prospective|likely) (?:contributors?|participants?|troop contributors?)\b",
+        # (being "mentioned as a potential contributor" by others is no stance of the country's own)
         r"\b(?:among|one of) (?:the )?(?:potential|possible|prospective|likely) (?:contributors|participants|troop contributors|candidates)\b",
         UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:could|may|might) (?:soon |eventually )?be (?:deployed|sent|dispatched|stationed)\b",
     ],
@@ -328,7 +338,9 @@ MORE_CUES: dict[str, list[str]] = {
         r"(?:must|has to|would have to|will have to|needs to|would need to|will need to) (?:first )?(?:approve|vote|sign off|authori[sz]e|endorse|ratify)\b",
         r"\bunder (?:the )?condition(?:s)? (?:that|of)\b",
         # the decision itself waits on something: "would be decided after a resolution", "parliament will have the final word"
-        r"\b(?:be decided|decide|be made|be taken) (?:only )?(?:after|once|when|following)\b",
+        r"\b(?:be decided|decide|be made|be taken) (?:only )?(?:after|once|when|following)\b"
+        # consulting parliament or allies before deciding is a step of the decision, not a term
+        r"(?! (?:consult\w*|discuss\w*|talks|deliberat\w*|review\w*|stud\w+|examin\w*|a meeting|meetings|a review))",
         r"\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|the [Cc]abinet|the National Assembly|the legislature) (?:would|will) have the (?:final|last) (?:word|say)\b",
         r"\bunder (?:a |an |the )?(?:clear |formal |binding )?(?:UN|U\.N\.|United Nations|Security Council)(?:[\w -]{0,30}?) mandate\b",
     ],
@@ -341,8 +353,225 @@ MORE_CUES: dict[str, list[str]] = {
         r"\brefrain from (?:sending|participating|joining|taking part|deploying)\b",
     ],
 }
+# Further families of wordings, each a named table; they are added to their status's cues below (MORE_CUES).
+# Withdrawals said in other words: going back on a pledge, freezing or shelving a participation.
+TAKING_BACK = [
+    r"\breneged on\b|\bbacked out of\b|\bwent back on (?:its|their) (?:offer|pledge|promise|commitment|decision)\b",
+    r"\bwalked back (?:its|their) (?:offer|pledge|promise|commitment|decision)\b|\bpulled back from (?:its|their|the)\b",
+    r"\b(?:put|placed|puts|putting) (?:its |their |the )?(?:[\w-]+ ){0,2}(?:participation|deployment|contribution|involvement|plans?|offer|pledge|dispatch)"
+    r"(?: [\w-]+){0,4}? on hold\b",
+    r"\b(?:suspend|suspended|suspends|suspending|froze|frozen|freezes|shelved|shelves|halted) (?:its |their )(?:[\w-]+ ){0,2}"
+    r"(?:participation|deployment|contribution|involvement|plans?|offer|pledge|dispatch)\b",
+]
+# Willingness in reported speech with other verbs: "signalled it would take part", "made clear it
+# will join", "is expected to send troops", "is preparing [for the deployment]", troops being prepared.
+WILLING_IN_OTHER_WORDS = [
+    r"\b(?:signalled|signaled|signals|signalling|signaling|made (?:it )?clear|pledged|promised|vowed|insisted|reiterated|reaffirmed)"
+    r"(?: on \w+)?,? (?:that )?(?:it|they|the country|the government|[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:would|will) (?:soon |also |still )?"
+    r"(?:send|contribute|deploy|dispatch|provide|join|supply|commit|take part|participate|be part)\b",
+    r"\b(?:said|says|announced|confirmed|declared|stated|indicated)(?: on \w+)?,? (?:that )?(?:it|they|the country|the government|[A-Z][\w-]+) "
+    r"(?:would|will) (?:take part|participate|be part)\b",
+    r"\b(?:is|are) (?:widely |also )?expected to (?:send|contribute|deploy|dispatch|provide|supply|join)\b",
+    # a request or an invitation accepted: "agreed to a US request to send troops", "accepted the invitation to join"
+    r"\b(?:agreed to|accepted|granted|answered) (?:a|an|the|Washington(?:’s|'s)) (?:[\w.-]+ ){0,2}?(?:request|invitation|call|appeal) to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
+    r"\b(?:is|are|was|were) (?:indeed |now |already |currently |actively )?preparing \[?(?:for )?(?:the |its |their |a )?"
+    r"(?:deployment|dispatch|departure|contingent)\b",
+    r"\b(?:is|are|was|were) (?:indeed |now |already |currently |actively )?preparing (?:its |their )?(?:up to |about |some )?(?:\d[\d,]* )?"
+    + UNITS_WORD + r" (?:for|to)\b",
+]
+# Weighing it up in other words: hesitation, being a leading candidate, a decision still awaited,
+# interest said with an intensifier, and help that is not troops ("ready to host training camps").
+HESITATION = [
+    r"\b(?:is|are|was|were|remains?|seems?|appears?) (?:now |still |increasingly |somewhat |reportedly )?(?:hesitant|reluctant|wavering|undecided|on the fence)\b",
+    r"\b(?:but|and) (?:is |are )?now hesitant\b|\bhaving second thoughts\b|\b(?:is|are) (?:now )?reconsidering\b",
+    r"\b(?:leading|top|main|likely|possible|potential|prime|strongest|front-running) candidates? (?:to|for)\b",
+    r"\b(?:expressed|shown|showed|signalled|signaled) (?:the most|more|great|much|considerable|serious|keen|the strongest) interest\b",
+    r"\b(?:ready|willing|prepared|offered|offers|offering|proposed) to host (?:the |a |an |its |some )?(?:[\w’'-]+ ){0,3}?"
+    r"(?:training|camps?|troops|soldiers|force|forces|mission|bases?|headquarters|hub|contingents?|personnel|peacekeepers)\b",
+]
+# A decision still to be taken by the government or its leader: "ready to deploy at any time,
+# awaiting only a final decision from the president" is not yet a pledge, whatever else the sentence says.
+DECISION_PENDING = re.compile(
+    r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision\b"
+    r"|\b(?:has|have|had) not (?:yet )?(?:decided|made (?:a|any) (?:final )?decision|taken (?:a|any) (?:final )?decision)\b"
+    r"|\b(?:has|have|had) (?:not )?yet to (?:decide|make a (?:final )?decision|take a (?:final )?decision)\b"
+    r"|\bno (?:final )?decision (?:has|had) (?:yet )?been (?:made|taken|reached)\b")
+DECISION_PENDING_CUES = [
+    r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision (?:from|by|of)\b",
+]
+# A part in the force said without the word "troops": "ready to play its part in the force", "ready to
+# lead the force", "its offer to send troops", "intends to take part", "will be the first to deploy".
+A_PART_IN_THE_FORCE = [
+    r"\b(?:is|are|was|were|stands?|stood) (?:now |also |fully )?(?:ready|prepared|willing|keen|eager) to (?:play (?:its|their|a|an) (?:[\w-]+ )?(?:part|role)|lead)"
+    r"(?= (?:in |within )?(?:the |a |this |such a )?(?:[\w-]+ ){0,3}(?:force|mission|ISF|operation|contingent)\b)",
+    r"(?:’s|'s|\bits|\btheir) (?:offer|pledge|promise|commitment) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
+    r"\b(?:plans|planned|intends|intended|is planning|are planning) to (?:participate|take part|join|be part)\b",
+    r"\b(?:will|shall) (?:also |soon |now )?(?:join|take part in|participate in|be part of) (?:the |a |this )?(?:[\w-]+ ){0,3}?(?:force|mission|ISF|contingent)\b",
+    r"\b(?:(?:will|would) be|(?:is|are) (?:set|expected|poised|likely) to become|became) (?:the first|among the first|one of the first)"
+    r"(?: (?:country|countries|nation|nations))? to (?:send|deploy|contribute|dispatch|join)\b",
+    r"\b(?:is|are|was|were|stands?) (?:now |also |fully )?(?:ready|prepared|willing) to (?:do|play) (?:its|their) (?:[\w-]+ )?part\b"
+    r"(?=[.,;]|$| (?:in |within )?(?:the |a |this |such a )?(?:[\w-]+ ){0,3}(?:force|mission|ISF|operation|contingent)\b)",
+    # headline grammar, with no verb: "Indonesia ready to send 20,000 troops"
+    r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]: )|(?<=[A-Za-z] – )|(?<=[A-Za-z] — ))(?:ready|willing) to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
+    # troops already being readied: "has begun training troops for the mission"
+    r"\b(?:has|have|had) (?:begun|started) (?:training|preparing|mobili[sz]ing|readying) (?:its |their )?(?:\d[\d,]* )?" + UNITS_WORD + r"\b",
+    r"\b(?:also|too|as well) (?:pledged|committed)(?=[.;]|$)|\b(?:pledged|committed) (?:as well|too)\b",
+]
+# Refusals said in still other words: unwilling, not even considering it, no boots on the ground.
+UNWILLING = [
+    # headline grammar: "Egypt: not ready to send troops"
+    r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]: )|(?<=[A-Za-z] – )|(?<=[A-Za-z] — ))not (?:ready|willing|prepared) to (?:send|contribute|deploy|join|take part|participate)\b" + NOT_A_TASK,
+    # reports of a contribution denied: "denied reports that it would send troops"
+    r"\b(?:denied|denies|dismissed|dismisses) (?:the |media |press |recent )?(?:reports|claims|suggestions|speculation|rumou?rs)\b",
+    r"\b(?:is|are|was|were) " + ADVERB + r"unwilling to (?:send|contribute|deploy|join|take part|participate)\b" + NOT_A_TASK,
+    r"\b(?:is|are|was|were) not interested in (?:sending|contributing|deploying|joining|taking part|participating)\b" + NOT_A_TASK,
+    r"\b(?:is|are|was|were) not (?:even )?considering (?:sending|contributing|deploying|joining|taking part|participating)\b",
+    r"\b(?:will|would|does|do|did|shall) not (?:put|have|send|place|deploy) (?:any )?(?:of (?:its|their) )?boots on the ground\b"
+    r"|\b(?:won[’']t|wouldn[’']t) (?:put|have|send) (?:any )?boots on the ground\b",
+]
+# Not yet committed: "has not committed troops", "has yet to respond", a proposal still being studied.
+NOT_YET = [
+    r"\b(?:offered|offers|offering|agreed|promised) to (?:consider|explore|study|look into|discuss|examine)\b",
+    r"\b(?:has|have) not (?:yet )?committed (?:to (?:sending|contributing|joining|deploying|taking part)|troops|soldiers|forces|personnel)\b",
+    r"\b(?:has|have) yet to (?:respond|reply|answer)\b",
+    r"\b(?:reviewing|studying|examining|assessing|evaluating) (?:a|the|its|their|this|that) (?:[\w-]+ )?(?:proposal|invitation|option|possibility|idea|offer)\b",
+]
+# Terms put first: "If the Security Council approves, Chile will send 500 troops", "Peru said that if a
+# ceasefire holds, it would deploy". The term is the if-clause; the subject comes after its comma.
+IF_FIRST = (r"(?<![Ee]ven )(?<![Aa]sked )(?<!asking )(?<!unclear )(?<!known )(?<!wondered )(?<!wonders )\b(?:[Ii]f|[Oo]nce) (?!asked|requested|needed|necessary|invited|called upon|required)(?=[^,;.]{3,120}, (?:[\w’'-]+ ){0,5}?"
+            r"(?:will|would|could|can|is ready to|are ready to|would be ready to|is willing to|would be willing to) (?:also )?"
+            r"(?:send|contribute|deploy|dispatch|join|take part|participate|provide|consider)\b)")
+IF_FIRST_CUE = re.compile(IF_FIRST)
+MORE_CUES["conditional"] += [IF_FIRST]
+# Terms in still other words: "will not send troops without a UN mandate" (a term, not a refusal),
+# "with the consent of", "on the basis of a resolution", "under the umbrella of the UN", a
+# participation that "hinges on" something, a deployment "after parliament approves".
+TERM_NOUNS = (r"(?:mandate|resolution|approval|consent|ceasefire|cease-fire|truce|agreement|authori[sz]ation|green light|"
+              r"invitation|guarantees?|vote|decision|request)")
+TERMS_IN_OTHER_WORDS = [
+    r"\b(?:without|before) (?:a |an |the |any |prior |its |their |explicit |formal |clear )?(?:[\w’'.-]+ ){0,3}?" + TERM_NOUNS + r"\b",
+    r"\bwith the (?:prior |full |explicit )?(?:consent|approval|agreement|invitation|authori[sz]ation) of\b",
+    r"\b(?:on the basis of|based on) (?:a |an |the )?(?:[\w’'.-]+ ){0,3}?(?:resolution|mandate)\b",
+    r"\bunder (?:the )?(?:umbrella|auspices) of (?:the )?(?:U\.?N\.?|United Nations|Security Council)\b|\bunder (?:U\.?N\.?|United Nations) auspices\b",
+    r"\bconditioned (?:its|their|any) (?:[\w-]+ )?(?:participation|involvement|deployment|contribution|support) (?:[\w-]+ ){0,3}?(?:on|upon)\b",
+    r"\b(?:hinges?|hinged|hinging|is predicated|was predicated) (?:on|upon)\b"
+    r"|\b(?:participation|involvement|deployment|contribution|decision|presence|role)(?: [\w-]+){0,3}? (?:is|was|would be|will be|remains) (?:tied|linked) to\b",
+    r"\bafter (?:the )?(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|legislators|[Cc]abinet|National Assembly|legislature|(?:UN |U\.N\. )?Security Council|U\.?N\.?)"
+    r" (?:approves|has approved|votes|gives|authori[sz]es|adopts|passes|endorses|agrees)\b",
+]
+WITHOUT = re.compile(r"(?:without|before)\b")
+# "without" and "before" name a term only after a refusal: "will not send troops without a mandate",
+# "ruled out sending troops before a ceasefire".
+REFUSED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n[’']t\b|\brul(?:ed|es|ing) out\b|\brefus(?:ed|es|ing)\b|\bdeclin(?:ed|es|ing)\b|\breject(?:ed|s|ing)\b")
+# Terms said as what the force or the parties must do: "the deployment must be requested by the
+# Palestinian Authority", "the Palestinians must agree", "the force needed a resolution",
+# "parliamentary approval is required".
+TERMS_AS_MUSTS = [
+    r"\bmust (?:first )?be (?:requested|endorsed|authori[sz]ed|approved|mandated|sanctioned|accepted|invited|backed) by\b",
+    r"\b(?:the )?(?:Palestinian Authority|Palestinians|both (?:parties|sides)|the parties|all parties|Israel and Hamas) "
+    r"(?:must|have to|has to|need to|needs to|would have to|will have to|would need to) (?:first )?(?:agree|accept|consent|approve|invite|request)\b",
+    r"\b(?:force|mission|deployment|participation|contribution) (?:needed|required) (?:a |an |the )?(?:[\w.-]+ ){0,3}?(?:mandate|resolution|approval|consent|authori[sz]ation)\b",
+    r"\b(?:approval|consent|mandate|resolution|authori[sz]ation|green light) (?:is|was|would be|will be|remains) (?:first |still |also )?"
+    r"(?:required|needed|necessary|a must|a prerequisite|essential)\b",
+]
+MORE_CUES["conditional"] += TERMS_AS_MUSTS
+# A government that puts the deployment to its parliament: "will propose to parliament that we send
+# troops", "will ask parliament to approve the deployment", "seeks parliamentary approval".
+PARLIAMENTS = r"(?:the )?(?:[Pp]arliament|[Cc]ongress|the Cortes|lawmakers|legislators|the legislature|the National Assembly|the Senate|the House)"
+TO_PARLIAMENT = [
+    r"\b(?:propose|proposed|proposes|proposing) to " + PARLIAMENTS + r"\b",
+    r"\b(?:ask|asked|asks|asking|request|requested|requests) " + PARLIAMENTS + r"(?:’s|'s)? (?:to (?:approve|authori[sz]e|endorse|back|vote)|approval|authori[sz]ation|consent)\b",
+    r"\b(?:seek|seeks|sought|seeking|obtain|get) (?:(?:parliamentary|congressional|legislative) |(?:[Pp]arliament|[Cc]ongress)(?:’s|'s) )(?:approval|authori[sz]ation|consent|backing)\b",
+    r"\b(?:submit|submitted|submits|send|sent|put|puts|bring|brought) (?:the |a |its )?(?:[\w-]+ ){0,3}?(?:plan|proposal|decision|request|bill|deployment|matter) to " + PARLIAMENTS + r"\b",
+]
+# A term the news names right with "with": "would take part with a clear mandate from the United Nations".
+WITH_A_MANDATE = [
+    r"\bwith (?:a |an )?(?:clear |formal |binding |explicit |proper |full )?(?:U\.?N\.?|United Nations|Security Council) (?:[\w-]+ ){0,2}(?:mandate|resolution|authori[sz]ation)\b",
+    r"\bwith (?:a |an )(?:clear |formal |binding |explicit |proper |full )?mandate (?:from|of|by) (?:the )?(?:U\.?N\.?|United Nations|Security Council)",
+]
+CUE_IS_TERM = re.compile("|".join(TO_PARLIAMENT + WITH_A_MANDATE))
+MORE_CUES["conditional"] += TO_PARLIAMENT + WITH_A_MANDATE
+MORE_CUES["conditional"] += TERMS_IN_OTHER_WORDS
+# Still weighing it, in other words: a participation being evaluated, a matter under consideration, a
+# request received, a decision promised for later.
+STILL_WEIGHING = [
+    r"\b(?:evaluating|assessing|reviewing|studying|examining|weighing) (?:its|their|a|the) (?:possible |potential |eventual )?"
+    r"(?:participation|contribution|involvement|role|deployment|options)\b",
+    r"\b(?:is|are|was|were|remains?) (?:still |now )?under (?:active |serious |careful )?(?:consideration|review|study|discussion)\b",
+    r"\b(?:has|have|had) received (?:a|an|the) (?:formal |official |written |US |American )?(?:request|invitation)\b",
+    r"\b(?:will|would) (?:decide|make (?:a|its|their) decision|take (?:a|its|their) decision) (?:later|soon|in due course|in the coming)\b",
+]
+# Terms announced before they are named: "set out conditions for its participation", "on two conditions".
+TERMS_ANNOUNCED = [
+    r"\b(?:set|sets|laid|lays|spelled|spelt|outlined|outlines|listed|lists|named|names) (?:out )?(?:\w+ )?(?:conditions|preconditions|terms|requirements)\b",
+    r"\bon (?:two|three|four|several|certain|some|clear) (?:conditions|preconditions)\b",
+]
+TERMS_ANNOUNCED_CUE = re.compile("|".join(TERMS_ANNOUNCED))
+# Terms of time, consent and money: "not until the fighting stops", "at the invitation of the
+# Palestinian Authority", "the costs would have to be covered", "the terms of reference must be clear".
+TERMS_OF_TIME_CONSENT_AND_MONEY = [
+    r"\buntil (?:there is |there's |there has been )?(?:a |the )?(?:full |complete |total |lasting |permanent |durable )?"
+    r"(?:ceasefire|cease-fire|truce|halt to|end to|cessation)\b"
+    r"|\buntil (?:the )?(?:fighting|hostilities|war|violence|bombing) (?:ends|stops|has ended|has stopped|is over|ceases|end|stop)\b",
+    r"\bat the (?:formal |official )?(?:invitation|request) of (?:the )?(?:Palestinian|Palestinians|both|the parties|all parties)",
+    r"\b(?:costs?|expenses|salaries) (?:would|will|must|should) (?:have to |need to )?be (?:covered|paid|borne|funded|met|reimbursed)\b"
+    r"|\b(?:financing|funding) (?:must|would have to|has to|needs to|will have to) (?:be )?(?:secured|guaranteed|provided|found)\b",
+    r"\b(?:the )?(?:terms of reference|rules of engagement) (?:must|have to|need to|would have to|should) (?:first )?be\b",
+]
+UNTIL_THE_FIGHTING_STOPS = re.compile(TERMS_OF_TIME_CONSENT_AND_MONEY[0])
+MORE_CUES["conditional"] += TERMS_OF_TIME_CONSENT_AND_MONEY
+MORE_CUES["considering"] += STILL_WEIGHING
+MORE_CUES["conditional"] += TERMS_ANNOUNCED
+# An answer to a question, given by ellipsis: "Asked whether Chile would send troops, the minister said
+# it would not." The country is the one named in the question.
+ASKED_THEN_ANSWERED = (r"\b[Aa]sked (?:whether|if) [^.;]{0,80}?\b(?:send|contribute|deploy|join|take part|participate|be part)\b[^.;]{0,80}?, "
+                       r"(?:[\w’'.-]+ ){0,6}?(?:said|replied|answered) (?:that )?(?:it|they|[A-Z][\w-]+) (?:would|will|could)")
+MORE_CUES["declined"] += [ASKED_THEN_ANSWERED + r" not(?: do so)?(?=[.,;]|$)"]
+MORE_CUES["committed"] += [ASKED_THEN_ANSWERED + r"(?: do so)?(?=[.,;]|$)"]
+MORE_CUES["withdrawn"] = TAKING_BACK
+MORE_CUES["committed"] += A_PART_IN_THE_FORCE
+MORE_CUES["declined"] += UNWILLING
+MORE_CUES["considering"] += NOT_YET
+MORE_CUES["committed"] += WILLING_IN_OTHER_WORDS
+MORE_CUES["considering"] += HESITATION + DECISION_PENDING_CUES
+
 SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
                 for status, cue in SUBJECT_CUES]
+
+# An unnamed group as the subject of a stance ("three countries have agreed to send troops") and its
+# members named afterwards in the paragraph ("one of them is Indonesia", "Chile is among them").
+GROUP_SUBJECT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|several|a few|a number of|\d+) (?:[\w-]+ )?(?:countries|nations|states|governments)"
+                           r"(?: (?:have|has|had|are|were))?(?: [\w’']+)? $"
+                           # "Countries that have expressed willingness ... include Chile and Peru"
+                           r"|\b(?:countries|nations|states|governments) (?:that|which|who) (?:have |has |had |are |were )?(?:[\w’']+ )?$", re.I)
+# Members of a group named in the same sentence: "... include Chile and Peru", "... such as Chile".
+GROUP_INCLUDES = re.compile(r"\b(?:include|includes|included|including|such as|namely|are|were)\b:?")
+GROUP_MEMBER_AFTER = re.compile(r"\b(?:one|two|three|some|several|most|the first) of (?:them|these|those|the (?:[\w-]+ )?(?:countries|nations|states))"
+                                r"(?: (?:is|was|are|were|being|includes?|including))?\b|\b[Aa]mong them (?:is |was |are |were )?", re.I)
+GROUP_MEMBER_BEFORE = re.compile(r"\b(?:is|was|are|were) (?:one|two|among) (?:of )?(?:them|these|those|the (?:[\w-]+ )?(?:countries|nations|states))\b")
+# Help that is not troops: an offer "to host" or "to rebuild" is no pledge of soldiers (a pledge to
+# train police, made as part of the force's pledges, still counts; money is NOT_PEOPLE's).
+OTHER_HELP = re.compile(r" to (?:host|rebuild|reconstruct|help rebuild)\b"
+                        # nor is an offer to think it over: "offered to consider taking part" is weighing it
+                        r"| to (?:consider|explore|study|look into|discuss|examine)\b")
+# Words, support and good offices are no contribution of troops: "pledged its support for the force",
+# "committed to the peace plan", "offered to mediate", "ready to support the plan".
+PLANS = r"(?:plan|board|initiative|process|talks|efforts?|deal|agreement|ceasefire|truce|framework|parties|Board of Peace|peace)"
+NOT_A_CONTRIBUTION = re.compile(
+    r" (?:(?:its|their|the country's|full|strong|firm|political|diplomatic|unwavering|continued|total) )*"
+    r"(?:support|backing|condolences|cooperation|solidarity|endorsement|blessing|good offices)\b"
+    r"| to (?:support|back|endorse|mediate|facilitate|welcome|implement|help implement|broker) (?:the |a |an |this |its )?(?:[\w-]+ ){0,2}" + PLANS + r"\b"
+    r"| to (?:mediate|broker)\b"
+    r"| to the (?:[\w-]+ ){0,2}" + PLANS + r"\b"
+    # envoys and letters, and contributions to rebuilding: "will send a delegation to the talks"
+    r"| (?:a |an |its |their |the )?(?:[\w-]+ )?(?:delegation|envoy|letter|message|minister|representative|note|congratulations)s?\b"
+    r"| to (?:the )?(?:[\w-]+ ){0,2}(?:reconstruction|rebuilding|recovery|humanitarian|fund)\b")
+SUPPORTED_OBJECT = re.compile(r" (?:the |a |an |this |its )?(?:[\w-]+ ){0,2}" + PLANS + r"\b")
+# The person or country whose decision is awaited, named right after the cue.
+DECIDER_AFTER = re.compile(r"\s+(?:(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3})?$")
+# A sentence that recalls an earlier stance and then turns to the present one: "had previously
+# expressed its willingness ... but is now hesitant". Only what follows the turn is current.
+TURN_TO_NOW = re.compile(r"\b(?:but|yet|though|although)\b,? (?:[\w’'-]+ ){0,3}?(?:now|since|no longer|currently)\b")
 
 # Money or equipment pledged instead of people is not a troop commitment.
 NOT_PEOPLE = re.compile(r"(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,2}? (?:\$|US\$|€|£|\d[\d,.]* (?:million|billion)|funding|funds|money|equipment|vehicles|financial|dollars|aid|supplies|logistics|logistical)")
@@ -351,15 +580,25 @@ PEOPLE_TOO = re.compile(r"\b\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b|\b(?:
 # A stance asked about, not stated: "whether Chile would send", "asked if Peru will join".
 QUESTIONED = re.compile(r"\b(?:whether|if)\s+(?:[\w’'.-]+\s+){0,4}$")
 # A cue the text negates ("has not ruled out", "did not exclude") is no refusal.
-NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$"
+NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$|\b[Nn]o\s+$"
                      # "no countries have officially confirmed", "none of them has offered": the subject itself is the negation
                      r"|\b(?:[Nn]o (?:other |single )?(?:country|countries|nation|nations|state|states|government|governments|one)|[Nn]one(?: of them)?|[Nn]either)\s+(?:has|have|had|is|are|was|were)?\s*(?:\w+\s+)?$")
 # Verbs whose agent approaches others: the countries after them are the ones being asked.
 OBJECT_CUES = re.compile(r"\b(?:approached|engaging with|engaged with|has asked|have asked|asked|invited|courting|sounding out|reached out to|urged)\b")
+# Talks held with countries, which are then weighing it ("the US has been speaking to Chile, Peru and
+# Ecuador about possible contributions", "sought troops from Chile") — only where the sentence is
+# about the force, since talks "with Egypt on the ceasefire" are no approach.
+TALKS_WITH = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked) (?:to|with)\b|\b(?:in|held|holding|hold) (?:[\w-]+ )?(?:talks|discussions|consultations) with\b"
+                        r"|\b(?:discussed|discussing) (?:the (?:idea|matter|issue|proposal|force|mission)|it|this) with\b|\bconsult(?:ed|ing) with\b"
+                        r"|\b(?:sought|seeking|requested|requesting) (?:troops|soldiers|contributions|forces|personnel|peacekeepers) from\b"
+                        r"|\b(?:counting|relying) on\b|\b(?:pressing|pressed|lobbying|lobbied)\b")
+ABOUT_THE_FORCE = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforce\b|\bISF\b|stabili[sz]ation|\bjoin", re.I)
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
 RELATIVE_CLAUSE = re.compile(r", (?:which|who) [^,]*,")
 
 CATEGORY_WORDS = [
+    # how the mission behaves once there ("withdraw if the force deviates from its mandate") is a term of its own
+    ("other", re.compile(r"deviat|strays? from|departs? from|goes beyond|oversteps", re.I)),
     ("disarmament", re.compile(r"disarm|demilitari|weapons", re.I)),
     ("mandate", re.compile(r"\bU\.?N\.?\b|United Nations|Security Council|mandate|resolution|legal basis|international law|terms of reference|rules of engagement", re.I)),
     ("domestic_approval", re.compile(r"parliament|congress|senate|legislat|national assembly|majlis|ratif|referendum|cabinet|lawmakers"
@@ -369,16 +608,30 @@ CATEGORY_WORDS = [
                                       r"|\bHouse of (?:Commons|Representatives)|\bSeimas|\bSaeima|\bRiigikogu|\bSabor\b|\bSkupština|\bKuvendi|\bMazhilis|\bJogorku"
                                       r"|constitution|national (?:law|legislation)|domestic (?:law|legislation|procedures)|legal (?:process|procedures)|presidential decree", re.I)),
     ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends", re.I)),
-    ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties", re.I)),
+    ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties|both parties|all parties"
+                                 # the parties' own agreement: "requested by the Palestinian Authority", "the Palestinians must agree"
+                                 r"|requested by|at the request of|(?:Palestinian Authority|Palestinians|parties|sides|Hamas) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request)", re.I)),
     ("command", re.compile(r"command|under the flag|chain of|\bled by\b|leadership", re.I)),
     ("funding", re.compile(r"fund|financ|cost|paid|budget", re.I)),
 ]
 
-NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)"
+# "20,000 troops", "20 thousand troops", "20.000 troops" (a dot between thousands, as some outlets write), and
+# small figures in words ("two thousand troops", "five hundred soldiers").
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a": 1}
+NUMBER = (r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![.,]?\d)|\d+ thousand\b|\d+"
+          r"|(?<![\w-])(?:" + "|".join(w for w in NUMBER_WORDS if w != "a") + r"|[Aa]) (?:hundred|thousand)\b)")
 UNITS = r"(?:more |additional |extra )?(?:troops|soldiers|personnel|peacekeepers|police officers|policemen|police|officers|engineers|medics|military personnel|service members|servicemembers|marines|paratroopers|staff|medical staff|doctors|nurses|medical personnel|observers)"
 RANGE = re.compile(r"between " + NUMBER + r" and " + NUMBER + r"(?: " + UNITS + r")?|" + NUMBER + r" ?(?:to|-|–) ?" + NUMBER + r" " + UNITS)
 UP_TO = re.compile(r"(?:up to|as many as|no more than|a maximum of) " + NUMBER + r"(?: " + UNITS + r")?")
-SINGLE = re.compile(NUMBER + r" (?:[a-z-]+ ){0,2}" + UNITS + r"|(?:contingent|battalion|brigade) of (?:about |around |some |roughly |nearly )?" + NUMBER)
+SINGLE = re.compile(NUMBER + r" (?:[a-z-]+ ){0,2}" + UNITS + r"|(?:contingent|battalion|brigade|unit|team|company|detachment) of (?:about |around |some |roughly |nearly )?" + NUMBER)
+# Lower bounds: "at least 2,000 troops", "no fewer than 500", "20,000 or even more peacekeepers".
+AT_LEAST = re.compile(r"(?:at least|no fewer than|no less than|a minimum of|more than) " + NUMBER + r"(?: " + UNITS + r")?"
+                      r"|over " + NUMBER + r" " + UNITS
+                      + r"|" + NUMBER + r"(?: (?:[a-z-]+ ){0,2}" + UNITS + r")? or (?:even |possibly |perhaps |maybe )?more\b")
+# A unit sized by a compound: "a 500-strong contingent", "a 1,200-member battalion" (a "20,000-strong
+# force" is the whole force, left out by FORCE_WIDE_AFTER).
+SIZED = re.compile(NUMBER + r"-(?:strong|member|man|person|troop|soldier) (?:[\w-]+ )?(?:contingent|battalion|unit|team|company|brigade|detachment|task force)\b")
 
 
 def category_of(text: str) -> str:
@@ -440,7 +693,11 @@ def _clause_after(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _number(raw: str) -> int:
-    return int(raw.replace(",", ""))
+    if raw.endswith(("thousand", "hundred")):
+        count, scale = raw.split()
+        value = int(count) if count.isdigit() else NUMBER_WORDS[count.lower()]
+        return value * (1000 if scale == "thousand" else 100)
+    return int(raw.replace(",", "").replace(".", ""))
 
 
 # A figure for the whole force ("a 20,000-strong force", "a force of up to 20,000", "the force will
@@ -450,14 +707,26 @@ FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) 
                                r"|\b(?:force|mission|ISF)(?: [\w-]+){0,3}? (?:will|would|could|is to|is expected to|may) (?:have|number|include|comprise|consist of|total|reach|be made up of) "
                                r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
                                r"|\b(?:total|overall|combined) (?:force )?(?:of |strength of )?(?:about |around |some |up to )?$(?<!\ba total of )", re.I)
+# ... unless the country itself sends "a force of": "ready to send a peacekeeping force of 20,000".
+OWN_FORCE_BEFORE = re.compile(r"\b(?:send|sending|deploy|deploying|contribute|contributing|offer|offered|offering|pledge|pledged|pledging|"
+                              r"prepared|preparing|dispatch|dispatching|provide|providing|commit|committed|committing) (?:a|an|its|their) "
+                              r"(?:[\w-]+ ){0,2}(?:force|contingent|mission) of (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
+                              # "ready to support the force with 500 soldiers": the country's own troops
+                              r"|\b(?:support|supporting|reinforce|reinforcing|bolster|bolstering|strengthen|strengthening) (?:the |a |an |this )?"
+                              r"(?:[\w-]+ ){0,2}(?:force|mission|ISF) with (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$", re.I)
+OWN_FORCE = re.compile(r"\b(?:send|sending|deploy|deploying|offer|offered|offering|pledge|pledged|pledging|provide|providing|commit|committed|committing) "
+                       r"(?:a|an|its|their) (?:[\w-]+ ){0,2}force of (?:about |around |some |roughly |nearly )?" + NUMBER + r"(?![\d,])(?! (?:million|billion))")
 FORCE_WIDE_AFTER = re.compile(r"-(?:strong|member|person|troop|soldier)\b", re.I)
 # "an initial 1,000 ..., a total of 8,000": the country's total is the figure that counts.
 TOTAL_BEFORE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?to|in total|in all|eventually|rising to|growing to|increasing to|up to a total of) (?:about |around |some )?$", re.I)
-TOTAL_FIGURE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?to|rising to|growing to|increasing to|eventually) "
+TOTAL_FIGURE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?to|rising to|growing to|increasing to|eventually"
+                          # "the total could reach 8,000", "the number will rise to 8,000"
+                          r"|(?:the |its |their )?(?:total|number|figure|contingent|deployment) (?:could|would|will|may|might|is expected to|is set to) "
+                          r"(?:eventually )?(?:reach|rise to|grow to|increase to|total|be raised to)) "
                           r"(?:about |around |some )?" + NUMBER + r"(?![\d,])(?! (?:million|billion|percent|%))")
 # A bare number right after a contribution verb is a head count: "will contribute about 1,200."
 BARE = re.compile(r"\b(?:send|sending|contribute|contributing|deploy|deploying|provide|providing|dispatch|offer|offered|pledged?) "
-                  r"(?:about |around |some |roughly |nearly |up to |as many as )?" + NUMBER + r"(?=[.,;]|$| (?:to|by|for|in|more)\b)")
+                  r"(?:about |around |some |roughly |nearly |up to |as many as )?" + NUMBER + r"(?![.,]\d)(?=[.,;]|$| (?:to|by|for|in|more)\b)")
 
 
 @dataclass(frozen=True)
@@ -477,7 +746,7 @@ def _figures(sentence: str) -> list[Figure]:
             return
         taken.append((m.start(), m.end()))
         before = sentence[max(0, m.start() - 80):m.start()]
-        if FORCE_WIDE_BEFORE.search(before) or FORCE_WIDE_AFTER.match(sentence, m.end()):
+        if (FORCE_WIDE_BEFORE.search(before) and not OWN_FORCE_BEFORE.search(before)) or FORCE_WIDE_AFTER.match(sentence, m.end()):
             return
         found.append(Figure(m.start(), values, total or TOTAL_BEFORE.search(before) is not None))
 
@@ -488,6 +757,12 @@ def _figures(sentence: str) -> list[Figure]:
         add(m, {"offered_min": _number(low), "offered_max": _number(high)})
     for m in UP_TO.finditer(sentence):
         add(m, {"offered_max": _number(m.group(1))})
+    for m in AT_LEAST.finditer(sentence):
+        add(m, {"offered_min": _number(next(g for g in m.groups() if g))})
+    for m in OWN_FORCE.finditer(sentence):
+        add(m, {"single": _number(m.group(1))})
+    for m in SIZED.finditer(sentence):
+        add(m, {"single": _number(m.group(1))})
     for m in SINGLE.finditer(sentence):
         add(m, {"single": _number(m.group(1) or m.group(2))})
     for m in BARE.finditer(sentence):
@@ -498,10 +773,15 @@ def _figures(sentence: str) -> list[Figure]:
     return sorted(found, key=lambda f: f.start)
 
 
-def _chosen_figure(sentence: str) -> Figure | None:
-    """The sentence's figure for a country: its stated total when it gives one, else its first."""
-    figures = _figures(sentence)
+def _chosen_figure(sentence: str, lo: int = 0, hi: int | None = None) -> Figure | None:
+    """The sentence's figure for a country: its stated total when it gives one, else its first (only
+    figures from LO to HI, the stretch of the sentence about that country)."""
+    figures = [f for f in _figures(sentence) if lo <= f.start and (hi is None or f.start < hi)]
     totals = [f for f in figures if f.total]
+    if not totals and len(figures) > 1:
+        # a first wave and a ceiling: "1,000 by April, with up to 8,000 ready by June" offers the ceiling
+        first = max(figures[0].values.values())
+        totals = [f for f in figures[1:] if set(f.values) == {"offered_max"} and f.values["offered_max"] > first]
     return (totals or figures or [None])[0]
 
 
@@ -511,8 +791,8 @@ def _figure_at(sentence: str) -> int | None:
     return figure.start if figure else None
 
 
-def _troops(sentence: str, status: str) -> dict[str, int]:
-    figure = _chosen_figure(sentence)
+def _troops(sentence: str, status: str, lo: int = 0, hi: int | None = None) -> dict[str, int]:
+    figure = _chosen_figure(sentence, lo, hi)
     if figure is None:
         return {}
     if "single" not in figure.values:
@@ -555,24 +835,53 @@ NOT_CONTRIBUTORS = {"USA", "ISR", "PSE"}
 TITLE_WORDS = (r"(?:Foreign|Defen[cs]e|Prime|Interior|Minister|Ministry|President|Vice|Deputy|Secretary|Spokes(?:person|man|woman)|"
                r"Advis[eo]r|National|Security|Army|Navy|Air|Force|Armed|Forces|Chief|of|Staff|General|Gen\.|King|Queen|Crown|Prince|"
                r"Sheikh|Emir|Ambassador|Envoy|Affairs|Head|Commander|State|Permanent|Representative)")
-TITLE_AFTER = re.compile(r"(?:’s|'s)? (?:" + TITLE_WORDS + r"\s+){1,6}(?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+){0,2})")
-TITLE_BEFORE = re.compile(r"(?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+){0,2}), (?:the )?(?:[\w-]+ ){0,4}?(?:to|of|for|at) (?:the )?$")
-TITLE_KEYWORD = re.compile(r"minist|president|spokes|advis|ambassador|envoy|chief|general|secretary|commander|king|prince|head", re.I)
+# Titles are also written in lower case ("Indonesian foreign ministry spokesperson Vahd Nabyl", "Peru's
+# deputy defence minister Juan Soto", "Peru's top diplomat, Juan Soto,"): the title words in any case,
+# the name in capitals, a middle initial allowed.
+TITLE_ANY_CASE = (r"(?i:foreign|defen[cs]e|prime|interior|minister|ministry|president|presidential|vice|deputy|secretary|"
+                  r"spokes(?:person|man|woman)|advis[eo]r|national|security|army|navy|air|force|armed|forces|chief|of|for|and|staff|"
+                  r"general|gen\.|ambassador|envoy|affairs|head|commander|state|permanent|representative|top|senior|diplomat|"
+                  r"military|official|office|director|information|communications|cabinet|government|undersecretary|lieutenant|"
+                  r"colonel|major|admiral|brigadier|department)")
+PERSON_NAME = r"(?P<name>[A-Z][\w’'-]+(?: (?:[A-Z]\.|[A-Z][\w’'-]+)){0,3})"
+TITLE_AFTER = re.compile(r"(?:’s|'s)? (?:(?:" + TITLE_WORDS + r"|" + TITLE_ANY_CASE + r"),?\s+){1,6}" + PERSON_NAME)
+TITLE_BEFORE = re.compile(PERSON_NAME + r", (?:the )?(?:[\w-]+ ){0,4}?(?:to|of|for|at) (?:the )?$"
+                          # "Juan Soto, Peru's deputy defence minister": the country right after the comma
+                          r"|" + PERSON_NAME.replace("name", "name2") + r", (?:the )?$")
+# "Deputy Defence Minister Juan Soto of Peru": a title, a name, then "of" and the country.
+TITLE_NAME_OF = re.compile(r"\b(?:" + TITLE_WORDS + r"\s+){1,6}" + PERSON_NAME + r",? (?:of|from) $")
+# Capitalised words that are no one's name.
+NOT_A_NAME = {"The", "On", "In", "At", "It", "He", "She", "They", "We", "This", "That", "Monday", "Tuesday", "Wednesday",
+              "Thursday", "Friday", "Saturday", "Sunday", "Gaza", "Hamas", "Israel", "Palestinian", "Palestinians"}
+TITLE_KEYWORD = re.compile(r"minist|president|spokes|advis|ambassador|envoy|chief|general|secretary|commander|king|prince|head|diplomat|director|colonel|admiral|brigadier", re.I)
 # Leaders the news names by surname or single name alone.
 LEADERS = {"Prabowo": "IDN", "Subianto": "IDN", "Erdogan": "TUR", "Erdoğan": "TUR", "Aliyev": "AZE", "Sisi": "EGY",
-           "Tokayev": "KAZ", "Shehbaz": "PAK", "Meloni": "ITA", "Merz": "DEU", "Macron": "FRA", "Starmer": "GBR"}
+           "Tokayev": "KAZ", "Shehbaz": "PAK", "Meloni": "ITA", "Merz": "DEU", "Macron": "FRA", "Starmer": "GBR",
+           # heads of government and foreign or defence ministers of likely contributors, by distinctive names only
+           "Sánchez": "ESP", "Albares": "ESP", "Mitsotakis": "GRC", "Tajani": "ITA", "Crosetto": "ITA", "Wadephul": "DEU",
+           "Pistorius": "DEU", "Abdelatty": "EGY", "Safadi": "JOR", "Fidan": "TUR", "Bayramov": "AZE", "Sugiono": "IDN",
+           "Sjafrie": "IDN", "Mirziyoyev": "UZB", "Tebboune": "DZA", "Ramaphosa": "ZAF", "Kagame": "RWA", "Tinubu": "NGA",
+           "Anwar Ibrahim": "MYS", "Shehbaz Sharif": "PAK", "Ishaq Dar": "PAK", "Khawaja Asif": "PAK",
+           "Edi Rama": "ALB", "Zhetybayev": "KAZ"}
 # "the Kingdom" is the monarchy the article last named.
 KINGDOMS = {"SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "NOR", "SWE", "DNK", "THA", "KHM", "MYS", "OMN", "KWT", "QAT", "ARE"}
 # The one spoken to is not the one speaking: "Bangladesh has told U.S. officials it wishes to join".
 SPOKEN_TO = re.compile(r"\b(?:told|informed|assured|briefed|urged|met|met with|wrote to|asked)\s+(?:the\s+)?$")
 # A stance recalled from before gives way to the current one ("last November, ... contingent on a ceasefire").
 RECALLED = re.compile(r"\b(?:[Ll]ast (?:year|month|week|January|February|March|April|May|June|July|August|September|October|November|December)"
-                      r"|[Ee]arlier this (?:year|month|week)|[Pp]reviously|had (?:earlier |previously )?(?:said|indicated|told|stated|signalled|signaled))\b")
+                      r"|[Ee]arlier this (?:year|month|week)|[Pp]reviously|had (?:earlier |previously )?(?:said|indicated|told|stated|signalled|signaled)"
+                      r"|had (?:earlier|previously|once|initially|originally) (?:promised|pledged|offered|agreed|committed|expressed|announced|volunteered))\b")
+# A time phrase right after the verb of saying only dates the statement ("Chile said last week it would
+# send troops", "Reuters reported earlier this month"): the stance is still the current one.
+DATED_STATEMENT = re.compile(r"\b(?:said|says|reported|announced|told [\w.]+(?: [\w.]+)?|stated|confirmed|added|wrote|declared)(?: on \w+)? $")
 LIST_GAP = re.compile(r"(?:’s|'s)?\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+)?")
 # "... is a second condition": the condition is what comes before.
 CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second |further |third |key |main |first |another |precondition |basic )?(?:condition|precondition|prerequisite)\b")
-SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b)")
-CLAUSE_FROM_CUE = ("in ", "under ", "within ", "remain", "stay ", "be ", "serve", "operate", "only within", "only under")
+SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b"
+                              # "subject to a clear mandate and the approval of its parliament": two terms
+                              r"|(?:the|a|an|its|their) (?:[\w-]+ )?(?:approval|consent|backing|agreement|vote|invitation)\b)")
+CLAUSE_FROM_CUE = ("in ", "under ", "within ", "remain", "stay ", "be ", "serve", "operate", "only within", "only under",
+                   "without ", "before ", "with the ", "on the basis", "based on", "after ")
 
 
 def people(text: str) -> list[Mention]:
@@ -581,14 +890,25 @@ def people(text: str) -> list[Mention]:
     for m in mentions(text):
         if m.kind == "person":
             continue
+        names = []
         after = TITLE_AFTER.match(text, m.end)
-        if after is not None and not mentions(after.group("name")):
-            known.setdefault(after.group("name"), m.code)
-            known.setdefault(after.group("name").split()[-1], m.code)
+        if after is not None and TITLE_KEYWORD.search(after.group(0)):
+            names.append(after.group("name"))
         before = TITLE_BEFORE.search(text, max(0, m.start - 120), m.start)
-        if before is not None and TITLE_KEYWORD.search(before.group(0)) and not mentions(before.group("name")):
-            known.setdefault(before.group("name"), m.code)
-            known.setdefault(before.group("name").split()[-1], m.code)
+        if before is not None and before.group("name") and TITLE_KEYWORD.search(before.group(0)):
+            names.append(before.group("name"))
+        elif before is not None and before.group("name2") and TITLE_KEYWORD.search(text[m.end:m.end + 60].split(",")[0]):
+            names.append(before.group("name2"))
+        title_of = TITLE_NAME_OF.search(text, max(0, m.start - 120), m.start)
+        if title_of is not None and TITLE_KEYWORD.search(title_of.group(0)):
+            names.append(title_of.group("name"))
+        for name in names:
+            words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
+            if mentions(name) or not words or any(w in NOT_A_NAME for w in words):
+                continue
+            known.setdefault(name, m.code)
+            for word in words[1:] or words:  # a surname alone, or any later part of a longer name ("Nabyl")
+                known.setdefault(word, m.code)
     if not known:
         return []
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")(?![\w-])")
@@ -609,6 +929,10 @@ def kingdoms(text: str, named: list[Mention]) -> list[Mention]:
 # "officials in Jakarta" still speak for theirs.
 PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|visiting|visited|toured|via)\s+$")
 PEOPLE_IN = re.compile(r"\b(?:officials|sources|authorities|diplomats|leaders|officers|government|ministers?|those)\s+in\s+$", re.I)
+
+
+DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'’-]{2,}(?:, [A-Z][\w.'’ -]{1,30}?)?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
+                      r"(?: \([^)\n]{1,40}\))? ?[-—–:]")
 
 
 def _a_place(text: str, mention: Mention) -> bool:
@@ -796,10 +1120,14 @@ def _extract(text: str) -> list[Suggestion]:
     carried: str | None = None  # the last paragraph's subject, for "he said" and "the country" in a new one
     everyone = sorted(mentions(text) + people(text), key=lambda x: x.start)
     everyone = sorted(everyone + kingdoms(text, everyone), key=lambda x: x.start)
+    # A country in a dateline ("RAFAH, Egypt, Aug 18 (AFP) -") is where the story was filed, not who acts.
+    filed = [(m.start(), m.end()) for m in DATELINE.finditer(text)]
+    everyone = [x for x in everyone if not any(a <= x.start < b for a, b in filed)]
     # A name inside a longer name is not a second mention ("Sheikh Mohamed bin Zayed" vs. a leader's name).
     everyone = [x for i, x in enumerate(everyone) if not any(y is not x and y.start <= x.start and x.end <= y.end
                                                              and (y.end - y.start) > (x.end - x.start) for y in everyone)]
     last_paragraph = -1
+    group: str | None = None  # the stance of an unnamed group in this paragraph ("three countries have agreed ...")
 
     def suggestion(code: str) -> Suggestion:
         if code not in found:
@@ -813,6 +1141,7 @@ def _extract(text: str) -> list[Suggestion]:
             last_paragraph = span.paragraph
             carried, context = context or carried, None
             last_list = []
+            group = None
         sentence = text[span.start:span.end]
         named = [x for x in everyone if span.start <= x.start and x.end <= span.end]
         # ", which has deployed peacekeepers elsewhere," is background, not the stance.
@@ -820,25 +1149,65 @@ def _extract(text: str) -> list[Suggestion]:
         speakers = [x for x in named if not SPOKEN_TO.search(text, span.start, x.start) and not MEDIA_AFTER.match(text, x.end)
                     and not any(a <= x.start < b for a, b in asides) and not _a_place(text, x)]
         given: dict[str, tuple[str, int]] = {}  # country -> (status, cue position)
-        is_recalled = any(not any(a <= r.start() < b for a, b in asides) for r in RECALLED.finditer(text, span.start, span.end))
+        recalls = [r for r in RECALLED.finditer(text, span.start, span.end) if not any(a <= r.start() < b for a, b in asides)
+                   and not DATED_STATEMENT.search(text, max(span.start, r.start() - 40), r.start())]
+        is_recalled = bool(recalls)
+        now_from = span.start  # cues before this point are an earlier stance the sentence has moved on from
+        if recalls:
+            turn = TURN_TO_NOW.search(text, recalls[0].end(), span.end)
+            if turn is not None:
+                is_recalled, now_from = False, turn.start()
         conditions_here: dict[str, list[tuple[str, str]]] = {}
+        group_here = 0  # where, in this sentence, an unnamed group was given a stance
 
         for status, cue in SUBJECT_CUES:
             for m in cue.finditer(text, span.start, span.end):
-                if any(a <= m.start() < b for a, b in asides):
+                if any(a <= m.start() < b for a, b in asides) or m.start() < now_from:
                     continue
                 if status not in ("conditional", "considering") and QUESTIONED.search(text, max(span.start, m.start() - 60), m.start()):
                     continue  # "unclear whether Chile would send troops", "asked if Peru will join"
+                if status == "conditional" and WITHOUT.match(m.group(0)) and not REFUSED_BEFORE.search(text[span.start:m.start()]):
+                    continue  # "will not send troops without a mandate" is a term; "arrived without a mandate" is none
+                if status == "conditional" and UNTIL_THE_FIGHTING_STOPS.fullmatch(m.group(0)) and not ABOUT_THE_FORCE.search(sentence):
+                    continue  # "will not deploy troops until the fighting stops" is a term; "hosted talks until the war ends" is none
                 if status != "conditional" and NEGATED.search(text, span.start, m.start()):
                     continue  # "has not ruled out", "has not offered"
                 if status == "committed" and NOT_PEOPLE.match(text, m.end(), span.end) \
                         and not PEOPLE_TOO.search(text[m.end():_clause_after(text, m.end(), span.end)[1]]):
                     continue  # money or equipment, not troops ("$20 million and 500 troops" is both)
+                if status == "committed" and (NOT_A_CONTRIBUTION.match(text, m.end(), span.end)
+                                              or (re.search(r"(?:support|help|back)$", m.group(0)) and SUPPORTED_OBJECT.match(text, m.end(), span.end))) \
+                        and not PEOPLE_TOO.search(text[m.end():_clause_after(text, m.end(), span.end)[1]]) \
+                        and not re.search(r"\bby (?:sending|deploying|contributing|providing)\b", text[m.end():span.end]):
+                    continue  # "pledged its support for the force", "committed to the peace plan", "offered to mediate"
+                if status == "committed" and OTHER_HELP.match(text, m.end(), span.end):
+                    continue  # "offered to host the talks"
                 if PASSIVE_TROOPS.match(m.group(0)) and not any(0 <= m.start() - x.end <= 25 for x in speakers):
                     continue  # "troops will be deployed" says whose troops only when a country is named right before
-                inside = [x for x in named if m.start() <= x.start and x.end <= m.end() and x.kind != "person"]
+                if status == "conditional" and m.group(0).lower() in ("if ", "once ") and IF_FIRST_CUE.match(text, m.start(), span.end):
+                    # "If the council approves, Chile will send ...": the subject is the main clause's
+                    comma = text.find(", ", m.end(), span.end)
+                    main = [x for x in speakers if comma < x.start and not x.is_demonym]
+                    subjects = [main[0].code] if main and re.match(r"(?:’s|'s)?(?: [\w-]+){0,3}? (?:will|would|could|can|is|are)\b", text[main[0].end:span.end]) else \
+                        (_subjects_before(text, speakers, m.start(), together=True) or ([context] if context else []))
+                    for code in subjects:
+                        given[code] = (status, m.start())
+                    c_start, c_end = _clause_after(text, m.end(), span.end)
+                    for code in subjects:
+                        conditions_here.setdefault(code, []).extend(_conditions_in(text, c_start, c_end, sentence))
+                    continue
+                inside = [x for x in named if m.start() <= x.start and x.end <= m.end() and x.kind != "person"
+                          and x.code not in NOT_CONTRIBUTORS]  # "agreed to a US request": the US asks, it is not the subject
                 subjects = list(dict.fromkeys(x.code for x in inside)) if inside else \
                     _subjects_before(text, speakers, m.start(), together=True)
+                if GROUP_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()):
+                    # "three countries have agreed to send troops": their names may follow in the paragraph
+                    group = status if group is None or STATUS_RANK[status] > STATUS_RANK[group] else group
+                    group_here = m.end()
+                if not subjects and status == "considering" and DECISION_PENDING.match(m.group(0)):
+                    # "awaiting a final decision from President Prabowo": the decider's country
+                    decider = [x for x in named if x.start >= m.end() and DECIDER_AFTER.match(text[m.end():x.start])]
+                    subjects = [decider[0].code] if decider else []
                 if not subjects and last_list and not named and PLURAL_BACK.search(text, span.start, span.end):
                     subjects = list(last_list)  # "none have committed", "they are still considering"
                 if not subjects:
@@ -850,9 +1219,12 @@ def _extract(text: str) -> list[Suggestion]:
                         subjects = _speaker_after(text, named, m.end(), span.end)
                         if not subjects and carried and not named and _refers_back(text, span, m.start()):
                             subjects = [carried]
+                pending_decision = status == "considering" and DECISION_PENDING.search(m.group(0)) is not None
                 for code in subjects:
                     old = given.get(code)
-                    if old is None or STATUS_RANK[status] > STATUS_RANK[old[0]] and old[0] != "conditional" \
+                    if old is not None and old[0] == "committed" and pending_decision:
+                        given[code] = (status, m.start())  # "ready to deploy, awaiting only a final decision"
+                    elif old is None or STATUS_RANK[status] > STATUS_RANK[old[0]] and old[0] != "conditional" \
                             or (status == "conditional" and old[0] == "declined"):
                         # "will not send ... unless ..." is a condition, not a refusal.
                         given[code] = (status, m.start())
@@ -867,13 +1239,21 @@ def _extract(text: str) -> list[Suggestion]:
                     while begin < span.end and text[begin] == " ":
                         begin += 1
                     c_start, c_end = _clause_after(text, begin, span.end)
-                    if c_end - c_start < 4:
+                    if c_end - c_start < 4 or CUE_IS_TERM.match(cue_text):
                         c_start, c_end = m.start(), m.end()  # the cue names the term itself: "parliament will have the final word"
+                    terms = _conditions_in(text, c_start, c_end, sentence)
+                    colon = text.find(":", m.end(), span.end)
+                    if TERMS_ANNOUNCED_CUE.match(cue_text) and colon != -1:
+                        # "set out three conditions: a UN mandate, a ceasefire and the consent of the Palestinians"
+                        items = [p.strip(" .;”\"") for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text[colon + 1:span.end])]
+                        terms = [(p, category_of(p)) for p in items if len(p) >= 4] or terms
                     for code in subjects:
-                        conditions_here.setdefault(code, []).extend(_conditions_in(text, c_start, c_end, sentence))
+                        conditions_here.setdefault(code, []).extend(terms)
         for m in CONDITION_NOUN.finditer(text, span.start, span.end):
-            back = max(text.rfind(" that ", span.start, m.start()), text.rfind(", ", span.start, m.start()))
-            begin = back + (6 if text.startswith(" that ", back) else 2) if back != -1 else span.start
+            # the term is the clause before the noun: after "that", a comma, or the verb of saying
+            marks = [(text.rfind(mark, span.start, m.start()), mark) for mark in (" that ", ", ", " said ", " says ", " stated ")]
+            back, mark = max(marks)
+            begin = back + len(mark) if back != -1 else span.start
             subjects = _subjects_before(text, speakers, begin, together=True) or ([context] if context else [])
             clause = text[begin:m.start()].strip()
             if len(clause) >= 4:
@@ -890,24 +1270,56 @@ def _extract(text: str) -> list[Suggestion]:
                     pool.append(ConditionSuggestion(clause, category, [clause]))
                 elif clause not in existing.evidence:
                     existing.evidence.append(clause)
+        if group is not None:
+            # "... one of them is Indonesia", "Chile is among them": a member of the group just spoken of
+            for m in GROUP_MEMBER_AFTER.finditer(text, span.start, span.end):
+                for code in _list_after(text, named, m.end(), span.end):
+                    given.setdefault(code, (group, m.start()))
+            if group_here:
+                for m in GROUP_INCLUDES.finditer(text, group_here, span.end):
+                    for code in _list_after(text, speakers, m.end(), span.end):
+                        given.setdefault(code, (group, m.start()))
+            for m in GROUP_MEMBER_BEFORE.finditer(text, span.start, span.end):
+                for code in _subjects_before(text, speakers, m.start(), together=True):
+                    given.setdefault(code, (group, m.start()))
+        asked = set()  # countries only approached in this sentence: a figure here is the asker's, not their offer
         for m in OBJECT_CUES.finditer(text, span.start, span.end):
+            if re.match(r"\s+(?:whether|if|about|what|when|how|why)\b", text[m.end():span.end]):
+                continue  # "reporters asked whether Peru had pledged troops" is a question, not an approach
             if not m.group(0).split()[0].endswith("ing") and PASSIVE_BEFORE.search(text, span.start, m.start()):
                 continue  # "was approached by American officials": the subject is the one asked
             for code in _list_after(text, named, m.end(), span.end):
+                if code not in given:
+                    asked.add(code)
                 given.setdefault(code, ("considering", m.start()))
+        if ABOUT_THE_FORCE.search(sentence):
+            for m in TALKS_WITH.finditer(text, span.start, span.end):
+                if re.match(r"\w+(?:ed|spoken|sought)\b", m.group(0)) and PASSIVE_BEFORE.search(text, span.start, m.start()):
+                    continue  # "was consulted by", "troops were requested from": not the asking side
+                for code in _list_after(text, named, m.end(), span.end):
+                    if code not in given:
+                        asked.add(code)
+                    given.setdefault(code, ("considering", m.start()))
 
         figure = _figure_at(sentence)
         if figure is not None and not given and not is_recalled:
             # "The contingent will number 1,200 soldiers": a figure in a sentence about one country, kept
             # for that country if the article gives it a stance.
             about = _only_country(named, speakers) or (context if not named else None)
-            if about:
-                pending.setdefault(about, sentence)
+            if about and (about not in pending or getattr(_chosen_figure(sentence), "total", False)):
+                pending[about] = sentence
         owner = None
+        stretches: dict[str, tuple[int, int | None]] = {}
         if figure is not None and given:
             # A figure belongs to the country whose stance is stated just before it, not to every country named.
-            before = [(position, code) for code, (_, position) in given.items() if position - span.start <= figure]
-            owner = max(before)[1] if before else (next(iter(given)) if len(given) == 1 else None)
+            stated = {code: value for code, value in given.items() if code not in asked}
+            before = [(position, code) for code, (_, position) in stated.items() if position - span.start <= figure]
+            owner = max(before)[1] if before else (next(iter(stated)) if len(stated) == 1 else None)
+            # Several countries each given a stance: each takes the figures between its own cue and the next
+            # one's ("Chile will send 800 troops, while Peru will contribute 300").
+            cues = sorted((position - span.start, code) for code, (_, position) in stated.items())
+            if len(cues) > 1:
+                stretches = {code: (at, cues[i + 1][0] if i + 1 < len(cues) else None) for i, (at, code) in enumerate(cues)}
         for code, (status, _) in given.items():
             target = suggestion(code)
             if is_recalled:
@@ -916,11 +1328,23 @@ def _extract(text: str) -> list[Suggestion]:
                     recalled[code] = (status, pool)
                 target.add_evidence(sentence)
                 continue
-            if target.status is None or STATUS_RANK[status] > STATUS_RANK[target.status]:
+            if target.status is None or STATUS_RANK[status] > STATUS_RANK[target.status] \
+                    or (target.status == "withdrawn" and status in ("conditional", "committed")):
+                # a pledge taken back and then renewed on terms ("reneged ... will only send troops if") is the renewed one
                 target.status = status
             target.add_evidence(sentence)
-            for key, value in _troops(sentence, status).items():
-                if target.troops.get(key) is None and code == owner:
+            stretch = stretches.get(code, (0, None))
+            figures_here = _troops(sentence, status, *stretch) if code in stretches or code == owner else {}
+            if figures_here and any(v is not None for v in target.troops.values()):
+                # The country already has its figure from an earlier sentence: a later one replaces it only
+                # when it gives the total ("... a total of 8,000"); otherwise it is a detail (a first wave).
+                chosen = _chosen_figure(sentence, *stretch)
+                if chosen is None or not chosen.total:
+                    figures_here = {}
+                else:
+                    target.troops.update({key: None for key in target.troops})
+            for key, value in figures_here.items():
+                if target.troops.get(key) is None:
                     target.troops[key] = value
         run = _longest_list(text, speakers)
         if len(run) > 1:
@@ -936,7 +1360,12 @@ def _extract(text: str) -> list[Suggestion]:
 
     for code, sentence in pending.items():
         target = found.get(code)
-        if target is not None and target.status and all(v is None for v in target.troops.values()):
+        if target is None or not target.status:
+            continue
+        chosen = _chosen_figure(sentence)
+        if all(v is None for v in target.troops.values()) or (chosen is not None and chosen.total):
+            # a figure with no stance of its own fills in, or gives the total ("A total of 8,000 could follow by June")
+            target.troops.update({key: None for key in target.troops})
             target.troops.update(_troops(sentence, target.status))
             target.add_evidence(sentence)
     for target in found.values():
