@@ -13,54 +13,10 @@ from functools import lru_cache
 
 import pycountry
 
-from app.countries import ALIASES, DEMONYMS, DISPLAY_NAMES, EXTRA_COUNTRIES, country_info
+from app.countries import ALIASES, CAPITALS, DEMONYMS, DISPLAY_NAMES, EXTRA_COUNTRIES, country_info
 
 STATUS_RANK = {"considering": 0, "committed": 1, "conditional": 2, "declined": 3, "deployed": 4, "withdrawn": 5}
 
-# Capitals stand for their governments in news copy ("Jakarta said ..."). Ours, for the usual cast.
-CAPITALS = {
-    "Abu Dhabi": "ARE", "Amman": "JOR", "Ankara": "TUR", "Baku": "AZE", "Beijing": "CHN", "Berlin": "DEU",
-    "Cairo": "EGY", "Dhaka": "BGD", "Doha": "QAT", "Islamabad": "PAK", "Jakarta": "IDN", "Kuala Lumpur": "MYS",
-    "London": "GBR", "Moscow": "RUS", "Nur-Sultan": "KAZ", "Astana": "KAZ", "Ottawa": "CAN", "Paris": "FRA",
-    "Rabat": "MAR", "Riyadh": "SAU", "Rome": "ITA", "Tehran": "IRN", "Tokyo": "JPN", "Washington": "USA",
-    "Canberra": "AUS", "Madrid": "ESP", "Athens": "GRC", "Oslo": "NOR", "Kyiv": "UKR", "New Delhi": "IND",
-    "Manama": "BHR", "Muscat": "OMN", "Kuwait City": "KWT", "Baghdad": "IRQ", "Beirut": "LBN", "Damascus": "SYR",
-    "Tashkent": "UZB", "Kigali": "RWA", "Dakar": "SEN", "Nairobi": "KEN", "Abuja": "NGA", "Brasilia": "BRA",
-}
-
-# More capitals, for the countries of every region that are or may be asked to contribute. Left out:
-# capitals that are also common words or names in English copy ("Male", "Victoria", "Kingston"), and
-# cities that stand for something else ("Brussels" for the EU, "The Hague" for its courts).
-MORE_CAPITALS = {
-    # Europe
-    "Tirana": "ALB", "Vienna": "AUT", "Sofia": "BGR", "Sarajevo": "BIH", "Zagreb": "HRV",
-    "Nicosia": "CYP", "Prague": "CZE", "Copenhagen": "DNK", "Tallinn": "EST", "Helsinki": "FIN", "Budapest": "HUN",
-    "Reykjavik": "ISL", "Dublin": "IRL", "Riga": "LVA", "Vilnius": "LTU", "Luxembourg City": "LUX", "Valletta": "MLT",
-    "Chisinau": "MDA", "Podgorica": "MNE", "Skopje": "MKD", "Warsaw": "POL",
-    "Lisbon": "PRT", "Bucharest": "ROU", "Belgrade": "SRB", "Bratislava": "SVK", "Ljubljana": "SVN",
-    "Stockholm": "SWE", "Bern": "CHE", "Pristina": "XKX", "Tbilisi": "GEO", "Yerevan": "ARM", "Minsk": "BLR",
-    # Asia and the Pacific
-    "Kabul": "AFG", "Thimphu": "BTN", "Bandar Seri Begawan": "BRN", "Phnom Penh": "KHM", "Hanoi": "VNM",
-    "Bangkok": "THA", "Manila": "PHL", "Seoul": "KOR", "Pyongyang": "PRK", "Ulaanbaatar": "MNG", "Kathmandu": "NPL",
-    "Colombo": "LKA", "Naypyidaw": "MMR", "Vientiane": "LAO", "Dili": "TLS", "Singapore": "SGP", "Wellington": "NZL",
-    "Suva": "FJI", "Port Moresby": "PNG", "Bishkek": "KGZ", "Dushanbe": "TJK", "Ashgabat": "TKM", 
-    # the Middle East and North Africa
-    "Algiers": "DZA", "Tunis": "TUN", "Khartoum": "SDN", "Sanaa": "YEM", "Nouakchott": "MRT",
-    # Africa south of the Sahara
-    "Addis Ababa": "ETH", "Kampala": "UGA", "Dodoma": "TZA", "Pretoria": "ZAF",
-    "Accra": "GHA", "Yaoundé": "CMR", "Yaounde": "CMR", "Kinshasa": "COD", "Luanda": "AGO", "Lusaka": "ZMB",
-    "Harare": "ZWE", "Maputo": "MOZ", "Antananarivo": "MDG", "Bamako": "MLI", "Niamey": "NER", "Ouagadougou": "BFA",
-    "N'Djamena": "TCD", "Mogadishu": "SOM", "Djibouti City": "DJI", "Asmara": "ERI", "Bujumbura": "BDI",
-    "Lilongwe": "MWI", "Windhoek": "NAM", "Gaborone": "BWA", "Conakry": "GIN", "Freetown": "SLE",
-    "Monrovia": "LBR", "Lomé": "TGO", "Lome": "TGO", "Cotonou": "BEN", "Banjul": "GMB", "Libreville": "GAB",
-    # the Americas
-    "Mexico City": "MEX", "Bogotá": "COL", "Bogota": "COL", "Lima": "PER", "Quito": "ECU", "Caracas": "VEN",
-    "Buenos Aires": "ARG", "Santiago": "CHL", "Montevideo": "URY", "Asunción": "PRY", "Asuncion": "PRY",
-    "La Paz": "BOL", "Brasília": "BRA", "Havana": "CUB", "Guatemala City": "GTM", "Tegucigalpa": "HND",
-    "San Salvador": "SLV", "Managua": "NIC", "San José": "CRI", "Panama City": "PAN", "Santo Domingo": "DOM",
-    "Port-au-Prince": "HTI",
-}
-CAPITALS.update(MORE_CAPITALS)
 
 # Institutions that stand for their country in news copy: its armed forces and seats of government by
 # their own names. The US ones matter most: "The Pentagon will send 200 troops ..." is the sponsor's
@@ -71,23 +27,6 @@ INSTITUTIONS = {
     "Elysee": "FRA", "Downing Street": "GBR", "Whitehall": "GBR", "IDF": "ISR", "Knesset": "ISR",
 }
 
-# Demonyms beyond the project's list (app.countries), for the rest of the world's likely contributors.
-MORE_DEMONYMS = {
-    "Peruvian": "PER", "Ecuadorian": "ECU", "Ecuadorean": "ECU", "Bolivian": "BOL", "Paraguayan": "PRY",
-    "Venezuelan": "VEN", "Cuban": "CUB", "Guatemalan": "GTM", "Honduran": "HND", "Salvadoran": "SLV",
-    "Nicaraguan": "NIC", "Costa Rican": "CRI", "Panamanian": "PAN", "Dominican": "DOM", "Haitian": "HTI",
-    "Bosnian": "BIH", "Montenegrin": "MNE", "Macedonian": "MKD", "Moldovan": "MDA", "Belarusian": "BLR",
-    "Icelandic": "ISL", "Luxembourgish": "LUX", "Lithuanian": "LTU", "Kyrgyz": "KGZ", "Tajik": "TJK",
-    "Turkmen": "TKM", "Mongolian": "MNG", "Bhutanese": "BTN", "Bruneian": "BRN", "Laotian": "LAO",
-    "Burmese": "MMR", "Timorese": "TLS", "Papua New Guinean": "PNG",
-    "Algerian": "DZA", "Mauritanian": "MRT", "Sudanese": "SDN", "Eritrean": "ERI", "Djiboutian": "DJI",
-    "Tanzanian": "TZA", "Burundian": "BDI", "Congolese": "COD", "Angolan": "AGO", "Zimbabwean": "ZWE",
-    "Mozambican": "MOZ", "Malagasy": "MDG", "Malian": "MLI", "Nigerien": "NER", "Burkinabe": "BFA",
-    "Chadian": "TCD", "Cameroonian": "CMR", "Gabonese": "GAB", "Ivorian": "CIV", "Guinean": "GIN",
-    "Sierra Leonean": "SLE", "Liberian": "LBR", "Togolese": "TGO", "Beninese": "BEN", "Gambian": "GMB",
-    "Malawian": "MWI", "Namibian": "NAM", "Botswanan": "BWA", "Emirati": "ARE", "Bahraini": "BHR",
-    "Azeri": "AZE", "Kazakh": "KAZ", "Uzbek": "UZB", "Brazilian": "BRA", "Argentine": "ARG", "Argentinian": "ARG",
-}
 
 # Short forms written in capitals or with a leading "the"; matched case-sensitively.
 SHORT_FORMS = {"UAE": "ARE", "US": "USA", "U.S.": "USA", "USA": "USA", "UK": "GBR", "U.K.": "GBR", "Britain": "GBR",
@@ -194,7 +133,7 @@ def _mention_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     kinds = {form: (code, "name") for form, code in forms.items()}
     kinds.update({form: (code, "capital") for form, code in CAPITALS.items()})
     kinds.update({form: (code, "name") for form, code in INSTITUTIONS.items()})
-    kinds.update({form: (code, "demonym") for form, code in {**MORE_DEMONYMS, **DEMONYMS}.items()})
+    kinds.update({form: (code, "demonym") for form, code in DEMONYMS.items()})
     ordered = sorted(kinds, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w])")
     return pattern, kinds
