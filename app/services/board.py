@@ -342,20 +342,6 @@ def read_board(session: Session, slug: str, *, as_of: dt.date | None = None, kno
                  totals(proposal, everyone))
 
 
-def read_facts(session: Session, slug: str, *, as_of: dt.date | None = None,
-               known_at: dt.date | None = None) -> ProposalView:
-    """Only the facts of proposal SLUG as they stood by the as-of rule (no factors, no positions)."""
-    day = the_day(as_of, known_at)
-    conn = session.connection()
-    params: dict[str, Any] = {"day": day}
-    if known_at is not None:
-        params["known_before"] = end_of_day(known_at)
-    quotes: list[CitationView] = []
-    proposal = _proposal(conn, slug, known_at is not None, params, quotes)
-    _label_sources(conn, quotes)
-    return proposal
-
-
 def facts_json(p: ProposalView) -> dict[str, Any]:
     """A proposal's facts as the change log records them (what `describe_facts` reads)."""
     return {
@@ -532,7 +518,8 @@ class RecordedFacts:
 
 def recorded_facts(session: Session, slug: str, change: Change) -> RecordedFacts:
     """The facts CHANGE recorded for proposal SLUG, and whether the board shows them today."""
-    return RecordedFacts(change.id, change.after.get("version", 0), change.effective_on, read_facts(session, slug))
+    return RecordedFacts(change.id, change.after.get("version", 0), change.effective_on,
+                         read_board(session, slug).proposal)
 
 
 def list_proposals(session: Session) -> list[Proposal]:
