@@ -278,17 +278,18 @@ def set_stance(
     if not data.citations and not any(c.citations for c in data.conditions):
         errors.append({"loc": ["citations"], "msg": "cite at least one source for this change"})
     check_citations(session, data.citations, ["citations"], errors)
+    troops = (data.troops.offered_min, data.troops.offered_max, data.troops.committed, data.troops.deployed)
+    facts = _facts(data.status, troops, data.roles, data.summary, data.stated_on, data.dispute)
     for i, citation in enumerate(data.citations):
-        if citation.field is not None and fact_of(citation.field) is None:
+        if citation.field is None:
+            continue
+        fact = fact_of(citation.field)
+        if fact is None:
             errors.append({"loc": ["citations", i, "field"],
                            "msg": f"a stance's quote supports one of {', '.join(STANCE_FACTS)} "
                                   f"(or a troop figure's name), not {citation.field!r}; leave it out for the "
                                   "facts this change changes"})
-    given = _facts(data.status, (data.troops.offered_min, data.troops.offered_max, data.troops.committed,
-                                 data.troops.deployed), data.roles, data.summary, data.stated_on, data.dispute)
-    for i, citation in enumerate(data.citations):
-        fact = fact_of(citation.field) if citation.field is not None else None
-        if fact is not None and not _has_value(given[fact]):
+        elif not _has_value(facts[fact]):
             # A quote belongs to the value it supports: with no value it would belong to nothing.
             errors.append({"loc": ["citations", i, "field"],
                            "msg": f"the quote is for {fact}, which this stance leaves empty; cite it for what "
@@ -311,8 +312,6 @@ def set_stance(
 
     created = stance is None
     before = None if created else stance_snapshot(stance)
-    troops = (data.troops.offered_min, data.troops.offered_max, data.troops.committed, data.troops.deployed)
-    facts = _facts(data.status, troops, data.roles, data.summary, data.stated_on, data.dispute)
     if created:
         changed = set(STANCE_FACTS)
     else:
