@@ -30,11 +30,12 @@ from sqlalchemy.orm import Session
 
 from app.config import ROOT_DIR
 from app.figure_rule import figure_problems
-from app.models import Change, Factor, Proposal, Source, Stance
+from app.models import Change, Factor, Proposal, Source
 from app.schemas import CitationIn, ProposalFacts, StanceData, check_day
 from app.services.errors import InvalidInput
 from app.services.factors import create_factor, set_factor
 from app.services.proposals import facts_data_from, set_proposal_facts
+from app.services.board import find_stance
 from app.services.sources import text_sha256
 from app.services.stances import set_stance, stance_data_from
 from app.text_rule import problem_in
@@ -110,25 +111,6 @@ def _upsert_source(session: Session, spec: dict[str, Any], report: SeedReport) -
     return source
 
 
-def _proposal_facts(spec: dict[str, Any], sources: dict[str, Source]) -> ProposalFacts:
-    resolution = spec.get("resolution") or {}
-    return ProposalFacts.model_validate({
-        "target_troops": spec.get("target_troops"),
-        "target_troops_approximate": bool(spec.get("target_troops_approximate")),
-        "target_police": spec.get("target_police"),
-        "sponsor": spec.get("sponsor"),
-        "sponsor_country": spec.get("sponsor_country"),
-        "resolution_state": resolution.get("state"),
-        "resolution_on": resolution.get("date"),
-        "resolution_text": resolution.get("text"),
-        "mandate_summary": spec.get("mandate_summary"),
-        "context_notes": spec.get("context_notes"),
-        "stated_on": spec.get("stated_on"),
-        "citations": [{"source_id": sources[c["source"]].id, "quote": c["quote"],
-                       **({"field": c["field"]} if c.get("field") else {})} for c in spec.get("citations", [])],
-    })
-
-
 # ---- the events ----------------------------------------------------------------------------------
 
 
@@ -201,15 +183,9 @@ def _facts_data(spec: dict[str, Any], sources: dict[str, Source], base: dict[str
         raise _in_file(loc, exc) from None
 
 
-def _stance_of(session: Session, proposal: Proposal, code: str) -> Stance | None:
-    return session.scalars(
-        select(Stance).where(Stance.proposal_id == proposal.id, Stance.country_code == code)
-    ).one_or_none()
-
-
 def _stance_changes(proposal: Proposal, code: str) -> Callable[[Session], Any]:
     def where(session: Session):
-        stance = _stance_of(session, proposal, code)
+        stance = find_stance(session, proposal, code)
         return Change.stance_id == (stance.id if stance else -1)
     return where
 
@@ -226,12 +202,10 @@ def _factor_changes(proposal: Proposal, slug: str) -> Callable[[Session], Any]:
     return where
 
 
-def _should_write(session: Session, event: _Event) -> bool:
-    """Whether EVENT is to be written: not yet written and nobody but the seed has changed what it
-    writes since; or written, and still the latest change of it (written again, it records nothing
-    unless its file was corrected)."""
-    where = event.entity(session)
-    last = session.scalars(select(Change).where(where).order_by(Change.id.desc()).limit(1)).first()
+def _should_write(session: Session, event: _Event, where: Any, last: Change | None) -> bool:
+    """Whether EVENT is to be written, LAST being the latest change of what it writes (WHERE): not yet
+    written and nobody but the seed has changed it since; or written, and still its latest change
+    (written again, it records nothing unless its file was corrected)."""
     if last is None:
         return True
     written = session.scalars(select(Change.id).where(where, Change.via == "seed", Change.reason == event.reason)
@@ -258,7 +232,7 @@ def _write_dispute(proposal: Proposal, code: str, spec: dict[str, Any], sources:
     """A report that disagrees with CODE's position as it stands: the position kept, the report added,
     from the day SPEC gives (`on`: the later of the report's day and the position's)."""
     def write(session: Session) -> bool:
-        stance = _stance_of(session, proposal, code)
+        stance = find_stance(session, proposal, code)
         if stance is None:
             raise InvalidInput([{"loc": [*loc, "country"], "msg": f"{code} has no position for this report to dispute"}])
         citations = [CitationIn.model_validate(c) for c in _cites([{**c, "field": "dispute"}
@@ -332,7 +306,7 @@ def _day_of(spec: dict[str, Any], sources: dict[str, Source]) -> dt.date:
 # ---- the two layers ------------------------------------------------------------------------------
 
 
-def _ensure_proposal(session: Session, spec: dict[str, Any], report: SeedReport) -> Proposal:
+def _ensure_proposal(session: Session, spec: dict[str, Any]) -> Proposal:
     proposal = session.scalars(select(Proposal).where(Proposal.slug == spec["slug"])).one_or_none()
     if proposal is None:
         proposal = Proposal(slug=spec["slug"], name=spec["name"], short_name=spec.get("short_name"),
@@ -342,11 +316,10 @@ def _ensure_proposal(session: Session, spec: dict[str, Any], report: SeedReport)
     return proposal
 
 
-def _article_events(session: Session, data: dict[str, Any], sources: dict[str, Source],
-                    report: SeedReport) -> tuple[Proposal, list[_Event]]:
+def _article_events(session: Session, data: dict[str, Any], sources: dict[str, Source]) -> list[_Event]:
     """The seed article: its proposal and factors made when missing; its facts and stances as events."""
     spec = data["proposal"]
-    proposal = _ensure_proposal(session, spec, report)
+    proposal = _ensure_proposal(session, spec)
     events = [_Event(_day_of(spec, sources), 0, 0, f"proposal {proposal.slug}", SEED_REASON,
                      _facts_changes(proposal), _write_facts(proposal, spec, sources, SEED_REASON, True, ["proposal"]))]
     factors = data.get("factors", [])
@@ -360,7 +333,7 @@ def _article_events(session: Session, data: dict[str, Any], sources: dict[str, S
         events.append(_Event(_day_of(stance, sources), 0, order, f"stance {code}", SEED_REASON,
                              _stance_changes(proposal, code),
                              _write_stance(proposal, code, _stance_data(stance, sources, loc), SEED_REASON, loc)))
-    return proposal, events
+    return events
 
 
 def _record_events(session: Session, data: dict[str, Any], sources: dict[str, Source]) -> list[_Event]:
@@ -407,7 +380,7 @@ def seed_all(session: Session, seed_dir: Path = SEED_DIR, *, article_only: bool 
     events: list[_Event] = []
     for data in (d for d in files if d["format"] == SEED_FORMAT):
         sources = {s["key"]: _upsert_source(session, s, report) for s in data["sources"]}
-        events += _article_events(session, data, sources, report)[1]
+        events += _article_events(session, data, sources)
     if not article_only:
         for data in (d for d in files if d["format"] == RECORD_FORMAT):
             sources = {s["key"]: _upsert_source(session, s, report) for s in data["sources"]}
@@ -419,12 +392,13 @@ def seed_all(session: Session, seed_dir: Path = SEED_DIR, *, article_only: bool 
 def _write_events(session: Session, events: list[_Event], report: SeedReport) -> None:
     """EVENTS written oldest first, each that is to be (`_should_write`)."""
     for event in sorted(events, key=lambda e: (e.day, e.layer, e.order)):
-        if not _should_write(session, event):
+        where = event.entity(session)
+        last = session.scalars(select(Change).where(where).order_by(Change.id.desc()).limit(1)).first()
+        if not _should_write(session, event, where, last):
             report.kept.append(event.label)
             continue
-        existed = session.scalars(select(Change.id).where(event.entity(session)).limit(1)).first() is not None
         if event.write(session):
-            (report.updated if existed else report.created).append(event.label)
+            (report.updated if last is not None else report.created).append(event.label)
         else:
             report.kept.append(event.label)
 
@@ -434,5 +408,5 @@ def seed_file(session: Session, path: Path, report: SeedReport | None = None) ->
     report = report or SeedReport()
     data = read_seed_file(path)
     sources = {s["key"]: _upsert_source(session, s, report) for s in data["sources"]}
-    _write_events(session, _article_events(session, data, sources, report)[1], report)
+    _write_events(session, _article_events(session, data, sources), report)
     return report
