@@ -525,15 +525,16 @@ def test_a_report_that_disagrees_marks_the_row_and_the_country_page_shows_both_q
     clearing it takes the mark away (the quote stays in the history)."""
     disagreeing = "The Trump administration has been engaging with several nations, such as Azerbaijan"
     data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
+    before = change_count(session)
     too_long = editor_client.post(EDIT, data={**data, "dispute": "x" * 501, "source_id": "1", "quote": disagreeing,
                                               "reason": "A report disagrees"})
     assert too_long.status_code == 422
     assert "500" in BeautifulSoup(too_long.text, "html.parser").select_one("#dispute-error").get_text()
-    before = change_count(session)
+    assert change_count(session) == before  # the refused save wrote nothing
     data.update(dispute="One report lists Azerbaijan among the nations already engaged.", source_id="1",
                 quote=disagreeing, reason="A report disagrees")
     assert editor_client.post(EDIT, data=data, follow_redirects=False).status_code == 303
-    assert change_count(session) == before + 1  # the refused one wrote nothing
+    assert change_count(session) == before + 1
 
     row = BeautifulSoup(client.get("/").text, "html.parser").select_one("#row-AZE")
     assert row.select_one("a.disputed").get_text(strip=True) == "Disputed"
