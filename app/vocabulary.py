@@ -76,6 +76,11 @@ PROPOSAL_FACT_LABELS = {"target_troops": "Target", "target_police": "Police targ
 # follow the process's locale.
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
+
+def day_words(day) -> str:
+    """"7 Nov 2025": a day (a date, or anything with day, month and year) as every page writes it."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
 # In this order everywhere: the board's order of statuses (most engaged first), and so on.
 STATUSES = tuple(STATUS_LABELS)
 CONDITION_CATEGORIES = tuple(CATEGORY_LABELS)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Change, Country, Factor, Proposal
 from app.services.board import counts_on, end_of_day, facts_json, read_board, stance_json
-from app.vocabulary import CATEGORY_LABELS, MONTHS, STATE_LABELS
+from app.vocabulary import CATEGORY_LABELS, STATE_LABELS, day_words
 
 
 # ---- readable diffs --------------------------------------------------------------------------------
@@ -37,7 +37,7 @@ def day_text(value: str | None) -> str:
         day = dt.date.fromisoformat(value)
     except (TypeError, ValueError):
         return str(value)
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return day_words(day)
 
 
 def _kind(category: str) -> str:

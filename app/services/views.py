@@ -92,6 +92,10 @@ class StanceView:
         """The quotes of this position that are the word for FACT."""
         return [c for c in self.citations if fact in (c.supports or ["status"])]
 
+    def own_quotes(self) -> list[CitationView]:
+        """The quotes for the position itself: all but those only for a report that disagrees."""
+        return [c for c in self.citations if c.supports != ["dispute"]]
+
 
 @dataclass(slots=True)
 class ProposalView:

@@ -11,18 +11,15 @@ from markupsafe import Markup
 
 from app.config import ROOT_DIR
 from app.countries import country_info, flag_emoji
-from app.vocabulary import (MONTHS, CATEGORY_LABELS, FACT_LABELS, RESOLUTION_LABELS, ROLE_LABELS, STATE_LABELS, STATUS_HELP,
-                            STATUS_LABELS)
+from app.vocabulary import (CATEGORY_LABELS, FACT_LABELS, RESOLUTION_LABELS, ROLE_LABELS, STATE_LABELS, STATUS_HELP,
+                            STATUS_LABELS, day_words)
 
 templates = Jinja2Templates(directory=str(ROOT_DIR / "templates"))
 env = templates.env
 
 
-
 def number(value: int | None) -> str:
     return "—" if value is None else f"{value:,}"
-
-
 
 
 def _utc(value: dt.datetime) -> dt.datetime:
@@ -36,7 +33,7 @@ def time_texts(value: dt.datetime) -> tuple[str, str, str]:
     """A time in UTC as `iso`, `day` and `short_day` write it, worked out together: a board row
     shows all three ("2026-11-07T14:05:09Z", "7 Nov 2026, 14:05 UTC", "7 Nov 2026")."""
     v = _utc(value)
-    shown = f"{v.day} {MONTHS[v.month - 1]} {v.year}"
+    shown = day_words(v)
     hour, minute = _TWO_DIGITS[v.hour], _TWO_DIGITS[v.minute]
     return (f"{v.year:04d}-{_TWO_DIGITS[v.month]}-{_TWO_DIGITS[v.day]}T{hour}:{minute}:{_TWO_DIGITS[v.second]}Z",
             f"{shown}, {hour}:{minute} UTC", shown)
@@ -46,18 +43,14 @@ def day(value: dt.date | dt.datetime | None) -> str:
     """"7 Nov 2026", or "7 Nov 2026, 14:05 UTC" for a time."""
     if value is None:
         return "unknown"
-    if isinstance(value, dt.datetime):
-        return time_texts(value)[1]
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return time_texts(value)[1] if isinstance(value, dt.datetime) else day_words(value)
 
 
 def short_day(value: dt.date | dt.datetime | None) -> str:
     """"7 Nov 2026", for a date or the UTC day of a time."""
     if value is None:
         return "unknown"
-    if isinstance(value, dt.datetime):
-        return time_texts(value)[2]
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return day_words(_utc(value) if isinstance(value, dt.datetime) else value)
 
 
 def iso(value: dt.date | dt.datetime | None) -> str:
@@ -78,11 +71,10 @@ def troop_range(low: int | None, high: int | None) -> str:
 
 
 def status_citation(stance):
-    """The quote a board row shows: the one cited for the status, else the first that is not a
-    disagreeing report's."""
+    """The quote a board row shows: the one cited for the status, else the first of the position's own."""
     for citation in stance.quotes_for("status"):
         return citation
-    return next((c for c in stance.citations if c.supports != ["dispute"]), None)
+    return next(iter(stance.own_quotes()), None)
 
 
 def not_met_by_category(conditions) -> dict[str, int]:
