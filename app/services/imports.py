@@ -99,7 +99,8 @@ def _factor_for_category(session: Session, proposal: Proposal, category: str) ->
 
 
 def _published_on(session: Session, source_id: int):
-    return session.scalars(select(Source.published_on).where(Source.id == source_id)).first()
+    source = session.get(Source, source_id)  # the import's source, usually in the session already
+    return source.published_on if source is not None else None
 
 
 def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None, suggestion: dict[str, Any],
@@ -150,13 +151,14 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
         ))
     evidence = [q for q in suggestion.get("evidence") or [] if len(q) >= 3][:MAX_EVIDENCE]
     summary = suggestion.get("summary")
+    # What the suggestion does not change is the stored stance's, field for field.
     return StanceData.model_validate({
+        **base.model_dump(),
         "status": suggestion.get("status") or base.status,
         "troops": troops,
         "roles": base.roles if suggestion.get("roles") is None else suggestion["roles"],
         "summary": base.summary if summary is None else (summary or None),
         "stated_on": suggestion.get("stated_on") or _published_on(session, source_id) or base.stated_on,
-        "dispute": base.dispute,
         "conditions": [c.model_dump() for c in conditions],
         "citations": [{"source_id": source_id, "quote": q, "field": "status" if i == 0 else None} for i, q in enumerate(evidence)],
     })
