@@ -7,15 +7,14 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.db import utcnow
-from app.models import Change, Citation, Condition, Factor, Proposal, Source, Stance
+from app.models import Change, Citation, Condition, Factor, Proposal, Stance
 from app.schemas import CitationIn
 from app.services.changes import append_change, lock_chain_head
 from app.services.errors import InvalidInput, VersionConflict
-from app.services.stances import set_stance, stance_data_from
+from app.services.stances import check_citation, set_stance, stance_data_from
 
 
 def factor_snapshot(factor: Factor) -> dict[str, Any]:
@@ -105,11 +104,10 @@ def set_factor(
         raise VersionConflict(expected_version, factor.version)
     if state not in ("met", "unmet", "unknown"):
         raise InvalidInput([{"loc": ["state"], "msg": "state must be met, unmet or unknown"}])
-    source = session.get(Source, citation.source_id)
-    if source is None:
-        raise InvalidInput([{"loc": ["citation", "source_id"], "msg": f"no source with id {citation.source_id}"}])
-    if source.text and citation.quote not in source.text:
-        raise InvalidInput([{"loc": ["citation", "quote"], "msg": "the quote is not an exact passage of the source's text"}])
+    errors: list[dict[str, Any]] = []
+    check_citation(session, citation, ["citation"], errors)
+    if errors:
+        raise InvalidInput(errors)
 
     before = factor_snapshot(factor)
     # A quote belongs to the state it was recorded for: a new state's word replaces the old state's

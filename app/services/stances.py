@@ -96,13 +96,17 @@ def check_citations(
     session: Session, citations: list[CitationIn], loc: list[Any], errors: list[dict[str, Any]]
 ) -> None:
     for i, citation in enumerate(citations):
-        source = session.get(Source, citation.source_id)
-        if source is None:
-            errors.append({"loc": [*loc, i, "source_id"], "msg": f"no source with id {citation.source_id}"})
-        elif source.text and citation.quote not in source.text:
-            errors.append(
-                {"loc": [*loc, i, "quote"], "msg": "the quote is not an exact passage of the source's text"}
-            )
+        check_citation(session, citation, [*loc, i], errors)
+
+
+def check_citation(session: Session, citation: CitationIn, loc: list[Any], errors: list[dict[str, Any]]) -> None:
+    """Adds to ERRORS (at LOC) what is wrong with CITATION: a source that does not exist, or a quote
+    that is not an exact passage of its text."""
+    source = session.get(Source, citation.source_id)
+    if source is None:
+        errors.append({"loc": [*loc, "source_id"], "msg": f"no source with id {citation.source_id}"})
+    elif source.text and citation.quote not in source.text:
+        errors.append({"loc": [*loc, "quote"], "msg": "the quote is not an exact passage of the source's text"})
 
 
 # The facts of a stance a quote can support. A quote belongs to the value it was recorded for: when
