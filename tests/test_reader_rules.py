@@ -120,6 +120,8 @@ def test_a_role_limit_or_a_request_is_no_condition(text):
         ("Peru's president spoke to parliament.\nThe force will deploy in January if the truce holds, he said.", {}),
         ("Peru will send 500 troops. Other countries are still considering the request.", {"PER": "committed"}),
         ("Ecuador approved the plan.\nMany nations are expected to stay out of the force.", {}),
+        # "the Kingdom" is the last kingdom named, not an emirate named after it
+        ("Jordan's king met Qatar's emir on Monday. The Kingdom will send 200 police trainers.", {"JOR": "committed"}),
     ],
 )
 def test_who_the_sentence_is_about(text, expected):

@@ -803,7 +803,7 @@ LEADERS = {"Prabowo": "IDN", "Subianto": "IDN", "Erdogan": "TUR", "Erdoğan": "T
            "Anwar Ibrahim": "MYS", "Shehbaz Sharif": "PAK", "Ishaq Dar": "PAK", "Khawaja Asif": "PAK",
            "Edi Rama": "ALB", "Zhetybayev": "KAZ"}
 # "the Kingdom" is the monarchy the article last named.
-KINGDOMS = {"SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "NOR", "SWE", "DNK", "THA", "KHM", "MYS", "OMN", "KWT", "QAT", "ARE"}
+KINGDOMS = {"SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "NOR", "SWE", "DNK", "THA", "KHM"}
 # The one spoken to is not the one speaking: "Bangladesh has told U.S. officials it wishes to join".
 SPOKEN_TO = re.compile(r"\b(?:told|informed|assured|briefed|urged|met|met with|wrote to|asked)\s+(?:the\s+)?$")
 # A stance recalled from before gives way to the current one ("last November, ... contingent on a ceasefire").
