@@ -324,6 +324,39 @@ def test_a_stance_changed_after_the_import_is_a_conflict_not_an_overwrite(editor
     assert outcomes == ["conflict", "applied"]
 
 
+def test_applying_over_a_version_that_moved_again_is_a_conflict_again(editor_client, database, session):
+    """The form shown after a conflict is filled in over the stance as it was then: when the stance
+    changes once more before it is sent, applying it would overwrite that change, so it conflicts."""
+    reply = _import(editor_client, text=(FIXTURES / "05-azerbaijan-again.txt").read_text(encoding="utf-8"))
+    import_id = int(reply.headers["location"].rsplit("/", 1)[1])
+    page = editor_client.get(f"/imports/{import_id}").text
+    add_user(database, "desk", "editor")
+    token = add_token(database, "desk", "write")
+
+    def meanwhile(status: str) -> None:
+        etag = editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE").headers["etag"]
+        assert editor_client.put("/api/v1/proposals/gaza-isf/stances/AZE", json={
+            "status": status, "citation": {"source_id": 1, "quote": "Azerbaijan"}, "reason": "meanwhile"},
+            headers={"Authorization": f"Bearer {token}", "If-Match": etag}).status_code == 200
+
+    meanwhile("declined")
+    conflict = editor_client.post(f"/imports/{import_id}/countries/AZE", data=suggestion_form(page, "AZE") | {"action": "accept"})
+    form = suggestion_form(conflict.text, "AZE")
+    meanwhile("considering")
+    again = editor_client.post(f"/imports/{import_id}/countries/AZE", data=form | {"action": "rebase"})
+    assert again.status_code == 200 and "was changed after this article was read" in again.text
+    session.rollback()
+    assert session.scalars(select(Stance).where(Stance.country_code == "AZE")).one().status == "considering"
+    # Sent again from the page that conflict showed (over the current version), it applies.
+    applied = editor_client.post(f"/imports/{import_id}/countries/AZE",
+                                 data=suggestion_form(again.text, "AZE") | {"action": "rebase"}, follow_redirects=False)
+    assert applied.status_code == 303
+    session.rollback()
+    assert session.scalars(select(Stance).where(Stance.country_code == "AZE")).one().status == "conditional"
+    outcomes = [d.outcome for d in session.scalars(select(ImportDecision).order_by(ImportDecision.id))]
+    assert outcomes == ["conflict", "conflict", "applied"]
+
+
 @pytest.mark.parametrize("troops", ["lots", "5²"])  # "²" is a digit to str.isdigit, not to int()
 def test_review_form_errors_are_shown_and_nothing_is_applied(editor_client, session, troops):
     reply = _import(editor_client)

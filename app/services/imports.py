@@ -187,13 +187,16 @@ class Outcome:
 
 
 def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: str, via: str,
-           rebase: bool = False, data: StanceData | None = None) -> Outcome:
+           rebase: bool = False, data: StanceData | None = None, over_version: int | None = None) -> Outcome:
     """Apply SUGGESTION (possibly edited) through the write path with the article as its source.
 
     DATA, when given, is the stance exactly as the editor reviewed it (the review form), applied
     as it is; otherwise the suggestion is merged into the stored stance (stance_data_for).
     The stance must still be at the version the import was read against, unless REBASE says the
-    editor has seen what changed and applies on top of it. The decision keeps the stance as applied.
+    editor has seen what changed and applies on top of it: of the current version, or of
+    OVER_VERSION when DATA was filled in over that one (a stance that moved since is a conflict
+    again, so a form made over an older version never overwrites a newer one). The decision keeps
+    the stance as applied.
     """
     code = suggestion["country"]
     if country_info(code) is None:
@@ -202,7 +205,10 @@ def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: 
     proposal = record.proposal
     stance = board.find_stance(session, proposal, code)
     current_version = stance.version if stance else 0
-    expected = current_version if rebase else original.get("base_version", 0)
+    if rebase:
+        expected = current_version if over_version is None else over_version
+    else:
+        expected = original.get("base_version", 0)
     if current_version != expected:
         _decide(session, record, code, "accepted", "conflict", actor,
                 detail=f"stance is at version {current_version}, the import was read against {expected}")
