@@ -825,3 +825,66 @@ def test_envoys_letters_and_rebuilding_are_no_contribution(text, expected):
 def test_joining_the_force_and_supporting_it_with_troops(text, statuses, figures):
     assert _statuses(text) == statuses
     assert _figures(text) == figures
+
+
+# ---- paraphrase: troop figures said in other ways ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Malaysia will send a contingent of 1,200 to the enclave.", {"MYS": {"committed": 1200}}),
+        ("Senegal has pledged around 800 personnel, officials said.", {"SEN": {"committed": 800}}),
+        ("Vietnam is ready to deploy up to 2,000 soldiers.", {"VNM": {"offered_max": 2000}}),
+        ("Cambodia said it could send between 500 and 1,000 troops.", {"KHM": {"offered_min": 500, "offered_max": 1000}}),
+        ("Mongolia would be willing to send as many as 3,000, its defence minister said.", {"MNG": {"offered_max": 3000}}),
+        ("Rwanda will send some 400 police officers.", {"RWA": {"committed": 400}}),
+        ("Kenya will deploy a 600-strong battalion.", {"KEN": {"committed": 600}}),
+        ("Malaysia said it was ready to send roughly 1,000 troops.", {"MYS": {"committed": 1000}}),
+        ("Senegal will contribute nearly 900 personnel.", {"SEN": {"committed": 900}}),
+        ("Vietnam plans to dispatch approximately 650 soldiers.", {"VNM": {"committed": 650}}),
+        ("Thailand will send two thousand troops to the mission.", {"THA": {"committed": 2000}}),
+        ("Pakistan may send 3,000-5,000 troops.", {"PAK": {"offered_min": 3000, "offered_max": 5000}}),
+        ("Algeria will send a battalion of roughly 700 men.", {"DZA": {"committed": 700}}),
+        ("Brazil will send a 250-person medical team.", {"BRA": {"committed": 250}}),
+        ("Argentina will send a team of 80 engineers.", {"ARG": {"committed": 80}}),
+        # forces by their own names
+        ("Italy will send 200 carabinieri.", {"ITA": {"committed": 200}}),
+        ("Tunisia plans to send 250 gendarmes.", {"TUN": {"committed": 250}}),
+        ("Greece will send 150 military engineers and medics.", {"GRC": {"committed": 150}}),
+        # two kinds of people in one pledge: the people offered, together
+        ("Zambia has offered 1,500 troops and 300 police.", {"ZMB": {"committed": 1800}}),
+        ("Ghana will deploy 700 soldiers as well as 100 police officers.", {"GHA": {"committed": 800}}),
+        # conditional or weighed: a single figure is an offer
+        ("Morocco is willing to contribute up to 1,500 troops if the Security Council approves.", {"MAR": {"offered_max": 1500}}),
+        ("Morocco would send 1,500 troops provided there is a UN mandate.", {"MAR": {"offered_min": 1500, "offered_max": 1500}}),
+        ("Jordan is considering sending 400 troops.", {"JOR": {"offered_min": 400, "offered_max": 400}}),
+        # a first wave and a total: the total
+        ("Kenya will send a first wave of 300 troops, out of a total of 1,000.", {"KEN": {"committed": 1000}}),
+        ("Kenya will send 1,000 troops, the first 300 of them in March.", {"KEN": {"committed": 1000}}),
+        # must NOT: units with no figure, figures in vague words
+        ("Tanzania will contribute two battalions.", {"TZA": {}}),
+        ("Ghana will send several hundred soldiers.", {"GHA": {}}),
+        # must NOT: the whole force, another country's figure, dates and resolution numbers
+        ("Peru will send troops to the 20,000-strong force.", {"PER": {}}),
+        ("Ecuador will take part in a force of up to 20,000.", {"ECU": {}}),
+        ("Bangladesh offered 1,000 troops; the force is expected to number 20,000.", {"BGD": {"committed": 1000}}),
+        ("Uruguay will send 300 troops, while Paraguay is ready to contribute 700 soldiers.",
+         {"URY": {"committed": 300}, "PRY": {"committed": 700}}),
+        ("Bolivia will send troops under resolution 2803.", {"BOL": {}}),
+        ("Nepal will deploy troops in 2025.", {"NPL": {}}),
+        ("Fiji will deploy its soldiers on 20 October, officials said.", {"FJI": {}}),
+        ("Nigeria will send 1,200 troops, Reuters reported on 12 November.", {"NGA": {"committed": 1200}}),
+        ("Nigeria will deploy 1,200 peacekeepers from its 3rd Division.", {"NGA": {"committed": 1200}}),
+        # must NOT: a figure in a relative clause is background
+        ("Rwanda, which already has 5,000 peacekeepers in Africa, will send 600 soldiers.", {"RWA": {"committed": 600}}),
+        ("Rwanda will send 600 soldiers, a spokesman said, adding that 5,000 are serving elsewhere.", {"RWA": {"committed": 600}}),
+        # must NOT: money and goods are never troops, nor a stance on the force
+        ("Norway pledged $50 million to the force.", {}),
+        ("Sweden will send 1,000 tonnes of aid.", {}),
+        ("Chile will send 500 trucks of supplies.", {}),
+        ("Denmark will send 20 ambulances and 40 medics.", {"DNK": {"committed": 40}}),
+    ],
+)
+def test_paraphrased_troop_figures(text, expected):
+    assert _figures(text) == expected

@@ -513,7 +513,11 @@ DECIDER_AFTER = re.compile(r"\s+(?:(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3})?$")
 TURN_TO_NOW = re.compile(r"\b(?:but|yet|though|although)\b,? (?:[\w’'-]+ ){0,3}?(?:now|since|no longer|currently)\b")
 
 # Money or equipment pledged instead of people is not a troop commitment.
-NOT_PEOPLE = re.compile(r"(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,2}? (?:\$|US\$|€|£|\d[\d,.]* (?:million|billion)|funding|funds|money|equipment|vehicles|financial|dollars|aid|supplies|logistics|logistical)")
+# Goods counted in loads: "1,000 tonnes of aid", "500 trucks of supplies", "20 ambulances".
+GOODS = (r"(?:metric )?(?:tonnes|tons|trucks|truckloads|lorries|containers|shipments|convoys|pallets|vehicles|ambulances|tents|"
+         r"parcels|kits|boxes|aircraft|planes|helicopters|ships|vessels|generators|barrels|litres|liters|doses|meals)\b")
+NOT_PEOPLE = re.compile(r"(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,2}? (?:\$|US\$|€|£|\d[\d,.]* (?:million|billion)|funding|funds|money|equipment|vehicles|financial|dollars|aid|supplies|logistics|logistical"
+                        r"|(?:about |around |some |up to |nearly )?\d[\d,.]* " + GOODS + r"|food|medicine|medical supplies|fuel|relief)")
 PASSIVE_TROOPS = re.compile(UNITS_WORD + r" ")
 PEOPLE_TOO = re.compile(r"\b\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b|\b(?:troops|soldiers|personnel|peacekeepers)\b")
 # A stance asked about, not stated: "whether Chile would send", "asked if Peru will join".
@@ -560,9 +564,14 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a": 1}
 NUMBER = (r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![.,]?\d)|\d+ thousand\b|\d+"
           r"|(?<![\w-])(?:" + "|".join(w for w in NUMBER_WORDS if w != "a") + r"|[Aa]) (?:hundred|thousand)\b)")
-UNITS = r"(?:more |additional |extra )?(?:troops|soldiers|personnel|peacekeepers|police officers|policemen|police|officers|engineers|medics|military personnel|service members|servicemembers|marines|paratroopers|staff|medical staff|doctors|nurses|medical personnel|observers)"
+UNITS = (r"(?:more |additional |extra )?(?:troops|soldiers|personnel|peacekeepers|police officers|policemen|police|officers|engineers|medics|military personnel|service members|servicemembers|marines|paratroopers|staff|medical staff|doctors|nurses|medical personnel|observers"
+         # forces by their own names: gendarmes, carabinieri, blue helmets, trainers, deminers, special forces
+         r"|gendarmes|gendarmerie|carabinieri|Carabinieri|troopers|infantrymen|infantry|servicemen|servicewomen|sappers|deminers|trainers|instructors|commandos|special forces|blue helmets)")
 RANGE = re.compile(r"between " + NUMBER + r" and " + NUMBER + r"(?: " + UNITS + r")?|" + NUMBER + r" ?(?:to|-|–) ?" + NUMBER + r" " + UNITS)
 UP_TO = re.compile(r"(?:up to|as many as|no more than|a maximum of) " + NUMBER + r"(?: " + UNITS + r")?")
+# Two kinds of people in one pledge, "1,500 troops and 300 police": together, the people offered.
+SUM = re.compile(NUMBER + r" (?:[a-z-]+ ){0,2}" + UNITS + r",? (?:and|plus|as well as|along with) (?:about |around |some |roughly |nearly )?"
+                 + NUMBER.replace("(", "(?:", 1) + r" (?:[a-z-]+ ){0,2}" + UNITS + r"\b")
 SINGLE = re.compile(NUMBER + r" (?:[a-z-]+ ){0,2}" + UNITS + r"|(?:contingent|battalion|brigade|unit|team|company|detachment) of (?:about |around |some |roughly |nearly )?" + NUMBER)
 # Lower bounds: "at least 2,000 troops", "no fewer than 500", "20,000 or even more peacekeepers".
 AT_LEAST = re.compile(r"(?:at least|no fewer than|no less than|a minimum of|more than) " + NUMBER + r"(?: " + UNITS + r")?"
@@ -679,11 +688,14 @@ def _figures(sentence: str) -> list[Figure]:
     """The troop figures a sentence gives, in order, leaving out figures for the whole force."""
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
+    asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(sentence)]
 
     def add(m: re.Match[str], values: dict[str, int], total: bool = False) -> None:
         if any(a < m.end() and m.start() < b for a, b in taken):
             return
         taken.append((m.start(), m.end()))
+        if any(a <= m.start() < b for a, b in asides):
+            return  # ", which already has 5,000 peacekeepers abroad," is background, not the offer
         before = sentence[max(0, m.start() - 80):m.start()]
         if (FORCE_WIDE_BEFORE.search(before) and not OWN_FORCE_BEFORE.search(before)) or FORCE_WIDE_AFTER.match(sentence, m.end()):
             return
@@ -702,6 +714,9 @@ def _figures(sentence: str) -> list[Figure]:
         add(m, {"single": _number(m.group(1))})
     for m in SIZED.finditer(sentence):
         add(m, {"single": _number(m.group(1))})
+    for m in SUM.finditer(sentence):
+        numbers = re.findall(NUMBER.replace("(", "(?:", 1), m.group(0))
+        add(m, {"single": sum(_number(n) for n in numbers[:2])})
     for m in SINGLE.finditer(sentence):
         add(m, {"single": _number(m.group(1) or m.group(2))})
     for m in BARE.finditer(sentence):
