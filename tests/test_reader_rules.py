@@ -888,3 +888,75 @@ def test_joining_the_force_and_supporting_it_with_troops(text, statuses, figures
 )
 def test_paraphrased_troop_figures(text, expected):
     assert _figures(text) == expected
+
+
+# ---- paraphrase: conditions said in other ways -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Malaysia will keep its troops in the enclave as long as the truce holds.", {"MYS": ["ceasefire"]}),
+        ("Senegal is willing to send soldiers provided there is a UN mandate.", {"SEN": ["mandate"]}),
+        ("Vietnam will deploy once the Security Council approves the mission.", {"VNM": ["mandate"]}),
+        ("Cambodia would contribute troops on condition that Hamas lays down its arms.", {"KHM": ["disarmament"]}),
+        ("Mongolia will take part only with the consent of the Palestinian Authority.", {"MNG": ["party_consent"]}),
+        ("Peru said it was ready to take part, so long as the ceasefire holds.", {"PER": ["ceasefire"]}),
+        ("Portugal will send troops as soon as the truce is consolidated.", {"PRT": ["ceasefire"]}),
+        # national parliaments and cabinets are domestic approval, not a mandate
+        ("Germany's participation is subject to approval by the Bundestag.", {"DEU": ["domestic_approval"]}),
+        ("Poland would send troops subject to approval by the Sejm.", {"POL": ["domestic_approval"]}),
+        ("Turkey's deployment remains subject to approval by the Grand National Assembly.", {"TUR": ["domestic_approval"]}),
+        ("Spain is ready to send troops, subject to the cabinet's approval.", {"ESP": ["domestic_approval"]}),
+        ("Kenya will send troops, subject to the approval of its National Assembly.", {"KEN": ["domestic_approval"]}),
+        ("Ecuador will send soldiers once parliament gives its approval.", {"ECU": ["domestic_approval"]}),
+        ("Uruguay's decision depends on the outcome of a vote in Congress.", {"URY": ["domestic_approval"]}),
+        ("The Kenyan government said any deployment would require the approval of parliament.", {"KEN": ["domestic_approval"]}),
+        ("Ireland will not send troops unless the Dáil approves.", {"IRL": ["domestic_approval"]}),
+        ("Finland's contribution would depend on approval from the Eduskunta.", {"FIN": ["domestic_approval"]}),
+        ("Croatia's participation is conditioned on a parliamentary vote.", {"HRV": ["domestic_approval"]}),
+        ("Senegal's contribution is pending parliamentary approval.", {"SEN": ["domestic_approval"]}),
+        # command, money, mandate, consent
+        ("Rwanda will deploy its soldiers only under its own flag and command.", {"RWA": ["command"]}),
+        ("Thailand said its troops would serve only under national command.", {"THA": ["command"]}),
+        ("Greece is willing to take part, provided its soldiers remain under Greek command.", {"GRC": ["command"]}),
+        ("Nepal would send a battalion if the costs are covered.", {"NPL": ["funding"]}),
+        ("Nepal is prepared to deploy 800 troops if the costs are covered by donors.", {"NPL": ["funding"]}),
+        ("Argentina will send 300 troops, provided that funding is secured.", {"ARG": ["funding"]}),
+        ("Argentina will send troops if someone else pays for them.", {"ARG": ["funding"]}),
+        ("Chile would contribute, but only if the mission is financed by the Gulf states.", {"CHL": ["funding"]}),
+        ("Morocco will take part only within the framework of resolution 2803.", {"MAR": ["mandate"]}),
+        ("Whether Algeria sends troops hinges on a Security Council resolution.", {"DZA": ["mandate"]}),
+        ("Bangladesh would need a clear UN mandate before committing troops.", {"BGD": ["mandate"]}),
+        ("Ghana will not deploy until a mandate is agreed.", {"GHA": ["mandate"]}),
+        ("Kazakhstan would send troops only with a UN Security Council mandate.", {"KAZ": ["mandate"]}),
+        ("Uzbekistan stands ready to contribute, pending a Security Council resolution.", {"UZB": ["mandate"]}),
+        ("Norway would consider participating if the force operates under a UN mandate.", {"NOR": ["mandate"]}),
+        ("Any Tunisian deployment requires a formal invitation from the Palestinian Authority.", {"TUN": ["party_consent"]}),
+        ("Paraguay will join the force on the condition that both Israel and Hamas accept it.", {"PRY": ["party_consent"]}),
+        ("Jordan's involvement depends on a lasting ceasefire.", {"JOR": ["ceasefire"]}),
+        ("Nigeria will not send soldiers before a ceasefire is in place.", {"NGA": ["ceasefire"]}),
+        ("Vietnam's offer is contingent on the disarmament of Hamas.", {"VNM": ["disarmament"]}),
+        ("Brazil is ready to send troops as long as they are not asked to disarm Hamas.", {"BRA": ["disarmament"]}),
+        # must NOT: "as soon as possible" is haste, not a term
+        ("Latvia will send its medics as soon as possible.", {"LVA": []}),
+    ],
+)
+def test_paraphrased_conditions(text, expected):
+    assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a limit on what the troops will do is not a term, and no refusal
+        ("Malaysia will send troops but will not take part in disarming Hamas.", {"MYS": "committed"}),
+        ("Senegal will send medics in a non-combat role only.", {"SEN": "committed"}),
+        ("Vietnam's troops will not be involved in any combat, the ministry said, but it will send engineers.", {"VNM": "committed"}),
+        ("Cambodia is prepared to deploy troops, but they will not engage in disarmament.", {"KHM": "committed"}),
+        ("Thailand will send troops, but only in a non-combat capacity.", {"THA": "committed"}),
+    ],
+)
+def test_paraphrased_role_limits_are_no_refusal(text, expected):
+    assert _statuses(text) == expected
+    assert _conditions(text) == {code: [] for code in expected}

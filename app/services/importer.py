@@ -431,6 +431,16 @@ WITH_A_MANDATE = [
 CUE_IS_TERM = re.compile("|".join(TO_PARLIAMENT + WITH_A_MANDATE))
 MORE_CUES["conditional"] += TO_PARLIAMENT + WITH_A_MANDATE
 MORE_CUES["conditional"] += TERMS_IN_OTHER_WORDS
+# Terms in yet other words: "requires a formal invitation from", "is conditioned on a vote", "will send
+# troops as soon as the truce is consolidated" (but not "as soon as possible").
+TERMS_REQUIRED = [
+    r"\b(?:requires?|required|necessitates?) (?:a |an |the |prior |its |their )?(?:[\w-]+ ){0,2}?"
+    r"(?:approval|consent|invitation|mandate|resolution|authori[sz]ation|ceasefire|cease-fire|truce|request|vote|green light)\b",
+    r"\b(?:is|was|are|were|be|remains?|would be|will be) (?:[a-z]+ly )?(?:conditioned|conditional|dependent|contingent|predicated) (?:on|upon)\b",
+    r"\b(?:could|would|will|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch)\b"
+    r"[^.;]*? as soon as\b(?! (?:possible|practicable|feasible|it can|they can|we can|next|the (?:order|request|call)))",
+]
+MORE_CUES["conditional"] += TERMS_REQUIRED
 # Still weighing it, in other words: a participation being evaluated, a matter under consideration, a
 # request received, a decision promised for later.
 STILL_WEIGHING = [
@@ -542,7 +552,7 @@ RELATIVE_CLAUSE = re.compile(r", (?:which|who) [^,]*,")
 CATEGORY_WORDS = [
     # how the mission behaves once there ("withdraw if the force deviates from its mandate") is a term of its own
     ("other", re.compile(r"deviat|strays? from|departs? from|goes beyond|oversteps", re.I)),
-    ("disarmament", re.compile(r"disarm|demilitari|weapons", re.I)),
+    ("disarmament", re.compile(r"disarm|demilitari|weapons|(?:lays?|laid|put|puts|hands?|handed|gives?|gave) (?:down |over |up )?(?:its|their) (?:arms|guns)|decommission", re.I)),
     ("mandate", re.compile(r"\bU\.?N\.?\b|United Nations|Security Council|mandate|resolution|legal basis|international law|terms of reference|rules of engagement", re.I)),
     ("domestic_approval", re.compile(r"parliament|congress|senate|legislat|national assembly|majlis|ratif|referendum|cabinet|lawmakers"
                                       r"|(?<!General )\bassembly\b|\bBundestag|\bSejm\b|\bKnesset\b|\bDuma\b|\bDPR\b|\bStorting|\bRiksdag|\bDiet\b"
@@ -555,7 +565,7 @@ CATEGORY_WORDS = [
                                  # the parties' own agreement: "requested by the Palestinian Authority", "the Palestinians must agree"
                                  r"|requested by|at the request of|(?:Palestinian Authority|Palestinians|parties|sides|Hamas) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request)", re.I)),
     ("command", re.compile(r"command|under the flag|chain of|\bled by\b|leadership", re.I)),
-    ("funding", re.compile(r"fund|financ|cost|paid|budget", re.I)),
+    ("funding", re.compile(r"fund|financ|cost|paid|budget|\bpays?\b|\bpaying\b|reimburs|salar|expenses|donors?\b|money", re.I)),
 ]
 
 # "20,000 troops", "20 thousand troops", "20.000 troops" (a dot between thousands, as some outlets write), and
