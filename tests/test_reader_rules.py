@@ -960,3 +960,126 @@ def test_paraphrased_conditions(text, expected):
 def test_paraphrased_role_limits_are_no_refusal(text, expected):
     assert _statuses(text) == expected
     assert _conditions(text) == {code: [] for code in expected}
+
+
+# ---- paraphrase: statuses said in other ways --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hedged and passive refusals
+        ("Malaysia is unlikely to take part in the force, officials said.", {"MYS": "declined"}),
+        ("No Senegalese soldiers will be sent to the enclave, the ministry said.", {"SEN": "declined"}),
+        ("Vietnam has ruled out sending troops.", {"VNM": "declined"}),
+        ("Cambodia would likely stay out of the mission.", {"KHM": "declined"}),
+        ("Mongolia is not expected to contribute troops.", {"MNG": "declined"}),
+        ("Kenya will probably not send soldiers.", {"KEN": "declined"}),
+        ("Officials in Nairobi said Kenya was unlikely to commit troops.", {"KEN": "declined"}),
+        ("Rwanda said it had no intention of sending troops.", {"RWA": "declined"}),
+        ("Tanzania has said it will not be part of the force.", {"TZA": "declined"}),
+        ("Zambia has excluded sending troops to Gaza.", {"ZMB": "declined"}),
+        ("There will be no Swedish troops in Gaza, the prime minister said.", {"SWE": "declined"}),
+        ("Sending troops is not on the table, Finland's defence minister said.", {"FIN": "declined"}),
+        ("Denmark does not intend to send soldiers.", {"DNK": "declined"}),
+        ("Austria has declined to participate.", {"AUT": "declined"}),
+        ("Belgium said it would refrain from contributing.", {"BEL": "declined"}),
+        # a refusal denied, and deliberation
+        ("Malaysia did not rule out sending troops.", {"MYS": "considering"}),
+        ("Senegal has not excluded the possibility of joining the force.", {"SEN": "considering"}),
+        ("Vietnam would not rule out a contribution, the minister said.", {"VNM": "considering"}),
+        ("Cambodia is reviewing the US request for troops.", {"KHM": "considering"}),
+        ("Mongolia is weighing the request.", {"MNG": "considering"}),
+        ("Kenya has yet to decide on sending troops.", {"KEN": "considering"}),
+        ("Rwanda is still deciding whether to send soldiers.", {"RWA": "considering"}),
+        ("Tanzania is looking into the possibility of sending troops.", {"TZA": "considering"}),
+        ("Zambia is thinking about sending troops.", {"ZMB": "considering"}),
+        ("Norway has not yet made up its mind about joining.", {"NOR": "considering"}),
+        ("A decision on whether Nepal will send troops has not been made.", {"NPL": "considering"}),
+        ("Fiji is discussing a possible contribution with the United States.", {"FJI": "considering"}),
+        ("Pakistan could provide from 3,000 to 5,000 troops.", {"PAK": "considering"}),
+        # firm pledges in other words
+        ("Malaysia confirmed it will deploy troops.", {"MYS": "committed"}),
+        ("Senegal has earmarked a battalion for the force.", {"SEN": "committed"}),
+        ("Vietnam is to supply engineers to the mission.", {"VNM": "committed"}),
+        ("Cambodia plans to dispatch a medical team.", {"KHM": "committed"}),
+        ("Mongolia stood ready to send peacekeepers.", {"MNG": "committed"}),
+        ("Rwanda will provide a contingent of 600.", {"RWA": "committed"}),
+        ("Tanzania vowed to send soldiers to the enclave.", {"TZA": "committed"}),
+        ("Zambia has committed itself to sending troops.", {"ZMB": "committed"}),
+        ("Norway has signed up to the force.", {"NOR": "committed"}),
+        ("Azerbaijan has promised a battalion.", {"AZE": "committed"}),
+        ("Italy is sending 200 carabinieri.", {"ITA": "committed"}),
+        ("Greece is dispatching a naval vessel and 100 troops.", {"GRC": "committed"}),
+        ("Bangladesh has announced it will deploy a battalion.", {"BGD": "committed"}),
+        # withdrawals
+        ("Malaysia pulled out of the force in March.", {"MYS": "withdrawn"}),
+        ("Senegal has since withdrawn its offer.", {"SEN": "withdrawn"}),
+        ("Vietnam suspended its participation after the attack.", {"VNM": "withdrawn"}),
+        ("Mongolia retracted its pledge to send troops.", {"MNG": "withdrawn"}),
+        ("Kenya cancelled its planned deployment.", {"KEN": "withdrawn"}),
+        ("Rwanda has reversed its decision to send troops.", {"RWA": "withdrawn"}),
+        ("Tanzania is no longer willing to send troops.", {"TZA": "withdrawn"}),
+        ("Zambia recalled its contingent.", {"ZMB": "withdrawn"}),
+        # already there
+        ("Malaysian troops have arrived in the enclave.", {"MYS": "deployed"}),
+        ("Vietnam has deployed 200 engineers to the enclave.", {"VNM": "deployed"}),
+        ("Cambodia's contingent is already in place.", {"KHM": "deployed"}),
+        # must NOT
+        ("Estonia is sending a delegation to the talks.", {}),
+        ("Latvia is providing humanitarian aid.", {}),
+        ("Lithuania could provide financial support.", {}),
+        ("The organisers cancelled their plans to hold the summit in Oslo.", {}),
+    ],
+)
+def test_paraphrased_statuses(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pledges said through the troops themselves
+        ("Cambodia's contribution will be about 750 troops.", {"KHM": {"committed": 750}}),
+        ("The contingent from Kenya will comprise 1,000 officers.", {"KEN": {"committed": 1000}}),
+        ("Azerbaijan has 2,000 soldiers on standby.", {"AZE": {"committed": 2000}}),
+        ("Indonesia is preparing a force of 20,000 troops for Gaza.", {"IDN": {"committed": 20000}}),
+        ("Malaysia has earmarked 1,000 troops for the mission.", {"MYS": {"committed": 1000}}),
+    ],
+)
+def test_paraphrased_pledges_through_the_troops(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the Kingdom", "the Emirates", capitals and demonyms stand for the country
+        ("Saudi Arabia's foreign minister met the envoy on Monday. The Kingdom is ready to send troops, he said.", {"SAU": "committed"}),
+        ("The United Arab Emirates hosted the talks. The Emirates will not send troops, officials said.", {"ARE": "declined"}),
+        ("Ankara said it was ready to contribute troops to the force.", {"TUR": "committed"}),
+        ("Jakarta has prepared 20,000 soldiers for the mission.", {"IDN": "committed"}),
+        ("Islamabad has not yet decided whether to send troops.", {"PAK": "considering"}),
+        ("The Pakistani government said it would send troops only under a UN mandate.", {"PAK": "conditional"}),
+        ("Azerbaijani officials said the country would not send peacekeepers.", {"AZE": "declined"}),
+        ("The Italian defence minister said Rome would send 200 carabinieri.", {"ITA": "committed"}),
+        ("Kazakhstan's president met his Azerbaijani counterpart. The Republic will send a medical unit.", {"KAZ": "committed"}),
+        ("Dhaka is considering the request, Bangladeshi officials said.", {"BGD": "considering"}),
+        ("According to Thai officials, Bangkok will send a medical team.", {"THA": "committed"}),
+        ("According to the Thai foreign ministry, the country will send a medical team.", {"THA": "committed"}),
+        ("Nigerian President Bola Tinubu said Abuja would contribute troops.", {"NGA": "committed"}),
+        ("\"We will not send our soldiers,\" the Norwegian prime minister told reporters.", {"NOR": "declined"}),
+        ("\"We stand ready to contribute,\" the Malaysian foreign minister said.", {"MYS": "committed"}),
+        # "it" and "the country" point back
+        ("Kenya's foreign minister spoke to reporters in Nairobi.\nThe country will send troops, she said.", {"KEN": "committed"}),
+        ("Nepal has been asked to contribute. It has not yet decided, officials said.", {"NPL": "considering"}),
+        # a mediator, host or voter gets no stance
+        ("Qatar and Egypt mediated the ceasefire talks.", {}),
+        ("The talks were hosted by Egypt, while Indonesia said it would send troops.", {"IDN": "committed"}),
+        ("Algeria voted in favour of the resolution.", {}),
+        ("Algeria voted for resolution 2803 but said it would not send troops.", {"DZA": "declined"}),
+        ("Qatar, which mediated the ceasefire, will not send troops.", {"QAT": "declined"}),
+    ],
+)
+def test_paraphrased_who_the_sentence_is_about(text, expected):
+    assert _statuses(text) == expected

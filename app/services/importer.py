@@ -484,6 +484,69 @@ MORE_CUES["considering"] += NOT_YET
 MORE_CUES["committed"] += WILLING_IN_OTHER_WORDS
 MORE_CUES["considering"] += HESITATION + DECISION_PENDING_CUES
 
+# Pledges said through the troops themselves or in the progressive: "Chile's contingent will number 800",
+# "the contingent from Peru will comprise", "has 2,000 soldiers on standby", "is preparing a force of",
+# "is sending 200 gendarmes", "vowed to send", "has earmarked a battalion", "signed up to the force".
+PEOPLE_AHEAD = (r"(?= (?:[\w,-]+ ){0,4}?(?:troops|soldiers|personnel|peacekeepers|police|officers|gendarmes|carabinieri|medics|engineers|"
+                r"units?|contingent|battalions?|brigade|company|detachment|team|\d))")
+PLEDGED_THROUGH_THE_TROOPS = [
+    r"(?:’s|'s|\bits|\btheir) (?:contribution|contingent|deployment|battalion|detachment) (?:will|would|is to|is set to|is expected to) "
+    r"(?:number|comprise|consist of|total|include|be made up of|be (?:about |around |some |roughly |up to )?\d)",
+    r"\b(?:contingent|battalion|troops|soldiers|units?|contribution|deployment|peacekeepers|personnel|police officers) from "
+    r"[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:will|is to|are to|is set to|are set to|is due to|are due to|is expected to|are expected to) "
+    r"(?:be |number|comprise|consist|total|include|arrive|deploy|join|serve|take part)",
+    r"\b(?:has|have|had|keeps?|kept|maintains?) (?:up to |about |around |some |nearly )?\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD
+    + r" (?:on standby|standing by|ready|at the ready|on alert|prepared)\b",
+    r"\b(?:is|are|was|were) (?:now |already |currently )?(?:preparing|readying|assembling|training|mobili[sz]ing) (?:a|an) (?:[\w-]+ ){0,2}"
+    r"(?:force|contingent|battalion|unit|brigade|detachment|company|team) (?:of|for|to)\b",
+    r"\b(?:is|are|was|were) (?:now |also |already |currently )?(?:sending|dispatching|deploying|contributing|providing)" + PEOPLE_AHEAD,
+    r"\b(?:will|shall) (?:also |soon |now |initially )?(?:provide|supply|dispatch|commit|furnish)\b" + PEOPLE_AHEAD,
+    r"\b(?:vow(?:ed|s)|swore|undertook|undertakes) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
+    r"\b(?:has |have )?earmarked\b" + PEOPLE_AHEAD,
+    r"\bsigned up (?:to|for) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|contingent|stabili[sz]ation)",
+    r"\bcommitted (?:itself|themselves) to (?:send|sending|contribut|deploy|join|taking part|participat)",
+]
+MORE_CUES["committed"] += PLEDGED_THROUGH_THE_TROOPS
+# Deliberation in other words: "could provide 3,000 troops", "would not rule out", "is still deciding
+# whether", "is looking into the possibility", "is thinking about sending", "has not made up its mind".
+DELIBERATION_IN_OTHER_WORDS = [
+    r"\b(?:could|might|may) (?:provide|supply|dispatch|offer|commit)\b" + PEOPLE_AHEAD,
+    r"\b(?:would|will|could|can) not (?:exclude|rule out)\b|\b(?:won[’']t|wouldn[’']t|didn[’']t|hasn[’']t|doesn[’']t) (?:exclude|rule out|ruled out)\b"
+    r"|\b(?:is|are|was|were) not (?:ruling out|excluding)\b",
+    r"\b(?:still )?deciding (?:whether|if|on|about)\b",
+    r"\blooking (?:into|at) (?:the )?(?:possibility|option|prospect|idea|request|proposal|whether|sending|joining|contributing|a contribution|participation|taking part|a role)\b",
+    r"\bthinking (?:about|of|over) (?:sending|joining|contributing|taking part|participating|deploying|the request|the proposal|a contribution|a role)\b",
+    r"\b(?:has|have|had) not (?:yet )?made up (?:its|their) minds?\b|\byet to make up (?:its|their) minds?\b",
+    r"\bdecision (?:on|about|whether|regarding) [^.;]{0,140}?(?:has|have|had) (?:still |yet )?not (?:yet )?been (?:made|taken|reached|finali[sz]ed)",
+]
+MORE_CUES["considering"] += DELIBERATION_IN_OTHER_WORDS
+# Refusals in still other words: "has excluded sending troops", "there will be no Chilean troops",
+# "sending troops is not on the table", "refrained from contributing".
+REFUSALS_IN_OTHER_WORDS = [
+    r"\bexclud(?:es|ed|ing) (?:sending|contributing|deploying|joining|taking part|participating|"
+    r"the (?:possibility|option|idea) of (?:sending|contributing|deploying|joining|taking part|participating))\b",
+    r"\b[Tt]here (?:will|would|shall) be no (?:[\w-]+ ){0,2}(?:troops|soldiers|forces|boots|peacekeepers|personnel|contingent|participation|deployment)\b",
+    r"\b(?:[Ss]ending|[Dd]eploying|[Cc]ontributing) (?:any )?(?:troops|soldiers|forces|personnel|peacekeepers)(?: [\w-]+){0,3}? (?:is|was|remains) "
+    r"(?:not on|off) the (?:table|agenda)\b",
+    r"\brefrain(?:ed|s|ing)? from (?:sending|participating|joining|taking part|deploying|contributing)\b",
+]
+MORE_CUES["declined"] += REFUSALS_IN_OTHER_WORDS
+# Withdrawals in other words: a pledge retracted, a deployment cancelled or reversed, a contingent
+# recalled, no longer willing.
+WITHDRAWALS_IN_OTHER_WORDS = [
+    r"\b(?:retracted|rescinded|revoked|cancell?ed|scrapped|abandoned|dropped|reversed) (?:its|their) (?:[\w-]+ ){0,2}"
+    r"(?:offer|pledge|commitment|promise|(?:decision|plans?) to (?:send|deploy|contribute|join|take part|participate)|deployment|participation|contribution)\b",
+    r"\brecall(?:ed|s|ing)? (?:its|their) (?:[\w-]+ )?(?:troops|soldiers|contingent|peacekeepers|forces|personnel|battalion)\b",
+    r"\bno longer (?:willing|ready|prepared|planning|intends|intending|plans|going) to (?:send|contribute|deploy|join|take part|participate)\b"
+    r"|\b(?:will|would) no longer (?:send|contribute|deploy|take part|participate|join)\b",
+]
+MORE_CUES["withdrawn"] = MORE_CUES.get("withdrawn", []) + WITHDRAWALS_IN_OTHER_WORDS
+# Troops already there: "its contingent is already in place".
+ALREADY_THERE = [
+    r"\b(?:troops|soldiers|contingent|forces|peacekeepers|personnel|units?|battalion) (?:is|are) (?:already |now )?(?:in place|on the ground)\b",
+]
+MORE_CUES["deployed"] = MORE_CUES.get("deployed", []) + ALREADY_THERE
+
 SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
                 for status, cue in SUBJECT_CUES]
 
@@ -1146,7 +1209,8 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "pledged its support for the force", "committed to the peace plan", "offered to mediate"
                 if status == "committed" and OTHER_HELP.match(text, m.end(), span.end):
                     continue  # "offered to host the talks"
-                if PASSIVE_TROOPS.match(m.group(0)) and not any(0 <= m.start() - x.end <= 25 for x in speakers):
+                if PASSIVE_TROOPS.match(m.group(0)) and not any(0 <= m.start() - x.end <= 25 for x in speakers) \
+                        and not any(m.start() <= x.start and x.end <= m.end() for x in speakers):
                     continue  # "troops will be deployed" says whose troops only when a country is named right before
                 if status == "conditional" and m.group(0).lower() in ("if ", "once ") and IF_FIRST_CUE.match(text, m.start(), span.end):
                     # "If the council approves, Chile will send ...": the subject is the main clause's
