@@ -1083,3 +1083,68 @@ def test_paraphrased_pledges_through_the_troops(text, expected):
 )
 def test_paraphrased_who_the_sentence_is_about(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # wire copy: datelines, quotes, attributions, asides
+        ("JAKARTA, Feb 3 (Reuters) - Malaysia is prepared to send up to 1,500 troops to the international stabilisation force, "
+         "Defence Minister Khaled Nordin said on Tuesday.", {"MYS": {"offered_max": 1500}}),
+        ("Senegal's army chief said the country could field \"between 600 and 800 soldiers\" once the Security Council approves.",
+         {"SEN": {"offered_min": 600, "offered_max": 800}}),
+        ("According to a defence ministry statement, Vietnam will contribute a 300-member engineering unit.", {"VNM": {"committed": 300}}),
+        ("\"We are ready to send 1,000 men,\" Cambodia's prime minister told a news conference.", {"KHM": {"committed": 1000}}),
+        ("Mongolia, officials said, will deploy around 850 peacekeepers in the first phase.", {"MNG": {"committed": 850}}),
+        ("Albania will send 50 soldiers, Prime Minister Edi Rama said on 12 January.", {"ALB": {"committed": 50}}),
+        # the figure said through the troops, before the verb, or after the unit
+        ("The number of Rwandan troops will be around 600, the army spokesman said.", {"RWA": {"committed": 600}}),
+        ("Tanzania's contribution, expected to total 1,200 personnel, will arrive in April.", {"TZA": {"committed": 1200}}),
+        ("The Zambian contingent will be 500 strong.", {"ZMB": {"committed": 500}}),
+        ("Up to 2,000 Nepali soldiers could be deployed, officials said.", {"NPL": {"offered_max": 2000}}),
+        ("Some 1,200 Fijian troops will be sent to the enclave.", {"FJI": {"committed": 1200}}),
+        ("Kazakhstan's offer stands at 300 troops.", {"KAZ": {"committed": 300}}),
+        ("Pakistan has offered a division, roughly 10,000 soldiers.", {"PAK": {"committed": 10000}}),
+        # units counted and sized
+        ("Bangladesh is ready to provide two infantry battalions of about 850 soldiers each.", {"BGD": {"committed": 1700}}),
+        # ceilings, floors and conditional offers
+        ("Pakistan could send a brigade of 3,500 troops.", {"PAK": {"offered_min": 3500, "offered_max": 3500}}),
+        ("Azerbaijan is considering a deployment of 500 peacekeepers.", {"AZE": {"offered_min": 500, "offered_max": 500}}),
+        ("Italy said it was willing to send 200-300 carabinieri to train local police.", {"ITA": {"offered_min": 200, "offered_max": 300}}),
+        ("Ecuador said it would contribute more than 600 soldiers.", {"ECU": {"offered_min": 600}}),
+        ("Azerbaijan will send no more than 200 military medics.", {"AZE": {"offered_max": 200}}),
+        ("Egypt is ready to send a maximum of 2,000 troops.", {"EGY": {"offered_max": 2000}}),
+        ("Egypt is ready to commit a minimum of 2,000 troops.", {"EGY": {"offered_min": 2000}}),
+        # numbers written in other ways
+        ("Bolivia has pledged one thousand troops.", {"BOL": {"committed": 1000}}),
+        ("Bolivia has pledged 1.5 thousand troops.", {"BOL": {"committed": 1500}}),
+        ("Bolivia will send 1.2k troops.", {"BOL": {"committed": 1200}}),
+        ("Bolivia will send fifteen hundred soldiers.", {"BOL": {"committed": 1500}}),
+        ("Bolivia will send six hundred and fifty soldiers.", {"BOL": {"committed": 650}}),
+        ("Bolivia will send twenty-five hundred soldiers.", {"BOL": {"committed": 2500}}),
+        ("Bolivia will send 2 000 soldiers.", {"BOL": {"committed": 2000}}),
+        ("Uruguay has offered a few hundred troops.", {"URY": {}}),
+        ("Paraguay will send dozens of military medics.", {"PRY": {}}),
+        # several countries in one sentence, the verb left out or shared
+        ("Kenya will send 1,000 troops; Uganda, 600.", {"KEN": {"committed": 1000}, "UGA": {"committed": 600}}),
+        ("Uganda will send 600 troops and Kenya 1,000.", {"UGA": {"committed": 600}, "KEN": {"committed": 1000}}),
+        ("Kenya and Uganda will each send 500 troops.", {"KEN": {"committed": 500}, "UGA": {"committed": 500}}),
+        ("Kenya has pledged 1,000 soldiers, while Uganda has yet to decide.", {"KEN": {"committed": 1000}, "UGA": {}}),
+        ("Uganda has yet to decide, while Kenya has pledged 1,000 soldiers.", {"KEN": {"committed": 1000}, "UGA": {}}),
+        # a total and a first rotation
+        ("Indonesia has readied 20,000 troops, officials said, though only 1,000 will go in the first rotation.", {"IDN": {"committed": 20000}}),
+        ("Indonesia will send a total of 8,000 troops, beginning with 1,000 in April.", {"IDN": {"committed": 8000}}),
+        ("Ethiopia will send a contingent of 1,000, the first 250 of whom will arrive on 15 March.", {"ETH": {"committed": 1000}}),
+        # must NOT: the force's size, money, resolutions, other people
+        ("Nigeria pledged 2,500 soldiers to the 20,000-strong force.", {"NGA": {"committed": 2500}}),
+        ("Of the force's planned 20,000 troops, Indonesia has offered 8,000.", {"IDN": {"committed": 8000}}),
+        ("Ghana has offered 800 troops to the force, which is expected to reach 20,000 by the end of 2026.", {"GHA": {"committed": 800}}),
+        ("Morocco will deploy 1,200 troops under UN Security Council Resolution 2803.", {"MAR": {"committed": 1200}}),
+        ("Peru will send 500 troops at a cost of $40 million.", {"PER": {"committed": 500}}),
+        ("Chile will send 1,000 troops. The US will pay $100 million toward the 20,000-strong force.", {"CHL": {"committed": 1000}}),
+        ("Egypt will train 5,000 Palestinian police officers and will not deploy troops.", {"EGY": {}}),
+        ("Jordan will not send troops but has trained 1,000 Palestinian police.", {"JOR": {}}),
+    ],
+)
+def test_paraphrased_troop_figures_in_wire_copy(text, expected):
+    assert _figures(text) == expected

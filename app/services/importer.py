@@ -263,7 +263,7 @@ MORE_CUES: dict[str, list[str]] = {
     # Willing, but on terms: "ready to send troops if ...", "would join once ...", "provided there is
     # ...", "would need parliamentary approval", "only deploy with a mandate", "under Chilean command".
     "conditional": [
-        r"\b(?:could|would|will|might|may|can|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch|help)\b"
+        r"\b(?:could|would|will|might|may|can|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch|help|field|supply)\b"
         r"[^.;]*? (?:if|once|so long as|as long as|provided)\b" + NOT_A_REQUEST,
         r"(?:,|\bbut|\bonly) provided\b|\bprovided (?:that|there (?:is|are|was|were|be))\b",  # the conjunction, not the verb
         r"\b(?:would|will) (?:first |still |also )?need\b|\bneeds? (?:[\w-]+ ){0,3}?(?:approval|consent|mandate|resolution|authori[sz]ation|green light|backing)\b",
@@ -500,17 +500,29 @@ PLEDGED_THROUGH_THE_TROOPS = [
     r"\b(?:is|are|was|were) (?:now |already |currently )?(?:preparing|readying|assembling|training|mobili[sz]ing) (?:a|an) (?:[\w-]+ ){0,2}"
     r"(?:force|contingent|battalion|unit|brigade|detachment|company|team) (?:of|for|to)\b",
     r"\b(?:is|are|was|were) (?:now |also |already |currently )?(?:sending|dispatching|deploying|contributing|providing)" + PEOPLE_AHEAD,
-    r"\b(?:will|shall) (?:also |soon |now |initially )?(?:provide|supply|dispatch|commit|furnish)\b" + PEOPLE_AHEAD,
+    r"\b(?:will|shall) (?:also |soon |now |initially )?(?:provide|supply|dispatch|commit|furnish|field)\b" + PEOPLE_AHEAD,
     r"\b(?:vow(?:ed|s)|swore|undertook|undertakes) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
     r"\b(?:has |have )?earmarked\b" + PEOPLE_AHEAD,
     r"\bsigned up (?:to|for) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|contingent|stabili[sz]ation)",
     r"\bcommitted (?:itself|themselves) to (?:send|sending|contribut|deploy|join|taking part|participat)",
+    # "Chile's contribution, expected to total 800, will arrive in April", "the Chilean contingent will be 500 strong",
+    # "the number of Chilean troops will be around 600", "Chile's offer stands at 300 troops"
+    r"(?:’s|'s|\bits|\btheir) (?:contribution|contingent|deployment|battalion|detachment|troops|soldiers)(?:, (?:[^,.;]|\d[,.]\d){1,60},)? "
+    r"(?:will|is to|is set to|is due to|is expected to|are to|are set to|are due to|are expected to) (?:arrive|deploy|be deployed|be sent|head|leave|depart)\b",
+    r"\b(?:[Tt]he|[Aa]) (?:[A-Z][\w-]+) (?:contribution|contingent|deployment|battalion|detachment) (?:will|is to|is set to|is expected to) "
+    r"(?:number|comprise|consist of|total|include|be made up of|be (?:about |around |some |roughly |up to )?\d|arrive|deploy|be deployed|be sent)",
+    r"\b(?:number|size|strength) of (?:the )?(?:[A-Z][\w-]+ )(?:troops|soldiers|personnel|peacekeepers|police|contingent|forces) "
+    r"(?:will|is to|is set to|is expected to) be\b",
+    r"(?:’s|'s|\bits|\btheir) (?:offer|pledge|contribution|commitment) (?:stands at|amounts to|totals|comes to|is for)\b",
+    # "Chile and Peru will each send 500 troops"
+    r"\b(?:will|would|shall) (?:each|both|jointly|together) (?:send|contribute|deploy|dispatch|provide|supply)\b",
+    r"\b(?:will|would|shall) (?:each|both|jointly|together) (?:join|take part|participate)\b",
 ]
 MORE_CUES["committed"] += PLEDGED_THROUGH_THE_TROOPS
 # Deliberation in other words: "could provide 3,000 troops", "would not rule out", "is still deciding
 # whether", "is looking into the possibility", "is thinking about sending", "has not made up its mind".
 DELIBERATION_IN_OTHER_WORDS = [
-    r"\b(?:could|might|may) (?:provide|supply|dispatch|offer|commit)\b" + PEOPLE_AHEAD,
+    r"\b(?:could|might|may) (?:provide|supply|dispatch|offer|commit|field)\b" + PEOPLE_AHEAD,
     r"\b(?:would|will|could|can) not (?:exclude|rule out)\b|\b(?:won[’']t|wouldn[’']t|didn[’']t|hasn[’']t|doesn[’']t) (?:exclude|rule out|ruled out)\b"
     r"|\b(?:is|are|was|were) not (?:ruling out|excluding)\b",
     r"\b(?:still )?deciding (?:whether|if|on|about)\b",
@@ -635,19 +647,42 @@ CATEGORY_WORDS = [
 # small figures in words ("two thousand troops", "five hundred soldiers").
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a": 1}
-NUMBER = (r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![.,]?\d)|\d+ thousand\b|\d+"
-          r"|(?<![\w-])(?:" + "|".join(w for w in NUMBER_WORDS if w != "a") + r"|[Aa]) (?:hundred|thousand)\b)")
+NUMBER_WORDS.update({"eleven": 11, "thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+                     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+# A count in words: "fifteen hundred", "twenty-five hundred", "six hundred and fifty", "one thousand".
+_WORD = r"(?:" + "|".join(sorted((w for w in NUMBER_WORDS if w != "a"), key=len, reverse=True)) + r")"
+_WORD_COUNT = _WORD + r"(?:-" + _WORD + r")?"
+NUMBER = (r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![.,]?\d)|\d+(?:\.\d+)? thousand\b|\d+(?:\.\d+)?k\b"
+          # thousands set apart by a space, as some outlets write ("2 000 soldiers")
+          r"|(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d,.])|\d+"
+          r"|(?<![\w-])(?i:" + _WORD_COUNT + r"|a) (?:hundred|thousand)(?: and " + _WORD_COUNT + r"(?! (?:hundred|thousand)))?\b)")
 UNITS = (r"(?:more |additional |extra )?(?:troops|soldiers|personnel|peacekeepers|police officers|policemen|police|officers|engineers|medics|military personnel|service members|servicemembers|marines|paratroopers|staff|medical staff|doctors|nurses|medical personnel|observers"
          # forces by their own names: gendarmes, carabinieri, blue helmets, trainers, deminers, special forces
          r"|gendarmes|gendarmerie|carabinieri|Carabinieri|troopers|infantrymen|infantry|servicemen|servicewomen|sappers|deminers|trainers|instructors|commandos|special forces|blue helmets)")
-RANGE = re.compile(r"between " + NUMBER + r" and " + NUMBER + r"(?: " + UNITS + r")?|" + NUMBER + r" ?(?:to|-|–) ?" + NUMBER + r" " + UNITS)
-UP_TO = re.compile(r"(?:up to|as many as|no more than|a maximum of) " + NUMBER + r"(?: " + UNITS + r")?")
+RANGE = re.compile(r"(?i:between|from) " + NUMBER + r" and " + NUMBER + r"(?: " + UNITS + r")?|" + NUMBER + r" ?(?:to|-|–) ?" + NUMBER + r" " + UNITS)
+UP_TO = re.compile(r"(?i:up to|as many as|no more than|a maximum of) " + NUMBER + r"(?: " + UNITS + r")?")
+# A pledge with its verb left out: "Chile will send 800 troops; Peru, 300" or "... and Peru 300".
+GAP_BEFORE = re.compile(r"(?:;|,|\band|\bwhile|\bwhereas)\s+(?:and\s+)?$")
+GAP_AFTER = re.compile(r",? (?:about |around |some |roughly |nearly |up to |as many as )?" + NUMBER + r"(?!\d|[,.]\d)(?: " + UNITS + r")?(?=[.;,]|$)")
+GAPPED_FIGURE = re.compile(r"(?:(?<=[;,] )|(?<=\band )|(?<=\bwhile )|(?<=\bwhereas ))(?P<who>[A-Z][\w-]+(?: [A-Z][\w-]+)?),? "
+                           r"(?:about |around |some |roughly |nearly )?" + NUMBER + r"(?!\d|[,.]\d)(?=[.;,]|$)")
 # Two kinds of people in one pledge, "1,500 troops and 300 police": together, the people offered.
 SUM = re.compile(NUMBER + r" (?:[a-z-]+ ){0,2}" + UNITS + r",? (?:and|plus|as well as|along with) (?:about |around |some |roughly |nearly )?"
                  + NUMBER.replace("(", "(?:", 1) + r" (?:[a-z-]+ ){0,2}" + UNITS + r"\b")
-SINGLE = re.compile(NUMBER + r" (?:[a-z-]+ ){0,2}" + UNITS + r"|(?:contingent|battalion|brigade|unit|team|company|detachment) of (?:about |around |some |roughly |nearly )?" + NUMBER)
+SINGLE = re.compile(NUMBER + r" (?:[A-Z][a-z]+ )?(?:[a-z-]+ ){0,2}" + UNITS + r"|(?:contingent|battalion|brigade|unit|team|company|detachment|division) of (?:about |around |some |roughly |nearly )?" + NUMBER
+                    # "1,000 men": men only right after the figure
+                    + r"|" + NUMBER + r" (?:armed |uniformed )?men\b")
+# Units counted and sized: "two battalions of about 850 soldiers each" is 1,700 people.
+EACH = re.compile(r"(?<![\w-])(\d+|" + _WORD + r") (?:[\w-]+ )?(?:battalions|units|companies|contingents|brigades|teams|detachments) of "
+                  r"(?:about |around |some |roughly |nearly |up to )?" + NUMBER + r" (?:[a-z-]+ ){0,2}(?:" + UNITS + r"|men) each\b", re.I)
+# "the number of Chilean troops will be around 600"
+NUMBER_OF = re.compile(r"\b(?:number|size|strength) of (?:the )?(?:[A-Z][\w-]+ )?(?:troops|soldiers|personnel|peacekeepers|police|contingent|forces) "
+                       r"(?:will|would|is to|is expected to|could) (?:be|reach|total) (?:about |around |some |roughly |nearly )?" + NUMBER)
+# A unit's size said after it: "the contingent will be 500 strong".
+STRONG_AFTER = re.compile(r"\b(?:contingent|battalion|unit|team|company|brigade|detachment|deployment) (?:will|would|is to|is set to|is expected to) be "
+                          r"(?:about |around |some |roughly |nearly )?" + NUMBER + r"[ -]strong\b")
 # Lower bounds: "at least 2,000 troops", "no fewer than 500", "20,000 or even more peacekeepers".
-AT_LEAST = re.compile(r"(?:at least|no fewer than|no less than|a minimum of|more than) " + NUMBER + r"(?: " + UNITS + r")?"
+AT_LEAST = re.compile(r"(?i:at least|no fewer than|no less than|a minimum of|more than) " + NUMBER + r"(?: " + UNITS + r")?"
                       r"|over " + NUMBER + r" " + UNITS
                       + r"|" + NUMBER + r"(?: (?:[a-z-]+ ){0,2}" + UNITS + r")? or (?:even |possibly |perhaps |maybe )?more\b")
 # A unit sized by a compound: "a 500-strong contingent", "a 1,200-member battalion" (a "20,000-strong
@@ -713,12 +748,19 @@ def _clause_after(text: str, start: int, end: int) -> tuple[int, int]:
     return start, stop
 
 
+def _word_count(words: str) -> int:
+    return sum(NUMBER_WORDS[w] for w in words.lower().split("-"))
+
+
 def _number(raw: str) -> int:
-    if raw.endswith(("thousand", "hundred")):
-        count, scale = raw.split()
-        value = int(count) if count.isdigit() else NUMBER_WORDS[count.lower()]
-        return value * (1000 if scale == "thousand" else 100)
-    return int(raw.replace(",", "").replace(".", ""))
+    words = re.fullmatch(r"(\S+) (hundred|thousand)(?: and (\S+))?", raw)
+    if words is not None:
+        count, scale, rest = words.groups()
+        value = float(count) if re.fullmatch(r"\d+(?:\.\d+)?", count) else _word_count(count)
+        return round(value * (1000 if scale == "thousand" else 100)) + (_word_count(rest) if rest else 0)
+    if raw.endswith("k"):
+        return round(float(raw[:-1]) * 1000)
+    return int(raw.replace(",", "").replace(".", "").replace(" ", ""))
 
 
 # A figure for the whole force ("a 20,000-strong force", "a force of up to 20,000", "the force will
@@ -727,7 +769,8 @@ FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) 
                                r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
                                r"|\b(?:force|mission|ISF)(?: [\w-]+){0,3}? (?:will|would|could|is to|is expected to|may) (?:have|number|include|comprise|consist of|total|reach|be made up of) "
                                r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
-                               r"|\b(?:total|overall|combined) (?:force )?(?:of |strength of )?(?:about |around |some |up to )?$(?<!\ba total of )", re.I)
+                               r"|\b(?:force|mission|ISF)(?:’s|'s) (?:planned |projected |total |full |envisaged |expected |overall |eventual )?(?:strength of )?$"
+                               r"|(?<!to )\b(?:total|overall|combined) (?:force )?(?:of |strength of )?(?:about |around |some |up to )?$(?<!\ba total of )", re.I)
 # ... unless the country itself sends "a force of": "ready to send a peacekeeping force of 20,000".
 OWN_FORCE_BEFORE = re.compile(r"\b(?:send|sending|deploy|deploying|contribute|contributing|offer|offered|offering|pledge|pledged|pledging|"
                               r"prepared|preparing|dispatch|dispatching|provide|providing|commit|committed|committing) (?:a|an|its|their) "
@@ -785,13 +828,23 @@ def _figures(sentence: str) -> list[Figure]:
         add(m, {"offered_min": _number(next(g for g in m.groups() if g))})
     for m in OWN_FORCE.finditer(sentence):
         add(m, {"single": _number(m.group(1))})
+    for m in EACH.finditer(sentence):
+        units = m.group(1)
+        add(m, {"single": (int(units) if units.isdigit() else _word_count(units)) * _number(m.group(2))})
+    for m in STRONG_AFTER.finditer(sentence):
+        add(m, {"single": _number(m.group(1))})
     for m in SIZED.finditer(sentence):
         add(m, {"single": _number(m.group(1))})
     for m in SUM.finditer(sentence):
         numbers = re.findall(NUMBER.replace("(", "(?:", 1), m.group(0))
         add(m, {"single": sum(_number(n) for n in numbers[:2])})
     for m in SINGLE.finditer(sentence):
-        add(m, {"single": _number(m.group(1) or m.group(2))})
+        add(m, {"single": _number(next(g for g in m.groups() if g))})
+    for m in GAPPED_FIGURE.finditer(sentence):
+        if mentions(m.group("who")):
+            add(m, {"single": _number(m.group(2))})
+    for m in NUMBER_OF.finditer(sentence):
+        add(m, {"single": _number(m.group(1))})
     for m in BARE.finditer(sentence):
         number = re.search(NUMBER + "$", m.group(0))
         if 1900 <= _number(number.group(1)) <= 2100:
@@ -1329,6 +1382,15 @@ def _extract(text: str) -> list[Suggestion]:
                         asked.add(code)
                     given.setdefault(code, ("considering", m.start()))
 
+        if given:
+            # a verb left out: "Chile will send 800 troops; Peru, 300", "... and Peru 300"
+            for x in speakers:
+                if x.code in given or x.is_demonym or x.kind == "person" or x.code in NOT_CONTRIBUTORS:
+                    continue
+                if GAP_BEFORE.search(text, span.start, x.start) and GAP_AFTER.match(text, x.end, span.end):
+                    earlier = [(at, st) for st, at in given.values() if at < x.start]
+                    if earlier:
+                        given[x.code] = (max(earlier)[1], x.start)
         figure = _figure_at(sentence)
         if figure is not None and not given and not is_recalled:
             # "The contingent will number 1,200 soldiers": a figure in a sentence about one country, kept
@@ -1347,7 +1409,8 @@ def _extract(text: str) -> list[Suggestion]:
             # one's ("Chile will send 800 troops, while Peru will contribute 300").
             cues = sorted((position - span.start, code) for code, (_, position) in stated.items())
             if len(cues) > 1:
-                stretches = {code: (at, cues[i + 1][0] if i + 1 < len(cues) else None) for i, (at, code) in enumerate(cues)}
+                # countries sharing one cue ("Chile and Peru will each send 500") share its stretch
+                stretches = {code: (at, next((c[0] for c in cues if c[0] > at), None)) for at, code in cues}
         for code, (status, _) in given.items():
             target = suggestion(code)
             if is_recalled:
