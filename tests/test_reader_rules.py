@@ -1148,3 +1148,58 @@ def test_paraphrased_who_the_sentence_is_about(text, expected):
 )
 def test_paraphrased_troop_figures_in_wire_copy(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Malaysia\'s foreign minister said Kuala Lumpur would take part "only if there is a clear mandate from the United Nations".', {'MYS': ['mandate']}),
+        ('Senegal will deploy its battalion only after the truce has taken hold, a government spokesman said.', {'SEN': ['ceasefire']}),
+        ('Any deployment by Vietnam would have to be approved by the National Assembly, officials said.', {'VNM': ['domestic_approval']}),
+        ("Cambodia's participation will hinge on whether Hamas agrees to disarm.", {'KHM': ['disarmament']}),
+        ('Mongolia said it could contribute troops, but that would require the agreement of both Israel and the Palestinians.', {'MNG': ['party_consent']}),
+        ("Kenya's cabinet must first sign off on any deployment, the ministry said, adding that Nairobi was otherwise ready to send 1,000 officers.", {'KEN': ['domestic_approval']}),
+        ('Rwanda said it would send troops, as long as they serve under Rwandan command.', {'RWA': ['command']}),
+        ('Tanzania will contribute, on the understanding that the force has a Security Council mandate.', {'TZA': ['mandate']}),
+        ('Zambia is willing to help, assuming the costs are met by the international community.', {'ZMB': ['funding']}),
+        ('Norway is prepared to send troops, as long as the mission is authorised by the Security Council.', {'NOR': ['mandate']}),
+        ('Sweden could send peacekeepers, though only with a Riksdag vote.', {'SWE': ['domestic_approval']}),
+        ('For Nepal, a UN mandate is a precondition for any deployment.', {'NPL': ['mandate']}),
+        ("Fiji's government said a lasting ceasefire was a prerequisite for sending troops.", {'FJI': ['ceasefire']}),
+        ('A Security Council resolution is essential before Pakistan sends soldiers, Islamabad said.', {'PAK': ['mandate']}),
+        ('Bangladesh will send troops when the Security Council adopts a resolution.', {'BGD': ['mandate']}),
+        ('Indonesia said its troops would deploy under Indonesian command and only for humanitarian tasks.', {'IDN': ['command']}),
+        ("Turkey's deployment would need the approval of the Turkish parliament.", {'TUR': ['domestic_approval']}),
+        ('Azerbaijan will not deploy unless all hostilities cease.', {'AZE': ['ceasefire']}),
+        ('Egypt is ready to take part if Israel withdraws from the Philadelphi corridor.', {'EGY': ['other']}),
+        ('Jordan would only consider sending police if invited by the Palestinian Authority.', {'JOR': ['party_consent']}),
+        ('Italy stands ready to send carabinieri once the Italian parliament gives the green light.', {'ITA': ['domestic_approval']}),
+        ('Greece is willing to contribute, on condition that the force operates under a UN mandate.', {'GRC': ['mandate']}),
+        ("Portugal's contribution would be conditional upon a formal request from the Palestinian Authority.", {'PRT': ['party_consent']}),
+        ('Spain would participate provided that the European Union funds the deployment.', {'ESP': ['funding']}),
+        ('Brazil will only participate if its soldiers are not required to disarm Hamas.', {'BRA': ['disarmament']}),
+        ('Argentina will send troops, but only if both sides consent.', {'ARG': ['party_consent']}),
+        ('Chile will participate in the force as long as it is led by the United Nations.', {'CHL': ['mandate']}),
+        ('Peru said it would join once a ceasefire is fully in place and a UN mandate is agreed.', {'PER': ['ceasefire', 'mandate']}),
+        # must NOT: "when" about something other than a term
+        ("Latvia will send medics when the first ships arrive.", {"LVA": []}),
+    ],
+)
+def test_paraphrased_conditions_in_reported_speech(text, expected):
+    assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Malaysia will only send troops if the fighting stops.', {'MYS': 'conditional'}),
+        ('Senegal is ready to send troops pending a UN resolution.', {'SEN': 'conditional'}),
+        ('Kenya said it would not commit troops until there was clarity on the mandate.', {'KEN': 'conditional'}),
+        ('Rwanda will decide after the Security Council votes.', {'RWA': 'conditional'}),
+        ("Tanzania's decision will depend on the mandate.", {'TZA': 'conditional'}),
+        ('Norway said its decision would hinge on the terms of the resolution.', {'NOR': 'conditional'}),
+        ('Sweden said any participation would require a vote in the Riksdag.', {'SWE': 'conditional'}),
+    ],
+)
+def test_paraphrased_terms_make_the_stance_conditional(text, expected):
+    assert _statuses(text) == expected

@@ -273,7 +273,7 @@ MORE_CUES: dict[str, list[str]] = {
         r"(?:terms of reference|mandate|resolution|rules of engagement|approval|vote|legal process|clarity|clarification|details|guarantees)\b",
         r"\b(?:wants|want|insists|insisted|demands|demanded|requires|required|expects) (?:that )?(?:the |any |such a |a )(?:[\w-]+ )?(?:force|mission|deployment|ISF|operation) "
         r"(?:to have|to be|must|should|would have to|needs to|has to)\b",
-        r"\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|legislators|the [Cc]abinet|the National Assembly|the legislature|the Bundestag|the Majlis) "
+        r"(?:\b(?:its|their|[A-Z][\w-]+(?:’s|'s)) (?:[Pp]arliament|[Cc]ongress|[Cc]abinet|legislature|National Assembly)|\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|legislators|the [Cc]abinet|the National Assembly|the legislature|the Bundestag|the Majlis)) "
         r"(?:must|has to|would have to|will have to|needs to|would need to|will need to) (?:first )?(?:approve|vote|sign off|authori[sz]e|endorse|ratify)\b",
         r"\bunder (?:the )?condition(?:s)? (?:that|of)\b",
         # the decision itself waits on something: "would be decided after a resolution", "parliament will have the final word"
@@ -406,7 +406,8 @@ REFUSED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n[’']t\b|\brul(?:ed|es|ing)
 # Palestinian Authority", "the Palestinians must agree", "the force needed a resolution",
 # "parliamentary approval is required".
 TERMS_AS_MUSTS = [
-    r"\bmust (?:first )?be (?:requested|endorsed|authori[sz]ed|approved|mandated|sanctioned|accepted|invited|backed) by\b",
+    r"\b(?:must|would have to|will have to|has to|have to|needs to|need to|would need to|will need to|should) (?:first )?be "
+    r"(?:requested|endorsed|authori[sz]ed|approved|mandated|sanctioned|accepted|invited|backed|ratified|cleared) by\b",
     r"\b(?:the )?(?:Palestinian Authority|Palestinians|both (?:parties|sides)|the parties|all parties|Israel and Hamas) "
     r"(?:must|have to|has to|need to|needs to|would have to|will have to|would need to) (?:first )?(?:agree|accept|consent|approve|invite|request)\b",
     r"\b(?:force|mission|deployment|participation|contribution) (?:needed|required) (?:a |an |the )?(?:[\w.-]+ ){0,3}?(?:mandate|resolution|approval|consent|authori[sz]ation)\b",
@@ -439,6 +440,11 @@ TERMS_REQUIRED = [
     r"\b(?:is|was|are|were|be|remains?|would be|will be) (?:[a-z]+ly )?(?:conditioned|conditional|dependent|contingent|predicated) (?:on|upon)\b",
     r"\b(?:could|would|will|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch)\b"
     r"[^.;]*? as soon as\b(?! (?:possible|practicable|feasible|it can|they can|we can|next|the (?:order|request|call)))",
+]
+TERMS_REQUIRED += [
+    r"\bon the (?:understanding|assumption|basis) that\b|,\s*assuming (?:that )?",
+    r"\b(?:could|would|will|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch)\b[^.;]*? when "
+    r"(?=(?:the |a |an )?(?:[\w-]+ ){0,3}?(?:Security Council|UN|U\.N\.|[Pp]arliament|Congress|ceasefire|truce|mandate|resolution|fighting|war|hostilities|parties|Hamas|Palestinian))",
 ]
 MORE_CUES["conditional"] += TERMS_REQUIRED
 # Still weighing it, in other words: a participation being evaluated, a matter under consideration, a
@@ -638,7 +644,7 @@ CATEGORY_WORDS = [
     ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends", re.I)),
     ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties|both parties|all parties"
                                  # the parties' own agreement: "requested by the Palestinian Authority", "the Palestinians must agree"
-                                 r"|requested by|at the request of|(?:Palestinian Authority|Palestinians|parties|sides|Hamas) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request)", re.I)),
+                                 r"|requested by|at the request of|request (?:from|by|of) (?:the )?(?:Palestinian|both|all|the parties|Israel|Hamas)|(?:Palestinian Authority|Palestinians|parties|sides|Hamas) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request)", re.I)),
     ("command", re.compile(r"command|under the flag|chain of|\bled by\b|leadership", re.I)),
     ("funding", re.compile(r"fund|financ|cost|paid|budget|\bpays?\b|\bpaying\b|reimburs|salar|expenses|donors?\b|money", re.I)),
 ]
@@ -959,7 +965,7 @@ LIST_GAP = re.compile(r"(?:’s|'s)?\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+)?")
 CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second |further |third |key |main |first |another |precondition |basic )?(?:condition|precondition|prerequisite)\b")
 SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b"
                               # "subject to a clear mandate and the approval of its parliament": two terms
-                              r"|(?:the|a|an|its|their) (?:[\w-]+ )?(?:approval|consent|backing|agreement|vote|invitation)\b)")
+                              r"|(?:the|a|an|its|their) (?:[\w-]+ )?(?:approval|consent|backing|agreement|vote|invitation|mandate|resolution|ceasefire|cease-fire|truce)\b)")
 CLAUSE_FROM_CUE = ("in ", "under ", "within ", "remain", "stay ", "be ", "serve", "operate", "only within", "only under",
                    "without ", "before ", "with the ", "on the basis", "based on", "after ")
 
