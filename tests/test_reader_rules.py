@@ -1203,3 +1203,96 @@ def test_paraphrased_conditions_in_reported_speech(text, expected):
 )
 def test_paraphrased_terms_make_the_stance_conditional(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Malaysia has so far declined to commit troops.', {'MYS': 'declined'}),
+        ('Senegal has categorically ruled out any participation.', {'SEN': 'declined'}),
+        ('Vietnam will definitely not send soldiers, the spokesperson said.', {'VNM': 'declined'}),
+        ('Cambodia is said to be reluctant to join the force.', {'KHM': 'considering'}),
+        ('Officials indicated that Mongolia would stay out of the mission.', {'MNG': 'declined'}),
+        ('Kenya said it had "no plans at this stage" to send troops.', {'KEN': 'declined'}),
+        ('Rwanda will not, for now, send troops.', {'RWA': 'declined'}),
+        ('Tanzania does not currently plan to contribute troops.', {'TZA': 'declined'}),
+        ('Zambia is not going to send soldiers to Gaza, the president said.', {'ZMB': 'declined'}),
+        ('Norway would rather not take part.', {'NOR': 'declined'}),
+        ('Sweden has said no to sending troops.', {'SWE': 'declined'}),
+        ('Finland rejected a US request to contribute troops.', {'FIN': 'declined'}),
+        ('Denmark said it sees no role for Danish troops in the force.', {'DNK': 'declined'}),
+        ('Austria will not be among the contributors.', {'AUT': 'declined'}),
+        ('Belgium has no plans to join the stabilization force.', {'BEL': 'declined'}),
+        ('Malaysia has repeatedly said it is ready to send peacekeepers.', {'MYS': 'committed'}),
+        ('Senegal on Tuesday formally pledged a battalion to the force.', {'SEN': 'committed'}),
+        ('Vietnam has already committed 300 engineers.', {'VNM': 'committed'}),
+        ('Cambodia will definitely send troops, the prime minister said.', {'KHM': 'committed'}),
+        ('Kenya has offered to lead the stabilization force.', {'KEN': 'committed'}),
+        ('Rwanda has put forward a battalion for the force.', {'RWA': 'committed'}),
+        ('Tanzania confirmed that its troops would join the mission.', {'TZA': 'committed'}),
+        ('Zambia said its soldiers were ready to deploy.', {'ZMB': 'committed'}),
+        ('Norway said it was happy to contribute medical staff.', {'NOR': 'committed'}),
+        ('Sweden said it would gladly send observers.', {'SWE': 'committed'}),
+        ('Finland will be contributing a field hospital.', {'FIN': 'committed'}),
+        ('Malaysia has been approached about sending troops but has not yet responded.', {'MYS': 'considering'}),
+        ('Senegal is in the process of deciding whether to join.', {'SEN': 'considering'}),
+        ('Vietnam said it would examine the request carefully.', {'VNM': 'considering'}),
+        ('Cambodia is keeping its options open.', {'KHM': 'considering'}),
+        ('Mongolia is still evaluating whether to contribute.', {'MNG': 'considering'}),
+        ("Kenya's parliament is debating whether to send troops.", {'KEN': 'considering'}),
+        ('Rwanda has expressed openness to joining the force.', {'RWA': 'considering'}),
+        ('Tanzania is exploring options for a contribution.', {'TZA': 'considering'}),
+        ('Zambia will make a decision on its participation next week.', {'ZMB': 'considering'}),
+        ('Norway has not committed either way.', {'NOR': 'considering'}),
+        ('Malaysia has backed out of its pledge to send troops.', {'MYS': 'withdrawn'}),
+        ('Senegal announced the withdrawal of its contingent.', {'SEN': 'withdrawn'}),
+        ('Vietnam has withdrawn from the force.', {'VNM': 'withdrawn'}),
+        ('Cambodia decided to withdraw its offer of troops.', {'KHM': 'withdrawn'}),
+        ('Mongolia has pulled its troops out of the mission.', {'MNG': 'withdrawn'}),
+        ('Kenya has reneged on its offer.', {'KEN': 'withdrawn'}),
+        ("Rwanda's first troops have already deployed to the enclave.", {'RWA': 'deployed'}),
+        ('About 300 Tanzanian soldiers are now stationed in Rafah.', {'TZA': 'deployed'}),
+        ('Zambian peacekeepers began arriving in the enclave on Monday.', {'ZMB': 'deployed'}),
+        ("Norway's medical team has been deployed to the enclave.", {'NOR': 'deployed'}),
+        # must NOT
+        ('Qatar put forward a proposal for a ceasefire.', {}),
+        ('Egypt is happy to host the talks.', {}),
+        ("Turkey is said to be reluctant to let Israel decide the force's make-up.", {'TUR': 'considering'}),
+        ('Israel began deploying troops along the border.', {}),
+        ('Egypt has announced the withdrawal of its ambassador.', {}),
+        ('The force is deployed in Gaza.', {}),
+        ('Peru has formally recognised the Board of Peace.', {}),
+        ('Chile is weighing whether to recognise the new government.', {'CHL': 'considering'}),
+        ('UN peacekeepers are stationed in Lebanon, where Indonesia has 1,000 troops.', {}),
+        ('Jordan will definitely host the conference.', {}),
+        ('Qatar, however, has offered to mediate.', {}),
+        ('Pakistan said it was happy to help rebuild the enclave.', {}),
+        ('Malaysia sees no reason to change its position.', {}),
+        ('The Pentagon began deploying logistics teams to Israel.', {}),
+    ],
+)
+def test_paraphrased_statuses_with_adverbs_and_asides(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Kenya will send 1,000 troops; the US, 200.', {'KEN': {'committed': 1000}}),
+        ('Kenya will send 1,000 troops, and in 2026, 500 more.', {'KEN': {'committed': 1000}}),
+        ('Kenya will send 1,000 troops, Reuters said, citing Nairobi, 2025.', {'KEN': {'committed': 1000}}),
+        ('Chile will send troops in January, 2026.', {'CHL': {}}),
+        ('Chile will send 500 troops to Rafah, 30 km away.', {'CHL': {'committed': 500}}),
+        ('Chile will send 500 troops and 40 vehicles.', {'CHL': {'committed': 500}}),
+        ('Chile will send troops, the minister said on October 20, 2025.', {'CHL': {}}),
+        ('Peru has 8,000 soldiers in UN missions and is ready to send more.', {'PER': {}}),
+    ],
+)
+def test_paraphrased_figures_that_are_not_the_offer(text, expected):
+    assert _figures(text) == expected
+
+
+def test_words_read_past_are_kept_in_the_quotes():
+    text = "Rwanda will not, for now, send troops."
+    (found,) = extract(text)
+    assert (found.country, found.status, found.evidence) == ("RWA", "declined", [text])

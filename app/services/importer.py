@@ -163,7 +163,7 @@ NOT_A_TASK = (r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS
                 r"(?:[\w-]+ ){0,2}?(?:to |at |of |in )?" + TASKS + r")")
 # "if asked", "if needed": willingness, not a term.
 NOT_A_REQUEST = r"(?! (?:asked|requested|needed|necessary|invited|called upon|required)\b)"
-ADVERB = r"(?:[a-z]+ly |yet |now |still |ever )?"
+ADVERB = r"(?:[a-z]+ly |yet |now |still |ever |rather |really )?"
 SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("withdrawn", re.compile(r"\b(?:withdrew|has withdrawn|have withdrawn|is withdrawing|pulled out|pulls out|will pull out)\b"
                              r"|\b(?:has|have|had) (?:since |now |quietly |formally )?(?:pulled|withdrawn|retracted|rescinded) (?:its|their) (?:offer|pledge|commitment)")),
@@ -173,7 +173,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             + r"|\b(?:is|are|was|were) (?:not |un)?(?:likely|expected|going|planning) to (?:stay out|stay away|keep out)\b"
                             r"|\b(?:is|are|was|were) " + ADVERB + r"unlikely to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
                             + r"|\b(?:is|are|was|were) not (?:planning|going|expected|prepared|willing|ready) to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
-                            + r"|\b(?:does|do|did) not (?:plan|intend|want|wish|expect) to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
+                            + r"|\b(?:does|do|did) not " + ADVERB + r"(?:plan|intend|want|wish|expect) to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
                             + r"|\b(?:does|do|did) not (?:expect|foresee|envisage) (?:that )?(?:[\w’'-]+ ){0,4}?(?:will|would) " + ADVERB + r"(?:" + NOT_SEND + r")\b" + NOT_A_TASK
                             + r"|\b(?:would|will|to) " + ADVERB + r"(?:stay|keep) out\b|\bsit (?:it )?out\b"
                             r"|\b(?:will|would|shall) (?:provide|send|contribute|deploy|commit|offer) no (?:troops|soldiers|forces|personnel|units|peacekeepers|contingent)\b"
@@ -238,7 +238,7 @@ MORE_CUES: dict[str, list[str]] = {
         UNITS_WORD + r" (?:are |were )?(?:ready|on standby|standing by) (?:to|for) (?:be )?(?:deploy|deployment|depart|go|leave)",
         r"\bdecided to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
         r"(?<!whether )(?<!\bif )\bwould (?:also |soon |eventually |now |initially )?(?:send|contribute|deploy|dispatch|provide|supply)\b"
-        r"(?= (?:[\w,-]+ ){0,4}?(?:troops|soldiers|personnel|peacekeepers|police|officers|medics|engineers|units?|contingent|battalions?|\d))",
+        r"(?= (?:[\w,-]+ ){0,4}?(?:troops|soldiers|personnel|peacekeepers|police|officers|medics|engineers|observers|trainers|staff|doctors|units?|contingent|battalions?|\d))",
         # a pledge as a noun: "Chile's offer of 800 troops", "its pledge of up to 1,000 soldiers"
         r"\b(?:offer|pledge|commitment|promise) of (?:up to |about |around |some |as many as )?\d",
         r"\b(?:has|have) (?:formally |officially )?joined the (?:international |multinational )?(?:stabili[sz]ation force|force|ISF|mission)\b",
@@ -493,7 +493,7 @@ MORE_CUES["considering"] += HESITATION + DECISION_PENDING_CUES
 # Pledges said through the troops themselves or in the progressive: "Chile's contingent will number 800",
 # "the contingent from Peru will comprise", "has 2,000 soldiers on standby", "is preparing a force of",
 # "is sending 200 gendarmes", "vowed to send", "has earmarked a battalion", "signed up to the force".
-PEOPLE_AHEAD = (r"(?= (?:[\w,-]+ ){0,4}?(?:troops|soldiers|personnel|peacekeepers|police|officers|gendarmes|carabinieri|medics|engineers|"
+PEOPLE_AHEAD = (r"(?= (?:[\w,-]+ ){0,4}?(?:troops|soldiers|personnel|peacekeepers|police|officers|gendarmes|carabinieri|medics|engineers|observers|trainers|staff|doctors|"
                 r"units?|contingent|battalions?|brigade|company|detachment|team|\d))")
 PLEDGED_THROUGH_THE_TROOPS = [
     r"(?:’s|'s|\bits|\btheir) (?:contribution|contingent|deployment|battalion|detachment) (?:will|would|is to|is set to|is expected to) "
@@ -564,6 +564,38 @@ ALREADY_THERE = [
     r"\b(?:troops|soldiers|contingent|forces|peacekeepers|personnel|units?|battalion) (?:is|are) (?:already |now )?(?:in place|on the ground)\b",
 ]
 MORE_CUES["deployed"] = MORE_CUES.get("deployed", []) + ALREADY_THERE
+# Still more ways to say each stance, found by rewording the ones above.
+PLACES = r"(?:Gaza|the enclave|the Strip|the territory|Rafah|Khan Yunis|Khan Younis|Deir al-Balah|Gaza City)"
+MORE_CUES["deployed"] += [
+    r"\b(?:troops|soldiers|contingent|forces|peacekeepers|personnel|units?|battalion|team|police officers|officers|medics|engineers) "
+    r"(?:are|were|have been|has been|is) (?:now )?(?:stationed|based|deployed|operating) (?:in|to|inside) " + PLACES,
+    r"\b(?:began|begun|started|have begun|has begun) (?:arriving|deploying|landing|to arrive|to deploy)\b",
+]
+MORE_CUES["withdrawn"] += [
+    r"\b(?:announced|confirmed|ordered|began|completed) (?:the )?withdrawal of (?:its|their) (?:[\w-]+ )?"
+    r"(?:troops|soldiers|contingent|peacekeepers|forces|personnel|battalion|offer|pledge)\b",
+    r"\b(?:decided|decides|moved|opted|chose) to (?:withdraw|pull|retract|rescind|cancel|revoke) (?:its|their)\b",
+    r"\bpulled (?:its|their) (?:[\w-]+ )?(?:troops|soldiers|contingent|peacekeepers|forces|personnel) out\b",
+]
+MORE_CUES["declined"] += [
+    r"\bsees? no (?:role|place|need|reason) for (?:[\w-]+ ){0,2}(?:troops|soldiers|forces|military|personnel|participation|involvement)\b",
+    r"\b(?:will|would) not be (?:among|one of) the (?:[\w-]+ )?(?:contributors|participants|troop contributors|troop-contributing countries)\b",
+]
+MORE_CUES["committed"] += [
+    r"\bput (?:forward|up)\b" + PEOPLE_AHEAD,
+    r"\b(?:said|says|confirmed|announced|stated|added|declared)(?: on \w+)?,? (?:that )?(?:its|their) (?:troops|soldiers|forces|contingent|personnel|peacekeepers|police) "
+    r"(?:would|will) (?:join|take part|participate|be part|deploy|be deployed|be sent|go)\b",
+    r"\b(?:is|are|was|were) (?:now |also )?(?:happy|glad|proud|honou?red) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
+]
+MORE_CUES["considering"] += [
+    r"\b(?:is|are|was|were) (?:said|reported|believed|thought|understood|seen) to be (?:[a-z]+ly )?(?:hesitant|reluctant|wavering|undecided|on the fence|cautious|wary)\b",
+    r"\b(?:would|will) (?:[a-z]+ly )?(?:examine|study|review|assess|evaluate|look at) (?:the|a|its|this|that) (?:[\w-]+ )?(?:request|proposal|invitation|offer|option|idea)\b",
+    r"\bkeep(?:ing|s)? (?:its|their) options open\b",
+    r"\b(?:evaluating|assessing|studying|examining|weighing|reviewing|debating|discussing|mulling|pondering) (?:whether|if)\b",
+    r"\b(?:openness|receptiveness) to\b",
+    r"\b(?:will|would|is to|is due to|expects to|is expected to) (?:make|take|announce) (?:a|its|their) (?:final )?decision\b",
+    r"\b(?:has|have) not (?:yet )?committed(?= either way| itself| themselves| to anything|[.,;]|$)",
+]
 
 SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
                 for status, cue in SUBJECT_CUES]
@@ -681,6 +713,10 @@ SINGLE = re.compile(NUMBER + r" (?:[A-Z][a-z]+ )?(?:[a-z-]+ ){0,2}" + UNITS + r"
 # Units counted and sized: "two battalions of about 850 soldiers each" is 1,700 people.
 EACH = re.compile(r"(?<![\w-])(\d+|" + _WORD + r") (?:[\w-]+ )?(?:battalions|units|companies|contingents|brigades|teams|detachments) of "
                   r"(?:about |around |some |roughly |nearly |up to )?" + NUMBER + r" (?:[a-z-]+ ){0,2}(?:" + UNITS + r"|men) each\b", re.I)
+# Troops a country already has elsewhere: "has 8,000 soldiers serving in UN missions".
+SERVING_BEFORE = re.compile(r"\b(?:has|have|had) (?:about |around |some |more than |over |nearly )?$")
+SERVING_AFTER = re.compile(r"(?: [\w-]+){0,2}? (?:serving|deployed|stationed|abroad|worldwide|around the world|overseas|"
+                           r"in (?:UN|U\.N\.|United Nations|other|peacekeeping|several|various|\w+ (?:UN )?missions|Lebanon|Africa|the Sahel))\b")
 # "the number of Chilean troops will be around 600"
 NUMBER_OF = re.compile(r"\b(?:number|size|strength) of (?:the )?(?:[A-Z][\w-]+ )?(?:troops|soldiers|personnel|peacekeepers|police|contingent|forces) "
                        r"(?:will|would|is to|is expected to|could) (?:be|reach|total) (?:about |around |some |roughly |nearly )?" + NUMBER)
@@ -818,6 +854,8 @@ def _figures(sentence: str) -> list[Figure]:
         taken.append((m.start(), m.end()))
         if any(a <= m.start() < b for a, b in asides):
             return  # ", which already has 5,000 peacekeepers abroad," is background, not the offer
+        if SERVING_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) and SERVING_AFTER.match(sentence, m.end()):
+            return  # "has 8,000 soldiers in UN missions": troops serving elsewhere
         before = sentence[max(0, m.start() - 80):m.start()]
         if (FORCE_WIDE_BEFORE.search(before) and not OWN_FORCE_BEFORE.search(before)) or FORCE_WIDE_AFTER.match(sentence, m.end()):
             return
@@ -1152,6 +1190,11 @@ def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str)
 # zero-width characters. The reader reads a cleaned copy; what it quotes is cut from the original.
 ODD_SPACE = re.compile(r"[ \t\u00a0\u2007\u2009\u202f\u3000]{2,}|[\t\u00a0\u2007\u2009\u202f\u3000]")
 INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Words that only stress or date a stance, read past like stray spaces so that every cue reads "will
+# send" in "will definitely send" and "will not send" in "will not, for now, send" (quotes keep them).
+FILLER = re.compile(r" (?:definitely|certainly|gladly|happily|readily|formally|officially|categorically|firmly|flatly|publicly|"
+                    r"repeatedly|ultimately|actually|absolutely|already|indeed|duly|swiftly|quickly|surely|really)(?= [a-z])"
+                    r"|, (?:for now|for the time being|at this stage|at present|at the moment|as yet|however|though|too),(?= [a-z])")
 
 
 def _cleaned(text: str) -> tuple[str, list[int]]:
@@ -1163,6 +1206,10 @@ def _cleaned(text: str) -> tuple[str, list[int]]:
     while i < len(text):
         if INVISIBLE.match(text, i):
             i += 1
+            continue
+        filler = FILLER.match(text, i)
+        if filler is not None:
+            i = filler.end()
             continue
         space = ODD_SPACE.match(text, i)
         if space is not None:
