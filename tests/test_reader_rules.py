@@ -1296,3 +1296,22 @@ def test_words_read_past_are_kept_in_the_quotes():
     text = "Rwanda will not, for now, send troops."
     (found,) = extract(text)
     assert (found.country, found.status, found.evidence) == ("RWA", "declined", [text])
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        # short articles: the stance, its figure and who it is about carried across sentences
+        ('st', "ISLAMABAD - Pakistan's foreign office said on Friday it had received the request. The country has not yet taken a decision, spokesman Tahir Andrabi said.", {'PAK': 'considering'}),
+        ('fig', 'Indonesia will send troops to Gaza. The first batch of 1,000 will leave in April, and up to 8,000 could follow.', {'IDN': {'offered_max': 8000}}),
+        ('fig', 'Azerbaijan will not send troops. Baku already has 2,000 soldiers in other missions.', {'AZE': {}}),
+        ('st', 'Turkish officials say Ankara is ready to contribute. Israel has objected to any Turkish role.', {'TUR': 'committed'}),
+        ('fig', 'Italy will send 200 carabinieri. The force, expected to total 20,000, will be commanded by a US general.', {'ITA': {'committed': 200}}),
+        ('st', 'The UAE said it would not take part. Abu Dhabi instead pledged $100 million for reconstruction.', {'ARE': 'declined'}),
+        ('fig', 'Kazakhstan confirmed it would send a medical unit. It will consist of about 40 doctors and nurses.', {'KAZ': {'committed': 40}}),
+        ('st', 'Bangladesh told US officials it wants to join the force. Dhaka is now awaiting the mandate.', {'BGD': 'conditional'}),
+        ('fig', 'Albania will send a small contingent. Prime Minister Edi Rama said the country would contribute around 100 troops.', {'ALB': {'committed': 100}}),
+    ],
+)
+def test_paraphrased_short_articles(kind, text, expected):
+    assert (_statuses if kind == "st" else _figures)(text) == expected
