@@ -825,3 +825,493 @@ def test_envoys_letters_and_rebuilding_are_no_contribution(text, expected):
 def test_joining_the_force_and_supporting_it_with_troops(text, statuses, figures):
     assert _statuses(text) == statuses
     assert _figures(text) == figures
+
+
+# ---- paraphrase: troop figures said in other ways ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Malaysia will send a contingent of 1,200 to the enclave.", {"MYS": {"committed": 1200}}),
+        ("Senegal has pledged around 800 personnel, officials said.", {"SEN": {"committed": 800}}),
+        ("Vietnam is ready to deploy up to 2,000 soldiers.", {"VNM": {"offered_max": 2000}}),
+        ("Cambodia said it could send between 500 and 1,000 troops.", {"KHM": {"offered_min": 500, "offered_max": 1000}}),
+        ("Mongolia would be willing to send as many as 3,000, its defence minister said.", {"MNG": {"offered_max": 3000}}),
+        ("Rwanda will send some 400 police officers.", {"RWA": {"committed": 400}}),
+        ("Kenya will deploy a 600-strong battalion.", {"KEN": {"committed": 600}}),
+        ("Malaysia said it was ready to send roughly 1,000 troops.", {"MYS": {"committed": 1000}}),
+        ("Senegal will contribute nearly 900 personnel.", {"SEN": {"committed": 900}}),
+        ("Vietnam plans to dispatch approximately 650 soldiers.", {"VNM": {"committed": 650}}),
+        ("Thailand will send two thousand troops to the mission.", {"THA": {"committed": 2000}}),
+        ("Pakistan may send 3,000-5,000 troops.", {"PAK": {"offered_min": 3000, "offered_max": 5000}}),
+        ("Algeria will send a battalion of roughly 700 men.", {"DZA": {"committed": 700}}),
+        ("Brazil will send a 250-person medical team.", {"BRA": {"committed": 250}}),
+        ("Argentina will send a team of 80 engineers.", {"ARG": {"committed": 80}}),
+        # forces by their own names
+        ("Italy will send 200 carabinieri.", {"ITA": {"committed": 200}}),
+        ("Tunisia plans to send 250 gendarmes.", {"TUN": {"committed": 250}}),
+        ("Greece will send 150 military engineers and medics.", {"GRC": {"committed": 150}}),
+        # two kinds of people in one pledge: the people offered, together
+        ("Zambia has offered 1,500 troops and 300 police.", {"ZMB": {"committed": 1800}}),
+        ("Ghana will deploy 700 soldiers as well as 100 police officers.", {"GHA": {"committed": 800}}),
+        # conditional or weighed: a single figure is an offer
+        ("Morocco is willing to contribute up to 1,500 troops if the Security Council approves.", {"MAR": {"offered_max": 1500}}),
+        ("Morocco would send 1,500 troops provided there is a UN mandate.", {"MAR": {"offered_min": 1500, "offered_max": 1500}}),
+        ("Jordan is considering sending 400 troops.", {"JOR": {"offered_min": 400, "offered_max": 400}}),
+        # a first wave and a total: the total
+        ("Kenya will send a first wave of 300 troops, out of a total of 1,000.", {"KEN": {"committed": 1000}}),
+        ("Kenya will send 1,000 troops, the first 300 of them in March.", {"KEN": {"committed": 1000}}),
+        # must NOT: units with no figure, figures in vague words
+        ("Tanzania will contribute two battalions.", {"TZA": {}}),
+        ("Ghana will send several hundred soldiers.", {"GHA": {}}),
+        # must NOT: the whole force, another country's figure, dates and resolution numbers
+        ("Peru will send troops to the 20,000-strong force.", {"PER": {}}),
+        ("Ecuador will take part in a force of up to 20,000.", {"ECU": {}}),
+        ("Bangladesh offered 1,000 troops; the force is expected to number 20,000.", {"BGD": {"committed": 1000}}),
+        ("Uruguay will send 300 troops, while Paraguay is ready to contribute 700 soldiers.",
+         {"URY": {"committed": 300}, "PRY": {"committed": 700}}),
+        ("Bolivia will send troops under resolution 2803.", {"BOL": {}}),
+        ("Nepal will deploy troops in 2025.", {"NPL": {}}),
+        ("Fiji will deploy its soldiers on 20 October, officials said.", {"FJI": {}}),
+        ("Nigeria will send 1,200 troops, Reuters reported on 12 November.", {"NGA": {"committed": 1200}}),
+        ("Nigeria will deploy 1,200 peacekeepers from its 3rd Division.", {"NGA": {"committed": 1200}}),
+        # must NOT: a figure in a relative clause is background
+        ("Rwanda, which already has 5,000 peacekeepers in Africa, will send 600 soldiers.", {"RWA": {"committed": 600}}),
+        ("Rwanda will send 600 soldiers, a spokesman said, adding that 5,000 are serving elsewhere.", {"RWA": {"committed": 600}}),
+        # must NOT: money and goods are never troops, nor a stance on the force
+        ("Norway pledged $50 million to the force.", {}),
+        ("Sweden will send 1,000 tonnes of aid.", {}),
+        ("Chile will send 500 trucks of supplies.", {}),
+        ("Denmark will send 20 ambulances and 40 medics.", {"DNK": {"committed": 40}}),
+    ],
+)
+def test_paraphrased_troop_figures(text, expected):
+    assert _figures(text) == expected
+
+
+# ---- paraphrase: conditions said in other ways -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Malaysia will keep its troops in the enclave as long as the truce holds.", {"MYS": ["ceasefire"]}),
+        ("Senegal is willing to send soldiers provided there is a UN mandate.", {"SEN": ["mandate"]}),
+        ("Vietnam will deploy once the Security Council approves the mission.", {"VNM": ["mandate"]}),
+        ("Cambodia would contribute troops on condition that Hamas lays down its arms.", {"KHM": ["disarmament"]}),
+        ("Mongolia will take part only with the consent of the Palestinian Authority.", {"MNG": ["party_consent"]}),
+        ("Peru said it was ready to take part, so long as the ceasefire holds.", {"PER": ["ceasefire"]}),
+        ("Portugal will send troops as soon as the truce is consolidated.", {"PRT": ["ceasefire"]}),
+        # national parliaments and cabinets are domestic approval, not a mandate
+        ("Germany's participation is subject to approval by the Bundestag.", {"DEU": ["domestic_approval"]}),
+        ("Poland would send troops subject to approval by the Sejm.", {"POL": ["domestic_approval"]}),
+        ("Turkey's deployment remains subject to approval by the Grand National Assembly.", {"TUR": ["domestic_approval"]}),
+        ("Spain is ready to send troops, subject to the cabinet's approval.", {"ESP": ["domestic_approval"]}),
+        ("Kenya will send troops, subject to the approval of its National Assembly.", {"KEN": ["domestic_approval"]}),
+        ("Ecuador will send soldiers once parliament gives its approval.", {"ECU": ["domestic_approval"]}),
+        ("Uruguay's decision depends on the outcome of a vote in Congress.", {"URY": ["domestic_approval"]}),
+        ("The Kenyan government said any deployment would require the approval of parliament.", {"KEN": ["domestic_approval"]}),
+        ("Ireland will not send troops unless the Dáil approves.", {"IRL": ["domestic_approval"]}),
+        ("Finland's contribution would depend on approval from the Eduskunta.", {"FIN": ["domestic_approval"]}),
+        ("Croatia's participation is conditioned on a parliamentary vote.", {"HRV": ["domestic_approval"]}),
+        ("Senegal's contribution is pending parliamentary approval.", {"SEN": ["domestic_approval"]}),
+        # command, money, mandate, consent
+        ("Rwanda will deploy its soldiers only under its own flag and command.", {"RWA": ["command"]}),
+        ("Thailand said its troops would serve only under national command.", {"THA": ["command"]}),
+        ("Greece is willing to take part, provided its soldiers remain under Greek command.", {"GRC": ["command"]}),
+        ("Nepal would send a battalion if the costs are covered.", {"NPL": ["funding"]}),
+        ("Nepal is prepared to deploy 800 troops if the costs are covered by donors.", {"NPL": ["funding"]}),
+        ("Argentina will send 300 troops, provided that funding is secured.", {"ARG": ["funding"]}),
+        ("Argentina will send troops if someone else pays for them.", {"ARG": ["funding"]}),
+        ("Chile would contribute, but only if the mission is financed by the Gulf states.", {"CHL": ["funding"]}),
+        ("Morocco will take part only within the framework of resolution 2803.", {"MAR": ["mandate"]}),
+        ("Whether Algeria sends troops hinges on a Security Council resolution.", {"DZA": ["mandate"]}),
+        ("Bangladesh would need a clear UN mandate before committing troops.", {"BGD": ["mandate"]}),
+        ("Ghana will not deploy until a mandate is agreed.", {"GHA": ["mandate"]}),
+        ("Kazakhstan would send troops only with a UN Security Council mandate.", {"KAZ": ["mandate"]}),
+        ("Uzbekistan stands ready to contribute, pending a Security Council resolution.", {"UZB": ["mandate"]}),
+        ("Norway would consider participating if the force operates under a UN mandate.", {"NOR": ["mandate"]}),
+        ("Any Tunisian deployment requires a formal invitation from the Palestinian Authority.", {"TUN": ["party_consent"]}),
+        ("Paraguay will join the force on the condition that both Israel and Hamas accept it.", {"PRY": ["party_consent"]}),
+        ("Jordan's involvement depends on a lasting ceasefire.", {"JOR": ["ceasefire"]}),
+        ("Nigeria will not send soldiers before a ceasefire is in place.", {"NGA": ["ceasefire"]}),
+        ("Vietnam's offer is contingent on the disarmament of Hamas.", {"VNM": ["disarmament"]}),
+        ("Brazil is ready to send troops as long as they are not asked to disarm Hamas.", {"BRA": ["disarmament"]}),
+        # must NOT: "as soon as possible" is haste, not a term
+        ("Latvia will send its medics as soon as possible.", {"LVA": []}),
+    ],
+)
+def test_paraphrased_conditions(text, expected):
+    assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a limit on what the troops will do is not a term, and no refusal
+        ("Malaysia will send troops but will not take part in disarming Hamas.", {"MYS": "committed"}),
+        ("Senegal will send medics in a non-combat role only.", {"SEN": "committed"}),
+        ("Vietnam's troops will not be involved in any combat, the ministry said, but it will send engineers.", {"VNM": "committed"}),
+        ("Cambodia is prepared to deploy troops, but they will not engage in disarmament.", {"KHM": "committed"}),
+        ("Thailand will send troops, but only in a non-combat capacity.", {"THA": "committed"}),
+    ],
+)
+def test_paraphrased_role_limits_are_no_refusal(text, expected):
+    assert _statuses(text) == expected
+    assert _conditions(text) == {code: [] for code in expected}
+
+
+# ---- paraphrase: statuses said in other ways --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hedged and passive refusals
+        ("Malaysia is unlikely to take part in the force, officials said.", {"MYS": "declined"}),
+        ("No Senegalese soldiers will be sent to the enclave, the ministry said.", {"SEN": "declined"}),
+        ("Vietnam has ruled out sending troops.", {"VNM": "declined"}),
+        ("Cambodia would likely stay out of the mission.", {"KHM": "declined"}),
+        ("Mongolia is not expected to contribute troops.", {"MNG": "declined"}),
+        ("Kenya will probably not send soldiers.", {"KEN": "declined"}),
+        ("Officials in Nairobi said Kenya was unlikely to commit troops.", {"KEN": "declined"}),
+        ("Rwanda said it had no intention of sending troops.", {"RWA": "declined"}),
+        ("Tanzania has said it will not be part of the force.", {"TZA": "declined"}),
+        ("Zambia has excluded sending troops to Gaza.", {"ZMB": "declined"}),
+        ("There will be no Swedish troops in Gaza, the prime minister said.", {"SWE": "declined"}),
+        ("Sending troops is not on the table, Finland's defence minister said.", {"FIN": "declined"}),
+        ("Denmark does not intend to send soldiers.", {"DNK": "declined"}),
+        ("Austria has declined to participate.", {"AUT": "declined"}),
+        ("Belgium said it would refrain from contributing.", {"BEL": "declined"}),
+        # a refusal denied, and deliberation
+        ("Malaysia did not rule out sending troops.", {"MYS": "considering"}),
+        ("Senegal has not excluded the possibility of joining the force.", {"SEN": "considering"}),
+        ("Vietnam would not rule out a contribution, the minister said.", {"VNM": "considering"}),
+        ("Cambodia is reviewing the US request for troops.", {"KHM": "considering"}),
+        ("Mongolia is weighing the request.", {"MNG": "considering"}),
+        ("Kenya has yet to decide on sending troops.", {"KEN": "considering"}),
+        ("Rwanda is still deciding whether to send soldiers.", {"RWA": "considering"}),
+        ("Tanzania is looking into the possibility of sending troops.", {"TZA": "considering"}),
+        ("Zambia is thinking about sending troops.", {"ZMB": "considering"}),
+        ("Norway has not yet made up its mind about joining.", {"NOR": "considering"}),
+        ("A decision on whether Nepal will send troops has not been made.", {"NPL": "considering"}),
+        ("Fiji is discussing a possible contribution with the United States.", {"FJI": "considering"}),
+        ("Pakistan could provide from 3,000 to 5,000 troops.", {"PAK": "considering"}),
+        # firm pledges in other words
+        ("Malaysia confirmed it will deploy troops.", {"MYS": "committed"}),
+        ("Senegal has earmarked a battalion for the force.", {"SEN": "committed"}),
+        ("Vietnam is to supply engineers to the mission.", {"VNM": "committed"}),
+        ("Cambodia plans to dispatch a medical team.", {"KHM": "committed"}),
+        ("Mongolia stood ready to send peacekeepers.", {"MNG": "committed"}),
+        ("Rwanda will provide a contingent of 600.", {"RWA": "committed"}),
+        ("Tanzania vowed to send soldiers to the enclave.", {"TZA": "committed"}),
+        ("Zambia has committed itself to sending troops.", {"ZMB": "committed"}),
+        ("Norway has signed up to the force.", {"NOR": "committed"}),
+        ("Azerbaijan has promised a battalion.", {"AZE": "committed"}),
+        ("Italy is sending 200 carabinieri.", {"ITA": "committed"}),
+        ("Greece is dispatching a naval vessel and 100 troops.", {"GRC": "committed"}),
+        ("Bangladesh has announced it will deploy a battalion.", {"BGD": "committed"}),
+        # withdrawals
+        ("Malaysia pulled out of the force in March.", {"MYS": "withdrawn"}),
+        ("Senegal has since withdrawn its offer.", {"SEN": "withdrawn"}),
+        ("Vietnam suspended its participation after the attack.", {"VNM": "withdrawn"}),
+        ("Mongolia retracted its pledge to send troops.", {"MNG": "withdrawn"}),
+        ("Kenya cancelled its planned deployment.", {"KEN": "withdrawn"}),
+        ("Rwanda has reversed its decision to send troops.", {"RWA": "withdrawn"}),
+        ("Tanzania is no longer willing to send troops.", {"TZA": "withdrawn"}),
+        ("Zambia recalled its contingent.", {"ZMB": "withdrawn"}),
+        # already there
+        ("Malaysian troops have arrived in the enclave.", {"MYS": "deployed"}),
+        ("Vietnam has deployed 200 engineers to the enclave.", {"VNM": "deployed"}),
+        ("Cambodia's contingent is already in place.", {"KHM": "deployed"}),
+        # must NOT
+        ("Estonia is sending a delegation to the talks.", {}),
+        ("Latvia is providing humanitarian aid.", {}),
+        ("Lithuania could provide financial support.", {}),
+        ("The organisers cancelled their plans to hold the summit in Oslo.", {}),
+    ],
+)
+def test_paraphrased_statuses(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pledges said through the troops themselves
+        ("Cambodia's contribution will be about 750 troops.", {"KHM": {"committed": 750}}),
+        ("The contingent from Kenya will comprise 1,000 officers.", {"KEN": {"committed": 1000}}),
+        ("Azerbaijan has 2,000 soldiers on standby.", {"AZE": {"committed": 2000}}),
+        ("Indonesia is preparing a force of 20,000 troops for Gaza.", {"IDN": {"committed": 20000}}),
+        ("Malaysia has earmarked 1,000 troops for the mission.", {"MYS": {"committed": 1000}}),
+    ],
+)
+def test_paraphrased_pledges_through_the_troops(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the Kingdom", "the Emirates", capitals and demonyms stand for the country
+        ("Saudi Arabia's foreign minister met the envoy on Monday. The Kingdom is ready to send troops, he said.", {"SAU": "committed"}),
+        ("The United Arab Emirates hosted the talks. The Emirates will not send troops, officials said.", {"ARE": "declined"}),
+        ("Ankara said it was ready to contribute troops to the force.", {"TUR": "committed"}),
+        ("Jakarta has prepared 20,000 soldiers for the mission.", {"IDN": "committed"}),
+        ("Islamabad has not yet decided whether to send troops.", {"PAK": "considering"}),
+        ("The Pakistani government said it would send troops only under a UN mandate.", {"PAK": "conditional"}),
+        ("Azerbaijani officials said the country would not send peacekeepers.", {"AZE": "declined"}),
+        ("The Italian defence minister said Rome would send 200 carabinieri.", {"ITA": "committed"}),
+        ("Kazakhstan's president met his Azerbaijani counterpart. The Republic will send a medical unit.", {"KAZ": "committed"}),
+        ("Dhaka is considering the request, Bangladeshi officials said.", {"BGD": "considering"}),
+        ("According to Thai officials, Bangkok will send a medical team.", {"THA": "committed"}),
+        ("According to the Thai foreign ministry, the country will send a medical team.", {"THA": "committed"}),
+        ("Nigerian President Bola Tinubu said Abuja would contribute troops.", {"NGA": "committed"}),
+        ("\"We will not send our soldiers,\" the Norwegian prime minister told reporters.", {"NOR": "declined"}),
+        ("\"We stand ready to contribute,\" the Malaysian foreign minister said.", {"MYS": "committed"}),
+        # "it" and "the country" point back
+        ("Kenya's foreign minister spoke to reporters in Nairobi.\nThe country will send troops, she said.", {"KEN": "committed"}),
+        ("Nepal has been asked to contribute. It has not yet decided, officials said.", {"NPL": "considering"}),
+        # a mediator, host or voter gets no stance
+        ("Qatar and Egypt mediated the ceasefire talks.", {}),
+        ("The talks were hosted by Egypt, while Indonesia said it would send troops.", {"IDN": "committed"}),
+        ("Algeria voted in favour of the resolution.", {}),
+        ("Algeria voted for resolution 2803 but said it would not send troops.", {"DZA": "declined"}),
+        ("Qatar, which mediated the ceasefire, will not send troops.", {"QAT": "declined"}),
+    ],
+)
+def test_paraphrased_who_the_sentence_is_about(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # wire copy: datelines, quotes, attributions, asides
+        ("JAKARTA, Feb 3 (Reuters) - Malaysia is prepared to send up to 1,500 troops to the international stabilisation force, "
+         "Defence Minister Khaled Nordin said on Tuesday.", {"MYS": {"offered_max": 1500}}),
+        ("Senegal's army chief said the country could field \"between 600 and 800 soldiers\" once the Security Council approves.",
+         {"SEN": {"offered_min": 600, "offered_max": 800}}),
+        ("According to a defence ministry statement, Vietnam will contribute a 300-member engineering unit.", {"VNM": {"committed": 300}}),
+        ("\"We are ready to send 1,000 men,\" Cambodia's prime minister told a news conference.", {"KHM": {"committed": 1000}}),
+        ("Mongolia, officials said, will deploy around 850 peacekeepers in the first phase.", {"MNG": {"committed": 850}}),
+        ("Albania will send 50 soldiers, Prime Minister Edi Rama said on 12 January.", {"ALB": {"committed": 50}}),
+        # the figure said through the troops, before the verb, or after the unit
+        ("The number of Rwandan troops will be around 600, the army spokesman said.", {"RWA": {"committed": 600}}),
+        ("Tanzania's contribution, expected to total 1,200 personnel, will arrive in April.", {"TZA": {"committed": 1200}}),
+        ("The Zambian contingent will be 500 strong.", {"ZMB": {"committed": 500}}),
+        ("Up to 2,000 Nepali soldiers could be deployed, officials said.", {"NPL": {"offered_max": 2000}}),
+        ("Some 1,200 Fijian troops will be sent to the enclave.", {"FJI": {"committed": 1200}}),
+        ("Kazakhstan's offer stands at 300 troops.", {"KAZ": {"committed": 300}}),
+        ("Pakistan has offered a division, roughly 10,000 soldiers.", {"PAK": {"committed": 10000}}),
+        # units counted and sized
+        ("Bangladesh is ready to provide two infantry battalions of about 850 soldiers each.", {"BGD": {"committed": 1700}}),
+        # ceilings, floors and conditional offers
+        ("Pakistan could send a brigade of 3,500 troops.", {"PAK": {"offered_min": 3500, "offered_max": 3500}}),
+        ("Azerbaijan is considering a deployment of 500 peacekeepers.", {"AZE": {"offered_min": 500, "offered_max": 500}}),
+        ("Italy said it was willing to send 200-300 carabinieri to train local police.", {"ITA": {"offered_min": 200, "offered_max": 300}}),
+        ("Ecuador said it would contribute more than 600 soldiers.", {"ECU": {"offered_min": 600}}),
+        ("Azerbaijan will send no more than 200 military medics.", {"AZE": {"offered_max": 200}}),
+        ("Egypt is ready to send a maximum of 2,000 troops.", {"EGY": {"offered_max": 2000}}),
+        ("Egypt is ready to commit a minimum of 2,000 troops.", {"EGY": {"offered_min": 2000}}),
+        # numbers written in other ways
+        ("Bolivia has pledged one thousand troops.", {"BOL": {"committed": 1000}}),
+        ("Bolivia has pledged 1.5 thousand troops.", {"BOL": {"committed": 1500}}),
+        ("Bolivia will send 1.2k troops.", {"BOL": {"committed": 1200}}),
+        ("Bolivia will send fifteen hundred soldiers.", {"BOL": {"committed": 1500}}),
+        ("Bolivia will send six hundred and fifty soldiers.", {"BOL": {"committed": 650}}),
+        ("Bolivia will send twenty-five hundred soldiers.", {"BOL": {"committed": 2500}}),
+        ("Bolivia will send 2 000 soldiers.", {"BOL": {"committed": 2000}}),
+        ("Uruguay has offered a few hundred troops.", {"URY": {}}),
+        ("Paraguay will send dozens of military medics.", {"PRY": {}}),
+        # several countries in one sentence, the verb left out or shared
+        ("Kenya will send 1,000 troops; Uganda, 600.", {"KEN": {"committed": 1000}, "UGA": {"committed": 600}}),
+        ("Uganda will send 600 troops and Kenya 1,000.", {"UGA": {"committed": 600}, "KEN": {"committed": 1000}}),
+        ("Kenya and Uganda will each send 500 troops.", {"KEN": {"committed": 500}, "UGA": {"committed": 500}}),
+        ("Kenya has pledged 1,000 soldiers, while Uganda has yet to decide.", {"KEN": {"committed": 1000}, "UGA": {}}),
+        ("Uganda has yet to decide, while Kenya has pledged 1,000 soldiers.", {"KEN": {"committed": 1000}, "UGA": {}}),
+        # a total and a first rotation
+        ("Indonesia has readied 20,000 troops, officials said, though only 1,000 will go in the first rotation.", {"IDN": {"committed": 20000}}),
+        ("Indonesia will send a total of 8,000 troops, beginning with 1,000 in April.", {"IDN": {"committed": 8000}}),
+        ("Ethiopia will send a contingent of 1,000, the first 250 of whom will arrive on 15 March.", {"ETH": {"committed": 1000}}),
+        # must NOT: the force's size, money, resolutions, other people
+        ("Nigeria pledged 2,500 soldiers to the 20,000-strong force.", {"NGA": {"committed": 2500}}),
+        ("Of the force's planned 20,000 troops, Indonesia has offered 8,000.", {"IDN": {"committed": 8000}}),
+        ("Ghana has offered 800 troops to the force, which is expected to reach 20,000 by the end of 2026.", {"GHA": {"committed": 800}}),
+        ("Morocco will deploy 1,200 troops under UN Security Council Resolution 2803.", {"MAR": {"committed": 1200}}),
+        ("Peru will send 500 troops at a cost of $40 million.", {"PER": {"committed": 500}}),
+        ("Chile will send 1,000 troops. The US will pay $100 million toward the 20,000-strong force.", {"CHL": {"committed": 1000}}),
+        ("Egypt will train 5,000 Palestinian police officers and will not deploy troops.", {"EGY": {}}),
+        ("Jordan will not send troops but has trained 1,000 Palestinian police.", {"JOR": {}}),
+    ],
+)
+def test_paraphrased_troop_figures_in_wire_copy(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Malaysia\'s foreign minister said Kuala Lumpur would take part "only if there is a clear mandate from the United Nations".', {'MYS': ['mandate']}),
+        ('Senegal will deploy its battalion only after the truce has taken hold, a government spokesman said.', {'SEN': ['ceasefire']}),
+        ('Any deployment by Vietnam would have to be approved by the National Assembly, officials said.', {'VNM': ['domestic_approval']}),
+        ("Cambodia's participation will hinge on whether Hamas agrees to disarm.", {'KHM': ['disarmament']}),
+        ('Mongolia said it could contribute troops, but that would require the agreement of both Israel and the Palestinians.', {'MNG': ['party_consent']}),
+        ("Kenya's cabinet must first sign off on any deployment, the ministry said, adding that Nairobi was otherwise ready to send 1,000 officers.", {'KEN': ['domestic_approval']}),
+        ('Rwanda said it would send troops, as long as they serve under Rwandan command.', {'RWA': ['command']}),
+        ('Tanzania will contribute, on the understanding that the force has a Security Council mandate.', {'TZA': ['mandate']}),
+        ('Zambia is willing to help, assuming the costs are met by the international community.', {'ZMB': ['funding']}),
+        ('Norway is prepared to send troops, as long as the mission is authorised by the Security Council.', {'NOR': ['mandate']}),
+        ('Sweden could send peacekeepers, though only with a Riksdag vote.', {'SWE': ['domestic_approval']}),
+        ('For Nepal, a UN mandate is a precondition for any deployment.', {'NPL': ['mandate']}),
+        ("Fiji's government said a lasting ceasefire was a prerequisite for sending troops.", {'FJI': ['ceasefire']}),
+        ('A Security Council resolution is essential before Pakistan sends soldiers, Islamabad said.', {'PAK': ['mandate']}),
+        ('Bangladesh will send troops when the Security Council adopts a resolution.', {'BGD': ['mandate']}),
+        ('Indonesia said its troops would deploy under Indonesian command and only for humanitarian tasks.', {'IDN': ['command']}),
+        ("Turkey's deployment would need the approval of the Turkish parliament.", {'TUR': ['domestic_approval']}),
+        ('Azerbaijan will not deploy unless all hostilities cease.', {'AZE': ['ceasefire']}),
+        ('Egypt is ready to take part if Israel withdraws from the Philadelphi corridor.', {'EGY': ['other']}),
+        ('Jordan would only consider sending police if invited by the Palestinian Authority.', {'JOR': ['party_consent']}),
+        ('Italy stands ready to send carabinieri once the Italian parliament gives the green light.', {'ITA': ['domestic_approval']}),
+        ('Greece is willing to contribute, on condition that the force operates under a UN mandate.', {'GRC': ['mandate']}),
+        ("Portugal's contribution would be conditional upon a formal request from the Palestinian Authority.", {'PRT': ['party_consent']}),
+        ('Spain would participate provided that the European Union funds the deployment.', {'ESP': ['funding']}),
+        ('Brazil will only participate if its soldiers are not required to disarm Hamas.', {'BRA': ['disarmament']}),
+        ('Argentina will send troops, but only if both sides consent.', {'ARG': ['party_consent']}),
+        ('Chile will participate in the force as long as it is led by the United Nations.', {'CHL': ['mandate']}),
+        ('Peru said it would join once a ceasefire is fully in place and a UN mandate is agreed.', {'PER': ['ceasefire', 'mandate']}),
+        # must NOT: "when" about something other than a term
+        ("Latvia will send medics when the first ships arrive.", {"LVA": []}),
+    ],
+)
+def test_paraphrased_conditions_in_reported_speech(text, expected):
+    assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Malaysia will only send troops if the fighting stops.', {'MYS': 'conditional'}),
+        ('Senegal is ready to send troops pending a UN resolution.', {'SEN': 'conditional'}),
+        ('Kenya said it would not commit troops until there was clarity on the mandate.', {'KEN': 'conditional'}),
+        ('Rwanda will decide after the Security Council votes.', {'RWA': 'conditional'}),
+        ("Tanzania's decision will depend on the mandate.", {'TZA': 'conditional'}),
+        ('Norway said its decision would hinge on the terms of the resolution.', {'NOR': 'conditional'}),
+        ('Sweden said any participation would require a vote in the Riksdag.', {'SWE': 'conditional'}),
+    ],
+)
+def test_paraphrased_terms_make_the_stance_conditional(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Malaysia has so far declined to commit troops.', {'MYS': 'declined'}),
+        ('Senegal has categorically ruled out any participation.', {'SEN': 'declined'}),
+        ('Vietnam will definitely not send soldiers, the spokesperson said.', {'VNM': 'declined'}),
+        ('Cambodia is said to be reluctant to join the force.', {'KHM': 'considering'}),
+        ('Officials indicated that Mongolia would stay out of the mission.', {'MNG': 'declined'}),
+        ('Kenya said it had "no plans at this stage" to send troops.', {'KEN': 'declined'}),
+        ('Rwanda will not, for now, send troops.', {'RWA': 'declined'}),
+        ('Tanzania does not currently plan to contribute troops.', {'TZA': 'declined'}),
+        ('Zambia is not going to send soldiers to Gaza, the president said.', {'ZMB': 'declined'}),
+        ('Norway would rather not take part.', {'NOR': 'declined'}),
+        ('Sweden has said no to sending troops.', {'SWE': 'declined'}),
+        ('Finland rejected a US request to contribute troops.', {'FIN': 'declined'}),
+        ('Denmark said it sees no role for Danish troops in the force.', {'DNK': 'declined'}),
+        ('Austria will not be among the contributors.', {'AUT': 'declined'}),
+        ('Belgium has no plans to join the stabilization force.', {'BEL': 'declined'}),
+        ('Malaysia has repeatedly said it is ready to send peacekeepers.', {'MYS': 'committed'}),
+        ('Senegal on Tuesday formally pledged a battalion to the force.', {'SEN': 'committed'}),
+        ('Vietnam has already committed 300 engineers.', {'VNM': 'committed'}),
+        ('Cambodia will definitely send troops, the prime minister said.', {'KHM': 'committed'}),
+        ('Kenya has offered to lead the stabilization force.', {'KEN': 'committed'}),
+        ('Rwanda has put forward a battalion for the force.', {'RWA': 'committed'}),
+        ('Tanzania confirmed that its troops would join the mission.', {'TZA': 'committed'}),
+        ('Zambia said its soldiers were ready to deploy.', {'ZMB': 'committed'}),
+        ('Norway said it was happy to contribute medical staff.', {'NOR': 'committed'}),
+        ('Sweden said it would gladly send observers.', {'SWE': 'committed'}),
+        ('Finland will be contributing a field hospital.', {'FIN': 'committed'}),
+        ('Malaysia has been approached about sending troops but has not yet responded.', {'MYS': 'considering'}),
+        ('Senegal is in the process of deciding whether to join.', {'SEN': 'considering'}),
+        ('Vietnam said it would examine the request carefully.', {'VNM': 'considering'}),
+        ('Cambodia is keeping its options open.', {'KHM': 'considering'}),
+        ('Mongolia is still evaluating whether to contribute.', {'MNG': 'considering'}),
+        ("Kenya's parliament is debating whether to send troops.", {'KEN': 'considering'}),
+        ('Rwanda has expressed openness to joining the force.', {'RWA': 'considering'}),
+        ('Tanzania is exploring options for a contribution.', {'TZA': 'considering'}),
+        ('Zambia will make a decision on its participation next week.', {'ZMB': 'considering'}),
+        ('Norway has not committed either way.', {'NOR': 'considering'}),
+        ('Malaysia has backed out of its pledge to send troops.', {'MYS': 'withdrawn'}),
+        ('Senegal announced the withdrawal of its contingent.', {'SEN': 'withdrawn'}),
+        ('Vietnam has withdrawn from the force.', {'VNM': 'withdrawn'}),
+        ('Cambodia decided to withdraw its offer of troops.', {'KHM': 'withdrawn'}),
+        ('Mongolia has pulled its troops out of the mission.', {'MNG': 'withdrawn'}),
+        ('Kenya has reneged on its offer.', {'KEN': 'withdrawn'}),
+        ("Rwanda's first troops have already deployed to the enclave.", {'RWA': 'deployed'}),
+        ('About 300 Tanzanian soldiers are now stationed in Rafah.', {'TZA': 'deployed'}),
+        ('Zambian peacekeepers began arriving in the enclave on Monday.', {'ZMB': 'deployed'}),
+        ("Norway's medical team has been deployed to the enclave.", {'NOR': 'deployed'}),
+        # must NOT
+        ('Qatar put forward a proposal for a ceasefire.', {}),
+        ('Egypt is happy to host the talks.', {}),
+        ("Turkey is said to be reluctant to let Israel decide the force's make-up.", {'TUR': 'considering'}),
+        ('Israel began deploying troops along the border.', {}),
+        ('Egypt has announced the withdrawal of its ambassador.', {}),
+        ('The force is deployed in Gaza.', {}),
+        ('Peru has formally recognised the Board of Peace.', {}),
+        ('Chile is weighing whether to recognise the new government.', {'CHL': 'considering'}),
+        ('UN peacekeepers are stationed in Lebanon, where Indonesia has 1,000 troops.', {}),
+        ('Jordan will definitely host the conference.', {}),
+        ('Qatar, however, has offered to mediate.', {}),
+        ('Pakistan said it was happy to help rebuild the enclave.', {}),
+        ('Malaysia sees no reason to change its position.', {}),
+        ('The Pentagon began deploying logistics teams to Israel.', {}),
+    ],
+)
+def test_paraphrased_statuses_with_adverbs_and_asides(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Kenya will send 1,000 troops; the US, 200.', {'KEN': {'committed': 1000}}),
+        ('Kenya will send 1,000 troops, and in 2026, 500 more.', {'KEN': {'committed': 1000}}),
+        ('Kenya will send 1,000 troops, Reuters said, citing Nairobi, 2025.', {'KEN': {'committed': 1000}}),
+        ('Chile will send troops in January, 2026.', {'CHL': {}}),
+        ('Chile will send 500 troops to Rafah, 30 km away.', {'CHL': {'committed': 500}}),
+        ('Chile will send 500 troops and 40 vehicles.', {'CHL': {'committed': 500}}),
+        ('Chile will send troops, the minister said on October 20, 2025.', {'CHL': {}}),
+        ('Peru has 8,000 soldiers in UN missions and is ready to send more.', {'PER': {}}),
+    ],
+)
+def test_paraphrased_figures_that_are_not_the_offer(text, expected):
+    assert _figures(text) == expected
+
+
+def test_words_read_past_are_kept_in_the_quotes():
+    text = "Rwanda will not, for now, send troops."
+    (found,) = extract(text)
+    assert (found.country, found.status, found.evidence) == ("RWA", "declined", [text])
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        # short articles: the stance, its figure and who it is about carried across sentences
+        ('st', "ISLAMABAD - Pakistan's foreign office said on Friday it had received the request. The country has not yet taken a decision, spokesman Tahir Andrabi said.", {'PAK': 'considering'}),
+        ('fig', 'Indonesia will send troops to Gaza. The first batch of 1,000 will leave in April, and up to 8,000 could follow.', {'IDN': {'offered_max': 8000}}),
+        ('fig', 'Azerbaijan will not send troops. Baku already has 2,000 soldiers in other missions.', {'AZE': {}}),
+        ('st', 'Turkish officials say Ankara is ready to contribute. Israel has objected to any Turkish role.', {'TUR': 'committed'}),
+        ('fig', 'Italy will send 200 carabinieri. The force, expected to total 20,000, will be commanded by a US general.', {'ITA': {'committed': 200}}),
+        ('st', 'The UAE said it would not take part. Abu Dhabi instead pledged $100 million for reconstruction.', {'ARE': 'declined'}),
+        ('fig', 'Kazakhstan confirmed it would send a medical unit. It will consist of about 40 doctors and nurses.', {'KAZ': {'committed': 40}}),
+        ('st', 'Bangladesh told US officials it wants to join the force. Dhaka is now awaiting the mandate.', {'BGD': 'conditional'}),
+        ('fig', 'Albania will send a small contingent. Prime Minister Edi Rama said the country would contribute around 100 troops.', {'ALB': {'committed': 100}}),
+    ],
+)
+def test_paraphrased_short_articles(kind, text, expected):
+    assert (_statuses if kind == "st" else _figures)(text) == expected

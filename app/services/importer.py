@@ -163,7 +163,7 @@ NOT_A_TASK = (r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS
                 r"(?:[\w-]+ ){0,2}?(?:to |at |of |in )?" + TASKS + r")")
 # "if asked", "if needed": willingness, not a term.
 NOT_A_REQUEST = r"(?! (?:asked|requested|needed|necessary|invited|called upon|required)\b)"
-ADVERB = r"(?:[a-z]+ly |yet |now |still |ever )?"
+ADVERB = r"(?:[a-z]+ly |yet |now |still |ever |rather |really )?"
 SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("withdrawn", re.compile(r"\b(?:withdrew|has withdrawn|have withdrawn|is withdrawing|pulled out|pulls out|will pull out)\b"
                              r"|\b(?:has|have|had) (?:since |now |quietly |formally )?(?:pulled|withdrawn|retracted|rescinded) (?:its|their) (?:offer|pledge|commitment)")),
@@ -173,7 +173,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             + r"|\b(?:is|are|was|were) (?:not |un)?(?:likely|expected|going|planning) to (?:stay out|stay away|keep out)\b"
                             r"|\b(?:is|are|was|were) " + ADVERB + r"unlikely to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
                             + r"|\b(?:is|are|was|were) not (?:planning|going|expected|prepared|willing|ready) to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
-                            + r"|\b(?:does|do|did) not (?:plan|intend|want|wish|expect) to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
+                            + r"|\b(?:does|do|did) not " + ADVERB + r"(?:plan|intend|want|wish|expect) to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
                             + r"|\b(?:does|do|did) not (?:expect|foresee|envisage) (?:that )?(?:[\w’'-]+ ){0,4}?(?:will|would) " + ADVERB + r"(?:" + NOT_SEND + r")\b" + NOT_A_TASK
                             + r"|\b(?:would|will|to) " + ADVERB + r"(?:stay|keep) out\b|\bsit (?:it )?out\b"
                             r"|\b(?:will|would|shall) (?:provide|send|contribute|deploy|commit|offer) no (?:troops|soldiers|forces|personnel|units|peacekeepers|contingent)\b"
@@ -238,7 +238,7 @@ MORE_CUES: dict[str, list[str]] = {
         UNITS_WORD + r" (?:are |were )?(?:ready|on standby|standing by) (?:to|for) (?:be )?(?:deploy|deployment|depart|go|leave)",
         r"\bdecided to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
         r"(?<!whether )(?<!\bif )\bwould (?:also |soon |eventually |now |initially )?(?:send|contribute|deploy|dispatch|provide|supply)\b"
-        r"(?= (?:[\w,-]+ ){0,4}?(?:troops|soldiers|personnel|peacekeepers|police|officers|medics|engineers|units?|contingent|battalions?|\d))",
+        r"(?= (?:[\w,-]+ ){0,4}?(?:troops|soldiers|personnel|peacekeepers|police|officers|medics|engineers|observers|trainers|staff|doctors|units?|contingent|battalions?|\d))",
         # a pledge as a noun: "Chile's offer of 800 troops", "its pledge of up to 1,000 soldiers"
         r"\b(?:offer|pledge|commitment|promise) of (?:up to |about |around |some |as many as )?\d",
         r"\b(?:has|have) (?:formally |officially )?joined the (?:international |multinational )?(?:stabili[sz]ation force|force|ISF|mission)\b",
@@ -263,7 +263,7 @@ MORE_CUES: dict[str, list[str]] = {
     # Willing, but on terms: "ready to send troops if ...", "would join once ...", "provided there is
     # ...", "would need parliamentary approval", "only deploy with a mandate", "under Chilean command".
     "conditional": [
-        r"\b(?:could|would|will|might|may|can|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch|help)\b"
+        r"\b(?:could|would|will|might|may|can|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch|help|field|supply)\b"
         r"[^.;]*? (?:if|once|so long as|as long as|provided)\b" + NOT_A_REQUEST,
         r"(?:,|\bbut|\bonly) provided\b|\bprovided (?:that|there (?:is|are|was|were|be))\b",  # the conjunction, not the verb
         r"\b(?:would|will) (?:first |still |also )?need\b|\bneeds? (?:[\w-]+ ){0,3}?(?:approval|consent|mandate|resolution|authori[sz]ation|green light|backing)\b",
@@ -273,7 +273,7 @@ MORE_CUES: dict[str, list[str]] = {
         r"(?:terms of reference|mandate|resolution|rules of engagement|approval|vote|legal process|clarity|clarification|details|guarantees)\b",
         r"\b(?:wants|want|insists|insisted|demands|demanded|requires|required|expects) (?:that )?(?:the |any |such a |a )(?:[\w-]+ )?(?:force|mission|deployment|ISF|operation) "
         r"(?:to have|to be|must|should|would have to|needs to|has to)\b",
-        r"\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|legislators|the [Cc]abinet|the National Assembly|the legislature|the Bundestag|the Majlis) "
+        r"(?:\b(?:its|their|[A-Z][\w-]+(?:’s|'s)) (?:[Pp]arliament|[Cc]ongress|[Cc]abinet|legislature|National Assembly)|\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|legislators|the [Cc]abinet|the National Assembly|the legislature|the Bundestag|the Majlis)) "
         r"(?:must|has to|would have to|will have to|needs to|would need to|will need to) (?:first )?(?:approve|vote|sign off|authori[sz]e|endorse|ratify)\b",
         r"\bunder (?:the )?condition(?:s)? (?:that|of)\b",
         # the decision itself waits on something: "would be decided after a resolution", "parliament will have the final word"
@@ -406,7 +406,8 @@ REFUSED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n[’']t\b|\brul(?:ed|es|ing)
 # Palestinian Authority", "the Palestinians must agree", "the force needed a resolution",
 # "parliamentary approval is required".
 TERMS_AS_MUSTS = [
-    r"\bmust (?:first )?be (?:requested|endorsed|authori[sz]ed|approved|mandated|sanctioned|accepted|invited|backed) by\b",
+    r"\b(?:must|would have to|will have to|has to|have to|needs to|need to|would need to|will need to|should) (?:first )?be "
+    r"(?:requested|endorsed|authori[sz]ed|approved|mandated|sanctioned|accepted|invited|backed|ratified|cleared) by\b",
     r"\b(?:the )?(?:Palestinian Authority|Palestinians|both (?:parties|sides)|the parties|all parties|Israel and Hamas) "
     r"(?:must|have to|has to|need to|needs to|would have to|will have to|would need to) (?:first )?(?:agree|accept|consent|approve|invite|request)\b",
     r"\b(?:force|mission|deployment|participation|contribution) (?:needed|required) (?:a |an |the )?(?:[\w.-]+ ){0,3}?(?:mandate|resolution|approval|consent|authori[sz]ation)\b",
@@ -431,6 +432,21 @@ WITH_A_MANDATE = [
 CUE_IS_TERM = re.compile("|".join(TO_PARLIAMENT + WITH_A_MANDATE))
 MORE_CUES["conditional"] += TO_PARLIAMENT + WITH_A_MANDATE
 MORE_CUES["conditional"] += TERMS_IN_OTHER_WORDS
+# Terms in yet other words: "requires a formal invitation from", "is conditioned on a vote", "will send
+# troops as soon as the truce is consolidated" (but not "as soon as possible").
+TERMS_REQUIRED = [
+    r"\b(?:requires?|required|necessitates?) (?:a |an |the |prior |its |their )?(?:[\w-]+ ){0,2}?"
+    r"(?:approval|consent|invitation|mandate|resolution|authori[sz]ation|ceasefire|cease-fire|truce|request|vote|green light)\b",
+    r"\b(?:is|was|are|were|be|remains?|would be|will be) (?:[a-z]+ly )?(?:conditioned|conditional|dependent|contingent|predicated) (?:on|upon)\b",
+    r"\b(?:could|would|will|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch)\b"
+    r"[^.;]*? as soon as\b(?! (?:possible|practicable|feasible|it can|they can|we can|next|the (?:order|request|call)))",
+]
+TERMS_REQUIRED += [
+    r"\bon the (?:understanding|assumption|basis) that\b|,\s*assuming (?:that )?",
+    r"\b(?:could|would|will|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch)\b[^.;]*? when "
+    r"(?=(?:the |a |an )?(?:[\w-]+ ){0,3}?(?:Security Council|UN|U\.N\.|[Pp]arliament|Congress|ceasefire|truce|mandate|resolution|fighting|war|hostilities|parties|Hamas|Palestinian))",
+]
+MORE_CUES["conditional"] += TERMS_REQUIRED
 # Still weighing it, in other words: a participation being evaluated, a matter under consideration, a
 # request received, a decision promised for later.
 STILL_WEIGHING = [
@@ -474,6 +490,113 @@ MORE_CUES["considering"] += NOT_YET
 MORE_CUES["committed"] += WILLING_IN_OTHER_WORDS
 MORE_CUES["considering"] += HESITATION + DECISION_PENDING_CUES
 
+# Pledges said through the troops themselves or in the progressive: "Chile's contingent will number 800",
+# "the contingent from Peru will comprise", "has 2,000 soldiers on standby", "is preparing a force of",
+# "is sending 200 gendarmes", "vowed to send", "has earmarked a battalion", "signed up to the force".
+PEOPLE_AHEAD = (r"(?= (?:[\w,-]+ ){0,4}?(?:troops|soldiers|personnel|peacekeepers|police|officers|gendarmes|carabinieri|medics|engineers|observers|trainers|staff|doctors|"
+                r"units?|contingent|battalions?|brigade|company|detachment|team|\d))")
+PLEDGED_THROUGH_THE_TROOPS = [
+    r"(?:’s|'s|\bits|\btheir) (?:contribution|contingent|deployment|battalion|detachment) (?:will|would|is to|is set to|is expected to) "
+    r"(?:number|comprise|consist of|total|include|be made up of|be (?:about |around |some |roughly |up to )?\d)",
+    r"\b(?:contingent|battalion|troops|soldiers|units?|contribution|deployment|peacekeepers|personnel|police officers) from "
+    r"[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:will|is to|are to|is set to|are set to|is due to|are due to|is expected to|are expected to) "
+    r"(?:be |number|comprise|consist|total|include|arrive|deploy|join|serve|take part)",
+    r"\b(?:has|have|had|keeps?|kept|maintains?) (?:up to |about |around |some |nearly )?\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD
+    + r" (?:on standby|standing by|ready|at the ready|on alert|prepared)\b",
+    r"\b(?:is|are|was|were) (?:now |already |currently )?(?:preparing|readying|assembling|training|mobili[sz]ing) (?:a|an) (?:[\w-]+ ){0,2}"
+    r"(?:force|contingent|battalion|unit|brigade|detachment|company|team) (?:of|for|to)\b",
+    r"\b(?:is|are|was|were) (?:now |also |already |currently )?(?:sending|dispatching|deploying|contributing|providing)" + PEOPLE_AHEAD,
+    r"\b(?:will|shall) (?:also |soon |now |initially )?(?:provide|supply|dispatch|commit|furnish|field)\b" + PEOPLE_AHEAD,
+    r"\b(?:vow(?:ed|s)|swore|undertook|undertakes) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
+    r"\b(?:has |have )?earmarked\b" + PEOPLE_AHEAD,
+    r"\bsigned up (?:to|for) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|contingent|stabili[sz]ation)",
+    r"\bcommitted (?:itself|themselves) to (?:send|sending|contribut|deploy|join|taking part|participat)",
+    # "Chile's contribution, expected to total 800, will arrive in April", "the Chilean contingent will be 500 strong",
+    # "the number of Chilean troops will be around 600", "Chile's offer stands at 300 troops"
+    r"(?:’s|'s|\bits|\btheir) (?:contribution|contingent|deployment|battalion|detachment|troops|soldiers)(?:, (?:[^,.;]|\d[,.]\d){1,60},)? "
+    r"(?:will|is to|is set to|is due to|is expected to|are to|are set to|are due to|are expected to) (?:arrive|deploy|be deployed|be sent|head|leave|depart)\b",
+    r"\b(?:[Tt]he|[Aa]) (?:[A-Z][\w-]+) (?:contribution|contingent|deployment|battalion|detachment) (?:will|is to|is set to|is expected to) "
+    r"(?:number|comprise|consist of|total|include|be made up of|be (?:about |around |some |roughly |up to )?\d|arrive|deploy|be deployed|be sent)",
+    r"\b(?:number|size|strength) of (?:the )?(?:[A-Z][\w-]+ )(?:troops|soldiers|personnel|peacekeepers|police|contingent|forces) "
+    r"(?:will|is to|is set to|is expected to) be\b",
+    r"(?:’s|'s|\bits|\btheir) (?:offer|pledge|contribution|commitment) (?:stands at|amounts to|totals|comes to|is for)\b",
+    # "Chile and Peru will each send 500 troops"
+    r"\b(?:will|would|shall) (?:each|both|jointly|together) (?:send|contribute|deploy|dispatch|provide|supply)\b",
+    r"\b(?:will|would|shall) (?:each|both|jointly|together) (?:join|take part|participate)\b",
+]
+MORE_CUES["committed"] += PLEDGED_THROUGH_THE_TROOPS
+# Deliberation in other words: "could provide 3,000 troops", "would not rule out", "is still deciding
+# whether", "is looking into the possibility", "is thinking about sending", "has not made up its mind".
+DELIBERATION_IN_OTHER_WORDS = [
+    r"\b(?:could|might|may) (?:provide|supply|dispatch|offer|commit|field)\b" + PEOPLE_AHEAD,
+    r"\b(?:would|will|could|can) not (?:exclude|rule out)\b|\b(?:won[’']t|wouldn[’']t|didn[’']t|hasn[’']t|doesn[’']t) (?:exclude|rule out|ruled out)\b"
+    r"|\b(?:is|are|was|were) not (?:ruling out|excluding)\b",
+    r"\b(?:still )?deciding (?:whether|if|on|about)\b",
+    r"\blooking (?:into|at) (?:the )?(?:possibility|option|prospect|idea|request|proposal|whether|sending|joining|contributing|a contribution|participation|taking part|a role)\b",
+    r"\bthinking (?:about|of|over) (?:sending|joining|contributing|taking part|participating|deploying|the request|the proposal|a contribution|a role)\b",
+    r"\b(?:has|have|had) not (?:yet )?made up (?:its|their) minds?\b|\byet to make up (?:its|their) minds?\b",
+    r"\bdecision (?:on|about|whether|regarding) [^.;]{0,140}?(?:has|have|had) (?:still |yet )?not (?:yet )?been (?:made|taken|reached|finali[sz]ed)",
+]
+MORE_CUES["considering"] += DELIBERATION_IN_OTHER_WORDS
+# Refusals in still other words: "has excluded sending troops", "there will be no Chilean troops",
+# "sending troops is not on the table", "refrained from contributing".
+REFUSALS_IN_OTHER_WORDS = [
+    r"\bexclud(?:es|ed|ing) (?:sending|contributing|deploying|joining|taking part|participating|"
+    r"the (?:possibility|option|idea) of (?:sending|contributing|deploying|joining|taking part|participating))\b",
+    r"\b[Tt]here (?:will|would|shall) be no (?:[\w-]+ ){0,2}(?:troops|soldiers|forces|boots|peacekeepers|personnel|contingent|participation|deployment)\b",
+    r"\b(?:[Ss]ending|[Dd]eploying|[Cc]ontributing) (?:any )?(?:troops|soldiers|forces|personnel|peacekeepers)(?: [\w-]+){0,3}? (?:is|was|remains) "
+    r"(?:not on|off) the (?:table|agenda)\b",
+    r"\brefrain(?:ed|s|ing)? from (?:sending|participating|joining|taking part|deploying|contributing)\b",
+]
+MORE_CUES["declined"] += REFUSALS_IN_OTHER_WORDS
+# Withdrawals in other words: a pledge retracted, a deployment cancelled or reversed, a contingent
+# recalled, no longer willing.
+WITHDRAWALS_IN_OTHER_WORDS = [
+    r"\b(?:retracted|rescinded|revoked|cancell?ed|scrapped|abandoned|dropped|reversed) (?:its|their) (?:[\w-]+ ){0,2}"
+    r"(?:offer|pledge|commitment|promise|(?:decision|plans?) to (?:send|deploy|contribute|join|take part|participate)|deployment|participation|contribution)\b",
+    r"\brecall(?:ed|s|ing)? (?:its|their) (?:[\w-]+ )?(?:troops|soldiers|contingent|peacekeepers|forces|personnel|battalion)\b",
+    r"\bno longer (?:willing|ready|prepared|planning|intends|intending|plans|going) to (?:send|contribute|deploy|join|take part|participate)\b"
+    r"|\b(?:will|would) no longer (?:send|contribute|deploy|take part|participate|join)\b",
+]
+MORE_CUES["withdrawn"] = MORE_CUES.get("withdrawn", []) + WITHDRAWALS_IN_OTHER_WORDS
+# Troops already there: "its contingent is already in place".
+ALREADY_THERE = [
+    r"\b(?:troops|soldiers|contingent|forces|peacekeepers|personnel|units?|battalion) (?:is|are) (?:already |now )?(?:in place|on the ground)\b",
+]
+MORE_CUES["deployed"] = MORE_CUES.get("deployed", []) + ALREADY_THERE
+# Still more ways to say each stance, found by rewording the ones above.
+PLACES = r"(?:Gaza|the enclave|the Strip|the territory|Rafah|Khan Yunis|Khan Younis|Deir al-Balah|Gaza City)"
+MORE_CUES["deployed"] += [
+    r"\b(?:troops|soldiers|contingent|forces|peacekeepers|personnel|units?|battalion|team|police officers|officers|medics|engineers) "
+    r"(?:are|were|have been|has been|is) (?:now )?(?:stationed|based|deployed|operating) (?:in|to|inside) " + PLACES,
+    r"\b(?:began|begun|started|have begun|has begun) (?:arriving|deploying|landing|to arrive|to deploy)\b",
+]
+MORE_CUES["withdrawn"] += [
+    r"\b(?:announced|confirmed|ordered|began|completed) (?:the )?withdrawal of (?:its|their) (?:[\w-]+ )?"
+    r"(?:troops|soldiers|contingent|peacekeepers|forces|personnel|battalion|offer|pledge)\b",
+    r"\b(?:decided|decides|moved|opted|chose) to (?:withdraw|pull|retract|rescind|cancel|revoke) (?:its|their)\b",
+    r"\bpulled (?:its|their) (?:[\w-]+ )?(?:troops|soldiers|contingent|peacekeepers|forces|personnel) out\b",
+]
+MORE_CUES["declined"] += [
+    r"\bsees? no (?:role|place|need|reason) for (?:[\w-]+ ){0,2}(?:troops|soldiers|forces|military|personnel|participation|involvement)\b",
+    r"\b(?:will|would) not be (?:among|one of) the (?:[\w-]+ )?(?:contributors|participants|troop contributors|troop-contributing countries)\b",
+]
+MORE_CUES["committed"] += [
+    r"\bput (?:forward|up)\b" + PEOPLE_AHEAD,
+    r"\b(?:said|says|confirmed|announced|stated|added|declared)(?: on \w+)?,? (?:that )?(?:its|their) (?:troops|soldiers|forces|contingent|personnel|peacekeepers|police) "
+    r"(?:would|will) (?:join|take part|participate|be part|deploy|be deployed|be sent|go)\b",
+    r"\b(?:is|are|was|were) (?:now |also )?(?:happy|glad|proud|honou?red) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
+]
+MORE_CUES["considering"] += [
+    r"\b(?:is|are|was|were) (?:said|reported|believed|thought|understood|seen) to be (?:[a-z]+ly )?(?:hesitant|reluctant|wavering|undecided|on the fence|cautious|wary)\b",
+    r"\b(?:would|will) (?:[a-z]+ly )?(?:examine|study|review|assess|evaluate|look at) (?:the|a|its|this|that) (?:[\w-]+ )?(?:request|proposal|invitation|offer|option|idea)\b",
+    r"\bkeep(?:ing|s)? (?:its|their) options open\b",
+    r"\b(?:evaluating|assessing|studying|examining|weighing|reviewing|debating|discussing|mulling|pondering) (?:whether|if)\b",
+    r"\b(?:openness|receptiveness) to\b",
+    r"\b(?:will|would|is to|is due to|expects to|is expected to) (?:make|take|announce) (?:a|its|their) (?:final )?decision\b",
+    r"\b(?:has|have) not (?:yet )?committed(?= either way| itself| themselves| to anything|[.,;]|$)",
+]
+
 SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
                 for status, cue in SUBJECT_CUES]
 
@@ -513,7 +636,11 @@ DECIDER_AFTER = re.compile(r"\s+(?:(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3})?$")
 TURN_TO_NOW = re.compile(r"\b(?:but|yet|though|although)\b,? (?:[\w’'-]+ ){0,3}?(?:now|since|no longer|currently)\b")
 
 # Money or equipment pledged instead of people is not a troop commitment.
-NOT_PEOPLE = re.compile(r"(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,2}? (?:\$|US\$|€|£|\d[\d,.]* (?:million|billion)|funding|funds|money|equipment|vehicles|financial|dollars|aid|supplies|logistics|logistical)")
+# Goods counted in loads: "1,000 tonnes of aid", "500 trucks of supplies", "20 ambulances".
+GOODS = (r"(?:metric )?(?:tonnes|tons|trucks|truckloads|lorries|containers|shipments|convoys|pallets|vehicles|ambulances|tents|"
+         r"parcels|kits|boxes|aircraft|planes|helicopters|ships|vessels|generators|barrels|litres|liters|doses|meals)\b")
+NOT_PEOPLE = re.compile(r"(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,2}? (?:\$|US\$|€|£|\d[\d,.]* (?:million|billion)|funding|funds|money|equipment|vehicles|financial|dollars|aid|supplies|logistics|logistical"
+                        r"|(?:about |around |some |up to |nearly )?\d[\d,.]* " + GOODS + r"|food|medicine|medical supplies|fuel|relief)")
 PASSIVE_TROOPS = re.compile(UNITS_WORD + r" ")
 PEOPLE_TOO = re.compile(r"\b\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b|\b(?:troops|soldiers|personnel|peacekeepers)\b")
 # A stance asked about, not stated: "whether Chile would send", "asked if Peru will join".
@@ -538,7 +665,7 @@ RELATIVE_CLAUSE = re.compile(r", (?:which|who) [^,]*,")
 CATEGORY_WORDS = [
     # how the mission behaves once there ("withdraw if the force deviates from its mandate") is a term of its own
     ("other", re.compile(r"deviat|strays? from|departs? from|goes beyond|oversteps", re.I)),
-    ("disarmament", re.compile(r"disarm|demilitari|weapons", re.I)),
+    ("disarmament", re.compile(r"disarm|demilitari|weapons|(?:lays?|laid|put|puts|hands?|handed|gives?|gave) (?:down |over |up )?(?:its|their) (?:arms|guns)|decommission", re.I)),
     ("mandate", re.compile(r"\bU\.?N\.?\b|United Nations|Security Council|mandate|resolution|legal basis|international law|terms of reference|rules of engagement", re.I)),
     ("domestic_approval", re.compile(r"parliament|congress|senate|legislat|national assembly|majlis|ratif|referendum|cabinet|lawmakers"
                                       r"|(?<!General )\bassembly\b|\bBundestag|\bSejm\b|\bKnesset\b|\bDuma\b|\bDPR\b|\bStorting|\bRiksdag|\bDiet\b"
@@ -549,23 +676,55 @@ CATEGORY_WORDS = [
     ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends", re.I)),
     ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties|both parties|all parties"
                                  # the parties' own agreement: "requested by the Palestinian Authority", "the Palestinians must agree"
-                                 r"|requested by|at the request of|(?:Palestinian Authority|Palestinians|parties|sides|Hamas) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request)", re.I)),
+                                 r"|requested by|at the request of|request (?:from|by|of) (?:the )?(?:Palestinian|both|all|the parties|Israel|Hamas)|(?:Palestinian Authority|Palestinians|parties|sides|Hamas) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request)", re.I)),
     ("command", re.compile(r"command|under the flag|chain of|\bled by\b|leadership", re.I)),
-    ("funding", re.compile(r"fund|financ|cost|paid|budget", re.I)),
+    ("funding", re.compile(r"fund|financ|cost|paid|budget|\bpays?\b|\bpaying\b|reimburs|salar|expenses|donors?\b|money", re.I)),
 ]
 
 # "20,000 troops", "20 thousand troops", "20.000 troops" (a dot between thousands, as some outlets write), and
 # small figures in words ("two thousand troops", "five hundred soldiers").
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a": 1}
-NUMBER = (r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![.,]?\d)|\d+ thousand\b|\d+"
-          r"|(?<![\w-])(?:" + "|".join(w for w in NUMBER_WORDS if w != "a") + r"|[Aa]) (?:hundred|thousand)\b)")
-UNITS = r"(?:more |additional |extra )?(?:troops|soldiers|personnel|peacekeepers|police officers|policemen|police|officers|engineers|medics|military personnel|service members|servicemembers|marines|paratroopers|staff|medical staff|doctors|nurses|medical personnel|observers)"
-RANGE = re.compile(r"between " + NUMBER + r" and " + NUMBER + r"(?: " + UNITS + r")?|" + NUMBER + r" ?(?:to|-|–) ?" + NUMBER + r" " + UNITS)
-UP_TO = re.compile(r"(?:up to|as many as|no more than|a maximum of) " + NUMBER + r"(?: " + UNITS + r")?")
-SINGLE = re.compile(NUMBER + r" (?:[a-z-]+ ){0,2}" + UNITS + r"|(?:contingent|battalion|brigade|unit|team|company|detachment) of (?:about |around |some |roughly |nearly )?" + NUMBER)
+NUMBER_WORDS.update({"eleven": 11, "thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+                     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+# A count in words: "fifteen hundred", "twenty-five hundred", "six hundred and fifty", "one thousand".
+_WORD = r"(?:" + "|".join(sorted((w for w in NUMBER_WORDS if w != "a"), key=len, reverse=True)) + r")"
+_WORD_COUNT = _WORD + r"(?:-" + _WORD + r")?"
+NUMBER = (r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![.,]?\d)|\d+(?:\.\d+)? thousand\b|\d+(?:\.\d+)?k\b"
+          # thousands set apart by a space, as some outlets write ("2 000 soldiers")
+          r"|(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d,.])|\d+"
+          r"|(?<![\w-])(?i:" + _WORD_COUNT + r"|a) (?:hundred|thousand)(?: and " + _WORD_COUNT + r"(?! (?:hundred|thousand)))?\b)")
+UNITS = (r"(?:more |additional |extra )?(?:troops|soldiers|personnel|peacekeepers|police officers|policemen|police|officers|engineers|medics|military personnel|service members|servicemembers|marines|paratroopers|staff|medical staff|doctors|nurses|medical personnel|observers"
+         # forces by their own names: gendarmes, carabinieri, blue helmets, trainers, deminers, special forces
+         r"|gendarmes|gendarmerie|carabinieri|Carabinieri|troopers|infantrymen|infantry|servicemen|servicewomen|sappers|deminers|trainers|instructors|commandos|special forces|blue helmets)")
+RANGE = re.compile(r"(?i:between|from) " + NUMBER + r" and " + NUMBER + r"(?: " + UNITS + r")?|" + NUMBER + r" ?(?:to|-|–) ?" + NUMBER + r" " + UNITS)
+UP_TO = re.compile(r"(?i:up to|as many as|no more than|a maximum of) " + NUMBER + r"(?: " + UNITS + r")?")
+# A pledge with its verb left out: "Chile will send 800 troops; Peru, 300" or "... and Peru 300".
+GAP_BEFORE = re.compile(r"(?:;|,|\band|\bwhile|\bwhereas)\s+(?:and\s+)?$")
+GAP_AFTER = re.compile(r",? (?:about |around |some |roughly |nearly |up to |as many as )?" + NUMBER + r"(?!\d|[,.]\d)(?: " + UNITS + r")?(?=[.;,]|$)")
+GAPPED_FIGURE = re.compile(r"(?:(?<=[;,] )|(?<=\band )|(?<=\bwhile )|(?<=\bwhereas ))(?P<who>[A-Z][\w-]+(?: [A-Z][\w-]+)?),? "
+                           r"(?:about |around |some |roughly |nearly )?" + NUMBER + r"(?!\d|[,.]\d)(?=[.;,]|$)")
+# Two kinds of people in one pledge, "1,500 troops and 300 police": together, the people offered.
+SUM = re.compile(NUMBER + r" (?:[a-z-]+ ){0,2}" + UNITS + r",? (?:and|plus|as well as|along with) (?:about |around |some |roughly |nearly )?"
+                 + NUMBER.replace("(", "(?:", 1) + r" (?:[a-z-]+ ){0,2}" + UNITS + r"\b")
+SINGLE = re.compile(NUMBER + r" (?:[A-Z][a-z]+ )?(?:[a-z-]+ ){0,2}" + UNITS + r"|(?:contingent|battalion|brigade|unit|team|company|detachment|division) of (?:about |around |some |roughly |nearly )?" + NUMBER
+                    # "1,000 men": men only right after the figure
+                    + r"|" + NUMBER + r" (?:armed |uniformed )?men\b")
+# Units counted and sized: "two battalions of about 850 soldiers each" is 1,700 people.
+EACH = re.compile(r"(?<![\w-])(\d+|" + _WORD + r") (?:[\w-]+ )?(?:battalions|units|companies|contingents|brigades|teams|detachments) of "
+                  r"(?:about |around |some |roughly |nearly |up to )?" + NUMBER + r" (?:[a-z-]+ ){0,2}(?:" + UNITS + r"|men) each\b", re.I)
+# Troops a country already has elsewhere: "has 8,000 soldiers serving in UN missions".
+SERVING_BEFORE = re.compile(r"\b(?:has|have|had) (?:about |around |some |more than |over |nearly )?$")
+SERVING_AFTER = re.compile(r"(?: [\w-]+){0,2}? (?:serving|deployed|stationed|abroad|worldwide|around the world|overseas|"
+                           r"in (?:UN|U\.N\.|United Nations|other|peacekeeping|several|various|\w+ (?:UN )?missions|Lebanon|Africa|the Sahel))\b")
+# "the number of Chilean troops will be around 600"
+NUMBER_OF = re.compile(r"\b(?:number|size|strength) of (?:the )?(?:[A-Z][\w-]+ )?(?:troops|soldiers|personnel|peacekeepers|police|contingent|forces) "
+                       r"(?:will|would|is to|is expected to|could) (?:be|reach|total) (?:about |around |some |roughly |nearly )?" + NUMBER)
+# A unit's size said after it: "the contingent will be 500 strong".
+STRONG_AFTER = re.compile(r"\b(?:contingent|battalion|unit|team|company|brigade|detachment|deployment) (?:will|would|is to|is set to|is expected to) be "
+                          r"(?:about |around |some |roughly |nearly )?" + NUMBER + r"[ -]strong\b")
 # Lower bounds: "at least 2,000 troops", "no fewer than 500", "20,000 or even more peacekeepers".
-AT_LEAST = re.compile(r"(?:at least|no fewer than|no less than|a minimum of|more than) " + NUMBER + r"(?: " + UNITS + r")?"
+AT_LEAST = re.compile(r"(?i:at least|no fewer than|no less than|a minimum of|more than) " + NUMBER + r"(?: " + UNITS + r")?"
                       r"|over " + NUMBER + r" " + UNITS
                       + r"|" + NUMBER + r"(?: (?:[a-z-]+ ){0,2}" + UNITS + r")? or (?:even |possibly |perhaps |maybe )?more\b")
 # A unit sized by a compound: "a 500-strong contingent", "a 1,200-member battalion" (a "20,000-strong
@@ -631,12 +790,19 @@ def _clause_after(text: str, start: int, end: int) -> tuple[int, int]:
     return start, stop
 
 
+def _word_count(words: str) -> int:
+    return sum(NUMBER_WORDS[w] for w in words.lower().split("-"))
+
+
 def _number(raw: str) -> int:
-    if raw.endswith(("thousand", "hundred")):
-        count, scale = raw.split()
-        value = int(count) if count.isdigit() else NUMBER_WORDS[count.lower()]
-        return value * (1000 if scale == "thousand" else 100)
-    return int(raw.replace(",", "").replace(".", ""))
+    words = re.fullmatch(r"(\S+) (hundred|thousand)(?: and (\S+))?", raw)
+    if words is not None:
+        count, scale, rest = words.groups()
+        value = float(count) if re.fullmatch(r"\d+(?:\.\d+)?", count) else _word_count(count)
+        return round(value * (1000 if scale == "thousand" else 100)) + (_word_count(rest) if rest else 0)
+    if raw.endswith("k"):
+        return round(float(raw[:-1]) * 1000)
+    return int(raw.replace(",", "").replace(".", "").replace(" ", ""))
 
 
 # A figure for the whole force ("a 20,000-strong force", "a force of up to 20,000", "the force will
@@ -645,7 +811,8 @@ FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) 
                                r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
                                r"|\b(?:force|mission|ISF)(?: [\w-]+){0,3}? (?:will|would|could|is to|is expected to|may) (?:have|number|include|comprise|consist of|total|reach|be made up of) "
                                r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
-                               r"|\b(?:total|overall|combined) (?:force )?(?:of |strength of )?(?:about |around |some |up to )?$(?<!\ba total of )", re.I)
+                               r"|\b(?:force|mission|ISF)(?:’s|'s) (?:planned |projected |total |full |envisaged |expected |overall |eventual )?(?:strength of )?$"
+                               r"|(?<!to )\b(?:total|overall|combined) (?:force )?(?:of |strength of )?(?:about |around |some |up to )?$(?<!\ba total of )", re.I)
 # ... unless the country itself sends "a force of": "ready to send a peacekeeping force of 20,000".
 OWN_FORCE_BEFORE = re.compile(r"\b(?:send|sending|deploy|deploying|contribute|contributing|offer|offered|offering|pledge|pledged|pledging|"
                               r"prepared|preparing|dispatch|dispatching|provide|providing|commit|committed|committing) (?:a|an|its|their) "
@@ -679,11 +846,16 @@ def _figures(sentence: str) -> list[Figure]:
     """The troop figures a sentence gives, in order, leaving out figures for the whole force."""
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
+    asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(sentence)]
 
     def add(m: re.Match[str], values: dict[str, int], total: bool = False) -> None:
         if any(a < m.end() and m.start() < b for a, b in taken):
             return
         taken.append((m.start(), m.end()))
+        if any(a <= m.start() < b for a, b in asides):
+            return  # ", which already has 5,000 peacekeepers abroad," is background, not the offer
+        if SERVING_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) and SERVING_AFTER.match(sentence, m.end()):
+            return  # "has 8,000 soldiers in UN missions": troops serving elsewhere
         before = sentence[max(0, m.start() - 80):m.start()]
         if (FORCE_WIDE_BEFORE.search(before) and not OWN_FORCE_BEFORE.search(before)) or FORCE_WIDE_AFTER.match(sentence, m.end()):
             return
@@ -700,10 +872,23 @@ def _figures(sentence: str) -> list[Figure]:
         add(m, {"offered_min": _number(next(g for g in m.groups() if g))})
     for m in OWN_FORCE.finditer(sentence):
         add(m, {"single": _number(m.group(1))})
+    for m in EACH.finditer(sentence):
+        units = m.group(1)
+        add(m, {"single": (int(units) if units.isdigit() else _word_count(units)) * _number(m.group(2))})
+    for m in STRONG_AFTER.finditer(sentence):
+        add(m, {"single": _number(m.group(1))})
     for m in SIZED.finditer(sentence):
         add(m, {"single": _number(m.group(1))})
+    for m in SUM.finditer(sentence):
+        numbers = re.findall(NUMBER.replace("(", "(?:", 1), m.group(0))
+        add(m, {"single": sum(_number(n) for n in numbers[:2])})
     for m in SINGLE.finditer(sentence):
-        add(m, {"single": _number(m.group(1) or m.group(2))})
+        add(m, {"single": _number(next(g for g in m.groups() if g))})
+    for m in GAPPED_FIGURE.finditer(sentence):
+        if mentions(m.group("who")):
+            add(m, {"single": _number(m.group(2))})
+    for m in NUMBER_OF.finditer(sentence):
+        add(m, {"single": _number(m.group(1))})
     for m in BARE.finditer(sentence):
         number = re.search(NUMBER + "$", m.group(0))
         if 1900 <= _number(number.group(1)) <= 2100:
@@ -818,7 +1003,7 @@ LIST_GAP = re.compile(r"(?:’s|'s)?\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+)?")
 CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second |further |third |key |main |first |another |precondition |basic )?(?:condition|precondition|prerequisite)\b")
 SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b"
                               # "subject to a clear mandate and the approval of its parliament": two terms
-                              r"|(?:the|a|an|its|their) (?:[\w-]+ )?(?:approval|consent|backing|agreement|vote|invitation)\b)")
+                              r"|(?:the|a|an|its|their) (?:[\w-]+ )?(?:approval|consent|backing|agreement|vote|invitation|mandate|resolution|ceasefire|cease-fire|truce)\b)")
 CLAUSE_FROM_CUE = ("in ", "under ", "within ", "remain", "stay ", "be ", "serve", "operate", "only within", "only under",
                    "without ", "before ", "with the ", "on the basis", "based on", "after ")
 
@@ -1005,6 +1190,11 @@ def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str)
 # zero-width characters. The reader reads a cleaned copy; what it quotes is cut from the original.
 ODD_SPACE = re.compile(r"[ \t\u00a0\u2007\u2009\u202f\u3000]{2,}|[\t\u00a0\u2007\u2009\u202f\u3000]")
 INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Words that only stress or date a stance, read past like stray spaces so that every cue reads "will
+# send" in "will definitely send" and "will not send" in "will not, for now, send" (quotes keep them).
+FILLER = re.compile(r" (?:definitely|certainly|gladly|happily|readily|formally|officially|categorically|firmly|flatly|publicly|"
+                    r"repeatedly|ultimately|actually|absolutely|already|indeed|duly|swiftly|quickly|surely|really)(?= [a-z])"
+                    r"|, (?:for now|for the time being|at this stage|at present|at the moment|as yet|however|though|too),(?= [a-z])")
 
 
 def _cleaned(text: str) -> tuple[str, list[int]]:
@@ -1016,6 +1206,10 @@ def _cleaned(text: str) -> tuple[str, list[int]]:
     while i < len(text):
         if INVISIBLE.match(text, i):
             i += 1
+            continue
+        filler = FILLER.match(text, i)
+        if filler is not None:
+            i = filler.end()
             continue
         space = ODD_SPACE.match(text, i)
         if space is not None:
@@ -1121,7 +1315,8 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "pledged its support for the force", "committed to the peace plan", "offered to mediate"
                 if status == "committed" and OTHER_HELP.match(text, m.end(), span.end):
                     continue  # "offered to host the talks"
-                if PASSIVE_TROOPS.match(m.group(0)) and not any(0 <= m.start() - x.end <= 25 for x in speakers):
+                if PASSIVE_TROOPS.match(m.group(0)) and not any(0 <= m.start() - x.end <= 25 for x in speakers) \
+                        and not any(m.start() <= x.start and x.end <= m.end() for x in speakers):
                     continue  # "troops will be deployed" says whose troops only when a country is named right before
                 if status == "conditional" and m.group(0).lower() in ("if ", "once ") and IF_FIRST_CUE.match(text, m.start(), span.end):
                     # "If the council approves, Chile will send ...": the subject is the main clause's
@@ -1240,6 +1435,15 @@ def _extract(text: str) -> list[Suggestion]:
                         asked.add(code)
                     given.setdefault(code, ("considering", m.start()))
 
+        if given:
+            # a verb left out: "Chile will send 800 troops; Peru, 300", "... and Peru 300"
+            for x in speakers:
+                if x.code in given or x.is_demonym or x.kind == "person" or x.code in NOT_CONTRIBUTORS:
+                    continue
+                if GAP_BEFORE.search(text, span.start, x.start) and GAP_AFTER.match(text, x.end, span.end):
+                    earlier = [(at, st) for st, at in given.values() if at < x.start]
+                    if earlier:
+                        given[x.code] = (max(earlier)[1], x.start)
         figure = _figure_at(sentence)
         if figure is not None and not given and not is_recalled:
             # "The contingent will number 1,200 soldiers": a figure in a sentence about one country, kept
@@ -1258,7 +1462,8 @@ def _extract(text: str) -> list[Suggestion]:
             # one's ("Chile will send 800 troops, while Peru will contribute 300").
             cues = sorted((position - span.start, code) for code, (_, position) in stated.items())
             if len(cues) > 1:
-                stretches = {code: (at, cues[i + 1][0] if i + 1 < len(cues) else None) for i, (at, code) in enumerate(cues)}
+                # countries sharing one cue ("Chile and Peru will each send 500") share its stretch
+                stretches = {code: (at, next((c[0] for c in cues if c[0] > at), None)) for at, code in cues}
         for code, (status, _) in given.items():
             target = suggestion(code)
             if is_recalled:
