@@ -1315,3 +1315,36 @@ def test_words_read_past_are_kept_in_the_quotes():
 )
 def test_paraphrased_short_articles(kind, text, expected):
     assert (_statuses if kind == "st" else _figures)(text) == expected
+
+
+# ---- groups of countries: requests sent to them, members listed, a group as its own subject --------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # requests sent out to countries, named directly or as examples of a group
+        ("Officials said the foreign ministry sent formal requests to countries such as Chile, Peru and Ecuador about joining "
+         "the stabilisation force.", {"CHL": "considering", "PER": "considering", "ECU": "considering"}),
+        ("On Tuesday the ministry asked some 40 countries to contribute troops to the force, from large allies such as Chile "
+         "to small states including Fiji and Tonga.", {"CHL": "considering", "FJI": "considering", "TON": "considering"}),
+        # near miss: a request that is not about the force
+        ("On Tuesday the ministry asked some 40 countries for advice on trade rules, including Chile.", {}),
+        # a group as the subject of its own clause, after the one who speaks
+        ("Gabon's foreign minister said that several countries have expressed willingness to send troops.", {}),
+        # near miss: the speaker's country is part of the subject
+        ("Gabon's foreign minister said that Gabon and several other countries are ready to send troops.", {"GAB": "committed"}),
+        # the group's members set off by dashes after the verb
+        ("The two nations that American officials describe as on the verge of sending troops — Ghana and Nepal — want a "
+         "narrow mandate.", {"GHA": "considering", "NPL": "considering"}),
+        # members listed in the next sentence, and a list whose last member has an adjective
+        ("Five countries have committed to sending soldiers. These countries are Ghana, Nepal, Fiji and the tiny Tonga.",
+         {"GHA": "committed", "NPL": "committed", "FJI": "committed", "TON": "committed"}),
+        ("Five countries have committed to sending soldiers. These countries are still unnamed; Nepal said it would not send "
+         "troops.", {"NPL": "declined"}),
+        ("The commander said Ghana, Nepal and the tiny Tonga will send soldiers to the force.",
+         {"GHA": "committed", "NPL": "committed", "TON": "committed"}),
+    ],
+)
+def test_groups_asked_listed_and_speaking_of_others(text, expected):
+    assert _statuses(text) == expected

@@ -595,6 +595,8 @@ MORE_CUES["considering"] += [
     r"\b(?:openness|receptiveness) to\b",
     r"\b(?:will|would|is to|is due to|expects to|is expected to) (?:make|take|announce) (?:a|its|their) (?:final )?decision\b",
     r"\b(?:has|have) not (?:yet )?committed(?= either way| itself| themselves| to anything|[.,;]|$)",
+    # nearly there, not yet: "on the verge of sending troops", "close to committing"
+    r"\b(?:on the verge of|on the brink of|close to|near to) (?:sending|committing|joining|deploying|contributing|taking part|participating|a decision)\b",
 ]
 
 SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
@@ -606,10 +608,18 @@ GROUP_SUBJECT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|several|a 
                            r"(?: (?:have|has|had|are|were))?(?: [\w’']+)? $"
                            # "Countries that have expressed willingness ... include Chile and Peru"
                            r"|\b(?:countries|nations|states|governments) (?:that|which|who) (?:have |has |had |are |were )?(?:[\w’']+ )?$", re.I)
+# A group as the subject of its own clause, after the one who speaks: "Egypt's minister said that several
+# countries have expressed willingness" is no stance of Egypt's.
+GROUP_NOUN = re.compile(r"\b(?:several|some|many|other|a few|a number of|few|most|more|dozens of|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+                        r"(?: [\w-]+)? (?:countries|nations|states|governments)\b", re.I)
+GROUP_CLAUSE_SUBJECT = re.compile(r"(?:\bthat|\bsaid|\bsays|\bsaying|:|,|—|–|--)\s+(?:the\s+)?" + GROUP_NOUN.pattern[2:], re.I)
+# The members of such a group set off by dashes or brackets after the verb: "... sending troops -- Chile and Peru --".
+APPOSED_LIST = re.compile(r"(?:[^.;,—–()-]|-(?!-)){0,60}?\s(?:--|—|–|\()\s*")
 # Members of a group named in the same sentence: "... include Chile and Peru", "... such as Chile".
 GROUP_INCLUDES = re.compile(r"\b(?:include|includes|included|including|such as|namely|are|were)\b:?")
 GROUP_MEMBER_AFTER = re.compile(r"\b(?:one|two|three|some|several|most|the first) of (?:them|these|those|the (?:[\w-]+ )?(?:countries|nations|states))"
-                                r"(?: (?:is|was|are|were|being|includes?|including))?\b|\b[Aa]mong them (?:is |was |are |were )?", re.I)
+                                r"(?: (?:is|was|are|were|being|includes?|including))?\b|\b[Aa]mong them (?:is |was |are |were )?"
+                                r"|\b(?:these|those|the) (?:[\w-]+ ){0,2}?(?:countries|nations|states|governments) (?:are|were|include|included)\b:?", re.I)
 GROUP_MEMBER_BEFORE = re.compile(r"\b(?:is|was|are|were) (?:one|two|among) (?:of )?(?:them|these|those|the (?:[\w-]+ )?(?:countries|nations|states))\b")
 # Help that is not troops: an offer "to host" or "to rebuild" is no pledge of soldiers (a pledge to
 # train police, made as part of the force's pledges, still counts; money is NOT_PEOPLE's).
@@ -650,7 +660,13 @@ NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$|\b[Nn]o\s+$"
                      # "no countries have officially confirmed", "none of them has offered": the subject itself is the negation
                      r"|\b(?:[Nn]o (?:other |single )?(?:country|countries|nation|nations|state|states|government|governments|one)|[Nn]one(?: of them)?|[Nn]either)\s+(?:has|have|had|is|are|was|were)?\s*(?:\w+\s+)?$")
 # Verbs whose agent approaches others: the countries after them are the ones being asked.
-OBJECT_CUES = re.compile(r"\b(?:approached|engaging with|engaged with|has asked|have asked|asked|invited|courting|sounding out|reached out to|urged)\b")
+OBJECT_CUES = re.compile(r"\b(?:approached|engaging with|engaged with|has asked|have asked|asked|invited|courting|sounding out|reached out to|urged)\b"
+                         # requests sent out: "filed requests with Malta and Italy", "sent formal requests to countries such as Chile"
+                         r"|\b(?:sent|filed|made|submitted|issued|addressed|delivered|lodged)(?: [\w-]+){0,2}? requests? (?:to|with)\b")
+# The ones asked named as examples of a group: "asked more than 70 countries ..., from allies such as Italy
+# and France to smaller countries including Malta".
+ASKED_GROUP = re.compile(r"\s+(?:[\w-]+ ){0,4}?(?:countries|nations|states|governments|allies|partners)\b")
+ASKED_EXAMPLES = re.compile(r"\b(?:such as|including|like|among them)\s+")
 # Talks held with countries, which are then weighing it ("the US has been speaking to Chile, Peru and
 # Ecuador about possible contributions", "sought troops from Chile") — only where the sentence is
 # about the force, since talks "with Egypt on the ceasefire" are no approach.
@@ -943,7 +959,7 @@ def _subjects_before(text: str, named: list[Mention], cue_start: int, together: 
         run = [proper[-1]]
         for previous in reversed(proper[:-1]):
             gap = text[previous.end:run[0].start]
-            if re.fullmatch(r"(?:’s|'s)?\s*(?:,|and|, and|&)\s*(?:the\s+)?", gap):
+            if re.fullmatch(r"(?:’s|'s)?\s*(?:,|and|, and|&)\s*(?:the\s+(?:[a-z][\w-]+\s+)?)?", gap):
                 run.insert(0, previous)
             else:
                 break
@@ -998,7 +1014,7 @@ RECALLED = re.compile(r"\b(?:[Ll]ast (?:year|month|week|January|February|March|A
 # A time phrase right after the verb of saying only dates the statement ("Chile said last week it would
 # send troops", "Reuters reported earlier this month"): the stance is still the current one.
 DATED_STATEMENT = re.compile(r"\b(?:said|says|reported|announced|told [\w.]+(?: [\w.]+)?|stated|confirmed|added|wrote|declared)(?: on \w+)? $")
-LIST_GAP = re.compile(r"(?:’s|'s)?\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+)?")
+LIST_GAP = re.compile(r"(?:’s|'s)?\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+(?:[a-z][\w-]+\s+)?)?")
 # "... is a second condition": the condition is what comes before.
 CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second |further |third |key |main |first |another |precondition |basic )?(?:condition|precondition|prerequisite)\b")
 SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b"
@@ -1334,6 +1350,17 @@ def _extract(text: str) -> list[Suggestion]:
                           and x.code not in NOT_CONTRIBUTORS]  # "agreed to a US request": the US asks, it is not the subject
                 subjects = list(dict.fromkeys(x.code for x in inside)) if inside else \
                     _subjects_before(text, speakers, m.start(), together=True)
+                last_named = max([x.end for x in speakers if x.end <= m.start()] or [span.start])
+                group_subject = not inside and GROUP_CLAUSE_SUBJECT.search(text, last_named, m.start()) is not None
+                if group_subject:
+                    subjects = []  # "the minister said several countries are ready to send troops": not his country
+                if (not subjects or set(subjects) <= NOT_CONTRIBUTORS) and GROUP_NOUN.search(text, span.start, m.start()):
+                    # "the two nations said to be close to sending troops -- Chile and Peru --"
+                    dash = APPOSED_LIST.match(text, m.end(), span.end)
+                    if dash is not None:
+                        apposed = _list_after(text, speakers, dash.end(), span.end)
+                        if apposed:
+                            subjects, group_subject = apposed, False
                 if GROUP_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()):
                     # "three countries have agreed to send troops": their names may follow in the paragraph
                     group = status if group is None or STATUS_RANK[status] > STATUS_RANK[group] else group
@@ -1345,7 +1372,7 @@ def _extract(text: str) -> list[Suggestion]:
                 if not subjects and last_list and not named and PLURAL_BACK.search(text, span.start, span.end):
                     subjects = list(last_list)  # "none have committed", "they are still considering"
                 if not subjects:
-                    if OTHER_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()):
+                    if group_subject or OTHER_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()):
                         subjects = []  # "the force will deploy ...", "other countries are ready to ..."
                     elif context:
                         subjects = [context]
@@ -1422,7 +1449,14 @@ def _extract(text: str) -> list[Suggestion]:
                 continue  # "reporters asked whether Peru had pledged troops" is a question, not an approach
             if not m.group(0).split()[0].endswith("ing") and PASSIVE_BEFORE.search(text, span.start, m.start()):
                 continue  # "was approached by American officials": the subject is the one asked
-            for code in _list_after(text, named, m.end(), span.end):
+            listed = _list_after(text, named, m.end(), span.end)
+            first = next((x for x in named if x.start >= m.end() and not x.is_demonym), None)
+            if ASKED_GROUP.match(text, m.end(), span.end) and (first is None or "," in text[m.end():first.start]):
+                # a group asked, its members given as examples further on: only when the request is about the force
+                listed = []
+                for example in ASKED_EXAMPLES.finditer(text, m.end(), span.end) if ABOUT_THE_FORCE.search(sentence) else ():
+                    listed += [code for code in _list_after(text, named, example.end(), span.end) if code not in listed]
+            for code in listed:
                 if code not in given:
                     asked.add(code)
                 given.setdefault(code, ("considering", m.start()))
