@@ -1348,3 +1348,31 @@ def test_paraphrased_short_articles(kind, text, expected):
 )
 def test_groups_asked_listed_and_speaking_of_others(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # troops asked for, in the passive
+        ("Officials confirmed that Chilean engineers have been requested for the stabilisation mission.", {"CHL": "considering"}),
+        ("Chilean engineers have been praised for their work.", {}),  # near miss
+        # approvals of a deployment or participation with a word before the noun
+        ("Zambia's parliament approved a long-debated deployment on Thursday.", {"ZMB": "committed"}),
+        ("The presidency of Ghana approved the participation of Ghanaian soldiers in the force.", {"GHA": "committed"}),
+        # a leader who says "he" will send, with the troops a few words on
+        ("Kenya's President William Ruto said that he would send a significant number of police officers.", {"KEN": "committed"}),
+        ("Kenya's president said he would send a delegation to the talks.", {}),  # near miss
+        # an adverb inside the passive
+        ("According to the envoy, Nepalese troops will be mainly deployed in the north.", {"NPL": "committed"}),
+        # a task taken on within the force
+        ("Ghana and Fiji will take on the training of local police.", {"GHA": "committed", "FJI": "committed"}),
+        ("The force will take on the training of local police.", {}),  # near miss
+        # decisions not yet made, in the plural or with "such", and the country the decision is about
+        ("Peru's defence ministry said decisions have not yet been made on its contribution.", {"PER": "considering"}),
+        ("Sources said no decision has been taken on Peru joining the force.", {"PER": "considering"}),
+        ("Sources said no decision has been taken on the force's budget.", {}),  # near miss
+        ("Sources in Lima said no such decision has been taken yet.", {"PER": "considering"}),
+    ],
+)
+def test_requests_approvals_tasks_and_decisions_not_taken(text, expected):
+    assert _statuses(text) == expected

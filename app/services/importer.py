@@ -218,8 +218,8 @@ MORE_CUES: dict[str, list[str]] = {
     # it would deploy", "will be sending", "expressed willingness to", "volunteered", "committed
     # troops", a parliament or cabinet that "approved the deployment", troops "prepared" in numbers.
     "committed": [
-        r"\b(?:said|says|announced|confirmed|declared|stated|indicated|added|told [\w.\s]{1,40}?)(?: on \w+)?,? (?:that )?"
-        r"(?:it|they|the country|the government|[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:would|will) (?:soon |also |now )?"
+        r"(?<![\w-])(?:said|says|announced|confirmed|declared|stated|indicated|added|told [\w.\s]{1,40}?)(?: on \w+)?,? (?:that )?"
+        r"(?:it|they|he|she|the country|the government|[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:would|will) (?:soon |also |now )?"
         r"(?:send|contribute|deploy|dispatch|provide|join|supply|commit)\b",
         r"\bwill be (?:sending|contributing|deploying|dispatching|providing|joining)\b",
         r"\b(?:expressed|shown|showed|signalled|signaled|voiced|declared|announced|confirmed|reaffirmed|reiterated) "
@@ -227,7 +227,7 @@ MORE_CUES: dict[str, list[str]] = {
         r"\bvolunteered (?:to (?:send|contribute|deploy|join)|troops|soldiers|personnel|forces)\b",
         r"\bcommitted (?:[\w,-]+ ){0,4}?" + UNITS_WORD + r"\b",
         r"\b(?:is|are|was|were) (?:keen|eager) to (?:send|contribute|join|take part|participate|deploy)\b",
-        r"\bapproved (?:the |a )?(?:deployment|dispatch|sending)\b",
+        r"\bapproved (?:the |a |an )?(?:[\w-]+ )?(?:deployment|dispatch|sending|participation)\b",
         r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained) (?:up to |about |around |some |as many as )?\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b",
         # readiness as a noun, "would be willing to", "it's ready to", troops "on standby" for the mission,
         # a decision to send, and a plain "would send" with people to send (not after "whether" or "if")
@@ -243,7 +243,7 @@ MORE_CUES: dict[str, list[str]] = {
         r"\b(?:offer|pledge|commitment|promise) of (?:up to |about |around |some |as many as )?\d",
         r"\b(?:has|have) (?:formally |officially )?joined the (?:international |multinational )?(?:stabili[sz]ation force|force|ISF|mission)\b",
         # the troops as subject, passive: "Chilean troops will be deployed", "are to be sent"
-        UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:will|are to|are set to|are due to|is to|is set to|is due to) (?:soon )?be (?:deployed|sent|dispatched|stationed)\b",
+        UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:will|are to|are set to|are due to|is to|is set to|is due to) (?:soon )?be (?:[a-z]+ly )?(?:deployed|sent|dispatched|stationed)\b",
     ],
     # Deliberation: thinking it over, discussing it, not having decided yet, counted among
     # possible contributors.
@@ -253,12 +253,16 @@ MORE_CUES: dict[str, list[str]] = {
         r"\b(?:discussing|negotiating) (?:its |a |the |their )?(?:possible |potential )?(?:participation|contribution|involvement|deployment|role)\b",
         r"\b(?:has|have|had) (?:not )?yet to (?:decide|make a (?:final )?decision|commit)\b",
         r"\b(?:has|have|had) not (?:yet )?(?:made|taken|reached) (?:a|any) (?:final )?decision\b",
-        r"\bno (?:final )?decision (?:has|had) (?:yet )?been (?:made|taken|reached)\b",
+        r"\bno (?:final |formal |such )?decisions? (?:has|have|had) (?:yet )?been (?:made|taken|reached)\b",
+        r"\bdecisions? (?:has|have|had) not (?:yet )?been (?:made|taken|reached)\b",
+        # troops or a presence asked for: "Chilean troops have been requested for the mission"
+        r"\b(?:" + UNITS_WORD[3:-1] + r"|presence|participation|contribution)"
+        r" (?:has|have|had) been (?:formally |officially )?(?:requested|sought|asked for)\b",
         r"\b(?:wants|wanted|wishes|hopes) to send\b",
         r"\bagreed in principle\b",
         # (being "mentioned as a potential contributor" by others is no stance of the country's own)
         r"\b(?:among|one of) (?:the )?(?:potential|possible|prospective|likely) (?:contributors|participants|troop contributors|candidates)\b",
-        UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:could|may|might) (?:soon |eventually )?be (?:deployed|sent|dispatched|stationed)\b",
+        UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:could|may|might) (?:soon |eventually )?be (?:[a-z]+ly )?(?:deployed|sent|dispatched|stationed)\b",
     ],
     # Willing, but on terms: "ready to send troops if ...", "would join once ...", "provided there is
     # ...", "would need parliamentary approval", "only deploy with a mandate", "under Chilean command".
@@ -334,7 +338,8 @@ DECISION_PENDING = re.compile(
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision\b"
     r"|\b(?:has|have|had) not (?:yet )?(?:decided|made (?:a|any) (?:final )?decision|taken (?:a|any) (?:final )?decision)\b"
     r"|\b(?:has|have|had) (?:not )?yet to (?:decide|make a (?:final )?decision|take a (?:final )?decision)\b"
-    r"|\bno (?:final )?decision (?:has|had) (?:yet )?been (?:made|taken|reached)\b")
+    r"|\bno (?:final |formal |such )?decisions? (?:has|have|had) (?:yet )?been (?:made|taken|reached)\b"
+    r"|\bdecisions? (?:has|have|had) not (?:yet )?been (?:made|taken|reached)\b")
 DECISION_PENDING_CUES = [
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision (?:from|by|of)\b",
 ]
@@ -525,6 +530,9 @@ PLEDGED_THROUGH_THE_TROOPS = [
     r"\b(?:will|would|shall) (?:each|both|jointly|together) (?:join|take part|participate)\b",
 ]
 MORE_CUES["committed"] += PLEDGED_THROUGH_THE_TROOPS
+# A task taken on within the force: "Chile will take on the training of police".
+MORE_CUES["committed"] += [r"\b(?:will|would|is to|are to|shall) (?:take on|take charge of|be in charge of|be responsible for|handle|oversee) "
+                           r"(?:the )?(?:training|policing|patrols?|patrolling|demining|logistics)\b"]
 # Deliberation in other words: "could provide 3,000 troops", "would not rule out", "is still deciding
 # whether", "is looking into the possibility", "is thinking about sending", "has not made up its mind".
 DELIBERATION_IN_OTHER_WORDS = [
@@ -640,6 +648,9 @@ NOT_A_CONTRIBUTION = re.compile(
     r"| to (?:the )?(?:[\w-]+ ){0,2}(?:reconstruction|rebuilding|recovery|humanitarian|fund)\b")
 SUPPORTED_OBJECT = re.compile(r" (?:the |a |an |this |its )?(?:[\w-]+ ){0,2}" + PLANS + r"\b")
 # The person or country whose decision is awaited, named right after the cue.
+# "no decision has been taken on Chile joining the force": the country the decision is about.
+DECIDED_ON = re.compile(r"\s+(?:yet\s+)?(?:on|about|regarding|over|concerning)\s+(?:whether\s+)?(?:the\s+)?")
+JOINING_AFTER = re.compile(r"(?:’s|'s)?\s+(?:joining|sending|participat\w*|taking part|contribut\w*|deploy\w*|involvement|role)\b")
 DECIDER_AFTER = re.compile(r"\s+(?:(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3})?$")
 # A sentence that recalls an earlier stance and then turns to the present one: "had previously
 # expressed its willingness ... but is now hesitant". Only what follows the turn is current.
@@ -1367,7 +1378,8 @@ def _extract(text: str) -> list[Suggestion]:
                     group_here = m.end()
                 if not subjects and status == "considering" and DECISION_PENDING.match(m.group(0)):
                     # "awaiting a final decision from President Prabowo": the decider's country
-                    decider = [x for x in named if x.start >= m.end() and DECIDER_AFTER.match(text[m.end():x.start])]
+                    decider = [x for x in named if x.start >= m.end() and (DECIDER_AFTER.match(text[m.end():x.start])
+                               or (DECIDED_ON.fullmatch(text, m.end(), x.start) and JOINING_AFTER.match(text, x.end, span.end)))]
                     subjects = [decider[0].code] if decider else []
                 if not subjects and last_list and not named and PLURAL_BACK.search(text, span.start, span.end):
                     subjects = list(last_list)  # "none have committed", "they are still considering"
