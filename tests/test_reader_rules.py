@@ -1376,3 +1376,30 @@ def test_groups_asked_listed_and_speaking_of_others(text, expected):
 )
 def test_requests_approvals_tasks_and_decisions_not_taken(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name ends at its possessive: "Donald Trump’s Board" is no person called "Board"
+        ("Chilean President Ana Rivas will attend Donald Trump’s Board of Peace meeting. Rivas attended the first meeting of "
+         "the Board of Peace in Washington, and pledged to send 500 troops.", {"CHL": ("committed", {"committed": 500})}),
+        # an earlier pledge that is the article's only stance keeps its figure ...
+        ("Last month, Chile pledged to send 500 troops.", {"CHL": ("committed", {"committed": 500})}),
+        # ... but gives way, figure and all, to the current stance (near miss)
+        ("Last month, Chile pledged to send 500 troops. Chile now says it will only send troops if the Security Council "
+         "approves.", {"CHL": ("conditional", {})}),
+        # a speaker described in an aside that names the country
+        ("“Decisions have not yet been made on the level of help that we could provide,” Ana Rivas, an assistant deputy "
+         "minister at the foreign ministry of Chile, told the committee on Tuesday.", {"CHL": ("considering", {})}),
+        ("“Decisions have not yet been made on the level of help that we could provide,” Ana Rivas, an assistant deputy "
+         "minister, told the committee on Tuesday.", {}),  # near miss: no country named
+        # a pledge in the pluperfect is an earlier stance; a plan "now on hold" is taken back
+        ("Peru has pledged 600 troops to the force. Peru had pledged the troops in March. Lima's plan to send the troops is "
+         "now on hold.", {"PER": ("withdrawn", {"committed": 600})}),
+        ("Peru said the talks on the ceasefire are on hold, but it will send 600 troops.",
+         {"PER": ("committed", {"committed": 600})}),  # near miss: something else on hold
+    ],
+)
+def test_names_speakers_and_earlier_stances(text, expected):
+    assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected

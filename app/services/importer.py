@@ -253,8 +253,8 @@ MORE_CUES: dict[str, list[str]] = {
         r"\b(?:discussing|negotiating) (?:its |a |the |their )?(?:possible |potential )?(?:participation|contribution|involvement|deployment|role)\b",
         r"\b(?:has|have|had) (?:not )?yet to (?:decide|make a (?:final )?decision|commit)\b",
         r"\b(?:has|have|had) not (?:yet )?(?:made|taken|reached) (?:a|any) (?:final )?decision\b",
-        r"\bno (?:final |formal |such )?decisions? (?:has|have|had) (?:yet )?been (?:made|taken|reached)\b",
-        r"\bdecisions? (?:has|have|had) not (?:yet )?been (?:made|taken|reached)\b",
+        r"\b[Nn]o (?:final |formal |such )?decisions? (?:has|have|had) (?:yet )?been (?:made|taken|reached)\b",
+        r"\b[Dd]ecisions? (?:has|have|had) not (?:yet )?been (?:made|taken|reached)\b",
         # troops or a presence asked for: "Chilean troops have been requested for the mission"
         r"\b(?:" + UNITS_WORD[3:-1] + r"|presence|participation|contribution)"
         r" (?:has|have|had) been (?:formally |officially )?(?:requested|sought|asked for)\b",
@@ -338,8 +338,8 @@ DECISION_PENDING = re.compile(
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision\b"
     r"|\b(?:has|have|had) not (?:yet )?(?:decided|made (?:a|any) (?:final )?decision|taken (?:a|any) (?:final )?decision)\b"
     r"|\b(?:has|have|had) (?:not )?yet to (?:decide|make a (?:final )?decision|take a (?:final )?decision)\b"
-    r"|\bno (?:final |formal |such )?decisions? (?:has|have|had) (?:yet )?been (?:made|taken|reached)\b"
-    r"|\bdecisions? (?:has|have|had) not (?:yet )?been (?:made|taken|reached)\b")
+    r"|\b[Nn]o (?:final |formal |such )?decisions? (?:has|have|had) (?:yet )?been (?:made|taken|reached)\b"
+    r"|\b[Dd]ecisions? (?:has|have|had) not (?:yet )?been (?:made|taken|reached)\b")
 DECISION_PENDING_CUES = [
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision (?:from|by|of)\b",
 ]
@@ -565,6 +565,11 @@ WITHDRAWALS_IN_OTHER_WORDS = [
     r"\brecall(?:ed|s|ing)? (?:its|their) (?:[\w-]+ )?(?:troops|soldiers|contingent|peacekeepers|forces|personnel|battalion)\b",
     r"\bno longer (?:willing|ready|prepared|planning|intends|intending|plans|going) to (?:send|contribute|deploy|join|take part|participate)\b"
     r"|\b(?:will|would) no longer (?:send|contribute|deploy|take part|participate|join)\b",
+]
+WITHDRAWALS_IN_OTHER_WORDS += [
+    # a plan or pledge now on hold: "its plan to send troops is now on hold"
+    r"\b(?:plans?|pledge|offer|deployment|participation|dispatch) (?:to (?:send|deploy|contribute|join|dispatch) )?(?:[\w-]+ ){0,5}?"
+    r"(?:is|are|was|were|remains?|has been|have been) (?:now |currently |temporarily |indefinitely )?(?:put )?on [“\"‘']?hold\b",
 ]
 MORE_CUES["withdrawn"] = MORE_CUES.get("withdrawn", []) + WITHDRAWALS_IN_OTHER_WORDS
 # Troops already there: "its contingent is already in place".
@@ -1021,7 +1026,9 @@ SPOKEN_TO = re.compile(r"\b(?:told|informed|assured|briefed|urged|met|met with|w
 # A stance recalled from before gives way to the current one ("last November, ... contingent on a ceasefire").
 RECALLED = re.compile(r"\b(?:[Ll]ast (?:year|month|week|January|February|March|April|May|June|July|August|September|October|November|December)"
                       r"|[Ee]arlier this (?:year|month|week)|[Pp]reviously|had (?:earlier |previously )?(?:said|indicated|told|stated|signalled|signaled)"
-                      r"|had (?:earlier|previously|once|initially|originally) (?:promised|pledged|offered|agreed|committed|expressed|announced|volunteered))\b")
+                      r"|had (?:earlier|previously|once|initially|originally) (?:promised|pledged|offered|agreed|committed|expressed|announced|volunteered)"
+                      # the pluperfect alone: "Chile had pledged the troops" before what it has done since
+                      r"|had (?:promised|pledged|offered|volunteered))\b")
 # A time phrase right after the verb of saying only dates the statement ("Chile said last week it would
 # send troops", "Reuters reported earlier this month"): the stance is still the current one.
 DATED_STATEMENT = re.compile(r"\b(?:said|says|reported|announced|told [\w.]+(?: [\w.]+)?|stated|confirmed|added|wrote|declared)(?: on \w+)? $")
@@ -1054,6 +1061,7 @@ def people(text: str) -> list[Mention]:
         if title_of is not None and TITLE_KEYWORD.search(title_of.group(0)):
             names.append(title_of.group("name"))
         for name in names:
+            name = re.split(r"[’']s\b", name)[0]  # "Donald Trump’s Board": the name ends at the possessive
             words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
             if mentions(name) or not words or any(w in NOT_A_NAME for w in words):
                 continue
@@ -1168,6 +1176,11 @@ SAID = re.compile(r"(?:’s|'s)?(?: [\w-]+){0,3}? (?:said|says|told|stated|added
 ATTRIBUTION_START = re.compile(r"[,”\"’]\s*[”\"’]?\s*(?:(?:said|says|told|added|stated|according to)\s+)?(?:[\w.’'-]+\s+){0,6}$")
 
 
+# A speaker named, then described in an aside that names the country, then the verb of saying.
+APPOSITIVE_SPEAKER = re.compile(r"[,”\"’]\s*[”\"’]?\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+(?:an?|the|[A-Z][\w-]*(?:’s|'s))\s+(?:[\w’'.-]+\s+){0,10}$")
+APPOSITIVE_SAID = re.compile(r"(?:’s|'s)?(?: [\w-]+){0,3}?, (?:said|says|told|added|stated)\b")
+
+
 def _speaker_after(text: str, named: list[Mention], start: int, end: int) -> list[str]:
     """A statement attributed at its end: "..., Chile said." or "..., Chile's foreign ministry said"."""
     for x in named:
@@ -1181,6 +1194,10 @@ def _speaker_after(text: str, named: list[Mention], start: int, end: int) -> lis
             continue
         verb_before = re.search(r"\b(?:said|says|told|added|stated|according to)\b", text[opening.start():x.start])
         if verb_before or SAID.match(text, x.end, end) or re.match(r"(?: [\w’'.-]+){0,5}? (?:said|says|told|added|stated)\b", text[x.end:end]):
+            return [x.code]
+    for x in named:
+        # `...," Ana Rivas, a deputy minister at the foreign ministry of Chile, told reporters`
+        if x.start >= start and APPOSITIVE_SPEAKER.search(text, start, x.start) and APPOSITIVE_SAID.match(text, x.end, end):
             return [x.code]
     return []
 
@@ -1274,6 +1291,7 @@ def extract(text: str) -> list[Suggestion]:
 def _extract(text: str) -> list[Suggestion]:
     found: dict[str, Suggestion] = {}
     recalled: dict[str, tuple[str, list[ConditionSuggestion]]] = {}
+    recalled_troops: dict[str, dict[str, int]] = {}
     context: str | None = None
     pending: dict[str, str] = {}  # country -> a sentence giving its figure without a stance
     last_list: list[str] = []  # the last list of countries named in this paragraph, for "they" and "none"
@@ -1516,6 +1534,10 @@ def _extract(text: str) -> list[Suggestion]:
                 old_status, pool = recalled.get(code, ("", []))
                 if not old_status or STATUS_RANK[status] > STATUS_RANK[old_status]:
                     recalled[code] = (status, pool)
+                stretch = stretches.get(code, (0, None))
+                if code not in recalled_troops and (code in stretches or code == owner):
+                    # kept for when the earlier stance is the only one the article gives
+                    recalled_troops[code] = _troops(sentence, status, *stretch)
                 target.add_evidence(sentence)
                 continue
             if target.status is None or STATUS_RANK[status] > STATUS_RANK[target.status] \
@@ -1568,6 +1590,8 @@ def _extract(text: str) -> list[Suggestion]:
         target = found[code]
         if target.status is None and status:
             target.status = status
+            if all(v is None for v in target.troops.values()):
+                target.troops.update(recalled_troops.get(code, {}))
         if target.status in (None, "conditional"):
             for c in pool:
                 if not any(x.category == c.category for x in target.conditions):
