@@ -1403,3 +1403,29 @@ def test_requests_approvals_tasks_and_decisions_not_taken(text, expected):
 )
 def test_names_speakers_and_earlier_stances(text, expected):
     assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a size for the whole force, said in a clause about the force, is no country's figure
+        ("Peru is willing to send up to 800 soldiers to the force, whose members can reach up to 5,000.",
+         {"PER": ("committed", {"offered_max": 800})}),
+        ("Peru and Ecuador are also willing to contribute to the force, whose members can reach up to 5,000.",
+         {"PER": ("committed", {}), "ECU": ("committed", {})}),
+        # an aside that is the country's own offer keeps its figure; background in an aside does not
+        ("Ghana, which has offered to contribute up to 2,000 personnel, stands ready to deploy its troops, the minister said.",
+         {"GHA": ("committed", {"offered_max": 2000})}),
+        ("Ghana, which has 3,000 peacekeepers in other missions, stands ready to deploy its troops.", {"GHA": ("committed", {})}),
+        # a denial is a refusal only when what is denied is a contribution
+        ("Nepal's spokesman dismissed the claims as baseless after reports of secret meetings with foreign agencies.", {}),
+        ("Nepal denied reports that it would send troops to the force.", {"NPL": ("declined", {})}),
+        # troops ready, but the own government's go-ahead still to come: weighing it, the figure an offer
+        ("Fiji's army said it has 500 soldiers on standby, ready to go once the government gives its approval.",
+         {"FJI": ("considering", {"offered_min": 500, "offered_max": 500})}),
+        ("Fiji will send 500 soldiers once parliament approves the deployment.",
+         {"FJI": ("conditional", {"offered_min": 500, "offered_max": 500})}),  # near miss: a parliament's vote is a term
+    ],
+)
+def test_force_sizes_asides_denials_and_a_go_ahead_awaited(text, expected):
+    assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected

@@ -339,8 +339,11 @@ DECISION_PENDING = re.compile(
     r"|\b(?:has|have|had) not (?:yet )?(?:decided|made (?:a|any) (?:final )?decision|taken (?:a|any) (?:final )?decision)\b"
     r"|\b(?:has|have|had) (?:not )?yet to (?:decide|make a (?:final )?decision|take a (?:final )?decision)\b"
     r"|\b[Nn]o (?:final |formal |such )?decisions? (?:has|have|had) (?:yet )?been (?:made|taken|reached)\b"
-    r"|\b[Dd]ecisions? (?:has|have|had) not (?:yet )?been (?:made|taken|reached)\b")
+    r"|\b[Dd]ecisions? (?:has|have|had) not (?:yet )?been (?:made|taken|reached)\b"
+    # the go-ahead of its own government still to come: "can leave once the government gives approval"
+    r"|\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves)\b")
 DECISION_PENDING_CUES = [
+    r"\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves)\b",
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision (?:from|by|of)\b",
 ]
 # A part in the force said without the word "troops": "ready to play its part in the force", "ready to
@@ -366,7 +369,9 @@ UNWILLING = [
     # headline grammar: "Egypt: not ready to send troops"
     r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]: )|(?<=[A-Za-z] – )|(?<=[A-Za-z] — ))not (?:ready|willing|prepared) to (?:send|contribute|deploy|join|take part|participate)\b" + NOT_A_TASK,
     # reports of a contribution denied: "denied reports that it would send troops"
-    r"\b(?:denied|denies|dismissed|dismisses) (?:the |media |press |recent )?(?:reports|claims|suggestions|speculation|rumou?rs)\b",
+    r"\b(?:denied|denies|dismissed|dismisses) (?:the |media |press |recent )?(?:reports|claims|suggestions|speculation|rumou?rs)\b"
+    # (only reports of a contribution: "dismissed the claims as fairy tales" after reports of meetings is no refusal)
+    r"(?= (?:that|of|about|suggesting|saying|claiming|alleging)\b[^.;]{0,100}?\b(?:send|sending|deploy\w*|troops|soldiers|join\w*|contribut\w*|participat\w*|take part|taking part)\b)",
     r"\b(?:is|are|was|were) " + ADVERB + r"unwilling to (?:send|contribute|deploy|join|take part|participate)\b" + NOT_A_TASK,
     r"\b(?:is|are|was|were) not interested in (?:sending|contributing|deploying|joining|taking part|participating)\b" + NOT_A_TASK,
     r"\b(?:is|are|was|were) not (?:even )?considering (?:sending|contributing|deploying|joining|taking part|participating)\b",
@@ -692,7 +697,8 @@ TALKS_WITH = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked) (?:to|with)
                         r"|\b(?:counting|relying) on\b|\b(?:pressing|pressed|lobbying|lobbied)\b")
 ABOUT_THE_FORCE = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforce\b|\bISF\b|stabili[sz]ation|\bjoin", re.I)
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
-RELATIVE_CLAUSE = re.compile(r", (?:which|who) [^,]*,")
+# (an aside that is the country's own offer, ", which has offered up to 20,000 troops,", is no background)
+RELATIVE_CLAUSE = re.compile(r", (?:which|who) (?!(?:has|have|had) (?:already )?(?:offered|pledged|promised|committed|volunteered)\b)[^,]*,")
 
 CATEGORY_WORDS = [
     # how the mission behaves once there ("withdraw if the force deviates from its mandate") is a term of its own
@@ -841,7 +847,7 @@ def _number(raw: str) -> int:
 # number 20,000") is no country's contribution.
 FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) (?:of|with|totall?ing|numbering|comprising|made up of) "
                                r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
-                               r"|\b(?:force|mission|ISF)(?: [\w-]+){0,3}? (?:will|would|could|is to|is expected to|may) (?:have|number|include|comprise|consist of|total|reach|be made up of) "
+                               r"|\b(?:force|mission|ISF)(?:,? (?:whose|which|with|its) (?:[\w-]+ ){0,2}?| (?:[\w-]+ ){0,3}?| )(?:will|would|could|can|is to|is expected to|may|might) (?:have|number|include|comprise|consist of|total|reach|be made up of) "
                                r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
                                r"|\b(?:force|mission|ISF)(?:’s|'s) (?:planned |projected |total |full |envisaged |expected |overall |eventual )?(?:strength of )?$"
                                r"|(?<!to )\b(?:total|overall|combined) (?:force )?(?:of |strength of )?(?:about |around |some |up to )?$(?<!\ba total of )", re.I)
