@@ -1429,3 +1429,27 @@ def test_names_speakers_and_earlier_stances(text, expected):
 )
 def test_force_sizes_asides_denials_and_a_go_ahead_awaited(text, expected):
     assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses", "conditions"),
+    [
+        # a refusal of a role "such as" a task limits the role; it is no refusal to join
+        ('"We will not be part of any other role, such as disarming militias," the Peruvian minister said. Peru is ready to '
+         "send troops.", {"PER": "committed"}, {"PER": []}),
+        ("Peru will not be part of the force.", {"PER": "declined"}, {"PER": []}),  # near miss
+        # assurances wanted first, the term cut at "rather than", a mission's kind as a mandate term
+        ("Before Ghana commits troops, it wants assurances from Washington that the force will be a peacekeeping mission "
+         "rather than tasked with disarming militias.", {"GHA": "conditional"}, {"GHA": ["mandate"]}),
+        ("Nepal's foreign ministry said media reports about its troops require clarification.", {}, {}),  # near miss
+        ('"We can send a battalion at any time, but we need to know what role they are going to play," Fiji\'s defence '
+         "minister said.", {"FJI": "conditional"}, {"FJI": ["mandate"]}),
+        # countries in general as the subject after a speaker
+        ("The Chilean minister said that countries contributing troops want to know what the mandate will be.", {}, {}),
+        ("The Chilean minister said that Chile wants to know what the mandate will be before it sends troops.",
+         {"CHL": "conditional"}, {"CHL": ["mandate"]}),  # near miss: the country itself
+    ],
+)
+def test_roles_refused_assurances_wanted_and_countries_in_general(text, statuses, conditions):
+    assert _statuses(text) == statuses
+    assert _conditions(text) == conditions

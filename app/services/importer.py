@@ -159,8 +159,8 @@ TASKS = (r"(?:combat|fighting|hostilities|disarm\w*|the disarmament|demilitari\w
          r"operations against|direct confrontation|any fighting|clashes|raids|war)")
 NOT_A_TASK = (r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS
               # "will not be part of any effort to disarm", "will not join operations aimed at fighting"
-              + r"| (?:[\w-]+ ){0,3}?(?:(?:of|in|for) )?(?:any |an |a |the )?(?:effort|efforts|mission|missions|operations?|attempt|plan|task|role)s? "
-                r"(?:[\w-]+ ){0,2}?(?:to |at |of |in )?" + TASKS + r")")
+              + r"| (?:[\w-]+ ){0,3}?(?:(?:of|in|for) )?(?:any |an |a |the )?(?:effort|efforts|mission|missions|operations?|attempt|plan|task|role)s?"
+                r"(?:,? (?:such as|like|including|namely|notably))? (?:[\w-]+ ){0,2}?(?:to |at |of |in )?" + TASKS + r")")
 # "if asked", "if needed": willingness, not a term.
 NOT_A_REQUEST = r"(?! (?:asked|requested|needed|necessary|invited|called upon|required)\b)"
 ADVERB = r"(?:[a-z]+ly |yet |now |still |ever |rather |really )?"
@@ -457,6 +457,14 @@ TERMS_REQUIRED += [
     r"(?=(?:the |a |an )?(?:[\w-]+ ){0,3}?(?:Security Council|UN|U\.N\.|[Pp]arliament|Congress|ceasefire|truce|mandate|resolution|fighting|war|hostilities|parties|Hamas|Palestinian))",
 ]
 MORE_CUES["conditional"] += TERMS_REQUIRED
+# Assurances wanted first: "wants assurances that it will be a peacekeeping mission", "we need to know what
+# role they will play".
+MORE_CUES["conditional"] += [
+    r"\b(?:wants?|wanted|seeks?|sought|seeking|demands?|demanded|needs?|needed|insists? on|asked for|asks for) "
+    r"(?:firm |clear |written |formal |further |more )?(?:assurances|guarantees)\b"
+    r"|\b(?:wants?|wanted|seeks?|sought|seeking|demands?|demanded) (?:more |further )?(?:clarity|clarification)\b",
+    r"\b(?:need|needs|needed|want|wants|wanted) to (?:better )?(?:know|understand) (?:first )?(?:what|whether|how|the (?:goal|role|mandate|nature|rules))\b",
+]
 # Still weighing it, in other words: a participation being evaluated, a matter under consideration, a
 # request received, a decision promised for later.
 STILL_WEIGHING = [
@@ -630,7 +638,8 @@ GROUP_SUBJECT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|several|a 
 # countries have expressed willingness" is no stance of Egypt's.
 GROUP_NOUN = re.compile(r"\b(?:several|some|many|other|a few|a number of|few|most|more|dozens of|two|three|four|five|six|seven|eight|nine|ten|\d+)"
                         r"(?: [\w-]+)? (?:countries|nations|states|governments)\b", re.I)
-GROUP_CLAUSE_SUBJECT = re.compile(r"(?:\bthat|\bsaid|\bsays|\bsaying|:|,|—|–|--)\s+(?:the\s+)?" + GROUP_NOUN.pattern[2:], re.I)
+GROUP_CLAUSE_SUBJECT = re.compile(r"(?:\bthat|\bsaid|\bsays|\bsaying|:|,|—|–|--)\s+(?:the\s+)?(?:" + GROUP_NOUN.pattern[2:]
+                                  + r"|(?:countries|nations|governments) (?:contributing|sending|joining|taking part|involved|willing|ready)\b)", re.I)
 # The members of such a group set off by dashes or brackets after the verb: "... sending troops -- Chile and Peru --".
 APPOSED_LIST = re.compile(r"(?:[^.;,—–()-]|-(?!-)){0,60}?\s(?:--|—|–|\()\s*")
 # Members of a group named in the same sentence: "... include Chile and Peru", "... such as Chile".
@@ -770,10 +779,19 @@ AT_LEAST = re.compile(r"(?i:at least|no fewer than|no less than|a minimum of|mor
 SIZED = re.compile(NUMBER + r"-(?:strong|member|man|person|troop|soldier) (?:[\w-]+ )?(?:contingent|battalion|unit|team|company|brigade|detachment|task force)\b")
 
 
+# What kind of mission it is to be, when nothing else names the term: "that it will be a peacekeeping
+# mission", "what role they will play" are terms of the mandate.
+MISSION_KIND = re.compile(r"\bpeace(?:keeping)? (?:mission|force|operation)|\bwhat (?:role|authority)|\b(?:nature|goal|scope|aim) of the (?:mission|force|ISF)", re.I)
+# "need to know what role ...": the term is said by the cue itself.
+KNOW_FIRST = re.compile(r"(?:need|needs|needed|want|wants|wanted) to (?:better )?(?:know|understand)\b")
+
+
 def category_of(text: str) -> str:
     for category, words in CATEGORY_WORDS:
         if words.search(text):
             return category
+    if MISSION_KIND.search(text):
+        return "mandate"
     return "other"
 
 
@@ -817,7 +835,7 @@ class Suggestion:
 def _clause_after(text: str, start: int, end: int) -> tuple[int, int]:
     """The condition that follows a cue: up to the end of its clause."""
     stop = end
-    for mark in (",", ";", "”", '"', ":", " the official", " officials said", " he said", " she said"):
+    for mark in (",", ";", "”", '"', ":", " the official", " officials said", " he said", " she said", " rather than "):
         k = text.find(mark, start, end)
         while k != -1 and mark in "”\"" and (text.count('"', start, k) % 2 == 1 or text.count("“", start, k) > text.count("”", start, k)):
             k = text.find(mark, k + 1, end)  # the end of a quotation opened inside the clause
@@ -1429,7 +1447,7 @@ def _extract(text: str) -> list[Suggestion]:
                     cue_text = m.group(0)
                     if "approval" in cue_text:
                         begin = m.start() + cue_text.find("approval")
-                    elif cue_text.startswith(CLAUSE_FROM_CUE):
+                    elif cue_text.startswith(CLAUSE_FROM_CUE) or KNOW_FIRST.match(cue_text):
                         begin = m.start()
                     else:
                         begin = m.end()
