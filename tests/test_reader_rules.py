@@ -1453,3 +1453,28 @@ def test_force_sizes_asides_denials_and_a_go_ahead_awaited(text, expected):
 def test_roles_refused_assurances_wanted_and_countries_in_general(text, statuses, conditions):
     assert _statuses(text) == statuses
     assert _conditions(text) == conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses", "figures", "conditions"),
+    [
+        # terms announced, then listed one by one in the next sentence
+        ("Ghana's minister said Ghana is interested in joining the force provided several conditions are met. These include "
+         "that the force must operate under a UN mandate; a lasting ceasefire must be in place; and the costs must be covered "
+         "by donors.", {"GHA": "conditional"}, {"GHA": {}}, {"GHA": ["other", "mandate", "ceasefire", "funding"]}),
+        ("Ghana is ready to send troops. These include engineers and medics.",
+         {"GHA": "committed"}, {"GHA": {}}, {"GHA": []}),  # near miss: no terms announced
+        # an adjective of a party to the conflict is never the subject: "we" is the country last spoken of
+        ('Nepal\'s minister spoke on Monday.\nHe added, "As a supporter of the Palestinian cause, we are ready to send troops."',
+         {"NPL": "committed"}, {"NPL": {}}, {"NPL": []}),
+        ("Palestinian police will be trained by the force.", {}, {}, {}),  # near miss
+        # a lower bound counts people, not questions
+        ("Peru has more than 20 questions about the force and is weighing whether to send troops.",
+         {"PER": "considering"}, {"PER": {}}, {"PER": []}),
+        ("Peru will send more than 500 soldiers.", {"PER": "committed"}, {"PER": {"offered_min": 500}}, {"PER": []}),
+    ],
+)
+def test_terms_listed_later_party_adjectives_and_counts_of_other_things(text, statuses, figures, conditions):
+    assert _statuses(text) == statuses
+    assert _figures(text) == figures
+    assert _conditions(text) == conditions

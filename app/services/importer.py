@@ -269,6 +269,8 @@ MORE_CUES: dict[str, list[str]] = {
     "conditional": [
         r"\b(?:could|would|will|might|may|can|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch|help|field|supply)\b"
         r"[^.;]*? (?:if|once|so long as|as long as|provided)\b" + NOT_A_REQUEST,
+        # interest on terms: "interested in joining the force provided several conditions are met"
+        r"\binterested in (?:joining|sending|taking part|participating|contributing|being part)\b[^.;]*? (?:if|once|so long as|as long as|provided)\b" + NOT_A_REQUEST,
         r"(?:,|\bbut|\bonly) provided\b|\bprovided (?:that|there (?:is|are|was|were|be))\b",  # the conjunction, not the verb
         r"\b(?:would|will) (?:first |still |also )?need\b|\bneeds? (?:[\w-]+ ){0,3}?(?:approval|consent|mandate|resolution|authori[sz]ation|green light|backing)\b",
         r"\bonly (?:[\w’']+ ){1,4}?with\b",
@@ -771,7 +773,9 @@ NUMBER_OF = re.compile(r"\b(?:number|size|strength) of (?:the )?(?:[A-Z][\w-]+ )
 STRONG_AFTER = re.compile(r"\b(?:contingent|battalion|unit|team|company|brigade|detachment|deployment) (?:will|would|is to|is set to|is expected to) be "
                           r"(?:about |around |some |roughly |nearly )?" + NUMBER + r"[ -]strong\b")
 # Lower bounds: "at least 2,000 troops", "no fewer than 500", "20,000 or even more peacekeepers".
-AT_LEAST = re.compile(r"(?i:at least|no fewer than|no less than|a minimum of|more than) " + NUMBER + r"(?: " + UNITS + r")?"
+AT_LEAST = re.compile(r"(?i:at least|no fewer than|no less than|a minimum of|more than) " + NUMBER
+                      # the people counted, or nothing counted at all: "more than 20 questions" is no head count
+                      + r"(?: " + UNITS + r"|(?= (?:or|and|to|by|in|for|at|on|with|from|[A-Z][\w-]*)\b|[.,;:)”\"]|$))"
                       r"|over " + NUMBER + r" " + UNITS
                       + r"|" + NUMBER + r"(?: (?:[a-z-]+ ){0,2}" + UNITS + r")? or (?:even |possibly |perhaps |maybe )?more\b")
 # A unit sized by a compound: "a 500-strong contingent", "a 1,200-member battalion" (a "20,000-strong
@@ -976,7 +980,7 @@ def _troops(sentence: str, status: str, lo: int = 0, hi: int | None = None) -> d
     if figure is None:
         return {}
     if "single" not in figure.values:
-        return dict(figure.values)
+        return dict(figure.values) if status != "declined" else {}
     value = figure.values["single"]
     if status == "deployed":
         return {"deployed": value}
@@ -991,7 +995,8 @@ def _subjects_before(text: str, named: list[Mention], cue_start: int, together: 
     """Who a verb at CUE_START is about: the nearest country named before it — by name or capital
     rather than by a demonym, which is usually an adjective ("Palestinian police") — or, for a
     list joined by "and"/commas right before the verb, all of them."""
-    before = [x for x in named if x.end <= cue_start]
+    # ("the Palestinian cause", "Israeli troops": an adjective of a party to the conflict is never the subject)
+    before = [x for x in named if x.end <= cue_start and not (x.is_demonym and x.code in NOT_CONTRIBUTORS)]
     proper = [x for x in before if not x.is_demonym] or before
     if not proper:
         return []
@@ -1062,6 +1067,12 @@ CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second
 SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b"
                               # "subject to a clear mandate and the approval of its parliament": two terms
                               r"|(?:the|a|an|its|their) (?:[\w-]+ )?(?:approval|consent|backing|agreement|vote|invitation|mandate|resolution|ceasefire|cease-fire|truce)\b)")
+# Terms announced ("depends on several conditions", "provided certain conditions are met") and then
+# listed in the next sentence ("These include that ...; ...; and ...").
+TERMS_TO_COME = re.compile(r"\b(?:several|some|certain|a number of|a few|two|three|four|five|these|the following|its|their) "
+                           r"(?:[\w-]+ )?(?:conditions|preconditions|requirements|terms)\b", re.I)
+TERMS_LISTED = re.compile(r"[“\"‘]?(?:These|Those|They|The (?:conditions|preconditions|requirements|terms))(?: (?:conditions|preconditions|requirements|terms))? "
+                          r"(?:include|included|are|were)\b:?(?: that\b)?\s*")
 CLAUSE_FROM_CUE = ("in ", "under ", "within ", "remain", "stay ", "be ", "serve", "operate", "only within", "only under",
                    "without ", "before ", "with the ", "on the basis", "based on", "after ")
 
@@ -1250,6 +1261,8 @@ def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str)
         if len(clause) < 4:
             return []
         category = category_of(clause)
+        if category == "other" and TERMS_TO_COME.search(clause):
+            return [(clause, category)]  # "provided several conditions are met": the terms come later, by name
         return [(clause, category if category != "other" else category_of(sentence))]
     return [(p, category_of(p)) for p in parts]
 
@@ -1329,6 +1342,7 @@ def _extract(text: str) -> list[Suggestion]:
     everyone = [x for i, x in enumerate(everyone) if not any(y is not x and y.start <= x.start and x.end <= y.end
                                                              and (y.end - y.start) > (x.end - x.start) for y in everyone)]
     last_paragraph = -1
+    announced: list[str] = []  # countries whose terms the last sentence announced without naming them
     group: str | None = None  # the stance of an unnamed group in this paragraph ("three countries have agreed ...")
 
     def suggestion(code: str) -> Suggestion:
@@ -1360,6 +1374,15 @@ def _extract(text: str) -> list[Suggestion]:
             if turn is not None:
                 is_recalled, now_from = False, turn.start()
         conditions_here: dict[str, list[tuple[str, str]]] = {}
+        listing = TERMS_LISTED.match(text, span.start, span.end)
+        if announced and listing is not None:
+            # "... provided several conditions are met. These include that ...; ...; and ...": the terms, one by one
+            rest = text[listing.end():span.end]
+            items = re.split(r";\s*(?:and\s+)?", rest) if ";" in rest else re.split(r",\s*(?:and\s+)?|\s+and\s+", rest)
+            items = [p.strip(" .;”\"") for p in items]
+            for code in announced:
+                conditions_here.setdefault(code, []).extend((p, category_of(p)) for p in items if len(p) >= 4)
+        announced = []
         group_here = 0  # where, in this sentence, an unnamed group was given a stance
 
         for status, cue in SUBJECT_CUES:
@@ -1432,7 +1455,8 @@ def _extract(text: str) -> list[Suggestion]:
                         subjects = [context]
                     else:
                         subjects = _speaker_after(text, named, m.end(), span.end)
-                        if not subjects and carried and not named and _refers_back(text, span, m.start()):
+                        if not subjects and carried and _refers_back(text, span, m.start()) \
+                                and not any(not (x.is_demonym and x.code in NOT_CONTRIBUTORS) for x in named):
                             subjects = [carried]
                 pending_decision = status == "considering" and DECISION_PENDING.search(m.group(0)) is not None
                 for code in subjects:
@@ -1582,6 +1606,8 @@ def _extract(text: str) -> list[Suggestion]:
             for key, value in figures_here.items():
                 if target.troops.get(key) is None:
                     target.troops[key] = value
+        if TERMS_TO_COME.search(sentence):
+            announced = [code for code, (status, _) in given.items() if status == "conditional"]
         run = _longest_list(text, speakers)
         if len(run) > 1:
             last_list = run
