@@ -1478,3 +1478,26 @@ def test_terms_listed_later_party_adjectives_and_counts_of_other_things(text, st
     assert _statuses(text) == statuses
     assert _figures(text) == figures
     assert _conditions(text) == conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses", "figures", "conditions"),
+    [
+        # a judgment on a task ("disarmament could only be realistic if ...") is no term for joining
+        ("The Chilean minister suggested that disarmament of the militias could only be realistic if it happened voluntarily.",
+         {}, {}, {}),
+        ("The Chilean minister said Chile could only send troops if a ceasefire holds.",
+         {"CHL": "conditional"}, {"CHL": {}}, {"CHL": ["ceasefire"]}),  # near miss
+        ("The Chilean minister said Chile's participation could only be possible if the Security Council approves.",
+         {"CHL": "conditional"}, {"CHL": {}}, {"CHL": ["mandate"]}),  # near miss
+        # the aim a pledge serves is no term: "will contribute to global peace within the framework of the UN"
+        ("Chile's pledge to deploy 800 troops will contribute to global peace within the framework of the UN, the minister said.",
+         {"CHL": "committed"}, {"CHL": {"committed": 800}}, {"CHL": []}),
+        ("Chile will deploy 800 troops only within the framework of the UN, the minister said.",
+         {"CHL": "conditional"}, {"CHL": {"offered_min": 800, "offered_max": 800}}, {"CHL": ["mandate"]}),  # near miss
+    ],
+)
+def test_judgments_on_tasks_and_aims_are_no_terms(text, statuses, figures, conditions):
+    assert _statuses(text) == statuses
+    assert _figures(text) == figures
+    assert _conditions(text) == conditions

@@ -1147,6 +1147,23 @@ OTHER_SUBJECT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]hat|[Aa]ny|[O
                            r"(?: (?:[\w-]+ ){0,2}?(?:also|still|now|themselves|itself|reportedly))? (?:[\w’']+ )?$")
 
 
+# An aim the contribution serves, right before the cue: "contribute to global peace within the framework of ...".
+AIM_BEFORE = re.compile(r"\b(?:contribut\w*|help\w*|serve\w*) to (?:global |world |regional |international |lasting |durable )?"
+                        r"(?:peace|stability|security)(?: and (?:stability|security|peace))? $")
+TASK_WORDS = re.compile(r"\b" + TASKS)
+JOINING_WORDS = re.compile(r"\b(?:participat\w*|involvement|deploy\w*|contribut\w*|troops|soldiers|forces|personnel|join\w*|send\w*|"
+                           r"take part|taking part|presence|we|they|it)\b", re.I)
+
+
+def _task_is_subject(text: str, start: int, cue_start: int) -> bool:
+    """Whether the clause before the cue is about a task ("disarmament of Hamas could ..."), not about joining."""
+    window = text[max(start, cue_start - 80):cue_start]
+    cut = max(window.rfind(mark) + len(mark) if window.rfind(mark) != -1 else 0
+              for mark in (" that ", " said ", " suggested ", " argued ", " noted ", ", "))
+    clause = window[cut:]
+    return bool(TASK_WORDS.search(clause)) and not JOINING_WORDS.search(clause) and not mentions(clause)
+
+
 def _refers_back(text: str, span: Span, cue_start: int) -> bool:
     """Whether the cue's subject is a pronoun or "the country" (`it will send`, `the minister said the
     country is ready`), or the sentence is a statement in the first person attributed to "he" or "the minister"."""
@@ -1395,6 +1412,10 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "will not send troops without a mandate" is a term; "arrived without a mandate" is none
                 if status == "conditional" and UNTIL_THE_FIGHTING_STOPS.fullmatch(m.group(0)) and not ABOUT_THE_FORCE.search(sentence):
                     continue  # "will not deploy troops until the fighting stops" is a term; "hosted talks until the war ends" is none
+                if status == "conditional" and AIM_BEFORE.search(text, max(span.start, m.start() - 60), m.start()):
+                    continue  # "will contribute to global peace within the framework of the UN": how the aim is put, no term
+                if status == "conditional" and m.group(0).startswith("only ") and _task_is_subject(text, span.start, m.start()):
+                    continue  # "disarmament could only be realistic if ...": a judgment on a task, no term for joining
                 if status != "conditional" and NEGATED.search(text, span.start, m.start()):
                     continue  # "has not ruled out", "has not offered"
                 if status == "committed" and NOT_PEOPLE.match(text, m.end(), span.end) \
