@@ -1501,3 +1501,30 @@ def test_judgments_on_tasks_and_aims_are_no_terms(text, statuses, figures, condi
     assert _statuses(text) == statuses
     assert _figures(text) == figures
     assert _conditions(text) == conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile has agreed to participate in the ISF.", {"CHL": "committed"}),
+        ("Chile has agreed to participate in the talks in Cairo.", {}),  # near miss: talks, not troops
+        ("Chile has agreed to join the talks.", {}),  # near miss
+        ("Chilean troops are expected to arrive in Gaza next month.", {"CHL": "committed"}),
+        ("Chilean troops are expected to arrive in Lebanon next month.", {}),  # near miss: bound elsewhere
+        ("Chile has signed on to the force.", {"CHL": "committed"}),
+        ("Chile's government gave the green light for sending 300 soldiers to the force.", {"CHL": "committed"}),
+        ("Chile's government gave the green light for sending aid to Gaza.", {}),  # near miss: aid, not people
+        ("Chile's cabinet signed off on sending 400 troops.", {"CHL": "committed"}),
+        ("Chile is likely to send troops.", {"CHL": "considering"}),
+        ("Chile is likely to send a delegation to the talks.", {}),  # near miss
+        ("Chile could send a delegation to the talks.", {}),  # near miss
+        ('Asked whether Chile would send troops, the minister replied: "We have not decided yet."', {"CHL": "considering"}),
+        ("Chile received a US request to contribute troops.", {"CHL": "considering"}),
+        ("Chile opted not to take part.", {"CHL": "declined"}),
+        ("Chile's president said his country would never send troops to Gaza.", {"CHL": "declined"}),
+        ("Chile said it would never send a delegation to such talks.", {}),  # near miss
+        ("Chile has stepped back from its offer.", {"CHL": "withdrawn"}),
+    ],
+)
+def test_yet_more_wordings_and_talks_that_are_no_contribution(text, expected):
+    assert _statuses(text) == expected

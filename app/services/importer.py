@@ -194,14 +194,14 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?: [\w’']+){0,3} if\b"
                                r"|\b(?:could|would|will|might|may|can) (?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
     ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill (?:also |soon |eventually |initially |still |now |first )?(?:send|contribute|deploy)\b"
-                             r"|\bagreed to (?:send|contribute|deploy|join)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply)\b"
+                             r"|\bagreed to (?:send|contribute|deploy|join|participate|take part|be part)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply)\b"
                              r"|\b(?:stands?|standing|stood) ready to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
                              r"|\b(?:plans|planned|intends|is planning|are planning|is preparing|are preparing|preparing) to (?:contribute|send|deploy|dispatch|supply|provide)\b|\bwith plans for \d"
                              r"|\b(?:is|are) (?:due |set )?to (?:supply|send|contribute|deploy|provide|dispatch)\b"
                              r"|\b(?:has |have )?offered\b|\boffers\b|\bhas promised\b|\bpromised to (?:send|contribute)\b|\bconfirmed (?:it|they) would send\b|\bconfirmed (?:its|their) participation\b|\bplan to (?:contribute|send|deploy|dispatch|supply|provide)\b"
                              r"|\bconfirmed (?:a|an|its|their|the) (?:[\w-]+ ){0,3}(?:field hospital|contingent|battalion|unit|company|deployment|contribution|troops|police)")),
     ("considering", re.compile(r"\bdecision (?:on|about|whether|regarding) [^.;]{0,140}?(?:is|was|were|are|remains?) (?:still |yet )?(?:being finali[sz]ed|[“\"]?in process|pending|under (?:review|consideration)|not (?:yet )?(?:been )?(?:made|final|finali[sz]ed|taken|reached))"
-                               r"|\bin talks\b|\b(?:is|are|was|were) (?:still |now |also )?considering\b|\bconsidering (?:a|an|whether|sending|joining|contribut)|\bweighing\b|\bis exploring\b|\bopen to\b|\bhas not (?:yet )?decided\b|\bundecided\b"
+                               r"|\bin talks\b|\b(?:is|are|was|were) (?:still |now |also )?considering\b|\bconsidering (?:a|an|whether|sending|joining|contribut)|\bweighing\b|\bis exploring\b|\bopen to\b|\b(?:has|have) not (?:yet )?decided\b|\bundecided\b"
                                r"|\b(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)\b|\b(?:reviewing|studying|examining|assessing) (?:a|the|its|their) (?:[\w-]+ )?request\b"
                                r"|\b(?:did|does|do|has|have|had) not (?:exclude|excluded|rule out|ruled out)\b|\b(?:could|might|may) (?:send|contribute|deploy|join|take part|participate)\b"
                                r"|\b(?:wishes|wants|wanted|seeks|sought|hopes) to (?:join|be part|take part|participate|contribute)\b"
@@ -473,7 +473,7 @@ STILL_WEIGHING = [
     r"\b(?:evaluating|assessing|reviewing|studying|examining|weighing) (?:its|their|a|the) (?:possible |potential |eventual )?"
     r"(?:participation|contribution|involvement|role|deployment|options)\b",
     r"\b(?:is|are|was|were|remains?) (?:still |now )?under (?:active |serious |careful )?(?:consideration|review|study|discussion)\b",
-    r"\b(?:has|have|had) received (?:a|an|the) (?:formal |official |written |US |American )?(?:request|invitation)\b",
+    r"\b(?:has |have |had )?received (?:a|an|the) (?:formal |official |written |US |U\.S\. |American )?(?:request|invitation)\b",
     r"\b(?:will|would) (?:decide|make (?:a|its|their) decision|take (?:a|its|their) decision) (?:later|soon|in due course|in the coming)\b",
 ]
 # Terms announced before they are named: "set out conditions for its participation", "on two conditions".
@@ -529,7 +529,7 @@ PLEDGED_THROUGH_THE_TROOPS = [
     r"\b(?:will|shall) (?:also |soon |now |initially )?(?:provide|supply|dispatch|commit|furnish|field)\b" + PEOPLE_AHEAD,
     r"\b(?:vow(?:ed|s)|swore|undertook|undertakes) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
     r"\b(?:has |have )?earmarked\b" + PEOPLE_AHEAD,
-    r"\bsigned up (?:to|for) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|contingent|stabili[sz]ation)",
+    r"\bsigned (?:up|on) (?:to|for) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|contingent|stabili[sz]ation)",
     r"\bcommitted (?:itself|themselves) to (?:send|sending|contribut|deploy|join|taking part|participat)",
     # "Chile's contribution, expected to total 800, will arrive in April", "the Chilean contingent will be 500 strong",
     # "the number of Chilean troops will be around 600", "Chile's offer stands at 300 troops"
@@ -545,6 +545,25 @@ PLEDGED_THROUGH_THE_TROOPS = [
     r"\b(?:will|would|shall) (?:each|both|jointly|together) (?:join|take part|participate)\b",
 ]
 MORE_CUES["committed"] += PLEDGED_THROUGH_THE_TROOPS
+# Still more ways to say each stance: troops expected to arrive, a green light or a sign-off for sending,
+# choosing not to take part, "would never send", stepping back from an offer, likely to send.
+MORE_CUES["committed"] += [
+    UNITS_WORD + r" (?:are|is) (?:expected|set|due|scheduled) to (?:arrive|deploy|be deployed|land|begin (?:arriving|deploying))\b"
+    r"(?! (?:in|at|to) (?!Gaza\b)[A-Z])",  # (not troops bound elsewhere: "expected to arrive in Lebanon")
+    r"\b(?:gave|given|gives|giving|granted) (?:the |its |a |final )?(?:green light|go-ahead|approval) (?:for|to) (?:the )?"
+    r"(?:sending|send|deploying|deploy|deployment|dispatch|dispatching|participation|participating|contribution)\b",
+    r"\bsigned off on (?:the )?(?:sending|deploying|deployment|dispatch|dispatching|participation|contribution)\b",
+]
+MORE_CUES["declined"] += [
+    r"\b(?:opted|chose|decided|elected|prefers|preferred) not to (?:send|contribute|deploy|join|take part|participate|be part)\b",
+    r"\b(?:will|would|shall) never (?:send|contribute|deploy|join|take part|participate|be part)\b" + NOT_A_TASK,
+]
+MORE_CUES["withdrawn"] += [
+    r"\b(?:stepped|stepping|steps|stepped) back from (?:its|their) (?:offer|pledge|commitment|promise|decision)\b",
+]
+MORE_CUES["considering"] += [
+    r"\b(?:is|are) (?:also |now )?(?:likely|poised) to (?:send|contribute|deploy|join|take part|participate)\b",
+]
 # A task taken on within the force: "Chile will take on the training of police".
 MORE_CUES["committed"] += [r"\b(?:will|would|is to|are to|shall) (?:take on|take charge of|be in charge of|be responsible for|handle|oversee) "
                            r"(?:the )?(?:training|policing|patrols?|patrolling|demining|logistics)\b"]
@@ -666,7 +685,9 @@ NOT_A_CONTRIBUTION = re.compile(
     r"| to the (?:[\w-]+ ){0,2}" + PLANS + r"\b"
     # envoys and letters, and contributions to rebuilding: "will send a delegation to the talks"
     r"| (?:a |an |its |their |the )?(?:[\w-]+ )?(?:delegation|envoy|letter|message|minister|representative|note|congratulations)s?\b"
-    r"| to (?:the )?(?:[\w-]+ ){0,2}(?:reconstruction|rebuilding|recovery|humanitarian|fund)\b")
+    r"| to (?:the )?(?:[\w-]+ ){0,2}(?:reconstruction|rebuilding|recovery|humanitarian|fund)\b"
+    # talks and meetings joined: "agreed to take part in the talks", "will join the summit"
+    r"| (?:in |at )?(?:the |a |an |this |these |such )?(?:[\w-]+ ){0,2}(?:talks|summit|meeting|meetings|conference|negotiations|consultations)\b")
 SUPPORTED_OBJECT = re.compile(r" (?:the |a |an |this |its )?(?:[\w-]+ ){0,2}" + PLANS + r"\b")
 # The person or country whose decision is awaited, named right after the cue.
 # "no decision has been taken on Chile joining the force": the country the decision is about.
@@ -1421,7 +1442,7 @@ def _extract(text: str) -> list[Suggestion]:
                 if status == "committed" and NOT_PEOPLE.match(text, m.end(), span.end) \
                         and not PEOPLE_TOO.search(text[m.end():_clause_after(text, m.end(), span.end)[1]]):
                     continue  # money or equipment, not troops ("$20 million and 500 troops" is both)
-                if status == "committed" and (NOT_A_CONTRIBUTION.match(text, m.end(), span.end)
+                if status in ("committed", "considering", "declined") and (NOT_A_CONTRIBUTION.match(text, m.end(), span.end)
                                               or (re.search(r"(?:support|help|back)$", m.group(0)) and SUPPORTED_OBJECT.match(text, m.end(), span.end))) \
                         and not PEOPLE_TOO.search(text[m.end():_clause_after(text, m.end(), span.end)[1]]) \
                         and not re.search(r"\bby (?:sending|deploying|contributing|providing)\b", text[m.end():span.end]):
