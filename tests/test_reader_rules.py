@@ -1528,3 +1528,31 @@ def test_judgments_on_tasks_and_aims_are_no_terms(text, statuses, figures, condi
 )
 def test_yet_more_wordings_and_talks_that_are_no_contribution(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speaker named, then the country in an aside, then the verb of saying
+        ('"We will contribute 500 soldiers," Ana Rivas, Chile\'s defence minister, said on Monday.',
+         {"CHL": ("committed", {"committed": 500})}),
+        ('"We will contribute 500 soldiers," Ana Rivas, a defence official, said on Monday.', {}),  # near miss
+        # troops of the one speaking: "our soldiers are ready to go"
+        ('Ana Rivas, Chile\'s defence minister, said: "Our soldiers are ready to go."', {"CHL": ("committed", {})}),
+        ("Soldiers are ready to go, the commander of the force said.", {}),  # near miss: nobody's troops
+        # a ministry "in" a capital speaks for its government; "would be sent" in the passive
+        ("The defence ministry in Santiago said 400 soldiers would be sent to Gaza in April.",
+         {"CHL": ("committed", {"committed": 400})}),
+        ("A conference in Santiago heard that 400 soldiers would be sent to Gaza in April.", {}),  # near miss: a place
+        # neither ... nor
+        ("Neither Chile nor Peru will send troops.", {"CHL": ("declined", {}), "PER": ("declined", {})}),
+        ("Neither Chile nor Peru has said much, but Ecuador will send troops.", {"ECU": ("committed", {})}),  # near miss
+        # a question and its answer in a transcript
+        ("Q: Will Chile send troops to the force?\nA: No. Our position has not changed.", {"CHL": ("declined", {})}),
+        ("Q: Will Chile send troops to the force?\nRivas: Yes, a battalion is ready.", {"CHL": ("committed", {})}),
+        ("Q: Will Chile send troops to the force?\nA: No decision has been made yet.", {"CHL": ("considering", {})}),
+        ("Q: What did Chile discuss with Peru?\nA: No, we only discussed trade.", {}),  # near miss: not about joining
+    ],
+)
+def test_speakers_asides_transcripts_and_neither_nor(text, expected):
+    assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected

@@ -243,7 +243,7 @@ MORE_CUES: dict[str, list[str]] = {
         r"\b(?:offer|pledge|commitment|promise) of (?:up to |about |around |some |as many as )?\d",
         r"\b(?:has|have) (?:formally |officially )?joined the (?:international |multinational )?(?:stabili[sz]ation force|force|ISF|mission)\b",
         # the troops as subject, passive: "Chilean troops will be deployed", "are to be sent"
-        UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:will|are to|are set to|are due to|is to|is set to|is due to) (?:soon )?be (?:[a-z]+ly )?(?:deployed|sent|dispatched|stationed)\b",
+        UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:will|would|are to|are set to|are due to|is to|is set to|is due to) (?:soon )?be (?:[a-z]+ly )?(?:deployed|sent|dispatched|stationed)\b",
     ],
     # Deliberation: thinking it over, discussing it, not having decided yet, counted among
     # possible contributors.
@@ -728,6 +728,8 @@ TALKS_WITH = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked) (?:to|with)
                         r"|\b(?:sought|seeking|requested|requesting) (?:troops|soldiers|contributions|forces|personnel|peacekeepers) from\b"
                         r"|\b(?:counting|relying) on\b|\b(?:pressing|pressed|lobbying|lobbied)\b")
 ABOUT_THE_FORCE = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforce\b|\bISF\b|stabili[sz]ation|\bjoin", re.I)
+# "our soldiers are ready to go", "its troops will be deployed": troops of the one speaking or spoken of.
+OWN_TROOPS_BEFORE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir) (?:[\w-]+ ){0,2}$")
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
 # (an aside that is the country's own offer, ", which has offered up to 20,000 troops,", is no background)
 RELATIVE_CLAUSE = re.compile(r", (?:which|who) (?!(?:has|have|had) (?:already )?(?:offered|pledged|promised|committed|volunteered)\b)[^,]*,")
@@ -1088,6 +1090,12 @@ CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second
 SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b"
                               # "subject to a clear mandate and the approval of its parliament": two terms
                               r"|(?:the|a|an|its|their) (?:[\w-]+ )?(?:approval|consent|backing|agreement|vote|invitation|mandate|resolution|ceasefire|cease-fire|truce)\b)")
+# "Neither Chile nor Peru will send troops."
+NEITHER = re.compile(r"\b[Nn]either\s+(?:the\s+)?")
+NOR = re.compile(r"(?:’s|'s)?\s+nor\s+(?:the\s+)?")
+# A question about joining ("Q: Will Chile send troops?") and the answer that follows ("A: No.", "Rivas: Yes, ...").
+QUESTION_OF_JOINING = re.compile(r"\b(?:send|sending|contribute|contributing|deploy|deploying|join|joining|take part|taking part|participate|participating|be part)\b")
+ANSWER = re.compile(r"(?:(?:Q|A|Answer|[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?)\s*:\s*)?[“\"]?(?P<word>No|Yes|Absolutely not|Certainly|Of course)\b[.,!;:—–]")
 # Terms announced ("depends on several conditions", "provided certain conditions are met") and then
 # listed in the next sentence ("These include that ...; ...; and ...").
 TERMS_TO_COME = re.compile(r"\b(?:several|some|certain|a number of|a few|two|three|four|five|these|the following|its|their) "
@@ -1143,7 +1151,7 @@ def kingdoms(text: str, named: list[Mention]) -> list[Mention]:
 # A capital after "in", "at", "to" is where something happens ("speaking in Bangkok"), not a government;
 # "officials in Jakarta" still speak for theirs.
 PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|visiting|visited|toured|via)\s+$")
-PEOPLE_IN = re.compile(r"\b(?:officials|sources|authorities|diplomats|leaders|officers|government|ministers?|those)\s+in\s+$", re.I)
+PEOPLE_IN = re.compile(r"\b(?:officials|sources|authorities|diplomats|leaders|officers|government|ministers?|ministry|office|those)\s+in\s+$", re.I)
 
 
 DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'’-]{2,}(?:, [A-Z][\w.'’ -]{1,30}?)?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
@@ -1250,7 +1258,7 @@ ATTRIBUTION_START = re.compile(r"[,”\"’]\s*[”\"’]?\s*(?:(?:said|says|tol
 
 
 # A speaker named, then described in an aside that names the country, then the verb of saying.
-APPOSITIVE_SPEAKER = re.compile(r"[,”\"’]\s*[”\"’]?\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+(?:an?|the|[A-Z][\w-]*(?:’s|'s))\s+(?:[\w’'.-]+\s+){0,10}$")
+APPOSITIVE_SPEAKER = re.compile(r"[,”\"’]\s*[”\"’]?\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+(?:(?:an?|the|[A-Z][\w-]*(?:’s|'s))\s+(?:[\w’'.-]+\s+){0,10})?$")
 APPOSITIVE_SAID = re.compile(r"(?:’s|'s)?(?: [\w-]+){0,3}?, (?:said|says|told|added|stated)\b")
 
 
@@ -1381,6 +1389,7 @@ def _extract(text: str) -> list[Suggestion]:
                                                              and (y.end - y.start) > (x.end - x.start) for y in everyone)]
     last_paragraph = -1
     announced: list[str] = []  # countries whose terms the last sentence announced without naming them
+    answered: list[str] = []  # countries the last sentence asked about, for a "Yes." or "No." that follows
     group: str | None = None  # the stance of an unnamed group in this paragraph ("three countries have agreed ...")
 
     def suggestion(code: str) -> Suggestion:
@@ -1450,6 +1459,7 @@ def _extract(text: str) -> list[Suggestion]:
                 if status == "committed" and OTHER_HELP.match(text, m.end(), span.end):
                     continue  # "offered to host the talks"
                 if PASSIVE_TROOPS.match(m.group(0)) and not any(0 <= m.start() - x.end <= 25 for x in speakers) \
+                        and not OWN_TROOPS_BEFORE.search(text, max(span.start, m.start() - 30), m.start()) \
                         and not any(m.start() <= x.start and x.end <= m.end() for x in speakers):
                     continue  # "troops will be deployed" says whose troops only when a country is named right before
                 if status == "conditional" and m.group(0).lower() in ("if ", "once ") and IF_FIRST_CUE.match(text, m.start(), span.end):
@@ -1497,6 +1507,8 @@ def _extract(text: str) -> list[Suggestion]:
                         subjects = [context]
                     else:
                         subjects = _speaker_after(text, named, m.end(), span.end)
+                        if not subjects and answered and not any(x.code not in NOT_CONTRIBUTORS for x in named):
+                            subjects = list(answered)  # the answer to a question about that country
                         if not subjects and carried and _refers_back(text, span, m.start()) \
                                 and not any(not (x.is_demonym and x.code in NOT_CONTRIBUTORS) for x in named):
                             subjects = [carried]
@@ -1589,6 +1601,25 @@ def _extract(text: str) -> list[Suggestion]:
                         asked.add(code)
                     given.setdefault(code, ("considering", m.start()))
 
+        for nm in NEITHER.finditer(text, span.start, span.end):
+            # "Neither Chile nor Peru will send troops": a stance the two are said not to take
+            first = next((x for x in speakers if x.start >= nm.end()), None)
+            nor = NOR.match(text, first.end) if first is not None else None
+            second = next((x for x in speakers if nor is not None and x.start == nor.end()), None)
+            if second is not None:
+                stated = [given[c][1] for c in (first.code, second.code) if c in given and given[c][0] in ("committed", "considering", "conditional")]
+                for code in (first.code, second.code) if stated else ():
+                    given[code] = ("declined", stated[0])
+        if answered and not given:
+            # a transcript: "Q: Will Chile send troops? A: No." answers for the country asked about
+            answer = ANSWER.match(text, span.start, span.end)
+            if answer is not None:
+                for code in answered:
+                    given[code] = ("declined" if answer.group("word").lower().startswith(("no", "absolutely not")) else "committed", span.start)
+        answered = []
+        if sentence.rstrip(" ”\"").endswith("?") and QUESTION_OF_JOINING.search(sentence):
+            answered = [code for code in dict.fromkeys(x.code for x in speakers if not x.is_demonym and x.kind != "person")
+                        if code not in NOT_CONTRIBUTORS]
         if given:
             # a verb left out: "Chile will send 800 troops; Peru, 300", "... and Peru 300"
             for x in speakers:
