@@ -1556,3 +1556,24 @@ def test_yet_more_wordings_and_talks_that_are_no_contribution(text, expected):
 )
 def test_speakers_asides_transcripts_and_neither_nor(text, expected):
     assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # figures for all countries together, or for others, are no country's own
+        ("Chile is ready to join; about 8,000 troops have been pledged so far by all countries.", {"CHL": ("committed", {})}),
+        ("Chile has pledged 800 troops so far.", {"CHL": ("committed", {"committed": 800})}),  # near miss
+        ("Chile will send troops, officials said, adding that 3,000 soldiers from other countries were expected.",
+         {"CHL": ("committed", {})}),
+        ("Chile will send 500 soldiers from its marine corps.", {"CHL": ("committed", {"committed": 500})}),  # near miss
+        ("Chile will send troops. Officials hope to recruit 10,000 soldiers by the end of 2026.", {"CHL": ("committed", {})}),
+        # an aside whose figure has a thousands comma is still one aside
+        ("Chile, which has 1,200 peacekeepers in Lebanon, will send troops to Gaza.", {"CHL": ("committed", {})}),
+        # troops already in the enclave
+        ("Chile's 600 troops are already in Gaza.", {"CHL": ("deployed", {"deployed": 600})}),
+        ("Chile's 600 troops are already in Lebanon.", {}),  # near miss
+    ],
+)
+def test_figures_of_all_or_others_and_troops_in_the_enclave(text, expected):
+    assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected

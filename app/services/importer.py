@@ -608,7 +608,7 @@ WITHDRAWALS_IN_OTHER_WORDS += [
 MORE_CUES["withdrawn"] = MORE_CUES.get("withdrawn", []) + WITHDRAWALS_IN_OTHER_WORDS
 # Troops already there: "its contingent is already in place".
 ALREADY_THERE = [
-    r"\b(?:troops|soldiers|contingent|forces|peacekeepers|personnel|units?|battalion) (?:is|are) (?:already |now )?(?:in place|on the ground)\b",
+    r"\b(?:troops|soldiers|contingent|forces|peacekeepers|personnel|units?|battalion) (?:is|are) (?:already |now )?(?:in place|on the ground|in Gaza|in the enclave|in the Strip|inside Gaza)\b",
 ]
 MORE_CUES["deployed"] = MORE_CUES.get("deployed", []) + ALREADY_THERE
 # Still more ways to say each stance, found by rewording the ones above.
@@ -732,7 +732,7 @@ ABOUT_THE_FORCE = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\b
 OWN_TROOPS_BEFORE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir) (?:[\w-]+ ){0,2}$")
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
 # (an aside that is the country's own offer, ", which has offered up to 20,000 troops,", is no background)
-RELATIVE_CLAUSE = re.compile(r", (?:which|who) (?!(?:has|have|had) (?:already )?(?:offered|pledged|promised|committed|volunteered)\b)[^,]*,")
+RELATIVE_CLAUSE = re.compile(r", (?:which|who) (?!(?:has|have|had) (?:already )?(?:offered|pledged|promised|committed|volunteered)\b)(?:[^,]|,(?=\d{3}))*,")
 
 CATEGORY_WORDS = [
     # how the mission behaves once there ("withdraw if the force deviates from its mandate") is a term of its own
@@ -895,7 +895,9 @@ FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) 
                                r"|\b(?:force|mission|ISF)(?:,? (?:whose|which|with|its) (?:[\w-]+ ){0,2}?| (?:[\w-]+ ){0,3}?| )(?:will|would|could|can|is to|is expected to|may|might) (?:have|number|include|comprise|consist of|total|reach|be made up of) "
                                r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
                                r"|\b(?:force|mission|ISF)(?:’s|'s) (?:planned |projected |total |full |envisaged |expected |overall |eventual )?(?:strength of )?$"
-                               r"|(?<!to )\b(?:total|overall|combined) (?:force )?(?:of |strength of )?(?:about |around |some |up to )?$(?<!\ba total of )", re.I)
+                               r"|(?<!to )\b(?:total|overall|combined) (?:force )?(?:of |strength of )?(?:about |around |some |up to )?$(?<!\ba total of )"
+                               # the sponsor's recruiting: "officials hope to recruit 10,000 soldiers"
+                               r"|\b(?:recruit|recruiting|assemble|assembling|muster|mustering|raise|raising) (?:a force of )?(?:about |around |some |up to |as many as |at least |more than |over )?$", re.I)
 # ... unless the country itself sends "a force of": "ready to send a peacekeeping force of 20,000".
 OWN_FORCE_BEFORE = re.compile(r"\b(?:send|sending|deploy|deploying|contribute|contributing|offer|offered|offering|pledge|pledged|pledging|"
                               r"prepared|preparing|dispatch|dispatching|provide|providing|commit|committed|committing) (?:a|an|its|their) "
@@ -905,7 +907,11 @@ OWN_FORCE_BEFORE = re.compile(r"\b(?:send|sending|deploy|deploying|contribute|co
                               r"(?:[\w-]+ ){0,2}(?:force|mission|ISF) with (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$", re.I)
 OWN_FORCE = re.compile(r"\b(?:send|sending|deploy|deploying|offer|offered|offering|pledge|pledged|pledging|provide|providing|commit|committed|committing) "
                        r"(?:a|an|its|their) (?:[\w-]+ ){0,2}force of (?:about |around |some |roughly |nearly )?" + NUMBER + r"(?![\d,])(?! (?:million|billion))")
-FORCE_WIDE_AFTER = re.compile(r"-(?:strong|member|person|troop|soldier)\b", re.I)
+FORCE_WIDE_AFTER = re.compile(r"-(?:strong|member|person|troop|soldier)\b"
+                              # troops of others, or pledged by all: "3,000 soldiers from other countries", "8,000 troops have been pledged so far"
+                              r"|(?: [\w-]+){0,2}? from (?:other|several|many|various|different|\d+|[a-z]+ other) (?:countries|nations|states|contributors)\b"
+                              r"|(?: [\w-]+){0,2}? (?:have|has) (?:so far |now )?been (?:pledged|offered|committed|promised)"
+                              r" (?:so far|in total|altogether|overall|to date|by (?:all|the|other|various|several|member|participating)\b)", re.I)
 # "an initial 1,000 ..., a total of 8,000": the country's total is the figure that counts.
 TOTAL_BEFORE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?to|in total|in all|eventually|rising to|growing to|increasing to|up to a total of) (?:about |around |some )?$", re.I)
 TOTAL_FIGURE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?to|rising to|growing to|increasing to|eventually"
