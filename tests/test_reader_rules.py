@@ -1577,3 +1577,19 @@ def test_speakers_asides_transcripts_and_neither_nor(text, expected):
 )
 def test_figures_of_all_or_others_and_troops_in_the_enclave(text, expected):
     assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses", "conditions"),
+    [
+        ("Chile is willing to take part, provided that the Palestinian Authority invites the force.",
+         {"CHL": "conditional"}, {"CHL": ["party_consent"]}),
+        ("Chile is willing to take part, provided that the force has a clear mandate.",
+         {"CHL": "conditional"}, {"CHL": ["mandate"]}),  # near miss: another term
+        ("The Chilean senate must first approve any troop deployment abroad.", {"CHL": "conditional"}, {"CHL": ["domestic_approval"]}),
+        ("The Chilean senate approved a trade deal.", {}, {}),  # near miss
+    ],
+)
+def test_invitations_and_senates_named_by_their_country(text, statuses, conditions):
+    assert _statuses(text) == statuses
+    assert _conditions(text) == conditions
