@@ -1593,3 +1593,36 @@ def test_figures_of_all_or_others_and_troops_in_the_enclave(text, expected):
 def test_invitations_and_senates_named_by_their_country(text, statuses, conditions):
     assert _statuses(text) == statuses
     assert _conditions(text) == conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # headline grammar and the present tense
+        ("Chile to send 500 troops to Gaza stabilisation force", {"CHL": "committed"}),
+        ("The US has urged Chile to send troops to the force.", {"CHL": "considering"}),  # near miss: asked, not announced
+        ("Chile eyes role in Gaza stabilisation force", {"CHL": "considering"}),
+        ("Chile eyes new trade deals in Asia", {}),  # near miss
+        ("Chile mulls joining Gaza force", {"CHL": "considering"}),
+        ("Chile weighs Gaza troop deployment", {"CHL": "considering"}),
+        ("Chile weighs new tax on mining", {}),  # near miss
+        ("Chile considers request to join Gaza force", {"CHL": "considering"}),
+        ("Chile keen on joining Gaza force", {"CHL": "committed"}),
+        ("Chile signals willingness to join ISF", {"CHL": "committed"}),
+        ("Chile sends first troops to Gaza", {"CHL": "committed"}),
+        ("Chile says no to Gaza troop request", {"CHL": "declined"}),
+        ("Chile rejects sending troops to Gaza", {"CHL": "declined"}),
+        ("Chile rejects criticism of its ceasefire stance", {}),  # near miss
+        ("Chile backs out of Gaza force", {"CHL": "withdrawn"}),
+        ("Chilean troops arrive in Gaza", {"CHL": "deployed"}),
+        ("Chilean tourists arrive in Gaza", {}),  # near miss
+        # misgivings and reluctance
+        ("Chile is in no hurry to commit troops to the force.", {"CHL": "considering"}),
+        ("Chile has expressed reservations about sending troops.", {"CHL": "considering"}),
+        ("Chile has shown little appetite for sending troops.", {"CHL": "considering"}),
+        ("Chile remains noncommittal about sending troops.", {"CHL": "considering"}),
+        ("Chile has been reluctant to commit troops.", {"CHL": "considering"}),
+    ],
+)
+def test_headline_grammar_and_misgivings(text, expected):
+    assert _statuses(text) == expected

@@ -327,7 +327,7 @@ WILLING_IN_OTHER_WORDS = [
 # Weighing it up in other words: hesitation, being a leading candidate, a decision still awaited,
 # interest said with an intensifier, and help that is not troops ("ready to host training camps").
 HESITATION = [
-    r"\b(?:is|are|was|were|remains?|seems?|appears?) (?:now |still |increasingly |somewhat |reportedly )?(?:hesitant|reluctant|wavering|undecided|on the fence)\b",
+    r"\b(?:is|are|was|were|remains?|seems?|appears?|has been|have been) (?:now |still |increasingly |somewhat |reportedly )?(?:hesitant|reluctant|wavering|undecided|on the fence|noncommittal|non-committal)\b",
     r"\b(?:but|and) (?:is |are )?now hesitant\b|\bhaving second thoughts\b|\b(?:is|are) (?:now )?reconsidering\b",
     r"\b(?:leading|top|main|likely|possible|potential|prime|strongest|front-running) candidates? (?:to|for)\b",
     r"\b(?:expressed|shown|showed|signalled|signaled) (?:the most|more|great|much|considerable|serious|keen|the strongest) interest\b",
@@ -564,6 +564,28 @@ MORE_CUES["withdrawn"] += [
 MORE_CUES["considering"] += [
     r"\b(?:is|are) (?:also |now )?(?:likely|poised) to (?:send|contribute|deploy|join|take part|participate)\b",
 ]
+# Headline grammar and the present tense: "Chile to send 500 troops", "Chile eyes role in force", "Chile mulls
+# joining", "Chile says no to troop request", "Chilean troops arrive in Gaza"; misgivings said as reservations.
+MORE_CUES["committed"] += [
+    r"(?:(?<![^\n])|(?<=[.:;] )|(?<=[—–] ))(?!The |A |An |It |This |That )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? to (?:send|deploy|contribute|dispatch|join)\b(?= (?:[\w-]+ ){0,4}?"
+    r"(?:troops|soldiers|personnel|peacekeepers|police|force|forces|mission|ISF|contingent|battalion|\d))",
+    r"\bsends (?:its )?(?:first |more |additional |further )?(?:\d[\d,]* )?(?:[\w-]+ )?" + UNITS_WORD + r"\b",
+    r"\b(?:signals|expresses|voices|declares|confirms) (?:its |their )?(?:willingness|readiness) to (?:send|contribute|deploy|join|take part|participate|be part)\b",
+    r"\bkeen on (?:joining|sending|contributing|taking part|participating|deploying)\b",
+]
+MORE_CUES["considering"] += [
+    r"\b(?:eyes|eyeing|eyed) (?:a |its |their )?(?:[\w-]+ )?(?:role|part|participation|place|spot|contribution|seat)\b",
+    r"\b(?:mulls|weighs|ponders|considers) (?:a |the |an )?(?:[\w-]+ ){0,2}?(?:request|sending|joining|contributing|participation|participating|"
+    r"taking part|offer|invitation|deployment|role|contribution)\b",
+    r"\b(?:expressed|expresses|voiced|voices|has|had) (?:some |serious |deep )?(?:reservations|misgivings|doubts) about (?:sending|joining|contributing|deploying|taking part|participating)\b",
+    r"\b(?:shown|shows|showed|has) (?:little|limited|no great) (?:appetite|enthusiasm) for (?:sending|joining|contributing|deploying|taking part|participating)\b",
+    r"\bin no hurry to (?:commit|send|join|contribute|deploy|decide)\b",
+]
+MORE_CUES["declined"] += [
+    r"\bsays no to\b",
+    r"\brejects (?:sending|joining|contributing|deploying|taking part|participating|(?:the |a |any |US |U\.S\. )?(?:calls?|requests?|invitations?|proposals?) (?:to|for))\b",
+]
+MORE_CUES["withdrawn"] += [r"\bbacks out of\b|\bpulls out of\b"]
 # A task taken on within the force: "Chile will take on the training of police".
 MORE_CUES["committed"] += [r"\b(?:will|would|is to|are to|shall) (?:take on|take charge of|be in charge of|be responsible for|handle|oversee) "
                            r"(?:the )?(?:training|policing|patrols?|patrolling|demining|logistics)\b"]
@@ -617,6 +639,7 @@ MORE_CUES["deployed"] += [
     r"\b(?:troops|soldiers|contingent|forces|peacekeepers|personnel|units?|battalion|team|police officers|officers|medics|engineers) "
     r"(?:are|were|have been|has been|is) (?:now )?(?:stationed|based|deployed|operating) (?:in|to|inside) " + PLACES,
     r"\b(?:began|begun|started|have begun|has begun) (?:arriving|deploying|landing|to arrive|to deploy)\b",
+    UNITS_WORD + r" (?:arrive|arrives|land|lands|enter|enters) (?:in )?" + PLACES + r"\b",  # headline grammar: "Chilean troops arrive in Gaza"
 ]
 MORE_CUES["withdrawn"] += [
     r"\b(?:announced|confirmed|ordered|began|completed) (?:the )?withdrawal of (?:its|their) (?:[\w-]+ )?"
