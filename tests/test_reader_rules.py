@@ -1626,3 +1626,26 @@ def test_invitations_and_senates_named_by_their_country(text, statuses, conditio
 )
 def test_headline_grammar_and_misgivings(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the force's make-up, with the countries listed after "troops from"
+        ("Troops from Chile, Peru and Ecuador are expected to form the core of the force.",
+         {"CHL": ("committed", {}), "PER": ("committed", {}), "ECU": ("committed", {})}),
+        ("Troops from Chile, Peru and Ecuador took part in a joint exercise last year.", {}),  # near miss
+        ("The force will include troops from Chile, Peru and Ecuador.",
+         {"CHL": ("committed", {}), "PER": ("committed", {}), "ECU": ("committed", {})}),
+        ("The exercise included troops from Chile and Peru.", {}),  # near miss
+        # figures with the verb left out, the last joined by "and"
+        ("Chile has offered 500 troops, Peru 300 and Ecuador 200.",
+         {"CHL": ("committed", {"committed": 500}), "PER": ("committed", {"committed": 300}), "ECU": ("committed", {"committed": 200})}),
+        ("Chile has offered 500 troops, Peru and Ecuador nothing so far.", {"CHL": ("committed", {"committed": 500})}),  # near miss
+        # a participation confirmed, in the passive
+        ("Chile's participation was confirmed by its foreign ministry on Monday.", {"CHL": ("committed", {})}),
+        ("Chile's participation in the summit was confirmed on Monday.", {}),  # near miss
+    ],
+)
+def test_the_forces_make_up_gapped_figures_and_participation_confirmed(text, expected):
+    assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected

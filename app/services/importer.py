@@ -586,6 +586,10 @@ MORE_CUES["declined"] += [
     r"\brejects (?:sending|joining|contributing|deploying|taking part|participating|(?:the |a |any |US |U\.S\. )?(?:calls?|requests?|invitations?|proposals?) (?:to|for))\b",
 ]
 MORE_CUES["withdrawn"] += [r"\bbacks out of\b|\bpulls out of\b"]
+MORE_CUES["committed"] += [
+    # "Chile's participation was confirmed by its foreign ministry"
+    r"\b(?:participation|contribution|deployment|involvement) (?:was|has been|had been|is|were) (?:officially |formally )?(?:confirmed|announced|approved)\b",
+]
 # A task taken on within the force: "Chile will take on the training of police".
 MORE_CUES["committed"] += [r"\b(?:will|would|is to|are to|shall) (?:take on|take charge of|be in charge of|be responsible for|handle|oversee) "
                            r"(?:the )?(?:training|policing|patrols?|patrolling|demining|logistics)\b"]
@@ -796,9 +800,9 @@ RANGE = re.compile(r"(?i:between|from) " + NUMBER + r" and " + NUMBER + r"(?: " 
 UP_TO = re.compile(r"(?i:up to|as many as|no more than|a maximum of) " + NUMBER + r"(?: " + UNITS + r")?")
 # A pledge with its verb left out: "Chile will send 800 troops; Peru, 300" or "... and Peru 300".
 GAP_BEFORE = re.compile(r"(?:;|,|\band|\bwhile|\bwhereas)\s+(?:and\s+)?$")
-GAP_AFTER = re.compile(r",? (?:about |around |some |roughly |nearly |up to |as many as )?" + NUMBER + r"(?!\d|[,.]\d)(?: " + UNITS + r")?(?=[.;,]|$)")
+GAP_AFTER = re.compile(r",? (?:about |around |some |roughly |nearly |up to |as many as )?" + NUMBER + r"(?!\d|[,.]\d)(?: " + UNITS + r")?(?=[.;,]|$| and\b| while\b)")
 GAPPED_FIGURE = re.compile(r"(?:(?<=[;,] )|(?<=\band )|(?<=\bwhile )|(?<=\bwhereas ))(?P<who>[A-Z][\w-]+(?: [A-Z][\w-]+)?),? "
-                           r"(?:about |around |some |roughly |nearly )?" + NUMBER + r"(?!\d|[,.]\d)(?=[.;,]|$)")
+                           r"(?:about |around |some |roughly |nearly )?" + NUMBER + r"(?!\d|[,.]\d)(?=[.;,]|$| and\b| while\b)")
 # Two kinds of people in one pledge, "1,500 troops and 300 police": together, the people offered.
 SUM = re.compile(NUMBER + r" (?:[a-z-]+ ){0,2}" + UNITS + r",? (?:and|plus|as well as|along with) (?:about |around |some |roughly |nearly )?"
                  + NUMBER.replace("(", "(?:", 1) + r" (?:[a-z-]+ ){0,2}" + UNITS + r"\b")
@@ -1119,6 +1123,10 @@ CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second
 SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b"
                               # "subject to a clear mandate and the approval of its parliament": two terms
                               r"|(?:the|a|an|its|their) (?:[\w-]+ )?(?:approval|consent|backing|agreement|vote|invitation|mandate|resolution|ceasefire|cease-fire|truce)\b)")
+# Troops from a list of countries as the force's make-up.
+TROOPS_FROM = re.compile(r"\b(?i:troops|soldiers|contingents?|units|personnel|forces|peacekeepers|police officers|battalions) from\s+(?:the\s+)?")
+MADE_UP_OF = re.compile(r"\b(?:will|would|is to|is expected to|is set to) (?:include|comprise|consist of|be made up of|be composed of|draw on|bring together)\s+(?:[\w-]+\s+){0,2}$")
+WILL_FORM = re.compile(r"(?:’s|'s)?,? (?:will|would|are expected to|are set to|are due to|are to) (?:form|make up|join|be part of|serve|deploy|be deployed|arrive|lead)\b")
 # "Neither Chile nor Peru will send troops."
 NEITHER = re.compile(r"\b[Nn]either\s+(?:the\s+)?")
 NOR = re.compile(r"(?:’s|'s)?\s+nor\s+(?:the\s+)?")
@@ -1649,6 +1657,15 @@ def _extract(text: str) -> list[Suggestion]:
         if sentence.rstrip(" ”\"").endswith("?") and QUESTION_OF_JOINING.search(sentence):
             answered = [code for code in dict.fromkeys(x.code for x in speakers if not x.is_demonym and x.kind != "person")
                         if code not in NOT_CONTRIBUTORS]
+        for m in TROOPS_FROM.finditer(text, span.start, span.end):
+            # the force's make-up: "the force will include troops from Chile and Peru", "troops from Chile and
+            # Peru are expected to form its core"
+            listed = _list_after(text, named, m.end(), span.end)
+            after = max([x.end for x in named if x.code in listed] or [m.end()])
+            if listed and (MADE_UP_OF.search(text, max(span.start, m.start() - 40), m.start()) or WILL_FORM.match(text, after, span.end)):
+                for code in listed:
+                    if code not in NOT_CONTRIBUTORS:
+                        given.setdefault(code, ("committed", m.start()))
         if given:
             # a verb left out: "Chile will send 800 troops; Peru, 300", "... and Peru 300"
             for x in speakers:
