@@ -1649,3 +1649,16 @@ def test_headline_grammar_and_misgivings(text, expected):
 )
 def test_the_forces_make_up_gapped_figures_and_participation_confirmed(text, expected):
     assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile's army chief, General Ana Rivas, said 500 soldiers were being trained for the mission.",
+         {"CHL": ("committed", {"committed": 500})}),
+        ("Chile's army chief, General Ana Rivas, said 500 soldiers were being trained for border duty.", {}),  # near miss
+        ("The commander of the force said 500 soldiers were being trained for the mission.", {}),  # near miss: nobody's troops
+    ],
+)
+def test_troops_being_readied_for_the_mission(text, expected):
+    assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected

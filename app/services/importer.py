@@ -587,6 +587,9 @@ MORE_CUES["declined"] += [
 ]
 MORE_CUES["withdrawn"] += [r"\bbacks out of\b|\bpulls out of\b"]
 MORE_CUES["committed"] += [
+    # troops being readied: "500 soldiers were being trained for the mission"
+    UNITS_WORD + r" (?:are|were|is|was|have been|has been) (?:now |already )?(?:being )?(?:trained|prepared|readied|mobili[sz]ed|equipped|selected) "
+    r"for (?:the |a |this |its |their )?(?:[\w-]+ ){0,2}(?:mission|force|deployment|ISF|Gaza|stabili[sz]ation)\b",
     # "Chile's participation was confirmed by its foreign ministry"
     r"\b(?:participation|contribution|deployment|involvement) (?:was|has been|had been|is|were) (?:officially |formally )?(?:confirmed|announced|approved)\b",
 ]
