@@ -1662,3 +1662,27 @@ def test_the_forces_make_up_gapped_figures_and_participation_confirmed(text, exp
 )
 def test_troops_being_readied_for_the_mission(text, expected):
     assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare verb whose object is something other than the force, in a sentence that never speaks of it
+        ("Chile withdrew its ambassador from Israel last year.", {}),
+        ("Chile withdrew its offer of troops.", {"CHL": "withdrawn"}),  # near miss: the offer
+        ("Chile pulled out of the trade talks in March.", {}),
+        ("Chile pulled out of the force in March.", {"CHL": "withdrawn"}),  # near miss
+        ("Chile rejected the accusations of bias.", {}),
+        ("Chile ruled out new elections this year.", {}),
+        ("Asked about the force, Chile ruled it out.", {"CHL": "declined"}),  # near miss
+        ("Chile is considering new sanctions on Russia.", {}),
+        ("Chile is considering sending troops.", {"CHL": "considering"}),  # near miss
+        ("Chile has been in talks with Israel about trade.", {}),
+        ("Chile has been in talks with Washington about the force.", {"CHL": "considering"}),  # near miss
+        # troops deployed to another country are no deployment to the enclave
+        ("Chile has deployed peacekeepers to Lebanon for decades.", {}),
+        ("Chile has deployed 300 peacekeepers to Gaza.", {"CHL": "deployed"}),  # near miss
+    ],
+)
+def test_bare_verbs_about_something_else(text, expected):
+    assert _statuses(text) == expected

@@ -180,7 +180,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"|\b(?:will|would|wants?|shall) (?:take|play|have) no (?:part|role)\b(?= (?:in|on) (?:the |a |any |such )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|operation|deployment|contingent)\b|[ ,.]*$|[,.;])"
                             r"|\b[Nn]o (?:[\w-]+ ){0,3}(?:troops|soldiers|units|forces|personnel|participation|involvement|contingent|boots|peacekeepers)\b(?: [\w-]+){0,5}? (?:will|would|is|are|shall) (?:be )?(?:sent|deployed|envisaged|forthcoming|planned|contributed|dispatched)\b"
                             r"|\bexclud(?:es|ed|ing) any (?:[\w-]+ )?(?:participation|involvement|deployment)\b|\bdecided against (?:participating|joining|sending|taking part|deploying)\b"
-                            r"|\brul(?:ed|es|ing) out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer))|\brefused to\b(?! (?:comment|say|confirm))|\brefuses to\b|\brejected (?:the|a|an|calls|requests|any)\b"
+                            r"|\brul(?:ed|es|ing) (?:(?:it|that|this) )?out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer))|\brefused to\b(?! (?:comment|say|confirm))|\brefuses to\b|\brejected (?:the|a|an|calls|requests|any)\b"
                             r"|\b(?:has|have|had) [“\"‘']?no (?:such )?(?:plans|intentions?)|\b[“\"‘']?no plans[”\"’']? to\b")),
     ("conditional", re.compile(r"\bonly (?:if|once|when|after|under|within|with|as part of)\b|\bonly (?:[\w’']+ ){1,9}?(?:if|once|when|after|under)\b|\bunless\b|\bprovided that\b|\bon (?:the )?condition that\b|\bas long as\b|\bsubject to\b"
                                r"|\brequires? (?:the )?(?:approval|consent)\b|\bwould require\b|\bwill require\b|\bconditional (?:on|upon)\b|\bcontingent (?:on|upon)\b|\bdepend(?:s|ing)? (?:on|upon)\b|\bneeds? (?:the )?approval\b"
@@ -1219,6 +1219,13 @@ OTHER_SUBJECT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]hat|[Aa]ny|[O
 # An aim the contribution serves, right before the cue: "contribute to global peace within the framework of ...".
 AIM_BEFORE = re.compile(r"\b(?:contribut\w*|help\w*|serve\w*) to (?:global |world |regional |international |lasting |durable )?"
                         r"(?:peace|stability|security)(?: and (?:stability|security|peace))? $")
+# A sentence that says nothing of the force, its troops or an offer, and a cue whose object is some other
+# thing ("withdrew its ambassador", "pulled out of the trade talks", "is considering new sanctions").
+FORCE_TOPIC = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforce\b|\bISF\b|stabili[sz]ation|\bjoin|\boffer|\bpledge|commitment|"
+                         r"deploy|contingent|battalion|\bmission|\bGaza\b|\brequest|invitation|proposal|\bidea\b|possibility|option|personnel|police|\bsend", re.I)
+OFF_TOPIC_OBJECT = re.compile(r"(?:\s+(?:of|from|to|on|about|with))?\s+(?:[A-Z][\w-]+\s+)?(?:the |a |an |its |their |new |any |fresh |further )?(?!it\b|that\b|this\b|so\b|such\b)[a-z]")
+DEPLOYED_ELSEWHERE = re.compile(r"(?: [\w,-]+){0,4}? (?:to|in) (?!Gaza\b|the\b)[A-Z][a-z]+")
+BARE_VERB_CUE = re.compile(r"(?:withdrew|withdrawn|pulled out|pulls out|rejected (?:the|a|an|any)|ruled out|rules out|considering|in talks|deployed)$")
 TASK_WORDS = re.compile(r"\b" + TASKS)
 JOINING_WORDS = re.compile(r"\b(?:participat\w*|involvement|deploy\w*|contribut\w*|troops|soldiers|forces|personnel|join\w*|send\w*|"
                            r"take part|taking part|presence|we|they|it)\b", re.I)
@@ -1486,6 +1493,11 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "will contribute to global peace within the framework of the UN": how the aim is put, no term
                 if status == "conditional" and m.group(0).startswith("only ") and _task_is_subject(text, span.start, m.start()):
                     continue  # "disarmament could only be realistic if ...": a judgment on a task, no term for joining
+                if status in ("declined", "withdrawn", "deployed", "considering") and BARE_VERB_CUE.search(m.group(0)) \
+                        and not FORCE_TOPIC.search(sentence) and OFF_TOPIC_OBJECT.match(text, m.end(), span.end):
+                    continue  # "withdrew its ambassador", "ruled out new elections": a stance on something else
+                if status == "deployed" and DEPLOYED_ELSEWHERE.match(text, m.end(), span.end) and not re.search(PLACES, sentence):
+                    continue  # "has deployed peacekeepers to Lebanon": troops serving elsewhere
                 if status != "conditional" and NEGATED.search(text, span.start, m.start()):
                     continue  # "has not ruled out", "has not offered"
                 if status == "committed" and NOT_PEOPLE.match(text, m.end(), span.end) \
