@@ -1675,6 +1675,7 @@ def test_troops_being_readied_for_the_mission(text, expected):
         ("Chile rejected the accusations of bias.", {}),
         ("Chile ruled out new elections this year.", {}),
         ("Asked about the force, Chile ruled it out.", {"CHL": "declined"}),  # near miss
+        ("Chile has now ruled out taking part.", {"CHL": "declined"}),  # near miss: taking part is the force
         ("Chile is considering new sanctions on Russia.", {}),
         ("Chile is considering sending troops.", {"CHL": "considering"}),  # near miss
         ("Chile has been in talks with Israel about trade.", {}),
