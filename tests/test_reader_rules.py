@@ -1687,3 +1687,18 @@ def test_troops_being_readied_for_the_mission(text, expected):
 )
 def test_bare_verbs_about_something_else(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside that states the stance is read; an aside of background is not
+        ("Chile, which will send 500 troops, met Peru on Monday.", {"CHL": ("committed", {"committed": 500})}),
+        ("Chile, which sent 500 troops to Haiti, met Peru on Monday.", {}),  # near miss
+        # waves counted and sized
+        ("Chile will send troops in two waves of 300 soldiers each.", {"CHL": ("committed", {"committed": 600})}),
+        ("Chile will send troops in waves of 300 soldiers.", {"CHL": ("committed", {"committed": 300})}),  # near miss: no count
+    ],
+)
+def test_stances_in_asides_and_waves_counted(text, expected):
+    assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected

@@ -762,7 +762,9 @@ ABOUT_THE_FORCE = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\b
 OWN_TROOPS_BEFORE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir) (?:[\w-]+ ){0,2}$")
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
 # (an aside that is the country's own offer, ", which has offered up to 20,000 troops,", is no background)
-RELATIVE_CLAUSE = re.compile(r", (?:which|who) (?!(?:has|have|had) (?:already )?(?:offered|pledged|promised|committed|volunteered)\b)(?:[^,]|,(?=\d{3}))*,")
+RELATIVE_CLAUSE = re.compile(r", (?:which|who) (?!(?:has|have|had) (?:already )?(?:offered|pledged|promised|committed|volunteered)\b"
+                             # (nor is an aside that states the stance: ", which will send 500 troops,", ", which is still deciding,")
+                             r"|(?:will|would|is|are) (?:also |still |now )?(?:send|contribute|deploy|join|ready|willing|prepared|considering|deciding|weighing|planning|expected)\b)(?:[^,]|,(?=\d{3}))*,")
 
 CATEGORY_WORDS = [
     # how the mission behaves once there ("withdraw if the force deviates from its mandate") is a term of its own
@@ -813,7 +815,7 @@ SINGLE = re.compile(NUMBER + r" (?:[A-Z][a-z]+ )?(?:[a-z-]+ ){0,2}" + UNITS + r"
                     # "1,000 men": men only right after the figure
                     + r"|" + NUMBER + r" (?:armed |uniformed )?men\b")
 # Units counted and sized: "two battalions of about 850 soldiers each" is 1,700 people.
-EACH = re.compile(r"(?<![\w-])(\d+|" + _WORD + r") (?:[\w-]+ )?(?:battalions|units|companies|contingents|brigades|teams|detachments) of "
+EACH = re.compile(r"(?<![\w-])(\d+|" + _WORD + r") (?:[\w-]+ )?(?:battalions|units|companies|contingents|brigades|teams|detachments|waves|rotations|groups|batches) of "
                   r"(?:about |around |some |roughly |nearly |up to )?" + NUMBER + r" (?:[a-z-]+ ){0,2}(?:" + UNITS + r"|men) each\b", re.I)
 # Troops a country already has elsewhere: "has 8,000 soldiers serving in UN missions".
 SERVING_BEFORE = re.compile(r"\b(?:has|have|had) (?:about |around |some |more than |over |nearly )?$")
