@@ -1315,3 +1315,390 @@ def test_words_read_past_are_kept_in_the_quotes():
 )
 def test_paraphrased_short_articles(kind, text, expected):
     assert (_statuses if kind == "st" else _figures)(text) == expected
+
+
+# ---- groups of countries: requests sent to them, members listed, a group as its own subject --------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # requests sent out to countries, named directly or as examples of a group
+        ("Officials said the foreign ministry sent formal requests to countries such as Chile, Peru and Ecuador about joining "
+         "the stabilisation force.", {"CHL": "considering", "PER": "considering", "ECU": "considering"}),
+        ("On Tuesday the ministry asked some 40 countries to contribute troops to the force, from large allies such as Chile "
+         "to small states including Fiji and Tonga.", {"CHL": "considering", "FJI": "considering", "TON": "considering"}),
+        # near miss: a request that is not about the force
+        ("On Tuesday the ministry asked some 40 countries for advice on trade rules, including Chile.", {}),
+        # a group as the subject of its own clause, after the one who speaks
+        ("Gabon's foreign minister said that several countries have expressed willingness to send troops.", {}),
+        # near miss: the speaker's country is part of the subject
+        ("Gabon's foreign minister said that Gabon and several other countries are ready to send troops.", {"GAB": "committed"}),
+        # the group's members set off by dashes after the verb
+        ("The two nations that American officials describe as on the verge of sending troops — Ghana and Nepal — want a "
+         "narrow mandate.", {"GHA": "considering", "NPL": "considering"}),
+        # members listed in the next sentence, and a list whose last member has an adjective
+        ("Five countries have committed to sending soldiers. These countries are Ghana, Nepal, Fiji and the tiny Tonga.",
+         {"GHA": "committed", "NPL": "committed", "FJI": "committed", "TON": "committed"}),
+        ("Five countries have committed to sending soldiers. These countries are still unnamed; Nepal said it would not send "
+         "troops.", {"NPL": "declined"}),
+        ("The commander said Ghana, Nepal and the tiny Tonga will send soldiers to the force.",
+         {"GHA": "committed", "NPL": "committed", "TON": "committed"}),
+    ],
+)
+def test_groups_asked_listed_and_speaking_of_others(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # troops asked for, in the passive
+        ("Officials confirmed that Chilean engineers have been requested for the stabilisation mission.", {"CHL": "considering"}),
+        ("Chilean engineers have been praised for their work.", {}),  # near miss
+        # approvals of a deployment or participation with a word before the noun
+        ("Zambia's parliament approved a long-debated deployment on Thursday.", {"ZMB": "committed"}),
+        ("The presidency of Ghana approved the participation of Ghanaian soldiers in the force.", {"GHA": "committed"}),
+        # a leader who says "he" will send, with the troops a few words on
+        ("Kenya's President William Ruto said that he would send a significant number of police officers.", {"KEN": "committed"}),
+        ("Kenya's president said he would send a delegation to the talks.", {}),  # near miss
+        # an adverb inside the passive
+        ("According to the envoy, Nepalese troops will be mainly deployed in the north.", {"NPL": "committed"}),
+        # a task taken on within the force
+        ("Ghana and Fiji will take on the training of local police.", {"GHA": "committed", "FJI": "committed"}),
+        ("The force will take on the training of local police.", {}),  # near miss
+        # decisions not yet made, in the plural or with "such", and the country the decision is about
+        ("Peru's defence ministry said decisions have not yet been made on its contribution.", {"PER": "considering"}),
+        ("Sources said no decision has been taken on Peru joining the force.", {"PER": "considering"}),
+        ("Sources said no decision has been taken on the force's budget.", {}),  # near miss
+        ("Sources in Lima said no such decision has been taken yet.", {"PER": "considering"}),
+    ],
+)
+def test_requests_approvals_tasks_and_decisions_not_taken(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name ends at its possessive: "Donald Trump’s Board" is no person called "Board"
+        ("Chilean President Ana Rivas will attend Donald Trump’s Board of Peace meeting. Rivas attended the first meeting of "
+         "the Board of Peace in Washington, and pledged to send 500 troops.", {"CHL": ("committed", {"committed": 500})}),
+        # an earlier pledge that is the article's only stance keeps its figure ...
+        ("Last month, Chile pledged to send 500 troops.", {"CHL": ("committed", {"committed": 500})}),
+        # ... but gives way, figure and all, to the current stance (near miss)
+        ("Last month, Chile pledged to send 500 troops. Chile now says it will only send troops if the Security Council "
+         "approves.", {"CHL": ("conditional", {})}),
+        # a speaker described in an aside that names the country
+        ("“Decisions have not yet been made on the level of help that we could provide,” Ana Rivas, an assistant deputy "
+         "minister at the foreign ministry of Chile, told the committee on Tuesday.", {"CHL": ("considering", {})}),
+        ("“Decisions have not yet been made on the level of help that we could provide,” Ana Rivas, an assistant deputy "
+         "minister, told the committee on Tuesday.", {}),  # near miss: no country named
+        # a pledge in the pluperfect is an earlier stance; a plan "now on hold" is taken back
+        ("Peru has pledged 600 troops to the force. Peru had pledged the troops in March. Lima's plan to send the troops is "
+         "now on hold.", {"PER": ("withdrawn", {"committed": 600})}),
+        ("Peru said the talks on the ceasefire are on hold, but it will send 600 troops.",
+         {"PER": ("committed", {"committed": 600})}),  # near miss: something else on hold
+    ],
+)
+def test_names_speakers_and_earlier_stances(text, expected):
+    assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a size for the whole force, said in a clause about the force, is no country's figure
+        ("Peru is willing to send up to 800 soldiers to the force, whose members can reach up to 5,000.",
+         {"PER": ("committed", {"offered_max": 800})}),
+        ("Peru and Ecuador are also willing to contribute to the force, whose members can reach up to 5,000.",
+         {"PER": ("committed", {}), "ECU": ("committed", {})}),
+        # an aside that is the country's own offer keeps its figure; background in an aside does not
+        ("Ghana, which has offered to contribute up to 2,000 personnel, stands ready to deploy its troops, the minister said.",
+         {"GHA": ("committed", {"offered_max": 2000})}),
+        ("Ghana, which has 3,000 peacekeepers in other missions, stands ready to deploy its troops.", {"GHA": ("committed", {})}),
+        # a denial is a refusal only when what is denied is a contribution
+        ("Nepal's spokesman dismissed the claims as baseless after reports of secret meetings with foreign agencies.", {}),
+        ("Nepal denied reports that it would send troops to the force.", {"NPL": ("declined", {})}),
+        # troops ready, but the own government's go-ahead still to come: weighing it, the figure an offer
+        ("Fiji's army said it has 500 soldiers on standby, ready to go once the government gives its approval.",
+         {"FJI": ("considering", {"offered_min": 500, "offered_max": 500})}),
+        ("Fiji will send 500 soldiers once parliament approves the deployment.",
+         {"FJI": ("conditional", {"offered_min": 500, "offered_max": 500})}),  # near miss: a parliament's vote is a term
+    ],
+)
+def test_force_sizes_asides_denials_and_a_go_ahead_awaited(text, expected):
+    assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses", "conditions"),
+    [
+        # a refusal of a role "such as" a task limits the role; it is no refusal to join
+        ('"We will not be part of any other role, such as disarming militias," the Peruvian minister said. Peru is ready to '
+         "send troops.", {"PER": "committed"}, {"PER": []}),
+        ("Peru will not be part of the force.", {"PER": "declined"}, {"PER": []}),  # near miss
+        # assurances wanted first, the term cut at "rather than", a mission's kind as a mandate term
+        ("Before Ghana commits troops, it wants assurances from Washington that the force will be a peacekeeping mission "
+         "rather than tasked with disarming militias.", {"GHA": "conditional"}, {"GHA": ["mandate"]}),
+        ("Nepal's foreign ministry said media reports about its troops require clarification.", {}, {}),  # near miss
+        ('"We can send a battalion at any time, but we need to know what role they are going to play," Fiji\'s defence '
+         "minister said.", {"FJI": "conditional"}, {"FJI": ["mandate"]}),
+        # countries in general as the subject after a speaker
+        ("The Chilean minister said that countries contributing troops want to know what the mandate will be.", {}, {}),
+        ("The Chilean minister said that Chile wants to know what the mandate will be before it sends troops.",
+         {"CHL": "conditional"}, {"CHL": ["mandate"]}),  # near miss: the country itself
+    ],
+)
+def test_roles_refused_assurances_wanted_and_countries_in_general(text, statuses, conditions):
+    assert _statuses(text) == statuses
+    assert _conditions(text) == conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses", "figures", "conditions"),
+    [
+        # terms announced, then listed one by one in the next sentence
+        ("Ghana's minister said Ghana is interested in joining the force provided several conditions are met. These include "
+         "that the force must operate under a UN mandate; a lasting ceasefire must be in place; and the costs must be covered "
+         "by donors.", {"GHA": "conditional"}, {"GHA": {}}, {"GHA": ["other", "mandate", "ceasefire", "funding"]}),
+        ("Ghana is ready to send troops. These include engineers and medics.",
+         {"GHA": "committed"}, {"GHA": {}}, {"GHA": []}),  # near miss: no terms announced
+        # an adjective of a party to the conflict is never the subject: "we" is the country last spoken of
+        ('Nepal\'s minister spoke on Monday.\nHe added, "As a supporter of the Palestinian cause, we are ready to send troops."',
+         {"NPL": "committed"}, {"NPL": {}}, {"NPL": []}),
+        ("Palestinian police will be trained by the force.", {}, {}, {}),  # near miss
+        # a lower bound counts people, not questions
+        ("Peru has more than 20 questions about the force and is weighing whether to send troops.",
+         {"PER": "considering"}, {"PER": {}}, {"PER": []}),
+        ("Peru will send more than 500 soldiers.", {"PER": "committed"}, {"PER": {"offered_min": 500}}, {"PER": []}),
+    ],
+)
+def test_terms_listed_later_party_adjectives_and_counts_of_other_things(text, statuses, figures, conditions):
+    assert _statuses(text) == statuses
+    assert _figures(text) == figures
+    assert _conditions(text) == conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses", "figures", "conditions"),
+    [
+        # a judgment on a task ("disarmament could only be realistic if ...") is no term for joining
+        ("The Chilean minister suggested that disarmament of the militias could only be realistic if it happened voluntarily.",
+         {}, {}, {}),
+        ("The Chilean minister said Chile could only send troops if a ceasefire holds.",
+         {"CHL": "conditional"}, {"CHL": {}}, {"CHL": ["ceasefire"]}),  # near miss
+        ("The Chilean minister said Chile's participation could only be possible if the Security Council approves.",
+         {"CHL": "conditional"}, {"CHL": {}}, {"CHL": ["mandate"]}),  # near miss
+        # the aim a pledge serves is no term: "will contribute to global peace within the framework of the UN"
+        ("Chile's pledge to deploy 800 troops will contribute to global peace within the framework of the UN, the minister said.",
+         {"CHL": "committed"}, {"CHL": {"committed": 800}}, {"CHL": []}),
+        ("Chile will deploy 800 troops only within the framework of the UN, the minister said.",
+         {"CHL": "conditional"}, {"CHL": {"offered_min": 800, "offered_max": 800}}, {"CHL": ["mandate"]}),  # near miss
+    ],
+)
+def test_judgments_on_tasks_and_aims_are_no_terms(text, statuses, figures, conditions):
+    assert _statuses(text) == statuses
+    assert _figures(text) == figures
+    assert _conditions(text) == conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile has agreed to participate in the ISF.", {"CHL": "committed"}),
+        ("Chile has agreed to participate in the talks in Cairo.", {}),  # near miss: talks, not troops
+        ("Chile has agreed to join the talks.", {}),  # near miss
+        ("Chilean troops are expected to arrive in Gaza next month.", {"CHL": "committed"}),
+        ("Chilean troops are expected to arrive in Lebanon next month.", {}),  # near miss: bound elsewhere
+        ("Chile has signed on to the force.", {"CHL": "committed"}),
+        ("Chile's government gave the green light for sending 300 soldiers to the force.", {"CHL": "committed"}),
+        ("Chile's government gave the green light for sending aid to Gaza.", {}),  # near miss: aid, not people
+        ("Chile's cabinet signed off on sending 400 troops.", {"CHL": "committed"}),
+        ("Chile is likely to send troops.", {"CHL": "considering"}),
+        ("Chile is likely to send a delegation to the talks.", {}),  # near miss
+        ("Chile could send a delegation to the talks.", {}),  # near miss
+        ('Asked whether Chile would send troops, the minister replied: "We have not decided yet."', {"CHL": "considering"}),
+        ("Chile received a US request to contribute troops.", {"CHL": "considering"}),
+        ("Chile opted not to take part.", {"CHL": "declined"}),
+        ("Chile's president said his country would never send troops to Gaza.", {"CHL": "declined"}),
+        ("Chile said it would never send a delegation to such talks.", {}),  # near miss
+        ("Chile has stepped back from its offer.", {"CHL": "withdrawn"}),
+    ],
+)
+def test_yet_more_wordings_and_talks_that_are_no_contribution(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speaker named, then the country in an aside, then the verb of saying
+        ('"We will contribute 500 soldiers," Ana Rivas, Chile\'s defence minister, said on Monday.',
+         {"CHL": ("committed", {"committed": 500})}),
+        ('"We will contribute 500 soldiers," Ana Rivas, a defence official, said on Monday.', {}),  # near miss
+        # troops of the one speaking: "our soldiers are ready to go"
+        ('Ana Rivas, Chile\'s defence minister, said: "Our soldiers are ready to go."', {"CHL": ("committed", {})}),
+        ("Soldiers are ready to go, the commander of the force said.", {}),  # near miss: nobody's troops
+        # a ministry "in" a capital speaks for its government; "would be sent" in the passive
+        ("The defence ministry in Santiago said 400 soldiers would be sent to Gaza in April.",
+         {"CHL": ("committed", {"committed": 400})}),
+        ("A conference in Santiago heard that 400 soldiers would be sent to Gaza in April.", {}),  # near miss: a place
+        # neither ... nor
+        ("Neither Chile nor Peru will send troops.", {"CHL": ("declined", {}), "PER": ("declined", {})}),
+        ("Neither Chile nor Peru has said much, but Ecuador will send troops.", {"ECU": ("committed", {})}),  # near miss
+        # a question and its answer in a transcript
+        ("Q: Will Chile send troops to the force?\nA: No. Our position has not changed.", {"CHL": ("declined", {})}),
+        ("Q: Will Chile send troops to the force?\nRivas: Yes, a battalion is ready.", {"CHL": ("committed", {})}),
+        ("Q: Will Chile send troops to the force?\nA: No decision has been made yet.", {"CHL": ("considering", {})}),
+        ("Q: What did Chile discuss with Peru?\nA: No, we only discussed trade.", {}),  # near miss: not about joining
+    ],
+)
+def test_speakers_asides_transcripts_and_neither_nor(text, expected):
+    assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # figures for all countries together, or for others, are no country's own
+        ("Chile is ready to join; about 8,000 troops have been pledged so far by all countries.", {"CHL": ("committed", {})}),
+        ("Chile has pledged 800 troops so far.", {"CHL": ("committed", {"committed": 800})}),  # near miss
+        ("Chile will send troops, officials said, adding that 3,000 soldiers from other countries were expected.",
+         {"CHL": ("committed", {})}),
+        ("Chile will send 500 soldiers from its marine corps.", {"CHL": ("committed", {"committed": 500})}),  # near miss
+        ("Chile will send troops. Officials hope to recruit 10,000 soldiers by the end of 2026.", {"CHL": ("committed", {})}),
+        # an aside whose figure has a thousands comma is still one aside
+        ("Chile, which has 1,200 peacekeepers in Lebanon, will send troops to Gaza.", {"CHL": ("committed", {})}),
+        # troops already in the enclave
+        ("Chile's 600 troops are already in Gaza.", {"CHL": ("deployed", {"deployed": 600})}),
+        ("Chile's 600 troops are already in Lebanon.", {}),  # near miss
+    ],
+)
+def test_figures_of_all_or_others_and_troops_in_the_enclave(text, expected):
+    assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses", "conditions"),
+    [
+        ("Chile is willing to take part, provided that the Palestinian Authority invites the force.",
+         {"CHL": "conditional"}, {"CHL": ["party_consent"]}),
+        ("Chile is willing to take part, provided that the force has a clear mandate.",
+         {"CHL": "conditional"}, {"CHL": ["mandate"]}),  # near miss: another term
+        ("The Chilean senate must first approve any troop deployment abroad.", {"CHL": "conditional"}, {"CHL": ["domestic_approval"]}),
+        ("The Chilean senate approved a trade deal.", {}, {}),  # near miss
+    ],
+)
+def test_invitations_and_senates_named_by_their_country(text, statuses, conditions):
+    assert _statuses(text) == statuses
+    assert _conditions(text) == conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # headline grammar and the present tense
+        ("Chile to send 500 troops to Gaza stabilisation force", {"CHL": "committed"}),
+        ("The US has urged Chile to send troops to the force.", {"CHL": "considering"}),  # near miss: asked, not announced
+        ("Chile eyes role in Gaza stabilisation force", {"CHL": "considering"}),
+        ("Chile eyes new trade deals in Asia", {}),  # near miss
+        ("Chile mulls joining Gaza force", {"CHL": "considering"}),
+        ("Chile weighs Gaza troop deployment", {"CHL": "considering"}),
+        ("Chile weighs new tax on mining", {}),  # near miss
+        ("Chile considers request to join Gaza force", {"CHL": "considering"}),
+        ("Chile keen on joining Gaza force", {"CHL": "committed"}),
+        ("Chile signals willingness to join ISF", {"CHL": "committed"}),
+        ("Chile sends first troops to Gaza", {"CHL": "committed"}),
+        ("Chile says no to Gaza troop request", {"CHL": "declined"}),
+        ("Chile rejects sending troops to Gaza", {"CHL": "declined"}),
+        ("Chile rejects criticism of its ceasefire stance", {}),  # near miss
+        ("Chile backs out of Gaza force", {"CHL": "withdrawn"}),
+        ("Chilean troops arrive in Gaza", {"CHL": "deployed"}),
+        ("Chilean tourists arrive in Gaza", {}),  # near miss
+        # misgivings and reluctance
+        ("Chile is in no hurry to commit troops to the force.", {"CHL": "considering"}),
+        ("Chile has expressed reservations about sending troops.", {"CHL": "considering"}),
+        ("Chile has shown little appetite for sending troops.", {"CHL": "considering"}),
+        ("Chile remains noncommittal about sending troops.", {"CHL": "considering"}),
+        ("Chile has been reluctant to commit troops.", {"CHL": "considering"}),
+    ],
+)
+def test_headline_grammar_and_misgivings(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the force's make-up, with the countries listed after "troops from"
+        ("Troops from Chile, Peru and Ecuador are expected to form the core of the force.",
+         {"CHL": ("committed", {}), "PER": ("committed", {}), "ECU": ("committed", {})}),
+        ("Troops from Chile, Peru and Ecuador took part in a joint exercise last year.", {}),  # near miss
+        ("The force will include troops from Chile, Peru and Ecuador.",
+         {"CHL": ("committed", {}), "PER": ("committed", {}), "ECU": ("committed", {})}),
+        ("The exercise included troops from Chile and Peru.", {}),  # near miss
+        # figures with the verb left out, the last joined by "and"
+        ("Chile has offered 500 troops, Peru 300 and Ecuador 200.",
+         {"CHL": ("committed", {"committed": 500}), "PER": ("committed", {"committed": 300}), "ECU": ("committed", {"committed": 200})}),
+        ("Chile has offered 500 troops, Peru and Ecuador nothing so far.", {"CHL": ("committed", {"committed": 500})}),  # near miss
+        # a participation confirmed, in the passive
+        ("Chile's participation was confirmed by its foreign ministry on Monday.", {"CHL": ("committed", {})}),
+        ("Chile's participation in the summit was confirmed on Monday.", {}),  # near miss
+    ],
+)
+def test_the_forces_make_up_gapped_figures_and_participation_confirmed(text, expected):
+    assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile's army chief, General Ana Rivas, said 500 soldiers were being trained for the mission.",
+         {"CHL": ("committed", {"committed": 500})}),
+        ("Chile's army chief, General Ana Rivas, said 500 soldiers were being trained for border duty.", {}),  # near miss
+        ("The commander of the force said 500 soldiers were being trained for the mission.", {}),  # near miss: nobody's troops
+    ],
+)
+def test_troops_being_readied_for_the_mission(text, expected):
+    assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare verb whose object is something other than the force, in a sentence that never speaks of it
+        ("Chile withdrew its ambassador from Israel last year.", {}),
+        ("Chile withdrew its offer of troops.", {"CHL": "withdrawn"}),  # near miss: the offer
+        ("Chile pulled out of the trade talks in March.", {}),
+        ("Chile pulled out of the force in March.", {"CHL": "withdrawn"}),  # near miss
+        ("Chile rejected the accusations of bias.", {}),
+        ("Chile ruled out new elections this year.", {}),
+        ("Asked about the force, Chile ruled it out.", {"CHL": "declined"}),  # near miss
+        ("Chile has now ruled out taking part.", {"CHL": "declined"}),  # near miss: taking part is the force
+        ("Chile is considering new sanctions on Russia.", {}),
+        ("Chile is considering sending troops.", {"CHL": "considering"}),  # near miss
+        ("Chile has been in talks with Israel about trade.", {}),
+        ("Chile has been in talks with Washington about the force.", {"CHL": "considering"}),  # near miss
+        # troops deployed to another country are no deployment to the enclave
+        ("Chile has deployed peacekeepers to Lebanon for decades.", {}),
+        ("Chile has deployed 300 peacekeepers to Gaza.", {"CHL": "deployed"}),  # near miss
+    ],
+)
+def test_bare_verbs_about_something_else(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside that states the stance is read; an aside of background is not
+        ("Chile, which will send 500 troops, met Peru on Monday.", {"CHL": ("committed", {"committed": 500})}),
+        ("Chile, which sent 500 troops to Haiti, met Peru on Monday.", {}),  # near miss
+        # waves counted and sized
+        ("Chile will send troops in two waves of 300 soldiers each.", {"CHL": ("committed", {"committed": 600})}),
+        ("Chile will send troops in waves of 300 soldiers.", {"CHL": ("committed", {"committed": 300})}),  # near miss: no count
+    ],
+)
+def test_stances_in_asides_and_waves_counted(text, expected):
+    assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected

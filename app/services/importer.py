@@ -159,8 +159,8 @@ TASKS = (r"(?:combat|fighting|hostilities|disarm\w*|the disarmament|demilitari\w
          r"operations against|direct confrontation|any fighting|clashes|raids|war)")
 NOT_A_TASK = (r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS
               # "will not be part of any effort to disarm", "will not join operations aimed at fighting"
-              + r"| (?:[\w-]+ ){0,3}?(?:(?:of|in|for) )?(?:any |an |a |the )?(?:effort|efforts|mission|missions|operations?|attempt|plan|task|role)s? "
-                r"(?:[\w-]+ ){0,2}?(?:to |at |of |in )?" + TASKS + r")")
+              + r"| (?:[\w-]+ ){0,3}?(?:(?:of|in|for) )?(?:any |an |a |the )?(?:effort|efforts|mission|missions|operations?|attempt|plan|task|role)s?"
+                r"(?:,? (?:such as|like|including|namely|notably))? (?:[\w-]+ ){0,2}?(?:to |at |of |in )?" + TASKS + r")")
 # "if asked", "if needed": willingness, not a term.
 NOT_A_REQUEST = r"(?! (?:asked|requested|needed|necessary|invited|called upon|required)\b)"
 ADVERB = r"(?:[a-z]+ly |yet |now |still |ever |rather |really )?"
@@ -180,7 +180,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"|\b(?:will|would|wants?|shall) (?:take|play|have) no (?:part|role)\b(?= (?:in|on) (?:the |a |any |such )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|operation|deployment|contingent)\b|[ ,.]*$|[,.;])"
                             r"|\b[Nn]o (?:[\w-]+ ){0,3}(?:troops|soldiers|units|forces|personnel|participation|involvement|contingent|boots|peacekeepers)\b(?: [\w-]+){0,5}? (?:will|would|is|are|shall) (?:be )?(?:sent|deployed|envisaged|forthcoming|planned|contributed|dispatched)\b"
                             r"|\bexclud(?:es|ed|ing) any (?:[\w-]+ )?(?:participation|involvement|deployment)\b|\bdecided against (?:participating|joining|sending|taking part|deploying)\b"
-                            r"|\brul(?:ed|es|ing) out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer))|\brefused to\b(?! (?:comment|say|confirm))|\brefuses to\b|\brejected (?:the|a|an|calls|requests|any)\b"
+                            r"|\brul(?:ed|es|ing) (?:(?:it|that|this) )?out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer))|\brefused to\b(?! (?:comment|say|confirm))|\brefuses to\b|\brejected (?:the|a|an|calls|requests|any)\b"
                             r"|\b(?:has|have|had) [“\"‘']?no (?:such )?(?:plans|intentions?)|\b[“\"‘']?no plans[”\"’']? to\b")),
     ("conditional", re.compile(r"\bonly (?:if|once|when|after|under|within|with|as part of)\b|\bonly (?:[\w’']+ ){1,9}?(?:if|once|when|after|under)\b|\bunless\b|\bprovided that\b|\bon (?:the )?condition that\b|\bas long as\b|\bsubject to\b"
                                r"|\brequires? (?:the )?(?:approval|consent)\b|\bwould require\b|\bwill require\b|\bconditional (?:on|upon)\b|\bcontingent (?:on|upon)\b|\bdepend(?:s|ing)? (?:on|upon)\b|\bneeds? (?:the )?approval\b"
@@ -194,14 +194,14 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?: [\w’']+){0,3} if\b"
                                r"|\b(?:could|would|will|might|may|can) (?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
     ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill (?:also |soon |eventually |initially |still |now |first )?(?:send|contribute|deploy)\b"
-                             r"|\bagreed to (?:send|contribute|deploy|join)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply)\b"
+                             r"|\bagreed to (?:send|contribute|deploy|join|participate|take part|be part)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply)\b"
                              r"|\b(?:stands?|standing|stood) ready to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
                              r"|\b(?:plans|planned|intends|is planning|are planning|is preparing|are preparing|preparing) to (?:contribute|send|deploy|dispatch|supply|provide)\b|\bwith plans for \d"
                              r"|\b(?:is|are) (?:due |set )?to (?:supply|send|contribute|deploy|provide|dispatch)\b"
                              r"|\b(?:has |have )?offered\b|\boffers\b|\bhas promised\b|\bpromised to (?:send|contribute)\b|\bconfirmed (?:it|they) would send\b|\bconfirmed (?:its|their) participation\b|\bplan to (?:contribute|send|deploy|dispatch|supply|provide)\b"
                              r"|\bconfirmed (?:a|an|its|their|the) (?:[\w-]+ ){0,3}(?:field hospital|contingent|battalion|unit|company|deployment|contribution|troops|police)")),
     ("considering", re.compile(r"\bdecision (?:on|about|whether|regarding) [^.;]{0,140}?(?:is|was|were|are|remains?) (?:still |yet )?(?:being finali[sz]ed|[“\"]?in process|pending|under (?:review|consideration)|not (?:yet )?(?:been )?(?:made|final|finali[sz]ed|taken|reached))"
-                               r"|\bin talks\b|\b(?:is|are|was|were) (?:still |now |also )?considering\b|\bconsidering (?:a|an|whether|sending|joining|contribut)|\bweighing\b|\bis exploring\b|\bopen to\b|\bhas not (?:yet )?decided\b|\bundecided\b"
+                               r"|\bin talks\b|\b(?:is|are|was|were) (?:still |now |also )?considering\b|\bconsidering (?:a|an|whether|sending|joining|contribut)|\bweighing\b|\bis exploring\b|\bopen to\b|\b(?:has|have) not (?:yet )?decided\b|\bundecided\b"
                                r"|\b(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)\b|\b(?:reviewing|studying|examining|assessing) (?:a|the|its|their) (?:[\w-]+ )?request\b"
                                r"|\b(?:did|does|do|has|have|had) not (?:exclude|excluded|rule out|ruled out)\b|\b(?:could|might|may) (?:send|contribute|deploy|join|take part|participate)\b"
                                r"|\b(?:wishes|wants|wanted|seeks|sought|hopes) to (?:join|be part|take part|participate|contribute)\b"
@@ -218,8 +218,8 @@ MORE_CUES: dict[str, list[str]] = {
     # it would deploy", "will be sending", "expressed willingness to", "volunteered", "committed
     # troops", a parliament or cabinet that "approved the deployment", troops "prepared" in numbers.
     "committed": [
-        r"\b(?:said|says|announced|confirmed|declared|stated|indicated|added|told [\w.\s]{1,40}?)(?: on \w+)?,? (?:that )?"
-        r"(?:it|they|the country|the government|[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:would|will) (?:soon |also |now )?"
+        r"(?<![\w-])(?:said|says|announced|confirmed|declared|stated|indicated|added|told [\w.\s]{1,40}?)(?: on \w+)?,? (?:that )?"
+        r"(?:it|they|he|she|the country|the government|[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:would|will) (?:soon |also |now )?"
         r"(?:send|contribute|deploy|dispatch|provide|join|supply|commit)\b",
         r"\bwill be (?:sending|contributing|deploying|dispatching|providing|joining)\b",
         r"\b(?:expressed|shown|showed|signalled|signaled|voiced|declared|announced|confirmed|reaffirmed|reiterated) "
@@ -227,7 +227,7 @@ MORE_CUES: dict[str, list[str]] = {
         r"\bvolunteered (?:to (?:send|contribute|deploy|join)|troops|soldiers|personnel|forces)\b",
         r"\bcommitted (?:[\w,-]+ ){0,4}?" + UNITS_WORD + r"\b",
         r"\b(?:is|are|was|were) (?:keen|eager) to (?:send|contribute|join|take part|participate|deploy)\b",
-        r"\bapproved (?:the |a )?(?:deployment|dispatch|sending)\b",
+        r"\bapproved (?:the |a |an )?(?:[\w-]+ )?(?:deployment|dispatch|sending|participation)\b",
         r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained) (?:up to |about |around |some |as many as )?\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b",
         # readiness as a noun, "would be willing to", "it's ready to", troops "on standby" for the mission,
         # a decision to send, and a plain "would send" with people to send (not after "whether" or "if")
@@ -243,7 +243,7 @@ MORE_CUES: dict[str, list[str]] = {
         r"\b(?:offer|pledge|commitment|promise) of (?:up to |about |around |some |as many as )?\d",
         r"\b(?:has|have) (?:formally |officially )?joined the (?:international |multinational )?(?:stabili[sz]ation force|force|ISF|mission)\b",
         # the troops as subject, passive: "Chilean troops will be deployed", "are to be sent"
-        UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:will|are to|are set to|are due to|is to|is set to|is due to) (?:soon )?be (?:deployed|sent|dispatched|stationed)\b",
+        UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:will|would|are to|are set to|are due to|is to|is set to|is due to) (?:soon )?be (?:[a-z]+ly )?(?:deployed|sent|dispatched|stationed)\b",
     ],
     # Deliberation: thinking it over, discussing it, not having decided yet, counted among
     # possible contributors.
@@ -253,18 +253,24 @@ MORE_CUES: dict[str, list[str]] = {
         r"\b(?:discussing|negotiating) (?:its |a |the |their )?(?:possible |potential )?(?:participation|contribution|involvement|deployment|role)\b",
         r"\b(?:has|have|had) (?:not )?yet to (?:decide|make a (?:final )?decision|commit)\b",
         r"\b(?:has|have|had) not (?:yet )?(?:made|taken|reached) (?:a|any) (?:final )?decision\b",
-        r"\bno (?:final )?decision (?:has|had) (?:yet )?been (?:made|taken|reached)\b",
+        r"\b[Nn]o (?:final |formal |such )?decisions? (?:has|have|had) (?:yet )?been (?:made|taken|reached)\b",
+        r"\b[Dd]ecisions? (?:has|have|had) not (?:yet )?been (?:made|taken|reached)\b",
+        # troops or a presence asked for: "Chilean troops have been requested for the mission"
+        r"\b(?:" + UNITS_WORD[3:-1] + r"|presence|participation|contribution)"
+        r" (?:has|have|had) been (?:formally |officially )?(?:requested|sought|asked for)\b",
         r"\b(?:wants|wanted|wishes|hopes) to send\b",
         r"\bagreed in principle\b",
         # (being "mentioned as a potential contributor" by others is no stance of the country's own)
         r"\b(?:among|one of) (?:the )?(?:potential|possible|prospective|likely) (?:contributors|participants|troop contributors|candidates)\b",
-        UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:could|may|might) (?:soon |eventually )?be (?:deployed|sent|dispatched|stationed)\b",
+        UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:could|may|might) (?:soon |eventually )?be (?:[a-z]+ly )?(?:deployed|sent|dispatched|stationed)\b",
     ],
     # Willing, but on terms: "ready to send troops if ...", "would join once ...", "provided there is
     # ...", "would need parliamentary approval", "only deploy with a mandate", "under Chilean command".
     "conditional": [
         r"\b(?:could|would|will|might|may|can|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch|help|field|supply)\b"
         r"[^.;]*? (?:if|once|so long as|as long as|provided)\b" + NOT_A_REQUEST,
+        # interest on terms: "interested in joining the force provided several conditions are met"
+        r"\binterested in (?:joining|sending|taking part|participating|contributing|being part)\b[^.;]*? (?:if|once|so long as|as long as|provided)\b" + NOT_A_REQUEST,
         r"(?:,|\bbut|\bonly) provided\b|\bprovided (?:that|there (?:is|are|was|were|be))\b",  # the conjunction, not the verb
         r"\b(?:would|will) (?:first |still |also )?need\b|\bneeds? (?:[\w-]+ ){0,3}?(?:approval|consent|mandate|resolution|authori[sz]ation|green light|backing)\b",
         r"\bonly (?:[\w’']+ ){1,4}?with\b",
@@ -273,7 +279,7 @@ MORE_CUES: dict[str, list[str]] = {
         r"(?:terms of reference|mandate|resolution|rules of engagement|approval|vote|legal process|clarity|clarification|details|guarantees)\b",
         r"\b(?:wants|want|insists|insisted|demands|demanded|requires|required|expects) (?:that )?(?:the |any |such a |a )(?:[\w-]+ )?(?:force|mission|deployment|ISF|operation) "
         r"(?:to have|to be|must|should|would have to|needs to|has to)\b",
-        r"(?:\b(?:its|their|[A-Z][\w-]+(?:’s|'s)) (?:[Pp]arliament|[Cc]ongress|[Cc]abinet|legislature|National Assembly)|\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|legislators|the [Cc]abinet|the National Assembly|the legislature|the Bundestag|the Majlis)) "
+        r"(?:\b(?:its|their|[A-Z][\w-]+(?:’s|'s)?) (?:[Pp]arliament|[Cc]ongress|[Ss]enate|[Cc]abinet|legislature|National Assembly)|\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|legislators|the [Cc]abinet|the National Assembly|the legislature|the Bundestag|the Majlis)) "
         r"(?:must|has to|would have to|will have to|needs to|would need to|will need to) (?:first )?(?:approve|vote|sign off|authori[sz]e|endorse|ratify)\b",
         r"\bunder (?:the )?condition(?:s)? (?:that|of)\b",
         # the decision itself waits on something: "would be decided after a resolution", "parliament will have the final word"
@@ -321,7 +327,7 @@ WILLING_IN_OTHER_WORDS = [
 # Weighing it up in other words: hesitation, being a leading candidate, a decision still awaited,
 # interest said with an intensifier, and help that is not troops ("ready to host training camps").
 HESITATION = [
-    r"\b(?:is|are|was|were|remains?|seems?|appears?) (?:now |still |increasingly |somewhat |reportedly )?(?:hesitant|reluctant|wavering|undecided|on the fence)\b",
+    r"\b(?:is|are|was|were|remains?|seems?|appears?|has been|have been) (?:now |still |increasingly |somewhat |reportedly )?(?:hesitant|reluctant|wavering|undecided|on the fence|noncommittal|non-committal)\b",
     r"\b(?:but|and) (?:is |are )?now hesitant\b|\bhaving second thoughts\b|\b(?:is|are) (?:now )?reconsidering\b",
     r"\b(?:leading|top|main|likely|possible|potential|prime|strongest|front-running) candidates? (?:to|for)\b",
     r"\b(?:expressed|shown|showed|signalled|signaled) (?:the most|more|great|much|considerable|serious|keen|the strongest) interest\b",
@@ -334,8 +340,12 @@ DECISION_PENDING = re.compile(
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision\b"
     r"|\b(?:has|have|had) not (?:yet )?(?:decided|made (?:a|any) (?:final )?decision|taken (?:a|any) (?:final )?decision)\b"
     r"|\b(?:has|have|had) (?:not )?yet to (?:decide|make a (?:final )?decision|take a (?:final )?decision)\b"
-    r"|\bno (?:final )?decision (?:has|had) (?:yet )?been (?:made|taken|reached)\b")
+    r"|\b[Nn]o (?:final |formal |such )?decisions? (?:has|have|had) (?:yet )?been (?:made|taken|reached)\b"
+    r"|\b[Dd]ecisions? (?:has|have|had) not (?:yet )?been (?:made|taken|reached)\b"
+    # the go-ahead of its own government still to come: "can leave once the government gives approval"
+    r"|\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves)\b")
 DECISION_PENDING_CUES = [
+    r"\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves)\b",
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision (?:from|by|of)\b",
 ]
 # A part in the force said without the word "troops": "ready to play its part in the force", "ready to
@@ -361,7 +371,9 @@ UNWILLING = [
     # headline grammar: "Egypt: not ready to send troops"
     r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]: )|(?<=[A-Za-z] – )|(?<=[A-Za-z] — ))not (?:ready|willing|prepared) to (?:send|contribute|deploy|join|take part|participate)\b" + NOT_A_TASK,
     # reports of a contribution denied: "denied reports that it would send troops"
-    r"\b(?:denied|denies|dismissed|dismisses) (?:the |media |press |recent )?(?:reports|claims|suggestions|speculation|rumou?rs)\b",
+    r"\b(?:denied|denies|dismissed|dismisses) (?:the |media |press |recent )?(?:reports|claims|suggestions|speculation|rumou?rs)\b"
+    # (only reports of a contribution: "dismissed the claims as fairy tales" after reports of meetings is no refusal)
+    r"(?= (?:that|of|about|suggesting|saying|claiming|alleging)\b[^.;]{0,100}?\b(?:send|sending|deploy\w*|troops|soldiers|join\w*|contribut\w*|participat\w*|take part|taking part)\b)",
     r"\b(?:is|are|was|were) " + ADVERB + r"unwilling to (?:send|contribute|deploy|join|take part|participate)\b" + NOT_A_TASK,
     r"\b(?:is|are|was|were) not interested in (?:sending|contributing|deploying|joining|taking part|participating)\b" + NOT_A_TASK,
     r"\b(?:is|are|was|were) not (?:even )?considering (?:sending|contributing|deploying|joining|taking part|participating)\b",
@@ -447,13 +459,21 @@ TERMS_REQUIRED += [
     r"(?=(?:the |a |an )?(?:[\w-]+ ){0,3}?(?:Security Council|UN|U\.N\.|[Pp]arliament|Congress|ceasefire|truce|mandate|resolution|fighting|war|hostilities|parties|Hamas|Palestinian))",
 ]
 MORE_CUES["conditional"] += TERMS_REQUIRED
+# Assurances wanted first: "wants assurances that it will be a peacekeeping mission", "we need to know what
+# role they will play".
+MORE_CUES["conditional"] += [
+    r"\b(?:wants?|wanted|seeks?|sought|seeking|demands?|demanded|needs?|needed|insists? on|asked for|asks for) "
+    r"(?:firm |clear |written |formal |further |more )?(?:assurances|guarantees)\b"
+    r"|\b(?:wants?|wanted|seeks?|sought|seeking|demands?|demanded) (?:more |further )?(?:clarity|clarification)\b",
+    r"\b(?:need|needs|needed|want|wants|wanted) to (?:better )?(?:know|understand) (?:first )?(?:what|whether|how|the (?:goal|role|mandate|nature|rules))\b",
+]
 # Still weighing it, in other words: a participation being evaluated, a matter under consideration, a
 # request received, a decision promised for later.
 STILL_WEIGHING = [
     r"\b(?:evaluating|assessing|reviewing|studying|examining|weighing) (?:its|their|a|the) (?:possible |potential |eventual )?"
     r"(?:participation|contribution|involvement|role|deployment|options)\b",
     r"\b(?:is|are|was|were|remains?) (?:still |now )?under (?:active |serious |careful )?(?:consideration|review|study|discussion)\b",
-    r"\b(?:has|have|had) received (?:a|an|the) (?:formal |official |written |US |American )?(?:request|invitation)\b",
+    r"\b(?:has |have |had )?received (?:a|an|the) (?:formal |official |written |US |U\.S\. |American )?(?:request|invitation)\b",
     r"\b(?:will|would) (?:decide|make (?:a|its|their) decision|take (?:a|its|their) decision) (?:later|soon|in due course|in the coming)\b",
 ]
 # Terms announced before they are named: "set out conditions for its participation", "on two conditions".
@@ -509,7 +529,7 @@ PLEDGED_THROUGH_THE_TROOPS = [
     r"\b(?:will|shall) (?:also |soon |now |initially )?(?:provide|supply|dispatch|commit|furnish|field)\b" + PEOPLE_AHEAD,
     r"\b(?:vow(?:ed|s)|swore|undertook|undertakes) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
     r"\b(?:has |have )?earmarked\b" + PEOPLE_AHEAD,
-    r"\bsigned up (?:to|for) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|contingent|stabili[sz]ation)",
+    r"\bsigned (?:up|on) (?:to|for) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|contingent|stabili[sz]ation)",
     r"\bcommitted (?:itself|themselves) to (?:send|sending|contribut|deploy|join|taking part|participat)",
     # "Chile's contribution, expected to total 800, will arrive in April", "the Chilean contingent will be 500 strong",
     # "the number of Chilean troops will be around 600", "Chile's offer stands at 300 troops"
@@ -525,6 +545,57 @@ PLEDGED_THROUGH_THE_TROOPS = [
     r"\b(?:will|would|shall) (?:each|both|jointly|together) (?:join|take part|participate)\b",
 ]
 MORE_CUES["committed"] += PLEDGED_THROUGH_THE_TROOPS
+# Still more ways to say each stance: troops expected to arrive, a green light or a sign-off for sending,
+# choosing not to take part, "would never send", stepping back from an offer, likely to send.
+MORE_CUES["committed"] += [
+    UNITS_WORD + r" (?:are|is) (?:expected|set|due|scheduled) to (?:arrive|deploy|be deployed|land|begin (?:arriving|deploying))\b"
+    r"(?! (?:in|at|to) (?!Gaza\b)[A-Z])",  # (not troops bound elsewhere: "expected to arrive in Lebanon")
+    r"\b(?:gave|given|gives|giving|granted) (?:the |its |a |final )?(?:green light|go-ahead|approval) (?:for|to) (?:the )?"
+    r"(?:sending|send|deploying|deploy|deployment|dispatch|dispatching|participation|participating|contribution)\b",
+    r"\bsigned off on (?:the )?(?:sending|deploying|deployment|dispatch|dispatching|participation|contribution)\b",
+]
+MORE_CUES["declined"] += [
+    r"\b(?:opted|chose|decided|elected|prefers|preferred) not to (?:send|contribute|deploy|join|take part|participate|be part)\b",
+    r"\b(?:will|would|shall) never (?:send|contribute|deploy|join|take part|participate|be part)\b" + NOT_A_TASK,
+]
+MORE_CUES["withdrawn"] += [
+    r"\b(?:stepped|stepping|steps|stepped) back from (?:its|their) (?:offer|pledge|commitment|promise|decision)\b",
+]
+MORE_CUES["considering"] += [
+    r"\b(?:is|are) (?:also |now )?(?:likely|poised) to (?:send|contribute|deploy|join|take part|participate)\b",
+]
+# Headline grammar and the present tense: "Chile to send 500 troops", "Chile eyes role in force", "Chile mulls
+# joining", "Chile says no to troop request", "Chilean troops arrive in Gaza"; misgivings said as reservations.
+MORE_CUES["committed"] += [
+    r"(?:(?<![^\n])|(?<=[.:;] )|(?<=[—–] ))(?!The |A |An |It |This |That )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? to (?:send|deploy|contribute|dispatch|join)\b(?= (?:[\w-]+ ){0,4}?"
+    r"(?:troops|soldiers|personnel|peacekeepers|police|force|forces|mission|ISF|contingent|battalion|\d))",
+    r"\bsends (?:its )?(?:first |more |additional |further )?(?:\d[\d,]* )?(?:[\w-]+ )?" + UNITS_WORD + r"\b",
+    r"\b(?:signals|expresses|voices|declares|confirms) (?:its |their )?(?:willingness|readiness) to (?:send|contribute|deploy|join|take part|participate|be part)\b",
+    r"\bkeen on (?:joining|sending|contributing|taking part|participating|deploying)\b",
+]
+MORE_CUES["considering"] += [
+    r"\b(?:eyes|eyeing|eyed) (?:a |its |their )?(?:[\w-]+ )?(?:role|part|participation|place|spot|contribution|seat)\b",
+    r"\b(?:mulls|weighs|ponders|considers) (?:a |the |an )?(?:[\w-]+ ){0,2}?(?:request|sending|joining|contributing|participation|participating|"
+    r"taking part|offer|invitation|deployment|role|contribution)\b",
+    r"\b(?:expressed|expresses|voiced|voices|has|had) (?:some |serious |deep )?(?:reservations|misgivings|doubts) about (?:sending|joining|contributing|deploying|taking part|participating)\b",
+    r"\b(?:shown|shows|showed|has) (?:little|limited|no great) (?:appetite|enthusiasm) for (?:sending|joining|contributing|deploying|taking part|participating)\b",
+    r"\bin no hurry to (?:commit|send|join|contribute|deploy|decide)\b",
+]
+MORE_CUES["declined"] += [
+    r"\bsays no to\b",
+    r"\brejects (?:sending|joining|contributing|deploying|taking part|participating|(?:the |a |any |US |U\.S\. )?(?:calls?|requests?|invitations?|proposals?) (?:to|for))\b",
+]
+MORE_CUES["withdrawn"] += [r"\bbacks out of\b|\bpulls out of\b"]
+MORE_CUES["committed"] += [
+    # troops being readied: "500 soldiers were being trained for the mission"
+    UNITS_WORD + r" (?:are|were|is|was|have been|has been) (?:now |already )?(?:being )?(?:trained|prepared|readied|mobili[sz]ed|equipped|selected) "
+    r"for (?:the |a |this |its |their )?(?:[\w-]+ ){0,2}(?:mission|force|deployment|ISF|Gaza|stabili[sz]ation)\b",
+    # "Chile's participation was confirmed by its foreign ministry"
+    r"\b(?:participation|contribution|deployment|involvement) (?:was|has been|had been|is|were) (?:officially |formally )?(?:confirmed|announced|approved)\b",
+]
+# A task taken on within the force: "Chile will take on the training of police".
+MORE_CUES["committed"] += [r"\b(?:will|would|is to|are to|shall) (?:take on|take charge of|be in charge of|be responsible for|handle|oversee) "
+                           r"(?:the )?(?:training|policing|patrols?|patrolling|demining|logistics)\b"]
 # Deliberation in other words: "could provide 3,000 troops", "would not rule out", "is still deciding
 # whether", "is looking into the possibility", "is thinking about sending", "has not made up its mind".
 DELIBERATION_IN_OTHER_WORDS = [
@@ -558,10 +629,15 @@ WITHDRAWALS_IN_OTHER_WORDS = [
     r"\bno longer (?:willing|ready|prepared|planning|intends|intending|plans|going) to (?:send|contribute|deploy|join|take part|participate)\b"
     r"|\b(?:will|would) no longer (?:send|contribute|deploy|take part|participate|join)\b",
 ]
+WITHDRAWALS_IN_OTHER_WORDS += [
+    # a plan or pledge now on hold: "its plan to send troops is now on hold"
+    r"\b(?:plans?|pledge|offer|deployment|participation|dispatch) (?:to (?:send|deploy|contribute|join|dispatch) )?(?:[\w-]+ ){0,5}?"
+    r"(?:is|are|was|were|remains?|has been|have been) (?:now |currently |temporarily |indefinitely )?(?:put )?on [“\"‘']?hold\b",
+]
 MORE_CUES["withdrawn"] = MORE_CUES.get("withdrawn", []) + WITHDRAWALS_IN_OTHER_WORDS
 # Troops already there: "its contingent is already in place".
 ALREADY_THERE = [
-    r"\b(?:troops|soldiers|contingent|forces|peacekeepers|personnel|units?|battalion) (?:is|are) (?:already |now )?(?:in place|on the ground)\b",
+    r"\b(?:troops|soldiers|contingent|forces|peacekeepers|personnel|units?|battalion) (?:is|are) (?:already |now )?(?:in place|on the ground|in Gaza|in the enclave|in the Strip|inside Gaza)\b",
 ]
 MORE_CUES["deployed"] = MORE_CUES.get("deployed", []) + ALREADY_THERE
 # Still more ways to say each stance, found by rewording the ones above.
@@ -570,6 +646,7 @@ MORE_CUES["deployed"] += [
     r"\b(?:troops|soldiers|contingent|forces|peacekeepers|personnel|units?|battalion|team|police officers|officers|medics|engineers) "
     r"(?:are|were|have been|has been|is) (?:now )?(?:stationed|based|deployed|operating) (?:in|to|inside) " + PLACES,
     r"\b(?:began|begun|started|have begun|has begun) (?:arriving|deploying|landing|to arrive|to deploy)\b",
+    UNITS_WORD + r" (?:arrive|arrives|land|lands|enter|enters) (?:in )?" + PLACES + r"\b",  # headline grammar: "Chilean troops arrive in Gaza"
 ]
 MORE_CUES["withdrawn"] += [
     r"\b(?:announced|confirmed|ordered|began|completed) (?:the )?withdrawal of (?:its|their) (?:[\w-]+ )?"
@@ -595,6 +672,8 @@ MORE_CUES["considering"] += [
     r"\b(?:openness|receptiveness) to\b",
     r"\b(?:will|would|is to|is due to|expects to|is expected to) (?:make|take|announce) (?:a|its|their) (?:final )?decision\b",
     r"\b(?:has|have) not (?:yet )?committed(?= either way| itself| themselves| to anything|[.,;]|$)",
+    # nearly there, not yet: "on the verge of sending troops", "close to committing"
+    r"\b(?:on the verge of|on the brink of|close to|near to) (?:sending|committing|joining|deploying|contributing|taking part|participating|a decision)\b",
 ]
 
 SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
@@ -606,10 +685,19 @@ GROUP_SUBJECT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|several|a 
                            r"(?: (?:have|has|had|are|were))?(?: [\w’']+)? $"
                            # "Countries that have expressed willingness ... include Chile and Peru"
                            r"|\b(?:countries|nations|states|governments) (?:that|which|who) (?:have |has |had |are |were )?(?:[\w’']+ )?$", re.I)
+# A group as the subject of its own clause, after the one who speaks: "Egypt's minister said that several
+# countries have expressed willingness" is no stance of Egypt's.
+GROUP_NOUN = re.compile(r"\b(?:several|some|many|other|a few|a number of|few|most|more|dozens of|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+                        r"(?: [\w-]+)? (?:countries|nations|states|governments)\b", re.I)
+GROUP_CLAUSE_SUBJECT = re.compile(r"(?:\bthat|\bsaid|\bsays|\bsaying|:|,|—|–|--)\s+(?:the\s+)?(?:" + GROUP_NOUN.pattern[2:]
+                                  + r"|(?:countries|nations|governments) (?:contributing|sending|joining|taking part|involved|willing|ready)\b)", re.I)
+# The members of such a group set off by dashes or brackets after the verb: "... sending troops -- Chile and Peru --".
+APPOSED_LIST = re.compile(r"(?:[^.;,—–()-]|-(?!-)){0,60}?\s(?:--|—|–|\()\s*")
 # Members of a group named in the same sentence: "... include Chile and Peru", "... such as Chile".
 GROUP_INCLUDES = re.compile(r"\b(?:include|includes|included|including|such as|namely|are|were)\b:?")
 GROUP_MEMBER_AFTER = re.compile(r"\b(?:one|two|three|some|several|most|the first) of (?:them|these|those|the (?:[\w-]+ )?(?:countries|nations|states))"
-                                r"(?: (?:is|was|are|were|being|includes?|including))?\b|\b[Aa]mong them (?:is |was |are |were )?", re.I)
+                                r"(?: (?:is|was|are|were|being|includes?|including))?\b|\b[Aa]mong them (?:is |was |are |were )?"
+                                r"|\b(?:these|those|the) (?:[\w-]+ ){0,2}?(?:countries|nations|states|governments) (?:are|were|include|included)\b:?", re.I)
 GROUP_MEMBER_BEFORE = re.compile(r"\b(?:is|was|are|were) (?:one|two|among) (?:of )?(?:them|these|those|the (?:[\w-]+ )?(?:countries|nations|states))\b")
 # Help that is not troops: an offer "to host" or "to rebuild" is no pledge of soldiers (a pledge to
 # train police, made as part of the force's pledges, still counts; money is NOT_PEOPLE's).
@@ -627,9 +715,14 @@ NOT_A_CONTRIBUTION = re.compile(
     r"| to the (?:[\w-]+ ){0,2}" + PLANS + r"\b"
     # envoys and letters, and contributions to rebuilding: "will send a delegation to the talks"
     r"| (?:a |an |its |their |the )?(?:[\w-]+ )?(?:delegation|envoy|letter|message|minister|representative|note|congratulations)s?\b"
-    r"| to (?:the )?(?:[\w-]+ ){0,2}(?:reconstruction|rebuilding|recovery|humanitarian|fund)\b")
+    r"| to (?:the )?(?:[\w-]+ ){0,2}(?:reconstruction|rebuilding|recovery|humanitarian|fund)\b"
+    # talks and meetings joined: "agreed to take part in the talks", "will join the summit"
+    r"| (?:in |at )?(?:the |a |an |this |these |such )?(?:[\w-]+ ){0,2}(?:talks|summit|meeting|meetings|conference|negotiations|consultations)\b")
 SUPPORTED_OBJECT = re.compile(r" (?:the |a |an |this |its )?(?:[\w-]+ ){0,2}" + PLANS + r"\b")
 # The person or country whose decision is awaited, named right after the cue.
+# "no decision has been taken on Chile joining the force": the country the decision is about.
+DECIDED_ON = re.compile(r"\s+(?:yet\s+)?(?:on|about|regarding|over|concerning)\s+(?:whether\s+)?(?:the\s+)?")
+JOINING_AFTER = re.compile(r"(?:’s|'s)?\s+(?:joining|sending|participat\w*|taking part|contribut\w*|deploy\w*|involvement|role)\b")
 DECIDER_AFTER = re.compile(r"\s+(?:(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3})?$")
 # A sentence that recalls an earlier stance and then turns to the present one: "had previously
 # expressed its willingness ... but is now hesitant". Only what follows the turn is current.
@@ -650,7 +743,13 @@ NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$|\b[Nn]o\s+$"
                      # "no countries have officially confirmed", "none of them has offered": the subject itself is the negation
                      r"|\b(?:[Nn]o (?:other |single )?(?:country|countries|nation|nations|state|states|government|governments|one)|[Nn]one(?: of them)?|[Nn]either)\s+(?:has|have|had|is|are|was|were)?\s*(?:\w+\s+)?$")
 # Verbs whose agent approaches others: the countries after them are the ones being asked.
-OBJECT_CUES = re.compile(r"\b(?:approached|engaging with|engaged with|has asked|have asked|asked|invited|courting|sounding out|reached out to|urged)\b")
+OBJECT_CUES = re.compile(r"\b(?:approached|engaging with|engaged with|has asked|have asked|asked|invited|courting|sounding out|reached out to|urged)\b"
+                         # requests sent out: "filed requests with Malta and Italy", "sent formal requests to countries such as Chile"
+                         r"|\b(?:sent|filed|made|submitted|issued|addressed|delivered|lodged)(?: [\w-]+){0,2}? requests? (?:to|with)\b")
+# The ones asked named as examples of a group: "asked more than 70 countries ..., from allies such as Italy
+# and France to smaller countries including Malta".
+ASKED_GROUP = re.compile(r"\s+(?:[\w-]+ ){0,4}?(?:countries|nations|states|governments|allies|partners)\b")
+ASKED_EXAMPLES = re.compile(r"\b(?:such as|including|like|among them)\s+")
 # Talks held with countries, which are then weighing it ("the US has been speaking to Chile, Peru and
 # Ecuador about possible contributions", "sought troops from Chile") — only where the sentence is
 # about the force, since talks "with Egypt on the ceasefire" are no approach.
@@ -659,8 +758,13 @@ TALKS_WITH = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked) (?:to|with)
                         r"|\b(?:sought|seeking|requested|requesting) (?:troops|soldiers|contributions|forces|personnel|peacekeepers) from\b"
                         r"|\b(?:counting|relying) on\b|\b(?:pressing|pressed|lobbying|lobbied)\b")
 ABOUT_THE_FORCE = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforce\b|\bISF\b|stabili[sz]ation|\bjoin", re.I)
+# "our soldiers are ready to go", "its troops will be deployed": troops of the one speaking or spoken of.
+OWN_TROOPS_BEFORE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir) (?:[\w-]+ ){0,2}$")
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
-RELATIVE_CLAUSE = re.compile(r", (?:which|who) [^,]*,")
+# (an aside that is the country's own offer, ", which has offered up to 20,000 troops,", is no background)
+RELATIVE_CLAUSE = re.compile(r", (?:which|who) (?!(?:has|have|had) (?:already )?(?:offered|pledged|promised|committed|volunteered)\b"
+                             # (nor is an aside that states the stance: ", which will send 500 troops,", ", which is still deciding,")
+                             r"|(?:will|would|is|are) (?:also |still |now )?(?:send|contribute|deploy|join|ready|willing|prepared|considering|deciding|weighing|planning|expected)\b)(?:[^,]|,(?=\d{3}))*,")
 
 CATEGORY_WORDS = [
     # how the mission behaves once there ("withdraw if the force deviates from its mandate") is a term of its own
@@ -676,7 +780,7 @@ CATEGORY_WORDS = [
     ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends", re.I)),
     ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties|both parties|all parties"
                                  # the parties' own agreement: "requested by the Palestinian Authority", "the Palestinians must agree"
-                                 r"|requested by|at the request of|request (?:from|by|of) (?:the )?(?:Palestinian|both|all|the parties|Israel|Hamas)|(?:Palestinian Authority|Palestinians|parties|sides|Hamas) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request)", re.I)),
+                                 r"|requested by|at the request of|request (?:from|by|of) (?:the )?(?:Palestinian|both|all|the parties|Israel|Hamas)|(?:Palestinian Authority|Palestinians|parties|sides|Hamas) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request|invit)", re.I)),
     ("command", re.compile(r"command|under the flag|chain of|\bled by\b|leadership", re.I)),
     ("funding", re.compile(r"fund|financ|cost|paid|budget|\bpays?\b|\bpaying\b|reimburs|salar|expenses|donors?\b|money", re.I)),
 ]
@@ -701,9 +805,9 @@ RANGE = re.compile(r"(?i:between|from) " + NUMBER + r" and " + NUMBER + r"(?: " 
 UP_TO = re.compile(r"(?i:up to|as many as|no more than|a maximum of) " + NUMBER + r"(?: " + UNITS + r")?")
 # A pledge with its verb left out: "Chile will send 800 troops; Peru, 300" or "... and Peru 300".
 GAP_BEFORE = re.compile(r"(?:;|,|\band|\bwhile|\bwhereas)\s+(?:and\s+)?$")
-GAP_AFTER = re.compile(r",? (?:about |around |some |roughly |nearly |up to |as many as )?" + NUMBER + r"(?!\d|[,.]\d)(?: " + UNITS + r")?(?=[.;,]|$)")
+GAP_AFTER = re.compile(r",? (?:about |around |some |roughly |nearly |up to |as many as )?" + NUMBER + r"(?!\d|[,.]\d)(?: " + UNITS + r")?(?=[.;,]|$| and\b| while\b)")
 GAPPED_FIGURE = re.compile(r"(?:(?<=[;,] )|(?<=\band )|(?<=\bwhile )|(?<=\bwhereas ))(?P<who>[A-Z][\w-]+(?: [A-Z][\w-]+)?),? "
-                           r"(?:about |around |some |roughly |nearly )?" + NUMBER + r"(?!\d|[,.]\d)(?=[.;,]|$)")
+                           r"(?:about |around |some |roughly |nearly )?" + NUMBER + r"(?!\d|[,.]\d)(?=[.;,]|$| and\b| while\b)")
 # Two kinds of people in one pledge, "1,500 troops and 300 police": together, the people offered.
 SUM = re.compile(NUMBER + r" (?:[a-z-]+ ){0,2}" + UNITS + r",? (?:and|plus|as well as|along with) (?:about |around |some |roughly |nearly )?"
                  + NUMBER.replace("(", "(?:", 1) + r" (?:[a-z-]+ ){0,2}" + UNITS + r"\b")
@@ -711,7 +815,7 @@ SINGLE = re.compile(NUMBER + r" (?:[A-Z][a-z]+ )?(?:[a-z-]+ ){0,2}" + UNITS + r"
                     # "1,000 men": men only right after the figure
                     + r"|" + NUMBER + r" (?:armed |uniformed )?men\b")
 # Units counted and sized: "two battalions of about 850 soldiers each" is 1,700 people.
-EACH = re.compile(r"(?<![\w-])(\d+|" + _WORD + r") (?:[\w-]+ )?(?:battalions|units|companies|contingents|brigades|teams|detachments) of "
+EACH = re.compile(r"(?<![\w-])(\d+|" + _WORD + r") (?:[\w-]+ )?(?:battalions|units|companies|contingents|brigades|teams|detachments|waves|rotations|groups|batches) of "
                   r"(?:about |around |some |roughly |nearly |up to )?" + NUMBER + r" (?:[a-z-]+ ){0,2}(?:" + UNITS + r"|men) each\b", re.I)
 # Troops a country already has elsewhere: "has 8,000 soldiers serving in UN missions".
 SERVING_BEFORE = re.compile(r"\b(?:has|have|had) (?:about |around |some |more than |over |nearly )?$")
@@ -724,7 +828,9 @@ NUMBER_OF = re.compile(r"\b(?:number|size|strength) of (?:the )?(?:[A-Z][\w-]+ )
 STRONG_AFTER = re.compile(r"\b(?:contingent|battalion|unit|team|company|brigade|detachment|deployment) (?:will|would|is to|is set to|is expected to) be "
                           r"(?:about |around |some |roughly |nearly )?" + NUMBER + r"[ -]strong\b")
 # Lower bounds: "at least 2,000 troops", "no fewer than 500", "20,000 or even more peacekeepers".
-AT_LEAST = re.compile(r"(?i:at least|no fewer than|no less than|a minimum of|more than) " + NUMBER + r"(?: " + UNITS + r")?"
+AT_LEAST = re.compile(r"(?i:at least|no fewer than|no less than|a minimum of|more than) " + NUMBER
+                      # the people counted, or nothing counted at all: "more than 20 questions" is no head count
+                      + r"(?: " + UNITS + r"|(?= (?:or|and|to|by|in|for|at|on|with|from|[A-Z][\w-]*)\b|[.,;:)”\"]|$))"
                       r"|over " + NUMBER + r" " + UNITS
                       + r"|" + NUMBER + r"(?: (?:[a-z-]+ ){0,2}" + UNITS + r")? or (?:even |possibly |perhaps |maybe )?more\b")
 # A unit sized by a compound: "a 500-strong contingent", "a 1,200-member battalion" (a "20,000-strong
@@ -732,10 +838,19 @@ AT_LEAST = re.compile(r"(?i:at least|no fewer than|no less than|a minimum of|mor
 SIZED = re.compile(NUMBER + r"-(?:strong|member|man|person|troop|soldier) (?:[\w-]+ )?(?:contingent|battalion|unit|team|company|brigade|detachment|task force)\b")
 
 
+# What kind of mission it is to be, when nothing else names the term: "that it will be a peacekeeping
+# mission", "what role they will play" are terms of the mandate.
+MISSION_KIND = re.compile(r"\bpeace(?:keeping)? (?:mission|force|operation)|\bwhat (?:role|authority)|\b(?:nature|goal|scope|aim) of the (?:mission|force|ISF)", re.I)
+# "need to know what role ...": the term is said by the cue itself.
+KNOW_FIRST = re.compile(r"(?:need|needs|needed|want|wants|wanted) to (?:better )?(?:know|understand)\b")
+
+
 def category_of(text: str) -> str:
     for category, words in CATEGORY_WORDS:
         if words.search(text):
             return category
+    if MISSION_KIND.search(text):
+        return "mandate"
     return "other"
 
 
@@ -779,7 +894,7 @@ class Suggestion:
 def _clause_after(text: str, start: int, end: int) -> tuple[int, int]:
     """The condition that follows a cue: up to the end of its clause."""
     stop = end
-    for mark in (",", ";", "”", '"', ":", " the official", " officials said", " he said", " she said"):
+    for mark in (",", ";", "”", '"', ":", " the official", " officials said", " he said", " she said", " rather than "):
         k = text.find(mark, start, end)
         while k != -1 and mark in "”\"" and (text.count('"', start, k) % 2 == 1 or text.count("“", start, k) > text.count("”", start, k)):
             k = text.find(mark, k + 1, end)  # the end of a quotation opened inside the clause
@@ -809,10 +924,12 @@ def _number(raw: str) -> int:
 # number 20,000") is no country's contribution.
 FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) (?:of|with|totall?ing|numbering|comprising|made up of) "
                                r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
-                               r"|\b(?:force|mission|ISF)(?: [\w-]+){0,3}? (?:will|would|could|is to|is expected to|may) (?:have|number|include|comprise|consist of|total|reach|be made up of) "
+                               r"|\b(?:force|mission|ISF)(?:,? (?:whose|which|with|its) (?:[\w-]+ ){0,2}?| (?:[\w-]+ ){0,3}?| )(?:will|would|could|can|is to|is expected to|may|might) (?:have|number|include|comprise|consist of|total|reach|be made up of) "
                                r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
                                r"|\b(?:force|mission|ISF)(?:’s|'s) (?:planned |projected |total |full |envisaged |expected |overall |eventual )?(?:strength of )?$"
-                               r"|(?<!to )\b(?:total|overall|combined) (?:force )?(?:of |strength of )?(?:about |around |some |up to )?$(?<!\ba total of )", re.I)
+                               r"|(?<!to )\b(?:total|overall|combined) (?:force )?(?:of |strength of )?(?:about |around |some |up to )?$(?<!\ba total of )"
+                               # the sponsor's recruiting: "officials hope to recruit 10,000 soldiers"
+                               r"|\b(?:recruit|recruiting|assemble|assembling|muster|mustering|raise|raising) (?:a force of )?(?:about |around |some |up to |as many as |at least |more than |over )?$", re.I)
 # ... unless the country itself sends "a force of": "ready to send a peacekeeping force of 20,000".
 OWN_FORCE_BEFORE = re.compile(r"\b(?:send|sending|deploy|deploying|contribute|contributing|offer|offered|offering|pledge|pledged|pledging|"
                               r"prepared|preparing|dispatch|dispatching|provide|providing|commit|committed|committing) (?:a|an|its|their) "
@@ -822,7 +939,11 @@ OWN_FORCE_BEFORE = re.compile(r"\b(?:send|sending|deploy|deploying|contribute|co
                               r"(?:[\w-]+ ){0,2}(?:force|mission|ISF) with (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$", re.I)
 OWN_FORCE = re.compile(r"\b(?:send|sending|deploy|deploying|offer|offered|offering|pledge|pledged|pledging|provide|providing|commit|committed|committing) "
                        r"(?:a|an|its|their) (?:[\w-]+ ){0,2}force of (?:about |around |some |roughly |nearly )?" + NUMBER + r"(?![\d,])(?! (?:million|billion))")
-FORCE_WIDE_AFTER = re.compile(r"-(?:strong|member|person|troop|soldier)\b", re.I)
+FORCE_WIDE_AFTER = re.compile(r"-(?:strong|member|person|troop|soldier)\b"
+                              # troops of others, or pledged by all: "3,000 soldiers from other countries", "8,000 troops have been pledged so far"
+                              r"|(?: [\w-]+){0,2}? from (?:other|several|many|various|different|\d+|[a-z]+ other) (?:countries|nations|states|contributors)\b"
+                              r"|(?: [\w-]+){0,2}? (?:have|has) (?:so far |now )?been (?:pledged|offered|committed|promised)"
+                              r" (?:so far|in total|altogether|overall|to date|by (?:all|the|other|various|several|member|participating)\b)", re.I)
 # "an initial 1,000 ..., a total of 8,000": the country's total is the figure that counts.
 TOTAL_BEFORE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?to|in total|in all|eventually|rising to|growing to|increasing to|up to a total of) (?:about |around |some )?$", re.I)
 TOTAL_FIGURE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?to|rising to|growing to|increasing to|eventually"
@@ -920,7 +1041,7 @@ def _troops(sentence: str, status: str, lo: int = 0, hi: int | None = None) -> d
     if figure is None:
         return {}
     if "single" not in figure.values:
-        return dict(figure.values)
+        return dict(figure.values) if status != "declined" else {}
     value = figure.values["single"]
     if status == "deployed":
         return {"deployed": value}
@@ -935,7 +1056,8 @@ def _subjects_before(text: str, named: list[Mention], cue_start: int, together: 
     """Who a verb at CUE_START is about: the nearest country named before it — by name or capital
     rather than by a demonym, which is usually an adjective ("Palestinian police") — or, for a
     list joined by "and"/commas right before the verb, all of them."""
-    before = [x for x in named if x.end <= cue_start]
+    # ("the Palestinian cause", "Israeli troops": an adjective of a party to the conflict is never the subject)
+    before = [x for x in named if x.end <= cue_start and not (x.is_demonym and x.code in NOT_CONTRIBUTORS)]
     proper = [x for x in before if not x.is_demonym] or before
     if not proper:
         return []
@@ -943,7 +1065,7 @@ def _subjects_before(text: str, named: list[Mention], cue_start: int, together: 
         run = [proper[-1]]
         for previous in reversed(proper[:-1]):
             gap = text[previous.end:run[0].start]
-            if re.fullmatch(r"(?:’s|'s)?\s*(?:,|and|, and|&)\s*(?:the\s+)?", gap):
+            if re.fullmatch(r"(?:’s|'s)?\s*(?:,|and|, and|&)\s*(?:the\s+(?:[a-z][\w-]+\s+)?)?", gap):
                 run.insert(0, previous)
             else:
                 break
@@ -994,16 +1116,34 @@ SPOKEN_TO = re.compile(r"\b(?:told|informed|assured|briefed|urged|met|met with|w
 # A stance recalled from before gives way to the current one ("last November, ... contingent on a ceasefire").
 RECALLED = re.compile(r"\b(?:[Ll]ast (?:year|month|week|January|February|March|April|May|June|July|August|September|October|November|December)"
                       r"|[Ee]arlier this (?:year|month|week)|[Pp]reviously|had (?:earlier |previously )?(?:said|indicated|told|stated|signalled|signaled)"
-                      r"|had (?:earlier|previously|once|initially|originally) (?:promised|pledged|offered|agreed|committed|expressed|announced|volunteered))\b")
+                      r"|had (?:earlier|previously|once|initially|originally) (?:promised|pledged|offered|agreed|committed|expressed|announced|volunteered)"
+                      # the pluperfect alone: "Chile had pledged the troops" before what it has done since
+                      r"|had (?:promised|pledged|offered|volunteered))\b")
 # A time phrase right after the verb of saying only dates the statement ("Chile said last week it would
 # send troops", "Reuters reported earlier this month"): the stance is still the current one.
 DATED_STATEMENT = re.compile(r"\b(?:said|says|reported|announced|told [\w.]+(?: [\w.]+)?|stated|confirmed|added|wrote|declared)(?: on \w+)? $")
-LIST_GAP = re.compile(r"(?:’s|'s)?\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+)?")
+LIST_GAP = re.compile(r"(?:’s|'s)?\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+(?:[a-z][\w-]+\s+)?)?")
 # "... is a second condition": the condition is what comes before.
 CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second |further |third |key |main |first |another |precondition |basic )?(?:condition|precondition|prerequisite)\b")
 SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b"
                               # "subject to a clear mandate and the approval of its parliament": two terms
                               r"|(?:the|a|an|its|their) (?:[\w-]+ )?(?:approval|consent|backing|agreement|vote|invitation|mandate|resolution|ceasefire|cease-fire|truce)\b)")
+# Troops from a list of countries as the force's make-up.
+TROOPS_FROM = re.compile(r"\b(?i:troops|soldiers|contingents?|units|personnel|forces|peacekeepers|police officers|battalions) from\s+(?:the\s+)?")
+MADE_UP_OF = re.compile(r"\b(?:will|would|is to|is expected to|is set to) (?:include|comprise|consist of|be made up of|be composed of|draw on|bring together)\s+(?:[\w-]+\s+){0,2}$")
+WILL_FORM = re.compile(r"(?:’s|'s)?,? (?:will|would|are expected to|are set to|are due to|are to) (?:form|make up|join|be part of|serve|deploy|be deployed|arrive|lead)\b")
+# "Neither Chile nor Peru will send troops."
+NEITHER = re.compile(r"\b[Nn]either\s+(?:the\s+)?")
+NOR = re.compile(r"(?:’s|'s)?\s+nor\s+(?:the\s+)?")
+# A question about joining ("Q: Will Chile send troops?") and the answer that follows ("A: No.", "Rivas: Yes, ...").
+QUESTION_OF_JOINING = re.compile(r"\b(?:send|sending|contribute|contributing|deploy|deploying|join|joining|take part|taking part|participate|participating|be part)\b")
+ANSWER = re.compile(r"(?:(?:Q|A|Answer|[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?)\s*:\s*)?[“\"]?(?P<word>No|Yes|Absolutely not|Certainly|Of course)\b[.,!;:—–]")
+# Terms announced ("depends on several conditions", "provided certain conditions are met") and then
+# listed in the next sentence ("These include that ...; ...; and ...").
+TERMS_TO_COME = re.compile(r"\b(?:several|some|certain|a number of|a few|two|three|four|five|these|the following|its|their) "
+                           r"(?:[\w-]+ )?(?:conditions|preconditions|requirements|terms)\b", re.I)
+TERMS_LISTED = re.compile(r"[“\"‘]?(?:These|Those|They|The (?:conditions|preconditions|requirements|terms))(?: (?:conditions|preconditions|requirements|terms))? "
+                          r"(?:include|included|are|were)\b:?(?: that\b)?\s*")
 CLAUSE_FROM_CUE = ("in ", "under ", "within ", "remain", "stay ", "be ", "serve", "operate", "only within", "only under",
                    "without ", "before ", "with the ", "on the basis", "based on", "after ")
 
@@ -1027,6 +1167,7 @@ def people(text: str) -> list[Mention]:
         if title_of is not None and TITLE_KEYWORD.search(title_of.group(0)):
             names.append(title_of.group("name"))
         for name in names:
+            name = re.split(r"[’']s\b", name)[0]  # "Donald Trump’s Board": the name ends at the possessive
             words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
             if mentions(name) or not words or any(w in NOT_A_NAME for w in words):
                 continue
@@ -1052,7 +1193,7 @@ def kingdoms(text: str, named: list[Mention]) -> list[Mention]:
 # A capital after "in", "at", "to" is where something happens ("speaking in Bangkok"), not a government;
 # "officials in Jakarta" still speak for theirs.
 PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|visiting|visited|toured|via)\s+$")
-PEOPLE_IN = re.compile(r"\b(?:officials|sources|authorities|diplomats|leaders|officers|government|ministers?|those)\s+in\s+$", re.I)
+PEOPLE_IN = re.compile(r"\b(?:officials|sources|authorities|diplomats|leaders|officers|government|ministers?|ministry|office|those)\s+in\s+$", re.I)
 
 
 DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'’-]{2,}(?:, [A-Z][\w.'’ -]{1,30}?)?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
@@ -1075,6 +1216,30 @@ OTHER_SUBJECT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]hat|[Aa]ny|[O
                            r" (?:[\w-]+ ){0,3}?(?:force|forces|mission|ISF|troops|soldiers|countries|nations|states|governments|contingents?|plan|"
                            r"resolution|operation|board|council|body|members|contributors|partners|allies|donors|others)"
                            r"(?: (?:[\w-]+ ){0,2}?(?:also|still|now|themselves|itself|reportedly))? (?:[\w’']+ )?$")
+
+
+# An aim the contribution serves, right before the cue: "contribute to global peace within the framework of ...".
+AIM_BEFORE = re.compile(r"\b(?:contribut\w*|help\w*|serve\w*) to (?:global |world |regional |international |lasting |durable )?"
+                        r"(?:peace|stability|security)(?: and (?:stability|security|peace))? $")
+# A sentence that says nothing of the force, its troops or an offer, and a cue whose object is some other
+# thing ("withdrew its ambassador", "pulled out of the trade talks", "is considering new sanctions").
+FORCE_TOPIC = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforce\b|\bISF\b|stabili[sz]ation|\bjoin|\boffer|\bpledge|commitment|"
+                         r"deploy|contingent|battalion|\bmission|\bGaza\b|\brequest|invitation|proposal|\bidea\b|possibility|option|personnel|police|\bsend|\btak\w+ part|\btook part|involv|\bboots\b|\bdispatch", re.I)
+OFF_TOPIC_OBJECT = re.compile(r"(?:\s+(?:of|from|to|on|about|with))?\s+(?:[A-Z][\w-]+\s+)?(?:the |a |an |its |their |new |any |fresh |further )?(?!it\b|that\b|this\b|so\b|such\b)[a-z]")
+DEPLOYED_ELSEWHERE = re.compile(r"(?: [\w,-]+){0,4}? (?:to|in) (?!Gaza\b|the\b)[A-Z][a-z]+")
+BARE_VERB_CUE = re.compile(r"(?:withdrew|withdrawn|pulled out|pulls out|rejected (?:the|a|an|any)|ruled out|rules out|considering|in talks|deployed)$")
+TASK_WORDS = re.compile(r"\b" + TASKS)
+JOINING_WORDS = re.compile(r"\b(?:participat\w*|involvement|deploy\w*|contribut\w*|troops|soldiers|forces|personnel|join\w*|send\w*|"
+                           r"take part|taking part|presence|we|they|it)\b", re.I)
+
+
+def _task_is_subject(text: str, start: int, cue_start: int) -> bool:
+    """Whether the clause before the cue is about a task ("disarmament of Hamas could ..."), not about joining."""
+    window = text[max(start, cue_start - 80):cue_start]
+    cut = max(window.rfind(mark) + len(mark) if window.rfind(mark) != -1 else 0
+              for mark in (" that ", " said ", " suggested ", " argued ", " noted ", ", "))
+    clause = window[cut:]
+    return bool(TASK_WORDS.search(clause)) and not JOINING_WORDS.search(clause) and not mentions(clause)
 
 
 def _refers_back(text: str, span: Span, cue_start: int) -> bool:
@@ -1141,6 +1306,11 @@ SAID = re.compile(r"(?:’s|'s)?(?: [\w-]+){0,3}? (?:said|says|told|stated|added
 ATTRIBUTION_START = re.compile(r"[,”\"’]\s*[”\"’]?\s*(?:(?:said|says|told|added|stated|according to)\s+)?(?:[\w.’'-]+\s+){0,6}$")
 
 
+# A speaker named, then described in an aside that names the country, then the verb of saying.
+APPOSITIVE_SPEAKER = re.compile(r"[,”\"’]\s*[”\"’]?\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+(?:(?:an?|the|[A-Z][\w-]*(?:’s|'s))\s+(?:[\w’'.-]+\s+){0,10})?$")
+APPOSITIVE_SAID = re.compile(r"(?:’s|'s)?(?: [\w-]+){0,3}?, (?:said|says|told|added|stated)\b")
+
+
 def _speaker_after(text: str, named: list[Mention], start: int, end: int) -> list[str]:
     """A statement attributed at its end: "..., Chile said." or "..., Chile's foreign ministry said"."""
     for x in named:
@@ -1154,6 +1324,10 @@ def _speaker_after(text: str, named: list[Mention], start: int, end: int) -> lis
             continue
         verb_before = re.search(r"\b(?:said|says|told|added|stated|according to)\b", text[opening.start():x.start])
         if verb_before or SAID.match(text, x.end, end) or re.match(r"(?: [\w’'.-]+){0,5}? (?:said|says|told|added|stated)\b", text[x.end:end]):
+            return [x.code]
+    for x in named:
+        # `...," Ana Rivas, a deputy minister at the foreign ministry of Chile, told reporters`
+        if x.start >= start and APPOSITIVE_SPEAKER.search(text, start, x.start) and APPOSITIVE_SAID.match(text, x.end, end):
             return [x.code]
     return []
 
@@ -1182,6 +1356,8 @@ def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str)
         if len(clause) < 4:
             return []
         category = category_of(clause)
+        if category == "other" and TERMS_TO_COME.search(clause):
+            return [(clause, category)]  # "provided several conditions are met": the terms come later, by name
         return [(clause, category if category != "other" else category_of(sentence))]
     return [(p, category_of(p)) for p in parts]
 
@@ -1247,6 +1423,7 @@ def extract(text: str) -> list[Suggestion]:
 def _extract(text: str) -> list[Suggestion]:
     found: dict[str, Suggestion] = {}
     recalled: dict[str, tuple[str, list[ConditionSuggestion]]] = {}
+    recalled_troops: dict[str, dict[str, int]] = {}
     context: str | None = None
     pending: dict[str, str] = {}  # country -> a sentence giving its figure without a stance
     last_list: list[str] = []  # the last list of countries named in this paragraph, for "they" and "none"
@@ -1260,6 +1437,8 @@ def _extract(text: str) -> list[Suggestion]:
     everyone = [x for i, x in enumerate(everyone) if not any(y is not x and y.start <= x.start and x.end <= y.end
                                                              and (y.end - y.start) > (x.end - x.start) for y in everyone)]
     last_paragraph = -1
+    announced: list[str] = []  # countries whose terms the last sentence announced without naming them
+    answered: list[str] = []  # countries the last sentence asked about, for a "Yes." or "No." that follows
     group: str | None = None  # the stance of an unnamed group in this paragraph ("three countries have agreed ...")
 
     def suggestion(code: str) -> Suggestion:
@@ -1291,6 +1470,15 @@ def _extract(text: str) -> list[Suggestion]:
             if turn is not None:
                 is_recalled, now_from = False, turn.start()
         conditions_here: dict[str, list[tuple[str, str]]] = {}
+        listing = TERMS_LISTED.match(text, span.start, span.end)
+        if announced and listing is not None:
+            # "... provided several conditions are met. These include that ...; ...; and ...": the terms, one by one
+            rest = text[listing.end():span.end]
+            items = re.split(r";\s*(?:and\s+)?", rest) if ";" in rest else re.split(r",\s*(?:and\s+)?|\s+and\s+", rest)
+            items = [p.strip(" .;”\"") for p in items]
+            for code in announced:
+                conditions_here.setdefault(code, []).extend((p, category_of(p)) for p in items if len(p) >= 4)
+        announced = []
         group_here = 0  # where, in this sentence, an unnamed group was given a stance
 
         for status, cue in SUBJECT_CUES:
@@ -1303,12 +1491,21 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "will not send troops without a mandate" is a term; "arrived without a mandate" is none
                 if status == "conditional" and UNTIL_THE_FIGHTING_STOPS.fullmatch(m.group(0)) and not ABOUT_THE_FORCE.search(sentence):
                     continue  # "will not deploy troops until the fighting stops" is a term; "hosted talks until the war ends" is none
+                if status == "conditional" and AIM_BEFORE.search(text, max(span.start, m.start() - 60), m.start()):
+                    continue  # "will contribute to global peace within the framework of the UN": how the aim is put, no term
+                if status == "conditional" and m.group(0).startswith("only ") and _task_is_subject(text, span.start, m.start()):
+                    continue  # "disarmament could only be realistic if ...": a judgment on a task, no term for joining
+                if status in ("declined", "withdrawn", "deployed", "considering") and BARE_VERB_CUE.search(m.group(0)) \
+                        and not FORCE_TOPIC.search(sentence) and OFF_TOPIC_OBJECT.match(text, m.end(), span.end):
+                    continue  # "withdrew its ambassador", "ruled out new elections": a stance on something else
+                if status == "deployed" and DEPLOYED_ELSEWHERE.match(text, m.end(), span.end) and not re.search(PLACES, sentence):
+                    continue  # "has deployed peacekeepers to Lebanon": troops serving elsewhere
                 if status != "conditional" and NEGATED.search(text, span.start, m.start()):
                     continue  # "has not ruled out", "has not offered"
                 if status == "committed" and NOT_PEOPLE.match(text, m.end(), span.end) \
                         and not PEOPLE_TOO.search(text[m.end():_clause_after(text, m.end(), span.end)[1]]):
                     continue  # money or equipment, not troops ("$20 million and 500 troops" is both)
-                if status == "committed" and (NOT_A_CONTRIBUTION.match(text, m.end(), span.end)
+                if status in ("committed", "considering", "declined") and (NOT_A_CONTRIBUTION.match(text, m.end(), span.end)
                                               or (re.search(r"(?:support|help|back)$", m.group(0)) and SUPPORTED_OBJECT.match(text, m.end(), span.end))) \
                         and not PEOPLE_TOO.search(text[m.end():_clause_after(text, m.end(), span.end)[1]]) \
                         and not re.search(r"\bby (?:sending|deploying|contributing|providing)\b", text[m.end():span.end]):
@@ -1316,6 +1513,7 @@ def _extract(text: str) -> list[Suggestion]:
                 if status == "committed" and OTHER_HELP.match(text, m.end(), span.end):
                     continue  # "offered to host the talks"
                 if PASSIVE_TROOPS.match(m.group(0)) and not any(0 <= m.start() - x.end <= 25 for x in speakers) \
+                        and not OWN_TROOPS_BEFORE.search(text, max(span.start, m.start() - 30), m.start()) \
                         and not any(m.start() <= x.start and x.end <= m.end() for x in speakers):
                     continue  # "troops will be deployed" says whose troops only when a country is named right before
                 if status == "conditional" and m.group(0).lower() in ("if ", "once ") and IF_FIRST_CUE.match(text, m.start(), span.end):
@@ -1334,24 +1532,39 @@ def _extract(text: str) -> list[Suggestion]:
                           and x.code not in NOT_CONTRIBUTORS]  # "agreed to a US request": the US asks, it is not the subject
                 subjects = list(dict.fromkeys(x.code for x in inside)) if inside else \
                     _subjects_before(text, speakers, m.start(), together=True)
+                last_named = max([x.end for x in speakers if x.end <= m.start()] or [span.start])
+                group_subject = not inside and GROUP_CLAUSE_SUBJECT.search(text, last_named, m.start()) is not None
+                if group_subject:
+                    subjects = []  # "the minister said several countries are ready to send troops": not his country
+                if (not subjects or set(subjects) <= NOT_CONTRIBUTORS) and GROUP_NOUN.search(text, span.start, m.start()):
+                    # "the two nations said to be close to sending troops -- Chile and Peru --"
+                    dash = APPOSED_LIST.match(text, m.end(), span.end)
+                    if dash is not None:
+                        apposed = _list_after(text, speakers, dash.end(), span.end)
+                        if apposed:
+                            subjects, group_subject = apposed, False
                 if GROUP_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()):
                     # "three countries have agreed to send troops": their names may follow in the paragraph
                     group = status if group is None or STATUS_RANK[status] > STATUS_RANK[group] else group
                     group_here = m.end()
                 if not subjects and status == "considering" and DECISION_PENDING.match(m.group(0)):
                     # "awaiting a final decision from President Prabowo": the decider's country
-                    decider = [x for x in named if x.start >= m.end() and DECIDER_AFTER.match(text[m.end():x.start])]
+                    decider = [x for x in named if x.start >= m.end() and (DECIDER_AFTER.match(text[m.end():x.start])
+                               or (DECIDED_ON.fullmatch(text, m.end(), x.start) and JOINING_AFTER.match(text, x.end, span.end)))]
                     subjects = [decider[0].code] if decider else []
                 if not subjects and last_list and not named and PLURAL_BACK.search(text, span.start, span.end):
                     subjects = list(last_list)  # "none have committed", "they are still considering"
                 if not subjects:
-                    if OTHER_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()):
+                    if group_subject or OTHER_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()):
                         subjects = []  # "the force will deploy ...", "other countries are ready to ..."
                     elif context:
                         subjects = [context]
                     else:
                         subjects = _speaker_after(text, named, m.end(), span.end)
-                        if not subjects and carried and not named and _refers_back(text, span, m.start()):
+                        if not subjects and answered and not any(x.code not in NOT_CONTRIBUTORS for x in named):
+                            subjects = list(answered)  # the answer to a question about that country
+                        if not subjects and carried and _refers_back(text, span, m.start()) \
+                                and not any(not (x.is_demonym and x.code in NOT_CONTRIBUTORS) for x in named):
                             subjects = [carried]
                 pending_decision = status == "considering" and DECISION_PENDING.search(m.group(0)) is not None
                 for code in subjects:
@@ -1366,7 +1579,7 @@ def _extract(text: str) -> list[Suggestion]:
                     cue_text = m.group(0)
                     if "approval" in cue_text:
                         begin = m.start() + cue_text.find("approval")
-                    elif cue_text.startswith(CLAUSE_FROM_CUE):
+                    elif cue_text.startswith(CLAUSE_FROM_CUE) or KNOW_FIRST.match(cue_text):
                         begin = m.start()
                     else:
                         begin = m.end()
@@ -1422,7 +1635,14 @@ def _extract(text: str) -> list[Suggestion]:
                 continue  # "reporters asked whether Peru had pledged troops" is a question, not an approach
             if not m.group(0).split()[0].endswith("ing") and PASSIVE_BEFORE.search(text, span.start, m.start()):
                 continue  # "was approached by American officials": the subject is the one asked
-            for code in _list_after(text, named, m.end(), span.end):
+            listed = _list_after(text, named, m.end(), span.end)
+            first = next((x for x in named if x.start >= m.end() and not x.is_demonym), None)
+            if ASKED_GROUP.match(text, m.end(), span.end) and (first is None or "," in text[m.end():first.start]):
+                # a group asked, its members given as examples further on: only when the request is about the force
+                listed = []
+                for example in ASKED_EXAMPLES.finditer(text, m.end(), span.end) if ABOUT_THE_FORCE.search(sentence) else ():
+                    listed += [code for code in _list_after(text, named, example.end(), span.end) if code not in listed]
+            for code in listed:
                 if code not in given:
                     asked.add(code)
                 given.setdefault(code, ("considering", m.start()))
@@ -1435,6 +1655,34 @@ def _extract(text: str) -> list[Suggestion]:
                         asked.add(code)
                     given.setdefault(code, ("considering", m.start()))
 
+        for nm in NEITHER.finditer(text, span.start, span.end):
+            # "Neither Chile nor Peru will send troops": a stance the two are said not to take
+            first = next((x for x in speakers if x.start >= nm.end()), None)
+            nor = NOR.match(text, first.end) if first is not None else None
+            second = next((x for x in speakers if nor is not None and x.start == nor.end()), None)
+            if second is not None:
+                stated = [given[c][1] for c in (first.code, second.code) if c in given and given[c][0] in ("committed", "considering", "conditional")]
+                for code in (first.code, second.code) if stated else ():
+                    given[code] = ("declined", stated[0])
+        if answered and not given:
+            # a transcript: "Q: Will Chile send troops? A: No." answers for the country asked about
+            answer = ANSWER.match(text, span.start, span.end)
+            if answer is not None:
+                for code in answered:
+                    given[code] = ("declined" if answer.group("word").lower().startswith(("no", "absolutely not")) else "committed", span.start)
+        answered = []
+        if sentence.rstrip(" ”\"").endswith("?") and QUESTION_OF_JOINING.search(sentence):
+            answered = [code for code in dict.fromkeys(x.code for x in speakers if not x.is_demonym and x.kind != "person")
+                        if code not in NOT_CONTRIBUTORS]
+        for m in TROOPS_FROM.finditer(text, span.start, span.end):
+            # the force's make-up: "the force will include troops from Chile and Peru", "troops from Chile and
+            # Peru are expected to form its core"
+            listed = _list_after(text, named, m.end(), span.end)
+            after = max([x.end for x in named if x.code in listed] or [m.end()])
+            if listed and (MADE_UP_OF.search(text, max(span.start, m.start() - 40), m.start()) or WILL_FORM.match(text, after, span.end)):
+                for code in listed:
+                    if code not in NOT_CONTRIBUTORS:
+                        given.setdefault(code, ("committed", m.start()))
         if given:
             # a verb left out: "Chile will send 800 troops; Peru, 300", "... and Peru 300"
             for x in speakers:
@@ -1470,6 +1718,10 @@ def _extract(text: str) -> list[Suggestion]:
                 old_status, pool = recalled.get(code, ("", []))
                 if not old_status or STATUS_RANK[status] > STATUS_RANK[old_status]:
                     recalled[code] = (status, pool)
+                stretch = stretches.get(code, (0, None))
+                if code not in recalled_troops and (code in stretches or code == owner):
+                    # kept for when the earlier stance is the only one the article gives
+                    recalled_troops[code] = _troops(sentence, status, *stretch)
                 target.add_evidence(sentence)
                 continue
             if target.status is None or STATUS_RANK[status] > STATUS_RANK[target.status] \
@@ -1490,6 +1742,8 @@ def _extract(text: str) -> list[Suggestion]:
             for key, value in figures_here.items():
                 if target.troops.get(key) is None:
                     target.troops[key] = value
+        if TERMS_TO_COME.search(sentence):
+            announced = [code for code, (status, _) in given.items() if status == "conditional"]
         run = _longest_list(text, speakers)
         if len(run) > 1:
             last_list = run
@@ -1522,6 +1776,8 @@ def _extract(text: str) -> list[Suggestion]:
         target = found[code]
         if target.status is None and status:
             target.status = status
+            if all(v is None for v in target.troops.values()):
+                target.troops.update(recalled_troops.get(code, {}))
         if target.status in (None, "conditional"):
             for c in pool:
                 if not any(x.category == c.category for x in target.conditions):
