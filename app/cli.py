@@ -394,14 +394,15 @@ def import_article(
     found_language = language.detect(text)
     if as_json:
         typer.echo(json.dumps({"title": title, "publisher": publisher, "url": url, "published_on": date,
-                               "language": found_language.as_dict(), "suggestions": suggestions},
+                               "language": found_language.as_dict(), "suggestions": suggestions,
+                               "also_named": imports.also_named(text, suggestions)},
                               ensure_ascii=False, indent=2))
         return
     if found_language.message:
         typer.echo(found_language.message)
+    named = imports.also_named(text, suggestions)
     if not suggestions:
         typer.echo("No country with a stance, troop figures or conditions was found.")
-        return
     for s in suggestions:
         troops = ", ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in s["troops"].items() if v is not None)
         typer.echo(f"{s['country']} {s['country_name']}: {s['status'] or 'no status stated'}" + (f" ({troops})" if troops else ""))
@@ -409,6 +410,9 @@ def import_article(
             typer.echo(f"  condition [{c['category']}]: {c['text']}")
         for q in s["evidence"]:
             typer.echo(f"  evidence: “{q}”")
+    if named:
+        typer.echo("Also named, with no suggestion (read what the article says of them): "
+                   + ", ".join(f"{n['country']} {n['country_name']}" for n in named))
 
 
 @app.command("bench-data")

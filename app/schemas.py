@@ -604,11 +604,20 @@ class LanguageOut(BaseModel):
     message: Optional[str] = Field(description="Set when the article seems not to be in English: only English is read.")
 
 
+class NamedOut(BaseModel):
+    country: str = Field(description="ISO 3166-1 alpha-3 code.")
+    country_name: str
+    passages: list[str] = Field(description="Up to three sentences of the article naming the country.")
+
+
 class ImportOut(BaseModel):
     id: int
     source_id: int
     suggestions: list[SuggestionOut]
     language: LanguageOut
+    also_named: list[NamedOut] = Field(description="Countries the article names (not the sponsor or the parties to the "
+                                                    "conflict) that got no suggestion: the reader misses many ways of "
+                                                    "saying a stance, so read these passages too.")
 
 
 class ApplyResultOut(BaseModel):

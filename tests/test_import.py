@@ -427,7 +427,7 @@ def test_api_import_then_apply(api, session):
     reply = api.post("/api/v1/imports", json={"title": "Seed again", "publisher": None, "url": None, "published_on": None, "text": ARTICLE})
     assert reply.status_code == 201
     body = reply.json()
-    assert set(body) == {"id", "source_id", "suggestions", "language"} and reply.headers["location"] == f"/api/v1/imports/{body['id']}"
+    assert set(body) == {"id", "source_id", "suggestions", "language", "also_named"} and reply.headers["location"] == f"/api/v1/imports/{body['id']}"
     assert body["language"] == {"code": "en", "name": "English", "message": None}
     by_code = {s["country"]: s for s in body["suggestions"]}
     assert by_code["AZE"]["status"] == "conditional" and by_code["AZE"]["base_version"] == 1
@@ -914,3 +914,50 @@ def test_an_applied_suggestion_is_dated_by_its_article_and_keeps_a_dispute(api, 
     assert r["outcome"] == "applied"
     assert r["stance"]["stated_on"] == "2026-11-20"
     assert r["stance"]["dispute"] == "One report says Italy has already agreed."
+
+
+def test_the_review_page_lists_countries_the_article_names_without_a_suggestion(editor_client, session):
+    """The reader misses many ways of saying a stance: every other country the article names is
+    listed with the sentences naming it, and a link opens its stance form with the article chosen."""
+    text = ("Italy will send 200 carabinieri to the stabilization force, Rome said on Monday.\n"
+            "Officials in Ankara met the Italian envoy to discuss the force, and Polish diplomats were briefed.\n"
+            "The United States and Israel welcomed the pledge.")
+    import_id, page = _imported(editor_client, text=text)
+    soup = BeautifulSoup(page, "html.parser")
+    section = soup.select_one("section.also-named")
+    assert section is not None, page[:3000]
+    named = {a["id"].removeprefix("named-"): a for a in section.select("article")}
+    # Türkiye by its capital, Poland by its people; not Italy (suggested), nor the sponsor or a party.
+    assert set(named) == {"TUR", "POL"}
+    assert [q.get_text() for q in named["TUR"].select("blockquote")] == [
+        "Officials in Ankara met the Italian envoy to discuss the force, and Polish diplomats were briefed."]
+    session.rollback()
+    source_id = session.scalars(select(Import).where(Import.id == import_id)).one().source_id
+    link = named["POL"].select_one("a")["href"]
+    assert link == f"/proposals/gaza-isf/countries/POL/edit?source_id={source_id}"
+    form = BeautifulSoup(editor_client.get(link).text, "html.parser")
+    assert form.select_one("#source_id option[selected]")["value"] == str(source_id)
+    # A source that does not exist chooses nothing.
+    other = BeautifulSoup(editor_client.get(f"/proposals/gaza-isf/countries/POL/edit?source_id=999999").text, "html.parser")
+    assert other.select_one("#source_id option[selected]")["value"] == ""
+
+
+def test_the_api_lists_countries_the_article_names_without_a_suggestion(api):
+    text = ("Italy will send 200 carabinieri to the stabilization force, Rome said on Monday.\n"
+            "Officials in Ankara met the Italian envoy to discuss the force.")
+    reply = api.post("/api/v1/imports", json={"title": "Italy pledges", "text": text})
+    assert reply.status_code == 201, reply.text
+    assert [s["country"] for s in reply.json()["suggestions"]] == ["ITA"]
+    assert reply.json()["also_named"] == [{"country": "TUR", "country_name": "Türkiye", "passages": [
+        "Officials in Ankara met the Italian envoy to discuss the force."]}]
+
+
+
+def test_the_command_line_lists_countries_named_without_a_suggestion(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("Italy will send 200 carabinieri to the stabilization force, Rome said on Monday.\n"
+                       "Officials in Ankara met the Italian envoy to discuss the force.\n", encoding="utf-8")
+    data = json.loads(cli("import-article", str(article), "--title", "Italy", "--json", env=_cli_env(tmp_path)).stdout)
+    assert [n["country"] for n in data["also_named"]] == ["TUR"]
+    human = cli("import-article", str(article), "--title", "Italy", env=_cli_env(tmp_path)).stdout
+    assert "Also named, with no suggestion (read what the article says of them): TUR Türkiye" in human

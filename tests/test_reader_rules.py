@@ -1702,3 +1702,15 @@ def test_bare_verbs_about_something_else(text, expected):
 )
 def test_stances_in_asides_and_waves_counted(text, expected):
     assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected
+
+
+def test_countries_named_without_a_suggestion_are_listed_with_their_sentences():
+    from app.services.importer import also_named
+
+    text = ("CAIRO, Egypt, Mar 3 (Wire) - Peru will send 300 troops to the force. Turkish officials met the "
+            "Peruvian envoy.\nErdogan spoke about trade. Israel and the United States welcomed the pledge.")
+    found = also_named(text, [s.country for s in extract(text)])
+    # Türkiye by its people, then by its president's name; not Peru (suggested), the dateline's Egypt,
+    # or the sponsor and a party
+    assert [(n.code, len(n.passages)) for n in found] == [("TUR", 2)]
+    assert found[0].passages == ["Turkish officials met the Peruvian envoy.", "Erdogan spoke about trade."]

@@ -48,7 +48,8 @@ def post_import(body: ImportIn, actor: WriterDep) -> Response:
             proposal = board.get_proposal(ws, body.proposal or get_settings().default_proposal)
             record, language = imports.create_import(ws, proposal, source_in, actor, "api")
             payload = {"id": record.id, "source_id": record.source_id, "suggestions": record.suggestions,
-                       "language": language.as_dict()}
+                       "language": language.as_dict(),
+                       "also_named": imports.also_named(record.source.text or "", record.suggestions)}
     except InvalidInput as exc:
         raise HTTPException(422, [{"loc": ["body", *e["loc"]], "msg": e["msg"], "type": "value_error"} for e in exc.errors])
     audit.info("import created via api: user=%s import=%s", actor, payload["id"])

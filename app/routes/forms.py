@@ -84,11 +84,15 @@ def add_country(request: Request, session: SessionDep, proposal: ProposalDep, vi
 
 @router.get("/proposals/{slug}/countries/{iso3}/edit")
 def edit_stance_form(request: Request, session: SessionDep, proposal: ProposalDep, iso3: CountryPath,
-                     viewer: EditorDep) -> Response:
-    """The stance form, filled with what is saved now."""
+                     viewer: EditorDep,
+                     source_id: Annotated[int | None, Query(ge=1, le=2**31 - 1, description="A source to cite, chosen in the form.")] = None) -> Response:
+    """The stance form, filled with what is saved now; SOURCE_ID, when it names a source, is the one
+    chosen to cite (from an import's review page, say)."""
     code = iso3.upper()
     _country_name(code)
     form = stance_form.form_from_stance(board.find_stance(session, proposal, code))
+    if source_id is not None and session.get(Source, source_id) is not None:
+        form.source_id, form.quote = str(source_id), ""
     return _edit_page(request, session, proposal, code, form, viewer)
 
 

@@ -185,6 +185,7 @@ def _review_page(request, session, record, errors: dict[str, dict[str, str]] | N
     segments = sources.highlight_quotes(record.source.text or "", quotes)
     context = {"record": record, "proposal": proposal, "rows": rows, "segments": segments,
                "language": language.detect(record.source.text or ""),
+               "also_named": imports.also_named(record.source.text or "", record.suggestions),
                "statuses": STATUSES, "categories": CONDITION_CATEGORIES, "states": STATES, "roles": ROLES,
                "factors": proposal.factors}
     return render(request, "import_review.html", context, status_code=status_code)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterable
 
 import pycountry
 
@@ -1397,6 +1398,38 @@ def _cleaned(text: str) -> tuple[str, list[int]]:
         origin.append(i)
         i += 1
     return "".join(out), origin
+
+
+@dataclass
+class Named:
+    """A country the article names that the reader gave no suggestion: the sentences naming it, for
+    the editor to read (the reader misses many ways of saying a stance)."""
+
+    code: str
+    name: str
+    passages: list[str]
+
+
+def also_named(text: str, suggested: Iterable[str], most: int = 3) -> list[Named]:
+    """Countries TEXT names (by name, capital, demonym or a leader's name) that are not in SUGGESTED
+    and could contribute (not the sponsor or the parties to the conflict), in the order first named,
+    each with up to MOST sentences naming it. A dateline's country is where the story was filed."""
+    skip = set(suggested) | NOT_CONTRIBUTORS
+    filed = [(m.start(), m.end()) for m in DATELINE.finditer(text)]
+    named = [x for x in sorted(mentions(text) + people(text), key=lambda x: x.start)
+             if x.code not in skip and not any(a <= x.start < b for a, b in filed)]
+    spans = sentences(text)
+    found: dict[str, Named] = {}
+    for x in named:
+        info = country_info(x.code)
+        if info is None:
+            continue
+        entry = found.setdefault(x.code, Named(x.code, info.name, []))
+        span = next((sp for sp in spans if sp.start <= x.start < sp.end), None)
+        passage = " ".join(text[span.start:span.end].split()) if span else x.surface
+        if passage not in entry.passages and len(entry.passages) < most:
+            entry.passages.append(passage)
+    return list(found.values())
 
 
 def extract(text: str) -> list[Suggestion]:

@@ -103,6 +103,13 @@ def _published_on(session: Session, source_id: int):
     return source.published_on if source is not None else None
 
 
+def also_named(text: str, suggestions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The countries TEXT names that none of SUGGESTIONS is for, with the sentences naming them, as
+    the review page, the API and the command line show them."""
+    return [{"country": n.code, "country_name": n.name, "passages": n.passages}
+            for n in importer.also_named(text, [s["country"] for s in suggestions])]
+
+
 def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None, suggestion: dict[str, Any],
                     source_id: int) -> StanceData:
     """The stance as it would be with the suggestion applied: figures the article gives replace
