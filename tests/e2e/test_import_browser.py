@@ -104,3 +104,33 @@ def test_upload_a_page_review_conditions_and_date_and_the_board_shows_what_was_a
     assert "recorded" in entry
     assert "Italy sends Carabinieri (page)" in entry and "by amira" in entry
     page.context.close()
+
+
+def test_a_country_the_reader_missed_is_listed_and_recorded_citing_the_article(chromium, editor_site):
+    """The review page lists a country the article names without a suggestion; its link opens the
+    stance form with the article chosen, and what the editor records there reaches the board."""
+    page = chromium.new_context(bypass_csp=True).new_page()
+    sign_in(page, editor_site)
+    page.goto(f"{editor_site}/import")
+    page.fill("#title", "Italy pledges police trainers")
+    page.fill("#text", "Italy will send 200 carabinieri to the stabilization force, Rome said on Monday.\n"
+                       "Polish diplomats were briefed on the plan in Warsaw.")
+    page.get_by_role("button", name="Read the article").click()
+    page.wait_for_url(f"{editor_site}/imports/*")
+    named = page.locator("#named-POL")
+    assert named.locator("blockquote").inner_text() == "Polish diplomats were briefed on the plan in Warsaw."
+    assert axe_violations(page) == []
+    named.get_by_role("link", name="Record a stance for Poland, citing this article").click()
+    page.wait_for_url(f"{editor_site}/proposals/gaza-isf/countries/POL/edit*")
+    chosen = page.eval_on_selector("#source_id", "s => s.options[s.selectedIndex].text")
+    assert chosen.startswith("Italy pledges police trainers")
+    page.select_option("#status", "considering")
+    page.fill("#quote", "Polish diplomats were briefed on the plan in Warsaw.")
+    page.fill("#reason", "Briefed, per the import")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(f"{editor_site}/proposals/gaza-isf/countries/POL*")
+    page.goto(f"{editor_site}/")
+    row = page.locator("#row-POL")
+    assert row.locator(".badge").inner_text().strip() == "Considering"
+    assert row.locator("blockquote").text_content() == "Polish diplomats were briefed on the plan in Warsaw."
+    page.context.close()
