@@ -218,10 +218,9 @@ def decide(request: Request, session: SessionDep, import_id: ImportId, iso3: Cou
     if action == "more_rows":
         return _review_page(request, session, record, {}, {code: form.with_blank_rows(len(form.conditions) + 2)})
     parsed = stance_form.parse_review(form, record.source_id)
-    over = str(submitted.get("over_version") or "")
     # Applied on top of the version the form was filled in over; a form without one is taken to be
     # over a version no stance has, so it conflicts and is shown again over the current one.
-    over_version = (int(over) if over.isascii() and over.isdigit() and len(over) < 10 else -1) if action == "rebase" else None
+    over_version = (int(form.version) if form.version.isdecimal() else -1) if action == "rebase" else None
     if parsed.data is None:
         return _review_page(request, session, record, {code: form.errors}, {code: form.with_blank_rows(1)}, status_code=422)
     try:
