@@ -392,15 +392,14 @@ def import_article(
     except ValidationError as exc:
         _fail("; ".join(f"{options.get(str(e['loc'][0]), e['loc'][0])}: {e['msg']}" for e in exc.errors()))
     found_language = language.detect(text)
+    named = imports.also_named(text, suggestions)
     if as_json:
         typer.echo(json.dumps({"title": title, "publisher": publisher, "url": url, "published_on": date,
                                "language": found_language.as_dict(), "suggestions": suggestions,
-                               "also_named": imports.also_named(text, suggestions)},
-                              ensure_ascii=False, indent=2))
+                               "also_named": named}, ensure_ascii=False, indent=2))
         return
     if found_language.message:
         typer.echo(found_language.message)
-    named = imports.also_named(text, suggestions)
     if not suggestions:
         typer.echo("No country with a stance, troop figures or conditions was found.")
     for s in suggestions:
