@@ -8,6 +8,7 @@ reader's first pass, not a verdict: nothing it proposes is applied until an edit
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
@@ -1400,6 +1401,13 @@ def _cleaned(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+def _not_in_datelines(text: str, named: list[Mention]) -> list[Mention]:
+    """NAMED without the mentions inside a dateline ("RAFAH, Egypt, Aug 18 (AFP) -"): a dateline's
+    country is where the story was filed, not who acts."""
+    filed = [(m.start(), m.end()) for m in DATELINE.finditer(text)]
+    return [x for x in named if not any(a <= x.start < b for a, b in filed)]
+
+
 @dataclass
 class Named:
     """A country the article names that the reader gave no suggestion: the sentences naming it, for
@@ -1415,17 +1423,18 @@ def also_named(text: str, suggested: Iterable[str], most: int = 3) -> list[Named
     and could contribute (not the sponsor or the parties to the conflict), in the order first named,
     each with up to MOST sentences naming it. A dateline's country is where the story was filed."""
     skip = set(suggested) | NOT_CONTRIBUTORS
-    filed = [(m.start(), m.end()) for m in DATELINE.finditer(text)]
-    named = [x for x in sorted(mentions(text) + people(text), key=lambda x: x.start)
-             if x.code not in skip and not any(a <= x.start < b for a, b in filed)]
+    named = [x for x in _not_in_datelines(text, sorted(mentions(text) + people(text), key=lambda x: x.start))
+             if x.code not in skip]
     spans = sentences(text)
+    starts = [sp.start for sp in spans]
     found: dict[str, Named] = {}
     for x in named:
         info = country_info(x.code)
         if info is None:
             continue
         entry = found.setdefault(x.code, Named(x.code, info.name, []))
-        span = next((sp for sp in spans if sp.start <= x.start < sp.end), None)
+        at = bisect_right(starts, x.start) - 1
+        span = spans[at] if at >= 0 and x.start < spans[at].end else None
         passage = " ".join(text[span.start:span.end].split()) if span else x.surface
         if passage not in entry.passages and len(entry.passages) < most:
             entry.passages.append(passage)
@@ -1463,9 +1472,7 @@ def _extract(text: str) -> list[Suggestion]:
     carried: str | None = None  # the last paragraph's subject, for "he said" and "the country" in a new one
     everyone = sorted(mentions(text) + people(text), key=lambda x: x.start)
     everyone = sorted(everyone + kingdoms(text, everyone), key=lambda x: x.start)
-    # A country in a dateline ("RAFAH, Egypt, Aug 18 (AFP) -") is where the story was filed, not who acts.
-    filed = [(m.start(), m.end()) for m in DATELINE.finditer(text)]
-    everyone = [x for x in everyone if not any(a <= x.start < b for a, b in filed)]
+    everyone = _not_in_datelines(text, everyone)
     # A name inside a longer name is not a second mention ("Sheikh Mohamed bin Zayed" vs. a leader's name).
     everyone = [x for i, x in enumerate(everyone) if not any(y is not x and y.start <= x.start and x.end <= y.end
                                                              and (y.end - y.start) > (x.end - x.start) for y in everyone)]
