@@ -377,7 +377,7 @@ def import_article(
 
     from app.limits import ARTICLE_MAX_BYTES
     from app.schemas import SourceIn
-    from app.services import imports, language
+    from app.services import imports
     from app.services.errors import InvalidInput
 
     options = {"title": "--title", "publisher": "--publisher", "url": "--url", "published_on": "--date"}
@@ -386,20 +386,19 @@ def import_article(
             data = handle.read(ARTICLE_MAX_BYTES + 1)  # enough to know it is over the limit
         text = imports.article_from_file(file.name, data)
         SourceIn(title=title, publisher=publisher, url=url, published_on=date, text=text)
-        suggestions = imports.read_article(text)
+        reading = imports.read(text)
     except InvalidInput as exc:
         _fail(exc.errors[0]["msg"])
     except ValidationError as exc:
         _fail("; ".join(f"{options.get(str(e['loc'][0]), e['loc'][0])}: {e['msg']}" for e in exc.errors()))
-    found_language = language.detect(text)
-    named = imports.also_named(text, suggestions)
+    suggestions, named = reading.suggestions, reading.also_named
     if as_json:
         typer.echo(json.dumps({"title": title, "publisher": publisher, "url": url, "published_on": date,
-                               "language": found_language.as_dict(), "suggestions": suggestions,
+                               "language": reading.language.as_dict(), "suggestions": suggestions,
                                "also_named": named}, ensure_ascii=False, indent=2))
         return
-    if found_language.message:
-        typer.echo(found_language.message)
+    if reading.language.message:
+        typer.echo(reading.language.message)
     if not suggestions:
         typer.echo("No country with a stance, troop figures or conditions was found.")
     for s in suggestions:

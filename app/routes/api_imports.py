@@ -43,16 +43,15 @@ def post_import(body: ImportIn, actor: WriterDep) -> Response:
     except InvalidInput as exc:
         raise HTTPException(422, [{"loc": ["body", *e["loc"]], "msg": e["msg"], "type": "value_error"} for e in exc.errors])
     source_in = SourceIn(**body.model_dump(exclude={"proposal", "text"}), text=text)
+    reading = imports.read(text)  # before the write session: no lock is held while the article is read
     try:
         with get_database().write_session() as ws:
             proposal = board.get_proposal(ws, body.proposal or get_settings().default_proposal)
-            record, language = imports.create_import(ws, proposal, source_in, actor, "api")
+            record = imports.create_import(ws, proposal, source_in, reading, actor, "api")
             payload = {"id": record.id, "source_id": record.source_id, "suggestions": record.suggestions,
-                       "language": language.as_dict()}
+                       "language": reading.language.as_dict(), "also_named": reading.also_named}
     except InvalidInput as exc:
         raise HTTPException(422, [{"loc": ["body", *e["loc"]], "msg": e["msg"], "type": "value_error"} for e in exc.errors])
-    # Read from the article as stored, once the write has committed (no lock held while reading).
-    payload["also_named"] = imports.also_named(source_in.text or "", payload["suggestions"])
     audit.info("import created via api: user=%s import=%s", actor, payload["id"])
     return Response(json_bytes(payload), status_code=201, media_type="application/json",
                     headers={"Location": f"/api/v1/imports/{payload['id']}"})

@@ -94,10 +94,11 @@ def create_import(request: Request, session: SessionDep, viewer: EditorDep,
                 errors.setdefault(name if name in FIELDS else "text", _friendly(name, e["msg"]))
     if errors:
         return _new_page(request, session, values, errors, status_code=413 if too_large else 422)
+    reading = imports.read(text)  # before the write session: no lock is held while the article is read
     try:
         with get_database().write_session() as ws:
             proposal = board.get_proposal(ws, values["proposal"] or get_settings().default_proposal)
-            record, _language = imports.create_import(ws, proposal, source_in, viewer.name, "form")
+            record = imports.create_import(ws, proposal, source_in, reading, viewer.name, "form")
             import_id, found = record.id, len(record.suggestions)
     except InvalidInput as exc:
         errors["text"] = exc.errors[0]["msg"][:1].upper() + exc.errors[0]["msg"][1:] + ". Nothing was saved."

@@ -28,24 +28,34 @@ class NothingFound(InvalidInput):
     """The text names no country with a stance, troops or conditions."""
 
 
-def read_article(text: str) -> list[dict[str, Any]]:
-    """The suggestions for TEXT (an article as `article_from_text` or `article_from_file` gave it:
-    within the limit, not empty), as plain dictionaries (what the API returns)."""
-    return [s.as_dict() for s in importer.extract(text)]
+@dataclass(frozen=True)
+class Reading:
+    """What the reader makes of an article: its suggestions (as the API returns them), the language
+    it seems to be in, and the other countries it names."""
+
+    suggestions: list[dict[str, Any]]
+    language: Language
+    also_named: list[dict[str, Any]]
 
 
-def create_import(session: Session, proposal: Proposal, source_in: SourceIn, actor: str,
-                  via: str) -> tuple[Import, Language]:
-    """Store the article as a source and the suggestions read from it, with today's stance versions.
+def read(text: str) -> Reading:
+    """Read TEXT (an article as `article_from_text` or `article_from_file` gave it: within the limit,
+    not empty). Done before any write session is opened: no lock is held while an article is read."""
+    suggestions = [s.as_dict() for s in importer.extract(text)]
+    return Reading(suggestions, language.detect(text), also_named(text, suggestions))
+
+
+def create_import(session: Session, proposal: Proposal, source_in: SourceIn, reading: Reading, actor: str,
+                  via: str) -> Import:
+    """Store the article as a source and READING's suggestions, with today's stance versions.
 
     An article in English that names no country with a stance is refused (nothing to review); one
-    that seems to be in another language is kept all the same, and its language is returned so the
-    answer can say that only English is read."""
+    that seems to be in another language is kept all the same, so that the answer can say that only
+    English is read."""
     text = source_in.text or ""
-    suggestions = read_article(text)
-    found_language = language.detect(text)
-    if not suggestions and found_language.read:
+    if not reading.suggestions and reading.language.read:
         raise NothingFound([{"loc": ["text"], "msg": "no country with a stance, troop figures or conditions was found in this text"}])
+    suggestions = [dict(s) for s in reading.suggestions]
     for s in suggestions:
         stance = board.find_stance(session, proposal, s["country"])
         s["base_version"] = stance.version if stance else 0
@@ -57,7 +67,7 @@ def create_import(session: Session, proposal: Proposal, source_in: SourceIn, act
     record = Import(proposal_id=proposal.id, source_id=source.id, created_by=actor, via=via, suggestions=suggestions)
     session.add(record)
     session.flush()
-    return record, found_language
+    return record
 
 
 def get_import(session: Session, import_id: int) -> Import:
