@@ -68,6 +68,9 @@ def test_the_real_set_is_whole_sourced_short_and_split_once():
         assert source["publisher"].strip() and source["story"].strip(), name
         assert re.fullmatch(r"https?://\S+", source["url"]), name
         assert dt.date.fromisoformat(source["date"]) >= dt.date(2025, 8, 1), name
+        # Where the date and the title were read, as the README lists; no title, no title_from.
+        assert source["date_from"] in ("page", "address", "dateline", "content"), name
+        assert source["title_from"] in ((None,) if source["title"] is None else ("page", "address", "dateline")), name
         assert len((REAL / name).read_text(encoding="utf-8").split()) <= 400, name
         for code, want in expected[name].items():
             assert re.fullmatch(r"[A-Z]{3}", code) and code not in ("USA", "ISR", "PSE"), (name, code)
