@@ -1714,3 +1714,43 @@ def test_countries_named_without_a_suggestion_are_listed_with_their_sentences():
     # or the sponsor and a party
     assert [(n.code, len(n.passages)) for n in found] == [("TUR", 2)]
     assert found[0].passages == ["Turkish officials met the Peruvian envoy.", "Erdogan spoke about trade."]
+
+
+# ---- each stance in still other wire wordings (a paraphrase sweep) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pledges: a headline's present tense, signing up, "would be sending"
+        ("Mali commits 400 troops to Gaza force", {"MLI": "committed"}),
+        ("Benin signed up to contribute a company of engineers to the force.", {"BEN": "committed"}),
+        ("Togo has signed on for the stabilisation mission.", {"TGO": "committed"}),
+        ("Chad would be deploying a medical team, officials said.", {"TCD": "committed"}),
+        # refusals: not yet ready, not currently planning, the idea dismissed, soldiers not put on the ground
+        ("Slovakia is not yet ready to send soldiers to the enclave.", {"SVK": "declined"}),
+        ("Croatia is not ready yet to join the mission.", {"HRV": "declined"}),
+        ("Latvia is not currently planning to deploy anyone.", {"LVA": "declined"}),
+        ("Estonia brushed aside the idea of sending troops.", {"EST": "declined"}),
+        ("Cyprus dismissed the notion of joining the force.", {"CYP": "declined"}),
+        ("Malta is not willing to put its soldiers on the ground.", {"MLT": "declined"}),
+        ("Iceland will not under any circumstances take part.", {"ISL": "declined"}),
+        # deliberation: the possibility discussed, a request considered, a decision due at a time given
+        ("Slovenia's army is debating the possibility of joining the force.", {"SVN": "considering"}),
+        ("Bulgaria is looking into the option of contributing medics.", {"BGR": "considering"}),
+        ("Romania was reported to be considering the American request.", {"ROU": "considering"}),
+        ("A decision on whether Lithuania will take part is due next month.", {"LTU": "considering"}),
+        # withdrawals: a plan scrapped, a deployment called off or halted
+        ("Montenegro has scrapped plans to send a police unit.", {"MNE": "withdrawn"}),
+        ("Moldova froze its plan to deploy engineers.", {"MDA": "withdrawn"}),
+        ("Armenia called off its deployment on Sunday.", {"ARM": "withdrawn"}),
+        ("Georgia has halted the dispatch of its soldiers.", {"GEO": "withdrawn"}),
+        # near misses: an approach only imagined, an idea dismissed that is no contribution, a plan of others halted
+        ("If Slovakia were asked, it would look at the request, a diplomat said.", {"SVK": "considering"}),
+        ("If Croatia were approached, nobody knows what it would answer.", {}),
+        ("Estonia dismissed the idea of new elections.", {}),
+        ("Cyprus halted the deployment of the new radar.", {}),
+    ],
+)
+def test_stances_in_other_wire_wordings(text, expected):
+    assert _statuses(text) == expected

@@ -154,6 +154,8 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
 # ---- cues -----------------------------------------------------------------------------------------
 
 NOT_SEND = (r"(?:send|contribute|join|take part|participate|deploy|commit|provide troops|be part|be (?:[a-z]+ly )?involved|get involved"
+            # "put soldiers on the ground", "put any boots on the ground"
+            r"|put (?:any )?(?:of (?:its|their) )?(?:[\w-]+ )?(?:troops|soldiers|boots|forces|personnel) on the ground"
             r"|be (?:sending|contributing|deploying|joining|participating|taking part|committing)"
             r"|sending|contributing|deploying|joining|participating|taking part)")
 # A refusal limited to a task ("will not take part in combat") limits the role; it is not a refusal to join.
@@ -174,7 +176,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             + r"|\b(?:won[’']t|wouldn[’']t|doesn[’']t|don[’']t|didn[’']t|isn[’']t|aren[’']t) " + ADVERB + NOT_SEND + r"\b" + NOT_A_TASK
                             + r"|\b(?:is|are|was|were) (?:not |un)?(?:likely|expected|going|planning) to (?:stay out|stay away|keep out)\b"
                             r"|\b(?:is|are|was|were) " + ADVERB + r"unlikely to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
-                            + r"|\b(?:is|are|was|were) not (?:planning|going|expected|prepared|willing|ready) to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
+                            + r"|\b(?:is|are|was|were) not " + ADVERB + r"(?:planning|going|expected|prepared|willing|ready) (?:yet )?to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
                             + r"|\b(?:does|do|did) not " + ADVERB + r"(?:plan|intend|want|wish|expect) to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
                             + r"|\b(?:does|do|did) not (?:expect|foresee|envisage) (?:that )?(?:[\w’'-]+ ){0,4}?(?:will|would) " + ADVERB + r"(?:" + NOT_SEND + r")\b" + NOT_A_TASK
                             + r"|\b(?:would|will|to) " + ADVERB + r"(?:stay|keep) out\b|\bsit (?:it )?out\b"
@@ -227,7 +229,7 @@ MORE_CUES: dict[str, list[str]] = {
         r"\b(?:expressed|shown|showed|signalled|signaled|voiced|declared|announced|confirmed|reaffirmed|reiterated) "
         r"(?:its |their |a |the country's |[\w]+(?:’s|'s) )?(?:full |strong )?(?:willingness|readiness|commitment) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|be part)\b",
         r"\bvolunteered (?:to (?:send|contribute|deploy|join)|troops|soldiers|personnel|forces)\b",
-        r"\bcommitted (?:[\w,-]+ ){0,4}?" + UNITS_WORD + r"\b",
+        r"\bcommit(?:ted|s) (?:[\w,-]+ ){0,4}?" + UNITS_WORD + r"\b",
         r"\b(?:is|are|was|were) (?:keen|eager) to (?:send|contribute|join|take part|participate|deploy)\b",
         r"\bapproved (?:the |a |an )?(?:[\w-]+ )?(?:deployment|dispatch|sending|participation)\b",
         r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained) (?:up to |about |around |some |as many as )?\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b",
@@ -678,6 +680,34 @@ MORE_CUES["considering"] += [
     r"\b(?:on the verge of|on the brink of|close to|near to) (?:sending|committing|joining|deploying|contributing|taking part|participating|a decision)\b",
 ]
 
+# Each stance said in yet other words of wire copy: signing up, "would be sending", an idea of sending
+# dismissed, the possibility of joining discussed, a stance reported through others ("was said to be
+# considering the request"), plans scrapped or called off.
+JOINING_VERBS = r"(?:sending|joining|contributing|deploying|dispatching|taking part|participating|committing)"
+MORE_CUES["committed"] += [
+    r"\bsigned (?:up|on) (?:to (?:send|contribute|deploy|dispatch|join|take part|participate|be part)|for (?:the |a )?(?:[\w-]+ ){0,2}(?:force|mission|ISF))\b",
+    r"\bwould be (?:sending|contributing|deploying|dispatching|providing|joining)\b",
+]
+MORE_CUES["declined"] += [
+    r"\b(?:dismissed|dismisses|brushed aside|brushes aside|rejected|rejects|ruled out|rules out|excluded|excludes) "
+    r"(?:the |any )?(?:idea|notion|possibility|prospect|option|suggestion) (?:of|that it would be) " + JOINING_VERBS + r"\b",
+]
+MORE_CUES["considering"] += [
+    r"\b(?:discussing|studying|examining|exploring|debating|weighing|considering|assessing|evaluating|looking into|mulling(?: over)?|pondering) "
+    r"(?:the |a )?(?:possibility|option|prospect|idea|feasibility) of " + JOINING_VERBS + r"\b",
+    r"\bconsidering (?:the |its |their |a |an )(?:[\w.-]+ ){0,2}?(?:request|proposal|invitation|offer|idea|option|possibility|call)\b",
+    # a decision still to come at a time given: "a decision on whether Chile will send troops is expected next week"
+    r"\bdecision (?:on|about|whether|regarding) [^.;]{0,140}?(?:is|was|are|were) (?:now |still )?(?:expected|due)"
+    r" (?:next|later|soon|shortly|in|within|by|on|after|before|this)\b",
+]
+MORE_CUES["withdrawn"] += [
+    # a plan or a deployment of its own scrapped: "has scrapped plans to send troops", "called off its deployment"
+    r"\b(?:called off|calls off|cancell?ed|cancels|scrapped|scraps|shelved|shelves|froze|frozen|freezes|halted|halts|suspended|suspends|"
+    r"abandoned|abandons|dropped|drops|ditched|ditches|put on ice) (?:its |their )?(?:[\w-]+ )?(?:plans?|intention|decision) to (?:send|deploy|contribute|dispatch|join|take part|participate)\b",
+    r"\b(?:called off|calls off|cancell?ed|cancels|scrapped|scraps|halted|halts|suspended|suspends|froze|frozen|freezes|postponed indefinitely) "
+    r"(?:(?:its|their) (?:[\w-]+ )?(?:deployment|dispatch|participation|contribution|mission)\b|the (?:[\w-]+ )?(?:deployment|dispatch) of (?:its|their) )",
+]
+
 SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
                 for status, cue in SUBJECT_CUES]
 
@@ -740,6 +770,9 @@ PASSIVE_TROOPS = re.compile(UNITS_WORD + r" ")
 PEOPLE_TOO = re.compile(r"\b\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b|\b(?:troops|soldiers|personnel|peacekeepers)\b")
 # A stance asked about, not stated: "whether Chile would send", "asked if Peru will join".
 QUESTIONED = re.compile(r"\b(?:whether|if)\s+(?:[\w’'.-]+\s+){0,4}$")
+# An approach imagined: "If Chile were asked, ...", "even if Peru is approached".
+ASKED_CUE = re.compile(r"(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)$")
+HYPOTHETICAL = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Ss]hould)\s+(?:[\w’'.-]+\s+){0,4}$")
 # A cue the text negates ("has not ruled out", "did not exclude") is no refusal.
 NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$|\b[Nn]o\s+$"
                      # "no countries have officially confirmed", "none of them has offered": the subject itself is the negation
@@ -1372,7 +1405,10 @@ INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # send" in "will definitely send" and "will not send" in "will not, for now, send" (quotes keep them).
 FILLER = re.compile(r" (?:definitely|certainly|gladly|happily|readily|formally|officially|categorically|firmly|flatly|publicly|"
                     r"repeatedly|ultimately|actually|absolutely|already|indeed|duly|swiftly|quickly|surely|really)(?= [a-z])"
-                    r"|, (?:for now|for the time being|at this stage|at present|at the moment|as yet|however|though|too),(?= [a-z])")
+                    r"|, (?:for now|for the time being|at this stage|at present|at the moment|as yet|however|though|too|"
+                    r"under (?:any|no) circumstances|in any case|at least for now|for the foreseeable future),(?= [a-z])"
+                    # "will not under any circumstances send"
+                    r"| under (?:any|no) circumstances(?= [a-z])")
 
 
 def _cleaned(text: str) -> tuple[str, list[int]]:
@@ -1540,6 +1576,8 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "withdrew its ambassador", "ruled out new elections": a stance on something else
                 if status == "deployed" and DEPLOYED_ELSEWHERE.match(text, m.end(), span.end) and not re.search(PLACES, sentence):
                     continue  # "has deployed peacekeepers to Lebanon": troops serving elsewhere
+                if status == "considering" and ASKED_CUE.search(m.group(0)) and HYPOTHETICAL.search(text, max(span.start, m.start() - 60), m.start()):
+                    continue  # "if Chile were asked, ...": an approach imagined, not made
                 if status != "conditional" and NEGATED.search(text, span.start, m.start()):
                     continue  # "has not ruled out", "has not offered"
                 if status == "committed" and NOT_PEOPLE.match(text, m.end(), span.end) \
