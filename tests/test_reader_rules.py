@@ -1754,3 +1754,40 @@ def test_countries_named_without_a_suggestion_are_listed_with_their_sentences():
 )
 def test_stances_in_other_wire_wordings(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a refusal until an event: the event is the term
+        ("Mali will not deploy until Hamas has handed over its weapons.", {"MLI": ["disarmament"]}),
+        ("Benin will not send soldiers before the parliament votes.", {"BEN": ["domestic_approval"]}),
+        ("Togo won't commit troops until the Palestinians consent.", {"TGO": ["party_consent"]}),
+        # parliaments by their own names set the term, and may be the subject
+        ("Iran's Majlis would have to give its approval to any deployment.", {"IRN": ["domestic_approval"]}),
+        ("The Sejm must first approve any Polish contribution.", {"POL": ["domestic_approval"]}),
+        ("Sweden will send medics when the Riksdag approves.", {"SWE": ["domestic_approval"]}),
+        ("Norway would need a Storting resolution to take part.", {"NOR": ["domestic_approval"]}),
+        # consent of both parties, Israel's agreement, a truce assumed
+        ("Chad would take part if both Hamas and Israel agree.", {"TCD": ["party_consent"]}),
+        ("Niger will send troops once Israel consents to the deployment.", {"NER": ["party_consent"]}),
+        ("Gabon would deploy a battalion assuming the truce holds.", {"GAB": ["ceasefire"]}),
+    ],
+)
+def test_terms_set_by_events_and_parliaments_by_name(text, expected):
+    assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # near misses: a date is no term, a pledge before an event is no term, a parliament's debate is no stance
+        ("Mali will not send troops before the end of the year.", {"MLI": "declined"}),
+        ("Benin will send troops before Hamas disarms, its minister said.", {"BEN": "committed"}),
+        ("The Bundestag debated the Gaza plan on Thursday.", {}),
+        ("Gabon is assuming command of a UN mission in Africa.", {}),
+    ],
+)
+def test_no_term_in_dates_and_debates(text, expected):
+    assert _statuses(text) == expected
+    assert all(not s.conditions for s in extract(text))

@@ -27,6 +27,9 @@ INSTITUTIONS = {
     "Pentagon": "USA", "State Department": "USA", "White House": "USA", "Trump administration": "USA",
     "TNI": "IDN", "ISPR": "PAK", "Bundeswehr": "DEU", "Carabinieri": "ITA", "Kremlin": "RUS", "Élysée": "FRA",
     "Elysee": "FRA", "Downing Street": "GBR", "Whitehall": "GBR", "IDF": "ISR", "Knesset": "ISR",
+    # parliaments whose names belong to one country ("The Bundestag would have to approve any deployment")
+    "Bundestag": "DEU", "Sejm": "POL", "Grand National Assembly": "TUR", "Storting": "NOR", "Riksdag": "SWE",
+    "Folketing": "DNK", "Verkhovna Rada": "UKR", "Lok Sabha": "IND", "Jatiya Sangsad": "BGD",
 }
 
 
@@ -217,6 +220,10 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
 # the status's cue above; a cue still needs a subject (the country before it, or the one last
 # spoken of) and is still cancelled by a negation just before it.
 UNITS_WORD = r"(?:troops|soldiers|personnel|forces|peacekeepers|police|officers|contingent|units?|battalions?|medics|engineers)"
+# Parliaments by their own names, for terms set by them: "the Sejm must approve", "when the DPR approves".
+PARLIAMENT_NAMES = (r"(?:Bundestag|Sejm|Grand National Assembly|Majlis|Mejlis|DPR|Duma|State Duma|Storting|Riksdag|Folketing|Eduskunta|"
+                    r"Oireachtas|D[aá]il|Rada|Verkhovna Rada|Cortes|Lok Sabha|Jatiya Sangsad|Sangsad|Seimas|Saeima|Riigikogu|Sabor|"
+                    r"Skupština|Kuvendi|Mazhilis|Jogorku Kenesh|Diet|House of Representatives|House of Commons)")
 MORE_CUES: dict[str, list[str]] = {
     # A pledge reported in the past tense or as reported speech: "said it would send", "announced
     # it would deploy", "will be sending", "expressed willingness to", "volunteered", "committed
@@ -283,8 +290,10 @@ MORE_CUES: dict[str, list[str]] = {
         r"(?:terms of reference|mandate|resolution|rules of engagement|approval|vote|legal process|clarity|clarification|details|guarantees)\b",
         r"\b(?:wants|want|insists|insisted|demands|demanded|requires|required|expects) (?:that )?(?:the |any |such a |a )(?:[\w-]+ )?(?:force|mission|deployment|ISF|operation) "
         r"(?:to have|to be|must|should|would have to|needs to|has to)\b",
-        r"(?:\b(?:its|their|[A-Z][\w-]+(?:’s|'s)?) (?:[Pp]arliament|[Cc]ongress|[Ss]enate|[Cc]abinet|legislature|National Assembly)|\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|legislators|the [Cc]abinet|the National Assembly|the legislature|the Bundestag|the Majlis)) "
-        r"(?:must|has to|would have to|will have to|needs to|would need to|will need to) (?:first )?(?:approve|vote|sign off|authori[sz]e|endorse|ratify)\b",
+        r"(?:\b(?:its|their|[A-Z][\w-]+(?:’s|'s)?) (?:[Pp]arliament|[Cc]ongress|[Ss]enate|[Cc]abinet|legislature|National Assembly)|\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|legislators|the [Cc]abinet|the National Assembly|the legislature)"
+        r"|(?:\b(?:its|their|[Tt]he)|[A-Z][\w-]+(?:’s|'s)) " + PARLIAMENT_NAMES + r") "
+        r"(?:must|has to|would have to|will have to|needs to|would need to|will need to) (?:first )?"
+        r"(?:approve|vote|sign off|authori[sz]e|endorse|ratify|give (?:its|their|the) (?:consent|approval|green light|backing|blessing))\b",
         r"\bunder (?:the )?condition(?:s)? (?:that|of)\b",
         # the decision itself waits on something: "would be decided after a resolution", "parliament will have the final word"
         r"\b(?:be decided|decide|be made|be taken) (?:only )?(?:after|once|when|following)\b"
@@ -414,7 +423,7 @@ TERMS_IN_OTHER_WORDS = [
     r"\bafter (?:the )?(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|legislators|[Cc]abinet|National Assembly|legislature|(?:UN |U\.N\. )?Security Council|U\.?N\.?)"
     r" (?:approves|has approved|votes|gives|authori[sz]es|adopts|passes|endorses|agrees)\b",
 ]
-WITHOUT = re.compile(r"(?:without|before)\b")
+WITHOUT = re.compile(r"(?:without|before)\b|until$")
 # "without" and "before" name a term only after a refusal: "will not send troops without a mandate",
 # "ruled out sending troops before a ceasefire".
 REFUSED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n[’']t\b|\brul(?:ed|es|ing) out\b|\brefus(?:ed|es|ing)\b|\bdeclin(?:ed|es|ing)\b|\breject(?:ed|s|ing)\b")
@@ -459,8 +468,11 @@ TERMS_REQUIRED = [
 ]
 TERMS_REQUIRED += [
     r"\bon the (?:understanding|assumption|basis) that\b|,\s*assuming (?:that )?",
+    # "would send peacekeepers assuming a ceasefire holds" (not "assuming command of")
+    r"\b(?:assuming|presuming|supposing) (?:that )?(?=(?:a |an |the |there )(?:[\w-]+ ){0,3}?(?:holds|is|are|has|have|will|can|remains|stays)\b)",
     r"\b(?:could|would|will|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch)\b[^.;]*? when "
-    r"(?=(?:the |a |an )?(?:[\w-]+ ){0,3}?(?:Security Council|UN|U\.N\.|[Pp]arliament|Congress|ceasefire|truce|mandate|resolution|fighting|war|hostilities|parties|Hamas|Palestinian))",
+    r"(?=(?:the |a |an )?(?:[\w-]+ ){0,3}?(?:Security Council|UN|U\.N\.|[Pp]arliament|Congress|ceasefire|truce|mandate|resolution|fighting|war|hostilities|parties|Hamas|Palestinian|"
+    + PARLIAMENT_NAMES + r"))",
 ]
 MORE_CUES["conditional"] += TERMS_REQUIRED
 # Assurances wanted first: "wants assurances that it will be a peacekeeping mission", "we need to know what
@@ -499,6 +511,15 @@ TERMS_OF_TIME_CONSENT_AND_MONEY = [
 ]
 UNTIL_THE_FIGHTING_STOPS = re.compile(TERMS_OF_TIME_CONSENT_AND_MONEY[0])
 MORE_CUES["conditional"] += TERMS_OF_TIME_CONSENT_AND_MONEY
+# A refusal until something happens: "will not send troops before Hamas disarms", "will not deploy until
+# parliament has voted". The term is an event (a verb), not a date: "not before the end of the year" is none.
+# Like "without", it is a term only after a refusal (see WITHOUT).
+TERM_EVENTS = (r"(?:(?:is|are|has been|have been|has|have) )?(?:disarm(?:s|ed)?|demilitari[sz](?:es|ed)|lays? down|laid down|hands? over|handed over|"
+               r"gives? up|given up|agre(?:es|ed|e)|consents?|consented|approv(?:es|ed|e)|votes?|voted|adopt(?:s|ed)|pass(?:es|ed)|"
+               r"authori[sz](?:es|ed|e)|ends|ended|stops|stopped|ceases|ceased|is over|holds|takes hold|taken hold|reached|signed|"
+               r"in place|withdraws|withdrawn|invites|invited|requests|requested|accepts|accepted|granted|given)")
+EVENT_FIRST = r"\b(?:until|before)(?= (?:[\w’'.-]+ ){1,5}?" + TERM_EVENTS + r"\b)"
+MORE_CUES["conditional"] += [EVENT_FIRST]
 MORE_CUES["considering"] += STILL_WEIGHING
 MORE_CUES["conditional"] += TERMS_ANNOUNCED
 # An answer to a question, given by ellipsis: "Asked whether Chile would send troops, the minister said
@@ -805,6 +826,9 @@ CATEGORY_WORDS = [
     # how the mission behaves once there ("withdraw if the force deviates from its mandate") is a term of its own
     ("other", re.compile(r"deviat|strays? from|departs? from|goes beyond|oversteps", re.I)),
     ("disarmament", re.compile(r"disarm|demilitari|weapons|(?:lays?|laid|put|puts|hands?|handed|gives?|gave) (?:down |over |up )?(?:its|their) (?:arms|guns)|decommission", re.I)),
+    # a parliament's own mandate or resolution is its approval: "a Bundestag mandate", "a parliamentary resolution"
+    ("domestic_approval", re.compile(r"(?:parliament(?:ary)?|congressional|legislative|\bassembly|\b(?-i:" + PARLIAMENT_NAMES + r"))(?:’s|'s)? "
+                                     r"(?:mandate|resolution|authori[sz]ation)", re.I)),
     ("mandate", re.compile(r"\bU\.?N\.?\b|United Nations|Security Council|mandate|resolution|legal basis|international law|terms of reference|rules of engagement", re.I)),
     ("domestic_approval", re.compile(r"parliament|congress|senate|legislat|national assembly|majlis|ratif|referendum|cabinet|lawmakers"
                                       r"|(?<!General )\bassembly\b|\bBundestag|\bSejm\b|\bKnesset\b|\bDuma\b|\bDPR\b|\bStorting|\bRiksdag|\bDiet\b"
@@ -815,7 +839,7 @@ CATEGORY_WORDS = [
     ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends", re.I)),
     ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties|both parties|all parties"
                                  # the parties' own agreement: "requested by the Palestinian Authority", "the Palestinians must agree"
-                                 r"|requested by|at the request of|request (?:from|by|of) (?:the )?(?:Palestinian|both|all|the parties|Israel|Hamas)|(?:Palestinian Authority|Palestinians|parties|sides|Hamas) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request|invit)", re.I)),
+                                 r"|requested by|at the request of|request (?:from|by|of) (?:the )?(?:Palestinian|both|all|the parties|Israel|Hamas)|(?:Palestinian Authority|Palestinians|parties|sides|Hamas|Israel|Israelis) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request|invit|consent)", re.I)),
     ("command", re.compile(r"command|under the flag|chain of|\bled by\b|leadership", re.I)),
     ("funding", re.compile(r"fund|financ|cost|paid|budget|\bpays?\b|\bpaying\b|reimburs|salar|expenses|donors?\b|money", re.I)),
 ]
@@ -1163,6 +1187,7 @@ CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second
 SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b"
                               # "subject to a clear mandate and the approval of its parliament": two terms
                               r"|(?:the|a|an|its|their) (?:[\w-]+ )?(?:approval|consent|backing|agreement|vote|invitation|mandate|resolution|ceasefire|cease-fire|truce)\b)")
+BOTH_AND = re.compile(r"\bboth (?:[\w’'-]+ ){1,4}?and\b")
 # Troops from a list of countries as the force's make-up.
 TROOPS_FROM = re.compile(r"\b(?i:troops|soldiers|contingents?|units|personnel|forces|peacekeepers|police officers|battalions) from\s+(?:the\s+)?")
 MADE_UP_OF = re.compile(r"\b(?:will|would|is to|is expected to|is set to) (?:include|comprise|consist of|be made up of|be composed of|draw on|bring together)\s+(?:[\w-]+\s+){0,2}$")
@@ -1385,7 +1410,8 @@ def _list_after(text: str, named: list[Mention], start: int, end: int) -> list[s
 def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str) -> list[tuple[str, str]]:
     """The conditions in one clause, each with its category; "backed by X and accompanied by Y" is two."""
     clause = text[clause_start:clause_end]
-    parts = [p.strip(" ,") for p in SPLIT_CONDITIONS.split(clause)]
+    # "if both Israel and the Palestinians consent" is one term, however its second half reads
+    parts = [clause] if BOTH_AND.search(clause) else [p.strip(" ,") for p in SPLIT_CONDITIONS.split(clause)]
     parts = [p for p in parts if len(p) >= 4]
     if len(parts) <= 1:
         if len(clause) < 4:
