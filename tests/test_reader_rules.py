@@ -1791,3 +1791,50 @@ def test_terms_set_by_events_and_parliaments_by_name(text, expected):
 def test_no_term_in_dates_and_debates(text, expected):
     assert _statuses(text) == expected
     assert all(not s.conditions for s in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pledges: present tense of agreeing, a commitment in progress, the one told, who said it set mid-verb
+        ("Zambia agrees to dispatch a police unit to Gaza", {"ZMB": "committed"}),
+        ("Namibia has agreed to supply a battalion of 500 soldiers.", {"NAM": "committed"}),
+        ("Botswana is committing 250 soldiers to the force.", {"BWA": "committed"}),
+        ("Malawi has notified the UN that it will deploy a medical team.", {"MWI": "committed"}),
+        ("Lesotho will, its minister said, contribute two hundred police.", {"LSO": "committed"}),
+        ("Angola set to send troops to Gaza", {"AGO": "committed"}),
+        # refusals: requests rebuffed, out of the question, no interest, balking, opting out, kept out
+        ("Zambia rebuffed repeated American requests to join the force.", {"ZMB": "declined"}),
+        ("Namibia has refused a Washington request for troops.", {"NAM": "declined"}),
+        ("Botswana said deploying soldiers to Gaza was out of the question.", {"BWA": "declined"}),
+        ("Malawi has expressed no desire to take part.", {"MWI": "declined"}),
+        ("Lesotho balked at sending soldiers.", {"LSO": "declined"}),
+        ("Angola opted out of the stabilisation force.", {"AGO": "declined"}),
+        ("Eswatini is not about to send troops anywhere.", {"SWZ": "declined"}),
+        ("Zimbabwe will keep its soldiers out of the enclave.", {"ZWE": "declined"}),
+        ("Uganda has no plan to deploy troops.", {"UGA": "declined"}),
+        # deliberation: no commitment made yet, leaning towards it
+        ("Tanzania has made no firm commitment, its envoy said.", {"TZA": "considering"}),
+        ("Burundi is leaning towards joining the force.", {"BDI": "considering"}),
+        # withdrawals: backing away from a pledge, ending a participation, quitting the force, pulling troops out
+        ("Zambia backs away from Gaza troop pledge", {"ZMB": "withdrawn"}),
+        ("Namibia has ended its participation in the force.", {"NAM": "withdrawn"}),
+        ("Botswana quits the Gaza stabilisation force", {"BWA": "withdrawn"}),
+        ("Malawi is pulling its medics out of the enclave.", {"MWI": "withdrawn"}),
+        # deployed: troops already sent there, patrols begun
+        ("Lesotho has sent 150 police officers to Gaza.", {"LSO": "deployed"}),
+        ("Angolan soldiers have begun patrolling the Strip.", {"AGO": "deployed"}),
+        # near misses: the same verbs about something else
+        ("Zambia rejected calls for an early election.", {}),
+        ("Namibia quit the trade coalition last year.", {}),
+        ("Botswana has ended its mission in Haiti.", {}),
+        ("Malawi has sent 20 tonnes of supplies to Gaza.", {}),
+        ("Lesotho agrees to send a delegation to the summit", {}),
+        ("Angola set to host donor conference", {}),
+        ("Uganda will, officials said, host the next round of talks.", {}),
+        ("UN peacekeepers have begun patrolling southern Lebanon.", {}),
+        ("Tanzania has shown no interest in the talks.", {}),
+    ],
+)
+def test_stances_in_a_second_sweep_of_wordings(text, expected):
+    assert _statuses(text) == expected

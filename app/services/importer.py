@@ -179,7 +179,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             + r"|\b(?:won[’']t|wouldn[’']t|doesn[’']t|don[’']t|didn[’']t|isn[’']t|aren[’']t) " + ADVERB + NOT_SEND + r"\b" + NOT_A_TASK
                             + r"|\b(?:is|are|was|were) (?:not |un)?(?:likely|expected|going|planning) to (?:stay out|stay away|keep out)\b"
                             r"|\b(?:is|are|was|were) " + ADVERB + r"unlikely to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
-                            + r"|\b(?:is|are|was|were) not " + ADVERB + r"(?:planning|going|expected|prepared|willing|ready) (?:yet )?to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
+                            + r"|\b(?:is|are|was|were) not " + ADVERB + r"(?:planning|going|expected|prepared|willing|ready|about) (?:yet )?to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
                             + r"|\b(?:does|do|did) not " + ADVERB + r"(?:plan|intend|want|wish|expect) to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
                             + r"|\b(?:does|do|did) not (?:expect|foresee|envisage) (?:that )?(?:[\w’'-]+ ){0,4}?(?:will|would) " + ADVERB + r"(?:" + NOT_SEND + r")\b" + NOT_A_TASK
                             + r"|\b(?:would|will|to) " + ADVERB + r"(?:stay|keep) out\b|\bsit (?:it )?out\b"
@@ -188,7 +188,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"|\b[Nn]o (?:[\w-]+ ){0,3}(?:troops|soldiers|units|forces|personnel|participation|involvement|contingent|boots|peacekeepers)\b(?: [\w-]+){0,5}? (?:will|would|is|are|shall) (?:be )?(?:sent|deployed|envisaged|forthcoming|planned|contributed|dispatched)\b"
                             r"|\bexclud(?:es|ed|ing) any (?:[\w-]+ )?(?:participation|involvement|deployment)\b|\bdecided against (?:participating|joining|sending|taking part|deploying)\b"
                             r"|\brul(?:ed|es|ing) (?:(?:it|that|this) )?out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer))|\brefused to\b(?! (?:comment|say|confirm))|\brefuses to\b|\brejected (?:the|a|an|calls|requests|any)\b"
-                            r"|\b(?:has|have|had) [“\"‘']?no (?:such )?(?:plans|intentions?)|\b[“\"‘']?no plans[”\"’']? to\b")),
+                            r"|\b(?:has|have|had) [“\"‘']?no (?:such )?(?:plans?|intentions?)|\b[“\"‘']?no plans[”\"’']? to\b")),
     ("conditional", re.compile(r"\bonly (?:if|once|when|after|under|within|with|as part of)\b|\bonly (?:[\w’']+ ){1,9}?(?:if|once|when|after|under)\b|\bunless\b|\bprovided that\b|\bon (?:the )?condition that\b|\bas long as\b|\bsubject to\b"
                                r"|\brequires? (?:the )?(?:approval|consent)\b|\bwould require\b|\bwill require\b|\bconditional (?:on|upon)\b|\bcontingent (?:on|upon)\b|\bdepend(?:s|ing)? (?:on|upon)\b|\bneeds? (?:the )?approval\b"
                                r"|\b(?:wants|requires|needs|insists on|insisted on|demands|demanded) (?:a |an |the )?(?:clear |formal |binding |full |lasting )?(?=U\.?N\.?\b|United Nations|Security Council|parliament|ceasefire|truce|mandate)"
@@ -201,7 +201,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?: [\w’']+){0,3} if\b"
                                r"|\b(?:could|would|will|might|may|can) (?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
     ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill (?:also |soon |eventually |initially |still |now |first )?(?:send|contribute|deploy)\b"
-                             r"|\bagreed to (?:send|contribute|deploy|join|participate|take part|be part)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply)\b"
+                             r"|\bagre(?:ed|es) to (?:send|contribute|deploy|join|participate|take part|be part|provide|supply|dispatch|commit)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply)\b"
                              r"|\b(?:stands?|standing|stood) ready to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
                              r"|\b(?:plans|planned|intends|is planning|are planning|is preparing|are preparing|preparing) to (?:contribute|send|deploy|dispatch|supply|provide)\b|\bwith plans for \d"
                              r"|\b(?:is|are) (?:due |set )?to (?:supply|send|contribute|deploy|provide|dispatch)\b"
@@ -229,14 +229,14 @@ MORE_CUES: dict[str, list[str]] = {
     # it would deploy", "will be sending", "expressed willingness to", "volunteered", "committed
     # troops", a parliament or cabinet that "approved the deployment", troops "prepared" in numbers.
     "committed": [
-        r"(?<![\w-])(?:said|says|announced|confirmed|declared|stated|indicated|added|told [\w.\s]{1,40}?)(?: on \w+)?,? (?:that )?"
+        r"(?<![\w-])(?:said|says|announced|confirmed|declared|stated|indicated|added|(?:told|informed|notified|assured|reassured) [\w.\s]{1,40}?)(?: on \w+)?,? (?:that )?"
         r"(?:it|they|he|she|the country|the government|[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:would|will) (?:soon |also |now )?"
         r"(?:send|contribute|deploy|dispatch|provide|join|supply|commit)\b",
         r"\bwill be (?:sending|contributing|deploying|dispatching|providing|joining)\b",
         r"\b(?:expressed|shown|showed|signalled|signaled|voiced|declared|announced|confirmed|reaffirmed|reiterated) "
         r"(?:its |their |a |the country's |[\w]+(?:’s|'s) )?(?:full |strong )?(?:willingness|readiness|commitment) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|be part)\b",
         r"\bvolunteered (?:to (?:send|contribute|deploy|join)|troops|soldiers|personnel|forces)\b",
-        r"\bcommit(?:ted|s) (?:[\w,-]+ ){0,4}?" + UNITS_WORD + r"\b",
+        r"\bcommit(?:ted|s|ting) (?:[\w,-]+ ){0,4}?" + UNITS_WORD + r"\b",
         r"\b(?:is|are|was|were) (?:keen|eager) to (?:send|contribute|join|take part|participate|deploy)\b",
         r"\bapproved (?:the |a |an )?(?:[\w-]+ )?(?:deployment|dispatch|sending|participation)\b",
         r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained) (?:up to |about |around |some |as many as )?\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b",
@@ -677,7 +677,7 @@ MORE_CUES["withdrawn"] += [
     r"\b(?:announced|confirmed|ordered|began|completed) (?:the )?withdrawal of (?:its|their) (?:[\w-]+ )?"
     r"(?:troops|soldiers|contingent|peacekeepers|forces|personnel|battalion|offer|pledge)\b",
     r"\b(?:decided|decides|moved|opted|chose) to (?:withdraw|pull|retract|rescind|cancel|revoke) (?:its|their)\b",
-    r"\bpulled (?:its|their) (?:[\w-]+ )?(?:troops|soldiers|contingent|peacekeepers|forces|personnel) out\b",
+    r"\bpull(?:s|ed|ing)? (?:its|their) (?:[\w-]+ )?" + UNITS_WORD + r" out\b",
 ]
 MORE_CUES["declined"] += [
     r"\bsees? no (?:role|place|need|reason) for (?:[\w-]+ ){0,2}(?:troops|soldiers|forces|military|personnel|participation|involvement)\b",
@@ -727,6 +727,40 @@ MORE_CUES["withdrawn"] += [
     r"abandoned|abandons|dropped|drops|ditched|ditches|put on ice) (?:its |their )?(?:[\w-]+ )?(?:plans?|intention|decision) to (?:send|deploy|contribute|dispatch|join|take part|participate)\b",
     r"\b(?:called off|calls off|cancell?ed|cancels|scrapped|scraps|halted|halts|suspended|suspends|froze|frozen|freezes|postponed indefinitely) "
     r"(?:(?:its|their) (?:[\w-]+ )?(?:deployment|dispatch|participation|contribution|mission)\b|the (?:[\w-]+ )?(?:deployment|dispatch) of (?:its|their) )",
+]
+
+# A second sweep of rewordings: requests rebuffed, a contribution out of the question, no interest shown,
+# balking, opting out; no commitment made yet, leaning towards it; backing away from a pledge, quitting or
+# ending a participation; troops already sent to Gaza and patrolling there; headlines "set to send".
+REQUEST_NOUNS = r"(?:calls?|requests?|invitations?|appeals?|proposals?|demands?|pressure)"
+MORE_CUES["declined"] += [
+    r"\b(?:rebuffed|rebuffs|spurned|spurns|refused|refuses|rejected|rejects|turned down|turns down|resisted|resists) "
+    r"(?:a |an |the |any |repeated |US |U\.S\. |American |Washington(?:’s|'s) )*(?:[\w.-]+ ){0,2}?" + REQUEST_NOUNS + r" (?:to|for)\b",
+    r"\b(?:" + JOINING_VERBS + r"|a (?:troop )?(?:contribution|deployment))(?: [\w-]+){0,4}? (?:is|was|remains|would be) "
+    r"(?:simply |completely |totally )?(?:out of the question|not an option|off the table)\b",
+    r"\b(?:shown|showed|shows|expressed|has|have|had) no (?:interest|desire|wish|appetite|inclination) (?:in|of|to) (?:" + JOINING_VERBS
+    + r"|send|join|contribute|deploy|take part|participate)\b",
+    r"\b(?:balked|balks|baulked|baulks) at (?:" + JOINING_VERBS + r"|the (?:idea|request|call))\b",
+    r"\bopt(?:ed|s|ing)? out of (?:the |any )?(?:[\w-]+ ){0,2}(?:force|ISF|mission|deployment|contributing|sending)\b",
+    r"\b(?:will|would|to) keep (?:its|their) (?:[\w-]+ )?(?:troops|soldiers|forces|military|personnel) out\b",
+]
+MORE_CUES["considering"] += [
+    r"\b(?:made|makes|has made|have made|given|gave) no (?:firm |formal |final |concrete )?(?:commitment|pledge|promise)\b",
+    r"\bleaning (?:towards?|toward) (?:" + JOINING_VERBS + r"|a (?:contribution|deployment))\b",
+]
+MORE_CUES["withdrawn"] += [
+    r"\b(?:backs|backed|backing) away from (?:its |their |the |a )?(?:[\w-]+ ){0,2}(?:pledge|offer|commitment|promise|plans?|deployment)\b",
+    r"\b(?:ended|ends|ending|terminated|terminates) (?:its|their) (?:[\w-]+ )?(?:participation|involvement|contribution) in (?:the )?(?:[\w-]+ ){0,2}(?:force|ISF|mission)\b",
+    r"\b(?:quit|quits|quitting|exited|exits|has left|have left) the (?:international |multinational |Gaza )?(?:stabili[sz]ation )?(?:force|ISF)\b",
+]
+MORE_CUES["deployed"] += [
+    r"\b(?:has|have|had) (?:already |now )?sent (?:its |their )?(?:first )?(?:\d[\d,]* |a |an )?(?:[\w-]+ ){0,2}" + UNITS_WORD
+    + r" (?:[\w-]+ ){0,3}?(?:to|into|in) " + PLACES,
+    UNITS_WORD + r" (?:have|has|had) (?:begun|started) (?:patrolling|patrols|operations|operating)\b",
+]
+MORE_CUES["committed"] += [
+    # headline grammar: "Chile set to send troops to Gaza"
+    r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]: ))(?<!is )(?<!are )(?:set|due) to (?:send|contribute|deploy|dispatch|join)\b",
 ]
 
 SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
@@ -1287,7 +1321,7 @@ FORCE_TOPIC = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforc
                          r"deploy|contingent|battalion|\bmission|\bGaza\b|\brequest|invitation|proposal|\bidea\b|possibility|option|personnel|police|\bsend|\btak\w+ part|\btook part|involv|\bboots\b|\bdispatch", re.I)
 OFF_TOPIC_OBJECT = re.compile(r"(?:\s+(?:of|from|to|on|about|with))?\s+(?:[A-Z][\w-]+\s+)?(?:the |a |an |its |their |new |any |fresh |further )?(?!it\b|that\b|this\b|so\b|such\b)[a-z]")
 DEPLOYED_ELSEWHERE = re.compile(r"(?: [\w,-]+){0,4}? (?:to|in) (?!Gaza\b|the\b)[A-Z][a-z]+")
-BARE_VERB_CUE = re.compile(r"(?:withdrew|withdrawn|pulled out|pulls out|rejected (?:the|a|an|any)|ruled out|rules out|considering|in talks|deployed)$")
+BARE_VERB_CUE = re.compile(r"(?:withdrew|withdrawn|pulled out|pulls out|rejected (?:the|a|an|any|calls|requests)|ruled out|rules out|considering|in talks|deployed)$")
 TASK_WORDS = re.compile(r"\b" + TASKS)
 JOINING_WORDS = re.compile(r"\b(?:participat\w*|involvement|deploy\w*|contribut\w*|troops|soldiers|forces|personnel|join\w*|send\w*|"
                            r"take part|taking part|presence|we|they|it)\b", re.I)
@@ -1433,6 +1467,9 @@ FILLER = re.compile(r" (?:definitely|certainly|gladly|happily|readily|formally|o
                     r"repeatedly|ultimately|actually|absolutely|already|indeed|duly|swiftly|quickly|surely|really)(?= [a-z])"
                     r"|, (?:for now|for the time being|at this stage|at present|at the moment|as yet|however|though|too|"
                     r"under (?:any|no) circumstances|in any case|at least for now|for the foreseeable future),(?= [a-z])"
+                    # who said it, set between the auxiliary and its verb: "will, officials said, contribute"
+                    r"|(?:(?<= will)|(?<= would)|(?<= is)|(?<= are)|(?<= has)|(?<= have)|(?<= had)|(?<= shall)|(?<= could))"
+                    r", (?:[\w’'-]+ ){0,3}?(?:said|says|added|noted|stressed|confirmed)(?: on \w+)?,(?= [a-z])"
                     # "will not under any circumstances send"
                     r"| under (?:any|no) circumstances(?= [a-z])")
 
