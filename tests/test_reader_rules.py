@@ -1838,3 +1838,27 @@ def test_no_term_in_dates_and_debates(text, expected):
 )
 def test_stances_in_a_second_sweep_of_wordings(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a contingent "numbering" so many is the country's own; a force of that size is the whole force's
+        ("Sudan will send a contingent numbering 350 troops.", {"SDN": {"committed": 350}}),
+        ("Libya will send a contingent totalling 250 police officers.", {"LBY": {"committed": 250}}),
+        ("Libya will send troops to a force numbering 20,000 soldiers.", {"LBY": {}}),  # near miss
+    ],
+)
+def test_a_contingent_numbering_so_many(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sudan conditions its participation on a lasting truce.", {"SDN": ["ceasefire"]}),
+        ("Libya is conditioning its contribution on a UN mandate.", {"LBY": ["mandate"]}),
+    ],
+)
+def test_participation_conditioned_in_the_present(text, expected):
+    assert _conditions(text) == expected

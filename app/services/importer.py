@@ -417,7 +417,7 @@ TERMS_IN_OTHER_WORDS = [
     r"\bwith the (?:prior |full |explicit )?(?:consent|approval|agreement|invitation|authori[sz]ation) of\b",
     r"\b(?:on the basis of|based on) (?:a |an |the )?(?:[\w’'.-]+ ){0,3}?(?:resolution|mandate)\b",
     r"\bunder (?:the )?(?:umbrella|auspices) of (?:the )?(?:U\.?N\.?|United Nations|Security Council)\b|\bunder (?:U\.?N\.?|United Nations) auspices\b",
-    r"\bconditioned (?:its|their|any) (?:[\w-]+ )?(?:participation|involvement|deployment|contribution|support) (?:[\w-]+ ){0,3}?(?:on|upon)\b",
+    r"\bcondition(?:s|ed|ing) (?:its|their|any) (?:[\w-]+ )?(?:participation|involvement|deployment|contribution|support) (?:[\w-]+ ){0,3}?(?:on|upon)\b",
     r"\b(?:hinges?|hinged|hinging|is predicated|was predicated) (?:on|upon)\b"
     r"|\b(?:participation|involvement|deployment|contribution|decision|presence|role)(?: [\w-]+){0,3}? (?:is|was|would be|will be|remains) (?:tied|linked) to\b",
     r"\bafter (?:the )?(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|legislators|[Cc]abinet|National Assembly|legislature|(?:UN |U\.N\. )?Security Council|U\.?N\.?)"
@@ -1026,7 +1026,7 @@ FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) 
 # ... unless the country itself sends "a force of": "ready to send a peacekeeping force of 20,000".
 OWN_FORCE_BEFORE = re.compile(r"\b(?:send|sending|deploy|deploying|contribute|contributing|offer|offered|offering|pledge|pledged|pledging|"
                               r"prepared|preparing|dispatch|dispatching|provide|providing|commit|committed|committing) (?:a|an|its|their) "
-                              r"(?:[\w-]+ ){0,2}(?:force|contingent|mission) of (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
+                              r"(?:[\w-]+ ){0,2}(?:force|contingent|mission) (?:of|numbering|totall?ing|comprising|made up of) (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
                               # "ready to support the force with 500 soldiers": the country's own troops
                               r"|\b(?:support|supporting|reinforce|reinforcing|bolster|bolstering|strengthen|strengthening) (?:the |a |an |this )?"
                               r"(?:[\w-]+ ){0,2}(?:force|mission|ISF) with (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$", re.I)
