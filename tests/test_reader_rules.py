@@ -1714,3 +1714,151 @@ def test_countries_named_without_a_suggestion_are_listed_with_their_sentences():
     # or the sponsor and a party
     assert [(n.code, len(n.passages)) for n in found] == [("TUR", 2)]
     assert found[0].passages == ["Turkish officials met the Peruvian envoy.", "Erdogan spoke about trade."]
+
+
+# ---- each stance in still other wire wordings (a paraphrase sweep) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pledges: a headline's present tense, signing up, "would be sending"
+        ("Mali commits 400 troops to Gaza force", {"MLI": "committed"}),
+        ("Benin signed up to contribute a company of engineers to the force.", {"BEN": "committed"}),
+        ("Togo has signed on for the stabilisation mission.", {"TGO": "committed"}),
+        ("Chad would be deploying a medical team, officials said.", {"TCD": "committed"}),
+        # refusals: not yet ready, not currently planning, the idea dismissed, soldiers not put on the ground
+        ("Slovakia is not yet ready to send soldiers to the enclave.", {"SVK": "declined"}),
+        ("Croatia is not ready yet to join the mission.", {"HRV": "declined"}),
+        ("Latvia is not currently planning to deploy anyone.", {"LVA": "declined"}),
+        ("Estonia brushed aside the idea of sending troops.", {"EST": "declined"}),
+        ("Cyprus dismissed the notion of joining the force.", {"CYP": "declined"}),
+        ("Malta is not willing to put its soldiers on the ground.", {"MLT": "declined"}),
+        ("Iceland will not under any circumstances take part.", {"ISL": "declined"}),
+        # deliberation: the possibility discussed, a request considered, a decision due at a time given
+        ("Slovenia's army is debating the possibility of joining the force.", {"SVN": "considering"}),
+        ("Bulgaria is looking into the option of contributing medics.", {"BGR": "considering"}),
+        ("Romania was reported to be considering the American request.", {"ROU": "considering"}),
+        ("A decision on whether Lithuania will take part is due next month.", {"LTU": "considering"}),
+        # withdrawals: a plan scrapped, a deployment called off or halted
+        ("Montenegro has scrapped plans to send a police unit.", {"MNE": "withdrawn"}),
+        ("Moldova froze its plan to deploy engineers.", {"MDA": "withdrawn"}),
+        ("Armenia called off its deployment on Sunday.", {"ARM": "withdrawn"}),
+        ("Georgia has halted the dispatch of its soldiers.", {"GEO": "withdrawn"}),
+        # near misses: an approach only imagined, an idea dismissed that is no contribution, a plan of others halted
+        ("If Slovakia were asked, it would look at the request, a diplomat said.", {"SVK": "considering"}),
+        ("If Croatia were approached, nobody knows what it would answer.", {}),
+        ("Estonia dismissed the idea of new elections.", {}),
+        ("Cyprus halted the deployment of the new radar.", {}),
+    ],
+)
+def test_stances_in_other_wire_wordings(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a refusal until an event: the event is the term
+        ("Mali will not deploy until Hamas has handed over its weapons.", {"MLI": ["disarmament"]}),
+        ("Benin will not send soldiers before the parliament votes.", {"BEN": ["domestic_approval"]}),
+        ("Togo won't commit troops until the Palestinians consent.", {"TGO": ["party_consent"]}),
+        # parliaments by their own names set the term, and may be the subject
+        ("Iran's Majlis would have to give its approval to any deployment.", {"IRN": ["domestic_approval"]}),
+        ("The Sejm must first approve any Polish contribution.", {"POL": ["domestic_approval"]}),
+        ("Sweden will send medics when the Riksdag approves.", {"SWE": ["domestic_approval"]}),
+        ("Norway would need a Storting resolution to take part.", {"NOR": ["domestic_approval"]}),
+        # consent of both parties, Israel's agreement, a truce assumed
+        ("Chad would take part if both Hamas and Israel agree.", {"TCD": ["party_consent"]}),
+        ("Niger will send troops once Israel consents to the deployment.", {"NER": ["party_consent"]}),
+        ("Gabon would deploy a battalion assuming the truce holds.", {"GAB": ["ceasefire"]}),
+    ],
+)
+def test_terms_set_by_events_and_parliaments_by_name(text, expected):
+    assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # near misses: a date is no term, a pledge before an event is no term, a parliament's debate is no stance
+        ("Mali will not send troops before the end of the year.", {"MLI": "declined"}),
+        ("Benin will send troops before Hamas disarms, its minister said.", {"BEN": "committed"}),
+        ("The Bundestag debated the Gaza plan on Thursday.", {}),
+        ("Gabon is assuming command of a UN mission in Africa.", {}),
+    ],
+)
+def test_no_term_in_dates_and_debates(text, expected):
+    assert _statuses(text) == expected
+    assert all(not s.conditions for s in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pledges: present tense of agreeing, a commitment in progress, the one told, who said it set mid-verb
+        ("Zambia agrees to dispatch a police unit to Gaza", {"ZMB": "committed"}),
+        ("Namibia has agreed to supply a battalion of 500 soldiers.", {"NAM": "committed"}),
+        ("Botswana is committing 250 soldiers to the force.", {"BWA": "committed"}),
+        ("Malawi has notified the UN that it will deploy a medical team.", {"MWI": "committed"}),
+        ("Lesotho will, its minister said, contribute two hundred police.", {"LSO": "committed"}),
+        ("Angola set to send troops to Gaza", {"AGO": "committed"}),
+        # refusals: requests rebuffed, out of the question, no interest, balking, opting out, kept out
+        ("Zambia rebuffed repeated American requests to join the force.", {"ZMB": "declined"}),
+        ("Namibia has refused a Washington request for troops.", {"NAM": "declined"}),
+        ("Botswana said deploying soldiers to Gaza was out of the question.", {"BWA": "declined"}),
+        ("Malawi has expressed no desire to take part.", {"MWI": "declined"}),
+        ("Lesotho balked at sending soldiers.", {"LSO": "declined"}),
+        ("Angola opted out of the stabilisation force.", {"AGO": "declined"}),
+        ("Eswatini is not about to send troops anywhere.", {"SWZ": "declined"}),
+        ("Zimbabwe will keep its soldiers out of the enclave.", {"ZWE": "declined"}),
+        ("Uganda has no plan to deploy troops.", {"UGA": "declined"}),
+        # deliberation: no commitment made yet, leaning towards it
+        ("Tanzania has made no firm commitment, its envoy said.", {"TZA": "considering"}),
+        ("Burundi is leaning towards joining the force.", {"BDI": "considering"}),
+        # withdrawals: backing away from a pledge, ending a participation, quitting the force, pulling troops out
+        ("Zambia backs away from Gaza troop pledge", {"ZMB": "withdrawn"}),
+        ("Namibia has ended its participation in the force.", {"NAM": "withdrawn"}),
+        ("Botswana quits the Gaza stabilisation force", {"BWA": "withdrawn"}),
+        ("Malawi is pulling its medics out of the enclave.", {"MWI": "withdrawn"}),
+        # deployed: troops already sent there, patrols begun
+        ("Lesotho has sent 150 police officers to Gaza.", {"LSO": "deployed"}),
+        ("Angolan soldiers have begun patrolling the Strip.", {"AGO": "deployed"}),
+        # near misses: the same verbs about something else
+        ("Zambia rejected calls for an early election.", {}),
+        ("Namibia quit the trade coalition last year.", {}),
+        ("Botswana has ended its mission in Haiti.", {}),
+        ("Malawi has sent 20 tonnes of supplies to Gaza.", {}),
+        ("Lesotho agrees to send a delegation to the summit", {}),
+        ("Angola set to host donor conference", {}),
+        ("Uganda will, officials said, host the next round of talks.", {}),
+        ("UN peacekeepers have begun patrolling southern Lebanon.", {}),
+        ("Tanzania has shown no interest in the talks.", {}),
+    ],
+)
+def test_stances_in_a_second_sweep_of_wordings(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a contingent "numbering" so many is the country's own; a force of that size is the whole force's
+        ("Sudan will send a contingent numbering 350 troops.", {"SDN": {"committed": 350}}),
+        ("Libya will send a contingent totalling 250 police officers.", {"LBY": {"committed": 250}}),
+        ("Libya will send troops to a force numbering 20,000 soldiers.", {"LBY": {}}),  # near miss
+    ],
+)
+def test_a_contingent_numbering_so_many(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sudan conditions its participation on a lasting truce.", {"SDN": ["ceasefire"]}),
+        ("Libya is conditioning its contribution on a UN mandate.", {"LBY": ["mandate"]}),
+    ],
+)
+def test_participation_conditioned_in_the_present(text, expected):
+    assert _conditions(text) == expected

@@ -27,6 +27,9 @@ INSTITUTIONS = {
     "Pentagon": "USA", "State Department": "USA", "White House": "USA", "Trump administration": "USA",
     "TNI": "IDN", "ISPR": "PAK", "Bundeswehr": "DEU", "Carabinieri": "ITA", "Kremlin": "RUS", "Élysée": "FRA",
     "Elysee": "FRA", "Downing Street": "GBR", "Whitehall": "GBR", "IDF": "ISR", "Knesset": "ISR",
+    # parliaments whose names belong to one country ("The Bundestag would have to approve any deployment")
+    "Bundestag": "DEU", "Sejm": "POL", "Grand National Assembly": "TUR", "Storting": "NOR", "Riksdag": "SWE",
+    "Folketing": "DNK", "Verkhovna Rada": "UKR", "Lok Sabha": "IND", "Jatiya Sangsad": "BGD",
 }
 
 
@@ -154,6 +157,8 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
 # ---- cues -----------------------------------------------------------------------------------------
 
 NOT_SEND = (r"(?:send|contribute|join|take part|participate|deploy|commit|provide troops|be part|be (?:[a-z]+ly )?involved|get involved"
+            # "put soldiers on the ground", "put any boots on the ground"
+            r"|put (?:any )?(?:of (?:its|their) )?(?:[\w-]+ )?(?:troops|soldiers|boots|forces|personnel) on the ground"
             r"|be (?:sending|contributing|deploying|joining|participating|taking part|committing)"
             r"|sending|contributing|deploying|joining|participating|taking part)")
 # A refusal limited to a task ("will not take part in combat") limits the role; it is not a refusal to join.
@@ -174,7 +179,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             + r"|\b(?:won[’']t|wouldn[’']t|doesn[’']t|don[’']t|didn[’']t|isn[’']t|aren[’']t) " + ADVERB + NOT_SEND + r"\b" + NOT_A_TASK
                             + r"|\b(?:is|are|was|were) (?:not |un)?(?:likely|expected|going|planning) to (?:stay out|stay away|keep out)\b"
                             r"|\b(?:is|are|was|were) " + ADVERB + r"unlikely to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
-                            + r"|\b(?:is|are|was|were) not (?:planning|going|expected|prepared|willing|ready) to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
+                            + r"|\b(?:is|are|was|were) not " + ADVERB + r"(?:planning|going|expected|prepared|willing|ready|about) (?:yet )?to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
                             + r"|\b(?:does|do|did) not " + ADVERB + r"(?:plan|intend|want|wish|expect) to (?:" + NOT_SEND + r")\b" + NOT_A_TASK
                             + r"|\b(?:does|do|did) not (?:expect|foresee|envisage) (?:that )?(?:[\w’'-]+ ){0,4}?(?:will|would) " + ADVERB + r"(?:" + NOT_SEND + r")\b" + NOT_A_TASK
                             + r"|\b(?:would|will|to) " + ADVERB + r"(?:stay|keep) out\b|\bsit (?:it )?out\b"
@@ -183,7 +188,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"|\b[Nn]o (?:[\w-]+ ){0,3}(?:troops|soldiers|units|forces|personnel|participation|involvement|contingent|boots|peacekeepers)\b(?: [\w-]+){0,5}? (?:will|would|is|are|shall) (?:be )?(?:sent|deployed|envisaged|forthcoming|planned|contributed|dispatched)\b"
                             r"|\bexclud(?:es|ed|ing) any (?:[\w-]+ )?(?:participation|involvement|deployment)\b|\bdecided against (?:participating|joining|sending|taking part|deploying)\b"
                             r"|\brul(?:ed|es|ing) (?:(?:it|that|this) )?out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer))|\brefused to\b(?! (?:comment|say|confirm))|\brefuses to\b|\brejected (?:the|a|an|calls|requests|any)\b"
-                            r"|\b(?:has|have|had) [“\"‘']?no (?:such )?(?:plans|intentions?)|\b[“\"‘']?no plans[”\"’']? to\b")),
+                            r"|\b(?:has|have|had) [“\"‘']?no (?:such )?(?:plans?|intentions?)|\b[“\"‘']?no plans[”\"’']? to\b")),
     ("conditional", re.compile(r"\bonly (?:if|once|when|after|under|within|with|as part of)\b|\bonly (?:[\w’']+ ){1,9}?(?:if|once|when|after|under)\b|\bunless\b|\bprovided that\b|\bon (?:the )?condition that\b|\bas long as\b|\bsubject to\b"
                                r"|\brequires? (?:the )?(?:approval|consent)\b|\bwould require\b|\bwill require\b|\bconditional (?:on|upon)\b|\bcontingent (?:on|upon)\b|\bdepend(?:s|ing)? (?:on|upon)\b|\bneeds? (?:the )?approval\b"
                                r"|\b(?:wants|requires|needs|insists on|insisted on|demands|demanded) (?:a |an |the )?(?:clear |formal |binding |full |lasting )?(?=U\.?N\.?\b|United Nations|Security Council|parliament|ceasefire|truce|mandate)"
@@ -196,7 +201,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?: [\w’']+){0,3} if\b"
                                r"|\b(?:could|would|will|might|may|can) (?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
     ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill (?:also |soon |eventually |initially |still |now |first )?(?:send|contribute|deploy)\b"
-                             r"|\bagreed to (?:send|contribute|deploy|join|participate|take part|be part)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply)\b"
+                             r"|\bagre(?:ed|es) to (?:send|contribute|deploy|join|participate|take part|be part|provide|supply|dispatch|commit)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply)\b"
                              r"|\b(?:stands?|standing|stood) ready to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
                              r"|\b(?:plans|planned|intends|is planning|are planning|is preparing|are preparing|preparing) to (?:contribute|send|deploy|dispatch|supply|provide)\b|\bwith plans for \d"
                              r"|\b(?:is|are) (?:due |set )?to (?:supply|send|contribute|deploy|provide|dispatch)\b"
@@ -215,19 +220,23 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
 # the status's cue above; a cue still needs a subject (the country before it, or the one last
 # spoken of) and is still cancelled by a negation just before it.
 UNITS_WORD = r"(?:troops|soldiers|personnel|forces|peacekeepers|police|officers|contingent|units?|battalions?|medics|engineers)"
+# Parliaments by their own names, for terms set by them: "the Sejm must approve", "when the DPR approves".
+PARLIAMENT_NAMES = (r"(?:Bundestag|Sejm|Grand National Assembly|Majlis|Mejlis|DPR|Duma|State Duma|Storting|Riksdag|Folketing|Eduskunta|"
+                    r"Oireachtas|D[aá]il|Rada|Verkhovna Rada|Cortes|Lok Sabha|Jatiya Sangsad|Sangsad|Seimas|Saeima|Riigikogu|Sabor|"
+                    r"Skupština|Kuvendi|Mazhilis|Jogorku Kenesh|Diet|House of Representatives|House of Commons)")
 MORE_CUES: dict[str, list[str]] = {
     # A pledge reported in the past tense or as reported speech: "said it would send", "announced
     # it would deploy", "will be sending", "expressed willingness to", "volunteered", "committed
     # troops", a parliament or cabinet that "approved the deployment", troops "prepared" in numbers.
     "committed": [
-        r"(?<![\w-])(?:said|says|announced|confirmed|declared|stated|indicated|added|told [\w.\s]{1,40}?)(?: on \w+)?,? (?:that )?"
+        r"(?<![\w-])(?:said|says|announced|confirmed|declared|stated|indicated|added|(?:told|informed|notified|assured|reassured) [\w.\s]{1,40}?)(?: on \w+)?,? (?:that )?"
         r"(?:it|they|he|she|the country|the government|[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:would|will) (?:soon |also |now )?"
         r"(?:send|contribute|deploy|dispatch|provide|join|supply|commit)\b",
         r"\bwill be (?:sending|contributing|deploying|dispatching|providing|joining)\b",
         r"\b(?:expressed|shown|showed|signalled|signaled|voiced|declared|announced|confirmed|reaffirmed|reiterated) "
         r"(?:its |their |a |the country's |[\w]+(?:’s|'s) )?(?:full |strong )?(?:willingness|readiness|commitment) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|be part)\b",
         r"\bvolunteered (?:to (?:send|contribute|deploy|join)|troops|soldiers|personnel|forces)\b",
-        r"\bcommitted (?:[\w,-]+ ){0,4}?" + UNITS_WORD + r"\b",
+        r"\bcommit(?:ted|s|ting) (?:[\w,-]+ ){0,4}?" + UNITS_WORD + r"\b",
         r"\b(?:is|are|was|were) (?:keen|eager) to (?:send|contribute|join|take part|participate|deploy)\b",
         r"\bapproved (?:the |a |an )?(?:[\w-]+ )?(?:deployment|dispatch|sending|participation)\b",
         r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained) (?:up to |about |around |some |as many as )?\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b",
@@ -281,8 +290,10 @@ MORE_CUES: dict[str, list[str]] = {
         r"(?:terms of reference|mandate|resolution|rules of engagement|approval|vote|legal process|clarity|clarification|details|guarantees)\b",
         r"\b(?:wants|want|insists|insisted|demands|demanded|requires|required|expects) (?:that )?(?:the |any |such a |a )(?:[\w-]+ )?(?:force|mission|deployment|ISF|operation) "
         r"(?:to have|to be|must|should|would have to|needs to|has to)\b",
-        r"(?:\b(?:its|their|[A-Z][\w-]+(?:’s|'s)?) (?:[Pp]arliament|[Cc]ongress|[Ss]enate|[Cc]abinet|legislature|National Assembly)|\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|legislators|the [Cc]abinet|the National Assembly|the legislature|the Bundestag|the Majlis)) "
-        r"(?:must|has to|would have to|will have to|needs to|would need to|will need to) (?:first )?(?:approve|vote|sign off|authori[sz]e|endorse|ratify)\b",
+        r"(?:\b(?:its|their|[A-Z][\w-]+(?:’s|'s)?) (?:[Pp]arliament|[Cc]ongress|[Ss]enate|[Cc]abinet|legislature|National Assembly)|\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|legislators|the [Cc]abinet|the National Assembly|the legislature)"
+        r"|(?:\b(?:its|their|[Tt]he)|[A-Z][\w-]+(?:’s|'s)) " + PARLIAMENT_NAMES + r") "
+        r"(?:must|has to|would have to|will have to|needs to|would need to|will need to) (?:first )?"
+        r"(?:approve|vote|sign off|authori[sz]e|endorse|ratify|give (?:its|their|the) (?:consent|approval|green light|backing|blessing))\b",
         r"\bunder (?:the )?condition(?:s)? (?:that|of)\b",
         # the decision itself waits on something: "would be decided after a resolution", "parliament will have the final word"
         r"\b(?:be decided|decide|be made|be taken) (?:only )?(?:after|once|when|following)\b"
@@ -406,13 +417,13 @@ TERMS_IN_OTHER_WORDS = [
     r"\bwith the (?:prior |full |explicit )?(?:consent|approval|agreement|invitation|authori[sz]ation) of\b",
     r"\b(?:on the basis of|based on) (?:a |an |the )?(?:[\w’'.-]+ ){0,3}?(?:resolution|mandate)\b",
     r"\bunder (?:the )?(?:umbrella|auspices) of (?:the )?(?:U\.?N\.?|United Nations|Security Council)\b|\bunder (?:U\.?N\.?|United Nations) auspices\b",
-    r"\bconditioned (?:its|their|any) (?:[\w-]+ )?(?:participation|involvement|deployment|contribution|support) (?:[\w-]+ ){0,3}?(?:on|upon)\b",
+    r"\bcondition(?:s|ed|ing) (?:its|their|any) (?:[\w-]+ )?(?:participation|involvement|deployment|contribution|support) (?:[\w-]+ ){0,3}?(?:on|upon)\b",
     r"\b(?:hinges?|hinged|hinging|is predicated|was predicated) (?:on|upon)\b"
     r"|\b(?:participation|involvement|deployment|contribution|decision|presence|role)(?: [\w-]+){0,3}? (?:is|was|would be|will be|remains) (?:tied|linked) to\b",
     r"\bafter (?:the )?(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|legislators|[Cc]abinet|National Assembly|legislature|(?:UN |U\.N\. )?Security Council|U\.?N\.?)"
     r" (?:approves|has approved|votes|gives|authori[sz]es|adopts|passes|endorses|agrees)\b",
 ]
-WITHOUT = re.compile(r"(?:without|before)\b")
+WITHOUT = re.compile(r"(?:without|before)\b|until$")
 # "without" and "before" name a term only after a refusal: "will not send troops without a mandate",
 # "ruled out sending troops before a ceasefire".
 REFUSED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n[’']t\b|\brul(?:ed|es|ing) out\b|\brefus(?:ed|es|ing)\b|\bdeclin(?:ed|es|ing)\b|\breject(?:ed|s|ing)\b")
@@ -457,8 +468,11 @@ TERMS_REQUIRED = [
 ]
 TERMS_REQUIRED += [
     r"\bon the (?:understanding|assumption|basis) that\b|,\s*assuming (?:that )?",
+    # "would send peacekeepers assuming a ceasefire holds" (not "assuming command of")
+    r"\b(?:assuming|presuming|supposing) (?:that )?(?=(?:a |an |the |there )(?:[\w-]+ ){0,3}?(?:holds|is|are|has|have|will|can|remains|stays)\b)",
     r"\b(?:could|would|will|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch)\b[^.;]*? when "
-    r"(?=(?:the |a |an )?(?:[\w-]+ ){0,3}?(?:Security Council|UN|U\.N\.|[Pp]arliament|Congress|ceasefire|truce|mandate|resolution|fighting|war|hostilities|parties|Hamas|Palestinian))",
+    r"(?=(?:the |a |an )?(?:[\w-]+ ){0,3}?(?:Security Council|UN|U\.N\.|[Pp]arliament|Congress|ceasefire|truce|mandate|resolution|fighting|war|hostilities|parties|Hamas|Palestinian|"
+    + PARLIAMENT_NAMES + r"))",
 ]
 MORE_CUES["conditional"] += TERMS_REQUIRED
 # Assurances wanted first: "wants assurances that it will be a peacekeeping mission", "we need to know what
@@ -497,6 +511,15 @@ TERMS_OF_TIME_CONSENT_AND_MONEY = [
 ]
 UNTIL_THE_FIGHTING_STOPS = re.compile(TERMS_OF_TIME_CONSENT_AND_MONEY[0])
 MORE_CUES["conditional"] += TERMS_OF_TIME_CONSENT_AND_MONEY
+# A refusal until something happens: "will not send troops before Hamas disarms", "will not deploy until
+# parliament has voted". The term is an event (a verb), not a date: "not before the end of the year" is none.
+# Like "without", it is a term only after a refusal (see WITHOUT).
+TERM_EVENTS = (r"(?:(?:is|are|has been|have been|has|have) )?(?:disarm(?:s|ed)?|demilitari[sz](?:es|ed)|lays? down|laid down|hands? over|handed over|"
+               r"gives? up|given up|agre(?:es|ed|e)|consents?|consented|approv(?:es|ed|e)|votes?|voted|adopt(?:s|ed)|pass(?:es|ed)|"
+               r"authori[sz](?:es|ed|e)|ends|ended|stops|stopped|ceases|ceased|is over|holds|takes hold|taken hold|reached|signed|"
+               r"in place|withdraws|withdrawn|invites|invited|requests|requested|accepts|accepted|granted|given)")
+EVENT_FIRST = r"\b(?:until|before)(?= (?:[\w’'.-]+ ){1,5}?" + TERM_EVENTS + r"\b)"
+MORE_CUES["conditional"] += [EVENT_FIRST]
 MORE_CUES["considering"] += STILL_WEIGHING
 MORE_CUES["conditional"] += TERMS_ANNOUNCED
 # An answer to a question, given by ellipsis: "Asked whether Chile would send troops, the minister said
@@ -654,7 +677,7 @@ MORE_CUES["withdrawn"] += [
     r"\b(?:announced|confirmed|ordered|began|completed) (?:the )?withdrawal of (?:its|their) (?:[\w-]+ )?"
     r"(?:troops|soldiers|contingent|peacekeepers|forces|personnel|battalion|offer|pledge)\b",
     r"\b(?:decided|decides|moved|opted|chose) to (?:withdraw|pull|retract|rescind|cancel|revoke) (?:its|their)\b",
-    r"\bpulled (?:its|their) (?:[\w-]+ )?(?:troops|soldiers|contingent|peacekeepers|forces|personnel) out\b",
+    r"\bpull(?:s|ed|ing)? (?:its|their) (?:[\w-]+ )?" + UNITS_WORD + r" out\b",
 ]
 MORE_CUES["declined"] += [
     r"\bsees? no (?:role|place|need|reason) for (?:[\w-]+ ){0,2}(?:troops|soldiers|forces|military|personnel|participation|involvement)\b",
@@ -676,6 +699,68 @@ MORE_CUES["considering"] += [
     r"\b(?:has|have) not (?:yet )?committed(?= either way| itself| themselves| to anything|[.,;]|$)",
     # nearly there, not yet: "on the verge of sending troops", "close to committing"
     r"\b(?:on the verge of|on the brink of|close to|near to) (?:sending|committing|joining|deploying|contributing|taking part|participating|a decision)\b",
+]
+
+# Each stance said in yet other words of wire copy: signing up, "would be sending", an idea of sending
+# dismissed, the possibility of joining discussed, a stance reported through others ("was said to be
+# considering the request"), plans scrapped or called off.
+JOINING_VERBS = r"(?:sending|joining|contributing|deploying|dispatching|taking part|participating|committing)"
+MORE_CUES["committed"] += [
+    r"\bsigned (?:up|on) (?:to (?:send|contribute|deploy|dispatch|join|take part|participate|be part)|for (?:the |a )?(?:[\w-]+ ){0,2}(?:force|mission|ISF))\b",
+    r"\bwould be (?:sending|contributing|deploying|dispatching|providing|joining)\b",
+]
+MORE_CUES["declined"] += [
+    r"\b(?:dismissed|dismisses|brushed aside|brushes aside|rejected|rejects|ruled out|rules out|excluded|excludes) "
+    r"(?:the |any )?(?:idea|notion|possibility|prospect|option|suggestion) (?:of|that it would be) " + JOINING_VERBS + r"\b",
+]
+MORE_CUES["considering"] += [
+    r"\b(?:discussing|studying|examining|exploring|debating|weighing|considering|assessing|evaluating|looking into|mulling(?: over)?|pondering) "
+    r"(?:the |a )?(?:possibility|option|prospect|idea|feasibility) of " + JOINING_VERBS + r"\b",
+    r"\bconsidering (?:the |its |their |a |an )(?:[\w.-]+ ){0,2}?(?:request|proposal|invitation|offer|idea|option|possibility|call)\b",
+    # a decision still to come at a time given: "a decision on whether Chile will send troops is expected next week"
+    r"\bdecision (?:on|about|whether|regarding) [^.;]{0,140}?(?:is|was|are|were) (?:now |still )?(?:expected|due)"
+    r" (?:next|later|soon|shortly|in|within|by|on|after|before|this)\b",
+]
+MORE_CUES["withdrawn"] += [
+    # a plan or a deployment of its own scrapped: "has scrapped plans to send troops", "called off its deployment"
+    r"\b(?:called off|calls off|cancell?ed|cancels|scrapped|scraps|shelved|shelves|froze|frozen|freezes|halted|halts|suspended|suspends|"
+    r"abandoned|abandons|dropped|drops|ditched|ditches|put on ice) (?:its |their )?(?:[\w-]+ )?(?:plans?|intention|decision) to (?:send|deploy|contribute|dispatch|join|take part|participate)\b",
+    r"\b(?:called off|calls off|cancell?ed|cancels|scrapped|scraps|halted|halts|suspended|suspends|froze|frozen|freezes|postponed indefinitely) "
+    r"(?:(?:its|their) (?:[\w-]+ )?(?:deployment|dispatch|participation|contribution|mission)\b|the (?:[\w-]+ )?(?:deployment|dispatch) of (?:its|their) )",
+]
+
+# A second sweep of rewordings: requests rebuffed, a contribution out of the question, no interest shown,
+# balking, opting out; no commitment made yet, leaning towards it; backing away from a pledge, quitting or
+# ending a participation; troops already sent to Gaza and patrolling there; headlines "set to send".
+REQUEST_NOUNS = r"(?:calls?|requests?|invitations?|appeals?|proposals?|demands?|pressure)"
+MORE_CUES["declined"] += [
+    r"\b(?:rebuffed|rebuffs|spurned|spurns|refused|refuses|rejected|rejects|turned down|turns down|resisted|resists) "
+    r"(?:a |an |the |any |repeated |US |U\.S\. |American |Washington(?:’s|'s) )*(?:[\w.-]+ ){0,2}?" + REQUEST_NOUNS + r" (?:to|for)\b",
+    r"\b(?:" + JOINING_VERBS + r"|a (?:troop )?(?:contribution|deployment))(?: [\w-]+){0,4}? (?:is|was|remains|would be) "
+    r"(?:simply |completely |totally )?(?:out of the question|not an option|off the table)\b",
+    r"\b(?:shown|showed|shows|expressed|has|have|had) no (?:interest|desire|wish|appetite|inclination) (?:in|of|to) (?:" + JOINING_VERBS
+    + r"|send|join|contribute|deploy|take part|participate)\b",
+    r"\b(?:balked|balks|baulked|baulks) at (?:" + JOINING_VERBS + r"|the (?:idea|request|call))\b",
+    r"\bopt(?:ed|s|ing)? out of (?:the |any )?(?:[\w-]+ ){0,2}(?:force|ISF|mission|deployment|contributing|sending)\b",
+    r"\b(?:will|would|to) keep (?:its|their) (?:[\w-]+ )?(?:troops|soldiers|forces|military|personnel) out\b",
+]
+MORE_CUES["considering"] += [
+    r"\b(?:made|makes|has made|have made|given|gave) no (?:firm |formal |final |concrete )?(?:commitment|pledge|promise)\b",
+    r"\bleaning (?:towards?|toward) (?:" + JOINING_VERBS + r"|a (?:contribution|deployment))\b",
+]
+MORE_CUES["withdrawn"] += [
+    r"\b(?:backs|backed|backing) away from (?:its |their |the |a )?(?:[\w-]+ ){0,2}(?:pledge|offer|commitment|promise|plans?|deployment)\b",
+    r"\b(?:ended|ends|ending|terminated|terminates) (?:its|their) (?:[\w-]+ )?(?:participation|involvement|contribution) in (?:the )?(?:[\w-]+ ){0,2}(?:force|ISF|mission)\b",
+    r"\b(?:quit|quits|quitting|exited|exits|has left|have left) the (?:international |multinational |Gaza )?(?:stabili[sz]ation )?(?:force|ISF)\b",
+]
+MORE_CUES["deployed"] += [
+    r"\b(?:has|have|had) (?:already |now )?sent (?:its |their )?(?:first )?(?:\d[\d,]* |a |an )?(?:[\w-]+ ){0,2}" + UNITS_WORD
+    + r" (?:[\w-]+ ){0,3}?(?:to|into|in) " + PLACES,
+    UNITS_WORD + r" (?:have|has|had) (?:begun|started) (?:patrolling|patrols|operations|operating)\b",
+]
+MORE_CUES["committed"] += [
+    # headline grammar: "Chile set to send troops to Gaza"
+    r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]: ))(?<!is )(?<!are )(?:set|due) to (?:send|contribute|deploy|dispatch|join)\b",
 ]
 
 SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
@@ -740,6 +825,9 @@ PASSIVE_TROOPS = re.compile(UNITS_WORD + r" ")
 PEOPLE_TOO = re.compile(r"\b\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b|\b(?:troops|soldiers|personnel|peacekeepers)\b")
 # A stance asked about, not stated: "whether Chile would send", "asked if Peru will join".
 QUESTIONED = re.compile(r"\b(?:whether|if)\s+(?:[\w’'.-]+\s+){0,4}$")
+# An approach imagined: "If Chile were asked, ...", "even if Peru is approached".
+ASKED_CUE = re.compile(r"(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)$")
+HYPOTHETICAL = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Ss]hould)\s+(?:[\w’'.-]+\s+){0,4}$")
 # A cue the text negates ("has not ruled out", "did not exclude") is no refusal.
 NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$|\b[Nn]o\s+$"
                      # "no countries have officially confirmed", "none of them has offered": the subject itself is the negation
@@ -772,6 +860,9 @@ CATEGORY_WORDS = [
     # how the mission behaves once there ("withdraw if the force deviates from its mandate") is a term of its own
     ("other", re.compile(r"deviat|strays? from|departs? from|goes beyond|oversteps", re.I)),
     ("disarmament", re.compile(r"disarm|demilitari|weapons|(?:lays?|laid|put|puts|hands?|handed|gives?|gave) (?:down |over |up )?(?:its|their) (?:arms|guns)|decommission", re.I)),
+    # a parliament's own mandate or resolution is its approval: "a Bundestag mandate", "a parliamentary resolution"
+    ("domestic_approval", re.compile(r"(?:parliament(?:ary)?|congressional|legislative|\bassembly|\b(?-i:" + PARLIAMENT_NAMES + r"))(?:’s|'s)? "
+                                     r"(?:mandate|resolution|authori[sz]ation)", re.I)),
     ("mandate", re.compile(r"\bU\.?N\.?\b|United Nations|Security Council|mandate|resolution|legal basis|international law|terms of reference|rules of engagement", re.I)),
     ("domestic_approval", re.compile(r"parliament|congress|senate|legislat|national assembly|majlis|ratif|referendum|cabinet|lawmakers"
                                       r"|(?<!General )\bassembly\b|\bBundestag|\bSejm\b|\bKnesset\b|\bDuma\b|\bDPR\b|\bStorting|\bRiksdag|\bDiet\b"
@@ -782,7 +873,7 @@ CATEGORY_WORDS = [
     ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends", re.I)),
     ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties|both parties|all parties"
                                  # the parties' own agreement: "requested by the Palestinian Authority", "the Palestinians must agree"
-                                 r"|requested by|at the request of|request (?:from|by|of) (?:the )?(?:Palestinian|both|all|the parties|Israel|Hamas)|(?:Palestinian Authority|Palestinians|parties|sides|Hamas) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request|invit)", re.I)),
+                                 r"|requested by|at the request of|request (?:from|by|of) (?:the )?(?:Palestinian|both|all|the parties|Israel|Hamas)|(?:Palestinian Authority|Palestinians|parties|sides|Hamas|Israel|Israelis) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request|invit|consent)", re.I)),
     ("command", re.compile(r"command|under the flag|chain of|\bled by\b|leadership", re.I)),
     ("funding", re.compile(r"fund|financ|cost|paid|budget|\bpays?\b|\bpaying\b|reimburs|salar|expenses|donors?\b|money", re.I)),
 ]
@@ -935,7 +1026,7 @@ FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) 
 # ... unless the country itself sends "a force of": "ready to send a peacekeeping force of 20,000".
 OWN_FORCE_BEFORE = re.compile(r"\b(?:send|sending|deploy|deploying|contribute|contributing|offer|offered|offering|pledge|pledged|pledging|"
                               r"prepared|preparing|dispatch|dispatching|provide|providing|commit|committed|committing) (?:a|an|its|their) "
-                              r"(?:[\w-]+ ){0,2}(?:force|contingent|mission) of (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
+                              r"(?:[\w-]+ ){0,2}(?:force|contingent|mission) (?:of|numbering|totall?ing|comprising|made up of) (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
                               # "ready to support the force with 500 soldiers": the country's own troops
                               r"|\b(?:support|supporting|reinforce|reinforcing|bolster|bolstering|strengthen|strengthening) (?:the |a |an |this )?"
                               r"(?:[\w-]+ ){0,2}(?:force|mission|ISF) with (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$", re.I)
@@ -1130,6 +1221,7 @@ CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second
 SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b"
                               # "subject to a clear mandate and the approval of its parliament": two terms
                               r"|(?:the|a|an|its|their) (?:[\w-]+ )?(?:approval|consent|backing|agreement|vote|invitation|mandate|resolution|ceasefire|cease-fire|truce)\b)")
+BOTH_AND = re.compile(r"\bboth (?:[\w’'-]+ ){1,4}?and\b")
 # Troops from a list of countries as the force's make-up.
 TROOPS_FROM = re.compile(r"\b(?i:troops|soldiers|contingents?|units|personnel|forces|peacekeepers|police officers|battalions) from\s+(?:the\s+)?")
 MADE_UP_OF = re.compile(r"\b(?:will|would|is to|is expected to|is set to) (?:include|comprise|consist of|be made up of|be composed of|draw on|bring together)\s+(?:[\w-]+\s+){0,2}$")
@@ -1229,7 +1321,7 @@ FORCE_TOPIC = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforc
                          r"deploy|contingent|battalion|\bmission|\bGaza\b|\brequest|invitation|proposal|\bidea\b|possibility|option|personnel|police|\bsend|\btak\w+ part|\btook part|involv|\bboots\b|\bdispatch", re.I)
 OFF_TOPIC_OBJECT = re.compile(r"(?:\s+(?:of|from|to|on|about|with))?\s+(?:[A-Z][\w-]+\s+)?(?:the |a |an |its |their |new |any |fresh |further )?(?!it\b|that\b|this\b|so\b|such\b)[a-z]")
 DEPLOYED_ELSEWHERE = re.compile(r"(?: [\w,-]+){0,4}? (?:to|in) (?!Gaza\b|the\b)[A-Z][a-z]+")
-BARE_VERB_CUE = re.compile(r"(?:withdrew|withdrawn|pulled out|pulls out|rejected (?:the|a|an|any)|ruled out|rules out|considering|in talks|deployed)$")
+BARE_VERB_CUE = re.compile(r"(?:withdrew|withdrawn|pulled out|pulls out|rejected (?:the|a|an|any|calls|requests)|ruled out|rules out|considering|in talks|deployed)$")
 TASK_WORDS = re.compile(r"\b" + TASKS)
 JOINING_WORDS = re.compile(r"\b(?:participat\w*|involvement|deploy\w*|contribut\w*|troops|soldiers|forces|personnel|join\w*|send\w*|"
                            r"take part|taking part|presence|we|they|it)\b", re.I)
@@ -1352,7 +1444,8 @@ def _list_after(text: str, named: list[Mention], start: int, end: int) -> list[s
 def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str) -> list[tuple[str, str]]:
     """The conditions in one clause, each with its category; "backed by X and accompanied by Y" is two."""
     clause = text[clause_start:clause_end]
-    parts = [p.strip(" ,") for p in SPLIT_CONDITIONS.split(clause)]
+    # "if both Israel and the Palestinians consent" is one term, however its second half reads
+    parts = [clause] if BOTH_AND.search(clause) else [p.strip(" ,") for p in SPLIT_CONDITIONS.split(clause)]
     parts = [p for p in parts if len(p) >= 4]
     if len(parts) <= 1:
         if len(clause) < 4:
@@ -1372,7 +1465,13 @@ INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # send" in "will definitely send" and "will not send" in "will not, for now, send" (quotes keep them).
 FILLER = re.compile(r" (?:definitely|certainly|gladly|happily|readily|formally|officially|categorically|firmly|flatly|publicly|"
                     r"repeatedly|ultimately|actually|absolutely|already|indeed|duly|swiftly|quickly|surely|really)(?= [a-z])"
-                    r"|, (?:for now|for the time being|at this stage|at present|at the moment|as yet|however|though|too),(?= [a-z])")
+                    r"|, (?:for now|for the time being|at this stage|at present|at the moment|as yet|however|though|too|"
+                    r"under (?:any|no) circumstances|in any case|at least for now|for the foreseeable future),(?= [a-z])"
+                    # who said it, set between the auxiliary and its verb: "will, officials said, contribute"
+                    r"|(?:(?<= will)|(?<= would)|(?<= is)|(?<= are)|(?<= has)|(?<= have)|(?<= had)|(?<= shall)|(?<= could))"
+                    r", (?:[\w’'-]+ ){0,3}?(?:said|says|added|noted|stressed|confirmed)(?: on \w+)?,(?= [a-z])"
+                    # "will not under any circumstances send"
+                    r"| under (?:any|no) circumstances(?= [a-z])")
 
 
 def _cleaned(text: str) -> tuple[str, list[int]]:
@@ -1540,6 +1639,8 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "withdrew its ambassador", "ruled out new elections": a stance on something else
                 if status == "deployed" and DEPLOYED_ELSEWHERE.match(text, m.end(), span.end) and not re.search(PLACES, sentence):
                     continue  # "has deployed peacekeepers to Lebanon": troops serving elsewhere
+                if status == "considering" and ASKED_CUE.search(m.group(0)) and HYPOTHETICAL.search(text, max(span.start, m.start() - 60), m.start()):
+                    continue  # "if Chile were asked, ...": an approach imagined, not made
                 if status != "conditional" and NEGATED.search(text, span.start, m.start()):
                     continue  # "has not ruled out", "has not offered"
                 if status == "committed" and NOT_PEOPLE.match(text, m.end(), span.end) \
