@@ -1862,3 +1862,26 @@ def test_a_contingent_numbering_so_many(text, expected):
 )
 def test_participation_conditioned_in_the_present(text, expected):
     assert _conditions(text) == expected
+
+
+def _read(text: str) -> dict[str, tuple[str | None, dict[str, int], list[str]]]:
+    return {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}, [c.category for c in s.conditions])
+            for s in extract(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country named as where a meeting happened is not who acts in the sentence
+        ("Peru skipped a planning meeting in Jordan last week and said it would not deploy unless a truce holds.",
+         {"PER": ("conditional", {}, ["ceasefire"])}),
+        ("Ghana did not attend the talks held in Egypt and said it would contribute 300 soldiers.",
+         {"GHA": ("committed", {"committed": 300}, [])}),
+        ("Chile, which missed a donors' summit in Turkey, will send troops.", {"CHL": ("committed", {}, [])}),
+        # near misses: a meeting's host takes no stance; a possessive after "in" is no place
+        ("Ghana attended a meeting in Turkey on the force.", {}),
+        ("There is interest in Turkey's participation, and Turkey will send troops.", {"TUR": ("committed", {}, [])}),
+    ],
+)
+def test_countries_named_as_places(text, expected):
+    assert _read(text) == expected

@@ -1294,10 +1294,19 @@ DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'’-]{2,}(?:, [A-Z][\w.'’ -]{1,30}?)?
                       r"(?: \([^)\n]{1,40}\))? ?[-—–:]")
 
 
+# A country by name is a place only after a word of location, and then only when an event is put
+# there: "a planning meeting in Turkey", "talks held in Egypt" (not "Turkey's role", "interest in Chile joining").
+COUNTRY_AS_PLACE_BEFORE = re.compile(r"\b(?:meeting|meetings|conference|summit|talks|gathering|session|ceremony|visit|base|held|hosted|convened|took place)"
+                                     r" (?:[\w-]+ ){0,3}?(?:in|at|near)\s+$")
+
+
 def _a_place(text: str, mention: Mention) -> bool:
+    window = text[max(0, mention.start - 40):mention.start]
+    if mention.kind == "name":
+        # "did not attend a planning meeting in Turkey": where it happened, not who acts
+        return COUNTRY_AS_PLACE_BEFORE.search(window) is not None and not re.match(r"(?:’s|'s)\b", text[mention.end:mention.end + 2])
     if mention.kind != "capital":
         return False
-    window = text[max(0, mention.start - 40):mention.start]
     return PLACE_BEFORE.search(window) is not None and PEOPLE_IN.search(window) is None
 
 
