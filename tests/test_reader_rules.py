@@ -1885,3 +1885,25 @@ def _read(text: str) -> dict[str, tuple[str | None, dict[str, int], list[str]]]:
 )
 def test_countries_named_as_places(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure said later without a stance of its own fills in an earlier, dated stance
+        ("Last month, Ghana approved the deployment of troops to the enclave. On Monday, Ghana's army said as many as 900 soldiers could be ready by May.",
+         {"GHA": ("committed", {"offered_max": 900}, [])}),
+        ("Earlier this year, Peru pledged troops. Peru's defence ministry said up to 600 soldiers could be ready by June.",
+         {"PER": ("committed", {"offered_max": 600}, [])}),
+        # a demonym naming the army or government is the subject of the verb that follows
+        ("A British diplomat said the Ghanaian army plans to send about 700 soldiers in a first phase.",
+         {"GHA": ("committed", {"committed": 700}, [])}),
+        ("An American envoy said that the Kenyan government has agreed to send 400 police officers.",
+         {"KEN": ("committed", {"committed": 400}, [])}),
+        # near misses: the demonym is only an adjective of other things, or the party is no contributor
+        ("The Ghanaian army chief met Peru's minister, who said Peru would send 300 soldiers.", {"PER": ("committed", {"committed": 300}, [])}),
+        ("An American official said the Israeli army plans to send troops to the border.", {}),
+    ],
+)
+def test_figures_after_a_dated_stance_and_armies_named_by_demonym(text, expected):
+    assert _read(text) == expected

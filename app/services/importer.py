@@ -1145,12 +1145,21 @@ def _troops(sentence: str, status: str, lo: int = 0, hi: int | None = None) -> d
     return {}
 
 
+# A demonym naming a state body that is itself the subject of the verb that follows: "the Indonesian
+# army plans to send", "Pakistani leadership would decide", "the Chilean government has agreed to".
+DEMONYM_ACTOR = re.compile(r"\s+(?:army|military|armed forces|government|cabinet|leadership|defen[cs]e ministry|foreign ministry|ministry"
+                           r"|navy|president|presidency|authorities|officials)(?:\s+(?:[\w-]+\s+){0,2}?)?\s*(?:(?:also|now|still|reportedly|initially|soon)\s+)?$")
+
+
 def _subjects_before(text: str, named: list[Mention], cue_start: int, together: bool) -> list[str]:
     """Who a verb at CUE_START is about: the nearest country named before it — by name or capital
     rather than by a demonym, which is usually an adjective ("Palestinian police") — or, for a
     list joined by "and"/commas right before the verb, all of them."""
     # ("the Palestinian cause", "Israeli troops": an adjective of a party to the conflict is never the subject)
     before = [x for x in named if x.end <= cue_start and not (x.is_demonym and x.code in NOT_CONTRIBUTORS)]
+    if before and before[-1].is_demonym and DEMONYM_ACTOR.match(text, before[-1].end, cue_start):
+        # "an American official said the Indonesian army plans to send ...": the army is the subject
+        return [before[-1].code]
     proper = [x for x in before if not x.is_demonym] or before
     if not proper:
         return []
@@ -1906,6 +1915,18 @@ def _extract(text: str) -> list[Suggestion]:
         elif len(distinct) > 1:
             context = _sentence_subject(text, speakers, span.start)
 
+    # an earlier stance ("last week Chile approved ...") is applied first, so that a figure given
+    # later without a stance of its own ("up to 8,000 soldiers could be ready") fills it in
+    for code, (status, pool) in recalled.items():
+        target = found[code]
+        if target.status is None and status:
+            target.status = status
+            if all(v is None for v in target.troops.values()):
+                target.troops.update(recalled_troops.get(code, {}))
+        if target.status in (None, "conditional"):
+            for c in pool:
+                if not any(x.category == c.category for x in target.conditions):
+                    target.conditions.append(c)
     for code, sentence in pending.items():
         target = found.get(code)
         if target is None or not target.status:
@@ -1922,15 +1943,5 @@ def _extract(text: str) -> list[Suggestion]:
                 and target.troops.get("offered_min") is None and target.troops.get("offered_max") is None:
             value = target.troops["committed"]
             target.troops.update({"committed": None, "offered_min": value, "offered_max": value})
-    for code, (status, pool) in recalled.items():
-        target = found[code]
-        if target.status is None and status:
-            target.status = status
-            if all(v is None for v in target.troops.values()):
-                target.troops.update(recalled_troops.get(code, {}))
-        if target.status in (None, "conditional"):
-            for c in pool:
-                if not any(x.category == c.category for x in target.conditions):
-                    target.conditions.append(c)
     ordered = sorted((s for s in found.values() if s.country not in NOT_CONTRIBUTORS), key=lambda s: s.country)
     return [s for s in ordered if s.status is not None or s.conditions]
