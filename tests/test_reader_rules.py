@@ -1907,3 +1907,28 @@ def test_countries_named_as_places(text, expected):
 )
 def test_figures_after_a_dated_stance_and_armies_named_by_demonym(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # still exploring a part in the force
+        ("Portugal has expressed willingness to help with reconstruction and is exploring participation in the force.", {"PRT": "considering"}),
+        ("Kenya explored a possible contribution to the stabilisation force last month.", {"KEN": "considering"}),
+        # a stance weighed anew
+        ("Chile, once seen as a likely contributor, has reevaluated its position.", {"CHL": "considering"}),
+        ("Peru is reassessing its involvement after the clashes.", {"PER": "considering"}),
+        ("Ghana reconsidered its offer after the attack on the convoy.", {"GHA": "considering"}),
+        # a decision on joining announced for later
+        ("Peru's leadership will decide on its potential role in the force.", {"PER": "considering"}),
+        ("Ghanaian leadership would also take a decision in this regard, the minister said of the force.", {"GHA": "considering"}),
+        ("Kenya will make a final decision on sending troops next month.", {"KEN": "considering"}),
+        # near misses: decisions and reviews about other things give no stance
+        ("Egypt will decide who may cross the border at Rafah.", {}),
+        ("Chile will take a decision on its budget next week.", {}),
+        ("Peru is reviewing its tariffs on steel.", {}),
+        ("Kenya is exploring new markets for its tea.", {}),
+    ],
+)
+def test_exploring_reweighing_and_decisions_still_to_take(text, expected):
+    assert _statuses(text) == expected

@@ -171,6 +171,9 @@ NOT_A_TASK = (r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS
 # "if asked", "if needed": willingness, not a term.
 NOT_A_REQUEST = r"(?! (?:asked|requested|needed|necessary|invited|called upon|required)\b)"
 ADVERB = r"(?:[a-z]+ly |yet |now |still |ever |rather |really )?"
+# What a decision or an exploration must be about to be a stance: the force or a part in it, not a budget or markets.
+ABOUT_JOINING_AHEAD = (r"(?=[^.;]{0,80}?\b(?:role|participat\w*|join\w*|contribut\w*|send\w*|deploy\w*|troops|soldiers|force|ISF|mission|involvement)\b"
+                       r"| in this regard\b| on the matter\b)")
 SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("withdrawn", re.compile(r"\b(?:withdrew|has withdrawn|have withdrawn|is withdrawing|pulled out|pulls out|will pull out)\b"
                              r"|\b(?:has|have|had) (?:since |now |quietly |formally )?(?:pulled|withdrawn|retracted|rescinded) (?:its|their) (?:offer|pledge|commitment)")),
@@ -208,7 +211,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                              r"|\b(?:has |have )?offered\b|\boffers\b|\bhas promised\b|\bpromised to (?:send|contribute)\b|\bconfirmed (?:it|they) would send\b|\bconfirmed (?:its|their) participation\b|\bplan to (?:contribute|send|deploy|dispatch|supply|provide)\b"
                              r"|\bconfirmed (?:a|an|its|their|the) (?:[\w-]+ ){0,3}(?:field hospital|contingent|battalion|unit|company|deployment|contribution|troops|police)")),
     ("considering", re.compile(r"\bdecision (?:on|about|whether|regarding) [^.;]{0,140}?(?:is|was|were|are|remains?) (?:still |yet )?(?:being finali[sz]ed|[“\"]?in process|pending|under (?:review|consideration)|not (?:yet )?(?:been )?(?:made|final|finali[sz]ed|taken|reached))"
-                               r"|\bin talks\b|\b(?:is|are|was|were) (?:still |now |also )?considering\b|\bconsidering (?:a|an|whether|sending|joining|contribut)|\bweighing\b|\bis exploring\b|\bopen to\b|\b(?:has|have) not (?:yet )?decided\b|\bundecided\b"
+                               r"|\bin talks\b|\b(?:is|are|was|were) (?:still |now |also )?considering\b|\bconsidering (?:a|an|whether|sending|joining|contribut)|\bweighing\b|\bis exploring\b" + ABOUT_JOINING_AHEAD + r"|\bopen to\b|\b(?:has|have) not (?:yet )?decided\b|\bundecided\b"
                                r"|\b(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)\b|\b(?:reviewing|studying|examining|assessing) (?:a|the|its|their) (?:[\w-]+ )?request\b"
                                r"|\b(?:did|does|do|has|have|had) not (?:exclude|excluded|rule out|ruled out)\b|\b(?:could|might|may) (?:send|contribute|deploy|join|take part|participate)\b"
                                r"|\b(?:wishes|wants|wanted|seeks|sought|hopes) to (?:join|be part|take part|participate|contribute)\b"
@@ -695,7 +698,7 @@ MORE_CUES["considering"] += [
     r"\bkeep(?:ing|s)? (?:its|their) options open\b",
     r"\b(?:evaluating|assessing|studying|examining|weighing|reviewing|debating|discussing|mulling|pondering) (?:whether|if)\b",
     r"\b(?:openness|receptiveness) to\b",
-    r"\b(?:will|would|is to|is due to|expects to|is expected to) (?:make|take|announce) (?:a|its|their) (?:final )?decision\b",
+    r"\b(?:will|would|is to|is due to|expects to|is expected to) (?:make|take|announce) (?:a|its|their) (?:final )?decision\b" + ABOUT_JOINING_AHEAD,
     r"\b(?:has|have) not (?:yet )?committed(?= either way| itself| themselves| to anything|[.,;]|$)",
     # nearly there, not yet: "on the verge of sending troops", "close to committing"
     r"\b(?:on the verge of|on the brink of|close to|near to) (?:sending|committing|joining|deploying|contributing|taking part|participating|a decision)\b",
@@ -762,6 +765,19 @@ MORE_CUES["committed"] += [
     # headline grammar: "Chile set to send troops to Gaza"
     r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]: ))(?<!is )(?<!are )(?:set|due) to (?:send|contribute|deploy|dispatch|join)\b",
 ]
+
+# Weighing it anew or still exploring: "is exploring participation", "has reevaluated its position",
+# "is reassessing its involvement"; and a decision on joining announced for later: "will decide on its
+# role in the force", "the leadership would take a decision in this regard".
+WEIGHING_AFRESH = [
+    r"\b(?:exploring|explores|explored|is studying|are studying|weighing up) (?:its |their |a |the )?(?:possible |potential |eventual )?"
+    r"(?:participation|involvement|contribution|role|sending|joining|contributing|taking part|deployment)\b",
+    r"\b(?:re-?evaluat|re-?assess|reconsider|re-?examin|review|rethink|revisit)(?:ed|es|s|ing)? (?:its|their) "
+    r"(?:position|stance|participation|involvement|decision|offer|pledge|commitment|role)\b",
+    r"\b(?:will|would|is to|are to|shall|is set to|is expected to) (?:also |soon |now |first )?"
+    r"(?:decide|take (?:a|the) (?:final )?decision|make (?:a|the) (?:final )?decision)\b" + ABOUT_JOINING_AHEAD,
+]
+MORE_CUES["considering"] += WEIGHING_AFRESH
 
 SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
                 for status, cue in SUBJECT_CUES]
