@@ -1932,3 +1932,34 @@ def test_figures_after_a_dated_stance_and_armies_named_by_demonym(text, expected
 )
 def test_exploring_reweighing_and_decisions_still_to_take(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a term introduced "with the condition that", "on the understanding that", "with the proviso that"
+        ("Chile has agreed to send troops with the condition that they never patrol inside the camps.", {"CHL": ("conditional", {}, ["other"])}),
+        ("Peru will contribute 200 medics on the understanding that a ceasefire is in force.", {"PER": ("conditional", {"offered_min": 200, "offered_max": 200}, ["ceasefire"])}),
+        ("Ghana would deploy a battalion with the proviso that the Security Council authorises the mission.", {"GHA": ("conditional", {}, ["mandate"])}),
+        # near miss: a source speaking on condition of anonymity sets no term
+        ("Kenya will send 400 police officers, an official said on condition of anonymity.", {"KEN": ("committed", {"committed": 400}, [])}),
+        # willingness put on a term: "would be happy to join if ..."
+        ("Peru would be happy to take part if the force has a UN mandate.", {"PER": ("conditional", {}, ["mandate"])}),
+        ("Kenya will be glad to contribute if a truce holds.", {"KEN": ("conditional", {}, ["ceasefire"])}),
+        ("Chile would be willing to deploy if both parties agree.", {"CHL": ("conditional", {}, ["party_consent"])}),
+        # near miss: "if asked" is willingness, not a term
+        ("Chile would be happy to contribute if asked.", {"CHL": ("committed", {}, [])}),
+        # a refusal limited to a task said with "to" is not a refusal to join
+        ("Ghana is willing to join the force, though it would not send troops to disarm the militias.", {"GHA": ("committed", {}, [])}),
+        ("Peru will contribute engineers but will not go there to fight.", {"PER": ("committed", {}, [])}),
+        ("Chile will not deploy soldiers to Gaza.", {"CHL": ("declined", {}, [])}),  # near miss: a place, no task
+        # a term on what the mandate says is a mandate term, whatever task it names
+        ("Kenya will join if the mandate is not peace enforcement or disarming the militias.", {"KEN": ("conditional", {}, ["mandate"])}),
+        ("Peru will send 300 soldiers provided the mission's mandate excludes combat.", {"PER": ("conditional", {"offered_min": 300, "offered_max": 300}, ["mandate"])}),
+        # two terms joined by "and" without an article are two terms
+        ("Ghana will act only under a collective decision and UN-backed mandate.", {"GHA": ("conditional", {}, ["other", "mandate"])}),
+        ("Chile will deploy only with parliamentary approval and UN mandate.", {"CHL": ("conditional", {}, ["domestic_approval", "mandate"])}),
+    ],
+)
+def test_terms_with_provisos_happy_if_task_limits_and_mandates(text, expected):
+    assert _read(text) == expected

@@ -167,7 +167,9 @@ TASKS = (r"(?:combat|fighting|hostilities|disarm\w*|the disarmament|demilitari\w
 NOT_A_TASK = (r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS
               # "will not be part of any effort to disarm", "will not join operations aimed at fighting"
               + r"| (?:[\w-]+ ){0,3}?(?:(?:of|in|for) )?(?:any |an |a |the )?(?:effort|efforts|mission|missions|operations?|attempt|plan|task|role)s?"
-                r"(?:,? (?:such as|like|including|namely|notably))? (?:[\w-]+ ){0,2}?(?:to |at |of |in )?" + TASKS + r")")
+                r"(?:,? (?:such as|like|including|namely|notably))? (?:[\w-]+ ){0,2}?(?:to |at |of |in )?" + TASKS
+              # "would not deploy troops to disarm Hamas", "will not go there to fight"
+              + r"| (?:[\w-]+ ){0,3}?to (?:go and )?(?:fight|disarm|de-?weaponi[sz]e|demilitari[sz]e|enforce|confront|police|combat|battle|dismantle)\b)")
 # "if asked", "if needed": willingness, not a term.
 NOT_A_REQUEST = r"(?! (?:asked|requested|needed|necessary|invited|called upon|required)\b)"
 ADVERB = r"(?:[a-z]+ly |yet |now |still |ever |rather |really )?"
@@ -192,7 +194,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"|\bexclud(?:es|ed|ing) any (?:[\w-]+ )?(?:participation|involvement|deployment)\b|\bdecided against (?:participating|joining|sending|taking part|deploying)\b"
                             r"|\brul(?:ed|es|ing) (?:(?:it|that|this) )?out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer))|\brefused to\b(?! (?:comment|say|confirm))|\brefuses to\b|\brejected (?:the|a|an|calls|requests|any)\b"
                             r"|\b(?:has|have|had) [“\"‘']?no (?:such )?(?:plans?|intentions?)|\b[“\"‘']?no plans[”\"’']? to\b")),
-    ("conditional", re.compile(r"\bonly (?:if|once|when|after|under|within|with|as part of)\b|\bonly (?:[\w’']+ ){1,9}?(?:if|once|when|after|under)\b|\bunless\b|\bprovided that\b|\bon (?:the )?condition that\b|\bas long as\b|\bsubject to\b"
+    ("conditional", re.compile(r"\bonly (?:if|once|when|after|under|within|with|as part of)\b|\bonly (?:[\w’']+ ){1,9}?(?:if|once|when|after|under)\b|\bunless\b|\bprovided that\b|\b(?:on|with|under) (?:the )?(?:condition|proviso|understanding|stipulation) that\b|\bas long as\b|\bsubject to\b"
                                r"|\brequires? (?:the )?(?:approval|consent)\b|\bwould require\b|\bwill require\b|\bconditional (?:on|upon)\b|\bcontingent (?:on|upon)\b|\bdepend(?:s|ing)? (?:on|upon)\b|\bneeds? (?:the )?approval\b"
                                r"|\b(?:wants|requires|needs|insists on|insisted on|demands|demanded) (?:a |an |the )?(?:clear |formal |binding |full |lasting )?(?=U\.?N\.?\b|United Nations|Security Council|parliament|ceasefire|truce|mandate)"
                                r"|\b(?=(?:a |the )?(?:lasting |full |permanent )?(?:ceasefire|cease-fire|truce|UN mandate|mandate|peace deal|parliamentary approval) (?:must|has to|needs to|should) )"
@@ -202,7 +204,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\bin (?:strict |full )?(?:compliance|accordance|line) with (?:the |current |existing |its |national |UN |U\.N\. )*(?:national |domestic )?(?:legislation|law|constitution|constitutional|resolution|Resolution|UN|U\.N\.|United Nations|Security Council|mandate)"
                                r"|\b(?:only )?within the framework of\b|\bwithin (?:specific|certain|clear|defined) parameters\b"
                                r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?: [\w’']+){0,3} if\b"
-                               r"|\b(?:could|would|will|might|may|can) (?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
+                               r"|\b(?:could|would|will|might|may|can) (?:be (?:happy|glad|willing|ready|prepared|able|pleased) to )?(?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
     ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill (?:also |soon |eventually |initially |still |now |first )?(?:send|contribute|deploy)\b"
                              r"|\bagre(?:ed|es) to (?:send|contribute|deploy|join|participate|take part|be part|provide|supply|dispatch|commit)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply)\b"
                              r"|\b(?:stands?|standing|stood) ready to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
@@ -875,6 +877,9 @@ RELATIVE_CLAUSE = re.compile(r", (?:which|who) (?!(?:has|have|had) (?:already )?
 CATEGORY_WORDS = [
     # how the mission behaves once there ("withdraw if the force deviates from its mandate") is a term of its own
     ("other", re.compile(r"deviat|strays? from|departs? from|goes beyond|oversteps", re.I)),
+    # a term about what the mandate says is a term on the mandate, whatever task it names: "if the mandate is
+    # not peace enforcement and disarming", "provided the force's mandate excludes combat"
+    ("mandate", re.compile(r"^(?:if |that |when |once |unless )?(?:the |its |their |a |an )?(?:[\w’'-]+(?:’s|'s) )?mandate (?:is|was|does|did|would|will|remains|excludes|includes|covers|rules out|is limited|limits|stays|involves)\b", re.I)),
     ("disarmament", re.compile(r"disarm|demilitari|weapons|(?:lays?|laid|put|puts|hands?|handed|gives?|gave) (?:down |over |up )?(?:its|their) (?:arms|guns)|decommission", re.I)),
     # a parliament's own mandate or resolution is its approval: "a Bundestag mandate", "a parliamentary resolution"
     ("domestic_approval", re.compile(r"(?:parliament(?:ary)?|congressional|legislative|\bassembly|\b(?-i:" + PARLIAMENT_NAMES + r"))(?:’s|'s)? "
@@ -1244,8 +1249,9 @@ LIST_GAP = re.compile(r"(?:’s|'s)?\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+(?:[
 # "... is a second condition": the condition is what comes before.
 CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second |further |third |key |main |first |another |precondition |basic )?(?:condition|precondition|prerequisite)\b")
 SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b"
-                              # "subject to a clear mandate and the approval of its parliament": two terms
-                              r"|(?:the|a|an|its|their) (?:[\w-]+ )?(?:approval|consent|backing|agreement|vote|invitation|mandate|resolution|ceasefire|cease-fire|truce)\b)")
+                              # "subject to a clear mandate and the approval of its parliament", "under collective decision and
+                              # UN-backed mandate": two terms (a bare "and approval by ..." stays with the first)
+                              r"|(?:(?:the|a|an|its|their) (?:[\w-]+ )?|(?:[\w-]+ ))(?:approval|consent|backing|agreement|vote|invitation|mandate|resolution|ceasefire|cease-fire|truce)\b)")
 BOTH_AND = re.compile(r"\bboth (?:[\w’'-]+ ){1,4}?and\b")
 # Troops from a list of countries as the force's make-up.
 TROOPS_FROM = re.compile(r"\b(?i:troops|soldiers|contingents?|units|personnel|forces|peacekeepers|police officers|battalions) from\s+(?:the\s+)?")
