@@ -1862,3 +1862,104 @@ def test_a_contingent_numbering_so_many(text, expected):
 )
 def test_participation_conditioned_in_the_present(text, expected):
     assert _conditions(text) == expected
+
+
+def _read(text: str) -> dict[str, tuple[str | None, dict[str, int], list[str]]]:
+    return {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}, [c.category for c in s.conditions])
+            for s in extract(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country named as where a meeting happened is not who acts in the sentence
+        ("Peru skipped a planning meeting in Jordan last week and said it would not deploy unless a truce holds.",
+         {"PER": ("conditional", {}, ["ceasefire"])}),
+        ("Ghana did not attend the talks held in Egypt and said it would contribute 300 soldiers.",
+         {"GHA": ("committed", {"committed": 300}, [])}),
+        ("Chile, which missed a donors' summit in Turkey, will send troops.", {"CHL": ("committed", {}, [])}),
+        # near misses: a meeting's host takes no stance; a possessive after "in" is no place
+        ("Ghana attended a meeting in Turkey on the force.", {}),
+        ("There is interest in Turkey's participation, and Turkey will send troops.", {"TUR": ("committed", {}, [])}),
+    ],
+)
+def test_countries_named_as_places(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure said later without a stance of its own fills in an earlier, dated stance
+        ("Last month, Ghana approved the deployment of troops to the enclave. On Monday, Ghana's army said as many as 900 soldiers could be ready by May.",
+         {"GHA": ("committed", {"offered_max": 900}, [])}),
+        ("Earlier this year, Peru pledged troops. Peru's defence ministry said up to 600 soldiers could be ready by June.",
+         {"PER": ("committed", {"offered_max": 600}, [])}),
+        # a demonym naming the army or government is the subject of the verb that follows
+        ("A British diplomat said the Ghanaian army plans to send about 700 soldiers in a first phase.",
+         {"GHA": ("committed", {"committed": 700}, [])}),
+        ("An American envoy said that the Kenyan government has agreed to send 400 police officers.",
+         {"KEN": ("committed", {"committed": 400}, [])}),
+        # near misses: the demonym is only an adjective of other things, or the party is no contributor
+        ("The Ghanaian army chief met Peru's minister, who said Peru would send 300 soldiers.", {"PER": ("committed", {"committed": 300}, [])}),
+        ("An American official said the Israeli army plans to send troops to the border.", {}),
+    ],
+)
+def test_figures_after_a_dated_stance_and_armies_named_by_demonym(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # still exploring a part in the force
+        ("Portugal has expressed willingness to help with reconstruction and is exploring participation in the force.", {"PRT": "considering"}),
+        ("Kenya explored a possible contribution to the stabilisation force last month.", {"KEN": "considering"}),
+        # a stance weighed anew
+        ("Chile, once seen as a likely contributor, has reevaluated its position.", {"CHL": "considering"}),
+        ("Peru is reassessing its involvement after the clashes.", {"PER": "considering"}),
+        ("Ghana reconsidered its offer after the attack on the convoy.", {"GHA": "considering"}),
+        # a decision on joining announced for later
+        ("Peru's leadership will decide on its potential role in the force.", {"PER": "considering"}),
+        ("Ghanaian leadership would also take a decision in this regard, the minister said of the force.", {"GHA": "considering"}),
+        ("Kenya will make a final decision on sending troops next month.", {"KEN": "considering"}),
+        # near misses: decisions and reviews about other things give no stance
+        ("Egypt will decide who may cross the border at Rafah.", {}),
+        ("Chile will take a decision on its budget next week.", {}),
+        ("Peru is reviewing its tariffs on steel.", {}),
+        ("Kenya is exploring new markets for its tea.", {}),
+    ],
+)
+def test_exploring_reweighing_and_decisions_still_to_take(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a term introduced "with the condition that", "on the understanding that", "with the proviso that"
+        ("Chile has agreed to send troops with the condition that they never patrol inside the camps.", {"CHL": ("conditional", {}, ["other"])}),
+        ("Peru will contribute 200 medics on the understanding that a ceasefire is in force.", {"PER": ("conditional", {"offered_min": 200, "offered_max": 200}, ["ceasefire"])}),
+        ("Ghana would deploy a battalion with the proviso that the Security Council authorises the mission.", {"GHA": ("conditional", {}, ["mandate"])}),
+        # near miss: a source speaking on condition of anonymity sets no term
+        ("Kenya will send 400 police officers, an official said on condition of anonymity.", {"KEN": ("committed", {"committed": 400}, [])}),
+        # willingness put on a term: "would be happy to join if ..."
+        ("Peru would be happy to take part if the force has a UN mandate.", {"PER": ("conditional", {}, ["mandate"])}),
+        ("Kenya will be glad to contribute if a truce holds.", {"KEN": ("conditional", {}, ["ceasefire"])}),
+        ("Chile would be willing to deploy if both parties agree.", {"CHL": ("conditional", {}, ["party_consent"])}),
+        # near miss: "if asked" is willingness, not a term
+        ("Chile would be happy to contribute if asked.", {"CHL": ("committed", {}, [])}),
+        # a refusal limited to a task said with "to" is not a refusal to join
+        ("Ghana is willing to join the force, though it would not send troops to disarm the militias.", {"GHA": ("committed", {}, [])}),
+        ("Peru will contribute engineers but will not go there to fight.", {"PER": ("committed", {}, [])}),
+        ("Chile will not deploy soldiers to Gaza.", {"CHL": ("declined", {}, [])}),  # near miss: a place, no task
+        # a term on what the mandate says is a mandate term, whatever task it names
+        ("Kenya will join if the mandate is not peace enforcement or disarming the militias.", {"KEN": ("conditional", {}, ["mandate"])}),
+        ("Peru will send 300 soldiers provided the mission's mandate excludes combat.", {"PER": ("conditional", {"offered_min": 300, "offered_max": 300}, ["mandate"])}),
+        # two terms joined by "and" without an article are two terms
+        ("Ghana will act only under a collective decision and UN-backed mandate.", {"GHA": ("conditional", {}, ["other", "mandate"])}),
+        ("Chile will deploy only with parliamentary approval and UN mandate.", {"CHL": ("conditional", {}, ["domestic_approval", "mandate"])}),
+    ],
+)
+def test_terms_with_provisos_happy_if_task_limits_and_mandates(text, expected):
+    assert _read(text) == expected

@@ -167,10 +167,15 @@ TASKS = (r"(?:combat|fighting|hostilities|disarm\w*|the disarmament|demilitari\w
 NOT_A_TASK = (r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS
               # "will not be part of any effort to disarm", "will not join operations aimed at fighting"
               + r"| (?:[\w-]+ ){0,3}?(?:(?:of|in|for) )?(?:any |an |a |the )?(?:effort|efforts|mission|missions|operations?|attempt|plan|task|role)s?"
-                r"(?:,? (?:such as|like|including|namely|notably))? (?:[\w-]+ ){0,2}?(?:to |at |of |in )?" + TASKS + r")")
+                r"(?:,? (?:such as|like|including|namely|notably))? (?:[\w-]+ ){0,2}?(?:to |at |of |in )?" + TASKS
+              # "would not deploy troops to disarm Hamas", "will not go there to fight"
+              + r"| (?:[\w-]+ ){0,3}?to (?:go and )?(?:fight|disarm|de-?weaponi[sz]e|demilitari[sz]e|enforce|confront|police|combat|battle|dismantle)\b)")
 # "if asked", "if needed": willingness, not a term.
 NOT_A_REQUEST = r"(?! (?:asked|requested|needed|necessary|invited|called upon|required)\b)"
 ADVERB = r"(?:[a-z]+ly |yet |now |still |ever |rather |really )?"
+# What a decision or an exploration must be about to be a stance: the force or a part in it, not a budget or markets.
+ABOUT_JOINING_AHEAD = (r"(?=[^.;]{0,80}?\b(?:role|participat\w*|join\w*|contribut\w*|send\w*|deploy\w*|troops|soldiers|force|ISF|mission|involvement)\b"
+                       r"| in this regard\b| on the matter\b)")
 SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("withdrawn", re.compile(r"\b(?:withdrew|has withdrawn|have withdrawn|is withdrawing|pulled out|pulls out|will pull out)\b"
                              r"|\b(?:has|have|had) (?:since |now |quietly |formally )?(?:pulled|withdrawn|retracted|rescinded) (?:its|their) (?:offer|pledge|commitment)")),
@@ -189,7 +194,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"|\bexclud(?:es|ed|ing) any (?:[\w-]+ )?(?:participation|involvement|deployment)\b|\bdecided against (?:participating|joining|sending|taking part|deploying)\b"
                             r"|\brul(?:ed|es|ing) (?:(?:it|that|this) )?out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer))|\brefused to\b(?! (?:comment|say|confirm))|\brefuses to\b|\brejected (?:the|a|an|calls|requests|any)\b"
                             r"|\b(?:has|have|had) [“\"‘']?no (?:such )?(?:plans?|intentions?)|\b[“\"‘']?no plans[”\"’']? to\b")),
-    ("conditional", re.compile(r"\bonly (?:if|once|when|after|under|within|with|as part of)\b|\bonly (?:[\w’']+ ){1,9}?(?:if|once|when|after|under)\b|\bunless\b|\bprovided that\b|\bon (?:the )?condition that\b|\bas long as\b|\bsubject to\b"
+    ("conditional", re.compile(r"\bonly (?:if|once|when|after|under|within|with|as part of)\b|\bonly (?:[\w’']+ ){1,9}?(?:if|once|when|after|under)\b|\bunless\b|\bprovided that\b|\b(?:on|with|under) (?:the )?(?:condition|proviso|understanding|stipulation) that\b|\bas long as\b|\bsubject to\b"
                                r"|\brequires? (?:the )?(?:approval|consent)\b|\bwould require\b|\bwill require\b|\bconditional (?:on|upon)\b|\bcontingent (?:on|upon)\b|\bdepend(?:s|ing)? (?:on|upon)\b|\bneeds? (?:the )?approval\b"
                                r"|\b(?:wants|requires|needs|insists on|insisted on|demands|demanded) (?:a |an |the )?(?:clear |formal |binding |full |lasting )?(?=U\.?N\.?\b|United Nations|Security Council|parliament|ceasefire|truce|mandate)"
                                r"|\b(?=(?:a |the )?(?:lasting |full |permanent )?(?:ceasefire|cease-fire|truce|UN mandate|mandate|peace deal|parliamentary approval) (?:must|has to|needs to|should) )"
@@ -199,7 +204,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\bin (?:strict |full )?(?:compliance|accordance|line) with (?:the |current |existing |its |national |UN |U\.N\. )*(?:national |domestic )?(?:legislation|law|constitution|constitutional|resolution|Resolution|UN|U\.N\.|United Nations|Security Council|mandate)"
                                r"|\b(?:only )?within the framework of\b|\bwithin (?:specific|certain|clear|defined) parameters\b"
                                r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?: [\w’']+){0,3} if\b"
-                               r"|\b(?:could|would|will|might|may|can) (?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
+                               r"|\b(?:could|would|will|might|may|can) (?:be (?:happy|glad|willing|ready|prepared|able|pleased) to )?(?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
     ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill (?:also |soon |eventually |initially |still |now |first )?(?:send|contribute|deploy)\b"
                              r"|\bagre(?:ed|es) to (?:send|contribute|deploy|join|participate|take part|be part|provide|supply|dispatch|commit)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply)\b"
                              r"|\b(?:stands?|standing|stood) ready to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
@@ -208,7 +213,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                              r"|\b(?:has |have )?offered\b|\boffers\b|\bhas promised\b|\bpromised to (?:send|contribute)\b|\bconfirmed (?:it|they) would send\b|\bconfirmed (?:its|their) participation\b|\bplan to (?:contribute|send|deploy|dispatch|supply|provide)\b"
                              r"|\bconfirmed (?:a|an|its|their|the) (?:[\w-]+ ){0,3}(?:field hospital|contingent|battalion|unit|company|deployment|contribution|troops|police)")),
     ("considering", re.compile(r"\bdecision (?:on|about|whether|regarding) [^.;]{0,140}?(?:is|was|were|are|remains?) (?:still |yet )?(?:being finali[sz]ed|[“\"]?in process|pending|under (?:review|consideration)|not (?:yet )?(?:been )?(?:made|final|finali[sz]ed|taken|reached))"
-                               r"|\bin talks\b|\b(?:is|are|was|were) (?:still |now |also )?considering\b|\bconsidering (?:a|an|whether|sending|joining|contribut)|\bweighing\b|\bis exploring\b|\bopen to\b|\b(?:has|have) not (?:yet )?decided\b|\bundecided\b"
+                               r"|\bin talks\b|\b(?:is|are|was|were) (?:still |now |also )?considering\b|\bconsidering (?:a|an|whether|sending|joining|contribut)|\bweighing\b|\bis exploring\b" + ABOUT_JOINING_AHEAD + r"|\bopen to\b|\b(?:has|have) not (?:yet )?decided\b|\bundecided\b"
                                r"|\b(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)\b|\b(?:reviewing|studying|examining|assessing) (?:a|the|its|their) (?:[\w-]+ )?request\b"
                                r"|\b(?:did|does|do|has|have|had) not (?:exclude|excluded|rule out|ruled out)\b|\b(?:could|might|may) (?:send|contribute|deploy|join|take part|participate)\b"
                                r"|\b(?:wishes|wants|wanted|seeks|sought|hopes) to (?:join|be part|take part|participate|contribute)\b"
@@ -695,7 +700,7 @@ MORE_CUES["considering"] += [
     r"\bkeep(?:ing|s)? (?:its|their) options open\b",
     r"\b(?:evaluating|assessing|studying|examining|weighing|reviewing|debating|discussing|mulling|pondering) (?:whether|if)\b",
     r"\b(?:openness|receptiveness) to\b",
-    r"\b(?:will|would|is to|is due to|expects to|is expected to) (?:make|take|announce) (?:a|its|their) (?:final )?decision\b",
+    r"\b(?:will|would|is to|is due to|expects to|is expected to) (?:make|take|announce) (?:a|its|their) (?:final )?decision\b" + ABOUT_JOINING_AHEAD,
     r"\b(?:has|have) not (?:yet )?committed(?= either way| itself| themselves| to anything|[.,;]|$)",
     # nearly there, not yet: "on the verge of sending troops", "close to committing"
     r"\b(?:on the verge of|on the brink of|close to|near to) (?:sending|committing|joining|deploying|contributing|taking part|participating|a decision)\b",
@@ -762,6 +767,19 @@ MORE_CUES["committed"] += [
     # headline grammar: "Chile set to send troops to Gaza"
     r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]: ))(?<!is )(?<!are )(?:set|due) to (?:send|contribute|deploy|dispatch|join)\b",
 ]
+
+# Weighing it anew or still exploring: "is exploring participation", "has reevaluated its position",
+# "is reassessing its involvement"; and a decision on joining announced for later: "will decide on its
+# role in the force", "the leadership would take a decision in this regard".
+WEIGHING_AFRESH = [
+    r"\b(?:exploring|explores|explored|is studying|are studying|weighing up) (?:its |their |a |the )?(?:possible |potential |eventual )?"
+    r"(?:participation|involvement|contribution|role|sending|joining|contributing|taking part|deployment)\b",
+    r"\b(?:re-?evaluat|re-?assess|reconsider|re-?examin|review|rethink|revisit)(?:ed|es|s|ing)? (?:its|their) "
+    r"(?:position|stance|participation|involvement|decision|offer|pledge|commitment|role)\b",
+    r"\b(?:will|would|is to|are to|shall|is set to|is expected to) (?:also |soon |now |first )?"
+    r"(?:decide|take (?:a|the) (?:final )?decision|make (?:a|the) (?:final )?decision)\b" + ABOUT_JOINING_AHEAD,
+]
+MORE_CUES["considering"] += WEIGHING_AFRESH
 
 SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
                 for status, cue in SUBJECT_CUES]
@@ -859,6 +877,9 @@ RELATIVE_CLAUSE = re.compile(r", (?:which|who) (?!(?:has|have|had) (?:already )?
 CATEGORY_WORDS = [
     # how the mission behaves once there ("withdraw if the force deviates from its mandate") is a term of its own
     ("other", re.compile(r"deviat|strays? from|departs? from|goes beyond|oversteps", re.I)),
+    # a term about what the mandate says is a term on the mandate, whatever task it names: "if the mandate is
+    # not peace enforcement and disarming", "provided the force's mandate excludes combat"
+    ("mandate", re.compile(r"^(?:if |that |when |once |unless )?(?:the |its |their |a |an )?(?:[\w’'-]+(?:’s|'s) )?mandate (?:is|was|does|did|would|will|remains|excludes|includes|covers|rules out|is limited|limits|stays|involves)\b", re.I)),
     ("disarmament", re.compile(r"disarm|demilitari|weapons|(?:lays?|laid|put|puts|hands?|handed|gives?|gave) (?:down |over |up )?(?:its|their) (?:arms|guns)|decommission", re.I)),
     # a parliament's own mandate or resolution is its approval: "a Bundestag mandate", "a parliamentary resolution"
     ("domestic_approval", re.compile(r"(?:parliament(?:ary)?|congressional|legislative|\bassembly|\b(?-i:" + PARLIAMENT_NAMES + r"))(?:’s|'s)? "
@@ -1145,12 +1166,21 @@ def _troops(sentence: str, status: str, lo: int = 0, hi: int | None = None) -> d
     return {}
 
 
+# A demonym naming a state body that is itself the subject of the verb that follows: "the Indonesian
+# army plans to send", "Pakistani leadership would decide", "the Chilean government has agreed to".
+DEMONYM_ACTOR = re.compile(r"\s+(?:army|military|armed forces|government|cabinet|leadership|defen[cs]e ministry|foreign ministry|ministry"
+                           r"|navy|president|presidency|authorities|officials)(?:\s+(?:[\w-]+\s+){0,2}?)?\s*(?:(?:also|now|still|reportedly|initially|soon)\s+)?$")
+
+
 def _subjects_before(text: str, named: list[Mention], cue_start: int, together: bool) -> list[str]:
     """Who a verb at CUE_START is about: the nearest country named before it — by name or capital
     rather than by a demonym, which is usually an adjective ("Palestinian police") — or, for a
     list joined by "and"/commas right before the verb, all of them."""
     # ("the Palestinian cause", "Israeli troops": an adjective of a party to the conflict is never the subject)
     before = [x for x in named if x.end <= cue_start and not (x.is_demonym and x.code in NOT_CONTRIBUTORS)]
+    if before and before[-1].is_demonym and DEMONYM_ACTOR.match(text, before[-1].end, cue_start):
+        # "an American official said the Indonesian army plans to send ...": the army is the subject
+        return [before[-1].code]
     proper = [x for x in before if not x.is_demonym] or before
     if not proper:
         return []
@@ -1219,8 +1249,9 @@ LIST_GAP = re.compile(r"(?:’s|'s)?\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+(?:[
 # "... is a second condition": the condition is what comes before.
 CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second |further |third |key |main |first |another |precondition |basic )?(?:condition|precondition|prerequisite)\b")
 SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b"
-                              # "subject to a clear mandate and the approval of its parliament": two terms
-                              r"|(?:the|a|an|its|their) (?:[\w-]+ )?(?:approval|consent|backing|agreement|vote|invitation|mandate|resolution|ceasefire|cease-fire|truce)\b)")
+                              # "subject to a clear mandate and the approval of its parliament", "under collective decision and
+                              # UN-backed mandate": two terms (a bare "and approval by ..." stays with the first)
+                              r"|(?:(?:the|a|an|its|their) (?:[\w-]+ )?|(?:[\w-]+ ))(?:approval|consent|backing|agreement|vote|invitation|mandate|resolution|ceasefire|cease-fire|truce)\b)")
 BOTH_AND = re.compile(r"\bboth (?:[\w’'-]+ ){1,4}?and\b")
 # Troops from a list of countries as the force's make-up.
 TROOPS_FROM = re.compile(r"\b(?i:troops|soldiers|contingents?|units|personnel|forces|peacekeepers|police officers|battalions) from\s+(?:the\s+)?")
@@ -1294,10 +1325,19 @@ DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'’-]{2,}(?:, [A-Z][\w.'’ -]{1,30}?)?
                       r"(?: \([^)\n]{1,40}\))? ?[-—–:]")
 
 
+# A country by name is a place only after a word of location, and then only when an event is put
+# there: "a planning meeting in Turkey", "talks held in Egypt" (not "Turkey's role", "interest in Chile joining").
+COUNTRY_AS_PLACE_BEFORE = re.compile(r"\b(?:meeting|meetings|conference|summit|talks|gathering|session|ceremony|visit|base|held|hosted|convened|took place)"
+                                     r" (?:[\w-]+ ){0,3}?(?:in|at|near)\s+$")
+
+
 def _a_place(text: str, mention: Mention) -> bool:
+    window = text[max(0, mention.start - 40):mention.start]
+    if mention.kind == "name":
+        # "did not attend a planning meeting in Turkey": where it happened, not who acts
+        return COUNTRY_AS_PLACE_BEFORE.search(window) is not None and not re.match(r"(?:’s|'s)\b", text[mention.end:mention.end + 2])
     if mention.kind != "capital":
         return False
-    window = text[max(0, mention.start - 40):mention.start]
     return PLACE_BEFORE.search(window) is not None and PEOPLE_IN.search(window) is None
 
 
@@ -1897,6 +1937,18 @@ def _extract(text: str) -> list[Suggestion]:
         elif len(distinct) > 1:
             context = _sentence_subject(text, speakers, span.start)
 
+    # an earlier stance ("last week Chile approved ...") is applied first, so that a figure given
+    # later without a stance of its own ("up to 8,000 soldiers could be ready") fills it in
+    for code, (status, pool) in recalled.items():
+        target = found[code]
+        if target.status is None and status:
+            target.status = status
+            if all(v is None for v in target.troops.values()):
+                target.troops.update(recalled_troops.get(code, {}))
+        if target.status in (None, "conditional"):
+            for c in pool:
+                if not any(x.category == c.category for x in target.conditions):
+                    target.conditions.append(c)
     for code, sentence in pending.items():
         target = found.get(code)
         if target is None or not target.status:
@@ -1913,15 +1965,5 @@ def _extract(text: str) -> list[Suggestion]:
                 and target.troops.get("offered_min") is None and target.troops.get("offered_max") is None:
             value = target.troops["committed"]
             target.troops.update({"committed": None, "offered_min": value, "offered_max": value})
-    for code, (status, pool) in recalled.items():
-        target = found[code]
-        if target.status is None and status:
-            target.status = status
-            if all(v is None for v in target.troops.values()):
-                target.troops.update(recalled_troops.get(code, {}))
-        if target.status in (None, "conditional"):
-            for c in pool:
-                if not any(x.category == c.category for x in target.conditions):
-                    target.conditions.append(c)
     ordered = sorted((s for s in found.values() if s.country not in NOT_CONTRIBUTORS), key=lambda s: s.country)
     return [s for s in ordered if s.status is not None or s.conditions]
