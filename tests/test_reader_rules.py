@@ -1963,3 +1963,60 @@ def test_exploring_reweighing_and_decisions_still_to_take(text, expected):
 )
 def test_terms_with_provisos_happy_if_task_limits_and_mandates(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wish or desire to join voiced
+        ("Morocco has voiced a desire to join the stabilisation force.", {"MAR": "considering"}),
+        ("Kenya, which has long backed the plan, expressed its wish to take part in the mission.", {"KEN": "considering"}),
+        # the likeliest contributors
+        ("A diplomat said Chile and Peru are the most likely to participate in the force.", {"CHL": "considering", "PER": "considering"}),
+        ("Ghana is seen as best placed to contribute troops.", {"GHA": "considering"}),
+        # an open mind or a cautious stance on the force
+        ("The prime minister said Norway would keep an open mind about a role in a peacekeeping force.", {"NOR": "considering"}),
+        ("Peru has kept a cautious stance on participation in the force.", {"PER": "considering"}),
+        ("Chile maintains a wait-and-see approach to sending troops.", {"CHL": "considering"}),
+        # contemplating a part, in any tense
+        ("As Kenya contemplates sending its soldiers to Gaza, critics warn of the risks.", {"KEN": "considering"}),
+        ("Ghana mulled joining the force last month.", {"GHA": "considering"}),
+        # a title before the name still opens the sentence
+        ("EU member Portugal is a critic of the war. It has voiced a desire to join the force despite objections.", {"PRT": "considering"}),
+        # near misses: no wish, other topics, other benefits
+        ("Morocco has no desire to join the force.", {"MAR": "declined"}),
+        ("Norway keeps an open mind on trade talks.", {}),
+        ("Peru took a cautious stance on the tariff dispute.", {}),
+        ("Chile is the country most likely to benefit from the deal.", {}),
+        ("Kenya contemplated new taxes on imports.", {}),
+    ],
+)
+def test_wishes_likeliest_contributors_open_minds_and_contemplation(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # approaches and contacts said as nouns
+        ("This follows reports of American approaches to several governments, including Kenya, for troops for the force.", {"KEN": "considering"}),
+        ("Washington made overtures to Ghana about a contribution to the force.", {"GHA": "considering"}),
+        ("Contacts are under way with several countries about their participation in the force, including Chile and Peru.",
+         {"CHL": "considering", "PER": "considering"}),
+        ("US officials are in close contact with Morocco about troops for the mission.", {"MAR": "considering"}),
+        # near misses: contacts about something else, an approach to a problem
+        ("Contacts with Egypt on the ceasefire continue.", {}),
+        ("Chile's approach to the talks was cautious.", {}),
+        # the whole group spoken of again in a later paragraph
+        ("Talks are being held with Chile and Peru about joining the force.\nAll countries that have agreed to join will not send troops before the militias are disarmed.",
+         {"CHL": "conditional", "PER": "conditional"}),
+        ("Talks are being held with Chile and Peru about joining the force.\nBoth countries say they would only deploy with a UN mandate.",
+         {"CHL": "conditional", "PER": "conditional"}),
+        # a country named as where troops go is no subject
+        ("India made its position clear on deploying Indian peacekeepers to Ukraine and Gaza: only under a UN mandate.", {"IND": "conditional"}),
+        ("Chile will only consider sending troops to Ukraine under a UN mandate.", {"CHL": "conditional"}),
+        ("Ukraine will only send troops to Gaza under a UN mandate.", {"UKR": "conditional"}),
+    ],
+)
+def test_approaches_as_nouns_groups_spoken_of_again_and_destinations(text, expected):
+    assert _statuses(text) == expected

@@ -781,6 +781,20 @@ WEIGHING_AFRESH = [
 ]
 MORE_CUES["considering"] += WEIGHING_AFRESH
 
+# Leaning towards it without an offer: a wish or a desire to join voiced, being among the likeliest to
+# take part, keeping an open mind, a cautious or wait-and-see stance, contemplating a role in any tense.
+# "Open mind" and "cautious" say nothing of the force by themselves; see STANCE_NEEDS_TOPIC.
+JOINING_INFINITIVE = r"(?:join|take part|participate|contribute|be part|be involved|send|deploy)"
+LEANING_TOWARDS = [
+    r"\b(?:desire|wish|eagerness|aspiration|ambition|hope|intention to consider) to " + JOINING_INFINITIVE + r"\b",
+    r"\b(?:the )?(?:most|more|likeliest|best placed|best-placed)(?: likely)? (?:candidates? )?to " + JOINING_INFINITIVE + r"\b",
+    r"\b(?:keeps?|keeping|kept|has|have|had|retains?|maintains?|with) an [“\"‘']?open mind\b",
+    r"\b(?:cautious|careful|guarded|wait-and-see|noncommittal|non-committal|ambiguous) (?:stance|approach|position|line|attitude)\b",
+    r"\b(?:contemplates|contemplated|mulls|mulled|deliberates|ponders|pondered|pondering)\b" + ABOUT_JOINING_AHEAD,
+]
+MORE_CUES["considering"] += LEANING_TOWARDS
+STANCE_NEEDS_TOPIC = re.compile(r"open mind|(?:stance|approach|position|line|attitude)$")
+
 SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
                 for status, cue in SUBJECT_CUES]
 
@@ -853,7 +867,9 @@ NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$|\b[Nn]o\s+$"
 # Verbs whose agent approaches others: the countries after them are the ones being asked.
 OBJECT_CUES = re.compile(r"\b(?:approached|engaging with|engaged with|has asked|have asked|asked|invited|courting|sounding out|reached out to|urged)\b"
                          # requests sent out: "filed requests with Malta and Italy", "sent formal requests to countries such as Chile"
-                         r"|\b(?:sent|filed|made|submitted|issued|addressed|delivered|lodged)(?: [\w-]+){0,2}? requests? (?:to|with)\b")
+                         r"|\b(?:sent|filed|made|submitted|issued|addressed|delivered|lodged)(?: [\w-]+){0,2}? requests? (?:to|with)\b"
+                         # the approach as a noun: "amid US approaches to several countries, including Pakistan", "overtures to Chile"
+                         r"|\b(?:approach(?:es)?|overtures?|outreach) to\b")
 # The ones asked named as examples of a group: "asked more than 70 countries ..., from allies such as Italy
 # and France to smaller countries including Malta".
 ASKED_GROUP = re.compile(r"\s+(?:[\w-]+ ){0,4}?(?:countries|nations|states|governments|allies|partners)\b")
@@ -864,7 +880,11 @@ ASKED_EXAMPLES = re.compile(r"\b(?:such as|including|like|among them)\s+")
 TALKS_WITH = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked) (?:to|with)\b|\b(?:in|held|holding|hold) (?:[\w-]+ )?(?:talks|discussions|consultations) with\b"
                         r"|\b(?:discussed|discussing) (?:the (?:idea|matter|issue|proposal|force|mission)|it|this) with\b|\bconsult(?:ed|ing) with\b"
                         r"|\b(?:sought|seeking|requested|requesting) (?:troops|soldiers|contributions|forces|personnel|peacekeepers) from\b"
-                        r"|\b(?:counting|relying) on\b|\b(?:pressing|pressed|lobbying|lobbied)\b")
+                        r"|\b(?:counting|relying) on\b|\b(?:pressing|pressed|lobbying|lobbied)\b"
+                        # "contacts are under way with several countries ..., including Greece", "talks are being held with
+                        # Chile", "in contact with Chile"
+                        r"|\b(?:[Cc]ontacts?|[Tt]alks|[Dd]iscussions|[Cc]onsultations) (?:(?:are|is|were|was|have been|has been) )?"
+                        r"(?:(?:now |already |still |being )?(?:under ?way|ongoing|continuing|held|taking place) )?with\b|\bin (?:close )?contact with\b")
 ABOUT_THE_FORCE = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforce\b|\bISF\b|stabili[sz]ation|\bjoin", re.I)
 # "our soldiers are ready to go", "its troops will be deployed": troops of the one speaking or spoken of.
 OWN_TROOPS_BEFORE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir) (?:[\w-]+ ){0,2}$")
@@ -1328,7 +1348,10 @@ DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'’-]{2,}(?:, [A-Z][\w.'’ -]{1,30}?)?
 # A country by name is a place only after a word of location, and then only when an event is put
 # there: "a planning meeting in Turkey", "talks held in Egypt" (not "Turkey's role", "interest in Chile joining").
 COUNTRY_AS_PLACE_BEFORE = re.compile(r"\b(?:meeting|meetings|conference|summit|talks|gathering|session|ceremony|visit|base|held|hosted|convened|took place)"
-                                     r" (?:[\w-]+ ){0,3}?(?:in|at|near)\s+$")
+                                     r" (?:[\w-]+ ){0,3}?(?:in|at|near)\s+$"
+                                     # where troops are sent: "deploying Indian peacekeepers to Ukraine and Gaza"
+                                     r"|\b(?:send|sending|sent|deploy|deploying|deployed|dispatch|dispatching|dispatched|station|stationing|stationed)"
+                                     r" (?:[\w-]+ ){0,3}?(?:troops|soldiers|peacekeepers|forces|personnel|contingents?|boots on the ground) (?:to|in|into)\s+$")
 
 
 def _a_place(text: str, mention: Mention) -> bool:
@@ -1387,11 +1410,16 @@ def _refers_back(text: str, span: Span, cue_start: int) -> bool:
 
 
 # Words before a sentence's grammatical subject: "On Monday, ", "However, ", "Meanwhile ".
-SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z]\w* )?(?:On|By|In|Meanwhile|However|But|And|Separately|Earlier|Later|Also|Still|Now|Then)\b[^,]{0,30}, ?|(?:However|But|And|Meanwhile|Separately) )?(?:the )?", re.I)
+# (a title before the name is still the opening: "NATO member Turkey has ...", "the Gulf state Qatar")
+SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z]\w* )?(?:On|By|In|Meanwhile|However|But|And|Separately|Earlier|Later|Also|Still|Now|Then)\b[^,]{0,30}, ?|(?:However|But|And|Meanwhile|Separately) )?(?:the )?"
+                          r"(?:[\w-]+ (?:member|member state|state|country|ally|nation|neighbou?r|power) )?", re.I)
 
 
 # Plural words that point back to the countries last listed ("the UAE, Bahrain and Qatar ... none
 # have committed", "... they are still weighing it").
+# The whole group last given a stance together, as the opening subject of a later sentence, even in a later
+# paragraph: "All countries that have agreed ... will not send troops before ...", "Both countries say ...".
+ALL_OF_THE_GROUP = re.compile(r"(?:[Aa]ll|[Bb]oth) (?:of )?(?:the |these |those )?(?:countries|nations|states|governments|of them)\b")
 PLURAL_BACK = re.compile(r"\b(?:[Nn]one(?: of them)?|[Tt]hey|[Bb]oth|[Nn]either|[Aa]ll (?:three|four|five|of them)|[Tt]hese (?:countries|states|nations|governments)|[Tt]he (?:three|four|five) (?:countries|states|nations))\b")
 
 
@@ -1608,6 +1636,7 @@ def _extract(text: str) -> list[Suggestion]:
     context: str | None = None
     pending: dict[str, str] = {}  # country -> a sentence giving its figure without a stance
     last_list: list[str] = []  # the last list of countries named in this paragraph, for "they" and "none"
+    last_group: list[str] = []  # the last countries given a stance together in the article, for "all countries that ..."
     carried: str | None = None  # the last paragraph's subject, for "he said" and "the country" in a new one
     everyone = sorted(mentions(text) + people(text), key=lambda x: x.start)
     everyone = sorted(everyone + kingdoms(text, everyone), key=lambda x: x.start)
@@ -1679,6 +1708,8 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "withdrew its ambassador", "ruled out new elections": a stance on something else
                 if status == "deployed" and DEPLOYED_ELSEWHERE.match(text, m.end(), span.end) and not re.search(PLACES, sentence):
                     continue  # "has deployed peacekeepers to Lebanon": troops serving elsewhere
+                if status == "considering" and STANCE_NEEDS_TOPIC.search(m.group(0)) and not ABOUT_THE_FORCE.search(sentence):
+                    continue  # "keeps an open mind on trade", "a cautious stance on the talks": no stance on the force
                 if status == "considering" and ASKED_CUE.search(m.group(0)) and HYPOTHETICAL.search(text, max(span.start, m.start() - 60), m.start()):
                     continue  # "if Chile were asked, ...": an approach imagined, not made
                 if status != "conditional" and NEGATED.search(text, span.start, m.start()):
@@ -1710,7 +1741,7 @@ def _extract(text: str) -> list[Suggestion]:
                         conditions_here.setdefault(code, []).extend(_conditions_in(text, c_start, c_end, sentence))
                     continue
                 inside = [x for x in named if m.start() <= x.start and x.end <= m.end() and x.kind != "person"
-                          and x.code not in NOT_CONTRIBUTORS]  # "agreed to a US request": the US asks, it is not the subject
+                          and x.code not in NOT_CONTRIBUTORS and not _a_place(text, x)]  # "agreed to a US request": the US asks, it is not the subject
                 subjects = list(dict.fromkeys(x.code for x in inside)) if inside else \
                     _subjects_before(text, speakers, m.start(), together=True)
                 last_named = max([x.end for x in speakers if x.end <= m.start()] or [span.start])
@@ -1735,6 +1766,8 @@ def _extract(text: str) -> list[Suggestion]:
                     subjects = [decider[0].code] if decider else []
                 if not subjects and last_list and not named and PLURAL_BACK.search(text, span.start, span.end):
                     subjects = list(last_list)  # "none have committed", "they are still considering"
+                if last_group and not named and ALL_OF_THE_GROUP.match(text, SUBJECT_LEAD.match(text, span.start).end()):
+                    subjects = list(last_group)  # "All countries that have agreed ... will not send troops before ..."
                 if not subjects:
                     if group_subject or OTHER_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()):
                         subjects = []  # "the force will deploy ...", "other countries are ready to ..."
@@ -1831,7 +1864,12 @@ def _extract(text: str) -> list[Suggestion]:
             for m in TALKS_WITH.finditer(text, span.start, span.end):
                 if re.match(r"\w+(?:ed|spoken|sought)\b", m.group(0)) and PASSIVE_BEFORE.search(text, span.start, m.start()):
                     continue  # "was consulted by", "troops were requested from": not the asking side
-                for code in _list_after(text, named, m.end(), span.end):
+                listed = _list_after(text, named, m.end(), span.end)
+                if not listed and ASKED_GROUP.match(text, m.end(), span.end):
+                    # "contacts are under way with several countries regarding their participation, including Greece"
+                    for example in ASKED_EXAMPLES.finditer(text, m.end(), span.end):
+                        listed += [code for code in _list_after(text, named, example.end(), span.end) if code not in listed]
+                for code in listed:
                     if code not in given:
                         asked.add(code)
                     given.setdefault(code, ("considering", m.start()))
@@ -1928,6 +1966,8 @@ def _extract(text: str) -> list[Suggestion]:
         run = _longest_list(text, speakers)
         if len(run) > 1:
             last_list = run
+            if all(code in given for code in run) and len({given[code][1] for code in run}) == 1:
+                last_group = run  # one stance given to the whole list
         subjects_here = [code for code in given if given[code][0] != "considering"]
         distinct = list(dict.fromkeys(x.code for x in named))
         if len(subjects_here) == 1:
