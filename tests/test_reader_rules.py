@@ -2020,3 +2020,27 @@ def test_wishes_likeliest_contributors_open_minds_and_contemplation(text, expect
 )
 def test_approaches_as_nouns_groups_spoken_of_again_and_destinations(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "we" quoted before the speaker's country is named: the article's only possible contributor
+        ("The adviser said: \u201cNothing is final yet. We will not go unless the security situation is calm.\u201d\n"
+         "Officials in Washington have discussed Kenya's possible role in the force.", {"KEN": "conditional"}),
+        ("\u201cOur soldiers are ready to go,\u201d the general said.\nMorocco has long backed the plan.", {"MAR": "committed"}),
+        # near misses: two countries that could send troops, or a "we" with no stance
+        ("The adviser said: \u201cWe will not go unless the security situation is calm.\u201d\n"
+         "Kenya and Ghana are both considering a role in the force.", {"KEN": "considering", "GHA": "considering"}),
+        ("\u201cWe hope the ceasefire holds,\u201d the adviser said.\nKenya has long backed the plan.", {}),
+        # a plan to send a country's troops, named by the demonym, is its pledge whoever speaks of it
+        ("An opposition lawmaker asked to be briefed on plans to deploy Kenyan troops to Gaza.", {"KEN": "committed"}),
+        ("The planned deployment of Ghanaian police to the enclave needs scrutiny, a senator said.", {"GHA": "committed"}),
+        # near misses: a plan rejected by another country, denied, or none
+        ("Israel rejected plans to deploy Turkish troops.", {}),
+        ("The ministry denied plans to send Kenyan soldiers to Gaza.", {}),
+        ("Israel objects to plans to send Pakistani soldiers into the Strip.", {}),
+    ],
+)
+def test_we_of_the_only_contributor_and_plans_for_a_countrys_troops(text, expected):
+    assert _statuses(text) == expected

@@ -1272,6 +1272,13 @@ SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|e
                               # "subject to a clear mandate and the approval of its parliament", "under collective decision and
                               # UN-backed mandate": two terms (a bare "and approval by ..." stays with the first)
                               r"|(?:(?:the|a|an|its|their) (?:[\w-]+ )?|(?:[\w-]+ ))(?:approval|consent|backing|agreement|vote|invitation|mandate|resolution|ceasefire|cease-fire|truce)\b)")
+# A plan to send a country's troops, named by the demonym: "involve parliament in plans to deploy Indonesian
+# troops", "the planned deployment of Kenyan police". The plan is that country's pledge, whoever speaks of it,
+# unless another country is the one rejecting or discussing it ("Israel rejected plans to deploy Turkish troops")
+# or the plan is dropped or denied.
+PLAN_OF_TROOPS = re.compile(r"\b(?:plans?|planned|planning|preparations?) (?:to (?:send|deploy|dispatch)|(?:for the )?(?:deployment|dispatch|sending) of|for (?:the )?deploying)\s+(?:the\s+)?$")
+TROOPS_OF_DEMONYM = re.compile(r"(?: [\w()-]+){0,4}? (?:troops|soldiers|forces|[Ff]orces|personnel|peacekeepers|police|contingent|military|army)\b")
+PLAN_DROPPED = re.compile(r"\b(?:no|not|scrap\w*|shelv\w*|abandon\w*|drop\w*|reject\w*|cancel\w*|call\w* off|deni\w*|den(?:y|ies)|oppos\w*|veto\w*|block\w*)\b[^.;]{0,30}$")
 BOTH_AND = re.compile(r"\bboth (?:[\w’'-]+ ){1,4}?and\b")
 # Troops from a list of countries as the force's make-up.
 TROOPS_FROM = re.compile(r"\b(?i:troops|soldiers|contingents?|units|personnel|forces|peacekeepers|police officers|battalions) from\s+(?:the\s+)?")
@@ -1420,6 +1427,17 @@ SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z]\w* )?(?:On|By|In|Meanwhile|However|But|A
 # The whole group last given a stance together, as the opening subject of a later sentence, even in a later
 # paragraph: "All countries that have agreed ... will not send troops before ...", "Both countries say ...".
 ALL_OF_THE_GROUP = re.compile(r"(?:[Aa]ll|[Bb]oth) (?:of )?(?:the |these |those )?(?:countries|nations|states|governments|of them)\b")
+# "We will not go unless ...", quoted before the speaker's country has been named: in an article that names
+# only one country that could send troops, the speaker's "we" is that country.
+FIRST_PERSON_BEFORE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b(?:[^.;”\"]{0,60})$")
+
+
+def _home_country(named: list[Mention]) -> str | None:
+    """The one country an article names that could send troops (the sponsor, Israel and Palestine aside)."""
+    codes = {x.code for x in named if x.kind != "person" and x.code not in NOT_CONTRIBUTORS}
+    return codes.pop() if len(codes) == 1 else None
+
+
 PLURAL_BACK = re.compile(r"\b(?:[Nn]one(?: of them)?|[Tt]hey|[Bb]oth|[Nn]either|[Aa]ll (?:three|four|five|of them)|[Tt]hese (?:countries|states|nations|governments)|[Tt]he (?:three|four|five) (?:countries|states|nations))\b")
 
 
@@ -1645,6 +1663,7 @@ def _extract(text: str) -> list[Suggestion]:
     everyone = [x for i, x in enumerate(everyone) if not any(y is not x and y.start <= x.start and x.end <= y.end
                                                              and (y.end - y.start) > (x.end - x.start) for y in everyone)]
     last_paragraph = -1
+    home = _home_country(everyone)
     announced: list[str] = []  # countries whose terms the last sentence announced without naming them
     answered: list[str] = []  # countries the last sentence asked about, for a "Yes." or "No." that follows
     group: str | None = None  # the stance of an unnamed group in this paragraph ("three countries have agreed ...")
@@ -1780,6 +1799,9 @@ def _extract(text: str) -> list[Suggestion]:
                         if not subjects and carried and _refers_back(text, span, m.start()) \
                                 and not any(not (x.is_demonym and x.code in NOT_CONTRIBUTORS) for x in named):
                             subjects = [carried]
+                        if not subjects and home and not named and not carried \
+                                and FIRST_PERSON_BEFORE.search(text, max(span.start, m.start() - 80), m.start()):
+                            subjects = [home]  # "We will not go unless ...", the article's only possible contributor
                 pending_decision = status == "considering" and DECISION_PENDING.search(m.group(0)) is not None
                 for code in subjects:
                     old = given.get(code)
@@ -1893,6 +1915,15 @@ def _extract(text: str) -> list[Suggestion]:
         if sentence.rstrip(" ”\"").endswith("?") and QUESTION_OF_JOINING.search(sentence):
             answered = [code for code in dict.fromkeys(x.code for x in speakers if not x.is_demonym and x.kind != "person")
                         if code not in NOT_CONTRIBUTORS]
+        for x in named:
+            if not x.is_demonym or x.code in NOT_CONTRIBUTORS or x.code in given:
+                continue
+            plan = PLAN_OF_TROOPS.search(text, max(span.start, x.start - 60), x.start)
+            if plan is None or not TROOPS_OF_DEMONYM.match(text, x.end, span.end) \
+                    or PLAN_DROPPED.search(text, span.start, plan.start()) \
+                    or any(y.start < plan.start() and y.code != x.code and y.kind != "person" for y in named):
+                continue
+            given[x.code] = ("committed", plan.start())  # "involve parliament in plans to deploy Indonesian troops"
         for m in TROOPS_FROM.finditer(text, span.start, span.end):
             # the force's make-up: "the force will include troops from Chile and Peru", "troops from Chile and
             # Peru are expected to form its core"
