@@ -2044,3 +2044,19 @@ def test_approaches_as_nouns_groups_spoken_of_again_and_destinations(text, expec
 )
 def test_we_of_the_only_contributor_and_plans_for_a_countrys_troops(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an earlier pledge, then a present state after "but": the present one counts
+        ("Chile pledged troops last year, but it has said it is awaiting details of the mandate before confirming.",
+         {"CHL": ("conditional", {}, ["mandate"])}),
+        ("Peru offered a battalion last year, but the government is still weighing whether to send it.", {"PER": ("considering", {}, [])}),
+        ("Kenya promised police officers in 2024, yet it remains hesitant about the force.", {"KEN": ("considering", {}, [])}),
+        # near miss: with no turn the earlier pledge stands alone
+        ("Ghana pledged 300 soldiers last year.", {"GHA": ("committed", {"committed": 300}, [])}),
+    ],
+)
+def test_an_earlier_pledge_then_a_present_state(text, expected):
+    assert _read(text) == expected

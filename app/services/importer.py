@@ -845,7 +845,11 @@ JOINING_AFTER = re.compile(r"(?:’s|'s)?\s+(?:joining|sending|participat\w*|tak
 DECIDER_AFTER = re.compile(r"\s+(?:(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3})?$")
 # A sentence that recalls an earlier stance and then turns to the present one: "had previously
 # expressed its willingness ... but is now hesitant". Only what follows the turn is current.
-TURN_TO_NOW = re.compile(r"\b(?:but|yet|though|although)\b,? (?:[\w’'-]+ ){0,3}?(?:now|since|no longer|currently)\b")
+# (a turn to a state in the present tense counts too: "committed troops last year, but it has said it is awaiting
+# details of the mandate")
+TURN_TO_NOW = re.compile(r"\b(?:but|yet|though|although)\b,? (?:[\w’'-]+ ){0,3}?(?:now|since|no longer|currently)\b"
+                         r"|\b(?:but|yet|though|although)\b,? (?:[\w’'-]+ ){0,4}?(?:is|are|remains) (?:still |now )?"
+                         r"(?:awaiting|waiting|seeking|demanding|insisting|reviewing|reconsidering|weighing|considering|hesitant|reluctant|undecided)\b")
 
 # Money or equipment pledged instead of people is not a troop commitment.
 # Goods counted in loads: "1,000 tonnes of aid", "500 trucks of supplies", "20 ambulances".
