@@ -2060,3 +2060,21 @@ def test_we_of_the_only_contributor_and_plans_for_a_countrys_troops(text, expect
 )
 def test_an_earlier_pledge_then_a_present_state(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an offer reported, then the country says it has not decided whether to join: still weighing it
+        ("A US envoy said Kenya had offered to send police. Kenya's foreign ministry said it has not yet decided whether to contribute to the force.",
+         {"KEN": "considering"}),
+        ("Chile will send troops, officials in Washington said. In Santiago, a spokesman said no decision has been taken to join the force.",
+         {"CHL": "considering"}),
+        # near misses: a decision pending on something else leaves the pledge standing; terms are kept
+        ("Peru has pledged 500 troops. It has not yet decided when to deploy them.", {"PER": "committed"}),
+        ("Ghana will send 300 soldiers. No decision has been taken on the budget.", {"GHA": "committed"}),
+        ("Kenya will only join with a UN mandate. It has not yet decided whether to join.", {"KEN": "conditional"}),
+    ],
+)
+def test_a_reported_offer_the_country_has_not_yet_decided_on(text, expected):
+    assert _statuses(text) == expected

@@ -362,6 +362,10 @@ DECISION_PENDING = re.compile(
     r"|\b[Dd]ecisions? (?:has|have|had) not (?:yet )?been (?:made|taken|reached)\b"
     # the go-ahead of its own government still to come: "can leave once the government gives approval"
     r"|\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves)\b")
+# A decision pending on joining itself ("has not yet decided whether to contribute troops", "no decision has been
+# taken to join the force"): the country's pledge reported elsewhere in the article is not yet one.
+UNDECIDED_ON_JOINING = re.compile(r"\s+(?:yet\s+)?(?:(?:whether|if|on|about|regarding)\s+)?(?:to\s+)?(?:(?:its|their|the)\s+)?"
+                                  r"(?:join\w*|contribut\w*|send\w*|deploy\w*|dispatch\w*|participat\w*|take part|taking part|be part|involvement)\b")
 DECISION_PENDING_CUES = [
     r"\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves)\b",
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision (?:from|by|of)\b",
@@ -1659,6 +1663,7 @@ def _extract(text: str) -> list[Suggestion]:
     pending: dict[str, str] = {}  # country -> a sentence giving its figure without a stance
     last_list: list[str] = []  # the last list of countries named in this paragraph, for "they" and "none"
     last_group: list[str] = []  # the last countries given a stance together in the article, for "all countries that ..."
+    undecided: set[str] = set()  # countries said not yet to have decided whether to join
     carried: str | None = None  # the last paragraph's subject, for "he said" and "the country" in a new one
     everyone = sorted(mentions(text) + people(text), key=lambda x: x.start)
     everyone = sorted(everyone + kingdoms(text, everyone), key=lambda x: x.start)
@@ -1807,6 +1812,8 @@ def _extract(text: str) -> list[Suggestion]:
                                 and FIRST_PERSON_BEFORE.search(text, max(span.start, m.start() - 80), m.start()):
                             subjects = [home]  # "We will not go unless ...", the article's only possible contributor
                 pending_decision = status == "considering" and DECISION_PENDING.search(m.group(0)) is not None
+                if pending_decision and not is_recalled and UNDECIDED_ON_JOINING.match(text, m.end(), span.end):
+                    undecided.update(subjects)
                 for code in subjects:
                     old = given.get(code)
                     if old is not None and old[0] == "committed" and pending_decision:
@@ -2034,6 +2041,9 @@ def _extract(text: str) -> list[Suggestion]:
             target.troops.update({key: None for key in target.troops})
             target.troops.update(_troops(sentence, target.status))
             target.add_evidence(sentence)
+    for code in undecided:
+        if found[code].status == "committed":
+            found[code].status = "considering"  # "has offered to send troops" ... "has not yet decided whether to contribute"
     for target in found.values():
         # a single figure pledged and then made conditional, or still weighed, is an offer
         if target.status in ("conditional", "considering") and target.troops.get("committed") is not None \
