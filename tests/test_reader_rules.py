@@ -2078,3 +2078,18 @@ def test_an_earlier_pledge_then_a_present_state(text, expected):
 )
 def test_a_reported_offer_the_country_has_not_yet_decided_on(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country listed with Gaza is where troops would go, not who sends them
+        ("Chile will not send soldiers to conflict zones, whether in Ukraine, Gaza or elsewhere, unless the UN approves.", {"CHL": "conditional"}),
+        ("Peru would deploy troops in Gaza or Lebanon only with a Security Council mandate.", {"PER": "conditional"}),
+        ("Kenya said it could send police to Sudan and Gaza if the UN asks for them.", {"KEN": "conditional"}),
+        # near miss: a country next to Gaza as the subject stays the subject
+        ("Egypt and Gaza were discussed. Egypt will send 500 troops.", {"EGY": "committed"}),
+    ],
+)
+def test_a_country_listed_with_gaza_is_a_destination(text, expected):
+    assert _statuses(text) == expected

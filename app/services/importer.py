@@ -1369,8 +1369,18 @@ COUNTRY_AS_PLACE_BEFORE = re.compile(r"\b(?:meeting|meetings|conference|summit|t
                                      r" (?:[\w-]+ ){0,3}?(?:troops|soldiers|peacekeepers|forces|personnel|contingents?|boots on the ground) (?:to|in|into)\s+$")
 
 
+# A country listed with Gaza as where troops would go: "in any conflict zone, whether in Ukraine, Gaza or
+# elsewhere", "in Gaza or Ukraine".
+WITH_GAZA_AFTER = re.compile(r"(?:,| and| or) (?:in |to )?(?:the )?Gaza\b")
+WITH_GAZA_BEFORE = re.compile(r"\b(?:in|to|into) (?:the )?Gaza(?: Strip)?(?:,| and| or) (?:in |to )?$")
+PLACE_PREPOSITION = re.compile(r"\b(?:in|to|into)\s+$")
+
+
 def _a_place(text: str, mention: Mention) -> bool:
     window = text[max(0, mention.start - 40):mention.start]
+    if mention.kind == "name" and not mention.is_demonym and (WITH_GAZA_BEFORE.search(window)
+                                                              or (PLACE_PREPOSITION.search(window) and WITH_GAZA_AFTER.match(text, mention.end))):
+        return True
     if mention.kind == "name":
         # "did not attend a planning meeting in Turkey": where it happened, not who acts
         return COUNTRY_AS_PLACE_BEFORE.search(window) is not None and not re.match(r"(?:’s|'s)\b", text[mention.end:mention.end + 2])
