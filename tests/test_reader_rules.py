@@ -2093,3 +2093,23 @@ def test_a_reported_offer_the_country_has_not_yet_decided_on(text, expected):
 )
 def test_a_country_listed_with_gaza_is_a_destination(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # open-minded, and a stance on joining it is too early to give
+        ("Nigeria remains open-minded about joining the force.", {"NGA": "considering"}),
+        ("Chile said it was too early to say whether it would send troops.", {"CHL": "considering"}),
+        ("The Norwegian premier said it was premature to comment on any peacekeeping role in Gaza.", {"NOR": "considering"}),
+        # a decision on joining promised for next month
+        ("Vietnam will decide next month on sending troops to the force.", {"VNM": "considering"}),
+        # near misses: too early to judge the force or the truce, premature celebrations, open-minded on trade
+        ("Egypt said it is too early to say whether the force will succeed.", {}),
+        ("For now, any celebration by Greece would be premature.", {}),
+        ("Nigeria is open-minded about trade.", {}),
+        ("Chile will decide next month on its budget.", {}),
+    ],
+)
+def test_open_minded_too_early_to_say_and_decisions_next_month(text, expected):
+    assert _statuses(text) == expected

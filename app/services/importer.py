@@ -500,6 +500,7 @@ STILL_WEIGHING = [
     r"\b(?:is|are|was|were|remains?) (?:still |now )?under (?:active |serious |careful )?(?:consideration|review|study|discussion)\b",
     r"\b(?:has |have |had )?received (?:a|an|the) (?:formal |official |written |US |U\.S\. |American )?(?:request|invitation)\b",
     r"\b(?:will|would) (?:decide|make (?:a|its|their) decision|take (?:a|its|their) decision) (?:later|soon|in due course|in the coming)\b",
+    r"\b(?:will|would) (?:decide|make (?:a|its|their) decision|take (?:a|its|their) decision) next (?:week|month|year)\b" + ABOUT_JOINING_AHEAD,
 ]
 # Terms announced before they are named: "set out conditions for its participation", "on two conditions".
 TERMS_ANNOUNCED = [
@@ -792,12 +793,16 @@ JOINING_INFINITIVE = r"(?:join|take part|participate|contribute|be part|be invol
 LEANING_TOWARDS = [
     r"\b(?:desire|wish|eagerness|aspiration|ambition|hope|intention to consider) to " + JOINING_INFINITIVE + r"\b",
     r"\b(?:the )?(?:most|more|likeliest|best placed|best-placed)(?: likely)? (?:candidates? )?to " + JOINING_INFINITIVE + r"\b",
-    r"\b(?:keeps?|keeping|kept|has|have|had|retains?|maintains?|with) an [“\"‘']?open mind\b",
+    r"\b(?:keeps?|keeping|kept|has|have|had|retains?|maintains?|with) an [“\"‘']?open mind\b|\bopen-minded\b",
+    # a stance on joining it is too early to give: "too premature to comment on any peacekeeping plan",
+    # "too early to say whether it would send troops" (not "too early to say whether the truce will hold")
+    r"\b(?:too early|too soon|(?:too )?premature) to (?:say|decide|determine|commit|predict|comment|speculate|talk)\b"
+    r"(?=[^.;]{0,80}?\b(?:role|participat\w*|join\w*|contribut\w*|send\w*|deploy\w*|troops|soldiers|peacekeep\w*|involvement)\b)",
     r"\b(?:cautious|careful|guarded|wait-and-see|noncommittal|non-committal|ambiguous) (?:stance|approach|position|line|attitude)\b",
     r"\b(?:contemplates|contemplated|mulls|mulled|deliberates|ponders|pondered|pondering)\b" + ABOUT_JOINING_AHEAD,
 ]
 MORE_CUES["considering"] += LEANING_TOWARDS
-STANCE_NEEDS_TOPIC = re.compile(r"open mind|(?:stance|approach|position|line|attitude)$")
+STANCE_NEEDS_TOPIC = re.compile(r"open mind|open-minded|(?:stance|approach|position|line|attitude)$")
 
 SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
                 for status, cue in SUBJECT_CUES]
