@@ -2113,3 +2113,16 @@ def test_a_country_listed_with_gaza_is_a_destination(text, expected):
 )
 def test_open_minded_too_early_to_say_and_decisions_next_month(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an envoy's "we" is the country the envoy represents, not the article's only possible contributor
+        ("\u201cWe will deploy the first units in January,\u201d the envoy said.\nKenya has long backed a Palestinian state.", {}),
+        ("\u201cWe will not go unless the conditions are right,\u201d the adviser said.\n"
+         "Washington has discussed Kenya's possible role with officials in Nairobi.", {"KEN": "conditional"}),
+    ],
+)
+def test_an_envoys_we_is_not_the_only_contributors(text, expected):
+    assert _statuses(text) == expected

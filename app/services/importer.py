@@ -1454,6 +1454,9 @@ ALL_OF_THE_GROUP = re.compile(r"(?:[Aa]ll|[Bb]oth) (?:of )?(?:the |these |those 
 # only one country that could send troops, the speaker's "we" is that country.
 FIRST_PERSON_BEFORE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b(?:[^.;”\"]{0,60})$")
 
+# (not when an envoy or ambassador speaks: their "we" is the country they represent, which may not be named)
+FOREIGN_ENVOY = re.compile(r"\b(?:envoy|ambassador|emissary|special representative)\b", re.I)
+
 
 def _home_country(named: list[Mention]) -> str | None:
     """The one country an article names that could send troops (the sponsor, Israel and Palestine aside)."""
@@ -1823,7 +1826,7 @@ def _extract(text: str) -> list[Suggestion]:
                         if not subjects and carried and _refers_back(text, span, m.start()) \
                                 and not any(not (x.is_demonym and x.code in NOT_CONTRIBUTORS) for x in named):
                             subjects = [carried]
-                        if not subjects and home and not named and not carried \
+                        if not subjects and home and not named and not carried and not FOREIGN_ENVOY.search(sentence) \
                                 and FIRST_PERSON_BEFORE.search(text, max(span.start, m.start() - 80), m.start()):
                             subjects = [home]  # "We will not go unless ...", the article's only possible contributor
                 pending_decision = status == "considering" and DECISION_PENDING.search(m.group(0)) is not None
