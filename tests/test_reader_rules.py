@@ -2126,3 +2126,16 @@ def test_open_minded_too_early_to_say_and_decisions_next_month(text, expected):
 )
 def test_an_envoys_we_is_not_the_only_contributors(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # near misses: talks with a mediator and an approach that is a policy are no request for troops
+        ("Following talks with Egypt on the ISF, the envoy said more countries would join.", {}),
+        ("Discussions with Qatar on the force's mandate continue.", {}),
+        ("Turkey's approach to Egypt has softened this year.", {}),
+    ],
+)
+def test_talks_with_mediators_and_policies_are_no_approach(text, expected):
+    assert _statuses(text) == expected

@@ -896,8 +896,9 @@ TALKS_WITH = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked) (?:to|with)
                         r"|\b(?:counting|relying) on\b|\b(?:pressing|pressed|lobbying|lobbied)\b"
                         # "contacts are under way with several countries ..., including Greece", "talks are being held with
                         # Chile", "in contact with Chile"
+                        # (the bare "talks with Egypt" is no approach: Egypt may be a mediator)
                         r"|\b(?:[Cc]ontacts?|[Tt]alks|[Dd]iscussions|[Cc]onsultations) (?:(?:are|is|were|was|have been|has been) )?"
-                        r"(?:(?:now |already |still |being )?(?:under ?way|ongoing|continuing|held|taking place) )?with\b|\bin (?:close )?contact with\b")
+                        r"(?:now |already |still |being )?(?:under ?way|ongoing|continuing|held|taking place) with\b|\bin (?:close )?contact with\b")
 ABOUT_THE_FORCE = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforce\b|\bISF\b|stabili[sz]ation|\bjoin", re.I)
 # "our soldiers are ready to go", "its troops will be deployed": troops of the one speaking or spoken of.
 OWN_TROOPS_BEFORE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir) (?:[\w-]+ ){0,2}$")
@@ -1898,6 +1899,8 @@ def _extract(text: str) -> list[Suggestion]:
         for m in OBJECT_CUES.finditer(text, span.start, span.end):
             if re.match(r"\s+(?:whether|if|about|what|when|how|why)\b", text[m.end():span.end]):
                 continue  # "reporters asked whether Peru had pledged troops" is a question, not an approach
+            if re.fullmatch(r"(?:approach(?:es)?|overtures?|outreach) to", m.group(0)) and not ABOUT_THE_FORCE.search(sentence):
+                continue  # "Turkey's approach to Egypt has softened": a policy, not a request for troops
             if not m.group(0).split()[0].endswith("ing") and PASSIVE_BEFORE.search(text, span.start, m.start()):
                 continue  # "was approached by American officials": the subject is the one asked
             listed = _list_after(text, named, m.end(), span.end)
