@@ -2139,3 +2139,20 @@ def test_an_envoys_we_is_not_the_only_contributors(text, expected):
 )
 def test_talks_with_mediators_and_policies_are_no_approach(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # not yet decided, in the past perfect too, and undecided about joining
+        ("Peru said it had not yet decided whether to join, though a US official said Peru had pledged 300 troops.", {"PER": "considering"}),
+        ("Chile has not decided.", {"CHL": "considering"}),
+        ("Peru is undecided about the force.", {"PER": "considering"}),
+        # near misses: undecided about something else; a plan for a country's troops reported and then denied
+        ("Chile had not yet decided on its budget.", {}),
+        ("Peru is undecided about its tariffs.", {}),
+        ("Reports of plans to send Turkish troops were denied by Ankara.", {}),
+    ],
+)
+def test_undecided_in_other_tenses_and_plans_denied(text, expected):
+    assert _statuses(text) == expected

@@ -213,7 +213,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                              r"|\b(?:has |have )?offered\b|\boffers\b|\bhas promised\b|\bpromised to (?:send|contribute)\b|\bconfirmed (?:it|they) would send\b|\bconfirmed (?:its|their) participation\b|\bplan to (?:contribute|send|deploy|dispatch|supply|provide)\b"
                              r"|\bconfirmed (?:a|an|its|their|the) (?:[\w-]+ ){0,3}(?:field hospital|contingent|battalion|unit|company|deployment|contribution|troops|police)")),
     ("considering", re.compile(r"\bdecision (?:on|about|whether|regarding) [^.;]{0,140}?(?:is|was|were|are|remains?) (?:still |yet )?(?:being finali[sz]ed|[“\"]?in process|pending|under (?:review|consideration)|not (?:yet )?(?:been )?(?:made|final|finali[sz]ed|taken|reached))"
-                               r"|\bin talks\b|\b(?:is|are|was|were) (?:still |now |also )?considering\b|\bconsidering (?:a|an|whether|sending|joining|contribut)|\bweighing\b|\bis exploring\b" + ABOUT_JOINING_AHEAD + r"|\bopen to\b|\b(?:has|have) not (?:yet )?decided\b|\bundecided\b"
+                               r"|\bin talks\b|\b(?:is|are|was|were) (?:still |now |also )?considering\b|\bconsidering (?:a|an|whether|sending|joining|contribut)|\bweighing\b|\bis exploring\b" + ABOUT_JOINING_AHEAD + r"|\bopen to\b|\b(?:has|have|had) not (?:yet )?decided\b|\bundecided\b"
                                r"|\b(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)\b|\b(?:reviewing|studying|examining|assessing) (?:a|the|its|their) (?:[\w-]+ )?request\b"
                                r"|\b(?:did|does|do|has|have|had) not (?:exclude|excluded|rule out|ruled out)\b|\b(?:could|might|may) (?:send|contribute|deploy|join|take part|participate)\b"
                                r"|\b(?:wishes|wants|wanted|seeks|sought|hopes) to (?:join|be part|take part|participate|contribute)\b"
@@ -1292,6 +1292,7 @@ SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|e
 # or the plan is dropped or denied.
 PLAN_OF_TROOPS = re.compile(r"\b(?:plans?|planned|planning|preparations?) (?:to (?:send|deploy|dispatch)|(?:for the )?(?:deployment|dispatch|sending) of|for (?:the )?deploying)\s+(?:the\s+)?$")
 TROOPS_OF_DEMONYM = re.compile(r"(?: [\w()-]+){0,4}? (?:troops|soldiers|forces|[Ff]orces|personnel|peacekeepers|police|contingent|military|army)\b")
+PLAN_DENIED_AFTER = re.compile(r"[^.;]{0,80}?\b(?:(?:was|were|has been|have been|had been) (?:[a-z]+ly )?(?:denied|rejected|dismissed|ruled out|scrapped|shelved|dropped|called off|cancell?ed))\b")
 PLAN_DROPPED = re.compile(r"\b(?:no|not|scrap\w*|shelv\w*|abandon\w*|drop\w*|reject\w*|cancel\w*|call\w* off|deni\w*|den(?:y|ies)|oppos\w*|veto\w*|block\w*)\b[^.;]{0,30}$")
 BOTH_AND = re.compile(r"\bboth (?:[\w’'-]+ ){1,4}?and\b")
 # Troops from a list of countries as the force's make-up.
@@ -1415,7 +1416,7 @@ FORCE_TOPIC = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforc
                          r"deploy|contingent|battalion|\bmission|\bGaza\b|\brequest|invitation|proposal|\bidea\b|possibility|option|personnel|police|\bsend|\btak\w+ part|\btook part|involv|\bboots\b|\bdispatch", re.I)
 OFF_TOPIC_OBJECT = re.compile(r"(?:\s+(?:of|from|to|on|about|with))?\s+(?:[A-Z][\w-]+\s+)?(?:the |a |an |its |their |new |any |fresh |further )?(?!it\b|that\b|this\b|so\b|such\b)[a-z]")
 DEPLOYED_ELSEWHERE = re.compile(r"(?: [\w,-]+){0,4}? (?:to|in) (?!Gaza\b|the\b)[A-Z][a-z]+")
-BARE_VERB_CUE = re.compile(r"(?:withdrew|withdrawn|pulled out|pulls out|rejected (?:the|a|an|any|calls|requests)|ruled out|rules out|considering|in talks|deployed)$")
+BARE_VERB_CUE = re.compile(r"(?:withdrew|withdrawn|pulled out|pulls out|rejected (?:the|a|an|any|calls|requests)|ruled out|rules out|considering|in talks|deployed|decided)$")
 TASK_WORDS = re.compile(r"\b" + TASKS)
 JOINING_WORDS = re.compile(r"\b(?:participat\w*|involvement|deploy\w*|contribut\w*|troops|soldiers|forces|personnel|join\w*|send\w*|"
                            r"take part|taking part|presence|we|they|it)\b", re.I)
@@ -1952,7 +1953,7 @@ def _extract(text: str) -> list[Suggestion]:
                 continue
             plan = PLAN_OF_TROOPS.search(text, max(span.start, x.start - 60), x.start)
             if plan is None or not TROOPS_OF_DEMONYM.match(text, x.end, span.end) \
-                    or PLAN_DROPPED.search(text, span.start, plan.start()) \
+                    or PLAN_DROPPED.search(text, span.start, plan.start()) or PLAN_DENIED_AFTER.match(text, x.end, span.end) \
                     or any(y.start < plan.start() and y.code != x.code and y.kind != "person" for y in named):
                 continue
             given[x.code] = ("committed", plan.start())  # "involve parliament in plans to deploy Indonesian troops"
