@@ -2156,3 +2156,39 @@ def test_talks_with_mediators_and_policies_are_no_approach(text, expected):
 )
 def test_undecided_in_other_tenses_and_plans_denied(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the end of the fighting in other words
+        ("Uruguay would deploy on condition that the guns fall silent.", {"URY": ["ceasefire"]}),
+        ("Bolivia will send troops once the war is over.", {"BOL": ["ceasefire"]}),
+        # the kind of mission, said as peace enforcement
+        ("Fiji's deployment depends on the mission being peacekeeping rather than peace enforcement.", {"FJI": ["mandate"]}),
+        # a vote at home and the head of state's sign-off
+        ("Paraguay's participation is contingent on a vote in its General Assembly.", {"PRY": ["domestic_approval"]}),
+        ("Ghana would send troops with the approval of the president.", {"GHA": ["domestic_approval"]}),
+        ("Zambia will deploy subject to presidential approval.", {"ZMB": ["domestic_approval"]}),
+        # command said in so many words, even when the UN holds it
+        ("Nepal's soldiers would serve only under UN command.", {"NPL": ["command"]}),
+        # serving under a UN flag, or a UN vote, is still the mandate
+        ("Malawi's soldiers would serve only under a UN flag.", {"MWI": ["mandate"]}),
+        ("Togo will send troops only after a Security Council vote.", {"TGO": ["mandate"]}),
+    ],
+)
+def test_terms_named_by_kind_in_other_words(text, expected):
+    assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lower bound is read whole, and people killed are no head count
+        ("Ecuador will take part in the mission; more than 70,000 people have been killed in Gaza.", {"ECU": {}}),
+        ("Peru will join the force, though more than 1,500 civilians died last year.", {"PER": {}}),
+        ("Chile will send more than 1,200 troops.", {"CHL": {"offered_min": 1200}}),
+    ],
+)
+def test_a_lower_bound_is_read_whole(text, expected):
+    assert _figures(text) == expected

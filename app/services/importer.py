@@ -918,14 +918,22 @@ CATEGORY_WORDS = [
     # a parliament's own mandate or resolution is its approval: "a Bundestag mandate", "a parliamentary resolution"
     ("domestic_approval", re.compile(r"(?:parliament(?:ary)?|congressional|legislative|\bassembly|\b(?-i:" + PARLIAMENT_NAMES + r"))(?:’s|'s)? "
                                      r"(?:mandate|resolution|authori[sz]ation)", re.I)),
+    # command said in so many words, even when the UN holds it: "under UN command" (a force "led by the UN" or
+    # serving "under a UN flag" is the mandate's)
+    ("command", re.compile(r"\bunder (?:the )?(?:U\.?N\.?|United Nations) (?:command|leadership)\b", re.I)),
     ("mandate", re.compile(r"\bU\.?N\.?\b|United Nations|Security Council|mandate|resolution|legal basis|international law|terms of reference|rules of engagement", re.I)),
     ("domestic_approval", re.compile(r"parliament|congress|senate|legislat|national assembly|majlis|ratif|referendum|cabinet|lawmakers"
                                       r"|(?<!General )\bassembly\b|\bBundestag|\bSejm\b|\bKnesset\b|\bDuma\b|\bDPR\b|\bStorting|\bRiksdag|\bDiet\b"
                                       # parliaments by name, and a country's own law and procedures
                                       r"|\bMajlis|\bMejlis|\bSangsad|\bLok Sabha|\bRada\b|\bCortes\b|\bFolketing|\bEduskunta|\bOireachtas|\bD[aá]il\b"
                                       r"|\bHouse of (?:Commons|Representatives)|\bSeimas|\bSaeima|\bRiigikogu|\bSabor\b|\bSkupština|\bKuvendi|\bMazhilis|\bJogorku"
-                                      r"|constitution|national (?:law|legislation)|domestic (?:law|legislation|procedures)|legal (?:process|procedures)|presidential decree", re.I)),
-    ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends", re.I)),
+                                      r"|constitution|national (?:law|legislation)|domestic (?:law|legislation|procedures)|legal (?:process|procedures)|presidential decree"
+                                      # the head of state's own sign-off, and a vote (a UN vote is the mandate's, matched above)
+                                      r"|president(?:’s|'s|ial)? (?:approval|assent|sign-off|consent|green light)|(?:approval|assent|sign-off|consent|green light) (?:of|from|by) (?:the )?(?:president|head of state)\b"
+                                      r"|\ba (?:[\w-]+ )?vote\b", re.I)),
+    ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends"
+                              # the fighting's end in other words: "once the guns fall silent", "when the war is over"
+                              r"|guns (?:fall|falls|fell|go|have fallen|are) silent|(?:the )?war (?:is over|has ended|ended)|end of the war|bombing (?:stops|ends|has stopped)", re.I)),
     ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties|both parties|all parties"
                                  # the parties' own agreement: "requested by the Palestinian Authority", "the Palestinians must agree"
                                  r"|requested by|at the request of|request (?:from|by|of) (?:the )?(?:Palestinian|both|all|the parties|Israel|Hamas)|(?:Palestinian Authority|Palestinians|parties|sides|Hamas|Israel|Israelis) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request|invit|consent)", re.I)),
@@ -976,7 +984,7 @@ NUMBER_OF = re.compile(r"\b(?:number|size|strength) of (?:the )?(?:[A-Z][\w-]+ )
 STRONG_AFTER = re.compile(r"\b(?:contingent|battalion|unit|team|company|brigade|detachment|deployment) (?:will|would|is to|is set to|is expected to) be "
                           r"(?:about |around |some |roughly |nearly )?" + NUMBER + r"[ -]strong\b")
 # Lower bounds: "at least 2,000 troops", "no fewer than 500", "20,000 or even more peacekeepers".
-AT_LEAST = re.compile(r"(?i:at least|no fewer than|no less than|a minimum of|more than) " + NUMBER
+AT_LEAST = re.compile(r"(?i:at least|no fewer than|no less than|a minimum of|more than) " + NUMBER + r"(?![,.]\d)"
                       # the people counted, or nothing counted at all: "more than 20 questions" is no head count
                       + r"(?: " + UNITS + r"|(?= (?:or|and|to|by|in|for|at|on|with|from|[A-Z][\w-]*)\b|[.,;:)”\"]|$))"
                       r"|over " + NUMBER + r" " + UNITS
@@ -988,7 +996,7 @@ SIZED = re.compile(NUMBER + r"-(?:strong|member|man|person|troop|soldier) (?:[\w
 
 # What kind of mission it is to be, when nothing else names the term: "that it will be a peacekeeping
 # mission", "what role they will play" are terms of the mandate.
-MISSION_KIND = re.compile(r"\bpeace(?:keeping)? (?:mission|force|operation)|\bwhat (?:role|authority)|\b(?:nature|goal|scope|aim) of the (?:mission|force|ISF)", re.I)
+MISSION_KIND = re.compile(r"\bpeace(?:keeping)? (?:mission|force|operation)|\bpeace[- ]?(?:enforcement|enforcing|making)\b|\bwhat (?:role|authority)|\b(?:nature|goal|scope|aim) of the (?:mission|force|ISF)", re.I)
 # "need to know what role ...": the term is said by the cue itself.
 KNOW_FIRST = re.compile(r"(?:need|needs|needed|want|wants|wanted) to (?:better )?(?:know|understand)\b")
 
