@@ -2192,3 +2192,40 @@ def test_terms_named_by_kind_in_other_words(text, expected):
 )
 def test_a_lower_bound_is_read_whole(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # thousands and hundreds in words together
+        ("Peru will send two thousand five hundred soldiers.", {"PER": {"committed": 2500}}),
+        ("Chile will send one thousand two hundred and fifty troops.", {"CHL": {"committed": 1250}}),
+        # near misses: the force's own first troops, however they are introduced
+        ("Ecuador will join the force, whose first 2,000 troops arrive in May.", {"ECU": {}}),
+        ("Peru will send troops; the force's initial 3,000 soldiers are due in June.", {"PER": {}}),
+    ],
+)
+def test_figures_in_words_and_the_forces_first_troops(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a demand the country's own joining waits on
+        ("Ecuador insists that Hamas be disarmed before it sends troops.", {"ECU": ["disarmament"]}),
+        ("Ghana demands the consent of both sides before joining.", {"GHA": ["party_consent"]}),
+        ("Mongolia calls for Israel's agreement before committing soldiers.", {"MNG": ["party_consent"]}),
+        ("Nepal wants the Palestinian Authority to govern Gaza before it commits troops.", {"NPL": ["other"]}),
+        ("Togo is seeking a UN resolution before any deployment.", {"TGO": ["mandate"]}),
+        # terms announced and named in one breath
+        ("Fiji will send troops. Our conditions are a ceasefire and a UN mandate, the minister said.", {"FJI": ["ceasefire", "mandate"]}),
+        ("Benin will take part. Its conditions are clear: a truce and the approval of parliament.", {"BEN": ["ceasefire", "domestic_approval"]}),
+        # near misses: demands others make, or of the force, are no term of the country's
+        ("Peru will send troops. Israel demands that Hamas disarm before the force deploys.", {"PER": []}),
+        ("Peru will send 300 troops. The US wants Hamas disarmed before any deployment.", {"PER": []}),
+        ("Chile will send troops. It called on Hamas to free the hostages before the holidays.", {"CHL": []}),
+    ],
+)
+def test_demands_before_joining_and_terms_named_when_announced(text, expected):
+    assert _conditions(text) == expected

@@ -507,6 +507,8 @@ TERMS_ANNOUNCED = [
     r"\b(?:set|sets|laid|lays|spelled|spelt|outlined|outlines|listed|lists|named|names) (?:out )?(?:\w+ )?(?:conditions|preconditions|terms|requirements)\b",
     r"\bon (?:two|three|four|several|certain|some|clear) (?:conditions|preconditions)\b",
 ]
+# ... or named right after being announced: "Our conditions are a ceasefire and a UN mandate", "its terms include".
+TERMS_ANNOUNCED += [r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he country(?:’s|'s)) (?:main |key |only |two |three |basic )?(?:conditions|preconditions|requirements|terms) (?:are|include|would be|will be|remain)\b:?"]
 TERMS_ANNOUNCED_CUE = re.compile("|".join(TERMS_ANNOUNCED))
 # Terms of time, consent and money: "not until the fighting stops", "at the invitation of the
 # Palestinian Authority", "the costs would have to be covered", "the terms of reference must be clear".
@@ -530,6 +532,16 @@ TERM_EVENTS = (r"(?:(?:is|are|has been|have been|has|have) )?(?:disarm(?:s|ed)?|
                r"in place|withdraws|withdrawn|invites|invited|requests|requested|accepts|accepted|granted|given)")
 EVENT_FIRST = r"\b(?:until|before)(?= (?:[\w’'.-]+ ){1,5}?" + TERM_EVENTS + r"\b)"
 MORE_CUES["conditional"] += [EVENT_FIRST]
+# A demand put before joining: "insists that Hamas be disarmed before it sends troops", "demands the consent of
+# both sides before joining", "wants the Palestinian Authority to govern Gaza before it commits troops". The
+# demand is a term only when what waits on it is the country's own joining (not "before the force deploys").
+JOINING_WAITS = (r"before (?:(?:it|they|we) (?:\w+ )?|(?:its|their|our) (?:troops|soldiers|forces|police) (?:are |can be )?|any )?"
+                 r"(?:commit|join|send|deploy|dispatch|contribut|participat|tak(?:e|es|ing) part|sign(?:s|ing)? up|deployment|commitment)\w*")
+DEMANDS_BEFORE_JOINING = [
+    r"\b(?:insists?|insisted|insisting|demands?|demanded|demanding|calls? for|called for|calling for|wants?|wanted|expects?|expected|"
+    r"requires?|required|seeks?|sought|seeking) (?:that |on )?(?=[^.;]{3,100}? " + JOINING_WAITS + r")",
+]
+MORE_CUES["conditional"] += DEMANDS_BEFORE_JOINING
 MORE_CUES["considering"] += STILL_WEIGHING
 MORE_CUES["conditional"] += TERMS_ANNOUNCED
 # An answer to a question, given by ellipsis: "Asked whether Chile would send troops, the minister said
@@ -936,6 +948,8 @@ CATEGORY_WORDS = [
                               r"|guns (?:fall|falls|fell|go|have fallen|are) silent|(?:the )?war (?:is over|has ended|ended)|end of the war|bombing (?:stops|ends|has stopped)", re.I)),
     ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties|both parties|all parties"
                                  # the parties' own agreement: "requested by the Palestinian Authority", "the Palestinians must agree"
+                                 # a party's own agreement by the possessive: "Israel's agreement", "the Palestinians' blessing"
+                                 r"|(?:Israel|Hamas|(?:the )?Palestinian Authority|(?:the )?Palestinians|(?:the )?parties)(?:’s|'s|’|')? (?:agreement|approval|acceptance|blessing|invitation|green light)"
                                  r"|requested by|at the request of|request (?:from|by|of) (?:the )?(?:Palestinian|both|all|the parties|Israel|Hamas)|(?:Palestinian Authority|Palestinians|parties|sides|Hamas|Israel|Israelis) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request|invit|consent)", re.I)),
     ("command", re.compile(r"command|under the flag|chain of|\bled by\b|leadership", re.I)),
     ("funding", re.compile(r"fund|financ|cost|paid|budget|\bpays?\b|\bpaying\b|reimburs|salar|expenses|donors?\b|money", re.I)),
@@ -953,7 +967,8 @@ _WORD_COUNT = _WORD + r"(?:-" + _WORD + r")?"
 NUMBER = (r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![.,]?\d)|\d+(?:\.\d+)? thousand\b|\d+(?:\.\d+)?k\b"
           # thousands set apart by a space, as some outlets write ("2 000 soldiers")
           r"|(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d,.])|\d+"
-          r"|(?<![\w-])(?i:" + _WORD_COUNT + r"|a) (?:hundred|thousand)(?: and " + _WORD_COUNT + r"(?! (?:hundred|thousand)))?\b)")
+          # (thousands and hundreds together: "two thousand five hundred", "one thousand two hundred and fifty")
+          r"|(?<![\w-])(?i:" + _WORD_COUNT + r"|a) (?:hundred|thousand)(?: (?i:" + _WORD_COUNT + r") hundred)?(?: and " + _WORD_COUNT + r"(?! (?:hundred|thousand)))?\b)")
 UNITS = (r"(?:more |additional |extra )?(?:troops|soldiers|personnel|peacekeepers|police officers|policemen|police|officers|engineers|medics|military personnel|service members|servicemembers|marines|paratroopers|staff|medical staff|doctors|nurses|medical personnel|observers"
          # forces by their own names: gendarmes, carabinieri, blue helmets, trainers, deminers, special forces
          r"|gendarmes|gendarmerie|carabinieri|Carabinieri|troopers|infantrymen|infantry|servicemen|servicewomen|sappers|deminers|trainers|instructors|commandos|special forces|blue helmets)")
@@ -1066,11 +1081,12 @@ def _word_count(words: str) -> int:
 
 
 def _number(raw: str) -> int:
-    words = re.fullmatch(r"(\S+) (hundred|thousand)(?: and (\S+))?", raw)
+    words = re.fullmatch(r"(\S+) (hundred|thousand)(?: (\S+) hundred)?(?: and (\S+))?", raw)
     if words is not None:
-        count, scale, rest = words.groups()
+        count, scale, hundreds, rest = words.groups()
         value = float(count) if re.fullmatch(r"\d+(?:\.\d+)?", count) else _word_count(count)
-        return round(value * (1000 if scale == "thousand" else 100)) + (_word_count(rest) if rest else 0)
+        return (round(value * (1000 if scale == "thousand" else 100)) + (_word_count(hundreds) * 100 if hundreds else 0)
+                + (_word_count(rest) if rest else 0))
     if raw.endswith("k"):
         return round(float(raw[:-1]) * 1000)
     return int(raw.replace(",", "").replace(".", "").replace(" ", ""))
@@ -1082,7 +1098,8 @@ FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) 
                                r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
                                r"|\b(?:force|mission|ISF)(?:,? (?:whose|which|with|its) (?:[\w-]+ ){0,2}?| (?:[\w-]+ ){0,3}?| )(?:will|would|could|can|is to|is expected to|may|might) (?:have|number|include|comprise|consist of|total|reach|be made up of) "
                                r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
-                               r"|\b(?:force|mission|ISF)(?:’s|'s) (?:planned |projected |total |full |envisaged |expected |overall |eventual )?(?:strength of )?$"
+                               # (and the force's own first troops: "the force, whose first 2,000 troops arrive in May")
+                               r"|\b(?:force|mission|ISF)(?:’s|'s|,? whose) (?:planned |projected |total |full |envisaged |expected |overall |eventual |first |initial |advance |lead )?(?:strength of )?$"
                                r"|(?<!to )\b(?:total|overall|combined) (?:force )?(?:of |strength of )?(?:about |around |some |up to )?$(?<!\ba total of )"
                                # the sponsor's recruiting: "officials hope to recruit 10,000 soldiers"
                                r"|\b(?:recruit|recruiting|assemble|assembling|muster|mustering|raise|raising) (?:a force of )?(?:about |around |some |up to |as many as |at least |more than |over )?$", re.I)
