@@ -2229,3 +2229,39 @@ def test_figures_in_words_and_the_forces_first_troops(text, expected):
 )
 def test_demands_before_joining_and_terms_named_when_announced(text, expected):
     assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit's size said by a verb, in the next sentence too
+        ("Peru will send troops to Gaza. Its contingent will number 1,200.", {"PER": {"committed": 1200}}),
+        ("Ecuador will provide medical staff numbering about 150.", {"ECU": {"committed": 150}}),
+        ("Chile will deploy a contingent 650 strong.", {"CHL": {"committed": 650}}),
+        # near misses: what a group of countries offered between them, and a year
+        ("Chile will send troops; 12 countries have offered 15,000 soldiers in all.", {"CHL": {}}),
+        ("Peru will send troops, and several nations have pledged some 9,000 troops so far.", {"PER": {}}),
+        ("Bolivia will send a contingent. Its deployment will total 2026 hours of patrols.", {"BOL": {}}),
+    ],
+)
+def test_sizes_said_by_a_verb_and_group_totals(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a term that must come first, a body with the last word, the kind of mission said against another
+        ("Chile says it must first see a ceasefire take hold.", {"CHL": ["ceasefire"]}),
+        ("Peru would have to first pass national legislation before sending troops.", {"PER": ["domestic_approval"]}),
+        ("Ecuador would commit troops, but its parliament has the final say.", {"ECU": ["domestic_approval"]}),
+        ("Uruguay would deploy troops as part of a peacekeeping mission, not peace enforcement.", {"URY": ["mandate"]}),
+        # who pays, in other words
+        ("Ghana would join if Washington foots the bill.", {"GHA": ["funding"]}),
+        ("Nepal will send police provided donors pick up the tab.", {"NPL": ["funding"]}),
+        # near misses: a view of the force is no stance, and a decision still to be made is no term
+        ("Bolivia envisions a peacekeeping mission, not a peace-enforcement operation.", {}),
+    ],
+)
+def test_terms_that_must_come_first_and_who_pays(text, expected):
+    assert _conditions(text) == expected

@@ -542,6 +542,21 @@ DEMANDS_BEFORE_JOINING = [
     r"requires?|required|seeks?|sought|seeking) (?:that |on )?(?=[^.;]{3,100}? " + JOINING_WAITS + r")",
 ]
 MORE_CUES["conditional"] += DEMANDS_BEFORE_JOINING
+# A term that must come first, or a body with the last word: "must first see a ceasefire take hold", "has to
+# first pass national legislation", "parliament has the final say", and the kind of mission said against
+# another ("a peacekeeping mission, not peace enforcement").
+TERMS_FIRST = [
+    r"\b(?:must|would have to|will have to|needs? to|has to|have to|would need to) first (?:see|have|get|secure|obtain|pass|receive|wait for|win|adopt)\b"
+    r"(?=[^.;]{0,60}?\b(?:mandate|resolution|approval|consent|cease-?fire|truce|agreement|authori[sz]ation|green light|invitation|guarantees?|vote|"
+    r"legislation|law|disarm\w*|funding|financing)\b)",
+    r"(?=\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|legislators|the [Cc]abinet|the National Assembly|the legislature|" + PARLIAMENT_NAMES + r") "
+    r"(?:has|have|will have|would have|gets|get|will get|would get) the (?:final|last) (?:say|word)\b)",
+    # (only of the country's own troops: "would deploy troops as part of a peacekeeping mission, not peace enforcement";
+    # a view of the force, "envisions a peacekeeping mission, not peace enforcement", is no stance)
+    r"\b(?:send|sending|deploy|deploying|contribute|contributing|join|joining|take part|taking part|participate|participating|serve|serving)\b[^.;]{0,60}?"
+    r"(?=\bpeace-?keeping (?:mission|force|operation|role),? (?:and |but )?(?:not|rather than|instead of|never) (?:a |an )?peace[- ]?(?:enforcement|enforcing|making)\b)",
+]
+MORE_CUES["conditional"] += TERMS_FIRST
 MORE_CUES["considering"] += STILL_WEIGHING
 MORE_CUES["conditional"] += TERMS_ANNOUNCED
 # An answer to a question, given by ellipsis: "Asked whether Chile would send troops, the minister said
@@ -952,7 +967,9 @@ CATEGORY_WORDS = [
                                  r"|(?:Israel|Hamas|(?:the )?Palestinian Authority|(?:the )?Palestinians|(?:the )?parties)(?:’s|'s|’|')? (?:agreement|approval|acceptance|blessing|invitation|green light)"
                                  r"|requested by|at the request of|request (?:from|by|of) (?:the )?(?:Palestinian|both|all|the parties|Israel|Hamas)|(?:Palestinian Authority|Palestinians|parties|sides|Hamas|Israel|Israelis) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request|invit|consent)", re.I)),
     ("command", re.compile(r"command|under the flag|chain of|\bled by\b|leadership", re.I)),
-    ("funding", re.compile(r"fund|financ|cost|paid|budget|\bpays?\b|\bpaying\b|reimburs|salar|expenses|donors?\b|money", re.I)),
+    ("funding", re.compile(r"fund|financ|cost|paid|budget|\bpays?\b|\bpaying\b|reimburs|salar|expenses|donors?\b|money"
+                           # "foots the bill", "picks up the tab"
+                           r"|\b(?:foots?|footing|picks? up|picking up|covers?|covering) the (?:bill|tab)\b", re.I)),
 ]
 
 # "20,000 troops", "20 thousand troops", "20.000 troops" (a dot between thousands, as some outlets write), and
@@ -998,6 +1015,13 @@ NUMBER_OF = re.compile(r"\b(?:number|size|strength) of (?:the )?(?:[A-Z][\w-]+ )
 # A unit's size said after it: "the contingent will be 500 strong".
 STRONG_AFTER = re.compile(r"\b(?:contingent|battalion|unit|team|company|brigade|detachment|deployment) (?:will|would|is to|is set to|is expected to) be "
                           r"(?:about |around |some |roughly |nearly )?" + NUMBER + r"[ -]strong\b")
+# A unit's or the troops' size said by a verb, the people not named again: "the contingent will number 1,200",
+# "medical staff numbering about 150", "its deployment will total 800" (the whole force's size is FORCE_WIDE_BEFORE's).
+UNIT_NUMBERS = re.compile(r"\b(?:contingent|battalion|brigade|unit|company|detachment|deployment|contribution|team|" + UNITS
+                          + r") (?:(?:will|would|is to|is set to|is expected to|could|should) )?(?:number|numbering|total|totalling|totaling|comprise|"
+                          r"be made up of|consist of) (?:about |around |some |roughly |nearly |approximately )?" + NUMBER + r"(?![\d,.]\d|\d)")
+# "a contingent 650 strong"
+STRONG_AFTER_UNIT = re.compile(r"\b(?:contingent|battalion|brigade|unit|company|detachment|team) (?:about |around |some |roughly |nearly )?" + NUMBER + r" strong\b")
 # Lower bounds: "at least 2,000 troops", "no fewer than 500", "20,000 or even more peacekeepers".
 AT_LEAST = re.compile(r"(?i:at least|no fewer than|no less than|a minimum of|more than) " + NUMBER + r"(?![,.]\d)"
                       # the people counted, or nothing counted at all: "more than 20 questions" is no head count
@@ -1101,6 +1125,10 @@ FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) 
                                # (and the force's own first troops: "the force, whose first 2,000 troops arrive in May")
                                r"|\b(?:force|mission|ISF)(?:’s|'s|,? whose) (?:planned |projected |total |full |envisaged |expected |overall |eventual |first |initial |advance |lead )?(?:strength of )?$"
                                r"|(?<!to )\b(?:total|overall|combined) (?:force )?(?:of |strength of )?(?:about |around |some |up to )?$(?<!\ba total of )"
+                               # what a group of countries has offered between them: "12 countries have offered 15,000 soldiers"
+                               r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|other|a dozen|dozens of) (?:[\w-]+ )?(?:countries|nations|states|contributors|governments) "
+                               r"(?:have |had )?(?:so far |now |together |collectively |already )?(?:offered|pledged|committed|promised|put forward) "
+                               r"(?:a total of |about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
                                # the sponsor's recruiting: "officials hope to recruit 10,000 soldiers"
                                r"|\b(?:recruit|recruiting|assemble|assembling|muster|mustering|raise|raising) (?:a force of )?(?:about |around |some |up to |as many as |at least |more than |over )?$", re.I)
 # ... unless the country itself sends "a force of": "ready to send a peacekeeping force of 20,000".
@@ -1136,6 +1164,11 @@ class Figure:
     total: bool
 
 
+def _a_year(raw: str) -> bool:
+    """A bare four-digit figure that reads as a year ("will total 2026 hours"), not a head count."""
+    return re.fullmatch(r"(?:19|20)\d\d", raw) is not None
+
+
 def _figures(sentence: str) -> list[Figure]:
     """The troop figures a sentence gives, in order, leaving out figures for the whole force."""
     found: list[Figure] = []
@@ -1156,7 +1189,8 @@ def _figures(sentence: str) -> list[Figure]:
         found.append(Figure(m.start(), values, total or TOTAL_BEFORE.search(before) is not None))
 
     for m in TOTAL_FIGURE.finditer(sentence):
-        add(m, {"single": _number(m.group(1))}, total=True)
+        if not _a_year(m.group(1)):
+            add(m, {"single": _number(m.group(1))}, total=True)
     for m in RANGE.finditer(sentence):
         low, high = [g for g in m.groups() if g][:2]
         add(m, {"offered_min": _number(low), "offered_max": _number(high)})
@@ -1173,6 +1207,8 @@ def _figures(sentence: str) -> list[Figure]:
         add(m, {"single": _number(m.group(1))})
     for m in SIZED.finditer(sentence):
         add(m, {"single": _number(m.group(1))})
+    for m in STRONG_AFTER_UNIT.finditer(sentence):
+        add(m, {"single": _number(m.group(1))})
     for m in SUM.finditer(sentence):
         numbers = re.findall(NUMBER.replace("(", "(?:", 1), m.group(0))
         add(m, {"single": sum(_number(n) for n in numbers[:2])})
@@ -1183,6 +1219,10 @@ def _figures(sentence: str) -> list[Figure]:
             add(m, {"single": _number(m.group(2))})
     for m in NUMBER_OF.finditer(sentence):
         add(m, {"single": _number(m.group(1))})
+    for m in UNIT_NUMBERS.finditer(sentence):
+        number = next(g for g in m.groups() if g)
+        if not _a_year(number):
+            add(m, {"single": _number(number)})
     for m in BARE.finditer(sentence):
         number = re.search(NUMBER + "$", m.group(0))
         if 1900 <= _number(number.group(1)) <= 2100:
