@@ -2265,3 +2265,35 @@ def test_sizes_said_by_a_verb_and_group_totals(text, expected):
 )
 def test_terms_that_must_come_first_and_who_pays(text, expected):
     assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the country's own force sized by a compound
+        ("Chile will send a 1,500-strong force to Gaza.", {"CHL": {"committed": 1500}}),
+        ("Peru has offered a 900-member force for the mission.", {"PER": {"committed": 900}}),
+        # near misses: what the force still needs, and a force-wide compound
+        ("Chile will send troops; the mission will need 1,500 police, UN officials said.", {"CHL": {}}),
+        ("Peru will send troops; the force still requires some 4,000 soldiers.", {"PER": {}}),
+        ("Ecuador will send troops to the 20,000-strong force.", {"ECU": {}}),
+    ],
+)
+def test_own_forces_sized_and_what_the_force_needs(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participation tied to a term, a precondition named as the country's, a term wanted first
+        ("Chile makes its participation dependent on a vote in Congress.", {"CHL": ["domestic_approval"]}),
+        ("Peru ties its participation to a UN mandate.", {"PER": ["mandate"]}),
+        ("Ecuador's precondition is a lasting ceasefire.", {"ECU": ["ceasefire"]}),
+        ("Uruguay will deploy, but it wants the approval of its Congress first.", {"URY": ["domestic_approval"]}),
+        # near misses: being first is no term
+        ("Ghana will send troops and wants to be the first to deploy.", {"GHA": []}),
+    ],
+)
+def test_participation_tied_to_a_term(text, expected):
+    assert _conditions(text) == expected

@@ -557,6 +557,16 @@ TERMS_FIRST = [
     r"(?=\bpeace-?keeping (?:mission|force|operation|role),? (?:and |but )?(?:not|rather than|instead of|never) (?:a |an )?peace[- ]?(?:enforcement|enforcing|making)\b)",
 ]
 MORE_CUES["conditional"] += TERMS_FIRST
+# A participation made to depend on a term, a precondition named as the country's, a term wanted "first":
+# "makes its participation dependent on a vote", "ties its participation to a UN mandate", "Chile's precondition
+# is a lasting ceasefire", "wants the approval of its Congress first".
+PARTICIPATION_TIED = [
+    r"\b(?:makes?|made|making) (?:its|their) (?:[\w-]+ )?(?:participation|involvement|deployment|contribution|support) (?:dependent|conditional|contingent) (?:on|upon)\b",
+    r"\b(?:ties|tied|tying|links|linked|linking) (?:its|their) (?:[\w-]+ )?(?:participation|involvement|deployment|contribution|decision) to\b",
+    r"(?:’s|'s|\b[Ii]ts|\b[Tt]heir) (?:main |key |first |only |chief |basic )?(?:pre)?condition (?:is|was|remains|would be)\b",
+    r"\b(?:wants?|wanted|needs?|needed|requires?|required|expects?|expected) (?=(?:the |a |an )[^.;,]{3,60}? first(?=[.;,]|$))",
+]
+MORE_CUES["conditional"] += PARTICIPATION_TIED
 MORE_CUES["considering"] += STILL_WEIGHING
 MORE_CUES["conditional"] += TERMS_ANNOUNCED
 # An answer to a question, given by ellipsis: "Asked whether Chile would send troops, the minister said
@@ -1125,6 +1135,9 @@ FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) 
                                # (and the force's own first troops: "the force, whose first 2,000 troops arrive in May")
                                r"|\b(?:force|mission|ISF)(?:’s|'s|,? whose) (?:planned |projected |total |full |envisaged |expected |overall |eventual |first |initial |advance |lead )?(?:strength of )?$"
                                r"|(?<!to )\b(?:total|overall|combined) (?:force )?(?:of |strength of )?(?:about |around |some |up to )?$(?<!\ba total of )"
+                               # what the force or mission still needs: "the mission will need 1,500 police"
+                               r"|\b(?:force|mission|ISF)(?:’s|'s)? (?:(?:will|would|could|may|still) )?(?:need|needs|require|requires|lacks|lack|is short of) "
+                               r"(?:a further |another |an additional |about |around |some |roughly |up to |at least |more than |over )?$"
                                # what a group of countries has offered between them: "12 countries have offered 15,000 soldiers"
                                r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|other|a dozen|dozens of) (?:[\w-]+ )?(?:countries|nations|states|contributors|governments) "
                                r"(?:have |had )?(?:so far |now |together |collectively |already )?(?:offered|pledged|committed|promised|put forward) "
@@ -1140,6 +1153,9 @@ OWN_FORCE_BEFORE = re.compile(r"\b(?:send|sending|deploy|deploying|contribute|co
                               r"(?:[\w-]+ ){0,2}(?:force|mission|ISF) with (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$", re.I)
 OWN_FORCE = re.compile(r"\b(?:send|sending|deploy|deploying|offer|offered|offering|pledge|pledged|pledging|provide|providing|commit|committed|committing) "
                        r"(?:a|an|its|their) (?:[\w-]+ ){0,2}force of (?:about |around |some |roughly |nearly )?" + NUMBER + r"(?![\d,])(?! (?:million|billion))")
+# ... and "send a 1,500-strong force": the country's own force, sized by a compound.
+OWN_SIZED_FORCE = re.compile(r"\b(?:send|sending|deploy|deploying|offer|offered|offering|pledge|pledged|pledging|provide|providing|commit|committed|committing|dispatch|dispatching) "
+                             r"(?:a|an|its|their) " + NUMBER + r"-(?:strong|member|person|troop|soldier|man) (?:[\w-]+ )?force\b")
 FORCE_WIDE_AFTER = re.compile(r"-(?:strong|member|person|troop|soldier)\b"
                               # troops of others, or pledged by all: "3,000 soldiers from other countries", "8,000 troops have been pledged so far"
                               r"|(?: [\w-]+){0,2}? from (?:other|several|many|various|different|\d+|[a-z]+ other) (?:countries|nations|states|contributors)\b"
@@ -1199,6 +1215,8 @@ def _figures(sentence: str) -> list[Figure]:
     for m in AT_LEAST.finditer(sentence):
         add(m, {"offered_min": _number(next(g for g in m.groups() if g))})
     for m in OWN_FORCE.finditer(sentence):
+        add(m, {"single": _number(m.group(1))})
+    for m in OWN_SIZED_FORCE.finditer(sentence):
         add(m, {"single": _number(m.group(1))})
     for m in EACH.finditer(sentence):
         units = m.group(1)
