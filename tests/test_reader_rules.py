@@ -2297,3 +2297,19 @@ def test_own_forces_sized_and_what_the_force_needs(text, expected):
 )
 def test_participation_tied_to_a_term(text, expected):
     assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # terms said to be clear, then counted off in the next sentence
+        ("Chile is ready to join. Its conditions for participation are clear. First, a ceasefire; second, a UN mandate.",
+         {"CHL": ["ceasefire", "mandate"]}),
+        ("Peru will send troops. Its conditions are simple. Firstly, a truce; secondly, the consent of the Palestinians.",
+         {"PER": ["ceasefire", "party_consent"]}),
+        # near miss: a first step that is no term
+        ("Chile will send troops. First, it will send engineers.", {"CHL": []}),
+    ],
+)
+def test_terms_said_to_be_clear_and_counted_off(text, expected):
+    assert _conditions(text) == expected

@@ -508,7 +508,11 @@ TERMS_ANNOUNCED = [
     r"\bon (?:two|three|four|several|certain|some|clear) (?:conditions|preconditions)\b",
 ]
 # ... or named right after being announced: "Our conditions are a ceasefire and a UN mandate", "its terms include".
-TERMS_ANNOUNCED += [r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he country(?:’s|'s)) (?:main |key |only |two |three |basic )?(?:conditions|preconditions|requirements|terms) (?:are|include|would be|will be|remain)\b:?"]
+# (or said to be clear, the terms then listed in the next sentence: "Its conditions for participation are clear.")
+TERMS_ANNOUNCED += [r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he country(?:’s|'s)) (?:main |key |only |two |three |basic )?(?:conditions|preconditions|requirements|terms)"
+                    r"(?: for (?:its |our |their )?(?:participation|joining|involvement|taking part|deployment|contribution))? (?:are|include|would be|will be|remain)\b:?"]
+# Terms said only to be clear or simple: the terms themselves are still to come.
+TERMS_JUST_CLEAR = re.compile(r"(?:(?:fairly|very|quite|perfectly|crystal) )?(?:clear|simple|well[- ]known|known|straightforward)", re.I)
 TERMS_ANNOUNCED_CUE = re.compile("|".join(TERMS_ANNOUNCED))
 # Terms of time, consent and money: "not until the fighting stops", "at the invitation of the
 # Palestinian Authority", "the costs would have to be covered", "the terms of reference must be clear".
@@ -1393,7 +1397,9 @@ ANSWER = re.compile(r"(?:(?:Q|A|Answer|[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?)\s
 TERMS_TO_COME = re.compile(r"\b(?:several|some|certain|a number of|a few|two|three|four|five|these|the following|its|their) "
                            r"(?:[\w-]+ )?(?:conditions|preconditions|requirements|terms)\b", re.I)
 TERMS_LISTED = re.compile(r"[“\"‘]?(?:These|Those|They|The (?:conditions|preconditions|requirements|terms))(?: (?:conditions|preconditions|requirements|terms))? "
-                          r"(?:include|included|are|were)\b:?(?: that\b)?\s*")
+                          r"(?:include|included|are|were)\b:?(?: that\b)?\s*"
+                          # or counted off: "First, a ceasefire; second, a UN mandate."
+                          r"|[“\"‘]?(?:First(?:ly)?|The first is|One is),?\s+")
 CLAUSE_FROM_CUE = ("in ", "under ", "within ", "remain", "stay ", "be ", "serve", "operate", "only within", "only under",
                    "without ", "before ", "with the ", "on the basis", "based on", "after ")
 
@@ -1814,7 +1820,8 @@ def _extract(text: str) -> list[Suggestion]:
             # "... provided several conditions are met. These include that ...; ...; and ...": the terms, one by one
             rest = text[listing.end():span.end]
             items = re.split(r";\s*(?:and\s+)?", rest) if ";" in rest else re.split(r",\s*(?:and\s+)?|\s+and\s+", rest)
-            items = [p.strip(" .;”\"") for p in items]
+            # (terms counted off lose their ordinals: "second, a UN mandate" is "a UN mandate")
+            items = [re.sub(r"^(?:(?:second|third|fourth|fifth)(?:ly)?|finally|lastly|last),?\s+", "", p.strip(" .;”\""), flags=re.I) for p in items]
             for code in announced:
                 conditions_here.setdefault(code, []).extend((p, category_of(p)) for p in items if len(p) >= 4)
         announced = []
@@ -1940,6 +1947,8 @@ def _extract(text: str) -> list[Suggestion]:
                         c_start, c_end = m.start(), m.end()  # the cue names the term itself: "parliament will have the final word"
                     terms = _conditions_in(text, c_start, c_end, sentence)
                     colon = text.find(":", m.end(), span.end)
+                    if TERMS_ANNOUNCED_CUE.match(cue_text) and TERMS_JUST_CLEAR.fullmatch(text[c_start:c_end].strip()):
+                        terms = []  # "Its conditions are clear." names none yet
                     if TERMS_ANNOUNCED_CUE.match(cue_text) and colon != -1:
                         # "set out three conditions: a UN mandate, a ceasefire and the consent of the Palestinians"
                         items = [p.strip(" .;”\"") for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text[colon + 1:span.end])]
