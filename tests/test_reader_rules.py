@@ -21,6 +21,12 @@ def _conditions(text: str) -> dict[str, list[str]]:
     return {s.country: [c.category for c in s.conditions] for s in extract(text)}
 
 
+def _read(text: str) -> dict[str, tuple[str | None, dict[str, int], list[str]]]:
+    """Status, figures and conditions together, for sentences where all three matter."""
+    return {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}, [c.category for c in s.conditions])
+            for s in extract(text)}
+
+
 # ---- how a pledge, a deliberation and a refusal are worded -----------------------------------------
 
 
@@ -1862,11 +1868,6 @@ def test_a_contingent_numbering_so_many(text, expected):
 )
 def test_participation_conditioned_in_the_present(text, expected):
     assert _conditions(text) == expected
-
-
-def _read(text: str) -> dict[str, tuple[str | None, dict[str, int], list[str]]]:
-    return {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}, [c.category for c in s.conditions])
-            for s in extract(text)}
 
 
 @pytest.mark.parametrize(
