@@ -144,6 +144,10 @@ def test_who_the_sentence_is_about(text, expected):
         ("Peru said it could send 5,000 to 8,000 soldiers.", {"PER": {"offered_min": 5000, "offered_max": 8000}}),
         ("Ecuador is ready to send as many as 700 troops.", {"ECU": {"offered_max": 700}}),
         ("Uruguay will contribute about 450.", {"URY": {"committed": 450}}),
+        # a bare figure in the range of years, written as a head count, is a head count; as a year it is not
+        ("Chile said it will send 2,000 to Gaza.", {"CHL": {"committed": 2000}}),
+        ("Colombia will contribute 1,950 to the force.", {"COL": {"committed": 1950}}),
+        ("Ecuador will deploy troops to the enclave in 2026.", {"ECU": {}}),
         # a first wave and a total: the total
         ("Paraguay will send an initial 200 troops in March, with the total rising to 900 by June.",
          {"PRY": {"committed": 900}}),

@@ -1247,9 +1247,8 @@ def _figures(sentence: str) -> list[Figure]:
             add(m, {"single": _number(number)})
     for m in BARE.finditer(sentence):
         number = re.search(NUMBER + "$", m.group(0))
-        if 1900 <= _number(number.group(1)) <= 2100:
-            continue  # a year
-        add(m, {"single": _number(number.group(1))})
+        if not _a_year(number.group(1)):
+            add(m, {"single": _number(number.group(1))})
     return sorted(found, key=lambda f: f.start)
 
 
