@@ -404,3 +404,28 @@ def test_openapi_documents_the_etag_and_each_answer_of_one_stance(client):
     assert "json_invalid" in operations["patch"]["responses"]["422"]["description"]
     body = operations["patch"]["requestBody"]["content"]
     assert list(body) == [MERGE_PATCH] and body[MERGE_PATCH]["schema"]["required"] == ["citation", "reason"]
+
+
+def test_a_patch_of_the_position_is_a_statement_of_its_own_and_past_days_keep_the_earlier_one(writer):
+    before = writer.get(f"{URL}/AZE")
+    earlier = before.json()
+    day = earlier["stated_on"]
+    assert day is not None and earlier["troops"]["offered_max"] != 500
+    reply = writer.patch(f"{URL}/AZE", json={
+        "troops": {"offered_max": 500},
+        "citation": {"source": {"title": "Baku statement", "publisher": "Example Wire"}, "quote": "up to 500 troops"},
+        "reason": "New statement from the ministry"}, headers={"Content-Type": MERGE_PATCH, "If-Match": before.headers["etag"]})
+    assert reply.status_code == 200, reply.text
+    now = reply.json()
+    # undated, from an undated source: it speaks for the day it was recorded, not the day of the one before
+    assert now["stated_on"] is None and now["troops"]["offered_max"] == 500 and now["current_position"] is True
+    then = writer.get(f"{URL}/AZE", params={"as_of": day}).json()
+    assert then["troops"] == earlier["troops"] and then["version"] == earlier["version"]
+    board_then = {s["country"]: s for s in writer.get(URL, params={"as_of": day}).json()}
+    assert board_then["AZE"]["troops"] == earlier["troops"]
+    # dated in the patch itself, it speaks for that day
+    dated = writer.patch(f"{URL}/AZE", json={"status": "considering", "stated_on": day, **CITED},
+                         headers={"Content-Type": MERGE_PATCH, "If-Match": reply.headers["etag"]})
+    assert dated.status_code == 200, dated.text
+    assert dated.json()["stated_on"] == day
+    assert writer.get(f"{URL}/AZE", params={"as_of": day}).json()["status"] == "considering"
