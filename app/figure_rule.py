@@ -9,7 +9,8 @@
 The schemas, the stance forms and the write path (`set_stance`) ask `figure_problems`; none keeps
 a check of its own. Rows stored before the rule are restored and kept as they are: `verify`
 reports them, and the totals count only the troops a status allows (`countable`), so such a row
-can never inflate the board.
+can never inflate the board. The offers of a country that declined or withdrew are kept on record
+but not counted (`offer_stands`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,16 @@ def figure_problem(value: Any) -> str | None:
     if value < 0:
         return NEGATIVE
     return None
+
+
+# A country that declined or withdrew has no offer standing, whatever it offered before: its offered
+# figures stay on record (its row and history show them) but no total counts them.
+NO_OFFER_STANDING = ("declined", "withdrawn")
+
+
+def offer_stands(status: str) -> bool:
+    """Whether a country of STATUS has an offer the totals count."""
+    return status not in NO_OFFER_STANDING
 
 
 def allows(status: str, field: str) -> bool:

@@ -94,16 +94,17 @@ def test_projection_totals_count_only_available_countries():
 
 def test_totals_leave_out_troops_a_status_cannot_have():
     """Rows stored before the figure rule: a declined country's troops and a conditional one's
-    deployed troops count neither on the board nor in the what-if."""
+    deployed troops count neither on the board nor in the what-if; nor does the offer of a country
+    that has since declined or withdrawn."""
     stances = [
         stance("AAA", "deployed", offered=(100, 300), committed=200, deployed=150),
         stance("CCC", "conditional", condition("ceasefire", factor=CEASEFIRE), offered=(500, 500), committed=300,
                deployed=400),
         stance("FFF", "declined", offered=(100, 100), committed=2000, deployed=5000),
-        stance("WWW", "withdrawn", committed=700, deployed=700),
+        stance("WWW", "withdrawn", offered=(50, 80), committed=700, deployed=700),
     ]
     everyone = board.totals(PROPOSAL, stances)
-    assert (everyone.offered_min, everyone.offered_max, everyone.committed, everyone.deployed) == (700, 900, 500, 150)
+    assert (everyone.offered_min, everyone.offered_max, everyone.committed, everyone.deployed) == (600, 800, 500, 150)
     ceasefire = project(PROPOSAL, stances, FACTORS, ["cessation-of-hostilities"])
     assert [o.stance.country_code for o in ceasefire.available] == ["AAA", "CCC"]
     assert (ceasefire.totals.committed, ceasefire.totals.deployed) == (500, 150)

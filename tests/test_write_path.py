@@ -279,9 +279,10 @@ def test_totals_count_only_the_troops_a_status_allows(client, database, session,
     monkeypatch.undo()
     session.rollback()
     totals = read_board(session, "gaza-isf").totals
-    assert (totals.offered_min, totals.offered_max, totals.committed, totals.deployed) == (100, 100, 0, 0)
+    # nor its offer: a declined country has none standing
+    assert (totals.offered_min, totals.offered_max, totals.committed, totals.deployed) == (0, 0, 0, 0)
     api = client.get("/api/v1/proposals/gaza-isf").json()["totals"]
-    assert (api["committed"], api["deployed"]) == (0, 0)
+    assert (api["offered_min"], api["offered_max"], api["committed"], api["deployed"]) == (0, 0, 0, 0)
     egy = client.get("/api/v1/proposals/gaza-isf/stances/EGY").json()
     assert egy["troops"]["committed"] == 2000  # shown as recorded, never changed silently
     chart = BeautifulSoup(client.get("/").text, "html.parser").select_one("#force-chart .chart-deployed")
