@@ -193,14 +193,22 @@ class ProposalFacts(StrictModel):
 HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#\x00-\x1f\x7f][^\s\x00-\x1f\x7f]*$", max_length=2000), TEXT_RULE]
 
 
+def not_after_today(day: dt.date | None) -> dt.date | None:
+    """DAY, unless it lies after today (UTC, as for a statement's `stated_on`): nothing was published
+    or read on a day still to come, and a source's date dates the statements that cite it."""
+    if day is not None and day > dt.datetime.now(dt.timezone.utc).date():
+        raise ValueError("must not be after today (UTC): give the day it was published (or read), or leave it out")
+    return day
+
+
 class SourceIn(StrictModel):
     """A new source. Leave out what is unknown rather than guessing it."""
 
     title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), TEXT_RULE]
     publisher: Optional[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), TEXT_RULE]] = None
     url: Optional[HttpUrl] = None
-    published_on: Optional[IsoDate] = None
-    retrieved_on: Optional[IsoDate] = None
+    published_on: Annotated[Optional[IsoDate], AfterValidator(not_after_today)] = None
+    retrieved_on: Annotated[Optional[IsoDate], AfterValidator(not_after_today)] = None
     text: Optional[Annotated[str, StringConstraints(min_length=1, max_length=ARTICLE_MAX_BYTES),
                              AfterValidator(within_article_limit), TEXT_RULE]] = None
     note: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), TEXT_RULE]] = None

@@ -3,6 +3,7 @@ JSON Merge Patch, and twenty racing replaces against several server processes: e
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import httpx
@@ -429,3 +430,17 @@ def test_a_patch_of_the_position_is_a_statement_of_its_own_and_past_days_keep_th
     assert dated.status_code == 200, dated.text
     assert dated.json()["stated_on"] == day
     assert writer.get(f"{URL}/AZE", params={"as_of": day}).json()["status"] == "considering"
+
+
+def test_a_source_dated_after_today_is_refused_with_the_field_named(writer, session):
+    count = _changes(session)
+    reply = writer.post("/api/v1/sources", json={"title": "Tomorrow's news", "published_on": "2999-01-01"})
+    assert reply.status_code == 422
+    (error,) = reply.json()["detail"]
+    assert error["loc"] == ["body", "published_on"] and "after today" in error["msg"]
+    imported = writer.post("/api/v1/imports", json={"title": "Tomorrow's news", "published_on": "2999-01-01",
+                                                    "text": "Peru will send 300 troops to the force."})
+    assert imported.status_code == 422 and imported.json()["detail"][0]["loc"] == ["body", "published_on"]
+    assert _changes(session) == count
+    assert writer.post("/api/v1/sources", json={"title": "Today's news",
+                                                "published_on": dt.datetime.now(dt.timezone.utc).date().isoformat()}).status_code == 201

@@ -112,6 +112,8 @@ def _friendly(name: str, message: str) -> str:
     if name == "url":
         return "Enter a web address starting with http:// or https://."
     if name == "published_on":
+        if "after today" in message:
+            return "The publication date must not be after today: give the day it was published, or leave it empty."
         return "Enter a date as YYYY-MM-DD, between 1900 and 2999."
     if name == "title":
         return "Give the article's title (up to 300 characters)."
