@@ -10,7 +10,7 @@ The schemas, the stance forms and the write path (`set_stance`) ask `figure_prob
 a check of its own. Rows stored before the rule are restored and kept as they are: `verify`
 reports them, and the totals count only the troops a status allows (`countable`), so such a row
 can never inflate the board. The offers of a country that declined or withdrew are kept on record
-but not counted (`offer_stands`).
+but not counted (`counted_offer`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from app.vocabulary import STATUS_SUBJECTS, TROOPS_ALLOWED
+from app.vocabulary import NO_OFFER_STANDING, STATUS_SUBJECTS, TROOPS_ALLOWED
 
 TROOP_FIELDS = ("offered_min", "offered_max", "committed", "deployed")
 LIMITED_FIELDS = ("committed", "deployed")  # the figures a status may rule out
@@ -36,16 +36,6 @@ def figure_problem(value: Any) -> str | None:
     if value < 0:
         return NEGATIVE
     return None
-
-
-# A country that declined or withdrew has no offer standing, whatever it offered before: its offered
-# figures stay on record (its row and history show them) but no total counts them.
-NO_OFFER_STANDING = ("declined", "withdrawn")
-
-
-def offer_stands(status: str) -> bool:
-    """Whether a country of STATUS has an offer the totals count."""
-    return status not in NO_OFFER_STANDING
 
 
 def allows(status: str, field: str) -> bool:
@@ -85,3 +75,13 @@ def countable(stance: Any, field: str) -> int:
     """FIELD's troops of STANCE as totals count them: 0 when missing or when its status has none."""
     value = getattr(stance, field)
     return value if type(value) is int and value > 0 and allows(stance.status, field) else 0
+
+
+def counted_offer(stance: Any) -> tuple[int, int]:
+    """STANCE's offered troops as totals count them, (least, most): a single figure is both ends, and a
+    country that declined or withdrew has no offer standing (0, 0)."""
+    if stance.status in NO_OFFER_STANDING:
+        return 0, 0
+    low = stance.offered_min if stance.offered_min is not None else stance.offered_max
+    high = stance.offered_max if stance.offered_max is not None else stance.offered_min
+    return low or 0, high or 0

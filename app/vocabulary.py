@@ -54,6 +54,9 @@ TROOPS_ALLOWED = {
     "declined": (),
     "withdrawn": (),
 }
+# A country that declined or withdrew has no offer standing, whatever it offered before: its offered
+# figures stay on record (its row and history show them), but no total counts them.
+NO_OFFER_STANDING = ("declined", "withdrawn")
 # How a message names a country of each status ("A declined country has no committed troops").
 STATUS_SUBJECTS = {
     "deployed": "a deployed country",

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from app.countries import country_info, flag_emoji
 from app.db import utcnow
-from app.figure_rule import countable, offer_stands
+from app.figure_rule import countable, counted_offer
 from app.models import Change, Country, Factor, Proposal, Source, Stance
 from app.services.errors import NotFound
 from app.services.views import (CitationView, ConditionView, CountryView, FactorView, ProposalView, SourceLabel,
@@ -262,16 +262,14 @@ def totals(proposal: ProposalView, stances: Iterable[StanceView]) -> Totals:
     """Troops against the target; a single offered figure counts as both ends of the range.
     Committed and deployed troops count only where the status allows them (figure_rule.countable):
     a row stored before the figure rule cannot inflate the board. A declined or withdrawn country's
-    earlier offer no longer stands and is not counted (figure_rule.offer_stands)."""
+    earlier offer no longer stands and is not counted (figure_rule.counted_offer)."""
     stances = list(stances)
     counts = Counter(s.status for s in stances)
     offered_min = offered_max = committed = deployed = 0
     for s in stances:
-        if offer_stands(s.status):
-            low = s.offered_min if s.offered_min is not None else s.offered_max
-            high = s.offered_max if s.offered_max is not None else s.offered_min
-            offered_min += low or 0
-            offered_max += high or 0
+        low, high = counted_offer(s)
+        offered_min += low
+        offered_max += high
         committed += countable(s, "committed")
         deployed += countable(s, "deployed")
     return Totals(proposal.target_troops, proposal.target_troops_approximate, offered_min, offered_max, committed,
