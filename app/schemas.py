@@ -11,6 +11,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       model_validator)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from app.db import utcnow
 from app.figure_rule import figure_problem, figure_problems
 from app.limits import ARTICLE_LIMIT, ARTICLE_MAX_BYTES, article_too_large
 from app.text_rule import check_text
@@ -196,7 +197,7 @@ HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#\x00-\x1
 def not_after_today(day: dt.date | None) -> dt.date | None:
     """DAY, unless it lies after today (UTC, as for a statement's `stated_on`): nothing was published
     or read on a day still to come, and a source's date dates the statements that cite it."""
-    if day is not None and day > dt.datetime.now(dt.timezone.utc).date():
+    if day is not None and day > utcnow().date():
         raise ValueError("must not be after today (UTC): give the day it was published (or read), or leave it out")
     return day
 

@@ -381,6 +381,7 @@ def test_review_form_errors_are_shown_and_nothing_is_applied(editor_client, sess
         ({"title": ""}, "Give the article"),
         ({"url": "javascript:alert(1)"}, "web address"),
         ({"published_on": "yesterday"}, "YYYY-MM-DD"),
+        ({"published_on": "2999-01-01"}, "must not be after today"),
         ({"text": "<html><body><script>document.write('x')</script></body></html>"}, "no article text"),
     ],
 )

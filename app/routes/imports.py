@@ -108,15 +108,17 @@ def create_import(request: Request, session: SessionDep, viewer: EditorDep,
     return redirect(f"/imports/{import_id}", f"Read the article: {found} countr{'y' if found == 1 else 'ies'} to review.")
 
 
+VALUE_ERROR = "Value error, "  # how pydantic prefixes the message of a rule a validator of ours breaks
+
+
 def _friendly(name: str, message: str) -> str:
     if name == "url":
         return "Enter a web address starting with http:// or https://."
-    if name == "published_on":
-        if "after today" in message:
-            return "The publication date must not be after today: give the day it was published, or leave it empty."
+    if name == "published_on" and not message.startswith(VALUE_ERROR):
         return "Enter a date as YYYY-MM-DD, between 1900 and 2999."
     if name == "title":
         return "Give the article's title (up to 300 characters)."
+    message = message.removeprefix(VALUE_ERROR)  # a rule of ours: its own words
     return message[:1].upper() + message[1:] + "."
 
 
