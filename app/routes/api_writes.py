@@ -306,14 +306,14 @@ def _check_patch(patch: dict[str, Any]) -> None:
         raise _body_errors(exc.errors(), patch)
 
 
-# What a country's position is made of: a patch that changes any of them records a new statement.
+# What a country's position is made of: a patch that sends any of them records a new statement.
 POSITION_FIELDS = ("status", "troops", "roles", "conditions")
 
 
 def _patched(current: Stance, patch: dict[str, Any]) -> StanceIn:
     """The stance as PUT would take it after PATCH, validated as a PUT's body.
 
-    A patch that changes the position (status, troops, roles or conditions) and does not send
+    A patch that sends any part of the position (status, troops, roles or conditions) but not
     `stated_on` is a statement of its own: it is not dated by the day the country stated the one
     before, but, as any undated statement, by its source's publication date, else the day it is
     recorded. Past boards go on showing the earlier statement. A patch of the summary or the
@@ -367,8 +367,8 @@ def patch_stance(
     clears an optional one (`summary`, `stated_on`, a troop figure, all of `troops`, `roles`,
     `conditions`), while `null` for `status` is a 422; `troops` merges figure by figure; `roles`
     and `conditions` are replaced whole (a condition sent with its stored text and category keeps
-    its identity, as with PUT). A patch that changes the position (`status`, `troops`, `roles`,
-    `conditions`) without `stated_on` is dated as a new statement (its source's publication date,
+    its identity, as with PUT). A patch that sends any part of the position (`status`, `troops`,
+    `roles`, `conditions`) without `stated_on` is dated as a new statement (its source's publication date,
     else today), never by the day the earlier statement was made; a patch of `summary` or
     `dispute` alone keeps the date. `citation` and `reason` are this change's own and are required,
     as in a PUT: the quote is the word for what the patch changes, and the facts and conditions
