@@ -11,7 +11,6 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       model_validator)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from app.db import utcnow
 from app.figure_rule import figure_problem, figure_problems
 from app.limits import ARTICLE_LIMIT, ARTICLE_MAX_BYTES, article_too_large
 from app.text_rule import check_text
@@ -196,8 +195,10 @@ HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#\x00-\x1
 
 def not_after_today(day: dt.date | None) -> dt.date | None:
     """DAY, unless it lies after today (UTC, as for a statement's `stated_on`): nothing was published
-    or read on a day still to come, and a source's date dates the statements that cite it."""
-    if day is not None and day > utcnow().date():
+    or read on a day still to come, and a source's date dates the statements that cite it. (Not
+    `app.db.utcnow`: the schemas stay free of the database module, whose import order decides
+    whether a command's SQLite connections are closed, and its log checkpointed, at exit.)"""
+    if day is not None and day > dt.datetime.now(dt.timezone.utc).date():
         raise ValueError("must not be after today (UTC): give the day it was published (or read), or leave it out")
     return day
 
