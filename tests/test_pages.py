@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from bs4 import BeautifulSoup
+
+from app.web.templating import day
 
 from tests.conftest import ARTICLE
 
@@ -90,6 +94,26 @@ def test_an_unknown_filter_value_is_explained_not_ignored(client):
     alerts = [p.get_text() for p in soup.select("[role=alert]")]
     assert any("Unknown status 'maybe'" in a for a in alerts)
     assert any("Unknown condition category 'weather'" in a for a in alerts)
+
+
+@pytest.mark.parametrize(
+    "url, shown",
+    [
+        ("/?as_of=2026-13-01", "today's board, every country"),
+        ("/?as_of=2025-11-30&status=maybe", "the board at the end of 30 Nov 2025, every country"),
+        ("/?known_at=yesterday&status=conditional", "today's board, filtered as listed under Countries"),
+        ("/proposals/gaza-isf/countries/AZE?as_of=2025-02-30", "Azerbaijan as it stood at the end of {today}"),
+        ("/proposals/gaza-isf/timeline?known_at=soon", "the force up to the end of {today}"),
+    ],
+)
+def test_a_page_asked_with_a_bad_parameter_says_what_it_shows_instead(client, url, shown):
+    """A reader who mistyped a day or a filter is told which page they are reading, not left to take
+    today's board for the day they asked about."""
+    soup = page(client, url, status=400)
+    notice = soup.select_one("#shown-instead").get_text(" ", strip=True)
+    expected = shown.format(today=day(dt.datetime.now(dt.timezone.utc).date()))
+    assert notice == f"What could not be read is left out: this page shows {expected}."
+    assert soup.select("[role=alert]")
 
 
 def test_country_page_shows_stance_conditions_quotes_and_changes(client):
