@@ -408,6 +408,16 @@ class StanceOut(BaseModel):
     citations: list[CitationOut]
 
 
+class StanceOneOut(StanceOut):
+    """One stance as `GET` gives it: the position for the day asked, and the version its `ETag` names."""
+
+    latest_version: int = Field(description="The stance's latest recorded version: the one its `ETag` names and "
+                                "a PATCH starts from. Above `version` for a past day, or when a statement recorded "
+                                "later speaks for an earlier day.")
+    notice: Optional[str] = Field(description="Said when `latest_version` is not `version`: which statement the "
+                                  "answer shows, and which one a PATCH would change.")
+
+
 class StanceWriteOut(StanceOut):
     """A stance write's answer: the statement as recorded, and whether the board shows it."""
 

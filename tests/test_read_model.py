@@ -619,6 +619,19 @@ def test_an_older_statement_recorded_later_does_not_become_the_current_position(
     problems += check_compare(client, "gaza-isf", oracle, today(), today(), None)
     assert not problems, "\n".join(problems) + f"\nThe statements:\n{oracle.history()}"
 
+    # One stance's answer shows the position and says that its ETag, so a PATCH, names the later-recorded
+    # statement; the day that statement speaks for has no such gap.
+    latest = put.json()["version"]
+    one = client.get(url)
+    assert (one.json()["version"], one.json()["latest_version"]) == (latest - 1, latest)
+    assert one.headers["etag"] == put.headers["etag"]
+    assert one.json()["notice"] == (
+        f"This is version {latest - 1}, the position at the end of {today()} by the day each statement speaks for; "
+        f"the latest recorded is version {latest}. The ETag names version {latest}: a PATCH sent with it changes "
+        f"version {latest}, not this one.")
+    then = client.get(f"{url}?as_of={yesterday}").json()
+    assert (then["version"], then["latest_version"], then["notice"]) == (latest, latest, None)
+
 
 def test_a_rows_quote_changes_with_its_status(client, database):
     """Qatar moves to committed on a new quote: the board row, the country page and the API give that

@@ -15,7 +15,7 @@ from app import cache
 from app.config import get_settings
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
 from app.schemas import (MAX_ID, Category, ChangeOut, ErrorOut, IsoDate, IsoDateTime, ProposalOut, SourceDetailOut,
-                         SourceOut, StanceOut, Status, TimelineOut)
+                         SourceOut, StanceOneOut, StanceOut, Status, TimelineOut)
 from app.services import board, history, sources, timeline
 from app.services.changes import read_head
 from app.services.errors import NotFound
@@ -212,7 +212,7 @@ ACCEPT_PATCH = {"Accept-Patch": {"description": "The PATCH format this stance ta
 
 @router.get(
     "/proposals/{slug}/stances/{iso3}",
-    response_model=StanceOut,
+    response_model=StanceOneOut,
     responses={
         200: {"headers": {**STANCE_ETAG, **ACCEPT_PATCH}},
         304: {"description": "Not modified (the `If-None-Match` ETag is current; a weak `W/\"…\"` one too)",
@@ -243,8 +243,19 @@ def get_stance(
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
     if none_match(if_none_match, etag):
         return Response(status_code=304, headers=headers)
-    return Response(json_bytes(board.stance_json(position)), media_type="application/json",
+    body = {**board.stance_json(position), "latest_version": stance.version,
+            "notice": _latest_notice(day, position, stance.version)}
+    return Response(json_bytes(body), media_type="application/json",
                     headers={**headers, "Accept-Patch": "application/merge-patch+json"})
+
+
+def _latest_notice(day: board.Board, position: board.StanceView, latest: int) -> str | None:
+    """What a client reading one version must know before it sends a PATCH, which starts from the latest."""
+    if position.version == latest:
+        return None
+    shown = (f"This is version {position.version}, the position at the end of {day.day.isoformat()} by the day "
+             f"each statement speaks for; the latest recorded is version {latest}.")
+    return f"{shown} The ETag names version {latest}: a PATCH sent with it changes version {latest}, not this one."
 
 
 def change_dict(entry: history.ChangeEntry) -> dict[str, Any]:
