@@ -479,4 +479,15 @@ def load(file: Annotated[Path, typer.Argument(help="A file written by `isf-track
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    finally:
+        _close_database()
+
+
+def _close_database() -> None:
+    """Close the command's pooled connections itself rather than leave it to the interpreter's exit:
+    the last connection to a SQLite file to close writes its log back into the file."""
+    db = sys.modules.get("app.db")
+    if db is not None and db.get_engine.cache_info().currsize:
+        db.get_engine().dispose()

@@ -227,3 +227,23 @@ def test_the_seed_records_the_forces_facts_and_never_overwrites_an_editors(datab
     session.rollback()
     assert get_proposal(session, "gaza-isf").target_troops == 25000
     assert _change_rows(session) == changes_before
+
+
+def test_each_command_leaves_a_sqlite_database_whole_in_its_one_file(tmp_path):
+    """A command closes its connections before it exits, so SQLite writes its log back into the
+    database file: a copy of that file alone, as a plain file backup takes it, holds everything."""
+    import sqlite3
+
+    path = tmp_path / "board.db"
+    env = {"DATABASE_URL": f"sqlite:///{path}"}
+    cli("db", "upgrade", env=env)
+    cli("seed", env=env)
+    cli("user", "add", "desk", "--role", "editor", env=env, input="a long enough password\n" * 2)
+    assert not (tmp_path / "board.db-wal").exists() or (tmp_path / "board.db-wal").stat().st_size == 0
+    shutil.copy(path, tmp_path / "copy.db")
+    copy = sqlite3.connect(tmp_path / "copy.db")
+    try:
+        assert copy.execute("SELECT count(*) FROM stances").fetchone()[0] > 6  # the article's and the public record's
+        assert copy.execute("SELECT name FROM users").fetchall() == [("desk",)]
+    finally:
+        copy.close()
