@@ -645,7 +645,8 @@ class ApplyResultOut(BaseModel):
     outcome: Literal["applied", "unchanged", "conflict"]
     version: Optional[int]
     change_id: Optional[int]
-    detail: Optional[str]
+    detail: Optional[str] = Field(description="Why a conflict is one; when applied, what to check (a summary kept "
+                                  "from an earlier status).")
     stance: Optional[StanceOut]
     current_position: Optional[bool] = Field(default=None, description="When applied: whether the statement is "
                                              "now the country's position on the board.")

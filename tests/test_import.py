@@ -965,3 +965,28 @@ def test_the_command_line_lists_countries_named_without_a_suggestion(tmp_path):
     assert [n["country"] for n in data["also_named"]] == ["TUR"]
     human = cli("import-article", str(article), "--title", "Italy", env=_cli_env(tmp_path)).stdout
     assert "Also named, with no suggestion (read what the article says of them): TUR Türkiye" in human
+
+
+def test_api_apply_that_changes_the_status_says_when_the_summary_is_the_earlier_ones(api, session):
+    """The reader proposes no summary: applied as sent, a new status keeps the summary written for the
+    old one, and the answer (and the decision's record) says so rather than letting them disagree."""
+    text = "Qatar has committed 300 troops to the International Stabilization Force, its foreign ministry said."
+    record = api.post("/api/v1/imports", json={"title": "Qatar commits", "text": text}).json()
+    qatar = next(s for s in record["suggestions"] if s["country"] == "QAT")
+    assert qatar["status"] == "committed" and "summary" not in {k for k, v in qatar.items() if v is not None}
+    before = api.get("/api/v1/proposals/gaza-isf/stances/QAT").json()
+    assert before["status"] == "considering" and before["summary"]
+
+    (applied,) = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [qatar]}).json()
+    assert applied["outcome"] == "applied" and applied["stance"]["summary"] == before["summary"]
+    assert applied["detail"] == (f"The status is now committed, but the summary kept is the one written when it was "
+                                 f"considering: “{before['summary']}”. Send summary to replace it, or \"\" to clear it.")
+    decision = session.scalars(select(ImportDecision).where(ImportDecision.import_id == record["id"])).one()
+    assert decision.detail == applied["detail"]
+
+    # Sent with its own summary (or "" to clear it), there is nothing to say.
+    again = api.post("/api/v1/imports", json={"title": "Qatar commits, again", "text": text + " It is final."}).json()
+    qatar = {**next(s for s in again["suggestions"] if s["country"] == "QAT"), "status": "deployed",
+             "troops": {"deployed": 300}, "summary": ""}
+    (cleared,) = api.post(f"/api/v1/imports/{again['id']}/apply", json={"suggestions": [qatar]}).json()
+    assert (cleared["outcome"], cleared["stance"]["summary"], cleared["detail"]) == ("applied", None, None)

@@ -230,8 +230,12 @@ def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: 
         _decide(session, record, code, "accepted", "conflict", actor,
                 detail=f"stance is at version {current_version}, the import was read against {expected}")
         return Outcome(code, "conflict", current_version, detail=f"changed since the import (now version {current_version})")
+    kept_summary = None
     if data is None:
         data = stance_data_for(session, proposal, stance, suggestion, record.source_id)
+        if stance is not None and suggestion.get("summary") is None and data.summary and data.status != stance.status:
+            kept_summary = (f"The status is now {data.status}, but the summary kept is the one written when it was "
+                            f"{stance.status}: “{data.summary}”. Send summary to replace it, or \"\" to clear it.")
     try:
         result = set_stance(
             session, proposal=proposal, country_code=code, data=data, actor=actor, via="import",
@@ -243,9 +247,10 @@ def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: 
         return Outcome(code, "conflict", None, detail="changed while applying")
     outcome = "applied" if result.changed else "unchanged"
     change_id = result.change.id if result.change else None
-    _decide(session, record, code, "accepted", outcome, actor, change_id=change_id,
+    detail = kept_summary if outcome == "applied" else None
+    _decide(session, record, code, "accepted", outcome, actor, change_id=change_id, detail=detail,
             applied=stance_snapshot(result.stance))
-    return Outcome(code, outcome, result.stance.version, change_id)
+    return Outcome(code, outcome, result.stance.version, change_id, detail)
 
 
 def reject(session: Session, record: Import, code: str, actor: str) -> Outcome:
