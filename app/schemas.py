@@ -92,9 +92,16 @@ def _date_not_number(value: object) -> object:
     return value
 
 
+# "…T10:00:00 01:00": an offset whose "+" a query string turned into a space.
+_PLUS_AS_SPACE = re.compile(r"\d[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)? \d{2}(?::?\d{2})?")
+
+
 def _datetime_not_number(value: object) -> object:
     if isinstance(value, (int, float)) or (isinstance(value, str) and _NUMERIC.fullmatch(value)):
         raise ValueError("give a date and time in ISO 8601, e.g. 2026-11-20T00:00:00Z")
+    if isinstance(value, str) and _PLUS_AS_SPACE.search(value.strip()):
+        raise ValueError("the offset's '+' arrived as a space, as '+' reads in a query string: write it as %2B "
+                         "(…T00:00:00%2B01:00), or give the time in UTC ending in Z")
     return value
 
 

@@ -350,3 +350,14 @@ def test_a_user_name_ending_in_a_line_break_is_refused(database):
     with pytest.raises(InvalidInput):
         with database.write_session() as s:
             create_user(s, "editor\n", "editor", "correct horse battery staple")
+
+
+@pytest.mark.parametrize("written", ["2026-11-10T00:00:00+01:00", "2026-11-10T00:00+0100", "2026-11-10 00:00:00.5+01:00"])
+def test_a_since_whose_plus_arrived_as_a_space_says_to_write_it_as_2b(client, written):
+    """An offset typed with '+' into a query string arrives as a space: the answer says so, at `since`."""
+    reply = client.get(f"/api/v1/changes?since={written}")  # the '+' is sent as it is, so read as a space
+    assert reply.status_code == 422
+    (error,) = reply.json()["detail"]
+    assert error["loc"] == ["query", "since"] and "%2B" in error["msg"] and "space" in error["msg"]
+    encoded = client.get(f"/api/v1/changes?since={written.replace('+', '%2B')}")
+    assert encoded.status_code == 200
