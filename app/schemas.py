@@ -66,11 +66,13 @@ def _figure(value: int) -> int:
     return value
 
 
-def _refuse_figures(model: str, problems: dict[str, str], *loc: str | int) -> None:
-    """Raise the figure rule's PROBLEMS as validation errors, each at its figure's path under LOC."""
+def _refuse_figures(model: str, troops: dict[str, int | None], problems: dict[str, str], *loc: str | int) -> None:
+    """Raise the figure rule's PROBLEMS as validation errors, each at its figure's path under LOC and
+    with the figure refused as its input."""
     if problems:
         raise ValidationError.from_exception_data(model, [
-            InitErrorDetails(type=PydanticCustomError("figure_rule", message), loc=(*loc, field), input=None)
+            InitErrorDetails(type=PydanticCustomError("figure_rule", message), loc=(*loc, field),
+                             input=troops.get(field))
             for field, message in problems.items()
         ])
 
@@ -274,7 +276,8 @@ class StanceIn(StrictModel):
 
     @model_validator(mode="after")
     def _figures_fit_the_status(self) -> StanceIn:
-        _refuse_figures("StanceIn", figure_problems(self.status, self.troops.model_dump()), "troops")
+        troops = self.troops.model_dump()
+        _refuse_figures("StanceIn", troops, figure_problems(self.status, troops), "troops")
         return self
 
 

@@ -126,7 +126,8 @@ def test_figures_the_status_cannot_have_answer_422_naming_the_figure_and_the_rul
     create = writer.put(f"{URL}/NOR", json={**body, "conditions": []})
     for reply in (replace, create):
         assert reply.status_code == 422
-        assert [(e["loc"], e["msg"]) for e in reply.json()["detail"]] == [(["body", "troops", field], message)]
+        assert [(e["loc"], e["msg"], e["input"]) for e in reply.json()["detail"]] == [
+            (["body", "troops", field], message, troops[field])]
     assert _changes(session) == before
     assert writer.get(f"{URL}/AZE").headers["etag"] == etag
     assert writer.get(f"{URL}/NOR").status_code == 404
