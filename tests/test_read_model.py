@@ -633,6 +633,45 @@ def test_an_older_statement_recorded_later_does_not_become_the_current_position(
     assert (then["version"], then["latest_version"], then["notice"]) == (latest, latest, None)
 
 
+def test_a_correction_that_keeps_the_date_is_shown_after_a_factor_carried_the_stance_to_a_later_day(client, database):
+    """A factor's new state reaches Azerbaijan's ceasefire condition on a day after Azerbaijan spoke
+    (7 Nov 2025), so that record speaks for the later day. An editor then corrects the summary and
+    keeps the statement's date: the correction is the position from that later day on, everywhere,
+    and earlier days keep what was said then."""
+    from app.schemas import CitationIn
+    from app.services.factors import set_factor
+
+    with database.write_session() as s:
+        source = create_source(s, SourceIn(title="Ceasefire report", published_on=dt.date(2025, 11, 20),
+                                           text="The ceasefire has held for a week."))
+        set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="cessation-of-hostilities", state="met", note=None,
+                   citation=CitationIn(source_id=source.id, quote="The ceasefire has held for a week."),
+                   actor="desk", via="form", reason="ceasefire holds")
+    add_user(database, "desk", "editor")
+    client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
+    url = "/api/v1/proposals/gaza-isf/stances/AZE"
+    before = client.get(url).json()
+    assert (before["stated_on"], before["conditions"][0]["state"]) == ("2025-11-07", "met")
+    patch = client.patch(url, headers={"If-Match": client.get(url).headers["etag"],
+                                       "Content-Type": "application/merge-patch+json"},
+                         json={"summary": "Corrected: troops only after a ceasefire and a vote in parliament.",
+                               "citation": {"source_id": 1, "quote": SEED_QUOTE}, "reason": "summary corrected"})
+    assert patch.status_code == 200, patch.text
+    assert (patch.json()["current_position"], patch.json()["notice"]) == (True, None), patch.json()["notice"]
+
+    corrected = "Corrected: troops only after a ceasefire and a vote in parliament."
+    for day, summary, state in ((None, corrected, "met"), ("2025-11-20", corrected, "met"),
+                                ("2025-11-19", before["summary"], "unmet")):
+        dated = f"?as_of={day}" if day else ""
+        one = client.get(url + dated).json()
+        assert (one["summary"], one["conditions"][0]["state"], one["stated_on"]) == (summary, state, "2025-11-07"), day
+        listed = next(i for i in client.get(f"/api/v1/proposals/gaza-isf/stances{dated}").json() if i["country"] == "AZE")
+        assert listed["summary"] == summary, day
+        row = BeautifulSoup(client.get(f"/proposals/gaza-isf{dated}").text, "html.parser").select_one("#row-AZE .summary")
+        assert row.get_text(strip=True) == summary, day
+    assert client.get(url).json()["notice"] is None
+
+
 def test_a_rows_quote_changes_with_its_status(client, database):
     """Qatar moves to committed on a new quote: the board row, the country page and the API give that
     quote as the word for its status, once; the seed's passage for "considering" is only in its history."""

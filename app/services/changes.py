@@ -100,7 +100,8 @@ def effective_on(change: Change, published_on: dt.date | None) -> dt.date:
     return change.changed_at.astimezone(dt.timezone.utc).date()
 
 
-def _published_on(session: Session, source_id: int | None) -> dt.date | None:
+def published_on(session: Session, source_id: int | None) -> dt.date | None:
+    """The publication date of source SOURCE_ID (None when it has none, or for no source)."""
     if source_id is None:
         return None
     return session.scalars(select(Source.published_on).where(Source.id == source_id)).one_or_none()
@@ -111,7 +112,7 @@ def append_change(session: Session, change: Change) -> Change:
     head = lock_chain_head(session)
     change.prev_hash = head.last_hash
     change.hash = compute_hash(change)
-    change.effective_on = effective_on(change, _published_on(session, change.source_id))
+    change.effective_on = effective_on(change, published_on(session, change.source_id))
     if change.request_id is None:
         change.request_id = current_request_id()
     session.add(change)

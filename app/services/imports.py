@@ -15,6 +15,7 @@ from app.limits import ARTICLE_MAX_BYTES, article_too_large
 from app.models import Change, Condition, Import, ImportDecision, Proposal, Source, Stance
 from app.schemas import CitationIn, ConditionData, SourceIn, StanceData
 from app.services import board, importer, language
+from app.services.changes import published_on
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.language import Language
 from app.services.sources import create_source, text_sha256
@@ -108,11 +109,6 @@ def _factor_for_category(session: Session, proposal: Proposal, category: str) ->
     return next((f.slug for f in proposal.factors if f.id == factor_id), None)
 
 
-def _published_on(session: Session, source_id: int):
-    source = session.get(Source, source_id)  # the import's source, usually in the session already
-    return source.published_on if source is not None else None
-
-
 def also_named(text: str, suggestions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The countries TEXT names that none of SUGGESTIONS is for, with the sentences naming them, as
     the review page, the API and the command line show them."""
@@ -175,7 +171,7 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
         "troops": troops,
         "roles": base.roles if suggestion.get("roles") is None else suggestion["roles"],
         "summary": base.summary if summary is None else (summary or None),
-        "stated_on": suggestion.get("stated_on") or _published_on(session, source_id) or base.stated_on,
+        "stated_on": suggestion.get("stated_on") or published_on(session, source_id) or base.stated_on,
         "conditions": [c.model_dump() for c in conditions],
         "citations": [{"source_id": source_id, "quote": q, "field": "status" if i == 0 else None} for i, q in enumerate(evidence)],
     })

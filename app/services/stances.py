@@ -20,7 +20,7 @@ from app.db import utcnow
 from app.figure_rule import TROOP_FIELDS, figure_problems, troops_of
 from app.models import Change, Citation, Condition, Country, Factor, Proposal, Source, Stance
 from app.schemas import CitationIn, StanceData
-from app.services.changes import append_change, lock_chain_head
+from app.services.changes import append_change, lock_chain_head, published_on
 from app.services.errors import InvalidInput, VersionConflict
 from app.vocabulary import STANCE_FACTS
 
@@ -316,6 +316,8 @@ def set_stance(
 
     created = stance is None
     before = None if created else stance_snapshot(stance)
+    if carried_on is None and stance is not None:
+        carried_on = _correction_carried_on(session, stance, data, now)
     if created:
         changed = set(STANCE_FACTS)
     else:
@@ -393,6 +395,23 @@ def set_stance(
     )
     append_change(session, change)
     return StanceWrite(stance, change, created)
+
+
+def _correction_carried_on(session: Session, stance: Stance, data: StanceData,
+                           now: dt.datetime | None) -> dt.date | None:
+    """The day a correction of the stance as it stands must speak for. The stance's latest record may
+    carry a factor's state (or a report that disagrees) to a day later than the country's statement
+    (`carried_on`). A write that keeps that statement's date corrects the position as it now stands:
+    it speaks for the carried day too, or the record it corrects would go on hiding it."""
+    if data.stated_on != stance.stated_on:
+        return None  # a statement of another day: dated by its own
+    latest = session.scalars(select(Change.after).where(Change.stance_id == stance.id)
+                             .order_by(Change.id.desc()).limit(1)).one_or_none()
+    if not latest or not latest.get("carried_on"):
+        return None
+    carried = dt.date.fromisoformat(latest["carried_on"])
+    own = data.stated_on or published_on(session, _first_source(data)) or (now or utcnow()).date()
+    return carried if carried > own else None
 
 
 @dataclass
