@@ -421,11 +421,11 @@ class StanceOut(BaseModel):
 class StanceOneOut(StanceOut):
     """One stance as `GET` gives it: the position for the day asked, and the version its `ETag` names."""
 
-    latest_version: int = Field(description="The stance's latest recorded version: the one its `ETag` names and "
-                                "a PATCH starts from. Above `version` for a past day, or when a statement recorded "
-                                "later speaks for an earlier day.")
+    latest_version: int = Field(description="The stance's latest recorded version: the one its `ETag` names, for "
+                                "`If-Match`. Above `version` for a past day, or when a statement recorded later "
+                                "speaks for an earlier day.")
     notice: Optional[str] = Field(description="Said when `latest_version` is not `version`: which statement the "
-                                  "answer shows, and which one a PATCH would change.")
+                                  "answer shows, and that a PATCH changes the position on today's board.")
 
 
 class StanceWriteOut(StanceOut):

@@ -558,3 +558,32 @@ def test_a_report_that_disagrees_marks_the_row_and_the_country_page_shows_both_q
     assert not BeautifulSoup(client.get("/").text, "html.parser").select("#row-AZE a.disputed")
     api = client.get("/api/v1/proposals/gaza-isf/stances/AZE").json()
     assert api["dispute"] is None and all("dispute" not in c["fields"] for c in api["citations"])
+
+
+def test_the_form_opens_on_the_position_shown_when_a_later_recorded_statement_is_dated_earlier(editor_client, database):
+    """A statement recorded today for a day before Qatar's position (the seed article's) is history:
+    the form opens on the position the board shows, over the latest version, so saving it changes
+    that position and carries nothing of the back-dated statement into it."""
+    from tests.conftest import add_token
+
+    api = {"Authorization": f"Bearer {add_token(database, 'editor', 'write')}"}
+    url = "/api/v1/proposals/gaza-isf/stances/QAT"
+    etag = editor_client.get(url).headers["etag"]
+    put = editor_client.put(url, headers={**api, "If-Match": etag}, json={
+        "status": "committed", "troops": {"offered_min": 300, "offered_max": 300}, "roles": ["police"],
+        "summary": "Will send 300 police officers.", "stated_on": "2025-11-06",
+        "citation": {"source_id": 1, "quote": "Qatar"}, "reason": "read today"})
+    assert put.status_code == 200 and put.json()["current_position"] is False
+
+    html = editor_client.get("/proposals/gaza-isf/countries/QAT/edit").text
+    values = form_values(html, STANCE_FORM)
+    assert (values["status"], values["offered_max"], values["stated_on"], values["version"]) == (
+        "considering", "", "2025-11-07", str(put.json()["version"]))
+    assert "police" not in roles_of(html)
+    saved = editor_client.post("/proposals/gaza-isf/countries/QAT/edit", data={
+        **values, "summary": "Weighing a role.", "source_id": "1", "quote": "Qatar", "reason": "summary",
+        "csrf_token": editor_client.csrf}, follow_redirects=False)
+    assert saved.status_code == 303, saved.text[:500]
+    now = editor_client.get(url).json()
+    assert (now["status"], now["troops"]["offered_max"], now["roles"], now["summary"], now["notice"]) == (
+        "considering", None, [], "Weighing a role.", None)

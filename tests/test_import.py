@@ -990,3 +990,30 @@ def test_api_apply_that_changes_the_status_says_when_the_summary_is_the_earlier_
              "troops": {"deployed": 300}, "summary": ""}
     (cleared,) = api.post(f"/api/v1/imports/{again['id']}/apply", json={"suggestions": [qatar]}).json()
     assert (cleared["outcome"], cleared["stance"]["summary"], cleared["detail"]) == ("applied", None, None)
+
+
+def test_an_import_merges_into_the_position_shown_not_an_older_statement_recorded_later(api):
+    """An older article read after the board moved on is kept as history; a newer one is merged into
+    the position the board shows, so the older article's figure does not become today's."""
+    older = api.post("/api/v1/imports", json={
+        "title": "Egypt pledge", "published_on": "2025-10-01",
+        "text": "Egypt will send 3,000 troops to the Gaza stabilization force, officials said."}).json()
+    egypt = next(s for s in older["suggestions"] if s["country"] == "EGY")
+    assert egypt["troops"]["committed"] == 3000 or egypt["troops"]["offered_max"] == 3000
+    (applied,) = api.post(f"/api/v1/imports/{older['id']}/apply", json={"suggestions": [egypt]}).json()
+    assert (applied["outcome"], applied["current_position"]) == ("applied", False)
+    shown = api.get("/api/v1/proposals/gaza-isf/stances/EGY").json()
+    assert shown["status"] == "considering" and shown["latest_version"] == shown["version"] + 1
+
+    yesterday = (dt.datetime.now(dt.timezone.utc).date() - dt.timedelta(days=1)).isoformat()
+    newer = api.post("/api/v1/imports", json={
+        "title": "Egypt's terms", "published_on": yesterday,
+        "text": "Egypt will take part in the Gaza stabilization force if a ceasefire holds, its foreign minister said."}).json()
+    egypt = next(s for s in newer["suggestions"] if s["country"] == "EGY")
+    (applied,) = api.post(f"/api/v1/imports/{newer['id']}/apply", json={"suggestions": [egypt], "rebase": True}).json()
+    assert (applied["outcome"], applied["current_position"]) == ("applied", True)
+    now = api.get("/api/v1/proposals/gaza-isf/stances/EGY").json()
+    assert now["status"] == "conditional"
+    assert now["troops"] == {"offered_min": None, "offered_max": None, "committed": None, "deployed": None}
+    totals = api.get("/api/v1/proposals/gaza-isf").json()["totals"]
+    assert (totals["committed"], totals["offered_max"]) == (0, 0)

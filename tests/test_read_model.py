@@ -627,10 +627,20 @@ def test_an_older_statement_recorded_later_does_not_become_the_current_position(
     assert one.headers["etag"] == put.headers["etag"]
     assert one.json()["notice"] == (
         f"This is version {latest - 1}, the position at the end of {today()} by the day each statement speaks for; "
-        f"the latest recorded is version {latest}. The ETag names version {latest}: a PATCH sent with it changes "
-        f"version {latest}, not this one.")
+        f"the latest recorded is version {latest}, and the ETag names it for If-Match. A PATCH changes the position "
+        f"on today's board: this one.")
     then = client.get(f"{url}?as_of={yesterday}").json()
     assert (then["version"], then["latest_version"], then["notice"]) == (latest, latest, None)
+
+    # A PATCH with that ETag changes the position shown (considering, no troops), not the statement
+    # for the day before: nothing said for that day is carried into today's position.
+    patch = client.patch(url, headers={"If-Match": one.headers["etag"], "Content-Type": "application/merge-patch+json"},
+                         json={"summary": "Still weighing it.", "citation": {"source_id": 1, "quote": SEED_QUOTE},
+                               "reason": "summary"})
+    assert patch.status_code == 200, patch.text
+    now = client.get(url).json()
+    assert (now["status"], now["troops"]["offered_max"], now["roles"], now["summary"], now["notice"]) == (
+        "considering", None, [], "Still weighing it.", None)
 
 
 def test_a_correction_that_keeps_the_date_is_shown_after_a_factor_carried_the_stance_to_a_later_day(client, database):

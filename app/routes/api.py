@@ -243,19 +243,23 @@ def get_stance(
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
     if none_match(if_none_match, etag):
         return Response(status_code=304, headers=headers)
+    now = position if day.day == board.today() else board.read_board(session, slug, country=stance.country_code).position(
+        stance.country_code)
     body = {**board.stance_json(position), "latest_version": stance.version,
-            "notice": _latest_notice(day, position, stance.version)}
+            "notice": _latest_notice(day, position, stance.version, now.version if now else None)}
     return Response(json_bytes(body), media_type="application/json",
                     headers={**headers, "Accept-Patch": "application/merge-patch+json"})
 
 
-def _latest_notice(day: board.Board, position: board.StanceView, latest: int) -> str | None:
-    """What a client reading one version must know before it sends a PATCH, which starts from the latest."""
+def _latest_notice(day: board.Board, position: board.StanceView, latest: int, today: int | None) -> str | None:
+    """What a client reading one version must know before it sends If-Match and a PATCH: the ETag
+    names the latest recorded version, while a PATCH changes the position on today's board."""
     if position.version == latest:
         return None
-    shown = (f"This is version {position.version}, the position at the end of {day.day.isoformat()} by the day "
-             f"each statement speaks for; the latest recorded is version {latest}.")
-    return f"{shown} The ETag names version {latest}: a PATCH sent with it changes version {latest}, not this one."
+    starts = "this one" if today == position.version else f"version {today}, not this one"
+    return (f"This is version {position.version}, the position at the end of {day.day.isoformat()} by the day "
+            f"each statement speaks for; the latest recorded is version {latest}, and the ETag names it for "
+            f"If-Match. A PATCH changes the position on today's board: {starts}.")
 
 
 def change_dict(entry: history.ChangeEntry) -> dict[str, Any]:

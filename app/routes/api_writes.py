@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.countries import country_info
 from app.db import get_database
 from app.deps import CountryPath, SessionDep, SlugPath
-from app.models import Proposal, Stance
+from app.models import Proposal
 from app.routes.api import etag_header, json_bytes, none_match, proposal_etag, stance_etag
 from app.schemas import (CitationIn, ConditionData, ErrorOut, ProposalFacts, ProposalIn, ProposalWriteOut,
                          SourceDetailOut, SourceIn, StanceData, StanceIn, StanceWriteOut, ValidationErrorOut)
@@ -25,7 +25,7 @@ from app.services import accounts, board, sources
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.proposals import last_facts_change, set_proposal_facts
 from app.services.sources import create_source
-from app.services.stances import set_stance, stance_snapshot
+from app.services.stances import edit_base, set_stance
 from app.web.browser import audit, client_ip
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -231,12 +231,12 @@ def merge_patch(target: Any, patch: Any) -> Any:
     return merged
 
 
-def write_representation(stance: Stance) -> dict[str, Any]:
-    """The stance as PUT takes it, without `citation` and `reason` (they belong to a write, not to the
-    stance): what a merge patch is applied to."""
-    snapshot = stance_snapshot(stance)
-    return {**{k: v for k, v in snapshot.items() if k not in ("citations", "version", "conditions")},
-            "conditions": [{k: c[k] for k in ("text", "category", "state", "factor")} for c in snapshot["conditions"]]}
+def write_representation(data: StanceData) -> dict[str, Any]:
+    """The stance DATA as PUT takes it, without `citation` and `reason` (they belong to a write, not to
+    the stance): what a merge patch is applied to."""
+    fields = data.model_dump(mode="json", exclude={"citations", "conditions"})
+    return {**fields, "conditions": [{"text": c.text, "category": c.category, "state": c.state, "factor": c.factor}
+                                     for c in data.conditions]}
 
 
 def _patch_model() -> type[BaseModel]:
@@ -310,8 +310,9 @@ def _check_patch(patch: dict[str, Any]) -> None:
 POSITION_FIELDS = ("status", "troops", "roles", "conditions")
 
 
-def _patched(current: Stance, patch: dict[str, Any]) -> StanceIn:
-    """The stance as PUT would take it after PATCH, validated as a PUT's body.
+def _patched(current: StanceData, patch: dict[str, Any]) -> StanceIn:
+    """The stance as PUT would take it after PATCH, validated as a PUT's body. CURRENT is the position
+    the board shows today (`edit_base`): what a GET of the stance shows, and what the patch changes.
 
     A patch that sends any part of the position (status, troops, roles or conditions) but not
     `stated_on` is a statement of its own: it is not dated by the day the country stated the one
@@ -363,7 +364,8 @@ def patch_stance(
     """Change some fields of an existing stance with a JSON Merge Patch (RFC 7396), sent as
     `application/merge-patch+json` (415 otherwise) with `If-Match`.
 
-    The patch applies to the stance as PUT takes it: fields left out keep their value; `null`
+    The patch applies to the country's position on today's board (what a GET shows; when a statement
+    recorded later speaks for an earlier day, not that one), as PUT takes it: fields left out keep their value; `null`
     clears an optional one (`summary`, `stated_on`, a troop figure, all of `troops`, `roles`,
     `conditions`), while `null` for `status` is a 422; `troops` merges figure by figure; `roles`
     and `conditions` are replaced whole (a condition sent with its stored text and category keeps
@@ -383,7 +385,7 @@ def patch_stance(
     if current is None:
         raise NotFound(f"{code} has no stance on {proposal.name} to change: PUT creates one")
     _check_if_match(if_match, stance_etag(slug, code, current.version))
-    body = _patched(current, patch)
+    body = _patched(edit_base(session, current), patch)
     return _write(session, proposal, slug, code, body, current.version, actor)
 
 

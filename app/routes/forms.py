@@ -21,6 +21,7 @@ from app.services import board, history
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.factors import set_factor
 from app.services.proposals import last_facts_change, recorded_stated_on, set_proposal_facts
+from app.services.stances import edit_base
 from app.services.sources import create_source
 from app.services.stances import set_stance, stance_snapshot
 from app.text_rule import field_message
@@ -90,7 +91,8 @@ def edit_stance_form(request: Request, session: SessionDep, proposal: ProposalDe
     chosen to cite (from an import's review page, say)."""
     code = iso3.upper()
     _country_name(code)
-    form = stance_form.form_from_stance(board.find_stance(session, proposal, code))
+    stance = board.find_stance(session, proposal, code)
+    form = stance_form.form_from_stance(edit_base(session, stance) if stance else None, stance.version if stance else 0)
     if source_id is not None and session.get(Source, source_id) is not None:
         form.source_id, form.quote = str(source_id), ""
     return _edit_page(request, session, proposal, code, form, viewer)

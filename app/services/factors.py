@@ -14,7 +14,7 @@ from app.models import Change, Citation, Condition, Factor, Proposal, Stance
 from app.schemas import CitationIn
 from app.services.changes import append_change, lock_chain_head
 from app.services.errors import InvalidInput, VersionConflict
-from app.services.stances import check_citation, set_stance, stance_data_from
+from app.services.stances import check_citation, edit_base, set_stance
 
 
 def factor_snapshot(factor: Factor) -> dict[str, Any]:
@@ -140,7 +140,7 @@ def set_factor(
     linked = select(Condition.stance_id).where(Condition.factor_id == factor.id, Condition.state != state)
     affected = session.scalars(select(Stance).where(Stance.id.in_(linked)).order_by(Stance.id)).all()
     for stance in affected:
-        data = stance_data_from(stance)
+        data = edit_base(session, stance)
         conditions = []
         for c in data.conditions:
             if c.factor == slug:

@@ -19,7 +19,7 @@ from app.services.changes import published_on
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.language import Language
 from app.services.sources import create_source, text_sha256
-from app.services.stances import set_stance, stance_data_from, stance_snapshot
+from app.services.stances import edit_base, set_stance, stance_snapshot
 from app.text_rule import strip_forbidden
 
 MAX_EVIDENCE = 6
@@ -126,7 +126,7 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
     the statement is dated by the article's publication date when it has one); a
     condition with the `id` of a stored one edits it; `state` and `factor` set a condition's;
     `remove_conditions` lists ids of stored conditions to drop and `clear_troops` figures to empty."""
-    base = stance_data_from(stance) if stance else StanceData(status="considering")
+    base = edit_base(session, stance) if stance else StanceData(status="considering")
     troops = base.troops.model_dump()
     for key, value in (suggestion.get("troops") or {}).items():
         if value is not None:
@@ -229,9 +229,10 @@ def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: 
     kept_summary = None
     if data is None:
         data = stance_data_for(session, proposal, stance, suggestion, record.source_id)
-        if stance is not None and suggestion.get("summary") is None and data.summary and data.status != stance.status:
+        was = edit_base(session, stance).status if stance is not None else None
+        if was is not None and suggestion.get("summary") is None and data.summary and data.status != was:
             kept_summary = (f"The status is now {data.status}, but the summary kept is the one written when it was "
-                            f"{stance.status}: “{data.summary}”. Send summary to replace it, or \"\" to clear it.")
+                            f"{was}: “{data.summary}”. Send summary to replace it, or \"\" to clear it.")
     try:
         result = set_stance(
             session, proposal=proposal, country_code=code, data=data, actor=actor, via="import",

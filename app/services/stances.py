@@ -20,6 +20,7 @@ from app.db import utcnow
 from app.figure_rule import TROOP_FIELDS, figure_problems, troops_of
 from app.models import Change, Citation, Condition, Country, Factor, Proposal, Source, Stance
 from app.schemas import CitationIn, StanceData
+from app.services.board import counts_on, today
 from app.services.changes import append_change, lock_chain_head, published_on
 from app.services.errors import InvalidInput, VersionConflict
 from app.vocabulary import STANCE_FACTS
@@ -206,6 +207,42 @@ def stance_data_from(stance: Stance) -> StanceData:
             for c in stance.conditions
         ],
     )
+
+
+def position_change(session: Session, stance: Stance) -> Any:
+    """The day (`effective_on`) and snapshot (`after`) of the statement that is STANCE's position
+    today by the as-of rule; None before anything was recorded."""
+    query = counts_on(select(Change.effective_on, Change.after).where(Change.stance_id == stance.id), today(), None)
+    return session.execute(query.order_by(Change.effective_on.desc(), Change.id.desc()).limit(1)).one_or_none()
+
+
+def edit_base(session: Session, stance: Stance) -> StanceData:
+    """What a change to STANCE starts from (the edit form, a PATCH, an import's merge, a factor's
+    new state): the country's position as the board shows it today. That is the latest statement
+    recorded, unless one recorded later speaks for an earlier day; then it is the statement shown,
+    so nothing said for another day is carried into the position (the version an edit must name in
+    If-Match stays the latest recorded)."""
+    shown = position_change(session, stance)
+    if shown is None or shown.after.get("version") == stance.version:
+        return stance_data_from(stance)
+    snap = shown.after
+    stored = {c.id: c for c in stance.conditions}
+
+    def condition(c: dict[str, Any]) -> dict[str, Any]:
+        row = stored.get(c["id"])
+        same = row is not None and (row.text, row.category, row.state, row.factor.slug if row.factor else None) == (
+            c["text"], c["category"], c["state"], c.get("factor"))
+        # A stored condition as it is keeps its quotes; one reworded since, or removed, gets the shown one's.
+        return {"id": c["id"] if row is not None else None, "text": c["text"], "category": c["category"],
+                "state": c["state"], "factor": c.get("factor"),
+                "citations": [] if same else [{"source_id": q["source_id"], "quote": q["quote"]}
+                                              for q in c.get("citations", ())]}
+
+    return StanceData.model_validate({
+        "status": snap["status"], "troops": snap.get("troops") or {}, "roles": snap.get("roles") or [],
+        "summary": snap.get("summary"), "stated_on": snap.get("stated_on"), "dispute": snap.get("dispute"),
+        "conditions": [condition(c) for c in snap.get("conditions", ())],
+    })
 
 
 def match_condition_ids(data: StanceData, stance: Stance | None) -> StanceData:
@@ -399,17 +436,16 @@ def set_stance(
 
 def _correction_carried_on(session: Session, stance: Stance, data: StanceData,
                            now: dt.datetime | None) -> dt.date | None:
-    """The day a correction of the stance as it stands must speak for. The stance's latest record may
-    carry a factor's state (or a report that disagrees) to a day later than the country's statement
-    (`carried_on`). A write that keeps that statement's date corrects the position as it now stands:
+    """The day a correction of the position shown must speak for. That statement may be one a
+    factor's new state (or a report that disagrees) carried to a day later than the country spoke
+    (`carried_on`). A write that keeps the statement's date corrects the position as it now stands:
     it speaks for the carried day too, or the record it corrects would go on hiding it."""
-    if data.stated_on != stance.stated_on:
-        return None  # a statement of another day: dated by its own
-    latest = session.scalars(select(Change.after).where(Change.stance_id == stance.id)
-                             .order_by(Change.id.desc()).limit(1)).one_or_none()
-    if not latest or not latest.get("carried_on"):
+    shown = position_change(session, stance)
+    if shown is None or not shown.after.get("carried_on"):
         return None
-    carried = dt.date.fromisoformat(latest["carried_on"])
+    if (data.stated_on.isoformat() if data.stated_on else None) != shown.after.get("stated_on"):
+        return None  # a statement of another day: dated by its own
+    carried = dt.date.fromisoformat(shown.after["carried_on"])
     own = data.stated_on or published_on(session, _first_source(data)) or (now or utcnow()).date()
     return carried if carried > own else None
 

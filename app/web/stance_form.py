@@ -11,7 +11,6 @@ from pydantic import ValidationError
 from starlette.datastructures import FormData
 
 from app.figure_rule import TROOP_FIELDS, figure_problems
-from app.models import Stance
 from app.schemas import MAX_ID, CitationIn, SourceIn, StanceData, check_day
 from app.web.new_source import NEW_SOURCE_FIELDS, parse_new_source
 from app.text_rule import field_message
@@ -83,29 +82,29 @@ class StanceForm:
         return self
 
 
-def form_from_stance(stance: Stance | None) -> StanceForm:
-    """The form as it opens: the saved stance, citation and reason left for the editor."""
-    if stance is None:
+def form_from_stance(data: StanceData | None, version: int = 0) -> StanceForm:
+    """The form as it opens: DATA (the position the board shows, `edit_base`) over VERSION (the
+    latest recorded, which a save must build on), the citation and reason left for the editor."""
+    if data is None:
         return StanceForm(version="0").with_blank_rows()
 
     def num(v: int | None) -> str:
         return "" if v is None else str(v)
 
+    troops = data.troops
     return StanceForm(
-        status=stance.status,
-        offered_min=num(stance.offered_min),
-        offered_max=num(stance.offered_max),
-        committed=num(stance.committed),
-        deployed=num(stance.deployed),
-        roles=list(stance.roles or []),
-        summary=stance.summary or "",
-        stated_on=stance.stated_on.isoformat() if stance.stated_on else "",
-        dispute=stance.dispute or "",
-        conditions=[
-            ConditionRow(str(c.id), c.text, c.category, c.state, c.factor.slug if c.factor else "")
-            for c in stance.conditions
-        ],
-        version=str(stance.version),
+        status=data.status,
+        offered_min=num(troops.offered_min),
+        offered_max=num(troops.offered_max),
+        committed=num(troops.committed),
+        deployed=num(troops.deployed),
+        roles=list(data.roles),
+        summary=data.summary or "",
+        stated_on=data.stated_on.isoformat() if data.stated_on else "",
+        dispute=data.dispute or "",
+        conditions=[ConditionRow(str(c.id) if c.id is not None else "", c.text, c.category, c.state, c.factor or "")
+                    for c in data.conditions],
+        version=str(version),
     ).with_blank_rows()
 
 
