@@ -22,7 +22,7 @@ from app.services.board import get_proposal
 from app.services.import_quality import evaluate, halves
 from app.services.importer import extract, mentions, sentences
 from app.services.stances import set_stance
-from tests.conftest import ARTICLE, BAD_FIGURES, add_token, add_user, suggestion_form
+from tests.conftest import ARTICLE, BAD_FIGURES, add_token, add_user, count_changes, suggestion_form
 from tests.live import cli
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
@@ -457,11 +457,21 @@ def test_api_apply_reports_a_conflict_per_country_with_the_current_stance(api):
     record = api.post("/api/v1/imports", json={"title": "Italy", "text": ITALY}).json()
     ita = next(s for s in record["suggestions"] if s["country"] == "ITA")
     assert api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [ita]}).status_code == 200
-    # The same import applied again: Italy is no longer at the version it was read against.
-    first = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [ita]})
-    assert first.status_code == 409
-    (r,) = first.json()
-    assert r["outcome"] == "conflict" and r["stance"]["version"] == 1
+    # The same import applied again finds Italy as its own accept left it: nothing to change.
+    again = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [ita]})
+    assert again.status_code == 200 and [r["outcome"] for r in again.json()] == ["unchanged"]
+    # Someone else changes Italy: applying again is now a conflict, with Italy as it stands.
+    url = "/api/v1/proposals/gaza-isf/stances/ITA"
+    patched = api.patch(url, headers={"If-Match": api.get(url).headers["etag"],
+                                      "Content-Type": "application/merge-patch+json"},
+                        json={"summary": "Awaiting the vote.", "citation": {"source_id": record["source_id"],
+                                                                             "quote": ita["evidence"][0]},
+                              "reason": "desk note"})
+    assert patched.status_code == 200, patched.text
+    conflict = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [ita]})
+    assert conflict.status_code == 409
+    (r,) = conflict.json()
+    assert r["outcome"] == "conflict" and r["stance"]["version"] == 2 and r["stance"]["summary"] == "Awaiting the vote."
 
 
 def test_api_import_errors(api, client):
@@ -1017,3 +1027,21 @@ def test_an_import_merges_into_the_position_shown_not_an_older_statement_recorde
     assert now["troops"] == {"offered_min": None, "offered_max": None, "committed": None, "deployed": None}
     totals = api.get("/api/v1/proposals/gaza-isf").json()["totals"]
     assert (totals["committed"], totals["offered_max"]) == (0, 0)
+
+
+def test_api_apply_refusing_one_suggestion_applies_none(api, session):
+    """A 422 for one suggestion of an apply means nothing of it was written, not the ones before it."""
+    text = ("Italy will send between 500 and 1,000 Carabinieri if parliament approves the mission. "
+            "Greece pledged 300 troops to the stabilization force.")
+    record = api.post("/api/v1/imports", json={"title": "Two pledges", "text": text}).json()
+    by_code = {s["country"]: s for s in record["suggestions"]}
+    assert {"ITA", "GRC"} <= set(by_code)
+    before = count_changes(session)
+    bad = {**by_code["ITA"], "evidence": ["This quote is not in the article at all"]}
+    reply = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [by_code["GRC"], bad]})
+    assert reply.status_code == 422 and reply.json()["detail"][0]["loc"][:3] == ["body", "suggestions", 1]
+    session.rollback()
+    assert count_changes(session) == before
+    assert api.get("/api/v1/proposals/gaza-isf/stances/GRC").status_code == 404
+    good = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [by_code["GRC"], by_code["ITA"]]})
+    assert good.status_code == 200 and [r["outcome"] for r in good.json()] == ["applied", "applied"]

@@ -73,13 +73,16 @@ def apply_import(import_id: Annotated[int, Path(ge=1, le=2**31 - 1)], body: Appl
     as applied.
 
     Answers per country: `applied`, `unchanged`, or `conflict` with the current stance (the
-    reply is then 409 and nothing was applied for that country).
+    reply is then 409 and nothing was applied for that country). A suggestion refused as invalid
+    (422, at its index) leaves the others unapplied too.
     """
     results = []
-    for index, suggestion in enumerate(body.suggestions):
-        try:
-            with get_database().write_session() as ws:
-                record = imports.get_import(ws, import_id)
+    index = 0
+    try:
+        # One transaction: a suggestion refused as invalid leaves every other one unwritten too.
+        with get_database().write_session() as ws:
+            record = imports.get_import(ws, import_id)
+            for index, suggestion in enumerate(body.suggestions):
                 outcome = imports.accept(ws, record, suggestion.model_dump(), actor, "api", rebase=body.rebase)
                 current = board.find_stance(ws, record.proposal, suggestion.country)
                 written = board.recorded(ws, record.proposal.slug, current.country_code) if current else None
@@ -89,9 +92,9 @@ def apply_import(import_id: Annotated[int, Path(ge=1, le=2**31 - 1)], body: Appl
                                 "stance": board.stance_json(written.statement) if written else None,
                                 "current_position": written.is_current if applied else None,
                                 "notice": written.notice if applied else None})
-        except InvalidInput as exc:
-            raise HTTPException(422, [{"loc": ["body", "suggestions", index, *e["loc"]], "msg": e["msg"], "type": "value_error"}
-                                      for e in exc.errors])
+    except InvalidInput as exc:
+        raise HTTPException(422, [{"loc": ["body", "suggestions", index, *e["loc"]], "msg": e["msg"], "type": "value_error"}
+                                  for e in exc.errors])
     audit.info("import applied via api: user=%s import=%s %s", actor, import_id,
                ",".join(f"{r['country']}={r['outcome']}" for r in results))
     status = 409 if any(r["outcome"] == "conflict" for r in results) else 200

@@ -178,15 +178,18 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
 
 
 def known_version(session: Session, record: Import, suggestion: dict[str, Any]) -> int:
-    """The stance version this import last knew: what its own latest accept wrote, else the one it
-    was read against. Only a stance at another version was changed by someone else since."""
-    decision = decision_for(record, suggestion["country"])
-    if decision is not None and decision.applied:
-        return int(decision.applied.get("version", 0))
-    if decision is not None and decision.change_id is not None:  # decided before the applied values were kept
-        change = session.get(Change, decision.change_id)
-        if change is not None and change.after:
-            return int(change.after.get("version", 0))
+    """The stance version this import last knew: what its own latest accept wrote (whatever was
+    decided after it: a rejection or a conflict changes nothing), else the one it was read against.
+    Only a stance at another version was changed by someone else since."""
+    for decision in reversed(record.decisions):
+        if decision.country_code != suggestion["country"]:
+            continue
+        if decision.applied:
+            return int(decision.applied.get("version", 0))
+        if decision.change_id is not None:  # decided before the applied values were kept
+            change = session.get(Change, decision.change_id)
+            if change is not None and change.after:
+                return int(change.after.get("version", 0))
     return suggestion.get("base_version", 0)
 
 
@@ -205,7 +208,8 @@ def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: 
 
     DATA, when given, is the stance exactly as the editor reviewed it (the review form), applied
     as it is; otherwise the suggestion is merged into the stored stance (stance_data_for).
-    The stance must still be at the version the import was read against, unless REBASE says the
+    The stance must still be at the version the import knew (read against, or written by its own
+    latest accept: applying the same suggestion again is then "unchanged"), unless REBASE says the
     editor has seen what changed and applies on top of it: of the current version, or of
     OVER_VERSION when DATA was filled in over that one (a stance that moved since is a conflict
     again, so a form made over an older version never overwrites a newer one). The decision keeps
@@ -221,7 +225,7 @@ def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: 
     if rebase:
         expected = current_version if over_version is None else over_version
     else:
-        expected = original.get("base_version", 0)
+        expected = known_version(session, record, original)
     if current_version != expected:
         _decide(session, record, code, "accepted", "conflict", actor,
                 detail=f"stance is at version {current_version}, the import was read against {expected}")
