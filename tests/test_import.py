@@ -1045,3 +1045,16 @@ def test_api_apply_refusing_one_suggestion_applies_none(api, session):
     assert api.get("/api/v1/proposals/gaza-isf/stances/GRC").status_code == 404
     good = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [by_code["GRC"], by_code["ITA"]]})
     assert good.status_code == 200 and [r["outcome"] for r in good.json()] == ["applied", "applied"]
+
+
+def test_an_undated_article_gives_an_undated_statement_and_leaves_the_earlier_day_as_it_was(api):
+    """An article with no date does not take the date of the statement before it: the board of that
+    earlier day keeps what was said then, and the new statement speaks for the day it is recorded."""
+    text = "Qatar has committed 300 troops to the International Stabilization Force, its foreign ministry said."
+    record = api.post("/api/v1/imports", json={"title": "Qatar commits (undated)", "text": text}).json()
+    qatar = next(s for s in record["suggestions"] if s["country"] == "QAT")
+    (applied,) = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [qatar]}).json()
+    assert applied["outcome"] == "applied" and applied["stance"]["stated_on"] is None
+    assert api.get("/api/v1/proposals/gaza-isf/stances/QAT").json()["status"] == "committed"
+    then = api.get("/api/v1/proposals/gaza-isf/stances/QAT?as_of=2025-11-07").json()
+    assert (then["status"], then["stated_on"]) == ("considering", "2025-11-07")

@@ -123,7 +123,7 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
 
     A suggestion sent back edited (the API's apply) may also carry what the review form edits:
     `roles`, `summary` ("" clears it) and `stated_on` replace the stored ones when given (left out,
-    the statement is dated by the article's publication date when it has one); a
+    the statement is dated by the article's publication date, else left undated); a
     condition with the `id` of a stored one edits it; `state` and `factor` set a condition's;
     `remove_conditions` lists ids of stored conditions to drop and `clear_troops` figures to empty."""
     base = edit_base(session, stance) if stance else StanceData(status="considering")
@@ -171,7 +171,10 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
         "troops": troops,
         "roles": base.roles if suggestion.get("roles") is None else suggestion["roles"],
         "summary": base.summary if summary is None else (summary or None),
-        "stated_on": suggestion.get("stated_on") or published_on(session, source_id) or base.stated_on,
+        # An article with no date gives an undated statement (dated the day it is recorded), never the
+        # earlier statement's day, unless it is the article that statement cites (read again).
+        "stated_on": suggestion.get("stated_on") or published_on(session, source_id) or (
+            base.stated_on if stance is not None and any(c.source_id == source_id for c in stance.citations) else None),
         "conditions": [c.model_dump() for c in conditions],
         "citations": [{"source_id": source_id, "quote": q, "field": "status" if i == 0 else None} for i, q in enumerate(evidence)],
     })
