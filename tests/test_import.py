@@ -1058,3 +1058,22 @@ def test_an_undated_article_gives_an_undated_statement_and_leaves_the_earlier_da
     assert api.get("/api/v1/proposals/gaza-isf/stances/QAT").json()["status"] == "committed"
     then = api.get("/api/v1/proposals/gaza-isf/stances/QAT?as_of=2025-11-07").json()
     assert (then["status"], then["stated_on"]) == ("considering", "2025-11-07")
+
+
+def test_a_new_condition_hung_on_a_factor_takes_the_factors_state(api, database):
+    """The reader hangs a ceasefire condition on the factor the board's ceasefire conditions hang on;
+    with that factor met, the new condition is met too, as every other one on it."""
+    from app.schemas import CitationIn
+    from app.services.board import get_proposal
+    from app.services.factors import set_factor
+
+    with database.write_session() as s:
+        set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="cessation-of-hostilities", state="met", note=None,
+                   citation=CitationIn(source_id=1, quote="Azerbaijan"), actor="desk", via="form", reason="holds")
+    text = "Norway will send 200 medics to the stabilization force once a ceasefire holds, its defence minister said."
+    record = api.post("/api/v1/imports", json={"title": "Norway", "text": text}).json()
+    norway = next(s for s in record["suggestions"] if s["country"] == "NOR")
+    assert [c["category"] for c in norway["conditions"]] == ["ceasefire"]
+    (applied,) = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [norway]}).json()
+    (condition,) = applied["stance"]["conditions"]
+    assert (condition["factor"], condition["state"]) == ("cessation-of-hostilities", "met")

@@ -157,10 +157,12 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
         if c["category"] in present:
             continue
         present.add(c["category"])
+        factor = c.get("factor") or _factor_for_category(session, proposal, c["category"])
+        # A condition hung on a factor is in the factor's state until an editor says otherwise.
+        held = next((f.state for f in proposal.factors if f.slug == factor), None) if factor else None
         conditions.append(ConditionData(
-            text=c["text"][:500], category=c["category"], state=c.get("state") or "unmet",
-            factor=c.get("factor") or _factor_for_category(session, proposal, c["category"]),
-            citations=citations,
+            text=c["text"][:500], category=c["category"], state=c.get("state") or held or "unmet",
+            factor=factor, citations=citations,
         ))
     evidence = [q for q in suggestion.get("evidence") or [] if len(q) >= 3][:MAX_EVIDENCE]
     summary = suggestion.get("summary")
