@@ -656,7 +656,7 @@ class ApplyResultOut(BaseModel):
     version: Optional[int]
     change_id: Optional[int]
     detail: Optional[str] = Field(description="Why a conflict is one; when applied, what to check (a summary kept "
-                                  "from an earlier status).")
+                                  "from an earlier status, a condition not added beside one of its category).")
     stance: Optional[StanceOut]
     current_position: Optional[bool] = Field(default=None, description="When applied: whether the statement is "
                                              "now the country's position on the board.")

@@ -1077,3 +1077,19 @@ def test_a_new_condition_hung_on_a_factor_takes_the_factors_state(api, database)
     (applied,) = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [norway]}).json()
     (condition,) = applied["stance"]["conditions"]
     assert (condition["factor"], condition["state"]) == ("cessation-of-hostilities", "met")
+
+
+def test_api_apply_says_which_condition_it_did_not_add_beside_one_of_its_category(api):
+    """Azerbaijan already has a ceasefire condition: a suggested one of that category is not added
+    beside it, and the answer says so and how to change the stored one instead."""
+    text = "Azerbaijan will join the stabilization force only after a ceasefire is agreed, its foreign ministry said."
+    record = api.post("/api/v1/imports", json={"title": "Azerbaijan", "text": text}).json()
+    aze = next(s for s in record["suggestions"] if s["country"] == "AZE")
+    (suggested,) = [c for c in aze["conditions"] if c["category"] == "ceasefire"]
+    stored = next(c for c in api.get("/api/v1/proposals/gaza-isf/stances/AZE").json()["conditions"]
+                  if c["category"] == "ceasefire")
+    (applied,) = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [aze]}).json()
+    assert [c["text"] for c in applied["stance"]["conditions"] if c["category"] == "ceasefire"] == [stored["text"]]
+    assert (f"The condition “{suggested['text'][:80]}” was not added: the stance already has a ceasefire condition "
+            f"(“{stored['text'][:80]}”, id {stored['id']}); send its id with the condition to change that one "
+            f"instead.") in (applied["detail"] or ""), applied

@@ -117,7 +117,7 @@ def also_named(text: str, suggestions: list[dict[str, Any]]) -> list[dict[str, A
 
 
 def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None, suggestion: dict[str, Any],
-                    source_id: int) -> StanceData:
+                    source_id: int, notes: list[str] | None = None) -> StanceData:
     """The stance as it would be with the suggestion applied: figures the article gives replace
     the stored ones, conditions of a category not yet present are added, the rest is kept.
 
@@ -155,6 +155,11 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
             })
             continue
         if c["category"] in present:
+            if notes is not None:
+                same = next(k for k in conditions if k.category == c["category"])
+                notes.append(f"The condition “{c['text'][:80]}” was not added: the stance already has a "
+                             f"{c['category']} condition (“{same.text[:80]}”{f', id {same.id}' if same.id else ''}); "
+                             f"send its id with the condition to change that one instead.")
             continue
         present.add(c["category"])
         factor = c.get("factor") or _factor_for_category(session, proposal, c["category"])
@@ -235,13 +240,13 @@ def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: 
         _decide(session, record, code, "accepted", "conflict", actor,
                 detail=f"stance is at version {current_version}, the import was read against {expected}")
         return Outcome(code, "conflict", current_version, detail=f"changed since the import (now version {current_version})")
-    kept_summary = None
+    notes: list[str] = []  # what to check in what was applied
     if data is None:
-        data = stance_data_for(session, proposal, stance, suggestion, record.source_id)
+        data = stance_data_for(session, proposal, stance, suggestion, record.source_id, notes)
         was = edit_base(session, stance).status if stance is not None else None
         if was is not None and suggestion.get("summary") is None and data.summary and data.status != was:
-            kept_summary = (f"The status is now {data.status}, but the summary kept is the one written when it was "
-                            f"{was}: “{data.summary}”. Send summary to replace it, or \"\" to clear it.")
+            notes.append(f"The status is now {data.status}, but the summary kept is the one written when it was "
+                         f"{was}: “{data.summary}”. Send summary to replace it, or \"\" to clear it.")
     try:
         result = set_stance(
             session, proposal=proposal, country_code=code, data=data, actor=actor, via="import",
@@ -253,7 +258,7 @@ def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: 
         return Outcome(code, "conflict", None, detail="changed while applying")
     outcome = "applied" if result.changed else "unchanged"
     change_id = result.change.id if result.change else None
-    detail = kept_summary if outcome == "applied" else None
+    detail = " ".join(notes) if outcome == "applied" and notes else None
     _decide(session, record, code, "accepted", outcome, actor, change_id=change_id, detail=detail,
             applied=stance_snapshot(result.stance))
     return Outcome(code, outcome, result.stance.version, change_id, detail)
