@@ -650,6 +650,25 @@ class ImportOut(BaseModel):
                                                     "saying a stance, so read these passages too.")
 
 
+class DecisionOut(BaseModel):
+    """One decision on an import's suggestion: who, when, and what came of it."""
+
+    country: str
+    decision: Literal["accepted", "rejected"]
+    outcome: Literal["applied", "unchanged", "conflict", "rejected"]
+    decided_by: str
+    decided_at: dt.datetime
+    detail: Optional[str]
+    version: Optional[int] = Field(description="The stance version as applied (an accept that was applied or found "
+                                   "nothing to change); null otherwise.")
+
+
+class ImportDetailOut(ImportOut):
+    """An import as read, with every decision taken on it since, oldest first."""
+
+    decisions: list[DecisionOut]
+
+
 class ApplyResultOut(BaseModel):
     country: str
     outcome: Literal["applied", "unchanged", "conflict"]

@@ -1093,3 +1093,21 @@ def test_api_apply_says_which_condition_it_did_not_add_beside_one_of_its_categor
     assert (f"The condition “{suggested['text'][:80]}” was not added: the stance already has a ceasefire condition "
             f"(“{stored['text'][:80]}”, id {stored['id']}); send its id with the condition to change that one "
             f"instead.") in (applied["detail"] or ""), applied
+
+
+def test_the_location_of_an_import_answers_with_it_and_its_decisions(api, client):
+    created = api.post("/api/v1/imports", json={"title": "Italy", "text": ITALY})
+    record = created.json()
+    first = api.get(created.headers["location"])
+    assert first.status_code == 200
+    assert {k: v for k, v in first.json().items() if k != "decisions"} == record and first.json()["decisions"] == []
+    ita = next(s for s in record["suggestions"] if s["country"] == "ITA")
+    (applied,) = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [ita]}).json()
+    api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [ita]})
+    decisions = api.get(created.headers["location"]).json()["decisions"]
+    assert [(d["country"], d["decision"], d["outcome"], d["decided_by"], d["version"]) for d in decisions] == [
+        ("ITA", "accepted", "applied", "newsroom", applied["version"]),
+        ("ITA", "accepted", "unchanged", "newsroom", applied["version"])]
+    assert api.get("/api/v1/imports/9999").status_code == 404
+    del api.headers["Authorization"]
+    assert api.get(created.headers["location"]).status_code == 401

@@ -11,8 +11,9 @@ from app.db import get_database
 from app.limits import ARTICLE_LIMIT
 from app.routes.api import json_bytes
 from app.routes.api_writes import AUTH_RESPONSES, WriterDep, _detail, _invalid
-from app.schemas import ApplyIn, ApplyResultOut, ImportIn, ImportOut, SourceIn
-from app.services import board, imports
+from app.schemas import ApplyIn, ApplyResultOut, ImportDetailOut, ImportIn, ImportOut, SourceIn
+from app.deps import SessionDep
+from app.services import board, imports, language
 from app.services.errors import InvalidInput
 from app.web.browser import audit
 
@@ -55,6 +56,26 @@ def post_import(body: ImportIn, actor: WriterDep) -> Response:
     audit.info("import created via api: user=%s import=%s", actor, payload["id"])
     return Response(json_bytes(payload), status_code=201, media_type="application/json",
                     headers={"Location": f"/api/v1/imports/{payload['id']}"})
+
+
+@router.get(
+    "/imports/{import_id}",
+    response_model=ImportDetailOut,
+    responses={**AUTH_RESPONSES, **_detail(404, "No such import")},
+    summary="An import, and what was decided on it",
+)
+def get_import(import_id: Annotated[int, Path(ge=1, le=2**31 - 1)], session: SessionDep, actor: WriterDep) -> Response:
+    """An import as `POST /api/v1/imports` answered it, with every decision taken on its suggestions
+    since (who, when, the outcome, and the stance version applied)."""
+    record = imports.get_import(session, import_id)
+    text = record.source.text or ""
+    payload = {"id": record.id, "source_id": record.source_id, "suggestions": record.suggestions,
+               "language": language.detect(text).as_dict(), "also_named": imports.also_named(text, record.suggestions),
+               "decisions": [{"country": d.country_code, "decision": d.decision, "outcome": d.outcome,
+                              "decided_by": d.decided_by, "decided_at": d.decided_at, "detail": d.detail,
+                              "version": int(d.applied["version"]) if d.applied and "version" in d.applied else None}
+                             for d in record.decisions]}
+    return Response(json_bytes(payload), media_type="application/json")
 
 
 @router.post(
