@@ -392,6 +392,8 @@ def import_article(
     except ValidationError as exc:
         _fail("; ".join(f"{options.get(str(e['loc'][0]), e['loc'][0])}: {e['msg']}" for e in exc.errors()))
     suggestions, named = reading.suggestions, reading.also_named
+    if not suggestions and reading.language.read:  # refused as the form and the API refuse it
+        _fail("No country with a stance, troop figures or conditions was found in this article.")
     if as_json:
         typer.echo(json.dumps({"title": title, "publisher": publisher, "url": url, "published_on": date,
                                "language": reading.language.as_dict(), "suggestions": suggestions,
@@ -400,7 +402,7 @@ def import_article(
     if reading.language.message:
         typer.echo(reading.language.message)
     if not suggestions:
-        typer.echo("No country with a stance, troop figures or conditions was found.")
+        typer.echo("No country with a stance, troop figures or conditions was found.")  # not in English: read nothing
     for s in suggestions:
         troops = ", ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in s["troops"].items() if v is not None)
         typer.echo(f"{s['country']} {s['country_name']}: {s['status'] or 'no status stated'}" + (f" ({troops})" if troops else ""))

@@ -661,6 +661,16 @@ def test_an_empty_article_is_called_empty(editor_client, database, session, tmp_
     assert line.startswith("error: The article is empty") and "--text" not in line
 
 
+def test_the_cli_refuses_an_english_article_with_nothing_found_as_the_api_does(tmp_path):
+    article = tmp_path / "weather.txt"
+    article.write_text("Rain is expected across the region this weekend, forecasters said.", encoding="utf-8")
+    for extra in ((), ("--json",)):
+        refused = cli("import-article", str(article), "--title", "Weather", *extra, env=_cli_env(tmp_path), check=False)
+        assert (refused.returncode, refused.stdout) == (1, "")
+        assert refused.stderr.strip() == ("error: No country with a stance, troop figures or conditions was found in "
+                                          "this article.")
+
+
 @pytest.mark.parametrize("route", ["form", "api"])
 def test_the_server_answers_other_requests_while_an_import_waits(editor_client, database, backend, route):
     """Reading and storing an article happen off the event loop: while an import waits for the
