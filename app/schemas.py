@@ -591,6 +591,8 @@ class ProjectedTroopsOut(BaseModel):
 
 class TimelinePointOut(BaseModel):
     day: dt.date = Field(description="The end of this day (UTC).")
+    target_troops: Optional[int] = Field(description="The force's target that day (null before one was recorded).")
+    target_troops_approximate: bool
     offered_min: int = Field(description="The low ends of the offered ranges, added up.")
     offered_max: int = Field(description="The high ends of the offered ranges, added up.")
     committed: int
@@ -603,9 +605,10 @@ class TimelineOut(BaseModel):
     proposal: str
     as_of: dt.date = Field(description="The last day the series covers.")
     known_at: Optional[dt.date]
-    target_troops: Optional[int]
+    target_troops: Optional[int] = Field(description="The target on the last day (each point gives its own day's).")
     target_troops_approximate: bool
-    points: list[TimelinePointOut] = Field(description="One per day on which a position changed, oldest first.")
+    points: list[TimelinePointOut] = Field(description="One per day on which a position or the force's facts "
+                                           "changed, oldest first.")
 
 
 class ProjectionOut(BaseModel):

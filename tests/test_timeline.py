@@ -84,7 +84,7 @@ def test_the_page_and_the_picture_show_the_same_figures(client, database):
     picture = client.get("/proposals/gaza-isf/timeline.svg")
     assert picture.status_code == 200 and picture.headers["content-type"] == "image/svg+xml"
     svg = BeautifulSoup(picture.text, "html.parser")
-    assert len(svg.find_all("path")) == 3 and f"deployed {points[0]['deployed']:,} to {points[-1]['deployed']:,}" in svg.find("title").get_text()
+    assert len(svg.find_all("path")) == 4 and f"deployed {points[0]['deployed']:,} to {points[-1]['deployed']:,}" in svg.find("title").get_text()
 
     # The board shows the picture and links to the figures, keeping its day.
     board = BeautifulSoup(client.get(f"/proposals/gaza-isf?as_of={points[-1]['day']}").text, "html.parser")
@@ -98,3 +98,27 @@ def test_a_bad_day_is_refused_plainly(client):
     reply = client.get("/proposals/gaza-isf/timeline?as_of=tomorrow")
     assert reply.status_code == 400 and "as_of must be a date" in reply.text
     assert client.get("/api/v1/proposals/no-such/timeline").status_code == 404
+
+
+def test_each_point_is_against_the_target_of_its_own_day(client, database):
+    """The force's target changes on 1 Dec 2025: the points before keep the seed's, those after have
+    the new one, as the board of each day says, and the chart's target line steps with it."""
+    _write(client, database, "IDN", status="committed", troops={"committed": 1000}, stated_on="2025-11-20")
+    url = "/api/v1/proposals/gaza-isf"
+    before = client.get(url).json()
+    reply = client.put(url, headers={"If-Match": client.get(url).headers["etag"]}, json={
+        "target_troops": 30000, "target_troops_approximate": False, "stated_on": "2025-12-01",
+        "citation": {"source": {"title": "New target", "published_on": "2025-12-01",
+                                "text": "The force will have 30,000 troops."}, "quote": "30,000 troops"},
+        "reason": "target raised"})
+    assert reply.status_code == 200, reply.text
+    points = client.get(URL).json()["points"]
+    assert [p["day"] for p in points] == ["2025-11-07", "2025-11-20", "2025-12-01"]
+    for p in points:
+        board = client.get(f"{url}?as_of={p['day']}").json()
+        assert (p["target_troops"], p["target_troops_approximate"]) == (
+            board["target_troops"], board["target_troops_approximate"]), p
+    assert [p["target_troops"] for p in points] == [before["target_troops"], before["target_troops"], 30000]
+    svg = BeautifulSoup(client.get("/proposals/gaza-isf/timeline.svg").text, "html.parser")
+    target = next(p for p in svg.find_all("path") if p.get("stroke-dasharray") == "2 4")["d"]
+    assert target.count("V") == 1  # one step: up to the new target on its day

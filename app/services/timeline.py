@@ -37,6 +37,16 @@ class _Figures(msgspec.Struct):
 _decode = msgspec.json.Decoder(_Figures).decode
 
 
+class _Facts(msgspec.Struct):
+    """What a point needs of the force's facts: its target (the rest of the snapshot is skipped unread)."""
+
+    target_troops: int | None = None
+    target_troops_approximate: bool = False
+
+
+_decode_facts = msgspec.json.Decoder(_Facts).decode
+
+
 @dataclass(frozen=True, slots=True)
 class _Position:
     status: str
@@ -60,26 +70,31 @@ class Timeline:
 
 def force_timeline(session: Session, slug: str, *, as_of: dt.date | None = None,
                    known_at: dt.date | None = None) -> Timeline:
-    """The totals of proposal SLUG at the end of each day with a change, up to the end of AS_OF
-    (today when None), as known at the end of KNOWN_AT."""
+    """The totals of proposal SLUG at the end of each day with a change to a position or to the
+    force's facts, up to the end of AS_OF (today when None), as known at the end of KNOWN_AT; each
+    against the target of its own day."""
     board = read_board(session, slug, as_of=as_of, known_at=known_at)
     query = counts_on(
-        select(Change.stance_id, Change.effective_on, cast(Change.after, Text))
-        .where(Change.entity == "stance", Change.proposal_id == board.proposal.id),
+        select(Change.entity, Change.stance_id, Change.effective_on, cast(Change.after, Text))
+        .where(Change.entity.in_(("stance", "proposal")), Change.proposal_id == board.proposal.id),
         board.day, end_of_day(known_at) if known_at is not None else None,
     ).order_by(Change.effective_on, Change.id)
     current: dict[int, _Position] = {}
+    facts = _Facts()  # nothing recorded about the force yet: no target
     points: list[Point] = []
     day: dt.date | None = None
-    for stance_id, effective_on, after in session.connection().execute(query):
+    for entity, stance_id, effective_on, after in session.connection().execute(query):
         if day is not None and effective_on != day:
-            points.append(Point(day, totals(board.proposal, current.values())))
+            points.append(Point(day, totals(facts, current.values())))
         day = effective_on
+        if entity == "proposal":
+            facts = _decode_facts(after)
+            continue
         figures = _decode(after)
         t = figures.troops
         current[stance_id] = _Position(figures.status, t.offered_min, t.offered_max, t.committed, t.deployed)
     if day is not None:
-        points.append(Point(day, totals(board.proposal, current.values())))
+        points.append(Point(day, totals(facts, current.values())))
     return Timeline(board, points)
 
 
@@ -92,7 +107,9 @@ def timeline_json(timeline: Timeline) -> dict[str, Any]:
         "target_troops": board.proposal.target_troops,
         "target_troops_approximate": board.proposal.target_troops_approximate,
         "points": [
-            {"day": p.day.isoformat(), "offered_min": p.totals.offered_min, "offered_max": p.totals.offered_max,
+            {"day": p.day.isoformat(), "target_troops": p.totals.target_troops,
+             "target_troops_approximate": p.totals.target_troops_approximate,
+             "offered_min": p.totals.offered_min, "offered_max": p.totals.offered_max,
              "committed": p.totals.committed, "deployed": p.totals.deployed, "countries": p.totals.countries,
              "by_status": p.totals.by_status}
             for p in timeline.points
@@ -109,12 +126,12 @@ LEFT, RIGHT, TOP, BOTTOM = 64, 16, 34, 36  # room for the axes' labels
 @dataclass
 class Chart:
     """Coordinates of the force-over-time chart, in a WIDTH × HEIGHT view box: step lines for the
-    top of the offered ranges, the committed and the deployed troops, and the target."""
+    top of the offered ranges, the committed and the deployed troops, and each day's target."""
 
     width: int
     height: int
     lines: dict[str, str]  # kind -> SVG path data
-    target_y: float | None
+    target: str | None  # the target's steps, as SVG path data (None: never set)
     ticks_y: list[tuple[float, int]]  # (y, troops)
     ticks_x: list[tuple[float, dt.date]]  # (x, day)
     top: int
@@ -149,8 +166,8 @@ def chart(timeline: Timeline) -> Chart | None:
     points = timeline.points
     if not points:
         return None
-    target = timeline.board.proposal.target_troops or 0
-    top = _nice(max([target] + [max(p.totals.offered_max, p.totals.committed, p.totals.deployed) for p in points]))
+    targets = [p.totals.target_troops or 0 for p in points]
+    top = _nice(max(targets + [max(p.totals.offered_max, p.totals.committed, p.totals.deployed) for p in points]))
     first, last, x = _days(timeline)
     inner_h = HEIGHT - TOP - BOTTOM
 
@@ -164,9 +181,18 @@ def chart(timeline: Timeline) -> Chart | None:
         d += [f"H{x(p.day)}V{y(getattr(p.totals, kind))}" for p in points[1:]]
         d.append(f"H{x(last)}")
         lines[kind] = "".join(d)
+    # The target as steps too, drawn from the first day one was set (each day's own target).
+    known = []
+    for p in points:
+        if p.totals.target_troops and (not known or known[-1][1] != p.totals.target_troops):
+            known.append((p.day, p.totals.target_troops))
+    target = None
+    if known:
+        d = [f"M{x(known[0][0])} {y(known[0][1])}"] + [f"H{x(day)}V{y(value)}" for day, value in known[1:]]
+        target = "".join(d) + f"H{x(last)}"
     ticks_y = [(y(top * k // 4), top * k // 4) for k in range(5)]
     ticks_x = [(x(first), first)] + ([(x(last), last)] if last != first else [])
-    return Chart(WIDTH, HEIGHT, lines, y(target) if target else None, ticks_y, ticks_x, top)
+    return Chart(WIDTH, HEIGHT, lines, target, ticks_y, ticks_x, top)
 
 
 # The statuses' colours (as the style sheet's light scheme has them), for a picture that carries its own.
