@@ -83,7 +83,7 @@ def test_cached_answers_carry_an_etag_and_answer_304(client):
     assert "content-security-policy" in again.headers
 
 
-PAST = "/?as_of=2100-01-01"  # a day after every recorded change: the board as it stands, by history
+PAST = "/?as_of=2100-01-01"  # a day after every recorded change: the board as it stands, asked by day
 
 
 @pytest.mark.parametrize("path", ["/", PAST], ids=["board", "past-day"])
@@ -201,7 +201,7 @@ def _statements(database, path: str, client) -> tuple[int, int, httpx.Response]:
 
 def test_a_past_day_asked_again_is_made_once_per_version(client, database):
     first = client.get(PAST)
-    assert first.status_code == 200 and "History:" in first.text
+    assert first.status_code == 200 and "A day still to come:" in first.text
     count, checkouts, again = _statements(database, PAST, client)
     assert again.content == first.content
     assert (count, checkouts) == (0, _head_checkouts(database))  # only the data version was read

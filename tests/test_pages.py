@@ -193,3 +193,18 @@ def test_filters_land_on_the_results_say_what_they_do_and_come_off_one_by_one(cl
     only = page(client, "/proposals/gaza-isf?status=considering")
     current = only.select('.status-counts a[aria-current="true"]')
     assert len(current) == 1 and "Considering" in current[0].get_text()
+
+
+def test_a_day_to_come_and_today_are_not_called_history(client):
+    now = dt.datetime.now(dt.timezone.utc).date()
+    ahead = now + dt.timedelta(days=30)
+
+    def notice(url: str) -> str:
+        return page(client, url).select_one("#history-notice").get_text(" ", strip=True)
+
+    for base, what in (("/proposals/gaza-isf", "the board"), ("/proposals/gaza-isf/countries/AZE", "Azerbaijan")):
+        assert notice(f"{base}?as_of={ahead}").startswith(
+            f"A day still to come: {day(ahead)} has not begun, so this is {what} as it stands now.")
+        assert notice(f"{base}?as_of={now}").startswith(f"Today: {what} as it stands now; today has not ended (UTC).")
+        assert notice(f"{base}?as_of=2025-11-08").startswith(
+            f"History: {what} as it stood at the end of 8 Nov 2025 (UTC).")

@@ -631,6 +631,9 @@ def test_an_older_statement_recorded_later_does_not_become_the_current_position(
         f"on today's board: this one.")
     then = client.get(f"{url}?as_of={yesterday}").json()
     assert (then["version"], then["latest_version"], then["notice"]) == (latest, latest, None)
+    for page_url in ("/proposals/gaza-isf/countries/QAT", f"/proposals/gaza-isf/countries/QAT?as_of={today()}"):
+        later = BeautifulSoup(client.get(page_url).text, "html.parser").find(id="later-recorded")
+        assert later is not None and "speaks for a later day, 7 Nov 2025" in later.get_text(" ", strip=True), page_url
 
     # A PATCH with that ETag changes the position shown (considering, no troops), not the statement
     # for the day before: nothing said for that day is carried into today's position.

@@ -140,7 +140,13 @@ def categories_of(conditions) -> str:
 
 env.filters.update(number=number, day=day, short_day=short_day, iso=iso, flag=html_flag, time_texts=time_texts,
                    country_flag=lambda code: html_flag(country_info(code).alpha2 if country_info(code) else ""))
+def utc_today() -> dt.date:
+    """Today (UTC): the day a board without a day is for, and the last one that has begun."""
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
 env.globals.update(
+    utc_today=utc_today,
     STATUS_LABELS=STATUS_LABELS,
     FACT_LABELS=FACT_LABELS,
     STATUS_HELP=STATUS_HELP,
