@@ -8,7 +8,7 @@ reader's first pass, not a verdict: nothing it proposes is applied until an edit
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
@@ -1763,6 +1763,19 @@ def extract(text: str) -> list[Suggestion]:
     return suggestions
 
 
+def _outermost(spans: list) -> list:
+    """SPANS (in order) without those inside a longer one: one pass in order of start, longest first,
+    keeping the farthest end reached so far and the earliest start that reached it."""
+    inside: set[int] = set()
+    reach, reach_start = -1, -1
+    for x in sorted(spans, key=lambda x: (x.start, x.start - x.end)):
+        if x.end < reach or (x.end == reach and reach_start < x.start):
+            inside.add(id(x))
+        if x.end > reach:
+            reach, reach_start = x.end, x.start
+    return [x for x in spans if id(x) not in inside]
+
+
 def _extract(text: str) -> list[Suggestion]:
     found: dict[str, Suggestion] = {}
     recalled: dict[str, tuple[str, list[ConditionSuggestion]]] = {}
@@ -1777,8 +1790,8 @@ def _extract(text: str) -> list[Suggestion]:
     everyone = sorted(everyone + kingdoms(text, everyone), key=lambda x: x.start)
     everyone = _not_in_datelines(text, everyone)
     # A name inside a longer name is not a second mention ("Sheikh Mohamed bin Zayed" vs. a leader's name).
-    everyone = [x for i, x in enumerate(everyone) if not any(y is not x and y.start <= x.start and x.end <= y.end
-                                                             and (y.end - y.start) > (x.end - x.start) for y in everyone)]
+    everyone = _outermost(everyone)
+    starts = [x.start for x in everyone]
     last_paragraph = -1
     home = _home_country(everyone)
     announced: list[str] = []  # countries whose terms the last sentence announced without naming them
@@ -1799,7 +1812,7 @@ def _extract(text: str) -> list[Suggestion]:
             last_list = []
             group = None
         sentence = text[span.start:span.end]
-        named = [x for x in everyone if span.start <= x.start and x.end <= span.end]
+        named = [x for x in everyone[bisect_left(starts, span.start):bisect_left(starts, span.end)] if x.end <= span.end]
         # ", which has deployed peacekeepers elsewhere," is background, not the stance.
         asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(text, span.start, span.end)]
         speakers = [x for x in named if not SPOKEN_TO.search(text, span.start, x.start) and not MEDIA_AFTER.match(text, x.end)
