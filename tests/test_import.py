@@ -1121,3 +1121,18 @@ def test_the_location_of_an_import_answers_with_it_and_its_decisions(api, client
     assert api.get("/api/v1/imports/9999").status_code == 404
     del api.headers["Authorization"]
     assert api.get(created.headers["location"]).status_code == 401
+
+
+def test_the_same_text_from_another_publisher_or_day_is_a_source_of_its_own(api):
+    text = "Italy will send between 500 and 1,000 Carabinieri if parliament approves the mission."
+    first = api.post("/api/v1/imports", json={"title": "Italy pledges", "publisher": "Example Wire",
+                                              "published_on": "2026-11-20", "text": text}).json()
+    again = api.post("/api/v1/imports", json={"title": "Italy pledges (again)", "publisher": "Example Wire",
+                                              "published_on": "2026-11-20", "text": text}).json()
+    copy = api.post("/api/v1/imports", json={"title": "Carried elsewhere", "publisher": "Other Wire",
+                                             "url": "https://other.example/italy", "published_on": "2026-11-22",
+                                             "text": text}).json()
+    assert again["source_id"] == first["source_id"] != copy["source_id"]
+    source = api.get(f"/api/v1/sources/{copy['source_id']}").json()
+    assert (source["title"], source["publisher"], source["url"], source["published_on"]) == (
+        "Carried elsewhere", "Other Wire", "https://other.example/italy", "2026-11-22")

@@ -60,9 +60,16 @@ def create_import(session: Session, proposal: Proposal, source_in: SourceIn, rea
     for s in suggestions:
         stance = board.find_stance(session, proposal, s["country"])
         s["base_version"] = stance.version if stance else 0
-    # The same text imported again cites the source already stored, not a copy of it.
+    # The same text imported again cites the source already stored, not a copy of it; the same text
+    # from another publisher, address or day (a copy carried elsewhere) is a source of its own.
     digest = text_sha256(text)
-    source = session.scalars(select(Source).where(Source.text_sha256 == digest).order_by(Source.id)).first()
+    source = session.scalars(
+        select(Source).where(Source.text_sha256 == digest, Source.publisher.is_(None) if source_in.publisher is None
+                             else Source.publisher == source_in.publisher,
+                             Source.url.is_(None) if source_in.url is None else Source.url == str(source_in.url),
+                             Source.published_on.is_(None) if source_in.published_on is None
+                             else Source.published_on == source_in.published_on)
+        .order_by(Source.id)).first()
     if source is None:
         source = create_source(session, source_in)
     record = Import(proposal_id=proposal.id, source_id=source.id, created_by=actor, via=via, suggestions=suggestions)
