@@ -208,3 +208,18 @@ def test_a_day_to_come_and_today_are_not_called_history(client):
         assert notice(f"{base}?as_of={now}").startswith(f"Today: {what} as it stands now; today has not ended (UTC).")
         assert notice(f"{base}?as_of=2025-11-08").startswith(
             f"History: {what} as it stood at the end of 8 Nov 2025 (UTC).")
+
+
+def test_an_undated_statement_is_shown_as_undated_with_the_day_it_speaks_for(writer_client):
+    url = "/api/v1/proposals/gaza-isf/stances/QAT"
+    reply = writer_client.patch(url, headers={"If-Match": writer_client.get(url).headers["etag"],
+                                              "Content-Type": "application/merge-patch+json"},
+                                json={"status": "conditional", "citation": {"source_id": 1, "quote": "Qatar"},
+                                      "reason": "undated"})
+    assert reply.status_code == 200 and reply.json()["stated_on"] is None
+    today = day(dt.datetime.now(dt.timezone.utc).date())
+    cell = page(writer_client, "/").select_one("#row-QAT td.nowrap").get_text(" ", strip=True)
+    assert cell.startswith(f"{today} (undated)")
+    details = {d.get_text(strip=True): d.find_next_sibling("dd").get_text(" ", strip=True)
+               for d in page(writer_client, "/proposals/gaza-isf/countries/QAT").select(".details-grid dt")}
+    assert details["Stated on"] == f"not stated (speaks for {today}, its source's date or the day it was recorded)"
