@@ -1136,3 +1136,28 @@ def test_the_same_text_from_another_publisher_or_day_is_a_source_of_its_own(api)
     source = api.get(f"/api/v1/sources/{copy['source_id']}").json()
     assert (source["title"], source["publisher"], source["url"], source["published_on"]) == (
         "Carried elsewhere", "Other Wire", "https://other.example/italy", "2026-11-22")
+
+
+def test_api_apply_errors_name_what_was_sent(api, session):
+    """An error in an applied suggestion is named where the suggestion has it: its `evidence`, or the
+    condition at the index it was sent with, not the stance it would have been merged into."""
+    record = api.post("/api/v1/imports", json={"title": "Italy", "text": ITALY}).json()
+    ita = next(s for s in record["suggestions"] if s["country"] == "ITA")
+    before = count_changes(session)
+
+    def refused(suggestion: dict) -> list[tuple[list, str]]:
+        reply = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [suggestion]})
+        assert reply.status_code == 422, reply.text
+        return [(e["loc"], e["msg"]) for e in reply.json()["detail"]]
+
+    (loc, msg), = refused({**ita, "evidence": [ita["evidence"][0], "words the article never said"]})
+    assert loc == ["body", "suggestions", 0, "evidence", 1] and "exact passage" in msg
+    (loc, msg), = refused({**ita, "evidence": [], "conditions": []})
+    assert (loc, msg) == (["body", "suggestions", 0, "evidence"], "cite at least one passage of the article as evidence")
+    condition = {"text": "A vote in parliament", "category": "domestic_approval", "evidence": ["not in the article"]}
+    (loc, msg), = refused({**ita, "conditions": [condition]})
+    assert loc == ["body", "suggestions", 0, "conditions", 0, "evidence", 0] and "exact passage" in msg
+    (loc, msg), = refused({**ita, "conditions": [{**condition, "id": 99999, "evidence": []}]})
+    assert (loc, msg) == (["body", "suggestions", 0, "conditions", 0, "id"], "condition 99999 is not on this stance")
+    session.rollback()
+    assert count_changes(session) == before

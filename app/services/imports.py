@@ -124,7 +124,7 @@ def also_named(text: str, suggestions: list[dict[str, Any]]) -> list[dict[str, A
 
 
 def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None, suggestion: dict[str, Any],
-                    source_id: int, notes: list[str] | None = None) -> StanceData:
+                    source_id: int, notes: list[str] | None = None, sent: dict[str, list] | None = None) -> StanceData:
     """The stance as it would be with the suggestion applied: figures the article gives replace
     the stored ones, conditions of a category not yet present are added, the rest is kept.
 
@@ -132,7 +132,9 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
     `roles`, `summary` ("" clears it) and `stated_on` replace the stored ones when given (left out,
     the statement is dated by the article's publication date, else left undated); a
     condition with the `id` of a stored one edits it; `state` and `factor` set a condition's;
-    `remove_conditions` lists ids of stored conditions to drop and `clear_troops` figures to empty."""
+    `remove_conditions` lists ids of stored conditions to drop and `clear_troops` figures to empty.
+    NOTES gets what the caller should be told of; SENT, where each condition and quote of the result
+    came from in the suggestion (to name what was sent in an error about it)."""
     base = edit_base(session, stance) if stance else StanceData(status="considering")
     troops = base.troops.model_dump()
     for key, value in (suggestion.get("troops") or {}).items():
@@ -145,15 +147,17 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
     for cid in sorted(removed - stored):
         raise InvalidInput([{"loc": ["remove_conditions"], "msg": f"condition {cid} is not on this stance"}])
     conditions = [c for c in base.conditions if c.id not in removed]
+    origins: list[tuple[str, Any]] = [("stored", c.id) for c in conditions]
     by_id = {c.id: i for i, c in enumerate(conditions)}
     present = {c.category for c in conditions}
-    for c in suggestion.get("conditions") or []:
+    for m, c in enumerate(suggestion.get("conditions") or []):
         quotes = [q for q in (c.get("evidence") or [c["text"]])][:MAX_EVIDENCE]
         citations = [CitationIn(source_id=source_id, quote=q) for q in quotes if len(q) >= 3]
         if c.get("id") is not None:
             if c["id"] not in by_id:
-                raise InvalidInput([{"loc": ["conditions", "id"], "msg": f"condition {c['id']} is not on this stance"}])
+                raise InvalidInput([{"loc": ["conditions", m, "id"], "msg": f"condition {c['id']} is not on this stance"}])
             i = by_id[c["id"]]
+            origins[i] = ("sent", m)
             kept = conditions[i]
             conditions[i] = kept.model_copy(update={
                 "text": c["text"][:500], "category": c["category"], "state": c.get("state") or kept.state,
@@ -176,7 +180,11 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
             text=c["text"][:500], category=c["category"], state=c.get("state") or held or "unmet",
             factor=factor, citations=citations,
         ))
-    evidence = [q for q in suggestion.get("evidence") or [] if len(q) >= 3][:MAX_EVIDENCE]
+        origins.append(("sent", m))
+    kept_evidence = [(j, q) for j, q in enumerate(suggestion.get("evidence") or []) if len(q) >= 3][:MAX_EVIDENCE]
+    evidence = [q for _, q in kept_evidence]
+    if sent is not None:
+        sent.update(conditions=origins, evidence=[j for j, _ in kept_evidence])
     summary = suggestion.get("summary")
     # What the suggestion does not change is the stored stance's, field for field.
     return StanceData.model_validate({
@@ -248,8 +256,9 @@ def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: 
                 detail=f"stance is at version {current_version}, the import was read against {expected}")
         return Outcome(code, "conflict", current_version, detail=f"changed since the import (now version {current_version})")
     notes: list[str] = []  # what to check in what was applied
+    sent: dict[str, list] = {}
     if data is None:
-        data = stance_data_for(session, proposal, stance, suggestion, record.source_id, notes)
+        data = stance_data_for(session, proposal, stance, suggestion, record.source_id, notes, sent)
         was = edit_base(session, stance).status if stance is not None else None
         if was is not None and suggestion.get("summary") is None and data.summary and data.status != was:
             notes.append(f"The status is now {data.status}, but the summary kept is the one written when it was "
@@ -263,12 +272,38 @@ def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: 
     except VersionConflict:
         _decide(session, record, code, "accepted", "conflict", actor, detail="changed while applying")
         return Outcome(code, "conflict", None, detail="changed while applying")
+    except InvalidInput as exc:
+        if not sent:
+            raise
+        raise InvalidInput([_as_sent(e, sent) for e in exc.errors]) from exc
     outcome = "applied" if result.changed else "unchanged"
     change_id = result.change.id if result.change else None
     detail = " ".join(notes) if outcome == "applied" and notes else None
     _decide(session, record, code, "accepted", outcome, actor, change_id=change_id, detail=detail,
             applied=stance_snapshot(result.stance))
     return Outcome(code, outcome, result.stance.version, change_id, detail)
+
+
+def _as_sent(error: dict[str, Any], sent: dict[str, list]) -> dict[str, Any]:
+    """ERROR of the write path, about the stance the suggestion was merged into, at the place in the
+    suggestion as sent (SENT, from stance_data_for): a stance's quote is one of its `evidence`, a
+    condition is the one sent at that index (a stored one it left as it was is named by its id)."""
+    loc, msg = list(error["loc"]), error["msg"]
+    if loc[:1] == ["citations"]:
+        if len(loc) > 1 and isinstance(loc[1], int) and loc[1] < len(sent["evidence"]):
+            loc = ["evidence", sent["evidence"][loc[1]], *loc[3:]]
+        else:
+            loc, msg = ["evidence"], "cite at least one passage of the article as evidence"
+    elif loc[:1] == ["conditions"] and len(loc) > 1 and isinstance(loc[1], int) and loc[1] < len(sent["conditions"]):
+        kind, which = sent["conditions"][loc[1]]
+        rest = loc[2:]
+        if rest[:1] == ["citations"]:
+            rest = ["evidence", *rest[1:2]]
+        if kind == "sent":
+            loc = ["conditions", which, *rest]
+        else:
+            loc, msg = ["conditions"], f"stored condition {which}: {msg}"
+    return {**error, "loc": loc, "msg": msg}
 
 
 def reject(session: Session, record: Import, code: str, actor: str) -> Outcome:
