@@ -858,7 +858,7 @@ def test_after_an_accept_the_page_shows_what_was_applied_and_no_conflict_of_its_
     card = review.select_one("#suggestion-ITA")
     applied = card.select_one("section.applied").get_text(" ", strip=True)
     assert "777" in applied and "Trainers, not troops." in applied and "by editor" in applied
-    assert "2026-11-20" in applied  # stated on the article's date
+    assert "stated on 20 Nov 2026" in applied  # stated on the article's date
     proposed = card.select_one("section[aria-label='Proposed by the article']").get_text(" ", strip=True)
     assert "777" not in proposed and "1,000" in proposed  # the proposal stays what the article said
     assert "777" in card.select_one("section[aria-label='Now on the board']").get_text(" ", strip=True)

@@ -39,10 +39,12 @@ def time_texts(value: dt.datetime) -> tuple[str, str, str]:
             f"{shown}, {hour}:{minute} UTC", shown)
 
 
-def day(value: dt.date | dt.datetime | None) -> str:
-    """"7 Nov 2026", or "7 Nov 2026, 14:05 UTC" for a time."""
+def day(value: dt.date | dt.datetime | str | None) -> str:
+    """"7 Nov 2026", or "7 Nov 2026, 14:05 UTC" for a time; a day as a snapshot keeps it (YYYY-MM-DD) too."""
     if value is None:
         return "unknown"
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
     return time_texts(value)[1] if isinstance(value, dt.datetime) else day_words(value)
 
 
