@@ -275,3 +275,19 @@ def test_only_a_write_token_may_change_the_facts(client, database):
     token = add_token(database, "reader", "read")
     reply = client.put(FACTS, json=API_BODY, headers={"If-Match": etag, "Authorization": f"Bearer {token}"})
     assert reply.status_code == 403
+
+
+def test_the_facts_form_opens_on_the_facts_the_board_shows(editor_client, database):
+    """Facts recorded today for a day before the board's (a target stated in October 2025) are history:
+    the form opens on the facts the board shows, over the latest version."""
+    api = {"Authorization": f"Bearer {add_token(database, 'editor', 'write')}"}
+    url = "/api/v1/proposals/gaza-isf"
+    reply = editor_client.put(url, headers={**api, "If-Match": editor_client.get(url).headers["etag"]}, json={
+        "target_troops": 30000, "target_troops_approximate": False, "sponsor": "United States", "stated_on": "2025-10-01",
+        "citation": {"source": {"title": "An early plan", "published_on": "2025-10-01",
+                                "text": "An early plan spoke of 30,000 troops."}, "quote": "30,000 troops"},
+        "reason": "an early plan, entered late"})
+    assert reply.status_code == 200 and reply.json()["current_facts"] is False, reply.text
+    data = form_values(editor_client.get(EDIT).text, "form.facts-form")
+    assert (data["target_troops"], data["target_troops_approximate"], data["version"]) == ("20000", "1", "2")
+    assert data["resolution_state"] == "drafted"

@@ -316,9 +316,11 @@ def _facts_page(request, session, proposal, form, status_code=200, conflict=None
 
 @router.get("/proposals/{slug}/edit")
 def edit_facts_form(request: Request, session: SessionDep, proposal: ProposalDep, viewer: EditorDep) -> Response:
-    """The form for the facts of the force itself, filled with those last recorded."""
+    """The form for the facts of the force itself, filled with those the board shows today."""
     stated_on = recorded_stated_on(last_facts_change(session, proposal))
-    return _facts_page(request, session, proposal, proposal_form.form_from_proposal(proposal, stated_on))
+    shown = board.read_board(session, proposal.slug).proposal
+    other = shown if shown.facts_known and shown.version != proposal.version else None
+    return _facts_page(request, session, proposal, proposal_form.form_from_proposal(proposal, stated_on, other))
 
 
 @router.post("/proposals/{slug}/edit")

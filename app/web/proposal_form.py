@@ -37,8 +37,13 @@ class FactsForm:
         self.errors.setdefault(name, message if message.endswith(".") else message + ".")
 
 
-def form_from_proposal(proposal: Proposal, stated_on: dt.date | None) -> FactsForm:
-    """The form as it opens: the facts as last recorded; source, quote and reason left for the editor."""
+def form_from_proposal(proposal: Proposal, stated_on: dt.date | None, shown: Any = None) -> FactsForm:
+    """The form as it opens: the facts the board shows today (SHOWN, when a record made later for an
+    earlier day keeps them from being the last recorded; else the proposal's own), over the latest
+    version (which a save must build on); source, quote and reason left for the editor."""
+    facts = shown if shown is not None else proposal
+    if shown is not None:
+        stated_on = shown.stated_on
 
     def text(value: Any) -> str:
         if value is None:
@@ -47,9 +52,9 @@ def form_from_proposal(proposal: Proposal, stated_on: dt.date | None) -> FactsFo
             return value.isoformat()
         return str(value)
 
-    values = {name: text(getattr(proposal, name)) for name in FACT_FIELDS if name not in
+    values = {name: text(getattr(facts, name)) for name in FACT_FIELDS if name not in
               ("stated_on", "target_troops_approximate")}
-    values.update(target_troops_approximate="1" if proposal.target_troops_approximate else "",
+    values.update(target_troops_approximate="1" if facts.target_troops_approximate else "",
                   stated_on=text(stated_on), version=str(proposal.version),
                   **dict.fromkeys((*SOURCE_FIELDS, "quote", "reason"), ""))
     return FactsForm(values)
