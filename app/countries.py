@@ -3,6 +3,7 @@ of the names newsrooms actually use ("the UAE", "Turkey", "the US") and codes IS
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -192,12 +193,17 @@ def resolve_country(text: str) -> CountryInfo | None:
     return None
 
 
+_WORD_BREAK = re.compile(r"[^\w]+")
+
+
 def search_countries(query: str, limit: int = 20) -> list[CountryInfo]:
-    """Countries whose code, name, alias or demonym ("Emirati") contains QUERY (folded), best matches first."""
+    """Countries whose code, name, alias or demonym ("Emirati") starts with QUERY (folded), or has a
+    word that does ("guinea" finds Papua New Guinea; "bra" finds Brazil, not Gibraltar), best first."""
     folded = _fold(query)
     if not folded:
         return []
     scored: dict[str, int] = {}
+    as_words = " " + _WORD_BREAK.sub(" ", folded).strip()
 
     def consider(code: str, name: str) -> None:
         n = _fold(name)
@@ -205,7 +211,7 @@ def search_countries(query: str, limit: int = 20) -> list[CountryInfo]:
             score = 0
         elif n.startswith(folded):
             score = 1
-        elif folded in n:
+        elif as_words.strip() and as_words in " " + _WORD_BREAK.sub(" ", n):
             score = 2
         else:
             return

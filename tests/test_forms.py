@@ -587,3 +587,10 @@ def test_the_form_opens_on_the_position_shown_when_a_later_recorded_statement_is
     now = editor_client.get(url).json()
     assert (now["status"], now["troops"]["offered_max"], now["roles"], now["summary"], now["notice"]) == (
         "considering", None, [], "Weighing a role.", None)
+
+
+@pytest.mark.parametrize("q, found, not_found", [("bra", "BRA", "GIB"), ("guinea", "PNG", None), ("ivoire", "CIV", None)])
+def test_adding_a_country_matches_the_start_of_a_name_or_of_a_word_in_it(editor_client, q, found, not_found):
+    soup = BeautifulSoup(editor_client.get(f"/proposals/gaza-isf/countries/new?q={q}").text, "html.parser")
+    offered = {a["href"].split("/")[-2] for a in soup.select(".country-results a")}
+    assert found in offered and (not_found is None or not_found not in offered)
