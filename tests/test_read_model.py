@@ -765,3 +765,26 @@ def test_the_boards_download_and_country_links_keep_its_day_and_filters(client, 
     if items is not None and [i["country"] for i in items] != expected:
         problems.append(f"{json_url}: expected {expected}, got {[i['country'] for i in items]}")
     assert not problems, "\n".join(problems)
+
+
+def test_a_statement_for_an_earlier_day_starts_from_that_days_position(client, database):
+    """Qatar committed 300 troops on 1 Dec 2025. A PATCH then records what it said on 20 Nov 2025:
+    that statement starts from Qatar's position of 20 Nov (considering, no troops), so the commitment
+    made later is not carried back into it; today's board keeps the commitment."""
+    add_user(database, "desk", "editor")
+    client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
+    url = "/api/v1/proposals/gaza-isf/stances/QAT"
+    put = client.put(url, headers={"If-Match": client.get(url).headers["etag"]}, json={
+        "status": "committed", "troops": {"offered_min": 300, "offered_max": 300, "committed": 300},
+        "summary": "Will send 300 police officers.", "stated_on": "2025-12-01",
+        "citation": {"source_id": 1, "quote": SEED_QUOTE}, "reason": "commitment"})
+    assert put.status_code == 200, put.text
+    patch = client.patch(url, headers={"If-Match": put.headers["etag"], "Content-Type": "application/merge-patch+json"},
+                         json={"summary": "Weighing a police role.", "stated_on": "2025-11-20",
+                               "citation": {"source_id": 1, "quote": SEED_QUOTE}, "reason": "an earlier statement"})
+    assert patch.status_code == 200, patch.text
+    assert patch.json()["current_position"] is False
+    then = client.get(f"{url}?as_of=2025-11-20").json()
+    assert (then["status"], then["troops"]["committed"], then["summary"]) == ("considering", None, "Weighing a police role.")
+    now = client.get(url).json()
+    assert (now["status"], now["troops"]["committed"], now["summary"]) == ("committed", 300, "Will send 300 police officers.")

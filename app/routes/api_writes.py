@@ -4,6 +4,7 @@ Patch), both with If-Match; and add a source. Bearer token with write scope."""
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 from typing import Annotated, Any, Optional
 
@@ -312,7 +313,8 @@ POSITION_FIELDS = ("status", "troops", "roles", "conditions")
 
 def _patched(current: StanceData, patch: dict[str, Any]) -> StanceIn:
     """The stance as PUT would take it after PATCH, validated as a PUT's body. CURRENT is the position
-    the board shows today (`edit_base`): what a GET of the stance shows, and what the patch changes.
+    the board shows today (`edit_base`): what a GET of the stance shows, and what the patch changes;
+    for a patch whose `stated_on` is an earlier day, the position at the end of that day.
 
     A patch that sends any part of the position (status, troops, roles or conditions) but not
     `stated_on` is a statement of its own: it is not dated by the day the country stated the one
@@ -385,8 +387,17 @@ def patch_stance(
     if current is None:
         raise NotFound(f"{code} has no stance on {proposal.name} to change: PUT creates one")
     _check_if_match(if_match, stance_etag(slug, code, current.version))
-    body = _patched(edit_base(session, current), patch)
+    body = _patched(edit_base(session, current, _day_of(patch.get("stated_on"))), patch)
     return _write(session, proposal, slug, code, body, current.version, actor)
+
+
+def _day_of(value: Any) -> dt.date | None:
+    """The day a patch's `stated_on` names (a statement for an earlier day starts from that day's
+    position); None when it names none (its error, if any, comes with the rest of the patch's)."""
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _written(slug: str, code: str) -> dict:

@@ -136,6 +136,8 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
     NOTES gets what the caller should be told of; SENT, where each condition and quote of the result
     came from in the suggestion (to name what was sent in an error about it)."""
     base = edit_base(session, stance) if stance else StanceData(status="considering")
+    if sent is not None:
+        sent["was"] = [base.status] if stance else []
     troops = base.troops.model_dump()
     for key, value in (suggestion.get("troops") or {}).items():
         if value is not None:
@@ -259,7 +261,7 @@ def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: 
     sent: dict[str, list] = {}
     if data is None:
         data = stance_data_for(session, proposal, stance, suggestion, record.source_id, notes, sent)
-        was = edit_base(session, stance).status if stance is not None else None
+        was = sent["was"][0] if sent.get("was") else None
         if was is not None and suggestion.get("summary") is None and data.summary and data.status != was:
             notes.append(f"The status is now {data.status}, but the summary kept is the one written when it was "
                          f"{was}: “{data.summary}”. Send summary to replace it, or \"\" to clear it.")

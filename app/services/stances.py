@@ -209,20 +209,24 @@ def stance_data_from(stance: Stance) -> StanceData:
     )
 
 
-def position_change(session: Session, stance: Stance) -> Any:
-    """The day (`effective_on`) and snapshot (`after`) of the statement that is STANCE's position
-    today by the as-of rule; None before anything was recorded."""
-    query = counts_on(select(Change.effective_on, Change.after).where(Change.stance_id == stance.id), today(), None)
+def position_change(session: Session, stance: Stance, day: dt.date | None = None) -> Any:
+    """The day (`effective_on`) and snapshot (`after`) of the statement that is STANCE's position at
+    the end of DAY (today when None) by the as-of rule; None when nothing counts by then."""
+    query = counts_on(select(Change.effective_on, Change.after).where(Change.stance_id == stance.id),
+                      min(day, today()) if day else today(), None)
     return session.execute(query.order_by(Change.effective_on.desc(), Change.id.desc()).limit(1)).one_or_none()
 
 
-def edit_base(session: Session, stance: Stance) -> StanceData:
+def edit_base(session: Session, stance: Stance, day: dt.date | None = None) -> StanceData:
     """What a change to STANCE starts from (the edit form, a PATCH, an import's merge, a factor's
-    new state): the country's position as the board shows it today. That is the latest statement
+    new state): the country's position as the board shows it today, or, for a PATCH dated to an
+    earlier DAY, the position at the end of that day. That is the latest statement
     recorded, unless one recorded later speaks for an earlier day; then it is the statement shown,
-    so nothing said for another day is carried into the position (the version an edit must name in
-    If-Match stays the latest recorded)."""
-    shown = position_change(session, stance)
+    so nothing said for another day is carried into it (the version an edit must name in If-Match
+    stays the latest recorded). With no position by DAY, it is today's."""
+    shown = position_change(session, stance, day)
+    if shown is None and day is not None:
+        shown = position_change(session, stance)
     if shown is None or shown.after.get("version") == stance.version:
         return stance_data_from(stance)
     snap = shown.after
