@@ -82,7 +82,7 @@ def test_upload_a_page_review_conditions_and_date_and_the_board_shows_what_was_a
     card = page.locator("#suggestion-ITA")
     assert "Applied" in card.locator(".decision").inner_text()
     applied = card.locator("section.applied").inner_text()
-    assert "2026-11-23" in applied and "Approval by the Italian parliament, expected next month." in applied
+    assert "stated on 23 Nov 2026" in applied and "Approval by the Italian parliament, expected next month." in applied
     assert "changed by someone else" not in card.inner_text()
 
     stance = httpx.get(f"{editor_site}/api/v1/proposals/gaza-isf/stances/ITA").json()
