@@ -1161,3 +1161,14 @@ def test_api_apply_errors_name_what_was_sent(api, session):
     assert (loc, msg) == (["body", "suggestions", 0, "conditions", 0, "id"], "condition 99999 is not on this stance")
     session.rollback()
     assert count_changes(session) == before
+
+
+def test_the_import_form_refuses_a_file_and_pasted_text_together(editor_client, session):
+    before = (_count(session, Source), _count(session, Import))
+    reply = editor_client.post("/import", data={"csrf_token": editor_client.csrf, "title": "Two articles",
+                                                "text": "Greece pledged 300 troops to the stabilization force."},
+                               files={"file": ("italy.txt", ITALY.encode(), "text/plain")})
+    assert reply.status_code == 422
+    assert _field_error(reply.text, "text") == ("Give the article once: paste its text or choose a file, not both. "
+                                                "Clear the text to import the file.")
+    assert (_count(session, Source), _count(session, Import)) == before

@@ -68,10 +68,14 @@ def create_import(request: Request, session: SessionDep, viewer: EditorDep,
     field = "file" if isinstance(upload, UploadFile) and upload.filename else "text"
     text = ""
     too_large = False
+    both = field == "file" and bool(values["text"].strip())  # which article is meant is the editor's to say
+    if both:
+        errors["text"] = ("Give the article once: paste its text or choose a file, not both. Clear the text to "
+                          "import the file.")
     try:
-        if field == "file":
+        if field == "file" and not both:
             text = imports.article_from_file(upload.filename, upload.file.read(ARTICLE_MAX_BYTES + 1))
-        else:
+        elif not both:
             text = imports.article_from_text(values["text"])
     except imports.ArticleTooLarge as exc:
         errors[field] = exc.errors[0]["msg"]
