@@ -1172,3 +1172,15 @@ def test_the_import_form_refuses_a_file_and_pasted_text_together(editor_client, 
     assert _field_error(reply.text, "text") == ("Give the article once: paste its text or choose a file, not both. "
                                                 "Clear the text to import the file.")
     assert (_count(session, Source), _count(session, Import)) == before
+
+
+def test_a_review_condition_row_with_a_passage_but_no_text_is_refused_not_dropped(editor_client, session):
+    import_id, page = _imported(editor_client)
+    form = suggestion_form(page, "ITA") | {"action": "accept"}
+    blank = next(k.removesuffix("text") for k, v in form.items() if k.startswith("cond-") and k.endswith("-text") and not v
+                 and not form.get(k.removesuffix("text") + "id"))
+    form[blank + "quote"] = "approval by the Italian parliament"
+    reply = editor_client.post(f"/imports/{import_id}/countries/ITA", data=form)
+    assert reply.status_code == 422
+    assert _review_error(reply.text, "ITA", blank + "text") == "Describe the condition, or tick “remove”."
+    assert _count(session, ImportDecision) == 0

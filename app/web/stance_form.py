@@ -36,7 +36,8 @@ class ConditionRow:
 
     @property
     def blank(self) -> bool:
-        return not self.id and not self.text.strip()
+        """An empty row of the form (one with only a passage typed in is not: it lacks its text)."""
+        return not self.id and not self.text.strip() and not self.quote.strip()
 
 
 @dataclass
