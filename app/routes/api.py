@@ -19,6 +19,7 @@ from app.schemas import (MAX_ID, Category, ChangeOut, ErrorOut, IsoDate, IsoDate
 from app.services import board, history, sources, timeline
 from app.services.changes import read_head
 from app.services.errors import NotFound
+from app.services.stances import position_change
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
@@ -243,10 +244,12 @@ def get_stance(
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
     if none_match(if_none_match, etag):
         return Response(status_code=304, headers=headers)
-    now = position if day.day == board.today() else board.read_board(session, slug, country=stance.country_code).position(
-        stance.country_code)
+    now = position.version  # the version on today's board, which a PATCH changes
+    if day.day != board.today():
+        shown = position_change(session, stance)
+        now = shown.after.get("version") if shown is not None else None
     body = {**board.stance_json(position), "latest_version": stance.version,
-            "notice": _latest_notice(day, position, stance.version, now.version if now else None)}
+            "notice": _latest_notice(day, position, stance.version, now)}
     return Response(json_bytes(body), media_type="application/json",
                     headers={**headers, "Accept-Patch": "application/merge-patch+json"})
 

@@ -21,9 +21,8 @@ from app.services import board, history
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.factors import set_factor
 from app.services.proposals import last_facts_change, recorded_stated_on, set_proposal_facts
-from app.services.stances import edit_base
 from app.services.sources import create_source
-from app.services.stances import set_stance, stance_snapshot
+from app.services.stances import edit_base, set_stance, stance_snapshot
 from app.text_rule import field_message
 from app.web.browser import EditorDep, audit, check_csrf, load_viewer, redirect, render
 

@@ -124,7 +124,7 @@ def also_named(text: str, suggestions: list[dict[str, Any]]) -> list[dict[str, A
 
 
 def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None, suggestion: dict[str, Any],
-                    source_id: int, notes: list[str] | None = None, sent: dict[str, list] | None = None) -> StanceData:
+                    source_id: int, notes: list[str] | None = None, sent: dict[str, Any] | None = None) -> StanceData:
     """The stance as it would be with the suggestion applied: figures the article gives replace
     the stored ones, conditions of a category not yet present are added, the rest is kept.
 
@@ -137,7 +137,7 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
     came from in the suggestion (to name what was sent in an error about it)."""
     base = edit_base(session, stance) if stance else StanceData(status="considering")
     if sent is not None:
-        sent["was"] = [base.status] if stance else []
+        sent["was"] = base.status if stance else None  # the status the suggestion changes
     troops = base.troops.model_dump()
     for key, value in (suggestion.get("troops") or {}).items():
         if value is not None:
@@ -258,10 +258,10 @@ def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: 
                 detail=f"stance is at version {current_version}, the import was read against {expected}")
         return Outcome(code, "conflict", current_version, detail=f"changed since the import (now version {current_version})")
     notes: list[str] = []  # what to check in what was applied
-    sent: dict[str, list] = {}
+    sent: dict[str, Any] = {}
     if data is None:
         data = stance_data_for(session, proposal, stance, suggestion, record.source_id, notes, sent)
-        was = sent["was"][0] if sent.get("was") else None
+        was = sent["was"]
         if was is not None and suggestion.get("summary") is None and data.summary and data.status != was:
             notes.append(f"The status is now {data.status}, but the summary kept is the one written when it was "
                          f"{was}: “{data.summary}”. Send summary to replace it, or \"\" to clear it.")
@@ -286,7 +286,7 @@ def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: 
     return Outcome(code, outcome, result.stance.version, change_id, detail)
 
 
-def _as_sent(error: dict[str, Any], sent: dict[str, list]) -> dict[str, Any]:
+def _as_sent(error: dict[str, Any], sent: dict[str, Any]) -> dict[str, Any]:
     """ERROR of the write path, about the stance the suggestion was merged into, at the place in the
     suggestion as sent (SENT, from stance_data_for): a stance's quote is one of its `evidence`, a
     condition is the one sent at that index (a stored one it left as it was is named by its id)."""

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from app.config import ROOT_DIR
 from app.countries import country_info, flag_emoji
+from app.services.board import today
 from app.vocabulary import (CATEGORY_LABELS, FACT_LABELS, RESOLUTION_LABELS, ROLE_LABELS, STATE_LABELS, STATUS_HELP,
                             STATUS_LABELS, day_words)
 
@@ -142,13 +143,8 @@ def categories_of(conditions) -> str:
 
 env.filters.update(number=number, day=day, short_day=short_day, iso=iso, flag=html_flag, time_texts=time_texts,
                    country_flag=lambda code: html_flag(country_info(code).alpha2 if country_info(code) else ""))
-def utc_today() -> dt.date:
-    """Today (UTC): the day a board without a day is for, and the last one that has begun."""
-    return dt.datetime.now(dt.timezone.utc).date()
-
-
 env.globals.update(
-    utc_today=utc_today,
+    utc_today=today,  # the board's own "today" (UTC)
     STATUS_LABELS=STATUS_LABELS,
     FACT_LABELS=FACT_LABELS,
     STATUS_HELP=STATUS_HELP,
