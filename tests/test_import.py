@@ -302,6 +302,9 @@ def test_editor_imports_reviews_edits_accepts_and_rejects(editor_client, session
 
 
 def test_a_stance_changed_after_the_import_is_a_conflict_not_an_overwrite(editor_client, database, session):
+    """Accepting over a stance a colleague changed meanwhile applies nothing: the page comes back (409)
+    with the editor's review merged with the colleague's change (nothing of either is lost), to apply
+    on top of the current version."""
     reply = _import(editor_client, text=(FIXTURES / "05-azerbaijan-again.txt").read_text(encoding="utf-8"))
     import_id = int(reply.headers["location"].rsplit("/", 1)[1])
     page = editor_client.get(f"/imports/{import_id}").text
@@ -310,19 +313,25 @@ def test_a_stance_changed_after_the_import_is_a_conflict_not_an_overwrite(editor
     etag = editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE").headers["etag"]
     assert editor_client.put("/api/v1/proposals/gaza-isf/stances/AZE", headers={"Authorization": f"Bearer {token}", "If-Match": etag},
                              json={"status": "declined", "citation": {"source_id": 1, "quote": "Azerbaijan"}, "reason": "meanwhile"}).status_code == 200
-    form = suggestion_form(page, "AZE") | {"action": "accept"}
+    form = suggestion_form(page, "AZE") | {"action": "accept", "summary": "Reviewed: waits for a ceasefire."}
     conflict = editor_client.post(f"/imports/{import_id}/countries/AZE", data=form)
-    assert conflict.status_code == 200 and "was changed after this article was read" in conflict.text
+    assert conflict.status_code == 409
+    notice = BeautifulSoup(conflict.text, "html.parser").select_one("#suggestion-AZE .notice-conflict").get_text()
+    assert "was changed by someone else after this article was read (now version 2)" in notice
+    assert "Taken from the current version: status" in notice  # the article kept the status; the colleague changed it
+    assert "Summary (now —; yours Reviewed: waits for a ceasefire.)" in notice  # both changed it: the editor's kept
     session.rollback()
     assert session.scalars(select(Stance).where(Stance.country_code == "AZE")).one().status == "declined"
     assert "Apply on top of the current version" in conflict.text
-    # The page after the conflict holds the suggestion over the stance as it is now.
     form = suggestion_form(conflict.text, "AZE")
+    assert form["status"] == "declined" and form["summary"] == "Reviewed: waits for a ceasefire." and form["version"] == "2"
     rebased = editor_client.post(f"/imports/{import_id}/countries/AZE", data=form | {"action": "rebase"}, follow_redirects=False)
     assert rebased.status_code == 303
     session.rollback()
     aze = session.scalars(select(Stance).where(Stance.country_code == "AZE")).one()
-    assert aze.status == "conditional" and {c.category for c in aze.conditions} == {"ceasefire", "mandate"}
+    # The colleague's status and removals, the article's new condition and date, the editor's summary.
+    assert aze.status == "declined" and aze.summary == "Reviewed: waits for a ceasefire."
+    assert [c.category for c in aze.conditions] == ["mandate"] and aze.stated_on is not None
     outcomes = [d.outcome for d in session.scalars(select(ImportDecision).order_by(ImportDecision.id))]
     assert outcomes == ["conflict", "applied"]
 
@@ -347,15 +356,17 @@ def test_applying_over_a_version_that_moved_again_is_a_conflict_again(editor_cli
     form = suggestion_form(conflict.text, "AZE")
     meanwhile("considering")
     again = editor_client.post(f"/imports/{import_id}/countries/AZE", data=form | {"action": "rebase"})
-    assert again.status_code == 200 and "was changed after this article was read" in again.text
+    assert again.status_code == 409 and "was changed by someone else after this article was read" in again.text
     session.rollback()
     assert session.scalars(select(Stance).where(Stance.country_code == "AZE")).one().status == "considering"
-    # Sent again from the page that conflict showed (over the current version), it applies.
+    # Sent again from the page that conflict showed (over the current version), it applies, keeping
+    # the status the colleague set last (the article did not change it) and the article's condition.
     applied = editor_client.post(f"/imports/{import_id}/countries/AZE",
                                  data=suggestion_form(again.text, "AZE") | {"action": "rebase"}, follow_redirects=False)
     assert applied.status_code == 303
     session.rollback()
-    assert session.scalars(select(Stance).where(Stance.country_code == "AZE")).one().status == "conditional"
+    aze = session.scalars(select(Stance).where(Stance.country_code == "AZE")).one()
+    assert aze.status == "considering" and [c.category for c in aze.conditions] == ["mandate"]
     outcomes = [d.outcome for d in session.scalars(select(ImportDecision).order_by(ImportDecision.id))]
     assert outcomes == ["conflict", "conflict", "applied"]
 

@@ -14,11 +14,12 @@ from app.config import get_settings
 from app.db import get_database
 from app.deps import CountryPath, SessionDep
 from app.limits import ARTICLE_BODY_MAX_BYTES, ARTICLE_LIMIT, ARTICLE_MAX_BYTES
-from app.web import stance_form
+from app.web import merge, stance_form
 from app.vocabulary import CONDITION_CATEGORIES, ROLES, STATES, STATUSES
 from app.routes.forms import submitted_form
 from app.schemas import SourceIn
 from app.services import board, imports, language, sources
+from app.services.stances import stance_snapshot
 from app.services.errors import InvalidInput
 from app.text_rule import field_message
 from app.web.browser import EditorDep, audit, check_csrf, load_viewer, redirect, render
@@ -173,7 +174,8 @@ def _quotes_of(form: stance_form.StanceForm | None, suggestion: dict[str, Any], 
 
 
 def _review_page(request, session, record, errors: dict[str, dict[str, str]] | None = None,
-                 edited: dict[str, stance_form.StanceForm] | None = None, status_code: int = 200) -> Response:
+                 edited: dict[str, stance_form.StanceForm] | None = None, status_code: int = 200,
+                 notices: dict[str, str] | None = None) -> Response:
     proposal = record.proposal
     rows = []
     quotes = []
@@ -189,7 +191,7 @@ def _review_page(request, session, record, errors: dict[str, dict[str, str]] | N
         rows.append({"s": s, "form": form, "current": current, "decision": decision, "known_version": known,
                      "changed_since": current is not None and current.version != known
                                       or current is None and known != 0,
-                     "errors": (errors or {}).get(s["country"], {})})
+                     "errors": (errors or {}).get(s["country"], {}), "notice": (notices or {}).get(s["country"])})
         quotes += _quotes_of(form, s, decision)
     segments = sources.highlight_quotes(record.source.text or "", quotes)
     context = {"record": record, "proposal": proposal, "rows": rows, "segments": segments,
@@ -248,10 +250,41 @@ def decide(request: Request, session: SessionDep, import_id: ImportId, iso3: Cou
             form.error(name, message[:1].upper() + message[1:] + ".")
         return _review_page(request, session, record, {code: form.errors}, {code: form.with_blank_rows(1)}, status_code=422)
     audit.info("import suggestion accepted: user=%s import=%s country=%s outcome=%s", viewer.name, import_id, code, outcome.outcome)
+    if outcome.outcome == "conflict":
+        # Nothing the editor reviewed is lost: the page comes back with their review merged with
+        # what was saved meanwhile, to check and apply on top of it.
+        session.rollback()
+        record = imports.get_import(session, import_id)
+        merged, message = _merged_review(session, record, original["country_name"], code, form, parsed.data)
+        return _review_page(request, session, record, {}, {code: merged.with_blank_rows(1)}, status_code=409,
+                            notices={code: message})
     messages = {
         "applied": f"Applied to {original['country_name']} (version {outcome.version}).",
         "unchanged": f"{original['country_name']} already says this; nothing was recorded.",
-        "conflict": f"{original['country_name']} was changed after this article was read; nothing was applied. "
-                    "Compare, then apply on top of the current version if it still holds.",
     }
     return redirect(anchor, messages[outcome.outcome] + (f" {notice}" if notice else ""))
+
+
+def _merged_review(session, record, name: str, code: str, form: stance_form.StanceForm,
+                   data) -> tuple[stance_form.StanceForm, str]:
+    """After a conflict: the editor's review (FORM, parsed as DATA) merged field by field with the
+    stance saved meanwhile, on top of the version the form was filled in over (app/web/merge.py), and
+    the words that say what became of it. A field both changed differently keeps the editor's value."""
+    current = board.find_stance(session, record.proposal, code)
+    if current is None:  # stances are never deleted: only a form made over a version no stance has
+        form.version = "0"
+        return form, f"Not applied: {name} has no stance to apply this on top of. Your review is kept below."
+    base_version = int(form.version) if form.version.isdecimal() else None
+    outcome = merge.three_way(merge.position_at(session, current, base_version),
+                              merge.position_of(stance_snapshot(current)), merge.position_typed(data), form,
+                              typed_source=record.source.title)
+    parts = [f"Not applied: {name} was changed by someone else after this article was read (now version "
+             f"{current.version}). Your review is kept below, merged with that change."]
+    taken = outcome.taken()
+    if taken:
+        parts.append(f"Taken from the current version: {', '.join(taken)}.")
+    if outcome.clashes:
+        parts.append("Changed differently on both sides, kept as you reviewed it: " + "; ".join(
+            f"{c.label} (now {c.theirs}; yours {c.mine})" for c in outcome.clashes) + ".")
+    parts.append("Check it against “Now”, then apply it on top of the current version, or reject it.")
+    return outcome.form, " ".join(parts)
