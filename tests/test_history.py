@@ -84,6 +84,29 @@ def test_known_at_leaves_out_what_was_recorded_later(client, edited):
     assert board_statuses(client, "as_of=2025-10-08&known_at=2026-11-10") == {"AZE": "Committed"}
 
 
+def test_a_stance_history_as_of_a_day_lists_what_that_days_country_page_lists(client, edited):
+    """The history JSON honours as_of and known_at as the country page does, and the dated page's
+    link to it keeps them."""
+    def versions(query: str) -> list[int]:
+        reply = client.get(f"/api/v1/proposals/gaza-isf/stances/AZE/history{query}")
+        assert reply.status_code == 200, reply.text
+        return [c["after"]["version"] for c in reply.json()]
+
+    everything = versions("")
+    assert everything == sorted(everything) and len(everything) >= 3
+    for query in ("?as_of=2025-10-08", "?as_of=2025-10-12", "?as_of=2025-10-08&known_at=2026-11-10",
+                  "?known_at=2026-11-13", "?as_of=2025-10-04"):
+        page = BeautifulSoup(client.get(f"/proposals/gaza-isf/countries/AZE{query}").text, "html.parser")
+        listed = len(page.select("ol.timeline > li"))
+        link = page.find("a", string="its history as JSON")["href"]
+        assert link == f"/api/v1/proposals/gaza-isf/stances/AZE/history{query}"
+        assert len(versions(query)) == listed
+    assert versions("?as_of=2025-10-08") == [2] and versions("?as_of=2025-10-12") == [2, 3]
+    assert versions("?known_at=2026-11-13") == [2, 3] and versions("?as_of=2025-10-04") == []
+    bad = client.get("/api/v1/proposals/gaza-isf/stances/AZE/history?known_at=13-11-2026")
+    assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["query", "known_at"]
+
+
 def test_bad_dates_are_explained(client, edited):
     page = client.get("/proposals/gaza-isf?as_of=8-11-2026")
     assert page.status_code == 400 and "as_of must be a date written YYYY-MM-DD" in page.text

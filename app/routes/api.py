@@ -299,11 +299,18 @@ def stance_history(
     iso3: CountryPath,
     limit: Annotated[int, Query(ge=1, le=1000, description=LIMIT_DOC)] = 100,
     after: Annotated[int, Query(ge=0, le=MAX_ID, description="Change id to continue after.")] = 0,
+    as_of: Annotated[Optional[IsoDate], Query(
+        description="Only the statements that count for the end of this day (those speaking for it or an "
+                    "earlier day), as the country page of that day lists them. Every change when left out.")] = None,
+    known_at: KnownAtQuery = None,
 ) -> Response:
-    """Every recorded change to the stance, oldest first, with the fields before and after."""
+    """Every recorded change to the stance, oldest first, with the fields before and after; with
+    `as_of` or `known_at`, those the country page of that day lists."""
     stance = board.get_stance(session, proposal, iso3)
+    dated = as_of is not None or known_at is not None
     entries = history.change_entries(session, proposal=proposal, country_code=stance.country_code,
-                                     after_id=after, limit=limit + 1, newest_first=False)
+                                     after_id=after, limit=limit + 1, newest_first=False,
+                                     day=board.the_day(as_of, known_at) if dated else None, known_at=known_at)
     return _paged(request, [change_dict(e) for e in entries], limit, lambda item: item["id"])
 
 
