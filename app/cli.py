@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from enum import Enum
@@ -188,6 +189,12 @@ def token_list(user: Annotated[str, typer.Argument(help="An existing user.")]) -
         typer.echo(f"{t.prefix:<14}{t.scope:<7}{when(t.created_at):<22}{when(t.revoked_at)}")
 
 
+def served_url(host: str, port: int) -> str:
+    """The address `serve` listens on, as a link: all interfaces are reached here through 127.0.0.1."""
+    host = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
+    return f"http://{f'[{host}]' if ':' in host else host}:{port}"
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(envvar="HOST", help="Address to listen on.")] = "127.0.0.1",
@@ -210,6 +217,13 @@ def serve(
         _fail(str(exc))
     except ValidationError as exc:
         _fail("; ".join(f"{e['loc'][0]}: {e['msg']}" for e in exc.errors()))
+    if "public_url" not in settings.model_fields_set:
+        # Feed and paging links point at the address served here unless ISF_PUBLIC_URL says otherwise
+        # (the workers read it from the environment).
+        os.environ["ISF_PUBLIC_URL"] = served_url(host, port)
+        get_settings.cache_clear()
+        typer.echo(f"Links in feeds and paging headers start with {os.environ['ISF_PUBLIC_URL']} "
+                   "(set ISF_PUBLIC_URL to the address readers use).", err=True)
     proxies = settings.proxy_addresses()
     uvicorn.run(
         "app.main:app",

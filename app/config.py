@@ -52,7 +52,7 @@ class Settings(BaseSettings):
     @classmethod
     def _public_url(cls, value: str) -> str:
         url = value.strip().rstrip("/")
-        if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~%/-]*)?", url):
+        if not re.fullmatch(r"https?://(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?(?:/[A-Za-z0-9._~%/-]*)?", url):
             raise ValueError("ISF_PUBLIC_URL must be an http:// or https:// address, e.g. https://isf.example.org")
         return url
 

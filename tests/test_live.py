@@ -101,3 +101,14 @@ def test_the_command_lists_its_commands():
     result = cli("--help", env={})
     for command in ("serve", "db", "seed", "verify"):
         assert command in result.stdout
+
+
+def test_feed_and_paging_links_point_at_the_port_served_unless_isf_public_url_says_otherwise(served, tmp_path):
+    base, env, _, _ = served
+    assert "ISF_PUBLIC_URL" not in os.environ
+    feed = httpx.get(f"{base}/changes.atom").text
+    assert f'href="{base}/changes.atom"' in feed and "127.0.0.1:8000" not in feed
+    paged = httpx.get(f"{base}/api/v1/changes?limit=1")
+    assert paged.headers["link"].startswith(f"<{base}/api/v1/changes?")
+    with live_server({**env, "ISF_PUBLIC_URL": "https://isf.example.org"}) as other:
+        assert 'href="https://isf.example.org/changes.atom"' in httpx.get(f"{other}/changes.atom").text
