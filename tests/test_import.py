@@ -780,7 +780,9 @@ def test_the_review_form_edits_every_field_and_exactly_that_is_applied(editor_cl
         ("Approval by the Italian parliament.", "domestic_approval", "unknown", None),
         ("A United Nations mandate.", "mandate", "met", "un-mandate")]
     assert [q.quote for q in italy.conditions[0].citations] == ["The deployment requires approval by the Italian parliament"]
-    assert [(q.quote, q.field) for q in italy.citations] == [("Italy will send between 500 and 1,000 Carabinieri", "status")]
+    # The passage found for the stance gives the offer's 500 as well: it is the word for both.
+    assert [(q.quote, q.field) for q in italy.citations] == [("Italy will send between 500 and 1,000 Carabinieri", "status"),
+                                                             ("Italy will send between 500 and 1,000 Carabinieri", "troops")]
 
     decision = session.scalars(select(ImportDecision)).one()
     assert decision.applied["version"] == italy.version == 1 and decision.applied["summary"] == italy.summary
@@ -1195,3 +1197,32 @@ def test_a_review_condition_row_with_a_passage_but_no_text_is_refused_not_droppe
     assert reply.status_code == 422
     assert _review_error(reply.text, "ITA", blank + "text") == "Describe the condition, or tick “remove”."
     assert _count(session, ImportDecision) == 0
+
+
+def test_each_passage_of_an_applied_suggestion_is_the_word_for_the_facts_it_gives(api):
+    """The passage the stance was found in is the word for the status; a passage giving a troop figure
+    is the word for the troops; another passage stands for what the write changed."""
+    text = ("Chile said on Monday it is ready to join the stabilization force.\n"
+            "Officials in Santiago said Chile could send 1,200 soldiers.\n"
+            "The government's spokesman described the mission as a duty to the region.")
+    record = api.post("/api/v1/imports", json={"title": "Chile", "text": text}).json()
+    chile = next(s for s in record["suggestions"] if s["country"] == "CHL")
+    chile["evidence"] = [line for line in text.splitlines()]
+    chile["troops"] = {"offered_min": 1200, "offered_max": 1200, "committed": None, "deployed": None}
+    chile["status"] = "conditional"
+    (result,) = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [chile]}).json()
+    assert result["outcome"] == "applied", result
+    supports = {c["quote"]: c["fields"] for c in api.get("/api/v1/proposals/gaza-isf/stances/CHL").json()["citations"]}
+    first, figure, other = text.splitlines()
+    assert supports[first] == ["status"] and supports[figure] == ["troops"]
+    assert set(supports[other]) == {"status", "troops"}  # no fact of its own: the word for what the write set
+
+
+@pytest.mark.parametrize("passage, figures", [
+    ("Chile could send 1,200 soldiers", {1200}), ("some 3 000 troops and 40 officers", {3000, 40}),
+    ("resolution 2803 of 2025", {2803, 2025}), ("1.5 million dollars", set()), ("3,000.", {3000}), ("no figure", set()),
+])
+def test_figures_in_reads_whole_numbers_written_in_digits(passage, figures):
+    from app.services.imports import figures_in
+
+    assert figures_in(passage) == figures

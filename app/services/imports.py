@@ -23,6 +23,27 @@ from app.services.stances import edit_base, set_stance, stance_snapshot
 from app.text_rule import strip_forbidden
 
 MAX_EVIDENCE = 6
+_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+)(?![\d]|[.,]\d)")
+
+
+def figures_in(passage: str) -> set[int]:
+    """The whole numbers written in digits in PASSAGE ("3,000", "3 000" and "3000" alike; not a
+    decimal's parts)."""
+    return {int(re.sub(r"\D", "", m.group())) for m in _NUMBER.finditer(passage)}
+
+
+def evidence_citations(source_id: int, passages: list[str], troops: dict[str, int | None]) -> list[dict[str, Any]]:
+    """The quotes an accepted suggestion cites for the stance itself, each tied to the facts it is the
+    word for: the first passage (where the reader found the stance) to the status; a passage that
+    gives one of the troop figures to that figure; any other passage to whatever the write changed.
+    One passage may be the word for both (a quote and a field per fact)."""
+    out: list[dict[str, Any]] = []
+    for i, passage in enumerate(passages):
+        written = figures_in(passage)
+        fields = ["status"] if i == 0 else []
+        fields += [name for name, value in troops.items() if value is not None and value in written][:1]
+        out += [{"source_id": source_id, "quote": passage, "field": f} for f in fields or [None]]
+    return out
 
 
 class NothingFound(InvalidInput):
@@ -184,9 +205,10 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
         ))
         origins.append(("sent", m))
     kept_evidence = [(j, q) for j, q in enumerate(suggestion.get("evidence") or []) if len(q) >= 3][:MAX_EVIDENCE]
-    evidence = [q for _, q in kept_evidence]
-    if sent is not None:
-        sent.update(conditions=origins, evidence=[j for j, _ in kept_evidence])
+    cited = evidence_citations(source_id, [q for _, q in kept_evidence], troops)
+    if sent is not None:  # for each citation, the passage of the suggestion it was made from
+        index_of = {q: j for j, q in reversed(kept_evidence)}
+        sent.update(conditions=origins, evidence=[index_of[c["quote"]] for c in cited])
     summary = suggestion.get("summary")
     # What the suggestion does not change is the stored stance's, field for field.
     return StanceData.model_validate({
@@ -200,7 +222,7 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
         "stated_on": suggestion.get("stated_on") or published_on(session, source_id) or (
             base.stated_on if stance is not None and any(c.source_id == source_id for c in stance.citations) else None),
         "conditions": [c.model_dump() for c in conditions],
-        "citations": [{"source_id": source_id, "quote": q, "field": "status" if i == 0 else None} for i, q in enumerate(evidence)],
+        "citations": cited,
     })
 
 

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from starlette.datastructures import FormData
 
 from app.figure_rule import TROOP_FIELDS, figure_problems
+from app.services.imports import evidence_citations
 from app.schemas import MAX_ID, CitationIn, SourceIn, StanceData, check_day
 from app.web.new_source import NEW_SOURCE_FIELDS, parse_new_source
 from app.text_rule import field_message
@@ -351,7 +352,7 @@ def parse_review(form: StanceForm, source_id: int) -> ParsedReview:
         return [{"source_id": source_id, "quote": quote}] if quote else []
 
     conditions, row_of = _conditions(form, condition_citations)
-    citations, evidence_of = [], []
+    passages, evidence_of = [], []
     for i, ev in enumerate(form.evidence):
         quote = ev.quote.strip()
         if not ev.keep:
@@ -359,8 +360,11 @@ def parse_review(form: StanceForm, source_id: int) -> ParsedReview:
         if len(quote) < 3:
             form.error(f"ev-{i}-quote", "Quote at least a few words of the article, or untick it.")
             continue
-        citations.append({"source_id": source_id, "quote": quote, "field": None if citations else "status"})
+        passages.append(quote)
         evidence_of.append(i)
+    citations = evidence_citations(source_id, passages, troops)
+    # An error about a citation names the passage it was made from.
+    evidence_of = [evidence_of[passages.index(c["quote"])] for c in citations]
     if not citations and not any(c["citations"] for c in conditions):
         form.error("evidence", "Cite at least one passage of the article.")
     data = _validate(form, _payload(form, troops, stated_on, conditions, citations), row_of, evidence_of)
