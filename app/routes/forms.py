@@ -173,7 +173,7 @@ def save_stance(request: Request, session: SessionDep, proposal: ProposalDep, is
         merge.apply_choices(form, chosen, merge.position_at(session, board.find_stance(session, proposal, code),
                                                             int(form.version) if form.version.isdecimal() else None))
     if submitted.get("action") == "more_rows":
-        return _edit_page(request, session, proposal, code, form.with_blank_rows(len(form.conditions) + 2), viewer)
+        return _edit_page(request, session, proposal, code, form.with_more_rows(), viewer)
     parsed = stance_form.parse(form)
     if parsed.data is None:
         return _edit_page(request, session, proposal, code, form.with_blank_rows(), viewer, status_code=422)

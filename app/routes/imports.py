@@ -227,7 +227,7 @@ def decide(request: Request, session: SessionDep, import_id: ImportId, iso3: Cou
         return redirect(anchor, "Choose accept or reject.")
     form = stance_form.read_form(submitted)
     if action == "more_rows":
-        return _review_page(request, session, record, {}, {code: form.with_blank_rows(len(form.conditions) + 2)})
+        return _review_page(request, session, record, {}, {code: form.with_more_rows()})
     parsed = stance_form.parse_review(form, record.source_id)
     # Applied on top of the version the form was filled in over; a form without one is taken to be
     # over a version no stance has, so it conflicts and is shown again over the current one.

@@ -78,10 +78,15 @@ class StanceForm:
         self.errors.setdefault(name, message)
 
     def with_blank_rows(self, n: int = BLANK_ROWS) -> StanceForm:
+        """The form with at least N empty condition rows (within MAX_ROWS)."""
         blanks = sum(1 for c in self.conditions if c.blank)
         room = MAX_ROWS - len(self.conditions)
         self.conditions += [ConditionRow() for _ in range(max(0, min(n - blanks, room)))]
         return self
+
+    def with_more_rows(self, n: int = 2) -> StanceForm:
+        """The form with N more empty condition rows (the "More condition rows" button; within MAX_ROWS)."""
+        return self.with_blank_rows(sum(1 for c in self.conditions if c.blank) + n)
 
 
 def form_from_stance(data: StanceData | None, version: int = 0) -> StanceForm:
