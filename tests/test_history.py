@@ -107,6 +107,27 @@ def test_a_stance_history_as_of_a_day_lists_what_that_days_country_page_lists(cl
     assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["query", "known_at"]
 
 
+def test_a_statement_entered_late_is_told_against_the_position_it_follows_on_the_board(client, edited, database):
+    """Egypt declined on 1 Oct 2025 (recorded 20 Nov 2026), then was considering in the seed article
+    (7 Nov 2025). A statement for 3 Oct 2025 entered now follows the 1 Oct one: its history, feed
+    entry and the comparison of two dates say what it added to that, not a move from the later one."""
+    write(database, "EGY", "declined", "2025-10-03", dt.datetime(2026, 11, 25, 9, tzinfo=UTC), roles=["medical"])
+    history = client.get("/api/v1/proposals/gaza-isf/stances/EGY/history").json()
+    late = history[-1]
+    assert late["before"]["status"] == "declined" and late["before"]["stated_on"] == "2025-10-01"
+    assert describe_change(late["before"], late["after"]) == ["roles +medical", "stated on 1 Oct 2025 → 3 Oct 2025"]
+    feed = client.get("/proposals/gaza-isf/countries/EGY/changes.atom").text
+    assert "Egypt: roles +medical" in feed and "considering → declined" not in feed
+    page = BeautifulSoup(client.get("/proposals/gaza-isf/countries/EGY").text, "html.parser")
+    newest = page.select_one("ol.timeline > li").get_text(" ", strip=True)
+    assert "+medical" in newest and "→ declined" not in newest
+    # The seed's considering (7 Nov 2025) stays Egypt's position; between the two days only roles changed.
+    assert api_statuses(client, "")["EGY"] == "considering"
+    soup = BeautifulSoup(client.get("/proposals/gaza-isf/changes?from=2025-10-02&to=2025-10-04").text, "html.parser")
+    row = soup.select_one("#diff-EGY").get_text(" ", strip=True)
+    assert "+medical" in row and "status" not in row
+
+
 def test_bad_dates_are_explained(client, edited):
     page = client.get("/proposals/gaza-isf?as_of=8-11-2026")
     assert page.status_code == 400 and "as_of must be a date written YYYY-MM-DD" in page.text

@@ -21,7 +21,7 @@ from app.figure_rule import TROOP_FIELDS, figure_problems, troops_of
 from app.models import Change, Citation, Condition, Country, Factor, Proposal, Source, Stance
 from app.schemas import CitationIn, StanceData
 from app.services.board import counts_on, today
-from app.services.changes import append_change, lock_chain_head, published_on
+from app.services.changes import append_change, effective_on, lock_chain_head, published_on
 from app.services.errors import InvalidInput, VersionConflict
 from app.vocabulary import STANCE_FACTS
 
@@ -429,11 +429,19 @@ def set_stance(
         factor_id=None,
         actor=actor,
         via=via,
-        before=before,
+        before=None,
         after=after,
         source_id=_first_source(data),
         reason=reason,
     )
+    if not created:
+        # What the change changed is told against the position it follows on the board (the statement
+        # that counted for its day until now), not against the latest one recorded: a statement for an
+        # earlier day, entered late, is not a move from a position taken after it.
+        day = effective_on(change, published_on(session, change.source_id))
+        change.before = session.scalars(
+            select(Change.after).where(Change.stance_id == stance.id, Change.effective_on <= day)
+            .order_by(Change.effective_on.desc(), Change.id.desc()).limit(1)).first()
     append_change(session, change)
     return StanceWrite(stance, change, created)
 
