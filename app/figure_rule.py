@@ -2,6 +2,8 @@
 
 - Each figure is a whole number and not negative.
 - The most offered is not less than the least offered.
+- No more troops are deployed than committed, when both are given: troops on the ground were
+  committed first.
 - A country that has not said yes (considering, declined, withdrawn) has no troops committed or
   deployed, and a conditional one none deployed (`TROOPS_ALLOWED` in app/vocabulary.py); a
   figure of 0 says "none" and is allowed.
@@ -25,6 +27,8 @@ LIMITED_FIELDS = ("committed", "deployed")  # the figures a status may rule out
 NOT_A_NUMBER = "must be a whole number"
 NEGATIVE = "must not be negative"
 RANGE = "the most offered cannot be less than the least offered"
+OVER_COMMITTED = ("more troops deployed than committed: troops on the ground were committed first; "
+                  "raise the committed figure or lower this one")
 
 
 def figure_problem(value: Any) -> str | None:
@@ -63,6 +67,10 @@ def figure_problems(status: str | None, troops: Mapping[str, Any]) -> dict[str, 
         for field in LIMITED_FIELDS:
             if field not in problems and troops.get(field) and not allows(status, field):
                 problems[field] = status_problem(status, field)
+    committed, deployed = troops.get("committed"), troops.get("deployed")
+    if committed is not None and deployed is not None and not problems.keys() & {"committed", "deployed"} \
+            and deployed > committed:
+        problems["deployed"] = OVER_COMMITTED
     return problems
 
 

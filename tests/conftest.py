@@ -229,6 +229,9 @@ BAD_FIGURES = [
     pytest.param("committed", {"offered_min": 900, "offered_max": 100}, "offered_max",
                  "the most offered cannot be less than the least offered", id="range"),
     pytest.param("committed", {"committed": -5}, "committed", "must not be negative", id="negative"),
+    pytest.param("deployed", {"committed": 100, "deployed": 900}, "deployed",
+                 "more troops deployed than committed: troops on the ground were committed first; "
+                 "raise the committed figure or lower this one", id="over-committed"),
 ]
 
 

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sqlalchemy import func, select, text
 
-from app.figure_rule import figure_problems
+from app.figure_rule import OVER_COMMITTED, figure_problems
 from app.models import Change, Stance
 from app.schemas import CitationIn, StanceData
 from app.services.board import get_proposal, get_stance, read_board
@@ -14,7 +14,7 @@ from app.services.changes import verify_chain
 from app.services.errors import InvalidInput, VersionConflict
 from app.services.factors import set_factor
 from app.services.stances import FigureBreach, figure_breaches, set_stance
-from tests.conftest import BAD_FIGURES
+from tests.conftest import BAD_FIGURES, add_token, add_user
 from tests.live import cli, race
 
 QUOTE = "Azerbaijan has made it clear that it will not send peacekeepers to Gaza"
@@ -236,6 +236,10 @@ def test_the_figure_rule_names_each_figure_and_the_rule_it_breaks():
     assert figure_problems("committed", {"committed": 500, "deployed": 200}) == {}
     assert figure_problems("deployed", {"committed": 500, "deployed": 500}) == {}
     assert figure_problems(None, {"committed": 500, "deployed": 500}) == {}  # the figures alone
+    # Troops on the ground were committed first.
+    assert figure_problems("deployed", {"committed": 100, "deployed": 900}) == {"deployed": OVER_COMMITTED}
+    assert figure_problems(None, {"committed": 100, "deployed": 900}) == {"deployed": OVER_COMMITTED}
+    assert figure_problems("deployed", {"committed": None, "deployed": 900}) == {}  # committed not reported
 
 
 @pytest.mark.parametrize(("status", "troops", "field", "message"), [p for p in BAD_FIGURES if p.id != "negative"])
@@ -331,3 +335,16 @@ def test_a_factors_quote_belongs_to_its_state(database, session):
     assert quotes() == [QUOTE]
     last = session.scalars(select(Change).where(Change.entity == "factor").order_by(Change.id.desc())).first()
     assert [q["quote"] for q in last.before["citations"]] == [QUOTE, "cease entirely"]
+
+
+def test_more_troops_deployed_than_committed_is_refused_beside_the_figure(client, database):
+    add_user(database, "desk", "editor")
+    token = add_token(database, "desk", "write")
+    url = "/api/v1/proposals/gaza-isf/stances/ALB"
+    reply = client.put(url, headers={"Authorization": f"Bearer {token}", "If-None-Match": "*"},
+                       json={"status": "deployed", "troops": {"committed": 100, "deployed": 900},
+                             "citation": {"source_id": 1, "quote": "Azerbaijan"}, "reason": "figures"})
+    assert reply.status_code == 422
+    (error,) = reply.json()["detail"]
+    assert error["loc"] == ["body", "troops", "deployed"] and "more troops deployed than committed" in error["msg"]
+    assert client.get(url).status_code == 404  # nothing written
