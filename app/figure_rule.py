@@ -86,10 +86,10 @@ def countable(stance: Any, field: str) -> int:
 
 
 def counted_offer(stance: Any) -> tuple[int, int]:
-    """STANCE's offered troops as totals count them, (least, most): a single figure is both ends, and a
-    country that declined or withdrew has no offer standing (0, 0)."""
+    """STANCE's offered troops as totals count them, (least, most): "at least N" (the least alone) is
+    N at both ends; "up to N" (the most alone) adds N to the most and nothing to the least, which it
+    does not promise; a country that declined or withdrew has no offer standing (0, 0)."""
     if stance.status in NO_OFFER_STANDING:
         return 0, 0
-    low = stance.offered_min if stance.offered_min is not None else stance.offered_max
     high = stance.offered_max if stance.offered_max is not None else stance.offered_min
-    return low or 0, high or 0
+    return stance.offered_min or 0, high or 0

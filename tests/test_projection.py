@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
 
 from app.db import Database
 from app.schemas import StanceData
@@ -81,13 +82,14 @@ def test_projection_totals_count_only_available_countries():
     ]
     now = project(PROPOSAL, stances, FACTORS, [])
     assert [o.stance.country_code for o in now.available] == ["AAA", "BBB"]
-    assert (now.totals.offered_min, now.totals.offered_max, now.totals.committed, now.totals.deployed) == (600, 800, 600, 150)
+    # BBB's "up to 500" adds 500 to the most offered and nothing to the least, which it does not promise.
+    assert (now.totals.offered_min, now.totals.offered_max, now.totals.committed, now.totals.deployed) == (100, 800, 600, 150)
     assert now.not_counted == 2 and now.assumed_factors == []
 
     ceasefire = project(PROPOSAL, stances, FACTORS, ["cessation-of-hostilities"])
     assert [o.stance.country_code for o in ceasefire.available] == ["AAA", "BBB", "CCC"]
     assert [o.stance.country_code for o in ceasefire.unavailable] == ["DDD"]
-    assert (ceasefire.totals.offered_min, ceasefire.totals.offered_max) == (1600, 2800)
+    assert (ceasefire.totals.offered_min, ceasefire.totals.offered_max) == (1100, 2800)
     assert ceasefire.totals.target_troops == 20000 and ceasefire.totals.countries == 3
     assert ceasefire.assumed_factors == [CEASEFIRE]
 
@@ -188,3 +190,31 @@ def test_openapi_documents_the_projection_answers(client):
     operation = client.get("/openapi.json").json()["paths"]["/api/v1/proposals/{slug}/projection"]["get"]
     assert {"200", "404", "422"} <= set(operation["responses"])
     assert [p["name"] for p in operation["parameters"]] == ["slug", "factors", "as_of", "known_at"]
+
+
+@pytest.mark.parametrize("low, high, shown", [
+    (None, None, "—"), (500, 500, "500"), (500, 1000, "500–1,000"), (None, 20000, "up to 20,000"),
+    (500, None, "at least 500"),
+])
+def test_an_offer_is_written_as_it_was_made(low, high, shown):
+    from app.web.templating import troop_range
+
+    assert troop_range(low, high) == shown
+
+
+def test_an_offer_of_up_to_n_is_shown_so_and_adds_nothing_to_the_least_offered(client, database):
+    with database.write_session() as s:
+        from app.schemas import StanceData
+        from app.services.board import get_proposal
+        from app.services.stances import set_stance
+
+        set_stance(s, proposal=get_proposal(s, "gaza-isf"), country_code="IDN", actor="desk", via="api", reason="up to",
+                   data=StanceData.model_validate({"status": "conditional", "troops": {"offered_max": 20000},
+                                                   "citations": [{"source_id": 1, "quote": "Azerbaijan"}]}))
+    before = client.get("/api/v1/proposals/gaza-isf").json()["totals"]
+    row = BeautifulSoup(client.get("/").text, "html.parser").select_one("#row-IDN").get_text(" ", strip=True)
+    assert "Offered up to 20,000" in row
+    totals = {s["country"]: s for s in client.get("/api/v1/proposals/gaza-isf/stances").json()}
+    assert totals["IDN"]["troops"]["offered_min"] is None
+    low = sum(s["troops"]["offered_min"] or 0 for s in totals.values() if s["status"] not in ("declined", "withdrawn"))
+    assert before["offered_min"] == low  # Indonesia's "up to" adds nothing to the least offered

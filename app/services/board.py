@@ -259,8 +259,8 @@ class Totals:
 
 
 def totals(proposal: ProposalView, stances: Iterable[StanceView]) -> Totals:
-    """Troops against the target; a single offered figure counts as both ends of the range.
-    Committed and deployed troops count only where the status allows them (figure_rule.countable):
+    """Troops against the target. "At least N" counts N at both ends of the offered range, "up to N"
+    only at the top (figure_rule.counted_offer). Committed and deployed troops count only where the status allows them (figure_rule.countable):
     a row stored before the figure rule cannot inflate the board. A declined or withdrawn country's
     earlier offer no longer stands and is not counted (figure_rule.counted_offer)."""
     stances = list(stances)

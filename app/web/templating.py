@@ -66,11 +66,15 @@ def iso(value: dt.date | dt.datetime | None) -> str:
 
 
 def troop_range(low: int | None, high: int | None) -> str:
+    """An offer in words: "500–1,000", "500", "up to 20,000" (the most alone), "at least 500" (the
+    least alone), "—" (none)."""
     if low is None and high is None:
         return "—"
-    if low is None or high is None or low == high:
-        return number(low if low is not None else high)
-    return f"{number(low)}–{number(high)}"
+    if low is None:
+        return f"up to {number(high)}"
+    if high is None:
+        return f"at least {number(low)}"
+    return number(low) if low == high else f"{number(low)}–{number(high)}"
 
 
 def status_citation(stance):
