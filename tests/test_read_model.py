@@ -788,3 +788,44 @@ def test_a_statement_for_an_earlier_day_starts_from_that_days_position(client, d
     assert (then["status"], then["troops"]["committed"], then["summary"]) == ("considering", None, "Weighing a police role.")
     now = client.get(url).json()
     assert (now["status"], now["troops"]["committed"], now["summary"]) == ("committed", 300, "Will send 300 police officers.")
+
+
+def test_a_condition_on_a_factor_is_in_the_factors_state_of_every_day(client, database):
+    """Italy set a ceasefire condition on 11 Nov 2025 and stated no conditions on 24 Jan 2026; the
+    ceasefire is recorded as met from 1 Jan 2026 (its source's date). On the days between, Italy's
+    condition is met wherever it is shown (board, stance JSON, what-if), as the factor is; a condition
+    written in another state than its factor's (Nepal's) is shown in the factor's state too."""
+    from app.schemas import CitationIn
+    from app.services.factors import set_factor
+
+    def stance(code: str, stated_on: str, conditions: list[dict]) -> None:
+        with database.write_session() as s:
+            set_stance(s, proposal=get_proposal(s, "gaza-isf"), country_code=code, actor="desk", via="api",
+                       reason="test", data=StanceData.model_validate({
+                           "status": "conditional", "stated_on": stated_on, "conditions": conditions,
+                           "citations": [{"source_id": 1, "quote": SEED_QUOTE}]}))
+
+    ceasefire = {"text": "A ceasefire first.", "category": "ceasefire", "state": "unmet", "factor": "cessation-of-hostilities"}
+    stance("ITA", "2025-11-11", [ceasefire])
+    stance("ITA", "2026-01-24", [])
+    with database.write_session() as s:
+        source = create_source(s, SourceIn(title="Ceasefire report", published_on=dt.date(2026, 1, 1),
+                                           text="The ceasefire has held since Christmas."))
+        set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="cessation-of-hostilities", state="met", note=None,
+                   citation=CitationIn(source_id=source.id, quote="The ceasefire has held since Christmas."),
+                   actor="desk", via="form", reason="ceasefire holds")
+    stance("NPL", "2026-01-10", [{**ceasefire, "state": "unmet"}])  # written against the factor's state
+
+    for day, expected in (("2025-12-01", {"ITA": "unmet"}), ("2026-01-05", {"ITA": "met"}),
+                          ("2026-01-20", {"ITA": "met", "NPL": "met"}), ("2026-02-01", {"NPL": "met"})):
+        factor = next(f for f in client.get(f"/api/v1/proposals/gaza-isf?as_of={day}").json()["factors"]
+                      if f["slug"] == "cessation-of-hostilities")
+        for code, state in expected.items():
+            assert factor["state"] == state, day
+            one = client.get(f"/api/v1/proposals/gaza-isf/stances/{code}?as_of={day}").json()
+            assert [c["state"] for c in one["conditions"]] == [state], (day, code)
+            page = BeautifulSoup(client.get(f"/proposals/gaza-isf?as_of={day}").text, "html.parser")
+            chip = page.select_one(f"#row-{code} .chips").get_text(" ", strip=True)
+            assert chip.startswith(f"{state.capitalize()}: "), (day, code, chip)
+            waiting = page.select_one("#whatif").get_text(" ", strip=True)
+            assert (f"{one['country_name']} still waits on" in waiting) == (state != "met"), (day, code)

@@ -142,8 +142,11 @@ def _position(row: Any, factors: dict[str, FactorView], quotes: list[CitationVie
     troops = snap.troops
     conditions = []
     for c in snap.conditions:
-        conditions.append(ConditionView(c.id, c.text, c.category, c.state,
-                                        factors.get(c.factor) if c.factor else None, c.citations, c.factor))
+        # A condition that hangs on a factor is in the factor's state of the board's day (once the factor
+        # is recorded by then), whatever the statement wrote: a factor's state carries its conditions.
+        factor = factors.get(c.factor) if c.factor else None
+        conditions.append(ConditionView(c.id, c.text, c.category, factor.state if factor is not None else c.state,
+                                        factor, c.citations, c.factor))
         quotes += c.citations
     citations = once_each(snap.citations)
     quotes += citations
