@@ -17,37 +17,31 @@ from fastapi.responses import Response
 from fastapi.routing import iter_route_contexts
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
-from sqlalchemy import func, select
 from starlette.routing import Mount, compile_path
 
 from app.db import get_database
-from app.models import STATUSES, Proposal, Stance
+from app.models import STATUSES
+from app.services import board
 
 router = APIRouter()
 
 
 class StanceCollector:
-    """`isf_stances{proposal, status}`, counted when Prometheus scrapes."""
+    """`isf_stances{proposal, status}`, counted when Prometheus scrapes: today's board of each
+    proposal, by status (the read model's counts, the same the board and the API give)."""
 
     def collect(self):
-        family = GaugeMetricFamily("isf_stances", "Stances by proposal and status.", labels=["proposal", "status"])
+        family = GaugeMetricFamily("isf_stances", "Countries on today's board by proposal and status.",
+                                   labels=["proposal", "status"])
         try:
             with get_database().read_session() as session:
-                rows = session.execute(
-                    select(Proposal.slug, Stance.status, func.count())
-                    .join(Stance, Stance.proposal_id == Proposal.id, isouter=True)
-                    .group_by(Proposal.slug, Stance.status)
-                ).all()
+                counts = {slug: board.read_board(session, slug).totals.by_status
+                          for slug in board.proposal_slugs(session)}
         except Exception:  # a scrape must not fail because the database is away; /readyz reports that
             return
-        counts: dict[str, dict[str, int]] = {}
-        for slug, status, count in rows:
-            per_status = counts.setdefault(slug, dict.fromkeys(STATUSES, 0))
-            if status is not None:
-                per_status[status] = count
         for slug, per_status in sorted(counts.items()):
-            for status, count in per_status.items():
-                family.add_metric([slug, status], count)
+            for status in STATUSES:
+                family.add_metric([slug, status], per_status.get(status, 0))
         yield family
 
 

@@ -138,8 +138,16 @@ def test_metrics_count_requests_by_route_template_and_stances_by_status(client, 
     text = client.get("/metrics").text
     assert _sample(text, "isf_stances", proposal="gaza-isf", status="conditional") == 0
     assert _sample(text, "isf_stances", proposal="gaza-isf", status="committed") == 1
+    # A statement for a day before Qatar's latest is recorded but is not its position: the gauge
+    # counts the board, as every page does.
+    etag = client.get(f"{URL}/QAT").headers["etag"]
+    assert client.put(f"{URL}/QAT", json={**BODY, "stated_on": "2025-10-01"},
+                      headers={**headers, "If-Match": etag}).json()["current_position"] is False
+    text = client.get("/metrics").text
+    assert _sample(text, "isf_stances", proposal="gaza-isf", status="considering") == 5
+    assert _sample(text, "isf_stances", proposal="gaza-isf", status="committed") == 1
     assert _sample(text, "isf_http_requests_total", method="PUT", route="/api/v1/proposals/{slug}/stances/{iso3}",
-                   status="200") == 1
+                   status="200") == 2
 
 
 def test_metrics_stay_out_of_the_api_document(client):
