@@ -242,11 +242,21 @@ def serve(
 
 @db_app.command("upgrade")
 def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
-    """Apply migrations up to REVISION (default: the latest)."""
-    from app import migrate
+    """Apply migrations up to REVISION (default: the latest). Never goes back to an older one."""
+    from alembic.util import CommandError
 
-    migrate.upgrade(revision=revision)
-    typer.echo(f"database at {revision}")
+    from app import migrate
+    from app.db import get_engine
+
+    try:
+        migrate.upgrade(revision=revision)
+    except CommandError as exc:
+        _fail(f"db upgrade refused: {exc}")
+    now = migrate.current_revision(get_engine())
+    if revision != "head" and now != revision:
+        typer.echo(f"database at {now}, already past {revision} (`db upgrade` never goes back)")
+    else:
+        typer.echo(f"database at {now}")
 
 
 @app.command()

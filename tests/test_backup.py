@@ -221,3 +221,26 @@ def test_a_backup_with_a_row_that_breaks_the_figure_rule_restores_exactly_and_na
     assert _export(target) == _export(backend.url)  # exactly what was saved, the row included
     verified = cli("verify", env={"DATABASE_URL": target}, check=False)
     assert verified.returncode == 1 and "FIGURES gaza-isf/EGY (Egypt): committed:" in verified.stderr
+
+
+@pytest.mark.parametrize("alter, message", [
+    (lambda data: data["tables"]["changes"][3]["after"].update(summary="Edited after the export."),
+     "the change log does not verify: change"),
+    (lambda data: data["tables"]["stances"][0].update(committed=-5), "a row of stances breaks the database's rules"),
+])
+def test_a_backup_that_would_not_verify_or_breaks_a_rule_loads_nothing(busy, migrated_database, tmp_path, alter, message):
+    """Refused with one line naming the problem (never a row's data), and nothing is left behind: the
+    operator can load a good backup into the same database at once."""
+    exported = _export(busy.url)
+    bad = json.loads(json.dumps(exported))
+    alter(bad)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(bad), encoding="utf-8")
+    target = migrated_database("sqlite")
+    refused = cli("load", str(path), env={"DATABASE_URL": target}, check=False)
+    assert refused.returncode == 1 and message in refused.stderr and "Traceback" not in refused.stderr
+    assert "Edited after the export." not in refused.stderr
+    assert _export(target)["tables"]["changes"] == [] and _export(target)["tables"]["stances"] == []
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(exported), encoding="utf-8")
+    assert "chain verified" in cli("load", str(good), env={"DATABASE_URL": target}).stdout

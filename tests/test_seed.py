@@ -247,3 +247,18 @@ def test_each_command_leaves_a_sqlite_database_whole_in_its_one_file(tmp_path):
         assert copy.execute("SELECT name FROM users").fetchall() == [("desk",)]
     finally:
         copy.close()
+
+
+def test_the_seed_and_upgrade_commands_say_plainly_what_they_did_or_could_not_do(tmp_path):
+    """A mistyped seed folder or revision is an error in one line (exit 1), and an upgrade to a
+    revision the database is past says so instead of claiming the database is at it."""
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'a.db'}"}
+    assert cli("db", "upgrade", env=env).stdout.startswith("database at 00")
+    older = cli("db", "upgrade", "0005", env=env).stdout
+    assert "already past 0005" in older and "never goes back" in older
+    bogus = cli("db", "upgrade", "bogus", env=env, check=False)
+    assert bogus.returncode == 1 and "bogus" in bogus.stderr and "Traceback" not in bogus.stderr
+    (tmp_path / "empty").mkdir()
+    for folder, said in ((tmp_path / "missing", "is not a folder"), (tmp_path / "empty", "holds no seed files")):
+        refused = cli("seed", "--seed-dir", str(folder), env=env, check=False)
+        assert refused.returncode == 1 and said in refused.stderr, refused.stderr

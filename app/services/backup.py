@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from sqlalchemy import JSON, Boolean, Date, Integer, Table, func, insert, select, text, update
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from app import migrate
 from app.db import Base, UTCDateTime, utcnow
 from app.models import ChainHead
+from app.services.changes import verify_chain
 from app.text_rule import problem_in
 
 FORMAT = "isf-tracker-export/1"
@@ -161,12 +163,21 @@ def load_database(session: Session, source: IO[str]) -> ExportSummary:
             if name == "users" and "password_hash" not in record:
                 record["password_hash"] = NO_PASSWORD
             records.append(record)
-        for start in range(0, len(records), 1000):
-            session.execute(insert(table), records[start:start + 1000])
+        try:
+            for start in range(0, len(records), 1000):
+                session.execute(insert(table), records[start:start + 1000])
+        except (IntegrityError, DataError) as exc:  # only the rule broken, never the row's data
+            rule = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else "a constraint"
+            raise BackupError(f"refused, nothing loaded: a row of {name} breaks the database's rules ({rule})") from None
         counts[name] = len(records)
 
     chain = data.get("chain") or {}
     session.execute(update(ChainHead).where(ChainHead.id == 1).values(
         last_change_id=chain.get("last_change_id"), last_hash=chain.get("last_hash", "0" * 64)))
     reset_id_sequences(session, TABLES)
+    # A log that does not verify (a row altered, removed or added since the export) is not loaded.
+    report = verify_chain(session)
+    if not report.ok:
+        raise BackupError(f"refused, nothing loaded: the change log does not verify: change "
+                          f"{report.broken_change_id}: {report.problem}")
     return ExportSummary(counts, chain.get("last_hash", "0" * 64), flagged)

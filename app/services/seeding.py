@@ -376,7 +376,12 @@ def seed_all(session: Session, seed_dir: Path = SEED_DIR, *, article_only: bool 
     """Load the seed files in SEED_DIR (`*.json`): every seed article, then (unless ARTICLE_ONLY) the
     public record; their statements written oldest first, each once."""
     report = SeedReport()
-    files = [read_seed_file(path) for path in sorted(seed_dir.glob("*.json"))]
+    if not seed_dir.is_dir():
+        raise ValueError(f"{seed_dir} is not a folder")
+    paths = sorted(seed_dir.glob("*.json"))
+    if not paths:
+        raise ValueError(f"{seed_dir} holds no seed files (*.json)")
+    files = [read_seed_file(path) for path in paths]
     events: list[_Event] = []
     for data in (d for d in files if d["format"] == SEED_FORMAT):
         sources = {s["key"]: _upsert_source(session, s, report) for s in data["sources"]}
