@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Optional
 
 from fastapi import APIRouter, Query
+from pydantic import StringConstraints
 from fastapi.exceptions import RequestValidationError
 
 from app.deps import SessionDep, SlugPath
@@ -16,24 +17,26 @@ router = APIRouter(prefix="/api/v1", tags=["api"])
 
 NOT_FOUND = {404: {"description": "No such proposal", "content": {"application/json": {"example": {"detail": "..."}}}}}
 
+FactorSlugs = Annotated[str, StringConstraints(max_length=1000, pattern=r"^[a-z0-9,-]*$")]
 FactorsQuery = Annotated[
-    Optional[str],
+    Optional[list[FactorSlugs]],
     Query(
-        description="Factor slugs to assume met, separated by commas, e.g. "
-        "`cessation-of-hostilities,un-mandate`; none gives the board as it stands. "
-        "An unknown slug is a 422 naming `factors`.",
-        max_length=1000,
-        pattern=r"^[a-z0-9,-]*$",
+        description="Factor slugs to assume met, separated by commas (`cessation-of-hostilities,un-mandate`) "
+        "or repeated (`factors=cessation-of-hostilities&factors=un-mandate`), as the board's what-if sends "
+        "`assume`; none gives the board as it stands. An unknown slug is a 422 naming `factors`.",
+        max_length=50,
     ),
 ]
 
 
-def parse_factor_slugs(raw: str | None) -> list[str]:
-    """`a,b` → ["a", "b"]; empty parts and repeats are dropped."""
+def parse_factor_slugs(raw: list[str] | str | None) -> list[str]:
+    """`a,b` (or ["a", "b,c"], the parameter repeated) → ["a", "b", ...]; empty parts and repeats
+    are dropped."""
     slugs: list[str] = []
-    for part in (raw or "").split(","):
-        if part and part not in slugs:
-            slugs.append(part)
+    for value in [raw] if isinstance(raw, str) else raw or []:
+        for part in value.split(","):
+            if part and part not in slugs:
+                slugs.append(part)
     return slugs
 
 
