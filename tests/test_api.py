@@ -226,3 +226,13 @@ def test_api_docs_load_nothing_from_elsewhere(client):
     assert "/static/vendor/swagger-ui-" in html
     assert "cdn" not in html.lower()
     assert client.get("/static/vendor/swagger-ui-5.35.0/swagger-ui-bundle.js").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/stances", "/stances.csv", "/stances/AZE", "/stances/AZE/history", "/timeline",
+                                  "/projection", ""])
+def test_an_empty_date_or_condition_is_the_same_as_none(client, path):
+    """As the board's own forms send an unfilled field: `as_of=` is not a 422 on the API."""
+    url = f"/api/v1/proposals/gaza-isf{path}"
+    empty = client.get(url + ("?as_of=&known_at=&condition=" if path in ("/stances", "/stances.csv") else "?as_of=&known_at="))
+    assert empty.status_code == 200, empty.text
+    assert empty.content == client.get(url).content

@@ -7,9 +7,10 @@ import datetime as dt
 import hashlib
 import io
 import json
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Literal, Optional
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
+from pydantic import BeforeValidator
 
 from app import cache
 from app.config import get_settings
@@ -72,14 +73,22 @@ def list_proposals(session: SessionDep) -> Response:
 
 
 StatusQuery = Annotated[Optional[list[Status]], Query(description="Only these statuses (repeatable).")]
-ConditionQuery = Annotated[Optional[Category], Query(description="Only stances with a condition of this category.")]
-AsOfQuery = Annotated[Optional[IsoDate], Query(
+def _blank_is_none(value: Any) -> Any:
+    """An empty value (`as_of=`, as the board's own forms send an unfilled field) is the same as none."""
+    return None if value == "" else value
+
+
+Blank = BeforeValidator(_blank_is_none)
+Empty = Literal[""]  # documents that an empty value is taken (as none)
+ConditionQuery = Annotated[Optional[Category | Empty], Blank, Query(
+    description="Only stances with a condition of this category (empty: any or none).")]
+AsOfQuery = Annotated[Optional[IsoDate | Empty], Blank, Query(
     description="The board at the end of this day (UTC): each country's statement with the latest day on or "
                 "before it (the day it was stated; else its source's publication date; else the day it was "
-                "recorded). Today when left out.")]
-KnownAtQuery = Annotated[Optional[IsoDate], Query(
+                "recorded). Today when left out or empty.")]
+KnownAtQuery = Annotated[Optional[IsoDate | Empty], Blank, Query(
     description="Leave out what was recorded after the end of this day (\"what we knew then\"); alone, it "
-                "also sets `as_of`.")]
+                "also sets `as_of`. Empty is the same as left out.")]
 
 
 def proposal_etag(slug: str, version: int) -> str:
@@ -299,7 +308,7 @@ def stance_history(
     iso3: CountryPath,
     limit: Annotated[int, Query(ge=1, le=1000, description=LIMIT_DOC)] = 100,
     after: Annotated[int, Query(ge=0, le=MAX_ID, description="Change id to continue after.")] = 0,
-    as_of: Annotated[Optional[IsoDate], Query(
+    as_of: Annotated[Optional[IsoDate | Empty], Blank, Query(
         description="Only the statements that count for the end of this day (those speaking for it or an "
                     "earlier day), as the country page of that day lists them. Every change when left out.")] = None,
     known_at: KnownAtQuery = None,
