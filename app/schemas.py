@@ -473,6 +473,10 @@ class TotalsOut(BaseModel):
     deployed: int
     countries: int
     by_status: dict[str, int]
+    unreported: dict[str, int] = Field(description=(
+        "Countries counted as 0 because they gave no figure though their status says they have troops: "
+        "`offered` (conditional, committed or deployed, no offered figure), `committed` (committed or "
+        "deployed) and `deployed`. Where one is above 0, that total is a floor."))
 
 
 class ResolutionOut(BaseModel):

@@ -221,3 +221,19 @@ def test_an_offer_of_up_to_n_is_shown_so_and_adds_nothing_to_the_least_offered(c
     assert totals["IDN"]["troops"]["offered_min"] is None
     low = sum(s["troops"]["offered_min"] or 0 for s in totals.values() if s["status"] not in ("declined", "withdrawn"))
     assert before["offered_min"] == low  # Indonesia's "up to" adds nothing to the least offered
+
+
+def test_totals_say_how_many_countries_gave_no_figure_instead_of_passing_it_off_as_zero(client, database):
+    """Egypt commits without a number: it adds 0 to the committed total, and the board and the API
+    say one country's figure is missing, so the total reads as a floor."""
+    with database.write_session() as s:
+        set_stance(s, proposal=board.get_proposal(s, "gaza-isf"), country_code="EGY", actor="desk", via="api",
+                   reason="commits", data=StanceData.model_validate({
+                       "status": "committed", "citations": [{"source_id": 1, "quote": "Azerbaijan"}]}))
+    totals = client.get("/api/v1/proposals/gaza-isf").json()["totals"]
+    assert totals["committed"] == 0 and totals["unreported"]["committed"] == 1
+    assert totals["unreported"]["offered"] >= 1 and totals["unreported"]["deployed"] == 0
+    chart = BeautifulSoup(client.get("/").text, "html.parser").select_one("#force-chart .chart-committed")
+    assert "not counted: 1 country gave no figure" in chart.get_text(" ", strip=True)
+    deployed = BeautifulSoup(client.get("/").text, "html.parser").select_one("#force-chart .chart-deployed")
+    assert "not counted" not in deployed.get_text(" ", strip=True)

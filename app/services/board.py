@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 import msgspec
@@ -254,6 +254,10 @@ class Totals:
     deployed: int
     countries: int
     by_status: dict[str, int]
+    # Countries counted as 0 because they gave no figure, though their status says they have troops
+    # under it: offered (conditional, committed or deployed, with no offered figure), committed
+    # (committed or deployed) and deployed (deployed). A total is then "at least".
+    unreported: dict[str, int] = field(default_factory=lambda: dict.fromkeys(UNREPORTED, 0))
 
     def share_of_target(self, value: int) -> float | None:
         if not self.target_troops:
@@ -275,8 +279,19 @@ def totals(proposal: ProposalView, stances: Iterable[StanceView]) -> Totals:
         offered_max += high
         committed += countable(s, "committed")
         deployed += countable(s, "deployed")
+    unreported = dict.fromkeys(UNREPORTED, 0)
+    for s in stances:
+        for kind, statuses in UNREPORTED.items():
+            if s.status in statuses and all(getattr(s, f) is None for f in UNREPORTED_FIELDS[kind]):
+                unreported[kind] += 1
     return Totals(proposal.target_troops, proposal.target_troops_approximate, offered_min, offered_max, committed,
-                  deployed, len(stances), {status: counts.get(status, 0) for status in STATUSES})
+                  deployed, len(stances), {status: counts.get(status, 0) for status in STATUSES}, unreported)
+
+
+# Which statuses say a country has troops under each total, and the figures that would give them.
+UNREPORTED = {"offered": ("conditional", "committed", "deployed"), "committed": ("committed", "deployed"),
+              "deployed": ("deployed",)}
+UNREPORTED_FIELDS = {"offered": ("offered_min", "offered_max"), "committed": ("committed",), "deployed": ("deployed",)}
 
 
 @dataclass
