@@ -7,18 +7,19 @@ import datetime as dt
 import hashlib
 import io
 import json
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Optional
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, WithJsonSchema
 
 from app import cache
 from app.config import get_settings
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
-from app.schemas import (MAX_ID, Category, ChangeOut, ErrorOut, IsoDate, IsoDateTime, ProposalOut, SourceDetailOut,
-                         SourceOut, StanceOneOut, StanceOut, Status, TimelineOut)
+from app.schemas import (DAY_PATTERN, MAX_ID, Category, ChangeOut, ErrorOut, IsoDate, IsoDateTime, ProposalOut,
+                         SourceDetailOut, SourceOut, StanceOneOut, StanceOut, Status, TimelineOut)
 from app.services import board, history, sources, timeline
 from app.services.changes import read_head
+from app.vocabulary import CONDITION_CATEGORIES
 from app.services.errors import NotFound
 from app.services.stances import position_change
 
@@ -79,14 +80,17 @@ def _blank_is_none(value: Any) -> Any:
 
 
 Blank = BeforeValidator(_blank_is_none)
-Empty = Literal[""]  # documents that an empty value is taken (as none)
-ConditionQuery = Annotated[Optional[Category | Empty], Blank, Query(
+# An optional day in a query: YYYY-MM-DD, or empty (the same as left out).
+QueryDay = Annotated[Optional[IsoDate], Blank, WithJsonSchema(
+    {"anyOf": [{"type": "string", "format": "date", "pattern": DAY_PATTERN}, {"type": "string", "maxLength": 0}]})]
+ConditionQuery = Annotated[Optional[Category], Blank, WithJsonSchema(
+    {"anyOf": [{"type": "string", "enum": list(CONDITION_CATEGORIES)}, {"type": "string", "maxLength": 0}]}), Query(
     description="Only stances with a condition of this category (empty: any or none).")]
-AsOfQuery = Annotated[Optional[IsoDate | Empty], Blank, Query(
+AsOfQuery = Annotated[QueryDay, Query(
     description="The board at the end of this day (UTC): each country's statement with the latest day on or "
                 "before it (the day it was stated; else its source's publication date; else the day it was "
                 "recorded). Today when left out or empty.")]
-KnownAtQuery = Annotated[Optional[IsoDate | Empty], Blank, Query(
+KnownAtQuery = Annotated[QueryDay, Query(
     description="Leave out what was recorded after the end of this day (\"what we knew then\"); alone, it "
                 "also sets `as_of`. Empty is the same as left out.")]
 
@@ -308,7 +312,7 @@ def stance_history(
     iso3: CountryPath,
     limit: Annotated[int, Query(ge=1, le=1000, description=LIMIT_DOC)] = 100,
     after: Annotated[int, Query(ge=0, le=MAX_ID, description="Change id to continue after.")] = 0,
-    as_of: Annotated[Optional[IsoDate | Empty], Blank, Query(
+    as_of: Annotated[QueryDay, Query(
         description="Only the statements that count for the end of this day (those speaking for it or an "
                     "earlier day), as the country page of that day lists them. Every change when left out.")] = None,
     known_at: KnownAtQuery = None,
