@@ -413,7 +413,10 @@ class StanceOut(BaseModel):
     dispute: Optional[str] = Field(description="What a report that disagrees with this position says; null "
                                    "when no report does. Its quotes are the citations for `dispute`.")
     updated_at: dt.datetime
-    version: int
+    version: int = Field(description="The version of the statement shown: the country's position on the day asked.")
+    latest_version: int = Field(description="The stance's latest recorded version: the one its `ETag` names, for "
+                                "`If-Match`. Above `version` for a past day, or when a statement recorded later "
+                                "speaks for an earlier day.")
     conditions: list[ConditionOut]
     citations: list[CitationOut]
 
@@ -421,9 +424,6 @@ class StanceOut(BaseModel):
 class StanceOneOut(StanceOut):
     """One stance as `GET` gives it: the position for the day asked, and the version its `ETag` names."""
 
-    latest_version: int = Field(description="The stance's latest recorded version: the one its `ETag` names, for "
-                                "`If-Match`. Above `version` for a past day, or when a statement recorded later "
-                                "speaks for an earlier day.")
     notice: Optional[str] = Field(description="Said when `latest_version` is not `version`: which statement the "
                                   "answer shows, and that a PATCH changes the position on today's board.")
 

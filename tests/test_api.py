@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from tests.conftest import ARTICLE
+from tests.conftest import ARTICLE, add_token, add_user
 
 API = "/api/v1"
 
@@ -236,3 +236,20 @@ def test_an_empty_date_or_condition_is_the_same_as_none(client, path):
     empty = client.get(url + ("?as_of=&known_at=&condition=" if path in ("/stances", "/stances.csv") else "?as_of=&known_at="))
     assert empty.status_code == 200, empty.text
     assert empty.content == client.get(url).content
+
+
+def test_every_stance_in_the_list_names_the_version_if_match_needs(client, database):
+    """A statement recorded now for an earlier day is not the board's position: the list shows the
+    position (its version) and, like one stance's GET, the latest recorded version its ETag names."""
+    add_user(database, "desk", "editor")
+    client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
+    url = "/api/v1/proposals/gaza-isf/stances/QAT"
+    put = client.put(url, headers={"If-Match": client.get(url).headers["etag"]},
+                     json={"status": "declined", "stated_on": "2025-10-01", "reason": "an earlier statement",
+                           "citation": {"source_id": 1, "quote": "Azerbaijan"}})
+    assert put.status_code == 200 and put.json()["current_position"] is False
+    listed = next(s for s in client.get("/api/v1/proposals/gaza-isf/stances").json() if s["country"] == "QAT")
+    assert (listed["status"], listed["version"], listed["latest_version"]) == ("considering", 1, 2)
+    assert client.get(url).json()["latest_version"] == listed["latest_version"]  # what its ETag names
+    assert all(s["latest_version"] == s["version"] for s in client.get("/api/v1/proposals/gaza-isf/stances").json()
+               if s["country"] != "QAT")

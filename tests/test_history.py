@@ -309,7 +309,8 @@ def _view_of(after: str):
     from app.services import board
 
     change = SimpleNamespace(id=1, stance_id=1, changed_at=dt.datetime(2026, 1, 1, tzinfo=UTC), after=after,
-                             code="AZE", name="Azerbaijan", alpha2="AZ", effective_on=dt.date(2026, 1, 1))
+                             code="AZE", name="Azerbaijan", alpha2="AZ", effective_on=dt.date(2026, 1, 1),
+                             latest_version=1)
     pending: list = []
     return board._position(change, {}, pending), pending
 

@@ -922,12 +922,15 @@ def test_api_apply_takes_what_the_review_form_takes(api, session):
     (result,) = reply.json()
     stance = result["stance"]
     assert stance["roles"] == ["engineering"] and stance["summary"].startswith("Only after") and stance["stated_on"] == "2026-11-21"
+    # Each condition is shown in its factor's state of the day (both factors unmet then); the statement
+    # keeps the states sent, in its record.
     assert [(c["category"], c["state"], c["factor"]) for c in stance["conditions"]] == [
-        ("ceasefire", "met", "cessation-of-hostilities"), ("mandate", "unknown", "un-mandate")]
+        ("ceasefire", "unmet", "cessation-of-hostilities"), ("mandate", "unmet", "un-mandate")]
     assert stance["conditions"][0]["text"] == "The fighting in Gaza stops completely."
     session.rollback()
     decision = session.scalars(select(ImportDecision)).one()
     assert decision.applied["summary"] == stance["summary"] and decision.applied["version"] == stance["version"]
+    assert [c["state"] for c in decision.applied["conditions"]] == ["met", "unknown"]
 
     again = api.post("/api/v1/imports", json={"title": "Azerbaijan, once more", "text": ITALY}).json()
     ita = next(s for s in again["suggestions"] if s["country"] == "ITA") | {"remove_conditions": [999999]}

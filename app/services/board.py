@@ -154,7 +154,7 @@ def _position(row: Any, factors: dict[str, FactorView], quotes: list[CitationVie
                       troops.offered_min, troops.offered_max, troops.committed, troops.deployed, snap.roles,
                       snap.summary, dt.date.fromisoformat(snap.stated_on) if snap.stated_on else None,
                       row.changed_at, snap.version, conditions, citations, row.id, row.effective_on,
-                      snap.dispute)
+                      snap.dispute, row.latest_version)
 
 
 # ---- the queries --------------------------------------------------------------------------------
@@ -172,7 +172,8 @@ def _latest(owner_id, owner, known: bool):
 # JSON text, for msgspec to decode.
 _POSITIONS = {
     known: select(Change.id, Change.stance_id, Change.changed_at, Change.effective_on,
-                  cast(Change.after, Text).label("after"), Country.code, Country.name, Country.alpha2)
+                  cast(Change.after, Text).label("after"), Country.code, Country.name, Country.alpha2,
+                  Stance.version.label("latest_version"))
     .join(Stance, Change.id == _latest(Change.stance_id, Stance, known))
     .join(Country, Country.code == Stance.country_code)
     .where(Stance.proposal_id == bindparam("proposal_id"))
@@ -423,6 +424,7 @@ def stance_json(s: StanceView) -> dict[str, Any]:
         "dispute": s.dispute,
         "updated_at": s.updated_at,
         "version": s.version,
+        "latest_version": s.latest_version,
         "conditions": [
             {"id": c.id, "text": c.text, "category": c.category, "state": c.state,
              "factor": c.factor_slug, "citations": [citation_json(q) for q in c.citations]}

@@ -87,6 +87,7 @@ class StanceView:
     change_id: int = 0  # the change that recorded it
     day: dt.date | None = None  # the day it speaks for (the as-of rule's)
     dispute: str | None = None  # what a report that disagrees says (the board marks the row disputed)
+    latest_version: int = 0  # the stance's latest recorded version (what If-Match names)
 
     def quotes_for(self, fact: str) -> list[CitationView]:
         """The quotes of this position that are the word for FACT."""
