@@ -347,3 +347,19 @@ def test_a_board_of_150_countries_renders_everything_within_the_page_budget(clie
     shown = {li["data-country"] for li in soup.select(".whatif-available li[data-country]")}
     assert shown == {c["country"] for c in projection["countries"] if c["available"] and c["status"] == "conditional"}
     assert shown and {li["data-country"] for li in soup.select(".whatif-unavailable li[data-country]")}
+
+
+def test_a_range_that_reaches_the_target_only_at_its_top_says_so(client, database):
+    write_stance(database, "IDN", status="conditional", troops={"offered_max": 20000})
+    offered = soup_of(client, "/").select_one("#force-chart .chart-offered .bar-text").get_text()
+    assert offered.startswith("0–20,000 of ~20,000 · target reached only at the top of the range, 20,000 short at its bottom")
+
+
+def test_a_dated_board_links_to_the_week_before_its_day_and_names_what_is_missing(client):
+    page = soup_of(client, "/?as_of=2025-12-01&known_at=2026-01-01")
+    link = page.find("a", string="What changed between two dates")["href"]
+    assert link == "/proposals/gaza-isf/changes?to=2025-12-01&known_at=2026-01-01"
+    compare = soup_of(client, link).get_text(" ", strip=True)  # "from" left out: the week before "to"
+    assert "must not be after" not in compare and "24 Nov 2025" in compare
+    early = soup_of(client, "/?assume=un-mandate&as_of=2020-01-01", status=400).get_text(" ", strip=True)
+    assert "Unknown factor 'un-mandate' in the what-if: no factor had been recorded by 1 Jan 2020." in early

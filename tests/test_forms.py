@@ -3,6 +3,7 @@ adding a country, and factors that carry their conditions along."""
 
 from __future__ import annotations
 
+import datetime as dt
 from contextlib import ExitStack
 
 import pytest
@@ -12,6 +13,7 @@ from sqlalchemy import func, select
 
 from app.main import create_app
 from app.models import Change, Source, Stance
+from app.vocabulary import day_words
 from tests.conftest import BAD_FIGURES, STANCE_FORM, add_user, form_values, hidden_value, sign_in
 from tests.live import race
 
@@ -200,7 +202,7 @@ def test_marking_a_factor_met_marks_its_conditions_met_each_recorded(editor_clie
         "note": "A ceasefire holds.", "source_id": "1", "quote": "cease entirely", "reason": "ceasefire agreed",
     }, follow_redirects=False)
     assert reply.status_code == 303, reply.text[:1000]
-    assert "Conditions updated for AZE" in editor_client.get("/").text
+    assert "The conditions that hang on it were updated for Azerbaijan." in editor_client.get("/").text
     assert change_count(session) == before + 2
     factor_change, stance_change = session.scalars(select(Change).order_by(Change.id.desc()).limit(2)).all()[::-1]
     assert factor_change.entity == "factor" and factor_change.after["state"] == "met"
@@ -287,7 +289,8 @@ def test_an_editor_saving_an_older_statement_is_told_the_board_keeps_the_later_o
     country = BeautifulSoup(editor_client.get(reply.headers["location"]).text, "html.parser")
     message = country.select_one(".notice-ok").get_text(" ", strip=True)
     assert "Saved Azerbaijan (version 2)." in message
-    assert f"Recorded as version 2, for {week_ago}" in message and "stays version 1 (conditional)" in message
+    said = day_words(dt.date.fromisoformat(week_ago))
+    assert f"Recorded as version 2, for {said}" in message and "stays version 1 (conditional)" in message
     assert country.select_one("#position")["data-status"] == "conditional"
     assert "A later-recorded statement (version 2) is not shown" in country.get_text(" ", strip=True)
     board = BeautifulSoup(editor_client.get("/").text, "html.parser")

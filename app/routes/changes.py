@@ -66,8 +66,9 @@ def compare_dates(request: Request, session: SessionDep, slug: SlugPath,
     proposal = board.get_proposal(session, slug)
     errors: list[str] = []
     today = utcnow().date()
-    start_day = parse_day(start, "from", errors) or today - dt.timedelta(days=7)
     end_day = parse_day(end, "to", errors) or today
+    # Left out, "from" is the week before "to" (a week ago when "to" is left out too).
+    start_day = parse_day(start, "from", errors) or end_day - dt.timedelta(days=7)
     known_day = parse_day(known_at, "known_at", errors)
     if start_day > end_day:
         errors.append("“from” must not be after “to”.")

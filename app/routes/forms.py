@@ -289,7 +289,7 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
                 actor=viewer.name, via="form", reason=values["reason"].strip(),
                 expected_version=int(values["version"]) if values["version"].isdecimal() else None,
             )
-            countries = [s.country_code for s in affected]
+            countries = [s.country.name for s in affected]
     except InvalidInput as exc:
         for e in exc.errors:
             key = {"source_id": "source_id", "quote": "quote", "state": "state"}.get(str(e["loc"][-1]), "quote")
@@ -303,7 +303,7 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
         return _factor_page(request, session, proposal, fresh, values, {}, status_code=409, conflict=True)
     audit.info("factor saved: user=%s factor=%s/%s state=%s stances=%s", viewer.name, proposal.slug, factor.slug,
                values["state"], ",".join(countries) or "-")
-    extra = f" Conditions updated for {', '.join(countries)}." if countries else ""
+    extra = f" The conditions that hang on it were updated for {', '.join(countries)}." if countries else ""
     return redirect(f"/proposals/{proposal.slug}#factor-{factor.slug}", f"Saved “{factor.name}”.{extra}")
 
 

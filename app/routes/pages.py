@@ -60,7 +60,8 @@ def _board(request: Request, session, slug: str, status: list[str], condition: s
     unknown = projection.unknown_factor_slugs(day.factors, assume)
     if unknown:
         errors.append(f"Unknown factor {', '.join(repr(u) for u in unknown)} in the what-if: "
-                      f"choose from {', '.join(f.slug for f in day.factors) or 'none'}.")
+                      + (f"choose from {', '.join(f.slug for f in day.factors)}." if day.factors
+                         else f"no factor had been recorded by {day_text(day.day)}."))
     assume = [a for a in assume if a not in unknown]
     dates = {"as_of": as_of, "known_at": known_at}
     filters = {**dates, "statuses": chosen, "condition": condition}

@@ -37,7 +37,7 @@ from app.models import Change, Country, Factor, Proposal, Source, Stance
 from app.services.errors import NotFound
 from app.services.views import (CitationView, ConditionView, CountryView, FactorView, ProposalView, SourceLabel,
                                 StanceView)
-from app.vocabulary import STATUSES
+from app.vocabulary import STATUSES, day_words
 
 STATUS_ORDER = {status: i for i, status in enumerate(STATUSES)}
 
@@ -490,10 +490,10 @@ class Recorded:
             return None
         s, p = self.statement, self.position
         if p is None:
-            return (f"Recorded as version {s.version}, for {s.day.isoformat()}: the board shows it from that day on, "
+            return (f"Recorded as version {s.version}, for {day_words(s.day)}: the board shows it from that day on, "
                     f"not today.")
-        return (f"Recorded as version {s.version}, for {s.day.isoformat()}; but {s.country.name}'s position on the "
-                f"board stays version {p.version} ({p.status}), which speaks for a later day, {p.day.isoformat()}. "
+        return (f"Recorded as version {s.version}, for {day_words(s.day)}; but {s.country.name}'s position on the "
+                f"board stays version {p.version} ({p.status}), which speaks for a later day, {day_words(p.day)}. "
                 f"Date this statement on or after that day for the board to show it.")
 
 
@@ -528,11 +528,11 @@ class RecordedFacts:
         if self.is_current:
             return None
         if not self.shown.facts_known:
-            return (f"Recorded as version {self.version}, for {self.day.isoformat()}: the board shows these facts "
+            return (f"Recorded as version {self.version}, for {day_words(self.day)}: the board shows these facts "
                     f"from that day on, not today.")
-        return (f"Recorded as version {self.version}, for {self.day.isoformat()}; but the board goes on showing "
+        return (f"Recorded as version {self.version}, for {day_words(self.day)}; but the board goes on showing "
                 f"version {self.shown.version} of the facts, which speaks for a later day, "
-                f"{self.shown.day.isoformat() if self.shown.day else 'unknown'}. Date these facts on or after "
+                f"{day_words(self.shown.day) if self.shown.day else 'unknown'}. Date these facts on or after "
                 f"that day for the board to show them.")
 
 
