@@ -170,10 +170,15 @@ def test_the_facts_form_validates_beside_each_field_and_refuses_a_stale_version(
     assert "Someone else changed these facts" in stale.text
     kept = form_values(stale.text, "form.facts-form")
     assert (kept["target_troops"], kept["reason"], kept["version"]) == ("25000", "New target", "2")
+    # The colleague's resolution, which this editor had not touched, is taken into the form, not undone.
+    assert (kept["resolution_state"], kept["resolution_on"]) == ("adopted", yesterday.isoformat())
+    notice = BeautifulSoup(stale.text, "html.parser").select_one("[role=alert]").get_text(" ", strip=True)
+    assert "Taken from their version, as you had not changed it: UN resolution, resolution date." in notice
     assert count_changes(session) == before + 1
     again = editor_client.post(EDIT, data={**kept, "csrf_token": data["csrf_token"]}, follow_redirects=False)
     assert again.status_code == 303
-    assert client.get(FACTS).json()["target_troops"] == 25000
+    facts = client.get(FACTS).json()
+    assert facts["target_troops"] == 25000 and facts["resolution"]["state"] == "adopted"
 
 
 def test_the_facts_form_takes_a_new_source_and_dates_the_facts_by_it(editor_client, session):

@@ -20,7 +20,7 @@ from app.schemas import MAX_ID, CitationIn
 from app.services import board, history
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.factors import set_factor
-from app.services.proposals import last_facts_change, recorded_stated_on, set_proposal_facts
+from app.services.proposals import facts_version, last_facts_change, recorded_stated_on, set_proposal_facts
 from app.services.sources import create_source
 from app.services.stances import edit_base, set_stance, stance_snapshot
 from app.text_rule import field_message
@@ -307,9 +307,9 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
     return redirect(f"/proposals/{proposal.slug}#factor-{factor.slug}", f"Saved “{factor.name}”.{extra}")
 
 
-def _facts_page(request, session, proposal, form, status_code=200, conflict=None) -> Response:
+def _facts_page(request, session, proposal, form, status_code=200, conflict=None, merged=None) -> Response:
     context = {"proposal": proposal, "form": form, "resolution_states": RESOLUTION_STATES,
-               "sources": _sources(session), "conflict": conflict}
+               "sources": _sources(session), "conflict": conflict, "merged": merged}
     return render(request, "edit_proposal.html", context, status_code=status_code)
 
 
@@ -350,8 +350,11 @@ def save_facts(request: Request, session: SessionDep, proposal: ProposalDep, vie
         fresh = board.get_proposal(session, proposal.slug)
         session.refresh(fresh)
         audit.info("conflict: user=%s proposal=%s expected v%s", viewer.name, proposal.slug, form.values["version"])
+        # Nothing of either save is lost: the form comes back merged with what was saved meanwhile.
+        merged = proposal_form.merge_facts(form, facts_version(session, fresh, parsed.expected_version),
+                                           last_facts_change(session, fresh).after)
         form.values["version"] = str(fresh.version)
-        return _facts_page(request, session, fresh, form, status_code=409, conflict=fresh)
+        return _facts_page(request, session, fresh, form, status_code=409, conflict=fresh, merged=merged)
     audit.info("facts saved: user=%s proposal=%s version=%s changed=%s", viewer.name, proposal.slug, version,
                result.changed)
     message = (f"Saved the facts about the force (version {version})." if result.changed

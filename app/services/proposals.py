@@ -174,6 +174,17 @@ def last_facts_change(session: Session, proposal: Proposal) -> Change | None:
     ).first()
 
 
+def facts_version(session: Session, proposal: Proposal, version: int | None) -> dict[str, Any] | None:
+    """PROPOSAL's facts as their version VERSION recorded them (what an edit form was opened on), or
+    None when the log holds no such version."""
+    if not version:
+        return None
+    return session.scalars(
+        select(Change.after).where(Change.proposal_id == proposal.id, Change.entity == "proposal",
+                                   Change.after["version"].as_integer() == version)
+        .order_by(Change.id.desc()).limit(1)).first()
+
+
 def recorded_stated_on(change: Change | None) -> dt.date | None:
     stated = (change.after or {}).get("stated_on") if change is not None else None
     return dt.date.fromisoformat(stated) if stated else None

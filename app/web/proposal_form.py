@@ -60,6 +60,51 @@ def form_from_proposal(proposal: Proposal, stated_on: dt.date | None, shown: Any
     return FactsForm(values)
 
 
+FACT_LABELS = {"target_troops": "target", "target_troops_approximate": "target approximate",
+               "target_police": "police target", "sponsor": "sponsor", "sponsor_country": "sponsor's country",
+               "resolution_state": "UN resolution", "resolution_on": "resolution date",
+               "resolution_text": "resolution text", "mandate_summary": "mandate", "context_notes": "context",
+               "stated_on": "stated on"}
+
+
+def values_of(snapshot: dict[str, Any]) -> dict[str, str]:
+    """The facts of a change-log snapshot as the form writes them."""
+    def text(value: Any) -> str:
+        if value is None or value is False:
+            return ""
+        return "1" if value is True else str(value)
+
+    return {name: text(snapshot.get(name)) for name in FACT_FIELDS}
+
+
+@dataclass
+class FactsMerge:
+    """The editor's facts merged with a colleague's save: what was taken from it, what both changed."""
+
+    taken: list[str]
+    clashes: list[tuple[str, str, str]]  # (what, theirs, mine)
+
+
+def merge_facts(form: FactsForm, base: dict[str, Any] | None, theirs: dict[str, Any]) -> FactsMerge:
+    """FORM (typed over the facts BASE, a snapshot; None when that version is not known) merged with
+    THEIRS (the facts saved meanwhile), field by field: one only the colleague changed takes theirs,
+    one only the editor changed keeps the editor's, one both changed differently keeps the editor's
+    and is named. Without a base every difference is the editor's, and named."""
+    before = values_of(base) if base is not None else None
+    now = values_of(theirs)
+    taken, clashes = [], []
+    for name in FACT_FIELDS:
+        mine = form.values.get(name, "").strip()
+        if mine == now[name].strip():
+            continue
+        if before is not None and mine == before[name].strip():
+            form.values[name] = now[name]
+            taken.append(FACT_LABELS[name])
+        elif before is None or now[name].strip() != before[name].strip():
+            clashes.append((FACT_LABELS[name], now[name] or "empty", mine or "empty"))
+    return FactsMerge(taken, clashes)
+
+
 def read_form(submitted: FormData) -> FactsForm:
     """The submitted values, as typed (bounded in length, never interpreted yet)."""
     values = {}
