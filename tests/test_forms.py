@@ -224,6 +224,14 @@ def test_factor_form_errors_and_conflicts(editor_client, session):
     assert editor_client.post(url, data=good, follow_redirects=False).status_code == 303
     stale = editor_client.post(url, data={**good, "state": "unknown"})
     assert stale.status_code == 409 and "Someone else changed this factor" in stale.text
+    notice = " ".join(BeautifulSoup(stale.text, "html.parser").select_one("[role=alert]").get_text(" ", strip=True).split())
+    assert "Changed differently by both of you, kept as you typed: state (theirs: “met”; yours: “unknown”)." in notice
+    # A colleague's note, on a form whose note this editor left alone, is taken in rather than undone.
+    second = {**good, "version": hidden_value(editor_client.get(url).text, "version"), "note": "Adopted 17 Nov."}
+    assert editor_client.post(url, data=second, follow_redirects=False).status_code == 303
+    stale = editor_client.post(url, data={**good, "version": second["version"], "state": "unknown"})
+    kept = form_values(stale.text, f'form[action="{url}"]')
+    assert stale.status_code == 409 and (kept["state"], kept["note"]) == ("unknown", "Adopted 17 Nov.")
 
 
 def _pakistan_form(client, summary: str) -> dict[str, str]:

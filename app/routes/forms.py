@@ -19,7 +19,7 @@ from app.vocabulary import CONDITION_CATEGORIES, RESOLUTION_STATES, ROLES, STATE
 from app.schemas import MAX_ID, CitationIn
 from app.services import board, history
 from app.services.errors import InvalidInput, NotFound, VersionConflict
-from app.services.factors import set_factor
+from app.services.factors import factor_version, set_factor
 from app.services.proposals import facts_version, last_facts_change, recorded_stated_on, set_proposal_facts
 from app.services.sources import create_source
 from app.services.stances import edit_base, set_stance, stance_snapshot
@@ -299,8 +299,21 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
     except VersionConflict:
         session.rollback()
         fresh = _factor(board.get_proposal(session, proposal.slug), factor.slug)
+        # Nothing of either save is lost: what only the colleague changed is taken into the form.
+        base = factor_version(session, fresh, int(values["version"]) if values["version"].isdecimal() else None)
+        taken, clashes = [], []
+        for name in ("state", "note"):
+            mine, now = values[name].strip(), (getattr(fresh, name) or "").strip()
+            if mine == now:
+                continue
+            if base is not None and mine == (base.get(name) or "").strip():
+                values[name] = getattr(fresh, name) or ""
+                taken.append(name)
+            else:
+                clashes.append((name, now or "empty", mine or "empty"))
         values["version"] = str(fresh.version)
-        return _factor_page(request, session, proposal, fresh, values, {}, status_code=409, conflict=True)
+        return _factor_page(request, session, proposal, fresh, values, {}, status_code=409,
+                            conflict={"taken": taken, "clashes": clashes})
     audit.info("factor saved: user=%s factor=%s/%s state=%s stances=%s", viewer.name, proposal.slug, factor.slug,
                values["state"], ",".join(countries) or "-")
     extra = f" The conditions that hang on it were updated for {', '.join(countries)}." if countries else ""

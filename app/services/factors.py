@@ -17,6 +17,16 @@ from app.services.errors import InvalidInput, VersionConflict
 from app.services.stances import check_citation, edit_base, set_stance
 
 
+def factor_version(session: Session, factor: Factor, version: int | None) -> dict[str, Any] | None:
+    """FACTOR as its version VERSION recorded it (what an edit form was opened on), or None."""
+    if not version:
+        return None
+    return session.scalars(
+        select(Change.after).where(Change.factor_id == factor.id, Change.entity == "factor",
+                                   Change.after["version"].as_integer() == version)
+        .order_by(Change.id.desc()).limit(1)).first()
+
+
 def factor_snapshot(factor: Factor) -> dict[str, Any]:
     return {
         "slug": factor.slug,
