@@ -144,6 +144,24 @@ def test_source_page_highlights_every_quote(client):
     assert "".join(s for s in soup.select_one(".source-text").strings) == ARTICLE
 
 
+def test_a_passage_quoted_for_several_facts_of_one_thing_is_listed_once(client, database):
+    """Qatar's new statement cites one passage for its status and its troops: the source page lists
+    it once, naming both facts."""
+    from app.schemas import StanceData
+    from app.services.board import get_proposal
+    from app.services.stances import set_stance
+
+    quote = "Azerbaijan has made it clear"
+    with database.write_session() as s:
+        set_stance(s, proposal=get_proposal(s, "gaza-isf"), country_code="QAT", actor="desk", via="api", reason="t",
+                   data=StanceData.model_validate({"status": "conditional", "troops": {"offered_min": 300},
+                                                   "citations": [{"source_id": 1, "quote": quote, "field": "status"},
+                                                                 {"source_id": 1, "quote": quote, "field": "offered_min"}]}))
+    items = [li.get_text(" ", strip=True) for li in page(client, "/sources/1").select(".quote-list li")
+             if li.blockquote.get_text() == quote]
+    assert len(items) == 1 and "the stance of Qatar (status, troops)" in items[0]
+
+
 @pytest.mark.parametrize(
     "url", ["/nowhere", "/proposals/nope", "/proposals/gaza-isf/countries/FRA", "/sources/999", "/sources/abc",
             "/proposals/gaza-isf/countries/TOOLONG"],

@@ -197,4 +197,5 @@ def source_page(request: Request, session: SessionDep, source_id: Annotated[int,
     """A source's details and text, with every quote cited from it highlighted."""
     source = sources.get_source(session, source_id)
     segments = sources.highlight_quotes(source.text or "", [c.quote for c in source.citations])
-    return render(request, "source.html", {"source": source, "segments": segments})
+    return render(request, "source.html", {"source": source, "segments": segments,
+                                           "quoted": sources.quoted_on_board(source)})

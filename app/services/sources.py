@@ -71,6 +71,29 @@ class Segment:
     marked: bool
 
 
+@dataclass
+class QuotedOn:
+    """One passage of a source as the board quotes it for one thing (a stance, a condition, a factor
+    or a proposal's facts), once, with every fact of that thing it is the word for."""
+
+    quote: str
+    citation: Any  # the first citation of it (what it is quoted for)
+    fields: list[str]
+
+
+def quoted_on_board(source: Source) -> list[QuotedOn]:
+    """SOURCE's citations, each passage once per thing it is quoted for."""
+    out: dict[tuple, QuotedOn] = {}
+    for c in source.citations:
+        key = (c.quote, c.stance_id, c.condition_id, c.factor_id, c.proposal_id)
+        found = out.get(key)
+        if found is None:
+            found = out[key] = QuotedOn(c.quote, c, [])
+        if c.field and c.field not in found.fields:
+            found.fields.append(c.field)
+    return list(out.values())
+
+
 def highlight_quotes(text: str, quotes: list[str]) -> list[Segment]:
     """Split TEXT into plain and quoted segments (overlapping quotes merge), for safe rendering."""
     spans: list[tuple[int, int]] = []
