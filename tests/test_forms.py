@@ -606,3 +606,29 @@ def test_adding_a_country_matches_the_start_of_a_name_or_of_a_word_in_it(editor_
     soup = BeautifulSoup(editor_client.get(f"/proposals/gaza-isf/countries/new?q={q}").text, "html.parser")
     offered = {a["href"].split("/")[-2] for a in soup.select(".country-results a")}
     assert found in offered and (not_found is None or not_found not in offered)
+
+
+def test_a_statement_dated_to_an_earlier_day_takes_what_the_editor_left_from_that_days_position(editor_client, database,
+                                                                                                session):
+    """Azerbaijan was considering on 1 Oct 2025, with no conditions. An editor opens today's form
+    (conditional, two conditions), changes only the summary and dates it 15 Oct 2025: the statement
+    for that day keeps that day's status and conditions, not today's, and the editor is told."""
+    from app.schemas import StanceData
+    from app.services.board import get_proposal
+    from app.services.stances import set_stance
+
+    with database.write_session() as s:
+        set_stance(s, proposal=get_proposal(s, "gaza-isf"), country_code="AZE", actor="desk", via="api", reason="early",
+                   data=StanceData.model_validate({"status": "considering", "stated_on": "2025-10-01",
+                                                   "summary": "Early word", "citations": [{"source_id": 1, "quote": QUOTE}]}))
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
+    assert data["status"] == "conditional"  # the form opens on today's position
+    data.update(summary="Entered late", stated_on="2025-10-15", source_id="1", quote=QUOTE, reason="late entry")
+    reply = editor_client.post(EDIT, data=data, follow_redirects=False)
+    assert reply.status_code == 303, reply.text[:2000]
+    message = BeautifulSoup(editor_client.get(reply.headers["location"]).text, "html.parser").select_one(
+        ".notice-ok").get_text(" ", strip=True)
+    assert "taken from Azerbaijan's position of 15 Oct 2025 instead: status, conditions." in message
+    then = editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE?as_of=2025-10-20").json()
+    assert (then["status"], then["summary"], then["conditions"]) == ("considering", "Entered late", [])
+    assert editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE").json()["status"] == "conditional"

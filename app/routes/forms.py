@@ -15,14 +15,14 @@ from app.countries import country_info, search_countries
 from app.db import get_database
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
 from app.models import Proposal, Source
-from app.vocabulary import CONDITION_CATEGORIES, RESOLUTION_STATES, ROLES, STATES, STATUSES
+from app.vocabulary import CONDITION_CATEGORIES, RESOLUTION_STATES, ROLES, STATES, STATUSES, day_words
 from app.schemas import MAX_ID, CitationIn
 from app.services import board, history
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.factors import factor_version, set_factor
 from app.services.proposals import facts_version, last_facts_change, recorded_stated_on, set_proposal_facts
 from app.services.sources import create_source
-from app.services.stances import edit_base, set_stance, stance_snapshot
+from app.services.stances import edit_base, from_its_day, set_stance, stance_snapshot
 from app.text_rule import field_message
 from app.web.browser import EditorDep, audit, check_csrf, load_viewer, redirect, render
 
@@ -108,12 +108,20 @@ def _write_stance(proposal, code: str, viewer, parsed: stance_form.ParsedStance,
         else:
             source_id = parsed.data.citations[0].source_id
         data = stance_form.with_citation(parsed.data, source_id, form.quote.strip())
+        existing = board.find_stance(ws, current, code)
+        taken: list[str] = []
+        if existing is not None:
+            data, taken = from_its_day(ws, existing, data)
         result = set_stance(
             ws, proposal=current, country_code=code, data=data, actor=viewer.name, via="form",
             reason=parsed.reason, expected_version=expected_version,
         )
         changed = result.changed
-        return result.stance.version, changed, board.recorded(ws, proposal.slug, code).notice if changed else None
+        notice = board.recorded(ws, proposal.slug, code).notice if changed else None
+        if notice and taken:
+            notice += (f" What you left as the form showed it was taken from {existing.country.name}'s position of "
+                       f"{day_words(data.stated_on)} instead: {', '.join(taken)}.")
+        return result.stance.version, changed, notice
 
 
 def _source_title(session, form: stance_form.StanceForm) -> str:

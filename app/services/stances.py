@@ -249,6 +249,29 @@ def edit_base(session: Session, stance: Stance, day: dt.date | None = None) -> S
     })
 
 
+def from_its_day(session: Session, stance: Stance, data: StanceData) -> tuple[StanceData, list[str]]:
+    """DATA, typed over the position the board shows today (the edit form) but dated to an earlier
+    day than that position speaks for, with what the editor left as it was taken from the country's
+    position of that day instead: a statement entered late does not carry later facts back into an
+    earlier day. Gives the facts taken, in words (none when DATA is not dated so)."""
+    shown = position_change(session, stance)
+    if data.stated_on is None or shown is None or data.stated_on >= shown.effective_on:
+        return data, []
+    now, then = edit_base(session, stance), edit_base(session, stance, data.stated_on)
+
+    def key(conditions) -> list[tuple]:
+        return [(c.text, c.category, c.state, c.factor) for c in conditions]
+
+    update: dict[str, Any] = {}
+    for name in ("status", "troops", "roles", "summary", "dispute"):
+        if getattr(data, name) == getattr(now, name) and getattr(then, name) != getattr(now, name):
+            update[name] = getattr(then, name)
+    if key(data.conditions) == key(now.conditions) and key(then.conditions) != key(now.conditions):
+        update["conditions"] = then.conditions
+    taken = ["troop figures" if name == "troops" else name for name in update]
+    return data.model_copy(update=update), taken
+
+
 def match_condition_ids(data: StanceData, stance: Stance | None) -> StanceData:
     """Give conditions written without an id the id of a stored one with the same text and
     category, so rewriting a stance keeps its conditions (and their quotes) instead of replacing them."""
