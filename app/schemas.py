@@ -434,7 +434,8 @@ class StanceWriteOut(StanceOut):
     current_position: bool = Field(description="Whether this statement is now the country's position on the "
                                    "board (false when a statement for a later day exists).")
     notice: Optional[str] = Field(description="Said when `current_position` is false: which statement the board "
-                                  "shows instead, and why.")
+                                  "shows instead, and why; and when a condition that hangs on a factor was "
+                                  "recorded in the factor's state of the day rather than the state sent.")
 
 
 class ErrorOut(BaseModel):

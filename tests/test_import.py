@@ -778,7 +778,7 @@ def test_the_review_form_edits_every_field_and_exactly_that_is_applied(editor_cl
     assert italy.stated_on.isoformat() == "2026-11-19"
     assert [(c.text, c.category, c.state, c.factor.slug if c.factor else None) for c in italy.conditions] == [
         ("Approval by the Italian parliament.", "domestic_approval", "unknown", None),
-        ("A United Nations mandate.", "mandate", "met", "un-mandate")]
+        ("A United Nations mandate.", "mandate", "unmet", "un-mandate")]  # the factor's state that day, not "met"
     assert [q.quote for q in italy.conditions[0].citations] == ["The deployment requires approval by the Italian parliament"]
     # The passage found for the stance gives the offer's 500 as well: it is the word for both.
     assert [(q.quote, q.field) for q in italy.citations] == [("Italy will send between 500 and 1,000 Carabinieri", "status"),
@@ -787,7 +787,8 @@ def test_the_review_form_edits_every_field_and_exactly_that_is_applied(editor_cl
     decision = session.scalars(select(ImportDecision)).one()
     assert decision.applied["version"] == italy.version == 1 and decision.applied["summary"] == italy.summary
     assert decision.applied["troops"] == {"offered_min": 500, "offered_max": None, "committed": 600, "deployed": None}
-    assert [c["state"] for c in decision.applied["conditions"]] == ["unknown", "met"]
+    assert [c["state"] for c in decision.applied["conditions"]] == ["unknown", "unmet"]
+    assert "hangs on the factor" in decision.detail and "not met" in decision.detail
 
 
 def test_a_stored_condition_can_be_removed_and_edited_on_review(editor_client, session):
@@ -800,13 +801,14 @@ def test_a_stored_condition_can_be_removed_and_edited_on_review(editor_client, s
              f"cond-{rows['ceasefire']}-state": "met"}
     assert editor_client.post(f"/imports/{import_id}/countries/AZE", data=form, follow_redirects=False).status_code == 303
     aze = _stance(session, "AZE")
-    assert {c.category: c.state for c in aze.conditions} == {"ceasefire": "met", "mandate": "unmet"}
-    # The ceasefire is met on this article's word: the seed's quote (for "unmet") left the current
-    # condition, and the history keeps it with the version it supported.
-    article = max(s.id for s in session.scalars(select(Source)))
-    assert {q.source_id for q in aze.conditions[0].citations} == {article}
-    change = session.scalars(select(Change).where(Change.country_code == "AZE").order_by(Change.id.desc())).first()
-    assert [q["source_id"] for q in change.before["conditions"][0]["citations"]] == [1]
+    # The ceasefire condition hangs on the ceasefire factor, unmet that day: it stays unmet, keeping
+    # the seed's quote, and the decision says why "met" was not recorded.
+    assert {c.category: c.state for c in aze.conditions} == {"ceasefire": "unmet", "mandate": "unmet"}
+    assert {q.source_id for q in aze.conditions[0].citations} == {1}
+    decision = session.scalars(select(ImportDecision)).one()
+    assert "it is recorded as unmet, the factor's state on" in decision.detail
+    review = editor_client.get(f"/imports/{import_id}").text
+    assert "it is recorded as unmet, the factor" in review
 
 
 @pytest.mark.parametrize(
@@ -922,15 +924,16 @@ def test_api_apply_takes_what_the_review_form_takes(api, session):
     (result,) = reply.json()
     stance = result["stance"]
     assert stance["roles"] == ["engineering"] and stance["summary"].startswith("Only after") and stance["stated_on"] == "2026-11-21"
-    # Each condition is shown in its factor's state of the day (both factors unmet then); the statement
-    # keeps the states sent, in its record.
+    # Each condition is recorded in its factor's state of the day (both factors unmet then), and the
+    # answer says so.
     assert [(c["category"], c["state"], c["factor"]) for c in stance["conditions"]] == [
         ("ceasefire", "unmet", "cessation-of-hostilities"), ("mandate", "unmet", "un-mandate")]
     assert stance["conditions"][0]["text"] == "The fighting in Gaza stops completely."
     session.rollback()
     decision = session.scalars(select(ImportDecision)).one()
     assert decision.applied["summary"] == stance["summary"] and decision.applied["version"] == stance["version"]
-    assert [c["state"] for c in decision.applied["conditions"]] == ["met", "unknown"]
+    assert [c["state"] for c in decision.applied["conditions"]] == ["unmet", "unmet"]  # as recorded and shown
+    assert result["detail"].count("hangs on the factor") == 2
 
     again = api.post("/api/v1/imports", json={"title": "Azerbaijan, once more", "text": ITALY}).json()
     ita = next(s for s in again["suggestions"] if s["country"] == "ITA") | {"remove_conditions": [999999]}

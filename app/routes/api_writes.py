@@ -198,7 +198,7 @@ def _write(session: Session, proposal: Proposal, slug: str, code: str, body: Sta
                 ws, proposal=target, country_code=code, data=data, match_conditions=True,
                 actor=actor, via="api", reason=body.reason, expected_version=expected,
             )
-            created, version = result.created, result.stance.version
+            created, version, notes = result.created, result.stance.version, result.notes
     except InvalidInput as exc:
         raise HTTPException(422, [{"loc": _api_loc(e["loc"]), "msg": e["msg"], "type": "value_error"} for e in exc.errors])
     except VersionConflict:
@@ -206,7 +206,7 @@ def _write(session: Session, proposal: Proposal, slug: str, code: str, body: Sta
         headers = {"ETag": stance_etag(slug, code, fresh.version)} if fresh else {}
         raise HTTPException(412, STALE, headers=headers)
     audit.info("stance written via api: user=%s stance=%s/%s version=%s", actor, slug, code, version)
-    payload = json_bytes(_written(slug, code))
+    payload = json_bytes(_written(slug, code, notes))
     headers = {"ETag": stance_etag(slug, code, version)}
     if created:
         headers["Location"] = f"/api/v1/proposals/{slug}/stances/{code}"
@@ -400,12 +400,13 @@ def _day_of(value: Any) -> dt.date | None:
         return None
 
 
-def _written(slug: str, code: str) -> dict:
-    """The answer to a write: the latest statement recorded, and whether the board shows it."""
+def _written(slug: str, code: str, notes: list[str] = ()) -> dict:
+    """The answer to a write: the latest statement recorded, whether the board shows it, and what
+    the write path set otherwise than sent (NOTES)."""
     with get_database().read_session() as session:
         result = board.recorded(session, slug, code)
         return {**board.stance_json(result.statement), "current_position": result.is_current,
-                "notice": result.notice}
+                "notice": " ".join(filter(None, [result.notice, *notes])) or None}
 
 
 @router.post(

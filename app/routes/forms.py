@@ -121,6 +121,7 @@ def _write_stance(proposal, code: str, viewer, parsed: stance_form.ParsedStance,
         if notice and taken:
             notice += (f" What you left as the form showed it was taken from {existing.country.name}'s position of "
                        f"{day_words(data.stated_on)} instead: {', '.join(taken)}.")
+        notice = " ".join(filter(None, [notice, *result.notes])) or None
         return result.stance.version, changed, notice
 
 

@@ -300,6 +300,7 @@ def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: 
         if not sent:
             raise
         raise InvalidInput([_as_sent(e, sent) for e in exc.errors]) from exc
+    notes += result.notes
     outcome = "applied" if result.changed else "unchanged"
     change_id = result.change.id if result.change else None
     detail = " ".join(notes) if outcome == "applied" and notes else None

@@ -8,7 +8,7 @@ together or none of it does.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -23,7 +23,7 @@ from app.schemas import CitationIn, StanceData
 from app.services.board import counts_on, today
 from app.services.changes import append_change, effective_on, lock_chain_head, published_on
 from app.services.errors import InvalidInput, VersionConflict
-from app.vocabulary import STANCE_FACTS
+from app.vocabulary import STANCE_FACTS, day_words
 
 VIAS = ("seed", "form", "api", "import", "cli")
 
@@ -33,6 +33,9 @@ class StanceWrite:
     stance: Stance
     change: Change | None
     created: bool
+    # What the write path set otherwise than sent, in words for the editor (a condition that hangs on
+    # a factor takes the factor's state).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -382,6 +385,9 @@ def set_stance(
     before = None if created else stance_snapshot(stance)
     if carried_on is None and stance is not None:
         carried_on = _correction_carried_on(session, stance, data, now)
+    speaks_for = carried_on if carried_on is not None and (data.stated_on is None or carried_on > data.stated_on) \
+        else data.stated_on or published_on(session, _first_source(data)) or (now or utcnow()).date()
+    data, notes = _conditions_follow_factors(session, data, factors, speaks_for)
     if created:
         changed = set(STANCE_FACTS)
     else:
@@ -428,7 +434,7 @@ def set_stance(
     after = stance_snapshot(stance)
     if not created and _without_version(after) == _without_version(before):
         # Nothing a reader could see changed: no new version, no history row.
-        return StanceWrite(stance, None, False)
+        return StanceWrite(stance, None, False, notes)
 
     now = now or utcnow()
     stance.version += 1
@@ -466,7 +472,28 @@ def set_stance(
             select(Change.after).where(Change.stance_id == stance.id, Change.effective_on <= day)
             .order_by(Change.effective_on.desc(), Change.id.desc()).limit(1)).first()
     append_change(session, change)
-    return StanceWrite(stance, change, created)
+    return StanceWrite(stance, change, created, notes)
+
+
+def _conditions_follow_factors(session: Session, data: StanceData, factors: dict[str, Factor],
+                               day: dt.date) -> tuple[StanceData, list[str]]:
+    """DATA with each condition that hangs on a factor in the factor's state at the end of DAY (the
+    day the statement speaks for), as every page shows it; a factor not recorded by then leaves the
+    state as sent. Gives a note for each condition whose state was sent otherwise."""
+    states: dict[str, str] = {}
+    for slug in {c.factor for c in data.conditions if c.factor in factors}:
+        after = session.scalars(
+            select(Change.after).where(Change.factor_id == factors[slug].id, Change.effective_on <= day)
+            .order_by(Change.effective_on.desc(), Change.id.desc()).limit(1)).first()
+        if after is not None:
+            states[slug] = after["state"]
+    notes = [f"The condition “{c.text}” hangs on the factor “{factors[c.factor].name}”: it is recorded as "
+             f"{states[c.factor]}, the factor's state on {day_words(day)}, not {c.state}."
+             for c in data.conditions if c.factor in states and c.state != states[c.factor]]
+    if not notes:
+        return data, []
+    return data.model_copy(update={"conditions": [
+        c.model_copy(update={"state": states.get(c.factor, c.state)}) for c in data.conditions]}), notes
 
 
 def _correction_carried_on(session: Session, stance: Stance, data: StanceData,

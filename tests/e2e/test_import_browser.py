@@ -89,7 +89,7 @@ def test_upload_a_page_review_conditions_and_date_and_the_board_shows_what_was_a
     assert stance["stated_on"] == "2026-11-23"
     assert [(c["text"], c["category"], c["state"], c["factor"]) for c in stance["conditions"]] == [
         ("Approval by the Italian parliament, expected next month.", "domestic_approval", "met", None),
-        ("A United Nations Security Council mandate.", "mandate", "unknown", "un-mandate")]
+        ("A United Nations Security Council mandate.", "mandate", "unmet", "un-mandate")]  # the factor's state that day
 
     page.goto(f"{editor_site}/")
     row = page.locator("#row-ITA")
