@@ -646,20 +646,24 @@ def test_an_older_statement_recorded_later_does_not_become_the_current_position(
         "considering", None, [], "Still weighing it.", None)
 
 
+def ceasefire_met(database, published_on: dt.date, text: str) -> None:
+    """The ceasefire factor recorded as met, on the word of a source published on PUBLISHED_ON (its day)."""
+    from app.schemas import CitationIn
+    from app.services.factors import set_factor
+
+    with database.write_session() as s:
+        source = create_source(s, SourceIn(title="Ceasefire report", published_on=published_on, text=text))
+        set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="cessation-of-hostilities", state="met", note=None,
+                   citation=CitationIn(source_id=source.id, quote=text), actor="desk", via="form",
+                   reason="ceasefire holds")
+
+
 def test_a_correction_that_keeps_the_date_is_shown_after_a_factor_carried_the_stance_to_a_later_day(client, database):
     """A factor's new state reaches Azerbaijan's ceasefire condition on a day after Azerbaijan spoke
     (7 Nov 2025), so that record speaks for the later day. An editor then corrects the summary and
     keeps the statement's date: the correction is the position from that later day on, everywhere,
     and earlier days keep what was said then."""
-    from app.schemas import CitationIn
-    from app.services.factors import set_factor
-
-    with database.write_session() as s:
-        source = create_source(s, SourceIn(title="Ceasefire report", published_on=dt.date(2025, 11, 20),
-                                           text="The ceasefire has held for a week."))
-        set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="cessation-of-hostilities", state="met", note=None,
-                   citation=CitationIn(source_id=source.id, quote="The ceasefire has held for a week."),
-                   actor="desk", via="form", reason="ceasefire holds")
+    ceasefire_met(database, dt.date(2025, 11, 20), "The ceasefire has held for a week.")
     add_user(database, "desk", "editor")
     client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
     url = "/api/v1/proposals/gaza-isf/stances/AZE"
@@ -795,9 +799,6 @@ def test_a_condition_on_a_factor_is_in_the_factors_state_of_every_day(client, da
     ceasefire is recorded as met from 1 Jan 2026 (its source's date). On the days between, Italy's
     condition is met wherever it is shown (board, stance JSON, what-if), as the factor is; a condition
     written in another state than its factor's (Nepal's) is shown in the factor's state too."""
-    from app.schemas import CitationIn
-    from app.services.factors import set_factor
-
     def stance(code: str, stated_on: str, conditions: list[dict]) -> None:
         with database.write_session() as s:
             set_stance(s, proposal=get_proposal(s, "gaza-isf"), country_code=code, actor="desk", via="api",
@@ -808,12 +809,7 @@ def test_a_condition_on_a_factor_is_in_the_factors_state_of_every_day(client, da
     ceasefire = {"text": "A ceasefire first.", "category": "ceasefire", "state": "unmet", "factor": "cessation-of-hostilities"}
     stance("ITA", "2025-11-11", [ceasefire])
     stance("ITA", "2026-01-24", [])
-    with database.write_session() as s:
-        source = create_source(s, SourceIn(title="Ceasefire report", published_on=dt.date(2026, 1, 1),
-                                           text="The ceasefire has held since Christmas."))
-        set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="cessation-of-hostilities", state="met", note=None,
-                   citation=CitationIn(source_id=source.id, quote="The ceasefire has held since Christmas."),
-                   actor="desk", via="form", reason="ceasefire holds")
+    ceasefire_met(database, dt.date(2026, 1, 1), "The ceasefire has held since Christmas.")
     stance("NPL", "2026-01-10", [{**ceasefire, "state": "unmet"}])  # written against the factor's state
 
     for day, expected in (("2025-12-01", {"ITA": "unmet"}), ("2026-01-05", {"ITA": "met"}),

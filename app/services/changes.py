@@ -100,6 +100,18 @@ def effective_on(change: Change, published_on: dt.date | None) -> dt.date:
     return change.changed_at.astimezone(dt.timezone.utc).date()
 
 
+def recorded_version(session: Session, entity: str, owner: Any, version: int | None) -> dict[str, Any] | None:
+    """What version VERSION of a stance, factor or proposal's facts (ENTITY) recorded, the `after` of
+    the change that made it; OWNER is the change column naming the thing and its id (e.g.
+    `Change.stance_id == 3`). None when the log holds no such version (or VERSION is none). An edit
+    form names the version it was opened on: this is what the editor started from."""
+    if not version:
+        return None
+    return session.scalars(
+        select(Change.after).where(owner, Change.entity == entity, Change.after["version"].as_integer() == version)
+        .order_by(Change.id.desc()).limit(1)).first()
+
+
 def published_on(session: Session, source_id: int | None) -> dt.date | None:
     """The publication date of source SOURCE_ID (None when it has none, or for no source)."""
     if source_id is None:

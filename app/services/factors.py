@@ -12,19 +12,14 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.db import utcnow
 from app.models import Change, Citation, Condition, Factor, Proposal, Stance
 from app.schemas import CitationIn
-from app.services.changes import append_change, lock_chain_head
+from app.services.changes import append_change, lock_chain_head, recorded_version
 from app.services.errors import InvalidInput, VersionConflict
 from app.services.stances import check_citation, edit_base, set_stance
 
 
 def factor_version(session: Session, factor: Factor, version: int | None) -> dict[str, Any] | None:
     """FACTOR as its version VERSION recorded it (what an edit form was opened on), or None."""
-    if not version:
-        return None
-    return session.scalars(
-        select(Change.after).where(Change.factor_id == factor.id, Change.entity == "factor",
-                                   Change.after["version"].as_integer() == version)
-        .order_by(Change.id.desc()).limit(1)).first()
+    return recorded_version(session, "factor", Change.factor_id == factor.id, version)
 
 
 def factor_snapshot(factor: Factor) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Change, Country, Factor, Proposal
 from app.services.board import counts_on, end_of_day, facts_json, read_board, stance_json
+from app.services.changes import recorded_version
 from app.vocabulary import CATEGORY_LABELS, STATE_LABELS, day_words
 
 
@@ -324,11 +325,7 @@ def stance_version(session: Session, stance_id: int, version: int) -> dict[str, 
     """The stance as version VERSION recorded it (the `after` of the change that made it), or None when
     the log holds no such version. An editor's form names the version it was opened on: this is what
     the editor started from."""
-    query = (select(Change.after)
-             .where(Change.stance_id == stance_id, Change.entity == "stance",
-                    Change.after["version"].as_integer() == version)
-             .order_by(Change.id.desc()).limit(1))
-    return session.scalars(query).first()
+    return recorded_version(session, "stance", Change.stance_id == stance_id, version)
 
 
 def authors_between(session: Session, stance_id: int, after: int, upto: int) -> list[str]:

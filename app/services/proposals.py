@@ -19,7 +19,7 @@ from app.countries import country_info
 from app.db import utcnow
 from app.models import Change, Citation, Proposal, Source
 from app.schemas import CitationIn, ProposalFacts
-from app.services.changes import append_change, lock_chain_head
+from app.services.changes import append_change, lock_chain_head, recorded_version
 from app.services.errors import InvalidInput, VersionConflict
 from app.services.stances import VIAS, check_citations, citation_dict, ensure_country
 from app.vocabulary import PROPOSAL_FACTS, RESOLUTION_LABELS
@@ -177,12 +177,7 @@ def last_facts_change(session: Session, proposal: Proposal) -> Change | None:
 def facts_version(session: Session, proposal: Proposal, version: int | None) -> dict[str, Any] | None:
     """PROPOSAL's facts as their version VERSION recorded them (what an edit form was opened on), or
     None when the log holds no such version."""
-    if not version:
-        return None
-    return session.scalars(
-        select(Change.after).where(Change.proposal_id == proposal.id, Change.entity == "proposal",
-                                   Change.after["version"].as_integer() == version)
-        .order_by(Change.id.desc()).limit(1)).first()
+    return recorded_version(session, "proposal", Change.proposal_id == proposal.id, version)
 
 
 def recorded_stated_on(change: Change | None) -> dt.date | None:
