@@ -632,3 +632,15 @@ def test_a_statement_dated_to_an_earlier_day_takes_what_the_editor_left_from_tha
     then = editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE?as_of=2025-10-20").json()
     assert (then["status"], then["summary"], then["conditions"]) == ("considering", "Entered late", [])
     assert editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE").json()["status"] == "conditional"
+
+
+def test_a_new_source_described_without_choosing_it_in_the_picker_is_taken(editor_client, session):
+    """The editor fills in the new source's details but leaves the picker on its first entry: the
+    source they described is the one meant, not a "choose the source" error."""
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
+    data.update(source_id="", source_title="Baku briefing", source_publisher="Example Wire", quote="Baku said so",
+                summary="Described, not picked", reason="new source")
+    reply = editor_client.post(EDIT, data=data, follow_redirects=False)
+    assert reply.status_code == 303, reply.text[:2000]
+    session.rollback()
+    assert session.scalars(select(Source).order_by(Source.id.desc())).first().title == "Baku briefing"

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from starlette.datastructures import FormData
 
 from app.web import merge, proposal_form, stance_form
-from app.web.new_source import NEW_SOURCE_FIELDS, parse_new_source
+from app.web.new_source import NEW_SOURCE_FIELDS, parse_new_source, picks_new_source
 from app.countries import country_info, search_countries
 from app.db import get_database
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
@@ -270,7 +270,8 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
     if values["state"] not in STATES:
         errors["state"] = "Choose met, unmet or unknown."
     new_source = None
-    if values["source_id"] == "new":
+    if picks_new_source(values["source_id"], values):
+        values["source_id"] = "new"
         new_source = parse_new_source(values, errors)
     elif not values["source_id"].isdecimal() or int(values["source_id"]) > MAX_ID:
         errors["source_id"] = "Choose the source that says so."

@@ -15,6 +15,12 @@ _FIELD_OF = {"title": "source_title", "publisher": "source_publisher", "url": "s
              "published_on": "source_published_on"}
 
 
+def picks_new_source(source_id: str, values: Mapping[str, str]) -> bool:
+    """Whether a form asks for a new source: "A new source" chosen in the picker, or nothing chosen
+    there while the new source's details are filled in (the editor has described one)."""
+    return source_id == "new" or (not source_id.strip() and any(values.get(n, "").strip() for n in NEW_SOURCE_FIELDS))
+
+
 def parse_new_source(values: Mapping[str, str], errors: dict[str, str]) -> SourceIn | None:
     """The source VALUES describe, or None with a message beside each field in ERRORS."""
     published_on = None

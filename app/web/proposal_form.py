@@ -13,7 +13,7 @@ from starlette.datastructures import FormData
 
 from app.models import Proposal
 from app.schemas import MAX_ID, ProposalFacts, SourceIn, check_day
-from app.web.new_source import parse_new_source
+from app.web.new_source import parse_new_source, picks_new_source
 from app.text_rule import field_message
 from app.vocabulary import RESOLUTION_STATES
 
@@ -182,7 +182,8 @@ def parse(form: FactsForm) -> ParsedFacts:
     elif len(quote) > 2000:
         form.error("quote", "Keep the quote under 2,000 characters")
     new_source, source_id = None, None
-    if v["source_id"] == "new":
+    if picks_new_source(v["source_id"], form.values):
+        v["source_id"] = "new"
         new_source = parse_new_source(form.values, form.errors)
     elif v["source_id"].isdecimal() and int(v["source_id"]) <= MAX_ID:
         source_id = int(v["source_id"])

@@ -13,7 +13,7 @@ from starlette.datastructures import FormData
 from app.figure_rule import TROOP_FIELDS, figure_problems
 from app.services.imports import evidence_citations
 from app.schemas import MAX_ID, CitationIn, SourceIn, StanceData, check_day
-from app.web.new_source import NEW_SOURCE_FIELDS, parse_new_source
+from app.web.new_source import NEW_SOURCE_FIELDS, parse_new_source, picks_new_source
 from app.text_rule import field_message
 from app.vocabulary import STATUSES
 
@@ -315,8 +315,10 @@ def parse(form: StanceForm) -> ParsedStance:
 
     new_source = None
     source_id = None
-    if form.source_id == "new":
-        new_source = parse_new_source({name: getattr(form, name) for name in NEW_SOURCE_FIELDS}, form.errors)
+    typed = {name: getattr(form, name) for name in NEW_SOURCE_FIELDS}
+    if picks_new_source(form.source_id, typed):
+        form.source_id = "new"
+        new_source = parse_new_source(typed, form.errors)
     elif form.source_id.isdecimal() and int(form.source_id) <= MAX_ID:
         source_id = int(form.source_id)
     else:
