@@ -296,3 +296,15 @@ def test_the_facts_form_opens_on_the_facts_the_board_shows(editor_client, databa
     data = form_values(editor_client.get(EDIT).text, "form.facts-form")
     assert (data["target_troops"], data["target_troops_approximate"], data["version"]) == ("20000", "1", "2")
     assert data["resolution_state"] == "drafted"
+
+
+def test_the_facts_form_shows_every_problem_at_once(editor_client, session):
+    data = form_values(editor_client.get(EDIT).text, "form.facts-form")
+    data.update(target_police="abc", sponsor_country="ZZZ", resolution_state="adopted", resolution_on="",
+                source_id="1", quote=RESOLUTION_QUOTE, reason="three mistakes")
+    reply = editor_client.post(EDIT, data=data)
+    assert reply.status_code == 422
+    soup = BeautifulSoup(reply.text, "html.parser")
+    errors = {e.get("id", "").removesuffix("-error"): e.get_text(strip=True) for e in soup.select(".field-error")}
+    assert {"target_police", "sponsor_country", "resolution_on"} <= set(errors), errors
+    assert "Unknown country code 'ZZZ'" in errors["sponsor_country"]

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
+from app.countries import country_info
 from app.models import Proposal
 from app.schemas import MAX_ID, ProposalFacts, SourceIn, check_day
 from app.web.new_source import parse_new_source, picks_new_source
@@ -155,6 +156,8 @@ def parse(form: FactsForm) -> ParsedFacts:
     code = v["sponsor_country"].strip().upper()
     if code and not (len(code) == 3 and code.isascii() and code.isalpha()):
         form.error("sponsor_country", "Enter the country's three-letter ISO code (such as USA), or leave it empty")
+    elif code and country_info(code) is None:
+        form.error("sponsor_country", f"Unknown country code {code!r}: enter a three-letter ISO code (such as USA)")
     state = v["resolution_state"].strip()
     if state and state not in RESOLUTION_STATES:
         form.error("resolution_state", f"Choose one of {', '.join(RESOLUTION_STATES)}, or none")
@@ -189,17 +192,19 @@ def parse(form: FactsForm) -> ParsedFacts:
         source_id = int(v["source_id"])
     else:
         form.error("source_id", "Choose the source that says so, or add a new one")
+    if state == "adopted" and not v["resolution_on"].strip():
+        form.error("resolution_on", "Give the day the resolution was adopted")
+    # Checked whatever else is wrong, so every problem is shown at once (a field keeps its first message).
     data = None
-    if not form.errors:
-        try:
-            data = ProposalFacts.model_validate(payload)
-        except ValidationError as exc:
-            for e in exc.errors():
-                name = ERROR_FIELDS.get(str(e["loc"][0]) if e["loc"] else "", "target_troops")
-                message = e["msg"].removeprefix("Value error, ")
-                if e["type"] == "less_than_equal":
-                    message = f"At most {e['ctx']['le']:,}"
-                form.error(name, message)
+    try:
+        data = ProposalFacts.model_validate(payload)
+    except ValidationError as exc:
+        for e in exc.errors():
+            name = ERROR_FIELDS.get(str(e["loc"][0]) if e["loc"] else "", "target_troops")
+            message = e["msg"].removeprefix("Value error, ")
+            if e["type"] == "less_than_equal":
+                message = f"At most {e['ctx']['le']:,}"
+            form.error(name, message)
     # A form without a version it was read at cannot say what it builds on: it is taken as out of date.
     version = int(v["version"]) if v["version"].isdecimal() else -1
     return ParsedFacts(None if form.errors else data, new_source, source_id, quote, reason, version)
