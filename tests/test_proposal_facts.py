@@ -308,3 +308,25 @@ def test_the_facts_form_shows_every_problem_at_once(editor_client, session):
     errors = {e.get("id", "").removesuffix("-error"): e.get_text(strip=True) for e in soup.select(".field-error")}
     assert {"target_police", "sponsor_country", "resolution_on"} <= set(errors), errors
     assert "Unknown country code 'ZZZ'" in errors["sponsor_country"]
+
+
+def test_facts_dated_to_an_earlier_day_take_what_the_editor_left_from_that_days_facts(editor_client, client):
+    """The board shows facts stated on 10 Jan 2026 (a new mandate). An editor enters a context note
+    stated on 1 Dec 2025: the facts of that day keep the mandate they had then, and the editor is told."""
+    data = form_values(editor_client.get(EDIT).text, "form.facts-form")
+    seeded_mandate = data["mandate_summary"]
+    later = {**data, "mandate_summary": "A later mandate.", "stated_on": "2026-01-10", "source_id": "1",
+             "quote": RESOLUTION_QUOTE, "reason": "new mandate"}
+    assert editor_client.post(EDIT, data=later, follow_redirects=False).status_code == 303
+    data = form_values(editor_client.get(EDIT).text, "form.facts-form")
+    assert data["mandate_summary"] == "A later mandate."  # the form opens on today's facts
+    data.update(context_notes="Context stated in December.", stated_on="2025-12-01", source_id="1",
+                quote=RESOLUTION_QUOTE, reason="late entry")
+    reply = editor_client.post(EDIT, data=data, follow_redirects=False)
+    assert reply.status_code == 303, reply.text[:1000]
+    message = BeautifulSoup(editor_client.get(reply.headers["location"]).text, "html.parser").select_one(
+        ".notice-ok").get_text(" ", strip=True)
+    assert "taken from the facts of 1 Dec 2025 instead: mandate summary." in message
+    december = client.get(f"{FACTS}?as_of=2025-12-05").json()
+    assert december["mandate_summary"] == seeded_mandate and december["context_notes"] == "Context stated in December."
+    assert client.get(FACTS).json()["mandate_summary"] == "A later mandate."

@@ -20,7 +20,8 @@ from app.schemas import MAX_ID, CitationIn
 from app.services import board, history
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.factors import factor_version, set_factor
-from app.services.proposals import facts_version, last_facts_change, recorded_stated_on, set_proposal_facts
+from app.services.proposals import (facts_from_their_day, facts_version, last_facts_change, recorded_stated_on,
+                                    set_proposal_facts)
 from app.services.sources import create_source
 from app.services.stances import edit_base, from_its_day, set_stance, stance_snapshot
 from app.text_rule import field_message
@@ -359,10 +360,14 @@ def save_facts(request: Request, session: SessionDep, proposal: ProposalDep, vie
             current = ws.scalars(select(Proposal).where(Proposal.id == proposal.id)).one()
             source_id = create_source(ws, parsed.new_source).id if parsed.new_source else parsed.source_id
             data = parsed.data.model_copy(update={"citations": [CitationIn(source_id=source_id, quote=parsed.quote)]})
+            data, taken = facts_from_their_day(ws, proposal.slug, data)
             result = set_proposal_facts(ws, proposal=current, data=data, actor=viewer.name, via="form",
                                         reason=parsed.reason, expected_version=parsed.expected_version)
             version = result.proposal.version
             notice = board.recorded_facts(ws, proposal.slug, result.change).notice if result.changed else None
+            if notice and taken:
+                notice += (f" What you left as the form showed it was taken from the facts of "
+                           f"{day_words(data.stated_on)} instead: {', '.join(taken)}.")
     except InvalidInput as exc:
         for e in exc.errors:
             form.error(proposal_form.error_field(e["loc"]), e["msg"])

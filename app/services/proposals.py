@@ -19,6 +19,7 @@ from app.countries import country_info
 from app.db import utcnow
 from app.models import Change, Citation, Proposal, Source
 from app.schemas import CitationIn, ProposalFacts
+from app.services.board import read_board
 from app.services.changes import append_change, lock_chain_head, recorded_version
 from app.services.errors import InvalidInput, VersionConflict
 from app.services.stances import VIAS, check_citations, citation_dict, ensure_country
@@ -178,6 +179,25 @@ def facts_version(session: Session, proposal: Proposal, version: int | None) -> 
     """PROPOSAL's facts as their version VERSION recorded them (what an edit form was opened on), or
     None when the log holds no such version."""
     return recorded_version(session, "proposal", Change.proposal_id == proposal.id, version)
+
+
+FACT_NAMES = ("target_troops", "target_troops_approximate", "target_police", "sponsor", "sponsor_country",
+              "resolution_state", "resolution_on", "resolution_text", "mandate_summary", "context_notes")
+
+
+def facts_from_their_day(session: Session, slug: str, data: ProposalFacts) -> tuple[ProposalFacts, list[str]]:
+    """DATA, typed over the facts the board shows today (the facts form) but dated to an earlier day
+    than those speak for, with what the editor left as it was taken from the facts of that day: facts
+    entered late do not carry later ones back. Gives the facts taken (none when DATA is not so dated)."""
+    shown = read_board(session, slug).proposal
+    if data.stated_on is None or not shown.facts_known or shown.day is None or data.stated_on >= shown.day:
+        return data, []
+    then = read_board(session, slug, as_of=data.stated_on).proposal
+    if not then.facts_known:
+        return data, []
+    update = {name: getattr(then, name) for name in FACT_NAMES
+              if getattr(data, name) == getattr(shown, name) and getattr(then, name) != getattr(shown, name)}
+    return data.model_copy(update=update), [name.replace("_", " ") for name in update]
 
 
 def recorded_stated_on(change: Change | None) -> dt.date | None:
