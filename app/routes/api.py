@@ -261,8 +261,7 @@ def get_stance(
     if day.day != board.today():
         shown = position_change(session, stance)
         now = shown.after.get("version") if shown is not None else None
-    body = {**board.stance_json(position), "latest_version": stance.version,
-            "notice": _latest_notice(day, position, stance.version, now)}
+    body = {**board.stance_json(position), "notice": _latest_notice(day, position, stance.version, now)}
     return Response(json_bytes(body), media_type="application/json",
                     headers={**headers, "Accept-Patch": "application/merge-patch+json"})
 

@@ -312,16 +312,8 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
         fresh = _factor(board.get_proposal(session, proposal.slug), factor.slug)
         # Nothing of either save is lost: what only the colleague changed is taken into the form.
         base = factor_version(session, fresh, int(values["version"]) if values["version"].isdecimal() else None)
-        taken, clashes = [], []
-        for name in ("state", "note"):
-            mine, now = values[name].strip(), (getattr(fresh, name) or "").strip()
-            if mine == now:
-                continue
-            if base is not None and mine == (base.get(name) or "").strip():
-                values[name] = getattr(fresh, name) or ""
-                taken.append(name)
-            else:
-                clashes.append((name, now or "empty", mine or "empty"))
+        taken, clashes = proposal_form.merge_fields(values, {"state": "state", "note": "note"}, base,
+                                                    {"state": fresh.state, "note": fresh.note or ""})
         values["version"] = str(fresh.version)
         return _factor_page(request, session, proposal, fresh, values, {}, status_code=409,
                             conflict={"taken": taken, "clashes": clashes})

@@ -91,19 +91,29 @@ def merge_facts(form: FactsForm, base: dict[str, Any] | None, theirs: dict[str, 
     THEIRS (the facts saved meanwhile), field by field: one only the colleague changed takes theirs,
     one only the editor changed keeps the editor's, one both changed differently keeps the editor's
     and is named. Without a base every difference is the editor's, and named."""
-    before = values_of(base) if base is not None else None
-    now = values_of(theirs)
-    taken, clashes = [], []
-    for name in FACT_FIELDS:
-        mine = form.values.get(name, "").strip()
-        if mine == now[name].strip():
-            continue
-        if before is not None and mine == before[name].strip():
-            form.values[name] = now[name]
-            taken.append(FACT_LABELS[name])
-        elif before is None or now[name].strip() != before[name].strip():
-            clashes.append((FACT_LABELS[name], now[name] or "empty", mine or "empty"))
+    taken, clashes = merge_fields(form.values, FACT_LABELS, values_of(base) if base is not None else None,
+                                  values_of(theirs))
     return FactsMerge(taken, clashes)
+
+
+def merge_fields(values: dict[str, str], labels: dict[str, str], base: dict[str, str] | None,
+                 theirs: dict[str, str]) -> tuple[list[str], list[tuple[str, str, str]]]:
+    """A form's typed VALUES (of the fields LABELS names) merged in place with THEIRS, a colleague's
+    save, on top of BASE, what the form was opened on (None: not known): a field only the colleague
+    changed takes theirs; one both changed differently keeps the typed value. Gives what was taken
+    and the clashes (what, theirs, typed), by label."""
+    taken, clashes = [], []
+    for name, label in labels.items():
+        mine, now = values.get(name, "").strip(), (theirs.get(name) or "").strip()
+        if mine == now:
+            continue
+        then = (base.get(name) or "").strip() if base is not None else None
+        if then is not None and mine == then:
+            values[name] = theirs.get(name) or ""
+            taken.append(label)
+        elif then is None or now != then:
+            clashes.append((label, now or "empty", mine or "empty"))
+    return taken, clashes
 
 
 def read_form(submitted: FormData) -> FactsForm:
