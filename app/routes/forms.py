@@ -23,7 +23,7 @@ from app.services.factors import factor_version, set_factor
 from app.services.proposals import (facts_from_their_day, facts_version, last_facts_change, recorded_stated_on,
                                     set_proposal_facts)
 from app.services.sources import create_source
-from app.services.stances import edit_base, from_its_day, set_stance, stance_snapshot
+from app.services.stances import edit_base, from_its_day, set_stance
 from app.text_rule import field_message
 from app.web.browser import EditorDep, audit, check_csrf, load_viewer, redirect, render
 
@@ -133,23 +133,6 @@ def _source_title(session, form: stance_form.StanceForm) -> str:
     return source.title if source else "no source chosen"
 
 
-def _merge_with_current(session, typed: stance_form.StanceForm, mine: stance_form.ParsedStance,
-                        current) -> merge.Merge:
-    """The editor's input (TYPED, parsed as MINE) merged with CURRENT on top of the version the form
-    was opened on."""
-    base = merge.position_at(session, current, mine.expected_version)
-    titles: dict[int, str] = {}
-
-    def title(source_id: int) -> str:
-        if source_id not in titles:
-            source = session.get(Source, source_id)
-            titles[source_id] = source.title if source else f"source {source_id}"
-        return titles[source_id]
-
-    return merge.three_way(base, merge.position_of(stance_snapshot(current)), merge.position_typed(mine.data), typed,
-                           source_title=title, typed_source=_source_title(session, typed))
-
-
 def _merged_message(name: str, version: int, changed: bool, outcome: merge.Merge, authors: list[str],
                     viewer_name: str) -> str:
     names = ["you, in another window" if a == viewer_name else a for a in authors]
@@ -211,7 +194,8 @@ def save_stance(request: Request, session: SessionDep, proposal: ProposalDep, is
             if current is None:  # nothing to merge with (cannot happen while stances are never deleted)
                 form.version = "0"
                 return _edit_page(request, session, proposal, code, form.with_blank_rows(), viewer, status_code=409)
-            outcome = _merge_with_current(session, form, parsed, current)
+            outcome = merge.with_current(session, current, parsed.expected_version, parsed.data, form,
+                                         _source_title(session, form))
             attempt_form = outcome.form
             attempt = stance_form.parse(attempt_form)
             if outcome.clashes or attempt.data is None:

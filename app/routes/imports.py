@@ -19,7 +19,6 @@ from app.vocabulary import CONDITION_CATEGORIES, ROLES, STATES, STATUSES
 from app.routes.forms import submitted_form
 from app.schemas import SourceIn
 from app.services import board, imports, language, sources
-from app.services.stances import stance_snapshot
 from app.services.errors import InvalidInput
 from app.text_rule import field_message
 from app.web.browser import EditorDep, audit, check_csrf, load_viewer, redirect, render
@@ -275,9 +274,7 @@ def _merged_review(session, record, name: str, code: str, form: stance_form.Stan
         form.version = "0"
         return form, f"Not applied: {name} has no stance to apply this on top of. Your review is kept below."
     base_version = int(form.version) if form.version.isdecimal() else None
-    outcome = merge.three_way(merge.position_at(session, current, base_version),
-                              merge.position_of(stance_snapshot(current)), merge.position_typed(data), form,
-                              typed_source=record.source.title)
+    outcome = merge.with_current(session, current, base_version, data, form, record.source.title)
     parts = [f"Not applied: {name} was changed by someone else after this article was read (now version "
              f"{current.version}). Your review is kept below, merged with that change."]
     taken = outcome.taken()

@@ -66,6 +66,12 @@ def counts_on(query, day, known_before=None):
     return query
 
 
+def counting(query, day, known_before=None):
+    """QUERY (of the changes of one stance, factor or proposal's facts) cut to the one statement that
+    is its position at the end of DAY: the latest by the day it speaks for, ties by the order recorded."""
+    return counts_on(query, day, known_before).order_by(Change.effective_on.desc(), Change.id.desc()).limit(1)
+
+
 # ---- decoding statements ------------------------------------------------------------------------
 # A change's snapshot, decoded by msgspec straight into typed objects (its quotes into the views the
 # pages read). Keys missing from an older snapshot take the defaults `dict.get` would give.
@@ -163,9 +169,8 @@ def _position(row: Any, factors: dict[str, FactorView], quotes: list[CitationVie
 def _latest(owner_id, owner, known: bool):
     """The id of OWNER's statement that counts at the end of :day (recorded before :known_before when
     KNOWN): one index seek on (owner id, effective_on, id)."""
-    query = counts_on(select(Change.id).where(owner_id == owner.id), bindparam("day"),
-                      bindparam("known_before") if known else None)
-    return query.order_by(Change.effective_on.desc(), Change.id.desc()).limit(1).correlate(owner).scalar_subquery()
+    return counting(select(Change.id).where(owner_id == owner.id), bindparam("day"),
+                    bindparam("known_before") if known else None).correlate(owner).scalar_subquery()
 
 
 # Built once per cut. Only what a view needs is read (not `before`), as plain rows; the snapshot as its
@@ -190,16 +195,22 @@ _PROPOSAL = select(Proposal.id, Proposal.slug, Proposal.name, Proposal.short_nam
 # The change to a proposal's own facts that counts at the end of :day: one index seek on
 # (proposal_id, entity, effective_on, id).
 _FACTS = {
-    known: counts_on(select(Change.id, Change.effective_on, Change.after)
-                     .where(Change.proposal_id == bindparam("proposal_id"), Change.entity == "proposal"),
-                     bindparam("day"), bindparam("known_before") if known else None)
-    .order_by(Change.effective_on.desc(), Change.id.desc()).limit(1)
+    known: counting(select(Change.id, Change.effective_on, Change.after)
+                    .where(Change.proposal_id == bindparam("proposal_id"), Change.entity == "proposal"),
+                    bindparam("day"), bindparam("known_before") if known else None)
     for known in (False, True)
 }
 _SOURCE_LABELS = (
     select(Source.id, Source.title, Source.title_is_descriptive, Source.publisher, Source.published_on, Source.url)
     .where(Source.id.in_(bindparam("ids", expanding=True)))
 )
+
+
+def factor_states(session: Session, proposal_id: int, day: dt.date) -> dict[str, str]:
+    """Each factor's state at the end of DAY, by slug, as the board of that day shows it (its own
+    query); a factor not recorded by then is left out."""
+    return {snap["slug"]: snap["state"]
+            for snap in session.execute(_FACTORS[False], {"proposal_id": proposal_id, "day": day}).scalars()}
 
 
 def _label_sources(conn, quotes: list[CitationView]) -> None:

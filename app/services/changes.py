@@ -92,12 +92,22 @@ def effective_on(change: Change, published_on: dt.date | None) -> dt.date:
     conditions speaks for the day of that state (`carried_on`) when it is later than the day the
     country stated its position."""
     after = change.after or {}
-    stated = after.get("carried_on") or after.get("stated_on")
-    if stated:
-        return dt.date.fromisoformat(stated)
-    if published_on is not None:
-        return published_on
-    return change.changed_at.astimezone(dt.timezone.utc).date()
+    return spoken_for(_day(after.get("stated_on")), _day(after.get("carried_on")), published_on,
+                      change.changed_at.astimezone(dt.timezone.utc).date())
+
+
+def spoken_for(stated_on: dt.date | None, carried_on: dt.date | None, published_on: dt.date | None,
+               recorded_on: dt.date) -> dt.date:
+    """The as-of rule's day, written once (`effective_on` reads it from a change; a write works it
+    out before its change exists): CARRIED_ON when later than STATED_ON, else STATED_ON, else the
+    source's PUBLISHED_ON, else RECORDED_ON."""
+    if carried_on is not None and (stated_on is None or carried_on > stated_on):
+        return carried_on
+    return stated_on or published_on or recorded_on
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
 
 
 def recorded_version(session: Session, entity: str, owner: Any, version: int | None) -> dict[str, Any] | None:

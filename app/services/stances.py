@@ -20,8 +20,8 @@ from app.db import utcnow
 from app.figure_rule import TROOP_FIELDS, figure_problems, troops_of
 from app.models import Change, Citation, Condition, Country, Factor, Proposal, Source, Stance
 from app.schemas import CitationIn, StanceData
-from app.services.board import counts_on, today
-from app.services.changes import append_change, effective_on, lock_chain_head, published_on
+from app.services.board import counting, factor_states, today
+from app.services.changes import append_change, effective_on, lock_chain_head, published_on, spoken_for
 from app.services.errors import InvalidInput, VersionConflict
 from app.vocabulary import STANCE_FACTS, day_words
 
@@ -215,9 +215,8 @@ def stance_data_from(stance: Stance) -> StanceData:
 def position_change(session: Session, stance: Stance, day: dt.date | None = None) -> Any:
     """The day (`effective_on`) and snapshot (`after`) of the statement that is STANCE's position at
     the end of DAY (today when None) by the as-of rule; None when nothing counts by then."""
-    query = counts_on(select(Change.effective_on, Change.after).where(Change.stance_id == stance.id),
-                      min(day, today()) if day else today(), None)
-    return session.execute(query.order_by(Change.effective_on.desc(), Change.id.desc()).limit(1)).one_or_none()
+    return session.execute(counting(select(Change.effective_on, Change.after).where(Change.stance_id == stance.id),
+                                    min(day, today()) if day else today())).one_or_none()
 
 
 def edit_base(session: Session, stance: Stance, day: dt.date | None = None) -> StanceData:
@@ -385,9 +384,9 @@ def set_stance(
     before = None if created else stance_snapshot(stance)
     if carried_on is None and stance is not None:
         carried_on = _correction_carried_on(session, stance, data, now)
-    speaks_for = carried_on if carried_on is not None and (data.stated_on is None or carried_on > data.stated_on) \
-        else data.stated_on or published_on(session, _first_source(data)) or (now or utcnow()).date()
-    data, notes = _conditions_follow_factors(session, data, factors, speaks_for)
+    speaks_for = spoken_for(data.stated_on, carried_on, published_on(session, _first_source(data)),
+                            (now or utcnow()).date())
+    data, notes = _conditions_follow_factors(session, proposal, data, factors, speaks_for)
     if created:
         changed = set(STANCE_FACTS)
     else:
@@ -468,25 +467,20 @@ def set_stance(
         # that counted for its day until now), not against the latest one recorded: a statement for an
         # earlier day, entered late, is not a move from a position taken after it.
         day = effective_on(change, published_on(session, change.source_id))
-        change.before = session.scalars(
-            select(Change.after).where(Change.stance_id == stance.id, Change.effective_on <= day)
-            .order_by(Change.effective_on.desc(), Change.id.desc()).limit(1)).first()
+        change.before = session.scalars(counting(select(Change.after).where(Change.stance_id == stance.id),
+                                                 day)).first()
     append_change(session, change)
     return StanceWrite(stance, change, created, notes)
 
 
-def _conditions_follow_factors(session: Session, data: StanceData, factors: dict[str, Factor],
+def _conditions_follow_factors(session: Session, proposal: Proposal, data: StanceData, factors: dict[str, Factor],
                                day: dt.date) -> tuple[StanceData, list[str]]:
     """DATA with each condition that hangs on a factor in the factor's state at the end of DAY (the
     day the statement speaks for), as every page shows it; a factor not recorded by then leaves the
     state as sent. Gives a note for each condition whose state was sent otherwise."""
-    states: dict[str, str] = {}
-    for slug in {c.factor for c in data.conditions if c.factor in factors}:
-        after = session.scalars(
-            select(Change.after).where(Change.factor_id == factors[slug].id, Change.effective_on <= day)
-            .order_by(Change.effective_on.desc(), Change.id.desc()).limit(1)).first()
-        if after is not None:
-            states[slug] = after["state"]
+    if not any(c.factor in factors for c in data.conditions):
+        return data, []
+    states = factor_states(session, proposal.id, day)
     notes = [f"The condition “{c.text}” hangs on the factor “{factors[c.factor].name}”: it is recorded as "
              f"{states[c.factor]}, the factor's state on {day_words(day)}, not {c.state}."
              for c in data.conditions if c.factor in states and c.state != states[c.factor]]
@@ -508,7 +502,7 @@ def _correction_carried_on(session: Session, stance: Stance, data: StanceData,
     if (data.stated_on.isoformat() if data.stated_on else None) != shown.after.get("stated_on"):
         return None  # a statement of another day: dated by its own
     carried = dt.date.fromisoformat(shown.after["carried_on"])
-    own = data.stated_on or published_on(session, _first_source(data)) or (now or utcnow()).date()
+    own = spoken_for(data.stated_on, None, published_on(session, _first_source(data)), (now or utcnow()).date())
     return carried if carried > own else None
 
 

@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 from starlette.datastructures import FormData
 
-from app.models import Stance
+from app.models import Source, Stance
 from app.schemas import StanceData
 from app.figure_rule import TROOP_FIELDS
 from app.services.history import day_text, stance_version
@@ -98,6 +98,24 @@ def position_at(session, stance: Stance | None, version: int | None) -> Position
         return position_of(stance_snapshot(stance))
     snapshot = stance_version(session, stance.id, version)
     return position_of(snapshot) if snapshot is not None else None
+
+
+def with_current(session, current: Stance, base_version: int | None, data: StanceData, typed: StanceForm,
+                 typed_source: str) -> Merge:
+    """An editor's input (the form TYPED, parsed as DATA) merged with the stance CURRENT as saved
+    meanwhile, on top of its version BASE_VERSION, the one the form was filled in over. Both the
+    stance form and an import's review merge through here; TYPED_SOURCE names the source the editor
+    cites."""
+    titles: dict[int, str] = {}
+
+    def title(source_id: int) -> str:
+        if source_id not in titles:
+            source = session.get(Source, source_id)
+            titles[source_id] = source.title if source else f"source {source_id}"
+        return titles[source_id]
+
+    return three_way(position_at(session, current, base_version), position_of(stance_snapshot(current)),
+                     position_typed(data), typed, source_title=title, typed_source=typed_source)
 
 
 # ---- how values are shown -------------------------------------------------------------------------
