@@ -253,6 +253,12 @@ def _proposal(conn, slug: str, known: bool, params: dict[str, Any], quotes: list
                         stated_on=_day(snap.get("stated_on")), day=facts.effective_on, change_id=facts.id)
 
 
+def read_facts(session: Session, slug: str, as_of: dt.date | None = None) -> ProposalView:
+    """Proposal SLUG's own facts at the end of AS_OF (today when None), as its board of that day shows
+    them, without reading the countries (the facts form's dated save)."""
+    return _proposal(session.connection(), slug, False, {"day": the_day(as_of, None)}, [])
+
+
 # ---- the board ----------------------------------------------------------------------------------
 
 

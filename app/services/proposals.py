@@ -19,7 +19,7 @@ from app.countries import country_info
 from app.db import utcnow
 from app.models import Change, Citation, Proposal, Source
 from app.schemas import CitationIn, ProposalFacts
-from app.services.board import read_board
+from app.services.board import read_facts
 from app.services.changes import append_change, lock_chain_head, recorded_version
 from app.services.errors import InvalidInput, VersionConflict
 from app.services.stances import VIAS, check_citations, citation_dict, ensure_country
@@ -189,10 +189,10 @@ def facts_from_their_day(session: Session, slug: str, data: ProposalFacts) -> tu
     """DATA, typed over the facts the board shows today (the facts form) but dated to an earlier day
     than those speak for, with what the editor left as it was taken from the facts of that day: facts
     entered late do not carry later ones back. Gives the facts taken (none when DATA is not so dated)."""
-    shown = read_board(session, slug).proposal
+    shown = read_facts(session, slug)
     if data.stated_on is None or not shown.facts_known or shown.day is None or data.stated_on >= shown.day:
         return data, []
-    then = read_board(session, slug, as_of=data.stated_on).proposal
+    then = read_facts(session, slug, data.stated_on)
     if not then.facts_known:
         return data, []
     update = {name: getattr(then, name) for name in FACT_NAMES

@@ -229,6 +229,11 @@ def edit_base(session: Session, stance: Stance, day: dt.date | None = None) -> S
     shown = position_change(session, stance, day)
     if shown is None and day is not None:
         shown = position_change(session, stance)
+    return _data_of(stance, shown)
+
+
+def _data_of(stance: Stance, shown: Any) -> StanceData:
+    """STANCE's position as the statement SHOWN (a `position_change` row, or None) gives it."""
     if shown is None or shown.after.get("version") == stance.version:
         return stance_data_from(stance)
     snap = shown.after
@@ -259,7 +264,7 @@ def from_its_day(session: Session, stance: Stance, data: StanceData) -> tuple[St
     shown = position_change(session, stance)
     if data.stated_on is None or shown is None or data.stated_on >= shown.effective_on:
         return data, []
-    now, then = edit_base(session, stance), edit_base(session, stance, data.stated_on)
+    now, then = _data_of(stance, shown), _data_of(stance, position_change(session, stance, data.stated_on) or shown)
 
     def key(conditions) -> list[tuple]:
         return [(c.text, c.category, c.state, c.factor) for c in conditions]
