@@ -20,6 +20,7 @@ from app.models import CONDITION_CATEGORIES, STATUSES, Change, Import, ImportDec
 from app.schemas import StanceData
 from app.services.board import get_proposal
 from app.services.import_quality import evaluate, halves
+from app.services import importer
 from app.services.importer import extract, mentions, sentences
 from app.services.stances import set_stance
 from tests.conftest import ARTICLE, BAD_FIGURES, add_token, add_user, count_changes, suggestion_form
@@ -1227,8 +1228,9 @@ def test_each_passage_of_an_applied_suggestion_is_the_word_for_the_facts_it_give
 @pytest.mark.parametrize("passage, figures", [
     ("Chile could send 1,200 soldiers", {1200}), ("some 3 000 troops and 40 officers", {3000, 40}),
     ("resolution 2803 of 2025", {2803, 2025}), ("1.5 million dollars", set()), ("3,000.", {3000}), ("no figure", set()),
+    ("two thousand five hundred soldiers", {2500}), ("a 1.500-strong unit", {1500}), ("some 3k troops", {3000}),
 ])
-def test_figures_in_reads_whole_numbers_written_in_digits(passage, figures):
-    from app.services.imports import figures_in
-
-    assert figures_in(passage) == figures
+def test_a_passage_gives_the_figures_the_reader_reads(passage, figures):
+    """The figures an accepted passage is the word for are read as the reader reads troop figures, in
+    digits or in words."""
+    assert importer.figures_written(passage) == figures

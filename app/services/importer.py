@@ -1130,6 +1130,16 @@ def _number(raw: str) -> int:
     return int(raw.replace(",", "").replace(".", "").replace(" ", ""))
 
 
+# A count as the reader reads it, standing alone: not part of a decimal or of a sum of money.
+_WRITTEN_FIGURE = re.compile(r"(?<![\d.,])" + NUMBER + r"(?!\d|[.,]\d)(?! (?:million|billion|trillion)\b)")
+
+
+def figures_written(text: str) -> set[int]:
+    """The counts TEXT writes, read as the reader reads a troop figure: "3,000", "3 000", "3.000",
+    "3k" and "three thousand" alike; not a decimal's parts, not millions."""
+    return {_number(m.group(1)) for m in _WRITTEN_FIGURE.finditer(text)}
+
+
 # A figure for the whole force ("a 20,000-strong force", "a force of up to 20,000", "the force will
 # number 20,000") is no country's contribution.
 FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) (?:of|with|totall?ing|numbering|comprising|made up of) "

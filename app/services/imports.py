@@ -23,15 +23,6 @@ from app.services.stances import edit_base, set_stance, stance_snapshot
 from app.text_rule import strip_forbidden
 
 MAX_EVIDENCE = 6
-_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+)(?![\d]|[.,]\d)")
-
-
-def figures_in(passage: str) -> set[int]:
-    """The whole numbers written in digits in PASSAGE ("3,000", "3 000" and "3000" alike; not a
-    decimal's parts)."""
-    return {int(re.sub(r"\D", "", m.group())) for m in _NUMBER.finditer(passage)}
-
-
 def evidence_citations(source_id: int, passages: list[str], troops: dict[str, int | None]) -> list[dict[str, Any]]:
     """The quotes an accepted suggestion cites for the stance itself, each tied to the facts it is the
     word for: the first passage (where the reader found the stance) to the status; a passage that
@@ -39,7 +30,7 @@ def evidence_citations(source_id: int, passages: list[str], troops: dict[str, in
     One passage may be the word for both (a quote and a field per fact)."""
     out: list[dict[str, Any]] = []
     for i, passage in enumerate(passages):
-        written = figures_in(passage)
+        written = importer.figures_written(passage)
         fields = ["status"] if i == 0 else []
         fields += [name for name, value in troops.items() if value is not None and value in written][:1]
         out += [{"source_id": source_id, "quote": passage, "field": f} for f in fields or [None]]
