@@ -149,6 +149,27 @@ def test_post_source_validates_and_answers_201(writer):
     assert created["published_on"] == "2026-11-01" and created["has_text"]
 
 
+def test_a_source_described_again_is_the_stored_one_not_a_copy(writer):
+    """Two editors who describe the same article get one source: the second answer is 200 with the
+    stored source. The same title from another outlet, address or day, or another text, is a new one."""
+    body = {"title": "Minister on the force", "publisher": "Wire", "url": "https://example.org/minister",
+            "published_on": "2026-11-02"}
+    first = writer.post("/api/v1/sources", json=body)
+    again = writer.post("/api/v1/sources", json=body | {"title": "  minister ON the force "})
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json()["id"] == first.json()["id"] and again.headers["location"] == first.headers["location"]
+    others = [body | {"publisher": "Other wire"}, body | {"url": "https://example.org/minister-2"},
+              body | {"published_on": "2026-11-03"}, body | {"text": "Norway will send 200 medics."}]
+    ids = {first.json()["id"]}
+    for other in others:
+        reply = writer.post("/api/v1/sources", json=other)
+        assert reply.status_code == 201, other
+        ids.add(reply.json()["id"])
+    assert len(ids) == 5
+    listed = [s for s in writer.get("/api/v1/sources").json() if s["title"].lower().strip() == "minister on the force"]
+    assert len(listed) == 5
+
+
 def test_oversized_bodies_are_refused_with_413(writer):
     reply = writer.post("/api/v1/sources", content=b"{" + b" " * 2_100_000 + b"}", headers={"Content-Type": "application/json"})
     assert reply.status_code == 413

@@ -413,17 +413,21 @@ def _written(slug: str, code: str, notes: list[str] = ()) -> dict:
     "/sources",
     response_model=SourceDetailOut,
     status_code=201,
-    responses={**AUTH_RESPONSES},
+    responses={**AUTH_RESPONSES, 200: {"model": SourceDetailOut, "description": "The same source was already "
+                                       "stored (same text, or same title; same publisher, address and day): that one"}},
     summary="Add a source",
 )
 def post_source(body: SourceIn, actor: WriterDep) -> Response:
-    """Add an article or statement that changes can cite; leave out what is unknown."""
+    """Add an article or statement that changes can cite; leave out what is unknown. A source already
+    stored is not copied: describing it again gives the stored one (200) instead of a new one (201)."""
     with get_database().write_session() as ws:
-        source = create_source(ws, body)
+        stored = sources.same_source(ws, body)
+        source = stored or create_source(ws, body)
         payload = json_bytes(sources.source_json(source, detail=True))
         source_id = source.id
-    audit.info("source added via api: user=%s source=%s", actor, source_id)
-    return Response(payload, status_code=201, media_type="application/json",
+    if stored is None:
+        audit.info("source added via api: user=%s source=%s", actor, source_id)
+    return Response(payload, status_code=200 if stored else 201, media_type="application/json",
                     headers={"Location": f"/api/v1/sources/{source_id}"})
 
 

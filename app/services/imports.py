@@ -12,13 +12,13 @@ from sqlalchemy.orm import Session
 
 from app.countries import country_info
 from app.limits import ARTICLE_MAX_BYTES, article_too_large
-from app.models import Change, Condition, Import, ImportDecision, Proposal, Source, Stance
+from app.models import Change, Condition, Import, ImportDecision, Proposal, Stance
 from app.schemas import CitationIn, ConditionData, SourceIn, StanceData
 from app.services import board, importer, language
 from app.services.changes import published_on
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.language import Language
-from app.services.sources import create_source, text_sha256
+from app.services.sources import create_source
 from app.services.stances import edit_base, set_stance, stance_snapshot
 from app.text_rule import strip_forbidden
 
@@ -72,18 +72,8 @@ def create_import(session: Session, proposal: Proposal, source_in: SourceIn, rea
     for s in suggestions:
         stance = board.find_stance(session, proposal, s["country"])
         s["base_version"] = stance.version if stance else 0
-    # The same text imported again cites the source already stored, not a copy of it; the same text
-    # from another publisher, address or day (a copy carried elsewhere) is a source of its own.
-    digest = text_sha256(text)
-    source = session.scalars(
-        select(Source).where(Source.text_sha256 == digest, Source.publisher.is_(None) if source_in.publisher is None
-                             else Source.publisher == source_in.publisher,
-                             Source.url.is_(None) if source_in.url is None else Source.url == str(source_in.url),
-                             Source.published_on.is_(None) if source_in.published_on is None
-                             else Source.published_on == source_in.published_on)
-        .order_by(Source.id)).first()
-    if source is None:
-        source = create_source(session, source_in)
+    # The same text imported again cites the source already stored, not a copy of it.
+    source = create_source(session, source_in)
     record = Import(proposal_id=proposal.id, source_id=source.id, created_by=actor, via=via, suggestions=suggestions)
     session.add(record)
     session.flush()

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Source
@@ -19,13 +19,35 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def same_source(session: Session, data: SourceIn) -> Source | None:
+    """The stored source DATA describes again, if any, so that it is cited rather than copied (two
+    editors who describe the same article, one article imported twice): the same text when DATA gives
+    one, else the same title (letter case aside) and no text; and the same publisher, address and
+    publication day either way. A copy carried by another outlet, address or day is a source of its own."""
+    def same(column, value):
+        return column.is_(None) if value is None else column == value
+
+    query = select(Source).where(same(Source.publisher, data.publisher),
+                                 same(Source.url, str(data.url) if data.url else None),
+                                 same(Source.published_on, data.published_on))
+    if data.text:
+        query = query.where(Source.text_sha256 == text_sha256(data.text))
+    else:
+        query = query.where(Source.text_sha256.is_(None), func.lower(Source.title) == data.title.lower())
+    return session.scalars(query.order_by(Source.id).limit(1)).first()
+
+
 def create_source(session: Session, data: SourceIn) -> Source:
-    """Store a new source; nothing unknown is filled in."""
+    """The source DATA describes: the one already stored (`same_source`), else a new one; nothing
+    unknown is filled in."""
+    found = same_source(session, data)
+    if found is not None:
+        return found
     source = Source(
         title=data.title,
         title_is_descriptive=False,
         publisher=data.publisher,
-        url=data.url,
+        url=str(data.url) if data.url else None,
         published_on=data.published_on,
         retrieved_on=data.retrieved_on,
         text=data.text,
