@@ -364,6 +364,36 @@ def test_a_colleagues_roles_date_and_figure_are_kept_beside_my_summary(editor_cl
     assert (last.actor, last.before["version"], last.before["roles"]) == ("editor", 2, ["engineering"])
 
 
+def test_two_editors_adding_one_country_merge_what_only_one_of_them_set(editor_client, colleague, session):
+    """Adding a country a colleague added meanwhile merges on top of nothing: what only one of them
+    set is theirs, not a clash; only a field both set differently is asked about."""
+    add = "/proposals/gaza-isf/countries/PAK/edit"
+    mine = _pakistan_form(editor_client, "")
+    theirs = {**_pakistan_form(colleague, "In talks with Washington"), "csrf_token": colleague.csrf}
+    assert mine["version"] == theirs["version"] == "0"
+    assert colleague.post(add, data=theirs, follow_redirects=False).status_code == 303
+    mine.update(stated_on="2025-11-20", reason="added")
+    reply = editor_client.post(add, data=mine, follow_redirects=False)
+    assert reply.status_code == 303, reply.text[:2000]
+    said = BeautifulSoup(editor_client.get(reply.headers["location"]).text, "html.parser").select_one(".notice-ok")
+    assert "merged with the changes saved meanwhile by colleague (version 1)" in said.get_text(" ", strip=True)
+    session.rollback()
+    pak = session.scalars(select(Stance).where(Stance.country_code == "PAK")).one()
+    assert (pak.version, pak.summary, pak.stated_on.isoformat()) == (2, "In talks with Washington", "2025-11-20")
+
+    other = "/proposals/gaza-isf/countries/NOR/edit"
+    mine = form_values(editor_client.get(other).text, STANCE_FORM)
+    theirs = form_values(colleague.get(other).text, STANCE_FORM)
+    assert mine["version"] == theirs["version"] == "0"
+    theirs.update(status="considering", summary="Theirs", source_id="1", quote=QUOTE, reason="r", csrf_token=colleague.csrf)
+    assert colleague.post(other, data=theirs, follow_redirects=False).status_code == 303
+    mine.update(status="considering", summary="Mine", source_id="1", quote=QUOTE, reason="r")
+    clash = editor_client.post(other, data=mine)
+    assert clash.status_code == 409
+    choices = [c["id"] for c in BeautifulSoup(clash.text, "html.parser").select("fieldset.clash")]
+    assert choices == ["choose-summary"]  # the status both gave alike, no clash
+
+
 def test_both_changing_the_summary_differently_asks_which_to_keep_and_mine_keeps_the_rest(
         editor_client, colleague, session):
     mine = form_values(editor_client.get(EDIT).text, STANCE_FORM)

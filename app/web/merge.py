@@ -91,7 +91,11 @@ def position_typed(data: StanceData) -> Position:
 
 def position_at(session, stance: Stance | None, version: int | None) -> Position | None:
     """STANCE as its version VERSION was: the stance itself when that is its version now, else the
-    change log's record of it; None when there is no such version to build on."""
+    change log's record of it; None when there is no such version to build on. Version 0 is the
+    country before it had a stance (a form that adds it): nothing, so what only one side set is
+    that side's, not a clash."""
+    if version == 0:
+        return {**position_of({}), "version": 0}
     if stance is None or version is None or version < 1:
         return None
     if stance.version == version:

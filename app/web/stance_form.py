@@ -324,7 +324,8 @@ def parse(form: StanceForm) -> ParsedStance:
     else:
         form.error("source_id", "Choose the source that says so, or add a new one.")
 
-    expected_version = int(form.version) if form.version.isdecimal() and int(form.version) > 0 else None
+    # 0: the form adds the country (it had no stance when opened); None: no version to build on.
+    expected_version = int(form.version) if form.version.isdecimal() else None
 
     # A placeholder id for a new source; the route replaces it once the source exists.
     citations = [{"source_id": source_id or 1, "quote": quote}] if len(quote) >= 3 else []
