@@ -689,6 +689,35 @@ def test_a_correction_that_keeps_the_date_is_shown_after_a_factor_carried_the_st
     assert client.get(url).json()["notice"] is None
 
 
+def test_a_factor_recorded_for_an_earlier_day_never_carries_a_later_statement_back(client, database):
+    """Azerbaijan commits today; the ceasefire is then recorded as met from 20 Nov 2025 (its source's
+    day). The commitment takes the met condition, and stays today's: on the days between, Azerbaijan
+    is as it was then (conditional, its condition met from 20 Nov), on every view."""
+    add_user(database, "desk", "editor")
+    client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
+    url = "/api/v1/proposals/gaza-isf/stances/AZE"
+    before = client.get(url).json()
+    patch = client.patch(url, headers={"If-Match": client.get(url).headers["etag"],
+                                       "Content-Type": "application/merge-patch+json"},
+                         json={"status": "committed", "troops": {"offered_min": 500, "offered_max": 500, "committed": 500},
+                               "citation": {"source": {"title": "Today's briefing"}, "quote": "Baku commits 500."},
+                               "reason": "commitment"})
+    assert patch.status_code == 200, patch.text
+    ceasefire_met(database, dt.date(2025, 11, 20), "The ceasefire has held for a week.")
+    for day, status, state in (("2025-11-19", "conditional", "unmet"), ("2025-11-20", "conditional", "met"),
+                               ((today() - dt.timedelta(days=1)).isoformat(), "conditional", "met"),
+                               (today().isoformat(), "committed", "met")):
+        one = client.get(f"{url}?as_of={day}").json()
+        assert (one["status"], one["summary"], one["conditions"][0]["state"]) == (
+            status, before["summary"] if status == "conditional" else one["summary"], state), day
+        row = BeautifulSoup(client.get(f"/?as_of={day}").text, "html.parser").select_one("#row-AZE")
+        assert row["data-status"] == status, day
+        csv_row = next(r for r in client.get(f"/api/v1/proposals/gaza-isf/stances.csv?as_of={day}").text.splitlines()
+                       if ",AZE," in r or r.startswith("AZE,"))
+        assert status in csv_row, day
+    assert client.get(url).json()["status"] == "committed"
+
+
 def test_a_rows_quote_changes_with_its_status(client, database):
     """Qatar moves to committed on a new quote: the board row, the country page and the API give that
     quote as the word for its status, once; the seed's passage for "considering" is only in its history."""

@@ -14,7 +14,7 @@ from app.models import Change, Citation, Condition, Factor, Proposal, Stance
 from app.schemas import CitationIn
 from app.services.changes import append_change, lock_chain_head, recorded_version
 from app.services.errors import InvalidInput, VersionConflict
-from app.services.stances import check_citation, edit_base, set_stance
+from app.services.stances import check_citation, edit_base, position_change, set_stance
 
 
 def factor_version(session: Session, factor: Factor, version: int | None) -> dict[str, Any] | None:
@@ -145,6 +145,11 @@ def set_factor(
     linked = select(Condition.stance_id).where(Condition.factor_id == factor.id, Condition.state != state)
     affected = session.scalars(select(Stance).where(Stance.id.in_(linked)).order_by(Stance.id)).all()
     for stance in affected:
+        # The position shown today takes the new state; that record speaks for the later of the
+        # factor's day and the day its statement speaks for, so a statement made after the factor's
+        # day is never carried back to it.
+        shown = position_change(session, stance)
+        carried_on = max(recorded.effective_on, shown.effective_on) if shown is not None else recorded.effective_on
         data = edit_base(session, stance)
         conditions = []
         for c in data.conditions:
@@ -154,7 +159,7 @@ def set_factor(
         set_stance(
             session, proposal=proposal, country_code=stance.country_code,
             data=data.model_copy(update={"conditions": conditions}), figures_as_stored=True,
-            carried_on=recorded.effective_on,
+            carried_on=carried_on,
             actor=actor, via=via, reason=f"Factor “{factor.name}” is now {state}" + (f": {reason}" if reason else ""),
         )
     return factor, list(affected)
