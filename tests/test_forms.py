@@ -390,8 +390,9 @@ def test_two_editors_adding_one_country_merge_what_only_one_of_them_set(editor_c
     mine.update(status="considering", summary="Mine", source_id="1", quote=QUOTE, reason="r")
     clash = editor_client.post(other, data=mine)
     assert clash.status_code == 409
-    choices = [c["id"] for c in BeautifulSoup(clash.text, "html.parser").select("fieldset.clash")]
-    assert choices == ["choose-summary"]  # the status both gave alike, no clash
+    page = BeautifulSoup(clash.text, "html.parser")
+    assert [c["id"] for c in page.select("fieldset.clash")] == ["choose-summary"]  # the status both gave alike
+    assert "None" not in page.select_one(".conflict").get_text(" ", strip=True)  # nothing before: "—"
 
 
 def test_both_changing_the_summary_differently_asks_which_to_keep_and_mine_keeps_the_rest(

@@ -126,7 +126,10 @@ def with_current(session, current: Stance, base_version: int | None, data: Stanc
 
 
 def shown(name: str, value: Any) -> str:
-    """A field's value in words, as the comparison shows it."""
+    """A field's value in words, as the comparison shows it ("—" for none: a country added
+    meanwhile had no status before)."""
+    if value is None:
+        return "—"
     if name == "status":
         return STATUS_LABELS.get(value, str(value))
     if name in TROOP_FIELDS:
