@@ -372,6 +372,49 @@ def test_applying_over_a_version_that_moved_again_is_a_conflict_again(editor_cli
     assert outcomes == ["conflict", "conflict", "applied"]
 
 
+def test_a_review_form_made_before_another_decision_never_undoes_it(editor_client, database, session):
+    """Two editors review one article's Italy. The first accepts with 1,200 offered at most; the
+    second, from a page opened before, accepts with another summary: a conflict, merged (nothing of
+    either lost), not an overwrite. A rejection sent from a page opened before a decision does
+    nothing and says so; an accept from a page opened before a rejection comes back to accept
+    knowingly. The page lists every decision."""
+    import_id = int(_import(editor_client).headers["location"].rsplit("/", 1)[1])
+    url = f"/imports/{import_id}/countries/ITA"
+    first = editor_client.get(f"/imports/{import_id}").text
+    second = editor_client.get(f"/imports/{import_id}").text
+    mine = suggestion_form(first, "ITA") | {"action": "accept", "offered_max": "1200"}
+    assert editor_client.post(url, data=mine, follow_redirects=False).status_code == 303
+    theirs = suggestion_form(second, "ITA") | {"action": "accept", "summary": "Reviewed by the second desk."}
+    conflict = editor_client.post(url, data=theirs)
+    assert conflict.status_code == 409
+    notice = BeautifulSoup(conflict.text, "html.parser").select_one("#suggestion-ITA .notice-conflict").get_text()
+    assert "was changed by someone else" in notice and "Offered, at most (now 1,200; yours 1,000)" in notice
+    merged = suggestion_form(conflict.text, "ITA")
+    assert merged["summary"] == "Reviewed by the second desk." and merged["version"] != mine["version"]
+    session.rollback()
+    ita = session.scalars(select(Stance).where(Stance.country_code == "ITA")).one()
+    assert ita.offered_max == 1200 and ita.summary != "Reviewed by the second desk."
+
+    late_reject = editor_client.post(url, data=suggestion_form(second, "ITA") | {"action": "reject"})
+    assert late_reject.status_code == 200 and "Nothing was done: editor accepted (version" in late_reject.text
+    assert [d.outcome for d in session.scalars(select(ImportDecision).order_by(ImportDecision.id))] == ["applied", "conflict"]
+
+    page = editor_client.get(f"/imports/{import_id}").text
+    assert editor_client.post(f"/imports/{import_id}/countries/FRA",
+                              data=suggestion_form(page, "FRA") | {"action": "reject"}, follow_redirects=False).status_code == 303
+    stale_accept = editor_client.post(f"/imports/{import_id}/countries/FRA",
+                                      data=suggestion_form(page, "FRA") | {"action": "accept", "summary": "Kept"})
+    assert stale_accept.status_code == 409 and "Not applied: editor rejected the suggestion for France" in stale_accept.text
+    assert suggestion_form(stale_accept.text, "FRA")["summary"] == "Kept"
+    session.rollback()
+    assert session.scalars(select(Stance).where(Stance.country_code == "FRA")).one_or_none() is None
+    again = editor_client.post(f"/imports/{import_id}/countries/FRA",
+                               data=suggestion_form(stale_accept.text, "FRA") | {"action": "accept"}, follow_redirects=False)
+    assert again.status_code == 303
+    listed = BeautifulSoup(editor_client.get(f"/imports/{import_id}").text, "html.parser")
+    assert "rejected (rejected by editor" in listed.select_one("#suggestion-FRA .earlier-decisions").get_text()
+
+
 @pytest.mark.parametrize("troops", ["lots", "5²"])  # "²" is a digit to str.isdigit, not to int()
 def test_review_form_errors_are_shown_and_nothing_is_applied(editor_client, session, troops):
     reply = _import(editor_client)

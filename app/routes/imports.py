@@ -181,13 +181,14 @@ def _review_page(request, session, record, errors: dict[str, dict[str, str]] | N
     for s in record.suggestions:
         current = board.find_stance(session, proposal, s["country"])
         decision = imports.decision_for(record, s["country"])
-        form = None
-        if decision is None or decision.outcome == "conflict":
-            form = (edited or {}).get(s["country"])
-            if form is None:
-                form = review_form(session, record, s, current)
+        form = (edited or {}).get(s["country"])  # an editor's review shown again is shown whatever was decided
+        if form is None and (decision is None or decision.outcome == "conflict"):
+            form = review_form(session, record, s, current)
         known = imports.known_version(session, record, s)
-        rows.append({"s": s, "form": form, "current": current, "decision": decision, "known_version": known,
+        earlier = [e for e in record.decisions if e.country_code == s["country"] and e is not decision][::-1]
+        rows.append({"s": s, "form": form, "current": current, "decision": decision, "earlier": earlier,
+                     "decided": imports.decided_token(record, s["country"]),
+                     "known_version": known,
                      "changed_since": current is not None and current.version != known
                                       or current is None and known != 0,
                      "errors": (errors or {}).get(s["country"], {}), "notice": (notices or {}).get(s["country"])})
@@ -217,6 +218,15 @@ def decide(request: Request, session: SessionDep, import_id: ImportId, iso3: Cou
     original = imports.suggestion_for(record, code)
     action = submitted.get("action")
     anchor = f"/imports/{import_id}#suggestion-{code}"
+    latest = imports.deciding(record, code)
+    seen = submitted.get("decided")
+    # Decided since this form was made (by a colleague, or in another window): deciding again from it
+    # would undo that decision unseen.
+    stale = seen is not None and seen != imports.decided_token(record, code)
+    meanwhile = (f"{latest.decided_by} {_decided_words(latest)} the suggestion for {original['country_name']} "
+                 f"after this form was opened") if stale else ""
+    if stale and action == "reject":
+        return redirect(anchor, f"Nothing was done: {meanwhile}. Here it is as it stands now.")
     if action == "reject":
         with get_database().write_session() as ws:
             imports.reject(ws, imports.get_import(ws, import_id), code, viewer.name)
@@ -230,9 +240,16 @@ def decide(request: Request, session: SessionDep, import_id: ImportId, iso3: Cou
     parsed = stance_form.parse_review(form, record.source_id)
     # Applied on top of the version the form was filled in over; a form without one is taken to be
     # over a version no stance has, so it conflicts and is shown again over the current one.
-    over_version = (int(form.version) if form.version.isdecimal() else -1) if action == "rebase" else None
+    over_version = int(form.version) if form.version.isdecimal() else (-1 if action == "rebase" else None)
     if parsed.data is None:
         return _review_page(request, session, record, {code: form.errors}, {code: form.with_blank_rows(1)}, status_code=422)
+    current = board.find_stance(session, record.proposal, code)
+    if stale and (current.version if current else 0) == over_version:
+        # The stance is as the form saw it (the suggestion was rejected, or accepted with no change):
+        # the review is kept, to accept knowingly.
+        return _review_page(request, session, record, {}, {code: form.with_blank_rows(1)}, status_code=409,
+                            notices={code: f"Not applied: {meanwhile}. Your review is kept below: accept it again "
+                                           "to apply it anyway."})
     try:
         with get_database().write_session() as ws:
             outcome = imports.accept(ws, imports.get_import(ws, import_id), original, viewer.name, "form",
@@ -262,6 +279,12 @@ def decide(request: Request, session: SessionDep, import_id: ImportId, iso3: Cou
         "unchanged": f"{original['country_name']} already says this; nothing was recorded.",
     }
     return redirect(anchor, messages[outcome.outcome] + (f" {notice}" if notice else ""))
+
+
+def _decided_words(decision) -> str:
+    if decision.outcome == "applied" and decision.applied:
+        return f"accepted (version {decision.applied['version']})"
+    return "rejected" if decision.outcome == "rejected" else "accepted"
 
 
 def _merged_review(session, record, name: str, code: str, form: stance_form.StanceForm,

@@ -103,6 +103,19 @@ def decision_for(record: Import, code: str) -> ImportDecision | None:
     return latest
 
 
+def deciding(record: Import, code: str) -> ImportDecision | None:
+    """The last decision that decided CODE's suggestion (applied, unchanged or rejected; a conflict
+    decides nothing), if any."""
+    found = [d for d in record.decisions if d.country_code == code and d.outcome != "conflict"]
+    return found[-1] if found else None
+
+
+def decided_token(record: Import, code: str) -> str:
+    """The last deciding decision as a review form names it: its id, or "none"."""
+    decision = deciding(record, code)
+    return str(decision.id) if decision else "none"
+
+
 def _factor_for_category(session: Session, proposal: Proposal, category: str) -> str | None:
     """The factor that this proposal's conditions of CATEGORY already hang on, if exactly one."""
     slugs = set(
@@ -242,8 +255,9 @@ def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: 
     latest accept: applying the same suggestion again is then "unchanged"), unless REBASE says the
     editor has seen what changed and applies on top of it: of the current version, or of
     OVER_VERSION when DATA was filled in over that one (a stance that moved since is a conflict
-    again, so a form made over an older version never overwrites a newer one). The decision keeps
-    the stance as applied.
+    again, so a form made over an older version never overwrites a newer one). A plain accept from
+    a form made over OVER_VERSION is a conflict too when the stance moved since, even by another
+    accept of this import. The decision keeps the stance as applied.
     """
     code = suggestion["country"]
     if country_info(code) is None:
@@ -256,6 +270,8 @@ def accept(session: Session, record: Import, suggestion: dict[str, Any], actor: 
         expected = current_version if over_version is None else over_version
     else:
         expected = known_version(session, record, original)
+        if over_version is not None and over_version != current_version:
+            expected = over_version  # the editor's form was made over another version: it moved since
     if current_version != expected:
         _decide(session, record, code, "accepted", "conflict", actor,
                 detail=f"stance is at version {current_version}, the import was read against {expected}")
