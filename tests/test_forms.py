@@ -66,7 +66,7 @@ def test_invalid_input_is_explained_beside_each_field_and_nothing_typed_is_lost(
     errors = {e["id"].removesuffix("-error"): e.get_text() for e in soup.select(".field-error")}
     assert set(errors) >= {"offered_max", "committed", "stated_on", "source_id", "quote", "reason", "cond-1-text"}
     assert errors["committed"] == "Must not be negative."  # a number, but below zero
-    assert errors["offered_max"] == "Enter a whole number of troops, or leave it empty."
+    assert errors["offered_max"] == "Enter a whole number of troops, such as 3000 or 3,000, or leave it empty."
     assert soup.select_one("#offered_max")["aria-invalid"] == "true"
     kept = form_values(reply.text, STANCE_FORM)
     assert (kept["offered_min"], kept["offered_max"], kept["committed"], kept["stated_on"]) == ("900", "ten", "-5", "31/12/2026")
@@ -305,6 +305,25 @@ def test_an_editor_saving_an_older_statement_is_told_the_board_keeps_the_later_o
     assert board.select_one("#row-AZE")["data-status"] == "conditional"
     then = BeautifulSoup(editor_client.get(f"/?as_of={week_ago}").text, "html.parser")
     assert then.select_one("#row-AZE")["data-status"] == "committed"
+
+
+@pytest.mark.parametrize("typed, stored", [("3,000", 3000), ("3 000", 3000), ("3000", 3000), ("12,5", None),
+                                           ("1,0000", None), ("1.500", None), ("3k", None)])
+def test_a_troop_figure_is_read_as_typed_or_refused_never_read_as_another_number(editor_client, session, typed, stored):
+    """Thousands set apart by commas or spaces in threes are read; a comma or a dot anywhere else is
+    refused beside the figure, never read as another number ("12,5" is not 125)."""
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
+    data.update(status="conditional", offered_min="", offered_max=typed, source_id="1", quote=QUOTE, reason="figure")
+    reply = editor_client.post(EDIT, data=data, follow_redirects=False)
+    session.rollback()
+    offered = session.scalars(select(Stance).where(Stance.country_code == "AZE")).one().offered_max
+    if stored is None:
+        assert reply.status_code == 422
+        error = BeautifulSoup(reply.text, "html.parser").select_one("#offered_max-error").get_text()
+        assert "whole number of troops, such as 3000 or 3,000" in error and offered is None
+        assert form_values(reply.text, STANCE_FORM)["offered_max"] == typed
+    else:
+        assert reply.status_code == 303 and offered == stored
 
 
 def test_a_statement_dated_after_today_is_refused_beside_its_date(editor_client, session):

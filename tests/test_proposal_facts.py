@@ -142,6 +142,8 @@ def test_the_facts_form_validates_beside_each_field_and_refuses_a_stale_version(
     assert "after today" in refused("resolution_on", resolution_state="adopted", resolution_on=tomorrow)
     assert "after today" in refused("stated_on", stated_on=tomorrow)
     assert "whole number" in refused("target_troops", target_troops="twenty thousand")
+    for misplaced in ("20,00", "2,0000", "20.000", "-20000"):  # not read as some other number
+        assert "whole number, such as 20000 or 20,000" in refused("target_troops", target_troops=misplaced)
     assert "ISO code" in refused("sponsor_country", sponsor_country="United States")
     assert "country code" in refused("sponsor_country", sponsor_country="ZZZ")
     assert "exact passage" in refused("quote", resolution_state="adopted", resolution_on="2026-11-17",

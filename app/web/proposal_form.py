@@ -15,6 +15,7 @@ from app.countries import country_info
 from app.models import Proposal
 from app.schemas import MAX_ID, ProposalFacts, SourceIn, check_day
 from app.web.new_source import parse_new_source, picks_new_source
+from app.web.stance_form import read_count
 from app.text_rule import field_message
 from app.vocabulary import RESOLUTION_STATES
 
@@ -136,13 +137,14 @@ class ParsedFacts:
 
 
 def _number(form: FactsForm, name: str) -> int | None:
-    raw = form.values[name].strip().replace(",", "")
-    if not raw:
+    try:
+        value = read_count(form.values[name])
+    except ValueError:
+        value = -1
+    if value is not None and value < 0:
+        form.error(name, "Enter a whole number, such as 20000 or 20,000, or leave it empty")
         return None
-    if not raw.isdecimal():
-        form.error(name, "Enter a whole number, or leave it empty")
-        return None
-    return int(raw)
+    return value
 
 
 def _day(form: FactsForm, name: str) -> dt.date | None:

@@ -4,6 +4,7 @@ fields they belong to. The form keeps everything the editor typed, valid or not.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -164,15 +165,28 @@ def read_form(form: FormData) -> StanceForm:
     return result
 
 
-def _int_or_none(form: StanceForm, name: str) -> int | None:
-    raw = getattr(form, name).strip().replace(",", "").replace("\u2212", "-")
+# A count as people type it: digits, with thousands set apart by commas or spaces in groups of three
+# ("3000", "3,000", "3 000"); a sign is kept for the figure rule to refuse by name.
+_COUNT = re.compile(r"[+-]?(?:\d+|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+)")
+
+
+def read_count(raw: str) -> int | None:
+    """The whole number RAW writes (None when empty); ValueError when it is not one, such as "12,5"
+    (a decimal comma, or a misplaced separator) or "1.000" (a dot reads as a decimal point)."""
+    raw = raw.strip().replace("\u2212", "-")
     if not raw:
         return None
-    digits = raw[1:] if raw[:1] in "+-" else raw
-    if not digits.isdecimal():
-        form.error(name, "Enter a whole number of troops, or leave it empty.")
+    if not _COUNT.fullmatch(raw):
+        raise ValueError(raw)
+    return int(re.sub(r"[^\d+-]", "", raw))
+
+
+def _int_or_none(form: StanceForm, name: str) -> int | None:
+    try:
+        return read_count(getattr(form, name))
+    except ValueError:
+        form.error(name, "Enter a whole number of troops, such as 3000 or 3,000, or leave it empty.")
         return None
-    return int(raw)
 
 
 def _sentence(message: str) -> str:
