@@ -326,6 +326,21 @@ def test_a_troop_figure_is_read_as_typed_or_refused_never_read_as_another_number
         assert reply.status_code == 303 and offered == stored
 
 
+def test_a_statement_dated_before_the_countrys_first_carries_nothing_said_later(editor_client, client):
+    """Azerbaijan first spoke on 7 Nov 2025. A statement entered for 1 Oct 2025 through the form keeps
+    the status typed, but what the editor left as the form showed it (the summary, the conditions,
+    said later) is not carried back to that day, and the message says so."""
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
+    data.update(status="considering", stated_on="2025-10-01", source_id="1", quote=QUOTE, reason="early talks")
+    reply = editor_client.post(EDIT, data=data, follow_redirects=False)
+    assert reply.status_code == 303
+    message = BeautifulSoup(editor_client.get(reply.headers["location"]).text, "html.parser").select_one(".notice-ok")
+    assert "Azerbaijan had said nothing by 1 Oct 2025" in message.get_text(" ", strip=True)
+    then = client.get("/api/v1/proposals/gaza-isf/stances/AZE?as_of=2025-10-01").json()
+    assert (then["status"], then["summary"], then["conditions"]) == ("considering", None, [])
+    assert client.get("/api/v1/proposals/gaza-isf/stances/AZE").json()["status"] == "conditional"
+
+
 def test_a_statement_dated_after_today_is_refused_beside_its_date(editor_client, session):
     import datetime as dt
 
@@ -391,14 +406,15 @@ def test_two_editors_adding_one_country_merge_what_only_one_of_them_set(editor_c
     theirs = {**_pakistan_form(colleague, "In talks with Washington"), "csrf_token": colleague.csrf}
     assert mine["version"] == theirs["version"] == "0"
     assert colleague.post(add, data=theirs, follow_redirects=False).status_code == 303
-    mine.update(stated_on="2025-11-20", reason="added")
+    day = dt.datetime.now(dt.timezone.utc).date().isoformat()  # the colleague's statement is today's too
+    mine.update(stated_on=day, reason="added")
     reply = editor_client.post(add, data=mine, follow_redirects=False)
     assert reply.status_code == 303, reply.text[:2000]
     said = BeautifulSoup(editor_client.get(reply.headers["location"]).text, "html.parser").select_one(".notice-ok")
     assert "merged with the changes saved meanwhile by colleague (version 1)" in said.get_text(" ", strip=True)
     session.rollback()
     pak = session.scalars(select(Stance).where(Stance.country_code == "PAK")).one()
-    assert (pak.version, pak.summary, pak.stated_on.isoformat()) == (2, "In talks with Washington", "2025-11-20")
+    assert (pak.version, pak.summary, pak.stated_on.isoformat()) == (2, "In talks with Washington", day)
 
     other = "/proposals/gaza-isf/countries/NOR/edit"
     mine = form_values(editor_client.get(other).text, STANCE_FORM)
@@ -678,7 +694,7 @@ def test_a_statement_dated_to_an_earlier_day_takes_what_the_editor_left_from_tha
     assert reply.status_code == 303, reply.text[:2000]
     message = BeautifulSoup(editor_client.get(reply.headers["location"]).text, "html.parser").select_one(
         ".notice-ok").get_text(" ", strip=True)
-    assert "taken from Azerbaijan's position of 15 Oct 2025 instead: status, conditions." in message
+    assert "taken from Azerbaijan's position of 15 Oct 2025, the day this statement speaks for, instead: status, conditions." in message
     then = editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE?as_of=2025-10-20").json()
     assert (then["status"], then["summary"], then["conditions"]) == ("considering", "Entered late", [])
     assert editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE").json()["status"] == "conditional"

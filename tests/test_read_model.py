@@ -823,6 +823,45 @@ def test_a_statement_for_an_earlier_day_starts_from_that_days_position(client, d
     assert (now["status"], now["troops"]["committed"], now["summary"]) == ("committed", 300, "Will send 300 police officers.")
 
 
+def test_a_patch_dated_by_its_source_or_before_the_first_statement_starts_from_that_days_position(client, database):
+    """Qatar commits today. A PATCH citing a report published on 1 Dec 2025 speaks for that day, so it
+    starts from Qatar's position then (the seed's), not today's commitment. A PATCH for a day before
+    Qatar's first statement starts from nothing: it must give a status, and carries no later summary
+    or condition back."""
+    add_user(database, "desk", "editor")
+    client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
+    url = "/api/v1/proposals/gaza-isf/stances/QAT"
+    seed = client.get(url).json()
+
+    def patch(body: dict):
+        return client.patch(url, headers={"If-Match": client.get(url).headers["etag"],
+                                          "Content-Type": "application/merge-patch+json"}, json=body)
+
+    assert patch({"status": "committed", "troops": {"offered_min": 300, "offered_max": 300, "committed": 300},
+                  "summary": "Committed today.", "citation": {"source": {"title": "Today's briefing"}, "quote": "Doha commits."},
+                  "reason": "commitment"}).status_code == 200
+    late = patch({"troops": {"offered_max": 500},
+                  "citation": {"source": {"title": "December report", "published_on": "2025-12-01"}, "quote": "up to 500"},
+                  "reason": "a report of 1 Dec"})
+    assert late.status_code == 200, late.text
+    then = client.get(f"{url}?as_of=2025-12-01").json()
+    assert (then["status"], then["summary"], then["troops"]["offered_max"], then["troops"]["committed"]) == (
+        seed["status"], seed["summary"], 500, None)
+    assert client.get(url).json()["summary"] == "Committed today."
+
+    first = min(dt.date.fromisoformat(seed["stated_on"]), dt.date(2025, 11, 7)) - dt.timedelta(days=30)
+    refused = patch({"stated_on": first.isoformat(), "troops": {"offered_max": 100},
+                     "citation": {"source_id": 1, "quote": SEED_QUOTE}, "reason": "earlier"})
+    assert refused.status_code == 422
+    (error,) = [e for e in refused.json()["detail"] if e["loc"] == ["body", "status"]]
+    assert f"no position by the end of {first.isoformat()}" in error["msg"]
+    earliest = patch({"stated_on": first.isoformat(), "status": "considering",
+                      "citation": {"source_id": 1, "quote": SEED_QUOTE}, "reason": "earlier"})
+    assert earliest.status_code == 200, earliest.text
+    back = client.get(f"{url}?as_of={first.isoformat()}").json()
+    assert (back["status"], back["summary"], back["conditions"], back["roles"]) == ("considering", None, [], [])
+
+
 def test_a_condition_on_a_factor_is_in_the_factors_state_of_every_day(client, database):
     """Italy set a ceasefire condition on 11 Nov 2025 and stated no conditions on 24 Jan 2026; the
     ceasefire is recorded as met from 1 Jan 2026 (its source's date). On the days between, Italy's

@@ -26,6 +26,7 @@ from app.services import accounts, board, sources
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.proposals import last_facts_change, set_proposal_facts
 from app.services.sources import create_source
+from app.services.changes import published_on
 from app.services.stances import edit_base, set_stance
 from app.web.browser import audit, client_ip
 
@@ -311,7 +312,7 @@ def _check_patch(patch: dict[str, Any]) -> None:
 POSITION_FIELDS = ("status", "troops", "roles", "conditions")
 
 
-def _patched(current: StanceData, patch: dict[str, Any]) -> StanceIn:
+def _patched(current: StanceData | None, patch: dict[str, Any], day: dt.date | None = None) -> StanceIn:
     """The stance as PUT would take it after PATCH, validated as a PUT's body. CURRENT is the position
     the board shows today (`edit_base`): what a GET of the stance shows, and what the patch changes;
     for a patch whose `stated_on` is an earlier day, the position at the end of that day.
@@ -320,14 +321,20 @@ def _patched(current: StanceData, patch: dict[str, Any]) -> StanceIn:
     `stated_on` is a statement of its own: it is not dated by the day the country stated the one
     before, but, as any undated statement, by its source's publication date, else the day it is
     recorded. Past boards go on showing the earlier statement. A patch of the summary or the
-    dispute alone keeps the date."""
-    target = write_representation(current)
+    dispute alone keeps the date. CURRENT is None when the country had said nothing by DAY, the
+    day the patch speaks for: the patch is then the whole statement."""
+    target = write_representation(current) if current is not None else {}
     if "stated_on" not in patch and any(key in patch for key in POSITION_FIELDS):
         target.pop("stated_on", None)
     try:
         return StanceIn.model_validate(merge_patch(target, patch))
     except ValidationError as exc:
-        raise _body_errors(exc.errors(), patch)
+        errors = exc.errors()
+        if current is None:
+            errors = [{**e, "msg": f"the country had no position by the end of {day}, the day this patch speaks "
+                                   "for: a statement for that day gives its status"}
+                      if tuple(e["loc"]) == ("status",) and e["type"] == "missing" else e for e in errors]
+        raise _body_errors(errors, patch)
 
 
 async def _raw_body(request: Request) -> bytes:
@@ -387,8 +394,24 @@ def patch_stance(
     if current is None:
         raise NotFound(f"{code} has no stance on {proposal.name} to change: PUT creates one")
     _check_if_match(if_match, stance_etag(slug, code, current.version))
-    body = _patched(edit_base(session, current, _day_of(patch.get("stated_on"))), patch)
+    day = _patch_day(session, patch)
+    body = _patched(edit_base(session, current, day), patch, day)
     return _write(session, proposal, slug, code, body, current.version, actor)
+
+
+def _patch_day(session, patch: dict[str, Any]) -> dt.date | None:
+    """The day a patch speaks for, when it names one: its `stated_on`; else, for a patch of the
+    position, its source's publication date (a statement of its own, dated as any undated one). A
+    statement for an earlier day starts from that day's position. None: today's."""
+    if "stated_on" in patch:
+        return _day_of(patch["stated_on"])
+    if not any(key in patch for key in POSITION_FIELDS):
+        return None
+    citation = patch.get("citation") if isinstance(patch.get("citation"), dict) else {}
+    if isinstance(citation.get("source_id"), int):
+        return published_on(session, citation["source_id"])
+    source = citation.get("source")
+    return _day_of(source.get("published_on")) if isinstance(source, dict) else None
 
 
 def _day_of(value: Any) -> dt.date | None:

@@ -110,7 +110,7 @@ def _write_stance(proposal, code: str, viewer, parsed: stance_form.ParsedStance,
             source_id = parsed.data.citations[0].source_id
         data = stance_form.with_citation(parsed.data, source_id, form.quote.strip())
         existing = board.find_stance(ws, current, code)
-        taken: list[str] = []
+        taken: str | None = None
         if existing is not None:
             data, taken = from_its_day(ws, existing, data)
         result = set_stance(
@@ -119,10 +119,7 @@ def _write_stance(proposal, code: str, viewer, parsed: stance_form.ParsedStance,
         )
         changed = result.changed
         notice = board.recorded(ws, proposal.slug, code).notice if changed else None
-        if notice and taken:
-            notice += (f" What you left as the form showed it was taken from {existing.country.name}'s position of "
-                       f"{day_words(data.stated_on)} instead: {', '.join(taken)}.")
-        notice = " ".join(filter(None, [notice, *result.notes])) or None
+        notice = " ".join(filter(None, [notice, taken if changed else None, *result.notes])) or None
         return result.stance.version, changed, notice
 
 

@@ -219,16 +219,16 @@ def position_change(session: Session, stance: Stance, day: dt.date | None = None
                                     min(day, today()) if day else today())).one_or_none()
 
 
-def edit_base(session: Session, stance: Stance, day: dt.date | None = None) -> StanceData:
+def edit_base(session: Session, stance: Stance, day: dt.date | None = None) -> StanceData | None:
     """What a change to STANCE starts from (the edit form, a PATCH, an import's merge, a factor's
     new state): the country's position as the board shows it today, or, for a PATCH dated to an
     earlier DAY, the position at the end of that day. That is the latest statement
     recorded, unless one recorded later speaks for an earlier day; then it is the statement shown,
     so nothing said for another day is carried into it (the version an edit must name in If-Match
-    stays the latest recorded). With no position by DAY, it is today's."""
+    stays the latest recorded). None when the country had no position by DAY."""
     shown = position_change(session, stance, day)
     if shown is None and day is not None:
-        shown = position_change(session, stance)
+        return None  # the country had said nothing by DAY: nothing to start from
     return _data_of(stance, shown)
 
 
@@ -256,27 +256,57 @@ def _data_of(stance: Stance, shown: Any) -> StanceData:
     })
 
 
-def from_its_day(session: Session, stance: Stance, data: StanceData) -> tuple[StanceData, list[str]]:
-    """DATA, typed over the position the board shows today (the edit form) but dated to an earlier
-    day than that position speaks for, with what the editor left as it was taken from the country's
-    position of that day instead: a statement entered late does not carry later facts back into an
-    earlier day. Gives the facts taken, in words (none when DATA is not dated so)."""
+def statement_day(session: Session, data: StanceData, now: dt.datetime | None = None) -> dt.date:
+    """The day DATA speaks for as a statement of its own (the as-of rule): its `stated_on`, else its
+    source's publication date, else today."""
+    return spoken_for(data.stated_on, None, published_on(session, _first_source(data)), (now or utcnow()).date())
+
+
+# What a form's field is when the country had said nothing yet.
+_NOTHING_SAID = {"troops": StanceData.model_fields["troops"].default_factory(), "roles": [], "summary": None,
+                 "dispute": None, "conditions": []}
+
+
+def from_its_day(session: Session, stance: Stance, data: StanceData) -> tuple[StanceData, str | None]:
+    """DATA, typed over the position the board shows today (the edit form) but speaking for an earlier
+    day than that position does (dated so, or by its source's publication date), with what the editor
+    left as it was taken from the country's position of that day instead, or left empty when the
+    country had said nothing by then: a statement entered late does not carry later facts back into
+    an earlier day. Gives a sentence saying what was taken (None when nothing was)."""
     shown = position_change(session, stance)
-    if data.stated_on is None or shown is None or data.stated_on >= shown.effective_on:
-        return data, []
-    now, then = _data_of(stance, shown), _data_of(stance, position_change(session, stance, data.stated_on) or shown)
+    if shown is None:
+        return data, None
+    day = statement_day(session, data)
+    if day >= shown.effective_on:
+        return data, None
+    said = position_change(session, stance, day)
+    now = _data_of(stance, shown)
+    then = _data_of(stance, said) if said is not None else None
 
     def key(conditions) -> list[tuple]:
         return [(c.text, c.category, c.state, c.factor) for c in conditions]
 
+    def value(source: StanceData | None, name: str) -> Any:
+        return _NOTHING_SAID[name] if source is None else getattr(source, name)
+
     update: dict[str, Any] = {}
-    for name in ("status", "troops", "roles", "summary", "dispute"):
-        if getattr(data, name) == getattr(now, name) and getattr(then, name) != getattr(now, name):
-            update[name] = getattr(then, name)
-    if key(data.conditions) == key(now.conditions) and key(then.conditions) != key(now.conditions):
-        update["conditions"] = then.conditions
-    taken = ["troop figures" if name == "troops" else name for name in update]
-    return data.model_copy(update=update), taken
+    names = ("troops", "roles", "summary", "dispute") if then is None else ("status", "troops", "roles", "summary", "dispute")
+    for name in names:
+        if getattr(data, name) == getattr(now, name) and value(then, name) != getattr(now, name):
+            update[name] = value(then, name)
+    if key(data.conditions) == key(now.conditions) and key(value(then, "conditions")) != key(now.conditions):
+        update["conditions"] = value(then, "conditions")
+    if not update:
+        return data, None
+    taken = ", ".join("troop figures" if name == "troops" else name for name in update)
+    name = stance.country.name if stance.country else stance.country_code
+    if then is None:
+        note = (f"{name} had said nothing by {day_words(day)}, the day this statement speaks for: what you left as "
+                f"the form showed it was not carried back to that day: {taken}.")
+    else:
+        note = (f"What you left as the form showed it was taken from {name}'s position of {day_words(day)}, the day "
+                f"this statement speaks for, instead: {taken}.")
+    return data.model_copy(update=update), note
 
 
 def match_condition_ids(data: StanceData, stance: Stance | None) -> StanceData:
