@@ -353,6 +353,13 @@ def test_a_statement_dated_after_today_is_refused_beside_its_date(editor_client,
     error = BeautifulSoup(reply.text, "html.parser").select_one("#stated_on-error").get_text()
     assert "Must not be after today (UTC)" in error
     assert change_count(session) == before
+    # Said at once with every other problem, not after they are mended; a long summary says its limit.
+    data.update(reason="", offered_max="lots", summary="x" * 501)
+    page = BeautifulSoup(editor_client.post(EDIT, data=data).text, "html.parser")
+    errors = {e["id"].removesuffix("-error"): e.get_text() for e in page.select("[id$=-error]") if e.get_text().strip()}
+    assert {"stated_on", "reason", "offered_max", "summary"} <= errors.keys(), errors
+    assert errors["summary"] == "Keep it to 500 characters or fewer (this has 501)."
+    assert change_count(session) == before
 
 
 # ---- a colleague saved meanwhile: the two edits are merged ---------------------------------------------

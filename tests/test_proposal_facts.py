@@ -141,6 +141,10 @@ def test_the_facts_form_validates_beside_each_field_and_refuses_a_stale_version(
     tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()
     assert "after today" in refused("resolution_on", resolution_state="adopted", resolution_on=tomorrow)
     assert "after today" in refused("stated_on", stated_on=tomorrow)
+    both = BeautifulSoup(editor_client.post(EDIT, data={**data, "stated_on": tomorrow, "resolution_state": "adopted",
+                                                        "quote": "q"}).text, "html.parser")
+    said = {e["id"]: e.get_text() for e in both.select("[id$=-error]") if e.get_text().strip()}
+    assert {"stated_on-error", "resolution_on-error", "quote-error"} <= said.keys(), said  # all at once
     assert "whole number" in refused("target_troops", target_troops="twenty thousand")
     for misplaced in ("20,00", "2,0000", "20.000", "-20000"):  # not read as some other number
         assert "whole number, such as 20000 or 20,000" in refused("target_troops", target_troops=misplaced)

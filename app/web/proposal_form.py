@@ -16,6 +16,7 @@ from app.models import Proposal
 from app.schemas import MAX_ID, ProposalFacts, SourceIn, check_day
 from app.web.new_source import parse_new_source, picks_new_source
 from app.web.stance_form import read_count
+from app.db import utcnow
 from app.text_rule import field_message
 from app.vocabulary import RESOLUTION_STATES
 
@@ -152,10 +153,14 @@ def _day(form: FactsForm, name: str) -> dt.date | None:
     if not raw:
         return None
     try:
-        return check_day(dt.date.fromisoformat(raw))
+        day = check_day(dt.date.fromisoformat(raw))
     except ValueError:
         form.error(name, "Enter a date as YYYY-MM-DD (between 1900 and 2999), or leave it empty")
         return None
+    if day > utcnow().date():  # said with the other problems, not after them (the write path checks it too)
+        form.error(name, "Must not be after today (UTC)")
+        return None
+    return day
 
 
 def parse(form: FactsForm) -> ParsedFacts:

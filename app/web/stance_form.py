@@ -15,6 +15,7 @@ from app.figure_rule import TROOP_FIELDS, figure_problems
 from app.services.imports import evidence_citations
 from app.schemas import MAX_ID, CitationIn, SourceIn, StanceData, check_day
 from app.web.new_source import NEW_SOURCE_FIELDS, parse_new_source, picks_new_source
+from app.db import utcnow
 from app.text_rule import field_message
 from app.vocabulary import STATUSES
 
@@ -208,10 +209,14 @@ def _date_or_none(form: StanceForm, name: str) -> dt.date | None:
     if not raw:
         return None
     try:
-        return check_day(dt.date.fromisoformat(raw))
+        day = check_day(dt.date.fromisoformat(raw))
     except ValueError:
         form.error(name, "Enter a date as YYYY-MM-DD (between 1900 and 2999), or leave it empty.")
         return None
+    if day > utcnow().date():  # said with the other problems, not after them (the write path checks it too)
+        form.error(name, "Must not be after today (UTC): a statement is dated the day it was made.")
+        return None
+    return day
 
 
 def _check_text_rule(form: StanceForm) -> None:
@@ -300,6 +305,9 @@ def _validate(form: StanceForm, payload: dict[str, Any], row_of: list[int],
                 message = "Choose one of the statuses."
             elif e["type"] == "less_than_equal":
                 message = f"At most {e['ctx']['le']:,}."
+            elif e["type"] == "string_too_long":
+                message = (f"Keep it to {e['ctx']['max_length']:,} characters or fewer "
+                           f"(this has {len(e['input']):,}).")
             form.error(name, _sentence(message))
         return None
 
