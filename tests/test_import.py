@@ -372,6 +372,25 @@ def test_applying_over_a_version_that_moved_again_is_a_conflict_again(editor_cli
     assert outcomes == ["conflict", "conflict", "applied"]
 
 
+def test_the_decision_record_lists_each_passage_once_with_what_it_backs(editor_client):
+    """After an accept, every passage of the article cited is listed once, saying what it is the word
+    for; a new condition's own passage is among them; roles and factors are in words."""
+    import_id = int(_import(editor_client).headers["location"].rsplit("/", 1)[1])
+    form = suggestion_form(editor_client.get(f"/imports/{import_id}").text, "ITA")
+    new_rows = [k.removesuffix("-quote") for k, v in form.items() if k.startswith("cond-") and k.endswith("-quote") and v]
+    assert new_rows, form  # the reader proposed a condition with its passage
+    condition_quote = form[f"{new_rows[0]}-quote"]
+    reply = editor_client.post(f"/imports/{import_id}/countries/ITA", data=form | {"action": "accept", "roles": ["medical"]},
+                               follow_redirects=False)
+    assert reply.status_code == 303
+    applied = BeautifulSoup(editor_client.get(f"/imports/{import_id}").text, "html.parser").select_one("#suggestion-ITA .applied")
+    quotes = [q.get_text() for q in applied.select("blockquote")]
+    assert len(quotes) == len(set(quotes)) and condition_quote in quotes
+    backs = " ".join(p.get_text(" ", strip=True) for p in applied.select(".cited-for"))
+    assert "status" in backs and f"the condition “{form[new_rows[0] + '-text']}”" in backs
+    assert applied.select_one(".roles").get_text() == "Roles: Medical"
+
+
 def test_a_review_form_made_before_another_decision_never_undoes_it(editor_client, database, session):
     """Two editors review one article's Italy. The first accepts with 1,200 offered at most; the
     second, from a page opened before, accepts with another summary: a conflict, merged (nothing of

@@ -15,7 +15,8 @@ from app.db import get_database
 from app.deps import CountryPath, SessionDep
 from app.limits import ARTICLE_BODY_MAX_BYTES, ARTICLE_LIMIT, ARTICLE_MAX_BYTES
 from app.web import merge, stance_form
-from app.vocabulary import CONDITION_CATEGORIES, ROLES, STATES, STATUSES
+from app.services.stances import fact_of
+from app.vocabulary import CONDITION_CATEGORIES, FACT_LABELS, ROLES, STATES, STATUSES
 from app.routes.forms import submitted_form
 from app.schemas import SourceIn
 from app.services import board, imports, language, sources
@@ -172,6 +173,23 @@ def _quotes_of(form: stance_form.StanceForm | None, suggestion: dict[str, Any], 
     return [q for q in quotes if len(q) >= 3]
 
 
+def cited_passages(applied: dict[str, Any], source_id: int) -> list[tuple[str, list[str]]]:
+    """The passages of the article (SOURCE_ID) an accept cited, each once, with what each is the word
+    for: the stance's facts it was recorded for, and the conditions that cite it."""
+    backs: dict[str, list[str]] = {}
+    for q in applied.get("citations") or []:
+        if q.get("source_id") == source_id:
+            said = backs.setdefault(q["quote"], [])
+            label = FACT_LABELS.get(fact_of(q.get("field")) or "", "").lower() if q.get("field") else ""
+            if label and label not in said:
+                said.append(label)
+    for c in applied.get("conditions") or []:
+        for q in c.get("citations") or []:
+            if q.get("source_id") == source_id:
+                backs.setdefault(q["quote"], []).append(f"the condition “{c['text']}”")
+    return list(backs.items())
+
+
 def _review_page(request, session, record, errors: dict[str, dict[str, str]] | None = None,
                  edited: dict[str, stance_form.StanceForm] | None = None, status_code: int = 200,
                  notices: dict[str, str] | None = None) -> Response:
@@ -198,7 +216,8 @@ def _review_page(request, session, record, errors: dict[str, dict[str, str]] | N
                "language": language.detect(record.source.text or ""),
                "also_named": imports.also_named(record.source.text or "", record.suggestions),
                "statuses": STATUSES, "categories": CONDITION_CATEGORIES, "states": STATES, "roles": ROLES,
-               "factors": proposal.factors}
+               "factors": proposal.factors, "factor_names": {f.slug: f.name for f in proposal.factors},
+               "cited_passages": cited_passages}
     return render(request, "import_review.html", context, status_code=status_code)
 
 

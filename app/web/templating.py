@@ -140,6 +140,11 @@ def by_category(conditions) -> list[list]:
     return list(cells.values())[:len(CATEGORY_LABELS)]
 
 
+def roles_text(roles) -> str:
+    """"Medical, Police training": roles in the words the form uses for them."""
+    return ", ".join(ROLE_LABELS.get(r, r.replace("_", " ")) for r in roles)
+
+
 def categories_of(conditions) -> str:
     """"ceasefire, mandate": the categories of CONDITIONS in words, for the what-if's lists."""
     return ", ".join(CATEGORY_LABELS.get(c.category, c.category).lower() for c in conditions)
@@ -159,6 +164,7 @@ env.globals.update(
     status_citation=status_citation,
     with_conditions=with_conditions,
     ROLE_LABELS=ROLE_LABELS,
+    roles_text=roles_text,
     categories_of=categories_of,
     forms_of=forms_of,
     date_type=date_type,
