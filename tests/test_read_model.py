@@ -747,6 +747,16 @@ def test_a_rows_quote_changes_with_its_status(client, database):
 # ---- 3. the board's links keep the page's question ------------------------------------------------------
 
 
+def test_a_dated_country_pages_links_to_the_board_and_its_factors_keep_the_day(client):
+    page = BeautifulSoup(client.get("/proposals/gaza-isf/countries/AZE?as_of=2025-12-01").text, "html.parser")
+    factor_links = [a["href"] for a in page.select("a[href*='#factor-']")]
+    board_links = [a["href"] for a in page.select("a[href^='/proposals/gaza-isf']")
+                   if urlsplit(a["href"]).path == "/proposals/gaza-isf"]
+    assert factor_links and board_links
+    assert all(parse_qs(urlsplit(h).query).get("as_of") == ["2025-12-01"] for h in factor_links + board_links), (
+        factor_links + board_links)
+
+
 def test_the_boards_download_and_country_links_keep_its_day_and_filters(client, database):
     """As of yesterday, as known today, considering with a mandate condition: Egypt alone (Türkiye
     says so only today; Azerbaijan is conditional; Indonesia has no mandate condition)."""
