@@ -53,6 +53,14 @@ def test_a_conditional_country_is_available_once_every_condition_holds_or_is_ass
     assert [c.category for c in both.assumed] == ["ceasefire", "mandate"]  # "funding" was met already
 
 
+def test_a_country_that_committed_troops_is_available_and_nothing_blocks_it():
+    """Committed troops count whatever the conditions: the outlook never says a condition keeps out
+    a country it counts as available."""
+    ita = stance("ITA", "committed", condition("domestic_approval", id=40), offered=(500, 500), committed=500)
+    outlook = country_outlook(ita, set())
+    assert outlook.available and outlook.blocking == []
+
+
 def test_unknown_conditions_on_no_factor_keep_a_country_out():
     country = stance("EGY", "conditional", condition("ceasefire", factor=CEASEFIRE), condition("command", "unknown"))
     assert not country_outlook(country, {"cessation-of-hostilities", "un-mandate"}).available

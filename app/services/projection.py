@@ -35,8 +35,9 @@ class CountryOutlook:
 
     @property
     def blocking(self) -> list[Any]:
-        """The conditions that still keep this country out."""
-        return [c.condition for c in self.conditions if not c.holds]
+        """The conditions that still keep this country out: none for one counted as available (a
+        country that committed or deployed troops counts whatever its conditions)."""
+        return [] if self.available else [c.condition for c in self.conditions if not c.holds]
 
     @property
     def assumed(self) -> list[Any]:
