@@ -747,6 +747,13 @@ def test_a_rows_quote_changes_with_its_status(client, database):
 # ---- 3. the board's links keep the page's question ------------------------------------------------------
 
 
+def test_a_day_before_a_countrys_first_statement_is_a_404_naming_both_cuts(client):
+    reply = client.get("/api/v1/proposals/gaza-isf/stances/AZE?as_of=2025-10-01&known_at=2026-01-01")
+    assert reply.status_code == 404
+    assert reply.json()["detail"] == ("AZE had no position on International Stabilization Force (Gaza) at the end of "
+                                      "2025-10-01, as known at the end of 2026-01-01.")
+
+
 def test_a_dated_country_pages_links_to_the_board_and_its_factors_keep_the_day(client):
     page = BeautifulSoup(client.get("/proposals/gaza-isf/countries/AZE?as_of=2025-12-01").text, "html.parser")
     factor_links = [a["href"] for a in page.select("a[href*='#factor-']")]

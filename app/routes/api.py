@@ -251,8 +251,8 @@ def get_stance(
     day = board.read_board(session, slug, as_of=as_of, known_at=known_at, country=stance.country_code)
     position = day.position(stance.country_code)
     if position is None:
-        raise NotFound(f"{stance.country_code} had no position on {proposal.name} recorded by the end of "
-                       f"{day.day.isoformat()}.")
+        raise NotFound(f"{stance.country_code} had no position on {proposal.name} at the end of {day.day.isoformat()}"
+                       + (f", as known at the end of {known_at.isoformat()}" if known_at else "") + ".")
     etag = stance_etag(slug, stance.country_code, stance.version)
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
     if none_match(if_none_match, etag):
