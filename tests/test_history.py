@@ -170,6 +170,17 @@ def test_describe_change_names_every_kind_of_difference():
     ]
 
 
+def test_a_condition_stored_anew_with_the_same_words_is_the_same_condition():
+    """A statement for an earlier day stores its conditions as new rows: the same words under another
+    id are not "removed" and "added"."""
+    before = {"status": "conditional", "troops": {}, "roles": [], "summary": None, "stated_on": None, "citations": [],
+              "conditions": [{"id": 12, "text": "A UN mandate", "category": "mandate", "state": "unmet", "factor": None}]}
+    same = {**before, "conditions": [{**before["conditions"][0], "id": 42}]}
+    assert describe_change(before, same) == ["no visible difference"]
+    met = {**before, "conditions": [{**before["conditions"][0], "id": 42, "state": "met"}]}
+    assert describe_change(before, met) == ["condition mandate unmet → met: A UN mandate"]
+
+
 def test_comparing_two_dates_lists_what_changed_country_by_country(client, edited):
     soup = BeautifulSoup(client.get("/proposals/gaza-isf/changes?from=2025-10-04&to=2025-10-12").text, "html.parser")
     rows = {tr["id"].removeprefix("diff-"): tr.get_text(" ", strip=True) for tr in soup.select(".compare-table tbody tr")}

@@ -154,8 +154,14 @@ def describe_change(before: dict[str, Any] | None, after: dict[str, Any], entity
         lines.append(f"disputed: “{after['dispute']}”" if after.get("dispute") else "no longer disputed")
     old_conditions = {c["id"]: c for c in before.get("conditions", [])}
     new_conditions = {c["id"]: c for c in after.get("conditions", [])}
+    # A condition stored anew (a statement for an earlier day, after the one it follows was removed)
+    # has another id but the same words: the same condition, not one removed and one added.
+    gone = {cid: c for cid, c in old_conditions.items() if cid not in new_conditions}
     for cid, c in new_conditions.items():
         old = old_conditions.get(cid)
+        if old is None:
+            twin = next((k for k, o in gone.items() if (o["text"], o["category"]) == (c["text"], c["category"])), None)
+            old = gone.pop(twin) if twin is not None else None
         if old is None:
             lines.append(f"condition added: {c['text']} ({_kind(c['category'])}, {_state(c['state'])})")
             continue
@@ -163,9 +169,8 @@ def describe_change(before: dict[str, Any] | None, after: dict[str, Any], entity
             lines.append(f"condition {_kind(c['category'])} {_state(old['state'])} → {_state(c['state'])}: {c['text']}")
         if old["text"] != c["text"] or old["category"] != c["category"] or old.get("factor") != c.get("factor"):
             lines.append(f"condition reworded: {old['text']} → {c['text']} ({_kind(c['category'])})")
-    for cid, c in old_conditions.items():
-        if cid not in new_conditions:
-            lines.append(f"condition removed: {c['text']} ({_kind(c['category'])})")
+    for c in gone.values():
+        lines.append(f"condition removed: {c['text']} ({_kind(c['category'])})")
     quoted = {(q["source_id"], q["quote"]) for q in before.get("citations", [])}
     if any((q["source_id"], q["quote"]) not in quoted for q in after.get("citations", [])):
         lines.append("new quote cited")
