@@ -879,6 +879,34 @@ def test_a_patch_dated_by_its_source_or_before_the_first_statement_starts_from_t
     assert (back["status"], back["summary"], back["conditions"], back["roles"]) == ("considering", None, [], [])
 
 
+def test_a_statement_for_an_earlier_day_keeps_that_days_quotes_for_what_it_left(client, database):
+    """Qatar commits today on a new quote. A report of 20 Nov 2025 then gives Qatar's offer of up to
+    100 for that day: on that day the report's quote is the word for the troops alone, and the status
+    and summary it left keep the seed's quote, not today's."""
+    add_user(database, "desk", "editor")
+    client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
+    url = "/api/v1/proposals/gaza-isf/stances/QAT"
+
+    def patch(body: dict):
+        return client.patch(url, headers={"If-Match": client.get(url).headers["etag"],
+                                          "Content-Type": "application/merge-patch+json"}, json=body)
+
+    seed_quotes = {c["quote"] for c in client.get(url).json()["citations"]}
+    assert patch({"status": "committed", "troops": {"offered_min": 300, "offered_max": 300, "committed": 300},
+                  "summary": "Committed today.", "citation": {"source": {"title": "Today's briefing"},
+                                                              "quote": "Doha commits 300."}, "reason": "r"}).status_code == 200
+    assert patch({"stated_on": "2025-11-20", "troops": {"offered_max": 100},
+                  "citation": {"source": {"title": "November report", "published_on": "2025-11-20"}, "quote": "up to 100"},
+                  "reason": "r"}).status_code == 200
+    then = client.get(f"{url}?as_of=2025-11-20").json()
+    fields = {c["quote"]: set(c["fields"]) for c in then["citations"]}
+    assert fields.get("up to 100") == {"troops", "stated_on"}, fields  # what it changed, and only that
+    assert "Doha commits 300." not in fields
+    assert any("status" in f for q, f in fields.items() if q in seed_quotes), fields
+    (late,) = [e for e in client.get(f"{url}/history").json() if e["effective_on"] == "2025-11-20"]
+    assert (late["before"]["status"], late["before"]["summary"]) == (then["status"], then["summary"])
+
+
 def test_a_condition_on_a_factor_is_in_the_factors_state_of_every_day(client, database):
     """Italy set a ceasefire condition on 11 Nov 2025 and stated no conditions on 24 Jan 2026; the
     ceasefire is recorded as met from 1 Jan 2026 (its source's date). On the days between, Italy's

@@ -21,7 +21,7 @@ from app.figure_rule import TROOP_FIELDS, figure_problems, troops_of
 from app.models import Change, Citation, Condition, Country, Factor, Proposal, Source, Stance
 from app.schemas import CitationIn, StanceData
 from app.services.board import counting, factor_states, today
-from app.services.changes import append_change, effective_on, lock_chain_head, published_on, spoken_for
+from app.services.changes import append_change, lock_chain_head, published_on, spoken_for
 from app.services.errors import InvalidInput, VersionConflict
 from app.vocabulary import STANCE_FACTS, day_words
 
@@ -131,6 +131,10 @@ def fact_of(field: str | None) -> str | None:
 def _facts(status, troops: tuple, roles, summary, stated_on, dispute) -> dict[str, Any]:
     return {"status": status, "troops": troops, "roles": list(roles or []), "summary": summary or None,
             "stated_on": stated_on, "dispute": dispute or None}
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
 
 
 def _has_value(value: Any) -> bool:
@@ -422,12 +426,23 @@ def set_stance(
     speaks_for = spoken_for(data.stated_on, carried_on, published_on(session, _first_source(data)),
                             (now or utcnow()).date())
     data, notes = _conditions_follow_factors(session, proposal, data, factors, speaks_for)
-    if created:
-        changed = set(STANCE_FACTS)
+    # The position this statement follows on the board (the one that counted for its day until now),
+    # not the latest recorded: what it changed, and the quotes kept for what it did not, are told
+    # against that one, so nothing said for a later day is carried back into it.
+    followed = None if created else session.scalars(
+        counting(select(Change.after).where(Change.stance_id == stance.id), speaks_for)).first()
+    if followed is None or followed.get("version") == stance.version:
+        was_quotes: list[Any] = [] if created or followed is None else list(stance.citations)
+        was = None if created or followed is None else _facts(
+            stance.status, (stance.offered_min, stance.offered_max, stance.committed, stance.deployed),
+            stance.roles, stance.summary, stance.stated_on, stance.dispute)
     else:
-        was = _facts(stance.status, (stance.offered_min, stance.offered_max, stance.committed, stance.deployed),
-                     stance.roles, stance.summary, stance.stated_on, stance.dispute)
-        changed = {f for f in STANCE_FACTS if was[f] != facts[f]}
+        troops_then = followed.get("troops") or {}
+        was = _facts(followed.get("status"), tuple(troops_then.get(f) for f in TROOP_FIELDS), followed.get("roles"),
+                     followed.get("summary"), _day(followed.get("stated_on")), followed.get("dispute"))
+        was_quotes = [Citation(source_id=q["source_id"], quote=q["quote"], field=q.get("field"))
+                      for q in followed.get("citations") or []]
+    changed = set(STANCE_FACTS) if was is None else {f for f in STANCE_FACTS if was[f] != facts[f]}
     if created:
         stance = Stance(proposal=proposal, country=country, version=0, roles=[])
         session.add(stance)
@@ -459,7 +474,7 @@ def set_stance(
         row.citations = _citations_for(row.citations, cond.citations or (loose if moved else []), moved)
         kept.append(row)
     stance.conditions = kept
-    stance.citations = _stance_citations(stance.citations, data.citations, changed, facts)
+    stance.citations = _stance_citations(was_quotes, data.citations, changed, facts)
     try:
         session.flush()
     except StaleDataError as exc:
@@ -501,9 +516,7 @@ def set_stance(
         # What the change changed is told against the position it follows on the board (the statement
         # that counted for its day until now), not against the latest one recorded: a statement for an
         # earlier day, entered late, is not a move from a position taken after it.
-        day = effective_on(change, published_on(session, change.source_id))
-        change.before = session.scalars(counting(select(Change.after).where(Change.stance_id == stance.id),
-                                                 day)).first()
+        change.before = followed
     append_change(session, change)
     return StanceWrite(stance, change, created, notes)
 
