@@ -336,3 +336,10 @@ def test_facts_dated_to_an_earlier_day_take_what_the_editor_left_from_that_days_
     december = client.get(f"{FACTS}?as_of=2025-12-05").json()
     assert december["mandate_summary"] == seeded_mandate and december["context_notes"] == "Context stated in December."
     assert client.get(FACTS).json()["mandate_summary"] == "A later mandate."
+    # The late entry is told against the facts it follows (December's), not the later ones recorded.
+    (late,) = [c for c in client.get("/api/v1/changes?limit=500").json()
+               if c["entity"] == "proposal" and c["effective_on"] == "2025-12-01"]
+    assert late["before"]["mandate_summary"] == seeded_mandate and late["before"]["version"] == 1
+    row = BeautifulSoup(client.get("/changes").text, "html.parser").find(string=lambda t: t and "late entry" in t)
+    listed = row.find_parent("li") or row.find_parent("tr")
+    assert "mandate" not in listed.get_text(" ", strip=True).lower(), listed.get_text(" ", strip=True)

@@ -19,8 +19,8 @@ from app.countries import country_info
 from app.db import utcnow
 from app.models import Change, Citation, Proposal, Source
 from app.schemas import CitationIn, ProposalFacts
-from app.services.board import read_facts
-from app.services.changes import append_change, lock_chain_head, recorded_version
+from app.services.board import counting, read_facts
+from app.services.changes import append_change, lock_chain_head, published_on, recorded_version, spoken_for
 from app.services.errors import InvalidInput, VersionConflict
 from app.services.stances import VIAS, check_citations, citation_dict, ensure_country
 from app.vocabulary import PROPOSAL_FACTS, RESOLUTION_LABELS
@@ -45,6 +45,11 @@ class FactsWrite:
     @property
     def changed(self) -> bool:
         return self.change is not None
+
+
+def _as_recorded(value: Any) -> Any:
+    """A fact's value as the change log records it (days as YYYY-MM-DD)."""
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -239,13 +244,28 @@ def set_proposal_facts(
 
     last = last_facts_change(session, proposal)
     first = last is None
-    was_stated = recorded_stated_on(last)
+    stored = list(proposal.citations)
+    # Told against the facts this write follows on the board (those that counted for its day until
+    # now), not the latest recorded: facts stated for an earlier day are not a change from later ones,
+    # and take no later quote for what they leave.
+    day = spoken_for(data.stated_on, None, published_on(session, _dating_source(session, data.citations)), now.date())
+    followed = None if first else session.scalars(counting(
+        select(Change.after).where(Change.proposal_id == proposal.id, Change.entity == "proposal"), day)).first()
     if first:
-        changed = set(PROPOSAL_FACTS)
+        changed, current, was_stated, before = set(PROPOSAL_FACTS), stored, None, None
+    elif followed is None or followed.get("version") == proposal.version:
+        changed = {fact for fact, columns in FACT_COLUMNS.items()
+                   if any(getattr(proposal, c) != values[c] for c in columns)} if followed is not None else set(PROPOSAL_FACTS)
+        current = stored if followed is not None else []
+        was_stated = recorded_stated_on(last)
+        before = facts_snapshot(proposal, was_stated) if followed is not None else None
     else:
         changed = {fact for fact, columns in FACT_COLUMNS.items()
-                   if any(getattr(proposal, c) != values[c] for c in columns)}
-    current = list(proposal.citations)
+                   if any(_as_recorded(values[c]) != followed.get(c) for c in columns)}
+        current = [Citation(source_id=q["source_id"], quote=q["quote"], field=q.get("field"))
+                   for q in followed.get("citations") or []]
+        was_stated = dt.date.fromisoformat(followed["stated_on"]) if followed.get("stated_on") else None
+        before = followed
     quotes = _quotes_after(current, data.citations, changed, values)
     if first and not quotes and data.stated_on is None and not any(_has_value(f, values) for f in PROPOSAL_FACTS):
         return FactsWrite(proposal, None)  # nothing known yet is nothing to record
@@ -255,7 +275,6 @@ def set_proposal_facts(
     if not data.citations:
         raise InvalidInput([{"loc": ["citations"], "msg": "cite at least one source for this change"}])
 
-    before = None if first else facts_snapshot(proposal, was_stated)
     if values["sponsor_country"]:
         ensure_country(session, values["sponsor_country"])
     for column, value in values.items():
@@ -269,10 +288,10 @@ def set_proposal_facts(
         raise VersionConflict(expected_version, proposal.version - 1) from exc
 
     wanted = set(quotes)
-    for c in current:
+    for c in stored:
         if (c.source_id, c.quote, c.field) not in wanted:
             session.delete(c)
-    have = {(c.source_id, c.quote, c.field) for c in current}
+    have = {(c.source_id, c.quote, c.field) for c in stored}
     for source_id, quote, field in quotes:
         if (source_id, quote, field) not in have:
             session.add(Citation(proposal_id=proposal.id, source_id=source_id, quote=quote, field=field))
