@@ -907,6 +907,24 @@ def test_a_statement_for_an_earlier_day_keeps_that_days_quotes_for_what_it_left(
     assert (late["before"]["status"], late["before"]["summary"]) == (then["status"], then["summary"])
 
 
+def test_a_feed_entry_for_a_statement_entered_late_links_to_its_day(client, database):
+    import xml.etree.ElementTree as ElementTree
+
+    add_user(database, "desk", "editor")
+    client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
+    url = "/api/v1/proposals/gaza-isf/stances/QAT"
+    reply = client.patch(url, headers={"If-Match": client.get(url).headers["etag"],
+                                       "Content-Type": "application/merge-patch+json"},
+                         json={"stated_on": "2025-11-20", "summary": "Weighing a police role.",
+                               "citation": {"source_id": 1, "quote": SEED_QUOTE}, "reason": "late entry"})
+    assert reply.status_code == 200
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ElementTree.fromstring(client.get("/proposals/gaza-isf/countries/QAT/changes.atom").content)
+    newest = feed.find(f"{atom}entry")
+    assert "/countries/QAT?as_of=2025-11-20#change-" in newest.find(f"{atom}link").get("href")
+    assert newest.find(f"{atom}content").text.startswith("For 20 Nov 2025, recorded ")
+
+
 def test_a_condition_on_a_factor_is_in_the_factors_state_of_every_day(client, database):
     """Italy set a ceasefire condition on 11 Nov 2025 and stated no conditions on 24 Jan 2026; the
     ceasefire is recorded as met from 1 Jan 2026 (its source's date). On the days between, Italy's

@@ -13,6 +13,7 @@ from app.config import get_settings
 from app.db import utcnow
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
 from app.services import board, history
+from app.vocabulary import day_words
 from app.services.changes import read_head
 from app.text_rule import strip_forbidden
 from app.routes.pages import query
@@ -106,12 +107,16 @@ def _feed(request: Request, session: Session, title: str, page_path: str,
     feed.chain.head = read_head(session)
     for entry in entries:
         change = entry.change
+        recorded = change.changed_at.astimezone(dt.timezone.utc).date()
+        # A change entered late for an earlier day links to the page of that day, where it counts.
+        late = change.effective_on is not None and change.effective_on < recorded
+        dated = f"?as_of={change.effective_on.isoformat()}" if late else ""
         if change.entity == "stance":
-            link = f"{base}/proposals/{entry.proposal_slug}/countries/{change.country_code}#change-{change.id}"
+            link = f"{base}/proposals/{entry.proposal_slug}/countries/{change.country_code}{dated}#change-{change.id}"
         elif change.entity == "proposal":
-            link = f"{base}/proposals/{entry.proposal_slug}#facts"
+            link = f"{base}/proposals/{entry.proposal_slug}{dated}#facts"
         else:
-            link = f"{base}/proposals/{entry.proposal_slug}#factor-{entry.factor_slug}"
+            link = f"{base}/proposals/{entry.proposal_slug}{dated}#factor-{entry.factor_slug}"
         item = feed.add_entry(order="append")
         item.id(f"{base}/changes#change-{change.id}")
         item.title(strip_forbidden(entry.title))
@@ -119,6 +124,9 @@ def _feed(request: Request, session: Session, title: str, page_path: str,
         item.updated(change.changed_at)
         item.author({"name": strip_forbidden(change.actor)})
         lines = [*entry.lines]
+        if late:
+            lines.insert(0, f"For {day_words(change.effective_on)}, recorded {day_words(recorded)}: entered late, "
+                            "it is told against the position of that day.")
         if change.reason:
             lines.append(f"Reason: {change.reason}")
         lines.append(f"{entry.proposal_name}; recorded via {change.via}; change {change.id}, hash {change.hash[:16]}…")
