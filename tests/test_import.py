@@ -372,6 +372,27 @@ def test_applying_over_a_version_that_moved_again_is_a_conflict_again(editor_cli
     assert outcomes == ["conflict", "conflict", "applied"]
 
 
+def test_a_proposed_condition_of_a_kind_the_stance_has_is_shown_for_removal_not_dropped(editor_client, session):
+    """Azerbaijan already has a ceasefire condition; the article proposes another. The review shows it,
+    ticked for removal and saying why: accepted as it stands it is not added; unticked, it is."""
+    text = ("Azerbaijan said on Monday it would send troops to the stabilization force only if a permanent "
+            "ceasefire is agreed by all parties in Gaza.")
+    import_id = int(_import(editor_client, text=text).headers["location"].rsplit("/", 1)[1])
+    page = editor_client.get(f"/imports/{import_id}").text
+    form = suggestion_form(page, "AZE")
+    (row,) = [k.removesuffix("-text") for k, v in form.items() if k.endswith("-text") and "permanent ceasefire" in v]
+    assert form.get(f"{row}-remove") == "1"
+    label = BeautifulSoup(page, "html.parser").select_one(f"label[for='AZE-{row}-text']").get_text(" ", strip=True)
+    assert "already has a condition of this kind" in label
+    reply = editor_client.post(f"/imports/{import_id}/countries/AZE",
+                               data={k: v for k, v in form.items() if k != f"{row}-remove"} | {"action": "accept"},
+                               follow_redirects=False)
+    assert reply.status_code == 303
+    session.rollback()
+    aze = session.scalars(select(Stance).where(Stance.country_code == "AZE")).one()
+    assert sum(c.category == "ceasefire" for c in aze.conditions) == 2
+
+
 def test_the_decision_record_lists_each_passage_once_with_what_it_backs(editor_client):
     """After an accept, every passage of the article cited is listed once, saying what it is the word
     for; a new condition's own passage is among them; roles and factors are in words."""

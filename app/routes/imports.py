@@ -155,6 +155,15 @@ def review_form(session, record, suggestion: dict[str, Any], stance) -> stance_f
             row.passages = [q for q in passages_of.get(c.category, []) if len(q) >= 3][:imports.MAX_EVIDENCE]
             row.quote = c.citations[0].quote if c.citations else ""
         form.conditions.append(row)
+    # A condition the article proposes where the stance already has one of its kind is not added on
+    # its own, but it is shown, ticked for removal, for the editor to add knowingly.
+    shown = {c.text for c in data.conditions}
+    for c in suggestion.get("conditions") or []:
+        if c["text"][:500] not in shown and c.get("category") in CONDITION_CATEGORIES:
+            row = stance_form.ConditionRow("", c["text"][:500], c["category"], c.get("state") or "unknown",
+                                           c.get("factor") or "", remove=True)
+            row.passages = [q for q in passages_of.get(c["category"], []) if len(q) >= 3][:imports.MAX_EVIDENCE]
+            form.conditions.append(row)
     form.evidence = [stance_form.EvidenceRow(q) for q in (suggestion.get("evidence") or [])[:imports.MAX_EVIDENCE]]
     return form.with_blank_rows(1)
 
