@@ -878,7 +878,8 @@ def test_the_review_form_edits_every_field_and_exactly_that_is_applied(editor_cl
 def test_a_stored_condition_can_be_removed_and_edited_on_review(editor_client, session):
     import_id, page = _imported(editor_client, text=(FIXTURES / "05-azerbaijan-again.txt").read_text(encoding="utf-8"))
     form = suggestion_form(page, "AZE")
-    rows = {form[f"cond-{i}-category"]: i for i in range(int(form["cond_count"])) if form.get(f"cond-{i}-text")}
+    rows = {form[f"cond-{i}-category"]: i for i in range(int(form["cond_count"]))
+            if form.get(f"cond-{i}-text") and not form.get(f"cond-{i}-remove")}
     assert set(rows) == {"ceasefire", "domestic_approval", "mandate"}  # the two stored ones and the article's
     assert form[f"cond-{rows['ceasefire']}-id"] and not form[f"cond-{rows['mandate']}-id"]
     form |= {"action": "accept", f"cond-{rows['domestic_approval']}-remove": "1",
