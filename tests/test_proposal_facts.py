@@ -279,6 +279,22 @@ def test_the_facts_api_needs_if_match_and_names_the_field_of_every_error(writer_
     assert verify_chain(session).ok
 
 
+def test_the_targets_quotes_say_which_target_each_backs(writer_client):
+    """With a police target beside the troop target, each quote under the Target says which it backs,
+    the troop target's first."""
+    etag = writer_client.get(FACTS).headers["etag"]
+    current = writer_client.get(FACTS).json()
+    police = writer_client.put(FACTS, headers={"If-Match": etag}, json={
+        **API_BODY, "target_troops": current["target_troops"], "target_police": 12000,
+        "citation": {"source": {"title": "Police plan", "text": "The plan foresees 12,000 police officers."},
+                     "quote": "12,000 police officers", "field": "target_police"}, "reason": "police target"})
+    assert police.status_code == 200, police.text
+    card = BeautifulSoup(writer_client.get("/proposals/gaza-isf").text, "html.parser").select_one("#facts .fact")
+    captions = [f.get_text(" ", strip=True) for f in card.select("figcaption")]
+    assert captions and captions[-1].startswith("For the police target:"), captions
+    assert all(c.startswith(("For the troop target:", "For the police target:")) for c in captions), captions
+
+
 def test_only_a_write_token_may_change_the_facts(client, database):
     etag = client.get(FACTS).headers["etag"]
     assert client.put(FACTS, json=API_BODY, headers={"If-Match": etag}).status_code == 401

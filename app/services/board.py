@@ -481,11 +481,11 @@ def proposal_json(board: Board) -> dict[str, Any]:
 
 
 def proposal_citations(proposal: ProposalView, *fields: str) -> list[CitationView]:
-    """The quotes for FIELDS of the force's facts, each passage once (one may be the word for several)."""
+    """The quotes for FIELDS of the force's facts, in the order of FIELDS, each passage once (one may be
+    the word for several: it comes with the first)."""
     found: dict[tuple[int, str], CitationView] = {}
-    for c in proposal.citations:
-        if c.field in fields:
-            found.setdefault((c.source_id, c.quote), c)
+    for c in sorted((c for c in proposal.citations if c.field in fields), key=lambda c: fields.index(c.field)):
+        found.setdefault((c.source_id, c.quote), c)
     return list(found.values())
 
 
