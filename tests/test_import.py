@@ -393,6 +393,18 @@ def test_a_proposed_condition_of_a_kind_the_stance_has_is_shown_for_removal_not_
     assert sum(c.category == "ceasefire" for c in aze.conditions) == 2
 
 
+def test_a_summary_kept_under_a_new_status_says_when_it_was_written(editor_client):
+    """Azerbaijan is conditional with the seed's summary; an article says it now declines and gives
+    no summary: the review keeps the summary and says it was written under the earlier status."""
+    text = "Azerbaijan announced on Monday that it will not send troops to the stabilization force in Gaza."
+    import_id = int(_import(editor_client, text=text).headers["location"].rsplit("/", 1)[1])
+    page = BeautifulSoup(editor_client.get(f"/imports/{import_id}").text, "html.parser")
+    form = suggestion_form(str(page), "AZE")
+    assert form["status"] == "declined" and form["summary"]
+    note = page.select_one("#suggestion-AZE .summary-note").get_text()
+    assert note == "Written when Azerbaijan was conditional: check that it still holds, or clear it."
+
+
 def test_the_decision_record_lists_each_passage_once_with_what_it_backs(editor_client):
     """After an accept, every passage of the article cited is listed once, saying what it is the word
     for; a new condition's own passage is among them; roles and factors are in words."""

@@ -16,7 +16,7 @@ from app.deps import CountryPath, SessionDep
 from app.limits import ARTICLE_BODY_MAX_BYTES, ARTICLE_LIMIT, ARTICLE_MAX_BYTES
 from app.web import merge, stance_form
 from app.services.stances import fact_of
-from app.vocabulary import CONDITION_CATEGORIES, FACT_LABELS, ROLES, STATES, STATUSES
+from app.vocabulary import CONDITION_CATEGORIES, FACT_LABELS, ROLES, STATES, STATUS_LABELS, STATUSES
 from app.routes.forms import submitted_form
 from app.schemas import SourceIn
 from app.services import board, imports, language, sources
@@ -213,8 +213,13 @@ def _review_page(request, session, record, errors: dict[str, dict[str, str]] | N
             form = review_form(session, record, s, current)
         known = imports.known_version(session, record, s)
         earlier = [e for e in record.decisions if e.country_code == s["country"] and e is not decision][::-1]
+        # The stored summary kept under another status than it was written for says so.
+        stale_summary = (form is not None and current is not None and not s.get("summary") and current.summary
+                         and form.summary == current.summary and form.status != current.status)
         rows.append({"s": s, "form": form, "current": current, "decision": decision, "earlier": earlier,
                      "decided": imports.decided_token(record, s["country"]),
+                     "summary_note": (f"Written when {s['country_name']} was {STATUS_LABELS[current.status].lower()}: "
+                                      "check that it still holds, or clear it.") if stale_summary else None,
                      "known_version": known,
                      "changed_since": current is not None and current.version != known
                                       or current is None and known != 0,
