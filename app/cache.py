@@ -497,7 +497,8 @@ class CacheMiddleware:
             await send({"type": "http.response.body", "body": b""})
         else:
             status = entry.status
-            response_headers, body = await self._variant(entry, encoding)
+            made = entry.variants.get(encoding)  # made by an earlier reader: no coroutine to await
+            response_headers, body = made if made is not None else await self._variant(entry, encoding)
             await send({"type": "http.response.start", "status": status,
                         "headers": [*response_headers, (REQUEST_ID_HEADER, request_id)]})
             await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
