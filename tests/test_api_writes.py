@@ -168,6 +168,9 @@ def test_a_source_described_again_is_the_stored_one_not_a_copy(writer):
     assert len(ids) == 5
     listed = [s for s in writer.get("/api/v1/sources").json() if s["title"].lower().strip() == "minister on the force"]
     assert len(listed) == 5
+    accented = {"title": "Déclaration de l'ÉLYSÉE", "url": "https://example.org/elysee"}
+    assert writer.post("/api/v1/sources", json=accented).status_code == 201
+    assert writer.post("/api/v1/sources", json=accented | {"title": "déclaration de l'élysée"}).status_code == 200
 
 
 def test_oversized_bodies_are_refused_with_413(writer):

@@ -372,6 +372,34 @@ def test_applying_over_a_version_that_moved_again_is_a_conflict_again(editor_cli
     assert outcomes == ["conflict", "conflict", "applied"]
 
 
+def test_a_stale_form_stays_stale_when_shown_again_and_a_double_accept_records_nothing(editor_client, session):
+    """A page opened before a rejection, shown again for more rows, still comes back before applying;
+    the same accept sent twice records one decision; a made-up decision token is no error."""
+    import_id = int(_import(editor_client).headers["location"].rsplit("/", 1)[1])
+    url = f"/imports/{import_id}/countries/FRA"
+    page = editor_client.get(f"/imports/{import_id}").text
+    assert editor_client.post(url, data=suggestion_form(page, "FRA") | {"action": "reject"},
+                              follow_redirects=False).status_code == 303
+    more = editor_client.post(url, data=suggestion_form(page, "FRA") | {"action": "more_rows"})
+    assert more.status_code == 200
+    again = editor_client.post(url, data=suggestion_form(more.text, "FRA") | {"action": "accept"})
+    assert again.status_code == 409 and "Not applied: editor rejected the suggestion for France" in again.text
+
+    ita = f"/imports/{import_id}/countries/ITA"
+    form = suggestion_form(editor_client.get(f"/imports/{import_id}").text, "ITA") | {"action": "accept"}
+    assert editor_client.post(ita, data=form, follow_redirects=False).status_code == 303
+    twice = editor_client.post(ita, data=form)
+    assert twice.status_code == 200 and "Nothing more was done: editor accepted (version 1)" in twice.text
+    session.rollback()
+    outcomes = [d.outcome for d in session.scalars(select(ImportDecision).where(ImportDecision.country_code == "ITA"))]
+    assert outcomes == ["applied"]
+
+    bogus = editor_client.post(f"/imports/{import_id}/countries/DEU",
+                               data=suggestion_form(editor_client.get(f"/imports/{import_id}").text, "DEU")
+                               | {"action": "reject", "decided": "abc"}, follow_redirects=False)
+    assert bogus.status_code == 303
+
+
 def test_a_proposed_condition_of_a_kind_the_stance_has_is_shown_for_removal_not_dropped(editor_client, session):
     """Azerbaijan already has a ceasefire condition; the article proposes another. The review shows it,
     ticked for removal and saying why: accepted as it stands it is not added; unticked, it is."""
@@ -383,7 +411,7 @@ def test_a_proposed_condition_of_a_kind_the_stance_has_is_shown_for_removal_not_
     (row,) = [k.removesuffix("-text") for k, v in form.items() if k.endswith("-text") and "permanent ceasefire" in v]
     assert form.get(f"{row}-remove") == "1"
     label = BeautifulSoup(page, "html.parser").select_one(f"label[for='AZE-{row}-text']").get_text(" ", strip=True)
-    assert "already has a condition of this kind" in label
+    assert "a condition of this kind is already in the review" in label
     reply = editor_client.post(f"/imports/{import_id}/countries/AZE",
                                data={k: v for k, v in form.items() if k != f"{row}-remove"} | {"action": "accept"},
                                follow_redirects=False)

@@ -279,6 +279,27 @@ def test_the_facts_api_needs_if_match_and_names_the_field_of_every_error(writer_
     assert verify_chain(session).ok
 
 
+def test_facts_dated_by_an_older_source_take_what_the_editor_left_from_that_days_facts(editor_client, client):
+    """Undated facts citing a report of 1 Dec 2025 speak for that day: the mandate the editor left as
+    the form showed it (stated on 10 Jan 2026) is not carried back."""
+    data = form_values(editor_client.get(EDIT).text, "form.facts-form")
+    seeded_mandate = data["mandate_summary"]
+    later = {**data, "mandate_summary": "A later mandate.", "stated_on": "2026-01-10", "source_id": "1",
+             "quote": RESOLUTION_QUOTE, "reason": "new mandate"}
+    assert editor_client.post(EDIT, data=later, follow_redirects=False).status_code == 303
+    data = form_values(editor_client.get(EDIT).text, "form.facts-form")
+    data.update(context_notes="Context from a December report.", stated_on="", source_id="new",
+                source_title="December report", source_published_on="2025-12-01", quote="December report",
+                reason="late entry")
+    reply = editor_client.post(EDIT, data=data, follow_redirects=False)
+    assert reply.status_code == 303, reply.text[:1000]
+    message = BeautifulSoup(editor_client.get(reply.headers["location"]).text, "html.parser").select_one(
+        ".notice-ok").get_text(" ", strip=True)
+    assert "taken from the facts of 1 Dec 2025, the day these facts speak for, instead: mandate summary." in message
+    december = client.get(f"{FACTS}?as_of=2025-12-05").json()
+    assert (december["mandate_summary"], december["context_notes"]) == (seeded_mandate, "Context from a December report.")
+
+
 def test_the_targets_quotes_say_which_target_each_backs(writer_client):
     """With a police target beside the troop target, each quote under the Target says which it backs,
     the troop target's first."""
@@ -348,7 +369,7 @@ def test_facts_dated_to_an_earlier_day_take_what_the_editor_left_from_that_days_
     assert reply.status_code == 303, reply.text[:1000]
     message = BeautifulSoup(editor_client.get(reply.headers["location"]).text, "html.parser").select_one(
         ".notice-ok").get_text(" ", strip=True)
-    assert "taken from the facts of 1 Dec 2025 instead: mandate summary." in message
+    assert "taken from the facts of 1 Dec 2025, the day these facts speak for, instead: mandate summary." in message
     december = client.get(f"{FACTS}?as_of=2025-12-05").json()
     assert december["mandate_summary"] == seeded_mandate and december["context_notes"] == "Context stated in December."
     assert client.get(FACTS).json()["mandate_summary"] == "A later mandate."

@@ -866,6 +866,13 @@ def test_a_patch_dated_by_its_source_or_before_the_first_statement_starts_from_t
         seed["status"], seed["summary"], 500, None)
     assert client.get(url).json()["summary"] == "Committed today."
 
+    cleared = patch({"stated_on": None, "troops": {"offered_max": 600},
+                     "citation": {"source": {"title": "Another December report", "published_on": "2025-12-02"},
+                                  "quote": "up to 600"}, "reason": "undated, by its source"})
+    assert cleared.status_code == 200, cleared.text
+    then = client.get(f"{url}?as_of=2025-12-02").json()
+    assert (then["status"], then["troops"]["offered_max"], then["troops"]["committed"]) == (seed["status"], 600, None)
+
     first = min(dt.date.fromisoformat(seed["stated_on"]), dt.date(2025, 11, 7)) - dt.timedelta(days=30)
     refused = patch({"stated_on": first.isoformat(), "troops": {"offered_max": 100},
                      "citation": {"source_id": 1, "quote": SEED_QUOTE}, "reason": "earlier"})

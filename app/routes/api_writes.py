@@ -403,10 +403,10 @@ def _patch_day(session, patch: dict[str, Any]) -> dt.date | None:
     """The day a patch speaks for, when it names one: its `stated_on`; else, for a patch of the
     position, its source's publication date (a statement of its own, dated as any undated one). A
     statement for an earlier day starts from that day's position. None: today's."""
-    if "stated_on" in patch:
+    if patch.get("stated_on") is not None:
         return _day_of(patch["stated_on"])
-    if not any(key in patch for key in POSITION_FIELDS):
-        return None
+    if "stated_on" not in patch and not any(key in patch for key in POSITION_FIELDS):
+        return None  # a patch of the summary or dispute alone keeps the statement's day
     citation = patch.get("citation") if isinstance(patch.get("citation"), dict) else {}
     if isinstance(citation.get("source_id"), int):
         return published_on(session, citation["source_id"])

@@ -108,7 +108,8 @@ def _feed(request: Request, session: Session, title: str, page_path: str,
     for entry in entries:
         change = entry.change
         recorded = change.changed_at.astimezone(dt.timezone.utc).date()
-        # A change entered late for an earlier day links to the page of that day, where it counts.
+        # A change for an earlier day than it was recorded (entered late, or dated by its source) links
+        # to the page of that day, where it counts.
         late = change.effective_on is not None and change.effective_on < recorded
         dated = f"?as_of={change.effective_on.isoformat()}" if late else ""
         if change.entity == "stance":
@@ -125,8 +126,7 @@ def _feed(request: Request, session: Session, title: str, page_path: str,
         item.author({"name": strip_forbidden(change.actor)})
         lines = [*entry.lines]
         if late:
-            lines.insert(0, f"For {day_words(change.effective_on)}, recorded {day_words(recorded)}: entered late, "
-                            "it is told against the position of that day.")
+            lines.insert(0, f"For {day_words(change.effective_on)}, recorded {day_words(recorded)}.")
         if change.reason:
             lines.append(f"Reason: {change.reason}")
         lines.append(f"{entry.proposal_name}; recorded via {change.via}; change {change.id}, hash {change.hash[:16]}…")

@@ -15,7 +15,7 @@ from app.countries import country_info, search_countries
 from app.db import get_database
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
 from app.models import Proposal, Source
-from app.vocabulary import CONDITION_CATEGORIES, RESOLUTION_STATES, ROLES, STATES, STATUSES, day_words
+from app.vocabulary import CONDITION_CATEGORIES, RESOLUTION_STATES, ROLES, STATES, STATUSES
 from app.schemas import MAX_ID, CitationIn
 from app.services import board, history
 from app.services.errors import InvalidInput, NotFound, VersionConflict
@@ -338,9 +338,8 @@ def save_facts(request: Request, session: SessionDep, proposal: ProposalDep, vie
                                         reason=parsed.reason, expected_version=parsed.expected_version)
             version = result.proposal.version
             notice = board.recorded_facts(ws, proposal.slug, result.change).notice if result.changed else None
-            if notice and taken:
-                notice += (f" What you left as the form showed it was taken from the facts of "
-                           f"{day_words(data.stated_on)} instead: {', '.join(taken)}.")
+            if taken and result.changed:
+                notice = " ".join(filter(None, [notice, taken]))
     except InvalidInput as exc:
         for e in exc.errors:
             form.error(proposal_form.error_field(e["loc"]), e["msg"])

@@ -160,8 +160,8 @@ def review_form(session, record, suggestion: dict[str, Any], stance) -> stance_f
     shown = {c.text for c in data.conditions}
     for c in suggestion.get("conditions") or []:
         if c["text"][:500] not in shown and c.get("category") in CONDITION_CATEGORIES:
-            row = stance_form.ConditionRow("", c["text"][:500], c["category"], c.get("state") or "unknown",
-                                           c.get("factor") or "", remove=True)
+            factor, state = imports.proposed_factor_and_state(session, record.proposal, c)
+            row = stance_form.ConditionRow("", c["text"][:500], c["category"], state, factor or "", remove=True)
             row.passages = [q for q in passages_of.get(c["category"], []) if len(q) >= 3][:imports.MAX_EVIDENCE]
             form.conditions.append(row)
     form.evidence = [stance_form.EvidenceRow(q) for q in (suggestion.get("evidence") or [])[:imports.MAX_EVIDENCE]]
@@ -201,7 +201,7 @@ def cited_passages(applied: dict[str, Any], source_id: int) -> list[tuple[str, l
 
 def _review_page(request, session, record, errors: dict[str, dict[str, str]] | None = None,
                  edited: dict[str, stance_form.StanceForm] | None = None, status_code: int = 200,
-                 notices: dict[str, str] | None = None) -> Response:
+                 notices: dict[str, str] | None = None, decided: dict[str, str] | None = None) -> Response:
     proposal = record.proposal
     rows = []
     quotes = []
@@ -217,7 +217,7 @@ def _review_page(request, session, record, errors: dict[str, dict[str, str]] | N
         stale_summary = (form is not None and current is not None and not s.get("summary") and current.summary
                          and form.summary == current.summary and form.status != current.status)
         rows.append({"s": s, "form": form, "current": current, "decision": decision, "earlier": earlier,
-                     "decided": imports.decided_token(record, s["country"]),
+                     "decided": (decided or {}).get(s["country"]) or imports.decided_token(record, s["country"]),
                      "summary_note": (f"Written when {s['country_name']} was {STATUS_LABELS[current.status].lower()}: "
                                       "check that it still holds, or clear it.") if stale_summary else None,
                      "known_version": known,
@@ -255,9 +255,11 @@ def decide(request: Request, session: SessionDep, import_id: ImportId, iso3: Cou
     seen = submitted.get("decided")
     # Decided since this form was made (by a colleague, or in another window): deciding again from it
     # would undo that decision unseen.
-    stale = seen is not None and seen != imports.decided_token(record, code)
+    stale = latest is not None and seen is not None and seen != imports.decided_token(record, code)
     meanwhile = (f"{latest.decided_by} {_decided_words(latest)} the suggestion for {original['country_name']} "
                  f"after this form was opened") if stale else ""
+    # A page shown again (more rows, a mistake to mend) keeps the decision the form was made after.
+    kept_token = {code: seen} if seen is not None else None
     if stale and action == "reject":
         return redirect(anchor, f"Nothing was done: {meanwhile}. Here it is as it stands now.")
     if action == "reject":
@@ -269,14 +271,18 @@ def decide(request: Request, session: SessionDep, import_id: ImportId, iso3: Cou
         return redirect(anchor, "Choose accept or reject.")
     form = stance_form.read_form(submitted)
     if action == "more_rows":
-        return _review_page(request, session, record, {}, {code: form.with_more_rows()})
+        return _review_page(request, session, record, {}, {code: form.with_more_rows()}, decided=kept_token)
     parsed = stance_form.parse_review(form, record.source_id)
     # Applied on top of the version the form was filled in over; a form without one is taken to be
     # over a version no stance has, so it conflicts and is shown again over the current one.
     over_version = int(form.version) if form.version.isdecimal() else (-1 if action == "rebase" else None)
     if parsed.data is None:
-        return _review_page(request, session, record, {code: form.errors}, {code: form.with_blank_rows(1)}, status_code=422)
+        return _review_page(request, session, record, {code: form.errors}, {code: form.with_blank_rows(1)},
+                            status_code=422, decided=kept_token)
     current = board.find_stance(session, record.proposal, code)
+    if stale and latest.decision == "accepted" and imports.same_as_applied(latest, parsed.data):
+        # The same review sent twice (a double click, a second window): it is on the board already.
+        return redirect(anchor, f"Nothing more was done: {meanwhile}, exactly as this review says.")
     if stale and (current.version if current else 0) == over_version:
         # The stance is as the form saw it (the suggestion was rejected, or accepted with no change):
         # the review is kept, to accept knowingly.
@@ -297,7 +303,8 @@ def decide(request: Request, session: SessionDep, import_id: ImportId, iso3: Cou
             if "exact passage" in message:
                 message = "This is not a passage of the article: quote its exact words"
             form.error(name, message[:1].upper() + message[1:] + ".")
-        return _review_page(request, session, record, {code: form.errors}, {code: form.with_blank_rows(1)}, status_code=422)
+        return _review_page(request, session, record, {code: form.errors}, {code: form.with_blank_rows(1)},
+                            status_code=422, decided=kept_token)
     audit.info("import suggestion accepted: user=%s import=%s country=%s outcome=%s", viewer.name, import_id, code, outcome.outcome)
     if outcome.outcome == "conflict":
         # Nothing the editor reviewed is lost: the page comes back with their review merged with

@@ -1130,7 +1130,7 @@ def _number(raw: str) -> int:
     return int(raw.replace(",", "").replace(".", "").replace(" ", ""))
 
 
-# A count as the reader reads it, standing alone: not part of a decimal or of a sum of money.
+# A count as the reader reads it, standing alone: not part of a decimal, not millions or billions.
 _WRITTEN_FIGURE = re.compile(r"(?<![\d.,])" + NUMBER + r"(?!\d|[.,]\d)(?! (?:million|billion|trillion)\b)")
 
 

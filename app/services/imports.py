@@ -110,6 +110,32 @@ def deciding(record: Import, code: str) -> ImportDecision | None:
     return found[-1] if found else None
 
 
+def proposed_factor_and_state(session: Session, proposal: Proposal, c: dict[str, Any]) -> tuple[str | None, str]:
+    """The factor and state a condition the article proposes starts with: the one it names, else the
+    factor this proposal's conditions of its category hang on; in that factor's state until an
+    editor says otherwise, else unmet."""
+    factor = c.get("factor") or _factor_for_category(session, proposal, c["category"])
+    held = next((f.state for f in proposal.factors if f.slug == factor), None) if factor else None
+    return factor, c.get("state") or held or "unmet"
+
+
+def same_as_applied(decision: ImportDecision, data: StanceData) -> bool:
+    """Whether DATA (a review) is what DECISION applied: the same status, figures, roles, summary,
+    date, dispute and conditions."""
+    applied = decision.applied
+    if not applied:
+        return False
+
+    def conditions(items) -> list[tuple]:
+        return sorted((c["text"], c["category"], c["state"], c.get("factor")) for c in items)
+
+    sent = data.model_dump(mode="json")
+    return (applied.get("status"), applied.get("troops"), sorted(applied.get("roles") or []), applied.get("summary"),
+            applied.get("stated_on"), applied.get("dispute"), conditions(applied.get("conditions") or [])) == (
+        sent["status"], sent["troops"], sorted(sent["roles"]), sent["summary"], sent["stated_on"], sent["dispute"],
+        conditions(sent["conditions"]))
+
+
 def decided_token(record: Import, code: str) -> str:
     """The last deciding decision as a review form names it: its id, or "none"."""
     decision = deciding(record, code)
@@ -190,13 +216,9 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
                              f"send its id with the condition to change that one instead.")
             continue
         present.add(c["category"])
-        factor = c.get("factor") or _factor_for_category(session, proposal, c["category"])
-        # A condition hung on a factor is in the factor's state until an editor says otherwise.
-        held = next((f.state for f in proposal.factors if f.slug == factor), None) if factor else None
-        conditions.append(ConditionData(
-            text=c["text"][:500], category=c["category"], state=c.get("state") or held or "unmet",
-            factor=factor, citations=citations,
-        ))
+        factor, state = proposed_factor_and_state(session, proposal, c)
+        conditions.append(ConditionData(text=c["text"][:500], category=c["category"], state=state, factor=factor,
+                                        citations=citations))
         origins.append(("sent", m))
     kept_evidence = [(j, q) for j, q in enumerate(suggestion.get("evidence") or []) if len(q) >= 3][:MAX_EVIDENCE]
     cited = evidence_citations(source_id, [q for _, q in kept_evidence], troops)

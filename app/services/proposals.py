@@ -23,7 +23,7 @@ from app.services.board import counting, read_facts
 from app.services.changes import append_change, lock_chain_head, published_on, recorded_version, spoken_for
 from app.services.errors import InvalidInput, VersionConflict
 from app.services.stances import VIAS, check_citations, citation_dict, ensure_country
-from app.vocabulary import PROPOSAL_FACTS, RESOLUTION_LABELS
+from app.vocabulary import PROPOSAL_FACTS, RESOLUTION_LABELS, day_words
 
 # The columns of the proposal row each fact is made of. A quote is the word for a fact as a whole.
 FACT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -190,19 +190,38 @@ FACT_NAMES = ("target_troops", "target_troops_approximate", "target_police", "sp
               "resolution_state", "resolution_on", "resolution_text", "mandate_summary", "context_notes")
 
 
-def facts_from_their_day(session: Session, slug: str, data: ProposalFacts) -> tuple[ProposalFacts, list[str]]:
-    """DATA, typed over the facts the board shows today (the facts form) but dated to an earlier day
-    than those speak for, with what the editor left as it was taken from the facts of that day: facts
-    entered late do not carry later ones back. Gives the facts taken (none when DATA is not so dated)."""
+def facts_from_their_day(session: Session, slug: str, data: ProposalFacts) -> tuple[ProposalFacts, str | None]:
+    """DATA, typed over the facts the board shows today (the facts form) but speaking for an earlier
+    day than those do (dated so, or by its source's publication date), with what the editor left as it
+    was taken from the facts of that day, or left empty when nothing was recorded about the force by
+    then: facts entered late do not carry later ones back. Gives a sentence saying what was taken
+    (None when nothing was)."""
     shown = read_facts(session, slug)
-    if data.stated_on is None or not shown.facts_known or shown.day is None or data.stated_on >= shown.day:
-        return data, []
-    then = read_facts(session, slug, data.stated_on)
+    if not shown.facts_known or shown.day is None:
+        return data, None
+    day = spoken_for(data.stated_on, None, published_on(session, _dating_source(session, data.citations)),
+                     utcnow().date())
+    if day >= shown.day:
+        return data, None
+    then = read_facts(session, slug, day)
+
+    def value(name: str) -> Any:
+        if then.facts_known:
+            return getattr(then, name)
+        return False if name == "target_troops_approximate" else None
+
+    update = {name: value(name) for name in FACT_NAMES
+              if getattr(data, name) == getattr(shown, name) and value(name) != getattr(shown, name)}
+    if not update:
+        return data, None
+    taken = ", ".join(name.replace("_", " ") for name in update)
     if not then.facts_known:
-        return data, []
-    update = {name: getattr(then, name) for name in FACT_NAMES
-              if getattr(data, name) == getattr(shown, name) and getattr(then, name) != getattr(shown, name)}
-    return data.model_copy(update=update), [name.replace("_", " ") for name in update]
+        return data.model_copy(update=update), (
+            f"Nothing was recorded about the force by {day_words(day)}, the day these facts speak for: what you left "
+            f"as the form showed it was not carried back to that day: {taken}.")
+    return data.model_copy(update=update), (
+        f"What you left as the form showed it was taken from the facts of {day_words(day)}, the day these facts "
+        f"speak for, instead: {taken}.")
 
 
 def recorded_stated_on(change: Change | None) -> dt.date | None:

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Source
@@ -31,10 +31,12 @@ def same_source(session: Session, data: SourceIn) -> Source | None:
                                  same(Source.url, str(data.url) if data.url else None),
                                  same(Source.published_on, data.published_on))
     if data.text:
-        query = query.where(Source.text_sha256 == text_sha256(data.text))
-    else:
-        query = query.where(Source.text_sha256.is_(None), func.lower(Source.title) == data.title.lower())
-    return session.scalars(query.order_by(Source.id).limit(1)).first()
+        return session.scalars(query.where(Source.text_sha256 == text_sha256(data.text)).order_by(Source.id)
+                               .limit(1)).first()
+    # Titles compared here, letter case folded alike for every script (SQLite's lower() folds ASCII only).
+    title = data.title.casefold()
+    return next((s for s in session.scalars(query.where(Source.text_sha256.is_(None)).order_by(Source.id))
+                 if s.title.casefold() == title), None)
 
 
 def create_source(session: Session, data: SourceIn) -> Source:

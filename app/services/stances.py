@@ -280,6 +280,9 @@ def from_its_day(session: Session, stance: Stance, data: StanceData) -> tuple[St
     shown = position_change(session, stance)
     if shown is None:
         return data, None
+    if shown.after.get("carried_on") and (data.stated_on.isoformat() if data.stated_on else None) == \
+            shown.after.get("stated_on"):
+        return data, None  # a correction of the position shown, keeping its date: it speaks for that day
     day = statement_day(session, data)
     if day >= shown.effective_on:
         return data, None
