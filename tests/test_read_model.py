@@ -39,7 +39,7 @@ from app.services.board import get_proposal
 from app.services.seeding import SEED_FORMAT, seed_file
 from app.services.sources import create_source
 from app.services.stances import set_stance
-from tests.conftest import add_token, add_user
+from tests.conftest import STANCE_FORM, add_token, add_user, form_values
 
 UTC = dt.timezone.utc
 DAY = dt.timedelta(days=1)
@@ -716,6 +716,23 @@ def test_a_factor_recorded_for_an_earlier_day_never_carries_a_later_statement_ba
                        if ",AZE," in r or r.startswith("AZE,"))
         assert status in csv_row, day
     assert client.get(url).json()["status"] == "committed"
+
+
+def test_a_form_correcting_a_carried_position_keeps_its_day_and_takes_nothing_from_earlier(editor_client, database):
+    """The ceasefire factor carried Azerbaijan's position to 20 Nov 2025. An editor adds a dispute on
+    the form, keeping the statement's date (7 Nov): the correction speaks for 20 Nov, shown at once,
+    and nothing is taken from the position of 7 Nov."""
+    ceasefire_met(database, dt.date(2025, 11, 20), "The ceasefire has held for a week.")
+    edit = "/proposals/gaza-isf/countries/AZE/edit"
+    data = form_values(editor_client.get(edit).text, STANCE_FORM)
+    assert data["stated_on"] == "2025-11-07"
+    data.update(dispute="Another report says Baku has not decided.", source_id="1", quote=SEED_QUOTE, reason="dispute")
+    reply = editor_client.post(edit, data=data, follow_redirects=False)
+    assert reply.status_code == 303
+    page = BeautifulSoup(editor_client.get(reply.headers["location"]).text, "html.parser")
+    assert "taken from" not in page.select_one(".notice-ok").get_text(" ", strip=True)
+    now = editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE").json()
+    assert now["dispute"] == "Another report says Baku has not decided." and now["conditions"][0]["state"] == "met"
 
 
 def test_a_rows_quote_changes_with_its_status(client, database):
