@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
+import pytest
 from bs4 import BeautifulSoup
 from sqlalchemy import select
 
@@ -279,27 +280,6 @@ def test_the_facts_api_needs_if_match_and_names_the_field_of_every_error(writer_
     assert verify_chain(session).ok
 
 
-def test_facts_dated_by_an_older_source_take_what_the_editor_left_from_that_days_facts(editor_client, client):
-    """Undated facts citing a report of 1 Dec 2025 speak for that day: the mandate the editor left as
-    the form showed it (stated on 10 Jan 2026) is not carried back."""
-    data = form_values(editor_client.get(EDIT).text, "form.facts-form")
-    seeded_mandate = data["mandate_summary"]
-    later = {**data, "mandate_summary": "A later mandate.", "stated_on": "2026-01-10", "source_id": "1",
-             "quote": RESOLUTION_QUOTE, "reason": "new mandate"}
-    assert editor_client.post(EDIT, data=later, follow_redirects=False).status_code == 303
-    data = form_values(editor_client.get(EDIT).text, "form.facts-form")
-    data.update(context_notes="Context from a December report.", stated_on="", source_id="new",
-                source_title="December report", source_published_on="2025-12-01", quote="December report",
-                reason="late entry")
-    reply = editor_client.post(EDIT, data=data, follow_redirects=False)
-    assert reply.status_code == 303, reply.text[:1000]
-    message = BeautifulSoup(editor_client.get(reply.headers["location"]).text, "html.parser").select_one(
-        ".notice-ok").get_text(" ", strip=True)
-    assert "taken from the facts of 1 Dec 2025, the day these facts speak for, instead: mandate summary." in message
-    december = client.get(f"{FACTS}?as_of=2025-12-05").json()
-    assert (december["mandate_summary"], december["context_notes"]) == (seeded_mandate, "Context from a December report.")
-
-
 def test_the_targets_quotes_say_which_target_each_backs(writer_client):
     """With a police target beside the troop target, each quote under the Target says which it backs,
     the troop target's first."""
@@ -353,9 +333,16 @@ def test_the_facts_form_shows_every_problem_at_once(editor_client, session):
     assert "Unknown country code 'ZZZ'" in errors["sponsor_country"]
 
 
-def test_facts_dated_to_an_earlier_day_take_what_the_editor_left_from_that_days_facts(editor_client, client):
+@pytest.mark.parametrize("dated", [
+    {"stated_on": "2025-12-01", "source_id": "1", "quote": RESOLUTION_QUOTE},
+    # undated, citing a report published that day: dated by it
+    {"stated_on": "", "source_id": "new", "source_title": "December report", "source_published_on": "2025-12-01",
+     "quote": "December report"},
+], ids=["stated-on", "by-its-source"])
+def test_facts_dated_to_an_earlier_day_take_what_the_editor_left_from_that_days_facts(editor_client, client, dated):
     """The board shows facts stated on 10 Jan 2026 (a new mandate). An editor enters a context note
-    stated on 1 Dec 2025: the facts of that day keep the mandate they had then, and the editor is told."""
+    for 1 Dec 2025 (stated on that day, or undated on a report of that day): the facts of that day
+    keep the mandate they had then, and the editor is told."""
     data = form_values(editor_client.get(EDIT).text, "form.facts-form")
     seeded_mandate = data["mandate_summary"]
     later = {**data, "mandate_summary": "A later mandate.", "stated_on": "2026-01-10", "source_id": "1",
@@ -363,8 +350,7 @@ def test_facts_dated_to_an_earlier_day_take_what_the_editor_left_from_that_days_
     assert editor_client.post(EDIT, data=later, follow_redirects=False).status_code == 303
     data = form_values(editor_client.get(EDIT).text, "form.facts-form")
     assert data["mandate_summary"] == "A later mandate."  # the form opens on today's facts
-    data.update(context_notes="Context stated in December.", stated_on="2025-12-01", source_id="1",
-                quote=RESOLUTION_QUOTE, reason="late entry")
+    data.update(context_notes="Context stated in December.", reason="late entry", **dated)
     reply = editor_client.post(EDIT, data=data, follow_redirects=False)
     assert reply.status_code == 303, reply.text[:1000]
     message = BeautifulSoup(editor_client.get(reply.headers["location"]).text, "html.parser").select_one(
