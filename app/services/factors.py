@@ -14,7 +14,7 @@ from app.models import Change, Citation, Condition, Factor, Proposal, Stance
 from app.schemas import CitationIn
 from app.services.changes import append_change, lock_chain_head, recorded_version
 from app.services.errors import InvalidInput, VersionConflict
-from app.services.stances import check_citation, edit_base, position_change, set_stance
+from app.services.stances import check_citation, position_change, position_data, set_stance
 
 
 def factor_version(session: Session, factor: Factor, version: int | None) -> dict[str, Any] | None:
@@ -150,7 +150,7 @@ def set_factor(
         # day is never carried back to it.
         shown = position_change(session, stance)
         carried_on = max(recorded.effective_on, shown.effective_on) if shown is not None else recorded.effective_on
-        data = edit_base(session, stance)
+        data = position_data(stance, shown)
         conditions = []
         for c in data.conditions:
             if c.factor == slug:

@@ -233,11 +233,12 @@ def edit_base(session: Session, stance: Stance, day: dt.date | None = None) -> S
     shown = position_change(session, stance, day)
     if shown is None and day is not None:
         return None  # the country had said nothing by DAY: nothing to start from
-    return _data_of(stance, shown)
+    return position_data(stance, shown)
 
 
-def _data_of(stance: Stance, shown: Any) -> StanceData:
-    """STANCE's position as the statement SHOWN (a `position_change` row, or None) gives it."""
+def position_data(stance: Stance, shown: Any) -> StanceData:
+    """STANCE's position as the statement SHOWN (a `position_change` row, or None) gives it, as
+    write-path input: what `edit_base` gives for a statement already looked up."""
     if shown is None or shown.after.get("version") == stance.version:
         return stance_data_from(stance)
     snap = shown.after
@@ -287,8 +288,8 @@ def from_its_day(session: Session, stance: Stance, data: StanceData) -> tuple[St
     if day >= shown.effective_on:
         return data, None
     said = position_change(session, stance, day)
-    now = _data_of(stance, shown)
-    then = _data_of(stance, said) if said is not None else None
+    now = position_data(stance, shown)
+    then = position_data(stance, said) if said is not None else None
 
     def key(conditions) -> list[tuple]:
         return [(c.text, c.category, c.state, c.factor) for c in conditions]

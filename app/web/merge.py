@@ -27,9 +27,9 @@ from app.schemas import StanceData
 from app.figure_rule import TROOP_FIELDS
 from app.services.history import day_text, stance_version
 from app.services.stances import stance_snapshot
-from app.vocabulary import CATEGORY_LABELS, ROLE_LABELS, ROLES, STATE_LABELS, STATUS_LABELS
+from app.vocabulary import CATEGORY_LABELS, ROLES, STATE_LABELS, STATUS_LABELS
 from app.web.stance_form import ConditionRow, StanceForm
-from app.web.templating import number
+from app.web.templating import number, roles_text
 
 SCALARS = ("status", *TROOP_FIELDS, "summary", "stated_on", "dispute")
 FIELDS = ("status", "summary", "stated_on", "dispute", *TROOP_FIELDS, "roles")  # in the form's order
@@ -135,7 +135,7 @@ def shown(name: str, value: Any) -> str:
     if name in TROOP_FIELDS:
         return number(value)
     if name == "roles":
-        return ", ".join(ROLE_LABELS.get(r, r) for r in value) or "none"
+        return roles_text(value) or "none"
     if name == "stated_on":
         return day_text(value)
     return value or "—"
