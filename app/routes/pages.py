@@ -68,8 +68,8 @@ def _board(request: Request, session, slug: str, status: list[str], condition: s
 
     dated = query(**dates)
 
-    def country_href(code: str) -> str:
-        return f"/proposals/{slug}/countries/{code}{dated}"
+    # Each country's page on the same day, for the table, matrix, map and what-if to link to.
+    country_href = {s.country_code: f"/proposals/{slug}/countries/{s.country_code}{dated}" for s in day.everyone}
 
     context = {
         "board": day,
@@ -95,7 +95,7 @@ def _board(request: Request, session, slug: str, status: list[str], condition: s
         "active_filters": [(STATUS_LABELS[s], query(**dates, statuses=[x for x in chosen if x != s], condition=condition))
                            for s in chosen] + ([(f"Has a condition about {CATEGORY_LABELS[condition].lower()}",
                                                  query(**dates, statuses=chosen))] if condition else []),
-        "world": worldmap.world_map(day.everyone, country_href),
+        "world": worldmap.world_map(day.everyone, country_href.__getitem__),
         "assume": assume,
         "whatif": projection.project(day.proposal, day.everyone, day.factors, assume),
     }
