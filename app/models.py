@@ -191,6 +191,9 @@ class Condition(Base):
     __table_args__ = (
         CheckConstraint(_in("category", CONDITION_CATEGORIES), name="category"),
         CheckConstraint(_in("state", STATES), name="state"),
+        # An id names a condition in the history, in links and in forms: never handed out twice
+        # (PostgreSQL's sequences never do; SQLite needs AUTOINCREMENT).
+        {"sqlite_autoincrement": True},
     )
 
     def __repr__(self) -> str:

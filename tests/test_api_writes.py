@@ -470,3 +470,26 @@ def test_a_source_dated_after_today_is_refused_with_the_field_named(writer, sess
     assert session.scalar(select(func.count()).select_from(Source)) == stored
     assert writer.post("/api/v1/sources", json={"title": "Today's news",
                                                 "published_on": dt.datetime.now(dt.timezone.utc).date().isoformat()}).status_code == 201
+
+
+def test_a_removed_condition_id_is_never_given_to_another_condition(writer, session):
+    """A condition's id names it in the history, in links (`#condition-N`) and in forms sent back: one
+    removed must never come back as another condition, even when it was the newest of all."""
+    etag = writer.get(f"{URL}/AZE").headers["etag"]
+    added = writer.put(f"{URL}/AZE", json={**BODY, "conditions": [
+        *BODY["conditions"], {"text": "A vote in the Milli Majlis first.", "category": "domestic_approval",
+                              "state": "unknown"}]}, headers={"If-Match": etag})
+    assert added.status_code == 200, added.text
+    removed_id = max(c["id"] for c in added.json()["conditions"])
+    removed = writer.put(f"{URL}/AZE", json=BODY, headers={"If-Match": added.headers["etag"]})
+    assert removed.status_code == 200 and removed_id not in [c["id"] for c in removed.json()["conditions"]]
+
+    another = writer.put(f"{URL}/AZE", json={**BODY, "conditions": [
+        *BODY["conditions"], {"text": "Funding agreed with the donors.", "category": "funding", "state": "unmet"}]},
+        headers={"If-Match": removed.headers["etag"]})
+    assert another.status_code == 200, another.text
+    new_id = next(c["id"] for c in another.json()["conditions"] if c["category"] == "funding")
+    assert new_id > removed_id
+    history = writer.get(f"{URL}/AZE/history").json()
+    ever = [c["id"] for entry in history for c in (entry.get("after") or {}).get("conditions", [])]
+    assert ever.count(new_id) == 1  # the history never shows this id on the removed condition

@@ -117,7 +117,18 @@ def test_export_then_load_gives_back_every_row_the_chain_and_every_api_answer(bu
     assert after == before
 
 
-def test_the_restored_database_takes_new_writes_after_the_loaded_ids(busy, migrated_database):
+def test_the_restored_database_takes_new_writes_after_the_loaded_ids(busy, client, database, migrated_database):
+    # The newest condition removed before the backup: only the history names its id now.
+    url = "/api/v1/proposals/gaza-isf/stances/NOR"
+    headers = {"Authorization": f"Bearer {add_token(database, 'amira', 'write')}"}
+    body = {"status": "conditional", "citation": {"source_id": 1, "quote": "multinational force"}, "reason": "terms",
+            "conditions": [{"text": "A vote in the Storting.", "category": "domestic_approval", "state": "unknown"}]}
+    added = client.put(url, json=body, headers={**headers, "If-Match": client.get(url).headers["etag"]})
+    assert added.status_code == 200, added.text
+    removed_id = added.json()["conditions"][0]["id"]
+    cleared = client.put(url, json={**body, "status": "considering", "conditions": []},
+                         headers={**headers, "If-Match": added.headers["etag"]})
+    assert cleared.status_code == 200 and cleared.json()["conditions"] == []
     original = _export(busy.url)
     restored = migrated_database("postgresql" if busy.is_postgres else "sqlite")
     _load(restored, json.dumps(original))
@@ -135,6 +146,12 @@ def test_the_restored_database_takes_new_writes_after_the_loaded_ids(busy, migra
         assert reply.status_code == 200, reply.text
         changes = c.get("/api/v1/changes?limit=1000").json()
         assert changes[-1]["id"] == len(original["tables"]["changes"]) + 1
+        reply = c.put("/api/v1/proposals/gaza-isf/stances/QAT", headers={"Authorization": f"Bearer {token}",
+                                                                         "If-Match": reply.headers["etag"]},
+                      json={"status": "conditional", "citation": {"source_id": 1, "quote": "Qatar"}, "reason": "terms",
+                            "conditions": [{"text": "Funding agreed.", "category": "funding", "state": "unmet"}]})
+        assert reply.status_code == 200, reply.text
+        assert reply.json()["conditions"][0]["id"] > removed_id  # never the id of the condition removed
     dbmod.get_engine().dispose()
     engine = build_engine(restored)
     with Database(engine).read_session() as s:

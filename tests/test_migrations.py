@@ -150,3 +150,44 @@ def test_upgrading_a_database_recorded_before_the_facts_had_a_history(empty_back
         assert "proposal gaza-isf" in report.kept and not report.changed
     finally:
         engine.dispose()
+
+
+def test_upgrading_keeps_every_condition_and_never_reuses_an_id_the_history_names(empty_backend):
+    """On SQLite the conditions table is rebuilt to never hand out an id twice: every condition and
+    its quotes are kept, and the next new condition's id is past every id the history names, even one
+    whose condition was removed before the upgrade."""
+    import sqlalchemy as sa
+
+    from app.db import Database
+    from app.services.changes import verify_chain
+    from app.services.seeding import seed_all
+
+    url = empty_backend.url
+    migrate.upgrade(url, "0010")
+    engine = build_engine(url)
+    try:
+        with Database(engine).write_session() as s:
+            seed_all(s, article_only=True)
+        with engine.begin() as conn:
+            highest = conn.execute(sa.text("SELECT max(id) FROM conditions")).scalar()
+            # The newest condition removed, as a save leaving it out does: only the history names it now.
+            conn.execute(sa.text("DELETE FROM citations WHERE condition_id = :id"), {"id": highest})
+            conn.execute(sa.text("DELETE FROM conditions WHERE id = :id"), {"id": highest})
+            kept = conn.execute(sa.text("SELECT id, stance_id, text, category, state, factor_id, position "
+                                        "FROM conditions ORDER BY id")).all()
+            quotes = conn.execute(sa.text("SELECT id, condition_id, quote FROM citations ORDER BY id")).all()
+            stance = kept[0].stance_id
+        migrate.upgrade(url)
+        with engine.begin() as conn:
+            assert conn.execute(sa.text("SELECT id, stance_id, text, category, state, factor_id, position "
+                                        "FROM conditions ORDER BY id")).all() == kept
+            assert conn.execute(sa.text("SELECT id, condition_id, quote FROM citations ORDER BY id")).all() == quotes
+            conn.execute(sa.text("INSERT INTO conditions (stance_id, text, category, state, position) "
+                                 "VALUES (:stance, 'Funding agreed.', 'funding', 'unmet', 9)"), {"stance": stance})
+            assert conn.execute(sa.text("SELECT max(id) FROM conditions")).scalar() > highest
+        with Database(engine).read_session() as s:
+            assert verify_chain(s).ok
+        migrate.downgrade(url, "0010")
+        migrate.upgrade(url)
+    finally:
+        engine.dispose()

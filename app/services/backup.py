@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app import migrate
 from app.db import Base, UTCDateTime, utcnow
-from app.models import ChainHead
+from app.models import ChainHead, Change, Condition
 from app.services.changes import verify_chain
 from app.text_rule import problem_in
 
@@ -108,13 +108,36 @@ def export_database(session: Session, out: IO[str], include_secrets: bool = Fals
     return ExportSummary(counts, header["chain"]["last_hash"])
 
 
+def highest_condition_id(session: Session) -> int:
+    """The highest id a condition has had: stored, or named in a stance's recorded position (a
+    condition since removed lives on in the history, and its id must not name another)."""
+    highest = session.scalar(select(func.max(Condition.id))) or 0
+    for after in session.scalars(select(Change.after).where(Change.entity == "stance", Change.after.is_not(None))):
+        for condition in after.get("conditions") or ():
+            if isinstance(condition.get("id"), int):
+                highest = max(highest, condition["id"])
+    return highest
+
+
 def reset_id_sequences(session: Session, names) -> None:
-    """After rows were inserted with their ids, move PostgreSQL's id sequences past them."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
+    """After rows were inserted with their ids, move the id counters past them: PostgreSQL's
+    sequences, and for conditions (whose ids the history names) SQLite's too, past every id the
+    history holds."""
+    postgres = session.get_bind().dialect.name == "postgresql"
     for name in names:
         table = _table(name)
-        if "id" in table.columns and isinstance(table.columns["id"].type, Integer):
+        if "id" not in table.columns or not isinstance(table.columns["id"].type, Integer):
+            continue
+        if name == "conditions":
+            highest = highest_condition_id(session)
+            if postgres:
+                session.execute(text("SELECT setval(pg_get_serial_sequence('conditions', 'id'), :next, false)"),
+                                {"next": highest + 1})
+            else:
+                session.execute(text("DELETE FROM sqlite_sequence WHERE name = 'conditions'"))
+                session.execute(text("INSERT INTO sqlite_sequence (name, seq) VALUES ('conditions', :seq)"),
+                                {"seq": highest})
+        elif postgres:
             session.execute(text(
                 f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"
             ))

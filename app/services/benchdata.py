@@ -16,7 +16,7 @@ from app.countries import country_info
 from app.db import utcnow
 from app.models import STATUSES, ChainHead, Change, Citation, Condition, Country, Factor, Proposal, Source, Stance
 from app.schemas import ProposalFacts
-from app.services.backup import reset_id_sequences
+from app.services.backup import highest_condition_id, reset_id_sequences
 from app.services.changes import compute_hash, effective_on
 from app.services.proposals import set_proposal_facts
 from app.services.seeding import seed_all
@@ -86,7 +86,7 @@ def fill(session: Session, countries: int = 200, changes: int = 100_000, proposa
     all_proposals = all_proposals[:proposals]
     factor_ids = {(f.proposal_id, f.slug): f.id for f in session.scalars(select(Factor))}
 
-    stance_id, condition_id, citation_id = _next_id(session, Stance), _next_id(session, Condition), _next_id(session, Citation)
+    stance_id, condition_id, citation_id = _next_id(session, Stance), highest_condition_id(session) + 1, _next_id(session, Citation)
     on_board = {(s.proposal_id, s.country_code) for s in session.scalars(select(Stance))}
     plans = []  # (proposal, country, stance_id, conditions [(id, category, slug, text)])
     for p in all_proposals:
