@@ -75,6 +75,38 @@ def test_a_write_that_changes_nothing_records_nothing(writer, session):
     assert _changes(session) == count
 
 
+@pytest.mark.parametrize("stated_on", ["2026-11-20", None], ids=["dated", "undated"])
+def test_a_statement_sent_again_for_its_own_day_records_nothing(writer, session, stated_on):
+    """A script that sends a country's statements again (a backfill run twice) records nothing new,
+    though a later statement has been recorded since: what the board shows for every day is the same."""
+    source = writer.post("/api/v1/sources", json={"title": "Baku briefing", "publisher": "Example Wire",
+                                                  "published_on": "2026-11-20", "text": "Baku will send 500 engineers."})
+    assert source.status_code in (200, 201), source.text
+    earlier = {**BODY, "stated_on": stated_on, "conditions": [
+        {"text": "A vote in the Milli Majlis first.", "category": "domestic_approval", "state": "unknown"}],
+        "citation": {"source_id": source.json()["id"], "quote": "Baku will send 500 engineers"}}
+    first = writer.put(f"{URL}/AZE", json=earlier, headers={"If-Match": writer.get(f"{URL}/AZE").headers["etag"]})
+    assert first.status_code == 200, first.text
+    later = writer.put(f"{URL}/AZE", json={**BODY, "stated_on": "2026-11-25", "status": "deployed",
+                                            "troops": {"committed": 500, "deployed": 200}},
+                       headers={"If-Match": first.headers["etag"]})
+    assert later.status_code == 200, later.text
+    count = _changes(session)
+    boards = {day: writer.get(f"{URL}?as_of={day}").json() for day in ("2026-11-20", "2026-11-22", "2026-11-26")}
+
+    again = writer.put(f"{URL}/AZE", json=earlier, headers={"If-Match": later.headers["etag"]})
+    assert again.status_code == 200, again.text
+    assert again.headers["etag"] == later.headers["etag"] and again.json()["status"] == "deployed"
+    assert "The same statement is already recorded for 20 Nov 2026." in again.json()["notice"]
+    assert _changes(session) == count
+    assert {day: writer.get(f"{URL}?as_of={day}").json() for day in boards} == boards
+
+    # The same words for another day are a statement of their own.
+    other_day = writer.put(f"{URL}/AZE", json={**earlier, "stated_on": "2026-11-21"},
+                           headers={"If-Match": again.headers["etag"]})
+    assert other_day.status_code == 200 and _changes(session) == count + 1
+
+
 def test_create_answers_201_with_location_and_refuses_if_match(writer, session):
     body = {**BODY, "conditions": [], "citation": {"source": {"title": "Oslo statement", "publisher": "Example News"},
                                                    "quote": "Norway will consider a contribution"}}

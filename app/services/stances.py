@@ -96,6 +96,14 @@ def _without_version(snapshot: dict[str, Any] | None) -> dict[str, Any] | None:
     return {k: v for k, v in snapshot.items() if k != "version"}
 
 
+def _as_read(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """A recorded position as a reader sees it: without its version, the day a factor carried it to,
+    and the ids its conditions had when it was written."""
+    seen = {k: v for k, v in snapshot.items() if k not in ("version", "carried_on")}
+    seen["conditions"] = [{k: v for k, v in c.items() if k != "id"} for c in snapshot.get("conditions") or ()]
+    return seen
+
+
 def check_citations(
     session: Session, citations: list[CitationIn], loc: list[Any], errors: list[dict[str, Any]]
 ) -> None:
@@ -433,8 +441,13 @@ def set_stance(
     # The position this statement follows on the board (the one that counted for its day until now),
     # not the latest recorded: what it changed, and the quotes kept for what it did not, are told
     # against that one, so nothing said for a later day is carried back into it.
-    followed = None if created else session.scalars(
-        counting(select(Change.after).where(Change.stance_id == stance.id), speaks_for)).first()
+    found = None if created else session.execute(
+        counting(select(Change.after, Change.effective_on).where(Change.stance_id == stance.id), speaks_for)).first()
+    followed = found.after if found is not None else None
+    # A statement that may only say again what is recorded for its day, behind a later one: it is
+    # written in a savepoint, undone if it turns out to be the same (see _as_read).
+    again = None if found is None or followed.get("version") == stance.version or found.effective_on != speaks_for \
+        else session.begin_nested()
     if followed is None or followed.get("version") == stance.version:
         was_quotes: list[Any] = [] if created or followed is None else list(stance.citations)
         was = None if created or followed is None else _facts(
@@ -485,6 +498,12 @@ def set_stance(
         raise VersionConflict(expected_version, stance.version) from exc
 
     after = stance_snapshot(stance)
+    if again is not None:
+        if _as_read(after) == _as_read(followed):
+            again.rollback()  # the stance row is back as it was, the later statement's
+            return StanceWrite(stance, None, False, [*notes, f"The same statement is already recorded for "
+                                                               f"{day_words(speaks_for)}."])
+        again.commit()
     if not created and _without_version(after) == _without_version(before):
         # Nothing a reader could see changed: no new version, no history row.
         return StanceWrite(stance, None, False, notes)
