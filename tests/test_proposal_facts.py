@@ -275,6 +275,7 @@ def test_the_facts_api_needs_if_match_and_names_the_field_of_every_error(writer_
     same = client.put(FACTS, json={**API_BODY, "target_troops": 15000, "stated_on": "2025-11-01"},
                       headers={"If-Match": older.headers["etag"]})
     assert same.status_code == 200 and same.json()["current_facts"] is False  # still not what the board shows
+    assert count_changes(session) == before + 2  # sent again for its own day: already recorded, nothing new
     assert client.get(f"{FACTS}?as_of=2025-11-01").json()["target_troops"] == 15000
     session.rollback()
     assert verify_chain(session).ok
@@ -294,6 +295,17 @@ def test_the_targets_quotes_say_which_target_each_backs(writer_client):
     captions = [f.get_text(" ", strip=True) for f in card.select("figcaption")]
     assert captions and captions[-1].startswith("For the police target:"), captions
     assert all(c.startswith(("For the troop target:", "For the police target:")) for c in captions), captions
+
+    # One passage that is the word for both targets says so, once.
+    both = writer_client.put(FACTS, headers={"If-Match": police.headers["etag"]}, json={
+        **API_BODY, "target_troops": 18000, "target_police": 9000,
+        "citation": {"source": {"title": "Revised plan", "text": "The revised plan: 18,000 troops and 9,000 police."},
+                     "quote": "18,000 troops and 9,000 police"}, "reason": "both targets"})
+    assert both.status_code == 200, both.text
+    card = BeautifulSoup(writer_client.get("/proposals/gaza-isf").text, "html.parser").select_one("#facts .fact")
+    captions = [f.get_text(" ", strip=True) for f in card.select("figcaption")]
+    assert [c for c in captions if "Revised plan" in c] == [
+        next(c for c in captions if c.startswith("For the troop and police targets: Revised plan"))], captions
 
 
 def test_only_a_write_token_may_change_the_facts(client, database):
