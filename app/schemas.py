@@ -380,7 +380,8 @@ class CitationOut(BaseModel):
     field: Optional[str] = Field(default=None, description="The fact the quote supports (the first, when several).")
     fields: list[str] = Field(default_factory=list, description=(
         "Every fact of the current value this quote is the word for: a stance's status, troops, roles, summary, "
-        "stated_on or dispute (a report that disagrees); a proposal's target_troops, target_police, sponsor, resolution, mandate_summary or "
+        "stated_on or dispute (a report that disagrees), or one troop figure (offered_min, offered_max, committed, "
+        "deployed) when a later change moved the others; a proposal's target_troops, target_police, sponsor, resolution, mandate_summary or "
         "context_notes. A quote belongs to the value it was recorded for; when that value changes the quote "
         "leaves the current stance or proposal and stays in its history."))
 

@@ -8,6 +8,7 @@ import json
 
 import httpx
 import pytest
+from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
@@ -525,3 +526,40 @@ def test_a_removed_condition_id_is_never_given_to_another_condition(writer, sess
     history = writer.get(f"{URL}/AZE/history").json()
     ever = [c["id"] for entry in history for c in (entry.get("after") or {}).get("conditions", [])]
     assert ever.count(new_id) == 1  # the history never shows this id on the removed condition
+
+
+def test_each_troop_figure_keeps_the_quote_it_rests_on(writer, client):
+    """A write that changes one troop figure cites its quote for that figure: the quote an earlier
+    figure rests on stays with that figure, and goes once that figure changes too."""
+    def source(text: str) -> int:
+        reply = writer.post("/api/v1/sources", json={"title": text[:40], "publisher": "Example Wire",
+                                                     "published_on": "2026-11-20", "text": text})
+        assert reply.status_code in (200, 201), reply.text
+        return reply.json()["id"]
+
+    offer = {**BODY, "status": "conditional", "troops": {"offered_max": 8000}, "conditions": [],
+             "citation": {"source_id": source("Baku could send up to 8,000 troops."), "quote": "up to 8,000 troops"}}
+    first = writer.put(f"{URL}/AZE", json=offer, headers={"If-Match": writer.get(f"{URL}/AZE").headers["etag"]})
+    assert first.status_code == 200, first.text
+    pledge = {**offer, "troops": {"offered_max": 8000, "committed": 1000},
+              "citation": {"source_id": source("Baku commits a first 1,000 soldiers."), "quote": "a first 1,000 soldiers"}}
+    second = writer.put(f"{URL}/AZE", json=pledge, headers={"If-Match": first.headers["etag"]})
+    assert second.status_code == 200, second.text
+    backs = {c["quote"]: c["fields"] for c in second.json()["citations"]}
+    # The offer's quote was the word for the whole position; of the troops, only the offer is still its.
+    assert "offered_max" in backs["up to 8,000 troops"] and "roles" in backs["up to 8,000 troops"]
+    assert not {"troops", "committed"} & set(backs["up to 8,000 troops"])
+    assert backs["a first 1,000 soldiers"] == ["committed"]
+    page = BeautifulSoup(client.get("/proposals/gaza-isf/countries/AZE").text, "html.parser")
+    words = {p.find_next("blockquote").get_text(strip=True): p.get_text(" ", strip=True)
+             for p in page.select(".quote-facts")}
+    assert "Troops offered" in words["up to 8,000 troops"] and "committed" not in words["up to 8,000 troops"]
+    assert words["a first 1,000 soldiers"] == "The word for: Troops committed"
+
+    smaller = {**pledge, "troops": {"offered_max": 5000, "committed": 1000},
+               "citation": {"source_id": source("Baku now speaks of 5,000 troops at most."), "quote": "5,000 troops at most"}}
+    third = writer.put(f"{URL}/AZE", json=smaller, headers={"If-Match": second.headers["etag"]})
+    assert third.status_code == 200, third.text
+    backs = {c["quote"]: c["fields"] for c in third.json()["citations"]}
+    assert not {"troops", "offered_max"} & set(backs["up to 8,000 troops"])  # the figure it rested on is gone
+    assert backs["a first 1,000 soldiers"] == ["committed"] and backs["5,000 troops at most"] == ["offered_max"]

@@ -905,8 +905,9 @@ def test_the_review_form_edits_every_field_and_exactly_that_is_applied(editor_cl
         ("A United Nations mandate.", "mandate", "unmet", "un-mandate")]  # the factor's state that day, not "met"
     assert [q.quote for q in italy.conditions[0].citations] == ["The deployment requires approval by the Italian parliament"]
     # The passage found for the stance gives the offer's 500 as well: it is the word for both.
+    # The passage is the word for the figure it gives (500 offered), not for the 600 the editor typed.
     assert [(q.quote, q.field) for q in italy.citations] == [("Italy will send between 500 and 1,000 Carabinieri", "status"),
-                                                             ("Italy will send between 500 and 1,000 Carabinieri", "troops")]
+                                                             ("Italy will send between 500 and 1,000 Carabinieri", "offered_min")]
 
     decision = session.scalars(select(ImportDecision)).one()
     assert decision.applied["version"] == italy.version == 1 and decision.applied["summary"] == italy.summary

@@ -34,6 +34,7 @@ from app.countries import country_info, flag_emoji
 from app.db import utcnow
 from app.figure_rule import countable, counted_offer
 from app.models import Change, Country, Factor, Proposal, Source, Stance
+from app.services.changes import snapshot_day
 from app.services.errors import NotFound
 from app.services.views import (CitationView, ConditionView, CountryView, FactorView, ProposalView, SourceLabel,
                                 StanceView)
@@ -223,10 +224,6 @@ def _label_sources(conn, quotes: list[CitationView]) -> None:
         q.source = labels.get(q.source_id)
 
 
-def _day(value: Any) -> dt.date | None:
-    return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
-
-
 def _proposal(conn, slug: str, known: bool, params: dict[str, Any], quotes: list[CitationView]) -> ProposalView:
     """Proposal SLUG with its facts as they stood by the as-of rule (PARAMS: the day and known_at cut);
     sets PARAMS' proposal_id."""
@@ -248,9 +245,9 @@ def _proposal(conn, slug: str, known: bool, params: dict[str, Any], quotes: list
     return ProposalView(row.id, row.slug, row.name, row.short_name, row.theatre, snap.get("sponsor"), code, sponsor,
                         snap.get("target_troops"), bool(snap.get("target_troops_approximate")),
                         snap.get("target_police"), snap.get("mandate_summary"), snap.get("resolution_state"),
-                        _day(snap.get("resolution_on")), snap.get("resolution_text"), snap.get("context_notes"),
+                        snapshot_day(snap.get("resolution_on")), snap.get("resolution_text"), snap.get("context_notes"),
                         [], citations, facts_known=True, version=snap.get("version", 0),
-                        stated_on=_day(snap.get("stated_on")), day=facts.effective_on, change_id=facts.id)
+                        stated_on=snapshot_day(snap.get("stated_on")), day=facts.effective_on, change_id=facts.id)
 
 
 def read_facts(session: Session, slug: str, as_of: dt.date | None = None) -> ProposalView:

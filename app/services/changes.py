@@ -92,7 +92,7 @@ def effective_on(change: Change, published_on: dt.date | None) -> dt.date:
     conditions speaks for the day of that state (`carried_on`) when it is later than the day the
     country stated its position."""
     after = change.after or {}
-    return spoken_for(_day(after.get("stated_on")), _day(after.get("carried_on")), published_on,
+    return spoken_for(snapshot_day(after.get("stated_on")), snapshot_day(after.get("carried_on")), published_on,
                       change.changed_at.astimezone(dt.timezone.utc).date())
 
 
@@ -106,8 +106,9 @@ def spoken_for(stated_on: dt.date | None, carried_on: dt.date | None, published_
     return stated_on or published_on or recorded_on
 
 
-def _day(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
+def snapshot_day(value: Any) -> dt.date | None:
+    """A day as a snapshot records it (YYYY-MM-DD), or None for none (or for a value of another kind)."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
 
 
 def recorded_version(session: Session, entity: str, owner: Any, version: int | None) -> dict[str, Any] | None:

@@ -26,13 +26,16 @@ MAX_EVIDENCE = 6
 def evidence_citations(source_id: int, passages: list[str], troops: dict[str, int | None]) -> list[dict[str, Any]]:
     """The quotes an accepted suggestion cites for the stance itself, each tied to the facts it is the
     word for: the first passage (where the reader found the stance) to the status; a passage that
-    gives one of the troop figures to that figure; any other passage to whatever the write changed.
-    One passage may be the word for both (a quote and a field per fact)."""
+    gives troop figures to the troops when it gives them all, else to each figure it gives; any other
+    passage to whatever the write changed. One passage may be the word for several (a quote and a
+    field per fact)."""
     out: list[dict[str, Any]] = []
+    valued = [name for name, value in troops.items() if value is not None]
     for i, passage in enumerate(passages):
         written = importer.figures_written(passage)
         fields = ["status"] if i == 0 else []
-        fields += [name for name, value in troops.items() if value is not None and value in written][:1]
+        given = [name for name in valued if troops[name] in written]
+        fields += ["troops"] if given and given == valued else given
         out += [{"source_id": source_id, "quote": passage, "field": f} for f in fields or [None]]
     return out
 

@@ -21,7 +21,7 @@ from app.figure_rule import TROOP_FIELDS, figure_problems, troops_of
 from app.models import Change, Citation, Condition, Country, Factor, Proposal, Source, Stance
 from app.schemas import CitationIn, StanceData
 from app.services.board import counting, factor_states, today
-from app.services.changes import append_change, lock_chain_head, published_on, spoken_for
+from app.services.changes import append_change, lock_chain_head, published_on, snapshot_day, spoken_for
 from app.services.errors import InvalidInput, VersionConflict
 from app.vocabulary import STANCE_FACTS, day_words
 
@@ -141,10 +141,6 @@ def _facts(status, troops: tuple, roles, summary, stated_on, dispute) -> dict[st
             "stated_on": stated_on, "dispute": dispute or None}
 
 
-def _day(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
 def _has_value(value: Any) -> bool:
     return value not in (None, "", [], (None, None, None, None))
 
@@ -162,32 +158,49 @@ def _citations_for(current: list[Citation], given: list[CitationIn], changed: bo
 
 
 def _stance_citations(current: list[Citation], given: list[CitationIn], changed: set[str],
-                      facts: dict[str, Any]) -> list[Citation]:
+                      facts: dict[str, Any], troops_before: tuple | None) -> list[Citation]:
     """A stance's quotes after a write: per fact, the quotes recorded for its current value.
 
     A fact whose value this write changed (or that has no value) loses its earlier quotes; a quote the
     write gives for a named fact goes to that fact; a quote naming no fact supports whatever the write
-    changed (the status when it changed nothing but brings a quote). Each (quote, fact) once."""
-    kept: list[tuple[int, str, str]] = []
-    for c in current:
-        fact = fact_of(c.field)
-        if fact is not None and fact not in changed and _has_value(facts[fact]):
-            kept.append((c.source_id, c.quote, fact))
-    targets = [f for f in STANCE_FACTS if f in changed and _has_value(facts[f])] or ["status"]
+    changed (the status when it changed nothing but brings a quote). Each (quote, fact) once.
+
+    The troops go figure by figure when a write changes some of them and leaves others standing
+    (TROOPS_BEFORE: the figures it follows): an earlier quote stays the word for the figures it gave
+    that still stand, and the write's quote is the word for the figures it changed, so a pledge of
+    1,000 does not become the word for an offer of up to 8,000 it never mentions."""
+    now = dict(zip(TROOP_FIELDS, facts["troops"]))
+    moved = {f for f in TROOP_FIELDS if troops_before is None or dict(zip(TROOP_FIELDS, troops_before))[f] != now[f]}
+    standing = [f for f in TROOP_FIELDS if f not in moved and now[f] is not None]
+    by_figure = "troops" in changed and bool(standing)
+
+    def backs(field: str | None) -> list[str]:
+        """The facts (or troop figures) a stored quote for FIELD is still the word for."""
+        if field in TROOP_FIELDS:
+            return [field] if field not in moved and now[field] is not None else []
+        fact = fact_of(field)
+        if fact == "troops" and by_figure:
+            return standing  # the whole troops it was the word for, less what changed since
+        return [fact] if fact is not None and fact not in changed and _has_value(facts[fact]) else []
+
+    kept: list[tuple[int, str, str]] = [(c.source_id, c.quote, f) for c in current for f in backs(c.field)]
+    targets: list[str] = []
+    for fact in STANCE_FACTS:
+        if fact in changed and _has_value(facts[fact]):
+            targets += [f for f in TROOP_FIELDS if f in moved and now[f] is not None] if fact == "troops" and by_figure \
+                else [fact]
     for c in given:
-        for fact in [fact_of(c.field)] if c.field is not None else targets:
+        named = c.field if c.field in TROOP_FIELDS else fact_of(c.field)
+        for fact in [named] if c.field is not None else targets or ["status"]:
             kept.append((c.source_id, c.quote, fact))
-    reused = {(c.source_id, c.quote, fact_of(c.field)): c for c in current}
+    reused = {(c.source_id, c.quote, c.field): c for c in current}
     out, seen = [], set()
     for key in kept:
         if key in seen:
             continue
         seen.add(key)
         old = reused.get(key)
-        if old is not None and old.field == key[2]:
-            out.append(old)
-        else:
-            out.append(Citation(source_id=key[0], quote=key[1], field=key[2]))
+        out.append(old if old is not None else Citation(source_id=key[0], quote=key[1], field=key[2]))
     return out
 
 
@@ -410,10 +423,11 @@ def set_stance(
                            "msg": f"a stance's quote supports one of {', '.join(STANCE_FACTS)} "
                                   f"(or a troop figure's name), not {citation.field!r}; leave it out for the "
                                   "facts this change changes"})
-        elif not _has_value(facts[fact]):
+        elif not _has_value(facts[fact]) or (citation.field in TROOP_FIELDS and getattr(data.troops, citation.field) is None):
             # A quote belongs to the value it supports: with no value it would belong to nothing.
+            named = citation.field if citation.field in TROOP_FIELDS else fact
             errors.append({"loc": ["citations", i, "field"],
-                           "msg": f"the quote is for {fact}, which this stance leaves empty; cite it for what "
+                           "msg": f"the quote is for {named}, which this stance leaves empty; cite it for what "
                                   "it supports"})
     problems = figure_problems(data.status, data.troops.model_dump())
     unchanged = stance is not None and (stance.status, troops_of(stance)) == (data.status, data.troops.model_dump())
@@ -456,7 +470,7 @@ def set_stance(
     else:
         troops_then = followed.get("troops") or {}
         was = _facts(followed.get("status"), tuple(troops_then.get(f) for f in TROOP_FIELDS), followed.get("roles"),
-                     followed.get("summary"), _day(followed.get("stated_on")), followed.get("dispute"))
+                     followed.get("summary"), snapshot_day(followed.get("stated_on")), followed.get("dispute"))
         was_quotes = [Citation(source_id=q["source_id"], quote=q["quote"], field=q.get("field"))
                       for q in followed.get("citations") or []]
     changed = set(STANCE_FACTS) if was is None else {f for f in STANCE_FACTS if was[f] != facts[f]}
@@ -491,7 +505,8 @@ def set_stance(
         row.citations = _citations_for(row.citations, cond.citations or (loose if moved else []), moved)
         kept.append(row)
     stance.conditions = kept
-    stance.citations = _stance_citations(was_quotes, data.citations, changed, facts)
+    stance.citations = _stance_citations(was_quotes, data.citations, changed, facts,
+                                         None if was is None else was["troops"])
     try:
         session.flush()
     except StaleDataError as exc:

@@ -12,7 +12,8 @@ from markupsafe import Markup
 from app.config import ROOT_DIR
 from app.countries import country_info, flag_emoji
 from app.services.board import today
-from app.vocabulary import (CATEGORY_LABELS, FACT_LABELS, RESOLUTION_LABELS, ROLE_LABELS, STATE_LABELS, STATUS_HELP,
+from app.vocabulary import (CATEGORY_LABELS, FACT_LABELS, QUOTE_FACT_LABELS, RESOLUTION_LABELS, ROLE_LABELS,
+                            STATE_LABELS, STATUS_HELP,
                             STATUS_LABELS, day_words)
 
 templates = Jinja2Templates(directory=str(ROOT_DIR / "templates"))
@@ -145,6 +146,11 @@ def roles_text(roles) -> str:
     return ", ".join(ROLE_LABELS.get(r, r.replace("_", " ")) for r in roles)
 
 
+def facts_text(fields) -> str:
+    """"Status, Troops offered": what a quote is the word for, in words, each once."""
+    return ", ".join(dict.fromkeys(QUOTE_FACT_LABELS.get(f, f) for f in fields))
+
+
 def categories_of(conditions) -> str:
     """"ceasefire, mandate": the categories of CONDITIONS in words, for the what-if's lists."""
     return ", ".join(CATEGORY_LABELS.get(c.category, c.category).lower() for c in conditions)
@@ -166,6 +172,7 @@ env.globals.update(
     ROLE_LABELS=ROLE_LABELS,
     roles_text=roles_text,
     categories_of=categories_of,
+    facts_text=facts_text,
     forms_of=forms_of,
     date_type=date_type,
     by_category=by_category,
