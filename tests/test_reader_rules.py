@@ -2332,3 +2332,40 @@ def test_a_name_inside_a_longer_one_is_dropped_in_one_pass_as_by_comparing_every
     naive = [x for x in spans if not any(y is not x and y.start <= x.start and x.end <= y.end
                                          and (y.end - y.start) > (x.end - x.start) for y in spans)]
     assert _outermost(spans) == naive
+
+
+# ---- a third sweep of paraphrases: requests reviewed, refusals in the passive, terms set by what comes first ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a request reviewed under any name, a decision still to be made
+        ("Senegal's government is reviewing a U.S. request for peacekeepers.", {"SEN": ("considering", {}, [])}),
+        ("Kenya is weighing the American request to contribute soldiers.", {"KEN": ("considering", {}, [])}),
+        ("A decision on sending Moroccan troops has yet to be made.", {"MAR": ("considering", {}, [])}),
+        # refusals: troops that will not be sent, a part out of the question
+        ("Australian troops will not be sent to Gaza, Canberra said.", {"AUS": ("declined", {}, [])}),
+        ("Sending Polish soldiers to Gaza is out of the question, the defence minister in Warsaw said.", {"POL": ("declined", {}, [])}),
+        # the first of its kind to commit, but not a forecast of it
+        ("Morocco became the first Arab country to commit troops to the force.", {"MAR": ("committed", {}, [])}),
+        ("Morocco is in talks and is expected to become the first Arab nation to join the force.", {"MAR": ("considering", {}, [])}),
+        # what must come first, said with "after"
+        ("The UAE will contribute troops after Hamas disarms.", {"ARE": ("conditional", {}, ["disarmament"])}),
+        ("Indonesia would send troops after the DPR approves the deployment.", {"IDN": ("conditional", {}, ["domestic_approval"])}),
+        ("Chile will send troops after the holidays.", {"CHL": ("committed", {}, [])}),
+        # where a deployment must sit, said of the deployment, in a paragraph about the country
+        ("Malaysia is prepared to send troops to Gaza, Defence Minister Mohamed Khaled Nordin said on Monday.\n"
+         "The minister said any deployment would have to be under a United Nations mandate.",
+         {"MYS": ("conditional", {}, ["mandate"])}),
+        # the kinds of terms in other words
+        ("Pakistan said it would only join if the force's mandate excluded disarming Hamas.", {"PAK": ("conditional", {}, ["mandate"])}),
+        ("A German deployment would need a mandate from the Bundestag, Berlin said.", {"DEU": ("conditional", {}, ["domestic_approval"])}),
+        ("Egypt will take part, but only if the Palestinian Authority asks it to.", {"EGY": ("conditional", {}, ["party_consent"])}),
+        ("Indonesia is ready to send its troops to Gaza, subject to a UN mandate and the approval of the Palestinian Authority.",
+         {"IDN": ("conditional", {}, ["mandate", "party_consent"])}),
+        ("Jakarta would only deploy if the Palestinian side agrees.", {"IDN": ("conditional", {}, ["party_consent"])}),
+    ],
+)
+def test_a_third_sweep_of_paraphrases(text, expected):
+    assert _read(text) == expected

@@ -429,7 +429,7 @@ TERMS_IN_OTHER_WORDS = [
     r"\bcondition(?:s|ed|ing) (?:its|their|any) (?:[\w-]+ )?(?:participation|involvement|deployment|contribution|support) (?:[\w-]+ ){0,3}?(?:on|upon)\b",
     r"\b(?:hinges?|hinged|hinging|is predicated|was predicated) (?:on|upon)\b"
     r"|\b(?:participation|involvement|deployment|contribution|decision|presence|role)(?: [\w-]+){0,3}? (?:is|was|would be|will be|remains) (?:tied|linked) to\b",
-    r"\bafter (?:the )?(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|legislators|[Cc]abinet|National Assembly|legislature|(?:UN |U\.N\. )?Security Council|U\.?N\.?)"
+    r"\bafter (?:the )?(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|legislators|[Cc]abinet|National Assembly|legislature|(?:UN |U\.N\. )?Security Council|U\.?N\.?|" + PARLIAMENT_NAMES + r")"
     r" (?:approves|has approved|votes|gives|authori[sz]es|adopts|passes|endorses|agrees)\b",
 ]
 WITHOUT = re.compile(r"(?:without|before)\b|until$")
@@ -845,6 +845,37 @@ LEANING_TOWARDS = [
 MORE_CUES["considering"] += LEANING_TOWARDS
 STANCE_NEEDS_TOPIC = re.compile(r"open mind|open-minded|(?:stance|approach|position|line|attitude)$")
 
+# A third sweep, from paraphrases of the same stances: a request "reviewed" under any name, a decision
+# "yet to be made", troops that "will not be sent", a part "out of the question", the first country of its
+# kind to commit, troops that "would be ready" by a date; and terms set by what must happen first
+# ("will contribute troops after Hamas disarms", "once the DPR approves"), or by where a deployment must sit
+# ("any deployment would have to be under a UN mandate").
+MORE_CUES["considering"] += [
+    r"\b(?:reviewing|studying|examining|assessing|weighing|considering|evaluating) (?:a|the|its|their|this|that) (?:[\w.’'-]+ ){0,2}?request\b",
+    r"\b[Dd]ecisions? (?:on|about|whether|regarding) [^.;]{0,140}?(?:has|have|is|remains) (?:still )?yet to be (?:made|taken|reached|finali[sz]ed)\b",
+]
+MORE_CUES["declined"] += [
+    UNITS_WORD + r" (?:will|would|shall) not be (?:[a-z]+ly )?(?:sent|deployed|dispatched|contributed|committed|stationed)\b",
+    r"\b(?i:" + JOINING_VERBS + r")(?: [\w-]+){0,4}? (?:is|was|remains|would be) (?:simply |completely |totally )?(?:out of the question|not an option|off the table)\b",
+]
+MORE_CUES["committed"] += [
+    # (a forecast, "is expected to become the first Arab nation to join", is no pledge)
+    r"\b(?:became|becomes|has become|is) (?:the first|among the first|one of the first)"
+    r" (?:[A-Z][\w-]+ |[a-z]+ )?(?:country|countries|nation|nations|state|states) to (?:send|deploy|contribute|dispatch|join|commit|pledge)\b",
+    r"(?<![Tt]he )(?<!force[’'s] )" + UNITS_WORD + r" (?:will|would) be (?:ready|on standby|prepared) (?:to deploy |for deployment )?(?:by|in|from)\b",
+]
+# What must happen first, said with "after": the term is the event, its subject a party or a body with a say.
+WHO_MUST_ACT = (r"(?:Hamas|militants|armed groups|the (?:[\w-]+ )?groups|(?:a |the )?(?:ceasefire|cease-fire|truce)|the fighting|hostilities|the war"
+                r"|[Pp]arliament|Congress|the Senate|lawmakers|the legislature|(?:the |its )?" + PARLIAMENT_NAMES
+                + r"|(?:the )?(?:UN |U\.N\. )?Security Council|the U\.?N\.?|the Palestinian Authority|the Palestinians|both sides|the parties)")
+AFTER_AN_EVENT = (r"\b(?:send|contribute|deploy|join|take part|participate|commit|dispatch)\w*\b[^.;]{0,60}? after(?= " + WHO_MUST_ACT
+                  + r" (?:[\w’'-]+ ){0,2}?" + TERM_EVENTS + r"\b)")
+MORE_CUES["conditional"] += [
+    AFTER_AN_EVENT,
+    r"\b(?:involvement|participation|deployment|contribution|presence) (?:must|would have to|has to|should|needs to|will have to|would need to) "
+    r"(?:be |take place |operate )?(?:under|within)\b",
+]
+
 SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
                 for status, cue in SUBJECT_CUES]
 
@@ -954,11 +985,14 @@ CATEGORY_WORDS = [
     ("other", re.compile(r"deviat|strays? from|departs? from|goes beyond|oversteps", re.I)),
     # a term about what the mandate says is a term on the mandate, whatever task it names: "if the mandate is
     # not peace enforcement and disarming", "provided the force's mandate excludes combat"
-    ("mandate", re.compile(r"^(?:if |that |when |once |unless )?(?:the |its |their |a |an )?(?:[\w’'-]+(?:’s|'s) )?mandate (?:is|was|does|did|would|will|remains|excludes|includes|covers|rules out|is limited|limits|stays|involves)\b", re.I)),
+    ("mandate", re.compile(r"^(?:if |that |when |once |unless )?(?:the |its |their |a |an )?(?:[\w’'-]+(?:’s|'s) )?mandate (?:is|was|does|did|would|will|remains|excludes|excluded|includes|included|covers|covered|rules out|ruled out|is limited|limits|limited|stays|involves|involved)\b", re.I)),
     ("disarmament", re.compile(r"disarm|demilitari|weapons|(?:lays?|laid|put|puts|hands?|handed|gives?|gave) (?:down |over |up )?(?:its|their) (?:arms|guns)|decommission", re.I)),
     # a parliament's own mandate or resolution is its approval: "a Bundestag mandate", "a parliamentary resolution"
     ("domestic_approval", re.compile(r"(?:parliament(?:ary)?|congressional|legislative|\bassembly|\b(?-i:" + PARLIAMENT_NAMES + r"))(?:’s|'s)? "
-                                     r"(?:mandate|resolution|authori[sz]ation)", re.I)),
+                                     r"(?:mandate|resolution|authori[sz]ation)"
+                                     # ... or said with "from": "a mandate from the Bundestag"
+                                     r"|(?:mandate|resolution|authori[sz]ation) (?:from|of|by) (?:the |its |their )?"
+                                     r"(?:parliament|congress|national assembly|legislature|\b(?-i:" + PARLIAMENT_NAMES + r"))", re.I)),
     # command said in so many words, even when the UN holds it: "under UN command" (a force "led by the UN" or
     # serving "under a UN flag" is the mandate's)
     ("command", re.compile(r"\bunder (?:the )?(?:U\.?N\.?|United Nations) (?:command|leadership)\b", re.I)),
@@ -979,7 +1013,11 @@ CATEGORY_WORDS = [
                                  # the parties' own agreement: "requested by the Palestinian Authority", "the Palestinians must agree"
                                  # a party's own agreement by the possessive: "Israel's agreement", "the Palestinians' blessing"
                                  r"|(?:Israel|Hamas|(?:the )?Palestinian Authority|(?:the )?Palestinians|(?:the )?parties)(?:’s|'s|’|')? (?:agreement|approval|acceptance|blessing|invitation|green light)"
-                                 r"|requested by|at the request of|request (?:from|by|of) (?:the )?(?:Palestinian|both|all|the parties|Israel|Hamas)|(?:Palestinian Authority|Palestinians|parties|sides|Hamas|Israel|Israelis) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request|invit|consent)", re.I)),
+                                 r"|requested by|at the request of|request (?:from|by|of) (?:the )?(?:Palestinian|both|all|the parties|Israel|Hamas)|(?:Palestinian Authority|Palestinians|parties|sides|Hamas|Israel|Israelis) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request|invit|consent)"
+                                 # "the approval of the Palestinian Authority", "if the Palestinian side agrees", "if the PA asks it to"
+                                 r"|(?:approval|consent|agreement|acceptance|blessing|invitation|green light|welcome) (?:of|from|by) (?:the )?(?:Palestinian|Palestinians|Israel|Hamas|both|all parties|the parties)"
+                                 r"|Palestinian (?:side|leadership|government|people) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request|invit|consent|ask|want|welcome)"
+                                 r"|(?:Palestinian Authority|Palestinians|Palestinian side) (?:[\w-]+ ){0,2}?(?:asks|asked|ask)\b", re.I)),
     ("command", re.compile(r"command|under the flag|chain of|\bled by\b|leadership", re.I)),
     ("funding", re.compile(r"fund|financ|cost|paid|budget|\bpays?\b|\bpaying\b|reimburs|salar|expenses|donors?\b|money"
                            # "foots the bill", "picks up the tab"
