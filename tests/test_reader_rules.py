@@ -2369,3 +2369,27 @@ def test_a_name_inside_a_longer_one_is_dropped_in_one_pass_as_by_comparing_every
 )
 def test_a_third_sweep_of_paraphrases(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Palestinians wanting the troops, and a second body's say joined by "and"
+        ("Malaysia is willing to send troops, Anwar said, as long as the Palestinians want them there.",
+         {"MYS": ("conditional", {}, ["party_consent"])}),
+        ("Kazakhstan could deploy a medical unit if the Security Council authorises the mission and Kazakhstan's parliament gives its consent.",
+         {"KAZ": ("conditional", {}, ["mandate", "domestic_approval"])}),
+        # a unit prepared and sized by "of"
+        ("Indonesia has prepared a brigade of some 5,000 soldiers for the mission.", {"IDN": ("committed", {"committed": 5000}, [])}),
+        # pledges in an aside to the force's size, the numbers bare
+        ("The ISF is expected to reach 20,000 troops by the end of 2026, with Indonesia pledging 8,000.",
+         {"IDN": ("committed", {"committed": 8000}, [])}),
+        ("The force will eventually number 20,000, with Indonesia supplying 8,000 and Morocco about 1,500.",
+         {"IDN": ("committed", {"committed": 8000}, []), "MAR": ("committed", {"committed": 1500}, [])}),
+        ("The force will number 20,000, with the United States providing logistics.", {}),
+        # what the sponsor wants is the whole force's size
+        ("The United States wants 20,000 troops; Indonesia has offered up to 8,000.", {"IDN": ("committed", {"offered_max": 8000}, [])}),
+    ],
+)
+def test_terms_joined_and_figures_in_asides(text, expected):
+    assert _read(text) == expected

@@ -245,6 +245,9 @@ MORE_CUES: dict[str, list[str]] = {
         r"\b(?:is|are|was|were) (?:keen|eager) to (?:send|contribute|join|take part|participate|deploy)\b",
         r"\bapproved (?:the |a |an )?(?:[\w-]+ )?(?:deployment|dispatch|sending|participation)\b",
         r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained) (?:up to |about |around |some |as many as )?\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b",
+        # "has prepared a brigade of some 5,000 soldiers"
+        r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained|assembled) (?:a|an) (?:[\w-]+ )?(?:brigade|battalion|contingent|unit|force|detachment|company) of "
+        r"(?:up to |about |around |some |nearly )?\d",
         # readiness as a noun, "would be willing to", "it's ready to", troops "on standby" for the mission,
         # a decision to send, and a plain "would send" with people to send (not after "whether" or "if")
         r"(?:(?<![Gg]auge )(?<!assess )(?<!test )(?<!about )(?<!probe )(?<!gauging )(?:its|their) |(?:’s|'s) )"
@@ -864,6 +867,8 @@ MORE_CUES["committed"] += [
     r" (?:[A-Z][\w-]+ |[a-z]+ )?(?:country|countries|nation|nations|state|states) to (?:send|deploy|contribute|dispatch|join|commit|pledge)\b",
     r"(?<![Tt]he )(?<!force[’'s] )" + UNITS_WORD + r" (?:will|would) be (?:ready|on standby|prepared) (?:to deploy |for deployment )?(?:by|in|from)\b",
 ]
+# A pledge in an aside to the force's size: "..., with Indonesia pledging 8,000 and Morocco 1,500".
+MORE_CUES["committed"] += [r"\bwith (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:pledging|offering|contributing|sending|providing|supplying|committing)\b"]
 # What must happen first, said with "after": the term is the event, its subject a party or a body with a say.
 WHO_MUST_ACT = (r"(?:Hamas|militants|armed groups|the (?:[\w-]+ )?groups|(?:a |the )?(?:ceasefire|cease-fire|truce)|the fighting|hostilities|the war"
                 r"|[Pp]arliament|Congress|the Senate|lawmakers|the legislature|(?:the |its )?" + PARLIAMENT_NAMES
@@ -1017,7 +1022,7 @@ CATEGORY_WORDS = [
                                  # "the approval of the Palestinian Authority", "if the Palestinian side agrees", "if the PA asks it to"
                                  r"|(?:approval|consent|agreement|acceptance|blessing|invitation|green light|welcome) (?:of|from|by) (?:the )?(?:Palestinian|Palestinians|Israel|Hamas|both|all parties|the parties)"
                                  r"|Palestinian (?:side|leadership|government|people) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request|invit|consent|ask|want|welcome)"
-                                 r"|(?:Palestinian Authority|Palestinians|Palestinian side) (?:[\w-]+ ){0,2}?(?:asks|asked|ask)\b", re.I)),
+                                 r"|(?:Palestinian Authority|Palestinians|Palestinian side) (?:[\w-]+ ){0,2}?(?:asks|asked|ask|wants?|wanted)\b", re.I)),
     ("command", re.compile(r"command|under the flag|chain of|\bled by\b|leadership", re.I)),
     ("funding", re.compile(r"fund|financ|cost|paid|budget|\bpays?\b|\bpaying\b|reimburs|salar|expenses|donors?\b|money"
                            # "foots the bill", "picks up the tab"
@@ -1194,6 +1199,9 @@ FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) 
                                r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|other|a dozen|dozens of) (?:[\w-]+ )?(?:countries|nations|states|contributors|governments) "
                                r"(?:have |had )?(?:so far |now |together |collectively |already )?(?:offered|pledged|committed|promised|put forward) "
                                r"(?:a total of |about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
+                               # what the sponsor wants for the whole force: "The United States wants 20,000 troops"
+                               r"|\b(?:United States|U\.S\.|US|Washington|Trump|administration|Pentagon|White House) (?:still |now |reportedly )?"
+                               r"(?:wants|is seeking|seeks|hopes for|is looking for|envisions|envisages|aims for) (?:a force of )?(?:about |around |some |up to |at least )?$"
                                # the sponsor's recruiting: "officials hope to recruit 10,000 soldiers"
                                r"|\b(?:recruit|recruiting|assemble|assembling|muster|mustering|raise|raising) (?:a force of )?(?:about |around |some |up to |as many as |at least |more than |over )?$", re.I)
 # ... unless the country itself sends "a force of": "ready to send a peacekeeping force of 20,000".
@@ -1221,8 +1229,9 @@ TOTAL_FIGURE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?
                           r"(?:eventually )?(?:reach|rise to|grow to|increase to|total|be raised to)) "
                           r"(?:about |around |some )?" + NUMBER + r"(?![\d,])(?! (?:million|billion|percent|%))")
 # A bare number right after a contribution verb is a head count: "will contribute about 1,200."
-BARE = re.compile(r"\b(?:send|sending|contribute|contributing|deploy|deploying|provide|providing|dispatch|offer|offered|pledged?) "
-                  r"(?:about |around |some |roughly |nearly |up to |as many as )?" + NUMBER + r"(?![.,]\d)(?=[.,;]|$| (?:to|by|for|in|more)\b)")
+BARE = re.compile(r"\b(?:send|sending|contribute|contributing|deploy|deploying|provide|providing|dispatch|dispatching|offer|offered|offering|"
+                  r"pledged?|pledging|supply|supplying|supplied|commit|committing) "
+                  r"(?:about |around |some |roughly |nearly |up to |as many as )?" + NUMBER + r"(?![.,]\d)(?=[.,;]|$| (?:to|by|for|in|more|and)\b)")
 
 
 @dataclass(frozen=True)
@@ -1419,7 +1428,9 @@ CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second
 SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b"
                               # "subject to a clear mandate and the approval of its parliament", "under collective decision and
                               # UN-backed mandate": two terms (a bare "and approval by ..." stays with the first)
-                              r"|(?:(?:the|a|an|its|their) (?:[\w-]+ )?|(?:[\w-]+ ))(?:approval|consent|backing|agreement|vote|invitation|mandate|resolution|ceasefire|cease-fire|truce)\b)")
+                              r"|(?:(?:the|a|an|its|their) (?:[\w-]+ )?|(?:[\w-]+ ))(?:approval|consent|backing|agreement|vote|invitation|mandate|resolution|ceasefire|cease-fire|truce)\b"
+                              # "if the council authorises the mission and Chile's parliament gives its consent": a second body's say
+                              r"|(?:its|their|[A-Z][\w-]+(?:’s|'s)) (?:own )?(?:[Pp]arliament|[Cc]ongress|legislature|lawmakers|National Assembly|" + PARLIAMENT_NAMES + r")\b)")
 # A plan to send a country's troops, named by the demonym: "involve parliament in plans to deploy Indonesian
 # troops", "the planned deployment of Kenyan police". The plan is that country's pledge, whoever speaks of it,
 # unless another country is the one rejecting or discussing it ("Israel rejected plans to deploy Turkish troops")
