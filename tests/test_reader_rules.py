@@ -2393,3 +2393,24 @@ def test_a_third_sweep_of_paraphrases(text, expected):
 )
 def test_terms_joined_and_figures_in_asides(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round-ups: a group listed after a colon, troops that will come from a list, the first or latest to commit
+        ("Five countries have pledged troops: Indonesia, Morocco, Kazakhstan, Kosovo and Albania.",
+         {c: ("committed", {}, []) for c in ["IDN", "MAR", "KAZ", "XKX", "ALB"]}),
+        ("Troops will come from Indonesia, Morocco and Kazakhstan, the commander said.",
+         {c: ("committed", {}, []) for c in ["IDN", "MAR", "KAZ"]}),
+        ("Indonesia, Morocco and Albania are the first three countries to commit troops to the ISF.",
+         {c: ("committed", {}, []) for c in ["IDN", "MAR", "ALB"]}),
+        ("Morocco has become the latest country to pledge troops to the force.", {"MAR": ("committed", {}, [])}),
+        ("Kazakhstan has joined the list of troop contributors.", {"KAZ": ("committed", {}, [])}),
+        # near misses: a forecast of the make-up, and a mere mention as a possible contributor
+        ("Troops are expected to come from Indonesia and Morocco, analysts said.", {}),
+        ("Pakistan has been mentioned as a possible contributor, but Islamabad has not confirmed.", {}),
+    ],
+)
+def test_round_ups_of_contributors(text, expected):
+    assert _read(text) == expected

@@ -863,8 +863,11 @@ MORE_CUES["declined"] += [
 ]
 MORE_CUES["committed"] += [
     # (a forecast, "is expected to become the first Arab nation to join", is no pledge)
-    r"\b(?:became|becomes|has become|is) (?:the first|among the first|one of the first)"
-    r" (?:[A-Z][\w-]+ |[a-z]+ )?(?:country|countries|nation|nations|state|states) to (?:send|deploy|contribute|dispatch|join|commit|pledge)\b",
+    r"\b(?:became|becomes|has become|have become|is|are) (?:the|among the|one of the) (?:first|latest|newest|second|third|fourth|fifth)"
+    r" (?:(?:two|three|four|five|six|seven|eight|nine|ten) )?(?:[A-Z][\w-]+ |[a-z]+ )?(?:country|countries|nation|nations|state|states) to (?:send|deploy|contribute|dispatch|join|commit|pledge)\b",
+    # "has joined the list of troop contributors"
+    r"\b(?:has|have) (?:now |also )?joined (?:the )?(?:list|ranks|group|club) of (?:the )?(?:troop[- ]|military )?(?:contributors|contributing (?:countries|nations)|"
+    r"countries (?:contributing|sending) troops|troop-contributing (?:countries|nations))\b",
     r"(?<![Tt]he )(?<!force[’'s] )" + UNITS_WORD + r" (?:will|would) be (?:ready|on standby|prepared) (?:to deploy |for deployment )?(?:by|in|from)\b",
 ]
 # A pledge in an aside to the force's size: "..., with Indonesia pledging 8,000 and Morocco 1,500".
@@ -899,7 +902,9 @@ GROUP_CLAUSE_SUBJECT = re.compile(r"(?:\bthat|\bsaid|\bsays|\bsaying|:|,|—|–
 # The members of such a group set off by dashes or brackets after the verb: "... sending troops -- Chile and Peru --".
 APPOSED_LIST = re.compile(r"(?:[^.;,—–()-]|-(?!-)){0,60}?\s(?:--|—|–|\()\s*")
 # Members of a group named in the same sentence: "... include Chile and Peru", "... such as Chile".
-GROUP_INCLUDES = re.compile(r"\b(?:include|includes|included|including|such as|namely|are|were)\b:?")
+GROUP_INCLUDES = re.compile(r"\b(?:include|includes|included|including|such as|namely|are|were)\b:?"
+                            # or listed after a colon: "Five countries have pledged troops: Chile, Peru and Ecuador"
+                            r"|:")
 GROUP_MEMBER_AFTER = re.compile(r"\b(?:one|two|three|some|several|most|the first) of (?:them|these|those|the (?:[\w-]+ )?(?:countries|nations|states))"
                                 r"(?: (?:is|was|are|were|being|includes?|including))?\b|\b[Aa]mong them (?:is |was |are |were )?"
                                 r"|\b(?:these|those|the) (?:[\w-]+ ){0,2}?(?:countries|nations|states|governments) (?:are|were|include|included)\b:?", re.I)
@@ -1441,7 +1446,9 @@ PLAN_DENIED_AFTER = re.compile(r"[^.;]{0,80}?\b(?:(?:was|were|has been|have been
 PLAN_DROPPED = re.compile(r"\b(?:no|not|scrap\w*|shelv\w*|abandon\w*|drop\w*|reject\w*|cancel\w*|call\w* off|deni\w*|den(?:y|ies)|oppos\w*|veto\w*|block\w*)\b[^.;]{0,30}$")
 BOTH_AND = re.compile(r"\bboth (?:[\w’'-]+ ){1,4}?and\b")
 # Troops from a list of countries as the force's make-up.
-TROOPS_FROM = re.compile(r"\b(?i:troops|soldiers|contingents?|units|personnel|forces|peacekeepers|police officers|battalions) from\s+(?:the\s+)?")
+TROOPS_FROM = re.compile(r"\b(?i:troops|soldiers|contingents?|units|personnel|forces|peacekeepers|police officers|battalions)"
+                         # (or said with a verb between: "troops will come from Chile and Peru", not "are expected to come from")
+                         r"(?: (?:will|would|are to|are set to|are going to) (?:come|be drawn))? from\s+(?:the\s+)?")
 MADE_UP_OF = re.compile(r"\b(?:will|would|is to|is expected to|is set to) (?:include|comprise|consist of|be made up of|be composed of|draw on|bring together)\s+(?:[\w-]+\s+){0,2}$")
 WILL_FORM = re.compile(r"(?:’s|'s)?,? (?:will|would|are expected to|are set to|are due to|are to) (?:form|make up|join|be part of|serve|deploy|be deployed|arrive|lead)\b")
 # "Neither Chile nor Peru will send troops."
@@ -2125,7 +2132,8 @@ def _extract(text: str) -> list[Suggestion]:
             # Peru are expected to form its core"
             listed = _list_after(text, named, m.end(), span.end)
             after = max([x.end for x in named if x.code in listed] or [m.end()])
-            if listed and (MADE_UP_OF.search(text, max(span.start, m.start() - 40), m.start()) or WILL_FORM.match(text, after, span.end)):
+            if listed and (MADE_UP_OF.search(text, max(span.start, m.start() - 40), m.start()) or WILL_FORM.match(text, after, span.end)
+                           or re.search(r" (?:come|be drawn) from", m.group(0))):
                 for code in listed:
                     if code not in NOT_CONTRIBUTORS:
                         given.setdefault(code, ("committed", m.start()))
