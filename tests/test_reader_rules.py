@@ -2414,3 +2414,25 @@ def test_terms_joined_and_figures_in_asides(text, expected):
 )
 def test_round_ups_of_contributors(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a term said as what must be there first, or as what is key
+        ("Indonesia is prepared to send 20,000 troops. “There must first be a ceasefire,” Prabowo said.",
+         {"IDN": ("conditional", {"offered_min": 20000, "offered_max": 20000}, ["ceasefire"])}),
+        ("Pakistan is willing to join. “The mandate is key for us,” the spokesman said.", {"PAK": ("conditional", {}, ["mandate"])}),
+        ("Chile is ready to take part, and a UN resolution is essential, the minister said.", {"CHL": ("conditional", {}, ["mandate"])}),
+        # a condition noun and whose term it is, named after it
+        ("A clear mandate is a precondition for Bangladesh's participation, the foreign adviser said.",
+         {"BGD": ("conditional", {}, ["mandate"])}),
+        # two clauses, each with its own "must", are two terms
+        ("Indonesia will send troops, but they must be under Indonesian command and the mission must have the consent of the Palestinian Authority.",
+         {"IDN": ("conditional", {}, ["command", "party_consent"])}),
+        # near miss: how a force should be run, wished in general, is no term (the project's own convention)
+        ("Emirati officials want any force to operate under a clear chain of command.", {}),
+    ],
+)
+def test_terms_said_as_essentials_and_precondition_nouns(text, expected):
+    assert _read(text) == expected

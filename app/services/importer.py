@@ -870,6 +870,17 @@ MORE_CUES["committed"] += [
     r"countries (?:contributing|sending) troops|troop-contributing (?:countries|nations))\b",
     r"(?<![Tt]he )(?<!force[’'s] )" + UNITS_WORD + r" (?:will|would) be (?:ready|on standby|prepared) (?:to deploy |for deployment )?(?:by|in|from)\b",
 ]
+# A term said as what must be there first, or as what matters most: "There must first be a ceasefire", "The
+# mandate is key for us", "a UN resolution is essential". The cue names the term itself.
+TERMS_AS_ESSENTIALS = [
+    r"\b[Tt]here (?:must|has to|needs to|would have to|will have to|should) (?:first )?be (?:a |an |the )?(?:[\w-]+ ){0,3}?"
+    r"(?:ceasefire|cease-fire|truce|mandate|resolution|end to the (?:fighting|war)|halt to the (?:fighting|war)|guarantees?)\b",
+    r"\b(?:[Tt]he|[Aa]|[Aa]n) (?:clear |UN |U\.N\. |Security Council |lasting |permanent |full )?"
+    r"(?:mandate|ceasefire|cease-fire|truce|resolution|consent|approval) (?:is|remains|would be|will be) (?:absolutely |very )?"
+    r"(?:key|essential|crucial|vital|a must|indispensable|non-negotiable|a red line|decisive)\b",
+]
+MORE_CUES["conditional"] += TERMS_AS_ESSENTIALS
+CUE_IS_TERM = re.compile(CUE_IS_TERM.pattern + "|" + "|".join(TERMS_AS_ESSENTIALS))
 # A pledge in an aside to the force's size: "..., with Indonesia pledging 8,000 and Morocco 1,500".
 MORE_CUES["committed"] += [r"\bwith (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:pledging|offering|contributing|sending|providing|supplying|committing)\b"]
 # What must happen first, said with "after": the term is the event, its subject a party or a body with a say.
@@ -1431,6 +1442,8 @@ LIST_GAP = re.compile(r"(?:’s|'s)?\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+(?:[
 # "... is a second condition": the condition is what comes before.
 CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second |further |third |key |main |first |another |precondition |basic )?(?:condition|precondition|prerequisite)\b")
 SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b"
+                              # "under national command and the mission must have the consent of ...": a clause of its own
+                              r"|(?:the |its |their |any )?(?:[\w-]+ ){0,2}?(?:must|should|has to|have to|needs to|would have to|will have to)\b"
                               # "subject to a clear mandate and the approval of its parliament", "under collective decision and
                               # UN-backed mandate": two terms (a bare "and approval by ..." stays with the first)
                               r"|(?:(?:the|a|an|its|their) (?:[\w-]+ )?|(?:[\w-]+ ))(?:approval|consent|backing|agreement|vote|invitation|mandate|resolution|ceasefire|cease-fire|truce)\b"
@@ -1692,6 +1705,22 @@ def _speaker_after(text: str, named: list[Mention], start: int, end: int) -> lis
         if x.start >= start and APPOSITIVE_SPEAKER.search(text, start, x.start) and APPOSITIVE_SAID.match(text, x.end, end):
             return [x.code]
     return []
+
+
+# "a precondition for Chile's participation", "a condition for Peru to join": whose term it is, named after the noun.
+TERM_FOR = re.compile(r" (?:for|of) (?:the )?")
+
+
+def _term_for(text: str, named: list[Mention], start: int, end: int) -> list[str]:
+    """The country a condition noun is said to be for, named right after it ("... a precondition for Chile's participation")."""
+    lead = TERM_FOR.match(text, start, end)
+    if lead is None:
+        return []
+    first = next((x for x in named if x.start >= lead.end()), None)
+    if first is None or first.start != lead.end() or first.code in NOT_CONTRIBUTORS \
+            or not JOINING_AFTER.match(text, first.end, end) and not re.match(r" to (?:join|send|take part|participate|deploy|contribute)\b", text[first.end:end]):
+        return []
+    return [first.code]
 
 
 def _list_after(text: str, named: list[Mention], start: int, end: int) -> list[str]:
@@ -2038,7 +2067,8 @@ def _extract(text: str) -> list[Suggestion]:
             marks = [(text.rfind(mark, span.start, m.start()), mark) for mark in (" that ", ", ", " said ", " says ", " stated ")]
             back, mark = max(marks)
             begin = back + len(mark) if back != -1 else span.start
-            subjects = _subjects_before(text, speakers, begin, together=True) or ([context] if context else [])
+            subjects = _subjects_before(text, speakers, begin, together=True) or _term_for(text, speakers, m.end(), span.end) \
+                or ([context] if context else [])
             clause = text[begin:m.start()].strip()
             if len(clause) >= 4:
                 for code in subjects:
