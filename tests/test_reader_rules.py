@@ -2436,3 +2436,25 @@ def test_round_ups_of_contributors(text, expected):
 )
 def test_terms_said_as_essentials_and_precondition_nouns(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the country spoken of by a description in the next sentence
+        ("Indonesia's president met Trump on Sunday. The Southeast Asian nation is ready to send 20,000 troops.",
+         {"IDN": ("committed", {"committed": 20000}, [])}),
+        ("Qatar hosted the talks. The Gulf state has ruled out sending troops.", {"QAT": ("declined", {}, [])}),
+        # leading the force on terms, and headlines
+        ("Egypt hosted a summit. The most populous Arab country said it could lead the force if the UN mandates it.",
+         {"EGY": ("conditional", {}, ["mandate"])}),
+        ("Egypt ready to lead Gaza force if UN backs it", {"EGY": ("conditional", {}, ["mandate"])}),
+        ("Indonesia says troops ready for Gaza mission", {"IDN": ("committed", {}, [])}),
+        ("Malaysia says no to Gaza troops", {"MYS": ("declined", {}, [])}),
+        # reluctance with "without" names the term
+        ("Sources say Azerbaijan is reluctant to send troops without a ceasefire.", {"AZE": ("conditional", {}, ["ceasefire"])}),
+        ("Azerbaijan sent observers without a mandate.", {}),
+    ],
+)
+def test_descriptions_headlines_and_leading_on_terms(text, expected):
+    assert _read(text) == expected

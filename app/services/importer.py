@@ -255,6 +255,8 @@ MORE_CUES: dict[str, list[str]] = {
         r"\b(?:would|will|to) be (?:willing|ready|prepared|happy|glad|proud|honou?red) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
         r"(?:’s|'s) (?:now |also |fully )?(?:ready|willing|prepared) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
         UNITS_WORD + r" (?:are |were )?(?:ready|on standby|standing by) (?:to|for) (?:be )?(?:deploy|deployment|depart|go|leave)",
+        # headline grammar: "Chile says troops ready for Gaza mission"
+        r"(?<=[a-z] )" + UNITS_WORD + r" (?:ready|on standby) for (?:the )?(?:Gaza|ISF|stabili[sz]ation|international|multinational)?(?: [\w-]+){0,2}? ?(?:mission|force|deployment)\b",
         r"\bdecided to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
         r"(?<!whether )(?<!\bif )\bwould (?:also |soon |eventually |now |initially )?(?:send|contribute|deploy|dispatch|provide|supply)\b"
         r"(?= (?:[\w,-]+ ){0,4}?(?:troops|soldiers|personnel|peacekeepers|police|officers|medics|engineers|observers|trainers|staff|doctors|units?|contingent|battalions?|\d))",
@@ -438,7 +440,7 @@ TERMS_IN_OTHER_WORDS = [
 WITHOUT = re.compile(r"(?:without|before)\b|until$")
 # "without" and "before" name a term only after a refusal: "will not send troops without a mandate",
 # "ruled out sending troops before a ceasefire".
-REFUSED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n[’']t\b|\brul(?:ed|es|ing) out\b|\brefus(?:ed|es|ing)\b|\bdeclin(?:ed|es|ing)\b|\breject(?:ed|s|ing)\b")
+REFUSED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n[’']t\b|\b(?:reluctant|unwilling|hesitant)\b|\brul(?:ed|es|ing) out\b|\brefus(?:ed|es|ing)\b|\bdeclin(?:ed|es|ing)\b|\breject(?:ed|s|ing)\b")
 # Terms said as what the force or the parties must do: "the deployment must be requested by the
 # Palestinian Authority", "the Palestinians must agree", "the force needed a resolution",
 # "parliamentary approval is required".
@@ -881,6 +883,14 @@ TERMS_AS_ESSENTIALS = [
 ]
 MORE_CUES["conditional"] += TERMS_AS_ESSENTIALS
 CUE_IS_TERM = re.compile(CUE_IS_TERM.pattern + "|" + "|".join(TERMS_AS_ESSENTIALS))
+# Leading the force on terms: "could lead the force if the UN mandates it", "Egypt ready to lead Gaza force if UN backs it".
+MORE_CUES["conditional"] += [
+    r"\b(?:could|would|will|might|may|can|ready to|willing to|prepared to) lead (?:the |a |an |this |any )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|operation)\b"
+    r"[^.;]*? (?:if|once|provided|as long as)\b" + NOT_A_REQUEST,
+]
+MORE_CUES["committed"] += [
+    r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]: ))(?:ready|willing) to lead (?=(?:the |a )?(?:[\w-]+ ){0,2}(?:force|mission|ISF)\b)",
+]
 # A pledge in an aside to the force's size: "..., with Indonesia pledging 8,000 and Morocco 1,500".
 MORE_CUES["committed"] += [r"\bwith (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:pledging|offering|contributing|sending|providing|supplying|committing)\b"]
 # What must happen first, said with "after": the term is the event, its subject a party or a body with a say.
