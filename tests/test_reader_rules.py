@@ -2458,3 +2458,28 @@ def test_terms_said_as_essentials_and_precondition_nouns(text, expected):
 )
 def test_descriptions_headlines_and_leading_on_terms(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the king and the kingdom by the dynasty's name
+        ("In an interview with CNN, King Abdullah II said the Hashemite kingdom would keep its soldiers out of Gaza.",
+         {"JOR": ("declined", {}, [])}),
+        # "only ... as part of" missions cleared by the council
+        ("New Delhi has said Indian soldiers would only be sent abroad as part of missions cleared by the UN Security Council.",
+         {"IND": ("conditional", {}, ["mandate"])}),
+        # a decision pending, a call not yet taken, holding off
+        ("The defence ministry in Jakarta said Indonesian troops could be deployed at any time, pending the president's final decision.",
+         {"IDN": ("considering", {}, [])}),
+        ("Islamabad has yet to take a call on whether Pakistani soldiers will join the force, Defence Minister Khawaja Asif told reporters.",
+         {"PAK": ("considering", {}, [])}),
+        ("Jakarta is holding off on sending troops until the Security Council issues a mandate.",
+         {"IDN": ("conditional", {}, ["mandate"])}),
+        # a country's own law named by its adjective
+        ("Kazakhstan stands ready to support the mission by sending military medics, the foreign ministry said, adding that any "
+         "deployment would be decided in strict accordance with Kazakh law.", {"KAZ": ("conditional", {}, ["domestic_approval"])}),
+    ],
+)
+def test_kings_calls_and_decisions_held_off(text, expected):
+    assert _read(text) == expected

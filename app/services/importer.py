@@ -201,7 +201,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:involvement|participation|deployment|contribution|presence) (?:must|would have to|has to|should|needs to) (?:be )?(?:based on|backed by|have|come|rest on|follow|be approved)\b"
                                r"|\bmust (?:first )?(?:have|be based on|be backed by|precede|be preceded by)\b"
                                r"|\b(?:(?:remain|stay|be|serve|operate) )?under (?:its own|their own|national|[A-Z][\w-]*(?:’s|'s)) (?:flag and command|flag|command|control)\b"
-                               r"|\bin (?:strict |full )?(?:compliance|accordance|line) with (?:the |current |existing |its |national |UN |U\.N\. )*(?:national |domestic )?(?:legislation|law|constitution|constitutional|resolution|Resolution|UN|U\.N\.|United Nations|Security Council|mandate)"
+                               r"|\bin (?:strict |full )?(?:compliance|accordance|line) with (?:the |current |existing |its |national |UN |U\.N\. )*(?:national |domestic |[A-Z][a-z]+ )?(?:legislation|law|constitution|constitutional|resolution|Resolution|UN|U\.N\.|United Nations|Security Council|mandate)"
                                r"|\b(?:only )?within the framework of\b|\bwithin (?:specific|certain|clear|defined) parameters\b"
                                r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?: [\w’']+){0,3} if\b"
                                r"|\b(?:could|would|will|might|may|can) (?:be (?:happy|glad|willing|ready|prepared|able|pleased) to )?(?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
@@ -362,7 +362,7 @@ HESITATION = [
 DECISION_PENDING = re.compile(
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision\b"
     r"|\b(?:has|have|had) not (?:yet )?(?:decided|made (?:a|any) (?:final )?decision|taken (?:a|any) (?:final )?decision)\b"
-    r"|\b(?:has|have|had) (?:not )?yet to (?:decide|make a (?:final )?decision|take a (?:final )?decision)\b"
+    r"|\b(?:has|have|had) (?:not )?yet to (?:decide|make a (?:final )?decision|take a (?:final )?decision|take a (?:final )?call)\b"
     r"|\b[Nn]o (?:final |formal |such )?decisions? (?:has|have|had) (?:yet )?been (?:made|taken|reached)\b"
     r"|\b[Dd]ecisions? (?:has|have|had) not (?:yet )?been (?:made|taken|reached)\b"
     # the go-ahead of its own government still to come: "can leave once the government gives approval"
@@ -440,7 +440,7 @@ TERMS_IN_OTHER_WORDS = [
 WITHOUT = re.compile(r"(?:without|before)\b|until$")
 # "without" and "before" name a term only after a refusal: "will not send troops without a mandate",
 # "ruled out sending troops before a ceasefire".
-REFUSED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n[’']t\b|\b(?:reluctant|unwilling|hesitant)\b|\brul(?:ed|es|ing) out\b|\brefus(?:ed|es|ing)\b|\bdeclin(?:ed|es|ing)\b|\breject(?:ed|s|ing)\b")
+REFUSED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n[’']t\b|\b(?:reluctant|unwilling|hesitant|holding off|holds off|held off|wait(?:s|ing)?)\b|\brul(?:ed|es|ing) out\b|\brefus(?:ed|es|ing)\b|\bdeclin(?:ed|es|ing)\b|\breject(?:ed|s|ing)\b")
 # Terms said as what the force or the parties must do: "the deployment must be requested by the
 # Palestinian Authority", "the Palestinians must agree", "the force needed a resolution",
 # "parliamentary approval is required".
@@ -538,7 +538,7 @@ MORE_CUES["conditional"] += TERMS_OF_TIME_CONSENT_AND_MONEY
 TERM_EVENTS = (r"(?:(?:is|are|has been|have been|has|have) )?(?:disarm(?:s|ed)?|demilitari[sz](?:es|ed)|lays? down|laid down|hands? over|handed over|"
                r"gives? up|given up|agre(?:es|ed|e)|consents?|consented|approv(?:es|ed|e)|votes?|voted|adopt(?:s|ed)|pass(?:es|ed)|"
                r"authori[sz](?:es|ed|e)|ends|ended|stops|stopped|ceases|ceased|is over|holds|takes hold|taken hold|reached|signed|"
-               r"in place|withdraws|withdrawn|invites|invited|requests|requested|accepts|accepted|granted|given)")
+               r"in place|withdraws|withdrawn|invites|invited|requests|requested|accepts|accepted|granted|given|issues|issued|grants|gives)")
 EVENT_FIRST = r"\b(?:until|before)(?= (?:[\w’'.-]+ ){1,5}?" + TERM_EVENTS + r"\b)"
 MORE_CUES["conditional"] += [EVENT_FIRST]
 # A demand put before joining: "insists that Hamas be disarmed before it sends troops", "demands the consent of
@@ -891,6 +891,17 @@ MORE_CUES["conditional"] += [
 MORE_CUES["committed"] += [
     r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]: ))(?:ready|willing) to lead (?=(?:the |a )?(?:[\w-]+ ){0,2}(?:force|mission|ISF)\b)",
 ]
+# Holding off and deciding later in other words: "has yet to take a call on whether", "is holding off on sending
+# troops until ...", "could be deployed at any time, pending the president's final decision"; a refusal for now
+# said with "only ... as part of" or "only ... within".
+MORE_CUES["considering"] += [
+    r"\b(?:has|have|had) not (?:yet )?taken (?:a|any) (?:final )?call\b|\b(?:has|have|had) yet to take a (?:final )?call\b",
+    r"\b(?:holding|holds|held|hold) off (?:on )?(?:sending|deploying|committing|joining|contributing|a decision|any decision|deciding)\b",
+    r"\bpending (?:a |the |its |their )?(?:[\w’'-]+ ){0,3}?(?:final |formal )?decision\b",
+]
+MORE_CUES["conditional"] += [
+    r"\bonly (?:[\w’']+ ){1,9}?(?:as part of|within)\b(?= (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:missions?|force|operations?|framework)\b)",
+]
 # A pledge in an aside to the force's size: "..., with Indonesia pledging 8,000 and Morocco 1,500".
 MORE_CUES["committed"] += [r"\bwith (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:pledging|offering|contributing|sending|providing|supplying|committing)\b"]
 # What must happen first, said with "after": the term is the event, its subject a party or a body with a say.
@@ -1034,6 +1045,8 @@ CATEGORY_WORDS = [
                                       r"|\bMajlis|\bMejlis|\bSangsad|\bLok Sabha|\bRada\b|\bCortes\b|\bFolketing|\bEduskunta|\bOireachtas|\bD[aá]il\b"
                                       r"|\bHouse of (?:Commons|Representatives)|\bSeimas|\bSaeima|\bRiigikogu|\bSabor\b|\bSkupština|\bKuvendi|\bMazhilis|\bJogorku"
                                       r"|constitution|national (?:law|legislation)|domestic (?:law|legislation|procedures)|legal (?:process|procedures)|presidential decree"
+                                      # a country's own law by its adjective: "in accordance with Kazakh law"
+                                      r"|(?-i:\b[A-Z][a-z]+) (?:law|legislation)\b"
                                       # the head of state's own sign-off, and a vote (a UN vote is the mandate's, matched above)
                                       r"|president(?:’s|'s|ial)? (?:approval|assent|sign-off|consent|green light)|(?:approval|assent|sign-off|consent|green light) (?:of|from|by) (?:the )?(?:president|head of state)\b"
                                       r"|\ba (?:[\w-]+ )?vote\b", re.I)),
@@ -1434,7 +1447,7 @@ LEADERS = {"Prabowo": "IDN", "Subianto": "IDN", "Erdogan": "TUR", "Erdoğan": "T
            "Pistorius": "DEU", "Abdelatty": "EGY", "Safadi": "JOR", "Fidan": "TUR", "Bayramov": "AZE", "Sugiono": "IDN",
            "Sjafrie": "IDN", "Mirziyoyev": "UZB", "Tebboune": "DZA", "Ramaphosa": "ZAF", "Kagame": "RWA", "Tinubu": "NGA",
            "Anwar Ibrahim": "MYS", "Shehbaz Sharif": "PAK", "Ishaq Dar": "PAK", "Khawaja Asif": "PAK",
-           "Edi Rama": "ALB", "Zhetybayev": "KAZ"}
+           "Edi Rama": "ALB", "Zhetybayev": "KAZ", "King Abdullah II": "JOR", "Hashemite kingdom": "JOR", "Hashemite Kingdom": "JOR"}
 # "the Kingdom" is the monarchy the article last named.
 KINGDOMS = {"SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "NOR", "SWE", "DNK", "THA", "KHM"}
 # The one spoken to is not the one speaking: "Bangladesh has told U.S. officials it wishes to join".
