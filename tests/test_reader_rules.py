@@ -2483,3 +2483,21 @@ def test_descriptions_headlines_and_leading_on_terms(text, expected):
 )
 def test_kings_calls_and_decisions_held_off(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Indonesia is preparing 20 thousand troops for Gaza.", {"IDN": {"committed": 20000}}),
+        ("Kosovo will send a unit of fifty soldiers.", {"XKX": {"committed": 50}}),
+        ("Albania will send twenty-five engineers.", {"ALB": {"committed": 25}}),
+        ("Indonesia will send an advance team of 120 officers next month.", {"IDN": {"committed": 120}}),
+        ("Morocco will send a contingent numbering around 1,000.", {"MAR": {"committed": 1000}}),
+        ("Bangladesh said it was ready to send 1,500-2,000 troops.", {"BGD": {"offered_min": 1500, "offered_max": 2000}}),
+        # an army's whole size, and peacekeepers serving elsewhere, are no offer
+        ("Turkey is ready to send troops. Its army has 350,000 active personnel.", {"TUR": {}}),
+        ("Indonesia, which has some 2,700 peacekeepers in UN missions, will send troops to Gaza.", {"IDN": {}}),
+    ],
+)
+def test_figures_in_words_and_sizes_that_are_no_offer(text, expected):
+    assert _figures(text) == expected

@@ -344,7 +344,7 @@ WILLING_IN_OTHER_WORDS = [
     r"\b(?:agreed to|accepted|granted|answered) (?:a|an|the|Washington(?:’s|'s)) (?:[\w.-]+ ){0,2}?(?:request|invitation|call|appeal) to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
     r"\b(?:is|are|was|were) (?:indeed |now |already |currently |actively )?preparing \[?(?:for )?(?:the |its |their |a )?"
     r"(?:deployment|dispatch|departure|contingent)\b",
-    r"\b(?:is|are|was|were) (?:indeed |now |already |currently |actively )?preparing (?:its |their )?(?:up to |about |some )?(?:\d[\d,]* )?"
+    r"\b(?:is|are|was|were) (?:indeed |now |already |currently |actively )?preparing (?:its |their )?(?:up to |about |some )?(?:\d[\d,]*(?: thousand)? )?"
     + UNITS_WORD + r" (?:for|to)\b",
 ]
 # Weighing it up in other words: hesitation, being a leading candidate, a decision still awaited,
@@ -1098,6 +1098,9 @@ SUM = re.compile(NUMBER + r" (?:[a-z-]+ ){0,2}" + UNITS + r",? (?:and|plus|as we
 SINGLE = re.compile(NUMBER + r" (?:[A-Z][a-z]+ )?(?:[a-z-]+ ){0,2}" + UNITS + r"|(?:contingent|battalion|brigade|unit|team|company|detachment|division) of (?:about |around |some |roughly |nearly )?" + NUMBER
                     # "1,000 men": men only right after the figure
                     + r"|" + NUMBER + r" (?:armed |uniformed )?men\b")
+# A count of ten or more in words alone, right before the people: "a unit of fifty soldiers", "twenty engineers".
+_TENS_AND_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+WORDS_ALONE = re.compile(r"(?<![\w-])(?i:(" + _TENS_AND_TEENS + r"(?:-" + _WORD + r")?)) (?:[a-z-]+ )?" + UNITS + r"\b")
 # Units counted and sized: "two battalions of about 850 soldiers each" is 1,700 people.
 EACH = re.compile(r"(?<![\w-])(\d+|" + _WORD + r") (?:[\w-]+ )?(?:battalions|units|companies|contingents|brigades|teams|detachments|waves|rotations|groups|batches) of "
                   r"(?:about |around |some |roughly |nearly |up to )?" + NUMBER + r" (?:[a-z-]+ ){0,2}(?:" + UNITS + r"|men) each\b", re.I)
@@ -1241,6 +1244,8 @@ FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) 
                                # what the sponsor wants for the whole force: "The United States wants 20,000 troops"
                                r"|\b(?:United States|U\.S\.|US|Washington|Trump|administration|Pentagon|White House) (?:still |now |reportedly )?"
                                r"(?:wants|is seeking|seeks|hopes for|is looking for|envisions|envisages|aims for) (?:a force of )?(?:about |around |some |up to |at least )?$"
+                               # a country's whole army, not what it offers: "its army has 350,000 active personnel"
+                               r"|\b(?:army|military|armed forces)(?:’s|'s)? (?:has|have|had|numbers|totals|of|with) (?:about |around |some |nearly |over |more than )?$"
                                # the sponsor's recruiting: "officials hope to recruit 10,000 soldiers"
                                r"|\b(?:recruit|recruiting|assemble|assembling|muster|mustering|raise|raising) (?:a force of )?(?:about |around |some |up to |as many as |at least |more than |over )?$", re.I)
 # ... unless the country itself sends "a force of": "ready to send a peacekeeping force of 20,000".
@@ -1341,6 +1346,8 @@ def _figures(sentence: str) -> list[Figure]:
         number = next(g for g in m.groups() if g)
         if not _a_year(number):
             add(m, {"single": _number(number)})
+    for m in WORDS_ALONE.finditer(sentence):
+        add(m, {"single": _word_count(m.group(1))})
     for m in BARE.finditer(sentence):
         number = re.search(NUMBER + "$", m.group(0))
         if not _a_year(number.group(1)):
