@@ -2501,3 +2501,28 @@ def test_kings_calls_and_decisions_held_off(text, expected):
 )
 def test_figures_in_words_and_sizes_that_are_no_offer(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a leaning, and a term whose subject is left out after "but"
+        ("Pakistan is inclined to contribute troops.", {"PAK": ("considering", {}, [])}),
+        ("ISLAMABAD: Prime Minister Shehbaz Sharif on Monday chaired a meeting on the proposed force.\n"
+         "Officials said the government was inclined to contribute troops but would seek parliament's endorsement first.",
+         {"PAK": ("conditional", {}, ["domestic_approval"])}),
+        ("Chile will send engineers and would seek the Senate's approval first.", {"CHL": ("conditional", {}, ["domestic_approval"])}),
+        # a long report: mediators consulted, a figure for the whole force, a contributor's term, one still assessing
+        ("Washington hopes to assemble a force of about 15,000 troops. Egypt, Qatar and Turkey, which mediated the ceasefire, "
+         "have been consulted on the force's shape.\nIndonesia remains the largest prospective contributor. Its defence minister "
+         "said this week that Jakarta was ready to send up to 8,000 soldiers once the Board of Peace sets out the rules of engagement.\n"
+         "Azerbaijan, long seen as a likely participant, has gone quiet. An official in Baku said the government was still assessing "
+         "the situation and had not made up its mind.",
+         {"IDN": ("conditional", {"offered_max": 8000}, ["mandate"]), "AZE": ("considering", {}, [])}),
+        # a joint statement says nothing of troops
+        ("The foreign ministers of Saudi Arabia, Qatar, the UAE, Egypt, Jordan, Turkey, Indonesia and Pakistan issued a joint "
+         "statement welcoming the resolution.\nNone of the eight said whether they would contribute troops.", {}),
+    ],
+)
+def test_leanings_elided_subjects_and_long_reports(text, expected):
+    assert _read(text) == expected

@@ -460,7 +460,8 @@ PARLIAMENTS = r"(?:the )?(?:[Pp]arliament|[Cc]ongress|the Cortes|lawmakers|legis
 TO_PARLIAMENT = [
     r"\b(?:propose|proposed|proposes|proposing) to " + PARLIAMENTS + r"\b",
     r"\b(?:ask|asked|asks|asking|request|requested|requests) " + PARLIAMENTS + r"(?:’s|'s)? (?:to (?:approve|authori[sz]e|endorse|back|vote)|approval|authori[sz]ation|consent)\b",
-    r"\b(?:seek|seeks|sought|seeking|obtain|get) (?:(?:parliamentary|congressional|legislative) |(?:[Pp]arliament|[Cc]ongress)(?:’s|'s) )(?:approval|authori[sz]ation|consent|backing)\b",
+    r"\b(?:seek|seeks|sought|seeking|obtain|get) (?:(?:parliamentary|congressional|legislative) |(?:the )?(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|" + PARLIAMENT_NAMES + r")(?:’s|'s|’|') )"
+    r"(?:approval|authori[sz]ation|consent|backing|endorsement|green light|nod)\b",
     r"\b(?:submit|submitted|submits|send|sent|put|puts|bring|brought) (?:the |a |its )?(?:[\w-]+ ){0,3}?(?:plan|proposal|decision|request|bill|deployment|matter) to " + PARLIAMENTS + r"\b",
 ]
 # A term the news names right with "with": "would take part with a clear mandate from the United Nations".
@@ -895,6 +896,7 @@ MORE_CUES["committed"] += [
 # troops until ...", "could be deployed at any time, pending the president's final decision"; a refusal for now
 # said with "only ... as part of" or "only ... within".
 MORE_CUES["considering"] += [
+    r"\b(?:is|are|was|were) (?:now |still )?(?:inclined|leaning) to (?:send|contribute|deploy|join|take part|participate)\b",
     r"\b(?:has|have|had) not (?:yet )?taken (?:a|any) (?:final )?call\b|\b(?:has|have|had) yet to take a (?:final )?call\b",
     r"\b(?:holding|holds|held|hold) off (?:on )?(?:sending|deploying|committing|joining|contributing|a decision|any decision|deciding)\b",
     r"\bpending (?:a |the |its |their )?(?:[\w’'-]+ ){0,3}?(?:final |formal )?decision\b",
@@ -1638,6 +1640,10 @@ def _refers_back(text: str, span: Span, cue_start: int) -> bool:
         r"[,”\"’]\s*[”\"’]?\s*(?:" + REFERS_BACK.pattern + r")\s+(?:said|says|told|added|stressed|noted|stated|emphasi[sz]ed|explained)\b", text[cue_start:span.end]))
 
 
+# A verb whose subject is left out after a conjunction: "... but would seek parliament's endorsement first".
+ELIDED_SUBJECT = re.compile(r"\b(?:but|and|yet)\s+(?:(?:would|will|could|should|must|might|may|is|was|are|were|also|still|only|then|first)\s+){0,2}$")
+
+
 # Words before a sentence's grammatical subject: "On Monday, ", "However, ", "Meanwhile ".
 # (a title before the name is still the opening: "NATO member Turkey has ...", "the Gulf state Qatar")
 SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z]\w* )?(?:On|By|In|Meanwhile|However|But|And|Separately|Earlier|Later|Also|Still|Now|Then)\b[^,]{0,30}, ?|(?:However|But|And|Meanwhile|Separately) )?(?:the )?"
@@ -1963,6 +1969,7 @@ def _extract(text: str) -> list[Suggestion]:
                 conditions_here.setdefault(code, []).extend((p, category_of(p)) for p in items if len(p) >= 4)
         announced = []
         group_here = 0  # where, in this sentence, an unnamed group was given a stance
+        elided: list[tuple[int, list]] = []  # terms whose subject is left out after "but" or "and"
 
         for status, cue in SUBJECT_CUES:
             for m in cue.finditer(text, span.start, span.end):
@@ -2092,6 +2099,16 @@ def _extract(text: str) -> list[Suggestion]:
                         terms = [(p, category_of(p)) for p in items if len(p) >= 4] or terms
                     for code in subjects:
                         conditions_here.setdefault(code, []).extend(terms)
+                    if not subjects and not group_subject and ELIDED_SUBJECT.search(text, max(span.start, m.start() - 40), m.start()):
+                        elided.append((m.start(), terms))
+        if elided and len(given) == 1:
+            # "the government was inclined to contribute troops but would seek parliament's endorsement first": the
+            # term's subject is left out after "but", and is the one the sentence has already given a stance
+            (code,) = given
+            if given[code][0] in ("committed", "considering", "conditional"):
+                given[code] = ("conditional", elided[0][0])
+                for _, terms in elided:
+                    conditions_here.setdefault(code, []).extend(terms)
         for m in CONDITION_NOUN.finditer(text, span.start, span.end):
             # the term is the clause before the noun: after "that", a comma, or the verb of saying
             marks = [(text.rfind(mark, span.start, m.start()), mark) for mark in (" that ", ", ", " said ", " says ", " stated ")]
