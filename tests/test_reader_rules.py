@@ -2526,3 +2526,20 @@ def test_figures_in_words_and_sizes_that_are_no_offer(text, expected):
 )
 def test_leanings_elided_subjects_and_long_reports(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # leaders by surname, short forms and seats of government
+        ("Tusk said on Tuesday his country would not send soldiers to Gaza.", {"POL": "declined"}),
+        ("Bukele said El Salvador stands ready to send troops.", {"SLV": "committed"}),
+        ("Putrajaya said it would send 500 troops.", {"MYS": "committed"}),
+        ("Bosnia's presidency approved the deployment of troops to the stabilisation mission.", {"BIH": "committed"}),
+        ("Brunei is considering sending a small contingent.", {"BRN": "considering"}),
+        # a seat of government after "in" is a place
+        ("Officials met in Putrajaya. Indonesia will send troops.", {"IDN": "committed"}),
+    ],
+)
+def test_leaders_short_forms_and_seats_of_government(text, expected):
+    assert _statuses(text) == expected

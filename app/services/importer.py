@@ -36,7 +36,10 @@ INSTITUTIONS = {
 # Short forms written in capitals or with a leading "the"; matched case-sensitively.
 SHORT_FORMS = {"UAE": "ARE", "US": "USA", "U.S.": "USA", "USA": "USA", "UK": "GBR", "U.K.": "GBR", "Britain": "GBR",
                "Great Britain": "GBR", "Turkey": "TUR", "Türkiye": "TUR", "Turkiye": "TUR", "Emirates": "ARE",
-               "United Arab Emirates": "ARE", "Holland": "NLD", "Ivory Coast": "CIV", "Czechia": "CZE"}
+               "United Arab Emirates": "ARE", "Holland": "NLD", "Ivory Coast": "CIV", "Czechia": "CZE",
+               "Bosnia": "BIH", "Brunei": "BRN", "East Timor": "TLS", "Côte d’Ivoire": "CIV"}
+# Seats of government other than the capital the country tables give, read as capitals ("Putrajaya said ...").
+SEATS_OF_GOVERNMENT = {"Putrajaya": "MYS"}
 
 
 # ---- sentences ------------------------------------------------------------------------------------
@@ -137,6 +140,7 @@ def _mention_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     forms.update(SHORT_FORMS)
     kinds = {form: (code, "name") for form, code in forms.items()}
     kinds.update({form: (code, "capital") for form, code in CAPITALS.items()})
+    kinds.update({form: (code, "capital") for form, code in SEATS_OF_GOVERNMENT.items()})
     kinds.update({form: (code, "name") for form, code in INSTITUTIONS.items()})
     kinds.update({form: (code, "demonym") for form, code in DEMONYMS.items()})
     ordered = sorted(kinds, key=len, reverse=True)
@@ -1456,7 +1460,14 @@ LEADERS = {"Prabowo": "IDN", "Subianto": "IDN", "Erdogan": "TUR", "Erdoğan": "T
            "Pistorius": "DEU", "Abdelatty": "EGY", "Safadi": "JOR", "Fidan": "TUR", "Bayramov": "AZE", "Sugiono": "IDN",
            "Sjafrie": "IDN", "Mirziyoyev": "UZB", "Tebboune": "DZA", "Ramaphosa": "ZAF", "Kagame": "RWA", "Tinubu": "NGA",
            "Anwar Ibrahim": "MYS", "Shehbaz Sharif": "PAK", "Ishaq Dar": "PAK", "Khawaja Asif": "PAK",
-           "Edi Rama": "ALB", "Zhetybayev": "KAZ", "King Abdullah II": "JOR", "Hashemite kingdom": "JOR", "Hashemite Kingdom": "JOR"}
+           "Edi Rama": "ALB", "Zhetybayev": "KAZ", "King Abdullah II": "JOR", "Hashemite kingdom": "JOR", "Hashemite Kingdom": "JOR",
+           # more heads of government and ministers of countries asked to contribute, by names no one else is known by
+           "Tusk": "POL", "Sikorski": "POL", "Kosiniak-Kamysz": "POL", "Orbán": "HUN", "Orban": "HUN", "Fico": "SVK",
+           "Albanese": "AUS", "Marles": "AUS", "Luxon": "NZL", "Carney": "CAN", "Lula": "BRA", "Milei": "ARG", "Bukele": "SLV",
+           "Japarov": "KGZ", "Rahmon": "TJK", "Ruto": "KEN", "Museveni": "UGA", "Akhannouch": "MAR", "Bourita": "MAR",
+           "Muhammad Yunus": "BGD", "Asim Munir": "PAK", "Pashinyan": "ARM", "Dendias": "GRC", "Gerapetritis": "GRC",
+           "Kristersson": "SWE", "Vučić": "SRB", "Vucic": "SRB", "Kurti": "XKX", "Vjosa Osmani": "XKX", "Jaishankar": "IND",
+           "Ishiba": "JPN", "Takaichi": "JPN", "Lee Jae-myung": "KOR", "Anutin": "THA", "Tokayev": "KAZ"}
 # "the Kingdom" is the monarchy the article last named.
 KINGDOMS = {"SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "NOR", "SWE", "DNK", "THA", "KHM"}
 # The one spoken to is not the one speaking: "Bangladesh has told U.S. officials it wishes to join".
