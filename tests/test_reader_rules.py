@@ -2543,3 +2543,24 @@ def test_leanings_elided_subjects_and_long_reports(text, expected):
 )
 def test_leaders_short_forms_and_seats_of_government(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # refusals said through plans and troops going
+        ("New Zealand's foreign minister Winston Peters said there were no plans for New Zealand Defence Force personnel to join the force.",
+         {"NZL": "declined"}),
+        ("Spain's defence minister said Spanish troops would not go to Gaza.", {"ESP": "declined"}),
+        # no troops, only help with planning, training or money: still a refusal (as the project's own set reads it)
+        ("The UK will not send combat troops, but is ready to help with planning and training.", {"GBR": "declined"}),
+        ("Canada will not deploy troops to Gaza but could send a handful of staff officers to the coordination centre.", {"CAN": "declined"}),
+        ("The Netherlands does not intend to send soldiers but will help fund the police training mission.", {"NLD": "declined"}),
+        # the sponsor's request is no term; ports and airspace are no troops
+        ("Argentina is ready to send troops if the United States asks, Milei said.", {"ARG": "committed"}),
+        ("Cyprus offered the use of Larnaca port for the force's logistics.", {}),
+        ("Greece has offered its airspace and bases.", {}),
+    ],
+)
+def test_refusals_with_other_help_and_help_that_is_no_troops(text, expected):
+    assert _statuses(text) == expected

@@ -175,7 +175,9 @@ NOT_A_TASK = (r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS
               # "would not deploy troops to disarm Hamas", "will not go there to fight"
               + r"| (?:[\w-]+ ){0,3}?to (?:go and )?(?:fight|disarm|de-?weaponi[sz]e|demilitari[sz]e|enforce|confront|police|combat|battle|dismantle)\b)")
 # "if asked", "if needed": willingness, not a term.
-NOT_A_REQUEST = r"(?! (?:asked|requested|needed|necessary|invited|called upon|required)\b)"
+NOT_A_REQUEST = (r"(?! (?:asked|requested|needed|necessary|invited|called upon|required)\b"
+                 # "if the United States asks": the sponsor's request, no term
+                 r"| (?:the )?(?:United States|U\.S\.|US|Washington|Americans|Trump|President Trump) (?:asks|asked|requests|requested|invites|invited|wants)\b)")
 ADVERB = r"(?:[a-z]+ly |yet |now |still |ever |rather |really )?"
 # What a decision or an exploration must be about to be a stance: the force or a part in it, not a budget or markets.
 ABOUT_JOINING_AHEAD = (r"(?=[^.;]{0,80}?\b(?:role|participat\w*|join\w*|contribut\w*|send\w*|deploy\w*|troops|soldiers|force|ISF|mission|involvement)\b"
@@ -908,6 +910,12 @@ MORE_CUES["considering"] += [
 MORE_CUES["conditional"] += [
     r"\bonly (?:[\w’']+ ){1,9}?(?:as part of|within)\b(?= (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:missions?|force|operations?|framework)\b)",
 ]
+# Refusals said through plans and troops going: "there were no plans for its personnel to join the force",
+# "Spanish troops would not go to Gaza".
+MORE_CUES["declined"] += [
+    r"\b[Tt]here (?:are|were|is|was) (?:currently )?no plans? (?:for|to)\b(?=[^.;]{0,80}?\b(?:join|send|deploy|contribut|participat|take part|troops|soldiers|personnel)\w*)",
+    UNITS_WORD + r" (?:will|would|shall) not (?:be )?(?:go|going) (?:to|into) (?:Gaza|the (?:Gaza )?Strip|the enclave)\b",
+]
 # A pledge in an aside to the force's size: "..., with Indonesia pledging 8,000 and Morocco 1,500".
 MORE_CUES["committed"] += [r"\bwith (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:pledging|offering|contributing|sending|providing|supplying|committing)\b"]
 # What must happen first, said with "after": the term is the event, its subject a party or a body with a say.
@@ -950,6 +958,8 @@ GROUP_MEMBER_BEFORE = re.compile(r"\b(?:is|was|are|were) (?:one|two|among) (?:of
 # Help that is not troops: an offer "to host" or "to rebuild" is no pledge of soldiers (a pledge to
 # train police, made as part of the force's pledges, still counts; money is NOT_PEOPLE's).
 OTHER_HELP = re.compile(r" to (?:host|rebuild|reconstruct|help rebuild)\b"
+                        # nor are places and facilities: "offered the use of its ports", "offered its airspace"
+                        r"| (?:the )?(?:use of|access to)\b| (?:its |their )?(?:ports?|airports?|airspace|air bases?|naval bases?|bases|facilities|territory)\b"
                         # nor is an offer to think it over: "offered to consider taking part" is weighing it
                         r"| to (?:consider|explore|study|look into|discuss|examine)\b")
 # Words, support and good offices are no contribution of troops: "pledged its support for the force",
