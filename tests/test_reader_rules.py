@@ -2564,3 +2564,20 @@ def test_leaders_short_forms_and_seats_of_government(text, expected):
 )
 def test_refusals_with_other_help_and_help_that_is_no_troops(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the sponsor's or Israel's officials say of another country's troops is their stance, not that country's
+        ("Netanyahu said Turkish troops would not be part of the force.", {}),
+        ("Gideon Saar said Israel would not agree to Turkish forces in Gaza.", {}),
+        ("Rubio said several countries had offered troops, without naming them.", {}),
+        # ... while what they report of a country's own stance still counts
+        ("Rubio said Pakistan had offered to consider being part of the force.", {"PAK": "considering"}),
+        ("US envoy Mike Waltz told the Security Council that Azerbaijan and Indonesia were ready to contribute.",
+         {"AZE": "committed", "IDN": "committed"}),
+    ],
+)
+def test_officials_of_the_sponsor_and_israel_speak_for_their_own(text, expected):
+    assert _statuses(text) == expected

@@ -1477,7 +1477,10 @@ LEADERS = {"Prabowo": "IDN", "Subianto": "IDN", "Erdogan": "TUR", "Erdoğan": "T
            "Japarov": "KGZ", "Rahmon": "TJK", "Ruto": "KEN", "Museveni": "UGA", "Akhannouch": "MAR", "Bourita": "MAR",
            "Muhammad Yunus": "BGD", "Asim Munir": "PAK", "Pashinyan": "ARM", "Dendias": "GRC", "Gerapetritis": "GRC",
            "Kristersson": "SWE", "Vučić": "SRB", "Vucic": "SRB", "Kurti": "XKX", "Vjosa Osmani": "XKX", "Jaishankar": "IND",
-           "Ishiba": "JPN", "Takaichi": "JPN", "Lee Jae-myung": "KOR", "Anutin": "THA", "Tokayev": "KAZ"}
+           "Ishiba": "JPN", "Takaichi": "JPN", "Lee Jae-myung": "KOR", "Anutin": "THA", "Tokayev": "KAZ",
+           # the sponsor's and Israel's officials, so that what they say of others' troops stays theirs
+           "Netanyahu": "ISR", "Gideon Saar": "ISR", "Gideon Sa'ar": "ISR", "Danny Danon": "ISR", "Rubio": "USA", "Witkoff": "USA",
+           "Kushner": "USA", "Hegseth": "USA", "Mike Waltz": "USA"}
 # "the Kingdom" is the monarchy the article last named.
 KINGDOMS = {"SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "NOR", "SWE", "DNK", "THA", "KHM"}
 # The one spoken to is not the one speaking: "Bangladesh has told U.S. officials it wishes to join".
