@@ -2581,3 +2581,24 @@ def test_refusals_with_other_help_and_help_that_is_no_troops(text, expected):
 )
 def test_officials_of_the_sponsor_and_israel_speak_for_their_own(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # terms put first by inversion or "in the event that"
+        ("Should the Security Council approve the mission, Malaysia would send troops.", {"MYS": ("conditional", ["mandate"])}),
+        ("Were a ceasefire to hold, Azerbaijan would deploy peacekeepers.", {"AZE": ("conditional", ["ceasefire"])}),
+        ("In the event that a UN mandate is granted, Bangladesh will contribute a battalion.", {"BGD": ("conditional", ["mandate"])}),
+        ("Malaysia will send troops in the event of a UN mandate.", {"MYS": ("conditional", ["mandate"])}),
+        # near misses: "should" and "were" as verbs
+        ("Troops should be sent soon, Chile said, and Chile will send 500.", {"CHL": ("committed", [])}),
+        # premises, an invitation as the basis, a war "completely over"
+        ("Turkey said it could send troops on the premise that Israel withdraws.", {"TUR": ("conditional", ["other"])}),
+        ("Uzbekistan is ready to send troops to Gaza on the basis of an invitation from the Palestinian Authority.",
+         {"UZB": ("conditional", ["party_consent"])}),
+        ("Azerbaijan won't send peacekeepers until the war is completely over.", {"AZE": ("conditional", ["ceasefire"])}),
+    ],
+)
+def test_terms_by_inversion_premise_and_basis(text, expected):
+    assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected

@@ -425,7 +425,13 @@ NOT_YET = [
 IF_FIRST = (r"(?<![Ee]ven )(?<![Aa]sked )(?<!asking )(?<!unclear )(?<!known )(?<!wondered )(?<!wonders )\b(?:[Ii]f|[Oo]nce) (?!asked|requested|needed|necessary|invited|called upon|required)(?=[^,;.]{3,120}, (?:[\w’'-]+ ){0,5}?"
             r"(?:will|would|could|can|is ready to|are ready to|would be ready to|is willing to|would be willing to) (?:also )?"
             r"(?:send|contribute|deploy|dispatch|join|take part|participate|provide|consider)\b)")
+# ... and in other words: "Should the council approve, Chile would send ...", "Were a truce to hold, Peru would deploy",
+# "In the event that a mandate is granted, Chile will contribute ...".
+IF_FIRST = IF_FIRST.replace(r"\b(?:[Ii]f|[Oo]nce) ", r"(?:\b(?:[Ii]f|[Oo]nce) |(?:(?<![^\n])|(?<=[.:;] )|(?<=, )|(?<=\bthat ))(?:[Ss]hould|[Ww]ere)"
+                            r" (?=(?:the|a|an|[A-Z][\w-]+) )|\b[Ii]n the event (?:that )?|\b[Ii]n case )", 1)
 IF_FIRST_CUE = re.compile(IF_FIRST)
+# The words that open such a term.
+IF_OPENER = re.compile(r"(?:[Ii]f|[Oo]nce|[Ss]hould|[Ww]ere|[Ii]n the event(?: that)?|[Ii]n case) ?")
 MORE_CUES["conditional"] += [IF_FIRST]
 # Terms in still other words: "will not send troops without a UN mandate" (a term, not a refusal),
 # "with the consent of", "on the basis of a resolution", "under the umbrella of the UN", a
@@ -435,7 +441,7 @@ TERM_NOUNS = (r"(?:mandate|resolution|approval|consent|ceasefire|cease-fire|truc
 TERMS_IN_OTHER_WORDS = [
     r"\b(?:without|before) (?:a |an |the |any |prior |its |their |explicit |formal |clear )?(?:[\w’'.-]+ ){0,3}?" + TERM_NOUNS + r"\b",
     r"\bwith the (?:prior |full |explicit )?(?:consent|approval|agreement|invitation|authori[sz]ation) of\b",
-    r"\b(?:on the basis of|based on) (?:a |an |the )?(?:[\w’'.-]+ ){0,3}?(?:resolution|mandate)\b",
+    r"\b(?:on the basis of|based on) (?:a |an |the )?(?:[\w’'.-]+ ){0,3}?(?:resolution|mandate|invitation|request|consent|agreement)\b",
     r"\bunder (?:the )?(?:umbrella|auspices) of (?:the )?(?:U\.?N\.?|United Nations|Security Council)\b|\bunder (?:U\.?N\.?|United Nations) auspices\b",
     r"\bcondition(?:s|ed|ing) (?:its|their|any) (?:[\w-]+ )?(?:participation|involvement|deployment|contribution|support) (?:[\w-]+ ){0,3}?(?:on|upon)\b",
     r"\b(?:hinges?|hinged|hinging|is predicated|was predicated) (?:on|upon)\b"
@@ -488,7 +494,7 @@ TERMS_REQUIRED = [
     r"[^.;]*? as soon as\b(?! (?:possible|practicable|feasible|it can|they can|we can|next|the (?:order|request|call)))",
 ]
 TERMS_REQUIRED += [
-    r"\bon the (?:understanding|assumption|basis) that\b|,\s*assuming (?:that )?",
+    r"\bon the (?:understanding|assumption|basis|premise) that\b|,\s*assuming (?:that )?",
     # "would send peacekeepers assuming a ceasefire holds" (not "assuming command of")
     r"\b(?:assuming|presuming|supposing) (?:that )?(?=(?:a |an |the |there )(?:[\w-]+ ){0,3}?(?:holds|is|are|has|have|will|can|remains|stays)\b)",
     r"\b(?:could|would|will|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch)\b[^.;]*? when "
@@ -531,7 +537,7 @@ TERMS_ANNOUNCED_CUE = re.compile("|".join(TERMS_ANNOUNCED))
 TERMS_OF_TIME_CONSENT_AND_MONEY = [
     r"\buntil (?:there is |there's |there has been )?(?:a |the )?(?:full |complete |total |lasting |permanent |durable )?"
     r"(?:ceasefire|cease-fire|truce|halt to|end to|cessation)\b"
-    r"|\buntil (?:the )?(?:fighting|hostilities|war|violence|bombing) (?:ends|stops|has ended|has stopped|is over|ceases|end|stop)\b",
+    r"|\buntil (?:the )?(?:fighting|hostilities|war|violence|bombing) (?:[a-z]+ly )?(?:ends|stops|has ended|has stopped|is (?:[a-z]+ly )?over|ceases|end|stop)\b",
     r"\bat the (?:formal |official )?(?:invitation|request) of (?:the )?(?:Palestinian|Palestinians|both|the parties|all parties)",
     r"\b(?:costs?|expenses|salaries) (?:would|will|must|should) (?:have to |need to )?be (?:covered|paid|borne|funded|met|reimbursed)\b"
     r"|\b(?:financing|funding) (?:must|would have to|has to|needs to|will have to) (?:be )?(?:secured|guaranteed|provided|found)\b",
@@ -916,6 +922,10 @@ MORE_CUES["declined"] += [
     r"\b[Tt]here (?:are|were|is|was) (?:currently )?no plans? (?:for|to)\b(?=[^.;]{0,80}?\b(?:join|send|deploy|contribut|participat|take part|troops|soldiers|personnel)\w*)",
     UNITS_WORD + r" (?:will|would|shall) not (?:be )?(?:go|going) (?:to|into) (?:Gaza|the (?:Gaza )?Strip|the enclave)\b",
 ]
+# A term said "in the event of": "will send troops in the event of a UN mandate".
+MORE_CUES["conditional"] += [
+    r"\b(?:send|contribute|deploy|join|take part|participate|commit)\w*\b[^.;]{0,60}? in the event (?:of|that)\b",
+]
 # A pledge in an aside to the force's size: "..., with Indonesia pledging 8,000 and Morocco 1,500".
 MORE_CUES["committed"] += [r"\bwith (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:pledging|offering|contributing|sending|providing|supplying|committing)\b"]
 # What must happen first, said with "after": the term is the event, its subject a party or a body with a say.
@@ -1068,7 +1078,7 @@ CATEGORY_WORDS = [
                                       r"|\ba (?:[\w-]+ )?vote\b", re.I)),
     ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends"
                               # the fighting's end in other words: "once the guns fall silent", "when the war is over"
-                              r"|guns (?:fall|falls|fell|go|have fallen|are) silent|(?:the )?war (?:is over|has ended|ended)|end of the war|bombing (?:stops|ends|has stopped)", re.I)),
+                              r"|guns (?:fall|falls|fell|go|have fallen|are) silent|(?:the )?war (?:is (?:[a-z]+ly )?over|has (?:[a-z]+ly )?ended|ended)|end of the war|bombing (?:stops|ends|has stopped)", re.I)),
     ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties|both parties|all parties"
                                  # the parties' own agreement: "requested by the Palestinian Authority", "the Palestinians must agree"
                                  # a party's own agreement by the possessive: "Israel's agreement", "the Palestinians' blessing"
@@ -2034,7 +2044,7 @@ def _extract(text: str) -> list[Suggestion]:
                         and not OWN_TROOPS_BEFORE.search(text, max(span.start, m.start() - 30), m.start()) \
                         and not any(m.start() <= x.start and x.end <= m.end() for x in speakers):
                     continue  # "troops will be deployed" says whose troops only when a country is named right before
-                if status == "conditional" and m.group(0).lower() in ("if ", "once ") and IF_FIRST_CUE.match(text, m.start(), span.end):
+                if status == "conditional" and IF_OPENER.fullmatch(m.group(0)) and IF_FIRST_CUE.match(text, m.start(), span.end):
                     # "If the council approves, Chile will send ...": the subject is the main clause's
                     comma = text.find(", ", m.end(), span.end)
                     main = [x for x in speakers if comma < x.start and not x.is_demonym]
