@@ -2602,3 +2602,24 @@ def test_officials_of_the_sponsor_and_israel_speak_for_their_own(text, expected)
 )
 def test_terms_by_inversion_premise_and_basis(text, expected):
     assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a term put first inside a quotation attributed at its end
+        ("“If there is a UN mandate, we will go,” Indonesia's foreign minister said.", {"IDN": ("conditional", ["mandate"])}),
+        ("“If there is a ceasefire, we will send troops,” Chile's defence minister said.", {"CHL": ("conditional", ["ceasefire"])}),
+        # a refusal in two words after a colon
+        ("“Our position is clear: no troops,” Norway's foreign minister said.", {"NOR": ("declined", [])}),
+        # approaches, requests analysed, answers promised, options kept open, contacts about a role
+        ("Washington has sounded out Vietnam about contributing engineers.", {"VNM": ("considering", [])}),
+        ("Nepal was among the countries invited to contribute troops.", {"NPL": ("considering", [])}),
+        ("Uruguay said it was still analysing the request.", {"URY": ("considering", [])}),
+        ("Paraguay said it would give its answer in the coming weeks.", {"PRY": ("considering", [])}),
+        ("Ecuador is keeping the option open.", {"ECU": ("considering", [])}),
+        ("Rwanda has been in contact with US officials about a possible role.", {"RWA": ("considering", [])}),
+    ],
+)
+def test_quoted_terms_two_word_refusals_and_approaches(text, expected):
+    assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected

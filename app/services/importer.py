@@ -424,7 +424,7 @@ NOT_YET = [
 # ceasefire holds, it would deploy". The term is the if-clause; the subject comes after its comma.
 IF_FIRST = (r"(?<![Ee]ven )(?<![Aa]sked )(?<!asking )(?<!unclear )(?<!known )(?<!wondered )(?<!wonders )\b(?:[Ii]f|[Oo]nce) (?!asked|requested|needed|necessary|invited|called upon|required)(?=[^,;.]{3,120}, (?:[\w’'-]+ ){0,5}?"
             r"(?:will|would|could|can|is ready to|are ready to|would be ready to|is willing to|would be willing to) (?:also )?"
-            r"(?:send|contribute|deploy|dispatch|join|take part|participate|provide|consider)\b)")
+            r"(?:send|contribute|deploy|dispatch|join|take part|participate|provide|consider|go(?! ahead))\b)")
 # ... and in other words: "Should the council approve, Chile would send ...", "Were a truce to hold, Peru would deploy",
 # "In the event that a mandate is granted, Chile will contribute ...".
 IF_FIRST = IF_FIRST.replace(r"\b(?:[Ii]f|[Oo]nce) ", r"(?:\b(?:[Ii]f|[Oo]nce) |(?:(?<![^\n])|(?<=[.:;] )|(?<=, )|(?<=\bthat ))(?:[Ss]hould|[Ww]ere)"
@@ -761,7 +761,7 @@ MORE_CUES["committed"] += [
 MORE_CUES["considering"] += [
     r"\b(?:is|are|was|were) (?:said|reported|believed|thought|understood|seen) to be (?:[a-z]+ly )?(?:hesitant|reluctant|wavering|undecided|on the fence|cautious|wary)\b",
     r"\b(?:would|will) (?:[a-z]+ly )?(?:examine|study|review|assess|evaluate|look at) (?:the|a|its|this|that) (?:[\w-]+ )?(?:request|proposal|invitation|offer|option|idea)\b",
-    r"\bkeep(?:ing|s)? (?:its|their) options open\b",
+    r"\bkeep(?:ing|s)? (?:its|their) options open\b|\bkeep(?:ing|s)? (?:the|its|their) (?:option|door|possibility) open\b",
     r"\b(?:evaluating|assessing|studying|examining|weighing|reviewing|debating|discussing|mulling|pondering) (?:whether|if)\b",
     r"\b(?:openness|receptiveness) to\b",
     r"\b(?:will|would|is to|is due to|expects to|is expected to) (?:make|take|announce) (?:a|its|their) (?:final )?decision\b" + ABOUT_JOINING_AHEAD,
@@ -869,7 +869,11 @@ STANCE_NEEDS_TOPIC = re.compile(r"open mind|open-minded|(?:stance|approach|posit
 # ("will contribute troops after Hamas disarms", "once the DPR approves"), or by where a deployment must sit
 # ("any deployment would have to be under a UN mandate").
 MORE_CUES["considering"] += [
-    r"\b(?:reviewing|studying|examining|assessing|weighing|considering|evaluating) (?:a|the|its|their|this|that) (?:[\w.’'-]+ ){0,2}?request\b",
+    r"\b(?:reviewing|studying|examining|assessing|weighing|considering|evaluating|analy[sz]ing) (?:a|the|its|their|this|that) (?:[\w.’'-]+ ){0,2}?request\b",
+    # an answer promised for later, contacts about a role, being among those invited
+    r"\b(?:will|would) (?:give|deliver|announce|send) (?:its|their|a|an) (?:final )?(?:answer|response|reply)\b",
+    r"\b(?:has|have|had) been in (?:close )?(?:contact|touch|talks|discussions) with\b" + ABOUT_JOINING_AHEAD,
+    r"\bamong (?:the )?(?:[\w-]+ )?(?:countries|nations|states) (?:that have been |which have been |being )?(?:invited|asked|approached|contacted|sounded out)\b",
     r"\b[Dd]ecisions? (?:on|about|whether|regarding) [^.;]{0,140}?(?:has|have|is|remains) (?:still )?yet to be (?:made|taken|reached|finali[sz]ed)\b",
 ]
 MORE_CUES["declined"] += [
@@ -926,6 +930,8 @@ MORE_CUES["declined"] += [
 MORE_CUES["conditional"] += [
     r"\b(?:send|contribute|deploy|join|take part|participate|commit)\w*\b[^.;]{0,60}? in the event (?:of|that)\b",
 ]
+# A refusal said in two words after a colon: "Our position is clear: no troops."
+MORE_CUES["declined"] += [r"(?<=: )[Nn]o (?:troops|soldiers|boots on the ground)(?=[.,;”\"’]|$)"]
 # A pledge in an aside to the force's size: "..., with Indonesia pledging 8,000 and Morocco 1,500".
 MORE_CUES["committed"] += [r"\bwith (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:pledging|offering|contributing|sending|providing|supplying|committing)\b"]
 # What must happen first, said with "after": the term is the event, its subject a party or a body with a say.
@@ -1018,7 +1024,7 @@ NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$|\b[Nn]o\s+$"
                      # "no countries have officially confirmed", "none of them has offered": the subject itself is the negation
                      r"|\b(?:[Nn]o (?:other |single )?(?:country|countries|nation|nations|state|states|government|governments|one)|[Nn]one(?: of them)?|[Nn]either)\s+(?:has|have|had|is|are|was|were)?\s*(?:\w+\s+)?$")
 # Verbs whose agent approaches others: the countries after them are the ones being asked.
-OBJECT_CUES = re.compile(r"\b(?:approached|engaging with|engaged with|has asked|have asked|asked|invited|courting|sounding out|reached out to|urged)\b"
+OBJECT_CUES = re.compile(r"\b(?:approached|engaging with|engaged with|has asked|have asked|asked|invited|courting|sounding out|sounded out|reached out to|urged)\b"
                          # requests sent out: "filed requests with Malta and Italy", "sent formal requests to countries such as Chile"
                          r"|\b(?:sent|filed|made|submitted|issued|addressed|delivered|lodged)(?: [\w-]+){0,2}? requests? (?:to|with)\b"
                          # the approach as a noun: "amid US approaches to several countries, including Pakistan", "overtures to Chile"
@@ -2049,7 +2055,9 @@ def _extract(text: str) -> list[Suggestion]:
                     comma = text.find(", ", m.end(), span.end)
                     main = [x for x in speakers if comma < x.start and not x.is_demonym]
                     subjects = [main[0].code] if main and re.match(r"(?:’s|'s)?(?: [\w-]+){0,3}? (?:will|would|could|can|is|are)\b", text[main[0].end:span.end]) else \
-                        (_subjects_before(text, speakers, m.start(), together=True) or ([context] if context else []))
+                        (_subjects_before(text, speakers, m.start(), together=True) or ([context] if context else [])
+                         # a quotation attributed at its end: "“If there is a mandate, we will go,” Chile's minister said"
+                         or _speaker_after(text, named, m.end(), span.end))
                     for code in subjects:
                         given[code] = (status, m.start())
                     c_start, c_end = _clause_after(text, m.end(), span.end)
