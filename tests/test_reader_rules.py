@@ -2623,3 +2623,27 @@ def test_terms_by_inversion_premise_and_basis(text, expected):
 )
 def test_quoted_terms_two_word_refusals_and_approaches(text, expected):
     assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # refusals in other words, and a people named in the plural for its government
+        ("Canada is not currently considering a troop contribution.", {"CAN": "declined"}),
+        ("Saudi Arabia has shown no willingness to send troops.", {"SAU": "declined"}),
+        ("The Saudis have made clear they will not put boots on the ground.", {"SAU": "declined"}),
+        ("Azerbaijan is no longer keen on sending troops.", {"AZE": "withdrawn"}),
+        # a refusal to rule it out is no refusal
+        ("Malaysia refused to rule out sending troops.", {"MYS": "considering"}),
+        ("Malaysia would not rule it out.", {"MYS": "considering"}),
+        ("Indonesia has never ruled out sending troops.", {"IDN": "considering"}),
+        # wariness and seeming readiness
+        ("Pakistan is wary of sending troops.", {"PAK": "considering"}),
+        ("Indonesia seems poised to send troops.", {"IDN": "considering"}),
+        # near misses: a refusal to say, and "Turks and Caicos"
+        ("Turkey declined to say whether it would send troops.", {}),
+        ("The Turks and Caicos Islands will not send troops.", {"TCA": "declined"}),
+    ],
+)
+def test_refusals_to_rule_out_wariness_and_peoples_in_the_plural(text, expected):
+    assert _statuses(text) == expected

@@ -37,7 +37,11 @@ INSTITUTIONS = {
 SHORT_FORMS = {"UAE": "ARE", "US": "USA", "U.S.": "USA", "USA": "USA", "UK": "GBR", "U.K.": "GBR", "Britain": "GBR",
                "Great Britain": "GBR", "Turkey": "TUR", "Türkiye": "TUR", "Turkiye": "TUR", "Emirates": "ARE",
                "United Arab Emirates": "ARE", "Holland": "NLD", "Ivory Coast": "CIV", "Czechia": "CZE",
-               "Bosnia": "BIH", "Brunei": "BRN", "East Timor": "TLS", "Côte d’Ivoire": "CIV"}
+               "Bosnia": "BIH", "Brunei": "BRN", "East Timor": "TLS", "Côte d’Ivoire": "CIV",
+               # a people named in the plural stands for its government in news copy: "The Saudis have made clear ..."
+               "Saudis": "SAU", "Emiratis": "ARE", "Qataris": "QAT", "Bahrainis": "BHR", "Kuwaitis": "KWT", "Omanis": "OMN",
+               "Jordanians": "JOR", "Egyptians": "EGY", "Moroccans": "MAR", "Turks": "TUR", "Azerbaijanis": "AZE", "Azeris": "AZE",
+               "Kazakhs": "KAZ", "Pakistanis": "PAK", "Indonesians": "IDN", "Malaysians": "MYS", "Bangladeshis": "BGD"}
 # Seats of government other than the capital the country tables give, read as capitals ("Putrajaya said ...").
 SEATS_OF_GOVERNMENT = {"Putrajaya": "MYS"}
 
@@ -198,7 +202,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"|\b(?:will|would|wants?|shall) (?:take|play|have) no (?:part|role)\b(?= (?:in|on) (?:the |a |any |such )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|operation|deployment|contingent)\b|[ ,.]*$|[,.;])"
                             r"|\b[Nn]o (?:[\w-]+ ){0,3}(?:troops|soldiers|units|forces|personnel|participation|involvement|contingent|boots|peacekeepers)\b(?: [\w-]+){0,5}? (?:will|would|is|are|shall) (?:be )?(?:sent|deployed|envisaged|forthcoming|planned|contributed|dispatched)\b"
                             r"|\bexclud(?:es|ed|ing) any (?:[\w-]+ )?(?:participation|involvement|deployment)\b|\bdecided against (?:participating|joining|sending|taking part|deploying)\b"
-                            r"|\brul(?:ed|es|ing) (?:(?:it|that|this) )?out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer))|\brefused to\b(?! (?:comment|say|confirm))|\brefuses to\b|\brejected (?:the|a|an|calls|requests|any)\b"
+                            r"|\brul(?:ed|es|ing) (?:(?:it|that|this) )?out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer|rule out|exclude))|\brefused to\b(?! (?:comment|say|confirm|rule out|exclude))|\brefuses to\b(?! (?:rule out|exclude))|\brejected (?:the|a|an|calls|requests|any)\b"
                             r"|\b(?:has|have|had) [“\"‘']?no (?:such )?(?:plans?|intentions?)|\b[“\"‘']?no plans[”\"’']? to\b")),
     ("conditional", re.compile(r"\bonly (?:if|once|when|after|under|within|with|as part of)\b|\bonly (?:[\w’']+ ){1,9}?(?:if|once|when|after|under)\b|\bunless\b|\bprovided that\b|\b(?:on|with|under) (?:the )?(?:condition|proviso|understanding|stipulation) that\b|\bas long as\b|\bsubject to\b"
                                r"|\brequires? (?:the )?(?:approval|consent)\b|\bwould require\b|\bwill require\b|\bconditional (?:on|upon)\b|\bcontingent (?:on|upon)\b|\bdepend(?:s|ing)? (?:on|upon)\b|\bneeds? (?:the )?approval\b"
@@ -221,7 +225,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("considering", re.compile(r"\bdecision (?:on|about|whether|regarding) [^.;]{0,140}?(?:is|was|were|are|remains?) (?:still |yet )?(?:being finali[sz]ed|[“\"]?in process|pending|under (?:review|consideration)|not (?:yet )?(?:been )?(?:made|final|finali[sz]ed|taken|reached))"
                                r"|\bin talks\b|\b(?:is|are|was|were) (?:still |now |also )?considering\b|\bconsidering (?:a|an|whether|sending|joining|contribut)|\bweighing\b|\bis exploring\b" + ABOUT_JOINING_AHEAD + r"|\bopen to\b|\b(?:has|have|had) not (?:yet )?decided\b|\bundecided\b"
                                r"|\b(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)\b|\b(?:reviewing|studying|examining|assessing) (?:a|the|its|their) (?:[\w-]+ )?request\b"
-                               r"|\b(?:did|does|do|has|have|had) not (?:exclude|excluded|rule out|ruled out)\b|\b(?:could|might|may) (?:send|contribute|deploy|join|take part|participate)\b"
+                               r"|\b(?:did|does|do|has|have|had) (?:not|never) (?:exclude|excluded|rule out|ruled out)\b|\b(?:refused|refuses|declined|declines) to (?:rule out|exclude)\b|\b(?:could|might|may) (?:send|contribute|deploy|join|take part|participate)\b"
                                r"|\b(?:wishes|wants|wanted|seeks|sought|hopes) to (?:join|be part|take part|participate|contribute)\b"
                                r"|\binterest in (?:principle|joining|taking part|participating|contributing|being part)\b"
                                r"|\b(?:show|express|signal)(?:ed|ing|led|ling|s)? (?:its |their |an |some |early |initial |strong |keen )*interest\b")),
@@ -409,7 +413,8 @@ UNWILLING = [
     r"(?= (?:that|of|about|suggesting|saying|claiming|alleging)\b[^.;]{0,100}?\b(?:send|sending|deploy\w*|troops|soldiers|join\w*|contribut\w*|participat\w*|take part|taking part)\b)",
     r"\b(?:is|are|was|were) " + ADVERB + r"unwilling to (?:send|contribute|deploy|join|take part|participate)\b" + NOT_A_TASK,
     r"\b(?:is|are|was|were) not interested in (?:sending|contributing|deploying|joining|taking part|participating)\b" + NOT_A_TASK,
-    r"\b(?:is|are|was|were) not (?:even )?considering (?:sending|contributing|deploying|joining|taking part|participating)\b",
+    r"\b(?:is|are|was|were) not (?:even |currently |now )?considering (?:sending|contributing|deploying|joining|taking part|participating|"
+    r"(?:a|any) (?:troop )?(?:contribution|deployment|role))\b",
     r"\b(?:will|would|does|do|did|shall) not (?:put|have|send|place|deploy) (?:any )?(?:of (?:its|their) )?boots on the ground\b"
     r"|\b(?:won[’']t|wouldn[’']t) (?:put|have|send) (?:any )?boots on the ground\b",
 ]
@@ -694,7 +699,7 @@ MORE_CUES["committed"] += [r"\b(?:will|would|is to|are to|shall) (?:take on|take
 # whether", "is looking into the possibility", "is thinking about sending", "has not made up its mind".
 DELIBERATION_IN_OTHER_WORDS = [
     r"\b(?:could|might|may) (?:provide|supply|dispatch|offer|commit|field)\b" + PEOPLE_AHEAD,
-    r"\b(?:would|will|could|can) not (?:exclude|rule out)\b|\b(?:won[’']t|wouldn[’']t|didn[’']t|hasn[’']t|doesn[’']t) (?:exclude|rule out|ruled out)\b"
+    r"\b(?:would|will|could|can) not (?:exclude|rule (?:it |that |this )?out)\b|\b(?:won[’']t|wouldn[’']t|didn[’']t|hasn[’']t|doesn[’']t) (?:exclude|rule out|ruled out)\b"
     r"|\b(?:is|are|was|were) not (?:ruling out|excluding)\b",
     r"\b(?:still )?deciding (?:whether|if|on|about)\b",
     r"\blooking (?:into|at) (?:the )?(?:possibility|option|prospect|idea|request|proposal|whether|sending|joining|contributing|a contribution|participation|taking part|a role)\b",
@@ -721,6 +726,7 @@ WITHDRAWALS_IN_OTHER_WORDS = [
     r"(?:offer|pledge|commitment|promise|(?:decision|plans?) to (?:send|deploy|contribute|join|take part|participate)|deployment|participation|contribution)\b",
     r"\brecall(?:ed|s|ing)? (?:its|their) (?:[\w-]+ )?(?:troops|soldiers|contingent|peacekeepers|forces|personnel|battalion)\b",
     r"\bno longer (?:willing|ready|prepared|planning|intends|intending|plans|going) to (?:send|contribute|deploy|join|take part|participate)\b"
+    r"|\bno longer (?:keen|interested) (?:on|in) (?:sending|contributing|deploying|joining|taking part|participating)\b"
     r"|\b(?:will|would) no longer (?:send|contribute|deploy|take part|participate|join)\b",
 ]
 WITHDRAWALS_IN_OTHER_WORDS += [
@@ -807,7 +813,7 @@ MORE_CUES["declined"] += [
     r"(?:a |an |the |any |repeated |US |U\.S\. |American |Washington(?:’s|'s) )*(?:[\w.-]+ ){0,2}?" + REQUEST_NOUNS + r" (?:to|for)\b",
     r"\b(?:" + JOINING_VERBS + r"|a (?:troop )?(?:contribution|deployment))(?: [\w-]+){0,4}? (?:is|was|remains|would be) "
     r"(?:simply |completely |totally )?(?:out of the question|not an option|off the table)\b",
-    r"\b(?:shown|showed|shows|expressed|has|have|had) no (?:interest|desire|wish|appetite|inclination) (?:in|of|to) (?:" + JOINING_VERBS
+    r"\b(?:shown|showed|shows|expressed|has|have|had) no (?:interest|desire|wish|appetite|inclination|willingness|readiness) (?:in|of|to) (?:" + JOINING_VERBS
     + r"|send|join|contribute|deploy|take part|participate)\b",
     r"\b(?:balked|balks|baulked|baulks) at (?:" + JOINING_VERBS + r"|the (?:idea|request|call))\b",
     r"\bopt(?:ed|s|ing)? out of (?:the |any )?(?:[\w-]+ ){0,2}(?:force|ISF|mission|deployment|contributing|sending)\b",
@@ -932,6 +938,13 @@ MORE_CUES["conditional"] += [
 ]
 # A refusal said in two words after a colon: "Our position is clear: no troops."
 MORE_CUES["declined"] += [r"(?<=: )[Nn]o (?:troops|soldiers|boots on the ground)(?=[.,;”\"’]|$)"]
+# Troops said to be ready, with nothing after: "Indonesia said 20,000 troops were ready".
+MORE_CUES["committed"] += [UNITS_WORD + r" (?:are|were) (?:now |already |all )?(?:ready|on standby|standing by)(?=[.,;]|$)"]
+# Wariness and seeming readiness are still deliberation: "is wary of sending troops", "seems poised to send troops".
+MORE_CUES["considering"] += [
+    r"\b(?:wary|cautious|hesitant|nervous) (?:of|about) (?:sending|contributing|deploying|joining|taking part|participating|committing)\b",
+    r"\b(?:seems?|seemed|appears?|appeared) (?:poised|likely|set|ready) to (?:send|contribute|deploy|join|take part|participate)\b",
+]
 # A pledge in an aside to the force's size: "..., with Indonesia pledging 8,000 and Morocco 1,500".
 MORE_CUES["committed"] += [r"\bwith (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:pledging|offering|contributing|sending|providing|supplying|committing)\b"]
 # What must happen first, said with "after": the term is the event, its subject a party or a body with a say.
