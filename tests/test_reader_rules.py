@@ -2647,3 +2647,23 @@ def test_quoted_terms_two_word_refusals_and_approaches(text, expected):
 )
 def test_refusals_to_rule_out_wariness_and_peoples_in_the_plural(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a term in the next paragraph or sentence, said by "it" or "the government"
+        ("Malaysia said on Monday it was prepared to send troops to Gaza.\nIt said any deployment would require parliamentary approval.",
+         {"MYS": ("conditional", ["domestic_approval"])}),
+        ("Malaysia said on Monday it was prepared to send troops to Gaza.\nThe government added that a UN mandate was a must.",
+         {"MYS": ("conditional", ["mandate"])}),
+        # one term announced by a possessive and a colon
+        ("Azerbaijan has offered a battalion. Baku's only condition: a complete end to the fighting.",
+         {"AZE": ("conditional", ["ceasefire"])}),
+        ("Chile will send troops. Its one requirement is a UN mandate.", {"CHL": ("conditional", ["mandate"])}),
+        # near miss: how the troops will be commanded once there is no term
+        ("Kosovo's assembly approved the deployment. Troops will operate under the unified command of the ISF.", {"XKX": ("committed", [])}),
+    ],
+)
+def test_terms_in_the_next_sentence_and_single_terms_announced(text, expected):
+    assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected

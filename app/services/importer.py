@@ -536,6 +536,9 @@ TERMS_ANNOUNCED += [r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he country(?:’s|'s)) (?:
                     r"(?: for (?:its |our |their )?(?:participation|joining|involvement|taking part|deployment|contribution))? (?:are|include|would be|will be|remain)\b:?"]
 # Terms said only to be clear or simple: the terms themselves are still to come.
 TERMS_JUST_CLEAR = re.compile(r"(?:(?:fairly|very|quite|perfectly|crystal) )?(?:clear|simple|well[- ]known|known|straightforward)", re.I)
+# ... or one term, named after a colon or "is": "Baku's only condition: a complete end to the fighting".
+TERMS_ANNOUNCED += [r"(?:’s|'s|\b[Ii]ts|\b[Tt]heir|\b[Oo]ur) (?:main |key |only |sole |first |one |single )?(?:condition|precondition|requirement)"
+                    r"(?: for (?:its |our |their )?(?:participation|joining|involvement|taking part|deployment|contribution))?(?: is|:)"]
 TERMS_ANNOUNCED_CUE = re.compile("|".join(TERMS_ANNOUNCED))
 # Terms of time, consent and money: "not until the fighting stops", "at the invitation of the
 # Palestinian Authority", "the costs would have to be covered", "the terms of reference must be clear".
@@ -901,7 +904,7 @@ TERMS_AS_ESSENTIALS = [
     r"\b[Tt]here (?:must|has to|needs to|would have to|will have to|should) (?:first )?be (?:a |an |the )?(?:[\w-]+ ){0,3}?"
     r"(?:ceasefire|cease-fire|truce|mandate|resolution|end to the (?:fighting|war)|halt to the (?:fighting|war)|guarantees?)\b",
     r"\b(?:[Tt]he|[Aa]|[Aa]n) (?:clear |UN |U\.N\. |Security Council |lasting |permanent |full )?"
-    r"(?:mandate|ceasefire|cease-fire|truce|resolution|consent|approval) (?:is|remains|would be|will be) (?:absolutely |very )?"
+    r"(?:mandate|ceasefire|cease-fire|truce|resolution|consent|approval) (?:is|was|remains|would be|will be) (?:absolutely |very )?"
     r"(?:key|essential|crucial|vital|a must|indispensable|non-negotiable|a red line|decisive)\b",
 ]
 MORE_CUES["conditional"] += TERMS_AS_ESSENTIALS
