@@ -2667,3 +2667,20 @@ def test_refusals_to_rule_out_wariness_and_peoples_in_the_plural(text, expected)
 )
 def test_terms_in_the_next_sentence_and_single_terms_announced(text, expected):
     assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the only country given a stance takes the figure after its own cue
+        ("Egypt will train 5,000 Palestinian police officers, while Indonesia will send 8,000 soldiers.",
+         {"IDN": ("committed", {"committed": 8000})}),
+        ("Up to 8,000 Indonesian soldiers will be deployed, the army said.", {"IDN": ("committed", {"offered_max": 8000})}),
+        # peacekeepers serving in named UN missions, the sponsor's expectations, a force sized by a compound
+        ("Indonesia has around 2,700 personnel in UNIFIL and will send 1,000 to Gaza.", {"IDN": ("committed", {"committed": 1000})}),
+        ("The US expects 5,000 troops by June; Azerbaijan is still undecided.", {"AZE": ("considering", {})}),
+        ("Indonesia will be part of a 20,000-strong force.", {"IDN": ("committed", {})}),
+    ],
+)
+def test_figures_after_the_cue_and_figures_that_are_no_offer(text, expected):
+    assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected

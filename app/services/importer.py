@@ -392,7 +392,7 @@ A_PART_IN_THE_FORCE = [
     r"(?= (?:in |within )?(?:the |a |this |such a )?(?:[\w-]+ ){0,3}(?:force|mission|ISF|operation|contingent)\b)",
     r"(?:’s|'s|\bits|\btheir) (?:offer|pledge|promise|commitment) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
     r"\b(?:plans|planned|intends|intended|is planning|are planning) to (?:participate|take part|join|be part)\b",
-    r"\b(?:will|shall) (?:also |soon |now )?(?:join|take part in|participate in|be part of) (?:the |a |this )?(?:[\w-]+ ){0,3}?(?:force|mission|ISF|contingent)\b",
+    r"\b(?:will|shall) (?:also |soon |now )?(?:join|take part in|participate in|be part of) (?:the |a |this )?(?:[\w,-]+ ){0,3}?(?:force|mission|ISF|contingent)\b",
     r"\b(?:(?:will|would) be|(?:is|are) (?:set|expected|poised|likely) to become|became) (?:the first|among the first|one of the first)"
     r"(?: (?:country|countries|nation|nations))? to (?:send|deploy|contribute|dispatch|join)\b",
     r"\b(?:is|are|was|were|stands?) (?:now |also |fully )?(?:ready|prepared|willing) to (?:do|play) (?:its|their) (?:[\w-]+ )?part\b"
@@ -1155,7 +1155,8 @@ EACH = re.compile(r"(?<![\w-])(\d+|" + _WORD + r") (?:[\w-]+ )?(?:battalions|uni
 # Troops a country already has elsewhere: "has 8,000 soldiers serving in UN missions".
 SERVING_BEFORE = re.compile(r"\b(?:has|have|had) (?:about |around |some |more than |over |nearly )?$")
 SERVING_AFTER = re.compile(r"(?: [\w-]+){0,2}? (?:serving|deployed|stationed|abroad|worldwide|around the world|overseas|"
-                           r"in (?:UN|U\.N\.|United Nations|other|peacekeeping|several|various|\w+ (?:UN )?missions|Lebanon|Africa|the Sahel))\b")
+                           r"in (?:UN|U\.N\.|United Nations|other|peacekeeping|several|various|\w+ (?:UN )?missions|Lebanon|Africa|the Sahel"
+                           r"|UNIFIL|MONUSCO|MINUSCA|MINUSMA|UNMISS|UNDOF|UNFICYP|UNISFA|KFOR))\b")
 # "the number of Chilean troops will be around 600"
 NUMBER_OF = re.compile(r"\b(?:number|size|strength) of (?:the )?(?:[A-Z][\w-]+ )?(?:troops|soldiers|personnel|peacekeepers|police|contingent|forces) "
                        r"(?:will|would|is to|is expected to|could) (?:be|reach|total) (?:about |around |some |roughly |nearly )?" + NUMBER)
@@ -1291,7 +1292,7 @@ FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) 
                                r"(?:a total of |about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
                                # what the sponsor wants for the whole force: "The United States wants 20,000 troops"
                                r"|\b(?:United States|U\.S\.|US|Washington|Trump|administration|Pentagon|White House) (?:still |now |reportedly )?"
-                               r"(?:wants|is seeking|seeks|hopes for|is looking for|envisions|envisages|aims for) (?:a force of )?(?:about |around |some |up to |at least )?$"
+                               r"(?:wants|is seeking|seeks|hopes for|is looking for|envisions|envisages|aims for|expects|anticipates|plans for|is planning for) (?:a force of )?(?:about |around |some |up to |at least )?$"
                                # a country's whole army, not what it offers: "its army has 350,000 active personnel"
                                r"|\b(?:army|military|armed forces)(?:’s|'s)? (?:has|have|had|numbers|totals|of|with) (?:about |around |some |nearly |over |more than )?$"
                                # the sponsor's recruiting: "officials hope to recruit 10,000 soldiers"
@@ -1413,6 +1414,13 @@ def _chosen_figure(sentence: str, lo: int = 0, hi: int | None = None) -> Figure 
         first = max(figures[0].values.values())
         totals = [f for f in figures[1:] if set(f.values) == {"offered_max"} and f.values["offered_max"] > first]
     return (totals or figures or [None])[0]
+
+
+def _from_own_cue(sentence: str, cue_at: int) -> tuple[int, int | None]:
+    """Where a country's figures are read from when it alone is given a stance: from its own cue when the
+    sentence gives a figure after it ("Egypt will train 5,000 police, while Indonesia will send 8,000"
+    is 8,000 for Indonesia), else from anywhere ("Up to 8,000 soldiers could be ready, Indonesia said")."""
+    return (cue_at, None) if cue_at > 0 and _chosen_figure(sentence, cue_at) is not None else (0, None)
 
 
 def _figure_at(sentence: str) -> int | None:
@@ -2307,7 +2315,7 @@ def _extract(text: str) -> list[Suggestion]:
                 old_status, pool = recalled.get(code, ("", []))
                 if not old_status or STATUS_RANK[status] > STATUS_RANK[old_status]:
                     recalled[code] = (status, pool)
-                stretch = stretches.get(code, (0, None))
+                stretch = stretches.get(code) or _from_own_cue(sentence, given[code][1] - span.start)
                 if code not in recalled_troops and (code in stretches or code == owner):
                     # kept for when the earlier stance is the only one the article gives
                     recalled_troops[code] = _troops(sentence, status, *stretch)
@@ -2318,7 +2326,7 @@ def _extract(text: str) -> list[Suggestion]:
                 # a pledge taken back and then renewed on terms ("reneged ... will only send troops if") is the renewed one
                 target.status = status
             target.add_evidence(sentence)
-            stretch = stretches.get(code, (0, None))
+            stretch = stretches.get(code) or _from_own_cue(sentence, given[code][1] - span.start)
             figures_here = _troops(sentence, status, *stretch) if code in stretches or code == owner else {}
             if figures_here and any(v is not None for v in target.troops.values()):
                 # The country already has its figure from an earlier sentence: a later one replaces it only
