@@ -2684,3 +2684,27 @@ def test_terms_in_the_next_sentence_and_single_terms_announced(text, expected):
 )
 def test_figures_after_the_cue_and_figures_that_are_no_offer(text, expected):
     assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the build-up, said through what a country's institutions do
+        ("The Indonesian military has formed a task force for the Gaza mission.", {"IDN": "committed"}),
+        ("Indonesian troops are training for the Gaza deployment.", {"IDN": "committed"}),
+        ("Kosovo lawmakers voted to send troops to the force.", {"XKX": "committed"}),
+        ("Albania's parliament voted in favour of deploying soldiers to Gaza.", {"ALB": "committed"}),
+        ("Kazakhstan's Senate ratified the decision to send peacekeepers.", {"KAZ": "committed"}),
+        ("Morocco's King Mohammed VI ordered the deployment of troops to Gaza.", {"MAR": "committed"}),
+        ("Indonesia's cabinet signed off on the troop deployment.", {"IDN": "committed"}),
+        ("Azerbaijan said it is finalising the details of its contribution.", {"AZE": "committed"}),
+        ("Pakistan stands prepared to contribute.", {"PAK": "committed"}),
+        ("Uzbekistan has expressed its intention to contribute troops.", {"UZB": "committed"}),
+        ("Bangladesh has registered its interest with the Board of Peace.", {"BGD": "considering"}),
+        # near misses: a vote at the Security Council, no intention
+        ("Algeria and Pakistan voted in favour of the resolution.", {}),
+        ("Uzbekistan has no intention to contribute troops.", {"UZB": "declined"}),
+    ],
+)
+def test_the_build_up_said_through_institutions(text, expected):
+    assert _statuses(text) == expected

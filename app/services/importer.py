@@ -217,7 +217,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:could|would|will|might|may|can) (?:be (?:happy|glad|willing|ready|prepared|able|pleased) to )?(?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
     ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill (?:also |soon |eventually |initially |still |now |first )?(?:send|contribute|deploy)\b"
                              r"|\bagre(?:ed|es) to (?:send|contribute|deploy|join|participate|take part|be part|provide|supply|dispatch|commit)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply)\b"
-                             r"|\b(?:stands?|standing|stood) ready to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
+                             r"|\b(?:stands?|standing|stood) (?:ready|prepared|willing) to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
                              r"|\b(?:plans|planned|intends|is planning|are planning|is preparing|are preparing|preparing) to (?:contribute|send|deploy|dispatch|supply|provide)\b|\bwith plans for \d"
                              r"|\b(?:is|are) (?:due |set )?to (?:supply|send|contribute|deploy|provide|dispatch)\b"
                              r"|\b(?:has |have )?offered\b|\boffers\b|\bhas promised\b|\bpromised to (?:send|contribute)\b|\bconfirmed (?:it|they) would send\b|\bconfirmed (?:its|their) participation\b|\bplan to (?:contribute|send|deploy|dispatch|supply|provide)\b"
@@ -249,7 +249,7 @@ MORE_CUES: dict[str, list[str]] = {
         r"(?:send|contribute|deploy|dispatch|provide|join|supply|commit)\b",
         r"\bwill be (?:sending|contributing|deploying|dispatching|providing|joining)\b",
         r"\b(?:expressed|shown|showed|signalled|signaled|voiced|declared|announced|confirmed|reaffirmed|reiterated) "
-        r"(?:its |their |a |the country's |[\w]+(?:’s|'s) )?(?:full |strong )?(?:willingness|readiness|commitment) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|be part)\b",
+        r"(?:its |their |a |the country's |[\w]+(?:’s|'s) )?(?:full |strong |firm )?(?:willingness|readiness|commitment|intention) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|be part)\b",
         r"\bvolunteered (?:to (?:send|contribute|deploy|join)|troops|soldiers|personnel|forces)\b",
         r"\bcommit(?:ted|s|ting) (?:[\w,-]+ ){0,4}?" + UNITS_WORD + r"\b",
         r"\b(?:is|are|was|were) (?:keen|eager) to (?:send|contribute|join|take part|participate|deploy)\b",
@@ -654,7 +654,7 @@ MORE_CUES["committed"] += [
     r"(?! (?:in|at|to) (?!Gaza\b)[A-Z])",  # (not troops bound elsewhere: "expected to arrive in Lebanon")
     r"\b(?:gave|given|gives|giving|granted) (?:the |its |a |final )?(?:green light|go-ahead|approval) (?:for|to) (?:the )?"
     r"(?:sending|send|deploying|deploy|deployment|dispatch|dispatching|participation|participating|contribution)\b",
-    r"\bsigned off on (?:the )?(?:sending|deploying|deployment|dispatch|dispatching|participation|contribution)\b",
+    r"\bsigned off on (?:the )?(?:[\w-]+ )?(?:sending|deploying|deployment|dispatch|dispatching|participation|contribution)\b",
 ]
 MORE_CUES["declined"] += [
     r"\b(?:opted|chose|decided|elected|prefers|preferred) not to (?:send|contribute|deploy|join|take part|participate|be part)\b",
@@ -948,6 +948,21 @@ MORE_CUES["considering"] += [
     r"\b(?:wary|cautious|hesitant|nervous) (?:of|about) (?:sending|contributing|deploying|joining|taking part|participating|committing)\b",
     r"\b(?:seems?|seemed|appears?|appeared) (?:poised|likely|set|ready) to (?:send|contribute|deploy|join|take part|participate)\b",
 ]
+# The build-up, said through what the country's institutions do: a task force formed for the mission, troops
+# training for it, a parliament voting to send them, a decision ratified, a deployment ordered, the details of a
+# contribution being finalised; and interest registered with the Board of Peace.
+MISSION_WORDS = r"(?:mission|force|ISF|deployment|Gaza|stabili[sz]ation)"
+BUILD_UP = [
+    r"\b(?:formed|set up|established|created|assembled) (?:a |an |its |the )?(?:special |dedicated |new )?(?:task force|contingent|unit|battalion|brigade|team) "
+    r"for (?:the |its )?(?:[\w-]+ ){0,2}" + MISSION_WORDS + r"\b",
+    UNITS_WORD + r" (?:are|were|have been|has been) (?:now |already )?training for (?:the |its )?(?:[\w-]+ ){0,2}" + MISSION_WORDS + r"\b",
+    r"\bvoted (?:unanimously )?(?:to|in favou?r of) (?:send|deploy|dispatch|contribut|join|participat|the deployment|the dispatch|the participation)\w*",
+    r"\bratified (?:the |a )?(?:decision|agreement|plan|bill|motion) (?:to|on) (?:send|deploy|dispatch|contribut|join|participat)\w*",
+    r"\bordered the (?:deployment|dispatch) of (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b",
+    r"\bfinali[sz](?:ing|ed|es) (?:the )?(?:details|preparations|arrangements|plans) (?:of|for) (?:its|their|the) (?:[\w-]+ )?(?:contribution|deployment|contingent|participation)\b",
+]
+MORE_CUES["committed"] += BUILD_UP
+MORE_CUES["considering"] += [r"\bregistered (?:its|their) interest\b"]
 # A pledge in an aside to the force's size: "..., with Indonesia pledging 8,000 and Morocco 1,500".
 MORE_CUES["committed"] += [r"\bwith (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:pledging|offering|contributing|sending|providing|supplying|committing)\b"]
 # What must happen first, said with "after": the term is the event, its subject a party or a body with a say.
