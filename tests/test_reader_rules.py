@@ -2708,3 +2708,25 @@ def test_figures_after_the_cue_and_figures_that_are_no_offer(text, expected):
 )
 def test_the_build_up_said_through_institutions(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # disarmament: a refusal while Hamas stays armed, a demand before any soldier sets foot
+        ("The UAE will not send troops while Hamas remains armed.", {"ARE": ("conditional", ["disarmament"])}),
+        ("Egypt wants Hamas disarmed before any Egyptian soldier sets foot in Gaza.", {"EGY": ("conditional", ["disarmament"])}),
+        ("Saudi Arabia would only consider sending troops once Hamas has laid down its weapons.", {"SAU": ("conditional", ["disarmament"])}),
+        # the parties' welcome, and who pays (even the UN)
+        ("Malaysia insists any deployment must be welcomed by the Palestinians.", {"MYS": ("conditional", ["party_consent"])}),
+        ("Bangladesh will send troops if the United Nations pays for them.", {"BGD": ("conditional", ["funding"])}),
+        ("Pakistan wants the costs of its deployment to be borne by the international community.", {"PAK": ("conditional", ["funding"])}),
+        # a ceasefire with an adjective, taking hold first
+        ("Indonesia will send troops after a permanent ceasefire takes hold.", {"IDN": ("conditional", ["ceasefire"])}),
+        # near misses: "while" with no refusal before it, a mandate that is no money
+        ("Chile will send troops while Peru is still considering.", {"CHL": ("committed", []), "PER": ("considering", [])}),
+        ("Chile will send troops only under a UN mandate.", {"CHL": ("conditional", ["mandate"])}),
+    ],
+)
+def test_terms_of_arms_welcome_and_money(text, expected):
+    assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected

@@ -454,7 +454,7 @@ TERMS_IN_OTHER_WORDS = [
     r"\bafter (?:the )?(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|legislators|[Cc]abinet|National Assembly|legislature|(?:UN |U\.N\. )?Security Council|U\.?N\.?|" + PARLIAMENT_NAMES + r")"
     r" (?:approves|has approved|votes|gives|authori[sz]es|adopts|passes|endorses|agrees)\b",
 ]
-WITHOUT = re.compile(r"(?:without|before)\b|until$")
+WITHOUT = re.compile(r"(?:without|before|while)\b|until$")
 # "without" and "before" name a term only after a refusal: "will not send troops without a mandate",
 # "ruled out sending troops before a ceasefire".
 REFUSED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n[’']t\b|\b(?:reluctant|unwilling|hesitant|holding off|holds off|held off|wait(?:s|ing)?)\b|\brul(?:ed|es|ing) out\b|\brefus(?:ed|es|ing)\b|\bdeclin(?:ed|es|ing)\b|\breject(?:ed|s|ing)\b")
@@ -565,8 +565,10 @@ MORE_CUES["conditional"] += [EVENT_FIRST]
 # A demand put before joining: "insists that Hamas be disarmed before it sends troops", "demands the consent of
 # both sides before joining", "wants the Palestinian Authority to govern Gaza before it commits troops". The
 # demand is a term only when what waits on it is the country's own joining (not "before the force deploys").
-JOINING_WAITS = (r"before (?:(?:it|they|we) (?:\w+ )?|(?:its|their|our) (?:troops|soldiers|forces|police) (?:are |can be )?|any )?"
-                 r"(?:commit|join|send|deploy|dispatch|contribut|participat|tak(?:e|es|ing) part|sign(?:s|ing)? up|deployment|commitment)\w*")
+JOINING_WAITS = (r"(?:before (?:(?:it|they|we) (?:\w+ )?|(?:its|their|our) (?:troops|soldiers|forces|police) (?:are |can be )?|any )?"
+                 r"(?:commit|join|send|deploy|dispatch|contribut|participat|tak(?:e|es|ing) part|sign(?:s|ing)? up|deployment|commitment)\w*"
+                 # "before any Egyptian soldier sets foot in Gaza"
+                 r"|before (?:any |its |their |our )?(?:[A-Z][\w-]+ )?(?:soldiers?|troops?|police(?:man|men)?) (?:sets? foot|set foot|deploys?|go(?:es)?|arrives?|enters?)\b)")
 DEMANDS_BEFORE_JOINING = [
     r"\b(?:insists?|insisted|insisting|demands?|demanded|demanding|calls? for|called for|calling for|wants?|wanted|expects?|expected|"
     r"requires?|required|seeks?|sought|seeking) (?:that |on )?(?=[^.;]{3,100}? " + JOINING_WAITS + r")",
@@ -963,10 +965,18 @@ BUILD_UP = [
 ]
 MORE_CUES["committed"] += BUILD_UP
 MORE_CUES["considering"] += [r"\bregistered (?:its|their) interest\b"]
+# A refusal while the war or Hamas's arms last: "will not send troops while Hamas remains armed" (a term, like "without").
+MORE_CUES["conditional"] += [
+    r"\bwhile (?=(?:Hamas|the militants|militants|armed groups|the (?:war|fighting|conflict)|fighting|hostilities)\b[^.;]{0,40}?"
+    r"\b(?:remains?|continues?|is still|are still|keeps?|persists?|rages?|goes on|wields?|holds? on)\b)",
+    # who pays, wanted first: "wants the costs of its deployment to be borne by the international community"
+    r"\b(?:wants?|wanted|insists?|insisted|demands?|demanded|expects?|expected) (?:that )?(?:the )?(?:costs?|expenses|salaries|funding)\b"
+    r"(?: of (?:its|their|the) (?:[\w-]+ )?(?:deployment|troops|contingent|participation))? (?:to )?(?:be|must be|should be) (?:covered|paid|borne|funded|met|reimbursed)\b",
+]
 # A pledge in an aside to the force's size: "..., with Indonesia pledging 8,000 and Morocco 1,500".
 MORE_CUES["committed"] += [r"\bwith (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:pledging|offering|contributing|sending|providing|supplying|committing)\b"]
 # What must happen first, said with "after": the term is the event, its subject a party or a body with a say.
-WHO_MUST_ACT = (r"(?:Hamas|militants|armed groups|the (?:[\w-]+ )?groups|(?:a |the )?(?:ceasefire|cease-fire|truce)|the fighting|hostilities|the war"
+WHO_MUST_ACT = (r"(?:Hamas|militants|armed groups|the (?:[\w-]+ )?groups|(?:a |the )?(?:permanent |lasting |full |complete |durable |real )?(?:ceasefire|cease-fire|truce)|the fighting|hostilities|the war"
                 r"|[Pp]arliament|Congress|the Senate|lawmakers|the legislature|(?:the |its )?" + PARLIAMENT_NAMES
                 + r"|(?:the )?(?:UN |U\.N\. )?Security Council|the U\.?N\.?|the Palestinian Authority|the Palestinians|both sides|the parties)")
 AFTER_AN_EVENT = (r"\b(?:send|contribute|deploy|join|take part|participate|commit|dispatch)\w*\b[^.;]{0,60}? after(?= " + WHO_MUST_ACT
@@ -1091,7 +1101,9 @@ CATEGORY_WORDS = [
     # a term about what the mandate says is a term on the mandate, whatever task it names: "if the mandate is
     # not peace enforcement and disarming", "provided the force's mandate excludes combat"
     ("mandate", re.compile(r"^(?:if |that |when |once |unless )?(?:the |its |their |a |an )?(?:[\w’'-]+(?:’s|'s) )?mandate (?:is|was|does|did|would|will|remains|excludes|excluded|includes|included|covers|covered|rules out|ruled out|is limited|limits|limited|stays|involves|involved)\b", re.I)),
-    ("disarmament", re.compile(r"disarm|demilitari|weapons|(?:lays?|laid|put|puts|hands?|handed|gives?|gave) (?:down |over |up )?(?:its|their) (?:arms|guns)|decommission", re.I)),
+    ("disarmament", re.compile(r"disarm|demilitari|weapons|(?:lays?|laid|put|puts|hands?|handed|gives?|gave) (?:down |over |up )?(?:its|their) (?:arms|guns)|decommission"
+                               # Hamas still armed: "while Hamas remains armed", "continues to wield military power"
+                               r"|(?:remains?|stays?|is still) armed|wield\w* (?:military )?power", re.I)),
     # a parliament's own mandate or resolution is its approval: "a Bundestag mandate", "a parliamentary resolution"
     ("domestic_approval", re.compile(r"(?:parliament(?:ary)?|congressional|legislative|\bassembly|\b(?-i:" + PARLIAMENT_NAMES + r"))(?:’s|'s)? "
                                      r"(?:mandate|resolution|authori[sz]ation)"
@@ -1100,6 +1112,8 @@ CATEGORY_WORDS = [
                                      r"(?:parliament|congress|national assembly|legislature|\b(?-i:" + PARLIAMENT_NAMES + r"))", re.I)),
     # command said in so many words, even when the UN holds it: "under UN command" (a force "led by the UN" or
     # serving "under a UN flag" is the mandate's)
+    # who pays, even when it is the UN: "if the United Nations pays for them"
+    ("funding", re.compile(r"\b(?:pays?|paid|paying|funds|funded|finances?|financed|foots? the bill|(?:covers?|bears?|borne|covered) (?:the |their |its )?costs?)\b", re.I)),
     ("command", re.compile(r"\bunder (?:the )?(?:U\.?N\.?|United Nations) (?:command|leadership)\b", re.I)),
     ("mandate", re.compile(r"\bU\.?N\.?\b|United Nations|Security Council|mandate|resolution|legal basis|international law|terms of reference|rules of engagement", re.I)),
     ("domestic_approval", re.compile(r"parliament|congress|senate|legislat|national assembly|majlis|ratif|referendum|cabinet|lawmakers"
@@ -1120,6 +1134,7 @@ CATEGORY_WORDS = [
                                  # the parties' own agreement: "requested by the Palestinian Authority", "the Palestinians must agree"
                                  # a party's own agreement by the possessive: "Israel's agreement", "the Palestinians' blessing"
                                  r"|(?:Israel|Hamas|(?:the )?Palestinian Authority|(?:the )?Palestinians|(?:the )?parties)(?:’s|'s|’|')? (?:agreement|approval|acceptance|blessing|invitation|green light)"
+                                 r"|(?:welcomed|approved|endorsed|wanted) by (?:the )?(?:Palestinian|Palestinians|both sides|the parties|all parties)"
                                  r"|requested by|at the request of|request (?:from|by|of) (?:the )?(?:Palestinian|both|all|the parties|Israel|Hamas)|(?:Palestinian Authority|Palestinians|parties|sides|Hamas|Israel|Israelis) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request|invit|consent)"
                                  # "the approval of the Palestinian Authority", "if the Palestinian side agrees", "if the PA asks it to"
                                  r"|(?:approval|consent|agreement|acceptance|blessing|invitation|green light|welcome) (?:of|from|by) (?:the )?(?:Palestinian|Palestinians|Israel|Hamas|both|all parties|the parties)"
