@@ -2332,3 +2332,401 @@ def test_a_name_inside_a_longer_one_is_dropped_in_one_pass_as_by_comparing_every
     naive = [x for x in spans if not any(y is not x and y.start <= x.start and x.end <= y.end
                                          and (y.end - y.start) > (x.end - x.start) for y in spans)]
     assert _outermost(spans) == naive
+
+
+# ---- a third sweep of paraphrases: requests reviewed, refusals in the passive, terms set by what comes first ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a request reviewed under any name, a decision still to be made
+        ("Senegal's government is reviewing a U.S. request for peacekeepers.", {"SEN": ("considering", {}, [])}),
+        ("Kenya is weighing the American request to contribute soldiers.", {"KEN": ("considering", {}, [])}),
+        ("A decision on sending Moroccan troops has yet to be made.", {"MAR": ("considering", {}, [])}),
+        # refusals: troops that will not be sent, a part out of the question
+        ("Australian troops will not be sent to Gaza, Canberra said.", {"AUS": ("declined", {}, [])}),
+        ("Sending Polish soldiers to Gaza is out of the question, the defence minister in Warsaw said.", {"POL": ("declined", {}, [])}),
+        # the first of its kind to commit, but not a forecast of it
+        ("Morocco became the first Arab country to commit troops to the force.", {"MAR": ("committed", {}, [])}),
+        ("Morocco is in talks and is expected to become the first Arab nation to join the force.", {"MAR": ("considering", {}, [])}),
+        # what must come first, said with "after"
+        ("The UAE will contribute troops after Hamas disarms.", {"ARE": ("conditional", {}, ["disarmament"])}),
+        ("Indonesia would send troops after the DPR approves the deployment.", {"IDN": ("conditional", {}, ["domestic_approval"])}),
+        ("Chile will send troops after the holidays.", {"CHL": ("committed", {}, [])}),
+        # where a deployment must sit, said of the deployment, in a paragraph about the country
+        ("Malaysia is prepared to send troops to Gaza, Defence Minister Mohamed Khaled Nordin said on Monday.\n"
+         "The minister said any deployment would have to be under a United Nations mandate.",
+         {"MYS": ("conditional", {}, ["mandate"])}),
+        # the kinds of terms in other words
+        ("Pakistan said it would only join if the force's mandate excluded disarming Hamas.", {"PAK": ("conditional", {}, ["mandate"])}),
+        ("A German deployment would need a mandate from the Bundestag, Berlin said.", {"DEU": ("conditional", {}, ["domestic_approval"])}),
+        ("Egypt will take part, but only if the Palestinian Authority asks it to.", {"EGY": ("conditional", {}, ["party_consent"])}),
+        ("Indonesia is ready to send its troops to Gaza, subject to a UN mandate and the approval of the Palestinian Authority.",
+         {"IDN": ("conditional", {}, ["mandate", "party_consent"])}),
+        ("Jakarta would only deploy if the Palestinian side agrees.", {"IDN": ("conditional", {}, ["party_consent"])}),
+    ],
+)
+def test_a_third_sweep_of_paraphrases(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Palestinians wanting the troops, and a second body's say joined by "and"
+        ("Malaysia is willing to send troops, Anwar said, as long as the Palestinians want them there.",
+         {"MYS": ("conditional", {}, ["party_consent"])}),
+        ("Kazakhstan could deploy a medical unit if the Security Council authorises the mission and Kazakhstan's parliament gives its consent.",
+         {"KAZ": ("conditional", {}, ["mandate", "domestic_approval"])}),
+        # a unit prepared and sized by "of"
+        ("Indonesia has prepared a brigade of some 5,000 soldiers for the mission.", {"IDN": ("committed", {"committed": 5000}, [])}),
+        # pledges in an aside to the force's size, the numbers bare
+        ("The ISF is expected to reach 20,000 troops by the end of 2026, with Indonesia pledging 8,000.",
+         {"IDN": ("committed", {"committed": 8000}, [])}),
+        ("The force will eventually number 20,000, with Indonesia supplying 8,000 and Morocco about 1,500.",
+         {"IDN": ("committed", {"committed": 8000}, []), "MAR": ("committed", {"committed": 1500}, [])}),
+        ("The force will number 20,000, with the United States providing logistics.", {}),
+        # what the sponsor wants is the whole force's size
+        ("The United States wants 20,000 troops; Indonesia has offered up to 8,000.", {"IDN": ("committed", {"offered_max": 8000}, [])}),
+    ],
+)
+def test_terms_joined_and_figures_in_asides(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round-ups: a group listed after a colon, troops that will come from a list, the first or latest to commit
+        ("Five countries have pledged troops: Indonesia, Morocco, Kazakhstan, Kosovo and Albania.",
+         {c: ("committed", {}, []) for c in ["IDN", "MAR", "KAZ", "XKX", "ALB"]}),
+        ("Troops will come from Indonesia, Morocco and Kazakhstan, the commander said.",
+         {c: ("committed", {}, []) for c in ["IDN", "MAR", "KAZ"]}),
+        ("Indonesia, Morocco and Albania are the first three countries to commit troops to the ISF.",
+         {c: ("committed", {}, []) for c in ["IDN", "MAR", "ALB"]}),
+        ("Morocco has become the latest country to pledge troops to the force.", {"MAR": ("committed", {}, [])}),
+        ("Kazakhstan has joined the list of troop contributors.", {"KAZ": ("committed", {}, [])}),
+        # near misses: a forecast of the make-up, and a mere mention as a possible contributor
+        ("Troops are expected to come from Indonesia and Morocco, analysts said.", {}),
+        ("Pakistan has been mentioned as a possible contributor, but Islamabad has not confirmed.", {}),
+    ],
+)
+def test_round_ups_of_contributors(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a term said as what must be there first, or as what is key
+        ("Indonesia is prepared to send 20,000 troops. “There must first be a ceasefire,” Prabowo said.",
+         {"IDN": ("conditional", {"offered_min": 20000, "offered_max": 20000}, ["ceasefire"])}),
+        ("Pakistan is willing to join. “The mandate is key for us,” the spokesman said.", {"PAK": ("conditional", {}, ["mandate"])}),
+        ("Chile is ready to take part, and a UN resolution is essential, the minister said.", {"CHL": ("conditional", {}, ["mandate"])}),
+        # a condition noun and whose term it is, named after it
+        ("A clear mandate is a precondition for Bangladesh's participation, the foreign adviser said.",
+         {"BGD": ("conditional", {}, ["mandate"])}),
+        # two clauses, each with its own "must", are two terms
+        ("Indonesia will send troops, but they must be under Indonesian command and the mission must have the consent of the Palestinian Authority.",
+         {"IDN": ("conditional", {}, ["command", "party_consent"])}),
+        # near miss: how a force should be run, wished in general, is no term (the project's own convention)
+        ("Emirati officials want any force to operate under a clear chain of command.", {}),
+    ],
+)
+def test_terms_said_as_essentials_and_precondition_nouns(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the country spoken of by a description in the next sentence
+        ("Indonesia's president met Trump on Sunday. The Southeast Asian nation is ready to send 20,000 troops.",
+         {"IDN": ("committed", {"committed": 20000}, [])}),
+        ("Qatar hosted the talks. The Gulf state has ruled out sending troops.", {"QAT": ("declined", {}, [])}),
+        # leading the force on terms, and headlines
+        ("Egypt hosted a summit. The most populous Arab country said it could lead the force if the UN mandates it.",
+         {"EGY": ("conditional", {}, ["mandate"])}),
+        ("Egypt ready to lead Gaza force if UN backs it", {"EGY": ("conditional", {}, ["mandate"])}),
+        ("Indonesia says troops ready for Gaza mission", {"IDN": ("committed", {}, [])}),
+        ("Malaysia says no to Gaza troops", {"MYS": ("declined", {}, [])}),
+        # reluctance with "without" names the term
+        ("Sources say Azerbaijan is reluctant to send troops without a ceasefire.", {"AZE": ("conditional", {}, ["ceasefire"])}),
+        ("Azerbaijan sent observers without a mandate.", {}),
+    ],
+)
+def test_descriptions_headlines_and_leading_on_terms(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the king and the kingdom by the dynasty's name
+        ("In an interview with CNN, King Abdullah II said the Hashemite kingdom would keep its soldiers out of Gaza.",
+         {"JOR": ("declined", {}, [])}),
+        # "only ... as part of" missions cleared by the council
+        ("New Delhi has said Indian soldiers would only be sent abroad as part of missions cleared by the UN Security Council.",
+         {"IND": ("conditional", {}, ["mandate"])}),
+        # a decision pending, a call not yet taken, holding off
+        ("The defence ministry in Jakarta said Indonesian troops could be deployed at any time, pending the president's final decision.",
+         {"IDN": ("considering", {}, [])}),
+        ("Islamabad has yet to take a call on whether Pakistani soldiers will join the force, Defence Minister Khawaja Asif told reporters.",
+         {"PAK": ("considering", {}, [])}),
+        ("Jakarta is holding off on sending troops until the Security Council issues a mandate.",
+         {"IDN": ("conditional", {}, ["mandate"])}),
+        # a country's own law named by its adjective
+        ("Kazakhstan stands ready to support the mission by sending military medics, the foreign ministry said, adding that any "
+         "deployment would be decided in strict accordance with Kazakh law.", {"KAZ": ("conditional", {}, ["domestic_approval"])}),
+    ],
+)
+def test_kings_calls_and_decisions_held_off(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Indonesia is preparing 20 thousand troops for Gaza.", {"IDN": {"committed": 20000}}),
+        ("Kosovo will send a unit of fifty soldiers.", {"XKX": {"committed": 50}}),
+        ("Albania will send twenty-five engineers.", {"ALB": {"committed": 25}}),
+        ("Indonesia will send an advance team of 120 officers next month.", {"IDN": {"committed": 120}}),
+        ("Morocco will send a contingent numbering around 1,000.", {"MAR": {"committed": 1000}}),
+        ("Bangladesh said it was ready to send 1,500-2,000 troops.", {"BGD": {"offered_min": 1500, "offered_max": 2000}}),
+        # an army's whole size, and peacekeepers serving elsewhere, are no offer
+        ("Turkey is ready to send troops. Its army has 350,000 active personnel.", {"TUR": {}}),
+        ("Indonesia, which has some 2,700 peacekeepers in UN missions, will send troops to Gaza.", {"IDN": {}}),
+    ],
+)
+def test_figures_in_words_and_sizes_that_are_no_offer(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a leaning, and a term whose subject is left out after "but"
+        ("Pakistan is inclined to contribute troops.", {"PAK": ("considering", {}, [])}),
+        ("ISLAMABAD: Prime Minister Shehbaz Sharif on Monday chaired a meeting on the proposed force.\n"
+         "Officials said the government was inclined to contribute troops but would seek parliament's endorsement first.",
+         {"PAK": ("conditional", {}, ["domestic_approval"])}),
+        ("Chile will send engineers and would seek the Senate's approval first.", {"CHL": ("conditional", {}, ["domestic_approval"])}),
+        # a long report: mediators consulted, a figure for the whole force, a contributor's term, one still assessing
+        ("Washington hopes to assemble a force of about 15,000 troops. Egypt, Qatar and Turkey, which mediated the ceasefire, "
+         "have been consulted on the force's shape.\nIndonesia remains the largest prospective contributor. Its defence minister "
+         "said this week that Jakarta was ready to send up to 8,000 soldiers once the Board of Peace sets out the rules of engagement.\n"
+         "Azerbaijan, long seen as a likely participant, has gone quiet. An official in Baku said the government was still assessing "
+         "the situation and had not made up its mind.",
+         {"IDN": ("conditional", {"offered_max": 8000}, ["mandate"]), "AZE": ("considering", {}, [])}),
+        # a joint statement says nothing of troops
+        ("The foreign ministers of Saudi Arabia, Qatar, the UAE, Egypt, Jordan, Turkey, Indonesia and Pakistan issued a joint "
+         "statement welcoming the resolution.\nNone of the eight said whether they would contribute troops.", {}),
+    ],
+)
+def test_leanings_elided_subjects_and_long_reports(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # leaders by surname, short forms and seats of government
+        ("Tusk said on Tuesday his country would not send soldiers to Gaza.", {"POL": "declined"}),
+        ("Bukele said El Salvador stands ready to send troops.", {"SLV": "committed"}),
+        ("Putrajaya said it would send 500 troops.", {"MYS": "committed"}),
+        ("Bosnia's presidency approved the deployment of troops to the stabilisation mission.", {"BIH": "committed"}),
+        ("Brunei is considering sending a small contingent.", {"BRN": "considering"}),
+        # a seat of government after "in" is a place
+        ("Officials met in Putrajaya. Indonesia will send troops.", {"IDN": "committed"}),
+    ],
+)
+def test_leaders_short_forms_and_seats_of_government(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # refusals said through plans and troops going
+        ("New Zealand's foreign minister Winston Peters said there were no plans for New Zealand Defence Force personnel to join the force.",
+         {"NZL": "declined"}),
+        ("Spain's defence minister said Spanish troops would not go to Gaza.", {"ESP": "declined"}),
+        # no troops, only help with planning, training or money: still a refusal (as the project's own set reads it)
+        ("The UK will not send combat troops, but is ready to help with planning and training.", {"GBR": "declined"}),
+        ("Canada will not deploy troops to Gaza but could send a handful of staff officers to the coordination centre.", {"CAN": "declined"}),
+        ("The Netherlands does not intend to send soldiers but will help fund the police training mission.", {"NLD": "declined"}),
+        # the sponsor's request is no term; ports and airspace are no troops
+        ("Argentina is ready to send troops if the United States asks, Milei said.", {"ARG": "committed"}),
+        ("Cyprus offered the use of Larnaca port for the force's logistics.", {}),
+        ("Greece has offered its airspace and bases.", {}),
+    ],
+)
+def test_refusals_with_other_help_and_help_that_is_no_troops(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the sponsor's or Israel's officials say of another country's troops is their stance, not that country's
+        ("Netanyahu said Turkish troops would not be part of the force.", {}),
+        ("Gideon Saar said Israel would not agree to Turkish forces in Gaza.", {}),
+        ("Rubio said several countries had offered troops, without naming them.", {}),
+        # ... while what they report of a country's own stance still counts
+        ("Rubio said Pakistan had offered to consider being part of the force.", {"PAK": "considering"}),
+        ("US envoy Mike Waltz told the Security Council that Azerbaijan and Indonesia were ready to contribute.",
+         {"AZE": "committed", "IDN": "committed"}),
+    ],
+)
+def test_officials_of_the_sponsor_and_israel_speak_for_their_own(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # terms put first by inversion or "in the event that"
+        ("Should the Security Council approve the mission, Malaysia would send troops.", {"MYS": ("conditional", ["mandate"])}),
+        ("Were a ceasefire to hold, Azerbaijan would deploy peacekeepers.", {"AZE": ("conditional", ["ceasefire"])}),
+        ("In the event that a UN mandate is granted, Bangladesh will contribute a battalion.", {"BGD": ("conditional", ["mandate"])}),
+        ("Malaysia will send troops in the event of a UN mandate.", {"MYS": ("conditional", ["mandate"])}),
+        # near misses: "should" and "were" as verbs
+        ("Troops should be sent soon, Chile said, and Chile will send 500.", {"CHL": ("committed", [])}),
+        # premises, an invitation as the basis, a war "completely over"
+        ("Turkey said it could send troops on the premise that Israel withdraws.", {"TUR": ("conditional", ["other"])}),
+        ("Uzbekistan is ready to send troops to Gaza on the basis of an invitation from the Palestinian Authority.",
+         {"UZB": ("conditional", ["party_consent"])}),
+        ("Azerbaijan won't send peacekeepers until the war is completely over.", {"AZE": ("conditional", ["ceasefire"])}),
+    ],
+)
+def test_terms_by_inversion_premise_and_basis(text, expected):
+    assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a term put first inside a quotation attributed at its end
+        ("“If there is a UN mandate, we will go,” Indonesia's foreign minister said.", {"IDN": ("conditional", ["mandate"])}),
+        ("“If there is a ceasefire, we will send troops,” Chile's defence minister said.", {"CHL": ("conditional", ["ceasefire"])}),
+        # a refusal in two words after a colon
+        ("“Our position is clear: no troops,” Norway's foreign minister said.", {"NOR": ("declined", [])}),
+        # approaches, requests analysed, answers promised, options kept open, contacts about a role
+        ("Washington has sounded out Vietnam about contributing engineers.", {"VNM": ("considering", [])}),
+        ("Nepal was among the countries invited to contribute troops.", {"NPL": ("considering", [])}),
+        ("Uruguay said it was still analysing the request.", {"URY": ("considering", [])}),
+        ("Paraguay said it would give its answer in the coming weeks.", {"PRY": ("considering", [])}),
+        ("Ecuador is keeping the option open.", {"ECU": ("considering", [])}),
+        ("Rwanda has been in contact with US officials about a possible role.", {"RWA": ("considering", [])}),
+    ],
+)
+def test_quoted_terms_two_word_refusals_and_approaches(text, expected):
+    assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # refusals in other words, and a people named in the plural for its government
+        ("Canada is not currently considering a troop contribution.", {"CAN": "declined"}),
+        ("Saudi Arabia has shown no willingness to send troops.", {"SAU": "declined"}),
+        ("The Saudis have made clear they will not put boots on the ground.", {"SAU": "declined"}),
+        ("Azerbaijan is no longer keen on sending troops.", {"AZE": "withdrawn"}),
+        # a refusal to rule it out is no refusal
+        ("Malaysia refused to rule out sending troops.", {"MYS": "considering"}),
+        ("Malaysia would not rule it out.", {"MYS": "considering"}),
+        ("Indonesia has never ruled out sending troops.", {"IDN": "considering"}),
+        # wariness and seeming readiness
+        ("Pakistan is wary of sending troops.", {"PAK": "considering"}),
+        ("Indonesia seems poised to send troops.", {"IDN": "considering"}),
+        # near misses: a refusal to say, and "Turks and Caicos"
+        ("Turkey declined to say whether it would send troops.", {}),
+        ("The Turks and Caicos Islands will not send troops.", {"TCA": "declined"}),
+    ],
+)
+def test_refusals_to_rule_out_wariness_and_peoples_in_the_plural(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a term in the next paragraph or sentence, said by "it" or "the government"
+        ("Malaysia said on Monday it was prepared to send troops to Gaza.\nIt said any deployment would require parliamentary approval.",
+         {"MYS": ("conditional", ["domestic_approval"])}),
+        ("Malaysia said on Monday it was prepared to send troops to Gaza.\nThe government added that a UN mandate was a must.",
+         {"MYS": ("conditional", ["mandate"])}),
+        # one term announced by a possessive and a colon
+        ("Azerbaijan has offered a battalion. Baku's only condition: a complete end to the fighting.",
+         {"AZE": ("conditional", ["ceasefire"])}),
+        ("Chile will send troops. Its one requirement is a UN mandate.", {"CHL": ("conditional", ["mandate"])}),
+        # near miss: how the troops will be commanded once there is no term
+        ("Kosovo's assembly approved the deployment. Troops will operate under the unified command of the ISF.", {"XKX": ("committed", [])}),
+    ],
+)
+def test_terms_in_the_next_sentence_and_single_terms_announced(text, expected):
+    assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the only country given a stance takes the figure after its own cue
+        ("Egypt will train 5,000 Palestinian police officers, while Indonesia will send 8,000 soldiers.",
+         {"IDN": ("committed", {"committed": 8000})}),
+        ("Up to 8,000 Indonesian soldiers will be deployed, the army said.", {"IDN": ("committed", {"offered_max": 8000})}),
+        # peacekeepers serving in named UN missions, the sponsor's expectations, a force sized by a compound
+        ("Indonesia has around 2,700 personnel in UNIFIL and will send 1,000 to Gaza.", {"IDN": ("committed", {"committed": 1000})}),
+        ("The US expects 5,000 troops by June; Azerbaijan is still undecided.", {"AZE": ("considering", {})}),
+        ("Indonesia will be part of a 20,000-strong force.", {"IDN": ("committed", {})}),
+    ],
+)
+def test_figures_after_the_cue_and_figures_that_are_no_offer(text, expected):
+    assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the build-up, said through what a country's institutions do
+        ("The Indonesian military has formed a task force for the Gaza mission.", {"IDN": "committed"}),
+        ("Indonesian troops are training for the Gaza deployment.", {"IDN": "committed"}),
+        ("Kosovo lawmakers voted to send troops to the force.", {"XKX": "committed"}),
+        ("Albania's parliament voted in favour of deploying soldiers to Gaza.", {"ALB": "committed"}),
+        ("Kazakhstan's Senate ratified the decision to send peacekeepers.", {"KAZ": "committed"}),
+        ("Morocco's King Mohammed VI ordered the deployment of troops to Gaza.", {"MAR": "committed"}),
+        ("Indonesia's cabinet signed off on the troop deployment.", {"IDN": "committed"}),
+        ("Azerbaijan said it is finalising the details of its contribution.", {"AZE": "committed"}),
+        ("Pakistan stands prepared to contribute.", {"PAK": "committed"}),
+        ("Uzbekistan has expressed its intention to contribute troops.", {"UZB": "committed"}),
+        ("Bangladesh has registered its interest with the Board of Peace.", {"BGD": "considering"}),
+        # near misses: a vote at the Security Council, no intention
+        ("Algeria and Pakistan voted in favour of the resolution.", {}),
+        ("Uzbekistan has no intention to contribute troops.", {"UZB": "declined"}),
+    ],
+)
+def test_the_build_up_said_through_institutions(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # disarmament: a refusal while Hamas stays armed, a demand before any soldier sets foot
+        ("The UAE will not send troops while Hamas remains armed.", {"ARE": ("conditional", ["disarmament"])}),
+        ("Egypt wants Hamas disarmed before any Egyptian soldier sets foot in Gaza.", {"EGY": ("conditional", ["disarmament"])}),
+        ("Saudi Arabia would only consider sending troops once Hamas has laid down its weapons.", {"SAU": ("conditional", ["disarmament"])}),
+        # the parties' welcome, and who pays (even the UN)
+        ("Malaysia insists any deployment must be welcomed by the Palestinians.", {"MYS": ("conditional", ["party_consent"])}),
+        ("Bangladesh will send troops if the United Nations pays for them.", {"BGD": ("conditional", ["funding"])}),
+        ("Pakistan wants the costs of its deployment to be borne by the international community.", {"PAK": ("conditional", ["funding"])}),
+        # a ceasefire with an adjective, taking hold first
+        ("Indonesia will send troops after a permanent ceasefire takes hold.", {"IDN": ("conditional", ["ceasefire"])}),
+        # near misses: "while" with no refusal before it, a mandate that is no money
+        ("Chile will send troops while Peru is still considering.", {"CHL": ("committed", []), "PER": ("considering", [])}),
+        ("Chile will send troops only under a UN mandate.", {"CHL": ("conditional", ["mandate"])}),
+    ],
+)
+def test_terms_of_arms_welcome_and_money(text, expected):
+    assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected

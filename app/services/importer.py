@@ -36,7 +36,14 @@ INSTITUTIONS = {
 # Short forms written in capitals or with a leading "the"; matched case-sensitively.
 SHORT_FORMS = {"UAE": "ARE", "US": "USA", "U.S.": "USA", "USA": "USA", "UK": "GBR", "U.K.": "GBR", "Britain": "GBR",
                "Great Britain": "GBR", "Turkey": "TUR", "Türkiye": "TUR", "Turkiye": "TUR", "Emirates": "ARE",
-               "United Arab Emirates": "ARE", "Holland": "NLD", "Ivory Coast": "CIV", "Czechia": "CZE"}
+               "United Arab Emirates": "ARE", "Holland": "NLD", "Ivory Coast": "CIV", "Czechia": "CZE",
+               "Bosnia": "BIH", "Brunei": "BRN", "East Timor": "TLS", "Côte d’Ivoire": "CIV",
+               # a people named in the plural stands for its government in news copy: "The Saudis have made clear ..."
+               "Saudis": "SAU", "Emiratis": "ARE", "Qataris": "QAT", "Bahrainis": "BHR", "Kuwaitis": "KWT", "Omanis": "OMN",
+               "Jordanians": "JOR", "Egyptians": "EGY", "Moroccans": "MAR", "Turks": "TUR", "Azerbaijanis": "AZE", "Azeris": "AZE",
+               "Kazakhs": "KAZ", "Pakistanis": "PAK", "Indonesians": "IDN", "Malaysians": "MYS", "Bangladeshis": "BGD"}
+# Seats of government other than the capital the country tables give, read as capitals ("Putrajaya said ...").
+SEATS_OF_GOVERNMENT = {"Putrajaya": "MYS"}
 
 
 # ---- sentences ------------------------------------------------------------------------------------
@@ -137,6 +144,7 @@ def _mention_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     forms.update(SHORT_FORMS)
     kinds = {form: (code, "name") for form, code in forms.items()}
     kinds.update({form: (code, "capital") for form, code in CAPITALS.items()})
+    kinds.update({form: (code, "capital") for form, code in SEATS_OF_GOVERNMENT.items()})
     kinds.update({form: (code, "name") for form, code in INSTITUTIONS.items()})
     kinds.update({form: (code, "demonym") for form, code in DEMONYMS.items()})
     ordered = sorted(kinds, key=len, reverse=True)
@@ -171,7 +179,9 @@ NOT_A_TASK = (r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS
               # "would not deploy troops to disarm Hamas", "will not go there to fight"
               + r"| (?:[\w-]+ ){0,3}?to (?:go and )?(?:fight|disarm|de-?weaponi[sz]e|demilitari[sz]e|enforce|confront|police|combat|battle|dismantle)\b)")
 # "if asked", "if needed": willingness, not a term.
-NOT_A_REQUEST = r"(?! (?:asked|requested|needed|necessary|invited|called upon|required)\b)"
+NOT_A_REQUEST = (r"(?! (?:asked|requested|needed|necessary|invited|called upon|required)\b"
+                 # "if the United States asks": the sponsor's request, no term
+                 r"| (?:the )?(?:United States|U\.S\.|US|Washington|Americans|Trump|President Trump) (?:asks|asked|requests|requested|invites|invited|wants)\b)")
 ADVERB = r"(?:[a-z]+ly |yet |now |still |ever |rather |really )?"
 # What a decision or an exploration must be about to be a stance: the force or a part in it, not a budget or markets.
 ABOUT_JOINING_AHEAD = (r"(?=[^.;]{0,80}?\b(?:role|participat\w*|join\w*|contribut\w*|send\w*|deploy\w*|troops|soldiers|force|ISF|mission|involvement)\b"
@@ -192,7 +202,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"|\b(?:will|would|wants?|shall) (?:take|play|have) no (?:part|role)\b(?= (?:in|on) (?:the |a |any |such )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|operation|deployment|contingent)\b|[ ,.]*$|[,.;])"
                             r"|\b[Nn]o (?:[\w-]+ ){0,3}(?:troops|soldiers|units|forces|personnel|participation|involvement|contingent|boots|peacekeepers)\b(?: [\w-]+){0,5}? (?:will|would|is|are|shall) (?:be )?(?:sent|deployed|envisaged|forthcoming|planned|contributed|dispatched)\b"
                             r"|\bexclud(?:es|ed|ing) any (?:[\w-]+ )?(?:participation|involvement|deployment)\b|\bdecided against (?:participating|joining|sending|taking part|deploying)\b"
-                            r"|\brul(?:ed|es|ing) (?:(?:it|that|this) )?out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer))|\brefused to\b(?! (?:comment|say|confirm))|\brefuses to\b|\brejected (?:the|a|an|calls|requests|any)\b"
+                            r"|\brul(?:ed|es|ing) (?:(?:it|that|this) )?out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer|rule out|exclude))|\brefused to\b(?! (?:comment|say|confirm|rule out|exclude))|\brefuses to\b(?! (?:rule out|exclude))|\brejected (?:the|a|an|calls|requests|any)\b"
                             r"|\b(?:has|have|had) [“\"‘']?no (?:such )?(?:plans?|intentions?)|\b[“\"‘']?no plans[”\"’']? to\b")),
     ("conditional", re.compile(r"\bonly (?:if|once|when|after|under|within|with|as part of)\b|\bonly (?:[\w’']+ ){1,9}?(?:if|once|when|after|under)\b|\bunless\b|\bprovided that\b|\b(?:on|with|under) (?:the )?(?:condition|proviso|understanding|stipulation) that\b|\bas long as\b|\bsubject to\b"
                                r"|\brequires? (?:the )?(?:approval|consent)\b|\bwould require\b|\bwill require\b|\bconditional (?:on|upon)\b|\bcontingent (?:on|upon)\b|\bdepend(?:s|ing)? (?:on|upon)\b|\bneeds? (?:the )?approval\b"
@@ -201,13 +211,13 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:involvement|participation|deployment|contribution|presence) (?:must|would have to|has to|should|needs to) (?:be )?(?:based on|backed by|have|come|rest on|follow|be approved)\b"
                                r"|\bmust (?:first )?(?:have|be based on|be backed by|precede|be preceded by)\b"
                                r"|\b(?:(?:remain|stay|be|serve|operate) )?under (?:its own|their own|national|[A-Z][\w-]*(?:’s|'s)) (?:flag and command|flag|command|control)\b"
-                               r"|\bin (?:strict |full )?(?:compliance|accordance|line) with (?:the |current |existing |its |national |UN |U\.N\. )*(?:national |domestic )?(?:legislation|law|constitution|constitutional|resolution|Resolution|UN|U\.N\.|United Nations|Security Council|mandate)"
+                               r"|\bin (?:strict |full )?(?:compliance|accordance|line) with (?:the |current |existing |its |national |UN |U\.N\. )*(?:national |domestic |[A-Z][a-z]+ )?(?:legislation|law|constitution|constitutional|resolution|Resolution|UN|U\.N\.|United Nations|Security Council|mandate)"
                                r"|\b(?:only )?within the framework of\b|\bwithin (?:specific|certain|clear|defined) parameters\b"
                                r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?: [\w’']+){0,3} if\b"
                                r"|\b(?:could|would|will|might|may|can) (?:be (?:happy|glad|willing|ready|prepared|able|pleased) to )?(?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
     ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill (?:also |soon |eventually |initially |still |now |first )?(?:send|contribute|deploy)\b"
                              r"|\bagre(?:ed|es) to (?:send|contribute|deploy|join|participate|take part|be part|provide|supply|dispatch|commit)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply)\b"
-                             r"|\b(?:stands?|standing|stood) ready to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
+                             r"|\b(?:stands?|standing|stood) (?:ready|prepared|willing) to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
                              r"|\b(?:plans|planned|intends|is planning|are planning|is preparing|are preparing|preparing) to (?:contribute|send|deploy|dispatch|supply|provide)\b|\bwith plans for \d"
                              r"|\b(?:is|are) (?:due |set )?to (?:supply|send|contribute|deploy|provide|dispatch)\b"
                              r"|\b(?:has |have )?offered\b|\boffers\b|\bhas promised\b|\bpromised to (?:send|contribute)\b|\bconfirmed (?:it|they) would send\b|\bconfirmed (?:its|their) participation\b|\bplan to (?:contribute|send|deploy|dispatch|supply|provide)\b"
@@ -215,7 +225,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("considering", re.compile(r"\bdecision (?:on|about|whether|regarding) [^.;]{0,140}?(?:is|was|were|are|remains?) (?:still |yet )?(?:being finali[sz]ed|[“\"]?in process|pending|under (?:review|consideration)|not (?:yet )?(?:been )?(?:made|final|finali[sz]ed|taken|reached))"
                                r"|\bin talks\b|\b(?:is|are|was|were) (?:still |now |also )?considering\b|\bconsidering (?:a|an|whether|sending|joining|contribut)|\bweighing\b|\bis exploring\b" + ABOUT_JOINING_AHEAD + r"|\bopen to\b|\b(?:has|have|had) not (?:yet )?decided\b|\bundecided\b"
                                r"|\b(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)\b|\b(?:reviewing|studying|examining|assessing) (?:a|the|its|their) (?:[\w-]+ )?request\b"
-                               r"|\b(?:did|does|do|has|have|had) not (?:exclude|excluded|rule out|ruled out)\b|\b(?:could|might|may) (?:send|contribute|deploy|join|take part|participate)\b"
+                               r"|\b(?:did|does|do|has|have|had) (?:not|never) (?:exclude|excluded|rule out|ruled out)\b|\b(?:refused|refuses|declined|declines) to (?:rule out|exclude)\b|\b(?:could|might|may) (?:send|contribute|deploy|join|take part|participate)\b"
                                r"|\b(?:wishes|wants|wanted|seeks|sought|hopes) to (?:join|be part|take part|participate|contribute)\b"
                                r"|\binterest in (?:principle|joining|taking part|participating|contributing|being part)\b"
                                r"|\b(?:show|express|signal)(?:ed|ing|led|ling|s)? (?:its |their |an |some |early |initial |strong |keen )*interest\b")),
@@ -239,12 +249,15 @@ MORE_CUES: dict[str, list[str]] = {
         r"(?:send|contribute|deploy|dispatch|provide|join|supply|commit)\b",
         r"\bwill be (?:sending|contributing|deploying|dispatching|providing|joining)\b",
         r"\b(?:expressed|shown|showed|signalled|signaled|voiced|declared|announced|confirmed|reaffirmed|reiterated) "
-        r"(?:its |their |a |the country's |[\w]+(?:’s|'s) )?(?:full |strong )?(?:willingness|readiness|commitment) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|be part)\b",
+        r"(?:its |their |a |the country's |[\w]+(?:’s|'s) )?(?:full |strong |firm )?(?:willingness|readiness|commitment|intention) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|be part)\b",
         r"\bvolunteered (?:to (?:send|contribute|deploy|join)|troops|soldiers|personnel|forces)\b",
         r"\bcommit(?:ted|s|ting) (?:[\w,-]+ ){0,4}?" + UNITS_WORD + r"\b",
         r"\b(?:is|are|was|were) (?:keen|eager) to (?:send|contribute|join|take part|participate|deploy)\b",
         r"\bapproved (?:the |a |an )?(?:[\w-]+ )?(?:deployment|dispatch|sending|participation)\b",
         r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained) (?:up to |about |around |some |as many as )?\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b",
+        # "has prepared a brigade of some 5,000 soldiers"
+        r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained|assembled) (?:a|an) (?:[\w-]+ )?(?:brigade|battalion|contingent|unit|force|detachment|company) of "
+        r"(?:up to |about |around |some |nearly )?\d",
         # readiness as a noun, "would be willing to", "it's ready to", troops "on standby" for the mission,
         # a decision to send, and a plain "would send" with people to send (not after "whether" or "if")
         r"(?:(?<![Gg]auge )(?<!assess )(?<!test )(?<!about )(?<!probe )(?<!gauging )(?:its|their) |(?:’s|'s) )"
@@ -252,6 +265,8 @@ MORE_CUES: dict[str, list[str]] = {
         r"\b(?:would|will|to) be (?:willing|ready|prepared|happy|glad|proud|honou?red) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
         r"(?:’s|'s) (?:now |also |fully )?(?:ready|willing|prepared) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
         UNITS_WORD + r" (?:are |were )?(?:ready|on standby|standing by) (?:to|for) (?:be )?(?:deploy|deployment|depart|go|leave)",
+        # headline grammar: "Chile says troops ready for Gaza mission"
+        r"(?<=[a-z] )" + UNITS_WORD + r" (?:ready|on standby) for (?:the )?(?:Gaza|ISF|stabili[sz]ation|international|multinational)?(?: [\w-]+){0,2}? ?(?:mission|force|deployment)\b",
         r"\bdecided to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
         r"(?<!whether )(?<!\bif )\bwould (?:also |soon |eventually |now |initially )?(?:send|contribute|deploy|dispatch|provide|supply)\b"
         r"(?= (?:[\w,-]+ ){0,4}?(?:troops|soldiers|personnel|peacekeepers|police|officers|medics|engineers|observers|trainers|staff|doctors|units?|contingent|battalions?|\d))",
@@ -339,7 +354,7 @@ WILLING_IN_OTHER_WORDS = [
     r"\b(?:agreed to|accepted|granted|answered) (?:a|an|the|Washington(?:’s|'s)) (?:[\w.-]+ ){0,2}?(?:request|invitation|call|appeal) to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
     r"\b(?:is|are|was|were) (?:indeed |now |already |currently |actively )?preparing \[?(?:for )?(?:the |its |their |a )?"
     r"(?:deployment|dispatch|departure|contingent)\b",
-    r"\b(?:is|are|was|were) (?:indeed |now |already |currently |actively )?preparing (?:its |their )?(?:up to |about |some )?(?:\d[\d,]* )?"
+    r"\b(?:is|are|was|were) (?:indeed |now |already |currently |actively )?preparing (?:its |their )?(?:up to |about |some )?(?:\d[\d,]*(?: thousand)? )?"
     + UNITS_WORD + r" (?:for|to)\b",
 ]
 # Weighing it up in other words: hesitation, being a leading candidate, a decision still awaited,
@@ -357,7 +372,7 @@ HESITATION = [
 DECISION_PENDING = re.compile(
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision\b"
     r"|\b(?:has|have|had) not (?:yet )?(?:decided|made (?:a|any) (?:final )?decision|taken (?:a|any) (?:final )?decision)\b"
-    r"|\b(?:has|have|had) (?:not )?yet to (?:decide|make a (?:final )?decision|take a (?:final )?decision)\b"
+    r"|\b(?:has|have|had) (?:not )?yet to (?:decide|make a (?:final )?decision|take a (?:final )?decision|take a (?:final )?call)\b"
     r"|\b[Nn]o (?:final |formal |such )?decisions? (?:has|have|had) (?:yet )?been (?:made|taken|reached)\b"
     r"|\b[Dd]ecisions? (?:has|have|had) not (?:yet )?been (?:made|taken|reached)\b"
     # the go-ahead of its own government still to come: "can leave once the government gives approval"
@@ -377,7 +392,7 @@ A_PART_IN_THE_FORCE = [
     r"(?= (?:in |within )?(?:the |a |this |such a )?(?:[\w-]+ ){0,3}(?:force|mission|ISF|operation|contingent)\b)",
     r"(?:’s|'s|\bits|\btheir) (?:offer|pledge|promise|commitment) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
     r"\b(?:plans|planned|intends|intended|is planning|are planning) to (?:participate|take part|join|be part)\b",
-    r"\b(?:will|shall) (?:also |soon |now )?(?:join|take part in|participate in|be part of) (?:the |a |this )?(?:[\w-]+ ){0,3}?(?:force|mission|ISF|contingent)\b",
+    r"\b(?:will|shall) (?:also |soon |now )?(?:join|take part in|participate in|be part of) (?:the |a |this )?(?:[\w,-]+ ){0,3}?(?:force|mission|ISF|contingent)\b",
     r"\b(?:(?:will|would) be|(?:is|are) (?:set|expected|poised|likely) to become|became) (?:the first|among the first|one of the first)"
     r"(?: (?:country|countries|nation|nations))? to (?:send|deploy|contribute|dispatch|join)\b",
     r"\b(?:is|are|was|were|stands?) (?:now |also |fully )?(?:ready|prepared|willing) to (?:do|play) (?:its|their) (?:[\w-]+ )?part\b"
@@ -398,7 +413,8 @@ UNWILLING = [
     r"(?= (?:that|of|about|suggesting|saying|claiming|alleging)\b[^.;]{0,100}?\b(?:send|sending|deploy\w*|troops|soldiers|join\w*|contribut\w*|participat\w*|take part|taking part)\b)",
     r"\b(?:is|are|was|were) " + ADVERB + r"unwilling to (?:send|contribute|deploy|join|take part|participate)\b" + NOT_A_TASK,
     r"\b(?:is|are|was|were) not interested in (?:sending|contributing|deploying|joining|taking part|participating)\b" + NOT_A_TASK,
-    r"\b(?:is|are|was|were) not (?:even )?considering (?:sending|contributing|deploying|joining|taking part|participating)\b",
+    r"\b(?:is|are|was|were) not (?:even |currently |now )?considering (?:sending|contributing|deploying|joining|taking part|participating|"
+    r"(?:a|any) (?:troop )?(?:contribution|deployment|role))\b",
     r"\b(?:will|would|does|do|did|shall) not (?:put|have|send|place|deploy) (?:any )?(?:of (?:its|their) )?boots on the ground\b"
     r"|\b(?:won[’']t|wouldn[’']t) (?:put|have|send) (?:any )?boots on the ground\b",
 ]
@@ -413,8 +429,14 @@ NOT_YET = [
 # ceasefire holds, it would deploy". The term is the if-clause; the subject comes after its comma.
 IF_FIRST = (r"(?<![Ee]ven )(?<![Aa]sked )(?<!asking )(?<!unclear )(?<!known )(?<!wondered )(?<!wonders )\b(?:[Ii]f|[Oo]nce) (?!asked|requested|needed|necessary|invited|called upon|required)(?=[^,;.]{3,120}, (?:[\w’'-]+ ){0,5}?"
             r"(?:will|would|could|can|is ready to|are ready to|would be ready to|is willing to|would be willing to) (?:also )?"
-            r"(?:send|contribute|deploy|dispatch|join|take part|participate|provide|consider)\b)")
+            r"(?:send|contribute|deploy|dispatch|join|take part|participate|provide|consider|go(?! ahead))\b)")
+# ... and in other words: "Should the council approve, Chile would send ...", "Were a truce to hold, Peru would deploy",
+# "In the event that a mandate is granted, Chile will contribute ...".
+IF_FIRST = IF_FIRST.replace(r"\b(?:[Ii]f|[Oo]nce) ", r"(?:\b(?:[Ii]f|[Oo]nce) |(?:(?<![^\n])|(?<=[.:;] )|(?<=, )|(?<=\bthat ))(?:[Ss]hould|[Ww]ere)"
+                            r" (?=(?:the|a|an|[A-Z][\w-]+) )|\b[Ii]n the event (?:that )?|\b[Ii]n case )", 1)
 IF_FIRST_CUE = re.compile(IF_FIRST)
+# The words that open such a term.
+IF_OPENER = re.compile(r"(?:[Ii]f|[Oo]nce|[Ss]hould|[Ww]ere|[Ii]n the event(?: that)?|[Ii]n case) ?")
 MORE_CUES["conditional"] += [IF_FIRST]
 # Terms in still other words: "will not send troops without a UN mandate" (a term, not a refusal),
 # "with the consent of", "on the basis of a resolution", "under the umbrella of the UN", a
@@ -424,18 +446,18 @@ TERM_NOUNS = (r"(?:mandate|resolution|approval|consent|ceasefire|cease-fire|truc
 TERMS_IN_OTHER_WORDS = [
     r"\b(?:without|before) (?:a |an |the |any |prior |its |their |explicit |formal |clear )?(?:[\w’'.-]+ ){0,3}?" + TERM_NOUNS + r"\b",
     r"\bwith the (?:prior |full |explicit )?(?:consent|approval|agreement|invitation|authori[sz]ation) of\b",
-    r"\b(?:on the basis of|based on) (?:a |an |the )?(?:[\w’'.-]+ ){0,3}?(?:resolution|mandate)\b",
+    r"\b(?:on the basis of|based on) (?:a |an |the )?(?:[\w’'.-]+ ){0,3}?(?:resolution|mandate|invitation|request|consent|agreement)\b",
     r"\bunder (?:the )?(?:umbrella|auspices) of (?:the )?(?:U\.?N\.?|United Nations|Security Council)\b|\bunder (?:U\.?N\.?|United Nations) auspices\b",
     r"\bcondition(?:s|ed|ing) (?:its|their|any) (?:[\w-]+ )?(?:participation|involvement|deployment|contribution|support) (?:[\w-]+ ){0,3}?(?:on|upon)\b",
     r"\b(?:hinges?|hinged|hinging|is predicated|was predicated) (?:on|upon)\b"
     r"|\b(?:participation|involvement|deployment|contribution|decision|presence|role)(?: [\w-]+){0,3}? (?:is|was|would be|will be|remains) (?:tied|linked) to\b",
-    r"\bafter (?:the )?(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|legislators|[Cc]abinet|National Assembly|legislature|(?:UN |U\.N\. )?Security Council|U\.?N\.?)"
+    r"\bafter (?:the )?(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|legislators|[Cc]abinet|National Assembly|legislature|(?:UN |U\.N\. )?Security Council|U\.?N\.?|" + PARLIAMENT_NAMES + r")"
     r" (?:approves|has approved|votes|gives|authori[sz]es|adopts|passes|endorses|agrees)\b",
 ]
-WITHOUT = re.compile(r"(?:without|before)\b|until$")
+WITHOUT = re.compile(r"(?:without|before|while)\b|until$")
 # "without" and "before" name a term only after a refusal: "will not send troops without a mandate",
 # "ruled out sending troops before a ceasefire".
-REFUSED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n[’']t\b|\brul(?:ed|es|ing) out\b|\brefus(?:ed|es|ing)\b|\bdeclin(?:ed|es|ing)\b|\breject(?:ed|s|ing)\b")
+REFUSED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n[’']t\b|\b(?:reluctant|unwilling|hesitant|holding off|holds off|held off|wait(?:s|ing)?)\b|\brul(?:ed|es|ing) out\b|\brefus(?:ed|es|ing)\b|\bdeclin(?:ed|es|ing)\b|\breject(?:ed|s|ing)\b")
 # Terms said as what the force or the parties must do: "the deployment must be requested by the
 # Palestinian Authority", "the Palestinians must agree", "the force needed a resolution",
 # "parliamentary approval is required".
@@ -455,7 +477,8 @@ PARLIAMENTS = r"(?:the )?(?:[Pp]arliament|[Cc]ongress|the Cortes|lawmakers|legis
 TO_PARLIAMENT = [
     r"\b(?:propose|proposed|proposes|proposing) to " + PARLIAMENTS + r"\b",
     r"\b(?:ask|asked|asks|asking|request|requested|requests) " + PARLIAMENTS + r"(?:’s|'s)? (?:to (?:approve|authori[sz]e|endorse|back|vote)|approval|authori[sz]ation|consent)\b",
-    r"\b(?:seek|seeks|sought|seeking|obtain|get) (?:(?:parliamentary|congressional|legislative) |(?:[Pp]arliament|[Cc]ongress)(?:’s|'s) )(?:approval|authori[sz]ation|consent|backing)\b",
+    r"\b(?:seek|seeks|sought|seeking|obtain|get) (?:(?:parliamentary|congressional|legislative) |(?:the )?(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|" + PARLIAMENT_NAMES + r")(?:’s|'s|’|') )"
+    r"(?:approval|authori[sz]ation|consent|backing|endorsement|green light|nod)\b",
     r"\b(?:submit|submitted|submits|send|sent|put|puts|bring|brought) (?:the |a |its )?(?:[\w-]+ ){0,3}?(?:plan|proposal|decision|request|bill|deployment|matter) to " + PARLIAMENTS + r"\b",
 ]
 # A term the news names right with "with": "would take part with a clear mandate from the United Nations".
@@ -476,7 +499,7 @@ TERMS_REQUIRED = [
     r"[^.;]*? as soon as\b(?! (?:possible|practicable|feasible|it can|they can|we can|next|the (?:order|request|call)))",
 ]
 TERMS_REQUIRED += [
-    r"\bon the (?:understanding|assumption|basis) that\b|,\s*assuming (?:that )?",
+    r"\bon the (?:understanding|assumption|basis|premise) that\b|,\s*assuming (?:that )?",
     # "would send peacekeepers assuming a ceasefire holds" (not "assuming command of")
     r"\b(?:assuming|presuming|supposing) (?:that )?(?=(?:a |an |the |there )(?:[\w-]+ ){0,3}?(?:holds|is|are|has|have|will|can|remains|stays)\b)",
     r"\b(?:could|would|will|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch)\b[^.;]*? when "
@@ -513,13 +536,16 @@ TERMS_ANNOUNCED += [r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he country(?:’s|'s)) (?:
                     r"(?: for (?:its |our |their )?(?:participation|joining|involvement|taking part|deployment|contribution))? (?:are|include|would be|will be|remain)\b:?"]
 # Terms said only to be clear or simple: the terms themselves are still to come.
 TERMS_JUST_CLEAR = re.compile(r"(?:(?:fairly|very|quite|perfectly|crystal) )?(?:clear|simple|well[- ]known|known|straightforward)", re.I)
+# ... or one term, named after a colon or "is": "Baku's only condition: a complete end to the fighting".
+TERMS_ANNOUNCED += [r"(?:’s|'s|\b[Ii]ts|\b[Tt]heir|\b[Oo]ur) (?:main |key |only |sole |first |one |single )?(?:condition|precondition|requirement)"
+                    r"(?: for (?:its |our |their )?(?:participation|joining|involvement|taking part|deployment|contribution))?(?: is|:)"]
 TERMS_ANNOUNCED_CUE = re.compile("|".join(TERMS_ANNOUNCED))
 # Terms of time, consent and money: "not until the fighting stops", "at the invitation of the
 # Palestinian Authority", "the costs would have to be covered", "the terms of reference must be clear".
 TERMS_OF_TIME_CONSENT_AND_MONEY = [
     r"\buntil (?:there is |there's |there has been )?(?:a |the )?(?:full |complete |total |lasting |permanent |durable )?"
     r"(?:ceasefire|cease-fire|truce|halt to|end to|cessation)\b"
-    r"|\buntil (?:the )?(?:fighting|hostilities|war|violence|bombing) (?:ends|stops|has ended|has stopped|is over|ceases|end|stop)\b",
+    r"|\buntil (?:the )?(?:fighting|hostilities|war|violence|bombing) (?:[a-z]+ly )?(?:ends|stops|has ended|has stopped|is (?:[a-z]+ly )?over|ceases|end|stop)\b",
     r"\bat the (?:formal |official )?(?:invitation|request) of (?:the )?(?:Palestinian|Palestinians|both|the parties|all parties)",
     r"\b(?:costs?|expenses|salaries) (?:would|will|must|should) (?:have to |need to )?be (?:covered|paid|borne|funded|met|reimbursed)\b"
     r"|\b(?:financing|funding) (?:must|would have to|has to|needs to|will have to) (?:be )?(?:secured|guaranteed|provided|found)\b",
@@ -533,14 +559,16 @@ MORE_CUES["conditional"] += TERMS_OF_TIME_CONSENT_AND_MONEY
 TERM_EVENTS = (r"(?:(?:is|are|has been|have been|has|have) )?(?:disarm(?:s|ed)?|demilitari[sz](?:es|ed)|lays? down|laid down|hands? over|handed over|"
                r"gives? up|given up|agre(?:es|ed|e)|consents?|consented|approv(?:es|ed|e)|votes?|voted|adopt(?:s|ed)|pass(?:es|ed)|"
                r"authori[sz](?:es|ed|e)|ends|ended|stops|stopped|ceases|ceased|is over|holds|takes hold|taken hold|reached|signed|"
-               r"in place|withdraws|withdrawn|invites|invited|requests|requested|accepts|accepted|granted|given)")
+               r"in place|withdraws|withdrawn|invites|invited|requests|requested|accepts|accepted|granted|given|issues|issued|grants|gives)")
 EVENT_FIRST = r"\b(?:until|before)(?= (?:[\w’'.-]+ ){1,5}?" + TERM_EVENTS + r"\b)"
 MORE_CUES["conditional"] += [EVENT_FIRST]
 # A demand put before joining: "insists that Hamas be disarmed before it sends troops", "demands the consent of
 # both sides before joining", "wants the Palestinian Authority to govern Gaza before it commits troops". The
 # demand is a term only when what waits on it is the country's own joining (not "before the force deploys").
-JOINING_WAITS = (r"before (?:(?:it|they|we) (?:\w+ )?|(?:its|their|our) (?:troops|soldiers|forces|police) (?:are |can be )?|any )?"
-                 r"(?:commit|join|send|deploy|dispatch|contribut|participat|tak(?:e|es|ing) part|sign(?:s|ing)? up|deployment|commitment)\w*")
+JOINING_WAITS = (r"(?:before (?:(?:it|they|we) (?:\w+ )?|(?:its|their|our) (?:troops|soldiers|forces|police) (?:are |can be )?|any )?"
+                 r"(?:commit|join|send|deploy|dispatch|contribut|participat|tak(?:e|es|ing) part|sign(?:s|ing)? up|deployment|commitment)\w*"
+                 # "before any Egyptian soldier sets foot in Gaza"
+                 r"|before (?:any |its |their |our )?(?:[A-Z][\w-]+ )?(?:soldiers?|troops?|police(?:man|men)?) (?:sets? foot|set foot|deploys?|go(?:es)?|arrives?|enters?)\b)")
 DEMANDS_BEFORE_JOINING = [
     r"\b(?:insists?|insisted|insisting|demands?|demanded|demanding|calls? for|called for|calling for|wants?|wanted|expects?|expected|"
     r"requires?|required|seeks?|sought|seeking) (?:that |on )?(?=[^.;]{3,100}? " + JOINING_WAITS + r")",
@@ -628,7 +656,7 @@ MORE_CUES["committed"] += [
     r"(?! (?:in|at|to) (?!Gaza\b)[A-Z])",  # (not troops bound elsewhere: "expected to arrive in Lebanon")
     r"\b(?:gave|given|gives|giving|granted) (?:the |its |a |final )?(?:green light|go-ahead|approval) (?:for|to) (?:the )?"
     r"(?:sending|send|deploying|deploy|deployment|dispatch|dispatching|participation|participating|contribution)\b",
-    r"\bsigned off on (?:the )?(?:sending|deploying|deployment|dispatch|dispatching|participation|contribution)\b",
+    r"\bsigned off on (?:the )?(?:[\w-]+ )?(?:sending|deploying|deployment|dispatch|dispatching|participation|contribution)\b",
 ]
 MORE_CUES["declined"] += [
     r"\b(?:opted|chose|decided|elected|prefers|preferred) not to (?:send|contribute|deploy|join|take part|participate|be part)\b",
@@ -676,7 +704,7 @@ MORE_CUES["committed"] += [r"\b(?:will|would|is to|are to|shall) (?:take on|take
 # whether", "is looking into the possibility", "is thinking about sending", "has not made up its mind".
 DELIBERATION_IN_OTHER_WORDS = [
     r"\b(?:could|might|may) (?:provide|supply|dispatch|offer|commit|field)\b" + PEOPLE_AHEAD,
-    r"\b(?:would|will|could|can) not (?:exclude|rule out)\b|\b(?:won[’']t|wouldn[’']t|didn[’']t|hasn[’']t|doesn[’']t) (?:exclude|rule out|ruled out)\b"
+    r"\b(?:would|will|could|can) not (?:exclude|rule (?:it |that |this )?out)\b|\b(?:won[’']t|wouldn[’']t|didn[’']t|hasn[’']t|doesn[’']t) (?:exclude|rule out|ruled out)\b"
     r"|\b(?:is|are|was|were) not (?:ruling out|excluding)\b",
     r"\b(?:still )?deciding (?:whether|if|on|about)\b",
     r"\blooking (?:into|at) (?:the )?(?:possibility|option|prospect|idea|request|proposal|whether|sending|joining|contributing|a contribution|participation|taking part|a role)\b",
@@ -703,6 +731,7 @@ WITHDRAWALS_IN_OTHER_WORDS = [
     r"(?:offer|pledge|commitment|promise|(?:decision|plans?) to (?:send|deploy|contribute|join|take part|participate)|deployment|participation|contribution)\b",
     r"\brecall(?:ed|s|ing)? (?:its|their) (?:[\w-]+ )?(?:troops|soldiers|contingent|peacekeepers|forces|personnel|battalion)\b",
     r"\bno longer (?:willing|ready|prepared|planning|intends|intending|plans|going) to (?:send|contribute|deploy|join|take part|participate)\b"
+    r"|\bno longer (?:keen|interested) (?:on|in) (?:sending|contributing|deploying|joining|taking part|participating)\b"
     r"|\b(?:will|would) no longer (?:send|contribute|deploy|take part|participate|join)\b",
 ]
 WITHDRAWALS_IN_OTHER_WORDS += [
@@ -743,7 +772,7 @@ MORE_CUES["committed"] += [
 MORE_CUES["considering"] += [
     r"\b(?:is|are|was|were) (?:said|reported|believed|thought|understood|seen) to be (?:[a-z]+ly )?(?:hesitant|reluctant|wavering|undecided|on the fence|cautious|wary)\b",
     r"\b(?:would|will) (?:[a-z]+ly )?(?:examine|study|review|assess|evaluate|look at) (?:the|a|its|this|that) (?:[\w-]+ )?(?:request|proposal|invitation|offer|option|idea)\b",
-    r"\bkeep(?:ing|s)? (?:its|their) options open\b",
+    r"\bkeep(?:ing|s)? (?:its|their) options open\b|\bkeep(?:ing|s)? (?:the|its|their) (?:option|door|possibility) open\b",
     r"\b(?:evaluating|assessing|studying|examining|weighing|reviewing|debating|discussing|mulling|pondering) (?:whether|if)\b",
     r"\b(?:openness|receptiveness) to\b",
     r"\b(?:will|would|is to|is due to|expects to|is expected to) (?:make|take|announce) (?:a|its|their) (?:final )?decision\b" + ABOUT_JOINING_AHEAD,
@@ -789,7 +818,7 @@ MORE_CUES["declined"] += [
     r"(?:a |an |the |any |repeated |US |U\.S\. |American |Washington(?:’s|'s) )*(?:[\w.-]+ ){0,2}?" + REQUEST_NOUNS + r" (?:to|for)\b",
     r"\b(?:" + JOINING_VERBS + r"|a (?:troop )?(?:contribution|deployment))(?: [\w-]+){0,4}? (?:is|was|remains|would be) "
     r"(?:simply |completely |totally )?(?:out of the question|not an option|off the table)\b",
-    r"\b(?:shown|showed|shows|expressed|has|have|had) no (?:interest|desire|wish|appetite|inclination) (?:in|of|to) (?:" + JOINING_VERBS
+    r"\b(?:shown|showed|shows|expressed|has|have|had) no (?:interest|desire|wish|appetite|inclination|willingness|readiness) (?:in|of|to) (?:" + JOINING_VERBS
     + r"|send|join|contribute|deploy|take part|participate)\b",
     r"\b(?:balked|balks|baulked|baulks) at (?:" + JOINING_VERBS + r"|the (?:idea|request|call))\b",
     r"\bopt(?:ed|s|ing)? out of (?:the |any )?(?:[\w-]+ ){0,2}(?:force|ISF|mission|deployment|contributing|sending)\b",
@@ -845,6 +874,119 @@ LEANING_TOWARDS = [
 MORE_CUES["considering"] += LEANING_TOWARDS
 STANCE_NEEDS_TOPIC = re.compile(r"open mind|open-minded|(?:stance|approach|position|line|attitude)$")
 
+# A third sweep, from paraphrases of the same stances: a request "reviewed" under any name, a decision
+# "yet to be made", troops that "will not be sent", a part "out of the question", the first country of its
+# kind to commit, troops that "would be ready" by a date; and terms set by what must happen first
+# ("will contribute troops after Hamas disarms", "once the DPR approves"), or by where a deployment must sit
+# ("any deployment would have to be under a UN mandate").
+MORE_CUES["considering"] += [
+    r"\b(?:reviewing|studying|examining|assessing|weighing|considering|evaluating|analy[sz]ing) (?:a|the|its|their|this|that) (?:[\w.’'-]+ ){0,2}?request\b",
+    # an answer promised for later, contacts about a role, being among those invited
+    r"\b(?:will|would) (?:give|deliver|announce|send) (?:its|their|a|an) (?:final )?(?:answer|response|reply)\b",
+    r"\b(?:has|have|had) been in (?:close )?(?:contact|touch|talks|discussions) with\b" + ABOUT_JOINING_AHEAD,
+    r"\bamong (?:the )?(?:[\w-]+ )?(?:countries|nations|states) (?:that have been |which have been |being )?(?:invited|asked|approached|contacted|sounded out)\b",
+    r"\b[Dd]ecisions? (?:on|about|whether|regarding) [^.;]{0,140}?(?:has|have|is|remains) (?:still )?yet to be (?:made|taken|reached|finali[sz]ed)\b",
+]
+MORE_CUES["declined"] += [
+    UNITS_WORD + r" (?:will|would|shall) not be (?:[a-z]+ly )?(?:sent|deployed|dispatched|contributed|committed|stationed)\b",
+    r"\b(?i:" + JOINING_VERBS + r")(?: [\w-]+){0,4}? (?:is|was|remains|would be) (?:simply |completely |totally )?(?:out of the question|not an option|off the table)\b",
+]
+MORE_CUES["committed"] += [
+    # (a forecast, "is expected to become the first Arab nation to join", is no pledge)
+    r"\b(?:became|becomes|has become|have become|is|are) (?:the|among the|one of the) (?:first|latest|newest|second|third|fourth|fifth)"
+    r" (?:(?:two|three|four|five|six|seven|eight|nine|ten) )?(?:[A-Z][\w-]+ |[a-z]+ )?(?:country|countries|nation|nations|state|states) to (?:send|deploy|contribute|dispatch|join|commit|pledge)\b",
+    # "has joined the list of troop contributors"
+    r"\b(?:has|have) (?:now |also )?joined (?:the )?(?:list|ranks|group|club) of (?:the )?(?:troop[- ]|military )?(?:contributors|contributing (?:countries|nations)|"
+    r"countries (?:contributing|sending) troops|troop-contributing (?:countries|nations))\b",
+    r"(?<![Tt]he )(?<!force[’'s] )" + UNITS_WORD + r" (?:will|would) be (?:ready|on standby|prepared) (?:to deploy |for deployment )?(?:by|in|from)\b",
+]
+# A term said as what must be there first, or as what matters most: "There must first be a ceasefire", "The
+# mandate is key for us", "a UN resolution is essential". The cue names the term itself.
+TERMS_AS_ESSENTIALS = [
+    r"\b[Tt]here (?:must|has to|needs to|would have to|will have to|should) (?:first )?be (?:a |an |the )?(?:[\w-]+ ){0,3}?"
+    r"(?:ceasefire|cease-fire|truce|mandate|resolution|end to the (?:fighting|war)|halt to the (?:fighting|war)|guarantees?)\b",
+    r"\b(?:[Tt]he|[Aa]|[Aa]n) (?:clear |UN |U\.N\. |Security Council |lasting |permanent |full )?"
+    r"(?:mandate|ceasefire|cease-fire|truce|resolution|consent|approval) (?:is|was|remains|would be|will be) (?:absolutely |very )?"
+    r"(?:key|essential|crucial|vital|a must|indispensable|non-negotiable|a red line|decisive)\b",
+]
+MORE_CUES["conditional"] += TERMS_AS_ESSENTIALS
+CUE_IS_TERM = re.compile(CUE_IS_TERM.pattern + "|" + "|".join(TERMS_AS_ESSENTIALS))
+# Leading the force on terms: "could lead the force if the UN mandates it", "Egypt ready to lead Gaza force if UN backs it".
+MORE_CUES["conditional"] += [
+    r"\b(?:could|would|will|might|may|can|ready to|willing to|prepared to) lead (?:the |a |an |this |any )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|operation)\b"
+    r"[^.;]*? (?:if|once|provided|as long as)\b" + NOT_A_REQUEST,
+]
+MORE_CUES["committed"] += [
+    r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]: ))(?:ready|willing) to lead (?=(?:the |a )?(?:[\w-]+ ){0,2}(?:force|mission|ISF)\b)",
+]
+# Holding off and deciding later in other words: "has yet to take a call on whether", "is holding off on sending
+# troops until ...", "could be deployed at any time, pending the president's final decision"; a refusal for now
+# said with "only ... as part of" or "only ... within".
+MORE_CUES["considering"] += [
+    r"\b(?:is|are|was|were) (?:now |still )?(?:inclined|leaning) to (?:send|contribute|deploy|join|take part|participate)\b",
+    r"\b(?:has|have|had) not (?:yet )?taken (?:a|any) (?:final )?call\b|\b(?:has|have|had) yet to take a (?:final )?call\b",
+    r"\b(?:holding|holds|held|hold) off (?:on )?(?:sending|deploying|committing|joining|contributing|a decision|any decision|deciding)\b",
+    r"\bpending (?:a |the |its |their )?(?:[\w’'-]+ ){0,3}?(?:final |formal )?decision\b",
+]
+MORE_CUES["conditional"] += [
+    r"\bonly (?:[\w’']+ ){1,9}?(?:as part of|within)\b(?= (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:missions?|force|operations?|framework)\b)",
+]
+# Refusals said through plans and troops going: "there were no plans for its personnel to join the force",
+# "Spanish troops would not go to Gaza".
+MORE_CUES["declined"] += [
+    r"\b[Tt]here (?:are|were|is|was) (?:currently )?no plans? (?:for|to)\b(?=[^.;]{0,80}?\b(?:join|send|deploy|contribut|participat|take part|troops|soldiers|personnel)\w*)",
+    UNITS_WORD + r" (?:will|would|shall) not (?:be )?(?:go|going) (?:to|into) (?:Gaza|the (?:Gaza )?Strip|the enclave)\b",
+]
+# A term said "in the event of": "will send troops in the event of a UN mandate".
+MORE_CUES["conditional"] += [
+    r"\b(?:send|contribute|deploy|join|take part|participate|commit)\w*\b[^.;]{0,60}? in the event (?:of|that)\b",
+]
+# A refusal said in two words after a colon: "Our position is clear: no troops."
+MORE_CUES["declined"] += [r"(?<=: )[Nn]o (?:troops|soldiers|boots on the ground)(?=[.,;”\"’]|$)"]
+# Troops said to be ready, with nothing after: "Indonesia said 20,000 troops were ready".
+MORE_CUES["committed"] += [UNITS_WORD + r" (?:are|were) (?:now |already |all )?(?:ready|on standby|standing by)(?=[.,;]|$)"]
+# Wariness and seeming readiness are still deliberation: "is wary of sending troops", "seems poised to send troops".
+MORE_CUES["considering"] += [
+    r"\b(?:wary|cautious|hesitant|nervous) (?:of|about) (?:sending|contributing|deploying|joining|taking part|participating|committing)\b",
+    r"\b(?:seems?|seemed|appears?|appeared) (?:poised|likely|set|ready) to (?:send|contribute|deploy|join|take part|participate)\b",
+]
+# The build-up, said through what the country's institutions do: a task force formed for the mission, troops
+# training for it, a parliament voting to send them, a decision ratified, a deployment ordered, the details of a
+# contribution being finalised; and interest registered with the Board of Peace.
+MISSION_WORDS = r"(?:mission|force|ISF|deployment|Gaza|stabili[sz]ation)"
+BUILD_UP = [
+    r"\b(?:formed|set up|established|created|assembled) (?:a |an |its |the )?(?:special |dedicated |new )?(?:task force|contingent|unit|battalion|brigade|team) "
+    r"for (?:the |its )?(?:[\w-]+ ){0,2}" + MISSION_WORDS + r"\b",
+    UNITS_WORD + r" (?:are|were|have been|has been) (?:now |already )?training for (?:the |its )?(?:[\w-]+ ){0,2}" + MISSION_WORDS + r"\b",
+    r"\bvoted (?:unanimously )?(?:to|in favou?r of) (?:send|deploy|dispatch|contribut|join|participat|the deployment|the dispatch|the participation)\w*",
+    r"\bratified (?:the |a )?(?:decision|agreement|plan|bill|motion) (?:to|on) (?:send|deploy|dispatch|contribut|join|participat)\w*",
+    r"\bordered the (?:deployment|dispatch) of (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b",
+    r"\bfinali[sz](?:ing|ed|es) (?:the )?(?:details|preparations|arrangements|plans) (?:of|for) (?:its|their|the) (?:[\w-]+ )?(?:contribution|deployment|contingent|participation)\b",
+]
+MORE_CUES["committed"] += BUILD_UP
+MORE_CUES["considering"] += [r"\bregistered (?:its|their) interest\b"]
+# A refusal while the war or Hamas's arms last: "will not send troops while Hamas remains armed" (a term, like "without").
+MORE_CUES["conditional"] += [
+    r"\bwhile (?=(?:Hamas|the militants|militants|armed groups|the (?:war|fighting|conflict)|fighting|hostilities)\b[^.;]{0,40}?"
+    r"\b(?:remains?|continues?|is still|are still|keeps?|persists?|rages?|goes on|wields?|holds? on)\b)",
+    # who pays, wanted first: "wants the costs of its deployment to be borne by the international community"
+    r"\b(?:wants?|wanted|insists?|insisted|demands?|demanded|expects?|expected) (?:that )?(?:the )?(?:costs?|expenses|salaries|funding)\b"
+    r"(?: of (?:its|their|the) (?:[\w-]+ )?(?:deployment|troops|contingent|participation))? (?:to )?(?:be|must be|should be) (?:covered|paid|borne|funded|met|reimbursed)\b",
+]
+# A pledge in an aside to the force's size: "..., with Indonesia pledging 8,000 and Morocco 1,500".
+MORE_CUES["committed"] += [r"\bwith (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:pledging|offering|contributing|sending|providing|supplying|committing)\b"]
+# What must happen first, said with "after": the term is the event, its subject a party or a body with a say.
+WHO_MUST_ACT = (r"(?:Hamas|militants|armed groups|the (?:[\w-]+ )?groups|(?:a |the )?(?:permanent |lasting |full |complete |durable |real )?(?:ceasefire|cease-fire|truce)|the fighting|hostilities|the war"
+                r"|[Pp]arliament|Congress|the Senate|lawmakers|the legislature|(?:the |its )?" + PARLIAMENT_NAMES
+                + r"|(?:the )?(?:UN |U\.N\. )?Security Council|the U\.?N\.?|the Palestinian Authority|the Palestinians|both sides|the parties)")
+AFTER_AN_EVENT = (r"\b(?:send|contribute|deploy|join|take part|participate|commit|dispatch)\w*\b[^.;]{0,60}? after(?= " + WHO_MUST_ACT
+                  + r" (?:[\w’'-]+ ){0,2}?" + TERM_EVENTS + r"\b)")
+MORE_CUES["conditional"] += [
+    AFTER_AN_EVENT,
+    r"\b(?:involvement|participation|deployment|contribution|presence) (?:must|would have to|has to|should|needs to|will have to|would need to) "
+    r"(?:be |take place |operate )?(?:under|within)\b",
+]
+
 SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
                 for status, cue in SUBJECT_CUES]
 
@@ -863,7 +1005,9 @@ GROUP_CLAUSE_SUBJECT = re.compile(r"(?:\bthat|\bsaid|\bsays|\bsaying|:|,|—|–
 # The members of such a group set off by dashes or brackets after the verb: "... sending troops -- Chile and Peru --".
 APPOSED_LIST = re.compile(r"(?:[^.;,—–()-]|-(?!-)){0,60}?\s(?:--|—|–|\()\s*")
 # Members of a group named in the same sentence: "... include Chile and Peru", "... such as Chile".
-GROUP_INCLUDES = re.compile(r"\b(?:include|includes|included|including|such as|namely|are|were)\b:?")
+GROUP_INCLUDES = re.compile(r"\b(?:include|includes|included|including|such as|namely|are|were)\b:?"
+                            # or listed after a colon: "Five countries have pledged troops: Chile, Peru and Ecuador"
+                            r"|:")
 GROUP_MEMBER_AFTER = re.compile(r"\b(?:one|two|three|some|several|most|the first) of (?:them|these|those|the (?:[\w-]+ )?(?:countries|nations|states))"
                                 r"(?: (?:is|was|are|were|being|includes?|including))?\b|\b[Aa]mong them (?:is |was |are |were )?"
                                 r"|\b(?:these|those|the) (?:[\w-]+ ){0,2}?(?:countries|nations|states|governments) (?:are|were|include|included)\b:?", re.I)
@@ -871,6 +1015,8 @@ GROUP_MEMBER_BEFORE = re.compile(r"\b(?:is|was|are|were) (?:one|two|among) (?:of
 # Help that is not troops: an offer "to host" or "to rebuild" is no pledge of soldiers (a pledge to
 # train police, made as part of the force's pledges, still counts; money is NOT_PEOPLE's).
 OTHER_HELP = re.compile(r" to (?:host|rebuild|reconstruct|help rebuild)\b"
+                        # nor are places and facilities: "offered the use of its ports", "offered its airspace"
+                        r"| (?:the )?(?:use of|access to)\b| (?:its |their )?(?:ports?|airports?|airspace|air bases?|naval bases?|bases|facilities|territory)\b"
                         # nor is an offer to think it over: "offered to consider taking part" is weighing it
                         r"| to (?:consider|explore|study|look into|discuss|examine)\b")
 # Words, support and good offices are no contribution of troops: "pledged its support for the force",
@@ -919,7 +1065,7 @@ NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$|\b[Nn]o\s+$"
                      # "no countries have officially confirmed", "none of them has offered": the subject itself is the negation
                      r"|\b(?:[Nn]o (?:other |single )?(?:country|countries|nation|nations|state|states|government|governments|one)|[Nn]one(?: of them)?|[Nn]either)\s+(?:has|have|had|is|are|was|were)?\s*(?:\w+\s+)?$")
 # Verbs whose agent approaches others: the countries after them are the ones being asked.
-OBJECT_CUES = re.compile(r"\b(?:approached|engaging with|engaged with|has asked|have asked|asked|invited|courting|sounding out|reached out to|urged)\b"
+OBJECT_CUES = re.compile(r"\b(?:approached|engaging with|engaged with|has asked|have asked|asked|invited|courting|sounding out|sounded out|reached out to|urged)\b"
                          # requests sent out: "filed requests with Malta and Italy", "sent formal requests to countries such as Chile"
                          r"|\b(?:sent|filed|made|submitted|issued|addressed|delivered|lodged)(?: [\w-]+){0,2}? requests? (?:to|with)\b"
                          # the approach as a noun: "amid US approaches to several countries, including Pakistan", "overtures to Chile"
@@ -954,13 +1100,20 @@ CATEGORY_WORDS = [
     ("other", re.compile(r"deviat|strays? from|departs? from|goes beyond|oversteps", re.I)),
     # a term about what the mandate says is a term on the mandate, whatever task it names: "if the mandate is
     # not peace enforcement and disarming", "provided the force's mandate excludes combat"
-    ("mandate", re.compile(r"^(?:if |that |when |once |unless )?(?:the |its |their |a |an )?(?:[\w’'-]+(?:’s|'s) )?mandate (?:is|was|does|did|would|will|remains|excludes|includes|covers|rules out|is limited|limits|stays|involves)\b", re.I)),
-    ("disarmament", re.compile(r"disarm|demilitari|weapons|(?:lays?|laid|put|puts|hands?|handed|gives?|gave) (?:down |over |up )?(?:its|their) (?:arms|guns)|decommission", re.I)),
+    ("mandate", re.compile(r"^(?:if |that |when |once |unless )?(?:the |its |their |a |an )?(?:[\w’'-]+(?:’s|'s) )?mandate (?:is|was|does|did|would|will|remains|excludes|excluded|includes|included|covers|covered|rules out|ruled out|is limited|limits|limited|stays|involves|involved)\b", re.I)),
+    ("disarmament", re.compile(r"disarm|demilitari|weapons|(?:lays?|laid|put|puts|hands?|handed|gives?|gave) (?:down |over |up )?(?:its|their) (?:arms|guns)|decommission"
+                               # Hamas still armed: "while Hamas remains armed", "continues to wield military power"
+                               r"|(?:remains?|stays?|is still) armed|wield\w* (?:military )?power", re.I)),
     # a parliament's own mandate or resolution is its approval: "a Bundestag mandate", "a parliamentary resolution"
     ("domestic_approval", re.compile(r"(?:parliament(?:ary)?|congressional|legislative|\bassembly|\b(?-i:" + PARLIAMENT_NAMES + r"))(?:’s|'s)? "
-                                     r"(?:mandate|resolution|authori[sz]ation)", re.I)),
+                                     r"(?:mandate|resolution|authori[sz]ation)"
+                                     # ... or said with "from": "a mandate from the Bundestag"
+                                     r"|(?:mandate|resolution|authori[sz]ation) (?:from|of|by) (?:the |its |their )?"
+                                     r"(?:parliament|congress|national assembly|legislature|\b(?-i:" + PARLIAMENT_NAMES + r"))", re.I)),
     # command said in so many words, even when the UN holds it: "under UN command" (a force "led by the UN" or
     # serving "under a UN flag" is the mandate's)
+    # who pays, even when it is the UN: "if the United Nations pays for them"
+    ("funding", re.compile(r"\b(?:pays?|paid|paying|funds|funded|finances?|financed|foots? the bill|(?:covers?|bears?|borne|covered) (?:the |their |its )?costs?)\b", re.I)),
     ("command", re.compile(r"\bunder (?:the )?(?:U\.?N\.?|United Nations) (?:command|leadership)\b", re.I)),
     ("mandate", re.compile(r"\bU\.?N\.?\b|United Nations|Security Council|mandate|resolution|legal basis|international law|terms of reference|rules of engagement", re.I)),
     ("domestic_approval", re.compile(r"parliament|congress|senate|legislat|national assembly|majlis|ratif|referendum|cabinet|lawmakers"
@@ -969,17 +1122,24 @@ CATEGORY_WORDS = [
                                       r"|\bMajlis|\bMejlis|\bSangsad|\bLok Sabha|\bRada\b|\bCortes\b|\bFolketing|\bEduskunta|\bOireachtas|\bD[aá]il\b"
                                       r"|\bHouse of (?:Commons|Representatives)|\bSeimas|\bSaeima|\bRiigikogu|\bSabor\b|\bSkupština|\bKuvendi|\bMazhilis|\bJogorku"
                                       r"|constitution|national (?:law|legislation)|domestic (?:law|legislation|procedures)|legal (?:process|procedures)|presidential decree"
+                                      # a country's own law by its adjective: "in accordance with Kazakh law"
+                                      r"|(?-i:\b[A-Z][a-z]+) (?:law|legislation)\b"
                                       # the head of state's own sign-off, and a vote (a UN vote is the mandate's, matched above)
                                       r"|president(?:’s|'s|ial)? (?:approval|assent|sign-off|consent|green light)|(?:approval|assent|sign-off|consent|green light) (?:of|from|by) (?:the )?(?:president|head of state)\b"
                                       r"|\ba (?:[\w-]+ )?vote\b", re.I)),
     ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends"
                               # the fighting's end in other words: "once the guns fall silent", "when the war is over"
-                              r"|guns (?:fall|falls|fell|go|have fallen|are) silent|(?:the )?war (?:is over|has ended|ended)|end of the war|bombing (?:stops|ends|has stopped)", re.I)),
+                              r"|guns (?:fall|falls|fell|go|have fallen|are) silent|(?:the )?war (?:is (?:[a-z]+ly )?over|has (?:[a-z]+ly )?ended|ended)|end of the war|bombing (?:stops|ends|has stopped)", re.I)),
     ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties|both parties|all parties"
                                  # the parties' own agreement: "requested by the Palestinian Authority", "the Palestinians must agree"
                                  # a party's own agreement by the possessive: "Israel's agreement", "the Palestinians' blessing"
                                  r"|(?:Israel|Hamas|(?:the )?Palestinian Authority|(?:the )?Palestinians|(?:the )?parties)(?:’s|'s|’|')? (?:agreement|approval|acceptance|blessing|invitation|green light)"
-                                 r"|requested by|at the request of|request (?:from|by|of) (?:the )?(?:Palestinian|both|all|the parties|Israel|Hamas)|(?:Palestinian Authority|Palestinians|parties|sides|Hamas|Israel|Israelis) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request|invit|consent)", re.I)),
+                                 r"|(?:welcomed|approved|endorsed|wanted) by (?:the )?(?:Palestinian|Palestinians|both sides|the parties|all parties)"
+                                 r"|requested by|at the request of|request (?:from|by|of) (?:the )?(?:Palestinian|both|all|the parties|Israel|Hamas)|(?:Palestinian Authority|Palestinians|parties|sides|Hamas|Israel|Israelis) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request|invit|consent)"
+                                 # "the approval of the Palestinian Authority", "if the Palestinian side agrees", "if the PA asks it to"
+                                 r"|(?:approval|consent|agreement|acceptance|blessing|invitation|green light|welcome) (?:of|from|by) (?:the )?(?:Palestinian|Palestinians|Israel|Hamas|both|all parties|the parties)"
+                                 r"|Palestinian (?:side|leadership|government|people) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request|invit|consent|ask|want|welcome)"
+                                 r"|(?:Palestinian Authority|Palestinians|Palestinian side) (?:[\w-]+ ){0,2}?(?:asks|asked|ask|wants?|wanted)\b", re.I)),
     ("command", re.compile(r"command|under the flag|chain of|\bled by\b|leadership", re.I)),
     ("funding", re.compile(r"fund|financ|cost|paid|budget|\bpays?\b|\bpaying\b|reimburs|salar|expenses|donors?\b|money"
                            # "foots the bill", "picks up the tab"
@@ -1016,13 +1176,17 @@ SUM = re.compile(NUMBER + r" (?:[a-z-]+ ){0,2}" + UNITS + r",? (?:and|plus|as we
 SINGLE = re.compile(NUMBER + r" (?:[A-Z][a-z]+ )?(?:[a-z-]+ ){0,2}" + UNITS + r"|(?:contingent|battalion|brigade|unit|team|company|detachment|division) of (?:about |around |some |roughly |nearly )?" + NUMBER
                     # "1,000 men": men only right after the figure
                     + r"|" + NUMBER + r" (?:armed |uniformed )?men\b")
+# A count of ten or more in words alone, right before the people: "a unit of fifty soldiers", "twenty engineers".
+_TENS_AND_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+WORDS_ALONE = re.compile(r"(?<![\w-])(?i:(" + _TENS_AND_TEENS + r"(?:-" + _WORD + r")?)) (?:[a-z-]+ )?" + UNITS + r"\b")
 # Units counted and sized: "two battalions of about 850 soldiers each" is 1,700 people.
 EACH = re.compile(r"(?<![\w-])(\d+|" + _WORD + r") (?:[\w-]+ )?(?:battalions|units|companies|contingents|brigades|teams|detachments|waves|rotations|groups|batches) of "
                   r"(?:about |around |some |roughly |nearly |up to )?" + NUMBER + r" (?:[a-z-]+ ){0,2}(?:" + UNITS + r"|men) each\b", re.I)
 # Troops a country already has elsewhere: "has 8,000 soldiers serving in UN missions".
 SERVING_BEFORE = re.compile(r"\b(?:has|have|had) (?:about |around |some |more than |over |nearly )?$")
 SERVING_AFTER = re.compile(r"(?: [\w-]+){0,2}? (?:serving|deployed|stationed|abroad|worldwide|around the world|overseas|"
-                           r"in (?:UN|U\.N\.|United Nations|other|peacekeeping|several|various|\w+ (?:UN )?missions|Lebanon|Africa|the Sahel))\b")
+                           r"in (?:UN|U\.N\.|United Nations|other|peacekeeping|several|various|\w+ (?:UN )?missions|Lebanon|Africa|the Sahel"
+                           r"|UNIFIL|MONUSCO|MINUSCA|MINUSMA|UNMISS|UNDOF|UNFICYP|UNISFA|KFOR))\b")
 # "the number of Chilean troops will be around 600"
 NUMBER_OF = re.compile(r"\b(?:number|size|strength) of (?:the )?(?:[A-Z][\w-]+ )?(?:troops|soldiers|personnel|peacekeepers|police|contingent|forces) "
                        r"(?:will|would|is to|is expected to|could) (?:be|reach|total) (?:about |around |some |roughly |nearly )?" + NUMBER)
@@ -1156,6 +1320,11 @@ FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) 
                                r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|other|a dozen|dozens of) (?:[\w-]+ )?(?:countries|nations|states|contributors|governments) "
                                r"(?:have |had )?(?:so far |now |together |collectively |already )?(?:offered|pledged|committed|promised|put forward) "
                                r"(?:a total of |about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
+                               # what the sponsor wants for the whole force: "The United States wants 20,000 troops"
+                               r"|\b(?:United States|U\.S\.|US|Washington|Trump|administration|Pentagon|White House) (?:still |now |reportedly )?"
+                               r"(?:wants|is seeking|seeks|hopes for|is looking for|envisions|envisages|aims for|expects|anticipates|plans for|is planning for) (?:a force of )?(?:about |around |some |up to |at least )?$"
+                               # a country's whole army, not what it offers: "its army has 350,000 active personnel"
+                               r"|\b(?:army|military|armed forces)(?:’s|'s)? (?:has|have|had|numbers|totals|of|with) (?:about |around |some |nearly |over |more than )?$"
                                # the sponsor's recruiting: "officials hope to recruit 10,000 soldiers"
                                r"|\b(?:recruit|recruiting|assemble|assembling|muster|mustering|raise|raising) (?:a force of )?(?:about |around |some |up to |as many as |at least |more than |over )?$", re.I)
 # ... unless the country itself sends "a force of": "ready to send a peacekeeping force of 20,000".
@@ -1183,8 +1352,9 @@ TOTAL_FIGURE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?
                           r"(?:eventually )?(?:reach|rise to|grow to|increase to|total|be raised to)) "
                           r"(?:about |around |some )?" + NUMBER + r"(?![\d,])(?! (?:million|billion|percent|%))")
 # A bare number right after a contribution verb is a head count: "will contribute about 1,200."
-BARE = re.compile(r"\b(?:send|sending|contribute|contributing|deploy|deploying|provide|providing|dispatch|offer|offered|pledged?) "
-                  r"(?:about |around |some |roughly |nearly |up to |as many as )?" + NUMBER + r"(?![.,]\d)(?=[.,;]|$| (?:to|by|for|in|more)\b)")
+BARE = re.compile(r"\b(?:send|sending|contribute|contributing|deploy|deploying|provide|providing|dispatch|dispatching|offer|offered|offering|"
+                  r"pledged?|pledging|supply|supplying|supplied|commit|committing) "
+                  r"(?:about |around |some |roughly |nearly |up to |as many as )?" + NUMBER + r"(?![.,]\d)(?=[.,;]|$| (?:to|by|for|in|more|and)\b)")
 
 
 @dataclass(frozen=True)
@@ -1255,6 +1425,8 @@ def _figures(sentence: str) -> list[Figure]:
         number = next(g for g in m.groups() if g)
         if not _a_year(number):
             add(m, {"single": _number(number)})
+    for m in WORDS_ALONE.finditer(sentence):
+        add(m, {"single": _word_count(m.group(1))})
     for m in BARE.finditer(sentence):
         number = re.search(NUMBER + "$", m.group(0))
         if not _a_year(number.group(1)):
@@ -1272,6 +1444,13 @@ def _chosen_figure(sentence: str, lo: int = 0, hi: int | None = None) -> Figure 
         first = max(figures[0].values.values())
         totals = [f for f in figures[1:] if set(f.values) == {"offered_max"} and f.values["offered_max"] > first]
     return (totals or figures or [None])[0]
+
+
+def _from_own_cue(sentence: str, cue_at: int) -> tuple[int, int | None]:
+    """Where a country's figures are read from when it alone is given a stance: from its own cue when the
+    sentence gives a figure after it ("Egypt will train 5,000 police, while Indonesia will send 8,000"
+    is 8,000 for Indonesia), else from anywhere ("Up to 8,000 soldiers could be ready, Indonesia said")."""
+    return (cue_at, None) if cue_at > 0 and _chosen_figure(sentence, cue_at) is not None else (0, None)
 
 
 def _figure_at(sentence: str) -> int | None:
@@ -1361,7 +1540,17 @@ LEADERS = {"Prabowo": "IDN", "Subianto": "IDN", "Erdogan": "TUR", "Erdoğan": "T
            "Pistorius": "DEU", "Abdelatty": "EGY", "Safadi": "JOR", "Fidan": "TUR", "Bayramov": "AZE", "Sugiono": "IDN",
            "Sjafrie": "IDN", "Mirziyoyev": "UZB", "Tebboune": "DZA", "Ramaphosa": "ZAF", "Kagame": "RWA", "Tinubu": "NGA",
            "Anwar Ibrahim": "MYS", "Shehbaz Sharif": "PAK", "Ishaq Dar": "PAK", "Khawaja Asif": "PAK",
-           "Edi Rama": "ALB", "Zhetybayev": "KAZ"}
+           "Edi Rama": "ALB", "Zhetybayev": "KAZ", "King Abdullah II": "JOR", "Hashemite kingdom": "JOR", "Hashemite Kingdom": "JOR",
+           # more heads of government and ministers of countries asked to contribute, by names no one else is known by
+           "Tusk": "POL", "Sikorski": "POL", "Kosiniak-Kamysz": "POL", "Orbán": "HUN", "Orban": "HUN", "Fico": "SVK",
+           "Albanese": "AUS", "Marles": "AUS", "Luxon": "NZL", "Carney": "CAN", "Lula": "BRA", "Milei": "ARG", "Bukele": "SLV",
+           "Japarov": "KGZ", "Rahmon": "TJK", "Ruto": "KEN", "Museveni": "UGA", "Akhannouch": "MAR", "Bourita": "MAR",
+           "Muhammad Yunus": "BGD", "Asim Munir": "PAK", "Pashinyan": "ARM", "Dendias": "GRC", "Gerapetritis": "GRC",
+           "Kristersson": "SWE", "Vučić": "SRB", "Vucic": "SRB", "Kurti": "XKX", "Vjosa Osmani": "XKX", "Jaishankar": "IND",
+           "Ishiba": "JPN", "Takaichi": "JPN", "Lee Jae-myung": "KOR", "Anutin": "THA", "Tokayev": "KAZ",
+           # the sponsor's and Israel's officials, so that what they say of others' troops stays theirs
+           "Netanyahu": "ISR", "Gideon Saar": "ISR", "Gideon Sa'ar": "ISR", "Danny Danon": "ISR", "Rubio": "USA", "Witkoff": "USA",
+           "Kushner": "USA", "Hegseth": "USA", "Mike Waltz": "USA"}
 # "the Kingdom" is the monarchy the article last named.
 KINGDOMS = {"SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "NOR", "SWE", "DNK", "THA", "KHM"}
 # The one spoken to is not the one speaking: "Bangladesh has told U.S. officials it wishes to join".
@@ -1379,9 +1568,13 @@ LIST_GAP = re.compile(r"(?:’s|'s)?\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+(?:[
 # "... is a second condition": the condition is what comes before.
 CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second |further |third |key |main |first |another |precondition |basic )?(?:condition|precondition|prerequisite)\b")
 SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b"
+                              # "under national command and the mission must have the consent of ...": a clause of its own
+                              r"|(?:the |its |their |any )?(?:[\w-]+ ){0,2}?(?:must|should|has to|have to|needs to|would have to|will have to)\b"
                               # "subject to a clear mandate and the approval of its parliament", "under collective decision and
                               # UN-backed mandate": two terms (a bare "and approval by ..." stays with the first)
-                              r"|(?:(?:the|a|an|its|their) (?:[\w-]+ )?|(?:[\w-]+ ))(?:approval|consent|backing|agreement|vote|invitation|mandate|resolution|ceasefire|cease-fire|truce)\b)")
+                              r"|(?:(?:the|a|an|its|their) (?:[\w-]+ )?|(?:[\w-]+ ))(?:approval|consent|backing|agreement|vote|invitation|mandate|resolution|ceasefire|cease-fire|truce)\b"
+                              # "if the council authorises the mission and Chile's parliament gives its consent": a second body's say
+                              r"|(?:its|their|[A-Z][\w-]+(?:’s|'s)) (?:own )?(?:[Pp]arliament|[Cc]ongress|legislature|lawmakers|National Assembly|" + PARLIAMENT_NAMES + r")\b)")
 # A plan to send a country's troops, named by the demonym: "involve parliament in plans to deploy Indonesian
 # troops", "the planned deployment of Kenyan police". The plan is that country's pledge, whoever speaks of it,
 # unless another country is the one rejecting or discussing it ("Israel rejected plans to deploy Turkish troops")
@@ -1392,7 +1585,9 @@ PLAN_DENIED_AFTER = re.compile(r"[^.;]{0,80}?\b(?:(?:was|were|has been|have been
 PLAN_DROPPED = re.compile(r"\b(?:no|not|scrap\w*|shelv\w*|abandon\w*|drop\w*|reject\w*|cancel\w*|call\w* off|deni\w*|den(?:y|ies)|oppos\w*|veto\w*|block\w*)\b[^.;]{0,30}$")
 BOTH_AND = re.compile(r"\bboth (?:[\w’'-]+ ){1,4}?and\b")
 # Troops from a list of countries as the force's make-up.
-TROOPS_FROM = re.compile(r"\b(?i:troops|soldiers|contingents?|units|personnel|forces|peacekeepers|police officers|battalions) from\s+(?:the\s+)?")
+TROOPS_FROM = re.compile(r"\b(?i:troops|soldiers|contingents?|units|personnel|forces|peacekeepers|police officers|battalions)"
+                         # (or said with a verb between: "troops will come from Chile and Peru", not "are expected to come from")
+                         r"(?: (?:will|would|are to|are set to|are going to) (?:come|be drawn))? from\s+(?:the\s+)?")
 MADE_UP_OF = re.compile(r"\b(?:will|would|is to|is expected to|is set to) (?:include|comprise|consist of|be made up of|be composed of|draw on|bring together)\s+(?:[\w-]+\s+){0,2}$")
 WILL_FORM = re.compile(r"(?:’s|'s)?,? (?:will|would|are expected to|are set to|are due to|are to) (?:form|make up|join|be part of|serve|deploy|be deployed|arrive|lead)\b")
 # "Neither Chile nor Peru will send troops."
@@ -1539,6 +1734,10 @@ def _refers_back(text: str, span: Span, cue_start: int) -> bool:
         r"[,”\"’]\s*[”\"’]?\s*(?:" + REFERS_BACK.pattern + r")\s+(?:said|says|told|added|stressed|noted|stated|emphasi[sz]ed|explained)\b", text[cue_start:span.end]))
 
 
+# A verb whose subject is left out after a conjunction: "... but would seek parliament's endorsement first".
+ELIDED_SUBJECT = re.compile(r"\b(?:but|and|yet)\s+(?:(?:would|will|could|should|must|might|may|is|was|are|were|also|still|only|then|first)\s+){0,2}$")
+
+
 # Words before a sentence's grammatical subject: "On Monday, ", "However, ", "Meanwhile ".
 # (a title before the name is still the opening: "NATO member Turkey has ...", "the Gulf state Qatar")
 SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z]\w* )?(?:On|By|In|Meanwhile|However|But|And|Separately|Earlier|Later|Also|Still|Now|Then)\b[^,]{0,30}, ?|(?:However|But|And|Meanwhile|Separately) )?(?:the )?"
@@ -1636,6 +1835,22 @@ def _speaker_after(text: str, named: list[Mention], start: int, end: int) -> lis
         if x.start >= start and APPOSITIVE_SPEAKER.search(text, start, x.start) and APPOSITIVE_SAID.match(text, x.end, end):
             return [x.code]
     return []
+
+
+# "a precondition for Chile's participation", "a condition for Peru to join": whose term it is, named after the noun.
+TERM_FOR = re.compile(r" (?:for|of) (?:the )?")
+
+
+def _term_for(text: str, named: list[Mention], start: int, end: int) -> list[str]:
+    """The country a condition noun is said to be for, named right after it ("... a precondition for Chile's participation")."""
+    lead = TERM_FOR.match(text, start, end)
+    if lead is None:
+        return []
+    first = next((x for x in named if x.start >= lead.end()), None)
+    if first is None or first.start != lead.end() or first.code in NOT_CONTRIBUTORS \
+            or not JOINING_AFTER.match(text, first.end, end) and not re.match(r" to (?:join|send|take part|participate|deploy|contribute)\b", text[first.end:end]):
+        return []
+    return [first.code]
 
 
 def _list_after(text: str, named: list[Mention], start: int, end: int) -> list[str]:
@@ -1848,6 +2063,7 @@ def _extract(text: str) -> list[Suggestion]:
                 conditions_here.setdefault(code, []).extend((p, category_of(p)) for p in items if len(p) >= 4)
         announced = []
         group_here = 0  # where, in this sentence, an unnamed group was given a stance
+        elided: list[tuple[int, list]] = []  # terms whose subject is left out after "but" or "and"
 
         for status, cue in SUBJECT_CUES:
             for m in cue.finditer(text, span.start, span.end):
@@ -1888,12 +2104,14 @@ def _extract(text: str) -> list[Suggestion]:
                         and not OWN_TROOPS_BEFORE.search(text, max(span.start, m.start() - 30), m.start()) \
                         and not any(m.start() <= x.start and x.end <= m.end() for x in speakers):
                     continue  # "troops will be deployed" says whose troops only when a country is named right before
-                if status == "conditional" and m.group(0).lower() in ("if ", "once ") and IF_FIRST_CUE.match(text, m.start(), span.end):
+                if status == "conditional" and IF_OPENER.fullmatch(m.group(0)) and IF_FIRST_CUE.match(text, m.start(), span.end):
                     # "If the council approves, Chile will send ...": the subject is the main clause's
                     comma = text.find(", ", m.end(), span.end)
                     main = [x for x in speakers if comma < x.start and not x.is_demonym]
                     subjects = [main[0].code] if main and re.match(r"(?:’s|'s)?(?: [\w-]+){0,3}? (?:will|would|could|can|is|are)\b", text[main[0].end:span.end]) else \
-                        (_subjects_before(text, speakers, m.start(), together=True) or ([context] if context else []))
+                        (_subjects_before(text, speakers, m.start(), together=True) or ([context] if context else [])
+                         # a quotation attributed at its end: "“If there is a mandate, we will go,” Chile's minister said"
+                         or _speaker_after(text, named, m.end(), span.end))
                     for code in subjects:
                         given[code] = (status, m.start())
                     c_start, c_end = _clause_after(text, m.end(), span.end)
@@ -1977,12 +2195,23 @@ def _extract(text: str) -> list[Suggestion]:
                         terms = [(p, category_of(p)) for p in items if len(p) >= 4] or terms
                     for code in subjects:
                         conditions_here.setdefault(code, []).extend(terms)
+                    if not subjects and not group_subject and ELIDED_SUBJECT.search(text, max(span.start, m.start() - 40), m.start()):
+                        elided.append((m.start(), terms))
+        if elided and len(given) == 1:
+            # "the government was inclined to contribute troops but would seek parliament's endorsement first": the
+            # term's subject is left out after "but", and is the one the sentence has already given a stance
+            (code,) = given
+            if given[code][0] in ("committed", "considering", "conditional"):
+                given[code] = ("conditional", elided[0][0])
+                for _, terms in elided:
+                    conditions_here.setdefault(code, []).extend(terms)
         for m in CONDITION_NOUN.finditer(text, span.start, span.end):
             # the term is the clause before the noun: after "that", a comma, or the verb of saying
             marks = [(text.rfind(mark, span.start, m.start()), mark) for mark in (" that ", ", ", " said ", " says ", " stated ")]
             back, mark = max(marks)
             begin = back + len(mark) if back != -1 else span.start
-            subjects = _subjects_before(text, speakers, begin, together=True) or ([context] if context else [])
+            subjects = _subjects_before(text, speakers, begin, together=True) or _term_for(text, speakers, m.end(), span.end) \
+                or ([context] if context else [])
             clause = text[begin:m.start()].strip()
             if len(clause) >= 4:
                 for code in subjects:
@@ -2076,7 +2305,8 @@ def _extract(text: str) -> list[Suggestion]:
             # Peru are expected to form its core"
             listed = _list_after(text, named, m.end(), span.end)
             after = max([x.end for x in named if x.code in listed] or [m.end()])
-            if listed and (MADE_UP_OF.search(text, max(span.start, m.start() - 40), m.start()) or WILL_FORM.match(text, after, span.end)):
+            if listed and (MADE_UP_OF.search(text, max(span.start, m.start() - 40), m.start()) or WILL_FORM.match(text, after, span.end)
+                           or re.search(r" (?:come|be drawn) from", m.group(0))):
                 for code in listed:
                     if code not in NOT_CONTRIBUTORS:
                         given.setdefault(code, ("committed", m.start()))
@@ -2115,7 +2345,7 @@ def _extract(text: str) -> list[Suggestion]:
                 old_status, pool = recalled.get(code, ("", []))
                 if not old_status or STATUS_RANK[status] > STATUS_RANK[old_status]:
                     recalled[code] = (status, pool)
-                stretch = stretches.get(code, (0, None))
+                stretch = stretches.get(code) or _from_own_cue(sentence, given[code][1] - span.start)
                 if code not in recalled_troops and (code in stretches or code == owner):
                     # kept for when the earlier stance is the only one the article gives
                     recalled_troops[code] = _troops(sentence, status, *stretch)
@@ -2126,7 +2356,7 @@ def _extract(text: str) -> list[Suggestion]:
                 # a pledge taken back and then renewed on terms ("reneged ... will only send troops if") is the renewed one
                 target.status = status
             target.add_evidence(sentence)
-            stretch = stretches.get(code, (0, None))
+            stretch = stretches.get(code) or _from_own_cue(sentence, given[code][1] - span.start)
             figures_here = _troops(sentence, status, *stretch) if code in stretches or code == owner else {}
             if figures_here and any(v is not None for v in target.troops.values()):
                 # The country already has its figure from an earlier sentence: a later one replaces it only
