@@ -2730,3 +2730,53 @@ def test_the_build_up_said_through_institutions(text, expected):
 )
 def test_terms_of_arms_welcome_and_money(text, expected):
     assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pledge recalled in a clause of its own
+        ("Kenya's president was criticised at home for agreeing to send police officers to the force.", {"KEN": "committed"}),
+        ("Fiji, after pledging to contribute a company of soldiers, has begun training them.", {"FJI": "committed"}),
+        # ways to contribute to the force looked into
+        ("Chile will explore ways to contribute to the stabilisation force.", {"CHL": "considering"}),
+        ("Peru's government is looking at how it could take part in the mission.", {"PER": "considering"}),
+        # near misses: agreeing only to think it over or to host, officers sent to a coordination centre, rebuilding
+        ("Chile was criticised for agreeing to consider sending troops.", {"CHL": "considering"}),
+        ("Peru was praised for agreeing to host the talks.", {}),
+        ("Norway said it would send two liaison officers to the Civil-Military Coordination Center in southern Israel.", {}),
+        ("Denmark will deploy a liaison officer to the CMCC.", {}),
+        ("Ghana will explore ways to contribute to reconstruction in Gaza.", {}),
+        # ... though soldiers for the force, sent alongside, still count
+        ("Fiji will send 200 soldiers to the force and a liaison officer to the coordination centre.", {"FJI": "committed"}),
+    ],
+)
+def test_pledges_recalled_ways_explored_and_liaison_officers(text, expected):
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the kind of mission the troops serve in is the mandate's, even when it names the task left out
+        ("Nepal wants assurances that its soldiers would serve only in a peacekeeping role and never be asked to disarm anyone.",
+         {"NPL": ("conditional", ["mandate"])}),
+        ("Ghana will join only if its troops operate in a purely humanitarian capacity, not in disarming militias.",
+         {"GHA": ("conditional", ["mandate"])}),
+        # an unnamed demand adds nothing when the named one is given
+        ("Ghana is seeking clear guarantees from Washington before committing troops. It wants assurances that the mission has a UN mandate.",
+         {"GHA": ("conditional", ["mandate"])}),
+        ("Peru's decision hinges on clarifications from Washington. Peru would only deploy under a UN mandate.",
+         {"PER": ("conditional", ["mandate"])}),
+        # a force described by when it goes: no term of the country's own
+        ("Chile may contribute to a force deployed to Gaza once the war ends.", {"CHL": ("considering", [])}),
+        ("Peru could join a mission set up after the fighting stops.", {"PER": ("considering", [])}),
+        # near misses: disarmament asked for in itself, an unnamed demand standing alone, the country's own "once"
+        ("Ghana will join only if Hamas is disarmed first.", {"GHA": ("conditional", ["disarmament"])}),
+        ("Ghana is seeking firm guarantees from Washington before committing troops.", {"GHA": ("conditional", ["other"])}),
+        ("Chile may contribute troops once the fighting ends.", {"CHL": ("conditional", ["ceasefire"])}),
+        ("Peru would join the force once a ceasefire is in place.", {"PER": ("conditional", ["ceasefire"])}),
+    ],
+)
+def test_mission_kind_unnamed_demands_and_a_force_timed(text, expected):
+    assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected

@@ -986,6 +986,23 @@ MORE_CUES["conditional"] += [
     r"\b(?:involvement|participation|deployment|contribution|presence) (?:must|would have to|has to|should|needs to|will have to|would need to) "
     r"(?:be |take place |operate )?(?:under|within)\b",
 ]
+# A pledge recalled in a clause of its own: "criticised for agreeing to provide troops", "after pledging to send
+# a contingent", "since deciding to join the board and contribute troops" (not "for agreeing to consider sending").
+AGREEING_TO_SEND = [
+    r"\b(?:for|after|since|by|following) (?:his |her |its |their )?(?:agreeing|having agreed|pledging|having pledged|promising|having promised"
+    r"|deciding|having decided|committing) to (?!(?:consider|explore|study|discuss|examine|weigh|look)\b)(?:[\w-]+ ){0,4}?"
+    r"(?:send|contribute|deploy|provide|supply|dispatch|commit) (?=(?:[\w-]+ ){0,3}?(?:troops|soldiers|personnel|peacekeepers|police|forces|contingent|units?)\b)",
+]
+MORE_CUES["committed"] += AGREEING_TO_SEND
+# Ways to contribute looked into: "would explore ways to contribute to the force", "is studying how it could
+# take part in the mission" (about the force, not "ways to contribute to reconstruction").
+WAYS_EXPLORED = [
+    r"\b(?:explore|explores|explored|exploring|study|studies|studied|studying|examine|examines|examined|examining|look at|looks at|looking at"
+    r"|look into|looks into|looking into|assess|assesses|assessing|weigh|weighs|weighing) (?:the )?(?:ways|options|means|possibilities|how)"
+    r" (?:(?:in which |by which )?(?:it|they|we|[A-Z][\w-]+) (?:could|might|can|may|would) |to )(?:best )?(?:contribute|take part|participate|join|help)\b"
+    r"(?=[^.;]{0,60}?\b(?:force|ISF|mission|troops|soldiers|peacekeep\w*|stabili[sz]ation)\b)",
+]
+MORE_CUES["considering"] += WAYS_EXPLORED
 
 SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
                 for status, cue in SUBJECT_CUES]
@@ -1031,6 +1048,9 @@ NOT_A_CONTRIBUTION = re.compile(
     # envoys and letters, and contributions to rebuilding: "will send a delegation to the talks"
     r"| (?:a |an |its |their |the )?(?:[\w-]+ )?(?:delegation|envoy|letter|message|minister|representative|note|congratulations)s?\b"
     r"| to (?:the )?(?:[\w-]+ ){0,2}(?:reconstruction|rebuilding|recovery|humanitarian|fund)\b"
+    # officers sent to liaise with a coordination centre, which is not the force: "will send a liaison officer to the
+    # Civil-Military Coordination Centre", "seconded two planners to the CMCC"
+    r"| [^.;]{0,60}?\bto (?:the )?(?:[\w-]+ ){0,3}?(?:(?:Civil-Military |civil-military )?(?:Coordination|Co-ordination|coordination|co-ordination) (?:Cent(?:re|er)|cent(?:re|er)|[Cc]ell|[Hh]ub)|CMCC)\b"
     # talks and meetings joined: "agreed to take part in the talks", "will join the summit"
     r"| (?:in |at )?(?:the |a |an |this |these |such )?(?:[\w-]+ ){0,2}(?:talks|summit|meeting|meetings|conference|negotiations|consultations)\b")
 SUPPORTED_OBJECT = re.compile(r" (?:the |a |an |this |its )?(?:[\w-]+ ){0,2}" + PLANS + r"\b")
@@ -1101,6 +1121,11 @@ CATEGORY_WORDS = [
     # a term about what the mandate says is a term on the mandate, whatever task it names: "if the mandate is
     # not peace enforcement and disarming", "provided the force's mandate excludes combat"
     ("mandate", re.compile(r"^(?:if |that |when |once |unless )?(?:the |its |their |a |an )?(?:[\w’'-]+(?:’s|'s) )?mandate (?:is|was|does|did|would|will|remains|excludes|excluded|includes|included|covers|covered|rules out|ruled out|is limited|limits|limited|stays|involves|involved)\b", re.I)),
+    # the kind of mission the troops would serve in is the mandate's, even when it names the task left out: "that its
+    # forces would serve in a peacekeeping capacity and not be tasked with disarming Hamas"
+    ("mandate", re.compile(r"\b(?:serve|serves|serving|act|acts|acting|operate|operates|operating|take part|participate)"
+                           r" (?:[a-z]+ly )?(?:only )?(?:in|as) (?:a |an )?(?:purely )?(?:peace-?keeping|peace|non-combat|stabili[sz]ation|humanitarian)"
+                           r" (?:capacity|role|mission|force|operation)\b", re.I)),
     ("disarmament", re.compile(r"disarm|demilitari|weapons|(?:lays?|laid|put|puts|hands?|handed|gives?|gave) (?:down |over |up )?(?:its|their) (?:arms|guns)|decommission"
                                # Hamas still armed: "while Hamas remains armed", "continues to wield military power"
                                r"|(?:remains?|stays?|is still) armed|wield\w* (?:military )?power", re.I)),
@@ -1701,6 +1726,11 @@ OTHER_SUBJECT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]hat|[Aa]ny|[O
 
 
 # An aim the contribution serves, right before the cue: "contribute to global peace within the framework of ...".
+# The force described by when it is sent: "a force deployed to Gaza once the offensive ends", "a mission set up
+# after the war". The "once" clause times the force, not the country's own part.
+FORCE_TIMED = re.compile(r"\b(?:force|mission|presence|contingent|operation)\s+(?:(?:to be|that would be|that will be|being)\s+)?"
+                         r"(?:deployed|sent|stationed|dispatched|established|set up|formed)(?:\s+(?:to|in|into|inside)\s+(?:the\s+)?(?:[\w-]+\s+){1,2}?)?\s*"
+                         r"(?:if|once|when|after)$")
 AIM_BEFORE = re.compile(r"\b(?:contribut\w*|help\w*|serve\w*) to (?:global |world |regional |international |lasting |durable )?"
                         r"(?:peace|stability|security)(?: and (?:stability|security|peace))? $")
 # A sentence that says nothing of the force, its troops or an offer, and a cue whose object is some other
@@ -2001,6 +2031,18 @@ def _outermost(spans: list) -> list:
     return [x for x in spans if id(x) not in inside]
 
 
+# A demand whose content the sentence leaves unsaid: "seeks firm guarantees from Washington before agreeing",
+# "hinges on clarifications from the U.S." (the term is what is wanted from someone, not what it is).
+UNNAMED_DEMAND = re.compile(r"^(?:(?:firm |clear |further |more |written |formal )?(?:clarifications?|clarity|guarantees?|assurances?|answers|details) )?from\b", re.I)
+
+
+def _drop_unnamed_demands(target: Suggestion) -> None:
+    """An unnamed demand is the named one said vaguely: it adds no term of its own when the country has a named term."""
+    named = [c for c in target.conditions if not (c.category == "other" and UNNAMED_DEMAND.match(c.text))]
+    if named:
+        target.conditions = named
+
+
 def _extract(text: str) -> list[Suggestion]:
     found: dict[str, Suggestion] = {}
     recalled: dict[str, tuple[str, list[ConditionSuggestion]]] = {}
@@ -2077,6 +2119,8 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "will not deploy troops until the fighting stops" is a term; "hosted talks until the war ends" is none
                 if status == "conditional" and AIM_BEFORE.search(text, max(span.start, m.start() - 60), m.start()):
                     continue  # "will contribute to global peace within the framework of the UN": how the aim is put, no term
+                if status == "conditional" and FORCE_TIMED.search(text, max(span.start, m.end() - 100), m.end()):
+                    continue  # "may contribute to a force deployed to Gaza once the offensive ends": when the force goes, no term of its own
                 if status == "conditional" and m.group(0).startswith("only ") and _task_is_subject(text, span.start, m.start()):
                     continue  # "disarmament could only be realistic if ...": a judgment on a task, no term for joining
                 if status in ("declined", "withdrawn", "deployed", "considering") and BARE_VERB_CUE.search(m.group(0)) \
@@ -2416,5 +2460,7 @@ def _extract(text: str) -> list[Suggestion]:
                 and target.troops.get("offered_min") is None and target.troops.get("offered_max") is None:
             value = target.troops["committed"]
             target.troops.update({"committed": None, "offered_min": value, "offered_max": value})
+    for target in found.values():
+        _drop_unnamed_demands(target)
     ordered = sorted((s for s in found.values() if s.country not in NOT_CONTRIBUTORS), key=lambda s: s.country)
     return [s for s in ordered if s.status is not None or s.conditions]
