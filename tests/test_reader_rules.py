@@ -2780,3 +2780,25 @@ def test_pledges_recalled_ways_explored_and_liaison_officers(text, expected):
 )
 def test_mission_kind_unnamed_demands_and_a_force_timed(text, expected):
     assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the armed forces awaiting their own government's order or go-ahead to deploy
+        ("The Chilean army is still waiting for a formal government order to deploy its troops to the force.", {"CHL": ("considering", [])}),
+        ("Peru's armed forces stand ready but await the government's go-ahead to deploy to the mission.", {"PER": ("considering", [])}),
+        # terms a newspaper reports give way when the country says its decision is still pending
+        ("Peru's military said it has not yet decided whether to send troops. A Chilean newspaper reported that Peru had agreed "
+         "to join on condition that its soldiers would never face Hamas.", {"PER": ("considering", [])}),
+        ("Kenya's army is still waiting for an official government order to deploy. According to local media, Kenya has agreed "
+         "to send police officers provided the force stays out of combat.", {"KEN": ("considering", [])}),
+        # near misses: a government decision on something else, a report standing alone, terms the country states itself
+        ("Chile's foreign minister is awaiting a government decision on the budget.", {}),
+        ("A Chilean newspaper reported that Peru had agreed to join on condition that its soldiers would never face Hamas.",
+         {"PER": ("conditional", ["other"])}),
+        ("Peru has not yet decided whether to send troops. Peru would only go under a UN mandate.", {"PER": ("conditional", ["mandate"])}),
+    ],
+)
+def test_a_government_order_awaited_and_terms_only_a_newspaper_reports(text, expected):
+    assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected

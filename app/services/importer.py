@@ -369,6 +369,9 @@ HESITATION = [
 ]
 # A decision still to be taken by the government or its leader: "ready to deploy at any time,
 # awaiting only a final decision from the president" is not yet a pledge, whatever else the sentence says.
+# (a cue only when about joining: not "awaiting a government decision on the budget")
+GOVERNMENT_ORDER_AWAITED = (r"\b(?:await(?:s|ing)?|wait(?:s|ing)? for) (?:an? |the |its |their )?(?:official |formal |final )?"
+                            r"(?:government|presidential|political)(?:’s|'s)? (?:order|instruction|go-ahead|green light|decision)s?\b")
 DECISION_PENDING = re.compile(
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision\b"
     r"|\b(?:has|have|had) not (?:yet )?(?:decided|made (?:a|any) (?:final )?decision|taken (?:a|any) (?:final )?decision)\b"
@@ -376,12 +379,15 @@ DECISION_PENDING = re.compile(
     r"|\b[Nn]o (?:final |formal |such )?decisions? (?:has|have|had) (?:yet )?been (?:made|taken|reached)\b"
     r"|\b[Dd]ecisions? (?:has|have|had) not (?:yet )?been (?:made|taken|reached)\b"
     # the go-ahead of its own government still to come: "can leave once the government gives approval"
-    r"|\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves)\b")
+    r"|\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves)\b"
+    # the armed forces awaiting their own government's order: "still waiting for an official government order to deploy"
+    r"|" + GOVERNMENT_ORDER_AWAITED)
 # A decision pending on joining itself ("has not yet decided whether to contribute troops", "no decision has been
 # taken to join the force"): the country's pledge reported elsewhere in the article is not yet one.
 UNDECIDED_ON_JOINING = re.compile(r"\s+(?:yet\s+)?(?:(?:whether|if|on|about|regarding)\s+)?(?:to\s+)?(?:(?:its|their|the)\s+)?"
                                   r"(?:join\w*|contribut\w*|send\w*|deploy\w*|dispatch\w*|participat\w*|take part|taking part|be part|involvement)\b")
 DECISION_PENDING_CUES = [
+    GOVERNMENT_ORDER_AWAITED + ABOUT_JOINING_AHEAD,
     r"\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves)\b",
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision (?:from|by|of)\b",
 ]
@@ -2031,6 +2037,21 @@ def _outermost(spans: list) -> list:
     return [x for x in spans if id(x) not in inside]
 
 
+# A newspaper's report of a stance: "Israeli newspaper Israel Today reported that ...", "according to local media".
+PRESS_REPORT = re.compile(r"\b(?:newspaper|daily|dailies|media|outlet|broadcaster|television|tabloid)\b[^.;]{0,60}?\b(?:reported|reports|claimed|claims|wrote)\b"
+                          r"|\baccording to (?:the )?(?:[\w-]+ ){0,3}?(?:newspaper|daily|media|outlet|broadcaster|tabloid)\b", re.I)
+
+
+def _press_gives_way(target: Suggestion, own: str | None, press: str | None, press_sentences: list[str]) -> None:
+    """Terms a newspaper reports a country agreed to give way when the country itself says its decision is still
+    pending: its own stance stands, without the terms only the report gives."""
+    if target.status != "conditional" or press != "conditional" or own == "conditional":
+        return
+    target.status = own or "considering"
+    target.conditions = [c for c in target.conditions
+                         if not all(any(quote in sentence for sentence in press_sentences) for quote in c.evidence)]
+
+
 # A demand whose content the sentence leaves unsaid: "seeks firm guarantees from Washington before agreeing",
 # "hinges on clarifications from the U.S." (the term is what is wanted from someone, not what it is).
 UNNAMED_DEMAND = re.compile(r"^(?:(?:firm |clear |further |more |written |formal )?(?:clarifications?|clarity|guarantees?|assurances?|answers|details) )?from\b", re.I)
@@ -2053,6 +2074,9 @@ def _extract(text: str) -> list[Suggestion]:
     last_group: list[str] = []  # the last countries given a stance together in the article, for "all countries that ..."
     undecided: set[str] = set()  # countries said not yet to have decided whether to join
     carried: str | None = None  # the last paragraph's subject, for "he said" and "the country" in a new one
+    press_status: dict[str, str] = {}  # country -> highest stance given only in a newspaper's report
+    own_status: dict[str, str] = {}  # country -> highest stance given elsewhere
+    press_sentences: list[str] = []
     everyone = sorted(mentions(text) + people(text), key=lambda x: x.start)
     everyone = sorted(everyone + kingdoms(text, everyone), key=lambda x: x.start)
     everyone = _not_in_datelines(text, everyone)
@@ -2383,7 +2407,13 @@ def _extract(text: str) -> list[Suggestion]:
             if len(cues) > 1:
                 # countries sharing one cue ("Chile and Peru will each send 500") share its stretch
                 stretches = {code: (at, next((c[0] for c in cues if c[0] > at), None)) for at, code in cues}
+        from_press = PRESS_REPORT.search(sentence) is not None
+        if from_press and given:
+            press_sentences.append(sentence)
         for code, (status, _) in given.items():
+            seen = press_status if from_press else own_status
+            if code not in seen or STATUS_RANK[status] > STATUS_RANK[seen[code]]:
+                seen[code] = status
             target = suggestion(code)
             if is_recalled:
                 old_status, pool = recalled.get(code, ("", []))
@@ -2452,6 +2482,7 @@ def _extract(text: str) -> list[Suggestion]:
             target.troops.update(_troops(sentence, target.status))
             target.add_evidence(sentence)
     for code in undecided:
+        _press_gives_way(found[code], own_status.get(code), press_status.get(code), press_sentences)
         if found[code].status == "committed":
             found[code].status = "considering"  # "has offered to send troops" ... "has not yet decided whether to contribute"
     for target in found.values():
