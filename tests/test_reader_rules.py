@@ -2802,3 +2802,21 @@ def test_mission_kind_unnamed_demands_and_a_force_timed(text, expected):
 )
 def test_a_government_order_awaited_and_terms_only_a_newspaper_reports(text, expected):
     assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the government's announcement of its decision still to come
+        ("An announcement is expected shortly from the Kenyan government on its participation.", {"KEN": "considering"}),
+        ("Kenya has trained police for years.\nA decision is expected soon from the national government regarding the deployment.",
+         {"KEN": "considering"}),
+        ("The Pakistani minister spoke on Friday.\nOfficials said an announcement is expected soon from the federal government "
+         "regarding the decision.", {"PAK": "considering"}),
+        # near misses: an announcement on something else; two countries, so no telling whose government
+        ("Kenya's economy grew last year. An announcement is expected soon from the national government regarding fuel prices.", {}),
+        ("Kenya and Ghana have trained police for years.\nA decision is expected soon from the national government regarding the deployment.", {}),
+    ],
+)
+def test_an_announcement_of_the_decision_still_to_come(text, expected):
+    assert _statuses(text) == expected

@@ -807,6 +807,15 @@ MORE_CUES["considering"] += [
     r"\bdecision (?:on|about|whether|regarding) [^.;]{0,140}?(?:is|was|are|were) (?:now |still )?(?:expected|due)"
     r" (?:next|later|soon|shortly|in|within|by|on|after|before|this)\b",
 ]
+# An announcement of the decision still to come from the government: "an announcement is expected soon from the
+# federal government regarding the decision", "word is awaited from the Kenyan government on its participation".
+# With no country named, the federal or national government is the article's only possible contributor's.
+MORE_CUES["considering"] += [
+    r"\b(?:announcement|decision|word|statement) (?:is|was) (?:now |still )?(?:expected|due|awaited) (?:soon |shortly |later |next \w+ |in the coming \w+ )?"
+    r"from (?:the )?(?:[\w-]+ )?government (?:regarding|on|about|concerning) (?:the |its |their |a )?(?:final )?"
+    r"(?:decision|participation|contribution|deployment|role|involvement)\b",
+]
+UNNAMED_GOVERNMENT = re.compile(r"\bthe (?:federal|national|central) government\b")
 MORE_CUES["withdrawn"] += [
     # a plan or a deployment of its own scrapped: "has scrapped plans to send troops", "called off its deployment"
     r"\b(?:called off|calls off|cancell?ed|cancels|scrapped|scraps|shelved|shelves|froze|frozen|freezes|halted|halts|suspended|suspends|"
@@ -2229,6 +2238,8 @@ def _extract(text: str) -> list[Suggestion]:
                         if not subjects and home and not named and not carried and not FOREIGN_ENVOY.search(sentence) \
                                 and FIRST_PERSON_BEFORE.search(text, max(span.start, m.start() - 80), m.start()):
                             subjects = [home]  # "We will not go unless ...", the article's only possible contributor
+                        if not subjects and home and not named and UNNAMED_GOVERNMENT.search(m.group(0)):
+                            subjects = [home]  # "a decision is expected from the federal government": the only possible contributor's
                 pending_decision = status == "considering" and DECISION_PENDING.search(m.group(0)) is not None
                 if pending_decision and not is_recalled and UNDECIDED_ON_JOINING.match(text, m.end(), span.end):
                     undecided.update(subjects)
