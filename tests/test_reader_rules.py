@@ -2820,3 +2820,28 @@ def test_a_government_order_awaited_and_terms_only_a_newspaper_reports(text, exp
 )
 def test_an_announcement_of_the_decision_still_to_come(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the role the troops would have or be kept to is the mandate's
+        ("Chile wants guarantees that its troops would only have a peacekeeping role and would not disarm anyone.",
+         {"CHL": ("conditional", ["mandate"])}),
+        ("Chile will only join if its soldiers are limited to a peacekeeping role, not disarming Hamas.", {"CHL": ("conditional", ["mandate"])}),
+        # a pledge recalled with a noun, ways looked for, a green light awaited from the government
+        ("Ghana's president has come under fire for his decision to send troops to the force.", {"GHA": ("committed", [])}),
+        ("Ghana's president has faced criticism over his pledge to send troops to the force.", {"GHA": ("committed", [])}),
+        ("Chile will look for ways to contribute to the stabilisation force.", {"CHL": ("considering", [])}),
+        ("The Chilean army is awaiting a green light from the government to deploy to the force.", {"CHL": ("considering", [])}),
+        # a report in a newspaper gives way to the country's own pending decision
+        ("Peru's military said it has not yet decided whether to send troops. A report in the Chilean daily El Mercurio said "
+         "Peru had agreed to join on condition that it would not fight Hamas.", {"PER": ("considering", [])}),
+        # near misses: disarmament wanted in itself, a decision not to send, the country's own words to the press
+        ("Chile will only join if Hamas is disarmed and its troops play a peacekeeping role.", {"CHL": ("conditional", ["disarmament"])}),
+        ("Ghana's president was criticised for his decision not to send troops to the force.", {}),
+        ("Peru's minister told local media that Peru would only go under a UN mandate.", {"PER": ("conditional", ["mandate"])}),
+    ],
+)
+def test_roles_kept_to_pledges_recalled_with_a_noun_and_reports_in_newspapers(text, expected):
+    assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected

@@ -371,7 +371,8 @@ HESITATION = [
 # awaiting only a final decision from the president" is not yet a pledge, whatever else the sentence says.
 # (a cue only when about joining: not "awaiting a government decision on the budget")
 GOVERNMENT_ORDER_AWAITED = (r"\b(?:await(?:s|ing)?|wait(?:s|ing)? for) (?:an? |the |its |their )?(?:official |formal |final )?"
-                            r"(?:government|presidential|political)(?:’s|'s)? (?:order|instruction|go-ahead|green light|decision)s?\b")
+                            r"(?:(?:government|presidential|political)(?:’s|'s)? (?:order|instruction|go-ahead|green light|decision)s?"
+                            r"|(?:order|instruction|go-ahead|green light) from (?:the |its |their )?(?:government|president))\b")
 DECISION_PENDING = re.compile(
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision\b"
     r"|\b(?:has|have|had) not (?:yet )?(?:decided|made (?:a|any) (?:final )?decision|taken (?:a|any) (?:final )?decision)\b"
@@ -1002,10 +1003,11 @@ MORE_CUES["conditional"] += [
     r"(?:be |take place |operate )?(?:under|within)\b",
 ]
 # A pledge recalled in a clause of its own: "criticised for agreeing to provide troops", "after pledging to send
-# a contingent", "since deciding to join the board and contribute troops" (not "for agreeing to consider sending").
+# a contingent", "since deciding to join the board and contribute troops", "under fire over his decision to send
+# troops" (not "for agreeing to consider sending", nor "his decision not to send troops").
 AGREEING_TO_SEND = [
-    r"\b(?:for|after|since|by|following) (?:his |her |its |their )?(?:agreeing|having agreed|pledging|having pledged|promising|having promised"
-    r"|deciding|having decided|committing) to (?!(?:consider|explore|study|discuss|examine|weigh|look)\b)(?:[\w-]+ ){0,4}?"
+    r"\b(?:for|after|since|by|following|over) (?:his |her |its |their |the )?(?:agreeing|having agreed|pledging|having pledged|promising|having promised"
+    r"|deciding|having decided|committing|decision|pledge|promise|offer|commitment) to (?!(?:consider|explore|study|discuss|examine|weigh|look)\b)(?:[\w-]+ ){0,4}?"
     r"(?:send|contribute|deploy|provide|supply|dispatch|commit) (?=(?:[\w-]+ ){0,3}?(?:troops|soldiers|personnel|peacekeepers|police|forces|contingent|units?)\b)",
 ]
 MORE_CUES["committed"] += AGREEING_TO_SEND
@@ -1013,7 +1015,8 @@ MORE_CUES["committed"] += AGREEING_TO_SEND
 # take part in the mission" (about the force, not "ways to contribute to reconstruction").
 WAYS_EXPLORED = [
     r"\b(?:explore|explores|explored|exploring|study|studies|studied|studying|examine|examines|examined|examining|look at|looks at|looking at"
-    r"|look into|looks into|looking into|assess|assesses|assessing|weigh|weighs|weighing) (?:the )?(?:ways|options|means|possibilities|how)"
+    r"|look into|looks into|looking into|look for|looks for|looking for|seek|seeks|seeking|assess|assesses|assessing|weigh|weighs|weighing)"
+    r" (?:the )?(?:ways|options|means|possibilities|how)"
     r" (?:(?:in which |by which )?(?:it|they|we|[A-Z][\w-]+) (?:could|might|can|may|would) |to )(?:best )?(?:contribute|take part|participate|join|help)\b"
     r"(?=[^.;]{0,60}?\b(?:force|ISF|mission|troops|soldiers|peacekeep\w*|stabili[sz]ation)\b)",
 ]
@@ -1130,6 +1133,16 @@ RELATIVE_CLAUSE = re.compile(r", (?:which|who) (?!(?:has|have|had) (?:already )?
                              # (nor is an aside that states the stance: ", which will send 500 troops,", ", which is still deciding,")
                              r"|(?:will|would|is|are) (?:also |still |now )?(?:send|contribute|deploy|join|ready|willing|prepared|considering|deciding|weighing|planning|expected)\b)(?:[^,]|,(?=\d{3}))*,")
 
+# The role the troops would have: "serve in a peacekeeping capacity", "act as a stabilisation force", "would only
+# have a peacekeeping role", "limited to peacekeeping duties".
+ROLE_KIND = (r"\b(?:serve|serves|serving|act|acts|acting|operate|operates|operating|take part|participate)"
+             r" (?:[a-z]+ly )?(?:only )?(?:in|as) (?:a |an )?(?:purely )?(?:peace-?keeping|peace|non-combat|stabili[sz]ation|humanitarian)"
+             r" (?:capacity|role|mission|force|operation)\b"
+             r"|\b(?:have|has|play|plays|limited to|confined to|restricted to|kept to) (?:only )?(?:a |an )?(?:purely )?"
+             r"(?:peace-?keeping|non-combat|stabili[sz]ation|humanitarian) (?:capacity|role|mission|tasks?|duties)\b")
+# Disarmament wanted in itself: "Hamas is disarmed", "once Hamas disarms", "lays down its arms".
+DISARMING_WANTED = (r"\b(?:is|are|be|been|being|gets?|get) (?:fully |first |completely |effectively )?(?:disarmed|demilitari[sz]ed)\b"
+                    r"|\b(?:disarms|demilitari[sz]es|lays down)\b")
 CATEGORY_WORDS = [
     # how the mission behaves once there ("withdraw if the force deviates from its mandate") is a term of its own
     ("other", re.compile(r"deviat|strays? from|departs? from|goes beyond|oversteps", re.I)),
@@ -1137,10 +1150,9 @@ CATEGORY_WORDS = [
     # not peace enforcement and disarming", "provided the force's mandate excludes combat"
     ("mandate", re.compile(r"^(?:if |that |when |once |unless )?(?:the |its |their |a |an )?(?:[\w’'-]+(?:’s|'s) )?mandate (?:is|was|does|did|would|will|remains|excludes|excluded|includes|included|covers|covered|rules out|ruled out|is limited|limits|limited|stays|involves|involved)\b", re.I)),
     # the kind of mission the troops would serve in is the mandate's, even when it names the task left out: "that its
-    # forces would serve in a peacekeeping capacity and not be tasked with disarming Hamas"
-    ("mandate", re.compile(r"\b(?:serve|serves|serving|act|acts|acting|operate|operates|operating|take part|participate)"
-                           r" (?:[a-z]+ly )?(?:only )?(?:in|as) (?:a |an )?(?:purely )?(?:peace-?keeping|peace|non-combat|stabili[sz]ation|humanitarian)"
-                           r" (?:capacity|role|mission|force|operation)\b", re.I)),
+    # forces would serve in a peacekeeping capacity and not be tasked with disarming Hamas" (but not when the same
+    # term also wants Hamas disarmed: "only if Hamas is disarmed and its troops play a peacekeeping role")
+    ("mandate", re.compile(r"^(?!.*?" + DISARMING_WANTED + r").*?(?:" + ROLE_KIND + r")", re.I | re.S)),
     ("disarmament", re.compile(r"disarm|demilitari|weapons|(?:lays?|laid|put|puts|hands?|handed|gives?|gave) (?:down |over |up )?(?:its|their) (?:arms|guns)|decommission"
                                # Hamas still armed: "while Hamas remains armed", "continues to wield military power"
                                r"|(?:remains?|stays?|is still) armed|wield\w* (?:military )?power", re.I)),
@@ -2048,7 +2060,8 @@ def _outermost(spans: list) -> list:
 
 # A newspaper's report of a stance: "Israeli newspaper Israel Today reported that ...", "according to local media".
 PRESS_REPORT = re.compile(r"\b(?:newspaper|daily|dailies|media|outlet|broadcaster|television|tabloid)\b[^.;]{0,60}?\b(?:reported|reports|claimed|claims|wrote)\b"
-                          r"|\baccording to (?:the )?(?:[\w-]+ ){0,3}?(?:newspaper|daily|media|outlet|broadcaster|tabloid)\b", re.I)
+                          r"|\baccording to (?:the )?(?:[\w-]+ ){0,3}?(?:newspaper|daily|media|outlet|broadcaster|tabloid)\b"
+                          r"|\b(?:a|the) report (?:in|by|from) (?:the )?(?:[\w-]+ ){0,3}?(?:newspaper|daily|media|outlet|broadcaster|tabloid)\b", re.I)
 
 
 def _press_gives_way(target: Suggestion, own: str | None, press: str | None, press_sentences: list[str]) -> None:
