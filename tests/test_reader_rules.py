@@ -2776,6 +2776,9 @@ def test_pledges_recalled_ways_explored_and_liaison_officers(text, expected):
         ("Ghana is seeking firm guarantees from Washington before committing troops.", {"GHA": ("conditional", ["other"])}),
         ("Chile may contribute troops once the fighting ends.", {"CHL": ("conditional", ["ceasefire"])}),
         ("Peru would join the force once a ceasefire is in place.", {"PER": ("conditional", ["ceasefire"])}),
+        # ... and an "if" after the force described is still a term
+        ("Indonesia is ready to contribute to a force deployed in Gaza if the Security Council mandates it.",
+         {"IDN": ("conditional", ["mandate"])}),
     ],
 )
 def test_mission_kind_unnamed_demands_and_a_force_timed(text, expected):

@@ -1754,10 +1754,11 @@ OTHER_SUBJECT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]hat|[Aa]ny|[O
 
 # An aim the contribution serves, right before the cue: "contribute to global peace within the framework of ...".
 # The force described by when it is sent: "a force deployed to Gaza once the offensive ends", "a mission set up
-# after the war". The "once" clause times the force, not the country's own part.
+# after the war". The "once" clause times the force, not the country's own part (an "if" there is still a term:
+# "ready to contribute to a force deployed in Gaza if the Security Council mandates it").
 FORCE_TIMED = re.compile(r"\b(?:force|mission|presence|contingent|operation)\s+(?:(?:to be|that would be|that will be|being)\s+)?"
                          r"(?:deployed|sent|stationed|dispatched|established|set up|formed)(?:\s+(?:to|in|into|inside)\s+(?:the\s+)?(?:[\w-]+\s+){1,2}?)?\s*"
-                         r"(?:if|once|when|after)$")
+                         r"(?:once|when|after)$")
 AIM_BEFORE = re.compile(r"\b(?:contribut\w*|help\w*|serve\w*) to (?:global |world |regional |international |lasting |durable )?"
                         r"(?:peace|stability|security)(?: and (?:stability|security|peace))? $")
 # A sentence that says nothing of the force, its troops or an offer, and a cue whose object is some other
