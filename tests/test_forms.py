@@ -405,6 +405,23 @@ def test_a_colleagues_roles_date_and_figure_are_kept_beside_my_summary(editor_cl
     assert (last.actor, last.before["version"], last.before["roles"]) == ("editor", 2, ["engineering"])
 
 
+def test_a_merged_save_keeps_each_troop_figure_on_the_quote_of_whoever_set_it(editor_client, colleague, client):
+    """The colleague records an offer, the editor (from a page opened before) a commitment: the merged
+    save keeps the colleague's quote as the word for the offer and the editor's for the commitment."""
+    mine = form_values(editor_client.get(EDIT).text, STANCE_FORM)
+    theirs = form_values(colleague.get(EDIT).text, STANCE_FORM)
+    offer, pledge = "This can only happen if military action is completely stopped", "We do not want to put our troops in danger"
+    theirs.update(offered_max="800", source_id="1", quote=offer, reason="offer", csrf_token=colleague.csrf)
+    assert colleague.post(EDIT, data=theirs, follow_redirects=False).status_code == 303
+    mine.update(committed="300", source_id="1", quote=pledge, reason="pledge")
+    assert editor_client.post(EDIT, data=mine, follow_redirects=False).status_code == 303
+
+    stance = client.get("/api/v1/proposals/gaza-isf/stances/AZE").json()
+    assert (stance["troops"]["offered_max"], stance["troops"]["committed"]) == (800, 300)
+    backs = {c["quote"]: c["fields"] for c in stance["citations"]}
+    assert backs[offer] == ["offered_max"] and backs[pledge] == ["committed"]
+
+
 def test_two_editors_adding_one_country_merge_what_only_one_of_them_set(editor_client, colleague, session):
     """Adding a country a colleague added meanwhile merges on top of nothing: what only one of them
     set is theirs, not a clash; only a field both set differently is asked about."""
