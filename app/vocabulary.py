@@ -43,10 +43,6 @@ ROLE_LABELS = {
 # The facts of a stance a quote can be the word for.
 FACT_LABELS = {"status": "Status", "troops": "Troops", "roles": "Roles", "summary": "Summary",
                "stated_on": "Date stated", "dispute": "Disagreeing report"}
-# What a quote is the word for, in words: a stance's facts, and a troop figure when a quote rests
-# under one figure only (the offer's two ends are one offer).
-QUOTE_FACT_LABELS = {**FACT_LABELS, "offered_min": "Troops offered", "offered_max": "Troops offered",
-                     "committed": "Troops committed", "deployed": "Troops deployed"}
 # The troops a country of each status can have committed or deployed: none until it has said yes,
 # and none deployed while its conditions are unmet. Offered figures are open to every status.
 # The rule built on this is app/figure_rule.py.
@@ -78,6 +74,10 @@ RESOLUTION_LABELS = {"drafted": "In draft, not voted on", "tabled": "Tabled, not
 # and text).
 PROPOSAL_FACT_LABELS = {"target_troops": "Target", "target_police": "Police target", "sponsor": "Led by",
                         "resolution": "UN resolution", "mandate_summary": "Mandate", "context_notes": "Context"}
+# What a quote is the word for, in words: a stance's facts, a troop figure when a quote rests under one
+# figure only (the offer's two ends are one offer), and a proposal's facts.
+QUOTE_FACT_LABELS = {**FACT_LABELS, "offered_min": "Troops offered", "offered_max": "Troops offered",
+                     "committed": "Troops committed", "deployed": "Troops deployed", **PROPOSAL_FACT_LABELS}
 
 # Months as the site writes days ("7 Nov 2025"), by hand rather than by strftime, whose names would
 # follow the process's locale.

@@ -15,8 +15,7 @@ from app.db import get_database
 from app.deps import CountryPath, SessionDep
 from app.limits import ARTICLE_BODY_MAX_BYTES, ARTICLE_LIMIT, ARTICLE_MAX_BYTES
 from app.web import merge, stance_form
-from app.services.stances import fact_of
-from app.vocabulary import CONDITION_CATEGORIES, FACT_LABELS, QUOTE_FACT_LABELS, ROLES, STATES, STATUS_LABELS, STATUSES
+from app.vocabulary import CONDITION_CATEGORIES, QUOTE_FACT_LABELS, ROLES, STATES, STATUS_LABELS, STATUSES
 from app.routes.forms import submitted_form
 from app.schemas import SourceIn
 from app.services import board, imports, language, sources
@@ -189,7 +188,7 @@ def cited_passages(applied: dict[str, Any], source_id: int) -> list[tuple[str, l
     for q in applied.get("citations") or []:
         if q.get("source_id") == source_id:
             said = backs.setdefault(q["quote"], [])
-            label = QUOTE_FACT_LABELS.get(q.get("field") or "", FACT_LABELS.get(fact_of(q.get("field")) or "", "")).lower() if q.get("field") else ""
+            label = QUOTE_FACT_LABELS.get(q.get("field") or "", "").lower()
             if label and label not in said:
                 said.append(label)
     for c in applied.get("conditions") or []:

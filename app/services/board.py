@@ -480,12 +480,8 @@ def proposal_json(board: Board) -> dict[str, Any]:
 def proposal_citations(proposal: ProposalView, *fields: str) -> list[CitationView]:
     """The quotes for FIELDS of the force's facts, in the order of FIELDS, each passage once, with
     every one of FIELDS it is the word for (`supports`)."""
-    found: dict[tuple[int, str], CitationView] = {}
-    for c in sorted((c for c in proposal.citations if c.field in fields), key=lambda c: fields.index(c.field)):
-        first = found.setdefault((c.source_id, c.quote), msgspec.structs.replace(c, facts=[]))
-        if c.field not in first.facts:
-            first.facts.append(c.field)
-    return list(found.values())
+    chosen = sorted((c for c in proposal.citations if c.field in fields), key=lambda c: fields.index(c.field))
+    return once_each([msgspec.structs.replace(c) for c in chosen])  # copies: once_each sets their facts
 
 
 @dataclass

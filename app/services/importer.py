@@ -493,7 +493,6 @@ WITH_A_MANDATE = [
     r"\bwith (?:a |an )?(?:clear |formal |binding |explicit |proper |full )?(?:U\.?N\.?|United Nations|Security Council) (?:[\w-]+ ){0,2}(?:mandate|resolution|authori[sz]ation)\b",
     r"\bwith (?:a |an )(?:clear |formal |binding |explicit |proper |full )?mandate (?:from|of|by) (?:the )?(?:U\.?N\.?|United Nations|Security Council)",
 ]
-CUE_IS_TERM = re.compile("|".join(TO_PARLIAMENT + WITH_A_MANDATE))
 MORE_CUES["conditional"] += TO_PARLIAMENT + WITH_A_MANDATE
 MORE_CUES["conditional"] += TERMS_IN_OTHER_WORDS
 # Terms in yet other words: "requires a formal invitation from", "is conditioned on a vote", "will send
@@ -926,7 +925,8 @@ TERMS_AS_ESSENTIALS = [
     r"(?:key|essential|crucial|vital|a must|indispensable|non-negotiable|a red line|decisive)\b",
 ]
 MORE_CUES["conditional"] += TERMS_AS_ESSENTIALS
-CUE_IS_TERM = re.compile(CUE_IS_TERM.pattern + "|" + "|".join(TERMS_AS_ESSENTIALS))
+# Cues that name the term themselves ("subject to a vote in parliament", "the mandate is key").
+CUE_IS_TERM = re.compile("|".join(TO_PARLIAMENT + WITH_A_MANDATE + TERMS_AS_ESSENTIALS))
 # Leading the force on terms: "could lead the force if the UN mandates it", "Egypt ready to lead Gaza force if UN backs it".
 MORE_CUES["conditional"] += [
     r"\b(?:could|would|will|might|may|can|ready to|willing to|prepared to) lead (?:the |a |an |this |any )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|operation)\b"
@@ -1642,6 +1642,8 @@ TROOPS_FROM = re.compile(r"\b(?i:troops|soldiers|contingents?|units|personnel|fo
                          r"(?: (?:will|would|are to|are set to|are going to) (?:come|be drawn))? from\s+(?:the\s+)?")
 MADE_UP_OF = re.compile(r"\b(?:will|would|is to|is expected to|is set to) (?:include|comprise|consist of|be made up of|be composed of|draw on|bring together)\s+(?:[\w-]+\s+){0,2}$")
 WILL_FORM = re.compile(r"(?:’s|'s)?,? (?:will|would|are expected to|are set to|are due to|are to) (?:form|make up|join|be part of|serve|deploy|be deployed|arrive|lead)\b")
+# Troops said to come from a list: "troops will come from Indonesia, Azerbaijan and Pakistan".
+DRAWN_FROM = re.compile(r" (?:come|be drawn) from")
 # "Neither Chile nor Peru will send troops."
 NEITHER = re.compile(r"\b[Nn]either\s+(?:the\s+)?")
 NOR = re.compile(r"(?:’s|'s)?\s+nor\s+(?:the\s+)?")
@@ -2399,7 +2401,7 @@ def _extract(text: str) -> list[Suggestion]:
             listed = _list_after(text, named, m.end(), span.end)
             after = max([x.end for x in named if x.code in listed] or [m.end()])
             if listed and (MADE_UP_OF.search(text, max(span.start, m.start() - 40), m.start()) or WILL_FORM.match(text, after, span.end)
-                           or re.search(r" (?:come|be drawn) from", m.group(0))):
+                           or DRAWN_FROM.search(m.group(0))):
                 for code in listed:
                     if code not in NOT_CONTRIBUTORS:
                         given.setdefault(code, ("committed", m.start()))

@@ -170,7 +170,8 @@ def _stance_citations(current: list[Citation], given: list[CitationIn], changed:
     that still stand, and the write's quote is the word for the figures it changed, so a pledge of
     1,000 does not become the word for an offer of up to 8,000 it never mentions."""
     now = dict(zip(TROOP_FIELDS, facts["troops"]))
-    moved = {f for f in TROOP_FIELDS if troops_before is None or dict(zip(TROOP_FIELDS, troops_before))[f] != now[f]}
+    then = dict(zip(TROOP_FIELDS, troops_before)) if troops_before is not None else {}
+    moved = {f for f in TROOP_FIELDS if troops_before is None or then[f] != now[f]}
     standing = [f for f in TROOP_FIELDS if f not in moved and now[f] is not None]
     by_figure = "troops" in changed and bool(standing)
 
@@ -520,7 +521,8 @@ def set_stance(
                                                                f"{day_words(speaks_for)}."])
         again.commit()
     if not created and _without_version(after) == _without_version(before):
-        # Nothing a reader could see changed: no new version, no history row.
+        # Nothing a reader could see changed: no new version, no history row. Condition ids count here
+        # (unlike _as_read): the rows stay as written, so they must be exactly those the last change names.
         return StanceWrite(stance, None, False, notes)
 
     now = now or utcnow()
