@@ -32,7 +32,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.live import burst, free_port, uncacheable_paths  # noqa: E402
+from tests.live import burst, free_port  # noqa: E402
 
 PYTHON = sys.executable
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))

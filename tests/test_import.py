@@ -1107,7 +1107,7 @@ def test_the_review_page_lists_countries_the_article_names_without_a_suggestion(
     form = BeautifulSoup(editor_client.get(link).text, "html.parser")
     assert form.select_one("#source_id option[selected]")["value"] == str(source_id)
     # A source that does not exist chooses nothing.
-    other = BeautifulSoup(editor_client.get(f"/proposals/gaza-isf/countries/POL/edit?source_id=999999").text, "html.parser")
+    other = BeautifulSoup(editor_client.get("/proposals/gaza-isf/countries/POL/edit?source_id=999999").text, "html.parser")
     assert other.select_one("#source_id option[selected]")["value"] == ""
 
 

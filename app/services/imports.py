@@ -68,7 +68,6 @@ def create_import(session: Session, proposal: Proposal, source_in: SourceIn, rea
     An article in English that names no country with a stance is refused (nothing to review); one
     that seems to be in another language is kept all the same, so that the answer can say that only
     English is read."""
-    text = source_in.text or ""
     if not reading.suggestions and reading.language.read:
         raise NothingFound([{"loc": ["text"], "msg": "no country with a stance, troop figures or conditions was found in this text"}])
     suggestions = [dict(s) for s in reading.suggestions]

@@ -622,6 +622,6 @@ def figure_breaches(session: Session) -> list[FigureBreach]:
     for row in rows:
         figures = {"offered_min": row.offered_min, "offered_max": row.offered_max, "committed": row.committed,
                    "deployed": row.deployed}
-        for field, problem in figure_problems(row.status, figures).items():
-            breaches.append(FigureBreach(row.slug, row.country_code, row.name, field, problem))
+        for name, problem in figure_problems(row.status, figures).items():
+            breaches.append(FigureBreach(row.slug, row.country_code, row.name, name, problem))
     return breaches

@@ -73,3 +73,44 @@ def test_a_clash_is_shown_three_ways_and_settled_with_a_choice(chromium, editor_
     saved = httpx.get(f"{editor_site}/api/v1/proposals/gaza-isf/stances/AZE").json()
     assert saved["summary"] == "Tab A's summary" and saved["troops"]["committed"] == 120
     context.close()
+
+
+def test_a_merged_save_shows_each_troop_figure_on_the_quote_of_whoever_set_it(chromium, editor_site):
+    """Tab A records an offer, tab B (opened before) a commitment, each with its own quote: the country
+    page shows each quote as the word for the figure it gave, not the later quote for both."""
+    edit, country = (f"{editor_site}/proposals/gaza-isf/countries/AZE/edit",
+                     f"{editor_site}/proposals/gaza-isf/countries/AZE")
+    offer = "This can only happen if military action is completely stopped"
+    pledge = "We do not want to put our troops in danger"
+    context = chromium.new_context()
+    tab_a, tab_b = context.new_page(), context.new_page()
+    sign_in(tab_a, editor_site)
+    for page in (tab_a, tab_b):
+        page.goto(edit)
+
+    tab_a.fill("#offered_max", "800")
+    tab_a.select_option("#source_id", "1")
+    tab_a.fill("#quote", offer)
+    tab_a.fill("#reason", "tab A: the offer")
+    tab_a.get_by_role("button", name="Save").click()
+    tab_a.wait_for_url(country)
+
+    tab_b.fill("#committed", "300")
+    tab_b.select_option("#source_id", "1")
+    tab_b.fill("#quote", pledge)
+    tab_b.fill("#reason", "tab B: the commitment")
+    tab_b.get_by_role("button", name="Save").click()
+    tab_b.wait_for_url(country)
+    assert "merged with the changes saved meanwhile" in tab_b.locator(".notice-ok").inner_text()
+
+    stance = tab_b.get_by_role("region", name="Stance")
+    assert stance.get_by_text("up to 800").is_visible() and stance.locator("dd", has_text="300").count() == 1
+    # Each quote is preceded by what it is the word for.
+    words = stance.locator("p.quote-facts")
+    backs = {}
+    for i in range(words.count()):
+        label = words.nth(i)
+        backs[label.locator("xpath=following-sibling::*[1]").inner_text()] = label.inner_text()
+    assert [v for k, v in backs.items() if offer in k] == ["The word for: Troops offered"]
+    assert [v for k, v in backs.items() if pledge in k] == ["The word for: Troops committed"]
+    context.close()
