@@ -563,3 +563,49 @@ def test_each_troop_figure_keeps_the_quote_it_rests_on(writer, client):
     backs = {c["quote"]: c["fields"] for c in third.json()["citations"]}
     assert not {"troops", "offered_max"} & set(backs["up to 8,000 troops"])  # the figure it rested on is gone
     assert backs["a first 1,000 soldiers"] == ["committed"] and backs["5,000 troops at most"] == ["offered_max"]
+
+
+@pytest.mark.parametrize("method", ["PATCH", "PUT"])
+def test_a_statement_behind_a_later_one_keeps_the_conditions_of_its_day_with_their_quotes(writer, client, method):
+    """Norway states a condition on 1 Oct; a statement for 1 Sep recorded after it has none. A troops-only
+    correction for 1 Oct then keeps 1 Oct's condition as it was: its id and its own quote, not the
+    correction's, in the API and on the country page of that day."""
+    text = "Norway may send up to 300 under a UN mandate. Norway is in talks. Norway raises its offer to 450."
+    source = writer.post("/api/v1/sources", json={"title": "Oslo briefings", "publisher": "Example Wire",
+                                                  "published_on": "2026-09-01", "text": text}).json()["id"]
+
+    def cite(quote: str) -> dict:
+        return {"citation": {"source_id": source, "quote": quote}, "reason": quote}
+
+    mandate = {"text": "A UN mandate first.", "category": "mandate", "state": "unknown"}
+    first = writer.put(f"{URL}/NOR", json={"status": "conditional", "troops": {"offered_max": 300},
+                                           "stated_on": "2026-10-01", "conditions": [mandate],
+                                           **cite("Norway may send up to 300 under a UN mandate")})
+    assert first.status_code == 201, first.text
+    condition = first.json()["conditions"][0]["id"]
+    earlier = writer.patch(f"{URL}/NOR", content=json.dumps({
+        "status": "considering", "troops": None, "conditions": None, "stated_on": "2026-09-01",
+        **cite("Norway is in talks")}), headers={"If-Match": first.headers["etag"], "Content-Type": MERGE_PATCH})
+    assert earlier.status_code == 200 and earlier.json()["current_position"] is False, earlier.text
+
+    correction = {"troops": {"offered_max": 450}, "stated_on": "2026-10-01", **cite("Norway raises its offer to 450")}
+    if method == "PUT":
+        correction = {"status": "conditional", "conditions": [mandate], **correction}
+        reply = writer.put(f"{URL}/NOR", json=correction, headers={"If-Match": earlier.headers["etag"]})
+    else:
+        reply = writer.patch(f"{URL}/NOR", content=json.dumps(correction),
+                             headers={"If-Match": earlier.headers["etag"], "Content-Type": MERGE_PATCH})
+    assert reply.status_code == 200, reply.text
+    stance = client.get(f"{URL}/NOR").json()
+    assert stance["troops"]["offered_max"] == 450 and stance["status"] == "conditional"
+    [kept] = stance["conditions"]
+    assert kept["id"] == condition
+    assert [q["quote"] for q in kept["citations"]] == ["Norway may send up to 300 under a UN mandate"]
+    backs = {c["quote"]: c["fields"] for c in stance["citations"]}
+    assert backs["Norway raises its offer to 450"] == ["troops"]  # its only figure
+
+    page = BeautifulSoup(client.get("/proposals/gaza-isf/countries/NOR?as_of=2026-10-15").text, "html.parser")
+    quoted = page.select_one(f"#condition-{condition}").find_next("blockquote").get_text(" ", strip=True)
+    assert "under a UN mandate" in quoted and "450" not in quoted
+    # The day before keeps the statement for 1 Sep, with no condition.
+    assert client.get(f"{URL}/NOR?as_of=2026-09-15").json()["conditions"] == []

@@ -339,6 +339,25 @@ def from_its_day(session: Session, stance: Stance, data: StanceData) -> tuple[St
     return data.model_copy(update=update), note
 
 
+def _conditions_then(conditions: list[ConditionData], followed: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    """For each of CONDITIONS (by position), the condition of the statement FOLLOWED (a snapshot) it
+    is: the one with its id, else one with its text and category; each of FOLLOWED's once."""
+    before = followed.get("conditions") or []
+    by_id = {c["id"]: c for c in before}
+    taken = {c.id for c in conditions if c.id in by_id}
+    found: dict[int, dict[str, Any]] = {}
+    for position, cond in enumerate(conditions):
+        if cond.id in by_id:
+            found[position] = by_id[cond.id]
+            continue
+        same = next((c for c in before if c["id"] not in taken and (c["text"], c["category"]) == (cond.text, cond.category)),
+                    None)
+        if same is not None:
+            taken.add(same["id"])
+            found[position] = same
+    return found
+
+
 def match_condition_ids(data: StanceData, stance: Stance | None) -> StanceData:
     """Give conditions written without an id the id of a stored one with the same text and
     category, so rewriting a stance keeps its conditions (and their quotes) instead of replacing them."""
@@ -463,7 +482,8 @@ def set_stance(
     # written in a savepoint, undone if it turns out to be the same (see _as_read).
     again = None if found is None or followed.get("version") == stance.version or found.effective_on != speaks_for \
         else session.begin_nested()
-    if followed is None or followed.get("version") == stance.version:
+    behind = followed is not None and followed.get("version") != stance.version
+    if not behind:
         was_quotes: list[Any] = [] if created or followed is None else list(stance.citations)
         was = None if created or followed is None else _facts(
             stance.status, (stance.offered_min, stance.offered_max, stance.committed, stance.deployed),
@@ -490,12 +510,24 @@ def set_stance(
     stance.dispute = data.dispute or None
 
     loose = [c for c in data.citations if c.field is None]  # the write's own word, for what it changed
+    # Behind a later statement, each condition is told against the statement this one follows (its
+    # day's position), not against the stored rows (the latest recorded): one it says again as that
+    # statement had it keeps its id and its quotes there, though a later statement removed it.
+    then = _conditions_then(data.conditions, followed) if behind else {}
     kept: list[Condition] = []
     for position, cond in enumerate(data.conditions):
-        row = existing_conditions.pop(cond.id) if cond.id is not None else Condition()
+        said = then.get(position)
+        ident = cond.id if cond.id is not None else said["id"] if said is not None else None
+        row = existing_conditions.pop(ident) if ident in existing_conditions else Condition(id=ident)
         factor = factors[cond.factor] if cond.factor else None
-        moved = cond.id is None or (row.text, row.category, row.state, row.factor_id) != (
-            cond.text, cond.category, cond.state, factor.id if factor else None)
+        if behind:
+            moved = said is None or (said["text"], said["category"], said["state"], said.get("factor")) != (
+                cond.text, cond.category, cond.state, cond.factor)
+            row.citations = [] if said is None else [Citation(source_id=q["source_id"], quote=q["quote"])
+                                                    for q in said.get("citations", ())]
+        else:
+            moved = cond.id is None or (row.text, row.category, row.state, row.factor_id) != (
+                cond.text, cond.category, cond.state, factor.id if factor else None)
         row.text = cond.text
         row.category = cond.category
         row.state = cond.state
