@@ -97,8 +97,13 @@ def test_a_statement_sent_again_for_its_own_day_records_nothing(writer, session,
 
     again = writer.put(f"{URL}/AZE", json=earlier, headers={"If-Match": later.headers["etag"]})
     assert again.status_code == 200, again.text
-    assert again.headers["etag"] == later.headers["etag"] and again.json()["status"] == "deployed"
-    assert "The same statement is already recorded for 20 Nov 2026." in again.json()["notice"]
+    # The answer describes the statement said again, not the later one, and says it was recorded before.
+    assert again.headers["etag"] == later.headers["etag"]
+    said = again.json()
+    assert (said["status"], said["stated_on"], said["current_position"]) == (BODY["status"], stated_on, False)
+    assert said["version"] == first.json()["version"] and said["troops"] == first.json()["troops"]
+    assert said["notice"].startswith(f"Already recorded as version {said['version']}, for 20 Nov 2026; but ")
+    assert "The same statement is already recorded for 20 Nov 2026." in said["notice"]
     assert _changes(session) == count
     assert {day: writer.get(f"{URL}?as_of={day}").json() for day in boards} == boards
 

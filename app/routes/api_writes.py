@@ -199,7 +199,7 @@ def _write(session: Session, proposal: Proposal, slug: str, code: str, body: Sta
                 ws, proposal=target, country_code=code, data=data, match_conditions=True,
                 actor=actor, via="api", reason=body.reason, expected_version=expected,
             )
-            created, version, notes = result.created, result.stance.version, result.notes
+            created, version, notes, same_as = result.created, result.stance.version, result.notes, result.same_as
     except InvalidInput as exc:
         raise HTTPException(422, [{"loc": _api_loc(e["loc"]), "msg": e["msg"], "type": "value_error"} for e in exc.errors])
     except VersionConflict:
@@ -207,7 +207,7 @@ def _write(session: Session, proposal: Proposal, slug: str, code: str, body: Sta
         headers = {"ETag": stance_etag(slug, code, fresh.version)} if fresh else {}
         raise HTTPException(412, STALE, headers=headers)
     audit.info("stance written via api: user=%s stance=%s/%s version=%s", actor, slug, code, version)
-    payload = json_bytes(_written(slug, code, notes))
+    payload = json_bytes(_written(slug, code, notes, same_as))
     headers = {"ETag": stance_etag(slug, code, version)}
     if created:
         headers["Location"] = f"/api/v1/proposals/{slug}/stances/{code}"
@@ -423,11 +423,12 @@ def _day_of(value: Any) -> dt.date | None:
         return None
 
 
-def _written(slug: str, code: str, notes: list[str] = ()) -> dict:
-    """The answer to a write: the latest statement recorded, whether the board shows it, and what
-    the write path set otherwise than sent (NOTES)."""
+def _written(slug: str, code: str, notes: list[str] = (), same_as: dt.date | None = None) -> dict:
+    """The answer to a write: the latest statement recorded (or, SAME_AS, the one recorded before for
+    that day that the write said again), whether the board shows it, and what the write path set
+    otherwise than sent (NOTES)."""
     with get_database().read_session() as session:
-        result = board.recorded(session, slug, code)
+        result = board.recorded(session, slug, code, same_as)
         return {**board.stance_json(result.statement), "current_position": result.is_current,
                 "notice": " ".join(filter(None, [result.notice, *notes])) or None}
 

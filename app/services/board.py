@@ -490,6 +490,7 @@ class Recorded:
 
     statement: StanceView
     position: StanceView | None  # the country's position today
+    already: bool = False  # recorded before: the write said it again and recorded nothing
 
     @property
     def is_current(self) -> bool:
@@ -501,17 +502,23 @@ class Recorded:
         if self.is_current:
             return None
         s, p = self.statement, self.position
+        recorded = "Already recorded" if self.already else "Recorded"
         if p is None:
-            return (f"Recorded as version {s.version}, for {day_words(s.day)}: the board shows it from that day on, "
+            return (f"{recorded} as version {s.version}, for {day_words(s.day)}: the board shows it from that day on, "
                     f"not today.")
-        return (f"Recorded as version {s.version}, for {day_words(s.day)}; but {s.country.name}'s position on the "
+        return (f"{recorded} as version {s.version}, for {day_words(s.day)}; but {s.country.name}'s position on the "
                 f"board stays version {p.version} ({p.status}), which speaks for a later day, {day_words(p.day)}. "
                 f"Date this statement on or after that day for the board to show it.")
 
 
-def recorded(session: Session, slug: str, code: str) -> Recorded:
+def recorded(session: Session, slug: str, code: str, same_as: dt.date | None = None) -> Recorded:
     """The latest statement recorded for CODE, and its position today. By the as-of rule the latest
-    recorded statement is the position at the end of the day it speaks for."""
+    recorded statement is the position at the end of the day it speaks for. SAME_AS: a write said
+    again the statement recorded for that day (and recorded nothing): that statement instead."""
+    if same_as is not None:
+        statement = read_board(session, slug, as_of=same_as, country=code).position(code)
+        assert statement is not None
+        return Recorded(statement, read_board(session, slug, country=code).position(code), already=True)
     effective_on = session.scalars(
         select(Change.effective_on).join(Stance, Stance.id == Change.stance_id).join(Proposal)
         .where(Proposal.slug == slug, Stance.country_code == code).order_by(Change.id.desc()).limit(1)).one()

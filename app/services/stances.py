@@ -36,6 +36,8 @@ class StanceWrite:
     # What the write path set otherwise than sent, in words for the editor (a condition that hangs on
     # a factor takes the factor's state).
     notes: list[str] = field(default_factory=list)
+    # A statement already recorded for this day, said again: the day (nothing new was recorded).
+    same_as: dt.date | None = None
 
     @property
     def changed(self) -> bool:
@@ -550,7 +552,7 @@ def set_stance(
         if _as_read(after) == _as_read(followed):
             again.rollback()  # the stance row is back as it was, the later statement's
             return StanceWrite(stance, None, False, [*notes, f"The same statement is already recorded for "
-                                                               f"{day_words(speaks_for)}."])
+                                                               f"{day_words(speaks_for)}."], same_as=speaks_for)
         again.commit()
     if not created and _without_version(after) == _without_version(before):
         # Nothing a reader could see changed: no new version, no history row. Condition ids count here
