@@ -19,6 +19,12 @@ from app.vocabulary import CONDITION_CATEGORIES, PROPOSAL_FACTS, RESOLUTION_STAT
 # Every text field keeps the one text rule (app/text_rule.py), checked before any stripping.
 TEXT_RULE = BeforeValidator(check_text)
 MAX_ID = 2**31 - 1  # ids are 32-bit integers in every database we support
+
+
+def form_number(text: str) -> int | None:
+    """An id or version as a form sends it (ASCII digits, at most MAX_ID); None for anything else, so
+    that no value a database cannot hold reaches a query."""
+    return int(text) if text.isascii() and text.isdecimal() and len(text) <= 10 and int(text) <= MAX_ID else None
 # The days the app computes with (a day after the last must exist, for "the end of the day").
 FIRST_DAY = dt.date(1900, 1, 1)
 LAST_DAY = dt.date(2999, 12, 31)

@@ -734,3 +734,39 @@ def test_a_new_source_described_without_choosing_it_in_the_picker_is_taken(edito
     assert reply.status_code == 303, reply.text[:2000]
     session.rollback()
     assert session.scalars(select(Source).order_by(Source.id.desc())).first().title == "Baku briefing"
+
+
+@pytest.mark.parametrize("version", ["", "abc", "9223372036854775808", "١٢"], ids=["empty", "text", "huge", "arabic"])
+def test_a_factor_form_without_a_readable_version_is_a_conflict_never_an_overwrite(editor_client, session, version):
+    """A factor's state reaches every condition that hangs on it: a save that names no version it was
+    made over must not replace what a colleague saved meanwhile."""
+    url = "/proposals/gaza-isf/factors/un-mandate/edit"
+    before = change_count(session)
+    sent = {"csrf_token": editor_client.csrf, "version": version, "state": "met", "note": "", "source_id": "1",
+            "quote": "all necessary measures", "reason": "adopted"}
+    reply = editor_client.post(url, data=sent)
+    assert reply.status_code == 409 and "Someone else changed this factor" in reply.text
+    assert change_count(session) == before
+
+
+@pytest.mark.parametrize("field", ["version", "source_id"])
+def test_numbers_no_database_can_hold_get_a_page_not_a_server_error(editor_client, session, field):
+    """An id or version past what a database column holds is read as none: every form answers with a
+    page (a conflict or a message), never a 5xx, and writes nothing."""
+    before = change_count(session)
+    huge = "9223372036854775808"
+    stance = {**form_values(editor_client.get(EDIT).text, STANCE_FORM), "status": "declined", "source_id": "1",
+              "quote": QUOTE, "reason": "r", field: huge}
+    facts_url = "/proposals/gaza-isf/edit"
+    facts = {**form_values(editor_client.get(facts_url).text, f'form[action="{facts_url}"]'), "source_id": "1",
+             "quote": QUOTE, "reason": "r", field: huge}
+    factor_url = "/proposals/gaza-isf/factors/un-mandate/edit"
+    factor = {"csrf_token": editor_client.csrf, "version": "1", "state": "met", "note": "", "source_id": "1",
+              "quote": "all necessary measures", "reason": "r", field: huge}
+    for url, data in ((EDIT, stance), (facts_url, facts), (factor_url, factor)):
+        reply = editor_client.post(url, data=data)
+        assert reply.status_code in (409, 422), (url, reply.status_code, reply.text[:300])
+    # Settling a conflict names the version it was made over too.
+    settled = editor_client.post(EDIT, data={**stance, "version": huge, "choice-summary": "theirs"})
+    assert settled.status_code in (409, 422)
+    assert change_count(session) == before

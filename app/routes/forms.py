@@ -16,7 +16,7 @@ from app.db import get_database
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
 from app.models import Proposal, Source
 from app.vocabulary import CONDITION_CATEGORIES, RESOLUTION_STATES, ROLES, STATES, STATUSES
-from app.schemas import MAX_ID, CitationIn
+from app.schemas import CitationIn, form_number
 from app.services import board, history
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.factors import factor_version, set_factor
@@ -126,7 +126,8 @@ def _write_stance(proposal, code: str, viewer, parsed: stance_form.ParsedStance,
 def _source_title(session, form: stance_form.StanceForm) -> str:
     if form.source_id == "new":
         return form.source_title.strip() or "a new source"
-    source = session.get(Source, int(form.source_id)) if form.source_id.isdecimal() else None
+    source_id = form_number(form.source_id)
+    source = session.get(Source, source_id) if source_id is not None else None
     return source.title if source else "no source chosen"
 
 
@@ -161,7 +162,7 @@ def save_stance(request: Request, session: SessionDep, proposal: ProposalDep, is
     chosen = merge.theirs_chosen(submitted)
     if chosen:  # a conflict page settled: the colleague's value where the editor chose theirs
         merge.apply_choices(form, chosen, merge.position_at(session, board.find_stance(session, proposal, code),
-                                                            int(form.version) if form.version.isdecimal() else None))
+                                                            form_number(form.version)))
     if submitted.get("action") == "more_rows":
         return _edit_page(request, session, proposal, code, form.with_more_rows(), viewer)
     parsed = stance_form.parse(form)
@@ -255,7 +256,7 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
     if picks_new_source(values["source_id"], values):
         values["source_id"] = "new"
         new_source = parse_new_source(values, errors)
-    elif not values["source_id"].isdecimal() or int(values["source_id"]) > MAX_ID:
+    elif form_number(values["source_id"]) is None:
         errors["source_id"] = "Choose the source that says so."
     if len(values["quote"].strip()) < 3:
         errors["quote"] = "Quote the passage of the source that supports this change."
@@ -279,7 +280,7 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
                 ws, proposal=current, slug=factor.slug, state=values["state"], note=values["note"].strip(),
                 citation=CitationIn(source_id=source_id, quote=values["quote"].strip()),
                 actor=viewer.name, via="form", reason=values["reason"].strip(),
-                expected_version=int(values["version"]) if values["version"].isdecimal() else None,
+                expected_version=form_number(values["version"]) or 0,  # none readable: a conflict, never an overwrite
             )
             countries = [s.country.name for s in affected]
     except InvalidInput as exc:
@@ -292,7 +293,7 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
         session.rollback()
         fresh = _factor(board.get_proposal(session, proposal.slug), factor.slug)
         # Nothing of either save is lost: what only the colleague changed is taken into the form.
-        base = factor_version(session, fresh, int(values["version"]) if values["version"].isdecimal() else None)
+        base = factor_version(session, fresh, form_number(values["version"]))
         taken, clashes = proposal_form.merge_fields(values, {"state": "state", "note": "note"}, base,
                                                     {"state": fresh.state, "note": fresh.note or ""})
         values["version"] = str(fresh.version)

@@ -17,7 +17,7 @@ from app.limits import ARTICLE_BODY_MAX_BYTES, ARTICLE_LIMIT, ARTICLE_MAX_BYTES
 from app.web import merge, stance_form
 from app.vocabulary import CONDITION_CATEGORIES, QUOTE_FACT_LABELS, ROLES, STATES, STATUS_LABELS, STATUSES
 from app.routes.forms import submitted_form
-from app.schemas import SourceIn
+from app.schemas import SourceIn, form_number
 from app.services import board, imports, language, sources
 from app.services.errors import InvalidInput
 from app.text_rule import field_message
@@ -274,7 +274,9 @@ def decide(request: Request, session: SessionDep, import_id: ImportId, iso3: Cou
     parsed = stance_form.parse_review(form, record.source_id)
     # Applied on top of the version the form was filled in over; a form without one is taken to be
     # over a version no stance has, so it conflicts and is shown again over the current one.
-    over_version = int(form.version) if form.version.isdecimal() else (-1 if action == "rebase" else None)
+    over_version = form_number(form.version)
+    if over_version is None and action == "rebase":
+        over_version = -1
     if parsed.data is None:
         return _review_page(request, session, record, {code: form.errors}, {code: form.with_blank_rows(1)},
                             status_code=422, decided=kept_token)
@@ -335,7 +337,7 @@ def _merged_review(session, record, name: str, code: str, form: stance_form.Stan
     if current is None:  # stances are never deleted: only a form made over a version no stance has
         form.version = "0"
         return form, f"Not applied: {name} has no stance to apply this on top of. Your review is kept below."
-    base_version = int(form.version) if form.version.isdecimal() else None
+    base_version = form_number(form.version)
     outcome = merge.with_current(session, current, base_version, data, form, record.source.title)
     parts = [f"Not applied: {name} was changed by someone else after this article was read (now version "
              f"{current.version}). Your review is kept below, merged with that change."]

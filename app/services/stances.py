@@ -19,7 +19,7 @@ from app.countries import country_info
 from app.db import utcnow
 from app.figure_rule import TROOP_FIELDS, figure_problems, troops_of
 from app.models import Change, Citation, Condition, Country, Factor, Proposal, Source, Stance
-from app.schemas import CitationIn, StanceData
+from app.schemas import CitationIn, ConditionData, StanceData
 from app.services.board import counting, factor_states, today
 from app.services.changes import append_change, lock_chain_head, published_on, snapshot_day, spoken_for
 from app.services.errors import InvalidInput, VersionConflict

@@ -23,7 +23,7 @@ from typing import Any, Callable
 from starlette.datastructures import FormData
 
 from app.models import Source, Stance
-from app.schemas import StanceData
+from app.schemas import StanceData, form_number
 from app.figure_rule import TROOP_FIELDS
 from app.services.history import day_text, stance_version
 from app.services.stances import stance_snapshot
@@ -454,7 +454,7 @@ def apply_choices(form: StanceForm, keys: list[str], shown_then: Position | None
         if index >= len(form.conditions):
             continue
         row = form.conditions[index]
-        saved = shown_then["conditions"].get(int(row.id)) if row.id.isdecimal() else None
+        saved = shown_then["conditions"].get(form_number(row.id))
         if part:
             if saved is not None:
                 setattr(row, part, saved[part] or "")

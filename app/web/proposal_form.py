@@ -13,7 +13,7 @@ from starlette.datastructures import FormData
 
 from app.countries import country_info
 from app.models import Proposal
-from app.schemas import MAX_ID, ProposalFacts, SourceIn, check_day
+from app.schemas import ProposalFacts, form_number, SourceIn, check_day
 from app.web.new_source import parse_new_source, picks_new_source
 from app.web.stance_form import read_count
 from app.db import utcnow
@@ -205,7 +205,7 @@ def parse(form: FactsForm) -> ParsedFacts:
     if picks_new_source(v["source_id"], form.values):
         v["source_id"] = "new"
         new_source = parse_new_source(form.values, form.errors)
-    elif v["source_id"].isdecimal() and int(v["source_id"]) <= MAX_ID:
+    elif form_number(v["source_id"]) is not None:
         source_id = int(v["source_id"])
     else:
         form.error("source_id", "Choose the source that says so, or add a new one")
@@ -223,7 +223,8 @@ def parse(form: FactsForm) -> ParsedFacts:
                 message = f"At most {e['ctx']['le']:,}"
             form.error(name, message)
     # A form without a version it was read at cannot say what it builds on: it is taken as out of date.
-    version = int(v["version"]) if v["version"].isdecimal() else -1
+    version = form_number(v["version"])
+    version = -1 if version is None else version
     return ParsedFacts(None if form.errors else data, new_source, source_id, quote, reason, version)
 
 

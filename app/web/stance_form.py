@@ -13,7 +13,7 @@ from starlette.datastructures import FormData
 
 from app.figure_rule import TROOP_FIELDS, figure_problems
 from app.services.imports import evidence_citations
-from app.schemas import MAX_ID, CitationIn, SourceIn, StanceData, check_day
+from app.schemas import MAX_ID, CitationIn, SourceIn, StanceData, check_day, form_number
 from app.web.new_source import NEW_SOURCE_FIELDS, parse_new_source, picks_new_source
 from app.db import utcnow
 from app.text_rule import field_message
@@ -279,7 +279,7 @@ def _conditions(form: StanceForm, citation_of=None) -> tuple[list[dict[str, Any]
         if not row.text.strip():
             form.error(f"cond-{i}-text", "Describe the condition, or tick “remove”.")
             continue
-        cid = int(row.id) if row.id.isdecimal() else None
+        cid = form_number(row.id)
         if cid is not None and cid > MAX_ID:
             form.error(f"cond-{i}-text", "This condition is not one of this stance's; reload the form.")
             continue
@@ -341,13 +341,13 @@ def parse(form: StanceForm) -> ParsedStance:
     if picks_new_source(form.source_id, typed):
         form.source_id = "new"
         new_source = parse_new_source(typed, form.errors)
-    elif form.source_id.isdecimal() and int(form.source_id) <= MAX_ID:
+    elif form_number(form.source_id) is not None:
         source_id = int(form.source_id)
     else:
         form.error("source_id", "Choose the source that says so, or add a new one.")
 
     # 0: the form adds the country (it had no stance when opened); None: no version to build on.
-    expected_version = int(form.version) if form.version.isdecimal() else None
+    expected_version = form_number(form.version)
 
     # A placeholder id for a new source; the route replaces it once the source exists.
     citations = [{"source_id": source_id or 1, "quote": quote}] if len(quote) >= 3 else []
