@@ -193,6 +193,24 @@ def test_comparing_two_dates_lists_what_changed_country_by_country(client, edite
     assert bad.status_code == 400 and "must not be after" in bad.text
 
 
+def test_the_changes_of_a_period_are_those_known_at_the_day_asked(client, edited):
+    """The compare page's list of the period's changes takes the same two cuts as its boards: with
+    known_at, nothing recorded after that day is listed, and the table and the list agree."""
+    def period(query: str) -> tuple[set[str], list[str]]:
+        soup = BeautifulSoup(client.get(f"/proposals/gaza-isf/changes?from=2025-10-04&to=2025-10-12{query}").text,
+                             "html.parser")
+        return ({tr["id"].removeprefix("diff-") for tr in soup.select(".compare-table tbody tr")},
+                [li.get_text(" ", strip=True) for li in soup.select("#recorded ~ ol li")])
+
+    countries, listed = period("")
+    assert countries == {"AZE"} and len(listed) == 2
+    assert "deployed" in listed[0] and "12 Oct 2025" in listed[0]  # newest day first
+    countries, listed = period("&known_at=2026-11-10")  # the move to deployed was recorded on 13 Nov 2026
+    assert countries == {"AZE"} and len(listed) == 1 and "recorded 6 Nov 2026" in listed[0]
+    countries, listed = period("&known_at=2026-11-01")  # nothing of the period recorded yet
+    assert countries == set() and listed == []
+
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 

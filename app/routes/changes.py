@@ -58,6 +58,9 @@ def recent_changes(request: Request, session: SessionDep,
     return render(request, "changes.html", {"entries": entries[:PAGE_SIZE], "older": older, "before": before})
 
 
+PERIOD_LIMIT = 500  # the changes of a period listed on the compare page, newest day first
+
+
 @router.get("/proposals/{slug}/changes")
 def compare_dates(request: Request, session: SessionDep, slug: SlugPath,
                   start: Annotated[str | None, Query(alias="from", max_length=20)] = None,
@@ -76,13 +79,13 @@ def compare_dates(request: Request, session: SessionDep, slug: SlugPath,
     comparison = history.compare(session, slug, start_day, end_day, known_day) if not errors else None
     differences = comparison.countries if comparison else []
     facts = comparison.facts if comparison else []
-    recorded = [] if errors else sorted(
-        (e for e in history.change_entries(session, proposal=proposal, limit=500)
-         if start_day < e.change.effective_on <= end_day),
-        key=lambda e: (e.change.effective_on, e.change.id), reverse=True)  # newest day first
+    # What was recorded for the period as known at known_at: the same two cuts as the boards compared.
+    recorded = [] if errors else history.change_entries(session, proposal=proposal, day=end_day, known_at=known_day,
+                                                        after_day=start_day, limit=PERIOD_LIMIT + 1)
     context = {"proposal": proposal, "start": start_day, "end": end_day, "known_at": known_day,
                "at_start": query(as_of=start_day, known_at=known_day), "at_end": query(as_of=end_day, known_at=known_day),
-               "differences": differences, "facts": facts, "recorded": recorded, "errors": errors}
+               "differences": differences, "facts": facts, "recorded": recorded[:PERIOD_LIMIT],
+               "more_recorded": len(recorded) > PERIOD_LIMIT, "period_limit": PERIOD_LIMIT, "errors": errors}
     return render(request, "compare.html", context, status_code=400 if errors else 200)
 
 

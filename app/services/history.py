@@ -285,10 +285,12 @@ def change_entries(
     newest_first: bool = True,
     day: dt.date | None = None,
     known_at: dt.date | None = None,
+    after_day: dt.date | None = None,
 ) -> list[ChangeEntry]:
     """Changes, newest first (pages, feeds) or oldest first (the API), with their descriptions; with
     DAY, only the statements that count for the end of DAY as known at KNOWN_AT (the as-of rule's two
-    cuts, as a country page's history lists them)."""
+    cuts, as a country page's history lists them). With AFTER_DAY too, only those that speak for a day
+    after it, by the day they speak for, newest day first (the changes of a period)."""
     query = (
         select(Change, Proposal.slug, Proposal.name, Factor.slug, Factor.name, Country.name)
         .join(Proposal, Proposal.id == Change.proposal_id)
@@ -307,6 +309,8 @@ def change_entries(
         query = query.where(Change.changed_at >= since)
     if day is not None:
         query = counts_on(query, day, end_of_day(known_at) if known_at else None)
+    if after_day is not None:
+        query = query.where(Change.effective_on > after_day).order_by(Change.effective_on.desc())
     query = query.order_by(Change.id.desc() if newest_first else Change.id).limit(limit)
     return [
         ChangeEntry(change, pslug, pname, fslug, fname, cname,
