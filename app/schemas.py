@@ -86,7 +86,14 @@ def _refuse_figures(model: str, troops: dict[str, int | None], problems: dict[st
 MAX_TROOPS = 1_000_000
 TroopCount = Annotated[int, Field(strict=True, le=MAX_TROOPS, json_schema_extra={"minimum": 0}),
                        AfterValidator(_figure)]
-Quote = Annotated[str, StringConstraints(min_length=3, max_length=2000), TEXT_RULE]
+def _has_words(value: str) -> str:
+    """A quote or an article's text: words (letters or digits), not only spaces and punctuation."""
+    if not any(ch.isalnum() for ch in value):
+        raise ValueError("give the source's words: this has no letter or digit, only spaces or punctuation")
+    return value
+
+
+Quote = Annotated[str, StringConstraints(min_length=3, max_length=2000), TEXT_RULE, AfterValidator(_has_words)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 
@@ -94,8 +101,13 @@ CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 _NUMERIC = re.compile(r"\s*[+-]?\d+(?:\.\d*)?\s*")
 
 
-def _date_not_number(value: object) -> object:
-    if isinstance(value, (int, float)) or (isinstance(value, str) and _NUMERIC.fullmatch(value)):
+_PLAIN_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _plain_date(value: object) -> object:
+    """A day written YYYY-MM-DD and nothing else: never a number of seconds, nor a date with a time
+    (whose day would depend on a time zone the writer did not mean to give)."""
+    if isinstance(value, (int, float)) or (isinstance(value, str) and not _PLAIN_DAY.fullmatch(value)):
         raise ValueError("give a date as YYYY-MM-DD")
     return value
 
@@ -116,7 +128,7 @@ def _datetime_not_number(value: object) -> object:
 # A date as YYYY-MM-DD (or a date object); never a number of seconds.
 # The OpenAPI document says which days are taken (FIRST_DAY to LAST_DAY), as a pattern on the year.
 DAY_PATTERN = r"^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}$"
-IsoDate = Annotated[dt.date, BeforeValidator(_date_not_number), AfterValidator(check_day),
+IsoDate = Annotated[dt.date, BeforeValidator(_plain_date), AfterValidator(check_day),
                     Field(json_schema_extra={"pattern": DAY_PATTERN})]
 IsoDateTime = Annotated[dt.datetime, BeforeValidator(_datetime_not_number), AfterValidator(_clamp_moment)]
 
@@ -227,8 +239,18 @@ class SourceIn(StrictModel):
     published_on: Annotated[Optional[IsoDate], AfterValidator(not_after_today)] = None
     retrieved_on: Annotated[Optional[IsoDate], AfterValidator(not_after_today)] = None
     text: Optional[Annotated[str, StringConstraints(min_length=1, max_length=ARTICLE_MAX_BYTES),
-                             AfterValidator(within_article_limit), TEXT_RULE]] = None
+                             AfterValidator(within_article_limit), TEXT_RULE, AfterValidator(_has_words)]] = None
     note: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), TEXT_RULE]] = None
+
+    @model_validator(mode="after")
+    def _retrieved_after_published(self) -> SourceIn:
+        if self.published_on and self.retrieved_on and self.retrieved_on < self.published_on:
+            raise ValidationError.from_exception_data("SourceIn", [InitErrorDetails(
+                type=PydanticCustomError("date_order", "a source is retrieved on or after the day it was published "
+                                                       "({published_on})",
+                                         {"published_on": self.published_on.isoformat()}),
+                loc=("retrieved_on",), input=self.retrieved_on.isoformat())])
+        return self
 
 
 class ConditionIn(StrictModel):

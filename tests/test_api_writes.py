@@ -142,6 +142,13 @@ def test_create_answers_201_with_location_and_refuses_if_match(writer, session):
         ({"conditions": [{"text": "x", "category": "weather"}]}, ["body", "conditions", 0, "category"]),
         ({"conditions": [{"text": "x", "category": "mandate", "factor": "moon-landing"}]}, ["body", "conditions", 0, "factor"]),
         ({"summary": "x" * 501}, ["body", "summary"]),
+        # A day with a time would be read as a day nobody meant; a quote of blanks is the word of nobody.
+        ({"stated_on": "2025-06-01T00:00:00"}, ["body", "stated_on"]),
+        ({"stated_on": "2025-06-01T00:00:00+05:00"}, ["body", "stated_on"]),
+        ({"citation": {"source": {"title": "Blank"}, "quote": "\u00a0\u00a0\u00a0"}}, ["body", "citation", "quote"]),
+        ({"citation": {"source": {"title": "Blank", "text": "   "}, "quote": "   "}}, ["body", "citation", "source", "text"]),
+        ({"citation": {"source": {"title": "Late", "published_on": "2026-10-01", "retrieved_on": "2026-01-01"},
+                       "quote": "words"}}, ["body", "citation", "source", "retrieved_on"]),
     ],
 )
 def test_invalid_bodies_answer_422_naming_the_field_and_write_nothing(writer, session, change, loc):
@@ -508,6 +515,18 @@ def test_a_source_dated_after_today_is_refused_with_the_field_named(writer, sess
     assert session.scalar(select(func.count()).select_from(Source)) == stored
     assert writer.post("/api/v1/sources", json={"title": "Today's news",
                                                 "published_on": dt.datetime.now(dt.timezone.utc).date().isoformat()}).status_code == 201
+
+
+def test_a_patch_dated_with_a_time_is_refused_and_no_past_board_changes(writer, session):
+    """"…T00:00:00" is not a day: a patch giving it is refused at stated_on, not read as today's position
+    back-dated to that day."""
+    before = _changes(session)
+    board = writer.get(f"{URL}?as_of=2025-07-01").json()
+    reply = writer.patch(f"{URL}/AZE", content=json.dumps({"stated_on": "2025-06-01T00:00:00", "summary": "back-dated",
+                                                            **CITED}),
+                         headers={"If-Match": writer.get(f"{URL}/AZE").headers["etag"], "Content-Type": MERGE_PATCH})
+    assert reply.status_code == 422 and ["body", "stated_on"] in [e["loc"] for e in reply.json()["detail"]]
+    assert _changes(session) == before and writer.get(f"{URL}?as_of=2025-07-01").json() == board
 
 
 def test_a_removed_condition_id_is_never_given_to_another_condition(writer, session):

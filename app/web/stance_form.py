@@ -13,7 +13,7 @@ from starlette.datastructures import FormData
 
 from app.figure_rule import TROOP_FIELDS, figure_problems
 from app.services.imports import evidence_citations
-from app.schemas import MAX_ID, CitationIn, SourceIn, StanceData, check_day, form_number
+from app.schemas import CitationIn, SourceIn, StanceData, check_day, form_number
 from app.web.new_source import NEW_SOURCE_FIELDS, parse_new_source, picks_new_source
 from app.db import utcnow
 from app.text_rule import field_message
@@ -280,7 +280,7 @@ def _conditions(form: StanceForm, citation_of=None) -> tuple[list[dict[str, Any]
             form.error(f"cond-{i}-text", "Describe the condition, or tick “remove”.")
             continue
         cid = form_number(row.id)
-        if cid is not None and cid > MAX_ID:
+        if cid is None and row.id.strip():
             form.error(f"cond-{i}-text", "This condition is not one of this stance's; reload the form.")
             continue
         condition = {"id": cid, "text": row.text, "category": row.category, "state": row.state,
