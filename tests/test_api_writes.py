@@ -16,7 +16,7 @@ from app.db import build_engine
 from app.main import create_app
 from app.models import Change, Source, Stance
 from app.services.changes import verify_chain
-from tests.conftest import API_BODY, BAD_FIGURES, add_token, add_user
+from tests.conftest import API_BODY, BAD_FIGURES, STANCE_FORM, add_token, add_user, form_values
 from tests.live import live_server, race, race_puts
 
 URL = "/api/v1/proposals/gaza-isf/stances"
@@ -633,3 +633,30 @@ def test_a_statement_behind_a_later_one_keeps_the_conditions_of_its_day_with_the
     assert "under a UN mandate" in quoted and "450" not in quoted
     # The day before keeps the statement for 1 Sep, with no condition.
     assert client.get(f"{URL}/NOR?as_of=2026-09-15").json()["conditions"] == []
+
+
+def test_the_same_condition_twice_is_refused_beside_the_second_and_writes_nothing(writer, session, editor_client):
+    """Two conditions with the same words (whatever their case and spacing) and category would be counted
+    twice in the matrix and the what-if: the API and the form refuse them, naming the second."""
+    before = _changes(session)
+    twice = [{"text": "A UN mandate", "category": "mandate"}, {"text": "a UN  mandate ", "category": "mandate"}]
+    reply = writer.put(f"{URL}/AZE", json={**BODY, "conditions": twice},
+                       headers={"If-Match": writer.get(f"{URL}/AZE").headers["etag"]})
+    assert reply.status_code == 422
+    assert [e["loc"] for e in reply.json()["detail"]] == [["body", "conditions", 1, "text"]]
+    assert "given twice" in reply.json()["detail"][0]["msg"]
+    # The same words under two categories are two conditions.
+    other = writer.put(f"{URL}/AZE", json={**BODY, "conditions": [twice[0], {**twice[1], "category": "other"}]},
+                       headers={"If-Match": writer.get(f"{URL}/AZE").headers["etag"]})
+    assert other.status_code == 200, other.text
+    before = _changes(session)
+
+    edit = "/proposals/gaza-isf/countries/AZE/edit"
+    form = form_values(editor_client.get(edit).text, STANCE_FORM)
+    form.update({"cond-0-text": "Ceasefire first", "cond-0-category": "ceasefire", "cond-1-text": "ceasefire first ",
+                 "cond-1-category": "ceasefire", "source_id": "1", "quote": QUOTE, "reason": "twice"})
+    page = editor_client.post(edit, data=form)
+    assert page.status_code == 422
+    error = BeautifulSoup(page.text, "html.parser").select_one("#cond-1-text-error")
+    assert error is not None and "given twice" in error.get_text()
+    assert _changes(session) == before

@@ -458,7 +458,14 @@ def set_stance(
 
     factors = {f.slug: f for f in session.scalars(select(Factor).where(Factor.proposal_id == proposal.id))}
     existing_conditions = {c.id: c for c in stance.conditions} if stance else {}
+    said: dict[tuple[str, str], int] = {}
     for i, cond in enumerate(data.conditions):
+        # One condition once: the same words (whatever their case and spacing) under the same category.
+        key = (" ".join(cond.text.casefold().split()), cond.category)
+        if key in said:
+            errors.append({"loc": ["conditions", i, "text"],
+                           "msg": f"this condition is given twice (as condition {said[key] + 1} too): give it once"})
+        said.setdefault(key, i)
         if cond.factor is not None and cond.factor not in factors:
             errors.append({"loc": ["conditions", i, "factor"], "msg": f"no factor {cond.factor!r} on this proposal"})
         if cond.id is not None and cond.id not in existing_conditions:
