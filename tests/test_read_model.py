@@ -823,6 +823,14 @@ def test_the_boards_download_and_country_links_keep_its_day_and_filters(client, 
         if {k: v for k, v in parse_qs(link.query).items() if k in day} != day:
             problems.append(f"the country link {link.geturl()!r} does not carry the page's {day}")
 
+    # Choosing another day keeps the filters: the history form sends them along with the day.
+    history = BeautifulSoup(page.text, "html.parser").select_one("form.history-form")
+    kept = {}
+    for field in history.select("input[type=hidden]"):
+        kept.setdefault(field["name"], []).append(field["value"])
+    if kept != {"status": ["considering"], "condition": ["mandate"]}:
+        problems.append(f"the board's day form sends {kept} besides the day, not the page's filters")
+
     csv_url = f"/api/v1/proposals/gaza-isf/stances.csv?{urlencode(asked, doseq=True)}"
     rows = csv_rows(client, csv_url, problems)
     if rows is not None and sorted(rows) != expected:
