@@ -133,6 +133,12 @@ IsoDate = Annotated[dt.date, BeforeValidator(_plain_date), AfterValidator(check_
 IsoDateTime = Annotated[dt.datetime, BeforeValidator(_datetime_not_number), AfterValidator(_clamp_moment)]
 
 
+def _no_repeated_roles(roles: list[str]) -> list[str]:
+    if len(set(roles)) != len(roles):
+        raise ValueError("roles must not repeat")
+    return roles
+
+
 class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -180,18 +186,12 @@ class StanceData(StrictModel):
 
     status: Status
     troops: Troops = Field(default_factory=Troops)
-    roles: list[Role] = Field(default_factory=list, max_length=7)
+    roles: Annotated[list[Role], AfterValidator(_no_repeated_roles)] = Field(default_factory=list, max_length=7)
     summary: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), TEXT_RULE]] = None
     stated_on: Optional[IsoDate] = None
     dispute: Optional[DisputeText] = None
     conditions: list[ConditionData] = Field(default_factory=list, max_length=30)
     citations: list[CitationIn] = Field(default_factory=list, max_length=20)
-
-    @model_validator(mode="after")
-    def _unique_roles(self) -> StanceData:
-        if len(set(self.roles)) != len(self.roles):
-            raise ValueError("roles must not repeat")
-        return self
 
 
 Sponsor = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), TEXT_RULE]
@@ -286,7 +286,8 @@ class StanceIn(StrictModel):
 
     status: Status
     troops: Troops = Field(default_factory=Troops)
-    roles: list[Role] = Field(default_factory=list, max_length=7, json_schema_extra={"uniqueItems": True})
+    roles: Annotated[list[Role], AfterValidator(_no_repeated_roles)] = Field(
+        default_factory=list, max_length=7, json_schema_extra={"uniqueItems": True})
     summary: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), TEXT_RULE]] = None
     stated_on: Optional[IsoDate] = None
     dispute: Optional[DisputeText] = Field(default=None, description=(
@@ -295,12 +296,6 @@ class StanceIn(StrictModel):
     conditions: list[ConditionIn] = Field(default_factory=list, max_length=30)
     citation: CitationRef = Field(description="The source that says so: `{source_id, quote}` or `{source: {...}, quote}`.")
     reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000), TEXT_RULE]
-
-    @model_validator(mode="after")
-    def _unique_roles(self) -> StanceIn:
-        if len(set(self.roles)) != len(self.roles):
-            raise ValueError("roles must not repeat")
-        return self
 
     @model_validator(mode="after")
     def _figures_fit_the_status(self) -> StanceIn:

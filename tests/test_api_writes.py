@@ -396,7 +396,7 @@ def test_patch_with_a_stale_or_weak_if_match_is_412_with_the_current_etag(writer
         ({"status": "keen", **CITED}, ["body", "status"], None),
         ({"troops": {"committed": -1}, **CITED}, ["body", "troops", "committed"], None),
         ({"troops": {"committed": "500"}, **CITED}, ["body", "troops", "committed"], None),
-        ({"roles": ["medical", "medical"], **CITED}, ["body"], "roles must not repeat"),
+        ({"roles": ["medical", "medical"], **CITED}, ["body", "roles"], "roles must not repeat"),
         ({"conditions": [{"text": "x", "category": "weather"}], **CITED}, ["body", "conditions", 0, "category"], None),
         ({"conditions": [{"text": "x", "category": "mandate", "factor": "moon-landing"}], **CITED},
          ["body", "conditions", 0, "factor"], None),
