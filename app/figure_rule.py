@@ -4,6 +4,8 @@
 - The most offered is not less than the least offered.
 - No more troops are deployed than committed, when both are given: troops on the ground were
   committed first.
+- No more troops are committed or deployed than the most offered, when an offer's top is given: a
+  statement that pledges more than it offers contradicts itself (the offer is raised instead).
 - A country that has not said yes (considering, declined, withdrawn) has no troops committed or
   deployed, and a conditional one none deployed (`TROOPS_ALLOWED` in app/vocabulary.py); a
   figure of 0 says "none" and is allowed.
@@ -29,6 +31,11 @@ NEGATIVE = "must not be negative"
 RANGE = "the most offered cannot be less than the least offered"
 OVER_COMMITTED = ("more troops deployed than committed: troops on the ground were committed first; "
                   "raise the committed figure or lower this one")
+
+
+def over_offered(field: str) -> str:
+    return (f"more troops {field} than the most offered: a country does not pledge more than it offers; "
+            "raise the offer or lower this figure")
 
 
 def figure_problem(value: Any) -> str | None:
@@ -71,6 +78,11 @@ def figure_problems(status: str | None, troops: Mapping[str, Any]) -> dict[str, 
     if committed is not None and deployed is not None and not problems.keys() & {"committed", "deployed"} \
             and deployed > committed:
         problems["deployed"] = OVER_COMMITTED
+    if high is not None and "offered_max" not in problems:
+        for field in LIMITED_FIELDS:
+            value = troops.get(field)
+            if field not in problems and isinstance(value, int) and not isinstance(value, bool) and value > high:
+                problems[field] = over_offered(field)
     return problems
 
 

@@ -232,6 +232,12 @@ BAD_FIGURES = [
     pytest.param("deployed", {"committed": 100, "deployed": 900}, "deployed",
                  "more troops deployed than committed: troops on the ground were committed first; "
                  "raise the committed figure or lower this one", id="over-committed"),
+    pytest.param("committed", {"offered_min": 100, "offered_max": 1000, "committed": 1500}, "committed",
+                 "more troops committed than the most offered: a country does not pledge more than it offers; "
+                 "raise the offer or lower this figure", id="over-offered"),
+    pytest.param("deployed", {"offered_min": 50, "offered_max": 100, "deployed": 900}, "deployed",
+                 "more troops deployed than the most offered: a country does not pledge more than it offers; "
+                 "raise the offer or lower this figure", id="deployed-over-offered"),
 ]
 
 
