@@ -144,6 +144,10 @@ def test_the_timeline_shows_each_change_with_a_readable_diff(client, edited):
     assert "by analyst" in newest and "Reason: deployed from 2025-10-12" in newest
     oldest = items[-1].get_text(" ", strip=True)
     assert "first recorded as conditional" in oldest
+    # Recorded second but stated for a day before the seed's: not "first recorded" too.
+    texts = [i.get_text(" ", strip=True) for i in items]
+    assert sum("first recorded as" in t for t in texts) == 1
+    assert any("earliest position (stated for a day before those recorded earlier): committed" in t for t in texts)
 
 
 def test_describe_change_names_every_kind_of_difference():
@@ -185,7 +189,7 @@ def test_comparing_two_dates_lists_what_changed_country_by_country(client, edite
     soup = BeautifulSoup(client.get("/proposals/gaza-isf/changes?from=2025-10-04&to=2025-10-12").text, "html.parser")
     rows = {tr["id"].removeprefix("diff-"): tr.get_text(" ", strip=True) for tr in soup.select(".compare-table tbody tr")}
     assert set(rows) == {"AZE"}  # Egypt's position (stated 1 Nov) was the same on both days
-    assert "not on the board" in rows["AZE"] and "first recorded as deployed" in rows["AZE"]
+    assert "not on the board" in rows["AZE"] and "on the board as deployed" in rows["AZE"]
     soup = BeautifulSoup(client.get("/proposals/gaza-isf/changes?from=2025-10-08&to=2025-10-12").text, "html.parser")
     row = soup.select_one("#diff-AZE").get_text(" ", strip=True)
     assert "Committed" in row and "Deployed" in row and "status committed → deployed" in row

@@ -74,7 +74,8 @@ def describe_facts(before: dict[str, Any] | None, after: dict[str, Any]) -> list
     """What a change to a proposal's own facts did, one line per fact: "UN resolution: drafted → adopted
     on 17 Nov 2025"."""
     if before is None:
-        lines = ["facts first recorded"]
+        lines = ["facts first recorded" if after.get("version", 1) <= 1
+                 else "earliest facts (stated for a day before those recorded earlier)"]
         if after.get("target_troops") is not None:
             lines.append(f"target: {_target(after)} troops")
         if after.get("target_police") is not None:
@@ -114,9 +115,16 @@ def describe_facts(before: dict[str, Any] | None, after: dict[str, Any]) -> list
     return lines or ["no visible difference"]
 
 
-def describe_change(before: dict[str, Any] | None, after: dict[str, Any], entity: str = "stance") -> list[str]:
+# A statement with nothing before it on its country's timeline that was not the first one recorded: it
+# speaks for a day before those recorded earlier.
+EARLIEST = "earliest position (stated for a day before those recorded earlier):"
+
+
+def describe_change(before: dict[str, Any] | None, after: dict[str, Any], entity: str = "stance",
+                    first: str | None = None) -> list[str]:
     """What a change did, one line per difference, in words an analyst reads. ENTITY, the change's,
-    says what the snapshots are of: a stance, a factor or the force's own facts."""
+    says what the snapshots are of: a stance, a factor or the force's own facts. FIRST: the words for
+    a position with nothing before it ("first recorded as" when it is version 1, else EARLIEST)."""
     if entity == "proposal":
         return describe_facts(before, after)
     if entity == "factor":
@@ -129,7 +137,9 @@ def describe_change(before: dict[str, Any] | None, after: dict[str, Any], entity
             lines.append(f"note: “{_fmt(after.get('note'))}”")
         return lines or ["quotes added"]
     if before is None:
-        lines = [f"first recorded as {after['status']}"]
+        if first is None:
+            first = "first recorded as" if after.get("version", 1) <= 1 else EARLIEST
+        lines = [f"{first} {after['status']}"]
         if after.get("dispute"):
             lines.append(f"disputed: “{after['dispute']}”")
         lines += [f"condition: {c['text']} ({_kind(c['category'])}, {_state(c['state'])})" for c in after.get("conditions", [])]
@@ -222,7 +232,7 @@ def compare(session: Session, slug: str, start: dt.date, end: dt.date,
         if new is None:
             lines = ["no position recorded by then"]
         else:
-            lines = describe_change(_jsonable(old), _jsonable(new))
+            lines = describe_change(_jsonable(old), _jsonable(new), first="on the board as")
         result.append(CountryDifference(code, (now.get(code) or then[code]).country.name, old, new, lines))
     return Comparison(_facts_difference(before.proposal, after.proposal), result)
 
