@@ -76,8 +76,17 @@ PROPOSAL_FACT_LABELS = {"target_troops": "Target", "target_police": "Police targ
                         "resolution": "UN resolution", "mandate_summary": "Mandate", "context_notes": "Context"}
 # What a quote is the word for, in words: a stance's facts, a troop figure when a quote rests under one
 # figure only (the offer's two ends are one offer), and a proposal's facts.
-QUOTE_FACT_LABELS = {**FACT_LABELS, "offered_min": "Troops offered", "offered_max": "Troops offered",
+QUOTE_FACT_LABELS = {**FACT_LABELS, "offered_min": "Troops offered (the least)", "offered_max": "Troops offered (the most)",
                      "committed": "Troops committed", "deployed": "Troops deployed", **PROPOSAL_FACT_LABELS}
+
+
+def quote_fact_labels(fields) -> list[str]:
+    """What a quote is the word for (its FIELDS), in words, each once: a quote for both ends of an offer
+    is the word for the offer ("Troops offered"), one for one end names that end."""
+    fields = list(fields)
+    both = {"offered_min", "offered_max"} <= set(fields)
+    return list(dict.fromkeys("Troops offered" if both and f in ("offered_min", "offered_max")
+                              else QUOTE_FACT_LABELS.get(f, f) for f in fields))
 
 # Months as the site writes days ("7 Nov 2025"), by hand rather than by strftime, whose names would
 # follow the process's locale.

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from app.web.templating import day, iso, short_day
+from app.web.templating import day, facts_text, iso, short_day
 
 TIMES = [
     dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc),
@@ -35,3 +35,11 @@ def test_dates_and_missing_values():
     assert (iso(dt.date(2026, 7, 4)), day(dt.date(2026, 7, 4)), short_day(dt.date(2026, 7, 4))) == (
         "2026-07-04", "4 Jul 2026", "4 Jul 2026")
     assert (iso(None), day(None), short_day(None)) == ("", "unknown", "unknown")
+
+
+def test_what_a_quote_is_the_word_for_names_the_end_of_an_offer_it_gives():
+    """Two quotes, one for the least offered and one for the most, must not both read "Troops offered"."""
+    assert facts_text(["offered_min"]) == "Troops offered (the least)"
+    assert facts_text(["offered_max", "committed"]) == "Troops offered (the most), Troops committed"
+    assert facts_text(["status", "offered_min", "offered_max"]) == "Status, Troops offered"
+    assert facts_text(["troops", "target_troops"]) == "Troops, Target"

@@ -15,7 +15,7 @@ from app.db import get_database
 from app.deps import CountryPath, SessionDep
 from app.limits import ARTICLE_BODY_MAX_BYTES, ARTICLE_LIMIT, ARTICLE_MAX_BYTES
 from app.web import merge, stance_form
-from app.vocabulary import CONDITION_CATEGORIES, QUOTE_FACT_LABELS, ROLES, STATES, STATUS_LABELS, STATUSES
+from app.vocabulary import CONDITION_CATEGORIES, ROLES, STATES, STATUS_LABELS, STATUSES, quote_fact_labels
 from app.routes.forms import submitted_form
 from app.schemas import SourceIn, form_number
 from app.services import board, imports, language, sources
@@ -184,13 +184,11 @@ def _quotes_of(form: stance_form.StanceForm | None, suggestion: dict[str, Any], 
 def cited_passages(applied: dict[str, Any], source_id: int) -> list[tuple[str, list[str]]]:
     """The passages of the article (SOURCE_ID) an accept cited, each once, with what each is the word
     for: the stance's facts it was recorded for, and the conditions that cite it."""
-    backs: dict[str, list[str]] = {}
+    fields: dict[str, list[str]] = {}
     for q in applied.get("citations") or []:
         if q.get("source_id") == source_id:
-            said = backs.setdefault(q["quote"], [])
-            label = QUOTE_FACT_LABELS.get(q.get("field") or "", "").lower()
-            if label and label not in said:
-                said.append(label)
+            fields.setdefault(q["quote"], []).extend([q["field"]] if q.get("field") else [])
+    backs = {quote: [label.lower() for label in quote_fact_labels(named)] for quote, named in fields.items()}
     for c in applied.get("conditions") or []:
         for q in c.get("citations") or []:
             if q.get("source_id") == source_id:

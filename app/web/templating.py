@@ -12,7 +12,7 @@ from markupsafe import Markup
 from app.config import ROOT_DIR
 from app.countries import country_info, flag_emoji
 from app.services.board import today
-from app.vocabulary import (CATEGORY_LABELS, FACT_LABELS, QUOTE_FACT_LABELS, RESOLUTION_LABELS, ROLE_LABELS,
+from app.vocabulary import (CATEGORY_LABELS, FACT_LABELS, quote_fact_labels, RESOLUTION_LABELS, ROLE_LABELS,
                             STATE_LABELS, STATUS_HELP,
                             STATUS_LABELS, day_words)
 
@@ -148,7 +148,7 @@ def roles_text(roles) -> str:
 
 def facts_text(fields) -> str:
     """"Status, Troops offered": what a quote is the word for, in words, each once."""
-    return ", ".join(dict.fromkeys(QUOTE_FACT_LABELS.get(f, f) for f in fields))
+    return ", ".join(quote_fact_labels(fields))
 
 
 def categories_of(conditions) -> str:

@@ -111,6 +111,6 @@ def test_a_merged_save_shows_each_troop_figure_on_the_quote_of_whoever_set_it(ch
     for i in range(words.count()):
         label = words.nth(i)
         backs[label.locator("xpath=following-sibling::*[1]").inner_text()] = label.inner_text()
-    assert [v for k, v in backs.items() if offer in k] == ["The word for: Troops offered"]
+    assert [v for k, v in backs.items() if offer in k] == ["The word for: Troops offered (the most)"]
     assert [v for k, v in backs.items() if pledge in k] == ["The word for: Troops committed"]
     context.close()
