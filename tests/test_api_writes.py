@@ -660,3 +660,48 @@ def test_the_same_condition_twice_is_refused_beside_the_second_and_writes_nothin
     error = BeautifulSoup(page.text, "html.parser").select_one("#cond-1-text-error")
     assert error is not None and "given twice" in error.get_text()
     assert _changes(session) == before
+
+
+def test_a_factor_state_stated_for_an_earlier_day_changes_that_day_not_today(writer, client, database, session,
+                                                                              editor_client):
+    """Cessation of hostilities: met on 20 Dec 2025, unmet again today, then "unclear" stated for 25 Dec
+    2025 and recorded last. Today keeps unmet (the board, the form an editor starts from, Azerbaijan's
+    record); 25 Dec on shows unknown, told against the met state it follows, with its own quote beside
+    the condition that hangs on it."""
+    from app.schemas import CitationIn
+    from app.services.board import get_proposal
+    from app.services.factors import set_factor
+
+    def source(text: str, day: str | None) -> int:
+        reply = writer.post("/api/v1/sources", json={"title": text[:30], "publisher": "Example Wire", "text": text,
+                                                     **({"published_on": day} if day else {})})
+        assert reply.status_code == 201, reply.text
+        return reply.json()["id"]
+
+    def factor(state: str, source_id: int, quote: str) -> None:
+        with database.write_session() as s:
+            set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="cessation-of-hostilities", state=state,
+                       note=None, citation=CitationIn(source_id=source_id, quote=quote), actor="desk", via="api",
+                       reason=state)
+
+    def ceasefire(day: str | None = None) -> tuple[str, list[str]]:
+        stance = client.get(f"{URL}/AZE" + (f"?as_of={day}" if day else "")).json()
+        [c] = [c for c in stance["conditions"] if c["category"] == "ceasefire"]
+        return c["state"], [q["quote"] for q in c["citations"]]
+
+    factor("met", source("A full cessation of hostilities took effect.", "2025-12-20"), "cessation of hostilities took effect")
+    factor("unmet", source("Fighting resumed across the Strip.", None), "Fighting resumed")
+    aze_changes = len(client.get(f"{URL}/AZE/history").json())
+    factor("unknown", source("It is unclear whether the truce holds.", "2025-12-25"), "unclear whether the truce holds")
+
+    assert len(client.get(f"{URL}/AZE/history").json()) == aze_changes  # today's position did not move
+    assert ceasefire() == ("unmet", ["Fighting resumed"])
+    assert ceasefire("2025-12-21") == ("met", ["cessation of hostilities took effect"])
+    assert ceasefire("2026-03-01") == ("unknown", ["unclear whether the truce holds"])
+    latest = client.get("/api/v1/changes?limit=1000").json()
+    unclear = [c for c in latest if c.get("entity") == "factor" and (c.get("after") or {}).get("state") == "unknown"][-1]
+    assert unclear["before"]["state"] == "met"  # told against the state it follows, not today's
+    form = BeautifulSoup(editor_client.get("/proposals/gaza-isf/factors/cessation-of-hostilities/edit").text,
+                         "html.parser")
+    assert form.select_one("input[name=state][checked]")["value"] == "unmet"
+    assert "Now Unmet" in " ".join(form.select_one("h1").find_next("p").get_text(" ", strip=True).split())

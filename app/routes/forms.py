@@ -19,7 +19,7 @@ from app.vocabulary import CONDITION_CATEGORIES, RESOLUTION_STATES, ROLES, STATE
 from app.schemas import CitationIn, form_number
 from app.services import board, history
 from app.services.errors import InvalidInput, NotFound, VersionConflict
-from app.services.factors import factor_version, set_factor
+from app.services.factors import factor_version, set_factor, shown_factor
 from app.services.proposals import (facts_from_their_day, facts_version, last_facts_change, recorded_stated_on,
                                     set_proposal_facts)
 from app.services.sources import create_source
@@ -219,7 +219,10 @@ def save_stance(request: Request, session: SessionDep, proposal: ProposalDep, is
 
 
 def _factor_page(request, session, proposal, factor, values, errors, status_code=200, conflict=False) -> Response:
-    context = {"proposal": proposal, "factor": factor, "values": values, "errors": errors, "states": STATES,
+    # Its state as today's board shows it (the factor row holds the latest recorded, which may speak
+    # for an earlier day).
+    context = {"proposal": proposal, "factor": factor, "shown": shown_factor(session, factor), "values": values,
+               "errors": errors, "states": STATES,
                "sources": _sources(session), "conflict": conflict}
     return render(request, "edit_factor.html", context, status_code=status_code)
 
@@ -236,7 +239,8 @@ def edit_factor_form(request: Request, session: SessionDep, proposal: ProposalDe
                      viewer: EditorDep) -> Response:
     """The factor form: its state, a note, and the source that says so."""
     factor = _factor(proposal, factor_slug)
-    values = {"state": factor.state, "note": factor.note or "", "source_id": "", "quote": "", "reason": "",
+    shown = shown_factor(session, factor)
+    values = {"state": shown["state"], "note": shown.get("note") or "", "source_id": "", "quote": "", "reason": "",
               "version": str(factor.version), **dict.fromkeys(NEW_SOURCE_FIELDS, "")}
     return _factor_page(request, session, proposal, factor, values, {})
 
@@ -294,8 +298,9 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
         fresh = _factor(board.get_proposal(session, proposal.slug), factor.slug)
         # Nothing of either save is lost: what only the colleague changed is taken into the form.
         base = factor_version(session, fresh, form_number(values["version"]))
+        now = shown_factor(session, fresh)
         taken, clashes = proposal_form.merge_fields(values, {"state": "state", "note": "note"}, base,
-                                                    {"state": fresh.state, "note": fresh.note or ""})
+                                                    {"state": now["state"], "note": now.get("note") or ""})
         values["version"] = str(fresh.version)
         return _factor_page(request, session, proposal, fresh, values, {}, status_code=409,
                             conflict={"taken": taken, "clashes": clashes})

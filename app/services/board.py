@@ -152,8 +152,13 @@ def _position(row: Any, factors: dict[str, FactorView], quotes: list[CitationVie
         # A condition that hangs on a factor is in the factor's state of the board's day (once the factor
         # is recorded by then), whatever the statement wrote: a factor's state carries its conditions.
         factor = factors.get(c.factor) if c.factor else None
-        conditions.append(ConditionView(c.id, c.text, c.category, factor.state if factor is not None else c.state,
-                                        factor, c.citations, c.factor))
+        # Its quotes are the word for its state: when the factor's state of the day is not the one the
+        # statement recorded, the factor's own quotes for that state are (already among QUOTES).
+        if factor is not None and factor.state != c.state:
+            conditions.append(ConditionView(c.id, c.text, c.category, factor.state, factor, factor.citations,
+                                            c.factor))
+            continue
+        conditions.append(ConditionView(c.id, c.text, c.category, c.state, factor, c.citations, c.factor))
         quotes += c.citations
     citations = once_each(snap.citations)
     quotes += citations

@@ -12,7 +12,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.db import utcnow
 from app.models import Change, Citation, Condition, Factor, Proposal, Stance
 from app.schemas import CitationIn
-from app.services.changes import append_change, lock_chain_head, recorded_version
+from app.services.board import counting
+from app.services.changes import append_change, lock_chain_head, published_on, recorded_version, spoken_for
 from app.services.errors import InvalidInput, VersionConflict
 from app.services.stances import check_citation, position_change, position_data, set_stance
 
@@ -20,6 +21,14 @@ from app.services.stances import check_citation, position_change, position_data,
 def factor_version(session: Session, factor: Factor, version: int | None) -> dict[str, Any] | None:
     """FACTOR as its version VERSION recorded it (what an edit form was opened on), or None."""
     return recorded_version(session, "factor", Change.factor_id == factor.id, version)
+
+
+def shown_factor(session: Session, factor: Factor) -> dict[str, Any]:
+    """FACTOR as today's board shows it (the change that counts for today): where an edit starts. The
+    factor row holds the latest recorded, which may speak for an earlier day."""
+    found = session.execute(counting(select(Change.after).where(Change.factor_id == factor.id),
+                                     utcnow().date())).first()
+    return found.after if found is not None else factor_snapshot(factor)
 
 
 def factor_snapshot(factor: Factor) -> dict[str, Any]:
@@ -114,19 +123,30 @@ def set_factor(
     if errors:
         raise InvalidInput(errors)
 
-    before = factor_snapshot(factor)
+    now = utcnow()
+    # The day this change speaks for (its source's publication date, else today), and the factor's
+    # state that counted for that day until now: what the change is told against, its quotes included.
+    # A state stated for an earlier day than the one shown today changes the boards of the days
+    # between, not today's, nor any condition's record of today.
+    day = spoken_for(None, None, published_on(session, citation.source_id), now.date())
+    found = session.execute(counting(select(Change.after).where(Change.factor_id == factor.id), day)).first()
+    before = found.after if found is not None else None
+    later = session.scalar(select(Change.id).where(Change.factor_id == factor.id, Change.effective_on > day).limit(1))
+    was = before or {"state": None, "note": None, "citations": []}
     # A quote belongs to the state it was recorded for: a new state's word replaces the old state's
     # (kept in the history); the same state gains the quote, once.
-    if factor.state != state:
-        factor.citations = [Citation(source_id=citation.source_id, quote=citation.quote)]
-    elif not any((c.source_id, c.quote) == (citation.source_id, citation.quote) for c in factor.citations):
-        factor.citations.append(Citation(source_id=citation.source_id, quote=citation.quote))
+    quotes = [(q["source_id"], q["quote"]) for q in was.get("citations") or []]
+    if was["state"] != state:
+        quotes = [(citation.source_id, citation.quote)]
+    elif (citation.source_id, citation.quote) not in quotes:
+        quotes.append((citation.source_id, citation.quote))
+    said = {"state": state, "note": note or None, "citations": quotes}
+    if before is not None and said == {"state": was["state"], "note": was.get("note"),
+                                       "citations": [(q["source_id"], q["quote"]) for q in was.get("citations") or []]}:
+        return factor, []  # nothing a reader could see changes
+    factor.citations = [Citation(source_id=sid, quote=quote) for sid, quote in quotes]
     factor.state = state
     factor.note = note or None
-    session.flush()
-    if factor_snapshot(factor) == before:
-        return factor, []
-    now = utcnow()
     factor.version += 1
     factor.updated_at = now
     try:
@@ -142,6 +162,8 @@ def set_factor(
         ),
     )
 
+    if later is not None:
+        return factor, []  # today's state is a later statement's: no condition's position of today moves
     linked = select(Condition.stance_id).where(Condition.factor_id == factor.id, Condition.state != state)
     affected = session.scalars(select(Stance).where(Stance.id.in_(linked)).order_by(Stance.id)).all()
     for stance in affected:
