@@ -133,8 +133,8 @@ IsoDate = Annotated[dt.date, BeforeValidator(_plain_date), AfterValidator(check_
 IsoDateTime = Annotated[dt.datetime, BeforeValidator(_datetime_not_number), AfterValidator(_clamp_moment)]
 
 
-def _no_repeated_roles(roles: list[str]) -> list[str]:
-    if len(set(roles)) != len(roles):
+def _no_repeated_roles(roles: list[str] | None) -> list[str] | None:
+    if roles is not None and len(set(roles)) != len(roles):
         raise ValueError("roles must not repeat")
     return roles
 

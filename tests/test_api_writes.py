@@ -360,6 +360,9 @@ def test_patch_with_null_clears_an_optional_field_and_keeps_the_rest(writer):
     cleared = writer.patch(f"{URL}/AZE", json={"conditions": None, **CITED},
                            headers={"Content-Type": MERGE_PATCH, "If-Match": reply.headers["etag"]})
     assert cleared.status_code == 200 and cleared.json()["conditions"] == []  # an array is replaced whole
+    no_roles = writer.patch(f"{URL}/AZE", json={"roles": None, **CITED},
+                            headers={"Content-Type": MERGE_PATCH, "If-Match": cleared.headers["etag"]})
+    assert no_roles.status_code == 200 and no_roles.json()["roles"] == [], no_roles.text
 
 
 @pytest.mark.parametrize("content_type", ["application/json", "text/plain", None])
