@@ -948,6 +948,8 @@ def test_a_stored_condition_can_be_removed_and_edited_on_review(editor_client, s
         ({"cond-0-text": "Approval\u202e by parliament"}, "cond-0-text", "This text"),
         ({"cond-0-factor": "no-such-factor"}, "cond-0-factor", "no factor"),
         ({"ev-0-keep": None, "ev-1-keep": None, "cond-0-quote": ""}, "evidence", "Cite at least one passage"),
+        # A condition's words are not the word for the stance's status and figures.
+        ({"ev-0-keep": None, "ev-1-keep": None}, "evidence", "Cite at least one passage"),
         ({"summary": "x" * 501}, "summary", "500"),
     ],
 )

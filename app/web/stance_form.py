@@ -395,8 +395,10 @@ def parse_review(form: StanceForm, source_id: int) -> ParsedReview:
     citations = evidence_citations(source_id, passages, troops)
     # An error about a citation names the passage it was made from.
     evidence_of = [evidence_of[passages.index(c["quote"])] for c in citations]
-    if not citations and not any(c["citations"] for c in conditions):
-        form.error("evidence", "Cite at least one passage of the article.")
+    # As the API asks: the stance itself rests on a passage, whatever its conditions cite (a status or
+    # a figure is never applied on a condition's words alone).
+    if not citations:
+        form.error("evidence", "Cite at least one passage of the article for this stance: tick one, or quote it.")
     data = _validate(form, _payload(form, troops, stated_on, conditions, citations), row_of, evidence_of)
     return ParsedReview(data if not form.errors else None, row_of, evidence_of)
 
