@@ -390,8 +390,22 @@ class SuggestionIn(StrictModel):
 
 
 class ApplyIn(StrictModel):
-    suggestions: list[SuggestionIn] = Field(min_length=1, max_length=200)
+    suggestions: list[SuggestionIn] = Field(min_length=1, max_length=200, description="One per country.")
     rebase: bool = Field(default=False, description="Apply on top of stances changed since the import was read.")
+
+    @model_validator(mode="after")
+    def _one_per_country(self) -> ApplyIn:
+        """Each country once: two suggestions for one country would be applied one over the other."""
+        seen: dict[str, int] = {}
+        for i, s in enumerate(self.suggestions):
+            if s.country in seen:
+                raise ValidationError.from_exception_data("ApplyIn", [InitErrorDetails(
+                    type=PydanticCustomError("repeated_country", "{country} is given twice (as suggestion {first} "
+                                                                 "too): give each country once",
+                                             {"country": s.country, "first": seen[s.country]}),
+                    loc=("suggestions", i, "country"), input=s.country)])
+            seen[s.country] = i
+        return self
 
 
 # ---- API output ------------------------------------------------------------------------------

@@ -1361,3 +1361,16 @@ def test_a_passage_gives_the_figures_the_reader_reads(passage, figures):
     """The figures an accepted passage is the word for are read as the reader reads troop figures, in
     digits or in words."""
     assert importer.figures_written(passage) == figures
+
+
+def test_api_apply_of_one_country_twice_answers_422_and_applies_nothing(api, session):
+    """Two suggestions for one country would be applied one over the other, the last one's status
+    resting on the first one's words: refused, naming the second."""
+    record = api.post("/api/v1/imports", json={"title": "Italy", "text": ITALY}).json()
+    ita = next(s for s in record["suggestions"] if s["country"] == "ITA")
+    reply = api.post(f"/api/v1/imports/{record['id']}/apply",
+                     json={"suggestions": [ita, {**ita, "status": "declined", "troops": {}}]})
+    assert reply.status_code == 422
+    assert [e["loc"] for e in reply.json()["detail"]] == [["body", "suggestions", 1, "country"]]
+    assert "ITA is given twice" in reply.json()["detail"][0]["msg"]
+    assert _count(session, ImportDecision) == 0 and _stance(session, "ITA") is None
