@@ -242,6 +242,11 @@ def test_the_facts_api_needs_if_match_and_names_the_field_of_every_error(writer_
     assert refused({"resolution": {"date": "2026-11-17"}}) == [["body", "resolution", "state"]]
     assert refused({"resolution": {"state": "adopted", "date": "2026-11-17"}, "stated_on": "2026-11-10"}) == [
         ["body", "resolution", "date"]]
+    # Undated, facts speak for their source's day: no board of 5 Nov 2025 knew of the vote of 17 Nov.
+    early = client.post("/api/v1/sources", json={"title": "Council briefing", "published_on": "2025-11-05",
+                                                 "text": "The Council will vote on the draft."}).json()["id"]
+    assert refused({"resolution": {"state": "adopted", "date": "2025-11-17"}, "stated_on": None},
+                   {"source_id": early, "quote": "The Council will vote"}) == [["body", "resolution", "date"]]
     tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()
     assert refused({"stated_on": tomorrow}) == [["body", "stated_on"]]
     assert refused({"sponsor_country": "ZZZ"}) == [["body", "sponsor_country"]]

@@ -121,6 +121,14 @@ def _errors(session: Session, data: ProposalFacts, values: dict[str, Any], today
     elif day is not None and data.stated_on is not None and day > data.stated_on:
         errors.append({"loc": ["resolution_on"], "msg": "must not be after the day these facts were stated "
                                                        f"({data.stated_on.isoformat()})"})
+    elif day is not None and data.stated_on is None:
+        # Undated facts speak for their source's publication date: a board of that day cannot already
+        # know of a vote held after it.
+        published = published_on(session, _dating_source(session, data.citations))
+        if published is not None and day > published:
+            errors.append({"loc": ["resolution_on"], "msg": "must not be after the day these facts speak for "
+                                                           f"({published.isoformat()}, their source's publication "
+                                                           "date): give stated_on, or cite a later source"})
     if values["sponsor_country"] and country_info(values["sponsor_country"]) is None:
         errors.append({"loc": ["sponsor_country"], "msg": f"unknown country code {values['sponsor_country']!r}"})
     check_citations(session, data.citations, ["citations"], errors)
