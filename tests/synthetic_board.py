@@ -40,7 +40,7 @@ def _stance_data(i: int) -> StanceData:
     if status in ("deployed", "committed", "conditional"):
         troops = {"offered_min": 50 * (i % 7 + 1), "offered_max": 100 * (i % 7 + 1)}
     if status in ("deployed", "committed"):
-        troops["committed"] = 40 * (i % 5 + 1)
+        troops["committed"] = min(40 * (i % 5 + 1), troops["offered_max"])  # never more than offered
     if status == "deployed":
         troops["deployed"] = 20 * (i % 3 + 1)
     return StanceData(

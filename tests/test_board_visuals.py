@@ -353,6 +353,19 @@ def test_a_range_that_reaches_the_target_only_at_its_top_says_so(client, databas
     write_stance(database, "IDN", status="conditional", troops={"offered_max": 20000})
     offered = soup_of(client, "/").select_one("#force-chart .chart-offered .bar-text").get_text()
     assert offered.startswith("0–20,000 of ~20,000 · target reached only at the top of the range, 20,000 short at its bottom")
+    # Above the target at its top, the range holds it: not "only at the top".
+    write_stance(database, "IDN", status="conditional", troops={"offered_max": 25000})
+    offered = soup_of(client, "/").select_one("#force-chart .chart-offered .bar-text").get_text()
+    assert offered.startswith("0–25,000 of ~20,000 · target within the range: 20,000 short at its bottom, "
+                              "5,000 over at its top")
+
+
+def test_a_past_or_filtered_board_says_so_in_its_title(client):
+    """A tab or a bookmark of the board of a day, or of some countries, is not taken for today's board."""
+    assert soup_of(client, "/").title.get_text() == "International Stabilization Force (Gaza) — ISF Tracker"
+    dated = soup_of(client, "/?as_of=2025-12-01&known_at=2026-01-01&status=declined").title.get_text()
+    assert dated == ("International Stabilization Force (Gaza) at the end of 1 Dec 2025, as known on 1 Jan 2026 "
+                     "(filtered) — ISF Tracker")
 
 
 def test_a_dated_board_links_to_the_week_before_its_day_and_names_what_is_missing(client):
