@@ -743,6 +743,13 @@ def test_one_size_limit_for_an_article_everywhere(editor_client, database, sessi
     assert wide.status_code == 413 and wide.json() == {"detail": article_too_large()}
     pasted = _import(editor_client, text=over)
     assert pasted.status_code == 413 and _field_error(pasted.text, "text") == article_too_large()
+    assert "everything else you entered is kept (an article over the limit is not sent back)" in pasted.text
+    # A browser sends a pasted article's line breaks as CRLF: they count as one, as in the API and the CLI.
+    lines = "Chile will send troops to the force.\n" * (ARTICLE_MAX_BYTES // 37)
+    assert len(lines.encode()) <= ARTICLE_MAX_BYTES < len(lines.replace("\n", "\r\n").encode())
+    crlf = _import(editor_client, text=lines.replace("\n", "\r\n"))
+    assert crlf.status_code == 303, _field_error(crlf.text, "text")
+    before = (before[0] + 1, before[1] + 1)
     uploaded = editor_client.post("/import", data={"csrf_token": editor_client.csrf, "title": "x", "text": ""},
                                   files={"file": ("big.txt", over.encode(), "text/plain")})
     assert uploaded.status_code == 413 and _field_error(uploaded.text, "file") == article_too_large()

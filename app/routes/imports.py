@@ -35,9 +35,10 @@ async def import_form(request: Request) -> FormData:
     return await request.form(max_files=1, max_fields=50, max_part_size=ARTICLE_BODY_MAX_BYTES)
 
 
-def _new_page(request, session, values: dict[str, str], errors: dict[str, str], status_code: int = 200) -> Response:
+def _new_page(request, session, values: dict[str, str], errors: dict[str, str], status_code: int = 200,
+              too_large: bool = False) -> Response:
     context = {"values": values, "errors": errors, "proposals": board.list_proposals(session),
-               "article_limit": ARTICLE_LIMIT}
+               "article_limit": ARTICLE_LIMIT, "too_large": too_large}
     return render(request, "import_new.html", context, status_code=status_code)
 
 
@@ -97,7 +98,7 @@ def create_import(request: Request, session: SessionDep, viewer: EditorDep,
                 name = str(e["loc"][0]) if e["loc"] else "text"
                 errors.setdefault(name if name in FIELDS else "text", _friendly(name, e["msg"]))
     if errors:
-        return _new_page(request, session, values, errors, status_code=413 if too_large else 422)
+        return _new_page(request, session, values, errors, status_code=413 if too_large else 422, too_large=too_large)
     reading = imports.read(text)  # before the write session: no lock is held while the article is read
     try:
         with get_database().write_session() as ws:

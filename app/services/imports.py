@@ -399,14 +399,17 @@ def _check_size(raw: str | bytes, loc: str) -> None:
 def article_from_text(raw: str, *, html: bool | None = None, loc: str = "text") -> str:
     """The text to read from an article as sent — pasted in the form, given to the API, or read
     from a file: within the size limit, with what the text rule forbids removed, and reduced to its
-    article when it is an HTML page (HTML says so; None decides by the markup it holds)."""
+    article when it is an HTML page (HTML says so; None decides by the markup it holds). Line breaks
+    count as one character whichever way they are sent (a browser sends a pasted text's as CRLF), so an
+    article passes or fails the size limit alike in the form, the API and the CLI."""
+    raw = raw.replace("\r\n", "\n")
     _check_size(raw, loc)
     text = strip_forbidden(raw)
     if not text.strip():
         raise ArticleEmpty([{"loc": [loc], "msg": "The article is empty: there is no text in it to read."}])
     if html or (html is None and looks_like_html(text)):
         text = html_to_text(text, loc=loc)
-    return text.replace("\r\n", "\n")
+    return text.replace("\r\n", "\n")  # markup may hold some of its own
 
 
 def article_from_file(name: str, data: bytes, loc: str = "file") -> str:
