@@ -410,6 +410,7 @@ def test_a_proposed_condition_of_a_kind_the_stance_has_is_shown_for_removal_not_
     form = suggestion_form(page, "AZE")
     (row,) = [k.removesuffix("-text") for k, v in form.items() if k.endswith("-text") and "permanent ceasefire" in v]
     assert form.get(f"{row}-remove") == "1"
+    assert "permanent ceasefire" in form.get(f"{row}-quote", "")  # its own passage, ready if it is added
     label = BeautifulSoup(page, "html.parser").select_one(f"label[for='AZE-{row}-text']").get_text(" ", strip=True)
     assert "a condition of this kind is already in the review" in label
     reply = editor_client.post(f"/imports/{import_id}/countries/AZE",
@@ -419,6 +420,8 @@ def test_a_proposed_condition_of_a_kind_the_stance_has_is_shown_for_removal_not_
     session.rollback()
     aze = session.scalars(select(Stance).where(Stance.country_code == "AZE")).one()
     assert sum(c.category == "ceasefire" for c in aze.conditions) == 2
+    added = next(c for c in aze.conditions if "permanent ceasefire" in c.text)
+    assert [q.quote for q in added.citations] == [form[f"{row}-quote"]]
 
 
 def test_a_summary_kept_under_a_new_status_says_when_it_was_written(editor_client):

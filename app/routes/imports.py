@@ -163,6 +163,9 @@ def review_form(session, record, suggestion: dict[str, Any], stance) -> stance_f
             factor, state = imports.proposed_factor_and_state(session, record.proposal, c)
             row = stance_form.ConditionRow("", c["text"][:500], c["category"], state, factor or "", remove=True)
             row.passages = [q for q in passages_of.get(c["category"], []) if len(q) >= 3][:imports.MAX_EVIDENCE]
+            # Its own passage, ready: added knowingly, it rests on the words that state it, not on the
+            # stance's passage.
+            row.quote = next((q for q in c.get("evidence") or [] if len(q) >= 3), "")
             form.conditions.append(row)
     form.evidence = [stance_form.EvidenceRow(q) for q in (suggestion.get("evidence") or [])[:imports.MAX_EVIDENCE]]
     return form.with_blank_rows(1)
