@@ -122,3 +122,12 @@ def test_each_point_is_against_the_target_of_its_own_day(client, database):
     svg = BeautifulSoup(client.get("/proposals/gaza-isf/timeline.svg").text, "html.parser")
     target = next(p for p in svg.find_all("path") if p.get("stroke-dasharray") == "2 4")["d"]
     assert target.count("V") == 1  # one step: up to the new target on its day
+
+
+def test_a_timeline_asked_for_a_day_still_to_come_says_so_as_the_board_does(client):
+    page = BeautifulSoup(client.get("/proposals/gaza-isf/timeline?as_of=2999-12-31").text, "html.parser")
+    notice = page.select_one("#history-notice").get_text(" ", strip=True)
+    assert notice.startswith("A day still to come: 31 Dec 2999 has not begun")
+    past = BeautifulSoup(client.get("/proposals/gaza-isf/timeline?as_of=2025-12-01").text, "html.parser")
+    assert past.select_one("#history-notice").get_text(" ", strip=True).startswith(
+        "History: the force's timeline as it stood at the end of 1 Dec 2025 (UTC).")
