@@ -245,3 +245,12 @@ def test_totals_say_how_many_countries_gave_no_figure_instead_of_passing_it_off_
     assert "not counted: 1 country gave no figure" in chart.get_text(" ", strip=True)
     deployed = BeautifulSoup(client.get("/").text, "html.parser").select_one("#force-chart .chart-deployed")
     assert "not counted" not in deployed.get_text(" ", strip=True)
+
+
+def test_a_board_from_before_any_factor_was_recorded_says_so_in_the_what_if(client):
+    """The seed records its factors on 7 Nov 2025: a board of the day before has none to assume, and
+    says why, not that the proposal has none."""
+    from bs4 import BeautifulSoup
+    panel = BeautifulSoup(client.get("/?as_of=2025-11-06").text, "html.parser").select_one(".whatif-form")
+    assert "No factor had been recorded by 6 Nov 2025." in panel.get_text(" ", strip=True)
+    assert "has no factors" not in panel.get_text(" ", strip=True)
