@@ -118,3 +118,19 @@ def test_an_opened_quote_neither_widens_nor_squeezes_the_desk_table(chromium, re
         assert shown["x"] >= 0 and shown["x"] + shown["width"] <= 1280 and shown["width"] >= 200
     finally:
         page.close()
+
+
+def test_the_compare_page_reads_as_cards_on_a_phone(chromium, record_site):
+    """At phone width each country's difference is a card whose cells say what they are: nothing to
+    scroll sideways for, and the days' headings read beside each state."""
+    page = chromium.new_page(viewport={"width": 375, "height": 812})
+    try:
+        page.goto(f"{record_site}/proposals/gaza-isf/changes?from=2025-11-01&to=2026-03-01")
+        sizes = page.evaluate("() => { const t = document.querySelector('table.compare-table');"
+                              " return [t.scrollWidth, t.parentElement.clientWidth]; }")
+        assert sizes[0] <= sizes[1], sizes
+        label = page.evaluate("() => getComputedStyle(document.querySelector('table.compare-table td'), '::before')"
+                              ".content")
+        assert label == '"1 Nov 2025"'
+    finally:
+        page.close()
