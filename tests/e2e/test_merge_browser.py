@@ -88,19 +88,13 @@ def test_a_merged_save_shows_each_troop_figure_on_the_quote_of_whoever_set_it(ch
     for page in (tab_a, tab_b):
         page.goto(edit)
 
-    tab_a.fill("#offered_max", "800")
-    tab_a.select_option("#source_id", "1")
-    tab_a.fill("#quote", offer)
-    tab_a.fill("#reason", "tab A: the offer")
-    tab_a.get_by_role("button", name="Save").click()
-    tab_a.wait_for_url(country)
-
-    tab_b.fill("#committed", "300")
-    tab_b.select_option("#source_id", "1")
-    tab_b.fill("#quote", pledge)
-    tab_b.fill("#reason", "tab B: the commitment")
-    tab_b.get_by_role("button", name="Save").click()
-    tab_b.wait_for_url(country)
+    for tab, figure, value, quote in ((tab_a, "#offered_max", "800", offer), (tab_b, "#committed", "300", pledge)):
+        tab.fill(figure, value)
+        tab.select_option("#source_id", "1")
+        tab.fill("#quote", quote)
+        tab.fill("#reason", f"{figure}: {value}")
+        tab.get_by_role("button", name="Save").click()
+        tab.wait_for_url(country)
     assert "merged with the changes saved meanwhile" in tab_b.locator(".notice-ok").inner_text()
 
     stance = tab_b.get_by_role("region", name="Stance")
