@@ -72,6 +72,9 @@ def test_the_page_and_the_picture_show_the_same_figures(client, database):
     assert [r.find("time")["datetime"] for r in rows] == [p["day"] for p in points]
     last = rows[-1].find_all("td")
     assert [last[1].get_text(), last[2].get_text()] == [f"{points[-1]['committed']:,}", f"{points[-1]['deployed']:,}"]
+    targets = [r.find_all("td")[3].get_text() for r in rows]
+    assert targets == [(f"{'~' if p['target_troops_approximate'] else ''}{p['target_troops']:,}" if p["target_troops"]
+                        else "—") for p in points]
     assert f"{points[-1]['deployed']:,} deployed" in soup.find(id="timeline-summary").get_text()
 
     # Countries by status: one band per status that had a country, stacked; the legend gives the last day's counts.

@@ -87,7 +87,10 @@ def test_the_force_over_time_shows_in_the_browser_what_the_api_gives(chromium, r
             cells = rows.nth(i).locator("td").all_inner_texts()
             assert rows.nth(i).locator("time").get_attribute("datetime") == point["day"]
             assert cells[1:3] == [f"{point['committed']:,}", f"{point['deployed']:,}"]
-            assert [int(c) for c in cells[3:]] == list(point["by_status"].values())
+            target = (f"{'~' if point['target_troops_approximate'] else ''}{point['target_troops']:,}"
+                      if point["target_troops"] else "—")
+            assert cells[3] == target  # the target of that day, in words as well as in the picture
+            assert [int(c) for c in cells[4:]] == list(point["by_status"].values())
         assert page.locator(".timeline-chart svg path").count() >= 3  # drawn inline, not only in the table
         board = chromium.new_page()
         board.goto(f"{record_site}/")
