@@ -212,6 +212,26 @@ def test_marking_a_factor_met_marks_its_conditions_met_each_recorded(editor_clie
     assert aze.status == "conditional"  # still waiting for parliament
 
 
+def test_a_factor_state_sourced_to_an_earlier_day_says_from_when_it_counts_and_moves_no_condition(editor_client,
+                                                                                                   session):
+    """The seed says the hostilities go on as of 7 Nov 2025; a source of 1 Nov says they had stopped. Saved,
+    the page says the state counts from 1 Nov and that today's board keeps the later statement's; no
+    country's position of today is rewritten."""
+    url = "/proposals/gaza-isf/factors/cessation-of-hostilities/edit"
+    page = editor_client.get(url)
+    before = change_count(session)
+    reply = editor_client.post(url, data={
+        "csrf_token": editor_client.csrf, "version": hidden_value(page.text, "version"), "state": "met",
+        "note": "", "source_id": "new", "source_title": "Truce report", "source_published_on": "2025-11-01",
+        "quote": "Truce report", "reason": "an earlier report"})
+    assert reply.status_code == 200, reply.text[:1000]
+    said = " ".join(BeautifulSoup(reply.text, "html.parser").select_one(".notice-ok").get_text(" ", strip=True).split())
+    assert ("It counts from 1 Nov 2025, the day its source was published; today's board keeps it unmet, as stated "
+            "for a later day.") in said
+    assert "were updated for" not in said
+    assert change_count(session) == before + 1  # the factor's statement alone
+
+
 def test_factor_form_errors_and_conflicts(editor_client, session):
     url = "/proposals/gaza-isf/factors/un-mandate/edit"
     page = editor_client.get(url)

@@ -12,12 +12,13 @@ from starlette.datastructures import FormData
 from app.web import merge, proposal_form, stance_form
 from app.web.new_source import NEW_SOURCE_FIELDS, parse_new_source, picks_new_source
 from app.countries import country_info, search_countries
-from app.db import get_database
+from app.db import get_database, utcnow
 from app.deps import CountryPath, ProposalDep, SessionDep, SlugPath
 from app.models import Proposal, Source
-from app.vocabulary import CONDITION_CATEGORIES, RESOLUTION_STATES, ROLES, STATES, STATUSES
+from app.vocabulary import CONDITION_CATEGORIES, RESOLUTION_STATES, ROLES, STATE_LABELS, STATES, STATUSES, day_words
 from app.schemas import CitationIn, form_number
 from app.services import board, history
+from app.services.changes import published_on, spoken_for
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.factors import factor_version, set_factor, shown_factor
 from app.services.proposals import (facts_from_their_day, facts_version, last_facts_change, recorded_stated_on,
@@ -280,13 +281,17 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
         with get_database().write_session() as ws:
             current = ws.scalars(select(Proposal).where(Proposal.id == proposal.id)).one()
             source_id = create_source(ws, new_source).id if new_source else int(values["source_id"])
-            _, affected = set_factor(
+            saved, affected = set_factor(
                 ws, proposal=current, slug=factor.slug, state=values["state"], note=values["note"].strip(),
                 citation=CitationIn(source_id=source_id, quote=values["quote"].strip()),
                 actor=viewer.name, via="form", reason=values["reason"].strip(),
                 expected_version=form_number(values["version"]) or 0,  # none readable: a conflict, never an overwrite
             )
             countries = [s.country.name for s in affected]
+            # The day the state counts from, and the state today's board shows (a later day's, when
+            # this one was stated for an earlier day).
+            day = spoken_for(None, None, published_on(ws, source_id), utcnow().date())
+            shown = shown_factor(ws, saved)
     except InvalidInput as exc:
         for e in exc.errors:
             key = {"source_id": "source_id", "quote": "quote", "state": "state"}.get(str(e["loc"][-1]), "quote")
@@ -307,6 +312,11 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
     audit.info("factor saved: user=%s factor=%s/%s state=%s stances=%s", viewer.name, proposal.slug, factor.slug,
                values["state"], ",".join(countries) or "-")
     extra = f" The conditions that hang on it were updated for {', '.join(countries)}." if countries else ""
+    if shown["state"] != values["state"]:
+        extra += (f" It counts from {day_words(day)}, the day its source was published; today's board keeps it "
+                  f"{STATE_LABELS[shown['state']].lower()}, as stated for a later day.")
+    elif day < utcnow().date():
+        extra += f" It counts from {day_words(day)}, the day its source was published."
     return redirect(f"/proposals/{proposal.slug}#factor-{factor.slug}", f"Saved “{factor.name}”.{extra}")
 
 
