@@ -1384,3 +1384,17 @@ def test_api_apply_of_one_country_twice_answers_422_and_applies_nothing(api, ses
     assert [e["loc"] for e in reply.json()["detail"]] == [["body", "suggestions", 1, "country"]]
     assert "ITA is given twice" in reply.json()["detail"][0]["msg"]
     assert _count(session, ImportDecision) == 0 and _stance(session, "ITA") is None
+
+
+def test_api_apply_of_a_condition_sent_without_a_passage_rests_on_the_stances_passage(api, session):
+    """A condition the article does not word as sent, given with no passage of its own, is taken as the
+    review form takes it: cited by the stance's passage, not refused for a quote nobody sent."""
+    record = api.post("/api/v1/imports", json={"title": "Italy", "text": ITALY}).json()
+    ita = next(s for s in record["suggestions"] if s["country"] == "ITA")
+    ita |= {"conditions": [{"text": "Troops must stay under national command", "category": "command"}]}
+    reply = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [ita]})
+    assert reply.status_code == 200, reply.text
+    stance = api.get("/api/v1/proposals/gaza-isf/stances/ITA").json()
+    [command] = [c for c in stance["conditions"] if c["category"] == "command"]
+    quotes = [q["quote"] for q in command["citations"]]
+    assert quotes and set(quotes) <= set(ita["evidence"])  # a passage the stance cites, as the form would

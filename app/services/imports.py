@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.countries import country_info
 from app.limits import ARTICLE_MAX_BYTES, article_too_large
-from app.models import Change, Condition, Import, ImportDecision, Proposal, Stance
+from app.models import Change, Condition, Import, ImportDecision, Proposal, Source, Stance
 from app.schemas import CitationIn, ConditionData, SourceIn, StanceData
 from app.services import board, importer, language
 from app.services.changes import published_on
@@ -195,8 +195,16 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
     origins: list[tuple[str, Any]] = [("stored", c.id) for c in conditions]
     by_id = {c.id: i for i, c in enumerate(conditions)}
     present = {c.category for c in conditions}
+    article = None
     for m, c in enumerate(suggestion.get("conditions") or []):
-        quotes = [q for q in (c.get("evidence") or [c["text"]])][:MAX_EVIDENCE]
+        # A condition sent without a passage of its own is cited by its words when the article says
+        # them; else, as in the review form, by the stance's passage (the write path's rule).
+        quotes = c.get("evidence") or []
+        if not quotes:
+            if article is None:
+                article = session.scalar(select(Source.text).where(Source.id == source_id)) or ""
+            quotes = [c["text"]] if c["text"] in article else []
+        quotes = quotes[:MAX_EVIDENCE]
         citations = [CitationIn(source_id=source_id, quote=q) for q in quotes if len(q) >= 3]
         if c.get("id") is not None:
             if c["id"] not in by_id:
