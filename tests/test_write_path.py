@@ -348,3 +348,27 @@ def test_more_troops_deployed_than_committed_is_refused_beside_the_figure(client
     (error,) = reply.json()["detail"]
     assert error["loc"] == ["body", "troops", "deployed"] and "more troops deployed than committed" in error["msg"]
     assert client.get(url).status_code == 404  # nothing written
+
+
+def test_a_passage_naming_no_fact_is_not_made_the_word_for_figures_another_passage_gives(database, session):
+    """An accepted import cites one passage for the status and the troops it gives, and another (a
+    condition's sentence) naming nothing: that one is the word for what else changed, never for the
+    troops."""
+    figures = "Azerbaijan has made it clear"
+    other = "We do not want to put our troops in danger"
+    _write(database, data=_data(citations=[{"source_id": 1, "quote": figures, "field": "status"},
+                                           {"source_id": 1, "quote": figures, "field": "troops"},
+                                           {"source_id": 1, "quote": other}]))
+    session.rollback()
+    backs: dict[str, set] = {}
+    for c in get_stance(session, get_proposal(session, "gaza-isf"), "AZE").citations:
+        backs.setdefault(c.quote, set()).add(c.field)
+    assert backs[figures] == {"status", "troops"}
+    assert backs[other] == {"roles", "summary"}  # what else the write changed; not the troops
+    # Alone, a passage naming nothing is still the word for everything the write changed.
+    _write(database, data=_data(troops={"offered_min": 600, "offered_max": 900, "committed": 600},
+                                citations=[{"source_id": 1, "quote": other}]))
+    session.rollback()
+    fields = {c.field for c in get_stance(session, get_proposal(session, "gaza-isf"), "AZE").citations
+              if c.quote == other}
+    assert "troops" in fields

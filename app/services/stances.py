@@ -165,7 +165,7 @@ def _stance_citations(current: list[Citation], given: list[CitationIn], changed:
 
     A fact whose value this write changed (or that has no value) loses its earlier quotes; a quote the
     write gives for a named fact goes to that fact; a quote naming no fact supports whatever the write
-    changed (the status when it changed nothing but brings a quote). Each (quote, fact) once.
+    changed that no named quote is for (the status when that leaves nothing). Each (quote, fact) once.
 
     The troops go figure by figure when a write changes some of them and leaves others standing
     (TROOPS_BEFORE: the figures it follows): an earlier quote stays the word for the figures it gave
@@ -192,9 +192,15 @@ def _stance_citations(current: list[Citation], given: list[CitationIn], changed:
         if fact in changed and _has_value(facts[fact]):
             targets += [f for f in TROOP_FIELDS if f in moved and now[f] is not None] if fact == "troops" and by_figure \
                 else [fact]
+    # A quote naming no fact is the word for what the write changed that none of its named quotes is
+    # for: a passage that gives no figure is not made the word for figures another passage gives.
+    claimed = {f for c in given if c.field is not None
+               for f in ([c.field, "troops"] if c.field in TROOP_FIELDS else
+                         [fact_of(c.field), *TROOP_FIELDS] if fact_of(c.field) == "troops" else [fact_of(c.field)])}
+    unclaimed = [f for f in targets if f not in claimed]
     for c in given:
         named = c.field if c.field in TROOP_FIELDS else fact_of(c.field)
-        for fact in [named] if c.field is not None else targets or ["status"]:
+        for fact in [named] if c.field is not None else unclaimed or ["status"]:
             kept.append((c.source_id, c.quote, fact))
     reused = {(c.source_id, c.quote, c.field): c for c in current}
     out, seen = [], set()
