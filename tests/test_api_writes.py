@@ -695,7 +695,12 @@ def test_a_factor_state_stated_for_an_earlier_day_changes_that_day_not_today(wri
     factor("met", source("A full cessation of hostilities took effect.", "2025-12-20"), "cessation of hostilities took effect")
     factor("unmet", source("Fighting resumed across the Strip.", None), "Fighting resumed")
     aze_changes = len(client.get(f"{URL}/AZE/history").json())
+    dated = client.get(f"{URL}/AZE?as_of=2026-03-01")
     factor("unknown", source("It is unclear whether the truce holds.", "2025-12-25"), "unclear whether the truce holds")
+    # The stance's latest version (its ETag) did not move, but that day's answer did: sent whole, not a 304.
+    again = client.get(f"{URL}/AZE?as_of=2026-03-01", headers={"If-None-Match": dated.headers["etag"]})
+    assert again.status_code == 200 and again.headers["etag"] == dated.headers["etag"]
+    assert again.json() != dated.json()
 
     assert len(client.get(f"{URL}/AZE/history").json()) == aze_changes  # today's position did not move
     assert ceasefire() == ("unmet", ["Fighting resumed"])

@@ -245,7 +245,9 @@ def get_stance(
 ) -> Response:
     """One country's position (today, or as of a day), with an `ETag` naming the stance's latest
     recorded version (send it as `If-Match` to change the stance); `If-None-Match` with it answers
-    304, whether it comes back as sent or weakened (`W/"…"`) by a proxy."""
+    304 for today's position, whether it comes back as sent or weakened (`W/"…"`) by a proxy. An
+    answer for `as_of` or `known_at` is always sent whole: a past day's position can change (a
+    factor's state stated for an earlier day) while the stance's latest version stays."""
     proposal = board.get_proposal(session, slug)
     stance = board.get_stance(session, proposal, iso3)
     day = board.read_board(session, slug, as_of=as_of, known_at=known_at, country=stance.country_code)
@@ -255,7 +257,10 @@ def get_stance(
                        + (f", as known at the end of {known_at.isoformat()}" if known_at else "") + ".")
     etag = stance_etag(slug, stance.country_code, stance.version)
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
-    if none_match(if_none_match, etag):
+    # The tag names the latest recorded version, which today's position follows. A past day's position
+    # can change while it stays (a factor's state stated for an earlier day moves that day's conditions
+    # without a new version of the stance): a dated answer is always sent whole, never a 304.
+    if as_of is None and known_at is None and none_match(if_none_match, etag):
         return Response(status_code=304, headers=headers)
     now = position.version  # the version on today's board, which a PATCH changes
     if day.day != board.today():
