@@ -132,6 +132,8 @@ def writer_headers(database) -> dict:
     return {"Authorization": f"Bearer {add_token(database, 'newsroom', 'write')}"}
 
 
+# (One stance for a past day is not among them: its tag names the latest version, so it is always
+# sent whole; tests/test_api_writes.py shows why.)
 CONDITIONAL = [
     "/proposals/gaza-isf/countries/AZE",
     "/proposals/gaza-isf/countries/AZE?as_of=2100-01-01",
@@ -142,7 +144,6 @@ CONDITIONAL = [
     "/changes",
     "/api/v1/changes",
     "/proposals/gaza-isf/changes",
-    f"{STANCES}/AZE?as_of=2100-01-01",
     f"{STANCES}/AZE/history",
     "/sources/1",
     "/api/v1/sources/1",
