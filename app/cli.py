@@ -338,6 +338,7 @@ def verify(
     hash of one of today's changes, and the chain must verify through it to today's head."""
     from app.db import get_database
     from app.services.changes import verify_chain, verify_pinned_head
+    from app.services.sources import source_problems
     from app.services.stances import figure_breaches
 
     if head is None:
@@ -346,10 +347,13 @@ def verify(
         with get_database().read_session() as session:
             report = verify_chain(session)
             breaches = figure_breaches(session)
+            altered = source_problems(session)
         _report_figure_breaches(breaches)
+        for problem in altered:
+            typer.echo(f"SOURCES {problem}", err=True)
         if report.ok:
             typer.echo(f"ok: {report.checked} changes, head {report.head_hash}")
-            if breaches:
+            if breaches or altered:
                 raise typer.Exit(1)
             return
         _echo_broken(report)
@@ -467,12 +471,24 @@ def export(
     from app.db import get_database
     from app.services.backup import export_database
 
-    with get_database().read_session() as session:
-        if str(file) == "-":
+    if str(file) == "-":
+        with get_database().read_session() as session:
             summary = export_database(session, sys.stdout, include_secrets)
-        else:
-            with file.open("w", encoding="utf-8") as out:
+    else:
+        if file.is_dir():
+            _fail(f"{file} is a folder: give the backup's file name")
+        if not file.parent.is_dir():
+            _fail(f"there is no folder {file.parent} to write {file.name} in")
+        # Written beside FILE and renamed over it once complete: a failed export leaves FILE as it was.
+        # With the secrets (password and token hashes) in it, only its owner may read it.
+        partial = file.with_name(f".{file.name}.partial")
+        try:
+            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if include_secrets else 0o644)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as out, get_database().read_session() as session:
                 summary = export_database(session, out, include_secrets)
+            os.replace(partial, file)
+        finally:
+            partial.unlink(missing_ok=True)
     rows = ", ".join(f"{n} {c}" for n, c in summary.rows.items())
     typer.echo(f"exported {rows}; chain head {summary.chain_head}", err=str(file) == "-")
 
@@ -505,8 +521,19 @@ def load(file: Annotated[Path, typer.Argument(help="A file written by `isf-track
 
 
 def main() -> None:
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
     try:
         app()
+    except (OperationalError, ProgrammingError) as exc:
+        # A database older than this version of the tracker (or never set up) is an operator's step
+        # away from working: say which, not a traceback.
+        problem = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+        if not re.search(r"no such (table|column)|(relation|column) .* does not exist", problem):
+            raise
+        typer.echo(f"error: the database is not set up for this version of the tracker ({problem}): run "
+                   "`isf-tracker db upgrade`", err=True)
+        sys.exit(1)
     finally:
         _close_database()
 

@@ -244,6 +244,10 @@ def test_a_backup_with_a_row_that_breaks_the_figure_rule_restores_exactly_and_na
     (lambda data: data["tables"]["changes"][3]["after"].update(summary="Edited after the export."),
      "the change log does not verify: change"),
     (lambda data: data["tables"]["stances"][0].update(committed=-5), "a row of stances breaks the database's rules"),
+    # The log's hashes do not cover a source's text, its digest does; and a table cut from the file.
+    (lambda data: data["tables"]["sources"][0].update(text=data["tables"]["sources"][0]["text"].replace(
+        "will not send", "will send")), "source 1: its text does not match its recorded digest"),
+    (lambda data: data["tables"].pop("citations"), "the export has no table citations"),
 ])
 def test_a_backup_that_would_not_verify_or_breaks_a_rule_loads_nothing(busy, migrated_database, tmp_path, alter, message):
     """Refused with one line naming the problem (never a row's data), and nothing is left behind: the
@@ -261,3 +265,64 @@ def test_a_backup_that_would_not_verify_or_breaks_a_rule_loads_nothing(busy, mig
     good = tmp_path / "good.json"
     good.write_text(json.dumps(exported), encoding="utf-8")
     assert "chain verified" in cli("load", str(good), env={"DATABASE_URL": target}).stdout
+
+
+def test_verify_names_a_source_whose_text_was_altered_and_a_quote_it_no_longer_holds(backend, database):
+    with database.write_session() as s:
+        s.execute(text("UPDATE sources SET text = replace(text, 'will not send', 'will send') WHERE id = 1"))
+    verified = cli("verify", env={"DATABASE_URL": backend.url}, check=False)
+    assert verified.returncode == 1 and "Traceback" not in verified.stderr
+    assert "SOURCES source 1: its text does not match its recorded digest (text_sha256)" in verified.stderr
+    assert "no longer a passage of its source's text" in verified.stderr
+
+
+def test_an_export_that_fails_leaves_the_file_it_was_given_and_secrets_are_for_the_owner_alone(tmp_path):
+    good = tmp_path / "good.json"
+    good.write_text("an earlier backup", encoding="utf-8")
+    empty = {"DATABASE_URL": f"sqlite:///{tmp_path / 'empty.db'}"}
+    cli("db", "upgrade", env={"DATABASE_URL": f"sqlite:///{tmp_path / 'empty.db'}"})
+    (tmp_path / "bare.db").touch()
+    failed = cli("export", str(good), env={"DATABASE_URL": f"sqlite:///{tmp_path / 'bare.db'}"}, check=False)
+    assert failed.returncode == 1 and "run `isf-tracker db upgrade`" in failed.stderr and "Traceback" not in failed.stderr
+    assert good.read_text(encoding="utf-8") == "an earlier backup" and not list(tmp_path.glob(".*.partial"))
+    secret = tmp_path / "secret.json"
+    cli("export", "--include-secrets", str(secret), env=empty)
+    assert secret.stat().st_mode & 0o777 == 0o600
+    for where, message in ((tmp_path / "no" / "x.json", "there is no folder"), (tmp_path, "is a folder")):
+        refused = cli("export", str(where), env=empty, check=False)
+        assert refused.returncode == 1 and message in refused.stderr
+
+
+def test_an_export_is_of_one_moment_while_writers_carry_on(backend, database, migrated_database):
+    """A write committed while the export is being written (after its header, before its tables) is not
+    half in the file: the file is the database as it was when the export began, and loads."""
+    from app.models import Source
+    from app.schemas import StanceData
+    from app.services.board import get_proposal
+    from app.services.stances import set_stance
+
+    class Meanwhile(io.StringIO):
+        written = False
+
+        def write(self, part: str) -> int:
+            if not self.written:  # the header is out: a writer commits a new source and a change
+                self.written = True
+                with database.write_session() as s:
+                    source = Source(title="Meanwhile")
+                    s.add(source)
+                    s.flush()
+                    source_id = source.id
+                    set_stance(s, proposal=get_proposal(s, "gaza-isf"), country_code="QAT", actor="desk", via="api",
+                               data=StanceData.model_validate({"status": "declined", "citations": [
+                                   {"source_id": source_id, "quote": "Meanwhile"}]}))
+            return super().write(part)
+
+    out = Meanwhile()
+    with database.read_session() as s:
+        export_database(s, out)
+    assert out.written
+    data = json.loads(out.getvalue())
+    assert data["chain"]["last_change_id"] == max(c["id"] for c in data["tables"]["changes"])
+    assert "Meanwhile" not in [s["title"] for s in data["tables"]["sources"]]
+    target = migrated_database(backend.name)
+    _load(target, out.getvalue())  # loads, the chain verifying

@@ -20,6 +20,7 @@ from app import migrate
 from app.db import Base, UTCDateTime, utcnow
 from app.models import ChainHead, Change, Condition
 from app.services.changes import verify_chain
+from app.services.sources import source_problems
 from app.text_rule import problem_in
 
 FORMAT = "isf-tracker-export/1"
@@ -79,7 +80,12 @@ def _columns(name: str, include_secrets: bool):
 
 
 def export_database(session: Session, out: IO[str], include_secrets: bool = False) -> ExportSummary:
-    """Write the whole database to OUT as JSON, streaming row by row."""
+    """Write the whole database to OUT as JSON, streaming row by row, all of it as of one moment: on
+    PostgreSQL one read-only REPEATABLE READ transaction (SESSION must not have run a query yet), so
+    writers busy meanwhile never leave the file with a head behind its last change or a quote whose
+    source it lacks. (SQLite reads in one transaction of its own.)"""
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ", "postgresql_readonly": True})
     head = session.get(ChainHead, 1)
     header = {
         "format": FORMAT,
@@ -149,6 +155,8 @@ def load_database(session: Session, source: IO[str]) -> ExportSummary:
         data = json.load(source)
     except json.JSONDecodeError as exc:
         raise BackupError(f"not a JSON file: {exc}") from exc
+    except UnicodeDecodeError:
+        raise BackupError("not an ISF Tracker export: the file is not UTF-8 text") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BackupError(f"not an ISF Tracker export (expected format {FORMAT!r})")
     here = migrate.current_revision(session.get_bind())
@@ -161,7 +169,12 @@ def load_database(session: Session, source: IO[str]) -> ExportSummary:
     if nonempty:
         raise BackupError(f"load needs an empty database; these tables have rows: {', '.join(nonempty)}")
 
-    tables = data.get("tables", {})
+    tables = data.get("tables")
+    expected = [n for n in TABLES if data.get("includes_secrets") or n not in SECRET_TABLES]
+    missing = [n for n in expected if not isinstance(tables, dict) or not isinstance(tables.get(n), list)]
+    if missing:  # an export writes every table, empty or not: one left out was cut from the file
+        raise BackupError(f"refused, nothing loaded: the export has no table {', '.join(missing)} (an export "
+                          "lists every table, empty ones too)")
     counts: dict[str, int] = {}
     flagged: list[str] = []
     for name in TABLES:
@@ -203,4 +216,9 @@ def load_database(session: Session, source: IO[str]) -> ExportSummary:
     if not report.ok:
         raise BackupError(f"refused, nothing loaded: the change log does not verify: change "
                           f"{report.broken_change_id}: {report.problem}")
+    # Nor are sources whose text was altered: the quotes rest on it, and the log's hashes do not cover it.
+    altered = source_problems(session)
+    if altered:
+        raise BackupError(f"refused, nothing loaded: {altered[0]}"
+                          + (f" (and {len(altered) - 1} more)" if len(altered) > 1 else ""))
     return ExportSummary(counts, chain.get("last_hash", "0" * 64), flagged)
