@@ -161,7 +161,7 @@ def token_revoke(prefix: Annotated[str, typer.Argument(help="The token's first 1
     except InvalidInput as exc:
         _fail(exc.errors[0]["msg"])
     if count == 0:
-        _fail("no live token starts with that prefix")
+        _fail("no live token starts with that prefix" if len(prefix) == 12 else "no live token is that token")
     typer.echo(f"revoked {count} token{'s' if count > 1 else ''}")
 
 

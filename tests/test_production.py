@@ -101,6 +101,9 @@ def test_a_revoked_token_is_refused_from_the_next_request(backend, client, datab
     new = add_token(database, "newsroom", "write")
     env = {"DATABASE_URL": backend.url}
     assert cli("token", "revoke", "isf_", env=env, check=False).returncode == 1  # too short to be sure which
+    # More than the prefix is the whole token, or none: one that only starts like it is not it.
+    unlike = cli("token", "revoke", old + "X", env=env, check=False)
+    assert unlike.returncode == 1 and "no live token is that token" in unlike.stderr
     assert cli("token", "revoke", old[:12], env=env).stdout.strip() == "revoked 1 token"
     assert cli("token", "revoke", old[:12], env=env, check=False).returncode == 1  # nothing left to revoke
     body = {"title": "Rotation check", "publisher": "Example Wire"}

@@ -274,7 +274,10 @@ def revoke_tokens(session: Session, prefix: str) -> int:
     """Revoke the live tokens that start with PREFIX (its first 12 characters, or the whole token); how many."""
     if len(prefix) < 12 or not prefix.startswith(TOKEN_PREFIX):
         raise InvalidInput([{"loc": ["prefix"], "msg": "give the token's first 12 characters (isf_ and 8 more) or all of it"}])
-    tokens = session.scalars(select(ApiToken).where(ApiToken.prefix == prefix[:12], ApiToken.revoked_at.is_(None))).all()
+    # A whole token revokes that token alone: one that only starts like it (a typo, a token cut short
+    # then pasted with more) is not it.
+    same = ApiToken.prefix == prefix if len(prefix) == 12 else ApiToken.token_sha256 == sha256_hex(prefix)
+    tokens = session.scalars(select(ApiToken).where(same, ApiToken.revoked_at.is_(None))).all()
     for token in tokens:
         token.revoked_at = utcnow()
     return len(tokens)
