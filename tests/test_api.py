@@ -187,6 +187,9 @@ def test_stances_csv_has_a_row_per_country(client):
     assert aze["status"] == "conditional"
     assert "[ceasefire, unmet]" in aze["conditions"] and "[domestic_approval, unmet]" in aze["conditions"]
     assert aze["offered_min"] == ""
+    # The seed article has no title of its own, publisher or date: the row says so, as the pages do.
+    assert aze["sources"].startswith("[our description; untitled] ")
+    assert aze["sources"].endswith("(publisher unknown, date unknown)")
     only = client.get(f"{API}/proposals/gaza-isf/stances.csv?status=conditional").text
     assert len(list(csv.DictReader(io.StringIO(only)))) == 1
 

@@ -158,9 +158,11 @@ def _source_names(citations: list[Any]) -> str:
         label = c.source
         if c.source_id in seen or label is None:
             continue
-        details = ", ".join(x for x in (label.publisher, label.published_on.isoformat() if label.published_on
-                                         else None) if x)
-        name = label.title + (f" ({details})" if details else "")
+        details = ", ".join(x for x in (label.publisher or "publisher unknown",
+                                         label.published_on.isoformat() if label.published_on else "date unknown"))
+        # As the pages say it: a title we wrote for an untitled source is not taken for the source's own.
+        title = f"[our description; untitled] {label.title}" if label.title_is_descriptive else label.title
+        name = f"{title} ({details})"
         seen[c.source_id] = name + (f" <{label.url}>" if label.url else "")
     return "; ".join(seen.values())
 
