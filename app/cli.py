@@ -21,6 +21,28 @@ app.add_typer(db_app, name="db")
 app.add_typer(user_app, name="user")
 app.add_typer(token_app, name="token")
 
+# The commands that may start from no database file: making one is their job (`db upgrade`,
+# `bench-data`), or they need none (`import-article` reads an article and prints what it finds;
+# `serve`, whose pages say what is missing).
+CREATES_DATABASE = {"db", "serve", "import-article", "bench-data"}
+
+
+@app.callback()
+def _database_exists(ctx: typer.Context) -> None:
+    """Any other command on a SQLite file that is not there stops with a message, rather than leave an
+    empty file (and its folders) behind at a mistyped path."""
+    if ctx.invoked_subcommand in CREATES_DATABASE or ctx.resilient_parsing:
+        return
+    from sqlalchemy.engine import make_url
+
+    from app.config import get_settings
+    from app.db import is_sqlite
+
+    url = get_settings().database_url
+    database = make_url(url).database if is_sqlite(url) else None
+    if database and database != ":memory:" and not Path(database).exists():
+        _fail(f"there is no database at {database}: check DATABASE_URL, or run `isf-tracker db upgrade` to make one")
+
 
 class Role(str, Enum):
     editor = "editor"

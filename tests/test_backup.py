@@ -291,6 +291,12 @@ def test_an_export_that_fails_leaves_the_file_it_was_given_and_secrets_are_for_t
     for where, message in ((tmp_path / "no" / "x.json", "there is no folder"), (tmp_path, "is a folder")):
         refused = cli("export", str(where), env=empty, check=False)
         assert refused.returncode == 1 and message in refused.stderr
+    # A mistyped database path: a message, and no empty database (nor its folders) left behind.
+    typo = tmp_path / "typo" / "isf.db"
+    for command in (["verify"], ["export", str(tmp_path / "x.json")], ["token", "list", "amira"]):
+        missing = cli(*command, env={"DATABASE_URL": f"sqlite:///{typo}"}, check=False)
+        assert missing.returncode == 1 and f"there is no database at {typo}" in missing.stderr, command
+    assert not typo.parent.exists()
 
 
 def test_an_export_is_of_one_moment_while_writers_carry_on(backend, database, migrated_database):

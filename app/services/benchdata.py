@@ -20,6 +20,7 @@ from app.services.backup import highest_condition_id, reset_id_sequences
 from app.services.changes import compute_hash, effective_on
 from app.services.proposals import set_proposal_facts
 from app.services.seeding import seed_all
+from app.services.sources import text_sha256
 
 CATEGORIES = [("ceasefire", "cessation-of-hostilities", "A complete ceasefire must hold"),
               ("mandate", "un-mandate", "A UN Security Council mandate"),
@@ -65,8 +66,9 @@ def fill(session: Session, countries: int = 200, changes: int = 100_000, proposa
     places = _countries(session, countries)
     lines = [f"{c.name} said it could send troops to the stabilization force provided that a ceasefire holds." for c in places]
     targets = {n: f"Benchmark force {n + 1} is to number {10_000 * (n + 1):,} troops." for n in range(proposals)}
-    source = Source(title="Synthetic briefing for benchmarks", publisher="ISF Tracker bench-data",
-                    text="\n".join([*lines, *targets.values()]))
+    text = "\n".join([*lines, *targets.values()])
+    source = Source(title="Synthetic briefing for benchmarks", publisher="ISF Tracker bench-data", text=text,
+                    text_sha256=text_sha256(text))
     session.add(source)
     session.flush()
 
