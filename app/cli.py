@@ -31,7 +31,7 @@ CREATES_DATABASE = {"db", "serve", "import-article", "bench-data"}
 def _database_exists(ctx: typer.Context) -> None:
     """Any other command on a SQLite file that is not there stops with a message, rather than leave an
     empty file (and its folders) behind at a mistyped path."""
-    if ctx.invoked_subcommand in CREATES_DATABASE or ctx.resilient_parsing:
+    if ctx.invoked_subcommand in CREATES_DATABASE or ctx.resilient_parsing or "--help" in sys.argv[1:]:
         return
     from sqlalchemy.engine import make_url
 
@@ -504,8 +504,10 @@ def export(
         # Written beside FILE and renamed over it once complete: a failed export leaves FILE as it was.
         # With the secrets (password and token hashes) in it, only its owner may read it.
         partial = file.with_name(f".{file.name}.partial")
+        partial.unlink(missing_ok=True)  # one left by an export that was stopped: made anew, with our mode
         try:
-            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if include_secrets else 0o644)
+            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW,
+                                 0o600 if include_secrets else 0o644)
             with os.fdopen(descriptor, "w", encoding="utf-8") as out, get_database().read_session() as session:
                 summary = export_database(session, out, include_secrets)
             os.replace(partial, file)

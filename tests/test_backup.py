@@ -286,8 +286,11 @@ def test_an_export_that_fails_leaves_the_file_it_was_given_and_secrets_are_for_t
     assert failed.returncode == 1 and "run `isf-tracker db upgrade`" in failed.stderr and "Traceback" not in failed.stderr
     assert good.read_text(encoding="utf-8") == "an earlier backup" and not list(tmp_path.glob(".*.partial"))
     secret = tmp_path / "secret.json"
+    stale = tmp_path / ".secret.json.partial"  # left by an export that was stopped, readable by all
+    stale.write_text("half an export", encoding="utf-8")
+    stale.chmod(0o644)
     cli("export", "--include-secrets", str(secret), env=empty)
-    assert secret.stat().st_mode & 0o777 == 0o600
+    assert secret.stat().st_mode & 0o777 == 0o600 and not stale.exists()
     for where, message in ((tmp_path / "no" / "x.json", "there is no folder"), (tmp_path, "is a folder")):
         refused = cli("export", str(where), env=empty, check=False)
         assert refused.returncode == 1 and message in refused.stderr
@@ -297,6 +300,8 @@ def test_an_export_that_fails_leaves_the_file_it_was_given_and_secrets_are_for_t
         missing = cli(*command, env={"DATABASE_URL": f"sqlite:///{typo}"}, check=False)
         assert missing.returncode == 1 and f"there is no database at {typo}" in missing.stderr, command
     assert not typo.parent.exists()
+    helped = cli("verify", "--help", env={"DATABASE_URL": f"sqlite:///{typo}"})  # help needs no database
+    assert "Usage:" in helped.stdout
 
 
 def test_an_export_is_of_one_moment_while_writers_carry_on(backend, database, migrated_database):

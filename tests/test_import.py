@@ -1399,3 +1399,12 @@ def test_api_apply_of_a_condition_sent_without_a_passage_rests_on_the_stances_pa
     [command] = [c for c in stance["conditions"] if c["category"] == "command"]
     quotes = [q["quote"] for q in command["citations"]]
     assert quotes and set(quotes) <= set(ita["evidence"])  # a passage the stance cites, as the form would
+
+
+@pytest.mark.parametrize("text", ["... --- !!! ???", "<html><body><p>— … —</p></body></html>"])
+def test_an_article_with_no_words_is_refused_as_empty_through_the_api(api, session, text):
+    before = (_count(session, Source), _count(session, Import))
+    reply = api.post("/api/v1/imports", json={"title": "x", "text": text})
+    assert reply.status_code == 422, reply.text
+    assert reply.json()["detail"][0]["msg"].startswith("The article is empty")
+    assert (_count(session, Source), _count(session, Import)) == before

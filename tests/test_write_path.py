@@ -365,6 +365,17 @@ def test_a_passage_naming_no_fact_is_not_made_the_word_for_figures_another_passa
         backs.setdefault(c.quote, set()).add(c.field)
     assert backs[figures] == {"status", "troops"}
     assert backs[other] == {"roles", "summary"}  # what else the write changed; not the troops
+    # One passage gives the commitment alone: the passage naming nothing is the word for the offer no
+    # passage gives (and for the status), not left without a word.
+    _write(database, code="NOR", data=_data(status="committed", troops={"offered_max": 500, "committed": 200},
+                                            roles=[], summary=None,
+                                            citations=[{"source_id": 1, "quote": figures, "field": "committed"},
+                                                       {"source_id": 1, "quote": other}]))
+    session.rollback()
+    norway: dict[str, set] = {}
+    for c in get_stance(session, get_proposal(session, "gaza-isf"), "NOR").citations:
+        norway.setdefault(c.quote, set()).add(c.field)
+    assert norway == {figures: {"committed"}, other: {"status", "offered_max"}}
     # Alone, a passage naming nothing is still the word for everything the write changed.
     _write(database, data=_data(troops={"offered_min": 600, "offered_max": 900, "committed": 600},
                                 citations=[{"source_id": 1, "quote": other}]))

@@ -117,7 +117,9 @@ def proposed_factor_and_state(session: Session, proposal: Proposal, c: dict[str,
     factor this proposal's conditions of its category hang on; in that factor's state until an
     editor says otherwise, else unmet."""
     factor = c.get("factor") or _factor_for_category(session, proposal, c["category"])
-    held = next((f.state for f in proposal.factors if f.slug == factor), None) if factor else None
+    # Its state on today's board (a factor row holds its latest recorded state, which may be an
+    # earlier day's).
+    held = board.factor_states(session, proposal.id, board.today()).get(factor) if factor else None
     return factor, c.get("state") or held or "unmet"
 
 
@@ -413,10 +415,12 @@ def article_from_text(raw: str, *, html: bool | None = None, loc: str = "text") 
     raw = raw.replace("\r\n", "\n")
     _check_size(raw, loc)
     text = strip_forbidden(raw)
-    if not text.strip():
+    if not any(ch.isalnum() for ch in text):  # blank, or only spaces and punctuation
         raise ArticleEmpty([{"loc": [loc], "msg": "The article is empty: there is no text in it to read."}])
     if html or (html is None and looks_like_html(text)):
         text = html_to_text(text, loc=loc)
+        if not any(ch.isalnum() for ch in text):  # a page whose article is only punctuation
+            raise ArticleEmpty([{"loc": [loc], "msg": "The article is empty: there is no text in it to read."}])
     return text.replace("\r\n", "\n")  # markup may hold some of its own
 
 

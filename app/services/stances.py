@@ -193,11 +193,23 @@ def _stance_citations(current: list[Citation], given: list[CitationIn], changed:
             targets += [f for f in TROOP_FIELDS if f in moved and now[f] is not None] if fact == "troops" and by_figure \
                 else [fact]
     # A quote naming no fact is the word for what the write changed that none of its named quotes is
-    # for: a passage that gives no figure is not made the word for figures another passage gives.
-    claimed = {f for c in given if c.field is not None
-               for f in ([c.field, "troops"] if c.field in TROOP_FIELDS else
-                         [fact_of(c.field), *TROOP_FIELDS] if fact_of(c.field) == "troops" else [fact_of(c.field)])}
-    unclaimed = [f for f in targets if f not in claimed]
+    # for: a passage that gives no figure is not made the word for figures another passage gives, but
+    # is for a figure no passage gives.
+    named_figures: set[str] = set()
+    named_facts: set[str] = set()
+    for c in given:
+        if c.field in TROOP_FIELDS:
+            named_figures.add(c.field)
+        elif c.field is not None and fact_of(c.field) == "troops":
+            named_figures.update(TROOP_FIELDS)
+        elif c.field is not None:
+            named_facts.add(fact_of(c.field))
+    unclaimed: list[str] = []
+    for target in targets:
+        if target == "troops" and named_figures:
+            unclaimed += [f for f in TROOP_FIELDS if f in moved and now[f] is not None and f not in named_figures]
+        elif target not in named_figures and target not in named_facts:
+            unclaimed.append(target)
     for c in given:
         named = c.field if c.field in TROOP_FIELDS else fact_of(c.field)
         for fact in [named] if c.field is not None else unclaimed or ["status"]:
