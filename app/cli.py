@@ -29,19 +29,13 @@ CREATES_DATABASE = {"db", "serve", "import-article", "bench-data"}
 
 @app.callback()
 def _database_exists(ctx: typer.Context) -> None:
-    """Any other command on a SQLite file that is not there stops with a message, rather than leave an
-    empty file (and its folders) behind at a mistyped path."""
-    if ctx.invoked_subcommand in CREATES_DATABASE or ctx.resilient_parsing or "--help" in sys.argv[1:]:
-        return
-    from sqlalchemy.engine import make_url
+    """Any other command that opens a SQLite file that is not there stops with a message (main), rather
+    than leave an empty file (and its folders) behind at a mistyped path. Checked when the database is
+    first opened: a command's own arguments are checked first, and --help needs no database."""
+    if ctx.invoked_subcommand not in CREATES_DATABASE:
+        from app import db
 
-    from app.config import get_settings
-    from app.db import is_sqlite
-
-    url = get_settings().database_url
-    database = make_url(url).database if is_sqlite(url) else None
-    if database and database != ":memory:" and not Path(database).exists():
-        _fail(f"there is no database at {database}: check DATABASE_URL, or run `isf-tracker db upgrade` to make one")
+        db.create_missing = False
 
 
 class Role(str, Enum):
@@ -547,8 +541,14 @@ def load(file: Annotated[Path, typer.Argument(help="A file written by `isf-track
 def main() -> None:
     from sqlalchemy.exc import OperationalError, ProgrammingError
 
+    from app.db import MissingDatabase
+
     try:
         app()
+    except MissingDatabase as exc:
+        typer.echo(f"error: there is no database at {exc}: check DATABASE_URL, or run `isf-tracker db upgrade` "
+                   "to make one", err=True)
+        sys.exit(1)
     except (OperationalError, ProgrammingError) as exc:
         # A database older than this version of the tracker (or never set up) is an operator's step
         # away from working: say which, not a traceback.

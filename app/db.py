@@ -61,6 +61,15 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
+class MissingDatabase(RuntimeError):
+    """A SQLite database file that is not there, opened by what must not make one."""
+
+
+# Whether opening a SQLite database may make its file (and folders): the server and `db upgrade` do;
+# the command line's other commands set this to False, so a mistyped path makes no empty database.
+create_missing = True
+
+
 def build_engine(url: str, **kwargs) -> Engine:
     """An engine for URL; for SQLite with the pragmas and BEGIN behaviour described above."""
     # History is read as JSON snapshots, two hundred for a past day's board: pydantic-core's parser
@@ -74,6 +83,8 @@ def build_engine(url: str, **kwargs) -> Engine:
 
     database = make_url(url).database
     if database and database != ":memory:":
+        if not create_missing and not Path(database).exists():
+            raise MissingDatabase(database)
         Path(database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
     busy_ms = get_settings().sqlite_busy_timeout_ms
