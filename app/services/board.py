@@ -154,12 +154,11 @@ def _position(row: Any, factors: dict[str, FactorView], quotes: list[CitationVie
         factor = factors.get(c.factor) if c.factor else None
         # Its quotes are the word for its state: when the factor's state of the day is not the one the
         # statement recorded, the factor's own quotes for that state are (already among QUOTES).
-        if factor is not None and factor.state != c.state:
-            conditions.append(ConditionView(c.id, c.text, c.category, factor.state, factor, factor.citations,
-                                            c.factor))
-            continue
-        conditions.append(ConditionView(c.id, c.text, c.category, c.state, factor, c.citations, c.factor))
-        quotes += c.citations
+        carried = factor is not None and factor.state != c.state
+        conditions.append(ConditionView(c.id, c.text, c.category, factor.state if carried else c.state, factor,
+                                        factor.citations if carried else c.citations, c.factor))
+        if not carried:
+            quotes += c.citations
     citations = once_each(snap.citations)
     quotes += citations
     return StanceView(row.stance_id, row.code, CountryView(row.code, row.name, row.alpha2), snap.status,
