@@ -18,9 +18,8 @@ from app.models import Proposal, Source
 from app.vocabulary import CONDITION_CATEGORIES, RESOLUTION_STATES, ROLES, STATE_LABELS, STATES, STATUSES, day_words
 from app.schemas import CitationIn, form_number
 from app.services import board, history
-from app.services.changes import published_on, spoken_for
 from app.services.errors import InvalidInput, NotFound, VersionConflict
-from app.services.factors import factor_version, set_factor, shown_factor
+from app.services.factors import factor_day, factor_version, set_factor, shown_factor
 from app.services.proposals import (facts_from_their_day, facts_version, last_facts_change, recorded_stated_on,
                                     set_proposal_facts)
 from app.services.sources import create_source
@@ -281,16 +280,17 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
         with get_database().write_session() as ws:
             current = ws.scalars(select(Proposal).where(Proposal.id == proposal.id)).one()
             source_id = create_source(ws, new_source).id if new_source else int(values["source_id"])
+            citation = CitationIn(source_id=source_id, quote=values["quote"].strip())
             saved, affected = set_factor(
                 ws, proposal=current, slug=factor.slug, state=values["state"], note=values["note"].strip(),
-                citation=CitationIn(source_id=source_id, quote=values["quote"].strip()),
+                citation=citation,
                 actor=viewer.name, via="form", reason=values["reason"].strip(),
                 expected_version=form_number(values["version"]) or 0,  # none readable: a conflict, never an overwrite
             )
             countries = [s.country.name for s in affected]
             # The day the state counts from, and the state today's board shows (a later day's, when
             # this one was stated for an earlier day).
-            day = spoken_for(None, None, published_on(ws, source_id), utcnow().date())
+            day = factor_day(ws, citation)
             shown = shown_factor(ws, saved)
     except InvalidInput as exc:
         for e in exc.errors:

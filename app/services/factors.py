@@ -23,12 +23,22 @@ def factor_version(session: Session, factor: Factor, version: int | None) -> dic
     return recorded_version(session, "factor", Change.factor_id == factor.id, version)
 
 
+def factor_at(session: Session, factor: Factor, day: dt.date) -> dict[str, Any] | None:
+    """FACTOR as the board of DAY shows it (the change that counts for DAY, by the as-of rule), as its
+    snapshot; None when nothing was recorded of it by then."""
+    return session.scalars(counting(select(Change.after).where(Change.factor_id == factor.id), day)).first()
+
+
 def shown_factor(session: Session, factor: Factor) -> dict[str, Any]:
-    """FACTOR as today's board shows it (the change that counts for today): where an edit starts. The
-    factor row holds the latest recorded, which may speak for an earlier day."""
-    found = session.execute(counting(select(Change.after).where(Change.factor_id == factor.id),
-                                     utcnow().date())).first()
-    return found.after if found is not None else factor_snapshot(factor)
+    """FACTOR as today's board shows it: where an edit starts. The factor row holds the latest
+    recorded, which may speak for an earlier day."""
+    return factor_at(session, factor, utcnow().date()) or factor_snapshot(factor)
+
+
+def factor_day(session: Session, citation: CitationIn, now: dt.datetime | None = None) -> dt.date:
+    """The day a change to a factor citing CITATION speaks for: its source's publication date, else
+    the day it is recorded."""
+    return spoken_for(None, None, published_on(session, citation.source_id), (now or utcnow()).date())
 
 
 def factor_snapshot(factor: Factor) -> dict[str, Any]:
@@ -124,25 +134,19 @@ def set_factor(
         raise InvalidInput(errors)
 
     now = utcnow()
-    # The day this change speaks for (its source's publication date, else today), and the factor's
-    # state that counted for that day until now: what the change is told against, its quotes included.
-    # A state stated for an earlier day than the one shown today changes the boards of the days
-    # between, not today's, nor any condition's record of today.
-    day = spoken_for(None, None, published_on(session, citation.source_id), now.date())
-    found = session.execute(counting(select(Change.after).where(Change.factor_id == factor.id), day)).first()
-    before = found.after if found is not None else None
+    # The factor's state that counted for this change's day until now: what the change is told against,
+    # its quotes included. A state stated for an earlier day than the one shown today changes the boards
+    # of the days between, not today's, nor any condition's record of today.
+    day = factor_day(session, citation, now)
+    before = factor_at(session, factor, day)
     later = session.scalar(select(Change.id).where(Change.factor_id == factor.id, Change.effective_on > day).limit(1))
-    was = before or {"state": None, "note": None, "citations": []}
+    was = before or {"state": None, "note": None}
     # A quote belongs to the state it was recorded for: a new state's word replaces the old state's
     # (kept in the history); the same state gains the quote, once.
-    quotes = [(q["source_id"], q["quote"]) for q in was.get("citations") or []]
-    if was["state"] != state:
-        quotes = [(citation.source_id, citation.quote)]
-    elif (citation.source_id, citation.quote) not in quotes:
-        quotes.append((citation.source_id, citation.quote))
-    said = {"state": state, "note": note or None, "citations": quotes}
-    if before is not None and said == {"state": was["state"], "note": was.get("note"),
-                                       "citations": [(q["source_id"], q["quote"]) for q in was.get("citations") or []]}:
+    was_quotes = [(q["source_id"], q["quote"]) for q in (before or {}).get("citations") or []]
+    given = (citation.source_id, citation.quote)
+    quotes = [given] if was["state"] != state else was_quotes + ([given] if given not in was_quotes else [])
+    if before is not None and (state, note or None, quotes) == (was["state"], was.get("note"), was_quotes):
         return factor, []  # nothing a reader could see changes
     factor.citations = [Citation(source_id=sid, quote=quote) for sid, quote in quotes]
     factor.state = state
