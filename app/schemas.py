@@ -13,21 +13,21 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from app.figure_rule import figure_problem, figure_problems
 from app.limits import ARTICLE_LIMIT, ARTICLE_MAX_BYTES, article_too_large
-from app.text_rule import check_text
+from app.text_rule import check_text, has_words
 from app.vocabulary import CONDITION_CATEGORIES, PROPOSAL_FACTS, RESOLUTION_STATES, ROLES, STATES, STATUSES
 
 # Every text field keeps the one text rule (app/text_rule.py), checked before any stripping.
 TEXT_RULE = BeforeValidator(check_text)
 MAX_ID = 2**31 - 1  # ids are 32-bit integers in every database we support
+# The days the app computes with (a day after the last must exist, for "the end of the day").
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2999, 12, 31)
 
 
 def form_number(text: str) -> int | None:
     """An id or version as a form sends it (ASCII digits, at most MAX_ID); None for anything else, so
     that no value a database cannot hold reaches a query."""
     return int(text) if text.isascii() and text.isdecimal() and len(text) <= 10 and int(text) <= MAX_ID else None
-# The days the app computes with (a day after the last must exist, for "the end of the day").
-FIRST_DAY = dt.date(1900, 1, 1)
-LAST_DAY = dt.date(2999, 12, 31)
 
 
 def within_article_limit(value: str) -> str:
@@ -86,9 +86,11 @@ def _refuse_figures(model: str, troops: dict[str, int | None], problems: dict[st
 MAX_TROOPS = 1_000_000
 TroopCount = Annotated[int, Field(strict=True, le=MAX_TROOPS, json_schema_extra={"minimum": 0}),
                        AfterValidator(_figure)]
+
+
 def _has_words(value: str) -> str:
     """A quote or an article's text: words (letters or digits), not only spaces and punctuation."""
-    if not any(ch.isalnum() for ch in value):
+    if not has_words(value):
         raise ValueError("give the source's words: this has no letter or digit, only spaces or punctuation")
     return value
 

@@ -63,6 +63,12 @@ def check_text(value: object) -> object:
     return value
 
 
+def has_words(text: str) -> bool:
+    """Whether TEXT holds a word (a letter or a digit), not only spaces and punctuation: what a quote
+    or an article must."""
+    return any(ch.isalnum() for ch in text)
+
+
 def strip_forbidden(text: str) -> str:
     """TEXT without the characters the rule forbids (for imported articles and for output)."""
     return FORBIDDEN.sub("", text)

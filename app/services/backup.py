@@ -79,6 +79,11 @@ def _columns(name: str, include_secrets: bool):
     return [c for c in _table(name).columns if c.name not in hidden]
 
 
+def exported_tables(include_secrets: bool) -> list[str]:
+    """The tables an export writes, every one of them even when empty."""
+    return [n for n in TABLES if include_secrets or n not in SECRET_TABLES]
+
+
 def export_database(session: Session, out: IO[str], include_secrets: bool = False) -> ExportSummary:
     """Write the whole database to OUT as JSON, streaming row by row, all of it as of one moment: on
     PostgreSQL one read-only REPEATABLE READ transaction (SESSION must not have run a query yet), so
@@ -97,7 +102,7 @@ def export_database(session: Session, out: IO[str], include_secrets: bool = Fals
     }
     out.write(json.dumps(header, ensure_ascii=False)[:-1] + ', "tables": {')
     counts: dict[str, int] = {}
-    names = [n for n in TABLES if include_secrets or n not in SECRET_TABLES]
+    names = exported_tables(include_secrets)
     for i, name in enumerate(names):
         columns = _columns(name, include_secrets)
         out.write(("" if i == 0 else ", ") + json.dumps(name) + ": [")
@@ -170,8 +175,7 @@ def load_database(session: Session, source: IO[str]) -> ExportSummary:
         raise BackupError(f"load needs an empty database; these tables have rows: {', '.join(nonempty)}")
 
     tables = data.get("tables")
-    expected = [n for n in TABLES if data.get("includes_secrets") or n not in SECRET_TABLES]
-    missing = [n for n in expected if not isinstance(tables, dict) or not isinstance(tables.get(n), list)]
+    missing = [n for n in exported_tables(bool(data.get("includes_secrets"))) if not isinstance(tables, dict) or not isinstance(tables.get(n), list)]
     if missing:  # an export writes every table, empty or not: one left out was cut from the file
         raise BackupError(f"refused, nothing loaded: the export has no table {', '.join(missing)} (an export "
                           "lists every table, empty ones too)")

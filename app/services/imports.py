@@ -20,7 +20,7 @@ from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.services.language import Language
 from app.services.sources import create_source
 from app.services.stances import edit_base, set_stance, stance_snapshot
-from app.text_rule import strip_forbidden
+from app.text_rule import has_words, strip_forbidden
 
 MAX_EVIDENCE = 6
 def evidence_citations(source_id: int, passages: list[str], troops: dict[str, int | None]) -> list[dict[str, Any]]:
@@ -415,13 +415,11 @@ def article_from_text(raw: str, *, html: bool | None = None, loc: str = "text") 
     raw = raw.replace("\r\n", "\n")
     _check_size(raw, loc)
     text = strip_forbidden(raw)
-    if not any(ch.isalnum() for ch in text):  # blank, or only spaces and punctuation
+    if has_words(text) and (html or (html is None and looks_like_html(text))):
+        text = html_to_text(text, loc=loc).replace("\r\n", "\n")  # markup may hold some of its own
+    if not has_words(text):  # blank, only spaces and punctuation, or a page whose article is
         raise ArticleEmpty([{"loc": [loc], "msg": "The article is empty: there is no text in it to read."}])
-    if html or (html is None and looks_like_html(text)):
-        text = html_to_text(text, loc=loc)
-        if not any(ch.isalnum() for ch in text):  # a page whose article is only punctuation
-            raise ArticleEmpty([{"loc": [loc], "msg": "The article is empty: there is no text in it to read."}])
-    return text.replace("\r\n", "\n")  # markup may hold some of its own
+    return text
 
 
 def article_from_file(name: str, data: bytes, loc: str = "file") -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Source
+from app.models import Citation, Source
 from app.schemas import SourceIn
 from app.services.errors import NotFound
 
@@ -149,16 +149,14 @@ def source_problems(session: Session) -> list[str]:
     """What no write could have stored, found in the sources and quotes as they are now (an edit made
     outside the tracker, or a backup altered): a text that does not match its digest, and a quote
     that is no longer a passage of its source's text. Each in words, naming the row."""
-    from app.models import Citation
-
     problems = []
+    texts: dict[int, str] = {}
     for row in session.execute(select(Source.id, Source.text, Source.text_sha256).order_by(Source.id)):
-        if (row.text_sha256 if row.text is None else text_sha256(row.text)) != row.text_sha256 or (
-                row.text is None and row.text_sha256 is not None):
+        if (text_sha256(row.text) if row.text is not None else None) != row.text_sha256:
             problems.append(f"source {row.id}: its text does not match its recorded digest (text_sha256)")
-    quoted = select(Citation.id, Citation.source_id, Citation.quote, Source.text).join(
-        Source, Source.id == Citation.source_id).where(Source.text.is_not(None)).order_by(Citation.id)
-    for row in session.execute(quoted):
-        if row.quote not in row.text:
+        if row.text is not None:
+            texts[row.id] = row.text
+    for row in session.execute(select(Citation.id, Citation.source_id, Citation.quote).order_by(Citation.id)):
+        if row.source_id in texts and row.quote not in texts[row.source_id]:
             problems.append(f"quote {row.id} (source {row.source_id}): no longer a passage of its source's text")
     return problems
