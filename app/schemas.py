@@ -584,7 +584,8 @@ class ChangeOut(BaseModel):
     via: str
     reason: Optional[str]
     source_id: Optional[int]
-    before: Optional[dict]
+    before: Optional[dict] = Field(description="What the change followed on its timeline when it was recorded, as "
+                                               "recorded (the hash covers it); null for a first statement.")
     after: dict
     effective_on: Optional[dt.date]
     prev_hash: str

@@ -119,8 +119,13 @@ def test_a_statement_entered_late_is_told_against_the_position_it_follows_on_the
     feed = client.get("/proposals/gaza-isf/countries/EGY/changes.atom").text
     assert "Egypt: roles +medical" in feed and "considering → declined" not in feed
     page = BeautifulSoup(client.get("/proposals/gaza-isf/countries/EGY").text, "html.parser")
-    newest = page.select_one("ol.timeline > li").get_text(" ", strip=True)
-    assert "+medical" in newest and "→ declined" not in newest
+    entries = [li.get_text(" ", strip=True) for li in page.select("ol.timeline > li")]
+    # The timeline reads by the day each statement speaks for: the seed's 7 Nov statement, then the late one.
+    assert entries[0].startswith("7 Nov 2025") and entries[1].startswith("3 Oct 2025")
+    assert "+medical" in entries[1] and "→ declined" not in entries[1]
+    # The statement after it on the timeline is now told against it, on the page and in the feed alike.
+    assert "status declined → considering" in entries[0] and "roles −medical" in entries[0]
+    assert "Egypt: status declined → considering" in feed
     # The seed's considering (7 Nov 2025) stays Egypt's position; between the two days only roles changed.
     assert api_statuses(client, "")["EGY"] == "considering"
     soup = BeautifulSoup(client.get("/proposals/gaza-isf/changes?from=2025-10-02&to=2025-10-04").text, "html.parser")
@@ -136,18 +141,20 @@ def test_bad_dates_are_explained(client, edited):
 
 
 def test_the_timeline_shows_each_change_with_a_readable_diff(client, edited):
+    """The seed's statement (7 Nov 2025, recorded first), then two recorded later for October 2025: the
+    timeline reads by the day each speaks for, each told against the one before it, as the boards of
+    those days show them."""
     page = BeautifulSoup(client.get("/proposals/gaza-isf/countries/AZE").text, "html.parser")
-    items = page.select("ol.timeline > li")
+    items = [i.get_text(" ", strip=True) for i in page.select("ol.timeline > li")]
     assert len(items) == 3
-    newest = items[0].get_text(" ", strip=True)
-    assert "status committed → deployed" in newest and "troops deployed: — → 300" in newest
-    assert "by analyst" in newest and "Reason: deployed from 2025-10-12" in newest
-    oldest = items[-1].get_text(" ", strip=True)
-    assert "first recorded as conditional" in oldest
-    # Recorded second but stated for a day before the seed's: not "first recorded" too.
-    texts = [i.get_text(" ", strip=True) for i in items]
-    assert sum("first recorded as" in t for t in texts) == 1
-    assert any("earliest position (stated for a day before those recorded earlier): committed" in t for t in texts)
+    assert [i.split(" — ")[0] for i in items] == ["7 Nov 2025", "12 Oct 2025", "5 Oct 2025"]
+    assert "status deployed → conditional" in items[0] and "troops deployed: 300 → —" in items[0]
+    assert "status committed → deployed" in items[1] and "troops deployed: — → 300" in items[1]
+    assert "by analyst" in items[1] and "Reason: deployed from 2025-10-12" in items[1]
+    # Recorded second but stated for a day before the seed's: the earliest on the timeline, and not
+    # "first recorded"; the seed's statement, recorded first, has a position before it.
+    assert "earliest position (stated for a day before those recorded earlier): committed" in items[2]
+    assert not any("first recorded as" in t for t in items)
 
 
 def test_describe_change_names_every_kind_of_difference():

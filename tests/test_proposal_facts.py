@@ -119,6 +119,48 @@ def test_a_resolution_adopted_on_a_day_keeps_its_history(database, session, writ
     assert line in compare.select_one("#facts-difference").get_text()
 
 
+def test_facts_entered_late_for_an_earlier_day_change_how_the_next_change_reads(writer_client, database, tmp_path):
+    """Target 5,000 (1 Nov), then 20,000 (20 Nov); then 10,000, stated for 10 Nov, is entered last. Every
+    page tells the 20 Nov change against the 10 Nov facts now before it: the compare page's list agrees
+    with its own table, the recent changes and the feed with the boards of those days."""
+    client = writer_client
+    add_force(database, tmp_path, "late-facts", published_on="2026-11-01",
+              text="The force would number 5,000 troops, officials said.", target_troops=5000,
+              citations=[{"field": "target_troops", "quote": "The force would number 5,000 troops"}])
+    url = "/api/v1/proposals/late-facts"
+    for target, day in ((20000, "2026-11-20"), (10000, "2026-11-10")):
+        etag = client.get(url).headers["etag"]
+        text = f"On {day} officials said the force would number {target:,} troops."
+        reply = client.put(url, headers={"If-Match": etag}, json={
+            "target_troops": target, "stated_on": day, "reason": "officials gave a new figure",
+            "citation": {"source": {"title": f"Target of {day}", "published_on": day, "text": text},
+                         "quote": f"the force would number {target:,} troops"}})
+        assert reply.status_code == 200, reply.text
+    assert [client.get(f"{url}?as_of={d}").json()["target_troops"] for d in ("2026-11-05", "2026-11-15", "2026-11-25")] \
+        == [5000, 10000, 20000]
+
+    compare = BeautifulSoup(client.get("/proposals/late-facts/changes?from=2026-11-05&to=2026-11-25").text, "html.parser")
+    assert [li.get_text() for li in compare.select("#facts-difference > li")][0] == "target: 5,000 → 20,000 troops"
+    period = [li.get_text(" ", strip=True) for li in compare.select("ol.timeline > li")]
+    assert [p.split(" by ")[0] for p in period] == [
+        "20 Nov 2026 — Facts about the force: target: 10,000 → 20,000 troops",
+        "10 Nov 2026 — Facts about the force: target: 5,000 → 10,000 troops"]
+    recent = [li.get_text(" ", strip=True) for li in
+              BeautifulSoup(client.get("/changes").text, "html.parser").select(".change-list > li")]
+    assert any("target: 10,000 → 20,000 troops" in r for r in recent)
+    assert not any("5,000 → 20,000" in r for r in recent)
+    feed = ET.fromstring(client.get("/proposals/late-facts/changes.atom").content)
+    titles = [e.findtext("{http://www.w3.org/2005/Atom}title") for e in feed.findall("{http://www.w3.org/2005/Atom}entry")]
+    assert titles[:2] == ["Facts about the force: target: 5,000 → 10,000 troops",
+                          "Facts about the force: target: 10,000 → 20,000 troops"]
+    # Known before the late facts were entered, the 20 Nov change still reads against the 1 Nov facts.
+    # (All three were recorded today, so only the API's record keeps the order they came in.)
+    history = client.get("/api/v1/changes?limit=1000").json()
+    late = [c for c in history if c["proposal"] == "late-facts"]
+    assert [c["after"]["target_troops"] for c in late] == [5000, 20000, 10000]
+    assert late[1]["before"]["target_troops"] == 5000  # the record as made, which the hash covers
+
+
 # ---- the form ---------------------------------------------------------------------------------------------
 
 

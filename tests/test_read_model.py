@@ -36,6 +36,7 @@ from app.figure_rule import figure_problems
 from app.models import Change, Proposal, Source
 from app.schemas import SourceIn, StanceData
 from app.services.board import get_proposal
+from app.services.history import describe_change
 from app.services.seeding import SEED_FORMAT, seed_file
 from app.services.sources import create_source
 from app.services.stances import set_stance
@@ -114,6 +115,16 @@ class Oracle:
             start_of_next_day = dt.datetime.combine(cut.known_at + DAY, dt.time.min, tzinfo=UTC)
             candidates = [s for s in candidates if s.recorded_at < start_of_next_day]
         return max(candidates, key=lambda s: (s.day, s.change_id), default=None)
+
+    def timeline(self, country: str, cut: Cut) -> list[tuple[Statement, Statement | None]]:
+        """The statements that count by the cut, latest first in the rule's order, each with the one
+        before it (what a country page's timeline tells it against)."""
+        day = cut.as_of or cut.known_at or today()
+        listed = sorted((s for s in self.statements if s.country == country and s.day <= day
+                         and (cut.known_at is None or s.recorded_at < dt.datetime.combine(
+                             cut.known_at + DAY, dt.time.min, tzinfo=UTC))),
+                        key=lambda s: (s.day, s.change_id))
+        return [(s, listed[i - 1] if i else None) for i, s in reversed(list(enumerate(listed)))]
 
     def board(self, cut: Cut) -> dict[str, Statement]:
         """Country code → its position, for the countries on the board."""
@@ -451,6 +462,13 @@ def check_country_pages(client, slug: str, oracle: Oracle, cut: Cut) -> list[str
         elif want is not None and (position is None or position.get("data-status") != want.snapshot["status"]):
             problems.append(f"{url}: expected id=position data-status={want.snapshot['status']!r} from {want}, "
                             f"got {'id=no-position' if position is None else position.get('data-status')!r}")
+        # The timeline: the same statements, read by the day each speaks for, each told against the one
+        # before it (so a statement entered late for an earlier day changes how the next one reads).
+        listed = [(li["id"].removeprefix("change-"), [x.get_text(" ", strip=True) for x in li.select("ul.diff li")])
+                  for li in soup.select("ol.timeline > li")]
+        expected = [(str(s.change_id), describe_change(p and p.snapshot, s.snapshot)) for s, p in oracle.timeline(code, cut)]
+        if listed != expected:
+            problems.append(f"{url}: the timeline should read {expected}, got {listed}")
     return problems
 
 

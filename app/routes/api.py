@@ -328,7 +328,7 @@ def stance_history(
     stance = board.get_stance(session, proposal, iso3)
     dated = as_of is not None or known_at is not None
     entries = history.change_entries(session, proposal=proposal, country_code=stance.country_code,
-                                     after_id=after, limit=limit + 1, newest_first=False,
+                                     after_id=after, limit=limit + 1, newest_first=False, described=False,
                                      day=board.the_day(as_of, known_at) if dated else None, known_at=known_at)
     return _paged(request, [change_dict(e) for e in entries], limit, lambda item: item["id"])
 
@@ -373,7 +373,8 @@ def list_changes(
     if since is not None and since.tzinfo is None:
         since = since.replace(tzinfo=dt.timezone.utc)
     head = read_head(session)
-    entries = history.change_entries(session, since=since, after_id=after, limit=limit + 1, newest_first=False)
+    entries = history.change_entries(session, since=since, after_id=after, limit=limit + 1, newest_first=False,
+                                     described=False)
     response = _paged(request, [change_dict(e) for e in entries], limit, lambda item: item["id"])
     response.headers["X-Chain-Head"] = head.hash
     response.headers["X-Chain-Head-Change"] = str(head.change_id)

@@ -139,8 +139,7 @@ def country_page(request: Request, session: SessionDep, slug: SlugPath, iso3: Co
     proposal = board.get_proposal(session, slug)
     stance = board.get_stance(session, proposal, iso3)
     day = board.read_board(session, slug, as_of=as_of_day, known_at=known_day, country=stance.country_code)
-    timeline = [(c, history.describe_change(c.before, c.after, c.entity))
-                for c in history.timeline(session, stance.id, day.day, known_day)]
+    timeline = history.timeline(session, stance.id, day.day, known_day)
     context = {"proposal": day.proposal, "stance": stance, "shown": day.position(stance.country_code),
                "timeline": timeline, "as_of": as_of_day, "known_at": known_day, "day": day.day,
                "dated": query(as_of=as_of_day, known_at=known_day), "errors": errors}

@@ -7,8 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, case, null, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from app.models import Change, Country, Factor, Proposal
 from app.services.board import counts_on, end_of_day, facts_json, read_board, stance_json
@@ -283,6 +283,30 @@ class ChangeEntry:
         return f"{self.subject}: {self.lines[0]}" if self.lines else self.subject
 
 
+def _followed(known_before: dt.datetime | None):
+    """The snapshot each change follows on its timeline: the statement of the same stance, factor or
+    proposal's facts just before it in the as-of rule's order (the day it speaks for, then the order
+    recorded), among those recorded before KNOWN_BEFORE when given. Every page tells what a change
+    changed against it, so a statement entered late for an earlier day also changes how the statement
+    after it reads, on every page alike; the API keeps `before` as it was recorded (the hash covers it)."""
+    prev = aliased(Change)
+
+    def just_before(same_owner):
+        query = select(prev.after).where(same_owner, or_(
+            prev.effective_on < Change.effective_on,
+            and_(prev.effective_on == Change.effective_on, prev.id < Change.id)))
+        if known_before is not None:
+            query = query.where(prev.changed_at < known_before)
+        return (query.order_by(prev.effective_on.desc(), prev.id.desc()).limit(1)
+                .correlate(Change).scalar_subquery())
+
+    return case(
+        (Change.entity == "stance", just_before(prev.stance_id == Change.stance_id)),
+        (Change.entity == "factor", just_before(prev.factor_id == Change.factor_id)),
+        else_=just_before(and_(prev.proposal_id == Change.proposal_id, prev.entity == "proposal")),
+    ).label("followed")
+
+
 def change_entries(
     session: Session,
     *,
@@ -296,13 +320,18 @@ def change_entries(
     day: dt.date | None = None,
     known_at: dt.date | None = None,
     after_day: dt.date | None = None,
+    described: bool = True,
 ) -> list[ChangeEntry]:
-    """Changes, newest first (pages, feeds) or oldest first (the API), with their descriptions; with
-    DAY, only the statements that count for the end of DAY as known at KNOWN_AT (the as-of rule's two
-    cuts, as a country page's history lists them). With AFTER_DAY too, only those that speak for a day
-    after it, by the day they speak for, newest day first (the changes of a period)."""
+    """Changes, newest first (pages, feeds) or oldest first (the API), with their descriptions (told
+    against the statement each follows on its timeline, as known at KNOWN_AT; none when not
+    DESCRIBED); with DAY, only the statements that count for the end of DAY as known at KNOWN_AT (the
+    as-of rule's two cuts, as a country page's history lists them). With AFTER_DAY too, only those
+    that speak for a day after it, by the day they speak for, newest day first (the changes of a
+    period)."""
+    known_before = end_of_day(known_at) if known_at else None
     query = (
-        select(Change, Proposal.slug, Proposal.name, Factor.slug, Factor.name, Country.name)
+        select(Change, _followed(known_before) if described else null(), Proposal.slug, Proposal.name,
+               Factor.slug, Factor.name, Country.name)
         .join(Proposal, Proposal.id == Change.proposal_id)
         .outerjoin(Factor, Factor.id == Change.factor_id)
         .outerjoin(Country, Country.code == Change.country_code)
@@ -318,23 +347,26 @@ def change_entries(
     if since is not None:
         query = query.where(Change.changed_at >= since)
     if day is not None:
-        query = counts_on(query, day, end_of_day(known_at) if known_at else None)
+        query = counts_on(query, day, known_before)
     if after_day is not None:
         query = query.where(Change.effective_on > after_day).order_by(Change.effective_on.desc())
     query = query.order_by(Change.id.desc() if newest_first else Change.id).limit(limit)
     return [
         ChangeEntry(change, pslug, pname, fslug, fname, cname,
-                    describe_change(change.before, change.after, change.entity))
-        for change, pslug, pname, fslug, fname, cname in session.execute(query)
+                    describe_change(followed, change.after, change.entity) if described else [])
+        for change, followed, pslug, pname, fslug, fname, cname in session.execute(query)
     ]
 
 
-def timeline(session: Session, stance_id: int, day: dt.date, known_at: dt.date | None) -> list[Change]:
-    """The statements recorded to a stance that count for the end of DAY as known at KNOWN_AT, newest
-    recorded first (a country page's timeline)."""
-    query = counts_on(select(Change).where(Change.stance_id == stance_id), day,
-                      end_of_day(known_at) if known_at else None)
-    return list(session.scalars(query.order_by(Change.id.desc())))
+def timeline(session: Session, stance_id: int, day: dt.date,
+             known_at: dt.date | None) -> list[tuple[Change, list[str]]]:
+    """The statements recorded to a stance that count for the end of DAY as known at KNOWN_AT, latest
+    first in the as-of rule's order (the day each speaks for, then the order recorded), each with what
+    it changed against the one before it: a country page's timeline, read down as one story."""
+    known_before = end_of_day(known_at) if known_at else None
+    query = counts_on(select(Change, _followed(known_before)).where(Change.stance_id == stance_id), day, known_before)
+    found = session.execute(query.order_by(Change.effective_on.desc(), Change.id.desc()))
+    return [(change, describe_change(followed, change.after, change.entity)) for change, followed in found]
 
 
 # ---- one version of a stance -------------------------------------------------------------------------
