@@ -2848,3 +2848,26 @@ def test_an_announcement_of_the_decision_still_to_come(text, expected):
 )
 def test_roles_kept_to_pledges_recalled_with_a_noun_and_reports_in_newspapers(text, expected):
     assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a term said first with asides, readiness said on its own after it
+        ("“If the Security Council gives a mandate, and Peru is asked to take part, then we are ready,” the Peruvian minister said.",
+         {"PER": ("conditional", ["mandate"])}),
+        ("If the UN approves a mandate, after weeks of talks, Chile would be ready.", {"CHL": ("conditional", ["mandate"])}),
+        # leaving another body on a term is no term of the force's; leaving the force is
+        ("Chile will withdraw from the board if it does not serve Palestinian interests.", {}),
+        ("Chile will withdraw its troops if the force is asked to fight.", {"CHL": ("conditional", ["other"])}),
+        # a party named after its country, and a country's parties, critics or opposition, are not its government
+        ("Elections are due in March, and the main parties -- the Chile Democratic Party among them -- have distanced "
+         "themselves from the plan.", {}),
+        ("Chile said it will send troops, but the opposition rejected the plan.", {"CHL": ("committed", [])}),
+        # the government's own plan, in an article about one country
+        ("A lawmaker from the Peruvian Nationalist Party criticised the government's plan to send troops to Gaza.",
+         {"PER": ("committed", [])}),
+    ],
+)
+def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, expected):
+    assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected

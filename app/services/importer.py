@@ -120,7 +120,7 @@ class Mention:
     start: int
     end: int
     surface: str
-    kind: str  # "name", "capital", "demonym" or "person"
+    kind: str  # "name", "capital", "demonym", "person" or "party" (a party named after its country: never a subject)
 
     @property
     def is_demonym(self) -> bool:
@@ -152,12 +152,20 @@ def _mention_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return pattern, kinds
 
 
+# A country's name opening the name of a party or movement ("the Bangladesh Nationalist Party", "Pakistan
+# Tehreek-e-Insaf", "the Indonesian Democratic Party of Struggle") names that party, not the country.
+PARTY_AFTER = re.compile(r" (?:[A-Z][\w’'-]* ){0,3}?(?:(?:Nationalist |Democratic |Socialist |Islamic |People’s |People's )?"
+                         r"(?:Party|League|Front|Movement)\b|Jamaat[\w-]*|Tehreek[\w-]*)")
+
+
 def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Countries named in TEXT[start:end], by name, alias or demonym (case-sensitive: names are capitalised)."""
     pattern, kinds = _mention_pattern()
     found = []
     for m in pattern.finditer(text, start, len(text) if end is None else end):
         code, kind = kinds[m.group(0)]
+        if PARTY_AFTER.match(text, m.end()):
+            kind = "party"
         found.append(Mention(code, m.start(), m.end(), m.group(0), kind))
     return found
 
@@ -213,7 +221,8 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:(?:remain|stay|be|serve|operate) )?under (?:its own|their own|national|[A-Z][\w-]*(?:’s|'s)) (?:flag and command|flag|command|control)\b"
                                r"|\bin (?:strict |full )?(?:compliance|accordance|line) with (?:the |current |existing |its |national |UN |U\.N\. )*(?:national |domestic |[A-Z][a-z]+ )?(?:legislation|law|constitution|constitutional|resolution|Resolution|UN|U\.N\.|United Nations|Security Council|mandate)"
                                r"|\b(?:only )?within the framework of\b|\bwithin (?:specific|certain|clear|defined) parameters\b"
-                               r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?: [\w’']+){0,3} if\b"
+                               # (leaving another body on a term, "will withdraw from the board if ...", is no term of the force's)
+                               r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?! from (?:the |its |their )?(?:[\w-]+ )?(?:[Bb]oard|talks|negotiations|deal|agreement|initiative|council|process)\b)(?: [\w’']+){0,3} if\b"
                                r"|\b(?:could|would|will|might|may|can) (?:be (?:happy|glad|willing|ready|prepared|able|pleased) to )?(?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
     ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill (?:also |soon |eventually |initially |still |now |first )?(?:send|contribute|deploy)\b"
                              r"|\bagre(?:ed|es) to (?:send|contribute|deploy|join|participate|take part|be part|provide|supply|dispatch|commit)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply)\b"
@@ -434,9 +443,11 @@ NOT_YET = [
 ]
 # Terms put first: "If the Security Council approves, Chile will send 500 troops", "Peru said that if a
 # ceasefire holds, it would deploy". The term is the if-clause; the subject comes after its comma.
-IF_FIRST = (r"(?<![Ee]ven )(?<![Aa]sked )(?<!asking )(?<!unclear )(?<!known )(?<!wondered )(?<!wonders )\b(?:[Ii]f|[Oo]nce) (?!asked|requested|needed|necessary|invited|called upon|required)(?=[^,;.]{3,120}, (?:[\w’'-]+ ){0,5}?"
-            r"(?:will|would|could|can|is ready to|are ready to|would be ready to|is willing to|would be willing to) (?:also )?"
-            r"(?:send|contribute|deploy|dispatch|join|take part|participate|provide|consider|go(?! ahead))\b)")
+IF_FIRST = (r"(?<![Ee]ven )(?<![Aa]sked )(?<!asking )(?<!unclear )(?<!known )(?<!wondered )(?<!wonders )\b(?:[Ii]f|[Oo]nce) (?!asked|requested|needed|necessary|invited|called upon|required)(?=(?:[^,;.]{3,120}, ){1,3}?(?:[\w’'-]+ ){0,5}?"
+            r"(?:(?:will|would|could|can|is ready to|are ready to|would be ready to|is willing to|would be willing to) (?:also )?"
+            r"(?:send|contribute|deploy|dispatch|join|take part|participate|provide|consider|go(?! ahead))\b"
+            # readiness said on its own after the term: "If a mandate is given, then we are ready."
+            r"|(?:is|are|am|will be|would be) (?:ready|willing|prepared)(?=[.,;”\"’]|$)))")
 # ... and in other words: "Should the council approve, Chile would send ...", "Were a truce to hold, Peru would deploy",
 # "In the event that a mandate is granted, Chile will contribute ...".
 IF_FIRST = IF_FIRST.replace(r"\b(?:[Ii]f|[Oo]nce) ", r"(?:\b(?:[Ii]f|[Oo]nce) |(?:(?<![^\n])|(?<=[.:;] )|(?<=, )|(?<=\bthat ))(?:[Ss]hould|[Ww]ere)"
@@ -816,6 +827,8 @@ MORE_CUES["considering"] += [
     r"(?:decision|participation|contribution|deployment|role|involvement)\b",
 ]
 UNNAMED_GOVERNMENT = re.compile(r"\bthe (?:federal|national|central) government\b")
+# The government's own plan or decision, right before the cue: "the government's plan to send troops".
+GOVERNMENTS_OWN = re.compile(r"\b[Tt]he (?:federal |national |central )?government(?:’s|'s) (?:[\w-]+ ){0,2}$")
 MORE_CUES["withdrawn"] += [
     # a plan or a deployment of its own scrapped: "has scrapped plans to send troops", "called off its deployment"
     r"\b(?:called off|calls off|cancell?ed|cancels|scrapped|scraps|shelved|shelves|froze|frozen|freezes|halted|halts|suspended|suspends|"
@@ -1035,6 +1048,10 @@ GROUP_SUBJECT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|several|a 
 # countries have expressed willingness" is no stance of Egypt's.
 GROUP_NOUN = re.compile(r"\b(?:several|some|many|other|a few|a number of|few|most|more|dozens of|two|three|four|five|six|seven|eight|nine|ten|\d+)"
                         r"(?: [\w-]+)? (?:countries|nations|states|governments)\b", re.I)
+# A clause of its own whose subject is a part of the country other than its government: its parties,
+# opposition, critics. What they reject or back is not the country's stance.
+DOMESTIC_SUBJECT = re.compile(r"(?:,|\band|\bwhile|\bbut|—|–|;)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:parties|party|opposition|critics|"
+                              r"activists|protesters|protestors|clerics|civil society|unions|analysts|experts)\b(?:[^.;—–]|[—–][^—–]*[—–])*$")
 GROUP_CLAUSE_SUBJECT = re.compile(r"(?:\bthat|\bsaid|\bsays|\bsaying|:|,|—|–|--)\s+(?:the\s+)?(?:" + GROUP_NOUN.pattern[2:]
                                   + r"|(?:countries|nations|governments) (?:contributing|sending|joining|taking part|involved|willing|ready)\b)", re.I)
 # The members of such a group set off by dashes or brackets after the verb: "... sending troops -- Chile and Peru --".
@@ -2132,7 +2149,7 @@ def _extract(text: str) -> list[Suggestion]:
         # ", which has deployed peacekeepers elsewhere," is background, not the stance.
         asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(text, span.start, span.end)]
         speakers = [x for x in named if not SPOKEN_TO.search(text, span.start, x.start) and not MEDIA_AFTER.match(text, x.end)
-                    and not any(a <= x.start < b for a, b in asides) and not _a_place(text, x)]
+                    and not any(a <= x.start < b for a, b in asides) and not _a_place(text, x) and x.kind != "party"]
         given: dict[str, tuple[str, int]] = {}  # country -> (status, cue position)
         recalls = [r for r in RECALLED.finditer(text, span.start, span.end) if not any(a <= r.start() < b for a, b in asides)
                    and not DATED_STATEMENT.search(text, max(span.start, r.start() - 40), r.start())]
@@ -2211,12 +2228,14 @@ def _extract(text: str) -> list[Suggestion]:
                     for code in subjects:
                         conditions_here.setdefault(code, []).extend(_conditions_in(text, c_start, c_end, sentence))
                     continue
-                inside = [x for x in named if m.start() <= x.start and x.end <= m.end() and x.kind != "person"
+                inside = [x for x in named if m.start() <= x.start and x.end <= m.end() and x.kind not in ("person", "party")
                           and x.code not in NOT_CONTRIBUTORS and not _a_place(text, x)]  # "agreed to a US request": the US asks, it is not the subject
                 subjects = list(dict.fromkeys(x.code for x in inside)) if inside else \
                     _subjects_before(text, speakers, m.start(), together=True)
                 last_named = max([x.end for x in speakers if x.end <= m.start()] or [span.start])
                 group_subject = not inside and GROUP_CLAUSE_SUBJECT.search(text, last_named, m.start()) is not None
+                if not inside and status != "conditional" and DOMESTIC_SUBJECT.search(text, last_named, m.start()):
+                    group_subject = True  # "..., and the main parties have distanced themselves from ...": not the government
                 if group_subject:
                     subjects = []  # "the minister said several countries are ready to send troops": not his country
                 if (not subjects or set(subjects) <= NOT_CONTRIBUTORS) and GROUP_NOUN.search(text, span.start, m.start()):
@@ -2256,6 +2275,8 @@ def _extract(text: str) -> list[Suggestion]:
                             subjects = [home]  # "We will not go unless ...", the article's only possible contributor
                         if not subjects and home and not named and UNNAMED_GOVERNMENT.search(m.group(0)):
                             subjects = [home]  # "a decision is expected from the federal government": the only possible contributor's
+                        if not subjects and home and not speakers and GOVERNMENTS_OWN.search(text, max(span.start, m.start() - 40), m.start()):
+                            subjects = [home]  # "criticised the government's plan to send troops": the only possible contributor's
                 pending_decision = status == "considering" and DECISION_PENDING.search(m.group(0)) is not None
                 if pending_decision and not is_recalled and UNDECIDED_ON_JOINING.match(text, m.end(), span.end):
                     undecided.update(subjects)
