@@ -540,8 +540,9 @@ class CacheMiddleware:
         if passthrough:
             return None
         body = b"".join(chunks)
-        digest = hashlib.sha256(repr(key).encode())
-        digest.update(body)  # not key + body: that would copy the page once more
+        # The tag names the bytes alone: the same answer (to a request with or without htmx's headers, or
+        # after a write that changed nothing it shows) keeps its tag, and another answer gets another.
+        digest = hashlib.sha256(body)
         response_headers = [(k.lower(), v) for k, v in start.get("headers", []) if k.lower() != REQUEST_ID_HEADER]
         if not any(k == b"cache-control" for k, _ in response_headers):
             response_headers.append((b"cache-control", b"no-cache"))

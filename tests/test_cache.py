@@ -83,6 +83,24 @@ def test_cached_answers_carry_an_etag_and_answer_304(client):
     assert "content-security-policy" in again.headers
 
 
+def test_an_etag_names_the_answer_not_the_request_or_the_data_version(client, database):
+    """The same bytes keep their tag: a country page asked with htmx's header (the same page, so no
+    Vary for it), or after a write that changed another country only; the page that changed gets a
+    new one."""
+    page = "/proposals/gaza-isf/countries/EGY"
+    plain, htmx = client.get(page), client.get(page, headers={"HX-Request": "true"})
+    assert plain.content == htmx.content and plain.headers["etag"] == htmx.headers["etag"]
+    assert "hx-request" not in plain.headers.get("vary", "").lower()
+    qatar = client.get("/proposals/gaza-isf/countries/QAT").headers["etag"]
+    _write(database, "declined")
+    assert client.get(page, headers={"If-None-Match": plain.headers["etag"]}).status_code == 304
+    changed = client.get("/proposals/gaza-isf/countries/QAT", headers={"If-None-Match": qatar})
+    assert changed.status_code == 200 and changed.headers["etag"] != qatar
+    # The board's what-if panel is another answer to htmx: its own tag, and Vary says so.
+    board, panel = client.get("/"), client.get("/", headers={"HX-Request": "true"})
+    assert board.headers["etag"] != panel.headers["etag"] and "HX-Request" in board.headers["vary"]
+
+
 PAST = "/?as_of=2100-01-01"  # a day after every recorded change: the board as it stands, asked by day
 
 
