@@ -465,7 +465,7 @@ def test_openapi_documents_the_etag_and_each_answer_of_one_stance(client):
     codes = {method: set(op["responses"]) for method, op in operations.items()}
     assert codes == {
         "get": {"200", "304", "404", "422", "503"},
-        "put": {"200", "201", "400", "401", "403", "404", "412", "413", "422", "428", "503"},
+        "put": {"200", "201", "400", "401", "403", "404", "412", "413", "415", "422", "428", "503"},
         "patch": {"200", "400", "401", "403", "404", "412", "413", "415", "422", "428", "503"},
     }
     for method, status in (("get", "200"), ("get", "304"), ("put", "200"), ("put", "201"), ("patch", "200")):
@@ -713,3 +713,19 @@ def test_a_factor_state_stated_for_an_earlier_day_changes_that_day_not_today(wri
                          "html.parser")
     assert form.select_one("input[name=state][checked]")["value"] == "unmet"
     assert "Now Unmet" in " ".join(form.select_one("h1").find_next("p").get_text(" ", strip=True).split())
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", None])
+@pytest.mark.parametrize(("method", "path"), [("PUT", f"{URL}/AZE"), ("POST", "/api/v1/sources"),
+                                               ("PUT", "/api/v1/proposals/gaza-isf"),
+                                               ("POST", "/api/v1/imports"), ("POST", "/api/v1/imports/1/apply")])
+def test_a_json_write_in_another_format_is_415_and_writes_nothing(writer, session, method, path, content_type):
+    """A JSON body sent as another type (or untyped) is refused for its type, naming the one taken,
+    not read as if it were JSON nor answered with a field error."""
+    before = _changes(session)
+    headers = {"If-Match": writer.get(path).headers.get("etag", '"x"') if method == "PUT" else '"x"',
+               **({"Content-Type": content_type} if content_type else {})}
+    reply = writer.request(method, path, content=json.dumps({"status": "declined", **CITED}), headers=headers)
+    assert reply.status_code == 415, reply.text
+    assert "application/json" in reply.json()["detail"]
+    assert _changes(session) == before

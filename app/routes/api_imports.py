@@ -10,7 +10,7 @@ from app.config import get_settings
 from app.db import get_database
 from app.limits import ARTICLE_LIMIT
 from app.routes.api import json_bytes
-from app.routes.api_writes import AUTH_RESPONSES, WriterDep, _detail, _invalid
+from app.routes.api_writes import AUTH_RESPONSES, JSON_BODY, NOT_JSON, WriterDep, _detail, _invalid
 from app.schemas import ApplyIn, ApplyResultOut, ImportDetailOut, ImportIn, ImportOut, SourceIn
 from app.deps import SessionDep
 from app.services import board, imports, language
@@ -24,7 +24,8 @@ router = APIRouter(prefix="/api/v1", tags=["api"])
     "/imports",
     response_model=ImportOut,
     status_code=201,
-    responses={**AUTH_RESPONSES, **_detail(404, "No such proposal"),
+    dependencies=JSON_BODY,
+    responses={**AUTH_RESPONSES, **NOT_JSON, **_detail(404, "No such proposal"),
                **_detail(413, f"The article is over {ARTICLE_LIMIT}, the limit for an article"),
                **_invalid("Invalid, empty, or in English with no country with a stance found")},
     summary="Read an article into suggestions",
@@ -81,7 +82,8 @@ def get_import(import_id: Annotated[int, Path(ge=1, le=2**31 - 1)], session: Ses
 @router.post(
     "/imports/{import_id}/apply",
     response_model=list[ApplyResultOut],
-    responses={**AUTH_RESPONSES, **_detail(404, "No such import, or no suggestion for a country"),
+    dependencies=JSON_BODY,
+    responses={**AUTH_RESPONSES, **NOT_JSON, **_detail(404, "No such import, or no suggestion for a country"),
                409: {"model": list[ApplyResultOut], "description": "At least one stance changed since the import; see each country's outcome"}},
     summary="Apply accepted suggestions",
 )

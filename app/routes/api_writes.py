@@ -52,6 +52,18 @@ AUTH_RESPONSES = {
     **_detail(403, "The token may only read"),
     **_detail(413, "The body is over 2 MB"),
 }
+JSON_TYPES = ("application/json",)
+
+
+def json_body(request: Request) -> None:
+    """Refuse a body sent as anything but JSON (or untyped) before reading it: 415, naming the type taken."""
+    if request.headers.get("content-type", "").split(";")[0].strip().lower() not in JSON_TYPES:
+        raise HTTPException(415, "send the body as JSON, with Content-Type: application/json")
+
+
+# What a route taking a JSON body adds to its decorator: the check above, and the answer it gives.
+JSON_BODY = [Depends(json_body)]
+NOT_JSON = _detail(415, "The body is not sent as `application/json`")
 MALFORMED = ("A body that is not JSON at all is a 422 too, with one error of `type` `json_invalid` "
              "(`loc`: `body` and the character where reading stopped).")
 
@@ -121,7 +133,9 @@ LOCATION = {"Location": {"description": "The stance's address.", "required": Tru
     "/proposals/{slug}/stances/{iso3}",
     response_model=StanceWriteOut,
     status_code=200,
+    dependencies=JSON_BODY,
     responses={
+        **NOT_JSON,
         200: {"headers": WRITTEN_ETAG},
         201: {"model": StanceWriteOut, "description": "Created (no stance existed for this country)",
               "headers": {**WRITTEN_ETAG, **LOCATION}},
@@ -437,7 +451,8 @@ def _written(slug: str, code: str, notes: list[str] = (), same_as: dt.date | Non
     "/sources",
     response_model=SourceDetailOut,
     status_code=201,
-    responses={**AUTH_RESPONSES, 200: {"model": SourceDetailOut, "description": "The same source was already "
+    dependencies=JSON_BODY,
+    responses={**AUTH_RESPONSES, **NOT_JSON, 200: {"model": SourceDetailOut, "description": "The same source was already "
                                        "stored (same text, or same title; same publisher, address and day): that one"}},
     summary="Add a source",
 )
@@ -474,8 +489,10 @@ def _facts_loc(loc: list) -> list:
 @router.put(
     "/proposals/{slug}",
     response_model=ProposalWriteOut,
+    dependencies=JSON_BODY,
     responses={
         **AUTH_RESPONSES,
+        **NOT_JSON,
         **_detail(404, "No such proposal"),
         **_detail(412, "`If-Match` does not match the current `ETag` (someone changed the facts meanwhile)"),
         **_invalid("A field is invalid, with its path in the body: e.g. `resolution.date` missing for an "
