@@ -108,7 +108,7 @@ def test_a_statement_sent_again_for_its_own_day_records_nothing(writer, session,
     assert {day: writer.get(f"{URL}?as_of={day}").json() for day in boards} == boards
 
     # The same words for another day are a statement of their own.
-    other_day = writer.put(f"{URL}/AZE", json={**earlier, "stated_on": "2026-11-21"},
+    other_day = writer.put(f"{URL}/AZE", json={**earlier, "stated_on": "2026-11-19"},
                            headers={"If-Match": again.headers["etag"]})
     assert other_day.status_code == 200 and _changes(session) == count + 1
 
@@ -149,6 +149,10 @@ def test_create_answers_201_with_location_and_refuses_if_match(writer, session):
         ({"citation": {"source": {"title": "Blank", "text": "   "}, "quote": "   "}}, ["body", "citation", "source", "text"]),
         ({"citation": {"source": {"title": "Late", "published_on": "2026-10-01", "retrieved_on": "2026-01-01"},
                        "quote": "words"}}, ["body", "citation", "source", "retrieved_on"]),
+        # a report cannot give a statement made after it came out
+        ({"stated_on": "2026-03-02", "citation": {"source": {"title": "Early", "published_on": "2026-03-01",
+                                                             "text": "Baku said it would wait."},
+                                                  "quote": "Baku said it would wait."}}, ["body", "stated_on"]),
     ],
 )
 def test_invalid_bodies_answer_422_naming_the_field_and_write_nothing(writer, session, change, loc):
@@ -599,7 +603,7 @@ def test_a_statement_behind_a_later_one_keeps_the_conditions_of_its_day_with_the
     correction's, in the API and on the country page of that day."""
     text = "Norway may send up to 300 under a UN mandate. Norway is in talks. Norway raises its offer to 450."
     source = writer.post("/api/v1/sources", json={"title": "Oslo briefings", "publisher": "Example Wire",
-                                                  "published_on": "2026-09-01", "text": text}).json()["id"]
+                                                  "published_on": "2026-10-01", "text": text}).json()["id"]
 
     def cite(quote: str) -> dict:
         return {"citation": {"source_id": source, "quote": quote}, "reason": quote}

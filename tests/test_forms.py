@@ -790,3 +790,18 @@ def test_numbers_no_database_can_hold_get_a_page_not_a_server_error(editor_clien
     settled = editor_client.post(EDIT, data={**stance, "version": huge, "choice-summary": "theirs"})
     assert settled.status_code in (409, 422)
     assert change_count(session) == before
+
+
+def test_a_statement_dated_after_its_source_came_out_is_refused_beside_its_date(editor_client, session):
+    """A report that came out on 20 Nov 2025 cannot give a statement made on 1 Dec 2025."""
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
+    data.update(stated_on="2025-12-01", source_id="new", source_title="Baku's line", source_published_on="2025-11-20",
+                quote=QUOTE, reason="r")
+    before = change_count(session)
+    reply = editor_client.post(EDIT, data=data)
+    assert reply.status_code == 422
+    error = BeautifulSoup(reply.text, "html.parser").select_one("#stated_on-error").get_text()
+    assert "Must not be after 20 Nov 2025, when the latest source quoted here was published" in error
+    assert change_count(session) == before
+    data.update(stated_on="2025-11-20")
+    assert editor_client.post(EDIT, data=data, follow_redirects=False).status_code == 303

@@ -232,8 +232,9 @@ def histories(draw) -> list[Write]:
                         for text, category in chosen],
             recorded_days_ago=days_ago,
             recorded_minute=minute,
-            stated_days_before=draw(st.none() | st.integers(0, 3)),
-            published_days_before=draw(st.none() | st.integers(0, 3)),
+            stated_days_before=(stated := draw(st.none() | st.integers(0, 3))),
+            # a source comes out on or after the day of the statement it gives
+            published_days_before=draw(st.none() | st.integers(0, 3 if stated is None else stated)),
         ))
     return writes
 

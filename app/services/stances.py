@@ -451,6 +451,15 @@ def set_stance(
                                                    "was made"})
     if not data.citations and not any(c.citations for c in data.conditions):
         errors.append({"loc": ["citations"], "msg": "cite at least one source for this change"})
+    if data.stated_on is not None:
+        # A report gives what was said by the day it came out: one of the quoted sources at least must have
+        # come out on or after the day the statement was made (sources of unknown date aside).
+        cited = {q.source_id for q in [*data.citations, *(q for c in data.conditions for q in c.citations)]}
+        days = [d for d in session.scalars(select(Source.published_on).where(Source.id.in_(cited))) if d is not None]
+        if days and len(days) == len(cited) and data.stated_on > max(days):
+            errors.append({"loc": ["stated_on"], "msg": f"must not be after {day_words(max(days))}, when the latest "
+                                                       "source quoted here was published: a report gives what was "
+                                                       "said by the day it came out"})
     check_citations(session, data.citations, ["citations"], errors)
     troops = (data.troops.offered_min, data.troops.offered_max, data.troops.committed, data.troops.deployed)
     facts = _facts(data.status, troops, data.roles, data.summary, data.stated_on, data.dispute)
