@@ -733,3 +733,40 @@ def test_a_json_write_in_another_format_is_415_and_writes_nothing(writer, sessio
     assert reply.status_code == 415, reply.text
     assert "application/json" in reply.json()["detail"]
     assert _changes(session) == before
+
+
+def test_roles_in_another_order_a_condition_alone_and_a_save_sent_twice_keep_every_quote_where_it_was(writer, session):
+    """Roles are a set: sent in another order they change nothing, and keep their quote. A quote for a
+    condition added alone is that condition's word, not the status's. A troop change sent twice records
+    the second time nothing, its quote not filed again under the status."""
+    text = "Oslo will send medics and engineers. Oslo wants a vote in the Storting. Oslo offers 300 troops."
+    source = writer.post("/api/v1/sources", json={"title": "Oslo", "text": text}).json()["id"]
+
+    def cite(quote: str) -> dict:
+        return {"citation": {"source_id": source, "quote": quote}, "reason": quote}
+
+    def patch(change: dict, etag: str):
+        reply = writer.patch(f"{URL}/NOR", content=json.dumps(change),
+                             headers={"If-Match": etag, "Content-Type": MERGE_PATCH})
+        assert reply.status_code == 200, reply.text
+        return reply
+
+    def backs(reply) -> dict[str, list[str]]:
+        return {c["quote"]: c["fields"] for c in reply.json()["citations"]}
+
+    first = writer.put(f"{URL}/NOR", json={"status": "committed", "roles": ["medical", "engineering"],
+                                           **cite("Oslo will send medics and engineers")})
+    assert first.status_code == 201, first.text
+    reordered = patch({"roles": ["engineering", "medical"], **cite("Oslo will send medics and engineers")},
+                      first.headers["etag"])
+    assert reordered.headers["etag"] == first.headers["etag"] and reordered.json()["roles"] == ["medical", "engineering"]
+    condition = patch({"conditions": [{"text": "A vote in the Storting.", "category": "domestic_approval"}],
+                       **cite("Oslo wants a vote in the Storting")}, first.headers["etag"])
+    assert backs(condition) == {"Oslo will send medics and engineers": ["status", "roles"]}
+    assert [q["quote"] for q in condition.json()["conditions"][0]["citations"]] == ["Oslo wants a vote in the Storting"]
+    offer = {"troops": {"offered_max": 300}, **cite("Oslo offers 300 troops")}
+    once = patch(offer, condition.headers["etag"])
+    count = _changes(session)
+    twice = patch(offer, once.headers["etag"])
+    assert twice.headers["etag"] == once.headers["etag"] and _changes(session) == count
+    assert backs(twice)["Oslo offers 300 troops"] == ["troops"]

@@ -139,7 +139,8 @@ def fact_of(field: str | None) -> str | None:
 
 
 def _facts(status, troops: tuple, roles, summary, stated_on, dispute) -> dict[str, Any]:
-    return {"status": status, "troops": troops, "roles": list(roles or []), "summary": summary or None,
+    # roles are a set: the same roles in another order (a form posts them in the vocabulary's) change nothing
+    return {"status": status, "troops": troops, "roles": sorted(roles or []), "summary": summary or None,
             "stated_on": stated_on, "dispute": dispute or None}
 
 
@@ -160,12 +161,14 @@ def _citations_for(current: list[Citation], given: list[CitationIn], changed: bo
 
 
 def _stance_citations(current: list[Citation], given: list[CitationIn], changed: set[str],
-                      facts: dict[str, Any], troops_before: tuple | None) -> list[Citation]:
+                      facts: dict[str, Any], troops_before: tuple | None, conditions_hold: bool = False) -> list[Citation]:
     """A stance's quotes after a write: per fact, the quotes recorded for its current value.
 
     A fact whose value this write changed (or that has no value) loses its earlier quotes; a quote the
     write gives for a named fact goes to that fact; a quote naming no fact supports whatever the write
-    changed that no named quote is for (the status when that leaves nothing). Each (quote, fact) once.
+    changed that no named quote is for. When that leaves nothing, it is the word for the conditions it
+    added or changed (CONDITIONS_HOLD: they took it), else for the status as new evidence, unless the
+    stance already cites it (the same save sent twice records nothing). Each (quote, fact) once.
 
     The troops go figure by figure when a write changes some of them and leaves others standing
     (TROOPS_BEFORE: the figures it follows): an earlier quote stays the word for the figures it gave
@@ -210,9 +213,16 @@ def _stance_citations(current: list[Citation], given: list[CitationIn], changed:
             unclaimed += [f for f in TROOP_FIELDS if f in moved and now[f] is not None and f not in named_figures]
         elif target not in named_figures and target not in named_facts:
             unclaimed.append(target)
+    cited = {(c.source_id, c.quote) for c in current}
     for c in given:
         named = c.field if c.field in TROOP_FIELDS else fact_of(c.field)
-        for fact in [named] if c.field is not None else unclaimed or ["status"]:
+        if c.field is not None:
+            facts_for = [named]
+        elif unclaimed:
+            facts_for = unclaimed
+        else:
+            facts_for = [] if conditions_hold or (c.source_id, c.quote) in cited else ["status"]
+        for fact in facts_for:
             kept.append((c.source_id, c.quote, fact))
     reused = {(c.source_id, c.quote, c.field): c for c in current}
     out, seen = [], set()
@@ -540,7 +550,7 @@ def set_stance(
     stance.offered_max = data.troops.offered_max
     stance.committed = data.troops.committed
     stance.deployed = data.troops.deployed
-    stance.roles = list(data.roles)
+    stance.roles = list(data.roles) if "roles" in changed else list((followed.get("roles") if behind else stance.roles) or [])
     stance.summary = data.summary or None
     stance.stated_on = data.stated_on
     stance.dispute = data.dispute or None
@@ -551,6 +561,7 @@ def set_stance(
     # statement had it keeps its id and its quotes there, though a later statement removed it.
     then = _conditions_then(data.conditions, followed) if behind else {}
     kept: list[Condition] = []
+    conditions_hold = False  # whether a condition added or changed takes the write's own quote
     for position, cond in enumerate(data.conditions):
         said = then.get(position)
         ident = cond.id if cond.id is not None else said["id"] if said is not None else None
@@ -572,10 +583,11 @@ def set_stance(
         # A condition that is new or changed keeps only the quotes given for it now (else the
         # write's own quote); one unchanged keeps its quotes and gains any given.
         row.citations = _citations_for(row.citations, cond.citations or (loose if moved else []), moved)
+        conditions_hold = conditions_hold or (moved and not cond.citations and bool(loose))
         kept.append(row)
     stance.conditions = kept
     stance.citations = _stance_citations(was_quotes, data.citations, changed, facts,
-                                         None if was is None else was["troops"])
+                                         None if was is None else was["troops"], conditions_hold)
     try:
         session.flush()
     except StaleDataError as exc:
