@@ -770,3 +770,23 @@ def test_roles_in_another_order_a_condition_alone_and_a_save_sent_twice_keep_eve
     twice = patch(offer, once.headers["etag"])
     assert twice.headers["etag"] == once.headers["etag"] and _changes(session) == count
     assert backs(twice)["Oslo offers 300 troops"] == ["troops"]
+
+
+def test_a_patch_of_the_summary_alone_keeps_the_day_of_the_position_it_corrects(writer, client):
+    """Spain's undated statement speaks for today. Its summary corrected alone, quoting an older
+    background piece, is still today's position: no board before today gains Spain."""
+    put = writer.put(f"{URL}/ESP", json={"status": "committed", "troops": {"committed": 400},
+                                         "citation": {"source": {"title": "Madrid commits 400", "text": "Spain commits 400 troops."},
+                                                      "quote": "Spain commits 400 troops"}, "reason": "x"})
+    assert put.status_code == 201, put.text
+    background = writer.post("/api/v1/sources", json={
+        "title": "Madrid background", "published_on": "2026-06-01",
+        "text": "Spain has long backed a force that protects civilians."}).json()["id"]
+    patched = writer.patch(f"{URL}/ESP", content=json.dumps({
+        "summary": "Backs a force that protects civilians.", "reason": "x",
+        "citation": {"source_id": background, "quote": "Spain has long backed a force that protects civilians"}}),
+        headers={"If-Match": put.headers["etag"], "Content-Type": MERGE_PATCH})
+    assert patched.status_code == 200, patched.text
+    assert patched.json()["current_position"] is True and patched.json()["notice"] is None
+    assert client.get(f"{URL}/ESP").json()["summary"] == "Backs a force that protects civilians."
+    assert "ESP" not in {s["country"] for s in client.get(f"{URL}?as_of=2026-07-01").json()}

@@ -665,13 +665,31 @@ def _correction_carried_on(session: Session, stance: Stance, data: StanceData,
     (`carried_on`). A write that keeps the statement's date corrects the position as it now stands:
     it speaks for the carried day too, or the record it corrects would go on hiding it."""
     shown = position_change(session, stance)
-    if shown is None or not shown.after.get("carried_on"):
+    if shown is None:
         return None
     if (data.stated_on.isoformat() if data.stated_on else None) != shown.after.get("stated_on"):
         return None  # a statement of another day: dated by its own
-    carried = dt.date.fromisoformat(shown.after["carried_on"])
+    if shown.after.get("carried_on"):
+        carried = dt.date.fromisoformat(shown.after["carried_on"])
+    elif _same_position(data, shown.after):
+        # The summary or the dispute alone corrected: the position it corrects keeps its day, whatever
+        # the day of the source quoted for the correction (an undated statement goes by that).
+        carried = shown.effective_on
+    else:
+        return None
     own = spoken_for(data.stated_on, None, published_on(session, _first_source(data)), (now or utcnow()).date())
     return carried if carried > own else None
+
+
+def _same_position(data: StanceData, snapshot: dict[str, Any]) -> bool:
+    """Whether DATA states the position SNAPSHOT records (status, figures, roles, conditions), whatever
+    its summary, dispute and quotes."""
+    troops = snapshot.get("troops") or {}
+    return (data.status == snapshot.get("status")
+            and data.troops.model_dump() == {f: troops.get(f) for f in TROOP_FIELDS}
+            and sorted(data.roles) == sorted(snapshot.get("roles") or [])
+            and [(c.text, c.category, c.state, c.factor) for c in data.conditions]
+            == [(c["text"], c["category"], c["state"], c.get("factor")) for c in snapshot.get("conditions") or []])
 
 
 @dataclass
