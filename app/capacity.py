@@ -8,6 +8,10 @@ other. At most `queue` requests wait; one more is answered `503` with `Retry-Aft
 one that waited `wait_seconds` without getting a slot is answered the same way, so a burst slows
 answers down rather than piling up work nobody will read.
 
+A request's body is read whole before it may wait for a slot, within `body_seconds`: a client
+that sends its headers and then nothing (or a trickle) holds no slot, and is answered `408` when
+the time is up. At most `queue` bodies are read at once; one more is answered `503`.
+
 Probes and static files are never queued: `/healthz` answers on the event loop whatever the load.
 docs/operations.md says how slots, threads, the pool and workers relate.
 """
@@ -17,6 +21,7 @@ from __future__ import annotations
 import json
 
 import anyio
+from starlette.responses import Response
 
 from app.middleware import wants_html
 from app.schemas import ErrorOut
@@ -45,12 +50,14 @@ class Admission:
 
     `working` and `waiting` are what /healthz reports."""
 
-    def __init__(self, concurrency: int, queue: int, wait_seconds: float) -> None:
+    def __init__(self, concurrency: int, queue: int, wait_seconds: float, body_seconds: float = 30.0) -> None:
         self.concurrency = concurrency
         self.queue = queue
         self.wait_seconds = wait_seconds
+        self.body_seconds = body_seconds  # the time a client has to send a body (2 MB in 30 s: about 70 KB/s)
         self.waiting = 0
         self.working = 0
+        self.reading = 0  # requests whose body is being read, before they may wait for a slot
         self._slots: anyio.Semaphore | None = None  # made on the event loop, at the first request
 
     def slots(self) -> anyio.Semaphore:
@@ -71,6 +78,19 @@ class AdmissionMiddleware:
             await self.app(scope, receive, send)
             return
         admission = self.admission
+        headers = dict(scope.get("headers", []))
+        if b"content-length" in headers or b"transfer-encoding" in headers:
+            if admission.reading >= admission.queue:
+                await busy(scope, send, "the server is at capacity")
+                return
+            admission.reading += 1
+            try:
+                receive = await _read_body(receive, admission.body_seconds)
+            finally:
+                admission.reading -= 1
+            if receive is None:
+                await _timed_out(scope, send, admission.body_seconds)
+                return
         slots = admission.slots()
         if slots.value == 0 and admission.waiting >= admission.queue:
             await busy(scope, send, "the server is at capacity")
@@ -94,15 +114,66 @@ class AdmissionMiddleware:
             slots.release()
 
 
-async def busy(scope, send, why: str) -> None:
-    """503 with Retry-After: a page for a browser, `{"detail": ...}` for a script."""
+async def _read_body(receive, seconds: float):
+    """The request's whole body, read within SECONDS, handed on as one message by the receive
+    returned (then the client's own, for a disconnect); None when the client took too long."""
+    chunks: list[bytes] = []
+    with anyio.move_on_after(seconds):
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return _replay([], message, receive)  # gone before the body came: the app hears it
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                return _replay([{"type": "http.request", "body": b"".join(chunks), "more_body": False}], None, receive)
+    return None
+
+
+def _replay(first: list[dict], last: dict | None, receive):
+    queued = [*first, *([last] if last is not None else [])]
+
+    async def replay() -> dict:
+        return queued.pop(0) if queued else await receive()
+
+    return replay
+
+
+async def _timed_out(scope, send, seconds: float) -> None:
+    """408: the body did not come in time."""
+    message = f"the request's body did not arrive within {seconds:g} s; nothing was changed"
     if wants_html(scope):
-        body, kind = BUSY_PAGE, b"text/html; charset=utf-8"
+        body = (BUSY_PAGE.replace(b"<title>Busy", b"<title>Too slow").replace(b"<h1>Busy</h1>", b"<h1>Too slow</h1>")
+                .replace(b"The tracker has more readers than it can answer right now, and nothing of yours was "
+                         b"changed. Try again in a few seconds.", message.capitalize().encode() + b"."))
+        kind = b"text/html; charset=utf-8"
     else:
-        body = json.dumps({"detail": f"busy: {why}; try again in {RETRY_AFTER_SECONDS} s"}).encode()
-        kind = b"application/json"
+        body, kind = json.dumps({"detail": message}).encode(), b"application/json"
+    await send({"type": "http.response.start", "status": 408, "headers": [
+        (b"content-type", kind), (b"content-length", str(len(body)).encode()), (b"connection", b"close"),
+        (b"cache-control", b"no-store"),
+    ]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def _busy(scope, why: str) -> tuple[bytes, bytes]:
+    """The body and type of a 503: a page for a browser, `{"detail": ...}` for a script."""
+    if wants_html(scope):
+        return BUSY_PAGE, b"text/html; charset=utf-8"
+    return json.dumps({"detail": f"busy: {why}; try again in {RETRY_AFTER_SECONDS} s"}).encode(), b"application/json"
+
+
+async def busy(scope, send, why: str) -> None:
+    """503 with Retry-After, sent before the application is reached."""
+    body, kind = _busy(scope, why)
     await send({"type": "http.response.start", "status": 503, "headers": [
         (b"content-type", kind), (b"content-length", str(len(body)).encode()),
         (b"retry-after", str(RETRY_AFTER_SECONDS).encode()), (b"cache-control", b"no-store"),
     ]})
     await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+
+
+def busy_response(scope, why: str) -> Response:
+    """The same 503, as the application's answer (a writer that gave up on another's lock)."""
+    body, kind = _busy(scope, why)
+    return Response(body, status_code=503, media_type=kind.decode(),
+                    headers={"Retry-After": str(RETRY_AFTER_SECONDS), "Cache-Control": "no-store"})

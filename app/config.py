@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     # Requests that wait for one of those slots, and for how long, before a 503 (app/capacity.py).
     queue: int = Field(default=100, ge=0, le=100_000, validation_alias="ISF_QUEUE")
     queue_wait_seconds: float = Field(default=15.0, gt=0, le=600, validation_alias="ISF_QUEUE_WAIT")
+    # The time a client has to send a request's body, read before it may wait for a slot.
+    body_wait_seconds: float = Field(default=30.0, gt=0, le=600, validation_alias="ISF_BODY_WAIT")
     trusted_proxies: str = Field(default="", validation_alias="ISF_TRUSTED_PROXIES")
     log_format: Literal["json", "text"] = Field(default="json", validation_alias="ISF_LOG_FORMAT")
     # Absolute links (feeds, paging headers) are made from this, never from the request's Host.

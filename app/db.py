@@ -79,7 +79,16 @@ def build_engine(url: str, **kwargs) -> Engine:
         # Writers queue on the chain lock while readers carry on: leave room for both.
         kwargs.setdefault("pool_size", 10)
         kwargs.setdefault("max_overflow", 20)
-        return create_engine(url, pool_pre_ping=True, **kwargs)
+        engine = create_engine(url, pool_pre_ping=True, **kwargs)
+
+        @event.listens_for(engine, "begin")
+        def _on_begin_write(connection) -> None:
+            # A writer waits for another's lock as long as a SQLite writer would, then is told busy
+            # (503), never left holding its request slot for as long as someone else holds the lock.
+            if connection.get_execution_options().get("sqlite_write"):
+                connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(get_settings().sqlite_busy_timeout_ms)}")
+
+        return engine
 
     database = make_url(url).database
     if database and database != ":memory:":
@@ -113,6 +122,13 @@ def build_engine(url: str, **kwargs) -> Engine:
 @lru_cache
 def get_engine() -> Engine:
     return build_engine(get_settings().database_url)
+
+
+def is_lock_timeout(exc: BaseException) -> bool:
+    """Whether EXC is a writer giving up on another's lock: SQLite's busy timeout, PostgreSQL's
+    lock_timeout."""
+    orig = getattr(exc, "orig", exc)
+    return "database is locked" in str(orig) or type(orig).__name__ == "LockNotAvailable"
 
 
 class Database:

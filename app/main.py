@@ -11,13 +11,15 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Mount
 
 from app import __version__
 from app.cache import CacheMiddleware
-from app.capacity import BUSY_RESPONSE, Admission, AdmissionMiddleware
+from app.capacity import BUSY_RESPONSE, Admission, AdmissionMiddleware, busy_response
 from app.config import ROOT_DIR, get_settings
+from app.db import is_lock_timeout
 from app.web.templating import templates
 from app.routes import api, api_imports, api_writes, auth, changes, forms, health, imports, pages
 from app.routes import projection
@@ -83,7 +85,8 @@ def create_app() -> FastAPI:
     # Templates are read once in production; in development an edited template shows on reload.
     templates.env.auto_reload = settings.env != "production"
     # Innermost: a request waits for a slot before anything reads the database (app/capacity.py).
-    app.state.admission = Admission(settings.request_threads(), settings.queue, settings.queue_wait_seconds)
+    app.state.admission = Admission(settings.request_threads(), settings.queue, settings.queue_wait_seconds,
+                                    settings.body_wait_seconds)
     app.add_middleware(AdmissionMiddleware, admission=app.state.admission)
     app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(BodySizeLimitMiddleware)
@@ -143,6 +146,13 @@ def create_app() -> FastAPI:
         if wants_html(request.scope):
             return error_page(request, 403, "Not allowed", exc.message)
         return JSONResponse({"detail": exc.message}, status_code=403)
+
+    @app.exception_handler(OperationalError)
+    def database_busy(request: Request, exc: OperationalError) -> Response:
+        if not is_lock_timeout(exc):
+            raise exc
+        # Another writer held the database longer than a writer waits: nothing was written.
+        return busy_response(request.scope, "another writer held the database too long")
 
     @app.exception_handler(InvalidInput)
     def invalid_input(request: Request, exc: InvalidInput) -> Response:

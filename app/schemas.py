@@ -596,6 +596,7 @@ class HealthOut(BaseModel):
     status: str
     working: int = Field(description="Requests this worker is working on now.")
     waiting: int = Field(description="Requests waiting for one of this worker's slots.")
+    reading: int = Field(description="Requests whose body is still arriving (they hold no slot).")
 
 
 class ReadyOut(BaseModel):

@@ -5,10 +5,14 @@ PostgreSQL with two `isf-tracker serve` processes: every answer is a 200, every 
 from __future__ import annotations
 
 import datetime as dt
+import socket
+import sqlite3
 import threading
 from contextlib import ExitStack
+from pathlib import Path
 
 import httpx
+import psycopg
 import pytest
 
 from tests.conftest import PASSWORD
@@ -51,21 +55,25 @@ def test_sixty_readers_and_a_writer_get_every_answer(kind, instances, tmp_path, 
     assert result.health_failures == 0 and result.health_worst < 2, result.summary()
 
 
-def _hold_a_slot(base: str, token: str, release: threading.Event) -> tuple[threading.Thread, list]:
-    """A PUT whose body arrives only when RELEASE is set: it is let in, takes the worker's one slot and
-    keeps it while it waits for the body. Returns the thread and a list that gets its status."""
+def _hold_a_slot(base: str, token: str, database: Path, release: threading.Event) -> tuple[threading.Thread, list]:
+    """A PUT that is let in, takes the worker's one slot and keeps it while it waits for the write lock,
+    which another connection holds until RELEASE is set. Returns the thread and a list that gets its status."""
     outcome: list = []
-
-    def body():
-        yield b'{"status": "committed", '
-        release.wait(60)
-        yield b'"summary": "late"}'
+    etag = httpx.get(f"{base}{URL}/AZE", timeout=30).headers["etag"]
+    lock = sqlite3.connect(database, isolation_level=None, check_same_thread=False)
+    lock.execute("BEGIN IMMEDIATE")
 
     def put() -> None:
         with httpx.Client(timeout=90) as http:
-            outcome.append(http.put(f"{base}{URL}/AZE", content=body(), headers={
-                "Authorization": f"Bearer {token}", "Content-Type": "application/json"}).status_code)
+            outcome.append(http.put(f"{base}{URL}/AZE", json={**BODY, "summary": "late"}, headers={
+                "Authorization": f"Bearer {token}", "If-Match": etag}).status_code)
 
+    def hold() -> None:
+        release.wait(60)
+        lock.execute("ROLLBACK")
+        lock.close()
+
+    threading.Thread(target=hold).start()
     thread = threading.Thread(target=put)
     thread.start()
     return thread, outcome
@@ -83,11 +91,12 @@ def _wait_for_health(http: httpx.Client, **expected: int) -> dict:
 
 def test_past_the_queue_the_server_answers_503_at_once_and_probes_and_cached_pages_still_answer(tmp_path):
     env, token = _prepared(f"sqlite:///{tmp_path / 'busy.db'}")
-    env |= {"ISF_THREADS": "1", "ISF_QUEUE": "1", "ISF_QUEUE_WAIT": "3"}
+    env |= {"ISF_THREADS": "1", "ISF_QUEUE": "1", "ISF_QUEUE_WAIT": "3", "ISF_SQLITE_BUSY_TIMEOUT_MS": "60000"}
     with live_server(env) as base, httpx.Client(base_url=base, timeout=30) as http:
         assert http.get("/").status_code == 200  # the current board, now kept by the response cache
+        assert http.get("/readyz").status_code == 200
         release = threading.Event()
-        holder, held = _hold_a_slot(base, token, release)
+        holder, held = _hold_a_slot(base, token, tmp_path / "busy.db", release)
         try:
             _wait_for_health(http, working=1, waiting=0)
             # One more waits for the slot; it gets 503 when none comes free within ISF_QUEUE_WAIT.
@@ -104,7 +113,10 @@ def test_past_the_queue_the_server_answers_503_at_once_and_probes_and_cached_pag
             assert api.status_code == 503 and api.headers["retry-after"] == "2"
             assert api.json()["detail"].startswith("busy: the server is at capacity")
             # Probes, static files and the cached board are answered all the same.
-            assert http.get("/healthz").json() == {"status": "ok", "working": 1, "waiting": 1}
+            assert http.get("/healthz").json() == {"status": "ok", "working": 1, "waiting": 1, "reading": 0}
+            # A load balancer asking is told this worker would refuse it.
+            busy = http.get("/readyz")
+            assert busy.status_code == 503 and busy.json()["status"] == "busy"
             assert http.get("/static/favicon.svg").status_code == 200
             assert http.get("/").status_code == 200
             waiter.join(30)
@@ -113,11 +125,69 @@ def test_past_the_queue_the_server_answers_503_at_once_and_probes_and_cached_pag
         finally:
             release.set()
             holder.join(90)
-        assert held == [422]  # the late body was read and refused for what it is, not lost
+        assert held == [200]  # the write waited for the lock in its slot, then landed
         # Once the slot is free again the same page is answered.
         assert http.get("/proposals/gaza-isf/countries/IDN?as_of=2025-01-01").status_code == 200
         # The slot is given back once the request has finished (just after its last byte is sent).
         _wait_for_health(http, working=0, waiting=0)
+
+
+def test_clients_slow_to_send_a_body_hold_no_slot_and_are_answered_408(tmp_path):
+    """Three clients send a request's headers, then nothing: the one slot stays free for readers, and
+    each is told 408 when ISF_BODY_WAIT is up. A body that arrives in time is read as usual."""
+    env, token = _prepared(f"sqlite:///{tmp_path / 'slow.db'}")
+    env |= {"ISF_THREADS": "1", "ISF_QUEUE": "5", "ISF_QUEUE_WAIT": "3", "ISF_BODY_WAIT": "4"}
+    with live_server(env) as base, httpx.Client(base_url=base, timeout=30) as http:
+        port = int(base.rsplit(":", 1)[1])
+        silent = []
+        for _ in range(3):
+            sock = socket.create_connection(("127.0.0.1", port), timeout=30)
+            sock.sendall(b"POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                         b"Content-Length: 100\r\n\r\n")
+            silent.append(sock)
+        try:
+            _wait_for_health(http, reading=3, working=0)
+            assert http.get("/proposals/gaza-isf/countries/AZE?as_of=2025-01-01").status_code == 200
+            etag = http.get(f"{URL}/AZE").headers["etag"]
+            put = http.put(f"{URL}/AZE", json={**BODY, "summary": "in time"},
+                           headers={"Authorization": f"Bearer {token}", "If-Match": etag})
+            assert put.status_code == 200, put.text
+            for sock in silent:
+                status_line = sock.makefile("rb").readline()
+                assert status_line.startswith(b"HTTP/1.1 408"), status_line
+        finally:
+            for sock in silent:
+                sock.close()
+        _wait_for_health(http, reading=0, working=0)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_a_write_that_waits_too_long_for_another_writers_lock_is_a_503_and_writes_nothing(kind, tmp_path, migrated_database):
+    """Another process holds the database's write lock (SQLite) or the change log's head (PostgreSQL)
+    past ISF_SQLITE_BUSY_TIMEOUT_MS: the write is told busy, with Retry-After, and nothing is written;
+    once the lock is let go the same write lands."""
+    url = f"sqlite:///{tmp_path / 'locked.db'}" if kind == "sqlite" else migrated_database("postgresql")
+    env, token = _prepared(url)
+    env |= {"ISF_SQLITE_BUSY_TIMEOUT_MS": "300"}
+    with live_server(env) as base, httpx.Client(base_url=base, timeout=30) as http:
+        etag = http.get(f"{URL}/AZE").headers["etag"]
+        if kind == "sqlite":
+            holder = sqlite3.connect(tmp_path / "locked.db", isolation_level=None)
+            holder.execute("BEGIN IMMEDIATE")
+        else:
+            holder = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"))
+            holder.execute("SELECT * FROM chain_head WHERE id = 1 FOR UPDATE")
+        try:
+            headers = {"Authorization": f"Bearer {token}", "If-Match": etag}
+            refused = http.put(f"{URL}/AZE", json={**BODY, "summary": "while locked"}, headers=headers)
+            assert refused.status_code == 503, refused.text
+            assert refused.headers["retry-after"] == "2" and refused.json()["detail"].startswith("busy: another writer")
+        finally:
+            holder.rollback()
+            holder.close()
+        assert http.get(f"{URL}/AZE").headers["etag"] == etag  # nothing was written
+        landed = http.put(f"{URL}/AZE", json={**BODY, "summary": "after"}, headers=headers)
+        assert landed.status_code == 200, landed.text
 
 
 def test_every_api_operation_documents_the_busy_answer(client):

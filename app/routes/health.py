@@ -19,17 +19,23 @@ async def healthz(request: Request) -> dict[str, str | int]:
     work and waiting for a slot. Touches nothing else, and is answered on the event loop, so no
     queue of requests can hold it up."""
     admission = request.app.state.admission
-    return {"status": "ok", "working": admission.working, "waiting": admission.waiting}
+    return {"status": "ok", "working": admission.working, "waiting": admission.waiting, "reading": admission.reading}
 
 
 @router.get(
     "/readyz",
     response_model=ReadyOut,
-    responses={503: {"model": ReadyOut, "description": "Database unreachable or migrations not at head"}},
-    summary="The database is reachable and migrated",
+    responses={503: {"model": ReadyOut, "description": "Busy (every slot taken and the queue full), database "
+                                                      "unreachable, or migrations not at head"}},
+    summary="The worker can take requests: not full, the database reachable and migrated",
 )
-def readyz() -> JSONResponse:
-    """503 unless the database answers and its schema is at the latest migration."""
+def readyz(request: Request) -> JSONResponse:
+    """503 while the worker would refuse a request (every slot at work and its queue full: a load
+    balancer should send readers elsewhere), and unless the database answers and its schema is at
+    the latest migration."""
+    admission = request.app.state.admission
+    if admission.working >= admission.concurrency and admission.waiting >= admission.queue:
+        return JSONResponse({"status": "busy", "database": "not checked", "migrations": "not checked"}, status_code=503)
     engine = get_database().engine
     try:
         with engine.connect() as connection:
