@@ -1079,9 +1079,10 @@ def test_api_apply_takes_what_the_review_form_takes(api, session):
     assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["body", "suggestions", 0, "remove_conditions"]
 
 
-def test_an_applied_suggestion_is_dated_by_its_article_and_keeps_a_dispute(api, database):
+def test_an_applied_suggestion_is_dated_by_its_article_and_leaves_a_later_dispute_where_it_was(api, database):
     """The API's apply dates a statement by the article's publication date when the suggestion gives no
-    day, as the review form does, and leaves a report that disagrees with the stance where it was."""
+    day, as the review form does. It starts from the position of that day (none: Italy's first statement
+    was recorded today), so a report that disagrees, recorded today, stays on today's position only."""
     data = {"status": "conditional", "dispute": "One report says Italy has already agreed.",
             "citations": [{"source_id": 1, "quote": "gauge their willingness", "field": "dispute"},
                           {"source_id": 1, "quote": "Azerbaijan", "field": "status"}]}
@@ -1093,8 +1094,8 @@ def test_an_applied_suggestion_is_dated_by_its_article_and_keeps_a_dispute(api, 
     result = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [italy]}).json()
     (r,) = result
     assert r["outcome"] == "applied"
-    assert r["stance"]["stated_on"] == "2026-11-20"
-    assert r["stance"]["dispute"] == "One report says Italy has already agreed."
+    assert r["stance"]["stated_on"] == "2026-11-20" and r["stance"]["dispute"] is None
+    assert api.get("/api/v1/proposals/gaza-isf/stances/ITA").json()["dispute"] == "One report says Italy has already agreed."
 
 
 def test_the_review_page_lists_countries_the_article_names_without_a_suggestion(editor_client, session):
@@ -1408,3 +1409,27 @@ def test_an_article_with_no_words_is_refused_as_empty_through_the_api(api, sessi
     assert reply.status_code == 422, reply.text
     assert reply.json()["detail"][0]["msg"].startswith("The article is empty")
     assert (_count(session, Source), _count(session, Import)) == before
+
+
+def test_an_article_for_a_day_before_todays_position_starts_from_that_days_position(api):
+    """Portugal offered up to 1,000 on 1 Oct and committed 700 on 1 Nov. An article of 15 Oct applied
+    now gives 15 Oct's statement: its offer, and nothing said on 1 Nov (the 700) carried back to it."""
+    url = "/api/v1/proposals/gaza-isf/stances/PRT"
+
+    def said(text: str) -> dict:
+        return {"citation": {"source": {"title": text, "text": text}, "quote": text}, "reason": "statement"}
+
+    first = api.put(url, json={"status": "conditional", "troops": {"offered_max": 1000}, "stated_on": "2026-10-01",
+                               **said("Portugal could offer up to 1,000 troops.")})
+    assert first.status_code == 201, first.text
+    later = api.put(url, json={"status": "committed", "troops": {"committed": 700}, "stated_on": "2026-11-01",
+                               **said("Portugal commits 700 troops.")}, headers={"If-Match": first.headers["etag"]})
+    assert later.status_code == 200, later.text
+    text = "Portugal will send up to 1,500 troops to the stabilization force if the UN mandate holds."
+    record = api.post("/api/v1/imports", json={"title": "Lisbon", "published_on": "2026-10-15", "text": text}).json()
+    portugal = next(s for s in record["suggestions"] if s["country"] == "PRT")
+    (result,) = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [portugal]}).json()
+    assert result["outcome"] == "applied", result
+    then = api.get(f"{url}?as_of=2026-10-20").json()
+    assert (then["status"], then["troops"]["offered_max"], then["troops"]["committed"]) == ("conditional", 1500, None)
+    assert api.get(url).json()["troops"]["committed"] == 700  # 1 Nov's statement is still today's

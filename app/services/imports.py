@@ -3,6 +3,7 @@ editor accepts through the one write path — refusing any whose stance changed 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -180,7 +181,10 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
     `remove_conditions` lists ids of stored conditions to drop and `clear_troops` figures to empty.
     NOTES gets what the caller should be told of; SENT, where each condition and quote of the result
     came from in the suggestion (to name what was sent in an error about it)."""
-    base = edit_base(session, stance) if stance else StanceData(status="considering")
+    # The suggestion starts from the position of the day it speaks for (the article's, or the one sent),
+    # as a PATCH for that day would: nothing said for a later day is carried back into it.
+    day = _day(suggestion.get("stated_on")) or published_on(session, source_id)
+    base = (edit_base(session, stance, day) if stance else None) or StanceData(status="considering")
     if sent is not None:
         sent["was"] = base.status if stance else None  # the status the suggestion changes
     troops = base.troops.model_dump()
@@ -252,6 +256,16 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
         "conditions": [c.model_dump() for c in conditions],
         "citations": cited,
     })
+
+
+def _day(value: Any) -> dt.date | None:
+    """A suggestion's `stated_on` as a day (None when not given, or not a day: the write path says so)."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
 
 
 def known_version(session: Session, record: Import, suggestion: dict[str, Any]) -> int:
