@@ -169,6 +169,21 @@ def test_the_board_now_is_the_latest_reporting_and_every_figure_keeps_the_rule(r
         assert verify_chain(s).ok
 
 
+def test_an_offer_stands_through_statements_that_say_nothing_of_numbers(record):
+    """Indonesia's 14 Feb statement is about command, Greece's of 16 Feb about the resolution, and
+    Indonesia's suspension of 17 Mar names the 8,000 it suspends: none takes back an offer, so the
+    force's offered troops do not dip on those days, and each offer keeps the quote it rests on."""
+    def offered(day: str) -> tuple[int, int]:
+        totals = _board(record, dt.date.fromisoformat(day)).totals
+        return totals.offered_min, totals.offered_max
+
+    assert offered("2026-02-14") == offered("2026-02-10") == (5000, 8000)
+    assert offered("2026-02-16")[1] == offered("2026-02-15")[1] == 8150
+    indonesia = next(s for s in _board(record, dt.date(2026, 3, 17)).everyone if s.country_code == "IDN")
+    assert (indonesia.status, indonesia.offered_max) == ("withdrawn", 8000)
+    assert any("offered_max" in q.facts or "troops" in q.facts for q in indonesia.citations)
+
+
 def test_a_disagreeing_report_marks_the_row_and_shows_both_quotes(record, monkeypatch):
     disputes = [e for e in RECORD["events"] if e["kind"] == "dispute" or e.get("dispute")]
     assert disputes
