@@ -805,3 +805,18 @@ def test_a_statement_dated_after_its_source_came_out_is_refused_beside_its_date(
     assert change_count(session) == before
     data.update(stated_on="2025-11-20")
     assert editor_client.post(EDIT, data=data, follow_redirects=False).status_code == 303
+
+
+def test_a_new_sources_problems_are_all_said_at_once_in_plain_words(editor_client, session):
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
+    data.update(source_id="new", source_title="  ", source_url="javascript:x", source_published_on="2026-02-30",
+                quote=QUOTE, reason="r")
+    before = change_count(session)
+    reply = editor_client.post(EDIT, data=data)
+    assert reply.status_code == 422
+    page = BeautifulSoup(reply.text, "html.parser")
+    errors = {e["id"].removesuffix("-error"): e.get_text(" ", strip=True) for e in page.select("[id$=-error]")
+              if e.get_text().strip()}
+    assert "Give the source's title" in errors["source_title"]
+    assert "http:// or https://" in errors["source_url"] and "YYYY-MM-DD" in errors["source_published_on"]
+    assert change_count(session) == before

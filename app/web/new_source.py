@@ -24,16 +24,20 @@ def picks_new_source(source_id: str, values: Mapping[str, str]) -> bool:
 def parse_new_source(values: Mapping[str, str], errors: dict[str, str]) -> SourceIn | None:
     """The source VALUES describe, or None with a message beside each field in ERRORS."""
     published_on = None
+    bad_day = False
     raw_day = values.get("source_published_on", "").strip()
     if raw_day:
         try:
             published_on = check_day(dt.date.fromisoformat(raw_day))
         except ValueError:
             errors.setdefault("source_published_on", "Enter a date as YYYY-MM-DD (between 1900 and 2999), or leave it empty.")
-            return None
+            bad_day = True  # the other fields are still checked, so every problem is said at once
+    title = values.get("source_title", "")
+    if not title.strip():
+        errors.setdefault("source_title", "Give the source's title, or a short description of it.")
     try:
-        return SourceIn(title=values.get("source_title", ""), publisher=values.get("source_publisher", "").strip() or None,
-                        url=values.get("source_url", "").strip() or None, published_on=published_on)
+        source = SourceIn(title=title if title.strip() else "-", publisher=values.get("source_publisher", "").strip() or None,
+                          url=values.get("source_url", "").strip() or None, published_on=published_on)
     except ValidationError as exc:
         for e in exc.errors():
             name = _FIELD_OF.get(str(e["loc"][0]), "source_title")
@@ -41,3 +45,4 @@ def parse_new_source(values: Mapping[str, str], errors: dict[str, str]) -> Sourc
             errors.setdefault(name, "Enter a web address starting with http:// or https://." if name == "source_url"
                               else message[:1].upper() + message[1:] + ("" if message.endswith(".") else "."))
         return None
+    return None if bad_day or not title.strip() else source
