@@ -790,3 +790,31 @@ def test_a_patch_of_the_summary_alone_keeps_the_day_of_the_position_it_corrects(
     assert patched.json()["current_position"] is True and patched.json()["notice"] is None
     assert client.get(f"{URL}/ESP").json()["summary"] == "Backs a force that protects civilians."
     assert "ESP" not in {s["country"] for s in client.get(f"{URL}?as_of=2026-07-01").json()}
+
+
+def test_a_sources_page_lists_what_todays_board_quotes_from_it(writer, client):
+    """Egypt's position today quotes source A. A statement for an earlier day, recorded later, quotes
+    source B: A's page and JSON still list Egypt's quote (today's board shows it), B's none."""
+    a = writer.post("/api/v1/sources", json={"title": "Cairo today", "text": "Egypt will train police officers."}).json()["id"]
+    b = writer.post("/api/v1/sources", json={"title": "Cairo in August", "published_on": "2025-08-20",
+                                             "text": "Egypt is weighing a role."}).json()["id"]
+    etag = writer.get(f"{URL}/EGY").headers["etag"]
+    now = writer.put(f"{URL}/EGY", json={"status": "committed", "reason": "x",
+                                         "citation": {"source_id": a, "quote": "Egypt will train police officers"}},
+                     headers={"If-Match": etag})
+    assert now.status_code == 200, now.text
+    earlier = writer.patch(f"{URL}/EGY", content=json.dumps({
+        "status": "considering", "stated_on": "2025-08-20", "reason": "x",
+        "citation": {"source_id": b, "quote": "Egypt is weighing a role"}}),
+        headers={"If-Match": now.headers["etag"], "Content-Type": MERGE_PATCH})
+    assert earlier.status_code == 200 and earlier.json()["current_position"] is False, earlier.text
+
+    page = BeautifulSoup(client.get(f"/sources/{a}").text, "html.parser")
+    listed = [li.get_text(" ", strip=True) for li in page.select(".quote-list li")]
+    assert listed == ["Egypt will train police officers supports the stance of Egypt (status)"]
+    assert page.select_one(".source-text mark").get_text() == "Egypt will train police officers"
+    assert [(c["quote"], c["field"]) for c in client.get(f"/api/v1/sources/{a}").json()["citations"]] == [
+        ("Egypt will train police officers", "status")]
+    other = BeautifulSoup(client.get(f"/sources/{b}").text, "html.parser")
+    assert "Today's board quotes nothing from this source" in other.select_one(".quote-list").get_text()
+    assert client.get(f"/api/v1/sources/{b}").json()["citations"] == []

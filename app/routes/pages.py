@@ -195,6 +195,6 @@ def timeline_picture(session: SessionDep, slug: SlugPath, as_of: DayParam = None
 def source_page(request: Request, session: SessionDep, source_id: Annotated[int, Path(ge=1, le=2**31 - 1)]):
     """A source's details and text, with every quote cited from it highlighted."""
     source = sources.get_source(session, source_id)
-    segments = sources.highlight_quotes(source.text or "", [c.quote for c in source.citations])
-    return render(request, "source.html", {"source": source, "segments": segments,
-                                           "quoted": sources.quoted_on_board(source)})
+    quoted = sources.quoted_on_board(session, source.id)
+    segments = sources.highlight_quotes(source.text or "", [q.quote for q in quoted])
+    return render(request, "source.html", {"source": source, "segments": segments, "quoted": quoted})

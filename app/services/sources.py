@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
-from app.models import Citation, Source
+from app.models import Citation, Proposal, Source
 from app.schemas import SourceIn
 from app.services.errors import NotFound
 
@@ -85,7 +85,10 @@ def source_json(source: Source, detail: bool = False) -> dict[str, Any]:
     }
     if detail:
         data["text"] = source.text
-        data["citations"] = [{"source_id": c.source_id, "quote": c.quote, "field": c.field} for c in source.citations]
+        # What today's boards quote from it (the same as its page), each passage once per fact.
+        session = object_session(source)
+        data["citations"] = [{"source_id": source.id, "quote": q.quote, "field": f}
+                             for q in quoted_on_board(session, source.id) for f in (q.fields or [None])]
     return data
 
 
@@ -97,24 +100,44 @@ class Segment:
 
 @dataclass
 class QuotedOn:
-    """One passage of a source as the board quotes it for one thing (a stance, a condition, a factor
-    or a proposal's facts), once, with every fact of that thing it is the word for."""
+    """One passage of a source as today's board quotes it for one thing (a country's stance, one of its
+    conditions, a factor or a proposal's facts), once, with every fact of that thing it is the word for."""
 
     quote: str
-    citation: Any  # the first citation of it (what it is quoted for)
+    what: str  # "the stance of Chile", "a condition of Chile (mandate)", "the factor …", "Force name"
+    href: str
     fields: list[str]
 
 
-def quoted_on_board(source: Source) -> list[QuotedOn]:
-    """SOURCE's citations, each passage once per thing it is quoted for."""
-    out: dict[tuple, QuotedOn] = {}
-    for c in source.citations:
-        key = (c.quote, c.stance_id, c.condition_id, c.factor_id, c.proposal_id)
-        found = out.get(key)
-        if found is None:
-            found = out[key] = QuotedOn(c.quote, c, [])
-        if c.field and c.field not in found.fields:
-            found.fields.append(c.field)
+def quoted_on_board(session: Session, source_id: int) -> list[QuotedOn]:
+    """The passages of source SOURCE_ID that today's boards quote (every proposal's, read as every
+    page reads them), each once per thing it is quoted for."""
+    from app.services.board import read_board  # the read model reads sources too
+    from app.vocabulary import CATEGORY_LABELS
+
+    out: dict[tuple[str, str], QuotedOn] = {}
+
+    def add(quotes, what: str, href: str, with_fields: bool = True) -> None:
+        for q in quotes:
+            if q.source_id != source_id:
+                continue
+            found = out.setdefault((q.quote, href), QuotedOn(q.quote, what, href, []))
+            for fact in (q.supports if with_fields else []):
+                if fact not in found.fields:
+                    found.fields.append(fact)
+
+    for slug in session.scalars(select(Proposal.slug).order_by(Proposal.id)):
+        day = read_board(session, slug)
+        base = f"/proposals/{slug}"
+        add(day.proposal.citations, day.proposal.name, f"{base}#facts")
+        for f in day.factors:
+            add(f.citations, f"the factor {f.name}", f"{base}#factor-{f.slug}", with_fields=False)
+        for stance in day.everyone:
+            page = f"{base}/countries/{stance.country_code}"
+            add(stance.citations, f"the stance of {stance.country.name}", page)
+            for c in stance.conditions:
+                add(c.citations, f"a condition of {stance.country.name} ({CATEGORY_LABELS[c.category].lower()})",
+                    f"{page}#condition-{c.id}", with_fields=False)
     return list(out.values())
 
 
