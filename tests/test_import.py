@@ -1433,3 +1433,22 @@ def test_an_article_for_a_day_before_todays_position_starts_from_that_days_posit
     then = api.get(f"{url}?as_of=2026-10-20").json()
     assert (then["status"], then["troops"]["offered_max"], then["troops"]["committed"]) == ("conditional", 1500, None)
     assert api.get(url).json()["troops"]["committed"] == 700  # 1 Nov's statement is still today's
+
+
+def test_an_accept_that_finds_its_own_twin_applied_meanwhile_says_nothing_more_was_done(editor_client, session):
+    """A double click: the second accept was read before the first was applied (so its form names no
+    decision), then finds the stance moved. It is told the same review is on the board already, not
+    that someone else changed the stance, and nothing more is recorded."""
+    import_id = int(_import(editor_client).headers["location"].rsplit("/", 1)[1])
+    ita = f"/imports/{import_id}/countries/ITA"
+    form = suggestion_form(editor_client.get(f"/imports/{import_id}").text, "ITA") | {"action": "accept"}
+    assert editor_client.post(ita, data=form, follow_redirects=False).status_code == 303
+    unseen = {k: v for k, v in form.items() if k != "decided"}
+    twin = editor_client.post(ita, data=unseen)
+    assert twin.status_code == 200, twin.text
+    assert "Nothing more was done: editor accepted (version 1) the suggestion for Italy a moment ago" in twin.text
+    assert "changed by someone else" not in twin.text
+    session.rollback()
+    outcomes = [d.outcome for d in session.scalars(select(ImportDecision).where(ImportDecision.country_code == "ITA"))]
+    assert outcomes[0] == "applied" and set(outcomes[1:]) <= {"conflict"}
+    assert session.scalars(select(Stance).where(Stance.country_code == "ITA")).one().version == 1

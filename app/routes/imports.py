@@ -310,10 +310,18 @@ def decide(request: Request, session: SessionDep, import_id: ImportId, iso3: Cou
                             status_code=422, decided=kept_token)
     audit.info("import suggestion accepted: user=%s import=%s country=%s outcome=%s", viewer.name, import_id, code, outcome.outcome)
     if outcome.outcome == "conflict":
-        # Nothing the editor reviewed is lost: the page comes back with their review merged with
-        # what was saved meanwhile, to check and apply on top of it.
         session.rollback()
         record = imports.get_import(session, import_id)
+        # The same review sent twice at once (a double click): the other one applied it, exactly so, and
+        # the stance is still as it left it.
+        done = imports.deciding(record, code)
+        now = board.find_stance(session, record.proposal, code)
+        if done is not None and done.decision == "accepted" and imports.same_as_applied(done, parsed.data) \
+                and now is not None and done.applied.get("version") == now.version:
+            return redirect(anchor, f"Nothing more was done: {done.decided_by} {_decided_words(done)} the suggestion "
+                                    f"for {original['country_name']} a moment ago, exactly as this review says.")
+        # Nothing the editor reviewed is lost: the page comes back with their review merged with
+        # what was saved meanwhile, to check and apply on top of it.
         merged, message = _merged_review(session, record, original["country_name"], code, form, parsed.data)
         return _review_page(request, session, record, {}, {code: merged.with_blank_rows(1)}, status_code=409,
                             notices={code: message})
