@@ -792,31 +792,28 @@ def test_numbers_no_database_can_hold_get_a_page_not_a_server_error(editor_clien
     assert change_count(session) == before
 
 
-def test_a_statement_dated_after_its_source_came_out_is_refused_beside_its_date(editor_client, session):
-    """A report that came out on 20 Nov 2025 cannot give a statement made on 1 Dec 2025."""
-    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
-    data.update(stated_on="2025-12-01", source_id="new", source_title="Baku's line", source_published_on="2025-11-20",
-                quote=QUOTE, reason="r")
+def _refused(editor_client, session, **changes) -> tuple[dict, dict[str, str]]:
+    """The edit form as it opens with CHANGES, posted: refused (422) with nothing recorded. Gives the
+    form's values and the message beside each field."""
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM) | {"quote": QUOTE, "reason": "r", **changes}
     before = change_count(session)
     reply = editor_client.post(EDIT, data=data)
-    assert reply.status_code == 422
-    error = BeautifulSoup(reply.text, "html.parser").select_one("#stated_on-error").get_text()
-    assert "Must not be after 20 Nov 2025, when the latest source quoted here was published" in error
-    assert change_count(session) == before
-    data.update(stated_on="2025-11-20")
-    assert editor_client.post(EDIT, data=data, follow_redirects=False).status_code == 303
+    assert reply.status_code == 422 and change_count(session) == before
+    page = BeautifulSoup(reply.text, "html.parser")
+    return data, {e["id"].removesuffix("-error"): e.get_text(" ", strip=True) for e in page.select("[id$=-error]")
+                  if e.get_text().strip()}
+
+
+def test_a_statement_dated_after_its_source_came_out_is_refused_beside_its_date(editor_client, session):
+    """A report that came out on 20 Nov 2025 cannot give a statement made on 1 Dec 2025."""
+    data, errors = _refused(editor_client, session, stated_on="2025-12-01", source_id="new", source_title="Baku's line",
+                            source_published_on="2025-11-20")
+    assert "Must not be after 20 Nov 2025, when the latest source quoted here was published" in errors["stated_on"]
+    assert editor_client.post(EDIT, data=data | {"stated_on": "2025-11-20"}, follow_redirects=False).status_code == 303
 
 
 def test_a_new_sources_problems_are_all_said_at_once_in_plain_words(editor_client, session):
-    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
-    data.update(source_id="new", source_title="  ", source_url="javascript:x", source_published_on="2026-02-30",
-                quote=QUOTE, reason="r")
-    before = change_count(session)
-    reply = editor_client.post(EDIT, data=data)
-    assert reply.status_code == 422
-    page = BeautifulSoup(reply.text, "html.parser")
-    errors = {e["id"].removesuffix("-error"): e.get_text(" ", strip=True) for e in page.select("[id$=-error]")
-              if e.get_text().strip()}
+    _, errors = _refused(editor_client, session, source_id="new", source_title="  ", source_url="javascript:x",
+                         source_published_on="2026-02-30")
     assert "Give the source's title" in errors["source_title"]
     assert "http:// or https://" in errors["source_url"] and "YYYY-MM-DD" in errors["source_published_on"]
-    assert change_count(session) == before
