@@ -37,12 +37,15 @@ BUSY_RESPONSE = {503: {
     "content": {"application/json": {"example": {"detail": "busy: the server is at capacity; try again in 2 s"}}},
 }}
 
-BUSY_PAGE = (
-    b'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Busy - ISF Tracker</title>'
-    b'<link rel="stylesheet" href="/static/vendor/pico-2.1.1/pico.min.css"></head><body><main class="container">'
-    b"<h1>Busy</h1><p>The tracker has more readers than it can answer right now, and nothing of yours was "
-    b"changed. Try again in a few seconds.</p><p><a href=\"/\">Go to the board</a></p></main></body></html>"
-)
+def _page(title: str, message: str) -> bytes:
+    """A short page answered before the application is reached (no template, no database)."""
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title} - ISF Tracker</title>'
+            '<link rel="stylesheet" href="/static/vendor/pico-2.1.1/pico.min.css"></head><body><main class="container">'
+            f'<h1>{title}</h1><p>{message}</p><p><a href="/">Go to the board</a></p></main></body></html>').encode()
+
+
+BUSY_PAGE = _page("Busy", "The tracker has more readers than it can answer right now, and nothing of yours was "
+                          "changed. Try again in a few seconds.")
 
 
 class Admission:
@@ -142,9 +145,7 @@ async def _timed_out(scope, send, seconds: float) -> None:
     """408: the body did not come in time."""
     message = f"the request's body did not arrive within {seconds:g} s; nothing was changed"
     if wants_html(scope):
-        body = (BUSY_PAGE.replace(b"<title>Busy", b"<title>Too slow").replace(b"<h1>Busy</h1>", b"<h1>Too slow</h1>")
-                .replace(b"The tracker has more readers than it can answer right now, and nothing of yours was "
-                         b"changed. Try again in a few seconds.", message.capitalize().encode() + b"."))
+        body = _page("Too slow", message.capitalize() + ".")
         kind = b"text/html; charset=utf-8"
     else:
         body, kind = json.dumps({"detail": message}).encode(), b"application/json"
