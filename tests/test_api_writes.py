@@ -707,7 +707,8 @@ def test_a_factor_state_stated_for_an_earlier_day_changes_that_day_not_today(wri
     assert again.json() != dated.json()
 
     assert len(client.get(f"{URL}/AZE/history").json()) == aze_changes  # today's position did not move
-    assert ceasefire() == ("unmet", ["Fighting resumed"])
+    # Unmet as Azerbaijan's statement recorded it: the statement's own quote stays the word for it.
+    assert ceasefire() == ("unmet", ["This can only happen if military action is completely stopped"])
     assert ceasefire("2025-12-21") == ("met", ["cessation of hostilities took effect"])
     assert ceasefire("2026-03-01") == ("unknown", ["unclear whether the truce holds"])
     latest = client.get("/api/v1/changes?limit=1000").json()

@@ -192,24 +192,36 @@ def test_adding_a_country_by_alias_and_saving_its_first_stance(editor_client, se
     assert editor_client.get("/proposals/gaza-isf/countries/ZZZ/edit").status_code == 404
 
 
-def test_marking_a_factor_met_marks_its_conditions_met_each_recorded(editor_client, session):
+def test_marking_a_factor_met_shows_its_conditions_met_and_writes_no_countrys_statement(editor_client, session):
+    """The factor's state is the factor's: recording it writes the factor's change alone, and every
+    condition that hangs on it reads met on the board, the country page and the API."""
     url = "/proposals/gaza-isf/factors/cessation-of-hostilities/edit"
     page = editor_client.get(url)
     assert page.status_code == 200
     before = change_count(session)
+    aze_before = editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE").json()
+    assert [c["state"] for c in aze_before["conditions"]] == ["unmet", "unmet"]
     reply = editor_client.post(url, data={
         "csrf_token": editor_client.csrf, "version": hidden_value(page.text, "version"), "state": "met",
         "note": "A ceasefire holds.", "source_id": "1", "quote": "cease entirely", "reason": "ceasefire agreed",
     }, follow_redirects=False)
     assert reply.status_code == 303, reply.text[:1000]
-    assert "The conditions that hang on it were updated for Azerbaijan." in editor_client.get("/").text
-    assert change_count(session) == before + 2
-    factor_change, stance_change = session.scalars(select(Change).order_by(Change.id.desc()).limit(2)).all()[::-1]
+    notice = BeautifulSoup(editor_client.get("/").text, "html.parser").select_one(".notice-ok").get_text(" ", strip=True)
+    assert "The conditions that hang on it now read met on today's board, for Azerbaijan." in notice
+    assert change_count(session) == before + 1
+    factor_change = session.scalars(select(Change).order_by(Change.id.desc()).limit(1)).one()
     assert factor_change.entity == "factor" and factor_change.after["state"] == "met"
-    assert stance_change.country_code == "AZE" and stance_change.via == "form"
-    assert [c["state"] for c in stance_change.after["conditions"]] == ["met", "unmet"]
-    aze = session.scalars(select(Stance).where(Stance.country_code == "AZE")).one()
-    assert aze.status == "conditional"  # still waiting for parliament
+    aze = editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE").json()
+    assert [c["state"] for c in aze["conditions"]] == ["met", "unmet"]
+    assert (aze["status"], aze["version"]) == ("conditional", aze_before["version"])  # still waiting for parliament
+    chips = BeautifulSoup(editor_client.get("/").text, "html.parser").select("#row-AZE .chip")
+    assert [" ".join(c.get_text(" ", strip=True).split()) for c in chips][0].startswith("Met: Met")
+    # The country page tells it: the factor's change on Azerbaijan's timeline, linked to the factor.
+    country = BeautifulSoup(editor_client.get("/proposals/gaza-isf/countries/AZE").text, "html.parser")
+    latest = country.select_one("ol.timeline > li")
+    assert latest["id"] == f"change-{factor_change.id}"
+    assert "Cessation of hostilities" in latest.get_text(" ", strip=True)
+    assert [li.get_text(strip=True) for li in latest.select(".diff li")] == ["state unmet → met", "note: “A ceasefire holds.”"]
 
 
 def test_a_factor_state_sourced_to_an_earlier_day_says_from_when_it_counts_and_moves_no_condition(editor_client,

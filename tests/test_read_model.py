@@ -677,11 +677,10 @@ def ceasefire_met(database, published_on: dt.date, text: str) -> None:
                    reason="ceasefire holds")
 
 
-def test_a_correction_that_keeps_the_date_is_shown_after_a_factor_carried_the_stance_to_a_later_day(client, database):
-    """A factor's new state reaches Azerbaijan's ceasefire condition on a day after Azerbaijan spoke
-    (7 Nov 2025), so that record speaks for the later day. An editor then corrects the summary and
-    keeps the statement's date: the correction is the position from that later day on, everywhere,
-    and earlier days keep what was said then."""
+def test_a_correction_that_keeps_the_date_after_a_factors_change_keeps_the_positions_day(client, database):
+    """The ceasefire is met from 20 Nov 2025, after Azerbaijan spoke (7 Nov 2025). An editor corrects
+    the summary and keeps the statement's date: the correction is the position from 7 Nov on,
+    everywhere, its ceasefire condition in the factor's state of each day."""
     ceasefire_met(database, dt.date(2025, 11, 20), "The ceasefire has held for a week.")
     add_user(database, "desk", "editor")
     client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
@@ -697,7 +696,7 @@ def test_a_correction_that_keeps_the_date_is_shown_after_a_factor_carried_the_st
 
     corrected = "Corrected: troops only after a ceasefire and a vote in parliament."
     for day, summary, state in ((None, corrected, "met"), ("2025-11-20", corrected, "met"),
-                                ("2025-11-19", before["summary"], "unmet")):
+                                ("2025-11-19", corrected, "unmet")):
         dated = f"?as_of={day}" if day else ""
         one = client.get(url + dated).json()
         assert (one["summary"], one["conditions"][0]["state"], one["stated_on"]) == (summary, state, "2025-11-07"), day
@@ -737,10 +736,43 @@ def test_a_factor_recorded_for_an_earlier_day_never_carries_a_later_statement_ba
     assert client.get(url).json()["status"] == "committed"
 
 
-def test_a_form_correcting_a_carried_position_keeps_its_day_and_takes_nothing_from_earlier(editor_client, database):
-    """The ceasefire factor carried Azerbaijan's position to 20 Nov 2025. An editor adds a dispute on
-    the form, keeping the statement's date (7 Nov): the correction speaks for 20 Nov, shown at once,
-    and nothing is taken from the position of 7 Nov."""
+def test_a_statement_entered_late_for_a_day_before_a_factors_change_is_the_position_after_it(client, database):
+    """The ceasefire is recorded as met from 20 Nov 2025. An editor then enters what Azerbaijan said on
+    15 Nov (committed, 500): a factor's new state is the factor's, not a statement of Azerbaijan's, so
+    from 15 Nov on, today included, every view gives the commitment, its ceasefire condition in the
+    factor's state of the day (unmet until 19 Nov, met from 20 Nov)."""
+    ceasefire_met(database, dt.date(2025, 11, 20), "The ceasefire has held for a week.")
+    add_user(database, "desk", "editor")
+    client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
+    url = "/api/v1/proposals/gaza-isf/stances/AZE"
+    before = client.get(url).json()
+    with database.write_session() as s:
+        source = create_source(s, SourceIn(title="Baku briefing", published_on=dt.date(2025, 11, 15),
+                                           text="Baku said on Saturday it would send 500 troops."))
+    put = client.patch(url, headers={"If-Match": client.get(url).headers["etag"],
+                                     "Content-Type": "application/merge-patch+json"}, json={
+        "status": "committed", "troops": {"offered_min": 500, "offered_max": 500, "committed": 500},
+        "stated_on": "2025-11-15", "citation": {"source_id": source.id, "quote": "it would send 500 troops"},
+        "reason": "late entry"})
+    assert put.status_code == 200, put.text
+    assert (put.json()["current_position"], put.json()["notice"]) == (True, None), put.json()["notice"]
+    for day, status, state in (("2025-11-14", before["status"], "unmet"), ("2025-11-15", "committed", "unmet"),
+                               ("2025-11-20", "committed", "met"), (None, "committed", "met")):
+        dated = f"?as_of={day}" if day else ""
+        one = client.get(url + dated).json()
+        assert (one["status"], one["conditions"][0]["state"]) == (status, state), day
+        row = BeautifulSoup(client.get(f"/{dated}").text, "html.parser").select_one("#row-AZE")
+        assert row["data-status"] == status, day
+        listed = next(i for i in client.get(f"/api/v1/proposals/gaza-isf/stances{dated}").json() if i["country"] == "AZE")
+        assert (listed["status"], listed["conditions"][0]["state"]) == (status, state), day
+    # Recording the factor wrote nothing to Azerbaijan's stance: its history is its own statements.
+    assert [h["after"]["status"] for h in client.get(f"{url}/history").json()] == [before["status"], "committed"]
+
+
+def test_a_form_correcting_a_position_after_a_factors_change_takes_nothing_from_another_day(editor_client, database):
+    """The ceasefire is met from 20 Nov 2025. An editor adds a dispute to Azerbaijan's position on the
+    form, keeping the statement's date (7 Nov): the correction is shown at once, its condition met, and
+    nothing is taken from another day's position."""
     ceasefire_met(database, dt.date(2025, 11, 20), "The ceasefire has held for a week.")
     edit = "/proposals/gaza-isf/countries/AZE/edit"
     data = form_values(editor_client.get(edit).text, STANCE_FORM)

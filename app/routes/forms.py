@@ -287,7 +287,7 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
                 actor=viewer.name, via="form", reason=values["reason"].strip(),
                 expected_version=form_number(values["version"]) or 0,  # none readable: a conflict, never an overwrite
             )
-            countries = [s.country.name for s in affected]
+            countries = affected
             # The day the state counts from, and the state today's board shows (a later day's, when
             # this one was stated for an earlier day).
             day = factor_day(ws, citation)
@@ -311,7 +311,8 @@ def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, fa
                             conflict={"taken": taken, "clashes": clashes})
     audit.info("factor saved: user=%s factor=%s/%s state=%s stances=%s", viewer.name, proposal.slug, factor.slug,
                values["state"], ",".join(countries) or "-")
-    extra = f" The conditions that hang on it were updated for {', '.join(countries)}." if countries else ""
+    extra = (f" The conditions that hang on it now read {STATE_LABELS[values['state']].lower()} on today's board, "
+             f"for {', '.join(countries)}." if countries else "")
     if shown["state"] != values["state"]:
         extra += (f" It counts from {day_words(day)}, the day its source was published; today's board keeps it "
                   f"{STATE_LABELS[shown['state']].lower()}, as stated for a later day.")

@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.db import utcnow
-from app.models import Change, Citation, Condition, Factor, Proposal, Stance
+from app.models import Change, Citation, Factor, Proposal
 from app.schemas import CitationIn
-from app.services.board import counting
+from app.services.board import counting, read_board
 from app.services.changes import append_change, lock_chain_head, published_on, recorded_version, spoken_for
 from app.services.errors import InvalidInput, VersionConflict
-from app.services.stances import check_citation, position_change, position_data, set_stance
+from app.services.stances import check_citation
 
 
 def factor_version(session: Session, factor: Factor, version: int | None) -> dict[str, Any] | None:
@@ -115,9 +115,10 @@ def set_factor(
     via: str,
     reason: str | None,
     expected_version: int | None = None,
-) -> tuple[Factor, list[Stance]]:
-    """Change a factor's state (and note), then bring every condition linked to it to the same
-    state through the stance write path, so each stance records its own change."""
+) -> tuple[Factor, list[str]]:
+    """Change a factor's state (and note), recording the change. Gives the factor and the names of the
+    countries whose conditions on today's board hang on it and now read its new state (none when a
+    statement for a later day keeps today's state as it was)."""
     lock_chain_head(session)
     factor = session.scalars(
         select(Factor).where(Factor.proposal_id == proposal.id, Factor.slug == slug)
@@ -157,7 +158,7 @@ def set_factor(
         session.flush()
     except StaleDataError as exc:
         raise VersionConflict(expected_version, factor.version - 1) from exc
-    recorded = append_change(
+    append_change(
         session,
         Change(
             changed_at=now, entity="factor", proposal_id=proposal.id, country_code=None, stance_id=None,
@@ -167,25 +168,8 @@ def set_factor(
     )
 
     if later is not None:
-        return factor, []  # today's state is a later statement's: no condition's position of today moves
-    linked = select(Condition.stance_id).where(Condition.factor_id == factor.id, Condition.state != state)
-    affected = session.scalars(select(Stance).where(Stance.id.in_(linked)).order_by(Stance.id)).all()
-    for stance in affected:
-        # The position shown today takes the new state; that record speaks for the later of the
-        # factor's day and the day its statement speaks for, so a statement made after the factor's
-        # day is never carried back to it.
-        shown = position_change(session, stance)
-        carried_on = max(recorded.effective_on, shown.effective_on) if shown is not None else recorded.effective_on
-        data = position_data(stance, shown)
-        conditions = []
-        for c in data.conditions:
-            if c.factor == slug:
-                c = c.model_copy(update={"state": state, "citations": [citation]})
-            conditions.append(c)
-        set_stance(
-            session, proposal=proposal, country_code=stance.country_code,
-            data=data.model_copy(update={"conditions": conditions}), figures_as_stored=True,
-            carried_on=carried_on,
-            actor=actor, via=via, reason=f"Factor “{factor.name}” is now {state}" + (f": {reason}" if reason else ""),
-        )
-    return factor, list(affected)
+        return factor, []  # today's state is a later statement's: today's board is as it was
+    # Nothing is written to the stances: a condition that hangs on a factor is in the factor's state of
+    # the board's day wherever it is read (the read model), so a country's statements stay its own.
+    shown = read_board(session, proposal.slug)
+    return factor, [s.country.name for s in shown.everyone if any(c.factor_slug == slug for c in s.conditions)]

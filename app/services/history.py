@@ -362,11 +362,27 @@ def timeline(session: Session, stance_id: int, day: dt.date,
              known_at: dt.date | None) -> list[tuple[Change, list[str]]]:
     """The statements recorded to a stance that count for the end of DAY as known at KNOWN_AT, latest
     first in the as-of rule's order (the day each speaks for, then the order recorded), each with what
-    it changed against the one before it: a country page's timeline, read down as one story."""
+    it changed against the one before it: a country page's timeline, read down as one story. The
+    changes of a factor its conditions hang on join it from the first statement that hangs one on it:
+    they move those conditions though the country said nothing."""
     known_before = end_of_day(known_at) if known_at else None
     query = counts_on(select(Change, _followed(known_before)).where(Change.stance_id == stance_id), day, known_before)
-    found = session.execute(query.order_by(Change.effective_on.desc(), Change.id.desc()))
-    return [(change, describe_change(followed, change.after, change.entity)) for change, followed in found]
+    entries = [(change, describe_change(followed, change.after, change.entity))
+               for change, followed in session.execute(query)]
+    since: dict[str, dt.date] = {}  # each factor its conditions hang on, from the first day one does
+    for change, _ in entries:
+        for c in change.after.get("conditions") or ():
+            if c.get("factor") and (c["factor"] not in since or change.effective_on < since[c["factor"]]):
+                since[c["factor"]] = change.effective_on
+    if since:
+        proposal_id = entries[0][0].proposal_id
+        factors = counts_on(select(Change, _followed(known_before), Factor.slug)
+                            .join(Factor, Factor.id == Change.factor_id)
+                            .where(Factor.proposal_id == proposal_id, Factor.slug.in_(since)), day, known_before)
+        entries += [(change, describe_change(followed, change.after, "factor"))
+                    for change, followed, slug in session.execute(factors) if change.effective_on >= since[slug]]
+    entries.sort(key=lambda entry: (entry[0].effective_on, entry[0].id), reverse=True)
+    return entries
 
 
 # ---- one version of a stance -------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.countries import country_info
 from app.db import utcnow
-from app.figure_rule import TROOP_FIELDS, figure_problems, troops_of
+from app.figure_rule import TROOP_FIELDS, figure_problems
 from app.models import Change, Citation, Condition, Country, Factor, Proposal, Source, Stance
 from app.schemas import CitationIn, ConditionData, StanceData
 from app.services.board import counting, factor_states, today
@@ -276,8 +276,8 @@ def position_change(session: Session, stance: Stance, day: dt.date | None = None
 
 
 def edit_base(session: Session, stance: Stance, day: dt.date | None = None) -> StanceData | None:
-    """What a change to STANCE starts from (the edit form, a PATCH, an import's merge, a factor's
-    new state): the country's position as the board shows it today, or, for a PATCH dated to an
+    """What a change to STANCE starts from (the edit form, a PATCH, an import's merge): the country's
+    position as the board shows it today, or, for a PATCH dated to an
     earlier DAY, the position at the end of that day. That is the latest statement
     recorded, unless one recorded later speaks for an earlier day; then it is the statement shown,
     so nothing said for another day is carried into it (the version an edit must name in If-Match
@@ -285,7 +285,19 @@ def edit_base(session: Session, stance: Stance, day: dt.date | None = None) -> S
     shown = position_change(session, stance, day)
     if shown is None and day is not None:
         return None  # the country had said nothing by DAY: nothing to start from
-    return position_data(stance, shown)
+    return in_factor_states(session, stance, position_data(stance, shown), min(day, today()) if day else today())
+
+
+def in_factor_states(session: Session, stance: Stance, data: StanceData, day: dt.date) -> StanceData:
+    """DATA with each condition that hangs on a factor in the factor's state at the end of DAY, as the
+    board of that day shows it (a factor's state is the factor's, not something a statement records)."""
+    if not any(c.factor for c in data.conditions):
+        return data
+    states = factor_states(session, stance.proposal_id, day)
+    if all(c.state == states.get(c.factor, c.state) for c in data.conditions):
+        return data
+    return data.model_copy(update={"conditions": [c.model_copy(update={"state": states.get(c.factor, c.state)})
+                                                  for c in data.conditions]})
 
 
 def position_data(stance: Stance, shown: Any) -> StanceData:
@@ -340,8 +352,8 @@ def from_its_day(session: Session, stance: Stance, data: StanceData) -> tuple[St
     if day >= shown.effective_on:
         return data, None
     said = position_change(session, stance, day)
-    now = position_data(stance, shown)
-    then = position_data(stance, said) if said is not None else None
+    now = in_factor_states(session, stance, position_data(stance, shown), today())
+    then = in_factor_states(session, stance, position_data(stance, said), day) if said is not None else None
 
     def key(conditions) -> list[tuple]:
         return [(c.text, c.category, c.state, c.factor) for c in conditions]
@@ -416,7 +428,6 @@ def set_stance(
     reason: str | None = None,
     expected_version: int | None = None,
     match_conditions: bool = False,
-    figures_as_stored: bool = False,
     carried_on: dt.date | None = None,
     now: dt.datetime | None = None,
 ) -> StanceWrite:
@@ -426,12 +437,10 @@ def set_stance(
     a write that changes nothing records nothing and leaves the version as it is.
     `match_conditions` gives conditions sent without an id the id of a stored one with the same
     text and category (see match_condition_ids).
-    The status and troop figures must keep the figure rule (app/figure_rule.py). `figures_as_stored`
-    is for a caller that carries them along unchanged (a factor's state reaching its conditions):
-    a stance stored before the rule then keeps its figures as they are, neither refused nor
-    changed (`verify` reports it); any other write breaking the rule is refused.
-    `carried_on` is for a write that keeps the country's statement and adds to it (a factor's new
-    state reaching its conditions, a report that disagrees): the day that addition speaks for. When it
+    The status and troop figures must keep the figure rule (app/figure_rule.py); a write breaking it
+    is refused.
+    `carried_on` is for a write that keeps the country's statement and adds to it (a report that
+    disagrees): the day that addition speaks for. When it
     is later than the day the country stated its position, the change records it (`carried_on` in its
     snapshot) and speaks for that day, so the board of an earlier day stays as it was.
     """
@@ -488,10 +497,8 @@ def set_stance(
             errors.append({"loc": ["citations", i, "field"],
                            "msg": f"the quote is for {named}, which this stance leaves empty; cite it for what "
                                   "it supports"})
-    problems = figure_problems(data.status, data.troops.model_dump())
-    unchanged = stance is not None and (stance.status, troops_of(stance)) == (data.status, data.troops.model_dump())
-    if not (figures_as_stored and unchanged):
-        errors += [{"loc": ["troops", field], "msg": message} for field, message in problems.items()]
+    errors += [{"loc": ["troops", field], "msg": message}
+               for field, message in figure_problems(data.status, data.troops.model_dump()).items()]
 
     factors = {f.slug: f for f in session.scalars(select(Factor).where(Factor.proposal_id == proposal.id))}
     existing_conditions = {c.id: c for c in stance.conditions} if stance else {}
@@ -645,15 +652,18 @@ def _conditions_follow_factors(session: Session, proposal: Proposal, data: Stanc
                                day: dt.date) -> tuple[StanceData, list[str]]:
     """DATA with each condition that hangs on a factor in the factor's state at the end of DAY (the
     day the statement speaks for), as every page shows it; a factor not recorded by then leaves the
-    state as sent. Gives a note for each condition whose state was sent otherwise."""
+    state as sent. Gives a note for each condition whose state was sent otherwise (and not as the factor
+    stands today, which is what an edit is shown)."""
     if not any(c.factor in factors for c in data.conditions):
         return data, []
     states = factor_states(session, proposal.id, day)
+    if all(c.state == states.get(c.factor, c.state) for c in data.conditions):
+        return data, []
+    # Told only of a state the editor chose: the form and the API show the factor's state of today.
+    shown = states if day == today() else factor_states(session, proposal.id, today())
     notes = [f"The condition “{c.text}” hangs on the factor “{factors[c.factor].name}”: it is recorded as "
              f"{states[c.factor]}, the factor's state on {day_words(day)}, not {c.state}."
-             for c in data.conditions if c.factor in states and c.state != states[c.factor]]
-    if not notes:
-        return data, []
+             for c in data.conditions if c.factor in states and c.state not in (states[c.factor], shown.get(c.factor))]
     return data.model_copy(update={"conditions": [
         c.model_copy(update={"state": states.get(c.factor, c.state)}) for c in data.conditions]}), notes
 
@@ -683,13 +693,15 @@ def _correction_carried_on(session: Session, stance: Stance, data: StanceData,
 
 def _same_position(data: StanceData, snapshot: dict[str, Any]) -> bool:
     """Whether DATA states the position SNAPSHOT records (status, figures, roles, conditions), whatever
-    its summary, dispute and quotes."""
+    its summary, dispute and quotes, and whatever the state of a condition that hangs on a factor (the
+    factor's, which may have changed since)."""
     troops = snapshot.get("troops") or {}
     return (data.status == snapshot.get("status")
             and data.troops.model_dump() == {f: troops.get(f) for f in TROOP_FIELDS}
             and sorted(data.roles) == sorted(snapshot.get("roles") or [])
-            and [(c.text, c.category, c.state, c.factor) for c in data.conditions]
-            == [(c["text"], c["category"], c["state"], c.get("factor")) for c in snapshot.get("conditions") or []])
+            and [(c.text, c.category, None if c.factor else c.state, c.factor) for c in data.conditions]
+            == [(c["text"], c["category"], None if c.get("factor") else c["state"], c.get("factor"))
+                for c in snapshot.get("conditions") or []])
 
 
 @dataclass
