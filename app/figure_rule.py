@@ -14,7 +14,9 @@ The schemas, the stance forms and the write path (`set_stance`) ask `figure_prob
 a check of its own. Rows stored before the rule are restored and kept as they are: `verify`
 reports them, and the totals count only the troops a status allows (`countable`), so such a row
 can never inflate the board. The offers of a country that declined or withdrew are kept on record
-but not counted (`counted_offer`).
+but not counted (`counted_offer`). A figure left out counts as at least the one below it in the
+chain most offered ≥ committed ≥ deployed (`counted`), so no total says more troops are on the
+ground than were committed, nor more committed than offered.
 """
 
 from __future__ import annotations
@@ -86,15 +88,22 @@ def figure_problems(status: str | None, troops: Mapping[str, Any]) -> dict[str, 
     return problems
 
 
-def troops_of(stance: Any) -> dict[str, Any]:
-    """The four figures of a stance (a model row, a view or a schema object), as a mapping."""
-    return {field: getattr(stance, field) for field in TROOP_FIELDS}
-
-
 def countable(stance: Any, field: str) -> int:
     """FIELD's troops of STANCE as totals count them: 0 when missing or when its status has none."""
     value = getattr(stance, field)
     return value if type(value) is int and value > 0 and allows(stance.status, field) else 0
+
+
+def counted(stance: Any) -> tuple[int, int, int, int]:
+    """STANCE's troops as totals count them: (offered least, offered most, committed, deployed).
+    Troops on the ground were committed, and committed troops offered, first: a country that gave a
+    deployed figure and no committed one counts at least those as committed, and the top of its offer
+    at least what it committed, so the totals never show more troops deployed than committed, nor
+    more committed than the most offered. The least offered is what the country said."""
+    deployed = countable(stance, "deployed")
+    committed = max(countable(stance, "committed"), deployed)
+    low, high = counted_offer(stance)
+    return low, max(high, committed), committed, deployed
 
 
 def counted_offer(stance: Any) -> tuple[int, int]:

@@ -144,11 +144,12 @@ def test_chart_bars_are_drawn_to_scale_with_the_range_offered(client, database):
     chart = soup_of(client, "/").select_one("#force-chart")
     rows = {row.dt.get_text(strip=True): row for row in chart.select(".chart-row")}
     offered = rows["Offered"]
-    # Egypt gave no offer range: only Indonesia's 4,000–6,000 counts, on a scale of 20,000 = 1000 units.
+    # Egypt gave no offer range: Indonesia's 4,000–6,000 counts, and Egypt's 1,000 committed at the top
+    # (committed troops were offered), on a scale of 20,000 = 1000 units.
     assert offered.select_one("rect.bar-offered:not(.bar-range)")["width"] == "200.0"
     assert offered.select_one("rect.bar-range")["x"] == "200.0"
-    assert offered.select_one("rect.bar-range")["width"] == "100.0"
-    assert offered.select_one(".bar-text").get_text() == ("4,000–6,000 of ~20,000 · 14,000–16,000 short"
+    assert offered.select_one("rect.bar-range")["width"] == "150.0"
+    assert offered.select_one(".bar-text").get_text() == ("4,000–7,000 of ~20,000 · 13,000–16,000 short"
                                                           " · not counted: 2 countries gave no figure")
     assert rows["Committed"].select_one("rect.bar-committed")["width"] == "300.0"
     assert rows["Committed"].select_one(".bar-text").get_text() == "6,000 of ~20,000 · 14,000 short"

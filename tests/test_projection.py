@@ -120,6 +120,24 @@ def test_totals_leave_out_troops_a_status_cannot_have():
     assert (ceasefire.totals.committed, ceasefire.totals.deployed) == (500, 150)
 
 
+def test_totals_never_show_more_troops_deployed_than_committed_nor_committed_than_offered():
+    """Troops on the ground were committed, and committed troops offered, first: a figure left out
+    counts as at least the one below it (the least offered stays what was said), so no total can say
+    what cannot be true."""
+    stances = [
+        stance("DDD", "deployed", deployed=300),  # neither an offer nor a commitment given
+        stance("EEE", "committed", committed=400),  # no offer given
+        stance("GGG", "committed", offered=(100, 200), committed=150),  # the offer's low end below it
+    ]
+    everyone = board.totals(PROPOSAL, stances)
+    assert (everyone.offered_min, everyone.offered_max, everyone.committed, everyone.deployed) == (100, 900, 850, 300)
+    assert everyone.deployed <= everyone.committed <= everyone.offered_max
+    # DDD is counted among the committed through its deployed figure; it and EEE gave no offer.
+    assert everyone.unreported == {"offered": 2, "committed": 0, "deployed": 0}
+    assert board.totals(PROPOSAL, [stance("HHH", "deployed")]).unreported == {"offered": 1, "committed": 1,
+                                                                                "deployed": 1}
+
+
 def test_unknown_factor_slugs_are_named():
     assert unknown_factor_slugs(FACTORS, ["un-mandate", "peace", "cessation-of-hostilities", "x"]) == ["peace", "x"]
 

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from app.countries import country_info, flag_emoji
 from app.db import utcnow
-from app.figure_rule import countable, counted_offer
+from app.figure_rule import counted
 from app.models import Change, Country, Factor, Proposal, Source, Stance
 from app.services.changes import snapshot_day
 from app.services.errors import NotFound
@@ -286,18 +286,19 @@ class Totals:
 
 def totals(proposal: ProposalView, stances: Iterable[StanceView]) -> Totals:
     """Troops against the target. "At least N" counts N at both ends of the offered range, "up to N"
-    only at the top (figure_rule.counted_offer). Committed and deployed troops count only where the status allows them (figure_rule.countable):
-    a row stored before the figure rule cannot inflate the board. A declined or withdrawn country's
-    earlier offer no longer stands and is not counted (figure_rule.counted_offer)."""
+    only at the top. Committed and deployed troops count only where the status allows them: a row
+    stored before the figure rule cannot inflate the board. A declined or withdrawn country's earlier
+    offer no longer stands and is not counted. A figure left out counts as at least the one below it
+    (most offered ≥ committed ≥ deployed). All of it is figure_rule.counted's."""
     stances = list(stances)
     counts = Counter(s.status for s in stances)
     offered_min = offered_max = committed = deployed = 0
     for s in stances:
-        low, high = counted_offer(s)
+        low, high, pledged, there = counted(s)
         offered_min += low
         offered_max += high
-        committed += countable(s, "committed")
-        deployed += countable(s, "deployed")
+        committed += pledged
+        deployed += there
     unreported = dict.fromkeys(UNREPORTED, 0)
     for s in stances:
         for kind, statuses in UNREPORTED.items():
@@ -310,7 +311,10 @@ def totals(proposal: ProposalView, stances: Iterable[StanceView]) -> Totals:
 # Which statuses say a country has troops under each total, and the figures that would give them.
 UNREPORTED = {"offered": ("conditional", "committed", "deployed"), "committed": ("committed", "deployed"),
               "deployed": ("deployed",)}
-UNREPORTED_FIELDS = {"offered": ("offered_min", "offered_max"), "committed": ("committed",), "deployed": ("deployed",)}
+# A deployed figure gives a floor for the committed one (figure_rule.counted): a country that gave it
+# is counted among the committed, not left out.
+UNREPORTED_FIELDS = {"offered": ("offered_min", "offered_max"), "committed": ("committed", "deployed"),
+                     "deployed": ("deployed",)}
 
 
 @dataclass
