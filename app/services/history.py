@@ -362,8 +362,8 @@ def timeline(session: Session, stance_id: int, day: dt.date,
              known_at: dt.date | None) -> list[tuple[Change, list[str]]]:
     """The statements recorded to a stance that count for the end of DAY as known at KNOWN_AT, latest
     first in the as-of rule's order (the day each speaks for, then the order recorded), each with what
-    it changed against the one before it: a country page's timeline, read down as one story. The
-    changes of a factor its conditions hang on join it from the first statement that hangs one on it:
+    it changed against the one before it: a country page's timeline, read down as one story. A
+    factor's changes of state join it from the first statement that hangs a condition on the factor:
     they move those conditions though the country said nothing."""
     known_before = end_of_day(known_at) if known_at else None
     query = counts_on(select(Change, _followed(known_before)).where(Change.stance_id == stance_id), day, known_before)
@@ -380,7 +380,9 @@ def timeline(session: Session, stance_id: int, day: dt.date,
                             .join(Factor, Factor.id == Change.factor_id)
                             .where(Factor.proposal_id == proposal_id, Factor.slug.in_(since)), day, known_before)
         entries += [(change, describe_change(followed, change.after, "factor"))
-                    for change, followed, slug in session.execute(factors) if change.effective_on >= since[slug]]
+                    for change, followed, slug in session.execute(factors)
+                    if change.effective_on >= since[slug] and followed is not None
+                    and followed.get("state") != change.after.get("state")]
     entries.sort(key=lambda entry: (entry[0].effective_on, entry[0].id), reverse=True)
     return entries
 
