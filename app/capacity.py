@@ -1,7 +1,8 @@
 """Admission: how many requests a worker works on at once, how many wait, and what the rest hear.
 
 A request that needs the application (a page to render, a write, an API answer not kept by the
-response cache) first takes one of `concurrency` slots. It waits for a slot here, on the event
+response cache) first takes one of `concurrency` slots; an import, which reads its article first
+(seconds of work for a long one), takes one of `articles` slots of its own instead. It waits for a slot here, on the event
 loop, before any dependency runs: a waiting request holds no thread and no database connection,
 so the requests at work can always get both, and the pool and the threads can never wait on each
 other. At most `queue` requests wait; one more is answered `503` with `Retry-After` at once, and
@@ -23,6 +24,7 @@ import json
 import anyio
 from starlette.responses import Response
 
+from app.limits import ARTICLE_PATHS
 from app.middleware import wants_html
 from app.schemas import ErrorOut
 
@@ -49,24 +51,31 @@ BUSY_PAGE = _page("Busy", "The tracker has more readers than it can answer right
 
 
 class Admission:
-    """One worker's slots: CONCURRENCY requests at work, QUEUE more waiting, the rest 503.
+    """One worker's slots: CONCURRENCY requests at work, QUEUE more waiting, the rest 503; and
+    ARTICLES slots of their own for reading an article to import, which can take seconds of work:
+    those never take a reader's slot, so a large import does not stop the board answering.
 
-    `working` and `waiting` are what /healthz reports."""
+    `working`, `waiting`, `reading` and `articles` are what /healthz reports."""
 
-    def __init__(self, concurrency: int, queue: int, wait_seconds: float, body_seconds: float = 30.0) -> None:
+    def __init__(self, concurrency: int, queue: int, wait_seconds: float, body_seconds: float = 30.0,
+                 articles: int = 1) -> None:
         self.concurrency = concurrency
         self.queue = queue
         self.wait_seconds = wait_seconds
         self.body_seconds = body_seconds  # the time a client has to send a body (2 MB in 30 s: about 70 KB/s)
+        self.article_slots = articles
         self.waiting = 0
         self.working = 0
         self.reading = 0  # requests whose body is being read, before they may wait for a slot
-        self._slots: anyio.Semaphore | None = None  # made on the event loop, at the first request
+        self.articles = 0  # imports at work reading their article
+        self._slots: dict[bool, anyio.Semaphore] = {}  # made on the event loop, at the first request
 
-    def slots(self) -> anyio.Semaphore:
-        if self._slots is None:
-            self._slots = anyio.Semaphore(self.concurrency, fast_acquire=True)
-        return self._slots
+    def slots(self, article: bool = False) -> anyio.Semaphore:
+        """The general slots, or (ARTICLE) those for reading articles."""
+        if article not in self._slots:
+            self._slots[article] = anyio.Semaphore(self.article_slots if article else self.concurrency,
+                                                   fast_acquire=True)
+        return self._slots[article]
 
 
 class AdmissionMiddleware:
@@ -94,7 +103,8 @@ class AdmissionMiddleware:
             if receive is None:
                 await _timed_out(scope, send, admission.body_seconds)
                 return
-        slots = admission.slots()
+        article = scope["method"] == "POST" and scope["path"] in ARTICLE_PATHS
+        slots = admission.slots(article)
         if slots.value == 0 and admission.waiting >= admission.queue:
             await busy(scope, send, "the server is at capacity")
             return
@@ -109,11 +119,12 @@ class AdmissionMiddleware:
         if not acquired:
             await busy(scope, send, f"no request slot came free within {admission.wait_seconds:g} s")
             return
-        admission.working += 1
+        counter = "articles" if article else "working"
+        setattr(admission, counter, getattr(admission, counter) + 1)
         try:
             await self.app(scope, receive, send)
         finally:
-            admission.working -= 1
+            setattr(admission, counter, getattr(admission, counter) - 1)
             slots.release()
 
 

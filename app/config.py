@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     queue_wait_seconds: float = Field(default=15.0, gt=0, le=600, validation_alias="ISF_QUEUE_WAIT")
     # The time a client has to send a request's body, read before it may wait for a slot.
     body_wait_seconds: float = Field(default=30.0, gt=0, le=600, validation_alias="ISF_BODY_WAIT")
+    # Imports a worker reads at once, in slots of their own (app/capacity.py).
+    article_readers: int = Field(default=1, ge=1, le=16, validation_alias="ISF_ARTICLE_READERS")
     trusted_proxies: str = Field(default="", validation_alias="ISF_TRUSTED_PROXIES")
     log_format: Literal["json", "text"] = Field(default="json", validation_alias="ISF_LOG_FORMAT")
     # Absolute links (feeds, paging headers) are made from this, never from the request's Host.

@@ -597,6 +597,7 @@ class HealthOut(BaseModel):
     working: int = Field(description="Requests this worker is working on now.")
     waiting: int = Field(description="Requests waiting for one of this worker's slots.")
     reading: int = Field(description="Requests whose body is still arriving (they hold no slot).")
+    articles: int = Field(description="Imports reading their article, each in a slot of its own (`ISF_ARTICLE_READERS`).")
 
 
 class ReadyOut(BaseModel):

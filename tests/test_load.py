@@ -113,7 +113,8 @@ def test_past_the_queue_the_server_answers_503_at_once_and_probes_and_cached_pag
             assert api.status_code == 503 and api.headers["retry-after"] == "2"
             assert api.json()["detail"].startswith("busy: the server is at capacity")
             # Probes, static files and the cached board are answered all the same.
-            assert http.get("/healthz").json() == {"status": "ok", "working": 1, "waiting": 1, "reading": 0}
+            assert http.get("/healthz").json() == {"status": "ok", "working": 1, "waiting": 1, "reading": 0,
+                                                   "articles": 0}
             # A load balancer asking is told this worker would refuse it.
             busy = http.get("/readyz")
             assert busy.status_code == 503 and busy.json()["status"] == "busy"
@@ -159,6 +160,37 @@ def test_clients_slow_to_send_a_body_hold_no_slot_and_are_answered_408(tmp_path)
             for sock in silent:
                 sock.close()
         _wait_for_health(http, reading=0, working=0)
+
+
+def test_an_import_reading_a_long_article_takes_no_readers_slot(tmp_path):
+    """An import of a long article (seconds of reading) works in a slot kept for imports: with the
+    worker's one reader's slot free, a page no cache holds is answered meanwhile; a second import
+    waits for the first, then lands too."""
+    env, token = _prepared(f"sqlite:///{tmp_path / 'import.db'}")
+    env |= {"ISF_THREADS": "1", "ISF_QUEUE": "5", "ISF_QUEUE_WAIT": "60"}
+    real = sorted((Path(__file__).parent / "fixtures" / "import-real").glob("*.txt"))
+    passages = "\n\n".join(path.read_text() for path in real)
+    article = (passages * (800_000 // len(passages) + 1))[:800_000]
+    with live_server(env) as base, httpx.Client(base_url=base, timeout=120) as http:
+        imported: list = []
+
+        def post(title: str) -> None:
+            imported.append(httpx.post(f"{base}/api/v1/imports", timeout=120, json={"title": title, "text": article},
+                                       headers={"Authorization": f"Bearer {token}"}).status_code)
+
+        first = threading.Thread(target=post, args=("Long read",))
+        first.start()
+        _wait_for_health(http, articles=1)
+        second = threading.Thread(target=post, args=("Long read, again",))
+        second.start()
+        _wait_for_health(http, articles=1, waiting=1)
+        page = http.get("/proposals/gaza-isf/countries/AZE?as_of=2025-12-01")
+        assert page.status_code == 200, page.text
+        assert http.get("/healthz").json()["articles"] == 1  # the page was answered while an import was read
+        first.join(120)
+        second.join(120)
+        assert imported == [201, 201]
+        _wait_for_health(http, articles=0, working=0, waiting=0)
 
 
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])

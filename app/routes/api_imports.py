@@ -30,7 +30,7 @@ router = APIRouter(prefix="/api/v1", tags=["api"])
                **_invalid("Invalid, empty, or in English with no country with a stance found")},
     summary="Read an article into suggestions",
 )
-def post_import(body: ImportIn, actor: WriterDep) -> Response:
+def post_import(body: ImportIn, actor: WriterDep, session: SessionDep) -> Response:
     """Store the article as a source and return what it says per country; nothing is applied yet.
 
     `text` may be plain text or an HTML page: text holding markup is reduced to its article (menus,
@@ -45,6 +45,7 @@ def post_import(body: ImportIn, actor: WriterDep) -> Response:
     except InvalidInput as exc:
         raise HTTPException(422, [{"loc": ["body", *e["loc"]], "msg": e["msg"], "type": "value_error"} for e in exc.errors])
     source_in = SourceIn(**body.model_dump(exclude={"proposal", "text"}), text=text)
+    session.close()  # the token is checked: no connection is held while the article is read
     reading = imports.read(text)  # before the write session: no lock is held while the article is read
     try:
         with get_database().write_session() as ws:

@@ -19,7 +19,8 @@ async def healthz(request: Request) -> dict[str, str | int]:
     work and waiting for a slot. Touches nothing else, and is answered on the event loop, so no
     queue of requests can hold it up."""
     admission = request.app.state.admission
-    return {"status": "ok", "working": admission.working, "waiting": admission.waiting, "reading": admission.reading}
+    return {"status": "ok", "working": admission.working, "waiting": admission.waiting, "reading": admission.reading,
+            "articles": admission.articles}
 
 
 @router.get(

@@ -99,6 +99,7 @@ def create_import(request: Request, session: SessionDep, viewer: EditorDep,
                 errors.setdefault(name if name in FIELDS else "text", _friendly(name, e["msg"]))
     if errors:
         return _new_page(request, session, values, errors, status_code=413 if too_large else 422, too_large=too_large)
+    session.close()  # the editor is known: no connection is held while the article is read
     reading = imports.read(text)  # before the write session: no lock is held while the article is read
     try:
         with get_database().write_session() as ws:
