@@ -66,7 +66,8 @@ def wants_html(scope) -> bool:
 
 class BodySizeLimitMiddleware:
     """Answer 413 to a request body over MAX_BODY_BYTES, declared or streamed; the routes that take
-    an article allow ARTICLE_BODY_MAX_BYTES, and measure the article itself (app/limits.py)."""
+    an article allow ARTICLE_BODY_MAX_BYTES, and measure the article itself (app/limits.py), and so
+    does signing in, which may carry an import form typed before a session ended."""
 
     def __init__(self, app, limit: int = MAX_BODY_BYTES) -> None:
         self.app = app
@@ -81,7 +82,9 @@ class BodySizeLimitMiddleware:
             await self.app(scope, receive, send)  # no body to measure (every GET)
             return
         article = scope["path"] in ARTICLE_PATHS
-        limit = max(self.default_limit, ARTICLE_BODY_MAX_BYTES) if article else self.default_limit
+        # Signing in again may carry a form typed before a session ended, an article included.
+        large = article or scope["path"] == "/login"
+        limit = max(self.default_limit, ARTICLE_BODY_MAX_BYTES) if large else self.default_limit
         # A form in a browser gets a page to read; a script gets JSON.
         as_html = headers.get(b"content-type", b"").split(b";")[0] in (b"multipart/form-data", b"application/x-www-form-urlencoded")
         length = headers.get(b"content-length", b"")

@@ -9,12 +9,12 @@ from contextlib import ExitStack
 import pytest
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from app.main import create_app
 from app.models import Change, Source, Stance
 from app.vocabulary import day_words
-from tests.conftest import BAD_FIGURES, STANCE_FORM, add_user, form_values, hidden_value, sign_in
+from tests.conftest import BAD_FIGURES, PASSWORD, STANCE_FORM, add_user, form_values, hidden_value, sign_in
 from tests.live import race
 
 EDIT = "/proposals/gaza-isf/countries/AZE/edit"
@@ -53,6 +53,60 @@ def test_editor_changes_azerbaijan_and_the_board_shows_it(editor_client, session
     assert [c["state"] for c in change.after["conditions"]] == ["unmet", "met"]
     board = BeautifulSoup(editor_client.get("/").text, "html.parser")
     assert board.select_one("#row-AZE .badge").get_text(strip=True) == "Committed"
+
+
+def _fields(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """Form fields as a page holds them (names repeated), as the test client sends them."""
+    found: dict[str, list[str]] = {}
+    for name, value in pairs:
+        found.setdefault(name, []).append(value)
+    return found
+
+
+def test_a_form_sent_after_the_session_ended_is_kept_through_signing_in_again(editor_client, database, session):
+    """The editor's session ends (here: removed, as signing out elsewhere does) while they type. The
+    save is not made, and nothing typed is lost: the sign-in page carries it, and once signed in
+    again the editor sends it with one button, and it is saved as typed."""
+    from app.models import WebSession
+
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
+    data.update(status="committed", offered_min="500", offered_max="1,000", committed="500", source_id="1",
+                quote=QUOTE, reason="Parliament approved", summary="Baku commits 500 after the vote.\nSecond line.")
+    with database.write_session() as s:
+        s.execute(delete(WebSession))
+    before = change_count(session)
+    typed = {**data, "roles": ["engineering", "medical"]}
+    # Sent from elsewhere (or by a client that does not say where from), it is refused as before.
+    elsewhere = editor_client.post(EDIT, data=typed, headers={"Sec-Fetch-Site": "cross-site"}, follow_redirects=False)
+    assert elsewhere.status_code == 403 and "carried:" not in elsewhere.text
+    assert editor_client.post(EDIT, data=typed, follow_redirects=False).status_code == 403
+    ended = editor_client.post(EDIT, data=typed, headers={"Sec-Fetch-Site": "same-origin"}, follow_redirects=False)
+    assert ended.status_code == 401
+    page = BeautifulSoup(ended.text, "html.parser")
+    assert "nothing was saved yet" in page.select_one("#session-ended").get_text(" ", strip=True)
+    login = page.select_one("form[action='/login']")
+    carried = [(i["name"], i["value"]) for i in login.select("input[type=hidden]") if i["name"].startswith("carried:")]
+    assert ("carried:summary", "Baku commits 500 after the vote.\nSecond line.") in carried
+    assert [v for n, v in carried if n == "carried:roles"] == ["engineering", "medical"]
+    assert change_count(session) == before
+
+    # A wrong password keeps it too.
+    fields = {i["name"]: i.get("value", "") for i in login.select("input[type=hidden]")}
+    form = [*((i["name"], i["value"]) for i in login.select("input[type=hidden]")), ("name", "editor")]
+    wrong = editor_client.post("/login", data=_fields([*form, ("password", "not it")]), follow_redirects=False)
+    assert wrong.status_code == 401 and "carried:summary" in wrong.text
+    signed_in = editor_client.post("/login", data=_fields([*form, ("password", PASSWORD)]), follow_redirects=False)
+    assert signed_in.status_code == 200, signed_in.text[:500]
+    assert fields["next"] == EDIT
+    resume = BeautifulSoup(signed_in.text, "html.parser").select_one("#resume-form")
+    assert resume["action"] == EDIT and change_count(session) == before  # not sent by itself
+    again = [(i["name"], i["value"]) for i in resume.select("input[type=hidden]")]
+    saved = editor_client.post(EDIT, data=_fields(again), follow_redirects=False)
+    assert saved.status_code == 303, saved.text[:1000]
+    assert change_count(session) == before + 1
+    aze = editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE").json()
+    assert (aze["status"], aze["troops"]["committed"], aze["roles"]) == ("committed", 500, ["engineering", "medical"])
+    assert aze["summary"] == "Baku commits 500 after the vote.\nSecond line."
 
 
 def test_invalid_input_is_explained_beside_each_field_and_nothing_typed_is_lost(editor_client, session):

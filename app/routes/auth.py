@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import partial
 from typing import Annotated
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.datastructures import FormData
 
 from app.db import get_database
 from app.text_rule import text_problem
@@ -14,6 +17,7 @@ from app.services import accounts
 from app.web.browser import (
     LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
+    SessionEnded,
     ViewerDep,
     audit,
     check_csrf,
@@ -39,10 +43,46 @@ def safe_next(url: str | None) -> str:
     return url
 
 
+# What an editor typed into a form sent after their session ended rides along the sign-in page under
+# this prefix, then back to the form's address once they are signed in again.
+CARRIED = "carried:"
+FILE_NAME = "-file"
+
+
+@dataclass
+class Carried:
+    """A form typed before the editor's session ended: its fields (every one but the CSRF token, in
+    order, repeated names kept) and the names of files chosen, which a page cannot carry."""
+
+    fields: list[tuple[str, str]] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, form, prefix: str = "") -> "Carried":
+        found = cls()
+        for key, value in form.multi_items():
+            if not key.startswith(prefix) or key == "csrf_token":
+                continue
+            name = key[len(prefix):]
+            if name == FILE_NAME:  # a file's name, carried in place of the file
+                found.files.append(str(value))
+            elif isinstance(value, str):
+                found.fields.append((name, value))
+            elif getattr(value, "filename", None):
+                found.files.append(value.filename)
+        return found
+
+    def __bool__(self) -> bool:
+        return bool(self.fields or self.files)
+
+
 def _login_page(request: Request, *, name: str = "", next_url: str = "/", error: str | None = None,
-                status_code: int = 200, headers: dict[str, str] | None = None) -> Response:
+                status_code: int = 200, headers: dict[str, str] | None = None,
+                carried: Carried | None = None) -> Response:
     token = request.cookies.get(LOGIN_CSRF_COOKIE) or new_login_csrf()
-    response = render(request, "login.html", {"name": name, "next": next_url, "error": error, "login_csrf": token},
+    response = render(request, "login.html", {"name": name, "next": next_url, "error": error, "login_csrf": token,
+                                               "carried": carried or Carried(), "CARRIED": CARRIED,
+                                               "FILE_NAME": FILE_NAME},
                       status_code=status_code)
     response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="lax", secure=cookie_secure(request), path="/login")
     for key, value in (headers or {}).items():
@@ -56,26 +96,40 @@ def login_form(request: Request, viewer: ViewerDep, next: str | None = None) -> 
     return _login_page(request, next_url=safe_next(next))
 
 
+async def session_ended(request: Request, exc: SessionEnded) -> Response:
+    """A form sent after the editor's session ended: the sign-in page (401), carrying what they typed."""
+    form = await request.form(max_files=10, max_fields=2000)
+    return _login_page(request, next_url=safe_next(exc.next_url), status_code=401, carried=Carried.of(form))
+
+
+async def submitted_login(request: Request) -> FormData:
+    return await request.form(max_files=0, max_fields=2000)
+
+
 @router.post("/login")
 def login(
     request: Request,
+    submitted: Annotated[FormData, Depends(submitted_login)],
     name: Annotated[str, Form(max_length=64)] = "",
     password: Annotated[str, Form(max_length=accounts.PASSWORD_MAX)] = "",
     csrf_token: Annotated[str, Form(max_length=128)] = "",
     next: Annotated[str, Form(max_length=2000)] = "/",
 ) -> Response:
-    """Check the password, start a new session and go back where the editor came from."""
+    """Check the password, start a new session and go back where the editor came from; with a form
+    typed before a session ended, offer to send it again."""
     check_csrf(request, csrf_token, request.cookies.get(LOGIN_CSRF_COOKIE))
     next_url = safe_next(next)
+    carried = Carried.of(submitted, CARRIED)
+    page = partial(_login_page, carried=carried)  # a carried form rides along every answer
     ip = client_ip(request)
     name = name.strip()
     if not name or not password or text_problem(name):
-        return _login_page(request, name=name, next_url=next_url, error="Enter your user name and password.", status_code=422)
+        return page(request, name=name, next_url=next_url, error="Enter your user name and password.", status_code=422)
     with get_database().write_session() as session:
         pending = accounts.begin_sign_in(session, ip, name)
     if isinstance(pending, accounts.Throttle):
         audit.warning("login throttled: user=%r ip=%s", name, ip)
-        return _login_page(
+        return page(
             request, name=name, next_url=next_url, status_code=429,
             error=f"Too many failed attempts. Try again in {pending.retry_after_s // 60 + 1} minutes.",
             headers={"Retry-After": str(pending.retry_after_s)},
@@ -88,16 +142,22 @@ def login(
                 user = accounts.finish_sign_in(session, pending)
                 if user is not None:
                     accounts.end_session(session, request.cookies.get(SESSION_COOKIE))
-                    raw, _ = accounts.start_session(session, user)
+                    raw, started = accounts.start_session(session, user)
+                    csrf = started.csrf_token
         except accounts.AccountDisabled:
             audit.warning("login refused, account disabled: user=%r ip=%s", name, ip)
-            return _login_page(request, name=name, next_url=next_url, status_code=403,
+            return page(request, name=name, next_url=next_url, status_code=403,
                                error="This account is disabled. Ask an administrator to enable it.")
     if user is None:
         audit.warning("login failed: user=%r ip=%s", name, ip)
-        return _login_page(request, name=name, next_url=next_url, error="Wrong user name or password.", status_code=401)
+        return page(request, name=name, next_url=next_url, error="Wrong user name or password.", status_code=401)
     audit.info("login: user=%s ip=%s", user.name, ip)
-    response = redirect(next_url, f"Signed in as {name}.")
+    if carried:
+        # Not sent on by itself: the editor sees that nothing was saved yet, and sends it.
+        response = render(request, "resume.html", {"signed_in": name, "next": next_url, "carried": carried,
+                                                   "csrf": csrf})
+    else:
+        response = redirect(next_url, f"Signed in as {name}.")
     response.set_cookie(SESSION_COOKIE, raw, httponly=True, samesite="lax", secure=cookie_secure(request),
                         max_age=int(accounts.SESSION_LIFETIME.total_seconds()), path="/")
     response.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")

@@ -45,6 +45,17 @@ class LoginRequired(Exception):
         self.next_url = next_url
 
 
+class SessionEnded(Exception):
+    """A form sent by an editor whose session has ended (expired, or signed out elsewhere): answered
+    with the sign-in page carrying what was typed, so signing in again loses nothing."""
+
+    def __init__(self, next_url: str) -> None:
+        self.next_url = next_url
+
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
 class Forbidden(Exception):
     """A state-changing request that failed the CSRF, origin or role check."""
 
@@ -84,11 +95,22 @@ def require_editor(request: Request, viewer: ViewerDep) -> Viewer:
         if request.method == "GET":
             raise LoginRequired(str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""))
         audit.info("refused: %s %s without a session from %s", request.method, request.url.path, client_ip(request))
+        if request.headers.get("content-type", "").split(";")[0].strip().lower() in FORM_TYPES and from_own_page(request):
+            raise SessionEnded(str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""))
         raise Forbidden("Sign in to make changes.")
     return viewer
 
 
 EditorDep = Annotated[Viewer, Depends(require_editor)]
+
+
+def from_own_page(request: Request) -> bool:
+    """Whether the browser says the request came from one of our own pages (not merely from no
+    other site): a form carried through signing in again must be the editor's own."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site == "same-origin"
+    return request.headers.get("origin") == f"{request.url.scheme}://{request.url.netloc}"
 
 
 def check_same_origin(request: Request) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.conftest import PASSWORD
 from tests.e2e.conftest import QUOTE, axe_violations, fill_citation, sign_in
 from tests.live import free_port
 
@@ -82,6 +83,35 @@ def test_two_tabs_conflict_and_the_second_keeps_its_input(chromium, editor_site)
     second.get_by_role("button", name="Save with these choices").click()
     second.wait_for_url(f"{editor_site}/proposals/gaza-isf/countries/AZE")
     assert "Typed in the second tab" in second.inner_text("main")
+    context.close()
+
+
+def test_a_form_sent_after_signing_out_elsewhere_is_saved_after_signing_in_again(chromium, editor_site):
+    """The editor types into Qatar's form, signs out in another tab, then presses Save: nothing is
+    saved and nothing typed is lost; signing in again offers what was typed, and one button saves it."""
+    context = chromium.new_context()
+    page, other = context.new_page(), context.new_page()
+    sign_in(page, editor_site)
+    page.goto(f"{editor_site}/proposals/gaza-isf/countries/QAT/edit")
+    page.fill("#summary", "Typed before the session ended")
+    fill_citation(page, "kept through signing in again")
+    other.goto(f"{editor_site}/")
+    other.get_by_role("button", name="Sign out").click()
+    other.wait_for_url(f"{editor_site}/")
+    versions = len(httpx.get(f"{editor_site}/api/v1/proposals/gaza-isf/stances/QAT/history").json())
+
+    page.get_by_role("button", name="Save").click()
+    assert "nothing was saved yet" in page.locator("#session-ended").inner_text()
+    page.get_by_label("User name").fill("amira")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    assert "has not been saved yet" in page.inner_text("main")
+    assert len(httpx.get(f"{editor_site}/api/v1/proposals/gaza-isf/stances/QAT/history").json()) == versions
+    page.get_by_role("button", name="Save what you typed").click()
+    page.wait_for_url(f"{editor_site}/proposals/gaza-isf/countries/QAT")
+    assert "Saved Qatar" in page.inner_text("main")
+    qatar = httpx.get(f"{editor_site}/api/v1/proposals/gaza-isf/stances/QAT").json()
+    assert qatar["summary"] == "Typed before the session ended"
     context.close()
 
 
