@@ -253,7 +253,8 @@ def test_marking_a_factor_met_shows_its_conditions_met_and_writes_no_countrys_st
     page = editor_client.get(url)
     assert page.status_code == 200
     before = change_count(session)
-    aze_before = editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE").json()
+    read = editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE")
+    aze_before, etag_before = read.json(), read.headers["etag"]
     assert [c["state"] for c in aze_before["conditions"]] == ["unmet", "unmet"]
     reply = editor_client.post(url, data={
         "csrf_token": editor_client.csrf, "version": hidden_value(page.text, "version"), "state": "met",
@@ -265,7 +266,10 @@ def test_marking_a_factor_met_shows_its_conditions_met_and_writes_no_countrys_st
     assert change_count(session) == before + 1
     factor_change = session.scalars(select(Change).order_by(Change.id.desc()).limit(1)).one()
     assert factor_change.entity == "factor" and factor_change.after["state"] == "met"
-    aze = editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE").json()
+    # Read again with the tag read before, the stance is sent whole: its version did not move, its condition did.
+    again = editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE", headers={"If-None-Match": etag_before})
+    assert again.status_code == 200 and again.headers["etag"] == etag_before
+    aze = again.json()
     assert [c["state"] for c in aze["conditions"]] == ["met", "unmet"]
     assert (aze["status"], aze["version"]) == ("conditional", aze_before["version"])  # still waiting for parliament
     chips = BeautifulSoup(editor_client.get("/").text, "html.parser").select("#row-AZE .chip")

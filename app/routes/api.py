@@ -248,8 +248,9 @@ def get_stance(
     """One country's position (today, or as of a day), with an `ETag` naming the stance's latest
     recorded version (send it as `If-Match` to change the stance); `If-None-Match` with it answers
     304 for today's position, whether it comes back as sent or weakened (`W/"…"`) by a proxy. An
-    answer for `as_of` or `known_at` is always sent whole: a past day's position can change (a
-    factor's state stated for an earlier day) while the stance's latest version stays."""
+    answer for `as_of` or `known_at`, and one with a condition that hangs on a factor, is always sent
+    whole: such a position can change (a factor's new state, a statement entered late for an earlier
+    day) while the stance's latest version stays."""
     proposal = board.get_proposal(session, slug)
     stance = board.get_stance(session, proposal, iso3)
     day = board.read_board(session, slug, as_of=as_of, known_at=known_at, country=stance.country_code)
@@ -259,10 +260,12 @@ def get_stance(
                        + (f", as known at the end of {known_at.isoformat()}" if known_at else "") + ".")
     etag = stance_etag(slug, stance.country_code, stance.version)
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
-    # The tag names the latest recorded version, which today's position follows. A past day's position
-    # can change while it stays (a factor's state stated for an earlier day moves that day's conditions
-    # without a new version of the stance): a dated answer is always sent whole, never a 304.
-    if as_of is None and known_at is None and none_match(if_none_match, etag):
+    # The tag names the latest recorded version, which today's position follows. A position can change
+    # while it stays: a factor's change moves the conditions that hang on it without a new version of
+    # the stance, and a past day's position can change by a statement entered late. So a dated answer,
+    # and one with a condition on a factor, is always sent whole, never a 304.
+    fixed = as_of is None and known_at is None and not any(c.factor_slug for c in position.conditions)
+    if fixed and none_match(if_none_match, etag):
         return Response(status_code=304, headers=headers)
     now = position.version  # the version on today's board, which a PATCH changes
     if day.day != board.today():
