@@ -280,6 +280,12 @@ def test_marking_a_factor_met_shows_its_conditions_met_and_writes_no_countrys_st
     assert latest["id"] == f"change-{factor_change.id}"
     assert "Cessation of hostilities" in latest.get_text(" ", strip=True)
     assert [li.get_text(strip=True) for li in latest.select(".diff li")] == ["state unmet → met", "note: “A ceasefire holds.”"]
+    # So does its feed; the seed's first record of the factor, which moved nothing, is on neither.
+    feed = BeautifulSoup(editor_client.get("/proposals/gaza-isf/countries/AZE/changes.atom").text, "xml")
+    titles = [t.get_text() for t in feed.select("entry > title")]
+    assert titles[0] == "Factor “Cessation of hostilities”: state unmet → met"
+    assert not any("factor recorded as" in t for t in titles)
+    assert [t for t in titles if t.startswith("Factor")] == titles[:1]
 
 
 def test_a_factor_state_sourced_to_an_earlier_day_says_from_when_it_counts_and_moves_no_condition(editor_client,

@@ -152,8 +152,9 @@ def proposal_feed(request: Request, session: SessionDep, proposal: ProposalDep) 
 
 @router.get("/proposals/{slug}/countries/{iso3}/changes.atom")
 def country_feed(request: Request, session: SessionDep, proposal: ProposalDep, iso3: CountryPath) -> Response:
-    """Atom feed of one country's changes on one proposal."""
+    """Atom feed of one country's changes on one proposal, with the changes of state of the factors
+    its conditions hang on (as its page's timeline has them)."""
     stance = board.get_stance(session, proposal, iso3)
-    entries = history.change_entries(session, proposal=proposal, country_code=stance.country_code, limit=FEED_SIZE)
+    entries = history.country_entries(session, proposal, stance.id, stance.country_code, FEED_SIZE)
     return _feed(request, session, f"ISF Tracker: {stance.country.name} on the {proposal.short_name or proposal.name}",
                  f"/proposals/{proposal.slug}/countries/{stance.country_code}", entries)

@@ -269,6 +269,7 @@ class ChangeEntry:
     factor_name: str | None
     country_name: str | None
     lines: list[str]
+    followed: dict[str, Any] | None = None  # the snapshot it follows on its timeline (when described)
 
     @property
     def subject(self) -> str:
@@ -321,6 +322,7 @@ def change_entries(
     known_at: dt.date | None = None,
     after_day: dt.date | None = None,
     described: bool = True,
+    factors: list[str] | None = None,
 ) -> list[ChangeEntry]:
     """Changes, newest first (pages, feeds) or oldest first (the API), with their descriptions (told
     against the statement each follows on its timeline, as known at KNOWN_AT; none when not
@@ -339,7 +341,9 @@ def change_entries(
     if proposal is not None:
         query = query.where(Change.proposal_id == proposal.id)
     if country_code is not None:
-        query = query.where(Change.country_code == country_code)
+        # With FACTORS (slugs), the changes of those factors too.
+        query = query.where(or_(Change.country_code == country_code, Factor.slug.in_(factors)) if factors
+                            else Change.country_code == country_code)
     if before_id is not None:
         query = query.where(Change.id < before_id)
     if after_id is not None:
@@ -353,9 +357,27 @@ def change_entries(
     query = query.order_by(Change.id.desc() if newest_first else Change.id).limit(limit)
     return [
         ChangeEntry(change, pslug, pname, fslug, fname, cname,
-                    describe_change(followed, change.after, change.entity) if described else [])
+                    describe_change(followed, change.after, change.entity) if described else [], followed)
         for change, followed, pslug, pname, fslug, fname, cname in session.execute(query)
     ]
+
+
+def linked_factors(statements: list[Change]) -> dict[str, dt.date]:
+    """The factors a stance's STATEMENTS hang conditions on, each with the first day one does: from
+    then on a change of the factor's state moves the country's conditions though it said nothing."""
+    since: dict[str, dt.date] = {}
+    for change in statements:
+        for c in change.after.get("conditions") or ():
+            if c.get("factor") and (c["factor"] not in since or change.effective_on < since[c["factor"]]):
+                since[c["factor"]] = change.effective_on
+    return since
+
+
+def moves_linked(change: Change, followed: dict[str, Any] | None, since: dict[str, dt.date], slug: str) -> bool:
+    """Whether factor CHANGE (following FOLLOWED on its timeline) moved the conditions that hang on it
+    (per SINCE): a change of its state, on or after the first day one hangs on it."""
+    return (slug in since and change.effective_on >= since[slug] and followed is not None
+            and followed.get("state") != change.after.get("state"))
 
 
 def timeline(session: Session, stance_id: int, day: dt.date,
@@ -363,28 +385,30 @@ def timeline(session: Session, stance_id: int, day: dt.date,
     """The statements recorded to a stance that count for the end of DAY as known at KNOWN_AT, latest
     first in the as-of rule's order (the day each speaks for, then the order recorded), each with what
     it changed against the one before it: a country page's timeline, read down as one story. A
-    factor's changes of state join it from the first statement that hangs a condition on the factor:
-    they move those conditions though the country said nothing."""
+    factor's changes of state join it from the first statement that hangs a condition on the factor
+    (`moves_linked`)."""
     known_before = end_of_day(known_at) if known_at else None
     query = counts_on(select(Change, _followed(known_before)).where(Change.stance_id == stance_id), day, known_before)
     entries = [(change, describe_change(followed, change.after, change.entity))
                for change, followed in session.execute(query)]
-    since: dict[str, dt.date] = {}  # each factor its conditions hang on, from the first day one does
-    for change, _ in entries:
-        for c in change.after.get("conditions") or ():
-            if c.get("factor") and (c["factor"] not in since or change.effective_on < since[c["factor"]]):
-                since[c["factor"]] = change.effective_on
+    since = linked_factors([change for change, _ in entries])
     if since:
         proposal_id = entries[0][0].proposal_id
         factors = counts_on(select(Change, _followed(known_before), Factor.slug)
                             .join(Factor, Factor.id == Change.factor_id)
                             .where(Factor.proposal_id == proposal_id, Factor.slug.in_(since)), day, known_before)
         entries += [(change, describe_change(followed, change.after, "factor"))
-                    for change, followed, slug in session.execute(factors)
-                    if change.effective_on >= since[slug] and followed is not None
-                    and followed.get("state") != change.after.get("state")]
+                    for change, followed, slug in session.execute(factors) if moves_linked(change, followed, since, slug)]
     entries.sort(key=lambda entry: (entry[0].effective_on, entry[0].id), reverse=True)
     return entries
+
+
+def country_entries(session: Session, proposal: Proposal, stance_id: int, code: str, limit: int) -> list[ChangeEntry]:
+    """A country's changes on a proposal, newest recorded first (its feed), with the changes of state
+    of the factors its conditions hang on, as its timeline has them."""
+    since = linked_factors(list(session.scalars(select(Change).where(Change.stance_id == stance_id))))
+    entries = change_entries(session, proposal=proposal, country_code=code, limit=limit, factors=list(since))
+    return [e for e in entries if e.change.entity != "factor" or moves_linked(e.change, e.followed, since, e.factor_slug)]
 
 
 # ---- one version of a stance -------------------------------------------------------------------------
