@@ -150,7 +150,7 @@ def test_chart_bars_are_drawn_to_scale_with_the_range_offered(client, database):
     assert offered.select_one("rect.bar-range")["x"] == "200.0"
     assert offered.select_one("rect.bar-range")["width"] == "150.0"
     assert offered.select_one(".bar-text").get_text() == ("4,000–7,000 of ~20,000 · 13,000–16,000 short"
-                                                          " · not counted: 2 countries gave no figure")
+                                                          " · not counted: 1 country gave no figure")
     assert rows["Committed"].select_one("rect.bar-committed")["width"] == "300.0"
     assert rows["Committed"].select_one(".bar-text").get_text() == "6,000 of ~20,000 · 14,000 short"
     assert rows["Deployed"].select_one("rect.bar-deployed")["width"] == "25.0"

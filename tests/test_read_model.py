@@ -677,6 +677,63 @@ def ceasefire_met(database, published_on: dt.date, text: str) -> None:
                    reason="ceasefire holds")
 
 
+def test_a_factors_change_is_told_as_the_factors_on_the_timelines_of_the_countries_it_moved(client, database):
+    """The ceasefire is met from 20 Nov 2025. Azerbaijan raises its offer on 25 Nov: that statement is
+    told by what it said (the offer), not as turning its ceasefire condition met, which the factor did
+    and its own line says; the condition keeps its own quote, not the offer's. Azerbaijan then drops
+    the condition (28 Nov): the ceasefire's later change (1 Dec) moves nothing of Azerbaijan's and is
+    not on its timeline nor in its feed."""
+    from app.schemas import CitationIn
+    from app.services.factors import set_factor
+
+    ceasefire_met(database, dt.date(2025, 11, 20), "The ceasefire has held for a week.")
+    add_user(database, "desk", "editor")
+    client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
+    url = "/api/v1/proposals/gaza-isf/stances/AZE"
+    with database.write_session() as s:
+        offer = create_source(s, SourceIn(title="Baku offer", published_on=dt.date(2025, 11, 25),
+                                          text="Baku said it could send 500 troops."))
+        dropped = create_source(s, SourceIn(title="Baku drops a term", published_on=dt.date(2025, 11, 28),
+                                            text="Baku no longer asks for a ceasefire first."))
+        truce = create_source(s, SourceIn(title="Truce report", published_on=dt.date(2025, 12, 1),
+                                          text="Fighting resumed across the Strip."))
+    merge = {"Content-Type": "application/merge-patch+json"}
+    patch = client.patch(url, headers={"If-Match": client.get(url).headers["etag"], **merge}, json={
+        "troops": {"offered_min": 500, "offered_max": 500}, "stated_on": "2025-11-25", "reason": "offer",
+        "citation": {"source_id": offer.id, "quote": "could send 500 troops"}})
+    assert patch.status_code == 200, patch.text
+    ceasefire = client.get(url).json()["conditions"][0]
+    assert (ceasefire["category"], ceasefire["state"]) == ("ceasefire", "met")
+    assert "could send 500 troops" not in [q["quote"] for q in ceasefire["citations"]]
+
+    def timeline() -> list[str]:
+        page = BeautifulSoup(client.get("/proposals/gaza-isf/countries/AZE").text, "html.parser")
+        return [" ".join(li.get_text(" ", strip=True).split()) for li in page.select("ol.timeline > li")]
+
+    entries = timeline()
+    assert entries[0].startswith("25 Nov 2025") and "troops offered" in entries[0] and "condition" not in entries[0]
+    assert entries[1].startswith("20 Nov 2025") and "Cessation of hostilities" in entries[1]
+    assert "state unmet → met" in entries[1]
+
+    kept = [c for c in client.get(url).json()["conditions"] if c["category"] != "ceasefire"]
+    patch = client.patch(url, headers={"If-Match": client.get(url).headers["etag"], **merge}, json={
+        "conditions": [{k: c[k] for k in ("text", "category", "state", "factor")} for c in kept],
+        "stated_on": "2025-11-28", "reason": "drops the ceasefire condition",
+        "citation": {"source_id": dropped.id, "quote": "no longer asks for a ceasefire first"}})
+    assert patch.status_code == 200, patch.text
+    with database.write_session() as s:
+        set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="cessation-of-hostilities", state="unmet",
+                   note=None, citation=CitationIn(source_id=truce.id, quote="Fighting resumed"), actor="desk",
+                   via="form", reason="fighting resumed")
+    entries = timeline()
+    assert entries[0].startswith("28 Nov 2025") and "condition removed" in entries[0]
+    assert not any("state met → unmet" in e for e in entries)
+    assert sum("Cessation of hostilities" in e for e in entries) == 1  # the 20 Nov change alone
+    feed = BeautifulSoup(client.get("/proposals/gaza-isf/countries/AZE/changes.atom").text, "xml")
+    titles = [t.get_text() for t in feed.select("entry > title")]
+    assert [t for t in titles if t.startswith("Factor")] == ["Factor “Cessation of hostilities”: state unmet → met"]
+
+
 def test_a_correction_that_keeps_the_date_after_a_factors_change_keeps_the_positions_day(client, database):
     """The ceasefire is met from 20 Nov 2025, after Azerbaijan spoke (7 Nov 2025). An editor corrects
     the summary and keeps the statement's date: the correction is the position from 7 Nov on,
@@ -756,6 +813,9 @@ def test_a_statement_entered_late_for_a_day_before_a_factors_change_is_the_posit
         "reason": "late entry"})
     assert put.status_code == 200, put.text
     assert (put.json()["current_position"], put.json()["notice"]) == (True, None), put.json()["notice"]
+    # Today's position, read as today's board reads it: the reply and a GET agree.
+    assert put.json()["conditions"] == client.get(url).json()["conditions"]
+    assert put.json()["conditions"][0]["state"] == "met"
     for day, status, state in (("2025-11-14", before["status"], "unmet"), ("2025-11-15", "committed", "unmet"),
                                ("2025-11-20", "committed", "met"), (None, "committed", "met")):
         dated = f"?as_of={day}" if day else ""

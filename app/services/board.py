@@ -311,10 +311,10 @@ def totals(proposal: ProposalView, stances: Iterable[StanceView]) -> Totals:
 # Which statuses say a country has troops under each total, and the figures that would give them.
 UNREPORTED = {"offered": ("conditional", "committed", "deployed"), "committed": ("committed", "deployed"),
               "deployed": ("deployed",)}
-# A deployed figure gives a floor for the committed one (figure_rule.counted): a country that gave it
-# is counted among the committed, not left out.
-UNREPORTED_FIELDS = {"offered": ("offered_min", "offered_max"), "committed": ("committed", "deployed"),
-                     "deployed": ("deployed",)}
+# A figure further down the chain gives a floor for those above it (figure_rule.counted): a country
+# that gave one is counted there (at the top of the offered range, among the committed), not left out.
+UNREPORTED_FIELDS = {"offered": ("offered_min", "offered_max", "committed", "deployed"),
+                     "committed": ("committed", "deployed"), "deployed": ("deployed",)}
 
 
 @dataclass
@@ -525,14 +525,19 @@ def recorded(session: Session, slug: str, code: str, same_as: dt.date | None = N
     again the statement recorded for that day (and recorded nothing): that statement instead."""
     if same_as is not None:
         statement = read_board(session, slug, as_of=same_as, country=code).position(code)
+        position = read_board(session, slug, country=code).position(code)
         assert statement is not None
-        return Recorded(statement, read_board(session, slug, country=code).position(code), already=True)
+        if position is not None and position.change_id == statement.change_id:
+            statement = position
+        return Recorded(statement, position, already=True)
     effective_on = session.scalars(
         select(Change.effective_on).join(Stance, Stance.id == Change.stance_id).join(Proposal)
         .where(Proposal.slug == slug, Stance.country_code == code).order_by(Change.id.desc()).limit(1)).one()
     statement = read_board(session, slug, as_of=effective_on, country=code).position(code)
     position = read_board(session, slug, country=code).position(code)
     assert statement is not None
+    if position is not None and position.change_id == statement.change_id:
+        statement = position  # today's position: read as today's board reads it (its factors' states of today)
     return Recorded(statement, position)
 
 

@@ -355,50 +355,99 @@ def change_entries(
     if after_day is not None:
         query = query.where(Change.effective_on > after_day).order_by(Change.effective_on.desc())
     query = query.order_by(Change.id.desc() if newest_first else Change.id).limit(limit)
+    found = list(session.execute(query))
+    states = FactorStates(session, known_before) if described and found else None
     return [
         ChangeEntry(change, pslug, pname, fslug, fname, cname,
-                    describe_change(followed, change.after, change.entity) if described else [], followed)
-        for change, followed, pslug, pname, fslug, fname, cname in session.execute(query)
+                    states.describe(change, followed) if states is not None else [], followed)
+        for change, followed, pslug, pname, fslug, fname, cname in found
     ]
 
 
-def linked_factors(statements: list[Change]) -> dict[str, dt.date]:
-    """The factors a stance's STATEMENTS hang conditions on, each with the first day one does: from
-    then on a change of the factor's state moves the country's conditions though it said nothing."""
-    since: dict[str, dt.date] = {}
-    for change in statements:
-        for c in change.after.get("conditions") or ():
-            if c.get("factor") and (c["factor"] not in since or change.effective_on < since[c["factor"]]):
-                since[c["factor"]] = change.effective_on
-    return since
+class FactorStates:
+    """Each factor's state on any day, as the boards read it (the as-of rule, recorded before
+    KNOWN_BEFORE when given), read once for the changes a page describes."""
+
+    def __init__(self, session: Session, known_before: dt.datetime | None = None) -> None:
+        query = (select(Factor.proposal_id, Factor.slug, Change.effective_on, Change.id, Change.after)
+                 .join(Factor, Factor.id == Change.factor_id).order_by(Change.effective_on, Change.id))
+        if known_before is not None:
+            query = query.where(Change.changed_at < known_before)
+        self._changes: dict[tuple[int, str], list[tuple[dt.date, str]]] = {}
+        for proposal_id, slug, day, _, after in session.execute(query):
+            self._changes.setdefault((proposal_id, slug), []).append((day, after.get("state")))
+
+    def state(self, proposal_id: int, slug: str, day: dt.date) -> str | None:
+        """SLUG's state at the end of DAY (None before it was recorded)."""
+        found = None
+        for on, state in self._changes.get((proposal_id, slug), ()):
+            if on > day:
+                break
+            found = state
+        return found
+
+    def as_read(self, change: Change, snapshot: dict[str, Any] | None) -> dict[str, Any] | None:
+        """A stance's SNAPSHOT with each condition that hangs on a factor in the factor's state on the
+        day CHANGE speaks for: how the board of that day read it. A statement is told by what it said,
+        not by a factor's change it did not make (that one is told on its own)."""
+        if not snapshot or not any(c.get("factor") for c in snapshot.get("conditions") or ()):
+            return snapshot
+        conditions = []
+        for c in snapshot["conditions"]:
+            state = self.state(change.proposal_id, c["factor"], change.effective_on) if c.get("factor") else None
+            conditions.append({**c, "state": state} if state is not None else c)
+        return {**snapshot, "conditions": conditions}
+
+    def describe(self, change: Change, followed: dict[str, Any] | None) -> list[str]:
+        """What CHANGE changed against FOLLOWED, both read as the board of its day reads them."""
+        if change.entity != "stance":
+            return describe_change(followed, change.after, change.entity)
+        return describe_change(self.as_read(change, followed), self.as_read(change, change.after), change.entity)
 
 
-def moves_linked(change: Change, followed: dict[str, Any] | None, since: dict[str, dt.date], slug: str) -> bool:
-    """Whether factor CHANGE (following FOLLOWED on its timeline) moved the conditions that hang on it
-    (per SINCE): a change of its state, on or after the first day one hangs on it."""
-    return (slug in since and change.effective_on >= since[slug] and followed is not None
-            and followed.get("state") != change.after.get("state"))
+def hangs_on(statements: list[Change], change: Change, slug: str) -> bool:
+    """Whether factor CHANGE moved a country's conditions: the position it had on the day the change
+    speaks for (the latest of its STATEMENTS by the as-of rule) hangs a condition on the factor SLUG."""
+    shown = None
+    for statement in statements:
+        if statement.effective_on > change.effective_on:
+            break
+        shown = statement
+    return shown is not None and any(c.get("factor") == slug for c in shown.after.get("conditions") or ())
+
+
+def _moved(statements: list[Change], change: Change, followed: dict[str, Any] | None, slug: str) -> bool:
+    """Whether factor CHANGE (following FOLLOWED on its timeline) belongs on a country's timeline: it
+    changed the factor's state, and the country's position of its day hangs a condition on it."""
+    return (followed is not None and followed.get("state") != change.after.get("state")
+            and hangs_on(statements, change, slug))
+
+
+def _in_order(statements) -> list[Change]:
+    return sorted(statements, key=lambda c: (c.effective_on, c.id))
 
 
 def timeline(session: Session, stance_id: int, day: dt.date,
              known_at: dt.date | None) -> list[tuple[Change, list[str]]]:
     """The statements recorded to a stance that count for the end of DAY as known at KNOWN_AT, latest
     first in the as-of rule's order (the day each speaks for, then the order recorded), each with what
-    it changed against the one before it: a country page's timeline, read down as one story. A
-    factor's changes of state join it from the first statement that hangs a condition on the factor
-    (`moves_linked`)."""
+    it changed against the one before it, both read as the board of its day reads them: a country
+    page's timeline, read down as one story. A factor's changes of state join it where the country's
+    position of their day hangs a condition on the factor: they move it though the country said nothing."""
     known_before = end_of_day(known_at) if known_at else None
+    states = FactorStates(session, known_before)
     query = counts_on(select(Change, _followed(known_before)).where(Change.stance_id == stance_id), day, known_before)
-    entries = [(change, describe_change(followed, change.after, change.entity))
-               for change, followed in session.execute(query)]
-    since = linked_factors([change for change, _ in entries])
-    if since:
-        proposal_id = entries[0][0].proposal_id
+    found = list(session.execute(query))
+    statements = _in_order(change for change, _ in found)
+    entries = [(change, states.describe(change, followed)) for change, followed in found]
+    slugs = {c["factor"] for s in statements for c in s.after.get("conditions") or () if c.get("factor")}
+    if slugs:
         factors = counts_on(select(Change, _followed(known_before), Factor.slug)
                             .join(Factor, Factor.id == Change.factor_id)
-                            .where(Factor.proposal_id == proposal_id, Factor.slug.in_(since)), day, known_before)
+                            .where(Factor.proposal_id == statements[0].proposal_id, Factor.slug.in_(slugs)),
+                            day, known_before)
         entries += [(change, describe_change(followed, change.after, "factor"))
-                    for change, followed, slug in session.execute(factors) if moves_linked(change, followed, since, slug)]
+                    for change, followed, slug in session.execute(factors) if _moved(statements, change, followed, slug)]
     entries.sort(key=lambda entry: (entry[0].effective_on, entry[0].id), reverse=True)
     return entries
 
@@ -406,9 +455,10 @@ def timeline(session: Session, stance_id: int, day: dt.date,
 def country_entries(session: Session, proposal: Proposal, stance_id: int, code: str, limit: int) -> list[ChangeEntry]:
     """A country's changes on a proposal, newest recorded first (its feed), with the changes of state
     of the factors its conditions hang on, as its timeline has them."""
-    since = linked_factors(list(session.scalars(select(Change).where(Change.stance_id == stance_id))))
-    entries = change_entries(session, proposal=proposal, country_code=code, limit=limit, factors=list(since))
-    return [e for e in entries if e.change.entity != "factor" or moves_linked(e.change, e.followed, since, e.factor_slug)]
+    statements = _in_order(session.scalars(select(Change).where(Change.stance_id == stance_id)))
+    slugs = sorted({c["factor"] for s in statements for c in s.after.get("conditions") or () if c.get("factor")})
+    entries = change_entries(session, proposal=proposal, country_code=code, limit=limit, factors=slugs)
+    return [e for e in entries if e.change.entity != "factor" or _moved(statements, e.change, e.followed, e.factor_slug)]
 
 
 # ---- one version of a stance -------------------------------------------------------------------------

@@ -574,14 +574,17 @@ def set_stance(
         ident = cond.id if cond.id is not None else said["id"] if said is not None else None
         row = existing_conditions.pop(ident) if ident in existing_conditions else Condition(id=ident)
         factor = factors[cond.factor] if cond.factor else None
+        # The state of a condition that hangs on a factor is the factor's: a change of it alone does not
+        # make the condition the write's, nor take the write's quote as its word.
+        own_state = None if cond.factor else cond.state
         if behind:
-            moved = said is None or (said["text"], said["category"], said["state"], said.get("factor")) != (
-                cond.text, cond.category, cond.state, cond.factor)
+            moved = said is None or (said["text"], said["category"], None if said.get("factor") else said["state"],
+                                     said.get("factor")) != (cond.text, cond.category, own_state, cond.factor)
             row.citations = [] if said is None else [Citation(source_id=q["source_id"], quote=q["quote"])
                                                     for q in said.get("citations", ())]
         else:
-            moved = cond.id is None or (row.text, row.category, row.state, row.factor_id) != (
-                cond.text, cond.category, cond.state, factor.id if factor else None)
+            moved = cond.id is None or (row.text, row.category, None if row.factor_id else row.state, row.factor_id) != (
+                cond.text, cond.category, own_state, factor.id if factor else None)
         row.text = cond.text
         row.category = cond.category
         row.state = cond.state
