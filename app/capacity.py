@@ -55,7 +55,7 @@ class Admission:
     ARTICLES slots of their own for reading an article to import, which can take seconds of work:
     those never take a reader's slot, so a large import does not stop the board answering.
 
-    `working`, `waiting`, `reading` and `articles` are what /healthz reports."""
+    `working`, `waiting`, `reading`, `articles` and `articles_waiting` are what /healthz reports."""
 
     def __init__(self, concurrency: int, queue: int, wait_seconds: float, body_seconds: float = 30.0,
                  articles: int = 1) -> None:
@@ -68,6 +68,7 @@ class Admission:
         self.working = 0
         self.reading = 0  # requests whose body is being read, before they may wait for a slot
         self.articles = 0  # imports at work reading their article
+        self.articles_waiting = 0  # imports waiting for one of those slots (a queue of its own)
         self._slots: dict[bool, anyio.Semaphore] = {}  # made on the event loop, at the first request
 
     def slots(self, article: bool = False) -> anyio.Semaphore:
@@ -104,27 +105,29 @@ class AdmissionMiddleware:
                 await _timed_out(scope, send, admission.body_seconds)
                 return
         article = scope["method"] == "POST" and scope["path"] in ARTICLE_PATHS
+        # Imports wait in a queue of their own: however many wait, readers' places are not taken.
+        working, waiting = ("articles", "articles_waiting") if article else ("working", "waiting")
         slots = admission.slots(article)
-        if slots.value == 0 and admission.waiting >= admission.queue:
+        if slots.value == 0 and getattr(admission, waiting) >= admission.queue:
             await busy(scope, send, "the server is at capacity")
             return
         acquired = False
-        admission.waiting += 1
+        setattr(admission, waiting, getattr(admission, waiting) + 1)
         try:
             with anyio.move_on_after(admission.wait_seconds):
                 await slots.acquire()
                 acquired = True
         finally:
-            admission.waiting -= 1
+            setattr(admission, waiting, getattr(admission, waiting) - 1)
         if not acquired:
-            await busy(scope, send, f"no request slot came free within {admission.wait_seconds:g} s")
+            await busy(scope, send, f"no {'slot for reading an article' if article else 'request slot'} came free "
+                                    f"within {admission.wait_seconds:g} s")
             return
-        counter = "articles" if article else "working"
-        setattr(admission, counter, getattr(admission, counter) + 1)
+        setattr(admission, working, getattr(admission, working) + 1)
         try:
             await self.app(scope, receive, send)
         finally:
-            setattr(admission, counter, getattr(admission, counter) - 1)
+            setattr(admission, working, getattr(admission, working) - 1)
             slots.release()
 
 

@@ -25,7 +25,7 @@ from app.routes import api, api_imports, api_writes, auth, changes, forms, healt
 from app.routes import projection
 from app import metrics
 from app.middleware import BodySizeLimitMiddleware, HeadAsGetMiddleware, SecurityHeadersMiddleware, wants_html
-from app.web.browser import Forbidden, LoginRequired, SessionEnded, audit, client_ip, render
+from app.web.browser import Forbidden, LoginRequired, SessionEnded, StaleForm, audit, client_ip, render
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.static_files import StaticAssets
 from app.text_rule import strip_forbidden, text_problem
@@ -141,6 +141,7 @@ def create_app() -> FastAPI:
         return RedirectResponse(f"/login?{urlencode({'next': exc.next_url})}", status_code=303)
 
     app.add_exception_handler(SessionEnded, auth.session_ended)
+    app.add_exception_handler(StaleForm, auth.stale_form)
 
     @app.exception_handler(Forbidden)
     def forbidden(request: Request, exc: Forbidden) -> Response:

@@ -598,6 +598,7 @@ class HealthOut(BaseModel):
     waiting: int = Field(description="Requests waiting for one of this worker's slots.")
     reading: int = Field(description="Requests whose body is still arriving (they hold no slot).")
     articles: int = Field(description="Imports reading their article, each in a slot of its own (`ISF_ARTICLE_READERS`).")
+    articles_waiting: int = Field(description="Imports waiting for one of those slots, in a queue of their own.")
 
 
 class ReadyOut(BaseModel):

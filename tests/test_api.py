@@ -214,7 +214,8 @@ def test_csv_cells_that_look_like_formulas_are_kept_as_text():
 
 
 def test_health_and_readiness(client):
-    assert client.get("/healthz").json() == {"status": "ok", "working": 0, "waiting": 0, "reading": 0, "articles": 0}
+    assert client.get("/healthz").json() == {"status": "ok", "working": 0, "waiting": 0, "reading": 0, "articles": 0,
+                                             "articles_waiting": 0}
     ready = client.get("/readyz")
     assert ready.status_code == 200 and ready.json()["status"] == "ok"
 

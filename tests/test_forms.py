@@ -109,6 +109,72 @@ def test_a_form_sent_after_the_session_ended_is_kept_through_signing_in_again(ed
     assert aze["summary"] == "Baku commits 500 after the vote.\nSecond line."
 
 
+def _ended(client, database, url: str, data: dict, files: dict | None = None):
+    """DATA sent from our own page to URL after every session ended: the answer."""
+    from app.models import WebSession
+
+    with database.write_session() as s:
+        s.execute(delete(WebSession))
+    return client.post(url, data=data, files=files, headers={"Sec-Fetch-Site": "same-origin"}, follow_redirects=False)
+
+
+def _hidden(page: str, selector: str) -> list[tuple[str, str]]:
+    form = BeautifulSoup(page, "html.parser").select_one(selector)
+    return [(i["name"], i.get("value", "")) for i in form.select("input[type=hidden]")]
+
+
+def test_a_long_article_and_two_tabs_are_kept_through_signing_in_again(editor_client, database, session):
+    """An import of a 1.3 MB article sent after the session ended keeps the article through signing in
+    again; so does a second tab's form, whichever page the editor signs in from first."""
+    article = ("Italy will send between 500 and 1,000 Carabinieri to the stabilization force. " * 17_000)[:1_300_000]
+    fields = {"csrf_token": "old", "title": "Long read", "publisher": "", "url": "", "published_on": "",
+              "text": article, "proposal": "gaza-isf"}
+    first = _ended(editor_client, database, "/import", fields, files={"file": ("", b"", "application/octet-stream")})
+    assert first.status_code == 401, first.text[:300]
+    carried = dict(_hidden(first.text, "form[action='/login']"))
+    assert carried["carried:text"] == article
+    second = editor_client.post(EDIT, data={"csrf_token": "old", "summary": "From the second tab", "version": "1"},
+                                headers={"Sec-Fetch-Site": "same-origin"}, follow_redirects=False)
+    assert second.status_code == 401
+    for page, field, value in ((first.text, "text", article), (second.text, "summary", "From the second tab")):
+        form = _hidden(page, "form[action='/login']")
+        signed_in = editor_client.post("/login", data=_fields([*form, ("name", "editor"), ("password", PASSWORD)]),
+                                       follow_redirects=False)
+        assert signed_in.status_code == 200, signed_in.text[:300]
+        assert dict(_hidden(signed_in.text, "#resume-form"))[field] == value
+
+
+def test_a_form_opened_under_an_earlier_sign_in_is_offered_again_not_refused(editor_client, database, session):
+    """The editor signed out and in again in another tab; the form opened before carries the old
+    session's token. Nothing is saved, nothing is lost: the page offers what was typed with this
+    session's token, and saving it saves it. From another site it is refused as before."""
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
+    data.update(summary="Typed under the first sign-in", source_id="1", quote=QUOTE, reason="kept")
+    # Signed out and in again in another tab: a new session, while the form holds the old one's token.
+    assert editor_client.post("/logout", data={"csrf_token": editor_client.csrf}, follow_redirects=False).status_code == 303
+    sign_in(editor_client, "editor")
+    before = change_count(session)
+    elsewhere = editor_client.post(EDIT, data=data, headers={"Sec-Fetch-Site": "cross-site"}, follow_redirects=False)
+    assert elsewhere.status_code == 403
+    stale = editor_client.post(EDIT, data=data, headers={"Sec-Fetch-Site": "same-origin"}, follow_redirects=False)
+    assert stale.status_code == 409 and change_count(session) == before
+    assert "nothing was saved" in BeautifulSoup(stale.text, "html.parser").select_one("#stale-form").get_text(" ", strip=True)
+    again = _hidden(stale.text, "#resume-form")
+    assert dict(again)["csrf_token"] != data["csrf_token"] and dict(again)["summary"] == "Typed under the first sign-in"
+    saved = editor_client.post(EDIT, data=_fields(again), follow_redirects=False)
+    assert saved.status_code == 303, saved.text[:500]
+    assert editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE").json()["summary"] == "Typed under the first sign-in"
+
+
+def test_a_form_larger_than_any_of_ours_is_refused_not_echoed(editor_client, database):
+    """Past an article at the limit and its fields, a form sent without a session is no editor's:
+    refused (403) as before, not carried back (a page many times its size)."""
+    reply = _ended(editor_client, database, "/import", {"csrf_token": "x", "text": '"' * 1_000_000,
+                                                         "title": '"' * 1_000_000, "publisher": '"' * 200_000},
+                   files={"file": ("", b"", "application/octet-stream")})
+    assert reply.status_code == 403 and len(reply.content) < 50_000
+
+
 def test_invalid_input_is_explained_beside_each_field_and_nothing_typed_is_lost(editor_client, session):
     data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
     data.update(offered_min="900", offered_max="ten", committed="-5", stated_on="31/12/2026", summary="Kept <b>summary</b>",

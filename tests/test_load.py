@@ -114,7 +114,7 @@ def test_past_the_queue_the_server_answers_503_at_once_and_probes_and_cached_pag
             assert api.json()["detail"].startswith("busy: the server is at capacity")
             # Probes, static files and the cached board are answered all the same.
             assert http.get("/healthz").json() == {"status": "ok", "working": 1, "waiting": 1, "reading": 0,
-                                                   "articles": 0}
+                                                   "articles": 0, "articles_waiting": 0}
             # A load balancer asking is told this worker would refuse it.
             busy = http.get("/readyz")
             assert busy.status_code == 503 and busy.json()["status"] == "busy"
@@ -135,24 +135,35 @@ def test_past_the_queue_the_server_answers_503_at_once_and_probes_and_cached_pag
 
 def test_clients_slow_to_send_a_body_hold_no_slot_and_are_answered_408(tmp_path):
     """Three clients send a request's headers, then nothing: the one slot stays free for readers, and
-    each is told 408 when ISF_BODY_WAIT is up. A body that arrives in time is read as usual."""
+    each is told 408 when ISF_BODY_WAIT is up. A body that arrives in time is read as usual. Once as
+    many bodies are being read as the worker reads at once, /readyz says busy."""
     env, token = _prepared(f"sqlite:///{tmp_path / 'slow.db'}")
     env |= {"ISF_THREADS": "1", "ISF_QUEUE": "5", "ISF_QUEUE_WAIT": "3", "ISF_BODY_WAIT": "4"}
     with live_server(env) as base, httpx.Client(base_url=base, timeout=30) as http:
         port = int(base.rsplit(":", 1)[1])
         silent = []
-        for _ in range(3):
+
+        def send_headers_only() -> None:
             sock = socket.create_connection(("127.0.0.1", port), timeout=30)
             sock.sendall(b"POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                          b"Content-Length: 100\r\n\r\n")
             silent.append(sock)
+
+        for _ in range(3):
+            send_headers_only()
         try:
             _wait_for_health(http, reading=3, working=0)
+            assert http.get("/readyz").status_code == 200
             assert http.get("/proposals/gaza-isf/countries/AZE?as_of=2025-01-01").status_code == 200
             etag = http.get(f"{URL}/AZE").headers["etag"]
             put = http.put(f"{URL}/AZE", json={**BODY, "summary": "in time"},
                            headers={"Authorization": f"Bearer {token}", "If-Match": etag})
             assert put.status_code == 200, put.text
+            for _ in range(2):
+                send_headers_only()
+            _wait_for_health(http, reading=5)
+            busy = http.get("/readyz")
+            assert busy.status_code == 503 and busy.json()["status"] == "busy"
             for sock in silent:
                 status_line = sock.makefile("rb").readline()
                 assert status_line.startswith(b"HTTP/1.1 408"), status_line
@@ -183,14 +194,14 @@ def test_an_import_reading_a_long_article_takes_no_readers_slot(tmp_path):
         _wait_for_health(http, articles=1)
         second = threading.Thread(target=post, args=("Long read, again",))
         second.start()
-        _wait_for_health(http, articles=1, waiting=1)
+        _wait_for_health(http, articles=1, articles_waiting=1, waiting=0)
         page = http.get("/proposals/gaza-isf/countries/AZE?as_of=2025-12-01")
         assert page.status_code == 200, page.text
         assert http.get("/healthz").json()["articles"] == 1  # the page was answered while an import was read
         first.join(120)
         second.join(120)
         assert imported == [201, 201]
-        _wait_for_health(http, articles=0, working=0, waiting=0)
+        _wait_for_health(http, articles=0, articles_waiting=0, working=0, waiting=0)
 
 
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])

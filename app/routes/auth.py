@@ -9,15 +9,18 @@ from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from app.db import get_database
+from app.limits import ARTICLE_BODY_MAX_BYTES, ARTICLE_MAX_BYTES
 from app.text_rule import text_problem
 from app.services import accounts
 from app.web.browser import (
     LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
     SessionEnded,
+    StaleForm,
     ViewerDep,
     audit,
     check_csrf,
@@ -75,6 +78,10 @@ class Carried:
     def __bool__(self) -> bool:
         return bool(self.fields or self.files)
 
+    def size(self) -> int:
+        """Its bytes of UTF-8, names and values."""
+        return sum(len(n.encode()) + len(v.encode()) for n, v in self.fields) + sum(len(f.encode()) for f in self.files)
+
 
 def _login_page(request: Request, *, name: str = "", next_url: str = "/", error: str | None = None,
                 status_code: int = 200, headers: dict[str, str] | None = None,
@@ -84,7 +91,9 @@ def _login_page(request: Request, *, name: str = "", next_url: str = "/", error:
                                                "carried": carried or Carried(), "CARRIED": CARRIED,
                                                "FILE_NAME": FILE_NAME},
                       status_code=status_code)
-    response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="lax", secure=cookie_secure(request), path="/login")
+    # On every path: a sign-in page answered at a form's address (a session that ended) finds the
+    # token another tab's sign-in page gave, so that page's token stays good too.
+    response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="lax", secure=cookie_secure(request), path="/")
     for key, value in (headers or {}).items():
         response.headers[key] = value
     return response
@@ -96,29 +105,58 @@ def login_form(request: Request, viewer: ViewerDep, next: str | None = None) -> 
     return _login_page(request, next_url=safe_next(next))
 
 
+# What a carried form may hold: an article at the limit and the fields around it. Anything larger is
+# no form of ours, and is refused as before rather than echoed back.
+CARRY_MAX_BYTES = ARTICLE_MAX_BYTES + 64_000
+
+
+def forbidden_page(request: Request, message: str) -> Response:
+    return render(request, "error.html", {"status_code": 403, "title": "Not allowed", "message": message},
+                  status_code=403)
+
+
 async def session_ended(request: Request, exc: SessionEnded) -> Response:
-    """A form sent after the editor's session ended: the sign-in page (401), carrying what they typed."""
-    form = await request.form(max_files=10, max_fields=2000)
-    return _login_page(request, next_url=safe_next(exc.next_url), status_code=401, carried=Carried.of(form))
+    """A form sent after the editor's session ended: the sign-in page (401), carrying what they typed
+    (made off the event loop: it may hold a whole article)."""
+    form = await request.form(max_files=10, max_fields=2000, max_part_size=ARTICLE_BODY_MAX_BYTES)
+    carried = Carried.of(form)
+    if carried.size() > CARRY_MAX_BYTES:
+        return await run_in_threadpool(forbidden_page, request, "Sign in to make changes.")
+    return await run_in_threadpool(partial(_login_page, request, next_url=safe_next(exc.next_url), status_code=401,
+                                           carried=carried))
+
+
+async def stale_form(request: Request, exc: StaleForm) -> Response:
+    """A form opened under an earlier sign-in of this browser: nothing saved, what was typed offered
+    again with this session's token (409)."""
+    form = await request.form(max_files=10, max_fields=2000, max_part_size=ARTICLE_BODY_MAX_BYTES)
+    carried, viewer = Carried.of(form), request.state.viewer
+    if carried.size() > CARRY_MAX_BYTES:
+        return await run_in_threadpool(forbidden_page, request, "The form's security token is out of date.")
+    next_url = safe_next(str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""))
+    return await run_in_threadpool(partial(render, request, "resume.html", {
+        "signed_in": viewer.name, "next": next_url, "carried": carried, "csrf": viewer.csrf_token, "stale": True},
+        status_code=409))
 
 
 async def submitted_login(request: Request) -> FormData:
-    return await request.form(max_files=0, max_fields=2000)
+    return await request.form(max_files=0, max_fields=2000, max_part_size=ARTICLE_BODY_MAX_BYTES)
+
+
+def _field(form: FormData, key: str, most: int, default: str = "") -> str:
+    """A text field of FORM, or DEFAULT when missing or longer than MOST characters."""
+    value = form.get(key)
+    return value if isinstance(value, str) and len(value) <= most else default
 
 
 @router.post("/login")
-def login(
-    request: Request,
-    submitted: Annotated[FormData, Depends(submitted_login)],
-    name: Annotated[str, Form(max_length=64)] = "",
-    password: Annotated[str, Form(max_length=accounts.PASSWORD_MAX)] = "",
-    csrf_token: Annotated[str, Form(max_length=128)] = "",
-    next: Annotated[str, Form(max_length=2000)] = "/",
-) -> Response:
+def login(request: Request, submitted: Annotated[FormData, Depends(submitted_login)]) -> Response:
     """Check the password, start a new session and go back where the editor came from; with a form
-    typed before a session ended, offer to send it again."""
-    check_csrf(request, csrf_token, request.cookies.get(LOGIN_CSRF_COOKIE))
-    next_url = safe_next(next)
+    typed before a session ended, offer to send it again. (The form is read whole, by one parser
+    whose parts may hold a carried article.)"""
+    name, password = _field(submitted, "name", 64), _field(submitted, "password", accounts.PASSWORD_MAX)
+    check_csrf(request, _field(submitted, "csrf_token", 128), request.cookies.get(LOGIN_CSRF_COOKIE))
+    next_url = safe_next(_field(submitted, "next", 2000, "/"))
     carried = Carried.of(submitted, CARRIED)
     page = partial(_login_page, carried=carried)  # a carried form rides along every answer
     ip = client_ip(request)
@@ -160,7 +198,6 @@ def login(
         response = redirect(next_url, f"Signed in as {name}.")
     response.set_cookie(SESSION_COOKIE, raw, httponly=True, samesite="lax", secure=cookie_secure(request),
                         max_age=int(accounts.SESSION_LIFETIME.total_seconds()), path="/")
-    response.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
     return response
 
 

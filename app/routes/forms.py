@@ -25,7 +25,7 @@ from app.services.proposals import (facts_from_their_day, facts_version, last_fa
 from app.services.sources import create_source
 from app.services.stances import edit_base, from_its_day, set_stance
 from app.text_rule import field_message
-from app.web.browser import EditorDep, audit, check_csrf, load_viewer, redirect, render
+from app.web.browser import EditorDep, audit, check_form_token, load_viewer, redirect, render
 
 router = APIRouter(tags=["forms"], default_response_class=HTMLResponse, include_in_schema=False,
                    dependencies=[Depends(load_viewer)])
@@ -155,7 +155,7 @@ def save_stance(request: Request, session: SessionDep, proposal: ProposalDep, is
     When a colleague saved the stance since the form was opened, the editor's changes are merged
     with theirs (app/web/merge.py): saved at once when no field was changed differently by both,
     else shown again with the merged values and a choice for each clash."""
-    check_csrf(request, submitted.get("csrf_token"), viewer.csrf_token)
+    check_form_token(request, submitted.get("csrf_token"), viewer)
     code = iso3.upper()
     name = _country_name(code)
     form = stance_form.read_form(submitted)
@@ -249,7 +249,7 @@ def edit_factor_form(request: Request, session: SessionDep, proposal: ProposalDe
 def save_factor(request: Request, session: SessionDep, proposal: ProposalDep, factor_slug: SlugPath,
                 viewer: EditorDep, submitted: FormDep) -> Response:
     """Change the factor; every condition linked to it follows, each recorded as a change."""
-    check_csrf(request, submitted.get("csrf_token"), viewer.csrf_token)
+    check_form_token(request, submitted.get("csrf_token"), viewer)
     factor = _factor(proposal, factor_slug)
     values = {k: (submitted.get(k) if isinstance(submitted.get(k), str) else "")[:5000]
               for k in ("state", "note", "source_id", "quote", "reason", "version", *NEW_SOURCE_FIELDS)}
@@ -340,7 +340,7 @@ def edit_facts_form(request: Request, session: SessionDep, proposal: ProposalDep
 def save_facts(request: Request, session: SessionDep, proposal: ProposalDep, viewer: EditorDep,
                submitted: FormDep) -> Response:
     """Record the facts through their write path; on any problem show the form again, nothing lost."""
-    check_csrf(request, submitted.get("csrf_token"), viewer.csrf_token)
+    check_form_token(request, submitted.get("csrf_token"), viewer)
     form = proposal_form.read_form(submitted)
     parsed = proposal_form.parse(form)
     if parsed.data is None:

@@ -20,7 +20,7 @@ async def healthz(request: Request) -> dict[str, str | int]:
     queue of requests can hold it up."""
     admission = request.app.state.admission
     return {"status": "ok", "working": admission.working, "waiting": admission.waiting, "reading": admission.reading,
-            "articles": admission.articles}
+            "articles": admission.articles, "articles_waiting": admission.articles_waiting}
 
 
 @router.get(
@@ -31,11 +31,12 @@ async def healthz(request: Request) -> dict[str, str | int]:
     summary="The worker can take requests: not full, the database reachable and migrated",
 )
 def readyz(request: Request) -> JSONResponse:
-    """503 while the worker would refuse a request (every slot at work and its queue full: a load
-    balancer should send readers elsewhere), and unless the database answers and its schema is at
+    """503 while the worker would refuse a request (every slot at work and its queue full, or as many
+    bodies being read as it reads at once: a load balancer should send readers elsewhere), and unless the database answers and its schema is at
     the latest migration."""
     admission = request.app.state.admission
-    if admission.working >= admission.concurrency and admission.waiting >= admission.queue:
+    if (admission.working >= admission.concurrency and admission.waiting >= admission.queue) \
+            or admission.reading >= admission.queue:
         return JSONResponse({"status": "busy", "database": "not checked", "migrations": "not checked"}, status_code=503)
     engine = get_database().engine
     try:

@@ -21,7 +21,7 @@ from app.schemas import SourceIn, form_number
 from app.services import board, imports, language, sources
 from app.services.errors import InvalidInput
 from app.text_rule import field_message
-from app.web.browser import EditorDep, audit, check_csrf, load_viewer, redirect, render
+from app.web.browser import EditorDep, audit, check_form_token, load_viewer, redirect, render
 
 router = APIRouter(tags=["imports"], default_response_class=HTMLResponse, include_in_schema=False,
                    dependencies=[Depends(load_viewer)])
@@ -56,7 +56,7 @@ def new_import(request: Request, session: SessionDep, viewer: EditorDep) -> Resp
 def create_import(request: Request, session: SessionDep, viewer: EditorDep,
                   submitted: Annotated[FormData, Depends(import_form)]) -> Response:
     """Read the article; keep it and its suggestions only if it names countries with stances."""
-    check_csrf(request, submitted.get("csrf_token"), viewer.csrf_token)
+    check_form_token(request, submitted.get("csrf_token"), viewer)
     values = {k: (submitted.get(k) if isinstance(submitted.get(k), str) else "") for k in FIELDS}
     errors: dict[str, str] = {}
     for key in FIELDS:
@@ -247,7 +247,7 @@ def review_import(request: Request, session: SessionDep, import_id: ImportId, vi
 def decide(request: Request, session: SessionDep, import_id: ImportId, iso3: CountryPath, viewer: EditorDep,
            submitted: Annotated[FormData, Depends(submitted_form)]) -> Response:
     """Accept (as reviewed) or reject one country's suggestion."""
-    check_csrf(request, submitted.get("csrf_token"), viewer.csrf_token)
+    check_form_token(request, submitted.get("csrf_token"), viewer)
     record = imports.get_import(session, import_id)
     code = iso3.upper()
     original = imports.suggestion_for(record, code)

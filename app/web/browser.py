@@ -131,6 +131,22 @@ def check_csrf(request: Request, submitted: str | None, expected: str | None) ->
         raise Forbidden("The form's security token is missing or out of date. Reload the page and try again.")
 
 
+class StaleForm(Exception):
+    """An editor's form opened under an earlier sign-in (signed out and in again since): answered
+    with what was typed, to be sent again with this session's token, so nothing is lost."""
+
+
+def check_form_token(request: Request, submitted: str | None, viewer: Viewer) -> None:
+    """check_csrf for a signed-in editor's form; one from our own page that carries another session's
+    token is a StaleForm, not a refusal."""
+    try:
+        check_csrf(request, submitted, viewer.csrf_token)
+    except Forbidden:
+        if submitted and from_own_page(request):
+            raise StaleForm() from None
+        raise
+
+
 # ---- flash messages: a signed cookie read once ------------------------------------------------
 
 
