@@ -81,10 +81,10 @@ class BodySizeLimitMiddleware:
         if b"content-length" not in headers and b"transfer-encoding" not in headers:
             await self.app(scope, receive, send)  # no body to measure (every GET)
             return
-        article = scope["path"] in ARTICLE_PATHS
-        # Signing in again may carry a form typed before a session ended, an article included.
-        large = article or scope["path"] == "/login"
-        limit = max(self.default_limit, ARTICLE_BODY_MAX_BYTES) if large else self.default_limit
+        # Signing in again may carry a form typed before a session ended, an import's article included:
+        # the sign-in takes an article's body too.
+        article = scope["path"] in ARTICLE_PATHS or scope["path"] == "/login"
+        limit = max(self.default_limit, ARTICLE_BODY_MAX_BYTES) if article else self.default_limit
         # A form in a browser gets a page to read; a script gets JSON.
         as_html = headers.get(b"content-type", b"").split(b";")[0] in (b"multipart/form-data", b"application/x-www-form-urlencoded")
         length = headers.get(b"content-length", b"")
