@@ -926,6 +926,71 @@ def test_the_review_form_edits_every_field_and_exactly_that_is_applied(editor_cl
     assert "hangs on the factor" in decision.detail and "not met" in decision.detail
 
 
+def _ceasefire_met_from(database, day: dt.date) -> None:
+    from app.schemas import CitationIn, SourceIn
+    from app.services.factors import set_factor
+    from app.services.sources import create_source
+
+    with database.write_session() as s:
+        source = create_source(s, SourceIn(title="Truce holds", published_on=day, text="The truce has held."))
+        set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="cessation-of-hostilities", state="met", note=None,
+                   citation=CitationIn(source_id=source.id, quote="The truce has held."), actor="desk", via="form",
+                   reason="truce")
+
+
+PAKISTAN = ("Pakistan will send troops to the stabilization force only once a ceasefire is in place, the foreign "
+            "ministry said on Monday.")
+
+
+def test_a_condition_an_article_proposes_starts_in_its_factors_state_of_the_articles_day(editor_client, database,
+                                                                                          session):
+    """The ceasefire is met from 20 Nov 2025; an article of 10 Nov proposes a ceasefire condition for
+    Pakistan. The review offers it in the factor's state of 10 Nov (unmet), as the statement will
+    record it, not today's; accepted, it is unmet on the board of 10 Nov, met from 20 Nov."""
+    _ceasefire_met_from(database, dt.date(2025, 11, 20))
+    import_id, page = _imported(editor_client, text=PAKISTAN, title="Pakistan sets a condition",
+                                published_on="2025-11-10")
+    form = suggestion_form(page, "PAK")
+    rows = {form[f"cond-{i}-category"]: i for i in range(int(form["cond_count"])) if form.get(f"cond-{i}-text")}
+    row = rows["ceasefire"]
+    assert (form[f"cond-{row}-factor"], form[f"cond-{row}-state"]) == ("cessation-of-hostilities", "unmet")
+    reply = editor_client.post(f"/imports/{import_id}/countries/PAK", data={**form, "action": "accept"},
+                               follow_redirects=False)
+    assert reply.status_code == 303, reply.text[:1000]
+    decision = session.scalars(select(ImportDecision)).one()
+    assert "hangs on the factor" not in (decision.detail or "")  # nothing the editor chose was overruled
+    for day, state in (("2025-11-10", "unmet"), ("2025-11-20", "met")):
+        pak = editor_client.get(f"/api/v1/proposals/gaza-isf/stances/PAK?as_of={day}").json()
+        assert [c["state"] for c in pak["conditions"] if c["category"] == "ceasefire"] == [state], day
+    # The same review sent again (a double click) is told nothing more was done, not a conflict.
+    again = editor_client.post(f"/imports/{import_id}/countries/PAK", data={**form, "action": "accept"})
+    assert again.status_code == 200 and "Nothing more was done" in again.text
+    assert [d.outcome for d in session.scalars(select(ImportDecision))] == ["applied"]
+
+
+def test_a_review_sent_again_is_what_was_applied_whatever_state_it_gives_a_condition_on_a_factor():
+    """A condition that hangs on a factor is recorded in the factor's state whatever the review said:
+    the same review sent again is the same, so it is not taken for someone else's change."""
+    from app.services.imports import same_as_applied
+
+    def decision(state: str, factor: str | None) -> ImportDecision:
+        troops = {"offered_min": None, "offered_max": None, "committed": None, "deployed": None}
+        return ImportDecision(applied={"status": "conditional", "troops": troops, "roles": [], "summary": None,
+                                       "stated_on": None, "dispute": None,
+                                       "conditions": [{"text": "A ceasefire.", "category": "ceasefire", "state": state,
+                                                       "factor": factor}]})
+
+    def sent(state: str, factor: str | None) -> StanceData:
+        return StanceData.model_validate({"status": "conditional", "citations": [{"source_id": 1, "quote": "a ceasefire"}],
+                                          "conditions": [{"text": "A ceasefire.", "category": "ceasefire",
+                                                          "state": state, "factor": factor}]})
+
+    on_factor, plain = decision("unmet", "cessation-of-hostilities"), decision("unmet", None)
+    assert same_as_applied(on_factor, sent("met", "cessation-of-hostilities"))
+    assert not same_as_applied(plain, sent("met", None))
+    assert same_as_applied(plain, sent("unmet", None))
+
+
 def test_a_stored_condition_can_be_removed_and_edited_on_review(editor_client, session):
     import_id, page = _imported(editor_client, text=(FIXTURES / "05-azerbaijan-again.txt").read_text(encoding="utf-8"))
     form = suggestion_form(page, "AZE")

@@ -734,6 +734,39 @@ def test_a_factors_change_is_told_as_the_factors_on_the_timelines_of_the_countri
     assert [t for t in titles if t.startswith("Factor")] == ["Factor “Cessation of hostilities”: state unmet → met"]
 
 
+def test_saying_a_position_again_after_its_factor_changed_for_its_day_records_nothing(client, database):
+    """Azerbaijan's statement of 25 Nov recorded its ceasefire condition met (the factor's state then);
+    the ceasefire is later found unmet from 22 Nov. The same position sent again records nothing: the
+    condition's state is the factor's, and nothing a reader sees changes."""
+    from app.schemas import CitationIn
+    from app.services.factors import set_factor
+
+    ceasefire_met(database, dt.date(2025, 11, 20), "The ceasefire has held for a week.")
+    add_user(database, "desk", "editor")
+    client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
+    url = "/api/v1/proposals/gaza-isf/stances/AZE"
+    with database.write_session() as s:
+        said = create_source(s, SourceIn(title="Baku repeats", published_on=dt.date(2025, 11, 25),
+                                         text="Baku repeated its terms."))
+        broke = create_source(s, SourceIn(title="Truce broke", published_on=dt.date(2025, 11, 22),
+                                          text="The truce broke down."))
+    merge = {"Content-Type": "application/merge-patch+json"}
+    cite = {"source_id": said.id, "quote": "Baku repeated its terms."}
+    first = client.patch(url, headers={"If-Match": client.get(url).headers["etag"], **merge},
+                         json={"summary": "Repeats its terms.", "stated_on": "2025-11-25", "citation": cite, "reason": "x"})
+    assert first.status_code == 200, first.text
+    with database.write_session() as s:
+        set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="cessation-of-hostilities", state="unmet",
+                   note=None, citation=CitationIn(source_id=broke.id, quote="The truce broke down."), actor="desk",
+                   via="form", reason="broke down")
+    versions = len(client.get(f"{url}/history").json())
+    again = client.patch(url, headers={"If-Match": client.get(url).headers["etag"], **merge},
+                         json={"citation": cite, "reason": "said again"})
+    assert again.status_code == 200, again.text
+    assert len(client.get(f"{url}/history").json()) == versions
+    assert client.get(url).json()["conditions"][0]["state"] == "unmet"
+
+
 def test_a_correction_that_keeps_the_date_after_a_factors_change_keeps_the_positions_day(client, database):
     """The ceasefire is met from 20 Nov 2025, after Azerbaijan spoke (7 Nov 2025). An editor corrects
     the summary and keeps the statement's date: the correction is the position from 7 Nov on,

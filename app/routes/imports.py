@@ -161,7 +161,8 @@ def review_form(session, record, suggestion: dict[str, Any], stance) -> stance_f
     shown = {c.text for c in data.conditions}
     for c in suggestion.get("conditions") or []:
         if c["text"][:500] not in shown and c.get("category") in CONDITION_CATEGORIES:
-            factor, state = imports.proposed_factor_and_state(session, record.proposal, c)
+            factor, state = imports.proposed_factor_and_state(session, record.proposal, c,
+                                                              imports.suggestion_day(session, suggestion, record.source_id))
             row = stance_form.ConditionRow("", c["text"][:500], c["category"], state, factor or "", remove=True)
             row.passages = [q for q in passages_of.get(c["category"], []) if len(q) >= 3][:imports.MAX_EVIDENCE]
             # Its own passage, ready: added knowingly, it rests on the words that state it, not on the

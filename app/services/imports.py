@@ -113,15 +113,20 @@ def deciding(record: Import, code: str) -> ImportDecision | None:
     return found[-1] if found else None
 
 
-def proposed_factor_and_state(session: Session, proposal: Proposal, c: dict[str, Any]) -> tuple[str | None, str]:
+def proposed_factor_and_state(session: Session, proposal: Proposal, c: dict[str, Any],
+                              day: dt.date | None = None) -> tuple[str | None, str]:
     """The factor and state a condition the article proposes starts with: the one it names, else the
-    factor this proposal's conditions of its category hang on; in that factor's state until an
-    editor says otherwise, else unmet."""
+    factor this proposal's conditions of its category hang on; in that factor's state at the end of
+    DAY (the day the statement speaks for; today when not known), as the statement will record it,
+    until an editor says otherwise; else unmet."""
     factor = c.get("factor") or _factor_for_category(session, proposal, c["category"])
-    # Its state on today's board (a factor row holds its latest recorded state, which may be an
-    # earlier day's).
-    held = board.factor_states(session, proposal.id, board.today()).get(factor) if factor else None
+    held = board.factor_states(session, proposal.id, day or board.today()).get(factor) if factor else None
     return factor, c.get("state") or held or "unmet"
+
+
+def suggestion_day(session: Session, suggestion: dict[str, Any], source_id: int) -> dt.date | None:
+    """The day a suggestion speaks for: the `stated_on` sent, else its article's publication date."""
+    return _day(suggestion.get("stated_on")) or published_on(session, source_id)
 
 
 def same_as_applied(decision: ImportDecision, data: StanceData) -> bool:
@@ -132,7 +137,9 @@ def same_as_applied(decision: ImportDecision, data: StanceData) -> bool:
         return False
 
     def conditions(items) -> list[tuple]:
-        return sorted((c["text"], c["category"], c["state"], c.get("factor")) for c in items)
+        # A condition that hangs on a factor is in the factor's state whatever was sent: not compared.
+        return sorted((c["text"], c["category"], None if c.get("factor") else c["state"], c.get("factor"))
+                      for c in items)
 
     sent = data.model_dump(mode="json")
     return (applied.get("status"), applied.get("troops"), sorted(applied.get("roles") or []), applied.get("summary"),
@@ -183,7 +190,7 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
     came from in the suggestion (to name what was sent in an error about it)."""
     # The suggestion starts from the position of the day it speaks for (the article's, or the one sent),
     # as a PATCH for that day would: nothing said for a later day is carried back into it.
-    day = _day(suggestion.get("stated_on")) or published_on(session, source_id)
+    day = suggestion_day(session, suggestion, source_id)
     base = (edit_base(session, stance, day) if stance else None) or StanceData(status="considering")
     if sent is not None:
         sent["was"] = base.status if stance else None  # the status the suggestion changes
@@ -232,7 +239,7 @@ def stance_data_for(session: Session, proposal: Proposal, stance: Stance | None,
                              f"send its id with the condition to change that one instead.")
             continue
         present.add(c["category"])
-        factor, state = proposed_factor_and_state(session, proposal, c)
+        factor, state = proposed_factor_and_state(session, proposal, c, day)
         conditions.append(ConditionData(text=c["text"][:500], category=c["category"], state=state, factor=factor,
                                         citations=citations))
         origins.append(("sent", m))

@@ -98,6 +98,12 @@ def _without_version(snapshot: dict[str, Any] | None) -> dict[str, Any] | None:
     return {k: v for k, v in snapshot.items() if k != "version"}
 
 
+def _factor_states_aside(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """SNAPSHOT without the states of its conditions that hang on a factor (the factor's to give)."""
+    return {**snapshot, "conditions": [{**c, "state": None} if c.get("factor") else c
+                                       for c in snapshot.get("conditions") or ()]}
+
+
 def _as_read(snapshot: dict[str, Any]) -> dict[str, Any]:
     """A recorded position as a reader sees it: without its version, the day a factor carried it to,
     and the ids its conditions had when it was written."""
@@ -613,6 +619,14 @@ def set_stance(
     if not created and _without_version(after) == _without_version(before):
         # Nothing a reader could see changed: no new version, no history row. Condition ids count here
         # (unlike _as_read): the rows stay as written, so they must be exactly those the last change names.
+        return StanceWrite(stance, None, False, notes)
+    if not created and _without_version(_factor_states_aside(after)) == _without_version(_factor_states_aside(before)):
+        # Only the state of conditions that hang on factors differs: the factor's, which a reader sees
+        # whatever a statement records. Nothing to record; the rows go back to what the last change names.
+        was = {c["id"]: c["state"] for c in before.get("conditions") or ()}
+        for row in stance.conditions:
+            row.state = was.get(row.id, row.state)
+        session.flush()
         return StanceWrite(stance, None, False, notes)
 
     now = now or utcnow()
