@@ -968,6 +968,18 @@ def test_a_condition_an_article_proposes_starts_in_its_factors_state_of_the_arti
     assert [d.outcome for d in session.scalars(select(ImportDecision))] == ["applied"]
 
 
+def test_the_reviews_now_is_what_todays_board_shows(editor_client, database, session):
+    """"Now" beside a suggestion is the country's position as today's board reads it: Azerbaijan's
+    ceasefire condition met, as its factor is, though its statement recorded it unmet."""
+    _ceasefire_met_from(database, dt.date(2025, 11, 20))
+    _, page = _imported(editor_client, text=(FIXTURES / "05-azerbaijan-again.txt").read_text(encoding="utf-8"))
+    now = BeautifulSoup(page, "html.parser").select_one("#suggestion-AZE section[aria-label='Now on the board']")
+    chips = [" ".join(c.get_text(" ", strip=True).split()) for c in now.select(".chips li")]
+    board = editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE").json()
+    assert [c["state"] for c in board["conditions"]] == ["met", "unmet"]
+    assert len(chips) == 2 and chips[0].startswith("Met") and chips[1].startswith("Unmet"), chips
+
+
 def test_a_review_sent_again_is_what_was_applied_whatever_state_it_gives_a_condition_on_a_factor():
     """A condition that hangs on a factor is recorded in the factor's state whatever the review said:
     the same review sent again is the same, so it is not taken for someone else's change."""

@@ -208,6 +208,7 @@ def _review_page(request, session, record, errors: dict[str, dict[str, str]] | N
     proposal = record.proposal
     rows = []
     quotes = []
+    today = board.read_board(session, proposal.slug)  # "Now": what today's board shows, as it reads it
     for s in record.suggestions:
         current = board.find_stance(session, proposal, s["country"])
         decision = imports.decision_for(record, s["country"])
@@ -219,7 +220,8 @@ def _review_page(request, session, record, errors: dict[str, dict[str, str]] | N
         # The stored summary kept under another status than it was written for says so.
         stale_summary = (form is not None and current is not None and not s.get("summary") and current.summary
                          and form.summary == current.summary and form.status != current.status)
-        rows.append({"s": s, "form": form, "current": current, "decision": decision, "earlier": earlier,
+        rows.append({"s": s, "form": form, "current": current, "now": today.position(s["country"]),
+                     "decision": decision, "earlier": earlier,
                      "decided": (decided or {}).get(s["country"]) or imports.decided_token(record, s["country"]),
                      "summary_note": (f"Written when {s['country_name']} was {STATUS_LABELS[current.status].lower()}: "
                                       "check that it still holds, or clear it.") if stale_summary else None,
