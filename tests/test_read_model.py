@@ -665,16 +665,25 @@ def test_an_older_statement_recorded_later_does_not_become_the_current_position(
         "considering", None, [], "Still weighing it.", None)
 
 
-def ceasefire_met(database, published_on: dt.date, text: str) -> None:
-    """The ceasefire factor recorded as met, on the word of a source published on PUBLISHED_ON (its day)."""
+def ceasefire_met(database, published_on: dt.date, text: str, state: str = "met") -> None:
+    """The ceasefire factor recorded as met (or STATE), on the word of a source published on
+    PUBLISHED_ON (its day)."""
     from app.schemas import CitationIn
     from app.services.factors import set_factor
 
     with database.write_session() as s:
         source = create_source(s, SourceIn(title="Ceasefire report", published_on=published_on, text=text))
-        set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="cessation-of-hostilities", state="met", note=None,
+        set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="cessation-of-hostilities", state=state, note=None,
                    citation=CitationIn(source_id=source.id, quote=text), actor="desk", via="form",
-                   reason="ceasefire holds")
+                   reason=f"ceasefire {state}")
+
+
+def desk_sources(client, database, *sources: tuple[str, dt.date, str]) -> list[int]:
+    """The client made a writer's, and SOURCES (title, publication day, text) stored: their ids."""
+    add_user(database, "desk", "editor")
+    client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
+    with database.write_session() as s:
+        return [create_source(s, SourceIn(title=title, published_on=day, text=text)).id for title, day, text in sources]
 
 
 def test_a_factors_change_is_told_as_the_factors_on_the_timelines_of_the_countries_it_moved(client, database):
@@ -683,24 +692,15 @@ def test_a_factors_change_is_told_as_the_factors_on_the_timelines_of_the_countri
     and its own line says; the condition keeps its own quote, not the offer's. Azerbaijan then drops
     the condition (28 Nov): the ceasefire's later change (1 Dec) moves nothing of Azerbaijan's and is
     not on its timeline nor in its feed."""
-    from app.schemas import CitationIn
-    from app.services.factors import set_factor
-
     ceasefire_met(database, dt.date(2025, 11, 20), "The ceasefire has held for a week.")
-    add_user(database, "desk", "editor")
-    client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
     url = "/api/v1/proposals/gaza-isf/stances/AZE"
-    with database.write_session() as s:
-        offer = create_source(s, SourceIn(title="Baku offer", published_on=dt.date(2025, 11, 25),
-                                          text="Baku said it could send 500 troops."))
-        dropped = create_source(s, SourceIn(title="Baku drops a term", published_on=dt.date(2025, 11, 28),
-                                            text="Baku no longer asks for a ceasefire first."))
-        truce = create_source(s, SourceIn(title="Truce report", published_on=dt.date(2025, 12, 1),
-                                          text="Fighting resumed across the Strip."))
+    offer, dropped = desk_sources(client, database,
+                                  ("Baku offer", dt.date(2025, 11, 25), "Baku said it could send 500 troops."),
+                                  ("Baku drops a term", dt.date(2025, 11, 28), "Baku no longer asks for a ceasefire first."))
     merge = {"Content-Type": "application/merge-patch+json"}
     patch = client.patch(url, headers={"If-Match": client.get(url).headers["etag"], **merge}, json={
         "troops": {"offered_min": 500, "offered_max": 500}, "stated_on": "2025-11-25", "reason": "offer",
-        "citation": {"source_id": offer.id, "quote": "could send 500 troops"}})
+        "citation": {"source_id": offer, "quote": "could send 500 troops"}})
     assert patch.status_code == 200, patch.text
     ceasefire = client.get(url).json()["conditions"][0]
     assert (ceasefire["category"], ceasefire["state"]) == ("ceasefire", "met")
@@ -719,12 +719,9 @@ def test_a_factors_change_is_told_as_the_factors_on_the_timelines_of_the_countri
     patch = client.patch(url, headers={"If-Match": client.get(url).headers["etag"], **merge}, json={
         "conditions": [{k: c[k] for k in ("text", "category", "state", "factor")} for c in kept],
         "stated_on": "2025-11-28", "reason": "drops the ceasefire condition",
-        "citation": {"source_id": dropped.id, "quote": "no longer asks for a ceasefire first"}})
+        "citation": {"source_id": dropped, "quote": "no longer asks for a ceasefire first"}})
     assert patch.status_code == 200, patch.text
-    with database.write_session() as s:
-        set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="cessation-of-hostilities", state="unmet",
-                   note=None, citation=CitationIn(source_id=truce.id, quote="Fighting resumed"), actor="desk",
-                   via="form", reason="fighting resumed")
+    ceasefire_met(database, dt.date(2025, 12, 1), "Fighting resumed across the Strip.", state="unmet")
     entries = timeline()
     assert entries[0].startswith("28 Nov 2025") and "condition removed" in entries[0]
     assert not any("state met → unmet" in e for e in entries)
@@ -738,27 +735,15 @@ def test_saying_a_position_again_after_its_factor_changed_for_its_day_records_no
     """Azerbaijan's statement of 25 Nov recorded its ceasefire condition met (the factor's state then);
     the ceasefire is later found unmet from 22 Nov. The same position sent again records nothing: the
     condition's state is the factor's, and nothing a reader sees changes."""
-    from app.schemas import CitationIn
-    from app.services.factors import set_factor
-
     ceasefire_met(database, dt.date(2025, 11, 20), "The ceasefire has held for a week.")
-    add_user(database, "desk", "editor")
-    client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
     url = "/api/v1/proposals/gaza-isf/stances/AZE"
-    with database.write_session() as s:
-        said = create_source(s, SourceIn(title="Baku repeats", published_on=dt.date(2025, 11, 25),
-                                         text="Baku repeated its terms."))
-        broke = create_source(s, SourceIn(title="Truce broke", published_on=dt.date(2025, 11, 22),
-                                          text="The truce broke down."))
+    [said] = desk_sources(client, database, ("Baku repeats", dt.date(2025, 11, 25), "Baku repeated its terms."))
     merge = {"Content-Type": "application/merge-patch+json"}
-    cite = {"source_id": said.id, "quote": "Baku repeated its terms."}
+    cite = {"source_id": said, "quote": "Baku repeated its terms."}
     first = client.patch(url, headers={"If-Match": client.get(url).headers["etag"], **merge},
                          json={"summary": "Repeats its terms.", "stated_on": "2025-11-25", "citation": cite, "reason": "x"})
     assert first.status_code == 200, first.text
-    with database.write_session() as s:
-        set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="cessation-of-hostilities", state="unmet",
-                   note=None, citation=CitationIn(source_id=broke.id, quote="The truce broke down."), actor="desk",
-                   via="form", reason="broke down")
+    ceasefire_met(database, dt.date(2025, 11, 22), "The truce broke down.", state="unmet")
     versions = len(client.get(f"{url}/history").json())
     again = client.patch(url, headers={"If-Match": client.get(url).headers["etag"], **merge},
                          json={"citation": cite, "reason": "said again"})
