@@ -436,6 +436,25 @@ def test_a_summary_kept_under_a_new_status_says_when_it_was_written(editor_clien
     assert note == "Written when Azerbaijan was conditional: check that it still holds, or clear it."
 
 
+def test_a_summary_kept_from_the_articles_day_says_the_status_of_that_day(editor_client, database):
+    """Azerbaijan commits on 1 Dec 2025 with a summary of its own; an article of 10 Nov says it declines:
+    the review starts from Azerbaijan's position of 10 Nov (conditional, the seed's summary), and the
+    note names that status, not the latest recorded one."""
+    with database.write_session() as s:
+        set_stance(s, proposal=get_proposal(s, "gaza-isf"), country_code="AZE", actor="desk", via="api", reason="commits",
+                   data=StanceData.model_validate({
+                       "status": "committed", "troops": {"offered_min": 500, "offered_max": 500, "committed": 500},
+                       "summary": "Commits 500 troops.", "stated_on": "2025-12-01",
+                       "citations": [{"source_id": 1, "quote": "Azerbaijan"}]}))
+    text = "Azerbaijan announced on Monday that it will not send troops to the stabilization force in Gaza."
+    import_id = int(_import(editor_client, text=text, published_on="2025-11-10").headers["location"].rsplit("/", 1)[1])
+    page = BeautifulSoup(editor_client.get(f"/imports/{import_id}").text, "html.parser")
+    form = suggestion_form(str(page), "AZE")
+    assert form["status"] == "declined" and form["summary"] and form["summary"] != "Commits 500 troops."
+    note = page.select_one("#suggestion-AZE .summary-note").get_text()
+    assert note == "Written when Azerbaijan was conditional: check that it still holds, or clear it."
+
+
 def test_the_decision_record_lists_each_passage_once_with_what_it_backs(editor_client):
     """After an accept, every passage of the article cited is listed once, saying what it is the word
     for; a new condition's own passage is among them; roles and factors are in words."""

@@ -217,13 +217,17 @@ def _review_page(request, session, record, errors: dict[str, dict[str, str]] | N
             form = review_form(session, record, s, current)
         known = imports.known_version(session, record, s)
         earlier = [e for e in record.decisions if e.country_code == s["country"] and e is not decision][::-1]
-        # The stored summary kept under another status than it was written for says so.
-        stale_summary = (form is not None and current is not None and not s.get("summary") and current.summary
-                         and form.summary == current.summary and form.status != current.status)
+        # A summary kept from the position the suggestion starts from (of the article's day), under another
+        # status than it was written for, says so.
+        then = (board.read_board(session, proposal.slug, as_of=imports.suggestion_day(session, s, record.source_id),
+                                 country=s["country"]).position(s["country"])
+                if form is not None and current is not None and not s.get("summary") else None)
+        stale_summary = (then is not None and then.summary and form.summary == then.summary
+                         and form.status != then.status)
         rows.append({"s": s, "form": form, "current": current, "now": today.position(s["country"]),
                      "decision": decision, "earlier": earlier,
                      "decided": (decided or {}).get(s["country"]) or imports.decided_token(record, s["country"]),
-                     "summary_note": (f"Written when {s['country_name']} was {STATUS_LABELS[current.status].lower()}: "
+                     "summary_note": (f"Written when {s['country_name']} was {STATUS_LABELS[then.status].lower()}: "
                                       "check that it still holds, or clear it.") if stale_summary else None,
                      "known_version": known,
                      "changed_since": current is not None and current.version != known
