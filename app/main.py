@@ -25,7 +25,7 @@ from app.routes import api, api_imports, api_writes, auth, changes, forms, healt
 from app.routes import projection
 from app import metrics
 from app.middleware import BodySizeLimitMiddleware, HeadAsGetMiddleware, SecurityHeadersMiddleware, wants_html
-from app.web.browser import Forbidden, LoginRequired, SessionEnded, StaleForm, audit, client_ip, render
+from app.web.browser import Forbidden, LoginRequired, SessionEnded, StaleForm, audit, client_ip, error_page
 from app.services.errors import InvalidInput, NotFound, VersionConflict
 from app.static_files import StaticAssets
 from app.text_rule import strip_forbidden, text_problem
@@ -51,11 +51,6 @@ Disallow: /proposals/*/countries/new
 Disallow: /proposals/*/countries/*/edit
 Disallow: /proposals/*/factors/
 """
-
-
-def error_page(request: Request, status_code: int, title: str, message: str) -> Response:
-    return render(request, "error.html", {"status_code": status_code, "title": title, "message": message},
-                  status_code=status_code)
 
 
 class Tracker(FastAPI):

@@ -26,10 +26,12 @@ from app.web.browser import (
     check_csrf,
     client_ip,
     cookie_secure,
+    error_page,
     load_viewer,
     new_login_csrf,
     redirect,
     render,
+    target,
 )
 
 router = APIRouter(tags=["auth"], default_response_class=HTMLResponse, include_in_schema=False,
@@ -110,18 +112,18 @@ def login_form(request: Request, viewer: ViewerDep, next: str | None = None) -> 
 CARRY_MAX_BYTES = ARTICLE_MAX_BYTES + 64_000
 
 
-def forbidden_page(request: Request, message: str) -> Response:
-    return render(request, "error.html", {"status_code": 403, "title": "Not allowed", "message": message},
-                  status_code=403)
+async def _carried(request: Request) -> Carried | None:
+    """What the form sent with REQUEST carries, or None when it is larger than any form of ours."""
+    carried = Carried.of(await request.form(max_files=10, max_fields=2000, max_part_size=ARTICLE_BODY_MAX_BYTES))
+    return carried if carried.size() <= CARRY_MAX_BYTES else None
 
 
 async def session_ended(request: Request, exc: SessionEnded) -> Response:
     """A form sent after the editor's session ended: the sign-in page (401), carrying what they typed
     (made off the event loop: it may hold a whole article)."""
-    form = await request.form(max_files=10, max_fields=2000, max_part_size=ARTICLE_BODY_MAX_BYTES)
-    carried = Carried.of(form)
-    if carried.size() > CARRY_MAX_BYTES:
-        return await run_in_threadpool(forbidden_page, request, "Sign in to make changes.")
+    carried = await _carried(request)
+    if carried is None:
+        return await run_in_threadpool(error_page, request, 403, "Not allowed", "Sign in to make changes.")
     return await run_in_threadpool(partial(_login_page, request, next_url=safe_next(exc.next_url), status_code=401,
                                            carried=carried))
 
@@ -129,11 +131,10 @@ async def session_ended(request: Request, exc: SessionEnded) -> Response:
 async def stale_form(request: Request, exc: StaleForm) -> Response:
     """A form opened under an earlier sign-in of this browser: nothing saved, what was typed offered
     again with this session's token (409)."""
-    form = await request.form(max_files=10, max_fields=2000, max_part_size=ARTICLE_BODY_MAX_BYTES)
-    carried, viewer = Carried.of(form), request.state.viewer
-    if carried.size() > CARRY_MAX_BYTES:
-        return await run_in_threadpool(forbidden_page, request, "The form's security token is out of date.")
-    next_url = safe_next(str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""))
+    carried, viewer = await _carried(request), request.state.viewer
+    if carried is None:
+        return await run_in_threadpool(error_page, request, 403, "Not allowed", "The form's security token is out of date.")
+    next_url = safe_next(target(request))
     return await run_in_threadpool(partial(render, request, "resume.html", {
         "signed_in": viewer.name, "next": next_url, "carried": carried, "csrf": viewer.csrf_token, "stale": True},
         status_code=409))

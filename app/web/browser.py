@@ -89,14 +89,19 @@ def load_viewer(request: Request, session: SessionDep) -> Viewer | None:
 ViewerDep = Annotated[Viewer | None, Depends(load_viewer)]
 
 
+def target(request: Request) -> str:
+    """The path and query REQUEST was sent to: where to come back to after signing in."""
+    return str(request.url.path) + (f"?{request.url.query}" if request.url.query else "")
+
+
 def require_editor(request: Request, viewer: ViewerDep) -> Viewer:
     """An editor or admin; the public is sent to sign in (GET) or refused (anything else)."""
     if viewer is None:
         if request.method == "GET":
-            raise LoginRequired(str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""))
+            raise LoginRequired(target(request))
         audit.info("refused: %s %s without a session from %s", request.method, request.url.path, client_ip(request))
         if request.headers.get("content-type", "").split(";")[0].strip().lower() in FORM_TYPES and from_own_page(request):
-            raise SessionEnded(str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""))
+            raise SessionEnded(target(request))
         raise Forbidden("Sign in to make changes.")
     return viewer
 
@@ -194,6 +199,11 @@ def render(request: Request, name: str, context: dict[str, Any], status_code: in
         # A session that ended (signed out elsewhere, expired, its user disabled or gone): forget it.
         response.delete_cookie(SESSION_COOKIE, path="/")
     return response
+
+
+def error_page(request: Request, status_code: int, title: str, message: str) -> Response:
+    return render(request, "error.html", {"status_code": status_code, "title": title, "message": message},
+                  status_code=status_code)
 
 
 def new_login_csrf() -> str:
