@@ -299,7 +299,11 @@ def in_factor_states(session: Session, stance: Stance, data: StanceData, day: dt
     board of that day shows it (a factor's state is the factor's, not something a statement records)."""
     if not any(c.factor for c in data.conditions):
         return data
-    states = factor_states(session, stance.proposal_id, day)
+    return _with_states(data, factor_states(session, stance.proposal_id, day))
+
+
+def _with_states(data: StanceData, states: dict[str, str]) -> StanceData:
+    """DATA with each condition on a factor of STATES (slug → state) in that state."""
     if all(c.state == states.get(c.factor, c.state) for c in data.conditions):
         return data
     return data.model_copy(update={"conditions": [c.model_copy(update={"state": states.get(c.factor, c.state)})
@@ -616,17 +620,15 @@ def set_stance(
             return StanceWrite(stance, None, False, [*notes, f"The same statement is already recorded for "
                                                                f"{day_words(speaks_for)}."], same_as=speaks_for)
         again.commit()
-    if not created and _without_version(after) == _without_version(before):
-        # Nothing a reader could see changed: no new version, no history row. Condition ids count here
-        # (unlike _as_read): the rows stay as written, so they must be exactly those the last change names.
-        return StanceWrite(stance, None, False, notes)
     if not created and _without_version(_factor_states_aside(after)) == _without_version(_factor_states_aside(before)):
-        # Only the state of conditions that hang on factors differs: the factor's, which a reader sees
-        # whatever a statement records. Nothing to record; the rows go back to what the last change names.
+        # Nothing a reader could see changed (the state of a condition on a factor is the factor's, seen
+        # whatever a statement records): no new version, no history row. Condition ids count here (unlike
+        # _as_read): the rows stay as the last change names them, so a state moved alone goes back.
         was = {c["id"]: c["state"] for c in before.get("conditions") or ()}
-        for row in stance.conditions:
-            row.state = was.get(row.id, row.state)
-        session.flush()
+        if any(row.state != was.get(row.id, row.state) for row in stance.conditions):
+            for row in stance.conditions:
+                row.state = was.get(row.id, row.state)
+            session.flush()
         return StanceWrite(stance, None, False, notes)
 
     now = now or utcnow()
@@ -674,15 +676,15 @@ def _conditions_follow_factors(session: Session, proposal: Proposal, data: Stanc
     if not any(c.factor in factors for c in data.conditions):
         return data, []
     states = factor_states(session, proposal.id, day)
-    if all(c.state == states.get(c.factor, c.state) for c in data.conditions):
+    followed = _with_states(data, states)
+    if followed is data:
         return data, []
     # Told only of a state the editor chose: the form and the API show the factor's state of today.
     shown = states if day == today() else factor_states(session, proposal.id, today())
     notes = [f"The condition “{c.text}” hangs on the factor “{factors[c.factor].name}”: it is recorded as "
              f"{states[c.factor]}, the factor's state on {day_words(day)}, not {c.state}."
              for c in data.conditions if c.factor in states and c.state not in (states[c.factor], shown.get(c.factor))]
-    return data.model_copy(update={"conditions": [
-        c.model_copy(update={"state": states.get(c.factor, c.state)}) for c in data.conditions]}), notes
+    return followed, notes
 
 
 def _correction_carried_on(session: Session, stance: Stance, data: StanceData,
