@@ -211,11 +211,14 @@ _SOURCE_LABELS = (
 )
 
 
-def factor_states(session: Session, proposal_id: int, day: dt.date) -> dict[str, str]:
-    """Each factor's state at the end of DAY, by slug, as the board of that day shows it (its own
-    query); a factor not recorded by then is left out."""
+def factor_states(session: Session, proposal_id: int, day: dt.date,
+                  known_before: dt.datetime | None = None) -> dict[str, str]:
+    """Each factor's state at the end of DAY (recorded before KNOWN_BEFORE when given), by slug, as the
+    board of that day shows it (its own query); a factor not recorded by then is left out."""
+    params = {"proposal_id": proposal_id, "day": day,
+              **({"known_before": known_before} if known_before is not None else {})}
     return {snap["slug"]: snap["state"]
-            for snap in session.execute(_FACTORS[False], {"proposal_id": proposal_id, "day": day}).scalars()}
+            for snap in session.execute(_FACTORS[known_before is not None], params).scalars()}
 
 
 def _label_sources(conn, quotes: list[CitationView]) -> None:
@@ -523,22 +526,15 @@ def recorded(session: Session, slug: str, code: str, same_as: dt.date | None = N
     """The latest statement recorded for CODE, and its position today. By the as-of rule the latest
     recorded statement is the position at the end of the day it speaks for. SAME_AS: a write said
     again the statement recorded for that day (and recorded nothing): that statement instead."""
-    if same_as is not None:
-        statement = read_board(session, slug, as_of=same_as, country=code).position(code)
-        position = read_board(session, slug, country=code).position(code)
-        assert statement is not None
-        if position is not None and position.change_id == statement.change_id:
-            statement = position
-        return Recorded(statement, position, already=True)
-    effective_on = session.scalars(
+    day = same_as if same_as is not None else session.scalars(
         select(Change.effective_on).join(Stance, Stance.id == Change.stance_id).join(Proposal)
         .where(Proposal.slug == slug, Stance.country_code == code).order_by(Change.id.desc()).limit(1)).one()
-    statement = read_board(session, slug, as_of=effective_on, country=code).position(code)
+    statement = read_board(session, slug, as_of=day, country=code).position(code)
     position = read_board(session, slug, country=code).position(code)
     assert statement is not None
     if position is not None and position.change_id == statement.change_id:
         statement = position  # today's position: read as today's board reads it (its factors' states of today)
-    return Recorded(statement, position)
+    return Recorded(statement, position, already=same_as is not None)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from sqlalchemy import and_, case, null, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.models import Change, Country, Factor, Proposal
-from app.services.board import counts_on, end_of_day, facts_json, read_board, stance_json
+from app.services.board import counts_on, end_of_day, factor_states, facts_json, read_board, stance_json
 from app.services.changes import recorded_version
 from app.vocabulary import CATEGORY_LABELS, STATE_LABELS, day_words
 
@@ -365,26 +365,19 @@ def change_entries(
 
 
 class FactorStates:
-    """Each factor's state on any day, as the boards read it (the as-of rule, recorded before
-    KNOWN_BEFORE when given), read once for the changes a page describes."""
+    """Each factor's state on a day as the board of that day reads it (`board.factor_states`, as known
+    before KNOWN_BEFORE when given), asked once per proposal and day for the changes a page describes."""
 
     def __init__(self, session: Session, known_before: dt.datetime | None = None) -> None:
-        query = (select(Factor.proposal_id, Factor.slug, Change.effective_on, Change.id, Change.after)
-                 .join(Factor, Factor.id == Change.factor_id).order_by(Change.effective_on, Change.id))
-        if known_before is not None:
-            query = query.where(Change.changed_at < known_before)
-        self._changes: dict[tuple[int, str], list[tuple[dt.date, str]]] = {}
-        for proposal_id, slug, day, _, after in session.execute(query):
-            self._changes.setdefault((proposal_id, slug), []).append((day, after.get("state")))
+        self._session = session
+        self._known_before = known_before
+        self._days: dict[tuple[int, dt.date], dict[str, str]] = {}
 
     def state(self, proposal_id: int, slug: str, day: dt.date) -> str | None:
         """SLUG's state at the end of DAY (None before it was recorded)."""
-        found = None
-        for on, state in self._changes.get((proposal_id, slug), ()):
-            if on > day:
-                break
-            found = state
-        return found
+        if (proposal_id, day) not in self._days:
+            self._days[(proposal_id, day)] = factor_states(self._session, proposal_id, day, self._known_before)
+        return self._days[(proposal_id, day)].get(slug)
 
     def as_read(self, change: Change, snapshot: dict[str, Any] | None) -> dict[str, Any] | None:
         """A stance's SNAPSHOT with each condition that hangs on a factor in the factor's state on the
