@@ -159,10 +159,10 @@ def review_form(session, record, suggestion: dict[str, Any], stance) -> stance_f
     # A condition the article proposes where the stance already has one of its kind is not added on
     # its own, but it is shown, ticked for removal, for the editor to add knowingly.
     shown = {c.text for c in data.conditions}
+    day = imports.suggestion_day(session, suggestion, record.source_id)
     for c in suggestion.get("conditions") or []:
         if c["text"][:500] not in shown and c.get("category") in CONDITION_CATEGORIES:
-            factor, state = imports.proposed_factor_and_state(session, record.proposal, c,
-                                                              imports.suggestion_day(session, suggestion, record.source_id))
+            factor, state = imports.proposed_factor_and_state(session, record.proposal, c, day)
             row = stance_form.ConditionRow("", c["text"][:500], c["category"], state, factor or "", remove=True)
             row.passages = [q for q in passages_of.get(c["category"], []) if len(q) >= 3][:imports.MAX_EVIDENCE]
             # Its own passage, ready: added knowingly, it rests on the words that state it, not on the
