@@ -7,6 +7,7 @@ ISF_FAIL_ON_SKIP=1 (set by CI) turns any skip into a failed run.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -394,3 +395,18 @@ def page_text(client, url: str, selector: str) -> str:
     element = BeautifulSoup(client.get(url).text, "html.parser").select_one(selector)
     assert element is not None, f"{url}: no {selector}"
     return element.get_text(" ", strip=True)
+
+
+def ceasefire_met(database, published_on: dt.date, text: str, state: str = "met") -> None:
+    """The ceasefire factor recorded as met (or STATE), on the word of a source published on
+    PUBLISHED_ON (its day)."""
+    from app.schemas import CitationIn, SourceIn
+    from app.services.board import get_proposal
+    from app.services.factors import set_factor
+    from app.services.sources import create_source
+
+    with database.write_session() as s:
+        source = create_source(s, SourceIn(title="Ceasefire report", published_on=published_on, text=text))
+        set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="cessation-of-hostilities", state=state, note=None,
+                   citation=CitationIn(source_id=source.id, quote=text), actor="desk", via="form",
+                   reason=f"ceasefire {state}")

@@ -23,7 +23,7 @@ from app.services.import_quality import evaluate, halves
 from app.services import importer
 from app.services.importer import extract, mentions, sentences
 from app.services.stances import set_stance
-from tests.conftest import ARTICLE, BAD_FIGURES, add_token, add_user, count_changes, suggestion_form
+from tests.conftest import ARTICLE, BAD_FIGURES, add_token, add_user, ceasefire_met, count_changes, suggestion_form
 from tests.live import cli
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
@@ -945,18 +945,6 @@ def test_the_review_form_edits_every_field_and_exactly_that_is_applied(editor_cl
     assert "hangs on the factor" in decision.detail and "not met" in decision.detail
 
 
-def _ceasefire_met_from(database, day: dt.date) -> None:
-    from app.schemas import CitationIn, SourceIn
-    from app.services.factors import set_factor
-    from app.services.sources import create_source
-
-    with database.write_session() as s:
-        source = create_source(s, SourceIn(title="Truce holds", published_on=day, text="The truce has held."))
-        set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="cessation-of-hostilities", state="met", note=None,
-                   citation=CitationIn(source_id=source.id, quote="The truce has held."), actor="desk", via="form",
-                   reason="truce")
-
-
 PAKISTAN = ("Pakistan will send troops to the stabilization force only once a ceasefire is in place, the foreign "
             "ministry said on Monday.")
 
@@ -966,7 +954,7 @@ def test_a_condition_an_article_proposes_starts_in_its_factors_state_of_the_arti
     """The ceasefire is met from 20 Nov 2025; an article of 10 Nov proposes a ceasefire condition for
     Pakistan. The review offers it in the factor's state of 10 Nov (unmet), as the statement will
     record it, not today's; accepted, it is unmet on the board of 10 Nov, met from 20 Nov."""
-    _ceasefire_met_from(database, dt.date(2025, 11, 20))
+    ceasefire_met(database, dt.date(2025, 11, 20), "The truce has held.")
     import_id, page = _imported(editor_client, text=PAKISTAN, title="Pakistan sets a condition",
                                 published_on="2025-11-10")
     form = suggestion_form(page, "PAK")
@@ -990,7 +978,7 @@ def test_a_condition_an_article_proposes_starts_in_its_factors_state_of_the_arti
 def test_the_reviews_now_is_what_todays_board_shows(editor_client, database, session):
     """"Now" beside a suggestion is the country's position as today's board reads it: Azerbaijan's
     ceasefire condition met, as its factor is, though its statement recorded it unmet."""
-    _ceasefire_met_from(database, dt.date(2025, 11, 20))
+    ceasefire_met(database, dt.date(2025, 11, 20), "The truce has held.")
     _, page = _imported(editor_client, text=(FIXTURES / "05-azerbaijan-again.txt").read_text(encoding="utf-8"))
     now = BeautifulSoup(page, "html.parser").select_one("#suggestion-AZE section[aria-label='Now on the board']")
     chips = [" ".join(c.get_text(" ", strip=True).split()) for c in now.select(".chips li")]

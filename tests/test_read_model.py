@@ -40,7 +40,7 @@ from app.services.history import describe_change
 from app.services.seeding import SEED_FORMAT, seed_file
 from app.services.sources import create_source
 from app.services.stances import set_stance
-from tests.conftest import STANCE_FORM, add_token, add_user, form_values
+from tests.conftest import STANCE_FORM, add_token, add_user, ceasefire_met, form_values
 
 UTC = dt.timezone.utc
 DAY = dt.timedelta(days=1)
@@ -663,19 +663,6 @@ def test_an_older_statement_recorded_later_does_not_become_the_current_position(
     now = client.get(url).json()
     assert (now["status"], now["troops"]["offered_max"], now["roles"], now["summary"], now["notice"]) == (
         "considering", None, [], "Still weighing it.", None)
-
-
-def ceasefire_met(database, published_on: dt.date, text: str, state: str = "met") -> None:
-    """The ceasefire factor recorded as met (or STATE), on the word of a source published on
-    PUBLISHED_ON (its day)."""
-    from app.schemas import CitationIn
-    from app.services.factors import set_factor
-
-    with database.write_session() as s:
-        source = create_source(s, SourceIn(title="Ceasefire report", published_on=published_on, text=text))
-        set_factor(s, proposal=get_proposal(s, "gaza-isf"), slug="cessation-of-hostilities", state=state, note=None,
-                   citation=CitationIn(source_id=source.id, quote=text), actor="desk", via="form",
-                   reason=f"ceasefire {state}")
 
 
 def desk_sources(client, database, *sources: tuple[str, dt.date, str]) -> list[int]:
