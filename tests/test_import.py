@@ -1448,6 +1448,22 @@ def test_each_passage_of_an_applied_suggestion_is_the_word_for_the_facts_it_give
     assert supports[other] == ["status"]  # nothing else changed: the stance it speaks of, not the troops
 
 
+def test_a_dated_articles_extra_passage_is_not_filed_as_the_word_for_the_day(api):
+    """The day a statement was made comes from the article's date; a further passage of the article is
+    the word for the stance it speaks of, never listed as the quote for "Date stated"."""
+    text = ("Chile said on Monday it is ready to join the stabilization force.\n"
+            "The government's spokesman described the mission as a duty to the region.")
+    record = api.post("/api/v1/imports", json={"title": "Chile", "published_on": "2026-11-02", "text": text}).json()
+    chile = next(s for s in record["suggestions"] if s["country"] == "CHL")
+    chile["evidence"] = text.splitlines()
+    (result,) = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [chile]}).json()
+    assert result["outcome"] == "applied", result
+    stance = api.get("/api/v1/proposals/gaza-isf/stances/CHL").json()
+    assert stance["stated_on"] == "2026-11-02"
+    supports = {c["quote"]: c["fields"] for c in stance["citations"]}
+    assert supports == {line: ["status"] for line in text.splitlines()}
+
+
 @pytest.mark.parametrize("passage, figures", [
     ("Chile could send 1,200 soldiers", {1200}), ("some 3 000 troops and 40 officers", {3000, 40}),
     ("resolution 2803 of 2025", {2803, 2025}), ("1.5 million dollars", set()), ("3,000.", {3000}), ("no figure", set()),

@@ -172,7 +172,7 @@ def _stance_citations(current: list[Citation], given: list[CitationIn], changed:
 
     A fact whose value this write changed (or that has no value) loses its earlier quotes; a quote the
     write gives for a named fact goes to that fact; a quote naming no fact supports whatever the write
-    changed that no named quote is for. When that leaves nothing, it is the word for the conditions it
+    changed that no named quote is for, but the day it was stated (a quote for the day names it). When that leaves nothing, it is the word for the conditions it
     added or changed (CONDITIONS_HOLD: they took it), else for the status as new evidence, unless the
     stance already cites it (the same save sent twice records nothing). Each (quote, fact) once.
 
@@ -215,6 +215,8 @@ def _stance_citations(current: list[Citation], given: list[CitationIn], changed:
             named_facts.add(fact_of(c.field))
     unclaimed: list[str] = []
     for target in targets:
+        if target == "stated_on":
+            continue  # a passage is the word for what was said, not for the day: a quote names that fact
         if target == "troops" and named_figures:
             unclaimed += [f for f in TROOP_FIELDS if f in moved and now[f] is not None and f not in named_figures]
         elif target not in named_figures and target not in named_facts:
