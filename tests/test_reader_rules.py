@@ -2871,3 +2871,32 @@ def test_roles_kept_to_pledges_recalled_with_a_noun_and_reports_in_newspapers(te
 )
 def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, expected):
     assert {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a term in the past tense of reported speech, on the sentence before's stance
+        ("Peru is ready to send troops. The ministry added that the deployment depended on a UN mandate.",
+         {"PER": ("conditional", {}, ["mandate"])}),
+        # a participation "determined by" a term; a term named, then called the condition
+        ("Paraguay's participation will be determined by the mandate the force receives.",
+         {"PRY": ("conditional", {}, ["mandate"])}),
+        ("Bolivia set a full ceasefire as its condition for taking part.", {"BOL": ("conditional", {}, ["ceasefire"])}),
+        # troops that will not enter the Strip are not sent
+        ("Ecuador's troops will not enter Gaza, the president said.", {"ECU": ("declined", {}, [])}),
+        # readiness to serve, and troops being readied by the thousand
+        ("Uruguayan soldiers are ready to serve in the force, the president said.", {"URY": ("committed", {}, [])}),
+        ("Fiji was preparing 400 soldiers for the mission.", {"FJI": ("committed", {"committed": 400}, [])}),
+        # troops that reached the Strip are there
+        ("The first 300 Ghanaian troops reached Gaza on Monday.", {"GHA": ("deployed", {"deployed": 300}, [])}),
+        # troops named by their nationality are their country's, whoever was named before them
+        ("Chile doesn't want Peru participating, and the king has said Ecuadorian troops will not join.",
+         {"ECU": ("declined", {}, [])}),
+        # joining with no object joins what the article last spoke of: the board, or the force
+        ("The Board of Peace met in Davos. Bolivia has also agreed to join, officials said.", {}),
+        ("The force will deploy in January. Bolivia has also agreed to join, officials said.", {"BOL": ("committed", {}, [])}),
+    ],
+)
+def test_past_tense_terms_troops_by_nationality_and_joining_the_board_or_the_force(text, expected):
+    assert _read(text) == expected

@@ -173,6 +173,8 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
 # ---- cues -----------------------------------------------------------------------------------------
 
 NOT_SEND = (r"(?:send|contribute|join|take part|participate|deploy|commit|provide troops|be part|be (?:[a-z]+ly )?involved|get involved"
+            # "its troops will not enter Gaza", "will not set foot in the Strip"
+            r"|enter (?:the )?(?:Gaza(?: Strip)?|Strip|enclave)|go (?:in)?to Gaza|set foot in (?:the )?(?:Gaza(?: Strip)?|Strip|enclave)"
             # "put soldiers on the ground", "put any boots on the ground"
             r"|put (?:any )?(?:of (?:its|their) )?(?:[\w-]+ )?(?:troops|soldiers|boots|forces|personnel) on the ground"
             r"|be (?:sending|contributing|deploying|joining|participating|taking part|committing)"
@@ -197,7 +199,7 @@ ABOUT_JOINING_AHEAD = (r"(?=[^.;]{0,80}?\b(?:role|participat\w*|join\w*|contribu
 SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("withdrawn", re.compile(r"\b(?:withdrew|has withdrawn|have withdrawn|is withdrawing|pulled out|pulls out|will pull out)\b"
                              r"|\b(?:has|have|had) (?:since |now |quietly |formally )?(?:pulled|withdrawn|retracted|rescinded) (?:its|their) (?:offer|pledge|commitment)")),
-    ("deployed", re.compile(r"\b(?:has|have|had) deployed\b|\bdeployed (?:its|their|some|about|around|\d)|\b(?:troops|soldiers|forces|contingent) (?:have |has |had )?(?:arrived|landed)\b|\bare (?:already )?on the ground\b")),
+    ("deployed", re.compile(r"\b(?:has|have|had) deployed\b|\bdeployed (?:its|their|some|about|around|\d)|\b(?:troops|soldiers|forces|contingent|personnel|peacekeepers) (?:have |has |had )?(?:arrived|landed|(?:reached|entered) (?:the )?Gaza)\b|\bare (?:already )?on the ground\b")),
     ("declined", re.compile(r"\b(?:will|would|does|do|did|shall|could|is|are) " + ADVERB + r"not " + ADVERB + r"(?:be )?" + NOT_SEND + r"\b" + NOT_A_TASK
                             + r"|\b(?:won[’']t|wouldn[’']t|doesn[’']t|don[’']t|didn[’']t|isn[’']t|aren[’']t) " + ADVERB + NOT_SEND + r"\b" + NOT_A_TASK
                             + r"|\b(?:is|are|was|were) (?:not |un)?(?:likely|expected|going|planning) to (?:stay out|stay away|keep out)\b"
@@ -213,7 +215,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"|\brul(?:ed|es|ing) (?:(?:it|that|this) )?out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer|rule out|exclude))|\brefused to\b(?! (?:comment|say|confirm|rule out|exclude))|\brefuses to\b(?! (?:rule out|exclude))|\brejected (?:the|a|an|calls|requests|any)\b"
                             r"|\b(?:has|have|had) [“\"‘']?no (?:such )?(?:plans?|intentions?)|\b[“\"‘']?no plans[”\"’']? to\b")),
     ("conditional", re.compile(r"\bonly (?:if|once|when|after|under|within|with|as part of)\b|\bonly (?:[\w’']+ ){1,9}?(?:if|once|when|after|under)\b|\bunless\b|\bprovided that\b|\b(?:on|with|under) (?:the )?(?:condition|proviso|understanding|stipulation) that\b|\bas long as\b|\bsubject to\b"
-                               r"|\brequires? (?:the )?(?:approval|consent)\b|\bwould require\b|\bwill require\b|\bconditional (?:on|upon)\b|\bcontingent (?:on|upon)\b|\bdepend(?:s|ing)? (?:on|upon)\b|\bneeds? (?:the )?approval\b"
+                               r"|\brequires? (?:the )?(?:approval|consent)\b|\bwould require\b|\bwill require\b|\bconditional (?:on|upon)\b|\bcontingent (?:on|upon)\b|\bdepend(?:s|ed|ing)? (?:on|upon)\b|\bneeds? (?:the )?approval\b"
                                r"|\b(?:wants|requires|needs|insists on|insisted on|demands|demanded) (?:a |an |the )?(?:clear |formal |binding |full |lasting )?(?=U\.?N\.?\b|United Nations|Security Council|parliament|ceasefire|truce|mandate)"
                                r"|\b(?=(?:a |the )?(?:lasting |full |permanent )?(?:ceasefire|cease-fire|truce|UN mandate|mandate|peace deal|parliamentary approval) (?:must|has to|needs to|should) )"
                                r"|\b(?:involvement|participation|deployment|contribution|presence) (?:must|would have to|has to|should|needs to) (?:be )?(?:based on|backed by|have|come|rest on|follow|be approved)\b"
@@ -225,10 +227,12 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?! from (?:the |its |their )?(?:[\w-]+ )?(?:[Bb]oard|talks|negotiations|deal|agreement|initiative|council|process)\b)(?: [\w’']+){0,3} if\b"
                                r"|\b(?:could|would|will|might|may|can) (?:be (?:happy|glad|willing|ready|prepared|able|pleased) to )?(?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
     ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill (?:also |soon |eventually |initially |still |now |first )?(?:send|contribute|deploy)\b"
-                             r"|\bagre(?:ed|es) to (?:send|contribute|deploy|join|participate|take part|be part|provide|supply|dispatch|commit)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply)\b"
+                             r"|\bagre(?:ed|es) to (?:send|contribute|deploy|join|participate|take part|be part|provide|supply|dispatch|commit)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply|serve)\b"
                              r"|\b(?:stands?|standing|stood) (?:ready|prepared|willing) to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
                              r"|\b(?:plans|planned|intends|is planning|are planning|is preparing|are preparing|preparing) to (?:contribute|send|deploy|dispatch|supply|provide)\b|\bwith plans for \d"
                              r"|\b(?:is|are) (?:due |set )?to (?:supply|send|contribute|deploy|provide|dispatch)\b"
+                             # "was preparing 20 thousand troops", "is readying up to 8,000 soldiers"
+                             r"|\b(?:is|are|was|were|has been|have been) (?:now )?(?:preparing|readying|mobili[sz]ing) (?:up to |about |around |some |as many as |nearly )?\d"
                              r"|\b(?:has |have )?offered\b|\boffers\b|\bhas promised\b|\bpromised to (?:send|contribute)\b|\bconfirmed (?:it|they) would send\b|\bconfirmed (?:its|their) participation\b|\bplan to (?:contribute|send|deploy|dispatch|supply|provide)\b"
                              r"|\bconfirmed (?:a|an|its|their|the) (?:[\w-]+ ){0,3}(?:field hospital|contingent|battalion|unit|company|deployment|contribution|troops|police)")),
     ("considering", re.compile(r"\bdecision (?:on|about|whether|regarding) [^.;]{0,140}?(?:is|was|were|are|remains?) (?:still |yet )?(?:being finali[sz]ed|[“\"]?in process|pending|under (?:review|consideration)|not (?:yet )?(?:been )?(?:made|final|finali[sz]ed|taken|reached))"
@@ -468,6 +472,9 @@ TERMS_IN_OTHER_WORDS = [
     r"\bunder (?:the )?(?:umbrella|auspices) of (?:the )?(?:U\.?N\.?|United Nations|Security Council)\b|\bunder (?:U\.?N\.?|United Nations) auspices\b",
     r"\bcondition(?:s|ed|ing) (?:its|their|any) (?:[\w-]+ )?(?:participation|involvement|deployment|contribution|support) (?:[\w-]+ ){0,3}?(?:on|upon)\b",
     r"\b(?:hinges?|hinged|hinging|is predicated|was predicated) (?:on|upon)\b"
+    # "its participation will be determined by the mandate the force receives"
+    r"|\b(?:participation|involvement|deployment|contribution|decision to (?:join|take part|participate|send|deploy))(?: [\w-]+){0,2}? "
+    r"(?:will|would|is to) (?:be )?(?:determined|decided|governed|guided|dictated) by\b"
     r"|\b(?:participation|involvement|deployment|contribution|decision|presence|role)(?: [\w-]+){0,3}? (?:is|was|would be|will be|remains) (?:tied|linked) to\b",
     r"\bafter (?:the )?(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|legislators|[Cc]abinet|National Assembly|legislature|(?:UN |U\.N\. )?Security Council|U\.?N\.?|" + PARLIAMENT_NAMES + r")"
     r" (?:approves|has approved|votes|gives|authori[sz]es|adopts|passes|endorses|agrees)\b",
@@ -936,6 +943,9 @@ TERMS_AS_ESSENTIALS = [
     r"\b(?:[Tt]he|[Aa]|[Aa]n) (?:clear |UN |U\.N\. |Security Council |lasting |permanent |full )?"
     r"(?:mandate|ceasefire|cease-fire|truce|resolution|consent|approval) (?:is|was|remains|would be|will be) (?:absolutely |very )?"
     r"(?:key|essential|crucial|vital|a must|indispensable|non-negotiable|a red line|decisive)\b",
+    # the term named, then called the condition: "set a full ceasefire as its condition for taking part"
+    r"\b(?:set|sets|named|names|made|makes|laid down|lays down|put|puts) (?:a |an |the )?(?:[\w’'.-]+ ){1,6}?as (?:its|their|a|the) "
+    r"(?:main |key |only |sole |first |chief |basic )?(?:pre-?)?(?:condition|requirement|prerequisite)\b",
 ]
 MORE_CUES["conditional"] += TERMS_AS_ESSENTIALS
 # Cues that name the term themselves ("subject to a vote in parliament", "the mandate is key").
@@ -1550,6 +1560,9 @@ DEMONYM_ACTOR = re.compile(r"\s+(?:army|military|armed forces|government|cabinet
                            r"|navy|president|presidency|authorities|officials)(?:\s+(?:[\w-]+\s+){0,2}?)?\s*(?:(?:also|now|still|reportedly|initially|soon)\s+)?$")
 
 
+DEMONYM_TROOPS = re.compile(r"\s+(?:troops|soldiers|forces|personnel|peacekeepers|contingent|units)\s+(?:(?:also|now|still|reportedly|initially|soon)\s+)?$")
+
+
 def _subjects_before(text: str, named: list[Mention], cue_start: int, together: bool) -> list[str]:
     """Who a verb at CUE_START is about: the nearest country named before it — by name or capital
     rather than by a demonym, which is usually an adjective ("Palestinian police") — or, for a
@@ -1558,6 +1571,11 @@ def _subjects_before(text: str, named: list[Mention], cue_start: int, together: 
     before = [x for x in named if x.end <= cue_start and not (x.is_demonym and x.code in NOT_CONTRIBUTORS)]
     if before and before[-1].is_demonym and DEMONYM_ACTOR.match(text, before[-1].end, cue_start):
         # "an American official said the Indonesian army plans to send ...": the army is the subject
+        return [before[-1].code]
+    if before and before[-1].is_demonym and DEMONYM_TROOPS.match(text, before[-1].end, cue_start) \
+            and not any(x.code in NOT_CONTRIBUTORS for x in named if x.end <= before[-1].start):
+        # "King Abdullah has said Jordanian troops will not join": the troops stand for their country (but
+        # what Israel or the sponsor says of another country's troops stays theirs)
         return [before[-1].code]
     proper = [x for x in before if not x.is_demonym] or before
     if not proper:
@@ -1609,7 +1627,7 @@ LEADERS = {"Prabowo": "IDN", "Subianto": "IDN", "Erdogan": "TUR", "Erdoğan": "T
            "Pistorius": "DEU", "Abdelatty": "EGY", "Safadi": "JOR", "Fidan": "TUR", "Bayramov": "AZE", "Sugiono": "IDN",
            "Sjafrie": "IDN", "Mirziyoyev": "UZB", "Tebboune": "DZA", "Ramaphosa": "ZAF", "Kagame": "RWA", "Tinubu": "NGA",
            "Anwar Ibrahim": "MYS", "Shehbaz Sharif": "PAK", "Ishaq Dar": "PAK", "Khawaja Asif": "PAK",
-           "Edi Rama": "ALB", "Zhetybayev": "KAZ", "King Abdullah II": "JOR", "Hashemite kingdom": "JOR", "Hashemite Kingdom": "JOR",
+           "Edi Rama": "ALB", "Zhetybayev": "KAZ", "King Abdullah II": "JOR", "King Abdullah": "JOR", "Hashemite kingdom": "JOR", "Hashemite Kingdom": "JOR",
            # more heads of government and ministers of countries asked to contribute, by names no one else is known by
            "Tusk": "POL", "Sikorski": "POL", "Kosiniak-Kamysz": "POL", "Orbán": "HUN", "Orban": "HUN", "Fico": "SVK",
            "Albanese": "AUS", "Marles": "AUS", "Luxon": "NZL", "Carney": "CAN", "Lula": "BRA", "Milei": "ARG", "Bukele": "SLV",
@@ -1786,6 +1804,21 @@ FORCE_TOPIC = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforc
                          r"deploy|contingent|battalion|\bmission|\bGaza\b|\brequest|invitation|proposal|\bidea\b|possibility|option|personnel|police|\bsend|\btak\w+ part|\btook part|involv|\bboots\b|\bdispatch", re.I)
 OFF_TOPIC_OBJECT = re.compile(r"(?:\s+(?:of|from|to|on|about|with))?\s+(?:[A-Z][\w-]+\s+)?(?:the |a |an |its |their |new |any |fresh |further )?(?!it\b|that\b|this\b|so\b|such\b)[a-z]")
 DEPLOYED_ELSEWHERE = re.compile(r"(?: [\w,-]+){0,4}? (?:to|in) (?!Gaza\b|the\b)[A-Z][a-z]+")
+# A joining said with no object ("has also agreed to join") joins what the article last spoke of: the
+# Board of Peace or its council, when that came after any word of the force.
+BARE_JOIN = re.compile(r"(?:join|take part|participate|be part)$")
+NO_OBJECT = re.compile(r"\s*(?:[,.;:”\"]|and\b|but\b|$)")
+FORCE_WORDS = re.compile(r"\b(?:force|ISF|troops|soldiers|peacekeep\w*|stabili[sz]ation|contingent|deploy\w*)\b", re.I)
+BOARD_WORDS = re.compile(r"\b(?:Board of Peace|Peace (?:Council|Board)|[Cc]ouncil|[Bb]oard|charter)\b")
+
+
+def _board_is_topic(text: str, before: int) -> bool:
+    """Whether the Board of Peace (or a council) is what the text last spoke of before BEFORE, rather than the force."""
+    board = [m.end() for m in BOARD_WORDS.finditer(text, 0, before)]
+    force = [m.end() for m in FORCE_WORDS.finditer(text, 0, before)]
+    return bool(board) and (not force or board[-1] > force[-1])
+
+
 BARE_VERB_CUE = re.compile(r"(?:withdrew|withdrawn|pulled out|pulls out|rejected (?:the|a|an|any|calls|requests)|ruled out|rules out|considering|in talks|deployed|decided)$")
 TASK_WORDS = re.compile(r"\b" + TASKS)
 JOINING_WORDS = re.compile(r"\b(?:participat\w*|involvement|deploy\w*|contribut\w*|troops|soldiers|forces|personnel|join\w*|send\w*|"
@@ -2192,6 +2225,10 @@ def _extract(text: str) -> list[Suggestion]:
                 if status in ("declined", "withdrawn", "deployed", "considering") and BARE_VERB_CUE.search(m.group(0)) \
                         and not FORCE_TOPIC.search(sentence) and OFF_TOPIC_OBJECT.match(text, m.end(), span.end):
                     continue  # "withdrew its ambassador", "ruled out new elections": a stance on something else
+                if status in ("committed", "considering", "declined") and BARE_JOIN.search(m.group(0)) \
+                        and NO_OBJECT.match(text, m.end(), span.end) and not FORCE_WORDS.search(sentence) \
+                        and _board_is_topic(text, m.start()):
+                    continue  # "has also agreed to join", of the Board of Peace the article is about: not the force
                 if status == "deployed" and DEPLOYED_ELSEWHERE.match(text, m.end(), span.end) and not re.search(PLACES, sentence):
                     continue  # "has deployed peacekeepers to Lebanon": troops serving elsewhere
                 if status == "considering" and STANCE_NEEDS_TOPIC.search(m.group(0)) and not ABOUT_THE_FORCE.search(sentence):
