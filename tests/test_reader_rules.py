@@ -2896,6 +2896,17 @@ def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, ex
         # joining with no object joins what the article last spoke of: the board, or the force
         ("The Board of Peace met in Davos. Bolivia has also agreed to join, officials said.", {}),
         ("The force will deploy in January. Bolivia has also agreed to join, officials said.", {"BOL": ("committed", {}, [])}),
+        # "would" reported as said is a pledge; a supposition is not
+        ("Officials in Lima confirmed that Peruvian troops would take part in the stabilisation force.",
+         {"PER": ("committed", {}, [])}),
+        ("Ecuador would take part in the force, officials confirmed.", {"ECU": ("committed", {}, [])}),
+        ("It is unclear whether Ecuador would take part in the force, officials said.", {}),
+        # terms announced, then named as examples
+        ("Uruguay would participate on certain conditions, including a UN mandate and the consent of the parties.",
+         {"URY": ("conditional", {}, ["mandate", "party_consent"])}),
+        # an offer of other help that also sends troops
+        ("Paraguay has offered to host the training of police and to send a small number of troops.",
+         {"PRY": ("committed", {}, [])}),
     ],
 )
 def test_past_tense_terms_troops_by_nationality_and_joining_the_board_or_the_force(text, expected):

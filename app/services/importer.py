@@ -413,6 +413,12 @@ A_PART_IN_THE_FORCE = [
     r"(?:’s|'s|\bits|\btheir) (?:offer|pledge|promise|commitment) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
     r"\b(?:plans|planned|intends|intended|is planning|are planning) to (?:participate|take part|join|be part)\b",
     r"\b(?:will|shall) (?:also |soon |now )?(?:join|take part in|participate in|be part of) (?:the |a |this )?(?:[\w,-]+ ){0,3}?(?:force|mission|ISF|contingent)\b",
+    # "would" as reported speech: "confirmed that Moroccan troops would take part in the force", "X would
+    # take part in the force, officials said" (a "would" no one is reported to have said is a supposition)
+    r"(?<![\w-])(?:said|says|announced|confirmed|declared|stated|added)(?: on \w+)?,? that (?:[\w’'-]+ ){0,3}?(?:would|will) (?:also |soon |now )?"
+    r"(?:join|take part in|participate in|be part of) (?:the |a |this )?(?:[\w,-]+ ){0,3}?(?:force|mission|ISF|contingent)\b",
+    r"\bwould (?:also |soon |now )?(?:join|take part in|participate in|be part of) (?:the |a |this )?(?:[\w,-]+ ){0,3}?(?:force|mission|ISF|contingent)\b"
+    r"(?=[^.;?]*?,? (?:[\w-]+ ){0,3}?(?:said|says|confirmed|announced|told)\b)",
     r"\b(?:(?:will|would) be|(?:is|are) (?:set|expected|poised|likely) to become|became) (?:the first|among the first|one of the first)"
     r"(?: (?:country|countries|nation|nations))? to (?:send|deploy|contribute|dispatch|join)\b",
     r"\b(?:is|are|was|were|stands?) (?:now |also |fully )?(?:ready|prepared|willing) to (?:do|play) (?:its|their) (?:[\w-]+ )?part\b"
@@ -552,7 +558,7 @@ STILL_WEIGHING = [
 # Terms announced before they are named: "set out conditions for its participation", "on two conditions".
 TERMS_ANNOUNCED = [
     r"\b(?:set|sets|laid|lays|spelled|spelt|outlined|outlines|listed|lists|named|names) (?:out )?(?:\w+ )?(?:conditions|preconditions|terms|requirements)\b",
-    r"\bon (?:two|three|four|several|certain|some|clear) (?:conditions|preconditions)\b",
+    r"\b(?:on|under) (?:two|three|four|several|certain|some|clear|strict) (?:conditions|preconditions)\b",
 ]
 # ... or named right after being announced: "Our conditions are a ceasefire and a UN mandate", "its terms include".
 # (or said to be clear, the terms then listed in the next sentence: "Its conditions for participation are clear.")
@@ -564,6 +570,8 @@ TERMS_JUST_CLEAR = re.compile(r"(?:(?:fairly|very|quite|perfectly|crystal) )?(?:
 TERMS_ANNOUNCED += [r"(?:’s|'s|\b[Ii]ts|\b[Tt]heir|\b[Oo]ur) (?:main |key |only |sole |first |one |single )?(?:condition|precondition|requirement)"
                     r"(?: for (?:its |our |their )?(?:participation|joining|involvement|taking part|deployment|contribution))?(?: is|:)"]
 TERMS_ANNOUNCED_CUE = re.compile("|".join(TERMS_ANNOUNCED))
+# ... or named right after, as examples: "on certain conditions, including a UN mandate".
+TERMS_INCLUDING = re.compile(r"[^.;:]{0,40}?,?\s*(?:including|such as|namely|notably|chief among them|among them)\s+")
 # Terms of time, consent and money: "not until the fighting stops", "at the invitation of the
 # Palestinian Authority", "the costs would have to be covered", "the terms of reference must be clear".
 TERMS_OF_TIME_CONSENT_AND_MONEY = [
@@ -1076,6 +1084,8 @@ GROUP_MEMBER_AFTER = re.compile(r"\b(?:one|two|three|some|several|most|the first
 GROUP_MEMBER_BEFORE = re.compile(r"\b(?:is|was|are|were) (?:one|two|among) (?:of )?(?:them|these|those|the (?:[\w-]+ )?(?:countries|nations|states))\b")
 # Help that is not troops: an offer "to host" or "to rebuild" is no pledge of soldiers (a pledge to
 # train police, made as part of the force's pledges, still counts; money is NOT_PEOPLE's).
+# ... unless troops come with it: "offered to host the training and to send a small number of troops".
+TROOPS_TOO = re.compile(r"\band (?:to )?(?:send|contribute|deploy|provide|dispatch) (?:[\w-]+ ){0,4}?(?:troops|soldiers|personnel|forces|peacekeepers|units)\b")
 OTHER_HELP = re.compile(r" to (?:host|rebuild|reconstruct|help rebuild)\b"
                         # nor are places and facilities: "offered the use of its ports", "offered its airspace"
                         r"| (?:the )?(?:use of|access to)\b| (?:its |their )?(?:ports?|airports?|airspace|air bases?|naval bases?|bases|facilities|territory)\b"
@@ -2245,7 +2255,7 @@ def _extract(text: str) -> list[Suggestion]:
                         and not PEOPLE_TOO.search(text[m.end():_clause_after(text, m.end(), span.end)[1]]) \
                         and not re.search(r"\bby (?:sending|deploying|contributing|providing)\b", text[m.end():span.end]):
                     continue  # "pledged its support for the force", "committed to the peace plan", "offered to mediate"
-                if status == "committed" and OTHER_HELP.match(text, m.end(), span.end):
+                if status == "committed" and OTHER_HELP.match(text, m.end(), span.end) and not TROOPS_TOO.search(text, m.end(), span.end):
                     continue  # "offered to host the talks"
                 if PASSIVE_TROOPS.match(m.group(0)) and not any(0 <= m.start() - x.end <= 25 for x in speakers) \
                         and not OWN_TROOPS_BEFORE.search(text, max(span.start, m.start() - 30), m.start()) \
@@ -2342,7 +2352,12 @@ def _extract(text: str) -> list[Suggestion]:
                     colon = text.find(":", m.end(), span.end)
                     if TERMS_ANNOUNCED_CUE.match(cue_text) and TERMS_JUST_CLEAR.fullmatch(text[c_start:c_end].strip()):
                         terms = []  # "Its conditions are clear." names none yet
-                    if TERMS_ANNOUNCED_CUE.match(cue_text) and colon != -1:
+                    listed = TERMS_INCLUDING.match(text, m.end(), span.end) if TERMS_ANNOUNCED_CUE.match(cue_text) else None
+                    if listed is not None:
+                        # "under certain conditions, including a UN mandate and the consent of the parties"
+                        items = [p.strip(" .;”\"") for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text[listed.end():span.end])]
+                        terms = [(p, category_of(p)) for p in items if len(p) >= 4] or terms
+                    elif TERMS_ANNOUNCED_CUE.match(cue_text) and colon != -1:
                         # "set out three conditions: a UN mandate, a ceasefire and the consent of the Palestinians"
                         items = [p.strip(" .;”\"") for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text[colon + 1:span.end])]
                         terms = [(p, category_of(p)) for p in items if len(p) >= 4] or terms
