@@ -11,7 +11,9 @@ answers down rather than piling up work nobody will read.
 
 A request's body is read whole before it may wait for a slot, within `body_seconds`: a client
 that sends its headers and then nothing (or a trickle) holds no slot, and is answered `408` when
-the time is up. At most `queue` bodies are read at once; one more is answered `503`.
+the time is up. At most `queue` bodies are read at once; one more is answered `503`. At most
+`bodies_per_client` of them come from one client address: one more from it is answered `429`, so a
+single slow sender cannot fill the reads and stop everyone else's writes.
 
 Probes and static files are never queued: `/healthz` answers on the event loop whatever the load.
 docs/operations.md says how slots, threads, the pool and workers relate.
@@ -37,6 +39,11 @@ BUSY_RESPONSE = {503: {
                    "seconds. Nothing was changed.",
     "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait before trying again."}},
     "content": {"application/json": {"example": {"detail": "busy: the server is at capacity; try again in 2 s"}}},
+}, 429: {
+    "model": ErrorOut,
+    "description": "Too many requests from the client's address are still sending their bodies "
+                   "(`ISF_BODIES_PER_CLIENT`); try again after `Retry-After` seconds. Nothing was changed.",
+    "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait before trying again."}},
 }}
 
 def _page(title: str, message: str) -> bytes:
@@ -58,7 +65,7 @@ class Admission:
     `working`, `waiting`, `reading`, `articles` and `articles_waiting` are what /healthz reports."""
 
     def __init__(self, concurrency: int, queue: int, wait_seconds: float, body_seconds: float = 30.0,
-                 articles: int = 1) -> None:
+                 articles: int = 1, bodies_per_client: int = 4) -> None:
         self.concurrency = concurrency
         self.queue = queue
         self.wait_seconds = wait_seconds
@@ -67,6 +74,8 @@ class Admission:
         self.waiting = 0
         self.working = 0
         self.reading = 0  # requests whose body is being read, before they may wait for a slot
+        self.bodies_per_client = bodies_per_client
+        self.reading_from: dict[str, int] = {}  # of those, how many each client address sends
         self.articles = 0  # imports at work reading their article
         self.articles_waiting = 0  # imports waiting for one of those slots (a queue of its own)
         self._slots: dict[bool, anyio.Semaphore] = {}  # made on the event loop, at the first request
@@ -96,11 +105,22 @@ class AdmissionMiddleware:
             if admission.reading >= admission.queue:
                 await busy(scope, send, "the server is at capacity")
                 return
+            client = (scope.get("client") or ("",))[0] or ""
+            sending = admission.reading_from.get(client, 0)
+            if sending >= admission.bodies_per_client:
+                await _too_many(scope, send, admission.bodies_per_client)
+                return
             admission.reading += 1
+            admission.reading_from[client] = sending + 1
             try:
                 receive = await _read_body(receive, admission.body_seconds)
             finally:
                 admission.reading -= 1
+                left = admission.reading_from[client] - 1
+                if left:
+                    admission.reading_from[client] = left
+                else:
+                    del admission.reading_from[client]
             if receive is None:
                 await _timed_out(scope, send, admission.body_seconds)
                 return
@@ -168,6 +188,22 @@ async def _timed_out(scope, send, seconds: float) -> None:
         (b"cache-control", b"no-store"),
     ]})
     await send({"type": "http.response.body", "body": body})
+
+
+async def _too_many(scope, send, most: int) -> None:
+    """429 with Retry-After: this client address already has MOST bodies on their way."""
+    message = (f"{most} requests from your address are still sending their bodies, as many as the server reads "
+               f"from one address at once; nothing was changed")
+    if wants_html(scope):
+        body = _page("Too many at once", message[0].upper() + message[1:] + ". Try again in a few seconds.")
+        kind = b"text/html; charset=utf-8"
+    else:
+        body, kind = json.dumps({"detail": f"{message}; try again in {RETRY_AFTER_SECONDS} s"}).encode(), b"application/json"
+    await send({"type": "http.response.start", "status": 429, "headers": [
+        (b"content-type", kind), (b"content-length", str(len(body)).encode()),
+        (b"retry-after", str(RETRY_AFTER_SECONDS).encode()), (b"cache-control", b"no-store"), (b"connection", b"close"),
+    ]})
+    await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
 
 def _busy(scope, why: str) -> tuple[bytes, bytes]:

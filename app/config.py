@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     queue_wait_seconds: float = Field(default=15.0, gt=0, le=600, validation_alias="ISF_QUEUE_WAIT")
     # The time a client has to send a request's body, read before it may wait for a slot.
     body_wait_seconds: float = Field(default=30.0, gt=0, le=600, validation_alias="ISF_BODY_WAIT")
+    # Of the bodies being read, how many may come from one client address (app/capacity.py).
+    bodies_per_client: int = Field(default=4, ge=1, le=100_000, validation_alias="ISF_BODIES_PER_CLIENT")
     # Imports a worker reads at once, in slots of their own (app/capacity.py).
     article_readers: int = Field(default=1, ge=1, le=16, validation_alias="ISF_ARTICLE_READERS")
     trusted_proxies: str = Field(default="", validation_alias="ISF_TRUSTED_PROXIES")

@@ -81,7 +81,7 @@ def create_app() -> FastAPI:
     templates.env.auto_reload = settings.env != "production"
     # Innermost: a request waits for a slot before anything reads the database (app/capacity.py).
     app.state.admission = Admission(settings.request_threads(), settings.queue, settings.queue_wait_seconds,
-                                    settings.body_wait_seconds, settings.article_readers)
+                                    settings.body_wait_seconds, settings.article_readers, settings.bodies_per_client)
     app.add_middleware(AdmissionMiddleware, admission=app.state.admission)
     app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(BodySizeLimitMiddleware)

@@ -134,24 +134,39 @@ def test_past_the_queue_the_server_answers_503_at_once_and_probes_and_cached_pag
 
 
 def test_clients_slow_to_send_a_body_hold_no_slot_and_are_answered_408(tmp_path):
-    """Three clients send a request's headers, then nothing: the one slot stays free for readers, and
-    each is told 408 when ISF_BODY_WAIT is up. A body that arrives in time is read as usual. Once as
-    many bodies are being read as the worker reads at once, /readyz says busy."""
+    """Clients send a request's headers, then nothing: the one slot stays free for readers, and each is
+    told 408 when ISF_BODY_WAIT is up. A body that arrives in time is read as usual. Once as many
+    bodies are being read as the worker reads at once, /readyz says busy. One address may have
+    ISF_BODIES_PER_CLIENT bodies on their way: one more from it is told 429 at once."""
     env, token = _prepared(f"sqlite:///{tmp_path / 'slow.db'}")
-    env |= {"ISF_THREADS": "1", "ISF_QUEUE": "5", "ISF_QUEUE_WAIT": "3", "ISF_BODY_WAIT": "4"}
+    env |= {"ISF_THREADS": "1", "ISF_QUEUE": "5", "ISF_QUEUE_WAIT": "3", "ISF_BODY_WAIT": "4",
+            "ISF_BODIES_PER_CLIENT": "2"}
     with live_server(env) as base, httpx.Client(base_url=base, timeout=30) as http:
         port = int(base.rsplit(":", 1)[1])
         silent = []
 
-        def send_headers_only() -> None:
-            sock = socket.create_connection(("127.0.0.1", port), timeout=30)
+        def send_headers_only(source: str) -> socket.socket:
+            # Each slow client from an address of its own on the loopback network (127.0.0.0/8).
+            sock = socket.create_connection(("127.0.0.1", port), timeout=30, source_address=(source, 0))
             sock.sendall(b"POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                          b"Content-Length: 100\r\n\r\n")
             silent.append(sock)
+            return sock
 
-        for _ in range(3):
-            send_headers_only()
+        for _ in range(2):
+            send_headers_only("127.0.0.2")
         try:
+            _wait_for_health(http, reading=2, working=0)
+            # A third body on its way from 127.0.0.2 is one too many from that address: 429 at once.
+            extra = send_headers_only("127.0.0.2")
+            silent.remove(extra)
+            refused = extra.makefile("rb").read()
+            extra.close()
+            head, _, body = refused.partition(b"\r\n\r\n")
+            assert head.startswith(b"HTTP/1.1 429") and b"retry-after: 2" in head.lower(), head
+            assert b"2 requests from your address are still sending their bodies" in body, body
+            assert http.get("/healthz").json()["reading"] == 2
+            send_headers_only("127.0.0.3")
             _wait_for_health(http, reading=3, working=0)
             assert http.get("/readyz").status_code == 200
             assert http.get("/proposals/gaza-isf/countries/AZE?as_of=2025-01-01").status_code == 200
@@ -159,8 +174,8 @@ def test_clients_slow_to_send_a_body_hold_no_slot_and_are_answered_408(tmp_path)
             put = http.put(f"{URL}/AZE", json={**BODY, "summary": "in time"},
                            headers={"Authorization": f"Bearer {token}", "If-Match": etag})
             assert put.status_code == 200, put.text
-            for _ in range(2):
-                send_headers_only()
+            for n in (4, 5):
+                send_headers_only(f"127.0.0.{n}")
             _wait_for_health(http, reading=5)
             busy = http.get("/readyz")
             assert busy.status_code == 503 and busy.json()["status"] == "busy"
