@@ -100,6 +100,7 @@ def test_a_form_sent_after_the_session_ended_is_kept_through_signing_in_again(ed
     assert fields["next"] == EDIT
     resume = BeautifulSoup(signed_in.text, "html.parser").select_one("#resume-form")
     assert resume["action"] == EDIT and change_count(session) == before  # not sent by itself
+    assert "typed-by-another" not in signed_in.text  # the same editor: nothing to warn of
     again = [(i["name"], i["value"]) for i in resume.select("input[type=hidden]")]
     saved = editor_client.post(EDIT, data=_fields(again), follow_redirects=False)
     assert saved.status_code == 303, saved.text[:1000]
@@ -107,6 +108,28 @@ def test_a_form_sent_after_the_session_ended_is_kept_through_signing_in_again(ed
     aze = editor_client.get("/api/v1/proposals/gaza-isf/stances/AZE").json()
     assert (aze["status"], aze["troops"]["committed"], aze["roles"]) == ("committed", 500, ["engineering", "medical"])
     assert aze["summary"] == "Baku commits 500 after the vote.\nSecond line."
+
+
+def test_whoever_signs_in_where_another_editors_form_was_carried_is_told_whose_it_was(editor_client, database, session):
+    """The editor's session ends with a form typed; a colleague signs in on the same browser's sign-in
+    page. The page that offers the form again says it was typed while the editor was signed in, and
+    that saving it puts the colleague's name on it; nothing is saved by itself."""
+    add_user(database, "colleague")
+    data = form_values(editor_client.get(EDIT).text, STANCE_FORM)
+    assert data["typed_by"] == "editor"
+    data.update(summary="Typed by the first editor", source_id="1", quote=QUOTE, reason="kept")
+    before = change_count(session)
+    ended = _ended(editor_client, database, EDIT, data)
+    assert ended.status_code == 401
+    form = _hidden(ended.text, "form[action='/login']")
+    signed_in = editor_client.post("/login", data=_fields([*form, ("name", "colleague"), ("password", PASSWORD)]),
+                                   follow_redirects=False)
+    assert signed_in.status_code == 200, signed_in.text[:500]
+    page = BeautifulSoup(signed_in.text, "html.parser")
+    warning = " ".join(page.select_one("#typed-by-another").get_text(" ").split())
+    assert "while editor was signed in" in warning and "under your name, colleague" in warning
+    assert "typed_by" not in page.select_one("dl.carried").get_text(" ", strip=True)
+    assert change_count(session) == before
 
 
 def _ended(client, database, url: str, data: dict, files: dict | None = None):

@@ -80,6 +80,11 @@ class Carried:
     def __bool__(self) -> bool:
         return bool(self.fields or self.files)
 
+    @property
+    def typed_by(self) -> str:
+        """The editor signed in when the form was shown (its `typed_by` field), or ""."""
+        return next((v for n, v in reversed(self.fields) if n == "typed_by"), "")
+
     def size(self) -> int:
         """Its bytes of UTF-8, names and values."""
         return sum(len(n.encode()) + len(v.encode()) for n, v in self.fields) + sum(len(f.encode()) for f in self.files)
