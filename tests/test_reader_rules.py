@@ -2904,6 +2904,9 @@ def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, ex
         # terms announced, then named as examples
         ("Uruguay would participate on certain conditions, including a UN mandate and the consent of the parties.",
          {"URY": ("conditional", {}, ["mandate", "party_consent"])}),
+        # a word or two in quote marks reads as the same cue; a quotation of someone's words is not cut up
+        ("Uruguay's president said the country would be “honoured” to contribute to the force.", {"URY": ("committed", {}, [])}),
+        ("Bolivia has \"no plans\" to send troops.", {"BOL": ("declined", {}, [])}),
         # an offer of other help that also sends troops
         ("Paraguay has offered to host the training of police and to send a small number of troops.",
          {"PRY": ("committed", {}, [])}),

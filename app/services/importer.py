@@ -2021,6 +2021,11 @@ FILLER = re.compile(r" (?:definitely|certainly|gladly|happily|readily|formally|o
                     r"| under (?:any|no) circumstances(?= [a-z])")
 
 
+# Quote marks around a word or two inside a sentence ("would be “honoured” to contribute") are read
+# past, so the cue reads as if unquoted; a quotation of someone's words (longer, or ending the clause) is not.
+SCARE_QUOTE = re.compile(r"(?<= )[\"“‘](?P<words>[a-z][\w-]*(?: [a-z][\w-]*){0,2})[\"”’](?= [a-z])")
+
+
 def _cleaned(text: str) -> tuple[str, list[int]]:
     """TEXT with odd spaces made single plain spaces and invisible characters dropped, and for each
     character of the result its offset in TEXT."""
@@ -2034,6 +2039,12 @@ def _cleaned(text: str) -> tuple[str, list[int]]:
         filler = FILLER.match(text, i)
         if filler is not None:
             i = filler.end()
+            continue
+        scare = SCARE_QUOTE.match(text, i)
+        if scare is not None:
+            out.extend(scare.group("words"))
+            origin.extend(range(scare.start("words"), scare.end("words")))
+            i = scare.end()
             continue
         space = ODD_SPACE.match(text, i)
         if space is not None:
