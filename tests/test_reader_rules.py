@@ -2907,6 +2907,11 @@ def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, ex
         # a word or two in quote marks reads as the same cue; a quotation of someone's words is not cut up
         ("Uruguay's president said the country would be “honoured” to contribute to the force.", {"URY": ("committed", {}, [])}),
         ("Bolivia has \"no plans\" to send troops.", {"BOL": ("declined", {}, [])}),
+        # readiness as a noun or said alone, troops said to be available, an offer said to stand
+        ("Analysts say Peru's eagerness to join is matched only by its neighbours' doubts.", {"PER": ("committed", {}, [])}),
+        ("Officials in Quito say Ecuador stands ready, but the final word lies with Washington.", {"ECU": ("committed", {}, [])}),
+        ("The army chief has assured Washington that Uruguayan troops will be available.", {"URY": ("committed", {}, [])}),
+        ("Paraguay's offer, first made in September, remains on the table.", {"PRY": ("committed", {}, [])}),
         # an offer of other help that also sends troops
         ("Paraguay has offered to host the training of police and to send a small number of troops.",
          {"PRY": ("committed", {}, [])}),

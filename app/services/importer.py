@@ -274,7 +274,13 @@ MORE_CUES: dict[str, list[str]] = {
         # readiness as a noun, "would be willing to", "it's ready to", troops "on standby" for the mission,
         # a decision to send, and a plain "would send" with people to send (not after "whether" or "if")
         r"(?:(?<![Gg]auge )(?<!assess )(?<!test )(?<!about )(?<!probe )(?<!gauging )(?:its|their) |(?:’s|'s) )"
-        r"(?:willingness|readiness|preparedness) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|be part)\b",
+        r"(?:willingness|readiness|preparedness|eagerness) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|be part)\b",
+        # "stands ready, but ...": readiness said on its own
+        r"\b(?:stands?|stood) (?:ready|prepared)(?=[,.;]| but\b| as\b)",
+        # troops said to be there for the force: "Pakistani troops will be available"
+        r"\b(?:troops|soldiers|forces|personnel|peacekeepers|contingent) (?:will|would) be (?:made )?available\b",
+        # an offer still standing: "Indonesia's offer, first made in September, remains on the table"
+        r"(?:’s|'s|\bits|\btheir) (?:troop )?(?:offer|pledge)\b(?=[^.;]{0,80}?\b(?:remains?|still stands|stands|is still) (?:on the table|valid|open|firm)\b)",
         r"\b(?:would|will|to) be (?:willing|ready|prepared|happy|glad|proud|honou?red) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
         r"(?:’s|'s) (?:now |also |fully )?(?:ready|willing|prepared) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
         UNITS_WORD + r" (?:are |were )?(?:ready|on standby|standing by) (?:to|for) (?:be )?(?:deploy|deployment|depart|go|leave)",
