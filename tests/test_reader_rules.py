@@ -2912,6 +2912,10 @@ def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, ex
         ("Officials in Quito say Ecuador stands ready, but the final word lies with Washington.", {"ECU": ("committed", {}, [])}),
         ("The army chief has assured Washington that Uruguayan troops will be available.", {"URY": ("committed", {}, [])}),
         ("Paraguay's offer, first made in September, remains on the table.", {"PRY": ("committed", {}, [])}),
+        # going back on an offer withdraws it; going back on an interest leaves it undecided; a need to act is no term
+        ("Bolivia backtracked on its offer to send troops.", {"BOL": ("withdrawn", {}, [])}),
+        ("Peru would need to see a ceasefire first.", {"PER": ("conditional", {}, ["ceasefire"])}),
+        ("The cabinet will not do anything that the next government would need to reverse, Peru's minister said.", {}),
         # an offer of other help that also sends troops
         ("Paraguay has offered to host the training of police and to send a small number of troops.",
          {"PRY": ("committed", {}, [])}),

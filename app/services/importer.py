@@ -198,7 +198,9 @@ ABOUT_JOINING_AHEAD = (r"(?=[^.;]{0,80}?\b(?:role|participat\w*|join\w*|contribu
                        r"| in this regard\b| on the matter\b)")
 SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("withdrawn", re.compile(r"\b(?:withdrew|has withdrawn|have withdrawn|is withdrawing|pulled out|pulls out|will pull out)\b"
-                             r"|\b(?:has|have|had) (?:since |now |quietly |formally )?(?:pulled|withdrawn|retracted|rescinded) (?:its|their) (?:offer|pledge|commitment)")),
+                             r"|\b(?:has|have|had) (?:since |now |quietly |formally )?(?:pulled|withdrawn|retracted|rescinded) (?:its|their) (?:offer|pledge|commitment)"
+                             # "backtracked on its offer" (backing away from an interest only is no withdrawal of troops)
+                             r"|\b(?:backtracked|backtracks|backed away|backs away|walked back|walks back|reneged|reneges) (?:on|from) (?:its|their) (?:[\w-]+ )?(?:offer|pledge|commitment|promise)\b")),
     ("deployed", re.compile(r"\b(?:has|have|had) deployed\b|\bdeployed (?:its|their|some|about|around|\d)|\b(?:troops|soldiers|forces|contingent|personnel|peacekeepers) (?:have |has |had )?(?:arrived|landed|(?:reached|entered) (?:the )?Gaza)\b|\bare (?:already )?on the ground\b")),
     ("declined", re.compile(r"\b(?:will|would|does|do|did|shall|could|is|are) " + ADVERB + r"not " + ADVERB + r"(?:be )?" + NOT_SEND + r"\b" + NOT_A_TASK
                             + r"|\b(?:won[’']t|wouldn[’']t|doesn[’']t|don[’']t|didn[’']t|isn[’']t|aren[’']t) " + ADVERB + NOT_SEND + r"\b" + NOT_A_TASK
@@ -322,7 +324,8 @@ MORE_CUES: dict[str, list[str]] = {
         # interest on terms: "interested in joining the force provided several conditions are met"
         r"\binterested in (?:joining|sending|taking part|participating|contributing|being part)\b[^.;]*? (?:if|once|so long as|as long as|provided)\b" + NOT_A_REQUEST,
         r"(?:,|\bbut|\bonly) provided\b|\bprovided (?:that|there (?:is|are|was|were|be))\b",  # the conjunction, not the verb
-        r"\b(?:would|will) (?:first |still |also )?need\b|\bneeds? (?:[\w-]+ ){0,3}?(?:approval|consent|mandate|resolution|authori[sz]ation|green light|backing)\b",
+        # (a need to act is no term: "that the next government would need to completely reverse")
+        r"\b(?:would|will) (?:first |still |also )?need\b(?! to (?!(?:first )?(?:see|have|get|secure|obtain|receive|be|wait|win|know|understand)\b))|\bneeds? (?:[\w-]+ ){0,3}?(?:approval|consent|mandate|resolution|authori[sz]ation|green light|backing)\b",
         r"\bonly (?:[\w’']+ ){1,4}?with\b",
         r"\bunder (?:[A-Z][\w-]+ )?(?:national |UN |U\.N\. )?(?:command|control|flag)\b",
         r"\b(?:until|pending|awaiting|await|awaits|waits? (?:for|on)|waiting (?:for|on)) (?:the |a |an |its |their )?(?:[\w-]+ ){0,3}?"
