@@ -201,7 +201,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                              r"|\b(?:has|have|had) (?:since |now |quietly |formally )?(?:pulled|withdrawn|retracted|rescinded) (?:its|their) (?:offer|pledge|commitment)"
                              # "backtracked on its offer" (backing away from an interest only is no withdrawal of troops)
                              r"|\b(?:backtracked|backtracks|backed away|backs away|walked back|walks back|reneged|reneges) (?:on|from) (?:its|their) (?:[\w-]+ )?(?:offer|pledge|commitment|promise)\b")),
-    ("deployed", re.compile(r"\b(?:has|have|had) deployed\b|\bdeployed (?:its|their|some|about|around|\d)|\b(?:troops|soldiers|forces|contingent|personnel|peacekeepers) (?:have |has |had )?(?:arrived|landed|(?:reached|entered) (?:the )?Gaza)\b|\bare (?:already )?on the ground\b")),
+    ("deployed", re.compile(r"\b(?:has|have|had) deployed\b|\bdeployed (?:its|their|some|about|around|\d)|\b(?:troops|soldiers|forces|contingent|personnel|peacekeepers) (?:have |has |had )?(?:arrived|landed|(?:reached|entered|crossed into) (?:the )?Gaza)\b|\bare (?:already )?on the ground\b")),
     ("declined", re.compile(r"\b(?:will|would|does|do|did|shall|could|is|are) " + ADVERB + r"not " + ADVERB + r"(?:be )?" + NOT_SEND + r"\b" + NOT_A_TASK
                             + r"|\b(?:won[’']t|wouldn[’']t|doesn[’']t|don[’']t|didn[’']t|isn[’']t|aren[’']t) " + ADVERB + NOT_SEND + r"\b" + NOT_A_TASK
                             + r"|\b(?:is|are|was|were) (?:not |un)?(?:likely|expected|going|planning) to (?:stay out|stay away|keep out)\b"
