@@ -2916,6 +2916,15 @@ def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, ex
         ("Bolivia backtracked on its offer to send troops.", {"BOL": ("withdrawn", {}, [])}),
         ("Peru would need to see a ceasefire first.", {"PER": ("conditional", {}, ["ceasefire"])}),
         ("The cabinet will not do anything that the next government would need to reverse, Peru's minister said.", {}),
+        # peace itself as the term; a term set after the pledge with "should"; a UN authorisation
+        ("Peru will send troops once a peace agreement is reached.", {"PER": ("conditional", {}, ["ceasefire"])}),
+        ("Peru has told its army to prepare troops for deployment, should the talks produce an agreement approved by the "
+         "Security Council.", {"PER": ("conditional", {}, ["mandate"])}),
+        ("Ecuador is willing to deploy peacekeepers under UN authorization.", {"ECU": ("conditional", {}, ["mandate"])}),
+        # the ones asked, named after the asking
+        ("Among the countries the US has approached are Ecuador and Uruguay, officials said.",
+         {"ECU": ("considering", {}, []), "URY": ("considering", {}, [])}),
+        ("The first batch of 300 Bolivian soldiers crossed into Gaza on Sunday.", {"BOL": ("deployed", {"deployed": 300}, [])}),
         # an offer of other help that also sends troops
         ("Paraguay has offered to host the training of police and to send a small number of troops.",
          {"PRY": ("committed", {}, [])}),

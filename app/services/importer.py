@@ -243,7 +243,10 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:did|does|do|has|have|had) (?:not|never) (?:exclude|excluded|rule out|ruled out)\b|\b(?:refused|refuses|declined|declines) to (?:rule out|exclude)\b|\b(?:could|might|may) (?:send|contribute|deploy|join|take part|participate)\b"
                                r"|\b(?:wishes|wants|wanted|seeks|sought|hopes) to (?:join|be part|take part|participate|contribute)\b"
                                r"|\binterest in (?:principle|joining|taking part|participating|contributing|being part)\b"
-                               r"|\b(?:show|express|signal)(?:ed|ing|led|ling|s)? (?:its |their |an |some |early |initial |strong |keen )*interest\b")),
+                               r"|\b(?:show|express|signal)(?:ed|ing|led|ling|s)? (?:its |their |an |some |early |initial |strong |keen )*interest\b"
+                               # the one asked named after: "among those Washington has asked to contribute troops is Ethiopia's prime minister"
+                               r"|\b[Aa]mong (?:those|the countries|the nations|the governments|the leaders) (?:that |who |whom )?(?:[\w’'-]+ ){0,4}?"
+                               r"(?:has|have|had) (?:asked|approached|invited|contacted|sounded out)\b[^.;]{0,80}? (?:is|are|was|were) (?:[A-Z][\w’'-]+ ?){1,5}")),
 ]
 
 # More ways news prose states each stance, by family. Each table is a list of alternatives added to
@@ -485,6 +488,10 @@ TERMS_IN_OTHER_WORDS = [
     r"\bwith the (?:prior |full |explicit )?(?:consent|approval|agreement|invitation|authori[sz]ation) of\b",
     r"\b(?:on the basis of|based on) (?:a |an |the )?(?:[\w’'.-]+ ){0,3}?(?:resolution|mandate|invitation|request|consent|agreement)\b",
     r"\bunder (?:the )?(?:umbrella|auspices) of (?:the )?(?:U\.?N\.?|United Nations|Security Council)\b|\bunder (?:U\.?N\.?|United Nations) auspices\b",
+    # "willing to deploy peacekeepers under UN authorization"
+    r"\bunder (?:a |an |the )?(?:clear |formal |explicit )?(?:U\.?N\.?|United Nations|Security Council) authori[sz]ation\b",
+    # a term set after the pledge, as "should": "prepare troops for deployment, should the summit produce an agreement"
+    r",\s+should (?:the |a |an |there )?(?:[\w-]+ ){0,4}?(?:produce|approve|adopt|agree|grant|give|hold|end|reach|be)\b",
     r"\bcondition(?:s|ed|ing) (?:its|their|any) (?:[\w-]+ )?(?:participation|involvement|deployment|contribution|support) (?:[\w-]+ ){0,3}?(?:on|upon)\b",
     r"\b(?:hinges?|hinged|hinging|is predicated|was predicated) (?:on|upon)\b"
     # "its participation will be determined by the mandate the force receives"
@@ -1227,7 +1234,10 @@ CATEGORY_WORDS = [
                                       r"|\ba (?:[\w-]+ )?vote\b", re.I)),
     ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends"
                               # the fighting's end in other words: "once the guns fall silent", "when the war is over"
-                              r"|guns (?:fall|falls|fell|go|have fallen|are) silent|(?:the )?war (?:is (?:[a-z]+ly )?over|has (?:[a-z]+ly )?ended|ended)|end of the war|bombing (?:stops|ends|has stopped)", re.I)),
+                              r"|guns (?:fall|falls|fell|go|have fallen|are) silent|(?:the )?war (?:is (?:[a-z]+ly )?over|has (?:[a-z]+ly )?ended|ended)|end of the war|bombing (?:stops|ends|has stopped)"
+                              # peace itself, or a deal that brings it: "meaning peace is achieved", "once a peace agreement is reached"
+                              r"|peace (?:is|has been|was) (?:achieved|reached|restored|secured|established)"
+                              r"|(?:peace|constructive|final) (?:agreement|deal|accord) (?:is|has been|was) (?:reached|signed|concluded|struck)", re.I)),
     ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties|both parties|all parties"
                                  # the parties' own agreement: "requested by the Palestinian Authority", "the Palestinians must agree"
                                  # a party's own agreement by the possessive: "Israel's agreement", "the Palestinians' blessing"
