@@ -2925,6 +2925,10 @@ def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, ex
         ("Among the countries the US has approached are Ecuador and Uruguay, officials said.",
          {"ECU": ("considering", {}, []), "URY": ("considering", {}, [])}),
         ("The first batch of 300 Bolivian soldiers crossed into Gaza on Sunday.", {"BOL": ("deployed", {"deployed": 300}, [])}),
+        # someone else's hope for a pledge is no pledge; a pledge asked about is none either
+        ("US officials hope Peru and Ecuador will send troops.", {}),
+        ("Whether Bolivia will send troops remains unclear.", {}),
+        ("Officials said Peru will send troops, and they hope Ecuador will too.", {"PER": ("committed", {}, [])}),
         # an offer of other help that also sends troops
         ("Paraguay has offered to host the training of police and to send a small number of troops.",
          {"PRY": ("committed", {}, [])}),

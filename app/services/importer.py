@@ -1147,7 +1147,9 @@ NOT_PEOPLE = re.compile(r"(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,2}? (
 PASSIVE_TROOPS = re.compile(UNITS_WORD + r" ")
 PEOPLE_TOO = re.compile(r"\b\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b|\b(?:troops|soldiers|personnel|peacekeepers)\b")
 # A stance asked about, not stated: "whether Chile would send", "asked if Peru will join".
-QUESTIONED = re.compile(r"\b(?:whether|if)\s+(?:[\w’'.-]+\s+){0,4}$")
+HOPED_BEFORE = re.compile(r"\b(?:hopes?|hoped|hoping|wants?|wanted|wishes|wished|would like|urged|urges|urging|pressed|presses|pressing|"
+                          r"pushing|pushes|pushed|encouraged|encourages|expects|expected|is counting on|are counting on) (?:that )?(?:the )?$")
+QUESTIONED = re.compile(r"\b(?:[Ww]hether|if)\s+(?:[\w’'.-]+\s+){0,4}$")
 # An approach imagined: "If Chile were asked, ...", "even if Peru is approached".
 ASKED_CUE = re.compile(r"(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)$")
 HYPOTHETICAL = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Ss]hould)\s+(?:[\w’'.-]+\s+){0,4}$")
@@ -2357,6 +2359,11 @@ def _extract(text: str) -> list[Suggestion]:
                 pending_decision = status == "considering" and DECISION_PENDING.search(m.group(0)) is not None
                 if pending_decision and not is_recalled and UNDECIDED_ON_JOINING.match(text, m.end(), span.end):
                     undecided.update(subjects)
+                if subjects and status == "committed" and not inside:
+                    # "US officials hope Chile and Peru will send troops": someone else's hope, not their pledge
+                    first = min((x.start for x in speakers if x.code in subjects and x.end <= m.start()), default=None)
+                    if first is not None and HOPED_BEFORE.search(text, span.start, first):
+                        subjects = []
                 for code in subjects:
                     old = given.get(code)
                     if old is not None and old[0] == "committed" and pending_decision:
