@@ -2929,6 +2929,13 @@ def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, ex
         ("US officials hope Peru and Ecuador will send troops.", {}),
         ("Whether Bolivia will send troops remains unclear.", {}),
         ("Officials said Peru will send troops, and they hope Ecuador will too.", {"PER": ("committed", {}, [])}),
+        # a role kept to, readiness that waits on the mandate, a UN decision awaited
+        ("The Peruvian government has said its troops would only serve in a humanitarian capacity.",
+         {"PER": ("conditional", {}, ["mandate"])}),
+        ("The minister told reporters that Ecuador was ready whenever the mandate is issued.",
+         {"ECU": ("conditional", {}, ["mandate"])}),
+        ("Lima is ready to send peacekeepers, the president said, adding that he awaited a UN decision.",
+         {"PER": ("conditional", {}, ["mandate"])}),
         # an offer of other help that also sends troops
         ("Paraguay has offered to host the training of police and to send a small number of troops.",
          {"PRY": ("committed", {}, [])}),

@@ -331,8 +331,14 @@ MORE_CUES: dict[str, list[str]] = {
         r"\b(?:would|will) (?:first |still |also )?need\b(?! to (?!(?:first )?(?:see|have|get|secure|obtain|receive|be|wait|win|know|understand)\b))|\bneeds? (?:[\w-]+ ){0,3}?(?:approval|consent|mandate|resolution|authori[sz]ation|green light|backing)\b",
         r"\bonly (?:[\w’']+ ){1,4}?with\b",
         r"\bunder (?:[A-Z][\w-]+ )?(?:national |UN |U\.N\. )?(?:command|control|flag)\b",
-        r"\b(?:until|pending|awaiting|await|awaits|waits? (?:for|on)|waiting (?:for|on)) (?:the |a |an |its |their )?(?:[\w-]+ ){0,3}?"
+        r"\b(?:until|pending|awaiting|await|awaits|awaited|waits? (?:for|on)|waited (?:for|on)|waiting (?:for|on)) (?:the |a |an |its |their )?(?:[\w-]+ ){0,3}?"
         r"(?:terms of reference|mandate|resolution|rules of engagement|approval|vote|legal process|clarity|clarification|details|guarantees)\b",
+        # "adding that he awaited a UN decision"
+        r"\b(?:pending|awaiting|await|awaits|awaited|waiting for|waits for|waited for) (?:a |an |the )?(?:U\.?N\.?|United Nations|Security Council)(?:’s|'s)? decision\b",
+        # "ready whenever the mandate is issued"
+        r"\b(?:ready|prepared|willing)\b[^.;]{0,40}? (?:whenever|as soon as) (?=(?:the |a |an )?(?:[\w-]+ ){0,3}?(?:mandate|resolution|ceasefire|truce|approval|Security Council|UN|U\.N\.))",
+        # a role kept to: "its troops would only serve in a humanitarian capacity"
+        r"\bonly (?:serve|operate|act|take part|participate|be deployed|deploy) (?:[a-z]+ly )?(?:in|as) (?:a |an )?(?:purely )?(?:peace-?keeping|peace|non-combat|stabili[sz]ation|humanitarian)\b",
         r"\b(?:wants|want|insists|insisted|demands|demanded|requires|required|expects) (?:that )?(?:the |any |such a |a )(?:[\w-]+ )?(?:force|mission|deployment|ISF|operation) "
         r"(?:to have|to be|must|should|would have to|needs to|has to)\b",
         r"(?:\b(?:its|their|[A-Z][\w-]+(?:’s|'s)?) (?:[Pp]arliament|[Cc]ongress|[Ss]enate|[Cc]abinet|legislature|National Assembly)|\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|legislators|the [Cc]abinet|the National Assembly|the legislature)"
