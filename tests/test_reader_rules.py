@@ -2936,6 +2936,11 @@ def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, ex
          {"ECU": ("conditional", {}, ["mandate"])}),
         ("Lima is ready to send peacekeepers, the president said, adding that he awaited a UN decision.",
          {"PER": ("conditional", {}, ["mandate"])}),
+        # a parliament's motion for the troops, and a parliament by its own name
+        ("Peru's congress approved a motion allowing troops to be sent to Gaza as part of the force.",
+         {"PER": ("committed", {}, [])}),
+        ("Azerbaijan's Milli Majlis must approve any deployment of troops abroad.",
+         {"AZE": ("conditional", {}, ["domestic_approval"])}),
         # an offer of other help that also sends troops
         ("Paraguay has offered to host the training of police and to send a small number of troops.",
          {"PRY": ("committed", {}, [])}),

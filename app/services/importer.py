@@ -254,7 +254,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
 # spoken of) and is still cancelled by a negation just before it.
 UNITS_WORD = r"(?:troops|soldiers|personnel|forces|peacekeepers|police|officers|contingent|units?|battalions?|medics|engineers)"
 # Parliaments by their own names, for terms set by them: "the Sejm must approve", "when the DPR approves".
-PARLIAMENT_NAMES = (r"(?:Bundestag|Sejm|Grand National Assembly|Majlis|Mejlis|DPR|Duma|State Duma|Storting|Riksdag|Folketing|Eduskunta|"
+PARLIAMENT_NAMES = (r"(?:Bundestag|Sejm|Grand National Assembly|Milli Majlis|Majlis|Mejlis|National Congress|DPR|Duma|State Duma|Storting|Riksdag|Folketing|Eduskunta|"
                     r"Oireachtas|D[aá]il|Rada|Verkhovna Rada|Cortes|Lok Sabha|Jatiya Sangsad|Sangsad|Seimas|Saeima|Riigikogu|Sabor|"
                     r"Skupština|Kuvendi|Mazhilis|Jogorku Kenesh|Diet|House of Representatives|House of Commons)")
 MORE_CUES: dict[str, list[str]] = {
@@ -272,6 +272,9 @@ MORE_CUES: dict[str, list[str]] = {
         r"\bcommit(?:ted|s|ting) (?:[\w,-]+ ){0,4}?" + UNITS_WORD + r"\b",
         r"\b(?:is|are|was|were) (?:keen|eager) to (?:send|contribute|join|take part|participate|deploy)\b",
         r"\bapproved (?:the |a |an )?(?:[\w-]+ )?(?:deployment|dispatch|sending|participation)\b",
+        # "approved a motion allowing troops to be sent to Gaza"
+        r"\b(?:approved|passed|adopted|endorsed) (?:a |the |an )?(?:[\w-]+ )?(?:motion|bill|mandate|resolution|decree|measure) (?:[\w-]+ ){0,2}?"
+        r"(?:allowing|authori[sz]ing|permitting|enabling|for) (?:the )?(?:[\w-]+ ){0,3}?(?:troops|soldiers|forces|personnel|deployment|dispatch)\b",
         r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained) (?:up to |about |around |some |as many as )?\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b",
         # "has prepared a brigade of some 5,000 soldiers"
         r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained|assembled) (?:a|an) (?:[\w-]+ )?(?:brigade|battalion|contingent|unit|force|detachment|company) of "
