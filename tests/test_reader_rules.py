@@ -2941,6 +2941,18 @@ def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, ex
          {"PER": ("committed", {}, [])}),
         ("Azerbaijan's Milli Majlis must approve any deployment of troops abroad.",
          {"AZE": ("conditional", {}, ["domestic_approval"])}),
+        # a refusal that stands keeps no terms said before it
+        ("Peru has ruled out sending troops. A government source had said in November that Peru would not send troops "
+         "unless the fighting stopped.", {"PER": ("declined", {}, [])}),
+        # troops being made ready, and a decision to send them, as a noun
+        ("Ecuadorian officials are preparing peacekeeping troops for Gaza, the president said.", {"ECU": ("committed", {}, [])}),
+        ("Uruguay's decision to contribute troops to the force drew criticism at home.", {"URY": ("committed", {}, [])}),
+        ("Paraguay's cabinet approved the decision to join the Peace Council.", {}),
+        # terms given before "as part of its conditions", each of its kind
+        ("Peru wants the force to be led by US forces and include Chile, as part of its conditions for participating.",
+         {"PER": ("conditional", {}, ["command", "other"])}),
+        # a deliberation asked about is no deliberation
+        ("Asked whether Lima was considering sending troops, the minister praised the peace plan.", {}),
         # an offer of other help that also sends troops
         ("Paraguay has offered to host the training of police and to send a small number of troops.",
          {"PRY": ("committed", {}, [])}),

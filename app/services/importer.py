@@ -272,6 +272,10 @@ MORE_CUES: dict[str, list[str]] = {
         r"\bcommit(?:ted|s|ting) (?:[\w,-]+ ){0,4}?" + UNITS_WORD + r"\b",
         r"\b(?:is|are|was|were) (?:keen|eager) to (?:send|contribute|join|take part|participate|deploy)\b",
         r"\bapproved (?:the |a |an )?(?:[\w-]+ )?(?:deployment|dispatch|sending|participation)\b",
+        # troops being made ready: "Qatari officials are preparing peacekeeping troops for Gaza"
+        r"\b(?:is|are|was|were|has been|have been) (?:now )?(?:preparing|readying|training) (?:its |their |the )?(?:[\w-]+ ){0,2}?(?:troops|soldiers|peacekeepers|personnel|contingent|battalion|forces) for\b",
+        # a decision taken, as a noun: "its decision to contribute troops for a Gaza stabilisation force"
+        r"(?:’s|'s|\bits|\btheir) decision to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
         # "approved a motion allowing troops to be sent to Gaza"
         r"\b(?:approved|passed|adopted|endorsed) (?:a |the |an )?(?:[\w-]+ )?(?:motion|bill|mandate|resolution|decree|measure) (?:[\w-]+ ){0,2}?"
         r"(?:allowing|authori[sz]ing|permitting|enabling|for) (?:the )?(?:[\w-]+ ){0,3}?(?:troops|soldiers|forces|personnel|deployment|dispatch)\b",
@@ -1125,6 +1129,8 @@ NOT_A_CONTRIBUTION = re.compile(
     r"| to (?:support|back|endorse|mediate|facilitate|welcome|implement|help implement|broker) (?:the |a |an |this |its )?(?:[\w-]+ ){0,2}" + PLANS + r"\b"
     r"| to (?:mediate|broker)\b"
     r"| to the (?:[\w-]+ ){0,2}" + PLANS + r"\b"
+    # the Board of Peace and its council are no force: "decision to join the Peace Council"
+    r"| (?:the |its )?(?:[A-Z][\w’'-]*(?:’s|'s) )?(?:new )?(?:Board of Peace|Peace Council|Council of Peace|[Bb]oard|[Cc]ouncil|charter)\b"
     # envoys and letters, and contributions to rebuilding: "will send a delegation to the talks"
     r"| (?:a |an |its |their |the )?(?:[\w-]+ )?(?:delegation|envoy|letter|message|minister|representative|note|congratulations)s?\b"
     r"| to (?:the )?(?:[\w-]+ ){0,2}(?:reconstruction|rebuilding|recovery|humanitarian|fund)\b"
@@ -1693,8 +1699,12 @@ RECALLED = re.compile(r"\b(?:[Ll]ast (?:year|month|week|January|February|March|A
 DATED_STATEMENT = re.compile(r"\b(?:said|says|reported|announced|told [\w.]+(?: [\w.]+)?|stated|confirmed|added|wrote|declared)(?: on \w+)? $")
 LIST_GAP = re.compile(r"(?:’s|'s)?\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+(?:[a-z][\w-]+\s+)?)?")
 # "... is a second condition": the condition is what comes before.
-CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second |further |third |key |main |first |another |precondition |basic )?(?:condition|precondition|prerequisite)\b")
-SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come)\b"
+# A clause that opens with its country and a verb of wanting: "Egypt wants ...", "Cairo insists that ...".
+CLAUSE_SUBJECT = re.compile(r"\s*(?P<who>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}) (?:wants|wanted|insists|insisted|demands|demanded|requires|required|expects|expected) (?:that )?")
+CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second |further |third |key |main |first |another |precondition |basic )?(?:condition|precondition|prerequisite)\b"
+                            # "... and include Turkey, as part of its conditions for participating"
+                            r"|,? as (?:part of|one of|among) (?:its|their) (?:conditions|preconditions|terms|demands)\b")
+SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come|include|includes|exclude|excludes)\b"
                               # "under national command and the mission must have the consent of ...": a clause of its own
                               r"|(?:the |its |their |any )?(?:[\w-]+ ){0,2}?(?:must|should|has to|have to|needs to|would have to|will have to)\b"
                               # "subject to a clear mandate and the approval of its parliament", "under collective decision and
@@ -2261,7 +2271,7 @@ def _extract(text: str) -> list[Suggestion]:
             for m in cue.finditer(text, span.start, span.end):
                 if any(a <= m.start() < b for a, b in asides) or m.start() < now_from:
                     continue
-                if status not in ("conditional", "considering") and QUESTIONED.search(text, max(span.start, m.start() - 60), m.start()):
+                if status != "conditional" and QUESTIONED.search(text, max(span.start, m.start() - 60), m.start()):
                     continue  # "unclear whether Chile would send troops", "asked if Peru will join"
                 if status == "conditional" and WITHOUT.match(m.group(0)) and not REFUSED_BEFORE.search(text[span.start:m.start()]):
                     continue  # "will not send troops without a mandate" is a term; "arrived without a mandate" is none
@@ -2426,12 +2436,20 @@ def _extract(text: str) -> list[Suggestion]:
             begin = back + len(mark) if back != -1 else span.start
             subjects = _subjects_before(text, speakers, begin, together=True) or _term_for(text, speakers, m.end(), span.end) \
                 or ([context] if context else [])
+            opener = CLAUSE_SUBJECT.match(text, begin, m.start())
+            if not subjects and opener is not None:
+                # "Egypt wants the force to be led by US forces ..., as part of its conditions": the clause's own subject
+                own = [x for x in speakers if x.start == opener.start("who")]
+                if own:
+                    subjects, begin = [own[0].code], opener.end()
             clause = text[begin:m.start()].strip()
             if len(clause) >= 4:
                 for code in subjects:
                     if code not in given or given[code][0] != "declined":
                         given[code] = ("conditional", m.start())
-                    conditions_here.setdefault(code, []).append((clause, category_of(clause)))
+                    parts = _conditions_in(text, begin, m.start(), sentence)
+                    # one term is of its own kind, whatever else the sentence names ("a political horizon ... is a second condition")
+                    conditions_here.setdefault(code, []).extend(parts if len(parts) > 1 else [(clause, category_of(clause))])
         for code, pairs in conditions_here.items():
             target = suggestion(code)
             for clause, category in pairs:
@@ -2639,5 +2657,8 @@ def _extract(text: str) -> list[Suggestion]:
             target.troops.update({"committed": None, "offered_min": value, "offered_max": value})
     for target in found.values():
         _drop_unnamed_demands(target)
+        if target.status in ("declined", "withdrawn"):
+            # a refusal that stands has no terms: those said before it, or recalled, are no longer the country's
+            target.conditions = []
     ordered = sorted((s for s in found.values() if s.country not in NOT_CONTRIBUTORS), key=lambda s: s.country)
     return [s for s in ordered if s.status is not None or s.conditions]
