@@ -2953,6 +2953,8 @@ def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, ex
          {"PER": ("conditional", {}, ["command", "other"])}),
         # a deliberation asked about is no deliberation
         ("Asked whether Lima was considering sending troops, the minister praised the peace plan.", {}),
+        # other help, but not troops
+        ("Lima said it would fund reconstruction but not send soldiers.", {"PER": ("declined", {}, [])}),
         # an offer of other help that also sends troops
         ("Paraguay has offered to host the training of police and to send a small number of troops.",
          {"PRY": ("committed", {}, [])}),
