@@ -11,9 +11,11 @@ answers down rather than piling up work nobody will read.
 
 A request's body is read whole before it may wait for a slot, within `body_seconds`: a client
 that sends its headers and then nothing (or a trickle) holds no slot, and is answered `408` when
-the time is up. At most `queue` bodies are read at once; one more is answered `503`. At most
-`bodies_per_client` of them come from one client address: one more from it is answered `429`, so a
-single slow sender cannot fill the reads and stop everyone else's writes.
+the time is up. At most `queue` bodies are read at once; one more is answered `503`. A body still
+on its way after a second is a slow one: at most `bodies_per_client` slow ones come from one client
+address, and one more from it is answered `429`, so a single slow sender cannot fill the reads and
+stop everyone else's writes (quick bodies, however many at once, count against nothing). A client
+that leaves before its body is in is not answered, and nothing runs for it.
 
 Probes and static files are never queued: `/healthz` answers on the event loop whatever the load.
 docs/operations.md says how slots, threads, the pool and workers relate.
@@ -39,11 +41,16 @@ BUSY_RESPONSE = {503: {
                    "seconds. Nothing was changed.",
     "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait before trying again."}},
     "content": {"application/json": {"example": {"detail": "busy: the server is at capacity; try again in 2 s"}}},
-}, 429: {
+}}
+# ... and what every operation that takes a body may get from a client with too many slow ones.
+SLOW_BODIES_RESPONSE = {429: {
     "model": ErrorOut,
-    "description": "Too many requests from the client's address are still sending their bodies "
+    "description": "Too many requests from the client's address are slow to send their bodies "
                    "(`ISF_BODIES_PER_CLIENT`); try again after `Retry-After` seconds. Nothing was changed.",
     "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait before trying again."}},
+    "content": {"application/json": {"example": {
+        "detail": "4 requests from your address are still sending their bodies, as many as the server reads from one "
+                  "address at once; nothing was changed; try again in 2 s"}}},
 }}
 
 def _page(title: str, message: str) -> bytes:
@@ -75,7 +82,7 @@ class Admission:
         self.working = 0
         self.reading = 0  # requests whose body is being read, before they may wait for a slot
         self.bodies_per_client = bodies_per_client
-        self.reading_from: dict[str, int] = {}  # of those, how many each client address sends
+        self.reading_from: dict[str, int] = {}  # of those slow to come, how many each client address sends
         self.articles = 0  # imports at work reading their article
         self.articles_waiting = 0  # imports waiting for one of those slots (a queue of its own)
         self._slots: dict[bool, anyio.Semaphore] = {}  # made on the event loop, at the first request
@@ -105,25 +112,20 @@ class AdmissionMiddleware:
             if admission.reading >= admission.queue:
                 await busy(scope, send, "the server is at capacity")
                 return
-            client = (scope.get("client") or ("",))[0] or ""
-            sending = admission.reading_from.get(client, 0)
-            if sending >= admission.bodies_per_client:
-                await _too_many(scope, send, admission.bodies_per_client)
-                return
             admission.reading += 1
-            admission.reading_from[client] = sending + 1
             try:
-                receive = await _read_body(receive, admission.body_seconds)
+                body = await _read_body(receive, admission, (scope.get("client") or ("",))[0] or "")
             finally:
                 admission.reading -= 1
-                left = admission.reading_from[client] - 1
-                if left:
-                    admission.reading_from[client] = left
-                else:
-                    del admission.reading_from[client]
-            if receive is None:
+            if body is TOO_MANY:
+                await _too_many(scope, send, admission.bodies_per_client)
+                return
+            if body is TOO_SLOW:
                 await _timed_out(scope, send, admission.body_seconds)
                 return
+            if body is GONE:
+                return  # the client left before its body came: no one to answer, nothing to do
+            receive = body
         article = scope["method"] == "POST" and scope["path"] in ARTICLE_PATHS
         # Imports wait in a queue of their own: however many wait, readers' places are not taken.
         working, waiting = ("articles", "articles_waiting") if article else ("working", "waiting")
@@ -151,19 +153,51 @@ class AdmissionMiddleware:
             slots.release()
 
 
-async def _read_body(receive, seconds: float):
-    """The request's whole body, read within SECONDS, handed on as one message by the receive
-    returned (then the client's own, for a disconnect); None when the client took too long."""
+# What reading a body can come to, besides the body itself.
+TOO_SLOW, TOO_MANY, GONE = object(), object(), object()
+# A body not in within this time is a slow one, and counts against its client address's share.
+SLOW_BODY_SECONDS = 1.0
+
+
+async def _read_body(receive, admission: Admission, client: str):
+    """The request's whole body, read within ADMISSION's `body_seconds`, handed on as one message by
+    the receive returned (then the client's own); TOO_SLOW when the client took too long; GONE when
+    it left first. A body still on its way after SLOW_BODY_SECONDS counts against CLIENT's share of
+    `bodies_per_client`; past that share the answer is TOO_MANY. (Quick bodies, however many come
+    at once from one address, count against nothing.)"""
     chunks: list[bytes] = []
-    with anyio.move_on_after(seconds):
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                return _replay([], message, receive)  # gone before the body came: the app hears it
-            chunks.append(message.get("body", b""))
-            if not message.get("more_body", False):
-                return _replay([{"type": "http.request", "body": b"".join(chunks), "more_body": False}], None, receive)
-    return None
+
+    async def read_until(seconds: float) -> bool | None:
+        """True once the body is whole, None if the client left, False when SECONDS are up first."""
+        with anyio.move_on_after(seconds):
+            while True:
+                message = await receive()
+                if message["type"] != "http.request":
+                    return None
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    return True
+        return False
+
+    done = await read_until(min(SLOW_BODY_SECONDS, admission.body_seconds))
+    if done is False and admission.body_seconds > SLOW_BODY_SECONDS:
+        sending = admission.reading_from.get(client, 0)
+        if sending >= admission.bodies_per_client:
+            return TOO_MANY
+        admission.reading_from[client] = sending + 1
+        try:
+            done = await read_until(admission.body_seconds - SLOW_BODY_SECONDS)
+        finally:
+            left = admission.reading_from[client] - 1
+            if left:
+                admission.reading_from[client] = left
+            else:
+                del admission.reading_from[client]
+    if done is None:
+        return GONE
+    if done is False:
+        return TOO_SLOW
+    return _replay([{"type": "http.request", "body": b"".join(chunks), "more_body": False}], None, receive)
 
 
 def _replay(first: list[dict], last: dict | None, receive):

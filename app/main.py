@@ -11,13 +11,14 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from fastapi.routing import APIRoute
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Mount
 
 from app import __version__
 from app.cache import CacheMiddleware
-from app.capacity import BUSY_RESPONSE, Admission, AdmissionMiddleware, busy_response
+from app.capacity import BUSY_RESPONSE, SLOW_BODIES_RESPONSE, Admission, AdmissionMiddleware, busy_response
 from app.config import ROOT_DIR, get_settings
 from app.db import is_lock_timeout
 from app.web.templating import templates
@@ -100,6 +101,9 @@ def create_app() -> FastAPI:
     app.include_router(auth.router)
     # Any of these may be asked while the worker's queue is full (app/capacity.py).
     for router in (api.router, api_writes.router, api_imports.router, projection.router):
+        for route in router.routes:  # those that take a body, the answer to a client with too many slow ones
+            if isinstance(route, APIRoute) and route.methods & {"POST", "PUT", "PATCH"}:
+                route.responses = {**route.responses, **SLOW_BODIES_RESPONSE}
         app.include_router(router, responses=BUSY_RESPONSE)
     app.include_router(health.router)
 

@@ -469,8 +469,8 @@ def test_openapi_documents_the_etag_and_each_answer_of_one_stance(client):
     codes = {method: set(op["responses"]) for method, op in operations.items()}
     assert codes == {
         "get": {"200", "304", "404", "422", "503"},
-        "put": {"200", "201", "400", "401", "403", "404", "412", "413", "415", "422", "428", "503"},
-        "patch": {"200", "400", "401", "403", "404", "412", "413", "415", "422", "428", "503"},
+        "put": {"200", "201", "400", "401", "403", "404", "412", "413", "415", "422", "428", "429", "503"},
+        "patch": {"200", "400", "401", "403", "404", "412", "413", "415", "422", "428", "429", "503"},
     }
     for method, status in (("get", "200"), ("get", "304"), ("put", "200"), ("put", "201"), ("patch", "200")):
         assert operations[method]["responses"][status]["headers"]["ETag"]["required"] is True, (method, status)

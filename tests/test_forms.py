@@ -127,8 +127,11 @@ def test_whoever_signs_in_where_another_editors_form_was_carried_is_told_whose_i
     assert signed_in.status_code == 200, signed_in.text[:500]
     page = BeautifulSoup(signed_in.text, "html.parser")
     warning = " ".join(page.select_one("#typed-by-another").get_text(" ").split())
-    assert "while editor was signed in" in warning and "under your name, colleague" in warning
+    assert "while editor was signed in" in warning and "signed in as colleague" in warning
+    assert "records the change under your name" in warning
+    assert page.select_one("#resume-form details").has_attr("open")  # what it holds, in view
     assert "typed_by" not in page.select_one("dl.carried").get_text(" ", strip=True)
+    assert page.select_one("#resume-form button").get_text(strip=True) == "Save editor’s form as colleague"
     assert change_count(session) == before
 
 

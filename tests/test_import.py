@@ -1448,6 +1448,25 @@ def test_each_passage_of_an_applied_suggestion_is_the_word_for_the_facts_it_give
     assert supports[other] == ["status"]  # nothing else changed: the stance it speaks of, not the troops
 
 
+def test_an_import_applied_again_with_another_status_keeps_every_passage(api):
+    """Applied as "considering", then again with the status changed on review: each passage sent is
+    still cited, now for the status it was sent with; none is dropped because the stance cited it
+    before for the status this write replaced."""
+    text = ("Chile said on Monday it is weighing a part in the stabilization force.\n"
+            "The government's spokesman described the mission as a duty to the region.")
+    record = api.post("/api/v1/imports", json={"title": "Chile", "text": text}).json()
+    chile = next(s for s in record["suggestions"] if s["country"] == "CHL")
+    chile["evidence"] = text.splitlines()
+    url = f"/api/v1/imports/{record['id']}/apply"
+    (first,) = api.post(url, json={"suggestions": [{**chile, "status": "considering"}]}).json()
+    assert first["outcome"] == "applied", first
+    (again,) = api.post(url, json={"suggestions": [{**chile, "status": "conditional"}]}).json()
+    assert again["outcome"] == "applied", again
+    stance = api.get("/api/v1/proposals/gaza-isf/stances/CHL").json()
+    assert stance["status"] == "conditional"
+    assert {c["quote"]: c["fields"] for c in stance["citations"]} == {line: ["status"] for line in text.splitlines()}
+
+
 def test_a_dated_articles_extra_passage_is_not_filed_as_the_word_for_the_day(api):
     """The day a statement was made comes from the article's date; a further passage of the article is
     the word for the stance it speaks of, never listed as the quote for "Date stated"."""

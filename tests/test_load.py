@@ -137,7 +137,7 @@ def test_clients_slow_to_send_a_body_hold_no_slot_and_are_answered_408(tmp_path)
     """Clients send a request's headers, then nothing: the one slot stays free for readers, and each is
     told 408 when ISF_BODY_WAIT is up. A body that arrives in time is read as usual. Once as many
     bodies are being read as the worker reads at once, /readyz says busy. One address may have
-    ISF_BODIES_PER_CLIENT bodies on their way: one more from it is told 429 at once."""
+    ISF_BODIES_PER_CLIENT slow bodies on their way: one more from it is told 429 once it is slow too."""
     env, token = _prepared(f"sqlite:///{tmp_path / 'slow.db'}")
     env |= {"ISF_THREADS": "1", "ISF_QUEUE": "5", "ISF_QUEUE_WAIT": "3", "ISF_BODY_WAIT": "4",
             "ISF_BODIES_PER_CLIENT": "2"}
@@ -157,7 +157,7 @@ def test_clients_slow_to_send_a_body_hold_no_slot_and_are_answered_408(tmp_path)
             send_headers_only("127.0.0.2")
         try:
             _wait_for_health(http, reading=2, working=0)
-            # A third body on its way from 127.0.0.2 is one too many from that address: 429 at once.
+            # A third slow body from 127.0.0.2 is one too many from that address: 429.
             extra = send_headers_only("127.0.0.2")
             silent.remove(extra)
             refused = extra.makefile("rb").read()
@@ -186,6 +186,30 @@ def test_clients_slow_to_send_a_body_hold_no_slot_and_are_answered_408(tmp_path)
             for sock in silent:
                 sock.close()
         _wait_for_health(http, reading=0, working=0)
+
+
+def test_many_quick_bodies_at_once_from_one_address_are_all_read(tmp_path):
+    """Eight requests from one address send their headers, then their bodies (as most clients do, in
+    two writes): however many are on their way at once, quick bodies count against no share, and
+    none is told 429, even with ISF_BODIES_PER_CLIENT at 1."""
+    env, _ = _prepared(f"sqlite:///{tmp_path / 'quick.db'}")
+    env |= {"ISF_BODIES_PER_CLIENT": "1"}
+    body = b'{"title": "A quick one"}'
+    with live_server(env) as base, httpx.Client(base_url=base, timeout=30) as http:
+        port = int(base.rsplit(":", 1)[1])
+        socks = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(8)]
+        try:
+            for sock in socks:
+                sock.sendall(b"POST /api/v1/sources HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                             b"Connection: close\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n")
+            _wait_for_health(http, reading=8)  # all eight are waiting for their bodies at once
+            for sock in socks:
+                sock.sendall(body)
+            statuses = [sock.makefile("rb").readline() for sock in socks]
+        finally:
+            for sock in socks:
+                sock.close()
+    assert all(line.startswith(b"HTTP/1.1 401") for line in statuses), statuses  # no token: 401, never 429
 
 
 def test_an_import_reading_a_long_article_takes_no_readers_slot(tmp_path):

@@ -1056,6 +1056,21 @@ def test_a_statement_for_an_earlier_day_keeps_that_days_quotes_for_what_it_left(
     assert (late["before"]["status"], late["before"]["summary"]) == (then["status"], then["summary"])
 
 
+def test_a_correction_of_the_day_alone_is_what_its_quote_is_the_word_for(client, database):
+    """A PATCH that changes only the day a statement was made, with the quote that gives the day: the
+    quote is the word for "Date stated", not for a status it did not change."""
+    add_user(database, "desk", "editor")
+    client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
+    url = "/api/v1/proposals/gaza-isf/stances/QAT"
+    reply = client.patch(url, headers={"If-Match": client.get(url).headers["etag"],
+                                       "Content-Type": "application/merge-patch+json"},
+                         json={"stated_on": "2025-11-08", "reason": "date corrected",
+                               "citation": {"source": {"title": "Correction"}, "quote": "On 8 November, not 7, it said so"}})
+    assert reply.status_code == 200, reply.text
+    fields = {c["quote"]: c["fields"] for c in client.get(url).json()["citations"]}
+    assert fields["On 8 November, not 7, it said so"] == ["stated_on"]
+
+
 def test_a_feed_entry_for_a_statement_entered_late_links_to_its_day(client, database):
     import xml.etree.ElementTree as ElementTree
 

@@ -83,7 +83,7 @@ class Carried:
     @property
     def typed_by(self) -> str:
         """The editor signed in when the form was shown (its `typed_by` field), or ""."""
-        return next((v for n, v in reversed(self.fields) if n == "typed_by"), "")
+        return next((v.strip() for n, v in reversed(self.fields) if n == "typed_by"), "")
 
     def size(self) -> int:
         """Its bytes of UTF-8, names and values."""

@@ -172,9 +172,10 @@ def _stance_citations(current: list[Citation], given: list[CitationIn], changed:
 
     A fact whose value this write changed (or that has no value) loses its earlier quotes; a quote the
     write gives for a named fact goes to that fact; a quote naming no fact supports whatever the write
-    changed that no named quote is for, but the day it was stated (a quote for the day names it). When that leaves nothing, it is the word for the conditions it
-    added or changed (CONDITIONS_HOLD: they took it), else for the status as new evidence, unless the
-    stance already cites it (the same save sent twice records nothing). Each (quote, fact) once.
+    changed that no named quote is for (the day it was stated only when nothing else changed). When
+    that leaves nothing, it is the word for the conditions it added or changed (CONDITIONS_HOLD: they
+    took it), else for the status as new evidence, unless the stance still cites it for a fact this
+    write leaves standing (the same save sent twice records nothing). Each (quote, fact) once.
 
     The troops go figure by figure when a write changes some of them and leaves others standing
     (TROOPS_BEFORE: the figures it follows): an earlier quote stays the word for the figures it gave
@@ -214,14 +215,19 @@ def _stance_citations(current: list[Citation], given: list[CitationIn], changed:
         elif c.field is not None:
             named_facts.add(fact_of(c.field))
     unclaimed: list[str] = []
+    # A passage is the word for what was said rather than for the day it was said: for the day only
+    # when the day is all the write changed (a correction of the date, with the quote that gives it).
+    said = [t for t in targets if t != "stated_on"]
     for target in targets:
-        if target == "stated_on":
-            continue  # a passage is the word for what was said, not for the day: a quote names that fact
+        if target == "stated_on" and said:
+            continue
         if target == "troops" and named_figures:
             unclaimed += [f for f in TROOP_FIELDS if f in moved and now[f] is not None and f not in named_figures]
         elif target not in named_figures and target not in named_facts:
             unclaimed.append(target)
-    cited = {(c.source_id, c.quote) for c in current}
+    # What the stance still cites for a fact this write leaves standing: sent again, such a quote
+    # records nothing new; one whose fact this write changed is the word for the change instead.
+    cited = {(source_id, quote) for source_id, quote, _ in kept}
     for c in given:
         named = c.field if c.field in TROOP_FIELDS else fact_of(c.field)
         if c.field is not None:
