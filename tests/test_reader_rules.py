@@ -162,6 +162,8 @@ def test_who_the_sentence_is_about(text, expected):
         ("Nepal offered $5 million in equipment.", {}),
         # a figure in the next sentence about the same country
         ("Mongolia will send a contingent. The contingent will number 850 soldiers.", {"MNG": {"committed": 850}}),
+        # the whole a share is taken from is no country's
+        ("Of the 20,000 troops envisaged, Peru is expected to provide about half.", {"PER": {}}),
         # a single figure for a country whose participation is conditional is an offer
         ("Peru will send 400 troops. Peru would only deploy under a UN mandate.",
          {"PER": {"offered_min": 400, "offered_max": 400}}),

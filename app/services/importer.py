@@ -1440,6 +1440,8 @@ FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) 
                                # (and the force's own first troops: "the force, whose first 2,000 troops arrive in May")
                                r"|\b(?:force|mission|ISF)(?:’s|'s|,? whose) (?:planned |projected |total |full |envisaged |expected |overall |eventual |first |initial |advance |lead )?(?:strength of )?$"
                                r"|(?<!to )\b(?:total|overall|combined) (?:force )?(?:of |strength of )?(?:about |around |some |up to )?$(?<!\ba total of )"
+                               # the whole a country's share is taken from: "Of the 20,000 troops envisaged, Indonesia ..."
+                               r"|(?:^|[.;:]\s*|\b)(?:[Oo]f|[Oo]ut of) (?:the|a|an) (?:total of |planned |envisaged |proposed |projected |expected )?(?:about |around |some |up to )?$"
                                # what the force or mission still needs: "the mission will need 1,500 police"
                                r"|\b(?:force|mission|ISF)(?:’s|'s)? (?:(?:will|would|could|may|still) )?(?:need|needs|require|requires|lacks|lack|is short of) "
                                r"(?:a further |another |an additional |about |around |some |roughly |up to |at least |more than |over )?$"
