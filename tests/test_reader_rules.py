@@ -2957,6 +2957,10 @@ def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, ex
         ("Asked whether Lima was considering sending troops, the minister praised the peace plan.", {}),
         # other help, but not troops
         ("Lima said it would fund reconstruction but not send soldiers.", {"PER": ("declined", {}, [])}),
+        # talks of any stage, interest shown, and no legal way to send troops
+        ("Peru is in advanced talks to contribute troops.", {"PER": ("considering", {}, [])}),
+        ("Ecuador has shown interest but not committed.", {"ECU": ("considering", {}, [])}),
+        ("Uruguay has no legal basis to dispatch troops to Gaza, a ministry official said.", {"URY": ("declined", {}, [])}),
         # an offer of other help that also sends troops
         ("Paraguay has offered to host the training of police and to send a small number of troops.",
          {"PRY": ("committed", {}, [])}),

@@ -216,6 +216,8 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"|\bexclud(?:es|ed|ing) any (?:[\w-]+ )?(?:participation|involvement|deployment)\b|\bdecided against (?:participating|joining|sending|taking part|deploying)\b"
                             r"|\brul(?:ed|es|ing) (?:(?:it|that|this) )?out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer|rule out|exclude))|\brefused to\b(?! (?:comment|say|confirm|rule out|exclude))|\brefuses to\b(?! (?:rule out|exclude))|\brejected (?:the|a|an|calls|requests|any)\b"
                             r"|\b(?:has|have|had) [“\"‘']?no (?:such )?(?:plans?|intentions?)|\b[“\"‘']?no plans[”\"’']? to\b"
+                            # no way to send them: "has no legal basis to dispatch troops"
+                            r"|\b(?:has|have|had) no (?:legal |constitutional )?(?:basis|authority|means|capacity|way) to (?:send|dispatch|deploy|contribute)\b"
                             # other help, "but not" troops: "would fund reconstruction but not send soldiers"
                             r"|\bbut not (?:to )?(?:send|deploy|contribute|commit|provide|dispatch) (?:any )?(?:of (?:its|their) )?(?:own )?(?:troops|soldiers|forces|personnel|peacekeepers|boots)\b")),
     ("conditional", re.compile(r"\bonly (?:if|once|when|after|under|within|with|as part of)\b|\bonly (?:[\w’']+ ){1,9}?(?:if|once|when|after|under)\b|\bunless\b|\bprovided that\b|\b(?:on|with|under) (?:the )?(?:condition|proviso|understanding|stipulation) that\b|\bas long as\b|\bsubject to\b"
@@ -240,12 +242,12 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                              r"|\b(?:has |have )?offered\b|\boffers\b|\bhas promised\b|\bpromised to (?:send|contribute)\b|\bconfirmed (?:it|they) would send\b|\bconfirmed (?:its|their) participation\b|\bplan to (?:contribute|send|deploy|dispatch|supply|provide)\b"
                              r"|\bconfirmed (?:a|an|its|their|the) (?:[\w-]+ ){0,3}(?:field hospital|contingent|battalion|unit|company|deployment|contribution|troops|police)")),
     ("considering", re.compile(r"\bdecision (?:on|about|whether|regarding) [^.;]{0,140}?(?:is|was|were|are|remains?) (?:still |yet )?(?:being finali[sz]ed|[“\"]?in process|pending|under (?:review|consideration)|not (?:yet )?(?:been )?(?:made|final|finali[sz]ed|taken|reached))"
-                               r"|\bin talks\b|\b(?:is|are|was|were) (?:still |now |also )?considering\b|\bconsidering (?:a|an|whether|sending|joining|contribut)|\bweighing\b|\bis exploring\b" + ABOUT_JOINING_AHEAD + r"|\bopen to\b|\b(?:has|have|had) not (?:yet )?decided\b|\bundecided\b"
+                               r"|\bin (?:advanced |early |preliminary |ongoing |direct |detailed |final )?talks\b|\b(?:is|are|was|were) (?:still |now |also )?considering\b|\bconsidering (?:a|an|whether|sending|joining|contribut)|\bweighing\b|\bis exploring\b" + ABOUT_JOINING_AHEAD + r"|\bopen to\b|\b(?:has|have|had) not (?:yet )?decided\b|\bundecided\b"
                                r"|\b(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)\b|\b(?:reviewing|studying|examining|assessing) (?:a|the|its|their) (?:[\w-]+ )?request\b"
                                r"|\b(?:did|does|do|has|have|had) (?:not|never) (?:exclude|excluded|rule out|ruled out)\b|\b(?:refused|refuses|declined|declines) to (?:rule out|exclude)\b|\b(?:could|might|may) (?:send|contribute|deploy|join|take part|participate)\b"
                                r"|\b(?:wishes|wants|wanted|seeks|sought|hopes) to (?:join|be part|take part|participate|contribute)\b"
                                r"|\binterest in (?:principle|joining|taking part|participating|contributing|being part)\b"
-                               r"|\b(?:show|express|signal)(?:ed|ing|led|ling|s)? (?:its |their |an |some |early |initial |strong |keen )*interest\b"
+                               r"|\b(?:show|express|signal)(?:ed|ing|led|ling|s|n)? (?:its |their |an |some |early |initial |strong |keen )*interest\b"
                                # the one asked named after: "among those Washington has asked to contribute troops is Ethiopia's prime minister"
                                r"|\b[Aa]mong (?:those|the countries|the nations|the governments|the leaders) (?:that |who |whom )?(?:[\w’'-]+ ){0,4}?"
                                r"(?:has|have|had) (?:asked|approached|invited|contacted|sounded out)\b[^.;]{0,80}? (?:is|are|was|were) (?:[A-Z][\w’'-]+ ?){1,5}")),
