@@ -2961,6 +2961,9 @@ def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, ex
         ("Peru is in advanced talks to contribute troops.", {"PER": ("considering", {}, [])}),
         ("Ecuador has shown interest but not committed.", {"ECU": ("considering", {}, [])}),
         ("Uruguay has no legal basis to dispatch troops to Gaza, a ministry official said.", {"URY": ("declined", {}, [])}),
+        # proposals ordered on a participation: weighing it
+        ("President Japarov has instructed the government to prepare proposals on Kyrgyzstan's participation.",
+         {"KGZ": ("considering", {}, [])}),
         # an offer of other help that also sends troops
         ("Paraguay has offered to host the training of police and to send a small number of troops.",
          {"PRY": ("committed", {}, [])}),

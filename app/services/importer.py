@@ -584,6 +584,9 @@ STILL_WEIGHING = [
     r"\b(?:evaluating|assessing|reviewing|studying|examining|weighing) (?:its|their|a|the) (?:possible |potential |eventual )?"
     r"(?:participation|contribution|involvement|role|deployment|options)\b",
     r"\b(?:is|are|was|were|remains?) (?:still |now )?under (?:active |serious |careful )?(?:consideration|review|study|discussion)\b",
+    # "has instructed the government to prepare proposals on Kazakhstan's participation"
+    r"\b(?:instructed|ordered|tasked|asked|directed) (?:the |his |her |its |their )?(?:[\w-]+ ){0,3}?to (?:prepare|draft|study|work out|submit|present) "
+    r"(?:proposals|a proposal|options|plans?|recommendations|a report)\b" + ABOUT_JOINING_AHEAD,
     r"\b(?:has |have |had )?received (?:a|an|the) (?:formal |official |written |US |U\.S\. |American )?(?:request|invitation)\b",
     r"\b(?:will|would) (?:decide|make (?:a|its|their) decision|take (?:a|its|their) decision) (?:later|soon|in due course|in the coming)\b",
     r"\b(?:will|would) (?:decide|make (?:a|its|their) decision|take (?:a|its|their) decision) next (?:week|month|year)\b" + ABOUT_JOINING_AHEAD,
