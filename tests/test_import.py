@@ -1467,6 +1467,22 @@ def test_an_import_applied_again_with_another_status_keeps_every_passage(api):
     assert {c["quote"]: c["fields"] for c in stance["citations"]} == {line: ["status"] for line in text.splitlines()}
 
 
+def test_a_figure_changed_on_review_that_no_passage_gives_rests_on_no_quote(api):
+    """The editor changes the figure to one the article does not give: the passages cited are the word
+    for the status, none is shown as the word for a figure it does not state."""
+    text = ("Chile said on Monday it is ready to join the stabilization force.\n"
+            "The government's spokesman described the mission as a duty to the region.")
+    record = api.post("/api/v1/imports", json={"title": "Chile", "text": text}).json()
+    chile = next(s for s in record["suggestions"] if s["country"] == "CHL")
+    chile |= {"evidence": text.splitlines(), "status": "committed",
+              "troops": {"offered_min": None, "offered_max": None, "committed": 3000, "deployed": None}}
+    (result,) = api.post(f"/api/v1/imports/{record['id']}/apply", json={"suggestions": [chile]}).json()
+    assert result["outcome"] == "applied", result
+    stance = api.get("/api/v1/proposals/gaza-isf/stances/CHL").json()
+    assert stance["troops"]["committed"] == 3000
+    assert {c["quote"]: c["fields"] for c in stance["citations"]} == {line: ["status"] for line in text.splitlines()}
+
+
 def test_a_dated_articles_extra_passage_is_not_filed_as_the_word_for_the_day(api):
     """The day a statement was made comes from the article's date; a further passage of the article is
     the word for the stance it speaks of, never listed as the quote for "Date stated"."""

@@ -28,16 +28,20 @@ def evidence_citations(source_id: int, passages: list[str], troops: dict[str, in
     """The quotes an accepted suggestion cites for the stance itself, each tied to the facts it is the
     word for: the first passage (where the reader found the stance) to the status; a passage that
     gives troop figures to the troops when it gives them all, else to each figure it gives; any other
-    passage to whatever the write changed. One passage may be the word for several (a quote and a
-    field per fact)."""
+    passage to whatever the write changed (to the status alone when a figure is given by no passage).
+    One passage may be the word for several (a quote and a field per fact)."""
     out: list[dict[str, Any]] = []
     valued = [name for name, value in troops.items() if value is not None]
+    written = [importer.figures_written(passage) for passage in passages]
+    # A figure no passage gives (one the editor changed on review) rests on no quote: a passage that
+    # gives no figure is then the word for the status only, never for a figure it does not state.
+    unquoted = any(all(troops[name] not in figures for figures in written) for name in valued)
     for i, passage in enumerate(passages):
-        written = importer.figures_written(passage)
         fields = ["status"] if i == 0 else []
-        given = [name for name in valued if troops[name] in written]
+        given = [name for name in valued if troops[name] in written[i]]
         fields += ["troops"] if given and given == valued else given
-        out += [{"source_id": source_id, "quote": passage, "field": f} for f in fields or [None]]
+        out += [{"source_id": source_id, "quote": passage, "field": f}
+                for f in fields or (["status"] if unquoted else [None])]
     return out
 
 
