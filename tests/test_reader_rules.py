@@ -2964,6 +2964,8 @@ def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, ex
         # proposals ordered on a participation: weighing it
         ("President Japarov has instructed the government to prepare proposals on Kyrgyzstan's participation.",
          {"KGZ": ("considering", {}, [])}),
+        # short forms written with stops
+        ("The U.A.E. will not take part in the force.", {"ARE": ("declined", {}, [])}),
         # an offer of other help that also sends troops
         ("Paraguay has offered to host the training of police and to send a small number of troops.",
          {"PRY": ("committed", {}, [])}),
