@@ -2966,6 +2966,11 @@ def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, ex
          {"KGZ": ("considering", {}, [])}),
         # short forms written with stops
         ("The U.A.E. will not take part in the force.", {"ARE": ("declined", {}, [])}),
+        # troops ready to leave; a leader's decision awaited keeps the country undecided, however ready
+        ("Asked about Gaza, a Peruvian military spokesman said troops \"are ready to depart at any time\".",
+         {"PER": ("committed", {}, [])}),
+        ("The ministry is ready to deploy troops at any time, awaiting only a final decision from President Milei. "
+         "Argentine soldiers are ready to be deployed, the army said.", {"ARG": ("considering", {}, [])}),
         # an offer of other help that also sends troops
         ("Paraguay has offered to host the training of police and to send a small number of troops.",
          {"PRY": ("committed", {}, [])}),

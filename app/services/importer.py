@@ -233,7 +233,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?! from (?:the |its |their )?(?:[\w-]+ )?(?:[Bb]oard|talks|negotiations|deal|agreement|initiative|council|process)\b)(?: [\w’']+){0,3} if\b"
                                r"|\b(?:could|would|will|might|may|can) (?:be (?:happy|glad|willing|ready|prepared|able|pleased) to )?(?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
     ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill (?:also |soon |eventually |initially |still |now |first )?(?:send|contribute|deploy)\b"
-                             r"|\bagre(?:ed|es) to (?:send|contribute|deploy|join|participate|take part|be part|provide|supply|dispatch|commit)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply|serve)\b"
+                             r"|\bagre(?:ed|es) to (?:send|contribute|deploy|join|participate|take part|be part|provide|supply|dispatch|commit)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply|serve|depart|be deployed|be sent)\b"
                              r"|\b(?:stands?|standing|stood) (?:ready|prepared|willing) to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
                              r"|\b(?:plans|planned|intends|is planning|are planning|is preparing|are preparing|preparing) to (?:contribute|send|deploy|dispatch|supply|provide)\b|\bwith plans for \d"
                              r"|\b(?:is|are) (?:due |set )?to (?:supply|send|contribute|deploy|provide|dispatch)\b"
@@ -2361,6 +2361,8 @@ def _extract(text: str) -> list[Suggestion]:
                     decider = [x for x in named if x.start >= m.end() and (DECIDER_AFTER.match(text[m.end():x.start])
                                or (DECIDED_ON.fullmatch(text, m.end(), x.start) and JOINING_AFTER.match(text, x.end, span.end)))]
                     subjects = [decider[0].code] if decider else []
+                    if subjects and not is_recalled:
+                        undecided.update(subjects)  # its leader's decision is awaited: undecided, however ready
                 if not subjects and last_list and not named and PLURAL_BACK.search(text, span.start, span.end):
                     subjects = list(last_list)  # "none have committed", "they are still considering"
                 if last_group and not named and ALL_OF_THE_GROUP.match(text, SUBJECT_LEAD.match(text, span.start).end()):
@@ -2396,6 +2398,8 @@ def _extract(text: str) -> list[Suggestion]:
                     old = given.get(code)
                     if old is not None and old[0] == "committed" and pending_decision:
                         given[code] = (status, m.start())  # "ready to deploy, awaiting only a final decision"
+                        if not is_recalled:
+                            undecided.add(code)  # ... and still, however ready it is said to be later on
                     elif old is None or STATUS_RANK[status] > STATUS_RANK[old[0]] and old[0] != "conditional" \
                             or (status == "conditional" and old[0] == "declined"):
                         # "will not send ... unless ..." is a condition, not a refusal.
