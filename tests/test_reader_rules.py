@@ -2971,6 +2971,10 @@ def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, ex
          {"PER": ("committed", {}, [])}),
         ("The ministry is ready to deploy troops at any time, awaiting only a final decision from President Milei. "
          "Argentine soldiers are ready to be deployed, the army said.", {"ARG": ("considering", {}, [])}),
+        # an aside about whose troops served where is not the stance; no final decision is a deliberation
+        ("Peru, whose troops served in Haiti, has said it will not deploy to Gaza.", {"PER": ("declined", {}, [])}),
+        ("Ecuador's foreign minister Juan Soto said there is no final decision regarding the participation.",
+         {"ECU": ("considering", {}, [])}),
         # an offer of other help that also sends troops
         ("Paraguay has offered to host the training of police and to send a small number of troops.",
          {"PRY": ("committed", {}, [])}),

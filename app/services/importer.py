@@ -421,6 +421,8 @@ DECISION_PENDING = re.compile(
     r"|\b(?:has|have|had) (?:not )?yet to (?:decide|make a (?:final )?decision|take a (?:final )?decision|take a (?:final )?call)\b"
     r"|\b[Nn]o (?:final |formal |such )?decisions? (?:has|have|had) (?:yet )?been (?:made|taken|reached)\b"
     r"|\b[Dd]ecisions? (?:has|have|had) not (?:yet )?been (?:made|taken|reached)\b"
+    # "there is no final decision regarding the participation"
+    r"|\b[Tt]here (?:is|was|has been) (?:still |yet )?no (?:final |formal |firm )?decision (?=(?:yet )?(?:on|about|regarding|concerning|whether|as to) )"
     # the go-ahead of its own government still to come: "can leave once the government gives approval"
     r"|\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves)\b"
     # the armed forces awaiting their own government's order: "still waiting for an official government order to deploy"
@@ -433,6 +435,9 @@ DECISION_PENDING_CUES = [
     GOVERNMENT_ORDER_AWAITED + ABOUT_JOINING_AHEAD,
     r"\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves)\b",
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision (?:from|by|of)\b",
+    # "there is no final decision regarding the participation"
+    r"\b[Tt]here (?:is|was|has been) (?:still |yet )?no (?:final |formal |firm )?decision (?=(?:yet )?(?:on|about|regarding|concerning|whether|as to) )"
+    + ABOUT_JOINING_AHEAD,
 ]
 # A part in the force said without the word "troops": "ready to play its part in the force", "ready to
 # lead the force", "its offer to send troops", "intends to take part", "will be the first to deploy".
@@ -1206,9 +1211,9 @@ ABOUT_THE_FORCE = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\b
 OWN_TROOPS_BEFORE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir) (?:[\w-]+ ){0,2}$")
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
 # (an aside that is the country's own offer, ", which has offered up to 20,000 troops,", is no background)
-RELATIVE_CLAUSE = re.compile(r", (?:which|who) (?!(?:has|have|had) (?:already )?(?:offered|pledged|promised|committed|volunteered)\b"
+RELATIVE_CLAUSE = re.compile(r", (?:whose [\w-]+(?: [\w-]+)? |(?:which|who) (?!(?:has|have|had) (?:already )?(?:offered|pledged|promised|committed|volunteered)\b"
                              # (nor is an aside that states the stance: ", which will send 500 troops,", ", which is still deciding,")
-                             r"|(?:will|would|is|are) (?:also |still |now )?(?:send|contribute|deploy|join|ready|willing|prepared|considering|deciding|weighing|planning|expected)\b)(?:[^,]|,(?=\d{3}))*,")
+                             r"|(?:will|would|is|are) (?:also |still |now )?(?:send|contribute|deploy|join|ready|willing|prepared|considering|deciding|weighing|planning|expected)\b))(?:[^,]|,(?=\d{3}))*,")
 
 # The role the troops would have: "serve in a peacekeeping capacity", "act as a stabilisation force", "would only
 # have a peacekeeping role", "limited to peacekeeping duties".
