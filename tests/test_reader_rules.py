@@ -2975,6 +2975,9 @@ def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, ex
         ("Peru, whose troops served in Haiti, has said it will not deploy to Gaza.", {"PER": ("declined", {}, [])}),
         ("Ecuador's foreign minister Juan Soto said there is no final decision regarding the participation.",
          {"ECU": ("considering", {}, [])}),
+        # among the countries that have offered: each of them has
+        ("Peru and Ecuador are among the countries that have signalled readiness.",
+         {"PER": ("committed", {}, []), "ECU": ("committed", {}, [])}),
         # an offer of other help that also sends troops
         ("Paraguay has offered to host the training of police and to send a small number of troops.",
          {"PRY": ("committed", {}, [])}),

@@ -291,6 +291,9 @@ MORE_CUES: dict[str, list[str]] = {
         # a decision to send, and a plain "would send" with people to send (not after "whether" or "if")
         r"(?:(?<![Gg]auge )(?<!assess )(?<!test )(?<!about )(?<!probe )(?<!gauging )(?:its|their) |(?:’s|'s) )"
         r"(?:willingness|readiness|preparedness|eagerness) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|be part)\b",
+        # "are among the countries that have signalled readiness", "one of the nations that have offered troops"
+        r"\b(?:is|are|was|were) (?:among|one of) (?:the )?(?:[\w-]+ )?(?:countries|nations|states|governments) (?:that|which|who) (?:have |has |had )?"
+        r"(?:(?:signall?ed|expressed|shown|declared|announced|confirmed) (?:their |its )?(?:readiness|willingness)|offered (?:troops|soldiers|to send|to contribute)|pledged (?:troops|soldiers))\b",
         # "stands ready, but ...": readiness said on its own
         r"\b(?:stands?|stood) (?:ready|prepared)(?=[,.;]| but\b| as\b)",
         # troops said to be there for the force: "Pakistani troops will be available"
