@@ -2978,6 +2978,9 @@ def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, ex
         # among the countries that have offered: each of them has
         ("Peru and Ecuador are among the countries that have signalled readiness.",
          {"PER": ("committed", {}, []), "ECU": ("committed", {}, [])}),
+        # a parliament's vote still to come is a term
+        ("Peru's congress has yet to approve the deployment.", {"PER": ("conditional", {}, ["domestic_approval"])}),
+        ("Ecuador is ready to send troops, but parliament has not yet voted.", {"ECU": ("conditional", {}, ["domestic_approval"])}),
         # an offer of other help that also sends troops
         ("Paraguay has offered to host the training of police and to send a small number of troops.",
          {"PRY": ("committed", {}, [])}),

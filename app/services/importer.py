@@ -547,6 +547,9 @@ MORE_CUES["conditional"] += TERMS_AS_MUSTS
 # troops", "will ask parliament to approve the deployment", "seeks parliamentary approval".
 PARLIAMENTS = r"(?:the )?(?:[Pp]arliament|[Cc]ongress|the Cortes|lawmakers|legislators|the legislature|the National Assembly|the Senate|the House)"
 TO_PARLIAMENT = [
+    # a vote still to come: "Indonesia's parliament has yet to approve the deployment"
+    r"\b(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|legislators|the legislature|" + PARLIAMENT_NAMES + r") (?:has|have|had) (?:yet to|not yet) "
+    r"(?:approve|approved|vote|voted|ratif\w+|authori[sz]e|authori[sz]ed|endorse|endorsed|sign off)\b",
     r"\b(?:propose|proposed|proposes|proposing) to " + PARLIAMENTS + r"\b",
     r"\b(?:ask|asked|asks|asking|request|requested|requests) " + PARLIAMENTS + r"(?:’s|'s)? (?:to (?:approve|authori[sz]e|endorse|back|vote)|approval|authori[sz]ation|consent)\b",
     r"\b(?:seek|seeks|sought|seeking|obtain|get) (?:(?:parliamentary|congressional|legislative) |(?:the )?(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|" + PARLIAMENT_NAMES + r")(?:’s|'s|’|') )"
