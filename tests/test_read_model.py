@@ -1056,31 +1056,34 @@ def test_a_statement_for_an_earlier_day_keeps_that_days_quotes_for_what_it_left(
     assert (late["before"]["status"], late["before"]["summary"]) == (then["status"], then["summary"])
 
 
+QATAR = "/api/v1/proposals/gaza-isf/stances/QAT"
+
+
+def _desk_patches_qatar(client, database, body: dict):
+    """BODY patched onto Qatar's stance by a desk editor's write token, against its current ETag."""
+    add_user(database, "desk", "editor")
+    client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
+    return client.patch(QATAR, headers={"If-Match": client.get(QATAR).headers["etag"],
+                                        "Content-Type": "application/merge-patch+json"}, json=body)
+
+
 def test_a_correction_of_the_day_alone_is_what_its_quote_is_the_word_for(client, database):
     """A PATCH that changes only the day a statement was made, with the quote that gives the day: the
     quote is the word for "Date stated", not for a status it did not change."""
-    add_user(database, "desk", "editor")
-    client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
-    url = "/api/v1/proposals/gaza-isf/stances/QAT"
-    reply = client.patch(url, headers={"If-Match": client.get(url).headers["etag"],
-                                       "Content-Type": "application/merge-patch+json"},
-                         json={"stated_on": "2025-11-08", "reason": "date corrected",
-                               "citation": {"source": {"title": "Correction"}, "quote": "On 8 November, not 7, it said so"}})
+    reply = _desk_patches_qatar(client, database, {
+        "stated_on": "2025-11-08", "reason": "date corrected",
+        "citation": {"source": {"title": "Correction"}, "quote": "On 8 November, not 7, it said so"}})
     assert reply.status_code == 200, reply.text
-    fields = {c["quote"]: c["fields"] for c in client.get(url).json()["citations"]}
+    fields = {c["quote"]: c["fields"] for c in client.get(QATAR).json()["citations"]}
     assert fields["On 8 November, not 7, it said so"] == ["stated_on"]
 
 
 def test_a_feed_entry_for_a_statement_entered_late_links_to_its_day(client, database):
     import xml.etree.ElementTree as ElementTree
 
-    add_user(database, "desk", "editor")
-    client.headers["Authorization"] = f"Bearer {add_token(database, 'desk', 'write')}"
-    url = "/api/v1/proposals/gaza-isf/stances/QAT"
-    reply = client.patch(url, headers={"If-Match": client.get(url).headers["etag"],
-                                       "Content-Type": "application/merge-patch+json"},
-                         json={"stated_on": "2025-11-20", "summary": "Weighing a police role.",
-                               "citation": {"source_id": 1, "quote": SEED_QUOTE}, "reason": "late entry"})
+    reply = _desk_patches_qatar(client, database, {
+        "stated_on": "2025-11-20", "summary": "Weighing a police role.",
+        "citation": {"source_id": 1, "quote": SEED_QUOTE}, "reason": "late entry"})
     assert reply.status_code == 200
     atom = "{http://www.w3.org/2005/Atom}"
     feed = ElementTree.fromstring(client.get("/proposals/gaza-isf/countries/QAT/changes.atom").content)
