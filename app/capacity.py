@@ -209,35 +209,40 @@ def _replay(first: list[dict], last: dict | None, receive):
     return replay
 
 
+def _refusal(scope, title: str, message: str, detail: str) -> tuple[bytes, bytes]:
+    """The body and type of an answer given before the application is reached: a short page titled
+    TITLE saying MESSAGE for a browser, `{"detail": DETAIL}` for a script."""
+    if wants_html(scope):
+        return _page(title, message), b"text/html; charset=utf-8"
+    return json.dumps({"detail": detail}).encode(), b"application/json"
+
+
+async def _answer(scope, send, status: int, content: tuple[bytes, bytes], *, retry: bool = False,
+                  close: bool = False) -> None:
+    """Send STATUS with CONTENT (body, type), never kept by anyone; with Retry-After when RETRY, and
+    closing the connection when CLOSE (a body we did not read may still be on its way)."""
+    body, kind = content
+    headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode()), (b"cache-control", b"no-store")]
+    if retry:
+        headers.append((b"retry-after", str(RETRY_AFTER_SECONDS).encode()))
+    if close:
+        headers.append((b"connection", b"close"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+
+
 async def _timed_out(scope, send, seconds: float) -> None:
     """408: the body did not come in time."""
     message = f"the request's body did not arrive within {seconds:g} s; nothing was changed"
-    if wants_html(scope):
-        body = _page("Too slow", message.capitalize() + ".")
-        kind = b"text/html; charset=utf-8"
-    else:
-        body, kind = json.dumps({"detail": message}).encode(), b"application/json"
-    await send({"type": "http.response.start", "status": 408, "headers": [
-        (b"content-type", kind), (b"content-length", str(len(body)).encode()), (b"connection", b"close"),
-        (b"cache-control", b"no-store"),
-    ]})
-    await send({"type": "http.response.body", "body": body})
+    await _answer(scope, send, 408, _refusal(scope, "Too slow", message.capitalize() + ".", message), close=True)
 
 
 async def _too_many(scope, send, most: int) -> None:
-    """429 with Retry-After: this client address already has MOST bodies on their way."""
+    """429 with Retry-After: this client address already has MOST slow bodies on their way."""
     message = (f"{most} requests from your address are still sending their bodies, as many as the server reads "
                f"from one address at once; nothing was changed")
-    if wants_html(scope):
-        body = _page("Too many at once", message[0].upper() + message[1:] + ". Try again in a few seconds.")
-        kind = b"text/html; charset=utf-8"
-    else:
-        body, kind = json.dumps({"detail": f"{message}; try again in {RETRY_AFTER_SECONDS} s"}).encode(), b"application/json"
-    await send({"type": "http.response.start", "status": 429, "headers": [
-        (b"content-type", kind), (b"content-length", str(len(body)).encode()),
-        (b"retry-after", str(RETRY_AFTER_SECONDS).encode()), (b"cache-control", b"no-store"), (b"connection", b"close"),
-    ]})
-    await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+    await _answer(scope, send, 429, _refusal(scope, "Too many at once", message + ". Try again in a few seconds.",
+                                             f"{message}; try again in {RETRY_AFTER_SECONDS} s"), retry=True, close=True)
 
 
 def _busy(scope, why: str) -> tuple[bytes, bytes]:
@@ -249,12 +254,7 @@ def _busy(scope, why: str) -> tuple[bytes, bytes]:
 
 async def busy(scope, send, why: str) -> None:
     """503 with Retry-After, sent before the application is reached."""
-    body, kind = _busy(scope, why)
-    await send({"type": "http.response.start", "status": 503, "headers": [
-        (b"content-type", kind), (b"content-length", str(len(body)).encode()),
-        (b"retry-after", str(RETRY_AFTER_SECONDS).encode()), (b"cache-control", b"no-store"),
-    ]})
-    await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+    await _answer(scope, send, 503, _busy(scope, why), retry=True)
 
 
 def busy_response(scope, why: str) -> Response:
