@@ -145,7 +145,7 @@ class MetricsMiddleware:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        status = 500  # what the client gets if the app fails before answering
+        status: int | None = None
 
         async def send_and_note(message) -> None:
             nonlocal status
@@ -155,8 +155,13 @@ class MetricsMiddleware:
 
         try:
             await self.app(scope, receive, send_and_note)
+        except BaseException:
+            status = status or 500  # what the client gets if the app fails before answering
+            raise
         finally:
-            self.metrics.observe(scope["method"], scope["path"], status, time.perf_counter() - started)
+            # Returned with no answer and no failure: the client left before its request was whole
+            # (app/capacity.py). Counted as 499, as proxies count it, not as a server error.
+            self.metrics.observe(scope["method"], scope["path"], status or 499, time.perf_counter() - started)
 
 
 @router.get("/metrics", include_in_schema=False)

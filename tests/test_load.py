@@ -212,6 +212,26 @@ def test_many_quick_bodies_at_once_from_one_address_are_all_read(tmp_path):
     assert all(line.startswith(b"HTTP/1.1 401") for line in statuses), statuses  # no token: 401, never 429
 
 
+def test_a_client_that_leaves_before_its_body_is_in_runs_nothing_and_is_no_server_error(tmp_path):
+    """A client sends its headers and part of a body, then leaves: nothing runs for it, the body's
+    read is let go at once, and the metrics count it as 499 (the client left), never as a 500."""
+    from tests.test_observability import _sample
+
+    env, _ = _prepared(f"sqlite:///{tmp_path / 'gone.db'}")
+    with live_server(env) as base, httpx.Client(base_url=base, timeout=30) as http:
+        port = int(base.rsplit(":", 1)[1])
+        sock = socket.create_connection(("127.0.0.1", port), timeout=30)
+        sock.sendall(b"POST /api/v1/sources HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     b"Content-Length: 100\r\n\r\n{\"title\": ")
+        _wait_for_health(http, reading=1)
+        sock.close()
+        _wait_for_health(http, reading=0, working=0)
+        text = http.get("/metrics").text
+    labels = {"method": "POST", "route": "/api/v1/sources"}
+    assert _sample(text, "isf_http_requests_total", **labels, status="499") == 1, text
+    assert _sample(text, "isf_http_requests_total", **labels, status="500") is None
+
+
 def test_an_import_reading_a_long_article_takes_no_readers_slot(tmp_path):
     """An import of a long article (seconds of reading) works in a slot kept for imports: with the
     worker's one reader's slot free, a page no cache holds is answered meanwhile; a second import
