@@ -418,14 +418,15 @@ HESITATION = [
 GOVERNMENT_ORDER_AWAITED = (r"\b(?:await(?:s|ing)?|wait(?:s|ing)? for) (?:an? |the |its |their )?(?:official |formal |final )?"
                             r"(?:(?:government|presidential|political)(?:’s|'s)? (?:order|instruction|go-ahead|green light|decision)s?"
                             r"|(?:order|instruction|go-ahead|green light) from (?:the |its |their )?(?:government|president))\b")
+# "there is no final decision regarding the participation"
+NO_FINAL_DECISION = r"\b[Tt]here (?:is|was|has been) (?:still |yet )?no (?:final |formal |firm )?decision (?=(?:yet )?(?:on|about|regarding|concerning|whether|as to) )"
 DECISION_PENDING = re.compile(
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision\b"
     r"|\b(?:has|have|had) not (?:yet )?(?:decided|made (?:a|any) (?:final )?decision|taken (?:a|any) (?:final )?decision)\b"
     r"|\b(?:has|have|had) (?:not )?yet to (?:decide|make a (?:final )?decision|take a (?:final )?decision|take a (?:final )?call)\b"
     r"|\b[Nn]o (?:final |formal |such )?decisions? (?:has|have|had) (?:yet )?been (?:made|taken|reached)\b"
     r"|\b[Dd]ecisions? (?:has|have|had) not (?:yet )?been (?:made|taken|reached)\b"
-    # "there is no final decision regarding the participation"
-    r"|\b[Tt]here (?:is|was|has been) (?:still |yet )?no (?:final |formal |firm )?decision (?=(?:yet )?(?:on|about|regarding|concerning|whether|as to) )"
+    r"|" + NO_FINAL_DECISION +
     # the go-ahead of its own government still to come: "can leave once the government gives approval"
     r"|\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves)\b"
     # the armed forces awaiting their own government's order: "still waiting for an official government order to deploy"
@@ -438,9 +439,7 @@ DECISION_PENDING_CUES = [
     GOVERNMENT_ORDER_AWAITED + ABOUT_JOINING_AHEAD,
     r"\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves)\b",
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision (?:from|by|of)\b",
-    # "there is no final decision regarding the participation"
-    r"\b[Tt]here (?:is|was|has been) (?:still |yet )?no (?:final |formal |firm )?decision (?=(?:yet )?(?:on|about|regarding|concerning|whether|as to) )"
-    + ABOUT_JOINING_AHEAD,
+    NO_FINAL_DECISION + ABOUT_JOINING_AHEAD,
 ]
 # A part in the force said without the word "troops": "ready to play its part in the force", "ready to
 # lead the force", "its offer to send troops", "intends to take part", "will be the first to deploy".
@@ -1130,14 +1129,14 @@ GROUP_MEMBER_AFTER = re.compile(r"\b(?:one|two|three|some|several|most|the first
                                 r"|\b(?:these|those|the) (?:[\w-]+ ){0,2}?(?:countries|nations|states|governments) (?:are|were|include|included)\b:?", re.I)
 GROUP_MEMBER_BEFORE = re.compile(r"\b(?:is|was|are|were) (?:one|two|among) (?:of )?(?:them|these|those|the (?:[\w-]+ )?(?:countries|nations|states))\b")
 # Help that is not troops: an offer "to host" or "to rebuild" is no pledge of soldiers (a pledge to
-# train police, made as part of the force's pledges, still counts; money is NOT_PEOPLE's).
-# ... unless troops come with it: "offered to host the training and to send a small number of troops".
-TROOPS_TOO = re.compile(r"\band (?:to )?(?:send|contribute|deploy|provide|dispatch) (?:[\w-]+ ){0,4}?(?:troops|soldiers|personnel|forces|peacekeepers|units)\b")
+# train police, made as part of the force's pledges, still counts; money is NOT_PEOPLE's) ...
 OTHER_HELP = re.compile(r" to (?:host|rebuild|reconstruct|help rebuild)\b"
                         # nor are places and facilities: "offered the use of its ports", "offered its airspace"
                         r"| (?:the )?(?:use of|access to)\b| (?:its |their )?(?:ports?|airports?|airspace|air bases?|naval bases?|bases|facilities|territory)\b"
                         # nor is an offer to think it over: "offered to consider taking part" is weighing it
                         r"| to (?:consider|explore|study|look into|discuss|examine)\b")
+# ... unless troops come with it: "offered to host the training and to send a small number of troops".
+TROOPS_TOO = re.compile(r"\band (?:to )?(?:send|contribute|deploy|provide|dispatch) (?:[\w-]+ ){0,4}?(?:troops|soldiers|personnel|forces|peacekeepers|units)\b")
 # Words, support and good offices are no contribution of troops: "pledged its support for the force",
 # "committed to the peace plan", "offered to mediate", "ready to support the plan".
 PLANS = r"(?:plan|board|initiative|process|talks|efforts?|deal|agreement|ceasefire|truce|framework|parties|Board of Peace|peace)"
@@ -1179,9 +1178,10 @@ NOT_PEOPLE = re.compile(r"(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,2}? (
                         r"|(?:about |around |some |up to |nearly )?\d[\d,.]* " + GOODS + r"|food|medicine|medical supplies|fuel|relief)")
 PASSIVE_TROOPS = re.compile(UNITS_WORD + r" ")
 PEOPLE_TOO = re.compile(r"\b\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b|\b(?:troops|soldiers|personnel|peacekeepers)\b")
-# A stance asked about, not stated: "whether Chile would send", "asked if Peru will join".
+# Someone else's hope or push before the countries named: "US officials hope Chile and Peru will send troops".
 HOPED_BEFORE = re.compile(r"\b(?:hopes?|hoped|hoping|wants?|wanted|wishes|wished|would like|urged|urges|urging|pressed|presses|pressing|"
                           r"pushing|pushes|pushed|encouraged|encourages|expects|expected|is counting on|are counting on) (?:that )?(?:the )?$")
+# A stance asked about, not stated: "whether Chile would send", "asked if Peru will join".
 QUESTIONED = re.compile(r"\b(?:[Ww]hether|if)\s+(?:[\w’'.-]+\s+){0,4}$")
 # An approach imagined: "If Chile were asked, ...", "even if Peru is approached".
 ASKED_CUE = re.compile(r"(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)$")
@@ -1625,7 +1625,7 @@ def _troops(sentence: str, status: str, lo: int = 0, hi: int | None = None) -> d
 DEMONYM_ACTOR = re.compile(r"\s+(?:army|military|armed forces|government|cabinet|leadership|defen[cs]e ministry|foreign ministry|ministry"
                            r"|navy|president|presidency|authorities|officials)(?:\s+(?:[\w-]+\s+){0,2}?)?\s*(?:(?:also|now|still|reportedly|initially|soon)\s+)?$")
 
-
+# ... and a nationality's troops right before the verb: "Jordanian troops will not join".
 DEMONYM_TROOPS = re.compile(r"\s+(?:troops|soldiers|forces|personnel|peacekeepers|contingent|units)\s+(?:(?:also|now|still|reportedly|initially|soon)\s+)?$")
 
 
@@ -1878,6 +1878,7 @@ DEPLOYED_ELSEWHERE = re.compile(r"(?: [\w,-]+){0,4}? (?:to|in) (?!Gaza\b|the\b)[
 # Board of Peace or its council, when that came after any word of the force.
 BARE_JOIN = re.compile(r"(?:join|take part|participate|be part)$")
 NO_OBJECT = re.compile(r"\s*(?:[,.;:”\"]|and\b|but\b|$)")
+# (the force by its own words, not ABOUT_THE_FORCE's, which counts the verb "join" itself)
 FORCE_WORDS = re.compile(r"\b(?:force|ISF|troops|soldiers|peacekeep\w*|stabili[sz]ation|contingent|deploy\w*)\b", re.I)
 BOARD_WORDS = re.compile(r"\b(?:Board of Peace|Peace (?:Council|Board)|[Cc]ouncil|[Bb]oard|charter)\b")
 
