@@ -2084,6 +2084,7 @@ FILLER = re.compile(r" (?:definitely|certainly|gladly|happily|readily|formally|o
 
 # Quote marks around a word or two inside a sentence ("would be “honoured” to contribute") are read
 # past, so the cue reads as if unquoted; a quotation of someone's words (longer, or ending the clause) is not.
+OPENING_QUOTES = frozenset("\"“‘")
 SCARE_QUOTE = re.compile(r"(?<= )[\"“‘](?P<words>[a-z][\w-]*(?: [a-z][\w-]*){0,2})[\"”’](?= [a-z])")
 
 
@@ -2101,7 +2102,7 @@ def _cleaned(text: str) -> tuple[str, list[int]]:
         if filler is not None:
             i = filler.end()
             continue
-        scare = SCARE_QUOTE.match(text, i)
+        scare = SCARE_QUOTE.match(text, i) if text[i] in OPENING_QUOTES else None
         if scare is not None:
             out.extend(scare.group("words"))
             origin.extend(range(scare.start("words"), scare.end("words")))
