@@ -21,7 +21,7 @@ from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.orm import Session
 
 from app import config, db as dbmod, migrate
-from app.db import Database, build_engine
+from app.db import Database, build_engine, utcnow
 from app.services.seeding import seed_all
 
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
@@ -96,34 +96,49 @@ def _reset_app_caches() -> None:
     dbmod.get_database.cache_clear()
 
 
-@pytest.fixture(scope="session")
-def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated and seeded SQLite file that each test copies."""
-    path = tmp_path_factory.mktemp("template") / "template.db"
-    url = f"sqlite:///{path}"
+def _seed(url: str) -> None:
     migrate.upgrade(url)
     engine = build_engine(url)
     with Database(engine).write_session() as session:
         seed_all(session, article_only=True)
     engine.dispose()
-    return path
 
 
 @pytest.fixture(scope="session")
-def pg_template() -> Iterator[str]:
-    """A migrated and seeded PostgreSQL database that each test clones (CREATE DATABASE ... TEMPLATE)."""
+def _templates() -> Iterator[dict]:
+    """Seeded template databases by the UTC day they were seeded. A run that crosses midnight seeds
+    afresh, so "the seed was recorded today" holds for every test whenever it runs."""
+    made: dict = {}
+    yield made
+    for (kind, _), name in made.items():
+        if kind == "postgresql":
+            _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def sqlite_template(_templates: dict, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite file, seeded today, that each test copies."""
+    key = ("sqlite", utcnow().date())
+    if key not in _templates:
+        path = tmp_path_factory.mktemp("template") / "template.db"
+        _seed(f"sqlite:///{path}")
+        _templates[key] = path
+    return _templates[key]
+
+
+@pytest.fixture
+def pg_template(_templates: dict) -> str:
+    """A migrated PostgreSQL database, seeded today, that each test clones (CREATE DATABASE ... TEMPLATE)."""
     if not PG_URL:
         pytest.skip("PostgreSQL not configured: set TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
-    name = f"isf_tpl_{RUN_ID}"
-    _pg_exec(f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
-    url = _pg_url(name)
-    migrate.upgrade(url)
-    engine = build_engine(url)
-    with Database(engine).write_session() as session:
-        seed_all(session, article_only=True)
-    engine.dispose()
-    yield name
-    _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    day = utcnow().date()
+    key = ("postgresql", day)
+    if key not in _templates:
+        name = f"isf_tpl_{RUN_ID}_{day:%Y%m%d}"
+        _pg_exec(f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
+        _seed(_pg_url(name))
+        _templates[key] = name
+    return _templates[key]
 
 
 def _fresh_backend(request: pytest.FixtureRequest, tmp_path: Path, kind: str, seeded: bool) -> Iterator[Backend]:

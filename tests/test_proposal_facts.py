@@ -20,7 +20,11 @@ FACTS = "/api/v1/proposals/gaza-isf"
 EDIT = "/proposals/gaza-isf/edit"
 RESOLUTION_QUOTE = "a U.S.-proposed resolution at the United Nations is anticipated to authorize the ISF"
 COUNCIL = "On 17 November the Security Council adopted resolution 2803, which authorises the force."
-TODAY = dt.datetime.now(UTC).date()  # the day the test database was seeded (UTC)
+
+
+def today() -> dt.date:
+    """The day (UTC) the test's database was seeded: the fixtures seed afresh when the day changes."""
+    return dt.datetime.now(UTC).date()
 
 
 # ---- the board of a day --------------------------------------------------------------------------------
@@ -29,11 +33,11 @@ TODAY = dt.datetime.now(UTC).date()  # the day the test database was seeded (UTC
 def test_before_anything_was_recorded_about_the_force_the_board_says_so(client):
     """The seed's facts speak for the day of the article (7 Nov 2025) and were recorded today: as of
     the day before, or as known yesterday, nothing was recorded about the force."""
-    yesterday = (TODAY - dt.timedelta(days=1)).isoformat()
+    yesterday = (today() - dt.timedelta(days=1)).isoformat()
     before_article = "2025-11-06"
     now = page_text(client, "/proposals/gaza-isf", "#facts")
     assert "~20,000" in now and "United States" in now and "In draft, not voted on" in now
-    for query in (f"as_of={before_article}", f"known_at={yesterday}", f"as_of={TODAY}&known_at={yesterday}"):
+    for query in (f"as_of={before_article}", f"known_at={yesterday}", f"as_of={today()}&known_at={yesterday}"):
         page = client.get(f"/proposals/gaza-isf?{query}")
         assert page.status_code == 200, query
         soup = BeautifulSoup(page.text, "html.parser")
@@ -46,11 +50,11 @@ def test_before_anything_was_recorded_about_the_force_the_board_says_so(client):
         assert (api["target_troops"], api["sponsor"], api["resolution"], api["citations"]) == (
             None, None, {"state": None, "date": None, "text": None}, [])
         assert api["totals"]["target_troops"] is None
-    today_api = client.get(f"{FACTS}?as_of={TODAY}").json()
+    today_api = client.get(f"{FACTS}?as_of={today()}").json()
     assert today_api["facts_known"] is True and today_api["target_troops"] == 20000 and today_api["version"] == 1
     assert today_api == client.get(FACTS).json()
     # What changed between the two days says the facts were first recorded.
-    soup = BeautifulSoup(client.get(f"/proposals/gaza-isf/changes?from={before_article}&to={TODAY}").text, "html.parser")
+    soup = BeautifulSoup(client.get(f"/proposals/gaza-isf/changes?from={before_article}&to={today()}").text, "html.parser")
     lines = soup.select_one("#facts-difference").get_text(" ", strip=True)
     assert "facts first recorded" in lines and "target: ~20,000 troops" in lines and "UN resolution: drafted" in lines
 
@@ -181,7 +185,7 @@ def test_the_facts_form_validates_beside_each_field_and_refuses_a_stale_version(
 
     data.update(source_id="1", quote=RESOLUTION_QUOTE, reason="The council voted", stated_on="")
     assert "adopted" in refused("resolution_on", resolution_state="adopted")
-    tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()
+    tomorrow = (today() + dt.timedelta(days=1)).isoformat()
     assert "after today" in refused("resolution_on", resolution_state="adopted", resolution_on=tomorrow)
     assert "after today" in refused("stated_on", stated_on=tomorrow)
     both = BeautifulSoup(editor_client.post(EDIT, data={**data, "stated_on": tomorrow, "resolution_state": "adopted",
@@ -198,7 +202,7 @@ def test_the_facts_form_validates_beside_each_field_and_refuses_a_stale_version(
     assert "Say why" in refused("reason", reason="  ")
     assert count_changes(session) == before
 
-    yesterday = TODAY - dt.timedelta(days=1)
+    yesterday = today() - dt.timedelta(days=1)
     saved = editor_client.post(EDIT, data={**data, "resolution_state": "adopted", "resolution_on": yesterday.isoformat()},
                                follow_redirects=False)
     assert saved.status_code == 303 and saved.headers["location"] == "/proposals/gaza-isf#facts"
@@ -289,7 +293,7 @@ def test_the_facts_api_needs_if_match_and_names_the_field_of_every_error(writer_
                                                  "text": "The Council will vote on the draft."}).json()["id"]
     assert refused({"resolution": {"state": "adopted", "date": "2025-11-17"}, "stated_on": None},
                    {"source_id": early, "quote": "The Council will vote"}) == [["body", "resolution", "date"]]
-    tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()
+    tomorrow = (today() + dt.timedelta(days=1)).isoformat()
     assert refused({"stated_on": tomorrow}) == [["body", "stated_on"]]
     assert refused({"sponsor_country": "ZZZ"}) == [["body", "sponsor_country"]]
     assert refused({}, {"quote": "The resolution was adopted unanimously"}) == [["body", "citation", "quote"]]
