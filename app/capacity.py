@@ -13,8 +13,8 @@ A request's body is read whole before it may wait for a slot, within `body_secon
 that sends its headers and then nothing (or a trickle) holds no slot, and is answered `408` when
 the time is up. At most `queue` bodies are read at once; one more is answered `503`. A body still
 on its way after a second is a slow one: at most `bodies_per_client` slow ones come from one client
-address, and one more from it is answered `429`, so a single slow sender cannot fill the reads and
-stop everyone else's writes (quick bodies, however many at once, count against nothing). A client
+address (an IPv6 address counts as its /64 network: `app.limits.address_share`), and one more from
+it is answered `429`, so a single slow sender cannot fill the reads and stop everyone else's writes (quick bodies, however many at once, count against nothing). A client
 that leaves before its body is in is not answered, and nothing runs for it.
 
 Probes and static files are never queued: `/healthz` answers on the event loop whatever the load.
@@ -28,7 +28,7 @@ import json
 import anyio
 from starlette.responses import Response
 
-from app.limits import ARTICLE_PATHS
+from app.limits import ARTICLE_PATHS, address_share
 from app.middleware import wants_html
 from app.schemas import ErrorOut
 
@@ -114,7 +114,7 @@ class AdmissionMiddleware:
                 return
             admission.reading += 1
             try:
-                body = await _read_body(receive, admission, (scope.get("client") or ("",))[0] or "")
+                body = await _read_body(receive, admission, address_share((scope.get("client") or ("",))[0] or ""))
             finally:
                 admission.reading -= 1
             if body is TOO_MANY:

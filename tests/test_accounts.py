@@ -10,6 +10,7 @@ from contextlib import closing
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, func, make_url, select, text
 
+from app.limits import address_share
 from app.main import create_app
 from app.models import ApiToken, LoginAttempt, User, WebSession
 from app.web.browser import SESSION_COOKIE
@@ -111,6 +112,26 @@ def test_guessing_many_names_from_one_address_is_throttled(client, database):
     for i in range(20):
         assert _attempt(client, f"user{i}", "whatever-password").status_code == 401
     assert _attempt(client, "amira", PASSWORD).status_code == 429
+
+
+def test_an_ipv6_subscriber_cannot_take_a_fresh_share_per_address(backend, database):
+    """A machine given an IPv6 /64 can send from as many addresses as it likes: failures from any of
+    them count against the one share, and another network keeps its own."""
+    add_user(database, "amira")
+    for i in range(20):
+        with TestClient(create_app(), client=(f"2001:db8:1:2::{i + 1:x}", 50000)) as guesser:
+            assert _attempt(guesser, f"user{i}", "whatever-password").status_code == 401
+    with TestClient(create_app(), client=("2001:db8:1:2:ffff:ffff:ffff:fffe", 50000)) as same_network:
+        assert _attempt(same_network, "amira", PASSWORD).status_code == 429
+    with TestClient(create_app(), client=("2001:db8:1:3::1", 50000)) as neighbour:
+        assert _attempt(neighbour, "amira", PASSWORD).status_code == 303
+
+
+def test_an_address_counts_as_itself_or_its_network():
+    assert address_share("203.0.113.7") == "203.0.113.7"
+    assert address_share("2001:db8:1:2:aaaa::9") == address_share("2001:DB8:1:2::1") == "2001:db8:1:2::/64"
+    assert address_share("::ffff:203.0.113.7") == "203.0.113.7"  # an IPv4 client of a dual-stack socket
+    assert address_share("testclient") == "testclient"
 
 
 def test_sign_in_returns_to_the_page_asked_for_but_never_off_site(client, database):

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from app.db import get_database
-from app.limits import ARTICLE_BODY_MAX_BYTES, ARTICLE_MAX_BYTES
+from app.limits import ARTICLE_BODY_MAX_BYTES, ARTICLE_MAX_BYTES, address_share
 from app.text_rule import text_problem
 from app.services import accounts
 from app.web.browser import (
@@ -170,7 +170,7 @@ def login(request: Request, submitted: Annotated[FormData, Depends(submitted_log
     if not name or not password or text_problem(name):
         return page(request, name=name, next_url=next_url, error="Enter your user name and password.", status_code=422)
     with get_database().write_session() as session:
-        pending = accounts.begin_sign_in(session, ip, name)
+        pending = accounts.begin_sign_in(session, address_share(ip), name)
     if isinstance(pending, accounts.Throttle):
         audit.warning("login throttled: user=%r ip=%s", name, ip)
         return page(
