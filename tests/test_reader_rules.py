@@ -2988,3 +2988,31 @@ def test_terms_said_first_other_bodies_parties_and_the_governments_plan(text, ex
 )
 def test_past_tense_terms_troops_by_nationality_and_joining_the_board_or_the_force(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # arrival with the troops described first, crossing into a named town, staying, a rotation
+        ("The first 300 Chilean soldiers assigned to the stabilization force landed at the airport on Monday, the army said.",
+         {"CHL": ("deployed", {"deployed": 300}, [])}),
+        ("A platoon of 40 Peruvian engineers crossed into Khan Younis on Sunday.", {"PER": ("deployed", {"deployed": 40}, [])}),
+        ("\"Our contingent remains in place,\" Uruguay's defence ministry said.", {"URY": ("deployed", {}, [])}),
+        ("Ecuador completed the first rotation of its engineering unit in Gaza, with 90 soldiers replacing the first team.",
+         {"ECU": ("deployed", {"deployed": 90}, [])}),
+        ("Chilean troops expected to land in Gaza next week.", {}),
+        # a task refused is a role limit, not a refusal to join
+        ("Peruvian personnel will not be deployed to carry out combat or disarmament operations.", {}),
+        ("Peru will not participate in any peace-enforcement operation.", {}),
+        ("Ecuadorian soldiers will not be deployed to Gaza.", {"ECU": ("declined", {}, [])}),
+        # no troops without a legal basis: a term about the mandate
+        ("Uruguay does not send soldiers abroad without an international legal basis.",
+         {"URY": ("conditional", {}, ["mandate"])}),
+        # a report the sentence denies is no stance
+        ("Asked about reports that Peru had earmarked 2,000 soldiers for the mission, the spokesman dismissed them as speculation.", {}),
+        ("Reports that Chile has agreed to serve under another country's command are inaccurate.", {}),
+        ("Bolivia denied reports that it would send troops to Gaza.", {"BOL": ("declined", {}, [])}),
+    ],
+)
+def test_arrivals_tasks_refused_and_reports_denied(text, expected):
+    assert _read(text) == expected

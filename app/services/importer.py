@@ -180,14 +180,16 @@ NOT_SEND = (r"(?:send|contribute|join|take part|participate|deploy|commit|provid
             r"|be (?:sending|contributing|deploying|joining|participating|taking part|committing)"
             r"|sending|contributing|deploying|joining|participating|taking part)")
 # A refusal limited to a task ("will not take part in combat") limits the role; it is not a refusal to join.
-TASKS = (r"(?:combat|fighting|hostilities|disarm\w*|the disarmament|demilitari\w*|confrontation|offensive|enforc\w*|policing|"
+TASKS = (r"(?:combat|fighting|hostilities|disarm\w*|peace-?enforc\w*|the disarmament|demilitari\w*|confrontation|offensive|enforc\w*|policing|"
          r"operations against|direct confrontation|any fighting|clashes|raids|war)")
 NOT_A_TASK = (r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS
               # "will not be part of any effort to disarm", "will not join operations aimed at fighting"
               + r"| (?:[\w-]+ ){0,3}?(?:(?:of|in|for) )?(?:any |an |a |the )?(?:effort|efforts|mission|missions|operations?|attempt|plan|task|role)s?"
                 r"(?:,? (?:such as|like|including|namely|notably))? (?:[\w-]+ ){0,2}?(?:to |at |of |in )?" + TASKS
               # "would not deploy troops to disarm Hamas", "will not go there to fight"
-              + r"| (?:[\w-]+ ){0,3}?to (?:go and )?(?:fight|disarm|de-?weaponi[sz]e|demilitari[sz]e|enforce|confront|police|combat|battle|dismantle)\b)")
+              + r"| (?:[\w-]+ ){0,3}?to (?:go and )?(?:fight|disarm|de-?weaponi[sz]e|demilitari[sz]e|enforce|confront|police|combat|battle|dismantle)\b"
+              # "will not be deployed to carry out combat or disarmament operations"
+              + r"| (?:[\w-]+ ){0,3}?to (?:carry out|conduct|undertake|engage in|perform|take on) (?:any )?(?:[\w-]+ ){0,2}?" + TASKS + r")")
 # "if asked", "if needed": willingness, not a term.
 NOT_A_REQUEST = (r"(?! (?:asked|requested|needed|necessary|invited|called upon|required)\b"
                  # "if the United States asks": the sponsor's request, no term
@@ -506,7 +508,7 @@ MORE_CUES["conditional"] += [IF_FIRST]
 # "with the consent of", "on the basis of a resolution", "under the umbrella of the UN", a
 # participation that "hinges on" something, a deployment "after parliament approves".
 TERM_NOUNS = (r"(?:mandate|resolution|approval|consent|ceasefire|cease-fire|truce|agreement|authori[sz]ation|green light|"
-              r"invitation|guarantees?|vote|decision|request)")
+              r"invitation|guarantees?|vote|decision|request|legal (?:basis|framework|footing|cover))")
 TERMS_IN_OTHER_WORDS = [
     r"\b(?:without|before) (?:a |an |the |any |prior |its |their |explicit |formal |clear )?(?:[\w’'.-]+ ){0,3}?" + TERM_NOUNS + r"\b",
     r"\bwith the (?:prior |full |explicit )?(?:consent|approval|agreement|invitation|authori[sz]ation) of\b",
@@ -923,6 +925,15 @@ MORE_CUES["withdrawn"] += [
     r"\b(?:quit|quits|quitting|exited|exits|has left|have left) the (?:international |multinational |Gaza )?(?:stabili[sz]ation )?(?:force|ISF)\b",
 ]
 MORE_CUES["deployed"] += [
+    # arrival told with the troops described first: "the first 450 Indonesian soldiers assigned to the force
+    # landed at El Arish", "a company of 160 Moroccan engineers crossed into Rafah"
+    UNITS_WORD + r"(?: (?!(?:will|would|could|may|might|should|must|not|never|yet|be|expected|due|set)\b)[\w-]+){0,8}? "
+    r"(?:arrived|landed|(?:reached|entered|crossed into) " + PLACES + r")\b",
+    # still there: "our contingent remains in place", "its troops stay on the ground"
+    r"\b(?:troops|soldiers|contingent|forces|peacekeepers|personnel|units?|battalion|team) (?:remains?|stays?|remained|stayed) "
+    r"(?:in place|on the ground|deployed|in " + PLACES + r")",
+    # a unit relieved by the next: "completed the first rotation of its medical unit in Gaza"
+    r"\b(?:completed|began|carried out|finished) (?:the |its |their )?(?:first |second |third |latest |next )?rotation of (?:its|their)\b",
     r"\b(?:has|have|had) (?:already |now )?sent (?:its |their )?(?:first )?(?:\d[\d,]* |a |an )?(?:[\w-]+ ){0,2}" + UNITS_WORD
     + r" (?:[\w-]+ ){0,3}?(?:to|into|in) " + PLACES,
     UNITS_WORD + r" (?:have|has|had) (?:begun|started) (?:patrolling|patrols|operations|operating)\b",
@@ -977,7 +988,7 @@ MORE_CUES["considering"] += [
     r"\b[Dd]ecisions? (?:on|about|whether|regarding) [^.;]{0,140}?(?:has|have|is|remains) (?:still )?yet to be (?:made|taken|reached|finali[sz]ed)\b",
 ]
 MORE_CUES["declined"] += [
-    UNITS_WORD + r" (?:will|would|shall) not be (?:[a-z]+ly )?(?:sent|deployed|dispatched|contributed|committed|stationed)\b",
+    UNITS_WORD + r" (?:will|would|shall) not be (?:[a-z]+ly )?(?:sent|deployed|dispatched|contributed|committed|stationed)\b" + NOT_A_TASK,
     r"\b(?i:" + JOINING_VERBS + r")(?: [\w-]+){0,4}? (?:is|was|remains|would be) (?:simply |completely |totally )?(?:out of the question|not an option|off the table)\b",
 ]
 MORE_CUES["committed"] += [
@@ -1220,6 +1231,15 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
 RELATIVE_CLAUSE = re.compile(r", (?:whose [\w-]+(?: [\w-]+)? |(?:which|who) (?!(?:has|have|had) (?:already )?(?:offered|pledged|promised|committed|volunteered)\b"
                              # (nor is an aside that states the stance: ", which will send 500 troops,", ", which is still deciding,")
                              r"|(?:will|would|is|are) (?:also |still |now )?(?:send|contribute|deploy|join|ready|willing|prepared|considering|deciding|weighing|planning|expected)\b))(?:[^,]|,(?=\d{3}))*,")
+
+# A report the sentence denies: "asked about media reports that Chile had earmarked 3,500 soldiers, the
+# spokesman dismissed them as speculative", "reports that Peru agreed to serve under another's command are
+# inaccurate". What the report says is no stance; the denial, if it refuses anything, says so itself.
+DENIED_REPORT = re.compile(r"\b(?:[Rr]eports?|[Cc]laims?|[Ss]peculation|[Rr]umou?rs?|[Ss]uggestions?) (?:that|of|suggesting|saying|claiming)\b"
+                           r"(?:[^,.;]|,(?=\d{3}))*?(?=,| (?:are|were|is|was) (?:[a-z]+ly )?(?:inaccurate|false|untrue|baseless|unfounded|speculative|"
+                           r"wrong|incorrect|not true)\b|[.;]|$)")
+REPORT_DENIED = re.compile(r"\b(?:dismiss(?:ed|es|ing)?|denied|denies|deny|denying|rejected|rebuffed|inaccurate|false|untrue|baseless|"
+                           r"unfounded|speculative|incorrect|not true)\b")
 
 # The role the troops would have: "serve in a peacekeeping capacity", "act as a stabilisation force", "would only
 # have a peacekeeping role", "limited to peacekeeping duties".
@@ -2264,6 +2284,9 @@ def _extract(text: str) -> list[Suggestion]:
         named = [x for x in everyone[bisect_left(starts, span.start):bisect_left(starts, span.end)] if x.end <= span.end]
         # ", which has deployed peacekeepers elsewhere," is background, not the stance.
         asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(text, span.start, span.end)]
+        if REPORT_DENIED.search(sentence):
+            # "asked about reports that Chile had earmarked 3,500 soldiers, the spokesman dismissed them": the report is not the stance
+            asides += [(m.start(), m.end()) for m in DENIED_REPORT.finditer(text, span.start, span.end)]
         speakers = [x for x in named if not SPOKEN_TO.search(text, span.start, x.start) and not MEDIA_AFTER.match(text, x.end)
                     and not any(a <= x.start < b for a, b in asides) and not _a_place(text, x) and x.kind != "party"]
         given: dict[str, tuple[str, int]] = {}  # country -> (status, cue position)
