@@ -3016,3 +3016,37 @@ def test_past_tense_terms_troops_by_nationality_and_joining_the_board_or_the_for
 )
 def test_arrivals_tasks_refused_and_reports_denied(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # troops there now, by number or by unit
+        ("Chile, the largest contributor, has about 900 soldiers in the southern sector.",
+         {"CHL": ("deployed", {"deployed": 900}, [])}),
+        ("Peru has 600 soldiers in Khan Younis.", {"PER": ("deployed", {"deployed": 600}, [])}),
+        ("Peru has a company of engineers working in Rafah.", {"PER": ("deployed", {}, [])}),
+        ("Peru has 600 soldiers stationed in Lebanon.", {}),  # troops serving elsewhere
+        ("Ecuador has a battalion of engineers serving in Lebanon.", {}),
+        # a parliament's yes to the government's request; troops leaving for Gaza
+        ("Chile's Senate has approved the government's request to deploy 200 soldiers to the force.",
+         {"CHL": ("committed", {"committed": 200}, [])}),
+        ("Peru's defence ministry says 80 personnel, mostly medics, will leave for Gaza next week.",
+         {"PER": ("committed", {"committed": 80}, [])}),
+        # terms: the last word with parliament, nothing before its vote, an end to the mission
+        ("Chile is prepared to send 300 troops. But the final decision belongs to Congress.",
+         {"CHL": ("conditional", {"offered_min": 300, "offered_max": 300}, ["domestic_approval"])}),
+        ("Peru is ready to send troops, and nothing will move until Congress has approved it.",
+         {"PER": ("conditional", {}, ["domestic_approval"])}),
+        ("Chile is prepared to send 300 troops. The minister said Chile wants a clear exit date.",
+         {"CHL": ("conditional", {"offered_min": 300, "offered_max": 300}, ["other"])}),
+        # the cabinet deciding is a step of the decision, not a term
+        ("Peru is prepared to send 300 troops. The final decision on the deployment will be made by the cabinet.",
+         {"PER": ("committed", {"committed": 300}, [])}),
+        # a question names whom it asks about; the answer after it still speaks for the speaker
+        ("Chile is ready to send troops.\nQ: And Lima?\nMINISTER: The same answer. We want a clear exit date.",
+         {"CHL": ("conditional", {}, ["other"])}),
+    ],
+)
+def test_troops_there_parliaments_yes_and_terms_of_the_last_word(text, expected):
+    assert _read(text) == expected

@@ -259,6 +259,8 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
 # the status's cue above; a cue still needs a subject (the country before it, or the one last
 # spoken of) and is still cancelled by a negation just before it.
 UNITS_WORD = r"(?:troops|soldiers|personnel|forces|peacekeepers|police|officers|contingent|units?|battalions?|medics|engineers)"
+# Places in Gaza, where troops that arrive or serve are the force's.
+PLACES = r"(?:Gaza|the enclave|the Strip|the territory|Rafah|Khan Yunis|Khan Younis|Deir al-Balah|Gaza City)"
 # Parliaments by their own names, for terms set by them: "the Sejm must approve", "when the DPR approves".
 PARLIAMENT_NAMES = (r"(?:Bundestag|Sejm|Grand National Assembly|Milli Majlis|Majlis|Mejlis|National Congress|DPR|Duma|State Duma|Storting|Riksdag|Folketing|Eduskunta|"
                     r"Oireachtas|D[aá]il|Rada|Verkhovna Rada|Cortes|Lok Sabha|Jatiya Sangsad|Sangsad|Seimas|Saeima|Riigikogu|Sabor|"
@@ -663,6 +665,14 @@ TERMS_FIRST = [
     r"legislation|law|disarm\w*|funding|financing)\b)",
     r"(?=\b(?:[Pp]arliament|[Cc]ongress|the Senate|lawmakers|legislators|the [Cc]abinet|the National Assembly|the legislature|" + PARLIAMENT_NAMES + r") "
     r"(?:has|have|will have|would have|gets|get|will get|would get) the (?:final|last) (?:say|word)\b)",
+    # "the final decision belongs to Parliament", "nothing will move until Parliament has approved it"
+    r"\b(?:the )?(?:final|last) (?:decision|say|word) (?:[\w-]+ ){0,3}?(?:belongs to|rests with|lies with|is for|is up to|will be (?:made|taken) by) (?:the )?"
+    r"(?=(?:[Pp]arliament|[Cc]ongress|[Ss]enate|[Ll]awmakers|[Ll]egislators|National Assembly|[Ll]egislature|" + PARLIAMENT_NAMES[3:-1] + r")\b)",
+    r"\bnothing (?:will|would|can|could) (?:move|happen|go ahead|proceed|be sent|be decided) (?:until|before|unless) (?:the )?"
+    r"(?=(?:[Pp]arliament|[Cc]ongress|[Ss]enate|[Ll]awmakers|[Ll]egislators|National Assembly|[Ll]egislature|" + PARLIAMENT_NAMES[3:-1] + r")\b)",
+    # a mission with an end: "wants a clear exit date", "insists on an exit strategy"
+    r"\b(?:wants?|wanted|insists? on|insisted on|demands?|demanded|needs?|requires?|required|seeks?|sought) (?:a |an )?(?:clear |firm |fixed |defined |set )?"
+    r"(?=(?:exit (?:date|strategy|plan)|end date|time limit|withdrawal date)\b)",
     # (only of the country's own troops: "would deploy troops as part of a peacekeeping mission, not peace enforcement";
     # a view of the force, "envisions a peacekeeping mission, not peace enforcement", is no stance)
     r"\b(?:send|sending|deploy|deploying|contribute|contributing|join|joining|take part|taking part|participate|participating|serve|serving)\b[^.;]{0,60}?"
@@ -737,6 +747,12 @@ MORE_CUES["committed"] += [
     r"\b(?:gave|given|gives|giving|granted) (?:the |its |a |final )?(?:green light|go-ahead|approval) (?:for|to) (?:the )?"
     r"(?:sending|send|deploying|deploy|deployment|dispatch|dispatching|participation|participating|contribution)\b",
     r"\bsigned off on (?:the )?(?:[\w-]+ )?(?:sending|deploying|deployment|dispatch|dispatching|participation|contribution)\b",
+    # a parliament's yes: "Spain's Congress has approved the government's request to deploy 150 soldiers"
+    r"\b(?:[Pp]arliament|[Cc]ongress|[Aa]ssembly|[Ss]enate|[Ll]egislature|[Cc]hamber|[Dd]eputies|[Ll]awmakers|MPs|" + PARLIAMENT_NAMES[3:-1]
+    + r")(?: of [A-Z][\w-]+)? (?:has |have |had )?(?:approved|authori[sz]ed|endorsed|backed|voted (?:to approve|for|in favou?r of)) "
+    r"(?:the |a )?(?:[\w’'-]+ ){0,2}?(?:(?:request|plan|proposal|motion|bill|decision|mandate) )?(?:to )?(?:deploy|send|dispatch|contribute|deployment|dispatch)\b",
+    # leaving for the mission: "120 personnel, mostly engineers, will leave for Gaza next week"
+    UNITS_WORD + r",? (?:[\w-]+,? ){0,8}?(?:will|are to|is to|are due to|is due to|are set to|is set to) (?:leave|depart|fly|sail|head) (?:for|to) " + PLACES,
 ]
 MORE_CUES["declined"] += [
     r"\b(?:opted|chose|decided|elected|prefers|preferred) not to (?:send|contribute|deploy|join|take part|participate|be part)\b",
@@ -826,7 +842,6 @@ ALREADY_THERE = [
 ]
 MORE_CUES["deployed"] = MORE_CUES.get("deployed", []) + ALREADY_THERE
 # Still more ways to say each stance, found by rewording the ones above.
-PLACES = r"(?:Gaza|the enclave|the Strip|the territory|Rafah|Khan Yunis|Khan Younis|Deir al-Balah|Gaza City)"
 MORE_CUES["deployed"] += [
     r"\b(?:troops|soldiers|contingent|forces|peacekeepers|personnel|units?|battalion|team|police officers|officers|medics|engineers) "
     r"(?:are|were|have been|has been|is) (?:now )?(?:stationed|based|deployed|operating) (?:in|to|inside) " + PLACES,
@@ -934,6 +949,12 @@ MORE_CUES["deployed"] += [
     r"(?:in place|on the ground|deployed|in " + PLACES + r")",
     # a unit relieved by the next: "completed the first rotation of its medical unit in Gaza"
     r"\b(?:completed|began|carried out|finished) (?:the |its |their )?(?:first |second |third |latest |next )?rotation of (?:its|their)\b",
+    # troops held there now: "has about 1,100 soldiers in the southern sector", "has a company of engineers working
+    # in Rafah", "has an infantry platoon of about 40 guarding the force's hub"
+    r"\b(?:has|have) (?:about |around |some |nearly |roughly |more than |over |almost )?\d[\d,]* (?:[\w-]+ ){0,2}?" + UNITS_WORD
+    + r" (?:(?:now |already )?(?:working |based |serving |stationed |deployed |operating )?(?:in|inside|on the ground in) (?:" + PLACES[3:-1] + r"|the (?:[\w-]+ )?sector))",
+    r"\b(?:has|have) (?:a|an|its|their) (?:[\w-]+ ){0,2}?(?:company|platoon|battalion|unit|contingent|team|detachment) (?:of (?:about |around |some )?[\w,-]+ )?(?:[\w-]+ )?"
+    r"(?:working|based|serving|stationed|deployed|operating|guarding|patrolling|on the ground)\b",
     r"\b(?:has|have|had) (?:already |now )?sent (?:its |their )?(?:first )?(?:\d[\d,]* |a |an )?(?:[\w-]+ ){0,2}" + UNITS_WORD
     + r" (?:[\w-]+ ){0,3}?(?:to|into|in) " + PLACES,
     UNITS_WORD + r" (?:have|has|had) (?:begun|started) (?:patrolling|patrols|operations|operating)\b",
@@ -2667,6 +2688,8 @@ def _extract(text: str) -> list[Suggestion]:
         distinct = list(dict.fromkeys(x.code for x in named))
         if len(subjects_here) == 1:
             context = subjects_here[0]
+        elif not given and re.search(r"\?[”\"’']*\s*$", sentence):
+            pass  # a question ("And Berlin?") names whom it asks about; the answer still speaks for the speaker
         elif len(distinct) == 1:
             context = distinct[0]
         elif len(distinct) > 1:
