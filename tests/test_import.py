@@ -282,6 +282,9 @@ def test_editor_imports_reviews_edits_accepts_and_rejects(editor_client, session
     form.update(action="accept", committed="200")  # the editor adds what they know
     accepted = editor_client.post(f"/imports/{import_id}/countries/ITA", data=form, follow_redirects=False)
     assert accepted.status_code == 303
+    # ... which the article does not say: the editor is told it rests on no quote.
+    told = BeautifulSoup(editor_client.get(accepted.headers["location"]).text, "html.parser").get_text(" ", strip=True)
+    assert "Applied to Italy (version 1). No passage you kept gives troops committed (200): it rests on no quote" in told
     rejected = editor_client.post(f"/imports/{import_id}/countries/FRA",
                                   data={"csrf_token": editor_client.csrf, "action": "reject"}, follow_redirects=False)
     assert rejected.status_code == 303
@@ -387,7 +390,10 @@ def test_a_stale_form_stays_stale_when_shown_again_and_a_double_accept_records_n
 
     ita = f"/imports/{import_id}/countries/ITA"
     form = suggestion_form(editor_client.get(f"/imports/{import_id}").text, "ITA") | {"action": "accept"}
-    assert editor_client.post(ita, data=form, follow_redirects=False).status_code == 303
+    applied = editor_client.post(ita, data=form, follow_redirects=False)
+    assert applied.status_code == 303
+    told = editor_client.get(applied.headers["location"]).text
+    assert "Applied to Italy (version 1)." in told and "No passage you kept" not in told  # its figures are quoted
     twice = editor_client.post(ita, data=form)
     assert twice.status_code == 200 and "Nothing more was done: editor accepted (version 1)" in twice.text
     session.rollback()

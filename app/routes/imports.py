@@ -15,7 +15,7 @@ from app.db import get_database
 from app.deps import CountryPath, SessionDep
 from app.limits import ARTICLE_BODY_MAX_BYTES, ARTICLE_LIMIT, ARTICLE_MAX_BYTES
 from app.web import merge, stance_form
-from app.vocabulary import CONDITION_CATEGORIES, ROLES, STATES, STATUS_LABELS, STATUSES, quote_fact_labels
+from app.vocabulary import CONDITION_CATEGORIES, QUOTE_FACT_LABELS, ROLES, STATES, STATUS_LABELS, STATUSES, quote_fact_labels
 from app.routes.forms import submitted_form
 from app.schemas import SourceIn, form_number
 from app.services import board, imports, language, sources
@@ -337,7 +337,17 @@ def decide(request: Request, session: SessionDep, import_id: ImportId, iso3: Cou
         "applied": f"Applied to {original['country_name']} (version {outcome.version}).",
         "unchanged": f"{original['country_name']} already says this; nothing was recorded.",
     }
-    return redirect(anchor, messages[outcome.outcome] + (f" {notice}" if notice else ""))
+    return redirect(anchor, messages[outcome.outcome] + (f" {notice}" if notice else "")
+                    + (f" {_unquoted_words(parsed)}" if outcome.outcome == "applied" and parsed.unquoted else ""))
+
+
+def _unquoted_words(parsed: stance_form.ParsedReview) -> str:
+    """What of the applied figures rests on no quote: figures changed on review that no passage kept gives."""
+    troops = parsed.data.troops.model_dump() if parsed.data is not None else {}
+    named = [f"{QUOTE_FACT_LABELS[name].lower()} ({troops[name]:,})" for name in parsed.unquoted]
+    said = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    return (f"No passage you kept gives {said}: {'it rests' if len(named) == 1 else 'they rest'} on no quote; "
+            "cite one on the country's page.")
 
 
 def _decided_words(decision) -> str:

@@ -35,7 +35,7 @@ def evidence_citations(source_id: int, passages: list[str], troops: dict[str, in
     written = [importer.figures_written(passage) for passage in passages]
     # A figure no passage gives (one the editor changed on review) rests on no quote: a passage that
     # gives no figure is then the word for the status only, never for a figure it does not state.
-    unquoted = any(all(troops[name] not in figures for figures in written) for name in valued)
+    unquoted = bool(unquoted_figures(passages, troops))
     for i, passage in enumerate(passages):
         fields = ["status"] if i == 0 else []
         given = [name for name in valued if troops[name] in written[i]]
@@ -43,6 +43,13 @@ def evidence_citations(source_id: int, passages: list[str], troops: dict[str, in
         out += [{"source_id": source_id, "quote": passage, "field": f}
                 for f in fields or (["status"] if unquoted else [None])]
     return out
+
+
+def unquoted_figures(passages: list[str], troops: dict[str, int | None]) -> list[str]:
+    """The troop figures (field names) that no passage in PASSAGES gives: they rest on no quote."""
+    written = [importer.figures_written(passage) for passage in passages]
+    return [name for name, value in troops.items()
+            if value is not None and all(value not in figures for figures in written)]
 
 
 class NothingFound(InvalidInput):

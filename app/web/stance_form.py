@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from starlette.datastructures import FormData
 
 from app.figure_rule import TROOP_FIELDS, figure_problems
-from app.services.imports import evidence_citations
+from app.services.imports import evidence_citations, unquoted_figures
 from app.schemas import CitationIn, SourceIn, StanceData, check_day, form_number
 from app.web.new_source import NEW_SOURCE_FIELDS, parse_new_source, picks_new_source
 from app.db import utcnow
@@ -364,6 +364,7 @@ class ParsedReview:
     data: StanceData | None
     row_of: list[int]
     evidence_of: list[int]  # citation index in `data` -> evidence row in the form
+    unquoted: list[str] = field(default_factory=list)  # troop figures no kept passage gives
 
 
 def parse_review(form: StanceForm, source_id: int) -> ParsedReview:
@@ -400,7 +401,7 @@ def parse_review(form: StanceForm, source_id: int) -> ParsedReview:
     if not citations:
         form.error("evidence", "Cite at least one passage of the article for this stance: tick one, or quote it.")
     data = _validate(form, _payload(form, troops, stated_on, conditions, citations), row_of, evidence_of)
-    return ParsedReview(data if not form.errors else None, row_of, evidence_of)
+    return ParsedReview(data if not form.errors else None, row_of, evidence_of, unquoted_figures(passages, troops))
 
 
 def with_citation(data: StanceData, source_id: int, quote: str) -> StanceData:
