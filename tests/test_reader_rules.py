@@ -3050,3 +3050,23 @@ def test_arrivals_tasks_refused_and_reports_denied(text, expected):
 )
 def test_troops_there_parliaments_yes_and_terms_of_the_last_word(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # money for rebuilding, ports for staging: no troops
+        ("Kyrgyzstan has said it will contribute to Gaza's reconstruction fund.", {}),
+        ("Malta has offered the ports of Valletta and Marsaxlokk as staging posts for personnel and supplies.", {}),
+        # a part in talks denied is no deliberation
+        ("Oman has not taken part in discussions on troops.", {}),
+        ("Oman is in discussions on troops for the force.", {"OMN": ("considering", {}, [])}),
+        # where the asking happened, and where troops served before, are places, not countries with a stance
+        ("Of the countries Washington approached at a meeting in Manila to supply troops, none has answered.", {}),
+        ("\"Chile has a long history of peacekeeping, in Haiti and in Cyprus. We would only consider a contribution "
+         "to a force under U.N. command,\" the adviser told reporters.", {"CHL": ("conditional", {}, ["mandate"])}),
+        ("Cyprus will not send troops.", {"CYP": ("declined", {}, [])}),
+    ],
+)
+def test_rebuilding_money_ports_talks_denied_and_places_of_asking_or_service(text, expected):
+    assert _read(text) == expected

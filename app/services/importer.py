@@ -1164,7 +1164,7 @@ GROUP_MEMBER_BEFORE = re.compile(r"\b(?:is|was|are|were) (?:one|two|among) (?:of
 # train police, made as part of the force's pledges, still counts; money is NOT_PEOPLE's) ...
 OTHER_HELP = re.compile(r" to (?:host|rebuild|reconstruct|help rebuild)\b"
                         # nor are places and facilities: "offered the use of its ports", "offered its airspace"
-                        r"| (?:the )?(?:use of|access to)\b| (?:its |their )?(?:ports?|airports?|airspace|air bases?|naval bases?|bases|facilities|territory)\b"
+                        r"| (?:the )?(?:use of|access to)\b| (?:its |their |the )?(?:ports?|airports?|airspace|air bases?|naval bases?|bases|facilities|territory)\b"
                         # nor is an offer to think it over: "offered to consider taking part" is weighing it
                         r"| to (?:consider|explore|study|look into|discuss|examine)\b")
 # ... unless troops come with it: "offered to host the training and to send a small number of troops".
@@ -1182,7 +1182,7 @@ NOT_A_CONTRIBUTION = re.compile(
     r"| (?:the |its )?(?:[A-Z][\w’'-]*(?:’s|'s) )?(?:new )?(?:Board of Peace|Peace Council|Council of Peace|[Bb]oard|[Cc]ouncil|charter)\b"
     # envoys and letters, and contributions to rebuilding: "will send a delegation to the talks"
     r"| (?:a |an |its |their |the )?(?:[\w-]+ )?(?:delegation|envoy|letter|message|minister|representative|note|congratulations)s?\b"
-    r"| to (?:the )?(?:[\w-]+ ){0,2}(?:reconstruction|rebuilding|recovery|humanitarian|fund)\b"
+    r"| to (?:the )?(?:[\w’'-]+ ){0,2}(?:reconstruction|rebuilding|recovery|humanitarian|fund)\b"
     # officers sent to liaise with a coordination centre, which is not the force: "will send a liaison officer to the
     # Civil-Military Coordination Centre", "seconded two planners to the CMCC"
     r"| [^.;]{0,60}?\bto (?:the )?(?:[\w-]+ ){0,3}?(?:(?:Civil-Military |civil-military )?(?:Coordination|Co-ordination|coordination|co-ordination) (?:Cent(?:re|er)|cent(?:re|er)|[Cc]ell|[Hh]ub)|CMCC)\b"
@@ -1220,6 +1220,8 @@ ASKED_CUE = re.compile(r"(?:been|was|were|is|are|being) (?:approached|asked|invi
 HYPOTHETICAL = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Ss]hould)\s+(?:[\w’'.-]+\s+){0,4}$")
 # A cue the text negates ("has not ruled out", "did not exclude") is no refusal.
 NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$|\b[Nn]o\s+$"
+                     # "has not taken part in discussions on troops"
+                     r"|\b(?:not|never)\s+(?:taken|taking|been|held|joined|entered)\s+(?:part\s+)?(?:in\s+)?$"
                      # "no countries have officially confirmed", "none of them has offered": the subject itself is the negation
                      r"|\b(?:[Nn]o (?:other |single )?(?:country|countries|nation|nations|state|states|government|governments|one)|[Nn]one(?: of them)?|[Nn]either)\s+(?:has|have|had|is|are|was|were)?\s*(?:\w+\s+)?$")
 # Verbs whose agent approaches others: the countries after them are the ones being asked.
@@ -1864,6 +1866,9 @@ DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'’-]{2,}(?:, [A-Z][\w.'’ -]{1,30}?)?
 # there: "a planning meeting in Turkey", "talks held in Egypt" (not "Turkey's role", "interest in Chile joining").
 COUNTRY_AS_PLACE_BEFORE = re.compile(r"\b(?:meeting|meetings|conference|summit|talks|gathering|session|ceremony|visit|base|held|hosted|convened|took place)"
                                      r" (?:[\w-]+ ){0,3}?(?:in|at|near)\s+$"
+                                     # where troops served before: "a long history of peacekeeping, in Haiti and in Lebanon"
+                                     r"|\b(?:peacekeeping|peacekeepers|missions?|served|serving|serves|experience)\b(?:,? (?:[\w-]+ ){0,2}?(?:in|and|or) )?"
+                                     r"(?:,? (?:[A-Z][\w-]+ ){1,2}(?:and|or) )?,? ?(?:in|and in)\s+$"
                                      # where troops are sent: "deploying Indian peacekeepers to Ukraine and Gaza"
                                      r"|\b(?:send|sending|sent|deploy|deploying|deployed|dispatch|dispatching|dispatched|station|stationing|stationed)"
                                      r" (?:[\w-]+ ){0,3}?(?:troops|soldiers|peacekeepers|forces|personnel|contingents?|boots on the ground) (?:to|in|into)\s+$")
@@ -1962,7 +1967,7 @@ ELIDED_SUBJECT = re.compile(r"\b(?:but|and|yet)\s+(?:(?:would|will|could|should|
 
 # Words before a sentence's grammatical subject: "On Monday, ", "However, ", "Meanwhile ".
 # (a title before the name is still the opening: "NATO member Turkey has ...", "the Gulf state Qatar")
-SUBJECT_LEAD = re.compile(r"(?:(?:[A-Z]\w* )?(?:On|By|In|Meanwhile|However|But|And|Separately|Earlier|Later|Also|Still|Now|Then)\b[^,]{0,30}, ?|(?:However|But|And|Meanwhile|Separately) )?(?:the )?"
+SUBJECT_LEAD = re.compile(r"[“\"‘']?(?:(?:[A-Z]\w* )?(?:On|By|In|Meanwhile|However|But|And|Separately|Earlier|Later|Also|Still|Now|Then)\b[^,]{0,30}, ?|(?:However|But|And|Meanwhile|Separately) )?(?:the )?"
                           r"(?:[\w-]+ (?:member|member state|state|country|ally|nation|neighbou?r|power) )?", re.I)
 
 
@@ -2549,7 +2554,8 @@ def _extract(text: str) -> list[Suggestion]:
                 continue  # "Turkey's approach to Egypt has softened": a policy, not a request for troops
             if not m.group(0).split()[0].endswith("ing") and PASSIVE_BEFORE.search(text, span.start, m.start()):
                 continue  # "was approached by American officials": the subject is the one asked
-            listed = _list_after(text, named, m.end(), span.end)
+            # (not where the asking happened: "approached at a meeting in Singapore")
+            listed = _list_after(text, [x for x in named if not _a_place(text, x)], m.end(), span.end)
             first = next((x for x in named if x.start >= m.end() and not x.is_demonym), None)
             if ASKED_GROUP.match(text, m.end(), span.end) and (first is None or "," in text[m.end():first.start]):
                 # a group asked, its members given as examples further on: only when the request is about the force
