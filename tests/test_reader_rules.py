@@ -3070,3 +3070,27 @@ def test_troops_there_parliaments_yes_and_terms_of_the_last_word(text, expected)
 )
 def test_rebuilding_money_ports_talks_denied_and_places_of_asking_or_service(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an official who declines to be named declines nothing
+        ("Peru will send troops, said a Peruvian official who declined to be named.", {"PER": ("committed", {}, [])}),
+        ("Chile has yet to decide, said an official who refused to be identified.", {"CHL": ("considering", {}, [])}),
+        # a refusal said alone
+        ("Ecuador flatly refused, citing its commitments at home.", {"ECU": ("declined", {}, [])}),
+        ("Ecuador was asked to send troops but refused.", {"ECU": ("declined", {}, [])}),
+        ("Ecuador refused to comment.", {}),
+        # a contribution described as under study; asked and not yet answered
+        ("Oman's officials describe a contribution as \"under study\".", {"OMN": ("considering", {}, [])}),
+        ("Bolivia, which Washington asked to contribute troops, has not replied publicly.", {"BOL": ("considering", {}, [])}),
+        ("Bolivia has not responded to the criticism of its trade policy.", {}),
+        # a request awaited is no term
+        ("Paraguay has not ruled out taking part. \"If a request comes, the government will consider it,\" a spokesman said.",
+         {"PRY": ("considering", {}, [])}),
+        ("If a mandate comes, Paraguay will send troops.", {"PRY": ("conditional", {}, ["mandate"])}),
+    ],
+)
+def test_unnamed_officials_refusals_alone_and_requests_awaited(text, expected):
+    assert _read(text) == expected

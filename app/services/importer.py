@@ -192,6 +192,8 @@ NOT_A_TASK = (r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS
               + r"| (?:[\w-]+ ){0,3}?to (?:carry out|conduct|undertake|engage in|perform|take on) (?:any )?(?:[\w-]+ ){0,2}?" + TASKS + r")")
 # "if asked", "if needed": willingness, not a term.
 NOT_A_REQUEST = (r"(?! (?:asked|requested|needed|necessary|invited|called upon|required)\b"
+                 # "if a request comes, the government will consider it": a request awaited, no term
+                 r"| (?:a |an |the )?(?:formal |official )?(?:request|invitation) (?:comes|arrives|is (?:made|received|sent))\b"
                  # "if the United States asks": the sponsor's request, no term
                  r"| (?:the )?(?:United States|U\.S\.|US|Washington|Americans|Trump|President Trump) (?:asks|asked|requests|requested|invites|invited|wants)\b)")
 ADVERB = r"(?:[a-z]+ly |yet |now |still |ever |rather |really )?"
@@ -216,7 +218,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"|\b(?:will|would|wants?|shall) (?:take|play|have) no (?:part|role)\b(?= (?:in|on) (?:the |a |any |such )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|operation|deployment|contingent)\b|[ ,.]*$|[,.;])"
                             r"|\b[Nn]o (?:[\w-]+ ){0,3}(?:troops|soldiers|units|forces|personnel|participation|involvement|contingent|boots|peacekeepers)\b(?: [\w-]+){0,5}? (?:will|would|is|are|shall) (?:be )?(?:sent|deployed|envisaged|forthcoming|planned|contributed|dispatched)\b"
                             r"|\bexclud(?:es|ed|ing) any (?:[\w-]+ )?(?:participation|involvement|deployment)\b|\bdecided against (?:participating|joining|sending|taking part|deploying)\b"
-                            r"|\brul(?:ed|es|ing) (?:(?:it|that|this) )?out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer|rule out|exclude))|\brefused to\b(?! (?:comment|say|confirm|rule out|exclude))|\brefuses to\b(?! (?:rule out|exclude))|\brejected (?:the|a|an|calls|requests|any)\b"
+                            r"|\brul(?:ed|es|ing) (?:(?:it|that|this) )?out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer|rule out|exclude|be (?:named|identified|quoted)))|\brefused to\b(?! (?:comment|say|confirm|rule out|exclude|be (?:named|identified|quoted)))|\brefuses to\b(?! (?:rule out|exclude))|\brejected (?:the|a|an|calls|requests|any)\b"
                             r"|\b(?:has|have|had) [“\"‘']?no (?:such )?(?:plans?|intentions?)|\b[“\"‘']?no plans[”\"’']? to\b"
                             # no way to send them: "has no legal basis to dispatch troops"
                             r"|\b(?:has|have|had) no (?:legal |constitutional )?(?:basis|authority|means|capacity|way) to (?:send|dispatch|deploy|contribute)\b"
@@ -374,6 +376,8 @@ MORE_CUES: dict[str, list[str]] = {
     # Refusals said in other words: turned down, distanced itself, backed away, cannot take part.
     "declined": [
         r"\bturned down (?:the |a |an |any |requests?|calls?|invitations?|offers?)",
+        # a refusal said alone: "South Korea flatly refused, citing its commitments"
+        r"\b(?:flatly |firmly |politely |bluntly )?refused(?=[.,;:]|$| outright\b)",
         r"\bdistanced (?:itself|themselves) from\b|\bbacked away from\b|\bsaid no to\b",
         r"\b(?:cannot|can[’']t|could not|couldn[’']t) (?:afford to )?(?:send|contribute|take part|participate|deploy|join)\b" + NOT_A_TASK,
         r"\bnot (?:in a position|able) to (?:send|contribute|take part|participate|deploy|join)\b" + NOT_A_TASK,
@@ -493,7 +497,7 @@ NOT_YET = [
 ]
 # Terms put first: "If the Security Council approves, Chile will send 500 troops", "Peru said that if a
 # ceasefire holds, it would deploy". The term is the if-clause; the subject comes after its comma.
-IF_FIRST = (r"(?<![Ee]ven )(?<![Aa]sked )(?<!asking )(?<!unclear )(?<!known )(?<!wondered )(?<!wonders )\b(?:[Ii]f|[Oo]nce) (?!asked|requested|needed|necessary|invited|called upon|required)(?=(?:[^,;.]{3,120}, ){1,3}?(?:[\w’'-]+ ){0,5}?"
+IF_FIRST = (r"(?<![Ee]ven )(?<![Aa]sked )(?<!asking )(?<!unclear )(?<!known )(?<!wondered )(?<!wonders )\b(?:[Ii]f|[Oo]nce) (?!asked|requested|needed|necessary|invited|called upon|required|(?:a |an |the )?(?:formal |official )?(?:request|invitation) (?:comes|arrives|is (?:made|received|sent))\b)(?=(?:[^,;.]{3,120}, ){1,3}?(?:[\w’'-]+ ){0,5}?"
             r"(?:(?:will|would|could|can|is ready to|are ready to|would be ready to|is willing to|would be willing to) (?:also )?"
             r"(?:send|contribute|deploy|dispatch|join|take part|participate|provide|consider|go(?! ahead))\b"
             # readiness said on its own after the term: "If a mandate is given, then we are ready."
@@ -598,6 +602,11 @@ STILL_WEIGHING = [
     r"\b(?:evaluating|assessing|reviewing|studying|examining|weighing) (?:its|their|a|the) (?:possible |potential |eventual )?"
     r"(?:participation|contribution|involvement|role|deployment|options)\b",
     r"\b(?:is|are|was|were|remains?) (?:still |now )?under (?:active |serious |careful )?(?:consideration|review|study|discussion)\b",
+    # asked, and no answer yet: "Uganda, which Washington asked to contribute, has not replied publicly"
+    r"\b(?:has|have) not (?:yet )?(?:publicly |formally |officially )?(?:responded|replied|answered)",
+    # "describe a contribution as “under study”"
+    r"\b(?:describes?|described|describing|sees?|treats?|calls?|called) (?:a |an |its |their |the )?(?:[\w-]+ )?(?:contribution|participation|deployment|role|request|offer)"
+    r" as [“\"‘']?(?:still )?under (?:active |serious |careful )?(?:consideration|review|study|discussion)\b",
     # "has instructed the government to prepare proposals on Kazakhstan's participation"
     r"\b(?:instructed|ordered|tasked|asked|directed) (?:the |his |her |its |their )?(?:[\w-]+ ){0,3}?to (?:prepare|draft|study|work out|submit|present) "
     r"(?:proposals|a proposal|options|plans?|recommendations|a report)\b" + ABOUT_JOINING_AHEAD,
@@ -993,7 +1002,7 @@ LEANING_TOWARDS = [
     r"\b(?:contemplates|contemplated|mulls|mulled|deliberates|ponders|pondered|pondering)\b" + ABOUT_JOINING_AHEAD,
 ]
 MORE_CUES["considering"] += LEANING_TOWARDS
-STANCE_NEEDS_TOPIC = re.compile(r"open mind|open-minded|(?:stance|approach|position|line|attitude)$")
+STANCE_NEEDS_TOPIC = re.compile(r"open mind|open-minded|(?:stance|approach|position|line|attitude)$|(?:responded|replied|answered)$")
 
 # A third sweep, from paraphrases of the same stances: a request "reviewed" under any name, a decision
 # "yet to be made", troops that "will not be sent", a part "out of the question", the first country of its
