@@ -3094,3 +3094,20 @@ def test_rebuilding_money_ports_talks_denied_and_places_of_asking_or_service(tex
 )
 def test_unnamed_officials_refusals_alone_and_requests_awaited(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # troops there and troops promised are two facts, in either order
+        ("The first 90 Chilean soldiers have arrived in Gaza, the army said. Chile has committed 400 troops in total.",
+         {"CHL": {"committed": 400, "deployed": 90}}),
+        ("Peru has committed 400 troops. The first 90 Peruvian soldiers arrived in Gaza on Tuesday.",
+         {"PER": {"committed": 400, "deployed": 90}}),
+        # the whole force's size, with an aside between the force and its number, is no country's figure
+        ("Ecuador is still studying the request. The force, authorised by Security Council resolution 2803, is expected "
+         "to number about 20,000 troops.", {"ECU": {}}),
+    ],
+)
+def test_arrivals_beside_pledges_and_the_force_size_after_an_aside(text, expected):
+    assert _figures(text) == expected

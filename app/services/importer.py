@@ -1503,7 +1503,7 @@ def figures_written(text: str) -> set[int]:
 # number 20,000") is no country's contribution.
 FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) (?:of|with|totall?ing|numbering|comprising|made up of) "
                                r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
-                               r"|\b(?:force|mission|ISF)(?:,? (?:whose|which|with|its) (?:[\w-]+ ){0,2}?| (?:[\w-]+ ){0,3}?| )(?:will|would|could|can|is to|is expected to|may|might) (?:have|number|include|comprise|consist of|total|reach|be made up of) "
+                               r"|\b(?:force|mission|ISF)(?:,? (?:whose|which|with|its) (?:[\w-]+ ){0,2}?| (?:[\w-]+ ){0,3}?| |,(?: [\w.-]+){1,8}, )(?:will|would|could|can|is to|is expected to|may|might) (?:have|number|include|comprise|consist of|total|reach|be made up of) "
                                r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
                                # (and the force's own first troops: "the force, whose first 2,000 troops arrive in May")
                                r"|\b(?:force|mission|ISF)(?:’s|'s|,? whose) (?:planned |projected |total |full |envisaged |expected |overall |eventual |first |initial |advance |lead )?(?:strength of )?$"
@@ -1580,7 +1580,7 @@ def _figures(sentence: str) -> list[Figure]:
             return  # ", which already has 5,000 peacekeepers abroad," is background, not the offer
         if SERVING_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) and SERVING_AFTER.match(sentence, m.end()):
             return  # "has 8,000 soldiers in UN missions": troops serving elsewhere
-        before = sentence[max(0, m.start() - 80):m.start()]
+        before = sentence[max(0, m.start() - 120):m.start()]
         if (FORCE_WIDE_BEFORE.search(before) and not OWN_FORCE_BEFORE.search(before)) or FORCE_WIDE_AFTER.match(sentence, m.end()):
             return
         found.append(Figure(m.start(), values, total or TOTAL_BEFORE.search(before) is not None))
@@ -2681,9 +2681,12 @@ def _extract(text: str) -> list[Suggestion]:
             target.add_evidence(sentence)
             stretch = stretches.get(code) or _from_own_cue(sentence, given[code][1] - span.start)
             figures_here = _troops(sentence, status, *stretch) if code in stretches or code == owner else {}
-            if figures_here and any(v is not None for v in target.troops.values()):
+            had = {key for key, value in target.troops.items() if value is not None}
+            if figures_here and had and not (("deployed" in had) != ("deployed" in figures_here) and not had & set(figures_here)):
                 # The country already has its figure from an earlier sentence: a later one replaces it only
                 # when it gives the total ("... a total of 8,000"); otherwise it is a detail (a first wave).
+                # (Troops there and troops promised are two facts: "the first 120 have arrived ... 600 committed
+                # in total" gives both.)
                 chosen = _chosen_figure(sentence, *stretch)
                 if chosen is None or not chosen.total:
                     figures_here = {}
