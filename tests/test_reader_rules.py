@@ -3111,3 +3111,15 @@ def test_unnamed_officials_refusals_alone_and_requests_awaited(text, expected):
 )
 def test_arrivals_beside_pledges_and_the_force_size_after_an_aside(text, expected):
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # armed forces known by a name of their own stand for their country
+        ("Japan will fund the force, but Self-Defense Forces personnel will not be deployed.", {"JPN": ("declined", {}, [])}),
+        ("The Bundesheer will not take part in the force.", {"AUT": ("declined", {}, [])}),
+    ],
+)
+def test_armed_forces_by_their_own_names(text, expected):
+    assert _read(text) == expected

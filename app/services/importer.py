@@ -30,6 +30,9 @@ INSTITUTIONS = {
     # parliaments whose names belong to one country ("The Bundestag would have to approve any deployment")
     "Bundestag": "DEU", "Sejm": "POL", "Grand National Assembly": "TUR", "Storting": "NOR", "Riksdag": "SWE",
     "Folketing": "DNK", "Verkhovna Rada": "UKR", "Lok Sabha": "IND", "Jatiya Sangsad": "BGD",
+    # armed forces known by a name of their own ("Self-Defense Forces personnel will not be deployed")
+    "Self-Defense Forces": "JPN", "Self-Defence Forces": "JPN", "Bundesheer": "AUT", "Mehmetçik": "TUR",
+    "Garuda Contingent": "IDN", "Kopassus": "IDN",
 }
 
 
