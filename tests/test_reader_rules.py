@@ -3123,3 +3123,11 @@ def test_arrivals_beside_pledges_and_the_force_size_after_an_aside(text, expecte
 )
 def test_armed_forces_by_their_own_names(text, expected):
     assert _read(text) == expected
+
+
+def test_the_speakers_we_keeps_speaking_for_the_speaker():
+    """A minister naming another country in passing ("our Peruvian friends") still speaks for their own."""
+    text = ("MINISTER: Chile is prepared to send 300 troops.\nQ: Have you discussed a joint contribution with Lima?\n"
+            "MINISTER: We talk to our Peruvian friends every day, but decisions in Lima are for Lima to announce.\n"
+            "MINISTER: I would add one thing: we want a clear exit date.")
+    assert _read(text) == {"CHL": ("conditional", {"offered_min": 300, "offered_max": 300}, ["other"])}

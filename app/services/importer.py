@@ -1267,6 +1267,10 @@ RELATIVE_CLAUSE = re.compile(r", (?:whose [\w-]+(?: [\w-]+)? |(?:which|who) (?!(
                              # (nor is an aside that states the stance: ", which will send 500 troops,", ", which is still deciding,")
                              r"|(?:will|would|is|are) (?:also |still |now )?(?:send|contribute|deploy|join|ready|willing|prepared|considering|deciding|weighing|planning|expected)\b))(?:[^,]|,(?=\d{3}))*,")
 
+# A sentence whose subject is its speaker: "We talk to our French friends every day", "MINISTER: I will not
+# speak for Paris".
+FIRST_PERSON_OPENING = re.compile(r"\s*(?:[A-Z][A-Z .]{1,30}:\s*)?[“\"‘']?(?:We|I|Our|My)\b")
+
 # A report the sentence denies: "asked about media reports that Chile had earmarked 3,500 soldiers, the
 # spokesman dismissed them as speculative", "reports that Peru agreed to serve under another's command are
 # inaccurate". What the report says is no stance; the denial, if it refuses anything, says so itself.
@@ -2709,8 +2713,10 @@ def _extract(text: str) -> list[Suggestion]:
         distinct = list(dict.fromkeys(x.code for x in named))
         if len(subjects_here) == 1:
             context = subjects_here[0]
-        elif not given and re.search(r"\?[”\"’']*\s*$", sentence):
-            pass  # a question ("And Berlin?") names whom it asks about; the answer still speaks for the speaker
+        elif not given and (re.search(r"\?[”\"’']*\s*$", sentence) or FIRST_PERSON_OPENING.match(sentence)):
+            # a question ("And Berlin?") names whom it asks about, and the speaker's "we talk to our French friends"
+            # whom they speak of: what follows still speaks for the speaker
+            pass
         elif len(distinct) == 1:
             context = distinct[0]
         elif len(distinct) > 1:
