@@ -3131,3 +3131,32 @@ def test_the_speakers_we_keeps_speaking_for_the_speaker():
             "MINISTER: We talk to our Peruvian friends every day, but decisions in Lima are for Lima to announce.\n"
             "MINISTER: I would add one thing: we want a clear exit date.")
     assert _read(text) == {"CHL": ("conditional", {"offered_min": 300, "offered_max": 300}, ["other"])}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sponsor negotiating with a list: each is approached
+        ("The US has been negotiating with Chile, Peru and Ecuador for participation.",
+         {"CHL": ("considering", {}, []), "PER": ("considering", {}, []), "ECU": ("considering", {}, [])}),
+        ("Chile negotiated with Hamas over the hostages.", {}),
+        # second thoughts
+        ("After initially offering troops, Peru and Ecuador have expressed reservations over the force's mission.",
+         {"PER": ("considering", {}, []), "ECU": ("considering", {}, [])}),
+        ("Several Andean countries, like Bolivia and Peru, now have \u201ccold feet,\u201d per an insider.",
+         {"BOL": ("considering", {}, []), "PER": ("considering", {}, [])}),
+        ("Chile has expressed reservations about the trade deal.", {}),
+        # a deployment planned by its size; money is no contingent
+        ("Chile, which first pledged up to 5,000 troops, now plans a smaller deployment of around 600.",
+         {"CHL": ("committed", {"committed": 600}, [])}),
+        ("Peru pledged a contribution of 5 million dollars.", {}),
+        # no decision yet on a country's possible part
+        ("No final decision has yet been taken regarding Ecuador\u2019s possible participation in the force.",
+         {"ECU": ("considering", {}, [])}),
+        # a term only preferred, or how past missions were run, is no term
+        ("Lima would prefer deployment to be under UN mandate.", {}),
+        ("Chile will send troops. All past missions were under UN auspices.", {"CHL": ("committed", {}, [])}),
+    ],
+)
+def test_negotiations_second_thoughts_planned_sizes_and_terms_only_preferred(text, expected):
+    assert _read(text) == expected

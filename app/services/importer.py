@@ -605,6 +605,9 @@ STILL_WEIGHING = [
     r"\b(?:evaluating|assessing|reviewing|studying|examining|weighing) (?:its|their|a|the) (?:possible |potential |eventual )?"
     r"(?:participation|contribution|involvement|role|deployment|options)\b",
     r"\b(?:is|are|was|were|remains?) (?:still |now )?under (?:active |serious |careful )?(?:consideration|review|study|discussion)\b",
+    # second thoughts: "have expressed reservations due to a lack of clarity", "now have “cold feet”"
+    r"\b(?:expressed|voiced|raised|has|have|had|with) (?:serious |strong |growing |some |deep )?(?:reservations|misgivings|doubts)"
+    r"|\b(?:has|have|had|got|getting|developed|developing) [“\"‘']?cold feet",
     # asked, and no answer yet: "Uganda, which Washington asked to contribute, has not replied publicly"
     r"\b(?:has|have) not (?:yet )?(?:publicly |formally |officially )?(?:responded|replied|answered)",
     # "describe a contribution as “under study”"
@@ -759,6 +762,9 @@ MORE_CUES["committed"] += [
     r"\b(?:gave|given|gives|giving|granted) (?:the |its |a |final )?(?:green light|go-ahead|approval) (?:for|to) (?:the )?"
     r"(?:sending|send|deploying|deploy|deployment|dispatch|dispatching|participation|participating|contribution)\b",
     r"\bsigned off on (?:the )?(?:[\w-]+ )?(?:sending|deploying|deployment|dispatch|dispatching|participation|contribution)\b",
+    # a deployment planned by its size: "now plans a smaller deployment of around 1,200"
+    r"\b(?:plans|planned|is planning|are planning|now plans) (?:a |an )?(?:[\w-]+ )?(?:deployment|contingent|contribution|force) of "
+    r"(?:about |around |some |roughly |up to |nearly )?\d",
     # a parliament's yes: "Spain's Congress has approved the government's request to deploy 150 soldiers"
     r"\b(?:[Pp]arliament|[Cc]ongress|[Aa]ssembly|[Ss]enate|[Ll]egislature|[Cc]hamber|[Dd]eputies|[Ll]awmakers|MPs|" + PARLIAMENT_NAMES[3:-1]
     + r")(?: of [A-Z][\w-]+)? (?:has |have |had )?(?:approved|authori[sz]ed|endorsed|backed|voted (?:to approve|for|in favou?r of)) "
@@ -1005,7 +1011,8 @@ LEANING_TOWARDS = [
     r"\b(?:contemplates|contemplated|mulls|mulled|deliberates|ponders|pondered|pondering)\b" + ABOUT_JOINING_AHEAD,
 ]
 MORE_CUES["considering"] += LEANING_TOWARDS
-STANCE_NEEDS_TOPIC = re.compile(r"open mind|open-minded|(?:stance|approach|position|line|attitude)$|(?:responded|replied|answered)$")
+STANCE_NEEDS_TOPIC = re.compile(r"open mind|open-minded|(?:stance|approach|position|line|attitude)$|(?:responded|replied|answered)$"
+                                r"|(?:reservations|misgivings|doubts)$")
 
 # A third sweep, from paraphrases of the same stances: a request "reviewed" under any name, a decision
 # "yet to be made", troops that "will not be sent", a part "out of the question", the first country of its
@@ -1204,7 +1211,7 @@ SUPPORTED_OBJECT = re.compile(r" (?:the |a |an |this |its )?(?:[\w-]+ ){0,2}" + 
 # The person or country whose decision is awaited, named right after the cue.
 # "no decision has been taken on Chile joining the force": the country the decision is about.
 DECIDED_ON = re.compile(r"\s+(?:yet\s+)?(?:on|about|regarding|over|concerning)\s+(?:whether\s+)?(?:the\s+)?")
-JOINING_AFTER = re.compile(r"(?:’s|'s)?\s+(?:joining|sending|participat\w*|taking part|contribut\w*|deploy\w*|involvement|role)\b")
+JOINING_AFTER = re.compile(r"(?:’s|'s)?\s+(?:(?:possible|potential|eventual|proposed|planned|prospective)\s+)?(?:joining|sending|participat\w*|taking part|contribut\w*|deploy\w*|involvement|role)\b")
 DECIDER_AFTER = re.compile(r"\s+(?:(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3})?$")
 # A sentence that recalls an earlier stance and then turns to the present one: "had previously
 # expressed its willingness ... but is now hesitant". Only what follows the turn is current.
@@ -1218,7 +1225,7 @@ TURN_TO_NOW = re.compile(r"\b(?:but|yet|though|although)\b,? (?:[\w’'-]+ ){0,3
 # Goods counted in loads: "1,000 tonnes of aid", "500 trucks of supplies", "20 ambulances".
 GOODS = (r"(?:metric )?(?:tonnes|tons|trucks|truckloads|lorries|containers|shipments|convoys|pallets|vehicles|ambulances|tents|"
          r"parcels|kits|boxes|aircraft|planes|helicopters|ships|vessels|generators|barrels|litres|liters|doses|meals)\b")
-NOT_PEOPLE = re.compile(r"(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,2}? (?:\$|US\$|€|£|\d[\d,.]* (?:million|billion)|funding|funds|money|equipment|vehicles|financial|dollars|aid|supplies|logistics|logistical"
+NOT_PEOPLE = re.compile(r"(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,3}? (?:\$|US\$|€|£|\d[\d,.]* (?:million|billion)|funding|funds|money|equipment|vehicles|financial|dollars|aid|supplies|logistics|logistical"
                         r"|(?:about |around |some |up to |nearly )?\d[\d,.]* " + GOODS + r"|food|medicine|medical supplies|fuel|relief)")
 PASSIVE_TROOPS = re.compile(UNITS_WORD + r" ")
 PEOPLE_TOO = re.compile(r"\b\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b|\b(?:troops|soldiers|personnel|peacekeepers)\b")
@@ -1249,7 +1256,7 @@ ASKED_EXAMPLES = re.compile(r"\b(?:such as|including|like|among them)\s+")
 # Talks held with countries, which are then weighing it ("the US has been speaking to Chile, Peru and
 # Ecuador about possible contributions", "sought troops from Chile") — only where the sentence is
 # about the force, since talks "with Egypt on the ceasefire" are no approach.
-TALKS_WITH = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked) (?:to|with)\b|\b(?:in|held|holding|hold) (?:[\w-]+ )?(?:talks|discussions|consultations) with\b"
+TALKS_WITH = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked) (?:to|with)\b|\b(?:negotiating|negotiated|negotiates) with\b|\b(?:in|held|holding|hold) (?:[\w-]+ )?(?:talks|discussions|consultations) with\b"
                         r"|\b(?:discussed|discussing) (?:the (?:idea|matter|issue|proposal|force|mission)|it|this) with\b|\bconsult(?:ed|ing) with\b"
                         r"|\b(?:sought|seeking|requested|requesting) (?:troops|soldiers|contributions|forces|personnel|peacekeepers) from\b"
                         r"|\b(?:counting|relying) on\b|\b(?:pressing|pressed|lobbying|lobbied)\b"
@@ -1266,6 +1273,12 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
 RELATIVE_CLAUSE = re.compile(r", (?:whose [\w-]+(?: [\w-]+)? |(?:which|who) (?!(?:has|have|had) (?:already )?(?:offered|pledged|promised|committed|volunteered)\b"
                              # (nor is an aside that states the stance: ", which will send 500 troops,", ", which is still deciding,")
                              r"|(?:will|would|is|are) (?:also |still |now )?(?:send|contribute|deploy|join|ready|willing|prepared|considering|deciding|weighing|planning|expected)\b))(?:[^,]|,(?=\d{3}))*,")
+
+# A term only wished for, or how earlier missions were run, is no term for joining this one: "would prefer
+# deployment to be under UN mandate", "all past missions were under UN auspices".
+NO_TERM_BEFORE = re.compile(r"\b(?:would |will )?(?:prefers?|preferred|preferring|would rather)\b[^.;,]{0,40}?(?:to be |be )?$"
+                            r"|\b(?:past|previous|earlier|former|other|those) (?:[\w-]+ ){0,2}?(?:missions?|operations?|deployments?) "
+                            r"(?:were|was|had been|have been) (?:all |always |mostly )?$")
 
 # A sentence whose subject is its speaker: "We talk to our French friends every day", "MINISTER: I will not
 # speak for Paris".
@@ -1399,7 +1412,7 @@ STRONG_AFTER = re.compile(r"\b(?:contingent|battalion|unit|team|company|brigade|
 # "medical staff numbering about 150", "its deployment will total 800" (the whole force's size is FORCE_WIDE_BEFORE's).
 UNIT_NUMBERS = re.compile(r"\b(?:contingent|battalion|brigade|unit|company|detachment|deployment|contribution|team|" + UNITS
                           + r") (?:(?:will|would|is to|is set to|is expected to|could|should) )?(?:number|numbering|total|totalling|totaling|comprise|"
-                          r"be made up of|consist of) (?:about |around |some |roughly |nearly |approximately )?" + NUMBER + r"(?![\d,.]\d|\d)")
+                          r"be made up of|consist of|of) (?:about |around |some |roughly |nearly |approximately )?" + NUMBER + r"(?![\d,.]\d|\d)(?! (?:million|billion|dollars|euros|tons|tonnes|vehicles|trucks|km|kilomet))")
 # "a contingent 650 strong"
 STRONG_AFTER_UNIT = re.compile(r"\b(?:contingent|battalion|brigade|unit|company|detachment|team) (?:about |around |some |roughly |nearly )?" + NUMBER + r" strong\b")
 # Lower bounds: "at least 2,000 troops", "no fewer than 500", "20,000 or even more peacekeepers".
@@ -2364,6 +2377,8 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "will not send troops without a mandate" is a term; "arrived without a mandate" is none
                 if status == "conditional" and UNTIL_THE_FIGHTING_STOPS.fullmatch(m.group(0)) and not ABOUT_THE_FORCE.search(sentence):
                     continue  # "will not deploy troops until the fighting stops" is a term; "hosted talks until the war ends" is none
+                if status == "conditional" and NO_TERM_BEFORE.search(text, max(span.start, m.start() - 60), m.start()):
+                    continue  # "would prefer deployment to be under UN mandate", "all past missions were under UN auspices"
                 if status == "conditional" and AIM_BEFORE.search(text, max(span.start, m.start() - 60), m.start()):
                     continue  # "will contribute to global peace within the framework of the UN": how the aim is put, no term
                 if status == "conditional" and FORCE_TIMED.search(text, max(span.start, m.end() - 100), m.end()):
