@@ -3160,3 +3160,19 @@ def test_the_speakers_we_keeps_speaking_for_the_speaker():
 )
 def test_negotiations_second_thoughts_planned_sizes_and_terms_only_preferred(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a contingent described by several words before its size is still the country's own
+        ("Chile is prepared to contribute a medical and engineering contingent of up to 400 personnel.",
+         {"CHL": ("committed", {"offered_max": 400}, [])}),
+        # "any deployment" in the next paragraph is the deployment of the country just spoken of
+        ("Peru is prepared to contribute a contingent of up to 300 personnel.\n"
+         "Any deployment, however, will only take place under a clear mandate.",
+         {"PER": ("conditional", {"offered_max": 300}, ["mandate"])}),
+    ],
+)
+def test_contingents_described_at_length_and_any_deployment_after_a_paragraph(text, expected):
+    assert _read(text) == expected

@@ -1547,7 +1547,7 @@ FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) 
 # ... unless the country itself sends "a force of": "ready to send a peacekeeping force of 20,000".
 OWN_FORCE_BEFORE = re.compile(r"\b(?:send|sending|deploy|deploying|contribute|contributing|offer|offered|offering|pledge|pledged|pledging|"
                               r"prepared|preparing|dispatch|dispatching|provide|providing|commit|committed|committing) (?:a|an|its|their) "
-                              r"(?:[\w-]+ ){0,2}(?:force|contingent|mission) (?:of|numbering|totall?ing|comprising|made up of) (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
+                              r"(?:[\w-]+ ){0,3}(?:force|contingent|mission) (?:of|numbering|totall?ing|comprising|made up of) (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
                               # "ready to support the force with 500 soldiers": the country's own troops
                               r"|\b(?:support|supporting|reinforce|reinforcing|bolster|bolstering|strengthen|strengthening) (?:the |a |an |this )?"
                               r"(?:[\w-]+ ){0,2}(?:force|mission|ISF) with (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$", re.I)
@@ -1925,7 +1925,8 @@ def _a_place(text: str, mention: Mention) -> bool:
 
 # Words that point back to the one last spoken of: a pronoun or "the country" as subject, or a
 # statement attributed to "he", "she" or "the minister".
-REFERS_BACK = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|[Oo]ur|[Tt]he (?:country|government|kingdom|nation|ministry|minister|"
+REFERS_BACK = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|[Oo]ur|[Aa]ny (?:such )?(?:deployment|participation|contribution)|[Ss]uch a deployment|"
+                         r"[Tt]he (?:country|government|kingdom|nation|ministry|minister|"
                          r"president|premier|prime minister|official|spokes(?:person|man|woman)|king|leader|army|military))\b")
 # A cue whose own subject is no country: the force, its troops, other countries, officials in general.
 OTHER_SUBJECT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]hat|[Aa]ny|[Oo]ther|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Ff]ew|[Nn]o|[Mm]ore|[Aa]ll)"
