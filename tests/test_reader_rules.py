@@ -3176,3 +3176,21 @@ def test_negotiations_second_thoughts_planned_sizes_and_terms_only_preferred(tex
 )
 def test_contingents_described_at_length_and_any_deployment_after_a_paragraph(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two terms joined by "and", each a clause of its own
+        ("Chile will send 200 police, but only if the mission has a fixed end date and the Senate approves the deployment.",
+         {"CHL": ("conditional", {"offered_min": 200, "offered_max": 200}, ["other", "domestic_approval"])}),
+        ("Peru will not join the force unless the ceasefire holds and there is a credible path to a Palestinian state.",
+         {"PER": ("conditional", {}, ["ceasefire", "other"])}),
+        ("Ecuador will send troops only once a full ceasefire holds and both Israel and the Palestinians have agreed.",
+         {"ECU": ("conditional", {}, ["ceasefire", "party_consent"])}),
+        # ... but the two parties agreeing is one term
+        ("Bolivia will send troops only if Israel and the Palestinians agree.", {"BOL": ("conditional", {}, ["party_consent"])}),
+    ],
+)
+def test_two_terms_joined_by_and(text, expected):
+    assert _read(text) == expected

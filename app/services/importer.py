@@ -1796,12 +1796,15 @@ CLAUSE_SUBJECT = re.compile(r"\s*(?P<who>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2
 CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second |further |third |key |main |first |another |precondition |basic )?(?:condition|precondition|prerequisite)\b"
                             # "... and include Turkey, as part of its conditions for participating"
                             r"|,? as (?:part of|one of|among) (?:its|their) (?:conditions|preconditions|terms|demands)\b")
-SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come|include|includes|exclude|excludes)\b"
+SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come|include|includes|exclude|excludes|both)\b"
                               # "under national command and the mission must have the consent of ...": a clause of its own
                               r"|(?:the |its |their |any )?(?:[\w-]+ ){0,2}?(?:must|should|has to|have to|needs to|would have to|will have to)\b"
                               # "subject to a clear mandate and the approval of its parliament", "under collective decision and
                               # UN-backed mandate": two terms (a bare "and approval by ..." stays with the first)
                               r"|(?:(?:the|a|an|its|their) (?:[\w-]+ )?|(?:[\w-]+ ))(?:approval|consent|backing|agreement|vote|invitation|mandate|resolution|ceasefire|cease-fire|truce)\b"
+                              # "if the mission has a fixed end date and the House of Representatives approves the deployment",
+                              # "unless the ceasefire holds and there is a credible path to a state": a clause of its own
+                              r"|the (?:[\w-]+ ){1,4}?(?:approves|approve|votes|endorses|ratifies|authori[sz]es)\b|there (?:is|are)\b"
                               # "if the council authorises the mission and Chile's parliament gives its consent": a second body's say
                               r"|(?:its|their|[A-Z][\w-]+(?:’s|'s)) (?:own )?(?:[Pp]arliament|[Cc]ongress|legislature|lawmakers|National Assembly|" + PARLIAMENT_NAMES + r")\b)")
 # A plan to send a country's troops, named by the demonym: "involve parliament in plans to deploy Indonesian
@@ -2128,8 +2131,12 @@ def _list_after(text: str, named: list[Mention], start: int, end: int) -> list[s
 def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str) -> list[tuple[str, str]]:
     """The conditions in one clause, each with its category; "backed by X and accompanied by Y" is two."""
     clause = text[clause_start:clause_end]
-    # "if both Israel and the Palestinians consent" is one term, however its second half reads
-    parts = [clause] if BOTH_AND.search(clause) else [p.strip(" ,") for p in SPLIT_CONDITIONS.split(clause)]
+    # "if both Israel and the Palestinians consent" is one term, however its second half reads (it may still
+    # follow another: "once a ceasefire holds and both Israel and the Palestinians have agreed")
+    both = [(m.start(), m.end()) for m in BOTH_AND.finditer(clause)]
+    cuts = [m for m in SPLIT_CONDITIONS.finditer(clause) if not any(a <= m.start() < b for a, b in both)]
+    bounds = [0] + [x for m in cuts for x in (m.start(), m.end())] + [len(clause)]
+    parts = [clause[bounds[i]:bounds[i + 1]].strip(" ,") for i in range(0, len(bounds), 2)]
     parts = [p for p in parts if len(p) >= 4]
     if len(parts) <= 1:
         if len(clause) < 4:
