@@ -3194,3 +3194,31 @@ def test_contingents_described_at_length_and_any_deployment_after_a_paragraph(te
 )
 def test_two_terms_joined_by_and(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a refusal that lasts as long as a term is unmet is that term, for every country listed
+        ("As long as Hamas refuses to disarm, Chile, Peru, and Ecuador will not take part in such a deployment.",
+         {"CHL": ("conditional", {}, ["disarmament"]), "PER": ("conditional", {}, ["disarmament"]),
+          "ECU": ("conditional", {}, ["disarmament"])}),
+        ("If the Security Council approves, Chile and Peru will send troops.",
+         {"CHL": ("conditional", {}, ["mandate"]), "PER": ("conditional", {}, ["mandate"])}),
+        ("If asked, Ecuador would not send troops.", {"ECU": ("declined", {}, [])}),
+        # commitments reconsidered, second thoughts; countries described beside their names
+        ("These states, including Peru, have started to reconsider their commitments.", {"PER": ("considering", {}, [])}),
+        ("Chile and Ecuador, two nations that could contribute troops, are reconsidering their commitments.",
+         {"CHL": ("considering", {}, []), "ECU": ("considering", {}, [])}),
+        ("Bolivia is having second thoughts about committing troops to the force.", {"BOL": ("considering", {}, [])}),
+        # participation confirmed where the board, not the force, is the topic
+        ("The Board of Peace has received approval from the United Nations. Several countries, including Chile "
+         "and Peru, have confirmed their participation.", {}),
+        # troops expected ready; no commitment announced yet
+        ("Chile's army expects up to 3,000 of its troops to be ready by June for a deployment to Gaza.",
+         {"CHL": ("committed", {"offered_max": 3000}, [])}),
+        ("But Lima has not yet announced its commitment.", {"PER": ("considering", {}, [])}),
+    ],
+)
+def test_refusals_while_a_term_lasts_reconsidered_commitments_and_troops_expected_ready(text, expected):
+    assert _read(text) == expected

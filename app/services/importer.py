@@ -500,18 +500,18 @@ NOT_YET = [
 ]
 # Terms put first: "If the Security Council approves, Chile will send 500 troops", "Peru said that if a
 # ceasefire holds, it would deploy". The term is the if-clause; the subject comes after its comma.
-IF_FIRST = (r"(?<![Ee]ven )(?<![Aa]sked )(?<!asking )(?<!unclear )(?<!known )(?<!wondered )(?<!wonders )\b(?:[Ii]f|[Oo]nce) (?!asked|requested|needed|necessary|invited|called upon|required|(?:a |an |the )?(?:formal |official )?(?:request|invitation) (?:comes|arrives|is (?:made|received|sent))\b)(?=(?:[^,;.]{3,120}, ){1,3}?(?:[\w’'-]+ ){0,5}?"
-            r"(?:(?:will|would|could|can|is ready to|are ready to|would be ready to|is willing to|would be willing to) (?:also )?"
+IF_FIRST = (r"(?<![Ee]ven )(?<![Aa]sked )(?<!asking )(?<!unclear )(?<!known )(?<!wondered )(?<!wonders )\b(?:[Ii]f|[Oo]nce|[Aa]s long as) (?!asked|requested|needed|necessary|invited|called upon|required|(?:a |an |the )?(?:formal |official )?(?:request|invitation) (?:comes|arrives|is (?:made|received|sent))\b)(?=(?:[^,;.]{3,120}, ){1,3}?(?:[\w’'-]+ ){0,5}?"
+            r"(?:(?:will|would|could|can|is ready to|are ready to|would be ready to|is willing to|would be willing to) (?:also |not )?"
             r"(?:send|contribute|deploy|dispatch|join|take part|participate|provide|consider|go(?! ahead))\b"
             # readiness said on its own after the term: "If a mandate is given, then we are ready."
             r"|(?:is|are|am|will be|would be) (?:ready|willing|prepared)(?=[.,;”\"’]|$)))")
 # ... and in other words: "Should the council approve, Chile would send ...", "Were a truce to hold, Peru would deploy",
 # "In the event that a mandate is granted, Chile will contribute ...".
-IF_FIRST = IF_FIRST.replace(r"\b(?:[Ii]f|[Oo]nce) ", r"(?:\b(?:[Ii]f|[Oo]nce) |(?:(?<![^\n])|(?<=[.:;] )|(?<=, )|(?<=\bthat ))(?:[Ss]hould|[Ww]ere)"
+IF_FIRST = IF_FIRST.replace(r"\b(?:[Ii]f|[Oo]nce|[Aa]s long as) ", r"(?:\b(?:[Ii]f|[Oo]nce|[Aa]s long as) |(?:(?<![^\n])|(?<=[.:;] )|(?<=, )|(?<=\bthat ))(?:[Ss]hould|[Ww]ere)"
                             r" (?=(?:the|a|an|[A-Z][\w-]+) )|\b[Ii]n the event (?:that )?|\b[Ii]n case )", 1)
 IF_FIRST_CUE = re.compile(IF_FIRST)
 # The words that open such a term.
-IF_OPENER = re.compile(r"(?:[Ii]f|[Oo]nce|[Ss]hould|[Ww]ere|[Ii]n the event(?: that)?|[Ii]n case) ?")
+IF_OPENER = re.compile(r"(?:[Ii]f|[Oo]nce|[Aa]s long as|[Ss]hould|[Ww]ere|[Ii]n the event(?: that)?|[Ii]n case) ?")
 MORE_CUES["conditional"] += [IF_FIRST]
 # Terms in still other words: "will not send troops without a UN mandate" (a term, not a refusal),
 # "with the consent of", "on the basis of a resolution", "under the umbrella of the UN", a
@@ -605,9 +605,15 @@ STILL_WEIGHING = [
     r"\b(?:evaluating|assessing|reviewing|studying|examining|weighing) (?:its|their|a|the) (?:possible |potential |eventual )?"
     r"(?:participation|contribution|involvement|role|deployment|options)\b",
     r"\b(?:is|are|was|were|remains?) (?:still |now )?under (?:active |serious |careful )?(?:consideration|review|study|discussion)\b",
+    # commitments reconsidered: "have started to reconsider their commitments", "are having second thoughts about committing troops"
+    r"\b(?:reconsider|reconsiders|reconsidering|reconsidered|rethink|rethinks|rethinking|re-?evaluat\w+|re-?assess\w+) (?:their|its) "
+    r"(?:[\w-]+ )?(?:commitments?|pledges?|offers?|participation|involvement|contribution|decision|position)\b",
+    r"\b(?:having|has|have|had) second thoughts\b",
     # second thoughts: "have expressed reservations due to a lack of clarity", "now have “cold feet”"
     r"\b(?:expressed|voiced|raised|has|have|had|with) (?:serious |strong |growing |some |deep )?(?:reservations|misgivings|doubts)"
     r"|\b(?:has|have|had|got|getting|developed|developing) [“\"‘']?cold feet",
+    # no commitment announced yet: "Islamabad has not yet announced its commitment"
+    r"\b(?:has|have) not (?:yet )?announced (?:its|their|a|any) (?:final )?(?:commitment|decision|participation|contribution)\b",
     # asked, and no answer yet: "Uganda, which Washington asked to contribute, has not replied publicly"
     r"\b(?:has|have) not (?:yet )?(?:publicly |formally |officially )?(?:responded|replied|answered)",
     # "describe a contribution as “under study”"
@@ -762,6 +768,9 @@ MORE_CUES["committed"] += [
     r"\b(?:gave|given|gives|giving|granted) (?:the |its |a |final )?(?:green light|go-ahead|approval) (?:for|to) (?:the )?"
     r"(?:sending|send|deploying|deploy|deployment|dispatch|dispatching|participation|participating|contribution)\b",
     r"\bsigned off on (?:the )?(?:[\w-]+ )?(?:sending|deploying|deployment|dispatch|dispatching|participation|contribution)\b",
+    # troops expected ready: "Indonesia's military expects up to 8,000 of its troops to be ready by June"
+    r"\bexpects? (?:up to |about |around |some |as many as )?\d[\d,]* (?:of (?:its|their) )?(?:[\w-]+ )?" + UNITS_WORD
+    + r" to be (?:ready|deployed|available|in place)\b",
     # a deployment planned by its size: "now plans a smaller deployment of around 1,200"
     r"\b(?:plans|planned|is planning|are planning|now plans) (?:a |an )?(?:[\w-]+ )?(?:deployment|contingent|contribution|force) of "
     r"(?:about |around |some |roughly |up to |nearly )?\d",
@@ -1279,6 +1288,14 @@ RELATIVE_CLAUSE = re.compile(r", (?:whose [\w-]+(?: [\w-]+)? |(?:which|who) (?!(
 NO_TERM_BEFORE = re.compile(r"\b(?:would |will )?(?:prefers?|preferred|preferring|would rather)\b[^.;,]{0,40}?(?:to be |be )?$"
                             r"|\b(?:past|previous|earlier|former|other|those) (?:[\w-]+ ){0,2}?(?:missions?|operations?|deployments?) "
                             r"(?:were|was|had been|have been) (?:all |always |mostly )?$")
+
+# Doubts about the very pledge a cue names: "having second thoughts about committing troops".
+HESITANT_BEFORE = re.compile(r"\b(?:second thoughts|doubts|reservations|misgivings|hesitant|hesitation|reluctant|reluctance|cold feet) "
+                             r"(?:about|over|on|regarding|at) $")
+
+# A group noun set beside the countries just named, describing them: "Indonesia and Azerbaijan, two nations
+# that could contribute troops, are reconsidering".
+APPOSED_GROUP = re.compile(r",\s+(?:two|three|four|five|both|all)\s[^,;.]{0,80},\s+(?:[\w’'-]+\s+){0,2}")
 
 # A sentence whose subject is its speaker: "We talk to our French friends every day", "MINISTER: I will not
 # speak for Paris".
@@ -1955,7 +1972,7 @@ OFF_TOPIC_OBJECT = re.compile(r"(?:\s+(?:of|from|to|on|about|with))?\s+(?:[A-Z][
 DEPLOYED_ELSEWHERE = re.compile(r"(?: [\w,-]+){0,4}? (?:to|in) (?!Gaza\b|the\b)[A-Z][a-z]+")
 # A joining said with no object ("has also agreed to join") joins what the article last spoke of: the
 # Board of Peace or its council, when that came after any word of the force.
-BARE_JOIN = re.compile(r"(?:join|take part|participate|be part)$")
+BARE_JOIN = re.compile(r"(?:join|take part|participate|be part|(?:confirmed|announced|pledged) (?:its|their) participation)$")
 NO_OBJECT = re.compile(r"\s*(?:[,.;:”\"]|and\b|but\b|$)")
 # (the force by its own words, not ABOUT_THE_FORCE's, which counts the verb "join" itself)
 FORCE_WORDS = re.compile(r"\b(?:force|ISF|troops|soldiers|peacekeep\w*|stabili[sz]ation|contingent|deploy\w*)\b", re.I)
@@ -2385,6 +2402,10 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "will not send troops without a mandate" is a term; "arrived without a mandate" is none
                 if status == "conditional" and UNTIL_THE_FIGHTING_STOPS.fullmatch(m.group(0)) and not ABOUT_THE_FORCE.search(sentence):
                     continue  # "will not deploy troops until the fighting stops" is a term; "hosted talks until the war ends" is none
+                if status == "committed" and HESITANT_BEFORE.search(text, max(span.start, m.start() - 40), m.start()):
+                    continue  # "having second thoughts about committing troops": no pledge
+                if status == "declined" and (first := IF_FIRST_CUE.search(text, span.start, span.end)) and first.start() < m.start():
+                    continue  # "as long as Hamas refuses to disarm, Chile will not take part": the refusal has a term
                 if status == "conditional" and NO_TERM_BEFORE.search(text, max(span.start, m.start() - 60), m.start()):
                     continue  # "would prefer deployment to be under UN mandate", "all past missions were under UN auspices"
                 if status == "conditional" and AIM_BEFORE.search(text, max(span.start, m.start() - 60), m.start()):
@@ -2426,7 +2447,11 @@ def _extract(text: str) -> list[Suggestion]:
                     # "If the council approves, Chile will send ...": the subject is the main clause's
                     comma = text.find(", ", m.end(), span.end)
                     main = [x for x in speakers if comma < x.start and not x.is_demonym]
-                    subjects = [main[0].code] if main and re.match(r"(?:’s|'s)?(?: [\w-]+){0,3}? (?:will|would|could|can|is|are)\b", text[main[0].end:span.end]) else \
+                    # (or a list of them: "As long as Hamas refuses to disarm, Saudi Arabia, Egypt, and the UAE will not take part")
+                    listed = _list_after(text, main, comma + 1, span.end) if main else []
+                    last = next((x for x in reversed(main) if x.code in listed), None) if len(listed) > 1 else None
+                    subjects = listed if last is not None and re.match(r"(?: [\w-]+){0,2}? (?:will|would|could|can|are)\b", text[last.end:span.end]) else \
+                        [main[0].code] if main and re.match(r"(?:’s|'s)?(?: [\w-]+){0,3}? (?:will|would|could|can|is|are)\b", text[main[0].end:span.end]) else \
                         (_subjects_before(text, speakers, m.start(), together=True) or ([context] if context else [])
                          # a quotation attributed at its end: "“If there is a mandate, we will go,” Chile's minister said"
                          or _speaker_after(text, named, m.end(), span.end))
@@ -2441,7 +2466,8 @@ def _extract(text: str) -> list[Suggestion]:
                 subjects = list(dict.fromkeys(x.code for x in inside)) if inside else \
                     _subjects_before(text, speakers, m.start(), together=True)
                 last_named = max([x.end for x in speakers if x.end <= m.start()] or [span.start])
-                group_subject = not inside and GROUP_CLAUSE_SUBJECT.search(text, last_named, m.start()) is not None
+                group_subject = not inside and GROUP_CLAUSE_SUBJECT.search(text, last_named, m.start()) is not None \
+                    and not APPOSED_GROUP.fullmatch(text, last_named, m.start())  # "Chile and Peru, two nations that could ..., are"
                 if not inside and status != "conditional" and DOMESTIC_SUBJECT.search(text, last_named, m.start()):
                     group_subject = True  # "..., and the main parties have distanced themselves from ...": not the government
                 if group_subject:
