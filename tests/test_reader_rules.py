@@ -3222,3 +3222,18 @@ def test_two_terms_joined_by_and(text, expected):
 )
 def test_refusals_while_a_term_lasts_reconsidered_commitments_and_troops_expected_ready(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the Kingdom" is a kingdom: the one named beside it, else the last one named, not the last country
+        ("Ankara says it is ready to send troops. The Kingdom has ruled out putting Saudi boots on the ground.",
+         {"TUR": ("committed", {}, []), "SAU": ("declined", {}, [])}),
+        ("Chile will send troops. Morocco is weighing it. The Kingdom has ruled out sending soldiers.",
+         {"CHL": ("committed", {}, []), "MAR": ("declined", {}, [])}),
+        ("Jordan's king spoke in Amman. The kingdom will not send troops.", {"JOR": ("declined", {}, [])}),
+    ],
+)
+def test_the_kingdom_is_a_kingdom(text, expected):
+    assert _read(text) == expected

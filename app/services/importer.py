@@ -1289,6 +1289,10 @@ NO_TERM_BEFORE = re.compile(r"\b(?:would |will )?(?:prefers?|preferred|preferrin
                             r"|\b(?:past|previous|earlier|former|other|those) (?:[\w-]+ ){0,2}?(?:missions?|operations?|deployments?) "
                             r"(?:were|was|had been|have been) (?:all |always |mostly )?$")
 
+# "The Kingdom" as subject, and the kingdoms it may stand for in reporting on the force.
+THE_KINGDOM = re.compile(r"\b[Tt]he Kingdom(?:’s|'s)?(?: [\w-]+){0,3} $")
+KINGDOMS = frozenset({"SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "NOR", "SWE", "DNK", "THA", "KHM", "BTN", "LSO", "SWZ", "TON"})
+
 # Doubts about the very pledge a cue names: "having second thoughts about committing troops".
 HESITANT_BEFORE = re.compile(r"\b(?:second thoughts|doubts|reservations|misgivings|hesitant|hesitation|reluctant|reluctance|cold feet) "
                              r"(?:about|over|on|regarding|at) $")
@@ -2494,6 +2498,14 @@ def _extract(text: str) -> list[Suggestion]:
                     subjects = list(last_list)  # "none have committed", "they are still considering"
                 if last_group and not named and ALL_OF_THE_GROUP.match(text, SUBJECT_LEAD.match(text, span.start).end()):
                     subjects = list(last_group)  # "All countries that have agreed ... will not send troops before ..."
+                if not subjects:
+                    kingdom = THE_KINGDOM.search(text, max(span.start, m.start() - 40), m.start())
+                    if kingdom and context not in KINGDOMS:
+                        # "The Kingdom has ruled out putting Saudi boots on the ground": the kingdom named here,
+                        # else the last one named before, not the last country spoken of
+                        here = [x.code for x in named if x.code in KINGDOMS]
+                        earlier = [x.code for x in everyone[:bisect_left(starts, span.start)] if x.code in KINGDOMS]
+                        subjects = here[:1] or earlier[-1:]
                 if not subjects:
                     if group_subject or OTHER_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()):
                         subjects = []  # "the force will deploy ...", "other countries are ready to ..."
