@@ -3237,3 +3237,18 @@ def test_refusals_while_a_term_lasts_reconsidered_commitments_and_troops_expecte
 )
 def test_the_kingdom_is_a_kingdom(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean defence ministry has not responded to a Reuters request for comment on the troop deployment.",
+        "Chilean officials, who spoke on condition of anonymity because they were not authorized to speak publicly, "
+        "said the plan for the force was discussed.",
+        "The Peruvian foreign ministry did not immediately respond to a request for comment on the force.",
+        "Ecuador's government declined to comment on the force.",
+        "A spokesperson for Bolivia's foreign ministry could not immediately be reached for comment on the troops.",
+    ],
+)
+def test_wire_copy_about_comment_and_anonymity_is_no_stance(text):
+    assert _read(text) == {}

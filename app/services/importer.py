@@ -615,7 +615,9 @@ STILL_WEIGHING = [
     # no commitment announced yet: "Islamabad has not yet announced its commitment"
     r"\b(?:has|have) not (?:yet )?announced (?:its|their|a|any) (?:final )?(?:commitment|decision|participation|contribution)\b",
     # asked, and no answer yet: "Uganda, which Washington asked to contribute, has not replied publicly"
-    r"\b(?:has|have) not (?:yet )?(?:publicly |formally |officially )?(?:responded|replied|answered)",
+    # (a request for comment unanswered is no stance: "has not responded to a Reuters request for comment")
+    r"\b(?:has|have) not (?:yet )?(?:publicly |formally |officially )?(?:responded|replied|answered)"
+    r"(?! to (?:a |an |the |several |repeated )?(?:[\w’'-]+ ){0,2}?(?:requests?|calls?|emails?|questions?|queries|messages?) (?:for|seeking) comment)",
     # "describe a contribution as “under study”"
     r"\b(?:describes?|described|describing|sees?|treats?|calls?|called) (?:a |an |its |their |the )?(?:[\w-]+ )?(?:contribution|participation|deployment|role|request|offer)"
     r" as [“\"‘']?(?:still )?under (?:active |serious |careful )?(?:consideration|review|study|discussion)\b",
