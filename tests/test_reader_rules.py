@@ -3252,3 +3252,22 @@ def test_the_kingdom_is_a_kingdom(text, expected):
 )
 def test_wire_copy_about_comment_and_anonymity_is_no_stance(text):
     assert _read(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an explainer's question gives its answer's countries the stance it asks about
+        ("Who has promised troops but not yet arrived? Chile, whose medics are due in the autumn, and Peru, "
+         "which says it will send a company of military police.",
+         {"CHL": ("committed", {}, []), "PER": ("committed", {}, [])}),
+        ("Who has said no? Ecuador and Bolivia. Uruguay will send 200 troops.",
+         {"ECU": ("declined", {}, []), "BOL": ("declined", {}, []), "URY": ("committed", {"committed": 200}, [])}),
+        # ... the sentence right after it only; a question about something else gives nothing
+        ("Who has said no? Ecuador has ruled out sending troops. Chile and Peru are paying for the fuel.",
+         {"ECU": ("declined", {}, [])}),
+        ("Who chairs the board? Chile, which hosted the talks.", {}),
+    ],
+)
+def test_an_explainers_question_and_its_answer(text, expected):
+    assert _read(text) == expected

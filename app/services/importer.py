@@ -1291,6 +1291,17 @@ NO_TERM_BEFORE = re.compile(r"\b(?:would |will )?(?:prefers?|preferred|preferrin
                             r"|\b(?:past|previous|earlier|former|other|those) (?:[\w-]+ ){0,2}?(?:missions?|operations?|deployments?) "
                             r"(?:were|was|had been|have been) (?:all |always |mostly )?$")
 
+# An explainer's question about a stance, whose answer opens the next sentence: "Who has said no? Chile and
+# Peru ...", "Which countries have promised troops? ...".
+STANCE_QUESTION = re.compile(r"\s*(?:Who|Which (?:countries|nations|states|governments)) ((?:has|have|is|are)\b[^?]{3,80})\?\s*$")
+STANCE_ASKED = [
+    ("deployed", re.compile(r"(?<!not yet )(?<!yet to )(?<!not )\b(?:on the ground|deployed|arrived|in Gaza)\b")),
+    ("declined", re.compile(r"\b(?:said no|refused|declined|ruled (?:it )?out|turned (?:it )?down|stay(?:ing)? out)\b")),
+    ("committed", re.compile(r"\b(?:promised|pledged|committed|offered|signed up|agreed to send)\b")),
+    ("considering", re.compile(r"\b(?:deciding|considering|weighing|undecided|on the fence|thinking)\b")),
+    (None, re.compile(r"")),
+]
+
 # "The Kingdom" as subject, and the kingdoms it may stand for in reporting on the force.
 THE_KINGDOM = re.compile(r"\b[Tt]he Kingdom(?:’s|'s)?(?: [\w-]+){0,3} $")
 KINGDOMS = frozenset({"SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "NOR", "SWE", "DNK", "THA", "KHM", "BTN", "LSO", "SWZ", "TON"})
@@ -2359,6 +2370,7 @@ def _extract(text: str) -> list[Suggestion]:
             found[code] = Suggestion(code, info.name if info else code)
         return found[code]
 
+    asked_about: str | None = None  # the stance an explainer's question asks about ("Who has said no?")
     for span in sentences(text):
         if span.paragraph != last_paragraph:
             # A new paragraph may be about someone else: "it" and "the official" start over.
@@ -2366,6 +2378,7 @@ def _extract(text: str) -> list[Suggestion]:
             carried, context = context or carried, None
             last_list = []
             group = None
+            asked_about = None
         sentence = text[span.start:span.end]
         named = [x for x in everyone[bisect_left(starts, span.start):bisect_left(starts, span.end)] if x.end <= span.end]
         # ", which has deployed peacekeepers elsewhere," is background, not the stance.
@@ -2697,6 +2710,16 @@ def _extract(text: str) -> list[Suggestion]:
                 for code in listed:
                     if code not in NOT_CONTRIBUTORS:
                         given.setdefault(code, ("committed", m.start()))
+        if asked_about and speakers:
+            # the answer to an explainer's question: "Who has promised troops? Chile, whose units are due in May, ..."
+            lead = SUBJECT_LEAD.match(text, span.start).end()
+            first = next((x for x in speakers if not x.is_demonym), None)
+            if first is not None and first.start == lead:
+                for code in _list_after(text, speakers, lead, span.end):
+                    given.setdefault(code, (asked_about, first.start))
+        # (the answer is the sentence right after the question only)
+        question = STANCE_QUESTION.match(sentence)
+        asked_about = next(status for status, words in STANCE_ASKED if words.search(question.group(1))) if question else None
         if given:
             # a verb left out: "Chile will send 800 troops; Peru, 300", "... and Peru 300"
             for x in speakers:
