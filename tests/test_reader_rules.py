@@ -3271,3 +3271,18 @@ def test_wire_copy_about_comment_and_anonymity_is_no_stance(text):
 )
 def test_an_explainers_question_and_its_answer(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # any role taken on is a pledge
+        ("The Chilean defence ministry said the Chilean Armed Forces are fully prepared to undertake any role assigned "
+         "to them as part of the force.", {"CHL": ("committed", {}, [])}),
+        # the force consulting others asks them for nothing
+        ("The plan envisages a force that would train Palestinian police, while consulting with Peru and Ecuador.", {}),
+        ("The US is consulting with Peru about troops for the force.", {"PER": ("considering", {}, [])}),
+    ],
+)
+def test_any_role_taken_on_and_the_force_consulting_others(text, expected):
+    assert _read(text) == expected

@@ -770,6 +770,9 @@ MORE_CUES["committed"] += [
     r"\b(?:gave|given|gives|giving|granted) (?:the |its |a |final )?(?:green light|go-ahead|approval) (?:for|to) (?:the )?"
     r"(?:sending|send|deploying|deploy|deployment|dispatch|dispatching|participation|participating|contribution)\b",
     r"\bsigned off on (?:the )?(?:[\w-]+ )?(?:sending|deploying|deployment|dispatch|dispatching|participation|contribution)\b",
+    # any role taken on: "the Turkish Armed Forces are fully prepared to undertake any role assigned to them"
+    r"\b(?:is|are|was|were|stand|stands) (?:now |also |fully |always )?(?:prepared|ready|willing) to (?:undertake|take on|assume|carry out|fulfil|fulfill) "
+    r"(?:any|the|a|every) (?:[\w-]+ )?(?:role|mission|task|duty|duties)\b",
     # troops expected ready: "Indonesia's military expects up to 8,000 of its troops to be ready by June"
     r"\bexpects? (?:up to |about |around |some |as many as )?\d[\d,]* (?:of (?:its|their) )?(?:[\w-]+ )?" + UNITS_WORD
     + r" to be (?:ready|deployed|available|in place)\b",
@@ -1268,7 +1271,7 @@ ASKED_EXAMPLES = re.compile(r"\b(?:such as|including|like|among them)\s+")
 # Ecuador about possible contributions", "sought troops from Chile") — only where the sentence is
 # about the force, since talks "with Egypt on the ceasefire" are no approach.
 TALKS_WITH = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked) (?:to|with)\b|\b(?:negotiating|negotiated|negotiates) with\b|\b(?:in|held|holding|hold) (?:[\w-]+ )?(?:talks|discussions|consultations) with\b"
-                        r"|\b(?:discussed|discussing) (?:the (?:idea|matter|issue|proposal|force|mission)|it|this) with\b|\bconsult(?:ed|ing) with\b"
+                        r"|\b(?:discussed|discussing) (?:the (?:idea|matter|issue|proposal|force|mission)|it|this) with\b|(?<!while )\bconsult(?:ed|ing) with\b"
                         r"|\b(?:sought|seeking|requested|requesting) (?:troops|soldiers|contributions|forces|personnel|peacekeepers) from\b"
                         r"|\b(?:counting|relying) on\b|\b(?:pressing|pressed|lobbying|lobbied)\b"
                         # "contacts are under way with several countries ..., including Greece", "talks are being held with
