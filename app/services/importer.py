@@ -1302,12 +1302,7 @@ STANCE_ASKED = [
     ("declined", re.compile(r"\b(?:said no|refused|declined|ruled (?:it )?out|turned (?:it )?down|stay(?:ing)? out)\b")),
     ("committed", re.compile(r"\b(?:promised|pledged|committed|offered|signed up|agreed to send)\b")),
     ("considering", re.compile(r"\b(?:deciding|considering|weighing|undecided|on the fence|thinking)\b")),
-    (None, re.compile(r"")),
 ]
-
-# "The Kingdom" as subject, and the kingdoms it may stand for in reporting on the force.
-THE_KINGDOM = re.compile(r"\b[Tt]he Kingdom(?:’s|'s)?(?: [\w-]+){0,3} $")
-KINGDOMS = frozenset({"SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "NOR", "SWE", "DNK", "THA", "KHM", "BTN", "LSO", "SWZ", "TON"})
 
 # Doubts about the very pledge a cue names: "having second thoughts about committing troops".
 HESITANT_BEFORE = re.compile(r"\b(?:second thoughts|doubts|reservations|misgivings|hesitant|hesitation|reluctant|reluctance|cold feet) "
@@ -1911,13 +1906,19 @@ def people(text: str) -> list[Mention]:
     return [Mention(known[m.group(0)], m.start(), m.end(), m.group(0), "person") for m in pattern.finditer(text)]
 
 
+KINGDOM_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+
+
 def kingdoms(text: str, named: list[Mention]) -> list[Mention]:
-    """"the Kingdom" as the monarchy last named before it."""
+    """"the Kingdom" as the monarchy last named before it, else as one named later in its sentence
+    ("The Kingdom has ruled out putting Saudi boots on the ground")."""
     found = []
     for m in re.finditer(r"(?<=[Tt]he )Kingdom\b(?! of)", text):
         previous = [x for x in named if x.end <= m.start() and x.code in KINGDOMS]
-        if previous:
-            found.append(Mention(previous[-1].code, m.start(), m.end(), m.group(0), "name"))
+        end = KINGDOM_SENTENCE_END.search(text, m.end())
+        later = [x for x in named if m.end() <= x.start < (end.start() if end else len(text)) and x.code in KINGDOMS]
+        if previous or later:
+            found.append(Mention((previous[-1] if previous else later[0]).code, m.start(), m.end(), m.group(0), "name"))
     return found
 
 
@@ -2517,14 +2518,6 @@ def _extract(text: str) -> list[Suggestion]:
                 if last_group and not named and ALL_OF_THE_GROUP.match(text, SUBJECT_LEAD.match(text, span.start).end()):
                     subjects = list(last_group)  # "All countries that have agreed ... will not send troops before ..."
                 if not subjects:
-                    kingdom = THE_KINGDOM.search(text, max(span.start, m.start() - 40), m.start())
-                    if kingdom and context not in KINGDOMS:
-                        # "The Kingdom has ruled out putting Saudi boots on the ground": the kingdom named here,
-                        # else the last one named before, not the last country spoken of
-                        here = [x.code for x in named if x.code in KINGDOMS]
-                        earlier = [x.code for x in everyone[:bisect_left(starts, span.start)] if x.code in KINGDOMS]
-                        subjects = here[:1] or earlier[-1:]
-                if not subjects:
                     if group_subject or OTHER_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()):
                         subjects = []  # "the force will deploy ...", "other countries are ready to ..."
                     elif context:
@@ -2722,7 +2715,7 @@ def _extract(text: str) -> list[Suggestion]:
                     given.setdefault(code, (asked_about, first.start))
         # (the answer is the sentence right after the question only)
         question = STANCE_QUESTION.match(sentence)
-        asked_about = next(status for status, words in STANCE_ASKED if words.search(question.group(1))) if question else None
+        asked_about = next((status for status, words in STANCE_ASKED if words.search(question.group(1))), None) if question else None
         if given:
             # a verb left out: "Chile will send 800 troops; Peru, 300", "... and Peru 300"
             for x in speakers:
