@@ -343,7 +343,7 @@ def decide(request: Request, session: SessionDep, import_id: ImportId, iso3: Cou
 
 def _unquoted_words(parsed: stance_form.ParsedReview) -> str:
     """What of the applied figures rests on no quote: figures changed on review that no passage kept gives."""
-    troops = parsed.data.troops.model_dump() if parsed.data is not None else {}
+    troops = parsed.data.troops.model_dump()
     named = [f"{QUOTE_FACT_LABELS[name].lower()} ({troops[name]:,})" for name in parsed.unquoted]
     said = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
     return (f"No passage you kept gives {said}: {'it rests' if len(named) == 1 else 'they rest'} on no quote; "

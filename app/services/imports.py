@@ -24,6 +24,8 @@ from app.services.stances import edit_base, set_stance, stance_snapshot
 from app.text_rule import has_words, strip_forbidden
 
 MAX_EVIDENCE = 6
+
+
 def evidence_citations(source_id: int, passages: list[str], troops: dict[str, int | None]) -> list[dict[str, Any]]:
     """The quotes an accepted suggestion cites for the stance itself, each tied to the facts it is the
     word for: the first passage (where the reader found the stance) to the status; a passage that
@@ -35,7 +37,7 @@ def evidence_citations(source_id: int, passages: list[str], troops: dict[str, in
     written = [importer.figures_written(passage) for passage in passages]
     # A figure no passage gives (one the editor changed on review) rests on no quote: a passage that
     # gives no figure is then the word for the status only, never for a figure it does not state.
-    unquoted = bool(unquoted_figures(passages, troops))
+    unquoted = any(all(troops[name] not in figures for figures in written) for name in valued)
     for i, passage in enumerate(passages):
         fields = ["status"] if i == 0 else []
         given = [name for name in valued if troops[name] in written[i]]
@@ -45,11 +47,11 @@ def evidence_citations(source_id: int, passages: list[str], troops: dict[str, in
     return out
 
 
-def unquoted_figures(passages: list[str], troops: dict[str, int | None]) -> list[str]:
-    """The troop figures (field names) that no passage in PASSAGES gives: they rest on no quote."""
-    written = [importer.figures_written(passage) for passage in passages]
-    return [name for name, value in troops.items()
-            if value is not None and all(value not in figures for figures in written)]
+def unquoted_figures(citations: list[dict[str, Any]], troops: dict[str, int | None]) -> list[str]:
+    """The troop figures (field names) of TROOPS that none of CITATIONS (as `evidence_citations`
+    made them) is the word for: they rest on no quote."""
+    fields = {c["field"] for c in citations}
+    return [name for name, value in troops.items() if value is not None and not fields & {name, "troops"}]
 
 
 class NothingFound(InvalidInput):

@@ -401,7 +401,7 @@ def parse_review(form: StanceForm, source_id: int) -> ParsedReview:
     if not citations:
         form.error("evidence", "Cite at least one passage of the article for this stance: tick one, or quote it.")
     data = _validate(form, _payload(form, troops, stated_on, conditions, citations), row_of, evidence_of)
-    return ParsedReview(data if not form.errors else None, row_of, evidence_of, unquoted_figures(passages, troops))
+    return ParsedReview(data if not form.errors else None, row_of, evidence_of, unquoted_figures(citations, troops))
 
 
 def with_citation(data: StanceData, source_id: int, quote: str) -> StanceData:
