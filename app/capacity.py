@@ -14,8 +14,9 @@ that sends its headers and then nothing (or a trickle) holds no slot, and is ans
 the time is up. At most `queue` bodies are read at once; one more is answered `503`. A body still
 on its way after a second is a slow one: at most `bodies_per_client` slow ones come from one client
 address (an IPv6 address counts as its /64 network: `app.limits.address_share`), and one more from
-it is answered `429`, so a single slow sender cannot fill the reads and stop everyone else's writes (quick bodies, however many at once, count against nothing). A client
-that leaves before its body is in is not answered, and nothing runs for it.
+it is answered `429`, so a single slow sender cannot fill the reads and stop everyone else's writes
+(quick bodies, however many at once, count against nothing). A client that leaves before its body
+is in is not answered, and nothing runs for it.
 
 Probes and static files are never queued: `/healthz` answers on the event loop whatever the load.
 docs/operations.md says how slots, threads, the pool and workers relate.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -240,3 +241,12 @@ def burst(bases: list[str], paths, *, clients: int = 60, seconds: float = 20, ti
         t.join(timeout=timeout + 10)
     result.seconds = time.monotonic() - start
     return result
+
+
+def metric_sample(text: str, name: str, **labels: str) -> float | None:
+    """The value of NAME{LABELS} in Prometheus text (as /metrics answers), or None when there is no such sample."""
+    for line in text.splitlines():
+        match = re.fullmatch(r"(\w+)\{(.*)\} (\S+)", line)
+        if match and match[1] == name and dict(re.findall(r'(\w+)="([^"]*)"', match[2])) == labels:
+            return float(match[3])
+    return None

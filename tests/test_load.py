@@ -16,7 +16,7 @@ import psycopg
 import pytest
 
 from tests.conftest import PASSWORD
-from tests.live import burst, cli, live_server, uncacheable_paths
+from tests.live import burst, cli, live_server, metric_sample, uncacheable_paths
 from tests.test_api_writes import BODY, URL
 
 pytestmark = pytest.mark.slow
@@ -215,8 +215,6 @@ def test_many_quick_bodies_at_once_from_one_address_are_all_read(tmp_path):
 def test_a_client_that_leaves_before_its_body_is_in_runs_nothing_and_is_no_server_error(tmp_path):
     """A client sends its headers and part of a body, then leaves: nothing runs for it, the body's
     read is let go at once, and the metrics count it as 499 (the client left), never as a 500."""
-    from tests.test_observability import _sample
-
     env, _ = _prepared(f"sqlite:///{tmp_path / 'gone.db'}")
     with live_server(env) as base, httpx.Client(base_url=base, timeout=30) as http:
         port = int(base.rsplit(":", 1)[1])
@@ -228,8 +226,8 @@ def test_a_client_that_leaves_before_its_body_is_in_runs_nothing_and_is_no_serve
         _wait_for_health(http, reading=0, working=0)
         text = http.get("/metrics").text
     labels = {"method": "POST", "route": "/api/v1/sources"}
-    assert _sample(text, "isf_http_requests_total", **labels, status="499") == 1, text
-    assert _sample(text, "isf_http_requests_total", **labels, status="500") is None
+    assert metric_sample(text, "isf_http_requests_total", **labels, status="499") == 1, text
+    assert metric_sample(text, "isf_http_requests_total", **labels, status="500") is None
 
 
 def test_an_import_reading_a_long_article_takes_no_readers_slot(tmp_path):

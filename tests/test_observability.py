@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.models import Change
 from app.observability import JsonFormatter, accepted_request_id
 from tests.conftest import PASSWORD, add_token, add_user
-from tests.live import cli, live_server
+from tests.live import cli, live_server, metric_sample
 from tests.test_api_writes import BODY, URL
 
 
@@ -105,15 +105,6 @@ def test_request_id_is_kept_off_the_hash_so_the_chain_still_verifies(client, dat
     session.rollback()
 
 
-def _sample(text: str, name: str, **labels: str) -> float | None:
-    """The value of NAME{LABELS} in Prometheus text, or None when there is no such sample."""
-    for line in text.splitlines():
-        match = re.fullmatch(r"(\w+)\{(.*)\} (\S+)", line)
-        if match and match[1] == name and dict(re.findall(r'(\w+)="([^"]*)"', match[2])) == labels:
-            return float(match[3])
-    return None
-
-
 def test_metrics_count_requests_by_route_template_and_stances_by_status(client, database):
     for _ in range(3):
         assert client.get("/proposals/gaza-isf/countries/AZE").status_code == 200
@@ -123,30 +114,30 @@ def test_metrics_count_requests_by_route_template_and_stances_by_status(client, 
     assert reply.status_code == 200 and reply.headers["content-type"].startswith("text/plain")
     text = reply.text
     route = "/proposals/{slug}/countries/{iso3}"
-    assert _sample(text, "isf_http_requests_total", method="GET", route=route, status="200") == 4
-    assert _sample(text, "isf_http_request_duration_seconds_count", method="GET", route=route, status="200") == 4
-    assert _sample(text, "isf_http_requests_total", method="GET", route="unmatched", status="404") == 1
+    assert metric_sample(text, "isf_http_requests_total", method="GET", route=route, status="200") == 4
+    assert metric_sample(text, "isf_http_request_duration_seconds_count", method="GET", route=route, status="200") == 4
+    assert metric_sample(text, "isf_http_requests_total", method="GET", route="unmatched", status="404") == 1
     assert "AZE" not in text and "/nowhere" not in text  # raw paths never become labels
-    assert _sample(text, "isf_stances", proposal="gaza-isf", status="conditional") == 1
-    assert _sample(text, "isf_stances", proposal="gaza-isf", status="considering") == 5
-    assert _sample(text, "isf_stances", proposal="gaza-isf", status="committed") == 0
+    assert metric_sample(text, "isf_stances", proposal="gaza-isf", status="conditional") == 1
+    assert metric_sample(text, "isf_stances", proposal="gaza-isf", status="considering") == 5
+    assert metric_sample(text, "isf_stances", proposal="gaza-isf", status="committed") == 0
 
     add_user(database, "newsroom", "editor")
     headers = {"Authorization": f"Bearer {add_token(database, 'newsroom', 'write')}"}
     etag = client.get(f"{URL}/AZE").headers["etag"]
     assert client.put(f"{URL}/AZE", json=BODY, headers={**headers, "If-Match": etag}).status_code == 200
     text = client.get("/metrics").text
-    assert _sample(text, "isf_stances", proposal="gaza-isf", status="conditional") == 0
-    assert _sample(text, "isf_stances", proposal="gaza-isf", status="committed") == 1
+    assert metric_sample(text, "isf_stances", proposal="gaza-isf", status="conditional") == 0
+    assert metric_sample(text, "isf_stances", proposal="gaza-isf", status="committed") == 1
     # A statement for a day before Qatar's latest is recorded but is not its position: the gauge
     # counts the board, as every page does.
     etag = client.get(f"{URL}/QAT").headers["etag"]
     assert client.put(f"{URL}/QAT", json={**BODY, "stated_on": "2025-10-01"},
                       headers={**headers, "If-Match": etag}).json()["current_position"] is False
     text = client.get("/metrics").text
-    assert _sample(text, "isf_stances", proposal="gaza-isf", status="considering") == 5
-    assert _sample(text, "isf_stances", proposal="gaza-isf", status="committed") == 1
-    assert _sample(text, "isf_http_requests_total", method="PUT", route="/api/v1/proposals/{slug}/stances/{iso3}",
+    assert metric_sample(text, "isf_stances", proposal="gaza-isf", status="considering") == 5
+    assert metric_sample(text, "isf_stances", proposal="gaza-isf", status="committed") == 1
+    assert metric_sample(text, "isf_http_requests_total", method="PUT", route="/api/v1/proposals/{slug}/stances/{iso3}",
                    status="200") == 2
 
 
