@@ -258,6 +258,34 @@ def test_stray_spaces_and_invisible_characters_do_not_hide_a_stance():
     assert all(c.text in text for c in found.conditions) and found.conditions[0].category == "mandate"
 
 
+
+@pytest.mark.parametrize(
+    ("short", "expected"),
+    [
+        ("Peru won't send troops to the force, the ministry said.", ("declined", [])),
+        ("Ecuador hasn’t yet decided whether to take part in the force.", ("considering", [])),
+        ("Uruguay doesn't intend to join the stabilisation force.", ("declined", [])),
+        ("Ghana can't contribute soldiers until a ceasefire holds, its minister said.", ("conditional", ["ceasefire"])),
+        ("Nepal isn't ready to send troops to Gaza.", ("declined", [])),
+        ("Zambia hasn't been asked to join the force.", (None, [])),
+    ],
+)
+def test_a_negation_written_short_reads_as_written_out(short, expected):
+    """"won't", "hasn't", "can't" are read as "will not", "has not", "cannot": the same verdict as the
+    long form, quoted as the article wrote it."""
+    longer = (short.replace("won't", "will not").replace("hasn’t", "has not").replace("doesn't", "does not")
+              .replace("can't", "cannot").replace("isn't", "is not").replace("hasn't", "has not"))
+    assert longer != short
+    got = {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(short)}
+    assert got == {s.country: (s.status, [c.category for c in s.conditions]) for s in extract(longer)}
+    if expected[0] is None:
+        assert got == {}
+        return
+    ((status, categories),) = got.values()
+    assert (status, categories) == expected
+    (found,) = extract(short)
+    assert all(q in short for q in found.evidence) and all(c.text in short for c in found.conditions)
+
 # ---- second round: withdrawals, willingness and hesitation in other words ---------------------------
 
 

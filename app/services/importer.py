@@ -2209,15 +2209,42 @@ OPENING_QUOTES = frozenset("\"“‘")
 SCARE_QUOTE = re.compile(r"(?<= )[\"“‘](?P<words>[a-z][\w-]*(?: [a-z][\w-]*){0,2})[\"”’](?= [a-z])")
 
 
+# A negation written short is read as written out ("won't send" as "will not send", "hasn't decided"
+# as "has not decided"), so that every cue that knows "not" knows "n't" too.
+CONTRACTION = re.compile(r"\b(?P<base>[Ww]o|[Cc]a|[Ss]ha|(?i:does|do|did|is|are|was|were|has|have|had|would|could|should|must|need))n[’']t\b")
+WRITTEN_OUT = {"wo": "will not", "ca": "cannot", "sha": "shall not"}
+
+
+def _written_out(m: re.Match) -> tuple[str, list[int]]:
+    """Contraction M written out, and for each character the offset in the text it stands for (in order)."""
+    base = m.group("base")
+    full = WRITTEN_OUT.get(base.lower())
+    at = m.start()
+    if full is None:  # "doesn't": "does" + " not"
+        return base + " not", [*range(at, at + len(base)), m.end() - 3, m.end() - 3, m.end() - 2, m.end() - 1]
+    full = base[0] + full[1:]
+    word, _, rest = full.partition(" ") if " " in full else (full[:3], "", full[3:])
+    head = [at + min(k, len(base) - 1) for k in range(len(word))]
+    tail = [m.end() - 3] * (len(full) - len(word) - 2) + [m.end() - 2, m.end() - 1]
+    return full, head + tail
+
+
 def _cleaned(text: str) -> tuple[str, list[int]]:
-    """TEXT with odd spaces made single plain spaces and invisible characters dropped, and for each
-    character of the result its offset in TEXT."""
+    """TEXT with odd spaces made single plain spaces, invisible characters dropped and contractions
+    of "not" written out, and for each character of the result its offset in TEXT."""
     out: list[str] = []
     origin: list[int] = []
+    short = {m.start(): m for m in CONTRACTION.finditer(text)}
     i = 0
     while i < len(text):
         if INVISIBLE.match(text, i):
             i += 1
+            continue
+        if i in short:
+            full, where = _written_out(short[i])
+            out.extend(full)
+            origin.extend(where)
+            i = short[i].end()
             continue
         filler = FILLER.match(text, i)
         if filler is not None:
