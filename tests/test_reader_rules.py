@@ -3314,3 +3314,32 @@ def test_an_explainers_question_and_its_answer(text, expected):
 )
 def test_any_role_taken_on_and_the_force_consulting_others(text, expected):
     assert _read(text) == expected
+
+
+# ---- robustness: the same stance said with an adverb, a past tense or an unconfirmed claim ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adverb between the auxiliary and its verb reads past like the auxiliary alone
+        ("Chile could eventually send as many as 2,000 troops.", {"CHL": ("considering", {"offered_max": 2000}, [])}),
+        ("Peru will soon join the stabilisation force.", {"PER": ("committed", {}, [])}),
+        ("Ghana has reportedly offered 1,200 soldiers to the force.", {"GHA": ("committed", {"committed": 1200}, [])}),
+        # an aside in the past tense that is the country's own offer gives its figure
+        ("Kenya, which offered 2,000 troops, is waiting for a UN mandate.",
+         {"KEN": ("conditional", {"offered_min": 2000, "offered_max": 2000}, ["mandate"])}),
+        # "has since": the later stance, whatever came before it
+        ("Norway had earlier pledged 200 troops but has since withdrawn the offer.", {"NOR": ("withdrawn", {}, [])}),
+        # a claim the next sentence says the countries have not confirmed is no stance of theirs
+        ("According to the report, the contingent will include troops from Chile, Peru and Ghana. "
+         "However, these countries have not yet officially confirmed their participation.", {}),
+    ],
+)
+def test_adverbs_past_asides_and_unconfirmed_claims(text, expected):
+    assert _read(text) == expected
+
+
+def test_a_claim_stands_when_the_next_sentence_confirms_nothing_about_it():
+    text = "The contingent will include troops from Chile, Peru and Ghana. The first units are due in May."
+    assert {code for code, (status, _, _) in _read(text).items() if status == "committed"} == {"CHL", "PER", "GHA"}

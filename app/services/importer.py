@@ -204,7 +204,7 @@ ADVERB = r"(?:[a-z]+ly |yet |now |still |ever |rather |really )?"
 ABOUT_JOINING_AHEAD = (r"(?=[^.;]{0,80}?\b(?:role|participat\w*|join\w*|contribut\w*|send\w*|deploy\w*|troops|soldiers|force|ISF|mission|involvement)\b"
                        r"| in this regard\b| on the matter\b)")
 SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("withdrawn", re.compile(r"\b(?:withdrew|has withdrawn|have withdrawn|is withdrawing|pulled out|pulls out|will pull out)\b"
+    ("withdrawn", re.compile(r"\b(?:withdrew|(?:has|have) (?:since |now )?withdrawn|is withdrawing|pulled out|pulls out|will pull out)\b"
                              r"|\b(?:has|have|had) (?:since |now |quietly |formally )?(?:pulled|withdrawn|retracted|rescinded) (?:its|their) (?:offer|pledge|commitment)"
                              # "backtracked on its offer" (backing away from an interest only is no withdrawal of troops)
                              r"|\b(?:backtracked|backtracks|backed away|backs away|walked back|walks back|reneged|reneges) (?:on|from) (?:its|their) (?:[\w-]+ )?(?:offer|pledge|commitment|promise)\b")),
@@ -1284,7 +1284,7 @@ ABOUT_THE_FORCE = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\b
 OWN_TROOPS_BEFORE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir) (?:[\w-]+ ){0,2}$")
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
 # (an aside that is the country's own offer, ", which has offered up to 20,000 troops,", is no background)
-RELATIVE_CLAUSE = re.compile(r", (?:whose [\w-]+(?: [\w-]+)? |(?:which|who) (?!(?:has|have|had) (?:already )?(?:offered|pledged|promised|committed|volunteered)\b"
+RELATIVE_CLAUSE = re.compile(r", (?:whose [\w-]+(?: [\w-]+)? |(?:which|who) (?!(?:(?:has|have|had) )?(?:already )?(?:offered|pledged|promised|committed|volunteered)\b"
                              # (nor is an aside that states the stance: ", which will send 500 troops,", ", which is still deciding,")
                              r"|(?:will|would|is|are) (?:also |still |now )?(?:send|contribute|deploy|join|ready|willing|prepared|considering|deciding|weighing|planning|expected)\b))(?:[^,]|,(?=\d{3}))*,")
 
@@ -2200,7 +2200,13 @@ FILLER = re.compile(r" (?:definitely|certainly|gladly|happily|readily|formally|o
                     r"|(?:(?<= will)|(?<= would)|(?<= is)|(?<= are)|(?<= has)|(?<= have)|(?<= had)|(?<= shall)|(?<= could))"
                     r", (?:[\w’'-]+ ){0,3}?(?:said|says|added|noted|stressed|confirmed)(?: on \w+)?,(?= [a-z])"
                     # "will not under any circumstances send"
-                    r"| under (?:any|no) circumstances(?= [a-z])")
+                    r"| under (?:any|no) circumstances(?= [a-z])"
+                    # an adverb of time or report between an auxiliary and its verb: "would also send", "has
+                    # reportedly offered", "will soon join" (not "now", "since" or "still": cues read those)
+                    r"|(?:(?<= will)|(?<= would)|(?<= is)|(?<= are)|(?<= was)|(?<= were)|(?<= has)|(?<= have)|(?<= had)"
+                    r"|(?<= shall)|(?<= could)|(?<= can)|(?<= may)|(?<= might)|(?<= not))"
+                    r" (?:also|soon|eventually|initially|originally|reportedly|subsequently|later|likewise|similarly|then|"
+                    r"seriously|actively|apparently|reluctantly|privately|quietly|informally|earlier)(?= [a-z])")
 
 
 # Quote marks around a word or two inside a sentence ("would be “honoured” to contribute") are read
@@ -2370,6 +2376,13 @@ def _drop_unnamed_demands(target: Suggestion) -> None:
         target.conditions = named
 
 
+# "... will include troops from Chile, Peru and Ghana. However, these countries have not yet confirmed their
+# participation": what the sentence before claimed for them is no stance of theirs.
+UNCONFIRMED_BY_THEM = re.compile(r"(?:(?:However|But|Yet),? )?(?:(?:[Tt]hese|[Tt]hose|[Tt]he) (?:[\w-]+ )?(?:countries|nations|states|governments)"
+                                 r"|[Nn]one of them|[Nn]either of them|[Nn]either country) (?:has|have) (?:not |yet to )(?:yet )?"
+                                 r"(?:confirm|publicly confirm|officially confirm)")
+
+
 def _extract(text: str) -> list[Suggestion]:
     found: dict[str, Suggestion] = {}
     recalled: dict[str, tuple[str, list[ConditionSuggestion]]] = {}
@@ -2402,7 +2415,11 @@ def _extract(text: str) -> list[Suggestion]:
         return found[code]
 
     asked_about: str | None = None  # the stance an explainer's question asks about ("Who has said no?")
-    for span in sentences(text):
+    spans = sentences(text)
+    # A sentence the next one says the countries it names have not confirmed is a claim, not their stance.
+    unconfirmed = {id(before) for before, after in zip(spans, spans[1:])
+                   if before.paragraph == after.paragraph and UNCONFIRMED_BY_THEM.match(text, after.start, after.end)}
+    for span in spans:
         if span.paragraph != last_paragraph:
             # A new paragraph may be about someone else: "it" and "the official" start over.
             last_paragraph = span.paragraph
@@ -2414,6 +2431,8 @@ def _extract(text: str) -> list[Suggestion]:
         named = [x for x in everyone[bisect_left(starts, span.start):bisect_left(starts, span.end)] if x.end <= span.end]
         # ", which has deployed peacekeepers elsewhere," is background, not the stance.
         asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(text, span.start, span.end)]
+        if id(span) in unconfirmed:
+            asides.append((span.start, span.end))
         if REPORT_DENIED.search(sentence):
             # "asked about reports that Chile had earmarked 3,500 soldiers, the spokesman dismissed them": the report is not the stance
             asides += [(m.start(), m.end()) for m in DENIED_REPORT.finditer(text, span.start, span.end)]
@@ -2743,6 +2762,8 @@ def _extract(text: str) -> list[Suggestion]:
         # (the answer is the sentence right after the question only)
         question = STANCE_QUESTION.match(sentence)
         asked_about = next((status for status, words in STANCE_ASKED if words.search(question.group(1))), None) if question else None
+        if id(span) in unconfirmed:
+            given.clear()  # a claim the next sentence says they have not confirmed
         if given:
             # a verb left out: "Chile will send 800 troops; Peru, 300", "... and Peru 300"
             for x in speakers:
