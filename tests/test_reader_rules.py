@@ -3343,3 +3343,37 @@ def test_adverbs_past_asides_and_unconfirmed_claims(text, expected):
 def test_a_claim_stands_when_the_next_sentence_confirms_nothing_about_it():
     text = "The contingent will include troops from Chile, Peru and Ghana. The first units are due in May."
     assert {code for code, (status, _, _) in _read(text).items() if status == "committed"} == {"CHL", "PER", "GHA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of saying other than "said", where it reports speech
+        ("Its army was discussing the possibility of joining the force, stressed the Peruvian minister.",
+         {"PER": ("considering", {}, [])}),
+        ("Officials in Lima stated they now plan to provide a contingent of about 1,200.", {"PER": ("committed", {"committed": 1200}, [])}),
+        # ... but a demand insisted on stays a demand
+        ("Peru insisted that Hamas be disarmed before it sends troops.", {"PER": ("conditional", {}, ["disarmament"])}),
+        # "dispatch" among the verbs of sending
+        ("Jordan would not dispatch troops to Gaza, the king said.", {"JOR": ("declined", {}, [])}),
+        ("Kenya is on the verge of dispatching troops to the force.", {"KEN": ("considering", {}, [])}),
+        # "rejected sending" is a refusal; "promised" troops a pledge (not "promised support")
+        ("Peru has rejected sending troops to Gaza.", {"PER": ("declined", {}, [])}),
+        ("Ghana promised 8,000 or more troops to the force.", {"GHA": ("committed", {"offered_min": 8000}, [])}),
+        ("Ghana promised support for the force.", {}),
+        # troops "prepared" as troops ready
+        ("Nepal expects up to 800 of its troops to be prepared by June for the mission.", {"NPL": ("committed", {"offered_max": 800}, [])}),
+        # a task as the object of "join" limits the role; it refuses nothing
+        ("Chile is ready to send troops. They will not join any disarmament process, the minister said.",
+         {"CHL": ("committed", {}, [])}),
+    ],
+)
+def test_synonyms_of_the_words_the_cues_know(text, expected):
+    assert _read(text) == expected
+
+
+def test_a_verb_of_saying_read_as_said_is_quoted_as_written():
+    text = "“We need a UN mandate first,” Peru’s minister stressed, adding that 500 troops are ready."
+    for s in extract(text):
+        assert all(q in text for q in s.evidence)
+        assert all(c.text in text for c in s.conditions)

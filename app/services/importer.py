@@ -175,17 +175,19 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
 
 # ---- cues -----------------------------------------------------------------------------------------
 
-NOT_SEND = (r"(?:send|contribute|join|take part|participate|deploy|commit|provide troops|be part|be (?:[a-z]+ly )?involved|get involved"
+NOT_SEND = (r"(?:send|dispatch|contribute|join|take part|participate|deploy|commit|provide troops|be part|be (?:[a-z]+ly )?involved|get involved"
             # "its troops will not enter Gaza", "will not set foot in the Strip"
             r"|enter (?:the )?(?:Gaza(?: Strip)?|Strip|enclave)|go (?:in)?to Gaza|set foot in (?:the )?(?:Gaza(?: Strip)?|Strip|enclave)"
             # "put soldiers on the ground", "put any boots on the ground"
             r"|put (?:any )?(?:of (?:its|their) )?(?:[\w-]+ )?(?:troops|soldiers|boots|forces|personnel) on the ground"
             r"|be (?:sending|contributing|deploying|joining|participating|taking part|committing)"
-            r"|sending|contributing|deploying|joining|participating|taking part)")
+            r"|sending|dispatching|contributing|deploying|joining|participating|taking part)")
 # A refusal limited to a task ("will not take part in combat") limits the role; it is not a refusal to join.
 TASKS = (r"(?:combat|fighting|hostilities|disarm\w*|peace-?enforc\w*|the disarmament|demilitari\w*|confrontation|offensive|enforc\w*|policing|"
          r"operations against|direct confrontation|any fighting|clashes|raids|war)")
 NOT_A_TASK = (r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS
+              # the task as the object: "will not join any disarmament process", "will not join the fighting"
+              + r"| (?:any |an |a |the )?(?:[\w-]+ )?" + TASKS + r"\b(?! (?:troops|soldiers|forces|units|personnel))"
               # "will not be part of any effort to disarm", "will not join operations aimed at fighting"
               + r"| (?:[\w-]+ ){0,3}?(?:(?:of|in|for) )?(?:any |an |a |the )?(?:effort|efforts|mission|missions|operations?|attempt|plan|task|role)s?"
                 r"(?:,? (?:such as|like|including|namely|notably))? (?:[\w-]+ ){0,2}?(?:to |at |of |in )?" + TASKS
@@ -222,6 +224,8 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"|\b[Nn]o (?:[\w-]+ ){0,3}(?:troops|soldiers|units|forces|personnel|participation|involvement|contingent|boots|peacekeepers)\b(?: [\w-]+){0,5}? (?:will|would|is|are|shall) (?:be )?(?:sent|deployed|envisaged|forthcoming|planned|contributed|dispatched)\b"
                             r"|\bexclud(?:es|ed|ing) any (?:[\w-]+ )?(?:participation|involvement|deployment)\b|\bdecided against (?:participating|joining|sending|taking part|deploying)\b"
                             r"|\brul(?:ed|es|ing) (?:(?:it|that|this) )?out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer|rule out|exclude|be (?:named|identified|quoted)))|\brefused to\b(?! (?:comment|say|confirm|rule out|exclude|be (?:named|identified|quoted)))|\brefuses to\b(?! (?:rule out|exclude))|\brejected (?:the|a|an|calls|requests|any)\b"
+                            # "rejected sending troops", "dismissed participating in the force"
+                            r"|\b(?:rejected|rejects|rejecting|dismissed|dismisses) (?:the idea of |the notion of )?(?:sending|joining|participating|contributing|deploying|dispatching|taking part)\b"
                             r"|\b(?:has|have|had) [“\"‘']?no (?:such )?(?:plans?|intentions?)|\b[“\"‘']?no plans[”\"’']? to\b"
                             # no way to send them: "has no legal basis to dispatch troops"
                             r"|\b(?:has|have|had) no (?:legal |constitutional )?(?:basis|authority|means|capacity|way) to (?:send|dispatch|deploy|contribute)\b"
@@ -239,7 +243,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                # (leaving another body on a term, "will withdraw from the board if ...", is no term of the force's)
                                r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?! from (?:the |its |their )?(?:[\w-]+ )?(?:[Bb]oard|talks|negotiations|deal|agreement|initiative|council|process)\b)(?: [\w’']+){0,3} if\b"
                                r"|\b(?:could|would|will|might|may|can) (?:be (?:happy|glad|willing|ready|prepared|able|pleased) to )?(?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
-    ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bcommitted to (?:send|sending|contribut|deploy)|\bwill (?:also |soon |eventually |initially |still |now |first )?(?:send|contribute|deploy)\b"
+    ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bpromis(?:ed|es) (?=(?:up to |about |some |at least |more than |as many as )?(?:\d[\d,]*(?: or more)? |its own |their own |its |their )?(?:[\w-]+ )?(?:troops|soldiers|personnel|peacekeepers|police officers)\b)|\bcommitted to (?:send|sending|contribut|deploy)|\bwill (?:also |soon |eventually |initially |still |now |first )?(?:send|contribute|deploy)\b"
                              r"|\bagre(?:ed|es) to (?:send|contribute|deploy|join|participate|take part|be part|provide|supply|dispatch|commit)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply|serve|depart|be deployed|be sent)\b"
                              r"|\b(?:stands?|standing|stood) (?:ready|prepared|willing) to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
                              r"|\b(?:plans|planned|intends|is planning|are planning|is preparing|are preparing|preparing) to (?:contribute|send|deploy|dispatch|supply|provide)\b|\bwith plans for \d"
@@ -311,9 +315,9 @@ MORE_CUES: dict[str, list[str]] = {
         r"(?:’s|'s|\bits|\btheir) (?:troop )?(?:offer|pledge)\b(?=[^.;]{0,80}?\b(?:remains?|still stands|stands|is still) (?:on the table|valid|open|firm)\b)",
         r"\b(?:would|will|to) be (?:willing|ready|prepared|happy|glad|proud|honou?red) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
         r"(?:’s|'s) (?:now |also |fully )?(?:ready|willing|prepared) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
-        UNITS_WORD + r" (?:are |were )?(?:ready|on standby|standing by) (?:to|for) (?:be )?(?:deploy|deployment|depart|go|leave)",
+        UNITS_WORD + r" (?:are |were )?(?:ready|prepared|on standby|standing by) (?:to|for) (?:be )?(?:deploy|deployment|depart|go|leave)",
         # headline grammar: "Chile says troops ready for Gaza mission"
-        r"(?<=[a-z] )" + UNITS_WORD + r" (?:ready|on standby) for (?:the )?(?:Gaza|ISF|stabili[sz]ation|international|multinational)?(?: [\w-]+){0,2}? ?(?:mission|force|deployment)\b",
+        r"(?<=[a-z] )" + UNITS_WORD + r" (?:ready|prepared|on standby) for (?:the )?(?:Gaza|ISF|stabili[sz]ation|international|multinational)?(?: [\w-]+){0,2}? ?(?:mission|force|deployment)\b",
         r"\bdecided to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
         r"(?<!whether )(?<!\bif )\bwould (?:also |soon |eventually |now |initially )?(?:send|contribute|deploy|dispatch|provide|supply)\b"
         r"(?= (?:[\w,-]+ ){0,4}?(?:troops|soldiers|personnel|peacekeepers|police|officers|medics|engineers|observers|trainers|staff|doctors|units?|contingent|battalions?|\d))",
@@ -775,7 +779,7 @@ MORE_CUES["committed"] += [
     r"(?:any|the|a|every) (?:[\w-]+ )?(?:role|mission|task|duty|duties)\b",
     # troops expected ready: "Indonesia's military expects up to 8,000 of its troops to be ready by June"
     r"\bexpects? (?:up to |about |around |some |as many as )?\d[\d,]* (?:of (?:its|their) )?(?:[\w-]+ )?" + UNITS_WORD
-    + r" to be (?:ready|deployed|available|in place)\b",
+    + r" to be (?:ready|prepared|deployed|available|in place)\b",
     # a deployment planned by its size: "now plans a smaller deployment of around 1,200"
     r"\b(?:plans|planned|is planning|are planning|now plans) (?:a |an )?(?:[\w-]+ )?(?:deployment|contingent|contribution|force) of "
     r"(?:about |around |some |roughly |up to |nearly )?\d",
@@ -905,7 +909,7 @@ MORE_CUES["considering"] += [
     r"\b(?:will|would|is to|is due to|expects to|is expected to) (?:make|take|announce) (?:a|its|their) (?:final )?decision\b" + ABOUT_JOINING_AHEAD,
     r"\b(?:has|have) not (?:yet )?committed(?= either way| itself| themselves| to anything|[.,;]|$)",
     # nearly there, not yet: "on the verge of sending troops", "close to committing"
-    r"\b(?:on the verge of|on the brink of|close to|near to) (?:sending|committing|joining|deploying|contributing|taking part|participating|a decision)\b",
+    r"\b(?:on the verge of|on the brink of|close to|near to) (?:sending|dispatching|committing|joining|deploying|contributing|taking part|participating|a decision)\b",
 ]
 
 # Each stance said in yet other words of wire copy: signing up, "would be sending", an idea of sending
@@ -1102,7 +1106,7 @@ MORE_CUES["conditional"] += [
 # A refusal said in two words after a colon: "Our position is clear: no troops."
 MORE_CUES["declined"] += [r"(?<=: )[Nn]o (?:troops|soldiers|boots on the ground)(?=[.,;”\"’]|$)"]
 # Troops said to be ready, with nothing after: "Indonesia said 20,000 troops were ready".
-MORE_CUES["committed"] += [UNITS_WORD + r" (?:are|were) (?:now |already |all )?(?:ready|on standby|standing by)(?=[.,;]|$)"]
+MORE_CUES["committed"] += [UNITS_WORD + r" (?:are|were) (?:now |already |all )?(?:ready|prepared|on standby|standing by)(?=[.,;]|$)"]
 # Wariness and seeming readiness are still deliberation: "is wary of sending troops", "seems poised to send troops".
 MORE_CUES["considering"] += [
     r"\b(?:wary|cautious|hesitant|nervous) (?:of|about) (?:sending|contributing|deploying|joining|taking part|participating|committing)\b",
@@ -1817,7 +1821,9 @@ RECALLED = re.compile(r"\b(?:[Ll]ast (?:year|month|week|January|February|March|A
                       r"|[Ee]arlier this (?:year|month|week)|[Pp]reviously|had (?:earlier |previously )?(?:said|indicated|told|stated|signalled|signaled)"
                       r"|had (?:earlier|previously|once|initially|originally) (?:promised|pledged|offered|agreed|committed|expressed|announced|volunteered)"
                       # the pluperfect alone: "Chile had pledged the troops" before what it has done since
-                      r"|had (?:promised|pledged|offered|volunteered))\b")
+                      r"|had (?:promised|pledged|offered|volunteered)"
+                      # a year named for it: "promised police officers in 2024, yet ..."
+                      r"|(?<=[a-z] )in (?:(?:January|February|March|April|May|June|July|August|September|October|November|December) )?(?:19|20)\d\d(?=[,;]| (?:but|yet|though)\b))\b")
 # A time phrase right after the verb of saying only dates the statement ("Chile said last week it would
 # send troops", "Reuters reported earlier this month"): the stance is still the current one.
 DATED_STATEMENT = re.compile(r"\b(?:said|says|reported|announced|told [\w.]+(?: [\w.]+)?|stated|confirmed|added|wrote|declared)(?: on \w+)? $")
@@ -2235,12 +2241,33 @@ def _written_out(m: re.Match) -> tuple[str, list[int]]:
     return full, head + tail
 
 
+# A verb of saying other than "said", where it reports what someone said, is read as "said" (the cues
+# know "X said it would send", "..., said the minister"): "stressed that", "noted they would", ", stated
+# the minister", "” Abdelatty stressed,".
+REPORTING_PRESENT = ("stresses", "notes", "states", "emphasises", "emphasizes", "underlines", "underscores", "asserts", "affirms",
+                     "remarks", "explains", "adds")
+REPORTING = (r"(?P<verb>stressed|noted|stated|emphasi[sz]ed|underlined|underscored|asserted|affirmed|remarked|explained|added|"
+             + "|".join(REPORTING_PRESENT) + ")")
+REPORTED_SPEECH = [
+    re.compile(r"\b" + REPORTING + r"(?= that\b| (?:it|they|he|she|we|the country|the government) (?:would|will|is|are|was|were|has|have|had|"
+               r"could|can|may|might|must|should|did|does|do|now|plans?|intends?|wants?|remains?)\b)"),
+    re.compile(r"(?<=[,”\"’] )" + REPORTING + r"(?= (?:the |[A-Z]))"),
+    re.compile(r"(?<=[”\"’] )(?:[A-Z][\w.-]+ ){1,3}" + REPORTING + r"(?=[,.])"),
+]
+
+
+def _said(m: re.Match) -> tuple[int, int, str]:
+    """Where the verb of saying in M is, and the word it is read as."""
+    return m.start("verb"), m.end("verb"), "says" if m.group("verb") in REPORTING_PRESENT else "said"
+
+
 def _cleaned(text: str) -> tuple[str, list[int]]:
-    """TEXT with odd spaces made single plain spaces, invisible characters dropped and contractions
-    of "not" written out, and for each character of the result its offset in TEXT."""
+    """TEXT with odd spaces made single plain spaces, invisible characters dropped, contractions of "not"
+    written out and verbs of saying read as "said", and for each character of the result its offset in TEXT."""
     out: list[str] = []
     origin: list[int] = []
     short = {m.start(): m for m in CONTRACTION.finditer(text)}
+    said = {start: (end, word) for pattern in REPORTED_SPEECH for start, end, word in map(_said, pattern.finditer(text))}
     i = 0
     while i < len(text):
         if INVISIBLE.match(text, i):
@@ -2251,6 +2278,13 @@ def _cleaned(text: str) -> tuple[str, list[int]]:
             out.extend(full)
             origin.extend(where)
             i = short[i].end()
+            continue
+        if i in said:
+            end, word = said[i]
+            out.extend(word)
+            # (its last letter stands for the verb's last, so a quote ending on it ends where the verb does)
+            origin.extend([*(min(i + k, end - 1) for k in range(len(word) - 1)), end - 1])
+            i = end
             continue
         filler = FILLER.match(text, i)
         if filler is not None:
