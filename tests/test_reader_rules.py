@@ -3377,3 +3377,19 @@ def test_a_verb_of_saying_read_as_said_is_quoted_as_written():
     for s in extract(text):
         assert all(q in text for q in s.evidence)
         assert all(c.text in text for c in s.conditions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru is going to send troops to the force, its minister said.", {"PER": ("committed", {}, [])}),
+        # "forces" is as much the topic as "troops"
+        ("Azerbaijan, which was expected to send forces, has also reevaluated its position.", {"AZE": ("considering", {}, [])}),
+        # a plan on hold, with the place named at length
+        ("Chile's plan to send peacekeeping troops to the Gaza Strip is now on hold, the president said.", {"CHL": ("withdrawn", {}, [])}),
+        # a figure written with "thousand"
+        ("Nepal's army expects up to 8 thousand of its troops to be ready by June.", {"NPL": ("committed", {"offered_max": 8000}, [])}),
+    ],
+)
+def test_futures_topics_and_figures_in_other_words(text, expected):
+    assert _read(text) == expected

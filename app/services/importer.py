@@ -778,7 +778,7 @@ MORE_CUES["committed"] += [
     r"\b(?:is|are|was|were|stand|stands) (?:now |also |fully |always )?(?:prepared|ready|willing) to (?:undertake|take on|assume|carry out|fulfil|fulfill) "
     r"(?:any|the|a|every) (?:[\w-]+ )?(?:role|mission|task|duty|duties)\b",
     # troops expected ready: "Indonesia's military expects up to 8,000 of its troops to be ready by June"
-    r"\bexpects? (?:up to |about |around |some |as many as )?\d[\d,]* (?:of (?:its|their) )?(?:[\w-]+ )?" + UNITS_WORD
+    r"\bexpects? (?:up to |about |around |some |as many as )?\d[\d,]*(?: thousand)? (?:of (?:its|their) )?(?:[\w-]+ )?" + UNITS_WORD
     + r" to be (?:ready|prepared|deployed|available|in place)\b",
     # a deployment planned by its size: "now plans a smaller deployment of around 1,200"
     r"\b(?:plans|planned|is planning|are planning|now plans) (?:a |an )?(?:[\w-]+ )?(?:deployment|contingent|contribution|force) of "
@@ -868,7 +868,7 @@ WITHDRAWALS_IN_OTHER_WORDS = [
 ]
 WITHDRAWALS_IN_OTHER_WORDS += [
     # a plan or pledge now on hold: "its plan to send troops is now on hold"
-    r"\b(?:plans?|pledge|offer|deployment|participation|dispatch) (?:to (?:send|deploy|contribute|join|dispatch) )?(?:[\w-]+ ){0,5}?"
+    r"\b(?:plans?|pledge|offer|deployment|participation|dispatch) (?:to (?:send|deploy|contribute|join|dispatch) )?(?:[\w-]+ ){0,8}?"
     r"(?:is|are|was|were|remains?|has been|have been) (?:now |currently |temporarily |indefinitely )?(?:put )?on [“\"‘']?hold\b",
 ]
 MORE_CUES["withdrawn"] = MORE_CUES.get("withdrawn", []) + WITHDRAWALS_IN_OTHER_WORDS
@@ -1283,7 +1283,7 @@ TALKS_WITH = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked) (?:to|with)
                         # (the bare "talks with Egypt" is no approach: Egypt may be a mediator)
                         r"|\b(?:[Cc]ontacts?|[Tt]alks|[Dd]iscussions|[Cc]onsultations) (?:(?:are|is|were|was|have been|has been) )?"
                         r"(?:now |already |still |being )?(?:under ?way|ongoing|continuing|held|taking place) with\b|\bin (?:close )?contact with\b")
-ABOUT_THE_FORCE = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforce\b|\bISF\b|stabili[sz]ation|\bjoin", re.I)
+ABOUT_THE_FORCE = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforces?\b|\bISF\b|stabili[sz]ation|\bjoin", re.I)
 # "our soldiers are ready to go", "its troops will be deployed": troops of the one speaking or spoken of.
 OWN_TROOPS_BEFORE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir) (?:[\w-]+ ){0,2}$")
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
@@ -1993,7 +1993,7 @@ AIM_BEFORE = re.compile(r"\b(?:contribut\w*|help\w*|serve\w*) to (?:global |worl
                         r"(?:peace|stability|security)(?: and (?:stability|security|peace))? $")
 # A sentence that says nothing of the force, its troops or an offer, and a cue whose object is some other
 # thing ("withdrew its ambassador", "pulled out of the trade talks", "is considering new sanctions").
-FORCE_TOPIC = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforce\b|\bISF\b|stabili[sz]ation|\bjoin|\boffer|\bpledge|commitment|"
+FORCE_TOPIC = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforces?\b|\bISF\b|stabili[sz]ation|\bjoin|\boffer|\bpledge|commitment|"
                          r"deploy|contingent|battalion|\bmission|\bGaza\b|\brequest|invitation|proposal|\bidea\b|possibility|option|personnel|police|\bsend|\btak\w+ part|\btook part|involv|\bboots\b|\bdispatch", re.I)
 OFF_TOPIC_OBJECT = re.compile(r"(?:\s+(?:of|from|to|on|about|with))?\s+(?:[A-Z][\w-]+\s+)?(?:the |a |an |its |their |new |any |fresh |further )?(?!it\b|that\b|this\b|so\b|such\b)[a-z]")
 DEPLOYED_ELSEWHERE = re.compile(r"(?: [\w,-]+){0,4}? (?:to|in) (?!Gaza\b|the\b)[A-Z][a-z]+")
@@ -2254,6 +2254,8 @@ REPORTED_SPEECH = [
     re.compile(r"(?<=[,”\"’] )" + REPORTING + r"(?= (?:the |[A-Z]))"),
     re.compile(r"(?<=[”\"’] )(?:[A-Z][\w.-]+ ){1,3}" + REPORTING + r"(?=[,.])"),
 ]
+# The future said with "going to" is read as "will": "is going to send troops".
+GOING_TO = re.compile(r"\b(?P<verb>(?:is|are|am) going to)(?= [a-z])")
 
 
 def _said(m: re.Match) -> tuple[int, int, str]:
@@ -2263,11 +2265,13 @@ def _said(m: re.Match) -> tuple[int, int, str]:
 
 def _cleaned(text: str) -> tuple[str, list[int]]:
     """TEXT with odd spaces made single plain spaces, invisible characters dropped, contractions of "not"
-    written out and verbs of saying read as "said", and for each character of the result its offset in TEXT."""
+    written out, verbs of saying read as "said" and "is going to" as "will", and for each character of the
+    result its offset in TEXT."""
     out: list[str] = []
     origin: list[int] = []
     short = {m.start(): m for m in CONTRACTION.finditer(text)}
     said = {start: (end, word) for pattern in REPORTED_SPEECH for start, end, word in map(_said, pattern.finditer(text))}
+    said.update((m.start(), (m.end(), "will")) for m in GOING_TO.finditer(text))
     i = 0
     while i < len(text):
         if INVISIBLE.match(text, i):
