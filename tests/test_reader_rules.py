@@ -3393,3 +3393,19 @@ def test_a_verb_of_saying_read_as_said_is_quoted_as_written():
 )
 def test_futures_topics_and_figures_in_other_words(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Nepalese parliament voted on Thursday to approve the deployment of 500 soldiers to the force.",
+         {"NPL": ("committed", {"committed": 500}, [])}),
+        ("Chile has begun training a battalion for deployment to Gaza.", {"CHL": ("committed", {}, [])}),
+        ("Norway has kept its options open on the force.", {"NOR": ("considering", {}, [])}),
+        ("Norway has kept its options open on trade talks with Brussels.", {}),
+        ("Ghana has volunteered 500 troops for the force.", {"GHA": ("committed", {"committed": 500}, [])}),
+        ("Pakistan will be happy to join once the mandate is clear.", {"PAK": ("conditional", {}, ["mandate"])}),
+    ],
+)
+def test_days_preparations_and_open_options(text, expected):
+    assert _read(text) == expected

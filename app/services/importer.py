@@ -242,7 +242,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:only )?within the framework of\b|\bwithin (?:specific|certain|clear|defined) parameters\b"
                                # (leaving another body on a term, "will withdraw from the board if ...", is no term of the force's)
                                r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?! from (?:the |its |their )?(?:[\w-]+ )?(?:[Bb]oard|talks|negotiations|deal|agreement|initiative|council|process)\b)(?: [\w’']+){0,3} if\b"
-                               r"|\b(?:could|would|will|might|may|can) (?:be (?:happy|glad|willing|ready|prepared|able|pleased) to )?(?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? if\b" + NOT_A_REQUEST)),
+                               r"|\b(?:could|would|will|might|may|can) (?:be (?:happy|glad|willing|ready|prepared|able|pleased) to )?(?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? (?:if|once|provided|as long as|so long as|on (?:the )?condition that)\b" + NOT_A_REQUEST)),
     ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bpromis(?:ed|es) (?=(?:up to |about |some |at least |more than |as many as )?(?:\d[\d,]*(?: or more)? |its own |their own |its |their )?(?:[\w-]+ )?(?:troops|soldiers|personnel|peacekeepers|police officers)\b)|\bcommitted to (?:send|sending|contribut|deploy)|\bwill (?:also |soon |eventually |initially |still |now |first )?(?:send|contribute|deploy)\b"
                              r"|\bagre(?:ed|es) to (?:send|contribute|deploy|join|participate|take part|be part|provide|supply|dispatch|commit)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply|serve|depart|be deployed|be sent)\b"
                              r"|\b(?:stands?|standing|stood) (?:ready|prepared|willing) to\b|\b(?:declared|expressed|announced|confirmed) (?:its|their) (?:willingness|readiness) to\b"
@@ -285,7 +285,9 @@ MORE_CUES: dict[str, list[str]] = {
         r"\bwill be (?:sending|contributing|deploying|dispatching|providing|joining)\b",
         r"\b(?:expressed|shown|showed|signalled|signaled|voiced|declared|announced|confirmed|reaffirmed|reiterated) "
         r"(?:its |their |a |the country's |[\w]+(?:’s|'s) )?(?:full |strong |firm )?(?:willingness|readiness|commitment|intention) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|be part)\b",
-        r"\bvolunteered (?:to (?:send|contribute|deploy|join)|troops|soldiers|personnel|forces)\b",
+        # preparing the troops: "has begun training a battalion for deployment to Gaza"
+        r"\b(?:has|have) (?:begun|started) (?:training|preparing|readying|mobili[sz]ing) (?:a |an |its |their )?(?:[\w-]+ ){0,2}?(?:battalion|brigade|contingent|unit|company|troops|soldiers)\b(?= for (?:the |a |its )?(?:[\w-]+ )?(?:deployment|mission|force)\b)",
+        r"\bvolunteered (?:to (?:send|contribute|deploy|join)|(?:up to |about |some |around |more than |at least )?(?:\d[\d,]* )?(?:[\w-]+ )?(?:troops|soldiers|personnel|forces|peacekeepers))\b",
         r"\bcommit(?:ted|s|ting) (?:[\w,-]+ ){0,4}?" + UNITS_WORD + r"\b",
         r"\b(?:is|are|was|were) (?:keen|eager) to (?:send|contribute|join|take part|participate|deploy)\b",
         r"\bapproved (?:the |a |an )?(?:[\w-]+ )?(?:deployment|dispatch|sending|participation)\b",
@@ -420,6 +422,8 @@ WILLING_IN_OTHER_WORDS = [
 # Weighing it up in other words: hesitation, being a leading candidate, a decision still awaited,
 # interest said with an intensifier, and help that is not troops ("ready to host training camps").
 HESITATION = [
+    # "has kept its options open" (on the force: a sentence that says nothing of it is left alone)
+    r"\b(?:kept|keeps|keeping|keep) (?:its|their) options open\b(?=[^.;]{0,80}?\b(?:force|ISF|troops|soldiers|mission|Gaza|contribut\w*|participat\w*)\b|[.;]|$)",
     r"\b(?:is|are|was|were|remains?|seems?|appears?|has been|have been) (?:now |still |increasingly |somewhat |reportedly )?(?:hesitant|reluctant|wavering|undecided|on the fence|noncommittal|non-committal)\b",
     r"\b(?:but|and) (?:is |are )?now hesitant\b|\bhaving second thoughts\b|\b(?:is|are) (?:now )?reconsidering\b",
     r"\b(?:leading|top|main|likely|possible|potential|prime|strongest|front-running) candidates? (?:to|for)\b",
@@ -2212,7 +2216,9 @@ FILLER = re.compile(r" (?:definitely|certainly|gladly|happily|readily|formally|o
                     r"|(?:(?<= will)|(?<= would)|(?<= is)|(?<= are)|(?<= was)|(?<= were)|(?<= has)|(?<= have)|(?<= had)"
                     r"|(?<= shall)|(?<= could)|(?<= can)|(?<= may)|(?<= might)|(?<= not))"
                     r" (?:also|soon|eventually|initially|originally|reportedly|subsequently|later|likewise|similarly|then|"
-                    r"seriously|actively|apparently|reluctantly|privately|quietly|informally|earlier)(?= [a-z])")
+                    r"seriously|actively|apparently|reluctantly|privately|quietly|informally|earlier)(?= [a-z])"
+                    # the day, between a verb and what it governs: "voted on Thursday to approve", "agreed on Monday that"
+                    r"|(?<=[a-z]) on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?= (?:to|that) [a-z])")
 
 
 # Quote marks around a word or two inside a sentence ("would be “honoured” to contribute") are read

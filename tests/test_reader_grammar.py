@@ -1,0 +1,96 @@
+"""The article reader on one stance said many ways: each wording below (made up, in the manner of
+news reports) is read under several subjects (the country, its government, a ministry, its capital)
+and several frames (plain, a day first, the speaker after, the speaker before), for several
+countries. A rule that only knows one subject or one frame fails here, not on the next article."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.services.importer import extract
+
+COUNTRIES = [("Chile", "Chilean", "Santiago", "CHL"), ("Kenya", "Kenyan", "Nairobi", "KEN"),
+             ("Norway", "Norwegian", "Oslo", "NOR"), ("Peru", "Peruvian", "Lima", "PER"),
+             ("Ghana", "Ghanaian", "Accra", "GHA")]
+SUBJECTS = ["{C}", "{C}'s government", "The {D} government", "{C}'s defence ministry", "{Cap}", "The government of {C}"]
+FRAMES = ["{X}", "On Tuesday, {X}", "{X0}, the foreign minister said.", "{X0}, officials said on Monday.",
+          "According to the defence minister, {x}"]
+
+# (wording with {S} for the subject, status, troop figures, condition categories)
+WORDINGS = [
+    ("{S} will send 500 troops to the stabilisation force.", "committed", {"committed": 500}, []),
+    ("{S} has pledged 500 troops to the international force in Gaza.", "committed", {"committed": 500}, []),
+    ("{S} said it would contribute 500 soldiers to the force.", "committed", {"committed": 500}, []),
+    ("{S} is ready to deploy 500 troops to Gaza.", "committed", {"committed": 500}, []),
+    ("{S} has agreed to take part in the international stabilisation force.", "committed", {}, []),
+    ("{S} confirmed it will join the multinational force in Gaza.", "committed", {}, []),
+    ("{S} has offered up to 500 troops for the force.", "committed", {"offered_max": 500}, []),
+    ("{S} plans to send 500 peacekeepers to Gaza.", "committed", {"committed": 500}, []),
+    ("{S} has committed 500 personnel to the mission.", "committed", {"committed": 500}, []),
+    ("{S} stands ready to send troops to Gaza.", "committed", {}, []),
+    ("{S} has volunteered 500 troops for the force.", "committed", {"committed": 500}, []),
+    ("{S} has earmarked 500 soldiers for the Gaza mission.", "committed", {"committed": 500}, []),
+    ("{S} is preparing to deploy 500 troops to the force.", "committed", {"committed": 500}, []),
+    ("{S} will contribute an engineering battalion of about 500 soldiers to the force.", "committed", {"committed": 500}, []),
+    ("{S} expressed its readiness to contribute troops to the force.", "committed", {}, []),
+    ("{S} will send troops only if the UN Security Council authorises the force.", "conditional", {}, ["mandate"]),
+    ("{S} said it would contribute troops provided there is a UN mandate.", "conditional", {}, ["mandate"]),
+    ("{S} is willing to join the force, but only under a UN mandate.", "conditional", {}, ["mandate"]),
+    ("{S} will not deploy troops without a Security Council resolution.", "conditional", {}, ["mandate"]),
+    ("{S} said any deployment would need parliamentary approval.", "conditional", {}, ["domestic_approval"]),
+    ("{S} will send troops if parliament approves the deployment.", "conditional", {}, ["domestic_approval"]),
+    ("{S} is ready to send troops, subject to approval by parliament.", "conditional", {}, ["domestic_approval"]),
+    ("{S} will only send troops once a permanent ceasefire is in place.", "conditional", {}, ["ceasefire"]),
+    ("{S} would join the force on condition that Hamas is disarmed first.", "conditional", {}, ["disarmament"]),
+    ("{S} said its troops would take part only with the consent of the Palestinian Authority.", "conditional", {}, ["party_consent"]),
+    ("{S} wants its soldiers to remain under national command.", "conditional", {}, ["command"]),
+    ("{S} will contribute troops as long as the costs are covered by the United States.", "conditional", {}, ["funding"]),
+    ("{S} is considering sending troops to the force.", "considering", {}, []),
+    ("{S} is weighing whether to join the stabilisation force.", "considering", {}, []),
+    ("{S} has not yet decided whether to contribute troops.", "considering", {}, []),
+    ("{S} is studying a US request to send troops to Gaza.", "considering", {}, []),
+    ("{S} is in talks with Washington about joining the force.", "considering", {}, []),
+    ("{S} has been asked to contribute troops to the force.", "considering", {}, []),
+    ("{S} said it was open to taking part in the force.", "considering", {}, []),
+    ("{S} will decide on its participation after the mandate is clear.", "considering", {}, []),
+    ("{S} has ruled out sending troops to Gaza.", "declined", {}, []),
+    ("{S} will not send troops to the stabilisation force.", "declined", {}, []),
+    ("{S} has declined a US request to join the force.", "declined", {}, []),
+    ("{S} has no plans to deploy troops to Gaza.", "declined", {}, []),
+    ("{S} said it would stay out of the force.", "declined", {}, []),
+    ("{S} refused to contribute soldiers to the mission.", "declined", {}, []),
+    ("{S} has turned down an invitation to join the force.", "declined", {}, []),
+    ("{S} said it would not take part in the multinational force.", "declined", {}, []),
+    ("{S} has withdrawn its offer of troops.", "withdrawn", {}, []),
+    ("{S} has pulled out of the stabilisation force.", "withdrawn", {}, []),
+    ("{S} has suspended its planned deployment to Gaza.", "withdrawn", {}, []),
+    ("{S} has deployed 200 troops to Gaza.", "deployed", {"deployed": 200}, []),
+]
+
+
+def _framed(frame: str, sentence: str, country: tuple[str, str, str, str]) -> str:
+    if frame.startswith("{X0}"):
+        return frame.replace("{X0}", sentence[:-1])
+    if "{x}" in frame:
+        opens_with_name = sentence.startswith((country[0], country[2]))
+        return frame.replace("{x}", sentence if opens_with_name else sentence[0].lower() + sentence[1:])
+    return frame.replace("{X}", sentence)
+
+
+def _cases():
+    n = 0
+    for wording, status, figures, conditions in WORDINGS:
+        for subject in SUBJECTS:
+            for frame in FRAMES:
+                country = COUNTRIES[n % len(COUNTRIES)]
+                n += 1
+                name, demonym, capital, code = country
+                sentence = wording.replace("{S}", subject.format(C=name, D=demonym, Cap=capital))
+                yield _framed(frame, sentence, country), {code: (status, figures, sorted(conditions))}
+
+
+@pytest.mark.parametrize(("text", "expected"), list(_cases()))
+def test_one_stance_said_many_ways(text, expected):
+    got = {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}, sorted(c.category for c in s.conditions))
+           for s in extract(text)}
+    assert got == expected
