@@ -3326,9 +3326,10 @@ def test_any_role_taken_on_and_the_force_consulting_others(text, expected):
         ("Chile could eventually send as many as 2,000 troops.", {"CHL": ("considering", {"offered_max": 2000}, [])}),
         ("Peru will soon join the stabilisation force.", {"PER": ("committed", {}, [])}),
         ("Ghana has reportedly offered 1,200 soldiers to the force.", {"GHA": ("committed", {"committed": 1200}, [])}),
-        # an aside in the past tense that is the country's own offer gives its figure
-        ("Kenya, which offered 2,000 troops, is waiting for a UN mandate.",
+        # an aside that is the country's standing offer gives its figure; one in the past tense is background
+        ("Kenya, which has offered 2,000 troops, is waiting for a UN mandate.",
          {"KEN": ("conditional", {"offered_min": 2000, "offered_max": 2000}, ["mandate"])}),
+        ("Kenya, which offered 2,000 troops in 2024, is waiting for a UN mandate.", {"KEN": ("conditional", {}, ["mandate"])}),
         # "has since": the later stance, whatever came before it
         ("Norway had earlier pledged 200 troops but has since withdrawn the offer.", {"NOR": ("withdrawn", {}, [])}),
         # a claim the next sentence says the countries have not confirmed is no stance of theirs

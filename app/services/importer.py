@@ -1292,7 +1292,7 @@ ABOUT_THE_FORCE = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\b
 OWN_TROOPS_BEFORE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir) (?:[\w-]+ ){0,2}$")
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
 # (an aside that is the country's own offer, ", which has offered up to 20,000 troops,", is no background)
-RELATIVE_CLAUSE = re.compile(r", (?:whose [\w-]+(?: [\w-]+)? |(?:which|who) (?!(?:(?:has|have|had) )?(?:already )?(?:offered|pledged|promised|committed|volunteered)\b"
+RELATIVE_CLAUSE = re.compile(r", (?:whose [\w-]+(?: [\w-]+)? |(?:which|who) (?!(?:has|have|had) (?:already )?(?:offered|pledged|promised|committed|volunteered)\b"
                              # (nor is an aside that states the stance: ", which will send 500 troops,", ", which is still deciding,")
                              r"|(?:will|would|is|are) (?:also |still |now )?(?:send|contribute|deploy|join|ready|willing|prepared|considering|deciding|weighing|planning|expected)\b))(?:[^,]|,(?=\d{3}))*,")
 
