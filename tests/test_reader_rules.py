@@ -3410,3 +3410,24 @@ def test_futures_topics_and_figures_in_other_words(text, expected):
 )
 def test_days_preparations_and_open_options(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Asked about the force, Peru said no.", {"PER": "declined"}),
+        ("For Peru, the answer is no.", {"PER": "declined"}),
+        ("Peru has said yes to the US request for troops.", {"PER": "committed"}),
+        ("Peru wants nothing to do with the force.", {"PER": "declined"}),
+        ("Peru is staying out of the force.", {"PER": "declined"}),
+        ("Peru said it would sit this one out.", {"PER": "declined"}),
+        ("Peru said it lacked the capacity to send troops.", {"PER": "declined"}),
+        ("Peru's contingent has taken up positions in Rafah.", {"PER": "deployed"}),
+        ("As for Peru, it has ruled out any role in the force.", {"PER": "declined"}),
+        # near misses: a "no" to something else, being named by others
+        ("Peru said no to the trade deal, but is weighing the force.", {"PER": "considering"}),
+        ("Peru has been named as a possible contributor.", {}),
+    ],
+)
+def test_plain_answers_and_everyday_wordings(text, expected):
+    assert _statuses(text) == expected

@@ -1171,6 +1171,28 @@ WAYS_EXPLORED = [
     r"(?=[^.;]{0,60}?\b(?:force|ISF|mission|troops|soldiers|peacekeep\w*|stabili[sz]ation)\b)",
 ]
 MORE_CUES["considering"] += WAYS_EXPLORED
+# Plain answers and everyday wordings: "said no", "said yes to the request", "wants nothing to do with the
+# force", "is staying out", "lacks the means to send troops", troops that
+# "have taken up positions". (Being named by others "as a possible contributor" is no stance of the country's.)
+PLAIN_WORDS = {
+    "declined": [
+        r"\b(?:said|says|answered|replied) (?:a (?:firm |clear |flat )?)?no\b(?= ?[.,;”\"]|$| to (?:the |a |an |any |this |its )?(?:[\w-]+ ){0,3}?"
+        r"(?:request|invitation|call|proposal|idea|force|mission|deployment|ISF|troops|soldiers)\b)",
+        r"\b(?:the|its|their) answer (?:is|was|has been) (?:a )?(?:firm |clear |flat )?no\b",
+        r"\b(?:wants?|wanted) nothing to do with\b",
+        r"\b(?:is|are) staying out of\b|\bstays? out of (?:the |any |this )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|deployment)\b",
+        r"\bsit (?:this(?: one)?|that(?: one)?) out\b",
+        r"\b(?:lacks?|lacked|lacking|does not have|did not have) the (?:capacity|means|resources|capability|capabilities) to (?:send|deploy|contribute|dispatch)\b",
+    ],
+    "committed": [
+        r"\b(?:said|says|answered|replied) yes to (?:the |a |an |this )?(?:[\w-]+ ){0,2}(?:request|invitation|call|proposal)\b",
+    ],
+    "deployed": [
+        r"\b(?:contingent|troops|soldiers|forces|units?|battalion|peacekeepers) (?:has |have |had )?(?:taken up|took up) (?:their |its )?positions\b",
+    ],
+}
+for status, extra in PLAIN_WORDS.items():
+    MORE_CUES[status] = MORE_CUES.get(status, []) + extra
 
 SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra in MORE_CUES.get(status, []))))
                 for status, cue in SUBJECT_CUES]
@@ -2048,7 +2070,7 @@ ELIDED_SUBJECT = re.compile(r"\b(?:but|and|yet)\s+(?:(?:would|will|could|should|
 
 # Words before a sentence's grammatical subject: "On Monday, ", "However, ", "Meanwhile ".
 # (a title before the name is still the opening: "NATO member Turkey has ...", "the Gulf state Qatar")
-SUBJECT_LEAD = re.compile(r"[“\"‘']?(?:(?:[A-Z]\w* )?(?:On|By|In|Meanwhile|However|But|And|Separately|Earlier|Later|Also|Still|Now|Then)\b[^,]{0,30}, ?|(?:However|But|And|Meanwhile|Separately) )?(?:the )?"
+SUBJECT_LEAD = re.compile(r"[“\"‘']?(?:(?:[A-Z]\w* )?(?:On|By|In|Meanwhile|However|But|And|Separately|Earlier|Later|Also|Still|Now|Then|For|As for)\b[^,]{0,30}, ?|(?:However|But|And|Meanwhile|Separately) )?(?:the )?"
                           r"(?:[\w-]+ (?:member|member state|state|country|ally|nation|neighbou?r|power) )?", re.I)
 
 
