@@ -387,7 +387,7 @@ MORE_CUES: dict[str, list[str]] = {
         r"\bturned down (?:the |a |an |any |requests?|calls?|invitations?|offers?)",
         # a refusal said alone: "South Korea flatly refused, citing its commitments"
         r"\b(?:flatly |firmly |politely |bluntly )?refused(?=[.,;:]|$| outright\b)",
-        r"\bdistanced (?:itself|themselves) from\b|\bbacked away from\b|\bsaid no to\b",
+        r"\bdistanced (?:itself|themselves) from\b|\bbacked away from\b",
         r"\b(?:cannot|can[’']t|could not|couldn[’']t) (?:afford to )?(?:send|contribute|take part|participate|deploy|join)\b" + NOT_A_TASK,
         r"\bnot (?:in a position|able) to (?:send|contribute|take part|participate|deploy|join)\b" + NOT_A_TASK,
         r"\brefrain from (?:sending|participating|joining|taking part|deploying)\b",
