@@ -3431,3 +3431,21 @@ def test_days_preparations_and_open_options(text, expected):
 )
 def test_plain_answers_and_everyday_wordings(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile joins Peru in offering troops to the force.", {"CHL": "committed", "PER": "committed"}),
+        ("Chile has joined Peru in ruling out a role in the force.", {"CHL": "declined", "PER": "declined"}),
+        # a description between commas is not who speaks
+        ("Chile, a close US ally, said it would send 300 troops to the force.", {"CHL": "committed"}),
+        ("Chilean participation is off the table, the minister said.", {"CHL": "declined"}),
+        ("A Chilean contribution has not been ruled out.", {"CHL": "considering"}),
+        ("A Chilean contingent of 300 is expected in Gaza next month.", {"CHL": "committed"}),
+        # near miss: joining a meeting is no stance
+        ("Chile joined Peru in talks on trade.", {}),
+    ],
+)
+def test_joining_another_descriptions_and_passive_stances(text, expected):
+    assert _statuses(text) == expected

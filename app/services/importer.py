@@ -1191,6 +1191,19 @@ PLAIN_WORDS = {
         r"\b(?:contingent|troops|soldiers|forces|units?|battalion|peacekeepers) (?:has |have |had )?(?:taken up|took up) (?:their |its )?positions\b",
     ],
 }
+PLAIN_WORDS["declined"] += [
+    # "Chilean participation is off the table"
+    r"\b(?:participation|involvement|contribution|deployment|troops|sending troops) (?:[\w-]+ ){0,3}?(?:is|are|was|were|remains?) off the table\b",
+]
+PLAIN_WORDS["considering"] = [
+    # "a Chilean contribution has not been ruled out", "cannot be ruled out"
+    r"\b(?:has|have|had) not been (?:ruled out|excluded)\b|\b(?:is|are|was|were) not (?:being )?(?:ruled out|excluded)\b|\bcannot be (?:ruled out|excluded)\b",
+]
+PLAIN_WORDS["committed"] += [
+    # "a Chilean contingent of 300 is expected in Gaza next month"
+    r"\b(?:contingent|battalion|troops|soldiers|unit|peacekeepers)\b(?: of (?:about |some |around )?\d[\d,]*)? (?:is|are) (?:expected|due) "
+    r"(?:to arrive )?in (?:Gaza|the enclave|the Strip|the Gaza Strip)\b",
+]
 for status, extra in PLAIN_WORDS.items():
     MORE_CUES[status] = MORE_CUES.get(status, []) + extra
 
@@ -1888,6 +1901,13 @@ MADE_UP_OF = re.compile(r"\b(?:will|would|is to|is expected to|is set to) (?:inc
 WILL_FORM = re.compile(r"(?:’s|'s)?,? (?:will|would|are expected to|are set to|are due to|are to) (?:form|make up|join|be part of|serve|deploy|be deployed|arrive|lead)\b")
 # Troops said to come from a list: "troops will come from Indonesia, Azerbaijan and Pakistan".
 DRAWN_FROM = re.compile(r" (?:come|be drawn) from")
+# One country joining another in a stance: "Chile joins Peru in offering troops", "has joined Peru in ruling out
+# a role" (both take the stance the gerund says).
+JOINS_IN = re.compile(r"\b(?:joins|joined|joining|has joined|have joined) (?P<others>[^.;]{2,80}?) in (?P<gerund>"
+                      r"offering|pledging|sending|contributing|committing|volunteering|deploying"
+                      r"|ruling out|refusing|declining|rejecting|turning down|staying out)\b")
+GERUND_STATUS = {"ruling out": "declined", "refusing": "declined", "declining": "declined", "rejecting": "declined",
+                 "turning down": "declined", "staying out": "declined"}
 # "Neither Chile nor Peru will send troops."
 NEITHER = re.compile(r"\b[Nn]either\s+(?:the\s+)?")
 NOR = re.compile(r"(?:’s|'s)?\s+nor\s+(?:the\s+)?")
@@ -2442,6 +2462,10 @@ def _drop_unnamed_demands(target: Suggestion) -> None:
         target.conditions = named
 
 
+# A description set between commas after a name: ", a close US ally,", ", the region's largest economy,".
+APPOSITIVE = re.compile(r"(?<=[a-z]), (?:a|an|the|one of the) (?:[\w’'-]+ ){0,6}?(?:ally|allies|partner|member|neighbou?r|nation|country|state|"
+                        r"power|supporter|critic|mediator|producer|economy|exporter|democracy|monarchy|kingdom|republic|friend)"
+                        r"(?: of (?:[\w’'-]+ ){1,4}?)?(?= ?,)")
 # "... will include troops from Chile, Peru and Ghana. However, these countries have not yet confirmed their
 # participation": what the sentence before claimed for them is no stance of theirs.
 UNCONFIRMED_BY_THEM = re.compile(r"(?:(?:However|But|Yet),? )?(?:(?:[Tt]hese|[Tt]hose|[Tt]he) (?:[\w-]+ )?(?:countries|nations|states|governments)"
@@ -2499,6 +2523,8 @@ def _extract(text: str) -> list[Suggestion]:
         asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(text, span.start, span.end)]
         if id(span) in unconfirmed:
             asides.append((span.start, span.end))
+        # "Chile, a close US ally, said ...": who the country is, not who speaks
+        asides += [(m.start(), m.end()) for m in APPOSITIVE.finditer(text, span.start, span.end)]
         if REPORT_DENIED.search(sentence):
             # "asked about reports that Chile had earmarked 3,500 soldiers, the spokesman dismissed them": the report is not the stance
             asides += [(m.start(), m.end()) for m in DENIED_REPORT.finditer(text, span.start, span.end)]
@@ -2818,6 +2844,14 @@ def _extract(text: str) -> list[Suggestion]:
                 for code in listed:
                     if code not in NOT_CONTRIBUTORS:
                         given.setdefault(code, ("committed", m.start()))
+        for m in JOINS_IN.finditer(text, span.start, span.end):
+            # "Chile joins Peru in offering troops": the subject and those it joins take the stance
+            subject = [x for x in speakers if x.end <= m.start() and not x.is_demonym and x.kind != "person"]
+            joined = _list_after(text, named, m.start("others"), m.end("others"))
+            if subject and joined:
+                for code in [subject[-1].code, *joined]:
+                    if code not in NOT_CONTRIBUTORS:
+                        given.setdefault(code, (GERUND_STATUS.get(m.group("gerund"), "committed"), m.start()))
         if asked_about and speakers:
             # the answer to an explainer's question: "Who has promised troops? Chile, whose units are due in May, ..."
             lead = SUBJECT_LEAD.match(text, span.start).end()
