@@ -2039,7 +2039,7 @@ AIM_BEFORE = re.compile(r"\b(?:contribut\w*|help\w*|serve\w*) to (?:global |worl
                         r"(?:peace|stability|security)(?: and (?:stability|security|peace))? $")
 # A sentence that says nothing of the force, its troops or an offer, and a cue whose object is some other
 # thing ("withdrew its ambassador", "pulled out of the trade talks", "is considering new sanctions").
-FORCE_TOPIC = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforces?\b|\bISF\b|stabili[sz]ation|\bjoin|\boffer|\bpledge|commitment|"
+FORCE_TOPIC = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforces?\b|\bISF\b|stabili[sz]ation|\bjoin(?!\w* (?:[\w-]+ ){0,3}?(?:in )?(?:talks|meetings?|discussions|negotiations|summit|call|statement)\b)|\boffer|\bpledge|commitment|"
                          r"deploy|contingent|battalion|\bmission|\bGaza\b|\brequest|invitation|proposal|\bidea\b|possibility|option|personnel|police|\bsend|\btak\w+ part|\btook part|involv|\bboots\b|\bdispatch", re.I)
 OFF_TOPIC_OBJECT = re.compile(r"(?:\s+(?:of|from|to|on|about|with))?\s+(?:[A-Z][\w-]+\s+)?(?:the |a |an |its |their |new |any |fresh |further )?(?!it\b|that\b|this\b|so\b|such\b)[a-z]")
 DEPLOYED_ELSEWHERE = re.compile(r"(?: [\w,-]+){0,4}? (?:to|in) (?!Gaza\b|the\b)[A-Z][a-z]+")
