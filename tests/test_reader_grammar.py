@@ -94,3 +94,71 @@ def test_one_stance_said_many_ways(text, expected):
     got = {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}, sorted(c.category for c in s.conditions))
            for s in extract(text)}
     assert got == expected
+
+
+# A term said many ways, each under every subject and frame: (wording, condition categories); the status is
+# "conditional" for all.
+CONDITION_WORDINGS = [
+    ("{S} will send troops only with a clear mandate from the UN Security Council.", ["mandate"]),
+    ("{S} said its participation would require a Security Council resolution.", ["mandate"]),
+    ("{S} will join the force if it is authorised by the United Nations.", ["mandate"]),
+    ("{S} said any deployment must be based on international law and a UN mandate.", ["mandate"]),
+    ("{S} insists the force must operate under the UN flag.", ["mandate"]),
+    ("{S} wants the mission to be approved by the Security Council before it commits troops.", ["mandate"]),
+    ("{S} will take part once the UN adopts a resolution establishing the force.", ["mandate"]),
+    ("{S}'s participation is subject to a UN mandate.", ["mandate"]),
+    ("{S}'s contribution is contingent on Security Council approval.", ["mandate"]),
+    ("{S} would send troops within the framework of a UN peacekeeping mission.", ["mandate"]),
+    ("{S} has made a UN mandate a precondition for sending troops.", ["mandate"]),
+    ("{S} said a UN mandate was a prerequisite for any deployment.", ["mandate"]),
+    ("{S} will deploy troops only after a permanent ceasefire takes hold.", ["ceasefire"]),
+    ("{S} said it would send troops once the fighting stops.", ["ceasefire"]),
+    ("{S} will not send soldiers while the war continues.", ["ceasefire"]),
+    ("{S}'s offer depends on a lasting truce between Israel and Hamas.", ["ceasefire"]),
+    ("{S} will contribute troops provided the ceasefire holds.", ["ceasefire"]),
+    ("{S} will join the force when hostilities end.", ["ceasefire"]),
+    ("{S} will send troops only after Hamas has been disarmed.", ["disarmament"]),
+    ("{S} wants Hamas to lay down its weapons before it deploys troops.", ["disarmament"]),
+    ("{S} said the disarmament of Hamas must come first.", ["disarmament"]),
+    ("{S} will take part only if both Israel and the Palestinians agree.", ["party_consent"]),
+    ("{S} said its troops would deploy only with the consent of the Palestinian Authority.", ["party_consent"]),
+    ("{S} wants the approval of the Palestinian Authority before sending troops.", ["party_consent"]),
+    ("{S} will not deploy without the agreement of both parties.", ["party_consent"]),
+    ("{S} will send troops if Israel accepts their presence.", ["party_consent"]),
+    ("{S} will send troops once Congress approves the deployment.", ["domestic_approval"]),
+    ("{S} said the deployment would have to be approved by the Senate.", ["domestic_approval"]),
+    ("{S}'s participation requires the approval of its parliament.", ["domestic_approval"]),
+    ("{S} will seek parliamentary approval before sending troops.", ["domestic_approval"]),
+    ("{S} said the final decision rests with parliament.", ["domestic_approval"]),
+    ("{S} will need a vote in the National Congress before deploying.", ["domestic_approval"]),
+    ("{S} said it would need cabinet approval to send troops.", ["domestic_approval"]),
+    ("{S} wants its troops to stay under {D} command.", ["command"]),
+    ("{S} will send troops only if they remain under national command.", ["command"]),
+    ("{S} will not place its troops under foreign command.", ["command"]),
+    ("{S} will send troops if the costs are covered.", ["funding"]),
+    ("{S} said it would need financial support to deploy troops.", ["funding"]),
+    ("{S} wants the United States to pay for its deployment.", ["funding"]),
+    ("{S}'s participation depends on funding from the international community.", ["funding"]),
+    ("{S} will send troops only for a limited period.", ["other"]),
+    ("{S} wants a clear exit strategy before committing troops.", ["other"]),
+    ("{S} wants guarantees for the safety of its troops before deploying.", ["other"]),
+    ("{S} will send troops only with a UN mandate and after a ceasefire.", ["ceasefire", "mandate"]),
+    ("{S} said it needs a UN mandate and parliamentary approval before deploying.", ["domestic_approval", "mandate"]),
+]
+
+
+def _condition_cases():
+    n = 0
+    for wording, categories in CONDITION_WORDINGS:
+        for subject in SUBJECTS:
+            for frame in FRAMES:
+                country = COUNTRIES[n % len(COUNTRIES)]
+                n += 1
+                name, demonym, capital, code = country
+                sentence = wording.replace("{S}", subject.format(C=name, D=demonym, Cap=capital)).replace("{D}", demonym)
+                yield _framed(frame, sentence, country), {code: ("conditional", sorted(categories))}
+
+
+@pytest.mark.parametrize(("text", "expected"), list(_condition_cases()))
+def test_one_term_said_many_ways(text, expected):
+    assert {s.country: (s.status, sorted(c.category for c in s.conditions)) for s in extract(text)} == expected

@@ -1139,6 +1139,19 @@ MORE_CUES["conditional"] += [
     r"\b(?:wants?|wanted|insists?|insisted|demands?|demanded|expects?|expected) (?:that )?(?:the )?(?:costs?|expenses|salaries|funding)\b"
     r"(?: of (?:its|their|the) (?:[\w-]+ )?(?:deployment|troops|contingent|participation))? (?:to )?(?:be|must be|should be) (?:covered|paid|borne|funded|met|reimbursed)\b",
 ]
+MORE_CUES["conditional"] += [
+    # who pays, named: "wants the United States to pay for its deployment"
+    r"\b(?:wants?|wanted|expects?|expected|insists?|insisted|asks?|asked) (?:the )?(?:[A-Z][\w.-]+ ){0,3}?(?:to pay|to fund|to finance|to cover the costs? of|to bear the costs? of) "
+    r"(?:for )?(?:its|their|the) (?:[\w-]+ )?(?:deployment|troops|contingent|participation|soldiers|mission)\b",
+    # its own command kept: "will not place its troops under foreign command"
+    r"\bnot (?:place|put) (?:its|their) (?:own )?(?:troops|soldiers|forces|contingent) under (?:foreign|another country(?:’s|'s)|any other|other|[A-Z][\w-]+) command\b",
+    # a term made one: "has made a UN mandate a precondition for sending troops"
+    r"\b(?:made|makes|making) (?=(?:a |an |the )?[^.;,]{2,60}? (?:a|the|its) (?:key |main |firm )?(?:pre-?condition|condition|prerequisite|requirement) (?:for|of)\b)",
+    # a term that must come first: "the disarmament of Hamas must come first"
+    r"\b(?=(?:the |a |an )?(?:[\w-]+ ){1,4}?(?:must|has to|needs to|should|would have to) (?:come|happen|take place|be (?:achieved|in place|secured|agreed)) first\b)",
+    # a time limit: "will send troops only for a limited period"
+    r"\bonly for a (?:limited|fixed|short|set|defined|specific) (?:period|time|duration|term)\b",
+]
 # A pledge in an aside to the force's size: "..., with Indonesia pledging 8,000 and Morocco 1,500".
 MORE_CUES["committed"] += [r"\bwith (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:pledging|offering|contributing|sending|providing|supplying|committing)\b"]
 # What must happen first, said with "after": the term is the event, its subject a party or a body with a say.
@@ -1415,6 +1428,8 @@ CATEGORY_WORDS = [
                                       r"|president(?:’s|'s|ial)? (?:approval|assent|sign-off|consent|green light)|(?:approval|assent|sign-off|consent|green light) (?:of|from|by) (?:the )?(?:president|head of state)\b"
                                       r"|\ba (?:[\w-]+ )?vote\b", re.I)),
     ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends"
+                              # the war still on: "will not send soldiers while the war continues"
+                              r"|(?:war|conflict|bombing|offensive) (?:continues|goes on|rages|persists|is still going on|is ongoing)"
                               # the fighting's end in other words: "once the guns fall silent", "when the war is over"
                               r"|guns (?:fall|falls|fell|go|have fallen|are) silent|(?:the )?war (?:is (?:[a-z]+ly )?over|has (?:[a-z]+ly )?ended|ended)|end of the war|bombing (?:stops|ends|has stopped)"
                               # peace itself, or a deal that brings it: "meaning peace is achieved", "once a peace agreement is reached"
@@ -1873,7 +1888,7 @@ CLAUSE_SUBJECT = re.compile(r"\s*(?P<who>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2
 CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second |further |third |key |main |first |another |precondition |basic )?(?:condition|precondition|prerequisite)\b"
                             # "... and include Turkey, as part of its conditions for participating"
                             r"|,? as (?:part of|one of|among) (?:its|their) (?:conditions|preconditions|terms|demands)\b")
-SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come|include|includes|exclude|excludes|both)\b"
+SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come|include|includes|exclude|excludes|both|after|once|only after|only once)\b"
                               # "under national command and the mission must have the consent of ...": a clause of its own
                               r"|(?:the |its |their |any )?(?:[\w-]+ ){0,2}?(?:must|should|has to|have to|needs to|would have to|will have to)\b"
                               # "subject to a clear mandate and the approval of its parliament", "under collective decision and
