@@ -3449,3 +3449,42 @@ def test_plain_answers_and_everyday_wordings(text, expected):
 )
 def test_joining_another_descriptions_and_passive_stances(text, expected):
     assert _statuses(text) == expected
+
+
+# ---- hard-wrapped copy: an e-mailed or plain-text article cut every 70 or so characters --------------------
+
+WRAPPED_ARTICLE = (
+    "SANTIAGO, March 3 - Chile's defence minister said on Tuesday that the country was ready to send 400 soldiers to the "
+    "international stabilisation force in Gaza, provided the UN Security Council gives the mission a clear mandate.\n"
+    "Peru, by contrast, has ruled out sending troops, its foreign ministry said in a statement, citing the risk to its "
+    "soldiers and the lack of a settled plan for the enclave.\n"
+    "Ghana is still weighing a request from Washington to contribute a battalion of about 600 troops, officials in Accra "
+    "said, and expects to decide before the end of the month."
+)
+
+
+@pytest.mark.parametrize("blank_lines", [True, False])
+def test_a_hard_wrapped_article_reads_as_the_same_article(blank_lines):
+    import textwrap
+
+    separator = "\n\n" if blank_lines else "\n"
+    wrapped = separator.join(textwrap.fill(p, 70) for p in WRAPPED_ARTICLE.split("\n"))
+    assert max(len(line) for line in wrapped.splitlines()) <= 70
+
+    def read(text):
+        return {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None},
+                            [c.category for c in s.conditions]) for s in extract(text)}
+
+    assert read(wrapped) == read(WRAPPED_ARTICLE) == {
+        "CHL": ("conditional", {"offered_min": 400, "offered_max": 400}, ["mandate"]),
+        "PER": ("declined", {}, []),
+        "GHA": ("considering", {"offered_min": 600, "offered_max": 600}, []),
+    }
+    for s in extract(wrapped):
+        assert s.evidence and all(q in wrapped for q in s.evidence)  # quoted as written, line breaks and all
+
+
+def test_short_lines_stay_paragraphs():
+    """Lines that are not wrapped (a heading, short paragraphs of their own) are not run together."""
+    text = "Chile will send troops.\n\nPeru will not send troops.\nGhana is weighing it."
+    assert _statuses(text) == {"CHL": "committed", "PER": "declined", "GHA": "considering"}

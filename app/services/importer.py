@@ -2326,17 +2326,55 @@ def _said(m: re.Match) -> tuple[int, int, str]:
     return m.start("verb"), m.end("verb"), "says" if m.group("verb") in REPORTING_PRESENT else "said"
 
 
+BLOCK_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _wrapped_line_ends(text: str) -> set[int]:
+    """The line breaks of hard-wrapped paragraphs (an e-mailed or plain-text copy, cut every 70 or so
+    characters): read as spaces, so a sentence is not cut in two. A block of lines (blocks are apart by
+    blank lines) is wrapped when it has two lines or more (three in a text with no blank line), its longest is 40 to 120 characters and most of
+    its lines are full (at least 60% of the longest); in it, a full line runs on into the next, and a short
+    one ends its paragraph. Other line breaks stay paragraph breaks."""
+    if "\n" not in text:
+        return set()
+    # (without blank lines, two lines are as likely two paragraphs: three or more make a wrapped block)
+    fewest = 2 if BLOCK_BREAK.search(text) else 3
+    ends: set[int] = set()
+    start = 0
+    for block_end in [m.start() for m in BLOCK_BREAK.finditer(text)] + [len(text)]:
+        lines = text[start:block_end].split("\n")
+        sizes = [len(line.rstrip()) for line in lines]
+        longest = max(sizes)
+        full = [size >= 0.6 * longest for size in sizes[:-1]]
+        if len(lines) >= fewest and 40 <= longest <= 120 and sum(full) >= max(1, 0.6 * len(full)):
+            at = start
+            for line, is_full in zip(lines[:-1], full):
+                at += len(line)
+                if is_full:
+                    ends.add(at)
+                at += 1
+        m = BLOCK_BREAK.match(text, block_end)
+        start = m.end() if m is not None else block_end
+    return ends
+
+
 def _cleaned(text: str) -> tuple[str, list[int]]:
     """TEXT with odd spaces made single plain spaces, invisible characters dropped, contractions of "not"
-    written out, verbs of saying read as "said" and "is going to" as "will", and for each character of the
-    result its offset in TEXT."""
+    written out, verbs of saying read as "said", "is going to" as "will" and hard-wrapped lines joined, and
+    for each character of the result its offset in TEXT."""
     out: list[str] = []
     origin: list[int] = []
     short = {m.start(): m for m in CONTRACTION.finditer(text)}
     said = {start: (end, word) for pattern in REPORTED_SPEECH for start, end, word in map(_said, pattern.finditer(text))}
     said.update((m.start(), (m.end(), "will")) for m in GOING_TO.finditer(text))
+    wrapped = _wrapped_line_ends(text)
     i = 0
     while i < len(text):
+        if i in wrapped:
+            out.append(" ")
+            origin.append(i)
+            i += 1
+            continue
         if INVISIBLE.match(text, i):
             i += 1
             continue
