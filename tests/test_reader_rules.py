@@ -3488,3 +3488,19 @@ def test_short_lines_stay_paragraphs():
     """Lines that are not wrapped (a heading, short paragraphs of their own) are not run together."""
     text = "Chile will send troops.\n\nPeru will not send troops.\nGhana is weighing it."
     assert _statuses(text) == {"CHL": "committed", "PER": "declined", "GHA": "considering"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile appears unwilling to send troops to the force.", {"CHL": "declined"}),
+        ("Peru remains unwilling to commit troops.", {"PER": "declined"}),
+        ("Ghana has not closed the door on sending troops.", {"GHA": "considering"}),
+        ("Kenya is willing in principle to send troops.", {"KEN": "committed"}),
+        ("Nepal said it was prepared, in principle, to contribute troops.", {"NPL": "committed"}),
+        # an agreement "in principle" to an earlier decision stays as it was read
+        ("Norway agreed in principle to take part.", {"NOR": "considering"}),
+    ],
+)
+def test_hedged_willingness_and_open_doors(text, expected):
+    assert _statuses(text) == expected

@@ -422,6 +422,8 @@ WILLING_IN_OTHER_WORDS = [
 # Weighing it up in other words: hesitation, being a leading candidate, a decision still awaited,
 # interest said with an intensifier, and help that is not troops ("ready to host training camps").
 HESITATION = [
+    # "has not closed the door on sending troops"
+    r"\bnot (?:closed|shut|slammed) the door (?:on|to)\b",
     # "has kept its options open" (on the force: a sentence that says nothing of it is left alone)
     r"\b(?:kept|keeps|keeping|keep) (?:its|their) options open\b(?=[^.;]{0,80}?\b(?:force|ISF|troops|soldiers|mission|Gaza|contribut\w*|participat\w*)\b|[.;]|$)",
     r"\b(?:is|are|was|were|remains?|seems?|appears?|has been|have been) (?:now |still |increasingly |somewhat |reportedly )?(?:hesitant|reluctant|wavering|undecided|on the fence|noncommittal|non-committal)\b",
@@ -492,7 +494,7 @@ UNWILLING = [
     r"\b(?:denied|denies|dismissed|dismisses) (?:the |media |press |recent )?(?:reports|claims|suggestions|speculation|rumou?rs)\b"
     # (only reports of a contribution: "dismissed the claims as fairy tales" after reports of meetings is no refusal)
     r"(?= (?:that|of|about|suggesting|saying|claiming|alleging)\b[^.;]{0,100}?\b(?:send|sending|deploy\w*|troops|soldiers|join\w*|contribut\w*|participat\w*|take part|taking part)\b)",
-    r"\b(?:is|are|was|were) " + ADVERB + r"unwilling to (?:send|contribute|deploy|join|take part|participate)\b" + NOT_A_TASK,
+    r"\b(?:is|are|was|were|seems?|seemed|appears?|appeared|remains?|remained) " + ADVERB + r"unwilling to (?:send|contribute|deploy|join|take part|participate|commit|dispatch)\b" + NOT_A_TASK,
     r"\b(?:is|are|was|were) not interested in (?:sending|contributing|deploying|joining|taking part|participating)\b" + NOT_A_TASK,
     r"\b(?:is|are|was|were) not (?:even |currently |now )?considering (?:sending|contributing|deploying|joining|taking part|participating|"
     r"(?:a|any) (?:troop )?(?:contribution|deployment|role))\b",
@@ -2275,7 +2277,9 @@ FILLER = re.compile(r" (?:definitely|certainly|gladly|happily|readily|formally|o
                     r" (?:also|soon|eventually|initially|originally|reportedly|subsequently|later|likewise|similarly|then|"
                     r"seriously|actively|apparently|reluctantly|privately|quietly|informally|earlier)(?= [a-z])"
                     # the day, between a verb and what it governs: "voted on Thursday to approve", "agreed on Monday that"
-                    r"|(?<=[a-z]) on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?= (?:to|that) [a-z])")
+                    r"|(?<=[a-z]) on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?= (?:to|that) [a-z])"
+                    # willing "in principle": "is willing in principle to send", "was prepared, in principle, to contribute"
+                    r"|(?:(?<= willing)|(?<= ready)|(?<= prepared))(?: in principle|, in principle,)(?= to [a-z])")
 
 
 # Quote marks around a word or two inside a sentence ("would be “honoured” to contribute") are read
