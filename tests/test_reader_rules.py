@@ -3504,3 +3504,19 @@ def test_short_lines_stay_paragraphs():
 )
 def test_hedged_willingness_and_open_doors(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the dateline's country speaks through "the ministry", "the government", "it", until another is named
+        ("JAKARTA (Reuters) - The foreign ministry said on Tuesday it was ready to send troops to the force.", {"IDN": "committed"}),
+        ("SANTIAGO, March 3 (Reuters) - The government said on Tuesday it would send 400 troops to Gaza.", {"CHL": "committed"}),
+        ("NAIROBI, Kenya — The government will not send troops to Gaza, a spokesman said.", {"KEN": "declined"}),
+        # ... but a country the sentence names speaks for itself, and the sponsor's capital gives no stance
+        ("LIMA (Reuters) - Chile will send 400 troops to the force, Peru's foreign minister said.", {"CHL": "committed"}),
+        ("WASHINGTON (Reuters) - The administration said it would not send US troops to Gaza.", {}),
+    ],
+)
+def test_the_datelines_country_when_none_is_named(text, expected):
+    assert _statuses(text) == expected

@@ -2424,6 +2424,24 @@ def _not_in_datelines(text: str, named: list[Mention]) -> list[Mention]:
     return [x for x in named if not any(a <= x.start < b for a, b in filed)]
 
 
+PLURAL_SPEAKERS = re.compile(r"\b(?:[Tt]hey|[Tt]hem|[Tt]heir|[Ww]e|[Tt]he (?:[\w-]+ )?(?:ministers|officials|leaders|delegates|governments|countries))\b")
+
+
+def _dateline_country(text: str) -> str | None:
+    """The country an article's opening dateline files it from ("JAKARTA (Reuters) -", "NAIROBI, Kenya —"):
+    its city in capitals read as a capital, else a country it names."""
+    m = DATELINE.match(text)
+    if m is None:
+        return None
+    _, kinds = _mention_pattern()
+    city = m.group(0).split(",")[0].split("(")[0].strip(" -—–:")
+    found = kinds.get(city.title())
+    if found is not None and found[1] in ("capital", "name"):
+        return found[0]
+    inside = [x for x in mentions(text, 0, m.end()) if x.kind in ("capital", "name")]
+    return inside[0].code if inside else None
+
+
 @dataclass
 class Named:
     """A country the article names that the reader gave no suggestion: the sentences naming it, for
@@ -2551,6 +2569,11 @@ def _extract(text: str) -> list[Suggestion]:
     starts = [x.start for x in everyone]
     last_paragraph = -1
     home = _home_country(everyone)
+    # "JAKARTA (ANTARA) - The defence ministry said it ...": until the article names a country, "the ministry",
+    # "it" and "the government" are the dateline's (not "they": ministers meeting there may be anyone's)
+    dated = _dateline_country(text)
+    if dated in NOT_CONTRIBUTORS:
+        dated = None
     announced: list[str] = []  # countries whose terms the last sentence announced without naming them
     answered: list[str] = []  # countries the last sentence asked about, for a "Yes." or "No." that follows
     group: str | None = None  # the stance of an unnamed group in this paragraph ("three countries have agreed ...")
@@ -2724,6 +2747,9 @@ def _extract(text: str) -> list[Suggestion]:
                         if not subjects and carried and _refers_back(text, span, m.start()) \
                                 and not any(not (x.is_demonym and x.code in NOT_CONTRIBUTORS) for x in named):
                             subjects = [carried]
+                        if not subjects and dated and not carried and not named and _refers_back(text, span, m.start()) \
+                                and not PLURAL_SPEAKERS.search(text, max(span.start, m.start() - 60), m.start()):
+                            subjects = [dated]
                         if not subjects and home and not named and not carried and not FOREIGN_ENVOY.search(sentence) \
                                 and FIRST_PERSON_BEFORE.search(text, max(span.start, m.start() - 80), m.start()):
                             subjects = [home]  # "We will not go unless ...", the article's only possible contributor
