@@ -162,3 +162,53 @@ def _condition_cases():
 @pytest.mark.parametrize(("text", "expected"), list(_condition_cases()))
 def test_one_term_said_many_ways(text, expected):
     assert {s.country: (s.status, sorted(c.category for c in s.conditions)) for s in extract(text)} == expected
+
+
+# A troop figure said many ways, each under every subject and frame: (wording, figures); the status is
+# "committed" for all.
+FIGURE_WORDINGS = [
+    ("{S} will send a 500-strong contingent to the force.", {"committed": 500}),
+    ("{S} will send a contingent of 500 soldiers to the force.", {"committed": 500}),
+    ("{S} will contribute 500 military personnel to the force.", {"committed": 500}),
+    ("{S} will send some 500 soldiers to Gaza.", {"committed": 500}),
+    ("{S} will send about 500 troops to Gaza.", {"committed": 500}),
+    ("{S} will send nearly 500 troops to Gaza.", {"committed": 500}),
+    ("{S} will send more than 500 troops to Gaza.", {"offered_min": 500}),
+    ("{S} will send at least 500 troops to Gaza.", {"offered_min": 500}),
+    ("{S} will send a 500-member battalion to the force.", {"committed": 500}),
+    ("{S} will send between 500 and 800 troops to the force.", {"offered_min": 500, "offered_max": 800}),
+    ("{S} will send 500 to 800 troops to the force.", {"offered_min": 500, "offered_max": 800}),
+    ("{S} will send as many as 800 troops to the force.", {"offered_max": 800}),
+    ("{S} will send up to 800 troops to the force.", {"offered_max": 800}),
+    ("{S} will send two battalions of 400 soldiers each to the force.", {"committed": 800}),
+    ("{S} will send 500 troops and 100 police officers to the force.", {"committed": 600}),
+    ("{S} has offered 1,500 troops for the force.", {"committed": 1500}),
+    ("{S} has offered a brigade of 1,500 troops for the force.", {"committed": 1500}),
+    ("{S} said its contribution would be 500 troops.", {"committed": 500}),
+    ("{S}'s contribution will number about 500 troops.", {"committed": 500}),
+    ("{S} will deploy 500 engineers and medics to the force.", {"committed": 500}),
+    ("{S} has 500 troops ready to deploy to Gaza.", {"committed": 500}),
+    ("{S} has put 500 troops on standby for the Gaza mission.", {"committed": 500}),
+    ("{S} will send 500 troops initially, rising to 1,000 later.", {"committed": 1000}),
+    ("{S} will send a first group of 200 soldiers to Gaza.", {"committed": 200}),
+    ("{S} pledged 500 soldiers, the defence ministry said.", {"committed": 500}),
+    ("{S} said 500 of its soldiers would join the force.", {"committed": 500}),
+    ("{S} will provide 500 personnel for the stabilisation force.", {"committed": 500}),
+]
+
+
+def _figure_cases():
+    n = 0
+    for wording, figures in FIGURE_WORDINGS:
+        for subject in SUBJECTS:
+            for frame in FRAMES:
+                country = COUNTRIES[n % len(COUNTRIES)]
+                n += 1
+                name, demonym, capital, code = country
+                sentence = wording.replace("{S}", subject.format(C=name, D=demonym, Cap=capital))
+                yield _framed(frame, sentence, country), {code: ("committed", figures)}
+
+
+@pytest.mark.parametrize(("text", "expected"), list(_figure_cases()))
+def test_one_figure_said_many_ways(text, expected):
+    assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected

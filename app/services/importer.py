@@ -1215,6 +1215,9 @@ PLAIN_WORDS["considering"] = [
     r"\b(?:has|have|had) not been (?:ruled out|excluded)\b|\b(?:is|are|was|were) not (?:being )?(?:ruled out|excluded)\b|\bcannot be (?:ruled out|excluded)\b",
 ]
 PLAIN_WORDS["committed"] += [
+    # troops made ready by number: "has put 500 troops on standby", "500 of its soldiers would join the force"
+    r"\b(?:put|puts|putting|placed|places|placing) (?:about |some |around |up to |nearly )?\d[\d,]* (?:[\w-]+ )?" + UNITS_WORD + r" on (?:standby|alert)\b",
+    r"\b\d[\d,]* of (?:its|their) (?:[\w-]+ )?" + UNITS_WORD + r" (?:will|would|are to|are set to) (?:join|take part|be deployed|be sent|serve)\b",
     # "a Chilean contingent of 300 is expected in Gaza next month"
     r"\b(?:contingent|battalion|troops|soldiers|unit|peacekeepers)\b(?: of (?:about |some |around )?\d[\d,]*)? (?:is|are) (?:expected|due) "
     r"(?:to arrive )?in (?:Gaza|the enclave|the Strip|the Gaza Strip)\b",
