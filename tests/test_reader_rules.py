@@ -3520,3 +3520,16 @@ def test_hedged_willingness_and_open_doors(text, expected):
 )
 def test_the_datelines_country_when_none_is_named(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nepal's army expects up to eight thousand of its troops to be ready by June.", {"NPL": "committed"}),
+        ("Lawmakers approved the government's decision to take part in the Peace Council, Albanian media said.", {}),
+        ("Kenya's president was criticised for agreeing to take part in the board and provide troops to the force.",
+         {"KEN": "committed"}),
+    ],
+)
+def test_figures_in_words_and_the_board_taken_part_in(text, expected):
+    assert _statuses(text) == expected

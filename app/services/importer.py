@@ -784,7 +784,8 @@ MORE_CUES["committed"] += [
     r"\b(?:is|are|was|were|stand|stands) (?:now |also |fully |always )?(?:prepared|ready|willing) to (?:undertake|take on|assume|carry out|fulfil|fulfill) "
     r"(?:any|the|a|every) (?:[\w-]+ )?(?:role|mission|task|duty|duties)\b",
     # troops expected ready: "Indonesia's military expects up to 8,000 of its troops to be ready by June"
-    r"\bexpects? (?:up to |about |around |some |as many as )?\d[\d,]*(?: thousand)? (?:of (?:its|their) )?(?:[\w-]+ )?" + UNITS_WORD
+    r"\bexpects? (?:up to |about |around |some |as many as )?(?:\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twelve|fifteen|twenty|thirty|forty|fifty)(?= hundred| thousand))(?: hundred| thousand)? (?:of (?:its|their) )?(?:[\w-]+ )?" + UNITS_WORD
     + r" to be (?:ready|prepared|deployed|available|in place)\b",
     # a deployment planned by its size: "now plans a smaller deployment of around 1,200"
     r"\b(?:plans|planned|is planning|are planning|now plans) (?:a |an )?(?:[\w-]+ )?(?:deployment|contingent|contribution|force) of "
@@ -1172,7 +1173,7 @@ MORE_CUES["conditional"] += [
 # troops" (not "for agreeing to consider sending", nor "his decision not to send troops").
 AGREEING_TO_SEND = [
     r"\b(?:for|after|since|by|following|over) (?:his |her |its |their |the )?(?:agreeing|having agreed|pledging|having pledged|promising|having promised"
-    r"|deciding|having decided|committing|decision|pledge|promise|offer|commitment) to (?!(?:consider|explore|study|discuss|examine|weigh|look)\b)(?:[\w-]+ ){0,4}?"
+    r"|deciding|having decided|committing|decision|pledge|promise|offer|commitment) to (?!(?:consider|explore|study|discuss|examine|weigh|look)\b)(?:[\w-]+ ){0,6}?"
     r"(?:send|contribute|deploy|provide|supply|dispatch|commit) (?=(?:[\w-]+ ){0,3}?(?:troops|soldiers|personnel|peacekeepers|police|forces|contingent|units?)\b)",
 ]
 MORE_CUES["committed"] += AGREEING_TO_SEND
@@ -1273,7 +1274,7 @@ NOT_A_CONTRIBUTION = re.compile(
     r"| to (?:mediate|broker)\b"
     r"| to the (?:[\w-]+ ){0,2}" + PLANS + r"\b"
     # the Board of Peace and its council are no force: "decision to join the Peace Council"
-    r"| (?:the |its )?(?:[A-Z][\w’'-]*(?:’s|'s) )?(?:new )?(?:Board of Peace|Peace Council|Council of Peace|[Bb]oard|[Cc]ouncil|charter)\b"
+    r"| (?:in |on )?(?:the |its )?(?:[A-Z][\w’'-]*(?:’s|'s) )?(?:new )?(?:Board of Peace|Peace Council|Council of Peace|[Bb]oard|[Cc]ouncil|charter)\b"
     # envoys and letters, and contributions to rebuilding: "will send a delegation to the talks"
     r"| (?:a |an |its |their |the )?(?:[\w-]+ )?(?:delegation|envoy|letter|message|minister|representative|note|congratulations)s?\b"
     r"| to (?:the )?(?:[\w’'-]+ ){0,2}(?:reconstruction|rebuilding|recovery|humanitarian|fund)\b"
