@@ -7,6 +7,7 @@ the real test half is reported as totals, so that no reader rule is written from
 from pathlib import Path
 
 from app.services.import_quality import evaluate, format_report, format_total, halves
+from reworded import reworded_report
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
@@ -25,6 +26,9 @@ if __name__ == "__main__":
     print()
     print("Article import: real set, test half (totals only)")
     print(format_report(test, details=False))
+    print()
+    print("Article import: the development half reworded (same facts, other words; bench/reworded.py)")
+    print("\n".join(reworded_report(REAL)))
     print()
     print("Summary (P/R)")
     print(format_total(own, "project set"))
