@@ -77,19 +77,26 @@ def _framed(frame: str, sentence: str, country: tuple[str, str, str, str]) -> st
     return frame.replace("{X}", sentence)
 
 
-def _cases():
+def _every_way(wordings):
+    """Each of WORDINGS ((wording, expected) pairs) under every subject and frame, a country each in
+    turn: (text, country code, expected)."""
     n = 0
-    for wording, status, figures, conditions in WORDINGS:
+    for wording, expected in wordings:
         for subject in SUBJECTS:
             for frame in FRAMES:
                 country = COUNTRIES[n % len(COUNTRIES)]
                 n += 1
                 name, demonym, capital, code = country
-                sentence = wording.replace("{S}", subject.format(C=name, D=demonym, Cap=capital))
-                yield _framed(frame, sentence, country), {code: (status, figures, sorted(conditions))}
+                sentence = wording.replace("{S}", subject.format(C=name, D=demonym, Cap=capital)).replace("{D}", demonym)
+                yield _framed(frame, sentence, country), code, expected
 
 
-@pytest.mark.parametrize(("text", "expected"), list(_cases()))
+def _cases():
+    stances = [(wording, (status, figures, sorted(conditions))) for wording, status, figures, conditions in WORDINGS]
+    return [(text, {code: expected}) for text, code, expected in _every_way(stances)]
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases())
 def test_one_stance_said_many_ways(text, expected):
     got = {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}, sorted(c.category for c in s.conditions))
            for s in extract(text)}
@@ -148,18 +155,11 @@ CONDITION_WORDINGS = [
 
 
 def _condition_cases():
-    n = 0
-    for wording, categories in CONDITION_WORDINGS:
-        for subject in SUBJECTS:
-            for frame in FRAMES:
-                country = COUNTRIES[n % len(COUNTRIES)]
-                n += 1
-                name, demonym, capital, code = country
-                sentence = wording.replace("{S}", subject.format(C=name, D=demonym, Cap=capital)).replace("{D}", demonym)
-                yield _framed(frame, sentence, country), {code: ("conditional", sorted(categories))}
+    terms = [(wording, ("conditional", sorted(categories))) for wording, categories in CONDITION_WORDINGS]
+    return [(text, {code: expected}) for text, code, expected in _every_way(terms)]
 
 
-@pytest.mark.parametrize(("text", "expected"), list(_condition_cases()))
+@pytest.mark.parametrize(("text", "expected"), _condition_cases())
 def test_one_term_said_many_ways(text, expected):
     assert {s.country: (s.status, sorted(c.category for c in s.conditions)) for s in extract(text)} == expected
 
@@ -198,17 +198,10 @@ FIGURE_WORDINGS = [
 
 
 def _figure_cases():
-    n = 0
-    for wording, figures in FIGURE_WORDINGS:
-        for subject in SUBJECTS:
-            for frame in FRAMES:
-                country = COUNTRIES[n % len(COUNTRIES)]
-                n += 1
-                name, demonym, capital, code = country
-                sentence = wording.replace("{S}", subject.format(C=name, D=demonym, Cap=capital))
-                yield _framed(frame, sentence, country), {code: ("committed", figures)}
+    figures = [(wording, ("committed", troops)) for wording, troops in FIGURE_WORDINGS]
+    return [(text, {code: expected}) for text, code, expected in _every_way(figures)]
 
 
-@pytest.mark.parametrize(("text", "expected"), list(_figure_cases()))
+@pytest.mark.parametrize(("text", "expected"), _figure_cases())
 def test_one_figure_said_many_ways(text, expected):
     assert {s.country: (s.status, {k: v for k, v in s.troops.items() if v is not None}) for s in extract(text)} == expected
