@@ -3533,3 +3533,16 @@ def test_the_datelines_country_when_none_is_named(text, expected):
 )
 def test_figures_in_words_and_the_board_taken_part_in(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chilean and Peruvian troops will form the core of the force.", {"CHL": "committed", "PER": "committed"}),
+        ("Where they stand:\nNorway: no decision yet on the force.\nPeru: has ruled out taking part.",
+         {"NOR": "considering", "PER": "declined"}),
+        ("The force: no decision yet on its size.", {}),
+    ],
+)
+def test_troops_forming_the_core_and_round_up_lines(text, expected):
+    assert _statuses(text) == expected

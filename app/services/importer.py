@@ -1211,7 +1211,13 @@ PLAIN_WORDS["declined"] += [
     # "Chilean participation is off the table"
     r"\b(?:participation|involvement|contribution|deployment|troops|sending troops) (?:[\w-]+ ){0,3}?(?:is|are|was|were|remains?) off the table\b",
 ]
+PLAIN_WORDS["committed"] += [
+    # "Chilean troops will form the core of the force"
+    UNITS_WORD + r" (?:will|would|are (?:expected|set|due) to|are to) (?:form|make up|constitute) (?:the )?(?:core|bulk|backbone|main body|majority|first wave)\b",
+]
 PLAIN_WORDS["considering"] = [
+    # a round-up's "Norway: no decision yet"
+    r"(?<=: )[Nn]o (?:final |firm |formal )?decision(?: (?:yet|so far|has been (?:made|taken)))?(?=[ .,;]|$)",
     # "a Chilean contribution has not been ruled out", "cannot be ruled out"
     r"\b(?:has|have|had) not been (?:ruled out|excluded)\b|\b(?:is|are|was|were) not (?:being )?(?:ruled out|excluded)\b|\bcannot be (?:ruled out|excluded)\b",
 ]
