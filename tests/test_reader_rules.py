@@ -3546,3 +3546,22 @@ def test_figures_in_words_and_the_board_taken_part_in(text, expected):
 )
 def test_troops_forming_the_core_and_round_up_lines(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile's Senate on Wednesday authorised the deployment of 300 soldiers to the force.", {"CHL": "committed"}),
+        ("Chilean President Maria Lopez has ordered the armed forces to prepare a contingent for Gaza.", {"CHL": "committed"}),
+        ("Chile's army chief said a battalion was ready and waiting for the order to deploy to Gaza.", {"CHL": "committed"}),
+        ("Chile says it will not rush into a decision on the force.", {"CHL": "considering"}),
+        ("Chile has offered logistics support but no troops.", {"CHL": "declined"}),
+        ("Chile will send medics but no combat troops.", {"CHL": "committed"}),
+        ("Chile's earlier offer of 500 troops is no longer on the table.", {"CHL": "withdrawn"}),
+        ("Chile's troops have left Gaza.", {"CHL": "withdrawn"}),
+        ("Chile has begun withdrawing its contingent from the force.", {"CHL": "withdrawn"}),
+        ("Chile will bring its soldiers home from Gaza by the end of the year.", {"CHL": "withdrawn"}),
+    ],
+)
+def test_authorisations_orders_and_troops_coming_home(text, expected):
+    assert _statuses(text) == expected

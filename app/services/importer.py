@@ -1187,48 +1187,60 @@ WAYS_EXPLORED = [
     r"(?=[^.;]{0,60}?\b(?:force|ISF|mission|troops|soldiers|peacekeep\w*|stabili[sz]ation)\b)",
 ]
 MORE_CUES["considering"] += WAYS_EXPLORED
-# Plain answers and everyday wordings: "said no", "said yes to the request", "wants nothing to do with the
-# force", "is staying out", "lacks the means to send troops", troops that
-# "have taken up positions". (Being named by others "as a possible contributor" is no stance of the country's.)
+# Plain answers and everyday wordings, by status. (Being named by others "as a possible contributor" is no
+# stance of the country's.)
 PLAIN_WORDS = {
     "declined": [
+        # "said no", "the answer is no", "wants nothing to do with the force", "is staying out", "sit this one out"
         r"\b(?:said|says|answered|replied) (?:a (?:firm |clear |flat )?)?no\b(?= ?[.,;”\"]|$| to (?:the |a |an |any |this |its )?(?:[\w-]+ ){0,3}?"
         r"(?:request|invitation|call|proposal|idea|force|mission|deployment|ISF|troops|soldiers)\b)",
         r"\b(?:the|its|their) answer (?:is|was|has been) (?:a )?(?:firm |clear |flat )?no\b",
         r"\b(?:wants?|wanted) nothing to do with\b",
         r"\b(?:is|are) staying out of\b|\bstays? out of (?:the |any |this )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|deployment)\b",
         r"\bsit (?:this(?: one)?|that(?: one)?) out\b",
+        # no means to: "lacked the capacity to send troops"
         r"\b(?:lacks?|lacked|lacking|does not have|did not have) the (?:capacity|means|resources|capability|capabilities) to (?:send|deploy|contribute|dispatch)\b",
+        # "Chilean participation is off the table"
+        r"\b(?:participation|involvement|contribution|deployment|troops|sending troops) (?:[\w-]+ ){0,3}?(?:is|are|was|were|remains?) off the table\b",
+        # other help, but no troops: "has offered logistics support but no troops" (not "but no combat troops": a role limit)
+        r"\bbut no (?:troops|soldiers|boots on the ground|personnel)\b",
     ],
     "committed": [
         r"\b(?:said|says|answered|replied) yes to (?:the |a |an |this )?(?:[\w-]+ ){0,2}(?:request|invitation|call|proposal)\b",
+        # "Chilean troops will form the core of the force"
+        UNITS_WORD + r" (?:will|would|are (?:expected|set|due) to|are to) (?:form|make up|constitute) (?:the )?(?:core|bulk|backbone|main body|majority|first wave)\b",
+        # a parliament's or a leader's yes, and troops readied: "authorised the deployment", "ordered the armed forces
+        # to prepare a contingent", "a battalion was ready"
+        r"\b(?:authori[sz]ed|sanctioned|endorsed|green-?lit) (?:the |a |an )?(?:[\w-]+ )?(?:deployment|dispatch|sending|participation)\b",
+        r"\bordered (?:the |its )?(?:armed forces|army|military|troops|defen[cs]e ministry) to (?:prepare|ready|get ready)\b",
+        r"\b(?:battalion|brigade|contingent|unit|company) (?:is|was) (?:now |already )?(?:ready|on standby|prepared)\b",
+        # troops made ready by number: "has put 500 troops on standby", "500 of its soldiers would join the force"
+        r"\b(?:put|puts|putting|placed|places|placing) (?:about |some |around |up to |nearly )?\d[\d,]* (?:[\w-]+ )?" + UNITS_WORD + r" on (?:standby|alert)\b",
+        r"\b\d[\d,]* of (?:its|their) (?:[\w-]+ )?" + UNITS_WORD + r" (?:will|would|are to|are set to) (?:join|take part|be deployed|be sent|serve)\b",
+        # "a Chilean contingent of 300 is expected in Gaza next month"
+        r"\b(?:contingent|battalion|troops|soldiers|unit|peacekeepers)\b(?: of (?:about |some |around )?\d[\d,]*)? (?:is|are) (?:expected|due) "
+        r"(?:to arrive )?in (?:Gaza|the enclave|the Strip|the Gaza Strip)\b",
+    ],
+    "considering": [
+        # "will not rush into a decision"
+        r"\bnot (?:rush|be rushed|hurry) (?:into )?(?:a |any |its )?decision\b",
+        # a round-up's "Norway: no decision yet"
+        r"(?<=: )[Nn]o (?:final |firm |formal )?decision(?: (?:yet|so far|has been (?:made|taken)))?(?=[ .,;]|$)",
+        # "a Chilean contribution has not been ruled out", "cannot be ruled out"
+        r"\b(?:has|have|had) not been (?:ruled out|excluded)\b|\b(?:is|are|was|were) not (?:being )?(?:ruled out|excluded)\b|\bcannot be (?:ruled out|excluded)\b",
+    ],
+    "withdrawn": [
+        # an offer gone, troops leaving: "its offer is no longer on the table", "its troops have left Gaza", "has begun
+        # withdrawing its contingent", "will bring its soldiers home"
+        r"\b(?:offer|pledge|commitment)\b[^.;]{0,60}? (?:is|was) no longer (?:on the table|valid|standing)\b",
+        r"\b(?:troops|soldiers|contingent|forces|peacekeepers) (?:have|has|had) (?:left|withdrawn from|pulled out of) (?:Gaza|the enclave|the Strip|the Gaza Strip)\b",
+        r"\b(?:begun|began|started|starts|is|are) withdrawing (?:its|their) (?:troops|soldiers|contingent|forces|peacekeepers)\b",
+        r"\bbring (?:its|their) (?:troops|soldiers|contingent|forces|peacekeepers) (?:back )?home\b",
     ],
     "deployed": [
         r"\b(?:contingent|troops|soldiers|forces|units?|battalion|peacekeepers) (?:has |have |had )?(?:taken up|took up) (?:their |its )?positions\b",
     ],
 }
-PLAIN_WORDS["declined"] += [
-    # "Chilean participation is off the table"
-    r"\b(?:participation|involvement|contribution|deployment|troops|sending troops) (?:[\w-]+ ){0,3}?(?:is|are|was|were|remains?) off the table\b",
-]
-PLAIN_WORDS["committed"] += [
-    # "Chilean troops will form the core of the force"
-    UNITS_WORD + r" (?:will|would|are (?:expected|set|due) to|are to) (?:form|make up|constitute) (?:the )?(?:core|bulk|backbone|main body|majority|first wave)\b",
-]
-PLAIN_WORDS["considering"] = [
-    # a round-up's "Norway: no decision yet"
-    r"(?<=: )[Nn]o (?:final |firm |formal )?decision(?: (?:yet|so far|has been (?:made|taken)))?(?=[ .,;]|$)",
-    # "a Chilean contribution has not been ruled out", "cannot be ruled out"
-    r"\b(?:has|have|had) not been (?:ruled out|excluded)\b|\b(?:is|are|was|were) not (?:being )?(?:ruled out|excluded)\b|\bcannot be (?:ruled out|excluded)\b",
-]
-PLAIN_WORDS["committed"] += [
-    # troops made ready by number: "has put 500 troops on standby", "500 of its soldiers would join the force"
-    r"\b(?:put|puts|putting|placed|places|placing) (?:about |some |around |up to |nearly )?\d[\d,]* (?:[\w-]+ )?" + UNITS_WORD + r" on (?:standby|alert)\b",
-    r"\b\d[\d,]* of (?:its|their) (?:[\w-]+ )?" + UNITS_WORD + r" (?:will|would|are to|are set to) (?:join|take part|be deployed|be sent|serve)\b",
-    # "a Chilean contingent of 300 is expected in Gaza next month"
-    r"\b(?:contingent|battalion|troops|soldiers|unit|peacekeepers)\b(?: of (?:about |some |around )?\d[\d,]*)? (?:is|are) (?:expected|due) "
-    r"(?:to arrive )?in (?:Gaza|the enclave|the Strip|the Gaza Strip)\b",
-]
 for status, extra in PLAIN_WORDS.items():
     MORE_CUES[status] = MORE_CUES.get(status, []) + extra
 
