@@ -3565,3 +3565,18 @@ def test_troops_forming_the_core_and_round_up_lines(text, expected):
 )
 def test_authorisations_orders_and_troops_coming_home(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word of stress in quote marks reads past like the word itself
+        ("Chile's president said his country would \"absolutely\" send troops.", {"CHL": "committed"}),
+        ("Peru would “gladly” contribute troops to the force.", {"PER": "committed"}),
+        # "we" of the article's only possible contributor, in a sentence that names its capital as a place
+        ("Speaking in Santiago, the defence minister said: \"We will send 300 troops once there is a UN mandate.\"",
+         {"CHL": "conditional"}),
+    ],
+)
+def test_stress_in_quote_marks_and_we_spoken_in_the_capital(text, expected):
+    assert _statuses(text) == expected

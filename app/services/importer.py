@@ -2283,8 +2283,10 @@ ODD_SPACE = re.compile(r"[ \t\u00a0\u2007\u2009\u202f\u3000]{2,}|[\t\u00a0\u2007
 INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Words that only stress or date a stance, read past like stray spaces so that every cue reads "will
 # send" in "will definitely send" and "will not send" in "will not, for now, send" (quotes keep them).
-FILLER = re.compile(r" (?:definitely|certainly|gladly|happily|readily|formally|officially|categorically|firmly|flatly|publicly|"
-                    r"repeatedly|ultimately|actually|absolutely|already|indeed|duly|swiftly|quickly|surely|really)(?= [a-z])"
+STRESS_WORDS = ("definitely", "certainly", "gladly", "happily", "readily", "formally", "officially", "categorically", "firmly",
+                "flatly", "publicly", "repeatedly", "ultimately", "actually", "absolutely", "already", "indeed", "duly", "swiftly",
+                "quickly", "surely", "really")
+FILLER = re.compile(r" (?:" + "|".join(STRESS_WORDS) + r")(?= [a-z])"
                     r"|, (?:for now|for the time being|at this stage|at present|at the moment|as yet|however|though|too|"
                     r"under (?:any|no) circumstances|in any case|at least for now|for the foreseeable future),(?= [a-z])"
                     # who said it, set between the auxiliary and its verb: "will, officials said, contribute"
@@ -2422,6 +2424,9 @@ def _cleaned(text: str) -> tuple[str, list[int]]:
             i = filler.end()
             continue
         scare = SCARE_QUOTE.match(text, i) if text[i] in OPENING_QUOTES else None
+        if scare is not None and scare.group("words") in STRESS_WORDS:
+            i = scare.end() + 1  # "would “absolutely” send": read past, with the space after it
+            continue
         if scare is not None:
             out.extend(scare.group("words"))
             origin.extend(range(scare.start("words"), scare.end("words")))
@@ -2772,7 +2777,7 @@ def _extract(text: str) -> list[Suggestion]:
                         if not subjects and dated and not carried and not named and _refers_back(text, span, m.start()) \
                                 and not PLURAL_SPEAKERS.search(text, max(span.start, m.start() - 60), m.start()):
                             subjects = [dated]
-                        if not subjects and home and not named and not carried and not FOREIGN_ENVOY.search(sentence) \
+                        if not subjects and home and not speakers and not carried and not FOREIGN_ENVOY.search(sentence) \
                                 and FIRST_PERSON_BEFORE.search(text, max(span.start, m.start() - 80), m.start()):
                             subjects = [home]  # "We will not go unless ...", the article's only possible contributor
                         if not subjects and home and not named and UNNAMED_GOVERNMENT.search(m.group(0)):
