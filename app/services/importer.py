@@ -2318,18 +2318,11 @@ CONTRACTION = re.compile(r"\b(?P<base>[Ww]o|[Cc]a|[Ss]ha|(?i:does|do|did|is|are|
 WRITTEN_OUT = {"wo": "will not", "ca": "cannot", "sha": "shall not"}
 
 
-def _written_out(m: re.Match) -> tuple[str, list[int]]:
-    """Contraction M written out, and for each character the offset in the text it stands for (in order)."""
+def _written_out(m: re.Match) -> str:
+    """Contraction M written out: "won't" as "will not", "doesn't" as "does not"."""
     base = m.group("base")
     full = WRITTEN_OUT.get(base.lower())
-    at = m.start()
-    if full is None:  # "doesn't": "does" + " not"
-        return base + " not", [*range(at, at + len(base)), m.end() - 3, m.end() - 3, m.end() - 2, m.end() - 1]
-    full = base[0] + full[1:]
-    word, _, rest = full.partition(" ") if " " in full else (full[:3], "", full[3:])
-    head = [at + min(k, len(base) - 1) for k in range(len(word))]
-    tail = [m.end() - 3] * (len(full) - len(word) - 2) + [m.end() - 2, m.end() - 1]
-    return full, head + tail
+    return base + " not" if full is None else base[0] + full[1:]
 
 
 # A verb of saying other than "said", where it reports what someone said, is read as "said" (the cues
@@ -2346,12 +2339,7 @@ REPORTED_SPEECH = [
     re.compile(r"(?<=[”\"’] )(?:[A-Z][\w.-]+ ){1,3}" + REPORTING + r"(?=[,.])"),
 ]
 # The future said with "going to" is read as "will": "is going to send troops".
-GOING_TO = re.compile(r"\b(?P<verb>(?:is|are|am) going to)(?= [a-z])")
-
-
-def _said(m: re.Match) -> tuple[int, int, str]:
-    """Where the verb of saying in M is, and the word it is read as."""
-    return m.start("verb"), m.end("verb"), "says" if m.group("verb") in REPORTING_PRESENT else "said"
+GOING_TO = re.compile(r"\b(?:is|are|am) going to(?= [a-z])")
 
 
 BLOCK_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -2386,38 +2374,38 @@ def _wrapped_line_ends(text: str) -> set[int]:
     return ends
 
 
+def _read_as(text: str) -> dict[int, tuple[int, str]]:
+    """What the reader reads in place of some of TEXT, by where it starts: (where it ends, the words read).
+    Contractions of "not" written out, verbs of saying as "said" (or "says"), "is going to" as "will",
+    and the line breaks of hard-wrapped paragraphs as spaces."""
+    swaps = {m.start(): (m.end(), _written_out(m)) for m in CONTRACTION.finditer(text)}
+    for pattern in REPORTED_SPEECH:
+        for m in pattern.finditer(text):
+            swaps[m.start("verb")] = (m.end("verb"), "says" if m.group("verb") in REPORTING_PRESENT else "said")
+    swaps.update((m.start(), (m.end(), "will")) for m in GOING_TO.finditer(text))
+    swaps.update((at, (at + 1, " ")) for at in _wrapped_line_ends(text))
+    return swaps
+
+
 def _cleaned(text: str) -> tuple[str, list[int]]:
     """TEXT with odd spaces made single plain spaces, invisible characters dropped, contractions of "not"
     written out, verbs of saying read as "said", "is going to" as "will" and hard-wrapped lines joined, and
     for each character of the result its offset in TEXT."""
     out: list[str] = []
     origin: list[int] = []
-    short = {m.start(): m for m in CONTRACTION.finditer(text)}
-    said = {start: (end, word) for pattern in REPORTED_SPEECH for start, end, word in map(_said, pattern.finditer(text))}
-    said.update((m.start(), (m.end(), "will")) for m in GOING_TO.finditer(text))
-    wrapped = _wrapped_line_ends(text)
+    swaps = _read_as(text)
     i = 0
     while i < len(text):
-        if i in wrapped:
-            out.append(" ")
-            origin.append(i)
-            i += 1
+        if i in swaps:
+            end, words = swaps[i]
+            out.extend(words)
+            # (each character stands for one of the run it replaces, in order, and the last for its last, so a
+            # quote ending on it ends where the original words do)
+            origin.extend([*(min(i + k, end - 1) for k in range(len(words) - 1)), end - 1])
+            i = end
             continue
         if INVISIBLE.match(text, i):
             i += 1
-            continue
-        if i in short:
-            full, where = _written_out(short[i])
-            out.extend(full)
-            origin.extend(where)
-            i = short[i].end()
-            continue
-        if i in said:
-            end, word = said[i]
-            out.extend(word)
-            # (its last letter stands for the verb's last, so a quote ending on it ends where the verb does)
-            origin.extend([*(min(i + k, end - 1) for k in range(len(word) - 1)), end - 1])
-            i = end
             continue
         filler = FILLER.match(text, i)
         if filler is not None:
