@@ -10,8 +10,7 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
-from app.services.import_quality import Score, _facts, halves
-from app.services.importer import extract
+from app.services.import_quality import QualityReport, evaluate, halves
 
 
 def _sub_all(pairs: list[tuple[str, str]]) -> Callable[[str], str]:
@@ -47,42 +46,18 @@ REWORDINGS: dict[str, Callable[[str], str]] = {
 }
 
 
-def _add(total: list[Score], scores: list[Score]) -> None:
-    for t, s in zip(total, scores):
-        t.true_positive += s.true_positive
-        t.false_positive += s.false_positive
-        t.false_negative += s.false_negative
-
-
-def _scores(text: str, want: dict) -> list[Score]:
-    got = {s.country: s.as_dict() for s in extract(text)}
-    scores = []
-    for g, w in zip(_facts(got), _facts(want)):
-        score = Score()
-        score.add(g, w)
-        scores.append(score)
-    return scores
-
-
 def reworded_report(folder: Path) -> list[str]:
     """One line per rewording: how many development-half articles it changed, and the four scores
     (precision/recall) on those articles before and after."""
-    import json
-
-    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
-    names = halves(folder)["dev"]
+    texts = {name: (folder / name).read_text(encoding="utf-8") for name in halves(folder)["dev"]}
     lines = [f"{'rewording':32} {'articles':>8}  {'before (countries, statuses, figures, conditions)':50}  after"]
     for label, reword in REWORDINGS.items():
-        before, after = [Score() for _ in range(4)], [Score() for _ in range(4)]
-        changed = 0
-        for name in names:
-            text = (folder / name).read_text(encoding="utf-8")
-            new = reword(text)
-            if new == text:
-                continue
-            changed += 1
-            _add(before, _scores(text, expected[name]))
-            _add(after, _scores(new, expected[name]))
-        cells = lambda scores: " ".join(f"{s.precision:.2f}/{s.recall:.2f}" for s in scores)  # noqa: E731
-        lines.append(f"{label:32} {changed:>8}  {cells(before):50}  {cells(after)}")
+        changed = [name for name, text in texts.items() if reword(text) != text]
+        before, after = evaluate(folder, changed), evaluate(folder, changed, reword)
+        lines.append(f"{label:32} {len(changed):>8}  {_cells(before):50}  {_cells(after)}")
     return lines
+
+
+def _cells(report: QualityReport) -> str:
+    scores = (report.countries, report.statuses, report.numbers, report.conditions)
+    return " ".join(f"{s.precision:.2f}/{s.recall:.2f}" for s in scores)

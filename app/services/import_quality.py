@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,15 +87,17 @@ def halves(folder: Path) -> dict[str, list[str]]:
     return found
 
 
-def evaluate(folder: Path, names: list[str] | None = None) -> QualityReport:
-    """Score the reader on every article named in FOLDER/expected.json (or only on NAMES)."""
+def evaluate(folder: Path, names: list[str] | None = None, reword: Callable[[str], str] | None = None) -> QualityReport:
+    """Score the reader on every article named in FOLDER/expected.json (or only on NAMES), each read as
+    REWORD turns it when given (`bench/reworded.py`: the same facts in other words)."""
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     if names is not None:
         expected = {name: expected[name] for name in names}
     total = [Score(), Score(), Score(), Score()]
     results = []
     for name, want in expected.items():
-        got = {s.country: s.as_dict() for s in extract((folder / name).read_text(encoding="utf-8"))}
+        text = (folder / name).read_text(encoding="utf-8")
+        got = {s.country: s.as_dict() for s in extract(reword(text) if reword else text)}
         scores = [Score(), Score(), Score(), Score()]
         misses = []
         for score, overall, g, w in zip(scores, total, _facts(got), _facts(want)):
