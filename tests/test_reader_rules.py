@@ -4,6 +4,8 @@ it was not written from."""
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -3374,10 +3376,11 @@ def test_synonyms_of_the_words_the_cues_know(text, expected):
 
 
 def test_a_verb_of_saying_read_as_said_is_quoted_as_written():
-    text = "“We need a UN mandate first,” Peru’s minister stressed, adding that 500 troops are ready."
-    for s in extract(text):
-        assert all(q in text for q in s.evidence)
-        assert all(c.text in text for c in s.conditions)
+    text = "Peru will send troops once there is a UN mandate, stressed Defence Minister Ana Ruiz."
+    (found,) = extract(text)
+    assert (found.country, found.status) == ("PER", "conditional")
+    assert found.evidence == [text]  # "stressed" as written, not the "said" it is read as
+    assert [c.text for c in found.conditions] == ["there is a UN mandate"]
 
 
 @pytest.mark.parametrize(
@@ -3465,8 +3468,6 @@ WRAPPED_ARTICLE = (
 
 @pytest.mark.parametrize("blank_lines", [True, False])
 def test_a_hard_wrapped_article_reads_as_the_same_article(blank_lines):
-    import textwrap
-
     separator = "\n\n" if blank_lines else "\n"
     wrapped = separator.join(textwrap.fill(p, 70) for p in WRAPPED_ARTICLE.split("\n"))
     assert max(len(line) for line in wrapped.splitlines()) <= 70
