@@ -66,9 +66,11 @@ lock:
 vendor:
 	tools/vendor/vendor.sh
 
-## map: re-project the board's world map (Natural Earth via npm world-atlas) into static/map/
+## map: re-project the board's world map (Natural Earth via npm world-atlas) into static/map/, and
+## write the outlines file the board's map draws from (static/map/world-110m.svg)
 map:
 	cd tools/map && npm ci --no-audit --no-fund --ignore-scripts --silent && node project.mjs
+	$(VENV)/bin/python -m app.services.worldmap
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

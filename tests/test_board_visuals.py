@@ -15,7 +15,7 @@ from app.models import CONDITION_CATEGORIES
 from app.schemas import StanceData
 from app.services import board
 from app.services.stances import set_stance
-from app.services.worldmap import MARKER_BELOW_AREA, load_atlas, world_map
+from app.services.worldmap import MARKER_BELOW_AREA, SPRITE_FILE, load_atlas, sprite_svg, world_map
 from tests.synthetic_board import fill_board
 
 PAGE_BUDGET = 300_000  # bytes of board HTML, however many countries
@@ -44,11 +44,14 @@ def test_board_map_colours_each_country_by_status_with_a_title_and_a_link(client
     assert svg["viewbox"].startswith("0 0 1000 ")
     aze = soup.select_one("#map-AZE")
     assert aze.name == "a" and aze["href"] == "/proposals/gaza-isf/countries/AZE"
-    assert aze.select_one("path")["class"] == ["status-conditional"]
+    assert aze.select_one("use")["class"] == ["status-conditional"]
+    outlines = soup.select_one("use.map-land")["href"]  # every outline, drawn as land under the countries
+    assert outlines.startswith("/static/map/world-110m.svg?v=") and outlines.endswith("#world")
+    assert aze.select_one("use")["href"] == outlines.replace("#world", "#AZE")
     assert aze.title.get_text() == "Azerbaijan: Conditional"
     for code, name in (("EGY", "Egypt"), ("IDN", "Indonesia"), ("TUR", "Türkiye"), ("ARE", "United Arab Emirates")):
         shape = soup.select_one(f"#map-{code}")
-        assert shape.select_one("path.status-considering"), code
+        assert shape.select_one("use.status-considering")["href"].endswith(f"#{code}"), code
         assert shape.title.get_text() == f"{name}: Considering"
     # Qatar's outline is too small to see at this scale: it gets a dot as well as its coloured outline.
     qatar = soup.select_one("#map-QAT")
@@ -94,9 +97,24 @@ def test_small_and_outline_less_countries_get_markers_decided_from_the_map_data(
     # Tuvalu lies near the antimeridian: its dot is kept inside the map.
     assert 0 < markers["TUV"].x < atlas.width and 0 < markers["TUV"].y < atlas.height
     assert [s for s, _ in result.legend] == ["deployed", "committed", "conditional", "considering", "declined"]
-    # Countries on the board are drawn once, as their own shape, not in the grey background too.
-    assert atlas.outlines["FRA"].d not in result.background and atlas.outlines["LUX"].d not in result.background
-    assert atlas.outlines["DEU"].d in result.background
+    # Each is drawn by its outline's id in the outlines file; Luxembourg's tiny outline is coloured under its dot.
+    assert {s.ref for s in result.shapes} == {"FRA", "AZE"} and markers["LUX"].outline == "LUX"
+    assert markers["XKX"].outline == atlas.outlines["kosovo"].ref == "n-kosovo"
+
+
+def test_the_outlines_file_is_the_map_data_and_is_served_for_a_year(client):
+    """The board draws outlines from static/map/world-110m.svg: it must hold every outline of the map
+    data under the id the board uses (`make map` writes it), and be cacheable under its versioned address."""
+    atlas = load_atlas()
+    assert SPRITE_FILE.read_text(encoding="utf-8") == sprite_svg(atlas), "run `make map` to write the outlines file"
+    svg = BeautifulSoup(SPRITE_FILE.read_text(encoding="utf-8"), "html.parser")
+    drawn = {path["id"]: path["d"] for path in svg.select("defs g#world path")}
+    assert drawn == {o.ref: o.d for o in atlas.outlines.values()} and len(drawn) > 170
+    href = soup_of(client, "/").select_one("use.map-land")["href"].removesuffix("#world")
+    reply = client.get(href, headers={"Accept-Encoding": "gzip"})
+    assert reply.status_code == 200 and reply.headers["content-type"].startswith("image/svg+xml")
+    assert reply.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert reply.headers["content-encoding"] == "gzip" and reply.text == SPRITE_FILE.read_text(encoding="utf-8")
 
 
 def test_every_iso_country_is_either_an_outline_a_marker_or_said_to_be_unplaced():
@@ -267,13 +285,13 @@ def test_board_as_of_a_day_draws_map_matrix_and_whatif_from_that_day(client, dat
     # Today the board still shows Azerbaijan as the seed has it (the seed article's statements speak for
     # 7 Nov 2025, after the one just written): conditional, with its two conditions.
     soup = soup_of(client, f"/?as_of={today.isoformat()}&assume=cessation-of-hostilities")
-    assert soup.select_one("#map-AZE path.status-conditional")
+    assert soup.select_one("#map-AZE use.status-conditional")
     assert soup.select_one("#map-AZE")["href"] == f"/proposals/gaza-isf/countries/AZE?as_of={today.isoformat()}"
     assert soup.select_one("#matrix-AZE a")["href"].startswith(f"/proposals/gaza-isf/countries/AZE?as_of={today.isoformat()}#condition-")
     assert soup.select_one(".whatif-unavailable li[data-country=AZE]")
     assert {(i["name"], i["value"]) for i in soup.select("form.whatif-form input[type=hidden]")} == {("as_of", today.isoformat())}
     later = soup_of(client, f"/?as_of={day_before.isoformat()}")
-    assert later.select_one("#map-AZE path.status-committed")
+    assert later.select_one("#map-AZE use.status-committed")
     # The day before the article Azerbaijan had committed 800; nothing was known yet of the force's target.
     chart = later.select_one("#force-chart").get_text(" ", strip=True)
     assert "Committed 800" in chart and "20,000" not in chart

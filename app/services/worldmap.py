@@ -1,7 +1,12 @@
 """The board's world map: Natural Earth outlines projected once by `make map` (static/map/),
 one shape per country coloured by its status, and a marker where an outline is too small to see
 or missing at that scale (Bahrain, Malta, Kosovo...). Which countries get a marker follows from
-the map data, never from a list of names."""
+the map data, never from a list of names.
+
+The outlines never change, so a board does not carry them: they are one static SVG file
+(`static/map/world-110m.svg`, written from the map data by `sprite_svg`, cached by browsers for a
+year under a versioned address), and the board's map draws each country with `<use>` by the id of
+its outline there. A board's page then carries only what the day changes: colours, links and dots."""
 
 from __future__ import annotations
 
@@ -16,7 +21,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pycountry
-from markupsafe import Markup
 
 from app.config import ROOT_DIR
 from app.vocabulary import STATUSES
@@ -36,6 +40,7 @@ def _fold(name: str) -> str:
 
 @dataclass(frozen=True)
 class Outline:
+    ref: str  # its element's id in the outlines file
     d: str
     centroid: tuple[float, float]
     area: float
@@ -68,19 +73,28 @@ def _key(id_or_name: str) -> str:
 PATH_DATA = re.compile(r"^[MLHVCSQTAZmlhvcsqtaz0-9.,\- ]*$")
 
 
-def _outline(raw: dict[str, Any]) -> Outline:
-    """An outline of the map file, its path data checked once as safe to write into a page as it is."""
+def _ref(key: str) -> str:
+    """The id of outline KEY in the outlines file: the alpha-3 code, or "n-" and the folded name with
+    anything but letters and digits as hyphens (Kosovo: n-kosovo)."""
+    return key if re.fullmatch(r"[A-Z]{3}", key) else "n-" + re.sub(r"[^a-z0-9]+", "-", key).strip("-")
+
+
+def _outline(key: str, raw: dict[str, Any]) -> Outline:
+    """An outline of the map file, its path data checked once as safe to write into SVG as it is."""
     if not PATH_DATA.match(raw["d"]):
         raise ValueError(f"the map file's path data holds other characters than path commands: {raw['d'][:40]!r}")
-    return Outline(Markup(raw["d"]), tuple(raw["centroid"]), raw["area"])
+    return Outline(_ref(key), raw["d"], tuple(raw["centroid"]), raw["area"])
 
 
 @lru_cache(maxsize=4)
 def load_atlas(path: Path = MAP_FILE) -> Atlas:
     """Read the projected map once per process."""
     raw = json.loads(path.read_text(encoding="utf-8"))
-    outlines = {_key(k): _outline(v) for k, v in raw["outlines"].items()}
-    outlines.update({_key(name): _outline(v) for name, v in raw["unnumbered"].items()})
+    outlines = {key: _outline(key, v) for key, v in ((_key(k), v) for k, v in raw["outlines"].items())}
+    outlines.update({key: _outline(key, v) for key, v in ((_key(name), v) for name, v in raw["unnumbered"].items())})
+    refs = Counter(o.ref for o in outlines.values())
+    if max(refs.values(), default=1) > 1:
+        raise ValueError(f"two outlines of the map file would share an id: {refs.most_common(1)[0][0]}")
     points = {_key(k): tuple(v) for k, v in raw["points"].items()}
     return Atlas(raw["width"], raw["height"], raw["source"], outlines, points)
 
@@ -98,21 +112,20 @@ class MapCountry(NamedTuple):
 
 class Shape(NamedTuple):
     country: MapCountry
-    d: str
+    ref: str  # its outline's id in the outlines file
 
 
 class Marker(NamedTuple):
     country: MapCountry
     x: float
     y: float
-    outline: str | None  # the tiny outline under the marker, coloured too when there is one
+    outline: str | None  # the id of the tiny outline under the marker, coloured too when there is one
 
 
 @dataclass
 class WorldMap:
     width: int
     height: int
-    background: str  # every outline of a country not on the board, as one path
     shapes: list[Shape]
     markers: list[Marker]
     unplaced: list[MapCountry]  # on the board, but nowhere on this map (e.g. Tokelau)
@@ -139,27 +152,39 @@ def world_map(stances: Iterable[Any], href: Callable[[str], str], atlas: Atlas |
 
 def _make_map(on_board: dict[str, MapCountry], atlas: Atlas) -> WorldMap:
     """Where each country goes: its outline when one is big enough to see, else a marker at its
-    centre (over its tiny outline, when it has one); the outlines of countries off the board are
-    drawn as one background path."""
+    centre (over its tiny outline, when it has one). Every outline is drawn as land first (the
+    file's "world" group), so a country off the board is land without a colour."""
     shapes: list[Shape] = []
     markers: list[Marker] = []
     unplaced: list[MapCountry] = []
-    taken: set[str] = set()
     for country in sorted(on_board.values(), key=lambda c: (c.name, c.code)):
         outline = _lookup(atlas.outlines, country.code, country.name)
         if outline is not None and outline.area >= MARKER_BELOW_AREA:
-            shapes.append(Shape(country, outline.d))
-            taken.add(outline.d)
+            shapes.append(Shape(country, outline.ref))
             continue
         point = outline.centroid if outline is not None else _lookup(atlas.points, country.code, country.name)
         if point is None:
             unplaced.append(country)
             continue
-        if outline is not None:
-            taken.add(outline.d)
         markers.append(Marker(country, _clamp(point[0], atlas.width), _clamp(point[1], atlas.height),
-                              outline.d if outline is not None else None))
-    background = Markup("").join(o.d for o in atlas.outlines.values() if o.d not in taken)
+                              outline.ref if outline is not None else None))
     counts = Counter(c.status for c in on_board.values())
     legend = [(status, counts[status]) for status in STATUSES if counts[status]]
-    return WorldMap(atlas.width, atlas.height, background, shapes, markers, unplaced, legend)
+    return WorldMap(atlas.width, atlas.height, shapes, markers, unplaced, legend)
+
+
+SPRITE_FILE = ROOT_DIR / "static" / "map" / "world-110m.svg"
+
+
+def sprite_svg(atlas: Atlas) -> str:
+    """The outlines file: every outline of ATLAS as a path with its id, all in one group "world", inside
+    <defs> (drawn only where a board's map uses them). Written by `make map`; a test keeps it in step
+    with the map data."""
+    paths = "".join(f'<path id="{o.ref}" d="{o.d}"/>\n' for o in atlas.outlines.values())
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {atlas.width} {atlas.height}">\n'
+            f'<!-- {atlas.source}: written by `make map` from static/map/world-110m.json; do not edit by hand. -->\n'
+            f'<defs><g id="world">\n{paths}</g></defs>\n</svg>\n')
+
+
+if __name__ == "__main__":  # `make map`, after projecting: write the outlines file from the map data
+    SPRITE_FILE.write_text(sprite_svg(load_atlas()), encoding="utf-8")

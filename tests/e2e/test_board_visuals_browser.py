@@ -114,8 +114,11 @@ def _drawn(page) -> dict:
             unplaced: document.querySelectorAll('.world-map figcaption p a').length,
             markers: markers.filter(m => { const [w, h] = box(m); return w > 0 && h > 0; }).length,
             markerCodes: markers.map(m => m.closest('a').id.slice(4)),
-            conditional: fill('.world-map path.status-conditional'),
-            background: fill('.world-map svg > path'),
+            conditional: fill('.world-map use.status-conditional'),
+            background: fill('.world-map use.map-land'),
+            // The outlines come from the static file: a drawn outline has a size (none if it failed to load).
+            outlines: box(document.querySelector('.world-map use.map-land')),
+            shapeBox: box(document.querySelector('.world-map a use')),
             chartBars: [...document.querySelectorAll('#force-chart svg.bar')].filter(b => box(b)[0] > 50).length,
             matrixRows: document.querySelectorAll('table.matrix tbody tr').length,
             pageWidth: document.documentElement.scrollWidth,
@@ -135,6 +138,7 @@ def test_map_chart_and_matrix_are_drawn_for_the_seed_and_for_150_countries(chrom
     assert seed["map"][0] > 1000 and seed["map"][1] > 400
     assert seed["links"] == 6 and seed["markerCodes"] == ["QAT"] and seed["markers"] == 1
     assert seed["conditional"] != seed["background"]
+    assert seed["outlines"][0] > 900 and seed["shapeBox"][0] > 5  # the world's land, and Azerbaijan, drawn
     assert seed["chartBars"] == 4 and seed["matrixRows"] == 1
     page.screenshot(path=str(out / f"board-seed-{scheme}.png"), full_page=True)
 
