@@ -1207,6 +1207,12 @@ PLAIN_WORDS = {
     ],
     "committed": [
         r"\b(?:said|says|answered|replied) yes to (?:the |a |an |this )?(?:[\w-]+ ){0,2}(?:request|invitation|call|proposal)\b",
+        r"\b(?:said|says|answered|replied) yes to (?:joining|taking part|participating|sending|contributing|deploying)\b",
+        # a pledge said as a noun: "announced a contribution of 500 troops", "made a firm commitment to send troops"
+        r"\b(?:announced|announces|confirmed|confirms|made|makes|pledged|pledges) (?:a |an |its |their )?(?:[\w-]+ )?(?:contribution|commitment) of "
+        r"(?:about |some |around |roughly |nearly )?\d[\d,]* (?:[\w-]+ )?" + UNITS_WORD + r"\b",
+        r"\b(?:made|makes|gave|gives) (?:a |an )?(?:firm |formal |clear |public |written )?(?:commitment|pledge|promise) to "
+        r"(?:send|contribute|deploy|provide|dispatch|join|take part|participate)\b",
         # "Chilean troops will form the core of the force"
         UNITS_WORD + r" (?:will|would|are (?:expected|set|due) to|are to) (?:form|make up|constitute) (?:the )?(?:core|bulk|backbone|main body|majority|first wave)\b",
         # a parliament's or a leader's yes, and troops readied: "authorised the deployment", "ordered the armed forces
@@ -1239,6 +1245,9 @@ PLAIN_WORDS = {
     ],
     "deployed": [
         r"\b(?:contingent|troops|soldiers|forces|units?|battalion|peacekeepers) (?:has |have |had )?(?:taken up|took up) (?:their |its )?positions\b",
+        # "has 300 soldiers serving with the force in Gaza"
+        r"\b(?:has|have) (?:about |some |around |roughly |nearly |more than )?\d[\d,]* (?:[\w-]+ )?" + UNITS_WORD
+        + r" (?:now )?(?:serving|stationed|deployed|on the ground) (?:with (?:the |an? )?(?:[\w-]+ )?(?:force|mission|ISF) )?in " + PLACES + r"\b",
     ],
 }
 for status, extra in PLAIN_WORDS.items():
@@ -1511,9 +1520,10 @@ WORDS_ALONE = re.compile(r"(?<![\w-])(?i:(" + _TENS_AND_TEENS + r"(?:-" + _WORD 
 # Units counted and sized: "two battalions of about 850 soldiers each" is 1,700 people.
 EACH = re.compile(r"(?<![\w-])(\d+|" + _WORD + r") (?:[\w-]+ )?(?:battalions|units|companies|contingents|brigades|teams|detachments|waves|rotations|groups|batches) of "
                   r"(?:about |around |some |roughly |nearly |up to )?" + NUMBER + r" (?:[a-z-]+ ){0,2}(?:" + UNITS + r"|men) each\b", re.I)
-# Troops a country already has elsewhere: "has 8,000 soldiers serving in UN missions".
+# Troops a country already has elsewhere: "has 8,000 soldiers serving in UN missions" (not "serving with the
+# force in Gaza": those are its troops on the ground there).
 SERVING_BEFORE = re.compile(r"\b(?:has|have|had) (?:about |around |some |more than |over |nearly )?$")
-SERVING_AFTER = re.compile(r"(?: [\w-]+){0,2}? (?:serving|deployed|stationed|abroad|worldwide|around the world|overseas|"
+SERVING_AFTER = re.compile(r"(?: [\w-]+){0,2}? (?:(?:serving|deployed|stationed)(?! (?:now )?(?:with (?:the |an? )?(?:[\w-]+ )?(?:force|ISF|mission) |(?:in|inside) " + PLACES + r"))|abroad|worldwide|around the world|overseas|"
                            r"in (?:UN|U\.N\.|United Nations|other|peacekeeping|several|various|\w+ (?:UN )?missions|Lebanon|Africa|the Sahel"
                            r"|UNIFIL|MONUSCO|MINUSCA|MINUSMA|UNMISS|UNDOF|UNFICYP|UNISFA|KFOR))\b")
 # "the number of Chilean troops will be around 600"
