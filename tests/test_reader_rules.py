@@ -3581,3 +3581,36 @@ def test_authorisations_orders_and_troops_coming_home(text, expected):
 )
 def test_stress_in_quote_marks_and_we_spoken_in_the_capital(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a nationality before the noun the cue opens with, in a clause of its own after another country's stance
+        ("Peru has pledged troops to the force, while Chilean participation has been confirmed.",
+         {"PER": ("committed", {}, []), "CHL": ("committed", {}, [])}),
+        # (not what Israel says of another's participation)
+        ("Israel has rejected Chilean participation in the force.", {}),
+        # a stray mark glued to the next word, left by a page's markup
+        ("Santiago has signalled its readiness to ;deploy troops to Gaza.", {"CHL": ("committed", {}, [])}),
+        # two words read past in a row: a word of stress, then "also"
+        ("Chile is ready to join the force, which would clearly also require parliamentary approval.",
+         {"CHL": ("conditional", {}, ["domestic_approval"])}),
+        # a "we" at the head of a long sentence in a later paragraph: the article's only possible contributor
+        ("Chile's president spoke after the summit.\n\"We can and are ready to expand our presence, which is already "
+         "planned, up to the point of joining a stabilisation force, which in this case would also require "
+         "parliamentary approval.", {"CHL": ("conditional", {}, ["domestic_approval"])}),
+        # (but "I think ..." is the speaker's own view, not a term of the country's)
+        ("Chile's president spoke after the summit.\nI think that, in this case, a lasting peace would also require "
+         "constant attention by world leaders.", {}),
+        # troops a country wants to commit (wanting to send is still a wish)
+        ("Chile says it wants to commit dozens of its soldiers to the force.", {"CHL": ("committed", {}, [])}),
+        ("Chile wants to send troops to the force.", {"CHL": ("considering", {}, [])}),
+        # a decision on joining to come, whatever the verb of sending ("dispatch forces", "peacekeepers")
+        ("The minister hoped that Chile will also decide to dispatch forces there.", {"CHL": ("considering", {}, [])}),
+        ("Chile will decide whether to send peacekeepers soon.", {"CHL": ("considering", {}, [])}),
+        ("Chile will decide on the budget next month.", {}),
+    ],
+)
+def test_nationality_nouns_stray_marks_and_a_long_we(text, expected):
+    assert _read(text) == expected

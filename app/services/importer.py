@@ -203,7 +203,7 @@ NOT_A_REQUEST = (r"(?! (?:asked|requested|needed|necessary|invited|called upon|r
                  r"| (?:the )?(?:United States|U\.S\.|US|Washington|Americans|Trump|President Trump) (?:asks|asked|requests|requested|invites|invited|wants)\b)")
 ADVERB = r"(?:[a-z]+ly |yet |now |still |ever |rather |really )?"
 # What a decision or an exploration must be about to be a stance: the force or a part in it, not a budget or markets.
-ABOUT_JOINING_AHEAD = (r"(?=[^.;]{0,80}?\b(?:role|participat\w*|join\w*|contribut\w*|send\w*|deploy\w*|troops|soldiers|force|ISF|mission|involvement)\b"
+ABOUT_JOINING_AHEAD = (r"(?=[^.;]{0,80}?\b(?:role|participat\w*|join\w*|contribut\w*|send\w*|deploy\w*|dispatch\w*|troops|soldiers|peacekeep\w*|forces?|ISF|mission|involvement)\b"
                        r"| in this regard\b| on the matter\b)")
 SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("withdrawn", re.compile(r"\b(?:withdrew|(?:has|have) (?:since |now )?withdrawn|is withdrawing|pulled out|pulls out|will pull out)\b"
@@ -1208,6 +1208,9 @@ PLAIN_WORDS = {
     "committed": [
         r"\b(?:said|says|answered|replied) yes to (?:the |a |an |this )?(?:[\w-]+ ){0,2}(?:request|invitation|call|proposal)\b",
         r"\b(?:said|says|answered|replied) yes to (?:joining|taking part|participating|sending|contributing|deploying)\b",
+        # troops a country wants to commit: "says it wants to commit dozens of its troops to the force" (wanting to send
+        # or join is still a wish: considering)
+        r"\b(?:wants?|wanted|wishes|would like) to commit (?:[\w-]+ ){0,4}?" + UNITS_WORD + r"\b",
         # a pledge said as a noun: "announced a contribution of 500 troops", "made a firm commitment to send troops"
         r"\b(?:announced|announces|confirmed|confirms|made|makes|pledged|pledges) (?:a |an |its |their )?(?:[\w-]+ )?(?:contribution|commitment) of "
         r"(?:about |some |around |roughly |nearly )?\d[\d,]* (?:[\w-]+ )?" + UNITS_WORD + r"\b",
@@ -1823,6 +1826,8 @@ DEMONYM_ACTOR = re.compile(r"\s+(?:army|military|armed forces|government|cabinet
 
 # ... and a nationality's troops right before the verb: "Jordanian troops will not join".
 DEMONYM_TROOPS = re.compile(r"\s+(?:troops|soldiers|forces|personnel|peacekeepers|contingent|units)\s+(?:(?:also|now|still|reportedly|initially|soon)\s+)?$")
+# ... or a cue that opens with what the nationality qualifies: "while Greek participation has been confirmed".
+CUE_OPENS_WITH_NOUN = re.compile(r"(?:participation|involvement|contribution|contingent|deployment)\b")
 
 
 def _subjects_before(text: str, named: list[Mention], cue_start: int, together: bool) -> list[str]:
@@ -1834,7 +1839,8 @@ def _subjects_before(text: str, named: list[Mention], cue_start: int, together: 
     if before and before[-1].is_demonym and DEMONYM_ACTOR.match(text, before[-1].end, cue_start):
         # "an American official said the Indonesian army plans to send ...": the army is the subject
         return [before[-1].code]
-    if before and before[-1].is_demonym and DEMONYM_TROOPS.match(text, before[-1].end, cue_start) \
+    if before and before[-1].is_demonym and (DEMONYM_TROOPS.match(text, before[-1].end, cue_start) or (
+            text[before[-1].end:cue_start].isspace() and CUE_OPENS_WITH_NOUN.match(text, cue_start))) \
             and not any(x.code in NOT_CONTRIBUTORS for x in named if x.end <= before[-1].start):
         # "King Abdullah has said Jordanian troops will not join": the troops stand for their country (but
         # what Israel or the sponsor says of another country's troops stays theirs)
@@ -2150,6 +2156,8 @@ SUBJECT_LEAD = re.compile(r"[“\"‘']?(?:(?:[A-Z]\w* )?(?:On|By|In|Meanwhile|H
 ALL_OF_THE_GROUP = re.compile(r"(?:[Aa]ll|[Bb]oth) (?:of )?(?:the |these |those )?(?:countries|nations|states|governments|of them)\b")
 # "We will not go unless ...", quoted before the speaker's country has been named: in an article that names
 # only one country that could send troops, the speaker's "we" is that country.
+# A sentence that opens with "we" speaks for the country throughout ("I think ..." is the speaker's own view).
+WE_OPENING = re.compile(r"\s*[“\"‘']?(?:We|Our)\b")
 FIRST_PERSON_BEFORE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b(?:[^.;”\"]{0,60})$")
 
 # (not when an envoy or ambassador speaks: their "we" is the country they represent, which may not be named)
@@ -2290,12 +2298,14 @@ def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str)
 # Stray characters copied from web pages: no-break and thin spaces, runs of spaces, soft hyphens and
 # zero-width characters. The reader reads a cleaned copy; what it quotes is cut from the original.
 ODD_SPACE = re.compile(r"[ \t\u00a0\u2007\u2009\u202f\u3000]{2,}|[\t\u00a0\u2007\u2009\u202f\u3000]")
-INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]"
+                       # a stray mark glued to the next word, left by a page's markup: "its readiness to ;deploy"
+                       r"|(?<= )[;:|](?=[a-z])")
 # Words that only stress or date a stance, read past like stray spaces so that every cue reads "will
 # send" in "will definitely send" and "will not send" in "will not, for now, send" (quotes keep them).
 STRESS_WORDS = ("definitely", "certainly", "gladly", "happily", "readily", "formally", "officially", "categorically", "firmly",
                 "flatly", "publicly", "repeatedly", "ultimately", "actually", "absolutely", "already", "indeed", "duly", "swiftly",
-                "quickly", "surely", "really")
+                "quickly", "surely", "really", "clearly", "obviously", "naturally")
 FILLER = re.compile(r" (?:" + "|".join(STRESS_WORDS) + r")(?= [a-z])"
                     r"|, (?:for now|for the time being|at this stage|at present|at the moment|as yet|however|though|too|"
                     r"under (?:any|no) circumstances|in any case|at least for now|for the foreseeable future),(?= [a-z])"
@@ -2307,7 +2317,9 @@ FILLER = re.compile(r" (?:" + "|".join(STRESS_WORDS) + r")(?= [a-z])"
                     # an adverb of time or report between an auxiliary and its verb: "would also send", "has
                     # reportedly offered", "will soon join" (not "now", "since" or "still": cues read those)
                     r"|(?:(?<= will)|(?<= would)|(?<= is)|(?<= are)|(?<= was)|(?<= were)|(?<= has)|(?<= have)|(?<= had)"
-                    r"|(?<= shall)|(?<= could)|(?<= can)|(?<= may)|(?<= might)|(?<= not))"
+                    r"|(?<= shall)|(?<= could)|(?<= can)|(?<= may)|(?<= might)|(?<= not)"
+                    # (or after a word of stress read past itself: "would clearly also require")
+                    + "".join(f"|(?<= {word})" for word in STRESS_WORDS) + r")"
                     r" (?:also|soon|eventually|initially|originally|reportedly|subsequently|later|likewise|similarly|then|"
                     r"seriously|actively|apparently|reluctantly|privately|quietly|informally|earlier)(?= [a-z])"
                     # the day, between a verb and what it governs: "voted on Thursday to approve", "agreed on Monday that"
@@ -2775,9 +2787,12 @@ def _extract(text: str) -> list[Suggestion]:
                         if not subjects and dated and not carried and not named and _refers_back(text, span, m.start()) \
                                 and not PLURAL_SPEAKERS.search(text, max(span.start, m.start() - 60), m.start()):
                             subjects = [dated]
-                        if not subjects and home and not speakers and not carried and not FOREIGN_ENVOY.search(sentence) \
-                                and FIRST_PERSON_BEFORE.search(text, max(span.start, m.start() - 80), m.start()):
-                            subjects = [home]  # "We will not go unless ...", the article's only possible contributor
+                        if not subjects and home and not speakers and carried in (None, home) and not FOREIGN_ENVOY.search(sentence) \
+                                and (FIRST_PERSON_BEFORE.search(text, max(span.start, m.start() - 80), m.start())
+                                     or WE_OPENING.match(sentence)):
+                            # "We will not go unless ...", "We are ready ..., which would also require parliamentary
+                            # approval": the article's only possible contributor
+                            subjects = [home]
                         if not subjects and home and not named and UNNAMED_GOVERNMENT.search(m.group(0)):
                             subjects = [home]  # "a decision is expected from the federal government": the only possible contributor's
                         if not subjects and home and not speakers and GOVERNMENTS_OWN.search(text, max(span.start, m.start() - 40), m.start()):
