@@ -3614,3 +3614,25 @@ def test_stress_in_quote_marks_and_we_spoken_in_the_capital(text, expected):
 )
 def test_nationality_nouns_stray_marks_and_a_long_we(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pledge denied
+        ("Chile denied it had agreed to send troops.", {"CHL": "declined"}),
+        ("Peru's government denies that it will deploy soldiers to Gaza.", {"PER": "declined"}),
+        # no plans for a nationality's troops
+        ("There are no plans to send Chilean troops to Gaza, the defence ministry said.", {"CHL": "declined"}),
+        # a decision put off
+        ("Chile's cabinet has delayed a decision on sending troops.", {"CHL": "considering"}),
+        ("Chile has put its decision on hold.", {"CHL": "considering"}),
+        ("Chile has postponed a decision on the budget.", {}),
+        # a contrast is not a list
+        ("Unlike Malaysia, Indonesia will send troops to the force.", {"IDN": "committed"}),
+        ("Unlike the UAE, Egypt and Jordan will send police trainers.", {"EGY": "committed", "JOR": "committed"}),
+        ("Malaysia, Indonesia and Chile will send troops.", {"MYS": "committed", "IDN": "committed", "CHL": "committed"}),
+    ],
+)
+def test_denials_decisions_put_off_and_contrasts(text, expected):
+    assert _statuses(text) == expected

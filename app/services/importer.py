@@ -1103,7 +1103,9 @@ MORE_CUES["conditional"] += [
 # Refusals said through plans and troops going: "there were no plans for its personnel to join the force",
 # "Spanish troops would not go to Gaza".
 MORE_CUES["declined"] += [
-    r"\b[Tt]here (?:are|were|is|was) (?:currently )?no plans? (?:for|to)\b(?=[^.;]{0,80}?\b(?:join|send|deploy|contribut|participat|take part|troops|soldiers|personnel)\w*)",
+    r"\b[Tt]here (?:are|were|is|was) (?:currently )?no plans? (?:for|to)\b(?=[^.;]{0,80}?\b(?:join|send|deploy|contribut|participat|take part|troops|soldiers|personnel)\w*)"
+    # (the nationality whose troops they are, within the cue: "there are no plans to send Chilean troops")
+    r"(?: (?:send|deploy|dispatch) (?:any )?[A-Z][\w-]+(?= (?:troops|soldiers|forces|personnel|peacekeepers|police)\b))?",
     UNITS_WORD + r" (?:will|would|shall) not (?:be )?(?:go|going) (?:to|into) (?:Gaza|the (?:Gaza )?Strip|the enclave)\b",
 ]
 # A term said "in the event of": "will send troops in the event of a UN mandate".
@@ -1204,6 +1206,11 @@ PLAIN_WORDS = {
         r"\b(?:participation|involvement|contribution|deployment|troops|sending troops) (?:[\w-]+ ){0,3}?(?:is|are|was|were|remains?) off the table\b",
         # other help, but no troops: "has offered logistics support but no troops" (not "but no combat troops": a role limit)
         r"\bbut no (?:troops|soldiers|boots on the ground|personnel)\b",
+        # a pledge denied: "denied it had agreed to send troops", "denies that it will deploy soldiers"
+        r"\b(?:denied|denies|deny|denying) (?:that )?(?:it|they|the country|the government) (?:had|has|have|would|will|was|is|were) "
+        r"(?:(?:already|ever|formally) )?(?:agreed|committed|pledged|offered|decided|planning|planned|going|preparing|promised) to "
+        r"(?:send|deploy|contribute|join|dispatch|take part|participate|provide)\b",
+        r"\b(?:denied|denies|deny|denying) (?:that )?(?:it|they|the country|the government) (?:would|will) (?:send|deploy|contribute|join|dispatch)\b",
     ],
     "committed": [
         r"\b(?:said|says|answered|replied) yes to (?:the |a |an |this )?(?:[\w-]+ ){0,2}(?:request|invitation|call|proposal)\b",
@@ -1231,6 +1238,9 @@ PLAIN_WORDS = {
         r"(?:to arrive )?in (?:Gaza|the enclave|the Strip|the Gaza Strip)\b",
     ],
     "considering": [
+        # a decision put off: "has delayed a decision on sending troops", "has put its decision on hold"
+        r"\b(?:delayed|delays|postponed|postpones|deferred|defers|put off|puts off) (?:a|its|their|the|any) (?:final )?decision\b" + ABOUT_JOINING_AHEAD,
+        r"\b(?:put|puts|putting|placed) (?:its|their|the|a|any) (?:final )?decision (?:[\w-]+ ){0,4}?on hold\b",
         # "will not rush into a decision"
         r"\bnot (?:rush|be rushed|hurry) (?:into )?(?:a |any |its )?decision\b",
         # a round-up's "Norway: no decision yet"
@@ -1830,6 +1840,9 @@ DEMONYM_TROOPS = re.compile(r"\s+(?:troops|soldiers|forces|personnel|peacekeeper
 CUE_OPENS_WITH_NOUN = re.compile(r"(?:participation|involvement|contribution|contingent|deployment)\b")
 
 
+UNLIKE_BEFORE = re.compile(r"\b[Uu]nlike (?:the )?$")
+
+
 def _subjects_before(text: str, named: list[Mention], cue_start: int, together: bool) -> list[str]:
     """Who a verb at CUE_START is about: the nearest country named before it — by name or capital
     rather than by a demonym, which is usually an adjective ("Palestinian police") — or, for a
@@ -1852,6 +1865,8 @@ def _subjects_before(text: str, named: list[Mention], cue_start: int, together: 
         run = [proper[-1]]
         for previous in reversed(proper[:-1]):
             gap = text[previous.end:run[0].start]
+            if UNLIKE_BEFORE.search(text, max(0, previous.start - 12), previous.start):
+                break  # "Unlike Malaysia, Indonesia will send troops": a contrast, not a list
             if re.fullmatch(r"(?:’s|'s)?\s*(?:,|and|, and|&)\s*(?:the\s+(?:[a-z][\w-]+\s+)?)?", gap):
                 run.insert(0, previous)
             else:
