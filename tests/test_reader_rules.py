@@ -3636,3 +3636,45 @@ def test_nationality_nouns_stray_marks_and_a_long_we(text, expected):
 )
 def test_denials_decisions_put_off_and_contrasts(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the country's official says it of the troops right before them
+        ("Chile's defence minister said 300 soldiers were ready to deploy to Gaza.", {"CHL": {"committed": 300}}),
+        ("Israel's defence minister said 300 soldiers were ready to deploy to Gaza.", {}),
+        # a unit being readied, sized
+        ("Chile is preparing a 1,200-strong brigade for Gaza.", {"CHL": {"committed": 1200}}),
+    ],
+)
+def test_troops_said_of_by_an_official_and_units_readied(text, expected):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # terms announced and listed after a colon in the same sentence
+        ("Chile is willing to send troops, but only if three conditions are met: a UN mandate, a ceasefire and the "
+         "consent of the Palestinians.", {"CHL": ["ceasefire", "mandate", "party_consent"]}),
+        # the backing of a party
+        ("Chile said any mission must have the backing of the Palestinian Authority.", {"CHL": ["party_consent"]}),
+        # two clauses, each with its own verb
+        ("Chile says it will send troops provided the ceasefire holds and the mission has a UN mandate.",
+         {"CHL": ["ceasefire", "mandate"]}),
+        # a refusal until an event, and strikes going on
+        ("Chile will not send troops until the hostages are released.", {"CHL": ["other"]}),
+        ("Chile will not send troops as long as Israeli strikes continue.", {"CHL": ["ceasefire"]}),
+        # only a mission of one kind
+        ("Chile said it would take part only in a peacekeeping mission, not in peace enforcement.", {"CHL": ["mandate"]}),
+        # "cannot ... without", and money as the term
+        ("Chile cannot send troops without a UN mandate.", {"CHL": ["mandate"]}),
+        ("Chile has said it cannot afford to send troops without international funding.", {"CHL": ["funding"]}),
+        # a political horizon wanted
+        ("Chile is ready to send troops but wants a political horizon for a Palestinian state.", {"CHL": ["other"]}),
+    ],
+)
+def test_terms_listed_after_a_colon_and_in_other_words(text, expected):
+    assert {code: sorted(found) for code, found in _conditions(text).items()} == expected
+    assert all(s.status == "conditional" for s in extract(text))

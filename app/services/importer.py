@@ -233,7 +233,9 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"|\bbut not (?:to )?(?:send|deploy|contribute|commit|provide|dispatch) (?:any )?(?:of (?:its|their) )?(?:own )?(?:troops|soldiers|forces|personnel|peacekeepers|boots)\b")),
     ("conditional", re.compile(r"\bonly (?:if|once|when|after|under|within|with|as part of)\b|\bonly (?:[\w’']+ ){1,9}?(?:if|once|when|after|under)\b|\bunless\b|\bprovided that\b|\b(?:on|with|under) (?:the )?(?:condition|proviso|understanding|stipulation) that\b|\bas long as\b|\bsubject to\b"
                                r"|\brequires? (?:the )?(?:approval|consent)\b|\bwould require\b|\bwill require\b|\bconditional (?:on|upon)\b|\bcontingent (?:on|upon)\b|\bdepend(?:s|ed|ing)? (?:on|upon)\b|\bneeds? (?:the )?approval\b"
-                               r"|\b(?:wants|requires|needs|insists on|insisted on|demands|demanded) (?:a |an |the )?(?:clear |formal |binding |full |lasting )?(?=U\.?N\.?\b|United Nations|Security Council|parliament|ceasefire|truce|mandate)"
+                               r"|\b(?:wants|requires|needs|insists on|insisted on|demands|demanded) (?:a |an |the )?(?:clear |formal |binding |full |lasting |credible )?(?=U\.?N\.?\b|United Nations|Security Council|parliament|ceasefire|truce|mandate"
+                               # "ready to send troops but wants a political horizon": a term of the "other" kind
+                               r"|political horizon|(?:political )?path(?:way)? to (?:a )?(?:Palestinian )?state(?:hood)?\b)"
                                r"|\b(?=(?:a |the )?(?:lasting |full |permanent )?(?:ceasefire|cease-fire|truce|UN mandate|mandate|peace deal|parliamentary approval) (?:must|has to|needs to|should) )"
                                r"|\b(?:involvement|participation|deployment|contribution|presence) (?:must|would have to|has to|should|needs to) (?:be )?(?:based on|backed by|have|come|rest on|follow|be approved)\b"
                                r"|\bmust (?:first )?(?:have|be based on|be backed by|precede|be preceded by)\b"
@@ -249,7 +251,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                              r"|\b(?:plans|planned|intends|is planning|are planning|is preparing|are preparing|preparing) to (?:contribute|send|deploy|dispatch|supply|provide)\b|\bwith plans for \d"
                              r"|\b(?:is|are) (?:due |set )?to (?:supply|send|contribute|deploy|provide|dispatch)\b"
                              # "was preparing 20 thousand troops", "is readying up to 8,000 soldiers"
-                             r"|\b(?:is|are|was|were|has been|have been) (?:now )?(?:preparing|readying|mobili[sz]ing) (?:up to |about |around |some |as many as |nearly )?\d"
+                             r"|\b(?:is|are|was|were|has been|have been) (?:now )?(?:preparing|readying|mobili[sz]ing) (?:an? )?(?:up to |about |around |some |as many as |nearly )?\d"
                              r"|\b(?:has |have )?offered\b|\boffers\b|\bhas promised\b|\bpromised to (?:send|contribute)\b|\bconfirmed (?:it|they) would send\b|\bconfirmed (?:its|their) participation\b|\bplan to (?:contribute|send|deploy|dispatch|supply|provide)\b"
                              r"|\bconfirmed (?:a|an|its|their|the) (?:[\w-]+ ){0,3}(?:field hospital|contingent|battalion|unit|company|deployment|contribution|troops|police)")),
     ("considering", re.compile(r"\bdecision (?:on|about|whether|regarding) [^.;]{0,140}?(?:is|was|were|are|remains?) (?:still |yet )?(?:being finali[sz]ed|[“\"]?in process|pending|under (?:review|consideration)|not (?:yet )?(?:been )?(?:made|final|finali[sz]ed|taken|reached))"
@@ -527,7 +529,7 @@ MORE_CUES["conditional"] += [IF_FIRST]
 # "with the consent of", "on the basis of a resolution", "under the umbrella of the UN", a
 # participation that "hinges on" something, a deployment "after parliament approves".
 TERM_NOUNS = (r"(?:mandate|resolution|approval|consent|ceasefire|cease-fire|truce|agreement|authori[sz]ation|green light|"
-              r"invitation|guarantees?|vote|decision|request|legal (?:basis|framework|footing|cover))")
+              r"invitation|guarantees?|vote|decision|request|legal (?:basis|framework|footing|cover)|funding|financing|financial (?:support|backing|assistance))")
 TERMS_IN_OTHER_WORDS = [
     r"\b(?:without|before) (?:a |an |the |any |prior |its |their |explicit |formal |clear )?(?:[\w’'.-]+ ){0,3}?" + TERM_NOUNS + r"\b",
     r"\bwith the (?:prior |full |explicit )?(?:consent|approval|agreement|invitation|authori[sz]ation) of\b",
@@ -549,7 +551,7 @@ TERMS_IN_OTHER_WORDS = [
 WITHOUT = re.compile(r"(?:without|before|while)\b|until$")
 # "without" and "before" name a term only after a refusal: "will not send troops without a mandate",
 # "ruled out sending troops before a ceasefire".
-REFUSED_BEFORE = re.compile(r"\b(?:not|never|no)\b|n[’']t\b|\b(?:reluctant|unwilling|hesitant|holding off|holds off|held off|wait(?:s|ing)?)\b|\brul(?:ed|es|ing) out\b|\brefus(?:ed|es|ing)\b|\bdeclin(?:ed|es|ing)\b|\breject(?:ed|s|ing)\b")
+REFUSED_BEFORE = re.compile(r"\b(?:not|never|no|cannot)\b|n[’']t\b|\b(?:reluctant|unwilling|hesitant|holding off|holds off|held off|wait(?:s|ing)?)\b|\brul(?:ed|es|ing) out\b|\brefus(?:ed|es|ing)\b|\bdeclin(?:ed|es|ing)\b|\breject(?:ed|s|ing)\b")
 # Terms said as what the force or the parties must do: "the deployment must be requested by the
 # Palestinian Authority", "the Palestinians must agree", "the force needed a resolution",
 # "parliamentary approval is required".
@@ -674,7 +676,8 @@ MORE_CUES["conditional"] += TERMS_OF_TIME_CONSENT_AND_MONEY
 TERM_EVENTS = (r"(?:(?:is|are|has been|have been|has|have) )?(?:disarm(?:s|ed)?|demilitari[sz](?:es|ed)|lays? down|laid down|hands? over|handed over|"
                r"gives? up|given up|agre(?:es|ed|e)|consents?|consented|approv(?:es|ed|e)|votes?|voted|adopt(?:s|ed)|pass(?:es|ed)|"
                r"authori[sz](?:es|ed|e)|ends|ended|stops|stopped|ceases|ceased|is over|holds|takes hold|taken hold|reached|signed|"
-               r"in place|withdraws|withdrawn|invites|invited|requests|requested|accepts|accepted|granted|given|issues|issued|grants|gives)")
+               r"in place|withdraws|withdrawn|invites|invited|requests|requested|accepts|accepted|granted|given|issues|issued|grants|gives|"
+               r"released|freed|returned|established|formed|set up)")
 EVENT_FIRST = r"\b(?:until|before)(?= (?:[\w’'.-]+ ){1,5}?" + TERM_EVENTS + r"\b)"
 MORE_CUES["conditional"] += [EVENT_FIRST]
 # A demand put before joining: "insists that Hamas be disarmed before it sends troops", "demands the consent of
@@ -1078,6 +1081,12 @@ TERMS_AS_ESSENTIALS = [
     r"(?:main |key |only |sole |first |chief |basic )?(?:pre-?)?(?:condition|requirement|prerequisite)\b",
 ]
 MORE_CUES["conditional"] += TERMS_AS_ESSENTIALS
+# Joining only a mission of one kind: "would take part only in a peacekeeping mission, not in peace enforcement"
+# (the kind of mission named alone, "ready to join a UN peacekeeping mission", is no term).
+MORE_CUES["conditional"] += [
+    r"\b(?:take part|participate|join|serve|contribute|deploy|send (?:its |their )?(?:troops|soldiers)) only (?:in|within|as part of|to)"
+    r"(?= (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:peace-?keeping|UN|U\.N\.|United Nations|humanitarian|non-combat|observer|monitoring)\b)",
+]
 # Cues that name the term themselves ("subject to a vote in parliament", "the mandate is key").
 CUE_IS_TERM = re.compile("|".join(TO_PARLIAMENT + WITH_A_MANDATE + TERMS_AS_ESSENTIALS))
 # Leading the force on terms: "could lead the force if the UN mandates it", "Egypt ready to lead Gaza force if UN backs it".
@@ -1343,6 +1352,10 @@ GOODS = (r"(?:metric )?(?:tonnes|tons|trucks|truckloads|lorries|containers|shipm
          r"parcels|kits|boxes|aircraft|planes|helicopters|ships|vessels|generators|barrels|litres|liters|doses|meals)\b")
 NOT_PEOPLE = re.compile(r"(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,3}? (?:\$|US\$|€|£|\d[\d,.]* (?:million|billion)|funding|funds|money|equipment|vehicles|financial|dollars|aid|supplies|logistics|logistical"
                         r"|(?:about |around |some |up to |nearly )?\d[\d,.]* " + GOODS + r"|food|medicine|medical supplies|fuel|relief)")
+# The country's official saying it of the troops right before them: "Chile's defence minister said 300 soldiers
+# were ready to deploy".
+SAID_OF_TROOPS = re.compile(r"(?:’s|'s)? (?:[\w-]+ ){0,4}?(?:said|says|announced|confirmed|told reporters)(?: that)? "
+                            r"(?:(?:about|some|around|nearly|up to) )?(?:\d[\d,]* )?")
 PASSIVE_TROOPS = re.compile(UNITS_WORD + r" ")
 PEOPLE_TOO = re.compile(r"\b\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b|\b(?:troops|soldiers|personnel|peacekeepers)\b")
 # Someone else's hope or push before the countries named: "US officials hope Chile and Peru will send troops".
@@ -1475,7 +1488,7 @@ CATEGORY_WORDS = [
                                       r"|\ba (?:[\w-]+ )?vote\b", re.I)),
     ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends"
                               # the war still on: "will not send soldiers while the war continues"
-                              r"|(?:war|conflict|bombing|offensive) (?:continues|goes on|rages|persists|is still going on|is ongoing)"
+                              r"|(?:war|conflict|bombing|offensive|(?:air ?|missile )?strikes|attacks|bombardments?|shelling|raids) (?:continues?|goes on|go on|rages?|persists?|is still going on|are still going on|is ongoing|are ongoing)"
                               # the fighting's end in other words: "once the guns fall silent", "when the war is over"
                               r"|guns (?:fall|falls|fell|go|have fallen|are) silent|(?:the )?war (?:is (?:[a-z]+ly )?over|has (?:[a-z]+ly )?ended|ended)|end of the war|bombing (?:stops|ends|has stopped)"
                               # peace itself, or a deal that brings it: "meaning peace is achieved", "once a peace agreement is reached"
@@ -1488,7 +1501,7 @@ CATEGORY_WORDS = [
                                  r"|(?:welcomed|approved|endorsed|wanted) by (?:the )?(?:Palestinian|Palestinians|both sides|the parties|all parties)"
                                  r"|requested by|at the request of|request (?:from|by|of) (?:the )?(?:Palestinian|both|all|the parties|Israel|Hamas)|(?:Palestinian Authority|Palestinians|parties|sides|Hamas|Israel|Israelis) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request|invit|consent)"
                                  # "the approval of the Palestinian Authority", "if the Palestinian side agrees", "if the PA asks it to"
-                                 r"|(?:approval|consent|agreement|acceptance|blessing|invitation|green light|welcome) (?:of|from|by) (?:the )?(?:Palestinian|Palestinians|Israel|Hamas|both|all parties|the parties)"
+                                 r"|(?:approval|consent|agreement|acceptance|blessing|invitation|green light|welcome|backing|support) (?:of|from|by) (?:the )?(?:Palestinian|Palestinians|Israel|Hamas|both|all parties|the parties)"
                                  r"|Palestinian (?:side|leadership|government|people) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request|invit|consent|ask|want|welcome)"
                                  r"|(?:Palestinian Authority|Palestinians|Palestinian side) (?:[\w-]+ ){0,2}?(?:asks|asked|ask|wants?|wanted)\b", re.I)),
     ("command", re.compile(r"command|under the flag|chain of|\bled by\b|leadership", re.I)),
@@ -1952,6 +1965,8 @@ SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|e
                               # "if the mission has a fixed end date and the House of Representatives approves the deployment",
                               # "unless the ceasefire holds and there is a credible path to a state": a clause of its own
                               r"|the (?:[\w-]+ ){1,4}?(?:approves|approve|votes|endorses|ratifies|authori[sz]es)\b|there (?:is|are)\b"
+                              # "provided the ceasefire holds and the mission has a UN mandate": a clause of its own
+                              r"|the (?:[\w-]+ ){1,2}?(?:has|have|gets|receives|enjoys|is given|is granted)\b"
                               # "if the council authorises the mission and Chile's parliament gives its consent": a second body's say
                               r"|(?:its|their|[A-Z][\w-]+(?:’s|'s)) (?:own )?(?:[Pp]arliament|[Cc]ongress|legislature|lawmakers|National Assembly|" + PARLIAMENT_NAMES + r")\b)")
 # A plan to send a country's troops, named by the demonym: "involve parliament in plans to deploy Indonesian
@@ -2290,6 +2305,9 @@ def _list_after(text: str, named: list[Mention], start: int, end: int) -> list[s
     return list(dict.fromkeys(x.code for x in run))
 
 
+LISTED_AFTER_COLON = re.compile(r"\s*:\s*(?P<items>[^.;:\n]{4,300})")
+
+
 def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str) -> list[tuple[str, str]]:
     """The conditions in one clause, each with its category; "backed by X and accompanied by Y" is two."""
     clause = text[clause_start:clause_end]
@@ -2305,6 +2323,11 @@ def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str)
             return []
         category = category_of(clause)
         if category == "other" and TERMS_TO_COME.search(clause):
+            listed = LISTED_AFTER_COLON.match(text, clause_end)
+            if listed is not None:
+                # "only if three conditions are met: a UN mandate, a ceasefire and the consent of the Palestinians"
+                items = [p.strip(" .;”\"") for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group("items"))]
+                return [(p, category_of(p)) for p in items if len(p) >= 4]
             return [(clause, category)]  # "provided several conditions are met": the terms come later, by name
         return [(clause, category if category != "other" else category_of(sentence))]
     return [(p, category_of(p)) for p in parts]
@@ -2733,6 +2756,7 @@ def _extract(text: str) -> list[Suggestion]:
                 if status == "committed" and OTHER_HELP.match(text, m.end(), span.end) and not TROOPS_TOO.search(text, m.end(), span.end):
                     continue  # "offered to host the talks"
                 if PASSIVE_TROOPS.match(m.group(0)) and not any(0 <= m.start() - x.end <= 25 for x in speakers) \
+                        and not any(x.end <= m.start() and SAID_OF_TROOPS.fullmatch(text, x.end, m.start()) for x in speakers) \
                         and not OWN_TROOPS_BEFORE.search(text, max(span.start, m.start() - 30), m.start()) \
                         and not any(m.start() <= x.start and x.end <= m.end() for x in speakers):
                     continue  # "troops will be deployed" says whose troops only when a country is named right before
