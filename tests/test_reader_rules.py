@@ -3678,3 +3678,24 @@ def test_troops_said_of_by_an_official_and_units_readied(text, expected):
 def test_terms_listed_after_a_colon_and_in_other_words(text, expected):
     assert {code: sorted(found) for code, found in _conditions(text).items()} == expected
     assert all(s.status == "conditional" for s in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second verb shares the first one's auxiliary
+        ("Italy will fund the mission and send 200 troops.", {"ITA": ("committed", {"committed": 200}, [])}),
+        ("Italy will train police and send 200 troops.", {"ITA": ("committed", {"committed": 200}, [])}),
+        ("Italy would fund the mission and also deploy engineers.", {"ITA": ("committed", {}, [])}),
+        ("Italy will not fund the mission and send troops.", {"ITA": ("declined", {}, [])}),
+        ("Italy will host the talks and send a delegation.", {}),
+        # help of another kind than troops, as training police alone
+        ("Italy said it was ready to help train police.", {}),
+        ("Italy is ready to help by sending troops.", {"ITA": ("committed", {}, [])}),
+        # a round-up's bare "considering"
+        ("Where countries stand:\nIndonesia: offered up to 20,000 troops.\nPakistan: considering.",
+         {"IDN": ("committed", {"offered_max": 20000}, []), "PAK": ("considering", {}, [])}),
+    ],
+)
+def test_a_shared_auxiliary_help_of_another_kind_and_a_bare_considering(text, expected):
+    assert _read(text) == expected

@@ -1252,6 +1252,8 @@ PLAIN_WORDS = {
         r"\b(?:put|puts|putting|placed) (?:its|their|the|a|any) (?:final )?decision (?:[\w-]+ ){0,4}?on hold\b",
         # "will not rush into a decision"
         r"\bnot (?:rush|be rushed|hurry) (?:into )?(?:a |any |its )?decision\b",
+        # a round-up's "Norway: considering", "Norway: undecided"
+        r"(?<=: )(?:[Cc]onsidering|[Uu]ndecided|[Ww]eighing (?:it|the request|its options|participation))(?=[ .,;]|$)",
         # a round-up's "Norway: no decision yet"
         r"(?<=: )[Nn]o (?:final |firm |formal )?decision(?: (?:yet|so far|has been (?:made|taken)))?(?=[ .,;]|$)",
         # "a Chilean contribution has not been ruled out", "cannot be ruled out"
@@ -1332,6 +1334,8 @@ NOT_A_CONTRIBUTION = re.compile(
     r"| [^.;]{0,60}?\bto (?:the )?(?:[\w-]+ ){0,3}?(?:(?:Civil-Military |civil-military )?(?:Coordination|Co-ordination|coordination|co-ordination) (?:Cent(?:re|er)|cent(?:re|er)|[Cc]ell|[Hh]ub)|CMCC)\b"
     # talks and meetings joined: "agreed to take part in the talks", "will join the summit"
     r"| (?:in |at )?(?:the |a |an |this |these |such )?(?:[\w-]+ ){0,2}(?:talks|summit|meeting|meetings|conference|negotiations|consultations)\b")
+# Help of another kind than troops: "ready to help train police", "will help rebuild Gaza" (as "ready to train police").
+HELP_OF_ANOTHER_KIND = re.compile(r" (?:to )?(?:train|rebuild|reconstruct|fund|finance|equip|coordinate|monitor the ceasefire)\b")
 SUPPORTED_OBJECT = re.compile(r" (?:the |a |an |this |its )?(?:[\w-]+ ){0,2}" + PLANS + r"\b")
 # The person or country whose decision is awaited, named right after the cue.
 # "no decision has been taken on Chile joining the force": the country the decision is about.
@@ -2400,6 +2404,11 @@ REPORTED_SPEECH = [
 ]
 # The future said with "going to" is read as "will": "is going to send troops".
 GOING_TO = re.compile(r"\b(?:is|are|am) going to(?= [a-z])")
+# A second verb that shares the first one's auxiliary is read with it: "will fund the mission and send 200
+# troops" as "... and will send 200 troops" (and "will not fund it and send troops" as "... and will not send").
+SHARED_AUXILIARY = re.compile(r"\b(?P<aux>(?:will|would|could|shall)(?: not)?|cannot) (?!send|deploy|contribute|dispatch|provide|commit)"
+                              r"[a-z][^.;:,]{1,80}? and (?:also )?(?P<verb>send|deploy|contribute|dispatch|provide|commit)\b"
+                              r"(?= (?:[\w-]+ ){0,3}?(?:" + UNITS_WORD + r"|\d))")
 
 
 BLOCK_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -2436,13 +2445,14 @@ def _wrapped_line_ends(text: str) -> set[int]:
 
 def _read_as(text: str) -> dict[int, tuple[int, str]]:
     """What the reader reads in place of some of TEXT, by where it starts: (where it ends, the words read).
-    Contractions of "not" written out, verbs of saying as "said" (or "says"), "is going to" as "will",
-    and the line breaks of hard-wrapped paragraphs as spaces."""
+    Contractions of "not" written out, verbs of saying as "said" (or "says"), "is going to" as "will", a
+    second verb with the auxiliary it shares, and the line breaks of hard-wrapped paragraphs as spaces."""
     swaps = {m.start(): (m.end(), _written_out(m)) for m in CONTRACTION.finditer(text)}
     for pattern in REPORTED_SPEECH:
         for m in pattern.finditer(text):
             swaps[m.start("verb")] = (m.end("verb"), "says" if m.group("verb") in REPORTING_PRESENT else "said")
     swaps.update((m.start(), (m.end(), "will")) for m in GOING_TO.finditer(text))
+    swaps.update((m.start("verb"), (m.end("verb"), f"{m.group('aux')} {m.group('verb')}")) for m in SHARED_AUXILIARY.finditer(text))
     swaps.update((at, (at + 1, " ")) for at in _wrapped_line_ends(text))
     return swaps
 
@@ -2749,7 +2759,8 @@ def _extract(text: str) -> list[Suggestion]:
                         and not PEOPLE_TOO.search(text[m.end():_clause_after(text, m.end(), span.end)[1]]):
                     continue  # money or equipment, not troops ("$20 million and 500 troops" is both)
                 if status in ("committed", "considering", "declined") and (NOT_A_CONTRIBUTION.match(text, m.end(), span.end)
-                                              or (re.search(r"(?:support|help|back)$", m.group(0)) and SUPPORTED_OBJECT.match(text, m.end(), span.end))) \
+                                              or (re.search(r"(?:support|help|back)$", m.group(0)) and SUPPORTED_OBJECT.match(text, m.end(), span.end))
+                                              or (re.search(r"(?:support|help|assist)$", m.group(0)) and HELP_OF_ANOTHER_KIND.match(text, m.end(), span.end))) \
                         and not PEOPLE_TOO.search(text[m.end():_clause_after(text, m.end(), span.end)[1]]) \
                         and not re.search(r"\bby (?:sending|deploying|contributing|providing)\b", text[m.end():span.end]):
                     continue  # "pledged its support for the force", "committed to the peace plan", "offered to mediate"
