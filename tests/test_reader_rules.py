@@ -3699,3 +3699,21 @@ def test_terms_listed_after_a_colon_and_in_other_words(text, expected):
 )
 def test_a_shared_auxiliary_help_of_another_kind_and_a_bare_considering(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country named as a hyphenated adjective is no subject: the nationality is
+        ("The question of sending Chilean forces to Gaza under a US-mediated plan remains under review.", {"CHL": "considering"}),
+        ("The Egyptian-led force will include troops from Chile.", {"CHL": "committed"}),
+        # joined, in the past simple, and with words before "force"
+        ("Chile joined the stabilisation force on Monday.", {"CHL": "committed"}),
+        ("Chile has joined the US-led stabilisation force.", {"CHL": "committed"}),
+        ("Chile joined the talks on the force.", {}),
+        ("Chile joined the force's planning conference.", {}),
+        ("Chile has not joined the force.", {}),
+    ],
+)
+def test_hyphenated_adjectives_and_joining_the_force(text, expected):
+    assert _statuses(text) == expected

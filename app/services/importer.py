@@ -327,7 +327,8 @@ MORE_CUES: dict[str, list[str]] = {
         r"(?= (?:[\w,-]+ ){0,4}?(?:troops|soldiers|personnel|peacekeepers|police|officers|medics|engineers|observers|trainers|staff|doctors|units?|contingent|battalions?|\d))",
         # a pledge as a noun: "Chile's offer of 800 troops", "its pledge of up to 1,000 soldiers"
         r"\b(?:offer|pledge|commitment|promise) of (?:up to |about |around |some |as many as )?\d",
-        r"\b(?:has|have) (?:formally |officially )?joined the (?:international |multinational )?(?:stabili[sz]ation force|force|ISF|mission)\b",
+        r"\b(?:(?:has|have) (?:formally |officially |now |also )?joined|joined) the (?:(?!(?:talks|meetings?|summit|conference|discussions|negotiations|on|of|about|over|for|with)\b)[\w-]+ ){0,3}?"
+        r"(?:stabili[sz]ation force|force|ISF|mission)\b(?!['’]s)",
         # the troops as subject, passive: "Chilean troops will be deployed", "are to be sent"
         UNITS_WORD + r" (?:[\w-]+ ){0,3}?(?:will|would|are to|are set to|are due to|is to|is set to|is due to) (?:soon )?be (?:[a-z]+ly )?(?:deployed|sent|dispatched|stationed)\b",
     ],
@@ -1857,6 +1858,7 @@ DEMONYM_TROOPS = re.compile(r"\s+(?:troops|soldiers|forces|personnel|peacekeeper
 CUE_OPENS_WITH_NOUN = re.compile(r"(?:participation|involvement|contribution|contingent|deployment)\b")
 
 
+HYPHENATED_ADJECTIVE = re.compile(r"-(?:led|mediated|brokered|backed|sponsored|drafted|proposed|based|made|run|funded|owned|trained|allied)\b")
 UNLIKE_BEFORE = re.compile(r"\b[Uu]nlike (?:the )?$")
 
 
@@ -1865,7 +1867,8 @@ def _subjects_before(text: str, named: list[Mention], cue_start: int, together: 
     rather than by a demonym, which is usually an adjective ("Palestinian police") — or, for a
     list joined by "and"/commas right before the verb, all of them."""
     # ("the Palestinian cause", "Israeli troops": an adjective of a party to the conflict is never the subject)
-    before = [x for x in named if x.end <= cue_start and not (x.is_demonym and x.code in NOT_CONTRIBUTORS)]
+    before = [x for x in named if x.end <= cue_start and not (x.is_demonym and x.code in NOT_CONTRIBUTORS)
+              and not HYPHENATED_ADJECTIVE.match(text, x.end)]  # (not "a US-mediated plan", "the Egyptian-led force")
     if before and before[-1].is_demonym and DEMONYM_ACTOR.match(text, before[-1].end, cue_start):
         # "an American official said the Indonesian army plans to send ...": the army is the subject
         return [before[-1].code]
