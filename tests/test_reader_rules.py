@@ -3717,3 +3717,28 @@ def test_a_shared_auxiliary_help_of_another_kind_and_a_bare_considering(text, ex
 )
 def test_hyphenated_adjectives_and_joining_the_force(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a description between commas that ends with a place
+        ("Chile, a key US ally in the region, has so far declined to commit troops.", {"CHL": "declined"}),
+        # holding back from a pledge
+        ("Chile has so far refrained from committing troops.", {"CHL": "considering"}),
+        ("Chile backed the force but stopped short of pledging troops.", {"CHL": "considering"}),
+        # not on the agenda, and a parliament's no
+        ("Chile said sending troops was not on the agenda.", {"CHL": "declined"}),
+        ("Chile's parliament blocked the deployment.", {"CHL": "declined"}),
+        ("Chile's Congress voted down the deployment of troops.", {"CHL": "declined"}),
+        # the first of its kind, a contribution being finalised
+        ("Chile is set to become the first Latin American country to send troops.", {"CHL": "committed"}),
+        ("Chile is in the final stages of preparing its contingent.", {"CHL": "committed"}),
+        # a readiness hedged by a modal
+        ("Chile has indicated it may be willing to take part.", {"CHL": "considering"}),
+        ("Chile could be ready to send troops.", {"CHL": "considering"}),
+        ("Chile is ready to send troops.", {"CHL": "committed"}),
+    ],
+)
+def test_asides_held_back_pledges_parliaments_no_and_hedged_readiness(text, expected):
+    assert _statuses(text) == expected

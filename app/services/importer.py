@@ -269,6 +269,11 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
 # More ways news prose states each stance, by family. Each table is a list of alternatives added to
 # the status's cue above; a cue still needs a subject (the country before it, or the one last
 # spoken of) and is still cancelled by a negation just before it.
+# A readiness hedged by a modal: "may be willing to take part", "could be ready to send troops".
+MAYBE_READY = re.compile(r"\b(?:may|might|could) (?:also |possibly |eventually |yet )?be $")
+# Holding back from a pledge: "has so far refrained from committing troops", "backed the force but stopped short of
+# pledging troops" (the pledge is not made; the country is still weighing it).
+HELD_BACK = r"(?:refrain(?:s|ed|ing)? from|stopped short of|stops short of|stopping short of|held back from|holds back from|shied away from|shies away from)"
 UNITS_WORD = r"(?:troops|soldiers|personnel|forces|peacekeepers|police|officers|contingent|units?|battalions?|medics|engineers)"
 # Places in Gaza, where troops that arrive or serve are the force's.
 PLACES = r"(?:Gaza|the enclave|the Strip|the territory|Rafah|Khan Yunis|Khan Younis|Deir al-Balah|Gaza City)"
@@ -1216,6 +1221,13 @@ PLAIN_WORDS = {
         r"\b(?:participation|involvement|contribution|deployment|troops|sending troops) (?:[\w-]+ ){0,3}?(?:is|are|was|were|remains?) off the table\b",
         # other help, but no troops: "has offered logistics support but no troops" (not "but no combat troops": a role limit)
         r"\bbut no (?:troops|soldiers|boots on the ground|personnel)\b",
+        # "sending troops is not on the agenda"
+        r"\b(?:troops|soldiers|sending (?:troops|soldiers)|participation|deployment|a (?:military|troop) contribution|military involvement) "
+        r"(?:is|are|was|were) not on the (?:agenda|cards|table)\b",
+        # a parliament's no: "Chile's Congress voted down the deployment", "parliament blocked the deployment"
+        r"\b(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|legislators|[Ll]egislature|National Assembly|" + PARLIAMENT_NAMES + r")(?:[’']s)? "
+        r"(?:has |have )?(?:blocked|voted down|voted against|refused to approve|threw out|rejected) (?:the |a |any )?(?:[\w-]+ )?"
+        r"(?:deployment|dispatch|sending|motion|bill|participation|mission)\b",
         # a pledge denied: "denied it had agreed to send troops", "denies that it will deploy soldiers"
         r"\b(?:denied|denies|deny|denying) (?:that )?(?:it|they|the country|the government) (?:had|has|have|would|will|was|is|were) "
         r"(?:(?:already|ever|formally) )?(?:agreed|committed|pledged|offered|decided|planning|planned|going|preparing|promised) to "
@@ -1225,6 +1237,11 @@ PLAIN_WORDS = {
     "committed": [
         r"\b(?:said|says|answered|replied) yes to (?:the |a |an |this )?(?:[\w-]+ ){0,2}(?:request|invitation|call|proposal)\b",
         r"\b(?:said|says|answered|replied) yes to (?:joining|taking part|participating|sending|contributing|deploying)\b",
+        # the first of its kind to send: "is set to become the first Latin American country to send troops"
+        r"\b(?:is set to become|will become|would become|became|has become|is to become|is poised to become) the first (?:[\w-]+ ){0,3}?"
+        r"(?:country|nation|state|government) to (?:send|deploy|commit|contribute|pledge|join)\b",
+        # a contribution being finalised: "is finalising the details of its contribution", "in the final stages of preparing its contingent"
+        r"\b(?:finali[sz]ing|in the final stages of preparing) (?:the details of )?(?:its|their) (?:contribution|contingent|deployment|troops|battalion)\b",
         # troops a country wants to commit: "says it wants to commit dozens of its troops to the force" (wanting to send
         # or join is still a wish: considering)
         r"\b(?:wants?|wanted|wishes|would like) to commit (?:[\w-]+ ){0,4}?" + UNITS_WORD + r"\b",
@@ -1253,6 +1270,8 @@ PLAIN_WORDS = {
         r"\b(?:put|puts|putting|placed) (?:its|their|the|a|any) (?:final )?decision (?:[\w-]+ ){0,4}?on hold\b",
         # "will not rush into a decision"
         r"\bnot (?:rush|be rushed|hurry) (?:into )?(?:a |any |its )?decision\b",
+        # holding back from a pledge: "has refrained from committing troops", "stopped short of pledging troops"
+        r"\b" + HELD_BACK + r" (?:committing|pledging|sending|offering|deploying|contributing|promising)\b",
         # a round-up's "Norway: considering", "Norway: undecided"
         r"(?<=: )(?:[Cc]onsidering|[Uu]ndecided|[Ww]eighing (?:it|the request|its options|participation))(?=[ .,;]|$)",
         # a round-up's "Norway: no decision yet"
@@ -1376,7 +1395,9 @@ NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$|\b[Nn]o\s+$"
                      # "has not taken part in discussions on troops"
                      r"|\b(?:not|never)\s+(?:taken|taking|been|held|joined|entered)\s+(?:part\s+)?(?:in\s+)?$"
                      # "no countries have officially confirmed", "none of them has offered": the subject itself is the negation
-                     r"|\b(?:[Nn]o (?:other |single )?(?:country|countries|nation|nations|state|states|government|governments|one)|[Nn]one(?: of them)?|[Nn]either)\s+(?:has|have|had|is|are|was|were)?\s*(?:\w+\s+)?$")
+                     r"|\b(?:[Nn]o (?:other |single )?(?:country|countries|nation|nations|state|states|government|governments|one)|[Nn]one(?: of them)?|[Nn]either)\s+(?:has|have|had|is|are|was|were)?\s*(?:\w+\s+)?$"
+                     # "has refrained from committing troops", "stopped short of pledging troops": not done
+                     r"|\b" + HELD_BACK + r"\s+$")
 # Verbs whose agent approaches others: the countries after them are the ones being asked.
 OBJECT_CUES = re.compile(r"\b(?:approached|engaging with|engaged with|has asked|have asked|asked|invited|courting|sounding out|sounded out|reached out to|urged)\b"
                          # requests sent out: "filed requests with Malta and Italy", "sent formal requests to countries such as Chile"
@@ -2628,7 +2649,7 @@ def _drop_unnamed_demands(target: Suggestion) -> None:
 # A description set between commas after a name: ", a close US ally,", ", the region's largest economy,".
 APPOSITIVE = re.compile(r"(?<=[a-z]), (?:a|an|the|one of the) (?:[\w’'-]+ ){0,6}?(?:ally|allies|partner|member|neighbou?r|nation|country|state|"
                         r"power|supporter|critic|mediator|producer|economy|exporter|democracy|monarchy|kingdom|republic|friend)"
-                        r"(?: of (?:[\w’'-]+ ){1,4}?)?(?= ?,)")
+                        r"(?: (?:of|in|to|on|for) (?:[\w’'-]+ ){0,3}[\w’'-]+)?(?= ?,)")
 # "... will include troops from Chile, Peru and Ghana. However, these countries have not yet confirmed their
 # participation": what the sentence before claimed for them is no stance of theirs.
 UNCONFIRMED_BY_THEM = re.compile(r"(?:(?:However|But|Yet),? )?(?:(?:[Tt]hese|[Tt]hose|[Tt]he) (?:[\w-]+ )?(?:countries|nations|states|governments)"
@@ -2758,6 +2779,9 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "if Chile were asked, ...": an approach imagined, not made
                 if status != "conditional" and NEGATED.search(text, span.start, m.start()):
                     continue  # "has not ruled out", "has not offered"
+                if status == "committed" and MAYBE_READY.search(text, max(span.start, m.start() - 30), m.start()) \
+                        and re.match(r"(?:willing|ready|prepared|able)\b", m.group(0)):
+                    status = "considering"  # "may be willing to take part": a readiness hedged is still weighed
                 if status == "committed" and NOT_PEOPLE.match(text, m.end(), span.end) \
                         and not PEOPLE_TOO.search(text[m.end():_clause_after(text, m.end(), span.end)[1]]):
                     continue  # money or equipment, not troops ("$20 million and 500 troops" is both)
