@@ -3742,3 +3742,23 @@ def test_hyphenated_adjectives_and_joining_the_force(text, expected):
 )
 def test_asides_held_back_pledges_parliaments_no_and_hedged_readiness(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the country would send troops only under ...": the country is the subject, not "the ... troops"
+        ("Chile's defence minister Ana Ruiz visited Washington on Monday.\nThe minister said the country would send troops "
+         "only under a UN mandate.", {"CHL": ("conditional", {}, ["mandate"])}),
+        # more time asked for
+        ("Peru has offered 500 troops.\nChile, meanwhile, has said it needs more time.",
+         {"PER": ("committed", {"committed": 500}, []), "CHL": ("considering", {}, [])}),
+        # a figure in a paragraph of its own, after the country's stance
+        ("Chile said it would send troops.\nThe contingent will number 300 soldiers and deploy in April.",
+         {"CHL": ("committed", {"committed": 300}, [])}),
+        ("The Chilean government has approved the deployment.\nAbout 300 soldiers will leave for Gaza in April, the army said.",
+         {"CHL": ("committed", {"committed": 300}, [])}),
+    ],
+)
+def test_the_country_as_subject_more_time_and_a_figure_on_its_own_line(text, expected):
+    assert _read(text) == expected

@@ -1272,6 +1272,8 @@ PLAIN_WORDS = {
         r"\bnot (?:rush|be rushed|hurry) (?:into )?(?:a |any |its )?decision\b",
         # holding back from a pledge: "has refrained from committing troops", "stopped short of pledging troops"
         r"\b" + HELD_BACK + r" (?:committing|pledging|sending|offering|deploying|contributing|promising)\b",
+        # "has said it needs more time" (not "more time to prepare its troops": that is readiness)
+        r"\b(?:needs?|needed|wants?|wanted|asked for|requested) (?:more|some|further|additional) time\b(?! to (?:prepare|train|ready|equip|deploy|mobili[sz]e))",
         # a round-up's "Norway: considering", "Norway: undecided"
         r"(?<=: )(?:[Cc]onsidering|[Uu]ndecided|[Ww]eighing (?:it|the request|its options|participation))(?=[ .,;]|$)",
         # a round-up's "Norway: no decision yet"
@@ -2136,7 +2138,9 @@ REFERS_BACK = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|[Oo]ur|[Aa]ny (
                          r"president|premier|prime minister|official|spokes(?:person|man|woman)|king|leader|army|military))\b")
 # A cue whose own subject is no country: the force, its troops, other countries, officials in general.
 OTHER_SUBJECT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]hat|[Aa]ny|[Oo]ther|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Ff]ew|[Nn]o|[Mm]ore|[Aa]ll)"
-                           r" (?:[\w-]+ ){0,3}?(?:force|forces|mission|ISF|troops|soldiers|countries|nations|states|governments|contingents?|plan|"
+                           # (the words between are a noun phrase's, not a verb's: not "the country would send troops")
+                           r" (?:(?!(?:would|will|could|should|can|may|might|must|shall|is|are|was|were|has|have|had|to|send|deploy|contribute|commit|provide|dispatch)\b)[\w-]+ ){0,3}?"
+                           r"(?:force|forces|mission|ISF|troops|soldiers|countries|nations|states|governments|contingents?|plan|"
                            r"resolution|operation|board|council|body|members|contributors|partners|allies|donors|others)"
                            r"(?: (?:[\w-]+ ){0,2}?(?:also|still|now|themselves|itself|reportedly))? (?:[\w’']+ )?$")
 
@@ -3077,7 +3081,8 @@ def _extract(text: str) -> list[Suggestion]:
         if figure is not None and not given and not is_recalled:
             # "The contingent will number 1,200 soldiers": a figure in a sentence about one country, kept
             # for that country if the article gives it a stance.
-            about = _only_country(named, speakers) or (context if not named else None)
+            # (in a paragraph of its own too: wire copy gives each sentence its own line)
+            about = _only_country(named, speakers) or ((context or carried) if not named else None)
             if about and (about not in pending or getattr(_chosen_figure(sentence), "total", False)):
                 pending[about] = sentence
         owner = None
