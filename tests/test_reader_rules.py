@@ -3762,3 +3762,21 @@ def test_asides_held_back_pledges_parliaments_no_and_hedged_readiness(text, expe
 )
 def test_the_country_as_subject_more_time_and_a_figure_on_its_own_line(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # headlines
+        ("Chile to send 300 troops to Gaza force", {"CHL": "committed"}),
+        ("Chile mulls Gaza force role", {"CHL": "considering"}),
+        ("Chile says no to Gaza force", {"CHL": "declined"}),
+        ("Chile pulls troops from Gaza force", {"CHL": "withdrawn"}),
+        ("Chile keen to join Gaza force", {"CHL": "committed"}),
+        ("Chile's parliament approves Gaza troop deployment", {"CHL": "committed"}),
+        ("Israel's cabinet approves troop deployment", {}),
+        ("Chile is keen to see the force succeed.", {}),
+    ],
+)
+def test_headlines(text, expected):
+    assert _statuses(text) == expected

@@ -1255,6 +1255,10 @@ PLAIN_WORDS = {
         # a parliament's or a leader's yes, and troops readied: "authorised the deployment", "ordered the armed forces
         # to prepare a contingent", "a battalion was ready"
         r"\b(?:authori[sz]ed|sanctioned|endorsed|green-?lit) (?:the |a |an )?(?:[\w-]+ )?(?:deployment|dispatch|sending|participation)\b",
+        # a headline's present tense: "Chile's parliament approves Gaza troop deployment"
+        r"\b(?:approves|authori[sz]es|endorses|backs) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:troop|troops|military|peacekeeping) (?:deployment|dispatch|mission)\b",
+        # "keen to join the force", "eager to send troops"
+        r"\b(?:keen|eager) to (?:join|send|contribute|take part|participate|deploy)\b",
         r"\bordered (?:the |its )?(?:armed forces|army|military|troops|defen[cs]e ministry) to (?:prepare|ready|get ready)\b",
         r"\b(?:battalion|brigade|contingent|unit|company) (?:is|was) (?:now |already )?(?:ready|on standby|prepared)\b",
         # troops made ready by number: "has put 500 troops on standby", "500 of its soldiers would join the force"
@@ -1288,6 +1292,8 @@ PLAIN_WORDS = {
         r"\b(?:troops|soldiers|contingent|forces|peacekeepers) (?:have|has|had) (?:left|withdrawn from|pulled out of) (?:Gaza|the enclave|the Strip|the Gaza Strip)\b",
         r"\b(?:begun|began|started|starts|is|are) withdrawing (?:its|their) (?:troops|soldiers|contingent|forces|peacekeepers)\b",
         r"\bbring (?:its|their) (?:troops|soldiers|contingent|forces|peacekeepers) (?:back )?home\b",
+        # "pulls troops from Gaza force", "has pulled its soldiers out of the mission"
+        r"\bpull(?:s|ed|ing)? (?:its |their |the )?(?:troops|soldiers|contingent|forces|peacekeepers) (?:out of|from) (?:the )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|Gaza)\b",
     ],
     "deployed": [
         r"\b(?:contingent|troops|soldiers|forces|units?|battalion|peacekeepers) (?:has |have |had )?(?:taken up|took up) (?:their |its )?positions\b",
