@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.services.import_quality import QualityReport, evaluate, halves
+from app.services.importer import sentences
 
 
 def _sub_all(pairs: list[tuple[str, str]]) -> Callable[[str], str]:
@@ -25,6 +26,10 @@ def _rotate(words: list[str], after: str = "") -> Callable[[str], str]:
     """Each of WORDS (where AFTER follows) replaced by the next in the list."""
     pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b" + after)
     return lambda text: pattern.sub(lambda m: words[(words.index(m.group(1)) + 1) % len(words)], text)
+
+
+def _sentences_of(paragraph: str) -> list[str]:
+    return [paragraph[span.start:span.end].strip() for span in sentences(paragraph)] or [paragraph]
 
 
 TROOPS_AFTER = r"(?= (?:\d[\d,]* |up to |about |some |its |their |more |a |an )?(?:[\w-]+ )?(?:troops|soldiers|personnel|peacekeepers|forces|police))"
@@ -43,6 +48,9 @@ REWORDINGS: dict[str, Callable[[str], str]] = {
                                   ("defense", "defence"), ("Defense", "Defence")]),
     "\"is going to\" for \"will\"": _sub_all([(r"\bwill (send|deploy|contribute|join|take part|participate)\b", r"is going to \1")]),
     "hard-wrapped lines": lambda text: "\n\n".join(textwrap.fill(p, 72) for p in text.split("\n") if p.strip()),
+    # paragraphs cut otherwise: wire copy's one sentence to a line, and a page whose line breaks were lost
+    "one sentence per line": lambda text: "\n".join(line for p in text.split("\n") if p.strip() for line in _sentences_of(p)) + "\n",
+    "all in one paragraph": lambda text: " ".join(p.strip() for p in text.split("\n") if p.strip()) + "\n",
 }
 
 

@@ -3780,3 +3780,23 @@ def test_the_country_as_subject_more_time_and_a_figure_on_its_own_line(text, exp
 )
 def test_headlines(text, expected):
     assert _statuses(text) == expected
+
+
+def test_sentences_end_after_a_closing_quotation_and_before_a_new_one_in_a_paragraph_of_many():
+    """Copy that lost its line breaks runs many sentences into one paragraph: a quotation that ends a
+    sentence ends it, and a quotation left open (one that went on in the next paragraph) gives way to the
+    next one that opens after a full stop."""
+    from app.services.importer import sentences
+
+    text = ("He said: “I will say no. Nothing suits us.” In an interview, Chaudhry said: “Chile will enforce that.” "
+            "Chaudhry also said it. “We will do our duty. And more. “Yes, absolutely,” he said. Done.")
+    assert [text[s.start:s.end] for s in sentences(text)] == [
+        "He said: “I will say no. Nothing suits us.”",
+        "In an interview, Chaudhry said: “Chile will enforce that.”",
+        "Chaudhry also said it.",
+        "“We will do our duty. And more.",
+        "“Yes, absolutely,” he said.",
+        "Done.",
+    ]
+    # (a quotation closed mid-sentence does not end it)
+    assert len(sentences("“Yes,” he said, “we will.” Then he left.")) == 2

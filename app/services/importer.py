@@ -64,6 +64,16 @@ class Span:
     paragraph: int
 
 
+def _ends_sentence(text: str, start: int, quote: int) -> bool:
+    """Whether the closing quotation mark at QUOTE ends a sentence: a full stop, question or exclamation
+    mark right before it, and a new sentence (or nothing) after it ("... suits us.” In an interview, ...")."""
+    if quote == start or text[quote - 1] not in ".!?":
+        return False
+    following = text[quote + 1:].lstrip(" \t")
+    return quote + 1 < len(text) and text[quote + 1] in " \t\n" and (
+        not following or following[0] == "\n" or following[0].isupper() or following[0] in OPEN_QUOTES + '"')
+
+
 def sentences(text: str) -> list[Span]:
     """Sentence spans, never splitting inside a quotation or after an abbreviation like "U.S."."""
     spans: list[Span] = []
@@ -90,11 +100,27 @@ def sentences(text: str) -> list[Span]:
                 continue
             start = i
         if ch in OPEN_QUOTES and ch != "’":
+            before = text[start:i].rstrip()
+            if depth and before and before[-1] in ".!?" and before != text[start:i]:
+                # a quotation opened while one is still open after a full stop: the earlier one ran on
+                # unclosed (a quote that goes on in the next paragraph), and this is a new sentence
+                spans.append(Span(start, start + len(before), paragraph))
+                start, depth, straight_open = i, 0, False
             depth += 1
         elif ch == "”" or ch == "»":
             depth = max(0, depth - 1)
+            if depth == 0 and not straight_open and _ends_sentence(text, start, i):
+                spans.append(Span(start, i + 1, paragraph))
+                start = None
+                i += 1
+                continue
         elif ch == '"':
             straight_open = not straight_open
+            if not straight_open and depth == 0 and _ends_sentence(text, start, i):
+                spans.append(Span(start, i + 1, paragraph))
+                start = None
+                i += 1
+                continue
         if ch in ".!?" and depth == 0 and not straight_open:
             j = i + 1
             while j < n and text[j] in CLOSE_QUOTES + '"':
