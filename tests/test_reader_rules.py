@@ -3800,3 +3800,12 @@ def test_sentences_end_after_a_closing_quotation_and_before_a_new_one_in_a_parag
     ]
     # (a quotation closed mid-sentence does not end it)
     assert len(sentences("“Yes,” he said, “we will.” Then he left.")) == 2
+
+
+def test_in_wire_copy_the_countries_just_listed_carry_over_a_paragraph_break():
+    """Wire copy gives each sentence a paragraph of its own: "none have committed" on the next line still
+    speaks of the countries just listed (in prose of longer paragraphs a new paragraph starts over)."""
+    text = ("Chile had stated it would send 2,000 troops.\n\nHowever, officials in Santiago now plan a smaller contingent "
+            "of about 200.\n\nThe plan envisioned troop contributions from Gulf states, including the UAE, Bahrain, and "
+            "Qatar.\n\nBut after expressing early interest, none have committed to participating.")
+    assert _statuses(text) == {"CHL": "committed", "ARE": "considering", "BHR": "considering", "QAT": "considering"}

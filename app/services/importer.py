@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
@@ -2731,6 +2732,10 @@ def _extract(text: str) -> list[Suggestion]:
 
     asked_about: str | None = None  # the stance an explainer's question asks about ("Who has said no?")
     spans = sentences(text)
+    # Wire copy gives most sentences a paragraph of their own: there the countries just listed and an
+    # unnamed group carry over a paragraph break ("it" and "the minister" still start over).
+    per_paragraph = Counter(span.paragraph for span in spans)
+    wire_copy = len(per_paragraph) >= 3 and sum(n == 1 for n in per_paragraph.values()) >= 0.8 * len(per_paragraph)
     # A sentence the next one says the countries it names have not confirmed is a claim, not their stance.
     unconfirmed = {id(before) for before, after in zip(spans, spans[1:])
                    if before.paragraph == after.paragraph and UNCONFIRMED_BY_THEM.match(text, after.start, after.end)}
@@ -2739,8 +2744,9 @@ def _extract(text: str) -> list[Suggestion]:
             # A new paragraph may be about someone else: "it" and "the official" start over.
             last_paragraph = span.paragraph
             carried, context = context or carried, None
-            last_list = []
-            group = None
+            if not wire_copy:
+                last_list = []
+                group = None
             asked_about = None
         sentence = text[span.start:span.end]
         named = [x for x in everyone[bisect_left(starts, span.start):bisect_left(starts, span.end)] if x.end <= span.end]
