@@ -2373,6 +2373,13 @@ def _list_after(text: str, named: list[Mention], start: int, end: int) -> list[s
 LISTED_AFTER_COLON = re.compile(r"\s*:\s*(?P<items>[^.;:\n]{4,300})")
 
 
+def _listed_terms(items: str) -> list[tuple[str, str]]:
+    """Terms named one by one ("a UN mandate, a ceasefire and the consent of the Palestinians"), each with
+    its category."""
+    parts = [p.strip(" .;”\"") for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", items)]
+    return [(p, category_of(p)) for p in parts if len(p) >= 4]
+
+
 def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str) -> list[tuple[str, str]]:
     """The conditions in one clause, each with its category; "backed by X and accompanied by Y" is two."""
     clause = text[clause_start:clause_end]
@@ -2391,8 +2398,7 @@ def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str)
             listed = LISTED_AFTER_COLON.match(text, clause_end)
             if listed is not None:
                 # "only if three conditions are met: a UN mandate, a ceasefire and the consent of the Palestinians"
-                items = [p.strip(" .;”\"") for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group("items"))]
-                return [(p, category_of(p)) for p in items if len(p) >= 4]
+                return _listed_terms(listed.group("items"))
             return [(clause, category)]  # "provided several conditions are met": the terms come later, by name
         return [(clause, category if category != "other" else category_of(sentence))]
     return [(p, category_of(p)) for p in parts]
@@ -2954,12 +2960,10 @@ def _extract(text: str) -> list[Suggestion]:
                     listed = TERMS_INCLUDING.match(text, m.end(), span.end) if TERMS_ANNOUNCED_CUE.match(cue_text) else None
                     if listed is not None:
                         # "under certain conditions, including a UN mandate and the consent of the parties"
-                        items = [p.strip(" .;”\"") for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text[listed.end():span.end])]
-                        terms = [(p, category_of(p)) for p in items if len(p) >= 4] or terms
+                        terms = _listed_terms(text[listed.end():span.end]) or terms
                     elif TERMS_ANNOUNCED_CUE.match(cue_text) and colon != -1:
                         # "set out three conditions: a UN mandate, a ceasefire and the consent of the Palestinians"
-                        items = [p.strip(" .;”\"") for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text[colon + 1:span.end])]
-                        terms = [(p, category_of(p)) for p in items if len(p) >= 4] or terms
+                        terms = _listed_terms(text[colon + 1:span.end]) or terms
                     for code in subjects:
                         conditions_here.setdefault(code, []).extend(terms)
                     if not subjects and not group_subject and ELIDED_SUBJECT.search(text, max(span.start, m.start() - 40), m.start()):
