@@ -65,14 +65,19 @@ class Span:
     paragraph: int
 
 
+def _sentence_follows(text: str, at: int, digits: bool = True) -> bool:
+    """Whether what follows AT, past spaces, opens a new sentence: nothing, a line break, a capital, a
+    quotation mark or (when DIGITS) a figure."""
+    following = text[at:].lstrip(" \t")
+    return not following or following[0] == "\n" or following[0].isupper() or following[0] in OPEN_QUOTES + '"' \
+        or (digits and following[0].isdigit())
+
+
 def _ends_sentence(text: str, start: int, quote: int) -> bool:
     """Whether the closing quotation mark at QUOTE ends a sentence: a full stop, question or exclamation
-    mark right before it, and a new sentence (or nothing) after it ("... suits us.” In an interview, ...")."""
-    if quote == start or text[quote - 1] not in ".!?":
-        return False
-    following = text[quote + 1:].lstrip(" \t")
-    return quote + 1 < len(text) and text[quote + 1] in " \t\n" and (
-        not following or following[0] == "\n" or following[0].isupper() or following[0] in OPEN_QUOTES + '"')
+    mark right before it, and a new sentence after it ("... suits us.” In an interview, ...")."""
+    return quote > start and text[quote - 1] in ".!?" and quote + 1 < len(text) and text[quote + 1] in " \t\n" \
+        and _sentence_follows(text, quote + 1, digits=False)
 
 
 def sentences(text: str) -> list[Span]:
@@ -108,16 +113,12 @@ def sentences(text: str) -> list[Span]:
                 spans.append(Span(start, start + len(before), paragraph))
                 start, depth, straight_open = i, 0, False
             depth += 1
-        elif ch == "”" or ch == "»":
-            depth = max(0, depth - 1)
+        elif ch in "”»\"":
+            if ch == '"':
+                straight_open = not straight_open
+            else:
+                depth = max(0, depth - 1)
             if depth == 0 and not straight_open and _ends_sentence(text, start, i):
-                spans.append(Span(start, i + 1, paragraph))
-                start = None
-                i += 1
-                continue
-        elif ch == '"':
-            straight_open = not straight_open
-            if not straight_open and depth == 0 and _ends_sentence(text, start, i):
                 spans.append(Span(start, i + 1, paragraph))
                 start = None
                 i += 1
@@ -129,8 +130,7 @@ def sentences(text: str) -> list[Span]:
             word = re.search(r"([\w.]+)$", text[start:i])
             abbreviation = word is not None and word.group(1) in ABBREVIATIONS
             if (j >= n or text[j].isspace()) and not abbreviation:
-                following = text[j:].lstrip(" \t")
-                if not following or following[0] == "\n" or following[0].isupper() or following[0] in OPEN_QUOTES + '"' or following[0].isdigit():
+                if _sentence_follows(text, j):
                     spans.append(Span(start, j, paragraph))
                     start = None
                     i = j
