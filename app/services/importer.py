@@ -293,14 +293,13 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"(?:has|have|had) (?:asked|approached|invited|contacted|sounded out)\b[^.;]{0,80}? (?:is|are|was|were) (?:[A-Z][\w’'-]+ ?){1,5}")),
 ]
 
-# More ways news prose states each stance, by family. Each table is a list of alternatives added to
-# the status's cue above; a cue still needs a subject (the country before it, or the one last
-# spoken of) and is still cancelled by a negation just before it.
-# A readiness hedged by a modal: "may be willing to take part", "could be ready to send troops".
-MAYBE_READY = re.compile(r"\b(?:may|might|could) (?:also |possibly |eventually |yet )?be $")
 # Holding back from a pledge: "has so far refrained from committing troops", "backed the force but stopped short of
 # pledging troops" (the pledge is not made; the country is still weighing it).
 HELD_BACK = r"(?:refrain(?:s|ed|ing)? from|stopped short of|stops short of|stopping short of|held back from|holds back from|shied away from|shies away from)"
+
+# More ways news prose states each stance, by family. Each table is a list of alternatives added to
+# the status's cue above; a cue still needs a subject (the country before it, or the one last
+# spoken of) and is still cancelled by a negation just before it.
 UNITS_WORD = r"(?:troops|soldiers|personnel|forces|peacekeepers|police|officers|contingent|units?|battalions?|medics|engineers)"
 # Places in Gaza, where troops that arrive or serve are the force's.
 PLACES = r"(?:Gaza|the enclave|the Strip|the territory|Rafah|Khan Yunis|Khan Younis|Deir al-Balah|Gaza City)"
@@ -1425,6 +1424,8 @@ QUESTIONED = re.compile(r"\b(?:[Ww]hether|if)\s+(?:[\w’'.-]+\s+){0,4}$")
 # An approach imagined: "If Chile were asked, ...", "even if Peru is approached".
 ASKED_CUE = re.compile(r"(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)$")
 HYPOTHETICAL = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Ss]hould)\s+(?:[\w’'.-]+\s+){0,4}$")
+# A readiness hedged by a modal: "may be willing to take part", "could be ready to send troops".
+MAYBE_READY = re.compile(r"\b(?:may|might|could) (?:also |possibly |eventually |yet )?be $")
 # A cue the text negates ("has not ruled out", "did not exclude") is no refusal.
 NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$|\b[Nn]o\s+$"
                      # "has not taken part in discussions on troops"
@@ -1913,8 +1914,9 @@ DEMONYM_TROOPS = re.compile(r"\s+(?:troops|soldiers|forces|personnel|peacekeeper
 # ... or a cue that opens with what the nationality qualifies: "while Greek participation has been confirmed".
 CUE_OPENS_WITH_NOUN = re.compile(r"(?:participation|involvement|contribution|contingent|deployment)\b")
 
-
+# A country named as a hyphenated adjective is no one's subject: "a US-mediated plan", "the Egyptian-led force".
 HYPHENATED_ADJECTIVE = re.compile(r"-(?:led|mediated|brokered|backed|sponsored|drafted|proposed|based|made|run|funded|owned|trained|allied)\b")
+# "Unlike Malaysia, Indonesia will send troops": the country after "unlike" is set against the subject.
 UNLIKE_BEFORE = re.compile(r"\b[Uu]nlike (?:the )?$")
 
 
