@@ -90,8 +90,8 @@ def _outline(key: str, raw: dict[str, Any]) -> Outline:
 def load_atlas(path: Path = MAP_FILE) -> Atlas:
     """Read the projected map once per process."""
     raw = json.loads(path.read_text(encoding="utf-8"))
-    outlines = {key: _outline(key, v) for key, v in ((_key(k), v) for k, v in raw["outlines"].items())}
-    outlines.update({key: _outline(key, v) for key, v in ((_key(name), v) for name, v in raw["unnumbered"].items())})
+    keyed = {_key(k): v for k, v in raw["outlines"].items()} | {_key(name): v for name, v in raw["unnumbered"].items()}
+    outlines = {key: _outline(key, v) for key, v in keyed.items()}
     refs = Counter(o.ref for o in outlines.values())
     if max(refs.values(), default=1) > 1:
         raise ValueError(f"two outlines of the map file would share an id: {refs.most_common(1)[0][0]}")
