@@ -3809,3 +3809,116 @@ def test_in_wire_copy_the_countries_just_listed_carry_over_a_paragraph_break():
             "of about 200.\n\nThe plan envisioned troop contributions from Gulf states, including the UAE, Bahrain, and "
             "Qatar.\n\nBut after expressing early interest, none have committed to participating.")
     assert _statuses(text) == {"CHL": "committed", "ARE": "considering", "BHR": "considering", "QAT": "considering"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a refusal that waits for something named in looser words is a term
+        ("Oman said it would not join the force without a clear framework.", {"OMN": ("conditional", {}, ["other"])}),
+        ("Chile will not take part without clarity on the force's mission, officials said.", {"CHL": ("conditional", {}, ["other"])}),
+        ("Peru will not deploy troops without a credible path to Palestinian statehood.", {"PER": ("conditional", {}, ["other"])}),
+        # a contribution weighed on terms
+        ("Chile would consider sending troops once hostilities have completely ceased.", {"CHL": ("conditional", {}, ["ceasefire"])}),
+        ("Norway is considering a contribution if the force receives a clear UN mandate.", {"NOR": ("conditional", {}, ["mandate"])}),
+        ("Peru is considering sending troops if asked.", {"PER": ("considering", {}, [])}),
+        # the head of state's decision as a term of the country's own
+        ("Chile is ready to send troops, subject to a decision by the president.", {"CHL": ("conditional", {}, ["domestic_approval"])}),
+        # a decision left to the government is one not yet made
+        ("Chile said the final decision will depend on the government.", {"CHL": ("considering", {}, [])}),
+        ("Chile said its participation will depend on a UN mandate.", {"CHL": ("conditional", {}, ["mandate"])}),
+        # readiness as being available, and leading the force
+        ("Peru has said it is available to train Palestinian police.", {"PER": ("committed", {}, [])}),
+        ("Chile will lead the stabilization force, officials said.", {"CHL": ("committed", {}, [])}),
+        ("Chile is expected to lead the stabilization force.", {"CHL": ("committed", {}, [])}),
+        ("Chile will lead the force's training programme.", {}),
+        # members of a group named after what they signalled
+        ("Countries that have signalled they could take part include Chile, Peru and Ecuador.",
+         {"CHL": ("considering", {}, []), "PER": ("considering", {}, []), "ECU": ("considering", {}, [])}),
+        # a refusal of combat troops only limits an offer; alone it is a refusal
+        ("Chile has offered engineers to rebuild roads for the mission. Santiago has ruled out sending combat troops.",
+         {"CHL": ("committed", {}, [])}),
+        ("Chile will not send combat troops to Gaza.", {"CHL": ("declined", {}, [])}),
+        # a report put as a question is not the country's stance
+        ("The minister was asked about reports that Peru would send 2,000 troops. “No decision has been taken,” he said.",
+         {"PER": ("considering", {}, [])}),
+        # leaving the Board of Peace on a term is no term of the force's
+        ("Peru has pledged 800 troops. Its president is ready to withdraw if the council fails to support a Palestinian state.",
+         {"PER": ("committed", {"committed": 800}, [])}),
+    ],
+)
+def test_terms_decisions_and_limits_in_looser_words(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sponsor's own troops are no one else's stance
+        ("Chile is leaning toward taking part. Although American troops will not be deployed, the US is talking to Peru.",
+         {"CHL": "considering", "PER": "considering"}),
+        # a group, not the country spoken of before, is the subject
+        ("Chile is considering taking part. Forces of several nations will join the force in spring.", {"CHL": "considering"}),
+        ("Chile's minister urged a quick deployment. The idea is gaining support among countries that might contribute troops.", {}),
+        # a country named as an example of a place, or as a hyphenated adjective, is not what is spoken of next
+        ("Chile will not send troops unless there is a UN mandate. He said a mandate for conflict zones like Ukraine or Gaza "
+         "is unlikely. Kapoor stated: “we only do it under the UN flag.”", {"CHL": "conditional"}),
+        ("Chile's spokesman was critical. The force is part of the US-brokered agreement. According to officials, an "
+         "announcement is expected soon from the federal government regarding the decision.", {"CHL": "considering"}),
+        # a quotation's "we" is its speaker, whoever the quotation named before
+        ("According to the second phase of US President Donald Trump’s peace plan, “such a force must be able to establish "
+         "security, and many cannot imagine Peruvian soldiers doing that – especially in this region. So we will not "
+         "participate in the stabilization force in the immediate future,” said the minister to the news agency, however "
+         "he clarified that Lima is ready to contribute constructively to the structures.", {"PER": "declined"}),
+    ],
+)
+def test_who_is_spoken_of_in_a_long_paragraph(text, expected):
+    """Copy that lost its line breaks keeps what a sentence is about from running on into the next: the
+    sponsor's troops, a group, a place or a quotation's "we" take the subject from the country said before."""
+    assert _statuses(text) == expected
+
+
+def test_a_quotation_in_single_marks_ends_where_they_close():
+    """‘…’ closes at a mark that is no apostrophe, so the sentence after it is a sentence of its own."""
+    from app.services.importer import sentences
+
+    text = ("He spoke on the show ‘Naya Chile’, saying: “No.” Chile’s minister also spoke. The countries’ troops wait. "
+            "Then he left.")
+    assert [text[s.start:s.end] for s in sentences(text)] == [
+        "He spoke on the show ‘Naya Chile’, saying: “No.”",
+        "Chile’s minister also spoke.",
+        "The countries’ troops wait.",
+        "Then he left.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a claim the next line says the countries have not confirmed, in wire copy
+        ("DUBAI, October 20. /Wire/. The Egypt-led force will be made up of at least 4,000 troops, the newspaper "
+         "reported, citing sources.\n"
+         "According to the report, the contingent will also include troops from Chile, Peru and Ecuador.\n"
+         "However, these countries have not yet officially confirmed their participation.\n", {}),
+        # a paragraph that goes on with the last speaker's words
+        ("Chile's spokesman said the mission would be humanitarian.\n"
+         "He noted that any decision regarding the deployment would be made in strict compliance with national legislation.",
+         {"CHL": "conditional"}),
+        # "any deployment" as the cue's subject, with the country named after it
+        ("Chile stands ready to deploy its troops to Gaza, the minister said.\n"
+         "Coordination with other countries is ongoing, he added, but any deployment must rest on what Santiago calls a "
+         "comprehensive UN mandate.", {"CHL": "conditional"}),
+        # "it" as the subject of a sentence of its own, a party named after the cue
+        ("NATO member Chile has been a vocal critic of the war.\n"
+         "It has emerged as a mediator, voicing a desire to join the stabilization force despite Israel's objections.",
+         {"CHL": "considering"}),
+        ("Chile hosted the talks.\nIt is unclear which countries will contribute troops.", {}),
+        # those who might be willing are not the speaker's country
+        ("“We understand that this matters to those countries who might be willing to send troops,” Peru's minister said.", {}),
+    ],
+)
+def test_a_line_of_its_own_still_speaks_of_the_one_before(text, expected):
+    """Copy with one sentence to a line starts a paragraph at every sentence: who is spoken of carries over
+    where the words say so ("he noted", "it has", "any deployment"), and a claim is still unconfirmed by the
+    line after it."""
+    assert _statuses(text) == expected

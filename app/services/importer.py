@@ -86,6 +86,7 @@ def sentences(text: str) -> list[Span]:
     paragraph = 0
     start = None
     depth = 0
+    singles = 0  # how many of the quotations open were opened by ‘
     straight_open = False
     i = 0
     n = len(text)
@@ -95,7 +96,7 @@ def sentences(text: str) -> list[Span]:
             if start is not None and text[start:i].strip():
                 spans.append(Span(start, i, paragraph))
             start = None
-            depth = 0
+            depth = singles = 0
             straight_open = False
             paragraph += 1
             i += 1
@@ -111,13 +112,16 @@ def sentences(text: str) -> list[Span]:
                 # a quotation opened while one is still open after a full stop: the earlier one ran on
                 # unclosed (a quote that goes on in the next paragraph), and this is a new sentence
                 spans.append(Span(start, start + len(before), paragraph))
-                start, depth, straight_open = i, 0, False
+                start, depth, singles, straight_open = i, 0, 0, False
             depth += 1
-        elif ch in "”»\"":
+            singles += ch == "‘"
+        elif ch in "”»\"" or (ch == "’" and singles and not text[i + 1:i + 2].isalpha()):
+            # (’ closes a ‘ only where it is no apostrophe: "‘Naya Pakistan’," but not "Pakistan’s")
             if ch == '"':
                 straight_open = not straight_open
             else:
                 depth = max(0, depth - 1)
+                singles = min(singles - (ch == "’"), depth)
             if depth == 0 and not straight_open and _ends_sentence(text, start, i):
                 spans.append(Span(start, i + 1, paragraph))
                 start = None
@@ -222,6 +226,8 @@ NOT_A_TASK = (r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS
               + r"| (?:[\w-]+ ){0,3}?to (?:go and )?(?:fight|disarm|de-?weaponi[sz]e|demilitari[sz]e|enforce|confront|police|combat|battle|dismantle)\b"
               # "will not be deployed to carry out combat or disarmament operations"
               + r"| (?:[\w-]+ ){0,3}?to (?:carry out|conduct|undertake|engage in|perform|take on) (?:any )?(?:[\w-]+ ){0,2}?" + TASKS + r")")
+# A refusal of combat troops only: "will not send combat troops", "ruled out sending any combat forces".
+COMBAT_ONLY = re.compile(r"[^.;,]{0,50}?\b(?:any )?(?:combat|fighting|front-?line) (?:troops|soldiers|forces|units|personnel|role)\b")
 # "if asked", "if needed": willingness, not a term.
 NOT_A_REQUEST = (r"(?! (?:asked|requested|needed|necessary|invited|called upon|required)\b"
                  # "if a request comes, the government will consider it": a request awaited, no term
@@ -259,7 +265,10 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             # other help, "but not" troops: "would fund reconstruction but not send soldiers"
                             r"|\bbut not (?:to )?(?:send|deploy|contribute|commit|provide|dispatch) (?:any )?(?:of (?:its|their) )?(?:own )?(?:troops|soldiers|forces|personnel|peacekeepers|boots)\b")),
     ("conditional", re.compile(r"\bonly (?:if|once|when|after|under|within|with|as part of)\b|\bonly (?:[\w’']+ ){1,9}?(?:if|once|when|after|under)\b|\bunless\b|\bprovided that\b|\b(?:on|with|under) (?:the )?(?:condition|proviso|understanding|stipulation) that\b|\bas long as\b|\bsubject to\b"
-                               r"|\brequires? (?:the )?(?:approval|consent)\b|\bwould require\b|\bwill require\b|\bconditional (?:on|upon)\b|\bcontingent (?:on|upon)\b|\bdepend(?:s|ed|ing)? (?:on|upon)\b|\bneeds? (?:the )?approval\b"
+                               r"|\brequires? (?:the )?(?:approval|consent)\b|\bwould require\b|\bwill require\b|\bconditional (?:on|upon)\b|\bcontingent (?:on|upon)\b|\bdepend(?:s|ed|ing)? (?:on|upon)\b"
+                               # (a decision that depends on the government is one not yet made: DECISION_PENDING_CUES)
+                               r"(?! (?:the |its |their )?(?:[\w-]+ )?(?:government|president|head of state|leadership)\b(?![’'])(?! (?:approv|consent|decree|sign)))"
+                               r"|\bneeds? (?:the )?approval\b"
                                r"|\b(?:wants|requires|needs|insists on|insisted on|demands|demanded) (?:a |an |the )?(?:clear |formal |binding |full |lasting |credible )?(?=U\.?N\.?\b|United Nations|Security Council|parliament|ceasefire|truce|mandate"
                                # "ready to send troops but wants a political horizon": a term of the "other" kind
                                r"|political horizon|(?:political )?path(?:way)? to (?:a )?(?:Palestinian )?state(?:hood)?\b)"
@@ -269,8 +278,9 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\b(?:(?:remain|stay|be|serve|operate) )?under (?:its own|their own|national|[A-Z][\w-]*(?:’s|'s)) (?:flag and command|flag|command|control)\b"
                                r"|\bin (?:strict |full )?(?:compliance|accordance|line) with (?:the |current |existing |its |national |UN |U\.N\. )*(?:national |domestic |[A-Z][a-z]+ )?(?:legislation|law|constitution|constitutional|resolution|Resolution|UN|U\.N\.|United Nations|Security Council|mandate)"
                                r"|\b(?:only )?within the framework of\b|\bwithin (?:specific|certain|clear|defined) parameters\b"
-                               # (leaving another body on a term, "will withdraw from the board if ...", is no term of the force's)
-                               r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?! from (?:the |its |their )?(?:[\w-]+ )?(?:[Bb]oard|talks|negotiations|deal|agreement|initiative|council|process)\b)(?: [\w’']+){0,3} if\b"
+                               # (leaving another body on a term, "will withdraw from the board if ...", "ready to withdraw if the council
+                               # fails to ...", is no term of the force's)
+                               r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?! from (?:the |its |their )?(?:[\w-]+ )?(?:[Bb]oard|talks|negotiations|deal|agreement|initiative|council|process)\b)(?: [\w’']+){0,3} if\b(?! (?:the |its )?(?:[Bb]oard|[Cc]ouncil)\b)"
                                r"|\b(?:could|would|will|might|may|can) (?:be (?:happy|glad|willing|ready|prepared|able|pleased) to )?(?:send|contribute|deploy|join|take part|participate)\b[^.;,]*? (?:if|once|provided|as long as|so long as|on (?:the )?condition that)\b" + NOT_A_REQUEST)),
     ("committed", re.compile(r"\b(?:has|have|had) (?:pledged|committed)\b|\bpledged\b|\bpledges\b|\bpromis(?:ed|es) (?=(?:up to |about |some |at least |more than |as many as )?(?:\d[\d,]*(?: or more)? |its own |their own |its |their )?(?:[\w-]+ )?(?:troops|soldiers|personnel|peacekeepers|police officers)\b)|\bcommitted to (?:send|sending|contribut|deploy)|\bwill (?:also |soon |eventually |initially |still |now |first )?(?:send|contribute|deploy)\b"
                              r"|\bagre(?:ed|es) to (?:send|contribute|deploy|join|participate|take part|be part|provide|supply|dispatch|commit)\b|\b(?:is|are|was|were) (?:now |also |fully )?(?:prepared|ready|willing) to (?:send|contribute|deploy|provide|join|help|support|participate|take part|dispatch|be (?:a )?part|offer|commit|supply|serve|depart|be deployed|be sent)\b"
@@ -349,6 +359,11 @@ MORE_CUES: dict[str, list[str]] = {
         # an offer still standing: "Indonesia's offer, first made in September, remains on the table"
         r"(?:’s|'s|\bits|\btheir) (?:troop )?(?:offer|pledge)\b(?=[^.;]{0,80}?\b(?:remains?|still stands|stands|is still) (?:on the table|valid|open|firm)\b)",
         r"\b(?:would|will|to) be (?:willing|ready|prepared|happy|glad|proud|honou?red) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
+        # "is available to send carabinieri", "said it was available to train Palestinian police"
+        r"\b(?:is|are|was|were|be|remains?|remained) (?:also |fully |now |still )?available to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|train)\b",
+        # leading the force is taking part in it: "Chile will lead the stabilization force", "is set to command the mission"
+        r"\b(?:will|would|is to|are to|is (?:set|expected|due|poised|slated|going) to|has agreed to|agreed to) (?:lead|head|command)"
+        r"(?= the (?:[\w-]+ ){0,2}?(?:force|ISF|mission)\b(?!['’]s))",
         r"(?:’s|'s) (?:now |also |fully )?(?:ready|willing|prepared) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate)\b",
         UNITS_WORD + r" (?:are |were )?(?:ready|prepared|on standby|standing by) (?:to|for) (?:be )?(?:deploy|deployment|depart|go|leave)",
         # headline grammar: "Chile says troops ready for Gaza mission"
@@ -387,6 +402,10 @@ MORE_CUES: dict[str, list[str]] = {
     "conditional": [
         r"\b(?:could|would|will|might|may|can|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch|help|field|supply)\b"
         r"[^.;]*? (?:if|once|so long as|as long as|provided)\b" + NOT_A_REQUEST,
+        # a contribution weighed on terms: "would consider sending troops once hostilities cease", "is considering a
+        # contribution if the force receives a UN mandate"
+        r"\b(?:consider|considering|weigh|weighing) (?:sending|deploying|contributing|joining|taking part|participating|a contribution|a deployment|"
+        r"(?:its |a )?participation)\b[^.;]*? (?:if|once|so long as|as long as|provided)\b" + NOT_A_REQUEST,
         # interest on terms: "interested in joining the force provided several conditions are met"
         r"\binterested in (?:joining|sending|taking part|participating|contributing|being part)\b[^.;]*? (?:if|once|so long as|as long as|provided)\b" + NOT_A_REQUEST,
         r"(?:,|\bbut|\bonly) provided\b|\bprovided (?:that|there (?:is|are|was|were|be))\b",  # the conjunction, not the verb
@@ -495,6 +514,9 @@ DECISION_PENDING_CUES = [
     r"\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves)\b",
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision (?:from|by|of)\b",
     NO_FINAL_DECISION + ABOUT_JOINING_AHEAD,
+    # the decision left to the leadership: "the final decision will depend on the government", "rests with the president"
+    r"\b(?:final |ultimate )?decision (?:[\w-]+ ){0,3}?(?:will|would|is to|shall|is going to) (?:depend on|rest with|lie with|be up to|be made by|be taken by) "
+    r"(?:the |its |their )?(?:[\w-]+ )?(?:government|president|head of state|leadership)\b(?![’'])(?! (?:approv|consent|decree|sign))",
 ]
 # A part in the force said without the word "troops": "ready to play its part in the force", "ready to
 # lead the force", "its offer to send troops", "intends to take part", "will be the first to deploy".
@@ -564,6 +586,10 @@ TERM_NOUNS = (r"(?:mandate|resolution|approval|consent|ceasefire|cease-fire|truc
               r"invitation|guarantees?|vote|decision|request|legal (?:basis|framework|footing|cover)|funding|financing|financial (?:support|backing|assistance))")
 TERMS_IN_OTHER_WORDS = [
     r"\b(?:without|before) (?:a |an |the |any |prior |its |their |explicit |formal |clear )?(?:[\w’'.-]+ ){0,3}?" + TERM_NOUNS + r"\b",
+    # what a refusal waits for in looser words: "will not join without a clear framework", "without clarity on
+    # its mission", "without a credible path to statehood"
+    r"\bwithout (?:a |an |the |any |more |greater |real )?(?:clear |credible |concrete |defined |political |proper )?"
+    r"(?:framework|clarity|plan|path|pathway|roadmap|road map|horizon|timeline|timetable|exit strategy|assurances|understanding of|definition of)\b",
     r"\bwith the (?:prior |full |explicit )?(?:consent|approval|agreement|invitation|authori[sz]ation) of\b",
     r"\b(?:on the basis of|based on) (?:a |an |the )?(?:[\w’'.-]+ ){0,3}?(?:resolution|mandate|invitation|request|consent|agreement)\b",
     r"\bunder (?:the )?(?:umbrella|auspices) of (?:the )?(?:U\.?N\.?|United Nations|Security Council)\b|\bunder (?:U\.?N\.?|United Nations) auspices\b",
@@ -1339,11 +1365,13 @@ SUBJECT_CUES = [(status, re.compile(cue.pattern + "".join("|" + extra for extra 
 GROUP_SUBJECT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|several|a few|a number of|\d+) (?:[\w-]+ )?(?:countries|nations|states|governments)"
                            r"(?: (?:have|has|had|are|were))?(?: [\w’']+)? $"
                            # "Countries that have expressed willingness ... include Chile and Peru"
-                           r"|\b(?:countries|nations|states|governments) (?:that|which|who) (?:have |has |had |are |were )?(?:[\w’']+ )?$", re.I)
+                           r"|\b(?:countries|nations|states|governments) (?:that|which|who) (?:have |has |had |are |were )?(?:[\w’']+ ){0,2}"
+                           # "Countries that have signalled they could take part include ..."
+                           r"(?:(?:that )?they )?$", re.I)
 # A group as the subject of its own clause, after the one who speaks: "Egypt's minister said that several
 # countries have expressed willingness" is no stance of Egypt's.
 GROUP_NOUN = re.compile(r"\b(?:several|some|many|other|a few|a number of|few|most|more|dozens of|two|three|four|five|six|seven|eight|nine|ten|\d+)"
-                        r"(?: [\w-]+)? (?:countries|nations|states|governments)\b", re.I)
+                        r"(?: [\w-]+)? (?:countries|nations?|states|governments)\b", re.I)
 # A clause of its own whose subject is a part of the country other than its government: its parties,
 # opposition, critics. What they reject or back is not the country's stance.
 DOMESTIC_SUBJECT = re.compile(r"(?:,|\band|\bwhile|\bbut|—|–|;)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:parties|party|opposition|critics|"
@@ -1420,7 +1448,11 @@ PEOPLE_TOO = re.compile(r"\b\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b|\b(?:
 HOPED_BEFORE = re.compile(r"\b(?:hopes?|hoped|hoping|wants?|wanted|wishes|wished|would like|urged|urges|urging|pressed|presses|pressing|"
                           r"pushing|pushes|pushed|encouraged|encourages|expects|expected|is counting on|are counting on) (?:that )?(?:the )?$")
 # A stance asked about, not stated: "whether Chile would send", "asked if Peru will join".
-QUESTIONED = re.compile(r"\b(?:[Ww]hether|if)\s+(?:[\w’'.-]+\s+){0,4}$")
+# A report put to someone as a question: "was asked about reports that Chile would send 2,000 troops" (its
+# figure is no more the country's than its stance).
+ASKED_ABOUT_REPORT = (r"\b(?:asked|questioned|quizzed|pressed) (?:about|on|over|regarding) (?:the |media |press |news )?"
+                      r"(?:reports?|claims?|speculation|rumou?rs?|suggestions?) (?:that )?")
+QUESTIONED = re.compile(r"\b(?:[Ww]hether|if)\s+(?:[\w’'.-]+\s+){0,4}$|" + ASKED_ABOUT_REPORT + r"(?:[\w’'.-]+\s+){0,4}$")
 # An approach imagined: "If Chile were asked, ...", "even if Peru is approached".
 ASKED_CUE = re.compile(r"(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)$")
 HYPOTHETICAL = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Ss]hould)\s+(?:[\w’'.-]+\s+){0,4}$")
@@ -1546,7 +1578,7 @@ CATEGORY_WORDS = [
                                       # a country's own law by its adjective: "in accordance with Kazakh law"
                                       r"|(?-i:\b[A-Z][a-z]+) (?:law|legislation)\b"
                                       # the head of state's own sign-off, and a vote (a UN vote is the mandate's, matched above)
-                                      r"|president(?:’s|'s|ial)? (?:approval|assent|sign-off|consent|green light)|(?:approval|assent|sign-off|consent|green light) (?:of|from|by) (?:the )?(?:president|head of state)\b"
+                                      r"|president(?:’s|'s|ial)? (?:approval|assent|sign-off|consent|green light|decision)|(?:approval|assent|sign-off|consent|green light|decision) (?:of|from|by) (?:the )?(?:president|head of state)\b"
                                       r"|\ba (?:[\w-]+ )?vote\b", re.I)),
     ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends"
                               # the war still on: "will not send soldiers while the war continues"
@@ -2143,7 +2175,9 @@ COUNTRY_AS_PLACE_BEFORE = re.compile(r"\b(?:meeting|meetings|conference|summit|t
                                      r"(?:,? (?:[A-Z][\w-]+ ){1,2}(?:and|or) )?,? ?(?:in|and in)\s+$"
                                      # where troops are sent: "deploying Indian peacekeepers to Ukraine and Gaza"
                                      r"|\b(?:send|sending|sent|deploy|deploying|deployed|dispatch|dispatching|dispatched|station|stationing|stationed)"
-                                     r" (?:[\w-]+ ){0,3}?(?:troops|soldiers|peacekeepers|forces|personnel|contingents?|boots on the ground) (?:to|in|into)\s+$")
+                                     r" (?:[\w-]+ ){0,3}?(?:troops|soldiers|peacekeepers|forces|personnel|contingents?|boots on the ground) (?:to|in|into)\s+$"
+                                     # places given as examples: "conflict zones like Ukraine or Gaza"
+                                     r"|\b(?:zones?|areas?|regions?|places|theat(?:re|er)s?|hotspots?|battlefields?|war zones?) (?:like|such as|including)\s+$")
 
 
 # A country listed with Gaza as where troops would go: "in any conflict zone, whether in Ukraine, Gaza or
@@ -2232,10 +2266,17 @@ def _refers_back(text: str, span: Span, cue_start: int) -> bool:
     window = text[max(span.start, cue_start - 60):cue_start]
     if re.search(REFERS_BACK.pattern + r"(?:’s|'s)?(?: [\w’'-]+){0,3} ?$", window):
         return True
+    if re.search(r"\b(?:[Aa]ny|[Ss]uch an?) $", window) and CUE_OPENS_WITH_NOUN.match(text, cue_start):
+        return True  # "any deployment must rest on ...", the cue opening with the noun
+    if OPENS_WITH_IT.match(text, span.start, cue_start):
+        return True  # "It has emerged as a mediator, voicing a desire to join ...": the sentence's subject throughout
     return bool(re.search(r"\b(?:[Ww]e|I)\b", window)) and bool(re.search(
         r"[,”\"’]\s*[”\"’]?\s*(?:" + REFERS_BACK.pattern + r")\s+(?:said|says|told|added|stressed|noted|stated|emphasi[sz]ed|explained)\b", text[cue_start:span.end]))
 
 
+# A sentence whose subject is "it", "he" or "the country" (not "it is unclear ..."), with no one else named before the cue.
+OPENS_WITH_IT = re.compile(r"\s*(?:[Ii]t|[Hh]e|[Ss]he|[Tt]he (?:country|government|kingdom))(?! (?:is|was|remains|seems|appears|looks|would be|will be|could be)\b)"
+                           r" (?:has|have|had|will|would|is|was|[a-z]+ed|[a-z]+s)\b[^.;:“”\"]*$")
 # A verb whose subject is left out after a conjunction: "... but would seek parliament's endorsement first".
 ELIDED_SUBJECT = re.compile(r"\b(?:but|and|yet)\s+(?:(?:would|will|could|should|must|might|may|is|was|are|were|also|still|only|then|first)\s+){0,2}$")
 
@@ -2256,6 +2297,22 @@ ALL_OF_THE_GROUP = re.compile(r"(?:[Aa]ll|[Bb]oth) (?:of )?(?:the |these |those 
 # A sentence that opens with "we" speaks for the country throughout ("I think ..." is the speaker's own view).
 WE_OPENING = re.compile(r"\s*[“\"‘']?(?:We|Our)\b")
 FIRST_PERSON_BEFORE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b(?:[^.;”\"]{0,60})$")
+
+# A paragraph that opens by going on with the last speaker's words: "He noted that ...", "The minister added ...".
+SPEAKER_GOES_ON = re.compile(r"\s*(?:He|She|The (?:minister|spokes(?:person|man|woman)|official|president|prime minister|ambassador|envoy|king|general))"
+                             r" (?:also |further |later |then )?(?:said|noted|added|stressed|emphasi[sz]ed|explained|stated|insisted|underlined|"
+                             r"underscored|clarified|pointed out|went on|continued|warned|reiterated)\b")
+
+# "we" as the subject of the verb that follows: "we will not participate", "we are ready to"
+WE_BEFORE_CUE = re.compile(r"\b[Ww]e (?:[\w’']+ ){0,3}$")
+
+
+def _quoting(text: str, start: int, at: int) -> bool:
+    """Whether AT lies inside a quotation opened after START (curly marks, or an odd number of straight ones)."""
+    stretch = text[start:at]
+    opened = sum(stretch.count(q) for q in "“«") - sum(stretch.count(q) for q in "”»")
+    return opened > 0 or stretch.count('"') % 2 == 1
+
 
 # (not when an envoy or ambassador speaks: their "we" is the country they represent, which may not be named)
 FOREIGN_ENVOY = re.compile(r"\b(?:envoy|ambassador|emissary|special representative)\b", re.I)
@@ -2711,6 +2768,7 @@ def _extract(text: str) -> list[Suggestion]:
     last_list: list[str] = []  # the last list of countries named in this paragraph, for "they" and "none"
     last_group: list[str] = []  # the last countries given a stance together in the article, for "all countries that ..."
     undecided: set[str] = set()  # countries said not yet to have decided whether to join
+    limited: dict[str, str] = {}  # country -> a sentence refusing only combat troops
     carried: str | None = None  # the last paragraph's subject, for "he said" and "the country" in a new one
     press_status: dict[str, str] = {}  # country -> highest stance given only in a newspaper's report
     own_status: dict[str, str] = {}  # country -> highest stance given elsewhere
@@ -2745,13 +2803,15 @@ def _extract(text: str) -> list[Suggestion]:
     per_paragraph = Counter(span.paragraph for span in spans)
     wire_copy = len(per_paragraph) >= 3 and sum(n == 1 for n in per_paragraph.values()) >= 0.8 * len(per_paragraph)
     # A sentence the next one says the countries it names have not confirmed is a claim, not their stance.
-    unconfirmed = {id(before) for before, after in zip(spans, spans[1:])
-                   if before.paragraph == after.paragraph and UNCONFIRMED_BY_THEM.match(text, after.start, after.end)}
+    # (on the next line too: "these countries" points back across a paragraph break)
+    unconfirmed = {id(before) for before, after in zip(spans, spans[1:]) if UNCONFIRMED_BY_THEM.match(text, after.start, after.end)}
     for span in spans:
         if span.paragraph != last_paragraph:
             # A new paragraph may be about someone else: "it" and "the official" start over.
             last_paragraph = span.paragraph
             carried, context = context or carried, None
+            if SPEAKER_GOES_ON.match(text, span.start, span.end):
+                context = carried  # "He noted that ...": the one who spoke in the last paragraph goes on speaking
             if not wire_copy:
                 last_list = []
                 group = None
@@ -2877,6 +2937,14 @@ def _extract(text: str) -> list[Suggestion]:
                     group_subject = True  # "..., and the main parties have distanced themselves from ...": not the government
                 if group_subject:
                     subjects = []  # "the minister said several countries are ready to send troops": not his country
+                if subjects and not inside and WE_BEFORE_CUE.search(text, max(span.start, m.start() - 40), m.start()) \
+                        and _quoting(text, span.start, m.start()):
+                    # "“... many cannot imagine German soldiers doing that. So we will not participate,” said the minister":
+                    # the quotation's "we" is its speaker, not a country the quotation named before
+                    speaker = _speaker_after(text, named, m.end(), span.end) or ([context] if context else []) \
+                        or ([home] if home else [])
+                    if speaker:
+                        subjects = speaker
                 if (not subjects or set(subjects) <= NOT_CONTRIBUTORS) and GROUP_NOUN.search(text, span.start, m.start()):
                     # "the two nations said to be close to sending troops -- Chile and Peru --"
                     dash = APPOSED_LIST.match(text, m.end(), span.end)
@@ -2900,8 +2968,16 @@ def _extract(text: str) -> list[Suggestion]:
                 if last_group and not named and ALL_OF_THE_GROUP.match(text, SUBJECT_LEAD.match(text, span.start).end()):
                     subjects = list(last_group)  # "All countries that have agreed ... will not send troops before ..."
                 if not subjects:
-                    if group_subject or OTHER_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()):
-                        subjects = []  # "the force will deploy ...", "other countries are ready to ..."
+                    if group_subject or OTHER_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()) \
+                            or (not any(x.end <= m.start() for x in named)
+                                and GROUP_NOUN.search(text, max(span.start, text.rfind(",", span.start, m.start())), m.start())) \
+                            or GROUP_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()) \
+                            or any(x.code in NOT_CONTRIBUTORS and x.is_demonym and (
+                                       DEMONYM_TROOPS.match(text, x.end, m.start())
+                                       or (text[x.end:m.start()].isspace() and PASSIVE_TROOPS.match(m.group(0)))) for x in named):
+                        # "the force will deploy ...", "other countries are ready to ...", "forces of several nations will
+                        # join", "American troops will not be deployed": someone else's, not the country spoken of before
+                        subjects = []
                     elif context:
                         subjects = [context]
                     else:
@@ -2909,7 +2985,10 @@ def _extract(text: str) -> list[Suggestion]:
                         if not subjects and answered and not any(x.code not in NOT_CONTRIBUTORS for x in named):
                             subjects = list(answered)  # the answer to a question about that country
                         if not subjects and carried and _refers_back(text, span, m.start()) \
-                                and not any(not (x.is_demonym and x.code in NOT_CONTRIBUTORS) for x in named):
+                                and not any(x.code != carried and not (x.code in NOT_CONTRIBUTORS and (x.is_demonym or x.start > m.start()))
+                                            for x in named):
+                            # (the country itself may be named further on, "... what Jakarta calls", and a party after
+                            # the cue is not the subject: "despite Israel's objections")
                             subjects = [carried]
                         if not subjects and dated and not carried and not named and _refers_back(text, span, m.start()) \
                                 and not PLURAL_SPEAKERS.search(text, max(span.start, m.start() - 60), m.start()):
@@ -3112,6 +3191,11 @@ def _extract(text: str) -> list[Suggestion]:
         asked_about = next((status for status, words in STANCE_ASKED if words.search(question.group(1))), None) if question else None
         if id(span) in unconfirmed:
             given.clear()  # a claim the next sentence says they have not confirmed
+        for code, (status, at) in list(given.items()):
+            if status == "declined" and COMBAT_ONLY.match(text, at, span.end):
+                # "has ruled out sending combat troops": a limit on the role, a refusal only if nothing else is offered
+                limited.setdefault(code, sentence)
+                del given[code]
         if given:
             # a verb left out: "Chile will send 800 troops; Peru, 300", "... and Peru 300"
             for x in speakers:
@@ -3122,7 +3206,7 @@ def _extract(text: str) -> list[Suggestion]:
                     if earlier:
                         given[x.code] = (max(earlier)[1], x.start)
         figure = _figure_at(sentence)
-        if figure is not None and not given and not is_recalled:
+        if figure is not None and not given and not is_recalled and not re.search(ASKED_ABOUT_REPORT, sentence):
             # "The contingent will number 1,200 soldiers": a figure in a sentence about one country, kept
             # for that country if the article gives it a stance.
             # (in a paragraph of its own too: wire copy gives each sentence its own line)
@@ -3189,7 +3273,9 @@ def _extract(text: str) -> list[Suggestion]:
             if all(code in given for code in run) and len({given[code][1] for code in run}) == 1:
                 last_group = run  # one stance given to the whole list
         subjects_here = [code for code in given if given[code][0] != "considering"]
-        distinct = list(dict.fromkeys(x.code for x in named))
+        # (a country named as a hyphenated adjective is not what the sentence is about: "the US-brokered agreement";
+        # nor is a country named as a place: "conflict zones like Ukraine or Gaza")
+        distinct = list(dict.fromkeys(x.code for x in named if not HYPHENATED_ADJECTIVE.match(text, x.end) and not _a_place(text, x)))
         if len(subjects_here) == 1:
             context = subjects_here[0]
         elif not given and (re.search(r"\?[”\"’']*\s*$", sentence) or FIRST_PERSON_OPENING.match(sentence)):
@@ -3222,6 +3308,11 @@ def _extract(text: str) -> list[Suggestion]:
             # a figure with no stance of its own fills in, or gives the total ("A total of 8,000 could follow by June")
             target.troops.update({key: None for key in target.troops})
             target.troops.update(_troops(sentence, target.status))
+            target.add_evidence(sentence)
+    for code, sentence in limited.items():
+        target = suggestion(code)
+        if target.status is None:
+            target.status = "declined"
             target.add_evidence(sentence)
     for code in undecided:
         _press_gives_way(found[code], own_status.get(code), press_status.get(code), press_sentences)
