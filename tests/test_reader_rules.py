@@ -3842,6 +3842,18 @@ def test_in_wire_copy_the_countries_just_listed_carry_over_a_paragraph_break():
         # a report put as a question is not the country's stance
         ("The minister was asked about reports that Peru would send 2,000 troops. “No decision has been taken,” he said.",
          {"PER": ("considering", {}, [])}),
+        ("Chile will send a medical unit to Gaza, its spokesperson said, adding that no combat troops would be deployed.",
+         {"CHL": ("committed", {}, [])}),
+        # readiness to take on a part in the force
+        ("Speaking in Santiago on Tuesday, a ministry spokesperson said Chile was ready to take on any responsibility in the "
+         "force, adding that the details were being worked out with partners.", {"CHL": ("committed", {}, [])}),
+        ("Chile is ready to take on a bigger role in regional trade.", {}),
+        # the government's decision still awaited, at the end of a sentence about joining
+        ("Peru agreed to take part, but is awaiting the government's final decision.", {"PER": ("considering", {}, [])}),
+        ("Peru's budget plan is awaiting the government's final decision.", {}),
+        # officials known by name alone
+        ("Spokesperson Tahir Andrabi said no decision had been taken on sending troops.", {"PAK": ("considering", {}, [])}),
+        ("Gargash said the country would not take part without a clear framework.", {"ARE": ("conditional", {}, ["other"])}),
         # leaving the Board of Peace on a term is no term of the force's
         ("Peru has pledged 800 troops. Its president is ready to withdraw if the council fails to support a Palestinian state.",
          {"PER": ("committed", {"committed": 800}, [])}),

@@ -228,6 +228,7 @@ NOT_A_TASK = (r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS
               + r"| (?:[\w-]+ ){0,3}?to (?:carry out|conduct|undertake|engage in|perform|take on) (?:any )?(?:[\w-]+ ){0,2}?" + TASKS + r")")
 # A refusal of combat troops only: "will not send combat troops", "ruled out sending any combat forces".
 COMBAT_ONLY = re.compile(r"[^.;,]{0,50}?\b(?:any )?(?:combat|fighting|front-?line) (?:troops|soldiers|forces|units|personnel|role)\b")
+COMBAT_TROOPS = re.compile(r"\b(?:combat|fighting|front-?line) (?:troops|soldiers|forces|units|personnel)\b")
 # "if asked", "if needed": willingness, not a term.
 NOT_A_REQUEST = (r"(?! (?:asked|requested|needed|necessary|invited|called upon|required)\b"
                  # "if a request comes, the government will consider it": a request awaited, no term
@@ -490,7 +491,7 @@ HESITATION = [
 # awaiting only a final decision from the president" is not yet a pledge, whatever else the sentence says.
 # (a cue only when about joining: not "awaiting a government decision on the budget")
 GOVERNMENT_ORDER_AWAITED = (r"\b(?:await(?:s|ing)?|wait(?:s|ing)? for) (?:an? |the |its |their )?(?:official |formal |final )?"
-                            r"(?:(?:government|presidential|political)(?:’s|'s)? (?:order|instruction|go-ahead|green light|decision)s?"
+                            r"(?:(?:government|presidential|political)(?:’s|'s)? (?:final |formal |official )?(?:order|instruction|go-ahead|green light|decision)s?"
                             r"|(?:order|instruction|go-ahead|green light) from (?:the |its |their )?(?:government|president))\b")
 # "there is no final decision regarding the participation"
 NO_FINAL_DECISION = r"\b[Tt]here (?:is|was|has been) (?:still |yet )?no (?:final |formal |firm )?decision (?=(?:yet )?(?:on|about|regarding|concerning|whether|as to) )"
@@ -509,8 +510,12 @@ DECISION_PENDING = re.compile(
 # taken to join the force"): the country's pledge reported elsewhere in the article is not yet one.
 UNDECIDED_ON_JOINING = re.compile(r"\s+(?:yet\s+)?(?:(?:whether|if|on|about|regarding)\s+)?(?:to\s+)?(?:(?:its|their|the)\s+)?"
                                   r"(?:join\w*|contribut\w*|send\w*|deploy\w*|dispatch\w*|participat\w*|take part|taking part|be part|involvement)\b")
+AWAITED_AT_END = re.compile(GOVERNMENT_ORDER_AWAITED + r"[\s.,;:!”\"’)]*$")
 DECISION_PENDING_CUES = [
     GOVERNMENT_ORDER_AWAITED + ABOUT_JOINING_AHEAD,
+    # ... or ending a sentence about the force (AWAITED_AT_END): "agreed to take part, but is awaiting the government's
+    # final decision."
+    GOVERNMENT_ORDER_AWAITED + r"(?=[\s.,;:!”\"’)]*$)",
     r"\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves)\b",
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision (?:from|by|of)\b",
     NO_FINAL_DECISION + ABOUT_JOINING_AHEAD,
@@ -841,9 +846,11 @@ MORE_CUES["committed"] += [
     r"\b(?:gave|given|gives|giving|granted) (?:the |its |a |final )?(?:green light|go-ahead|approval) (?:for|to) (?:the )?"
     r"(?:sending|send|deploying|deploy|deployment|dispatch|dispatching|participation|participating|contribution)\b",
     r"\bsigned off on (?:the )?(?:[\w-]+ )?(?:sending|deploying|deployment|dispatch|dispatching|participation|contribution)\b",
-    # any role taken on: "the Turkish Armed Forces are fully prepared to undertake any role assigned to them"
-    r"\b(?:is|are|was|were|stand|stands) (?:now |also |fully |always )?(?:prepared|ready|willing) to (?:undertake|take on|assume|carry out|fulfil|fulfill) "
-    r"(?:any|the|a|every) (?:[\w-]+ )?(?:role|mission|task|duty|duties)\b",
+    # any role taken on: "the Turkish Armed Forces are fully prepared to undertake any role assigned to them", "ready to take
+    # on any responsibility in the force" (not a role in trade or the economy)
+    r"\b(?:is|are|was|were|stand|stands) (?:now |also |fully |always )?(?:prepared|ready|willing) to (?:undertake|take on|assume|shoulder|carry out|fulfil|fulfill) "
+    r"(?:any|the|a|every) (?:[\w-]+ )?(?:role|mission|task|duty|duties|responsibility|responsibilities)\b"
+    r"(?![^.;]{0,30}?\b(?:trade|econom\w*|business|markets?|investment|energy|diplomacy)\b)",
     # troops expected ready: "Indonesia's military expects up to 8,000 of its troops to be ready by June"
     r"\bexpects? (?:up to |about |around |some |as many as )?(?:\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
     r"twelve|fifteen|twenty|thirty|forty|fifty)(?= hundred| thousand))(?: hundred| thousand)? (?:of (?:its|their) )?(?:[\w-]+ )?" + UNITS_WORD
@@ -2027,7 +2034,21 @@ LEADERS = {"Prabowo": "IDN", "Subianto": "IDN", "Erdogan": "TUR", "Erdoğan": "T
            "Japarov": "KGZ", "Rahmon": "TJK", "Ruto": "KEN", "Museveni": "UGA", "Akhannouch": "MAR", "Bourita": "MAR",
            "Muhammad Yunus": "BGD", "Asim Munir": "PAK", "Pashinyan": "ARM", "Dendias": "GRC", "Gerapetritis": "GRC",
            "Kristersson": "SWE", "Vučić": "SRB", "Vucic": "SRB", "Kurti": "XKX", "Vjosa Osmani": "XKX", "Jaishankar": "IND",
-           "Ishiba": "JPN", "Takaichi": "JPN", "Lee Jae-myung": "KOR", "Anutin": "THA", "Tokayev": "KAZ",
+           "Ishiba": "JPN", "Takaichi": "JPN", "Lee Jae-myung": "KOR", "Anutin": "THA",
+           # ministers, spokespeople and commanders of countries weighing a part, by full names or names no one else
+           # is known by in this news
+           "Prasetyo Hadi": "IDN", "Agus Subiyanto": "IDN", "Maruli Simanjuntak": "IDN", "Sjamsoeddin": "IDN", "Soemirat": "IDN",
+           "Vahd Nabyl": "IDN", "Ardianzah": "IDN", "Yudhayana": "IDN",
+           "Shafqat Ali Khan": "PAK", "Tahir Andrabi": "PAK", "Attaullah Tarar": "PAK", "Mohsin Naqvi": "PAK",
+           "Hikmet Hajiyev": "AZE", "Zakir Hasanov": "AZE", "Ilham Aliyev": "AZE",
+           "Yaşar Güler": "TUR", "Yasar Guler": "TUR", "Zeki Aktürk": "TUR", "Zeki Akturk": "TUR", "Ömer Çelik": "TUR", "Omer Celik": "TUR",
+           "Madbouly": "EGY", "Tamim Khallaf": "EGY", "Gargash": "ARE", "Abdullah bin Zayed": "ARE", "Mohamed bin Zayed": "ARE",
+           "Lana Nusseibeh": "ARE", "Majed al-Ansari": "QAT", "Majed Al-Ansari": "QAT", "Faisal bin Farhan": "SAU",
+           "Mohammed bin Salman": "SAU", "Touhid Hossain": "BGD", "Khalilur Rahman": "BGD", "Mohamad Hasan": "MYS",
+           "Khaled Nordin": "MYS", "Kosherbayev": "KAZ", "Barrot": "FRA", "Vautrin": "FRA", "Yvette Cooper": "GBR",
+           "John Healey": "GBR", "Lammy": "GBR", "Margarita Robles": "ESP", "Penny Wong": "AUS", "Winston Peters": "NZL",
+           "Anita Anand": "CAN", "Motegi": "JPN", "Szijjártó": "HUN", "Szijjarto": "HUN", "Rajnath Singh": "IND",
+           "Barth Eide": "NOR", "Brekelmans": "NLD", "Mauro Vieira": "BRA", "Balakrishnan": "SGP", "Glauk Konjufca": "XKX",
            # the sponsor's and Israel's officials, so that what they say of others' troops stays theirs
            "Netanyahu": "ISR", "Gideon Saar": "ISR", "Gideon Sa'ar": "ISR", "Danny Danon": "ISR", "Rubio": "USA", "Witkoff": "USA",
            "Kushner": "USA", "Hegseth": "USA", "Mike Waltz": "USA"}
@@ -2885,6 +2906,8 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "has deployed peacekeepers to Lebanon": troops serving elsewhere
                 if status == "considering" and STANCE_NEEDS_TOPIC.search(m.group(0)) and not ABOUT_THE_FORCE.search(sentence):
                     continue  # "keeps an open mind on trade", "a cautious stance on the talks": no stance on the force
+                if status == "considering" and AWAITED_AT_END.match(text, m.start(), span.end) and not FORCE_TOPIC.search(sentence):
+                    continue  # "the budget awaits the government's final decision": a decision on something else
                 if status == "considering" and ASKED_CUE.search(m.group(0)) and HYPOTHETICAL.search(text, max(span.start, m.start() - 60), m.start()):
                     continue  # "if Chile were asked, ...": an approach imagined, not made
                 if status != "conditional" and NEGATED.search(text, span.start, m.start()):
@@ -3004,7 +3027,9 @@ def _extract(text: str) -> list[Suggestion]:
                         if not subjects and home and not speakers and GOVERNMENTS_OWN.search(text, max(span.start, m.start() - 40), m.start()):
                             subjects = [home]  # "criticised the government's plan to send troops": the only possible contributor's
                 pending_decision = status == "considering" and DECISION_PENDING.search(m.group(0)) is not None
-                if pending_decision and not is_recalled and UNDECIDED_ON_JOINING.match(text, m.end(), span.end):
+                if pending_decision and not is_recalled and (UNDECIDED_ON_JOINING.match(text, m.end(), span.end) or (
+                        re.fullmatch(r"[\s.,;:!”\"’)]*", text[m.end():span.end]) and ABOUT_THE_FORCE.search(sentence))):
+                    # (a decision that ends a sentence about joining is the decision on joining)
                     undecided.update(subjects)
                 if subjects and status == "committed" and not inside:
                     # "US officials hope Chile and Peru will send troops": someone else's hope, not their pledge
@@ -3013,6 +3038,10 @@ def _extract(text: str) -> list[Suggestion]:
                         subjects = []
                 for code in subjects:
                     old = given.get(code)
+                    if status == "declined" and COMBAT_ONLY.match(text, m.start(), span.end):
+                        # "has ruled out sending combat troops": a limit on the role, a refusal only if nothing else is offered
+                        limited.setdefault(code, sentence)
+                        continue
                     if old is not None and old[0] == "committed" and pending_decision:
                         given[code] = (status, m.start())  # "ready to deploy, awaiting only a final decision"
                         if not is_recalled:
@@ -3191,11 +3220,6 @@ def _extract(text: str) -> list[Suggestion]:
         asked_about = next((status for status, words in STANCE_ASKED if words.search(question.group(1))), None) if question else None
         if id(span) in unconfirmed:
             given.clear()  # a claim the next sentence says they have not confirmed
-        for code, (status, at) in list(given.items()):
-            if status == "declined" and COMBAT_ONLY.match(text, at, span.end):
-                # "has ruled out sending combat troops": a limit on the role, a refusal only if nothing else is offered
-                limited.setdefault(code, sentence)
-                del given[code]
         if given:
             # a verb left out: "Chile will send 800 troops; Peru, 300", "... and Peru 300"
             for x in speakers:
@@ -3310,8 +3334,11 @@ def _extract(text: str) -> list[Suggestion]:
             target.troops.update(_troops(sentence, target.status))
             target.add_evidence(sentence)
     for code, sentence in limited.items():
+        # combat troops refused, and no people offered otherwise ("will not send combat troops, but is ready to help
+        # with planning"): a refusal after all
         target = suggestion(code)
-        if target.status is None:
+        offers_people = any(re.search(r"\b" + UNITS_WORD + r"\b", COMBAT_TROOPS.sub("", e)) for e in target.evidence)
+        if target.status is None or (target.status != "declined" and not offers_people):
             target.status = "declined"
             target.add_evidence(sentence)
     for code in undecided:
