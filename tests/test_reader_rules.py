@@ -3854,6 +3854,15 @@ def test_in_wire_copy_the_countries_just_listed_carry_over_a_paragraph_break():
         # officials known by name alone
         ("Spokesperson Tahir Andrabi said no decision had been taken on sending troops.", {"PAK": ("considering", {}, [])}),
         ("Gargash said the country would not take part without a clear framework.", {"ARE": ("conditional", {}, ["other"])}),
+        # interest, no objection, and being among those asked
+        ("Chile is interested in contributing troops.", {"CHL": ("considering", {}, [])}),
+        ("Chile said it was not opposed to sending troops.", {"CHL": ("considering", {}, [])}),
+        ("Chile is among the countries Washington has asked to contribute.", {"CHL": ("considering", {}, [])}),
+        ("Chile wants no part in the force.", {"CHL": ("declined", {}, [])}),
+        ("Chile wants no part in disarming Hamas but will send engineers.", {"CHL": ("committed", {}, [])}),
+        # a party raising no objection, and Hamas's arms as what must go first
+        ("Chile said it would contribute, provided Israel does not object.", {"CHL": ("conditional", {}, ["party_consent"])}),
+        ("Chile will send troops, but Hamas must lay down its weapons first.", {"CHL": ("conditional", {}, ["disarmament"])}),
         # leaving the Board of Peace on a term is no term of the force's
         ("Peru has pledged 800 troops. Its president is ready to withdraw if the council fails to support a Palestinian state.",
          {"PER": ("committed", {"committed": 800}, [])}),

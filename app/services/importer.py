@@ -263,6 +263,8 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"|\b(?:has|have|had) [“\"‘']?no (?:such )?(?:plans?|intentions?)|\b[“\"‘']?no plans[”\"’']? to\b"
                             # no way to send them: "has no legal basis to dispatch troops"
                             r"|\b(?:has|have|had) no (?:legal |constitutional )?(?:basis|authority|means|capacity|way) to (?:send|dispatch|deploy|contribute)\b"
+                            # "wants no part in the force" (no part in a task is a role limit: NOT_A_TASK's)
+                            r"|\b(?:wants?|wanted|seeks?|sought) no (?:part|role|place) in (?:the |any )?(?:[\w-]+ )?(?:force|ISF|mission)\b"
                             # other help, "but not" troops: "would fund reconstruction but not send soldiers"
                             r"|\bbut not (?:to )?(?:send|deploy|contribute|commit|provide|dispatch) (?:any )?(?:of (?:its|their) )?(?:own )?(?:troops|soldiers|forces|personnel|peacekeepers|boots)\b")),
     ("conditional", re.compile(r"\bonly (?:if|once|when|after|under|within|with|as part of)\b|\bonly (?:[\w’']+ ){1,9}?(?:if|once|when|after|under)\b|\bunless\b|\bprovided that\b|\b(?:on|with|under) (?:the )?(?:condition|proviso|understanding|stipulation) that\b|\bas long as\b|\bsubject to\b"
@@ -627,6 +629,9 @@ TERMS_AS_MUSTS = [
     r"\b(?:approval|consent|mandate|resolution|authori[sz]ation|green light) (?:is|was|would be|will be|remains) (?:first |still |also )?"
     r"(?:required|needed|necessary|a must|a prerequisite|essential)\b",
 ]
+# Hamas's arms as what must go first: "will send troops, but Hamas must lay down its weapons first".
+TERMS_AS_MUSTS.append(r"\b(?:Hamas|the militants|militant groups|armed groups|the factions) (?:must|has to|have to|would have to|will have to|needs to|need to|should) "
+                      r"(?:first )?(?:disarm|be disarmed|lay down|give up|hand over|surrender)\b")
 MORE_CUES["conditional"] += TERMS_AS_MUSTS
 # A government that puts the deployment to its parliament: "will propose to parliament that we send
 # troops", "will ask parliament to approve the deployment", "seeks parliamentary approval".
@@ -1328,6 +1333,12 @@ PLAIN_WORDS = {
         r"(?:to arrive )?in (?:Gaza|the enclave|the Strip|the Gaza Strip)\b",
     ],
     "considering": [
+        # interest without terms, a part not opposed, a country among those asked: "is interested in contributing troops",
+        # "is not opposed to sending troops", "is among the countries Washington has asked to contribute"
+        r"\binterested in (?:joining|sending|taking part|participating|contributing|being part)\b",
+        r"\bnot (?:opposed|averse|against) to (?:joining|sending|taking part|participating|contributing|deploying|being part)\b",
+        r"\b(?:is|are|was|were) (?:among|one of) (?:the )?(?:[\w-]+ )?(?:countries|nations|states|governments) (?:that |which |whom )?"
+        r"(?:[\w.]+ ){1,3}?(?:has|have|had) (?:asked|approached|invited|contacted|sounded out|courted)\b",
         # a decision put off: "has delayed a decision on sending troops", "has put its decision on hold"
         r"\b(?:delayed|delays|postponed|postpones|deferred|defers|put off|puts off) (?:a|its|their|the|any) (?:final )?decision\b" + ABOUT_JOINING_AHEAD,
         r"\b(?:put|puts|putting|placed) (?:its|their|the|a|any) (?:final )?decision (?:[\w-]+ ){0,4}?on hold\b",
@@ -1600,6 +1611,8 @@ CATEGORY_WORDS = [
                                  # a party's own agreement by the possessive: "Israel's agreement", "the Palestinians' blessing"
                                  r"|(?:Israel|Hamas|(?:the )?Palestinian Authority|(?:the )?Palestinians|(?:the )?parties)(?:’s|'s|’|')? (?:agreement|approval|acceptance|blessing|invitation|green light)"
                                  r"|(?:welcomed|approved|endorsed|wanted) by (?:the )?(?:Palestinian|Palestinians|both sides|the parties|all parties)"
+                                 # a party raising no objection: "provided Israel does not object"
+                                 r"|(?:Israel|Hamas|(?:the )?Palestinian Authority|(?:the )?Palestinians|(?:the )?parties|both sides) (?:does not|do not|doesn[’']t|don[’']t|did not|would not) (?:object|oppose)"
                                  r"|requested by|at the request of|request (?:from|by|of) (?:the )?(?:Palestinian|both|all|the parties|Israel|Hamas)|(?:Palestinian Authority|Palestinians|parties|sides|Hamas|Israel|Israelis) (?:[\w-]+ ){0,3}?(?:agree|accept|approve|request|invit|consent)"
                                  # "the approval of the Palestinian Authority", "if the Palestinian side agrees", "if the PA asks it to"
                                  r"|(?:approval|consent|agreement|acceptance|blessing|invitation|green light|welcome|backing|support) (?:of|from|by) (?:the )?(?:Palestinian|Palestinians|Israel|Hamas|both|all parties|the parties)"
