@@ -3886,6 +3886,9 @@ def test_terms_decisions_and_limits_in_looser_words(text, expected):
          "is unlikely. Kapoor stated: “we only do it under the UN flag.”", {"CHL": "conditional"}),
         ("Chile's spokesman was critical. The force is part of the US-brokered agreement. According to officials, an "
          "announcement is expected soon from the federal government regarding the decision.", {"CHL": "considering"}),
+        # what Israel says of another country's troops is Israel's stance, not that country's
+        ("In the same month, Netanyahu also said that no Peruvian troops would be deployed to Gaza, calling it a red line.", {}),
+        ("No Peruvian troops will be deployed to Gaza, Lima said.", {"PER": "declined"}),
         # a quotation's "we" is its speaker, whoever the quotation named before
         ("According to the second phase of US President Donald Trump’s peace plan, “such a force must be able to establish "
          "security, and many cannot imagine Peruvian soldiers doing that – especially in this region. So we will not "
@@ -3943,3 +3946,13 @@ def test_a_line_of_its_own_still_speaks_of_the_one_before(text, expected):
     where the words say so ("he noted", "it has", "any deployment"), and a claim is still unconfirmed by the
     line after it."""
     assert _statuses(text) == expected
+
+
+def test_a_list_run_into_one_line_is_read_item_by_item():
+    """A page whose line breaks were lost runs a bulleted list into one line: each item is read on its own,
+    so a demand in one item is not taken for a term of the country in the next (a dateline's dash is no list)."""
+    text = ("Key details emerging: - Over 25 countries will meet in Doha to plan the force - Chile has offered 2,000 "
+            "troops for reconstruction missions - Hamas insists the force must only monitor borders and not disarm militants")
+    assert _read(text) == {"CHL": ("committed", {"committed": 2000}, [])}
+    assert _statuses("SANTIAGO (Wire) - The ministry said Chile will send troops - a first for the country.") == {"CHL": "committed"}
+

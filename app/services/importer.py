@@ -2005,6 +2005,9 @@ def _subjects_before(text: str, named: list[Mention], cue_start: int, together: 
     return [proper[-1].code]
 
 
+# A verb of saying between a speaker and what they say.
+SAYS_BETWEEN = re.compile(r"\b(?:said|says|told|tells|stated|states|announced|declared|insisted|insists|added|warned|stressed|wrote|posted)\b")
+
 # Never a contributor in this tracker: the force's sponsor and the parties to the conflict.
 NOT_CONTRIBUTORS = {"USA", "ISR", "PSE"}
 
@@ -2606,7 +2609,8 @@ def _wrapped_line_ends(text: str) -> set[int]:
 def _read_as(text: str) -> dict[int, tuple[int, str]]:
     """What the reader reads in place of some of TEXT, by where it starts: (where it ends, the words read).
     Contractions of "not" written out, verbs of saying as "said" (or "says"), "is going to" as "will", a
-    second verb with the auxiliary it shares, and the line breaks of hard-wrapped paragraphs as spaces."""
+    second verb with the auxiliary it shares, the line breaks of hard-wrapped paragraphs as spaces, and the
+    items of a list run into one line as lines of their own."""
     swaps = {m.start(): (m.end(), _written_out(m)) for m in CONTRACTION.finditer(text)}
     for pattern in REPORTED_SPEECH:
         for m in pattern.finditer(text):
@@ -2614,7 +2618,24 @@ def _read_as(text: str) -> dict[int, tuple[int, str]]:
     swaps.update((m.start(), (m.end(), "will")) for m in GOING_TO.finditer(text))
     swaps.update((m.start("verb"), (m.end("verb"), f"{m.group('aux')} {m.group('verb')}")) for m in SHARED_AUXILIARY.finditer(text))
     swaps.update((at, (at + 1, " ")) for at in _wrapped_line_ends(text))
+    swaps.update((at, (at + 1, "\n")) for at in _run_in_bullets(text))
     return swaps
+
+
+# A list whose line breaks were lost: "Key details: - Chile has offered 500 troops - Peru insists ...".
+RUN_IN_BULLET = re.compile(r"(?<=[\w:.)]) (?=[-•*] [A-Z0-9])")
+
+
+def _run_in_bullets(text: str) -> list[int]:
+    """Where the items of a list run into one line begin (the space before each "- " or "• "), so each
+    item is read as a line of its own: in a paragraph with at least two such marks, one of them right
+    after a colon (a dateline's single dash, "JAKARTA (ANTARA) - The ministry ...", is no list)."""
+    found: list[int] = []
+    for paragraph in re.finditer(r"[^\n]+", text):
+        marks = [m.start() for m in RUN_IN_BULLET.finditer(text, paragraph.start(), paragraph.end())]
+        if len(marks) >= 2 and any(text[at - 1] == ":" for at in marks):
+            found += marks
+    return found
 
 
 def _cleaned(text: str) -> tuple[str, list[int]]:
@@ -2964,6 +2985,12 @@ def _extract(text: str) -> list[Suggestion]:
                     continue
                 inside = [x for x in named if m.start() <= x.start and x.end <= m.end() and x.kind not in ("person", "party")
                           and x.code not in NOT_CONTRIBUTORS and not _a_place(text, x)]  # "agreed to a US request": the US asks, it is not the subject
+                if inside and all(x.is_demonym for x in inside) \
+                        and any(y.code in NOT_CONTRIBUTORS and not y.is_demonym and SAYS_BETWEEN.search(text, y.end, m.start())
+                                for y in named if y.end <= m.start()):
+                    # "Netanyahu said that no Turkish troops would be deployed": what Israel or the sponsor says of
+                    # another country's troops stays theirs (as in _subjects_before)
+                    continue
                 subjects = list(dict.fromkeys(x.code for x in inside)) if inside else \
                     _subjects_before(text, speakers, m.start(), together=True)
                 last_named = max([x.end for x in speakers if x.end <= m.start()] or [span.start])
