@@ -3956,3 +3956,32 @@ def test_a_list_run_into_one_line_is_read_item_by_item():
     assert _read(text) == {"CHL": ("committed", {"committed": 2000}, [])}
     assert _statuses("SANTIAGO (Wire) - The ministry said Chile will send troops - a first for the country.") == {"CHL": "committed"}
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile has 300 troops in Gaza serving with the force.", {"CHL": {"deployed": 300}}),
+        ("Chile has 300 troops serving in Lebanon and will send more to Gaza.", {"CHL": {}}),
+        ("Chile has deployed 300 of the 1,500 troops it pledged.", {"CHL": {"deployed": 300, "committed": 1500}}),
+    ],
+)
+def test_troops_there_and_troops_pledged(text, expected):
+    """Troops serving with the force are there, whatever ends the sentence; a part of a pledge gives both figures."""
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile completed the deployment of its 500 troops to Gaza.", {"CHL": ("deployed", {"deployed": 500}, [])}),
+        ("Chile completed the deployment of its new radar system.", {}),
+        ("Chile rotated its contingent in Gaza, sending 400 fresh troops.", {"CHL": ("deployed", {"deployed": 400}, [])}),
+        ("Chile's soldiers are now patrolling Rafah as part of the force.", {"CHL": ("deployed", {}, [])}),
+        ("Chile's troops in Gaza have begun clearing rubble.", {"CHL": ("deployed", {}, [])}),
+        ("Chile's engineers are working on a bridge in Santiago.", {}),
+    ],
+)
+def test_troops_at_work_there(text, expected):
+    """A deployment finished, a contingent relieved, troops at work where the force serves: troops there."""
+    assert _read(text) == expected
+

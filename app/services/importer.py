@@ -1270,6 +1270,13 @@ WAYS_EXPLORED = [
 MORE_CUES["considering"] += WAYS_EXPLORED
 # Plain answers and everyday wordings, by status. (Being named by others "as a possible contributor" is no
 # stance of the country's.)
+# Troops at work where the force serves: "its soldiers are now patrolling Rafah", "troops in Gaza have begun clearing rubble".
+# (said where they are, any work; not said, only work done there: "are training for the deployment" is at home)
+AT_WORK = (r"\b(?:troops|soldiers|contingent|peacekeepers|personnel|engineers|medics|units?|battalion){where} "
+           r"(?:are (?:now |already )?|have (?:begun|started) |began |started )"
+           r"(?:{verbs})\b")
+AT_WORK_THERE = "patrolling|clearing|guarding|manning|operating|working|serving|securing|escorting|treating|training"
+AT_WORK_ANYWHERE = "patrolling|guarding|manning|securing|escorting"
 PLAIN_WORDS = {
     "declined": [
         # "said no", "the answer is no", "wants nothing to do with the force", "is staying out", "sit this one out"
@@ -1370,6 +1377,12 @@ PLAIN_WORDS = {
         # "has 300 soldiers serving with the force in Gaza"
         r"\b(?:has|have) (?:about |some |around |roughly |nearly |more than )?\d[\d,]* (?:[\w-]+ )?" + UNITS_WORD
         + r" (?:now )?(?:serving|stationed|deployed|on the ground) (?:with (?:the |an? )?(?:[\w-]+ )?(?:force|mission|ISF) )?in " + PLACES + r"\b",
+        # a deployment finished or a contingent relieved: "completed the deployment of its 500 troops", "rotated its contingent"
+        r"\b(?:completed|finished|concluded) (?:the |its |their )?(?:deployment|deploying) of (?:[\w,-]+ ){0,4}?" + UNITS_WORD + r"\b",
+        r"\b(?:rotated|rotates|rotating|replaced|relieved) (?:its|their) (?:[\w-]+ )?(?:contingent|troops|soldiers|peacekeepers|battalion|units?)\b",
+        # troops at work there: "its soldiers are now patrolling Rafah", "troops in Gaza have begun clearing rubble"
+        AT_WORK.format(where=" (?:in|inside) " + PLACES, verbs=AT_WORK_THERE),
+        AT_WORK.format(where="", verbs=AT_WORK_ANYWHERE) + r"(?=[^.;]{0,60}?\b(?:Gaza|Rafah|Khan Yunis|Khan Younis|enclave|Strip|force|ISF|mission)\b)",
     ],
 }
 for status, extra in PLAIN_WORDS.items():
@@ -1663,7 +1676,7 @@ EACH = re.compile(r"(?<![\w-])(\d+|" + _WORD + r") (?:[\w-]+ )?(?:battalions|uni
 # Troops a country already has elsewhere: "has 8,000 soldiers serving in UN missions" (not "serving with the
 # force in Gaza": those are its troops on the ground there).
 SERVING_BEFORE = re.compile(r"\b(?:has|have|had) (?:about |around |some |more than |over |nearly )?$")
-SERVING_AFTER = re.compile(r"(?: [\w-]+){0,2}? (?:(?:serving|deployed|stationed)(?! (?:now )?(?:with (?:the |an? )?(?:[\w-]+ )?(?:force|ISF|mission) |(?:in|inside) " + PLACES + r"))|abroad|worldwide|around the world|overseas|"
+SERVING_AFTER = re.compile(r"(?: [\w-]+){0,2}? (?:(?:serving|deployed|stationed)(?! (?:now )?(?:with (?:the |an? )?(?:[\w-]+ )?(?:force|ISF|mission)\b|(?:in|inside) " + PLACES + r"))|abroad|worldwide|around the world|overseas|"
                            r"in (?:UN|U\.N\.|United Nations|other|peacekeeping|several|various|\w+ (?:UN )?missions|Lebanon|Africa|the Sahel"
                            r"|UNIFIL|MONUSCO|MINUSCA|MINUSMA|UNMISS|UNDOF|UNFICYP|UNISFA|KFOR))\b")
 # "the number of Chilean troops will be around 600"
@@ -1850,6 +1863,11 @@ def _a_year(raw: str) -> bool:
     return re.fullmatch(r"(?:19|20)\d\d", raw) is not None
 
 
+# Troops there out of those pledged: "has deployed 300 of the 1,500 troops it pledged" (two facts).
+PART_OF_PLEDGE = re.compile(NUMBER + r" of (?:the|its|their) " + NUMBER + r" (?:[a-z-]+ ){0,2}?" + UNITS
+                            + r" (?:it|they|that it|that they|[A-Z][\w-]+) (?:has |have |had )?(?:pledged|promised|committed|offered)\b")
+
+
 def _figures(sentence: str) -> list[Figure]:
     """The troop figures a sentence gives, in order, leaving out figures for the whole force."""
     found: list[Figure] = []
@@ -1869,6 +1887,8 @@ def _figures(sentence: str) -> list[Figure]:
             return
         found.append(Figure(m.start(), values, total or TOTAL_BEFORE.search(before) is not None))
 
+    for m in PART_OF_PLEDGE.finditer(sentence):
+        add(m, {"deployed": _number(m.group(1)), "committed": _number(m.group(2))})
     for m in TOTAL_FIGURE.finditer(sentence):
         if not _a_year(m.group(1)):
             add(m, {"single": _number(m.group(1))}, total=True)
