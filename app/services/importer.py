@@ -512,12 +512,15 @@ DECISION_PENDING = re.compile(
 # taken to join the force"): the country's pledge reported elsewhere in the article is not yet one.
 UNDECIDED_ON_JOINING = re.compile(r"\s+(?:yet\s+)?(?:(?:whether|if|on|about|regarding)\s+)?(?:to\s+)?(?:(?:its|their|the)\s+)?"
                                   r"(?:join\w*|contribut\w*|send\w*|deploy\w*|dispatch\w*|participat\w*|take part|taking part|be part|involvement)\b")
-AWAITED_AT_END = re.compile(GOVERNMENT_ORDER_AWAITED + r"[\s.,;:!”\"’)]*$")
+# Nothing but the sentence's closing marks left ("... the government's final decision.”").
+SENTENCE_END = r"[\s.,;:!”\"’)]*$"
+AT_SENTENCE_END = re.compile(SENTENCE_END)
+AWAITED_AT_END = re.compile(GOVERNMENT_ORDER_AWAITED + SENTENCE_END)
 DECISION_PENDING_CUES = [
     GOVERNMENT_ORDER_AWAITED + ABOUT_JOINING_AHEAD,
     # ... or ending a sentence about the force (AWAITED_AT_END): "agreed to take part, but is awaiting the government's
     # final decision."
-    GOVERNMENT_ORDER_AWAITED + r"(?=[\s.,;:!”\"’)]*$)",
+    GOVERNMENT_ORDER_AWAITED + r"(?=" + SENTENCE_END + r")",
     r"\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves)\b",
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision (?:from|by|of)\b",
     NO_FINAL_DECISION + ABOUT_JOINING_AHEAD,
@@ -3009,7 +3012,8 @@ def _extract(text: str) -> list[Suggestion]:
                         and any(y.code in NOT_CONTRIBUTORS and not y.is_demonym and SAYS_BETWEEN.search(text, y.end, m.start())
                                 for y in named if y.end <= m.start()):
                     # "Netanyahu said that no Turkish troops would be deployed": what Israel or the sponsor says of
-                    # another country's troops stays theirs (as in _subjects_before)
+                    # another country's troops stays theirs, as in _subjects_before (said, not asked: "among those Rubio
+                    # has asked to contribute troops is Ethiopian Prime Minister ..." is Ethiopia's being asked)
                     continue
                 subjects = list(dict.fromkeys(x.code for x in inside)) if inside else \
                     _subjects_before(text, speakers, m.start(), together=True)
@@ -3088,7 +3092,7 @@ def _extract(text: str) -> list[Suggestion]:
                             subjects = [home]  # "criticised the government's plan to send troops": the only possible contributor's
                 pending_decision = status == "considering" and DECISION_PENDING.search(m.group(0)) is not None
                 if pending_decision and not is_recalled and (UNDECIDED_ON_JOINING.match(text, m.end(), span.end) or (
-                        re.fullmatch(r"[\s.,;:!”\"’)]*", text[m.end():span.end]) and ABOUT_THE_FORCE.search(sentence))):
+                        AT_SENTENCE_END.match(text, m.end(), span.end) and ABOUT_THE_FORCE.search(sentence))):
                     # (a decision that ends a sentence about joining is the decision on joining)
                     undecided.update(subjects)
                 if subjects and status == "committed" and not inside:
