@@ -227,8 +227,8 @@ NOT_A_TASK = (r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS
               # "will not be deployed to carry out combat or disarmament operations"
               + r"| (?:[\w-]+ ){0,3}?to (?:carry out|conduct|undertake|engage in|perform|take on) (?:any )?(?:[\w-]+ ){0,2}?" + TASKS + r")")
 # A refusal of combat troops only: "will not send combat troops", "ruled out sending any combat forces".
-COMBAT_ONLY = re.compile(r"[^.;,]{0,50}?\b(?:any )?(?:combat|fighting|front-?line) (?:troops|soldiers|forces|units|personnel|role)\b")
-COMBAT_TROOPS = re.compile(r"\b(?:combat|fighting|front-?line) (?:troops|soldiers|forces|units|personnel)\b")
+COMBAT_TROOPS = r"\b(?:combat|fighting|front-?line) (?:troops|soldiers|forces|units|personnel)\b"
+COMBAT_ONLY = re.compile(r"[^.;,]{0,50}?(?:" + COMBAT_TROOPS + r"|\b(?:combat|fighting|front-?line) role\b)")
 # "if asked", "if needed": willingness, not a term.
 NOT_A_REQUEST = (r"(?! (?:asked|requested|needed|necessary|invited|called upon|required)\b"
                  # "if a request comes, the government will consider it": a request awaited, no term
@@ -314,6 +314,7 @@ HELD_BACK = r"(?:refrain(?:s|ed|ing)? from|stopped short of|stops short of|stopp
 # the status's cue above; a cue still needs a subject (the country before it, or the one last
 # spoken of) and is still cancelled by a negation just before it.
 UNITS_WORD = r"(?:troops|soldiers|personnel|forces|peacekeepers|police|officers|contingent|units?|battalions?|medics|engineers)"
+PEOPLE_WORD = re.compile(r"\b" + UNITS_WORD + r"\b")  # (a word for the people a country sends)
 # Places in Gaza, where troops that arrive or serve are the force's.
 PLACES = r"(?:Gaza|the enclave|the Strip|the territory|Rafah|Khan Yunis|Khan Younis|Deir al-Balah|Gaza City)"
 # Parliaments by their own names, for terms set by them: "the Sejm must approve", "when the DPR approves".
@@ -3401,7 +3402,7 @@ def _extract(text: str) -> list[Suggestion]:
         # combat troops refused, and no people offered otherwise ("will not send combat troops, but is ready to help
         # with planning"): a refusal after all
         target = suggestion(code)
-        offers_people = any(re.search(r"\b" + UNITS_WORD + r"\b", COMBAT_TROOPS.sub("", e)) for e in target.evidence)
+        offers_people = any(PEOPLE_WORD.search(re.sub(COMBAT_TROOPS, "", e)) for e in target.evidence)
         if target.status is None or (target.status != "declined" and not offers_people):
             target.status = "declined"
             target.add_evidence(sentence)
