@@ -2080,7 +2080,7 @@ LEADERS = {"Prabowo": "IDN", "Subianto": "IDN", "Erdogan": "TUR", "Erdoğan": "T
            "Prasetyo Hadi": "IDN", "Agus Subiyanto": "IDN", "Maruli Simanjuntak": "IDN", "Sjamsoeddin": "IDN", "Soemirat": "IDN",
            "Vahd Nabyl": "IDN", "Ardianzah": "IDN", "Yudhayana": "IDN",
            "Shafqat Ali Khan": "PAK", "Tahir Andrabi": "PAK", "Attaullah Tarar": "PAK", "Mohsin Naqvi": "PAK",
-           "Hikmet Hajiyev": "AZE", "Zakir Hasanov": "AZE", "Ilham Aliyev": "AZE",
+           "Hikmet Hajiyev": "AZE", "Zakir Hasanov": "AZE",
            "Yaşar Güler": "TUR", "Yasar Guler": "TUR", "Zeki Aktürk": "TUR", "Zeki Akturk": "TUR", "Ömer Çelik": "TUR", "Omer Celik": "TUR",
            "Madbouly": "EGY", "Tamim Khallaf": "EGY", "Gargash": "ARE", "Abdullah bin Zayed": "ARE", "Mohamed bin Zayed": "ARE",
            "Lana Nusseibeh": "ARE", "Majed al-Ansari": "QAT", "Majed Al-Ansari": "QAT", "Faisal bin Farhan": "SAU",
@@ -2319,6 +2319,21 @@ def _task_is_subject(text: str, start: int, cue_start: int) -> bool:
               for mark in (" that ", " said ", " suggested ", " argued ", " noted ", ", "))
     clause = window[cut:]
     return bool(TASK_WORDS.search(clause)) and not JOINING_WORDS.search(clause) and not mentions(clause)
+
+
+def _someone_else_is_subject(text: str, span: Span, cue: re.Match[str], named: list[Mention]) -> bool:
+    """Whether a cue that names no country has a subject of its own, so that it is not the country spoken of
+    before: the force or other countries ("the force will deploy ...", "other countries are ready to ..."), a
+    group ("forces of several nations will join", "countries that might contribute"), or the sponsor's or a
+    party's troops ("American troops will not be deployed")."""
+    at = cue.start()
+    window = max(span.start, at - 60)
+    clause = max(span.start, text.rfind(",", span.start, at))
+    return bool(OTHER_SUBJECT.search(text, window, at) or GROUP_SUBJECT.search(text, window, at)
+                or (not any(x.end <= at for x in named) and GROUP_NOUN.search(text, clause, at))
+                or any(x.code in NOT_CONTRIBUTORS and x.is_demonym and (
+                    DEMONYM_TROOPS.match(text, x.end, at) or (text[x.end:at].isspace() and PASSIVE_TROOPS.match(cue.group(0))))
+                    for x in named))
 
 
 def _refers_back(text: str, span: Span, cue_start: int) -> bool:
@@ -3056,15 +3071,7 @@ def _extract(text: str) -> list[Suggestion]:
                 if last_group and not named and ALL_OF_THE_GROUP.match(text, SUBJECT_LEAD.match(text, span.start).end()):
                     subjects = list(last_group)  # "All countries that have agreed ... will not send troops before ..."
                 if not subjects:
-                    if group_subject or OTHER_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()) \
-                            or (not any(x.end <= m.start() for x in named)
-                                and GROUP_NOUN.search(text, max(span.start, text.rfind(",", span.start, m.start())), m.start())) \
-                            or GROUP_SUBJECT.search(text, max(span.start, m.start() - 60), m.start()) \
-                            or any(x.code in NOT_CONTRIBUTORS and x.is_demonym and (
-                                       DEMONYM_TROOPS.match(text, x.end, m.start())
-                                       or (text[x.end:m.start()].isspace() and PASSIVE_TROOPS.match(m.group(0)))) for x in named):
-                        # "the force will deploy ...", "other countries are ready to ...", "forces of several nations will
-                        # join", "American troops will not be deployed": someone else's, not the country spoken of before
+                    if group_subject or _someone_else_is_subject(text, span, m, named):
                         subjects = []
                     elif context:
                         subjects = [context]
