@@ -3985,3 +3985,70 @@ def test_troops_at_work_there(text, expected):
     """A deployment finished, a contingent relieved, troops at work where the force serves: troops there."""
     assert _read(text) == expected
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No Canadian soldiers would take part in the force, Ottawa said.", {"CAN": "declined"}),
+        ("No Brazilian troops will join the force, the minister said.", {"BRA": "declined"}),
+        ("No Chilean units are going to serve in Gaza.", {"CHL": "declined"}),
+        ("Chilean soldiers will take part in the force.", {"CHL": "committed"}),
+    ],
+)
+def test_troops_refused_as_the_subject(text, expected):
+    """"No Chilean troops will join": the refusal is in the subject, before the verb of joining."""
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Has Chile decided to send troops to the stabilization force?", {}),
+        ("QUESTION: And what about reports that Chile has already committed 2,000 troops?", {}),
+        ("Q: Is Peru ready to join the force?", {}),
+        ("Why has Chile refused to send troops?", {"CHL": "declined"}),
+        ("QUESTION: Has Chile decided to send troops to the force?\nSPOKESPERSON: No decision has been taken yet.", {"CHL": "considering"}),
+        ("Q: Will Chile send troops? A: No.", {"CHL": "declined"}),
+    ],
+)
+def test_a_question_asks_and_states_nothing(text, expected):
+    """A direct question gives no stance of its own; the answer gives the stance of the country asked about."""
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile's parliament on Wednesday authorized the government to send troops to Gaza.", {"CHL": ("committed", {}, [])}),
+        ("Chile's Congress last week approved the plan to send 300 troops.", {"CHL": ("committed", {"committed": 300}, [])}),
+        ("Chile's contingent of 300 is due to arrive next week.", {"CHL": ("committed", {"committed": 300}, [])}),
+        ("Chile's 300-strong contingent will arrive in Gaza next week.", {"CHL": ("committed", {"committed": 300}, [])}),
+        ("Chile has postponed its deployment until the security situation improves.", {"CHL": ("conditional", {}, ["other"])}),
+        ("Chile will not send troops until the security situation improves.", {"CHL": ("conditional", {}, ["other"])}),
+        ("Chile has delayed sending its troops until the mandate is clear.", {"CHL": ("conditional", {}, ["mandate"])}),
+    ],
+)
+def test_a_day_said_a_size_said_and_a_wait_for_things_to_change(text, expected):
+    """A day between a parliament and its yes, a contingent's size before or after it, and a deployment put
+    off until things change (a term, as a refusal until they do is)."""
+    assert _read(text) == expected
+
+
+def test_a_wait_until_a_ceasefire_names_the_whole_term():
+    """The term is all that follows "until", not what follows the words the cue knew."""
+    assert [c.text for s in extract("Chile will not send troops until a ceasefire holds.") for c in s.conditions] == \
+        ["a ceasefire holds"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile is ready to send troops for peacekeeping, but not for peace enforcement.", {"CHL": ("conditional", {}, ["mandate"])}),
+        ("Chile will send troops for peacekeeping duties, not peace enforcement.", {"CHL": ("conditional", {}, ["mandate"])}),
+        ("Chile envisions peacekeeping, not peace enforcement.", {}),
+    ],
+)
+def test_the_kind_of_mission_said_without_naming_a_mission(text, expected):
+    """"For peacekeeping, not peace enforcement" is the term "a peacekeeping mission, not peace enforcement" is."""
+    assert _read(text) == expected

@@ -256,6 +256,8 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"|\b(?:will|would|shall) (?:provide|send|contribute|deploy|commit|offer) no (?:troops|soldiers|forces|personnel|units|peacekeepers|contingent)\b"
                             r"|\b(?:will|would|wants?|shall) (?:take|play|have) no (?:part|role)\b(?= (?:in|on) (?:the |a |any |such )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|operation|deployment|contingent)\b|[ ,.]*$|[,.;])"
                             r"|\b[Nn]o (?:[\w-]+ ){0,3}(?:troops|soldiers|units|forces|personnel|participation|involvement|contingent|boots|peacekeepers)\b(?: [\w-]+){0,5}? (?:will|would|is|are|shall) (?:be )?(?:sent|deployed|envisaged|forthcoming|planned|contributed|dispatched)\b"
+                            # the troops as subject, active: "no Canadian soldiers would take part in the force"
+                            r"|\b[Nn]o (?:[\w-]+ ){0,3}(?:troops|soldiers|units|forces|personnel|contingent|peacekeepers)\b(?: [\w-]+){0,3}? (?:will|would|shall|are going to) (?:join|take part|participate|serve|be part|be involved|go)\b"
                             r"|\bexclud(?:es|ed|ing) any (?:[\w-]+ )?(?:participation|involvement|deployment)\b|\bdecided against (?:participating|joining|sending|taking part|deploying)\b"
                             r"|\brul(?:ed|es|ing) (?:(?:it|that|this) )?out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer|rule out|exclude|be (?:named|identified|quoted)))|\brefused to\b(?! (?:comment|say|confirm|rule out|exclude|be (?:named|identified|quoted)))|\brefuses to\b(?! (?:rule out|exclude))|\brejected (?:the|a|an|calls|requests|any)\b"
                             # "rejected sending troops", "dismissed participating in the force"
@@ -318,6 +320,9 @@ PEOPLE_WORD = re.compile(r"\b" + UNITS_WORD + r"\b")  # (a word for the people a
 # Places in Gaza, where troops that arrive or serve are the force's.
 PLACES = r"(?:Gaza|the enclave|the Strip|the territory|Rafah|Khan Yunis|Khan Younis|Deir al-Balah|Gaza City)"
 # Parliaments by their own names, for terms set by them: "the Sejm must approve", "when the DPR approves".
+# When it was said, between the one who said it and the verb: "parliament on Wednesday authorised ...".
+WHEN_SAID = (r"(?:,? (?:(?:late |early )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this) (?:week|month|year)"
+             r"|earlier (?:this|on) \w+|yesterday|today|overnight),?)?")
 PARLIAMENT_NAMES = (r"(?:Bundestag|Sejm|Grand National Assembly|Milli Majlis|Majlis|Mejlis|National Congress|DPR|Duma|State Duma|Storting|Riksdag|Folketing|Eduskunta|"
                     r"Oireachtas|D[aá]il|Rada|Verkhovna Rada|Cortes|Lok Sabha|Jatiya Sangsad|Sangsad|Seimas|Saeima|Riigikogu|Sabor|"
                     r"Skupština|Kuvendi|Mazhilis|Jogorku Kenesh|Diet|House of Representatives|House of Commons)")
@@ -620,7 +625,8 @@ TERMS_IN_OTHER_WORDS = [
 WITHOUT = re.compile(r"(?:without|before|while)\b|until$")
 # "without" and "before" name a term only after a refusal: "will not send troops without a mandate",
 # "ruled out sending troops before a ceasefire".
-REFUSED_BEFORE = re.compile(r"\b(?:not|never|no|cannot)\b|n[’']t\b|\b(?:reluctant|unwilling|hesitant|holding off|holds off|held off|wait(?:s|ing)?)\b|\brul(?:ed|es|ing) out\b|\brefus(?:ed|es|ing)\b|\bdeclin(?:ed|es|ing)\b|\breject(?:ed|s|ing)\b")
+REFUSED_BEFORE = re.compile(r"\b(?:not|never|no|cannot)\b|n[’']t\b|\b(?:reluctant|unwilling|hesitant|holding off|holds off|held off|wait(?:s|ing)?)\b|"
+                            r"\b(?:postpon(?:ed|es|ing)|delay(?:ed|s|ing)|defer(?:red|s|ring)|put(?:s|ting)? off)\b|\brul(?:ed|es|ing) out\b|\brefus(?:ed|es|ing)\b|\bdeclin(?:ed|es|ing)\b|\breject(?:ed|s|ing)\b")
 # Terms said as what the force or the parties must do: "the deployment must be requested by the
 # Palestinian Authority", "the Palestinians must agree", "the force needed a resolution",
 # "parliamentary approval is required".
@@ -749,7 +755,9 @@ TERM_EVENTS = (r"(?:(?:is|are|has been|have been|has|have) )?(?:disarm(?:s|ed)?|
                r"gives? up|given up|agre(?:es|ed|e)|consents?|consented|approv(?:es|ed|e)|votes?|voted|adopt(?:s|ed)|pass(?:es|ed)|"
                r"authori[sz](?:es|ed|e)|ends|ended|stops|stopped|ceases|ceased|is over|holds|takes hold|taken hold|reached|signed|"
                r"in place|withdraws|withdrawn|invites|invited|requests|requested|accepts|accepted|granted|given|issues|issued|grants|gives|"
-               r"released|freed|returned|established|formed|set up)")
+               r"released|freed|returned|established|formed|set up|"
+               # a state of things that changes: "until the security situation improves"
+               r"improves|improved|stabili[sz]es|stabili[sz]ed|calms|calmed|settles|settled|is resolved|(?:is|are|becomes?) clear|clarified)")
 EVENT_FIRST = r"\b(?:until|before)(?= (?:[\w’'.-]+ ){1,5}?" + TERM_EVENTS + r"\b)"
 MORE_CUES["conditional"] += [EVENT_FIRST]
 # A demand put before joining: "insists that Hamas be disarmed before it sends troops", "demands the consent of
@@ -784,7 +792,7 @@ TERMS_FIRST = [
     # (only of the country's own troops: "would deploy troops as part of a peacekeeping mission, not peace enforcement";
     # a view of the force, "envisions a peacekeeping mission, not peace enforcement", is no stance)
     r"\b(?:send|sending|deploy|deploying|contribute|contributing|join|joining|take part|taking part|participate|participating|serve|serving)\b[^.;]{0,60}?"
-    r"(?=\bpeace-?keeping (?:mission|force|operation|role),? (?:and |but )?(?:not|rather than|instead of|never) (?:a |an )?peace[- ]?(?:enforcement|enforcing|making)\b)",
+    r"(?=\bpeace-?keeping(?: (?:mission|force|operation|role|duties|tasks))?,? (?:and |but )?(?:not|rather than|instead of|never) (?:for |in )?(?:a |an )?peace[- ]?(?:enforcement|enforcing|making)\b)",
 ]
 MORE_CUES["conditional"] += TERMS_FIRST
 # A participation made to depend on a term, a precondition named as the country's, a term wanted "first":
@@ -835,7 +843,9 @@ PLEDGED_THROUGH_THE_TROOPS = [
     r"\bcommitted (?:itself|themselves) to (?:send|sending|contribut|deploy|join|taking part|participat)",
     # "Chile's contribution, expected to total 800, will arrive in April", "the Chilean contingent will be 500 strong",
     # "the number of Chilean troops will be around 600", "Chile's offer stands at 300 troops"
-    r"(?:’s|'s|\bits|\btheir) (?:contribution|contingent|deployment|battalion|detachment|troops|soldiers)(?:, (?:[^,.;]|\d[,.]\d){1,60},)? "
+    # (its size said before or after it: "Chile's 300-strong contingent", "Chile's contingent of 300")
+    r"(?:’s|'s|\bits|\btheir) (?:(?:about |around |some |up to )?\d[\d,]*[- ]strong |first |initial |advance )?(?:contribution|contingent|deployment|battalion|detachment|troops|soldiers)"
+    r"(?: of (?:about |around |some |roughly |up to |nearly )?\d[\d,]*(?: [a-z]+)?)?(?:, (?:[^,.;]|\d[,.]\d){1,60},)? "
     r"(?:will|is to|is set to|is due to|is expected to|are to|are set to|are due to|are expected to) (?:arrive|deploy|be deployed|be sent|head|leave|depart)\b",
     r"\b(?:[Tt]he|[Aa]) (?:[A-Z][\w-]+) (?:contribution|contingent|deployment|battalion|detachment) (?:will|is to|is set to|is expected to) "
     r"(?:number|comprise|consist of|total|include|be made up of|be (?:about |around |some |roughly |up to )?\d|arrive|deploy|be deployed|be sent)",
@@ -869,7 +879,7 @@ MORE_CUES["committed"] += [
     r"(?:about |around |some |roughly |up to |nearly )?\d",
     # a parliament's yes: "Spain's Congress has approved the government's request to deploy 150 soldiers"
     r"\b(?:[Pp]arliament|[Cc]ongress|[Aa]ssembly|[Ss]enate|[Ll]egislature|[Cc]hamber|[Dd]eputies|[Ll]awmakers|MPs|" + PARLIAMENT_NAMES[3:-1]
-    + r")(?: of [A-Z][\w-]+)? (?:has |have |had )?(?:approved|authori[sz]ed|endorsed|backed|voted (?:to approve|for|in favou?r of)) "
+    + r")(?: of [A-Z][\w-]+)?" + WHEN_SAID + r" (?:has |have |had )?(?:approved|authori[sz]ed|endorsed|backed|voted (?:to approve|for|in favou?r of)) "
     r"(?:the |a )?(?:[\w’'-]+ ){0,2}?(?:(?:request|plan|proposal|motion|bill|decision|mandate) )?(?:to )?(?:deploy|send|dispatch|contribute|deployment|dispatch)\b",
     # leaving for the mission: "120 personnel, mostly engineers, will leave for Gaza next week"
     UNITS_WORD + r",? (?:[\w-]+,? ){0,8}?(?:will|are to|is to|are due to|is due to|are set to|is set to) (?:leave|depart|fly|sail|head) (?:for|to) " + PLACES,
@@ -2156,6 +2166,11 @@ NEITHER = re.compile(r"\b[Nn]either\s+(?:the\s+)?")
 NOR = re.compile(r"(?:’s|'s)?\s+nor\s+(?:the\s+)?")
 # A question about joining ("Q: Will Chile send troops?") and the answer that follows ("A: No.", "Rivas: Yes, ...").
 QUESTION_OF_JOINING = re.compile(r"\b(?:send|sending|contribute|contributing|deploy|deploying|join|joining|take part|taking part|participate|participating|be part)\b")
+# A question asks, it does not state: "Has Pakistan decided to send troops?", "Q: And what about reports
+# that Chile has committed 2,000 troops?" give no stance of their own (a "why" question, which takes its
+# premise as said, still does; an answer after a question gives one for the country asked about).
+DIRECT_QUESTION = re.compile(r"(?:(?:Q|QUESTION|Question|[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?)\s*:\s*)?[“\"‘']?(?:(?:And|So|But),? (?=[a-z]))?"
+                             r"(?i:has|have|had|will|would|is|are|was|were|does|do|did|can|could|should|shall|what|which|how|when|who)\b")
 ANSWER = re.compile(r"(?:(?:Q|A|Answer|[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?)\s*:\s*)?[“\"]?(?P<word>No|Yes|Absolutely not|Certainly|Of course)\b[.,!;:—–]")
 # Terms announced ("depends on several conditions", "provided certain conditions are met") and then
 # listed in the next sentence ("These include that ...; ...; and ...").
@@ -2946,9 +2961,10 @@ def _extract(text: str) -> list[Suggestion]:
         group_here = 0  # where, in this sentence, an unnamed group was given a stance
         elided: list[tuple[int, list]] = []  # terms whose subject is left out after "but" or "and"
 
+        asks = sentence.rstrip(" ”\"’'").endswith("?") and DIRECT_QUESTION.match(sentence) is not None
         for status, cue in SUBJECT_CUES:
             for m in cue.finditer(text, span.start, span.end):
-                if any(a <= m.start() < b for a, b in asides) or m.start() < now_from:
+                if any(a <= m.start() < b for a, b in asides) or m.start() < now_from or asks:
                     continue
                 if status != "conditional" and QUESTIONED.search(text, max(span.start, m.start() - 60), m.start()):
                     continue  # "unclear whether Chile would send troops", "asked if Peru will join"
@@ -3128,6 +3144,8 @@ def _extract(text: str) -> list[Suggestion]:
                         begin = m.start() + cue_text.find("approval")
                     elif cue_text.startswith(CLAUSE_FROM_CUE) or KNOW_FIRST.match(cue_text):
                         begin = m.start()
+                    elif cue_text.startswith("until "):
+                        begin = m.start() + len("until ")  # "until a ceasefire holds": the term is all that follows
                     else:
                         begin = m.end()
                     while begin < span.end and text[begin] == " ":
