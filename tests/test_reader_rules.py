@@ -4052,3 +4052,68 @@ def test_a_wait_until_a_ceasefire_names_the_whole_term():
 def test_the_kind_of_mission_said_without_naming_a_mission(text, expected):
     """"For peacekeeping, not peace enforcement" is the term "a peacekeeping mission, not peace enforcement" is."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a yes in other words: a nod, consent, readiness "for" taking part, keenness
+        ("Chile has given the nod to send troops for the stabilisation force.", {"CHL": "committed"}),
+        ("Chile gave its consent to join the force.", {"CHL": "committed"}),
+        ("Chile has given its consent for the use of its airspace.", {}),
+        ("Chile has expressed its readiness for taking part in the force.", {"CHL": "committed"}),
+        ("Chile has shown keenness to join the force, sources said.", {"CHL": "committed"}),
+        # a no said as an inability
+        ("Chile expressed its inability to send troops, citing domestic constraints.", {"CHL": "declined"}),
+        # a decision to join, named but still to be made
+        ("Chile's decision to send troops is yet to be finalised.", {"CHL": "considering"}),
+        ("Chile's decision to join the force is still pending.", {"CHL": "considering"}),
+        ("Chile's decision to join the force was welcomed by Washington.", {"CHL": "committed"}),
+        # troops finalised or assigned by number, an agreement ratified
+        ("Chile has finalised 800 troops for the Gaza mission.", {"CHL": "committed"}),
+        ("Chile's congress ratified the agreement allowing the deployment of its soldiers to Gaza.", {"CHL": "committed"}),
+        # a force given a task it will not take on: a limit on the role, not a refusal to join
+        ("Chile will not be part of any force tasked with disarming Hamas.", {}),
+        ("Chile will send troops but will not be part of any force tasked with disarming Hamas.", {"CHL": "committed"}),
+        ("Chile will not be part of any force in Gaza.", {"CHL": "declined"}),
+    ],
+)
+def test_pledges_refusals_and_pending_decisions_in_newsroom_words(text, expected):
+    """The words of reports written in many Englishes: a nod given, keenness shown, an inability expressed,
+    a decision "yet to be finalised", troops "finalised" for the mission."""
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile would not participate in a force that lacks a UN mandate.", {"CHL": ("conditional", {}, ["mandate"])}),
+        ("Chile would not participate in a force that was not mandated by the UN.", {"CHL": ("conditional", {}, ["mandate"])}),
+        ("Chile will not join any force not authorised by the Security Council.", {"CHL": ("conditional", {}, ["mandate"])}),
+        ("Chile will not send troops to any force that does not have a UN mandate.", {"CHL": ("conditional", {}, ["mandate"])}),
+        ("Chile will not join a force that is led by Israel.", {"CHL": ("declined", {}, [])}),
+        # the decision left to a government still to come is a decision not yet made
+        ("Chile's caretaker government would leave the decision to the government appointed after next month's polls.",
+         {"CHL": ("considering", {}, [])}),
+        ("Chile's interim government has said the matter will be left to the next elected government.", {"CHL": ("considering", {}, [])}),
+    ],
+)
+def test_a_force_refused_for_what_it_lacks_and_a_decision_left_to_the_next_government(text, expected):
+    """"Not in a force that lacks a UN mandate" names the term as "not without a UN mandate" does; a decision
+    left to the next government is still to be made."""
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile's contribution will total around 800 troops.", {"CHL": {"committed": 800}}),
+        ("Chile's contingent will number 1,000 soldiers.", {"CHL": {"committed": 1000}}),
+        ("The force will total around 20,000 troops, and Chile will send troops.", {"CHL": {}}),
+        ("Chile has deployed 500 soldiers so far, out of a planned 8,000.", {"CHL": {"deployed": 500, "committed": 8000}}),
+    ],
+)
+def test_a_countrys_own_total_and_a_part_of_a_planned_deployment(text, expected):
+    """"Its contribution will total 800" is the country's own figure (a force's total is no one's); "500 so
+    far, out of a planned 8,000" gives both."""
+    assert _figures(text) == expected

@@ -220,8 +220,9 @@ NOT_A_TASK = (r"(?! (?:\w+ ){0,3}?(?:in|with|on) (?:any )?" + TASKS
               # the task as the object: "will not join any disarmament process", "will not join the fighting"
               + r"| (?:any |an |a |the )?(?:[\w-]+ )?" + TASKS + r"\b(?! (?:troops|soldiers|forces|units|personnel))"
               # "will not be part of any effort to disarm", "will not join operations aimed at fighting"
-              + r"| (?:[\w-]+ ){0,3}?(?:(?:of|in|for) )?(?:any |an |a |the )?(?:effort|efforts|mission|missions|operations?|attempt|plan|task|role)s?"
-                r"(?:,? (?:such as|like|including|namely|notably))? (?:[\w-]+ ){0,2}?(?:to |at |of |in )?" + TASKS
+              # (or of a force given the task: "will not be part of any force tasked with disarming Hamas")
+              + r"| (?:[\w-]+ ){0,3}?(?:(?:of|in|for) )?(?:any |an |a |the )?(?:effort|efforts|mission|missions|operations?|attempt|plan|task|role|force)s?"
+                r"(?:,? (?:such as|like|including|namely|notably))? (?:[\w-]+ ){0,2}?(?:to |at |of |in |with )?" + TASKS
               # "would not deploy troops to disarm Hamas", "will not go there to fight"
               + r"| (?:[\w-]+ ){0,3}?to (?:go and )?(?:fight|disarm|de-?weaponi[sz]e|demilitari[sz]e|enforce|confront|police|combat|battle|dismantle)\b"
               # "will not be deployed to carry out combat or disarmament operations"
@@ -346,11 +347,13 @@ MORE_CUES: dict[str, list[str]] = {
         # troops being made ready: "Qatari officials are preparing peacekeeping troops for Gaza"
         r"\b(?:is|are|was|were|has been|have been) (?:now )?(?:preparing|readying|training) (?:its |their |the )?(?:[\w-]+ ){0,2}?(?:troops|soldiers|peacekeepers|personnel|contingent|battalion|forces) for\b",
         # a decision taken, as a noun: "its decision to contribute troops for a Gaza stabilisation force"
-        r"(?:’s|'s|\bits|\btheir) decision to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
+        # (not one still to be made: "Chile's decision to send troops is yet to be finalised")
+        r"(?:’s|'s|\bits|\btheir) decision to (?:send|contribute|deploy|dispatch|join|take part|participate)\b"
+        r"(?![^.;]{0,60}? (?:is|was|remains) (?:still |now )?(?:yet to be|not yet|pending|awaited|under (?:review|consideration)))",
         # "approved a motion allowing troops to be sent to Gaza"
-        r"\b(?:approved|passed|adopted|endorsed) (?:a |the |an )?(?:[\w-]+ )?(?:motion|bill|mandate|resolution|decree|measure) (?:[\w-]+ ){0,2}?"
+        r"\b(?:approved|passed|adopted|endorsed|ratified) (?:a |the |an )?(?:[\w-]+ )?(?:motion|bill|agreement|mandate|resolution|decree|measure) (?:[\w-]+ ){0,2}?"
         r"(?:allowing|authori[sz]ing|permitting|enabling|for) (?:the )?(?:[\w-]+ ){0,3}?(?:troops|soldiers|forces|personnel|deployment|dispatch)\b",
-        r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained) (?:up to |about |around |some |as many as )?\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b",
+        r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained|finali[sz]ed|assigned|allocated|designated) (?:up to |about |around |some |as many as )?\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b",
         # "has prepared a brigade of some 5,000 soldiers"
         r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained|assembled) (?:a|an) (?:[\w-]+ )?(?:brigade|battalion|contingent|unit|force|detachment|company) of "
         r"(?:up to |about |around |some |nearly )?\d",
@@ -358,6 +361,9 @@ MORE_CUES: dict[str, list[str]] = {
         # a decision to send, and a plain "would send" with people to send (not after "whether" or "if")
         r"(?:(?<![Gg]auge )(?<!assess )(?<!test )(?<!about )(?<!probe )(?<!gauging )(?:its|their) |(?:’s|'s) )"
         r"(?:willingness|readiness|preparedness|eagerness) to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|be part)\b",
+        # readiness and keenness shown in other words: "expressed its readiness for taking part", "has shown keenness to join"
+        r"\b(?:expressed|expresses|signall?ed|signals|shown|showed|shows|declared|conveyed|conveys|voiced) (?:its |their )?(?:full |strong )?(?:readiness|willingness|preparedness|eagerness|keenness) "
+        r"(?:to (?:send|contribute|deploy|dispatch|provide|join|take part|participate|be part)|for (?:sending|contributing|deploying|joining|taking part|participating|participation|deployment|contributing))\b",
         # "are among the countries that have signalled readiness", "one of the nations that have offered troops"
         r"\b(?:is|are|was|were) (?:among|one of) (?:the )?(?:[\w-]+ )?(?:countries|nations|states|governments) (?:that|which|who) (?:have |has |had )?"
         r"(?:(?:signall?ed|expressed|shown|declared|announced|confirmed) (?:their |its )?(?:readiness|willingness)|offered (?:troops|soldiers|to send|to contribute)|pledged (?:troops|soldiers))\b",
@@ -533,6 +539,11 @@ DECISION_PENDING_CUES = [
     # the decision left to the leadership: "the final decision will depend on the government", "rests with the president"
     r"\b(?:final |ultimate )?decision (?:[\w-]+ ){0,3}?(?:will|would|is to|shall|is going to) (?:depend on|rest with|lie with|be up to|be made by|be taken by) "
     r"(?:the |its |their )?(?:[\w-]+ )?(?:government|president|head of state|leadership)\b(?![’'])(?! (?:approv|consent|decree|sign))",
+    # ... or to the government still to come: "would leave the decision to the government appointed after the polls",
+    # "the matter will be left to the next elected government"
+    r"\b(?:leave|leaves|left|leaving) (?:the |this |that |any |a )?(?:final )?(?:decision|matter|question|issue|call)\b(?: [\w-]+){0,6}? to (?:the )?"
+    r"(?:next|new|incoming|future|elected|newly elected|government (?:appointed|elected|formed) after)\b"
+    r"|\b(?:decision|matter|question|issue) (?:[\w-]+ ){0,6}?(?:will|would|is to) be left to (?:the )?(?:next|new|incoming|future|elected|newly elected)\b",
 ]
 # A part in the force said without the word "troops": "ready to play its part in the force", "ready to
 # lead the force", "its offer to send troops", "intends to take part", "will be the first to deploy".
@@ -760,6 +771,13 @@ TERM_EVENTS = (r"(?:(?:is|are|has been|have been|has|have) )?(?:disarm(?:s|ed)?|
                r"improves|improved|stabili[sz]es|stabili[sz]ed|calms|calmed|settles|settled|is resolved|(?:is|are|becomes?) clear|clarified)")
 EVENT_FIRST = r"\b(?:until|before)(?= (?:[\w’'.-]+ ){1,5}?" + TERM_EVENTS + r"\b)"
 MORE_CUES["conditional"] += [EVENT_FIRST]
+# A refusal of a force that lacks the term: "would not participate in a force that lacks a UN mandate", "will not
+# join any force not authorised by the Security Council" (the term is what follows the cue).
+FORCE_LACKING = (r"\b(?:not|never) (?:[\w-]+ ){0,2}?(?:participate|take part|join|be part|serve|send (?:[\w-]+ ){0,2}?(?:troops|soldiers|forces)) (?:(?:in|of|to|with) )?"
+                 r"(?:a|any|the) (?:[\w-]+ )?(?:force|mission|operation)(?: (?:that|which) (?:lacks|lacked|does not have|did not have|has no|had no|is not|was not|were not|would not be)"
+                 r"| not(?= (?:mandated|authori[sz]ed|approved|endorsed|backed|sanctioned) by))")
+MORE_CUES["conditional"] += [FORCE_LACKING]
+
 # A demand put before joining: "insists that Hamas be disarmed before it sends troops", "demands the consent of
 # both sides before joining", "wants the Palestinian Authority to govern Gaza before it commits troops". The
 # demand is a term only when what waits on it is the country's own joining (not "before the force deploys").
@@ -862,8 +880,8 @@ MORE_CUES["committed"] += PLEDGED_THROUGH_THE_TROOPS
 MORE_CUES["committed"] += [
     UNITS_WORD + r" (?:are|is) (?:expected|set|due|scheduled) to (?:arrive|deploy|be deployed|land|begin (?:arriving|deploying))\b"
     r"(?! (?:in|at|to) (?!Gaza\b)[A-Z])",  # (not troops bound elsewhere: "expected to arrive in Lebanon")
-    r"\b(?:gave|given|gives|giving|granted) (?:the |its |a |final )?(?:green light|go-ahead|approval) (?:for|to) (?:the )?"
-    r"(?:sending|send|deploying|deploy|deployment|dispatch|dispatching|participation|participating|contribution)\b",
+    r"\b(?:gave|given|gives|giving|granted) (?:the |its |a |final )?(?:green light|go-ahead|approval|nod|consent|assent) (?:for|to) (?:the )?"
+    r"(?:sending|send|deploying|deploy|deployment|dispatch|dispatching|participation|participating|contribution|join|joining|take part|taking part|participate)\b",
     r"\bsigned off on (?:the )?(?:[\w-]+ )?(?:sending|deploying|deployment|dispatch|dispatching|participation|contribution)\b",
     # any role taken on: "the Turkish Armed Forces are fully prepared to undertake any role assigned to them", "ready to take
     # on any responsibility in the force" (not a role in trade or the economy)
@@ -938,6 +956,9 @@ DELIBERATION_IN_OTHER_WORDS = [
     r"\b(?:has|have|had) not (?:yet )?made up (?:its|their) minds?\b|\byet to make up (?:its|their) minds?\b",
     r"\bdecision (?:on|about|whether|regarding) [^.;]{0,140}?(?:has|have|had) (?:still |yet )?not (?:yet )?been (?:made|taken|reached|finali[sz]ed)",
 ]
+# A decision to join named, still to be made: "Chile's decision to send troops is yet to be finalised", "is still pending".
+DELIBERATION_IN_OTHER_WORDS.append(r"(?:’s|'s|\bits|\btheir) decision (?:to|on|about) (?:send|sending|contribute|contributing|deploy|deploying|dispatch|join|joining|take part|taking part|participate|participating)\b"
+                                   r"(?=[^.;]{0,60}? (?:is|was|remains) (?:still |now )?(?:yet to be|not yet|pending|awaited|under (?:review|consideration)))")
 MORE_CUES["considering"] += DELIBERATION_IN_OTHER_WORDS
 # Refusals in still other words: "has excluded sending troops", "there will be no Chilean troops",
 # "sending troops is not on the table", "refrained from contributing".
@@ -949,6 +970,8 @@ REFUSALS_IN_OTHER_WORDS = [
     r"(?:not on|off) the (?:table|agenda)\b",
     r"\brefrain(?:ed|s|ing)? from (?:sending|participating|joining|taking part|deploying|contributing)\b",
 ]
+# ... or an inability said: "expressed its inability to send troops", "is unable to take part".
+REFUSALS_IN_OTHER_WORDS.append(r"\b(?:expressed|expresses|conveyed|cited|citing|voiced) (?:its |their )?inability to (?:send|contribute|deploy|dispatch|join|take part|participate|be part)\b")
 MORE_CUES["declined"] += REFUSALS_IN_OTHER_WORDS
 # Withdrawals in other words: a pledge retracted, a deployment cancelled or reversed, a contingent
 # recalled, no longer willing.
@@ -1841,7 +1864,10 @@ OWN_FORCE_BEFORE = re.compile(r"\b(?:send|sending|deploy|deploying|contribute|co
                               r"(?:[\w-]+ ){0,3}(?:force|contingent|mission) (?:of|numbering|totall?ing|comprising|made up of) (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
                               # "ready to support the force with 500 soldiers": the country's own troops
                               r"|\b(?:support|supporting|reinforce|reinforcing|bolster|bolstering|strengthen|strengthening) (?:the |a |an |this )?"
-                              r"(?:[\w-]+ ){0,2}(?:force|mission|ISF) with (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$", re.I)
+                              r"(?:[\w-]+ ){0,2}(?:force|mission|ISF) with (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
+                              # "Chile's contribution will total around 800 troops": the country's own share
+                              r"|(?:’s|'s|\bits|\btheir) (?:[\w-]+ )?(?:contribution|contingent|deployment|offer|pledge|share|commitment)"
+                              r"(?: (?:will|would|is expected to|is set to|could|may|is to))? (?:total|number|reach|be) (?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$", re.I)
 OWN_FORCE = re.compile(r"\b(?:send|sending|deploy|deploying|offer|offered|offering|pledge|pledged|pledging|provide|providing|commit|committed|committing) "
                        r"(?:a|an|its|their) (?:[\w-]+ ){0,2}force of (?:about |around |some |roughly |nearly )?" + NUMBER + r"(?![\d,])(?! (?:million|billion))")
 # ... and "send a 1,500-strong force": the country's own force, sized by a compound.
@@ -1879,7 +1905,11 @@ def _a_year(raw: str) -> bool:
 
 # Troops there out of those pledged: "has deployed 300 of the 1,500 troops it pledged" (two facts).
 PART_OF_PLEDGE = re.compile(NUMBER + r" of (?:the|its|their) " + NUMBER + r" (?:[a-z-]+ ){0,2}?" + UNITS
-                            + r" (?:it|they|that it|that they|[A-Z][\w-]+) (?:has |have |had )?(?:pledged|promised|committed|offered)\b")
+                            + r" (?:it|they|that it|that they|[A-Z][\w-]+) (?:has |have |had )?(?:pledged|promised|committed|offered)\b"
+                            # "has deployed 500 soldiers so far, out of a planned 8,000"
+                            r"|\b(?:deployed|sent|dispatched|landed|stationed) (?:about |around |some )?" + NUMBER + r" (?:[a-z-]+ ){0,2}?" + UNITS
+                            + r"(?: so far| to date| already)?,? (?:out )?of (?:a|an|the|its|their) "
+                            r"(?:planned|pledged|promised|intended|envisaged|expected) (?:total of )?" + NUMBER + r"(?![\d,])")
 
 
 def _figures(sentence: str) -> list[Figure]:
@@ -1902,7 +1932,8 @@ def _figures(sentence: str) -> list[Figure]:
         found.append(Figure(m.start(), values, total or TOTAL_BEFORE.search(before) is not None))
 
     for m in PART_OF_PLEDGE.finditer(sentence):
-        add(m, {"deployed": _number(m.group(1)), "committed": _number(m.group(2))})
+        there, pledged = [g for g in m.groups() if g]
+        add(m, {"deployed": _number(there), "committed": _number(pledged)})
     for m in TOTAL_FIGURE.finditer(sentence):
         if not _a_year(m.group(1)):
             add(m, {"single": _number(m.group(1))}, total=True)
