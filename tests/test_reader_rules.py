@@ -1505,7 +1505,7 @@ def test_roles_refused_assurances_wanted_and_countries_in_general(text, statuses
         # terms announced, then listed one by one in the next sentence
         ("Ghana's minister said Ghana is interested in joining the force provided several conditions are met. These include "
          "that the force must operate under a UN mandate; a lasting ceasefire must be in place; and the costs must be covered "
-         "by donors.", {"GHA": "conditional"}, {"GHA": {}}, {"GHA": ["other", "mandate", "ceasefire", "funding"]}),
+         "by donors.", {"GHA": "conditional"}, {"GHA": {}}, {"GHA": ["mandate", "ceasefire", "funding"]}),
         ("Ghana is ready to send troops. These include engineers and medics.",
          {"GHA": "committed"}, {"GHA": {}}, {"GHA": []}),  # near miss: no terms announced
         # an adjective of a party to the conflict is never the subject: "we" is the country last spoken of
@@ -4117,3 +4117,53 @@ def test_a_countrys_own_total_and_a_part_of_a_planned_deployment(text, expected)
     """"Its contribution will total 800" is the country's own figure (a force's total is no one's); "500 so
     far, out of a planned 8,000" gives both."""
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # terms said to exist but never named: the status says so, and no term is made up for them
+        ("Chile and Peru have privately indicated readiness to participate under certain conditions.",
+         {"CHL": ("conditional", {}, []), "PER": ("conditional", {}, [])}),
+        ("Chile will take part provided several conditions are met. These include a UN mandate and a ceasefire.",
+         {"CHL": ("conditional", {}, ["mandate", "ceasefire"])}),
+        # "only" before a country picks it out; it sets no term
+        ("To date, only Chile has publicly expressed willingness to send forces as part of a potential UN-mandated mission.",
+         {"CHL": ("committed", {}, [])}),
+        ("Chile will only send troops as part of a UN-mandated mission.", {"CHL": ("conditional", {}, ["mandate"])}),
+    ],
+)
+def test_terms_never_named_and_only_one_country(text, expected):
+    """Conditions that are only said to exist give a conditional stance with no term; "only Chile has offered"
+    picks out a country and is no term of its own."""
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("While Peru has expressed interest in joining the force, the idea has not even been entertained by Chile, sources said.",
+         {"PER": "considering", "CHL": "declined"}),
+        ("The US request to send troops was turned down by Chile.", {"CHL": "declined"}),
+        ("The request for troops was politely declined by the UAE.", {"ARE": "declined"}),
+        ("The trade proposal was rejected by Chile.", {}),
+    ],
+)
+def test_a_refusal_in_the_passive_names_who_refused_after_the_verb(text, expected):
+    """"The idea has not been entertained by Chile": the one who refuses is the agent after "by"."""
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile will initiate its commitment in April with an advance contingent of approximately 1,000 soldiers, "
+         "subsequently ramping up to a full deployment of 8,000 personnel by June.", {"CHL": ("committed", {"committed": 8000}, [])}),
+        ("Chile will begin its deployment in April with 1,000 soldiers, rising to 8,000 by June.",
+         {"CHL": ("committed", {"committed": 8000}, [])}),
+        ("Chile is set to start its participation next month.", {"CHL": ("committed", {}, [])}),
+    ],
+)
+def test_a_deployment_whose_start_is_announced(text, expected):
+    """A start announced ("will begin its deployment in April") is a pledge, and the figure it ramps up to is its total."""
+    assert _read(text) == expected

@@ -1012,6 +1012,9 @@ MORE_CUES["declined"] += [
     r"\b(?:will|would) not be (?:among|one of) the (?:[\w-]+ )?(?:contributors|participants|troop contributors|troop-contributing countries)\b",
 ]
 MORE_CUES["committed"] += [
+    # a deployment's start announced: "will initiate its commitment in April with an advance contingent"
+    r"\b(?:will|would|is to|are to|is set to|are set to|plans to|is expected to) (?:begin|start|initiate|launch|commence) (?:its|their) "
+    r"(?:[\w-]+ )?(?:deployment|commitment|contribution|participation)\b",
     r"\bput (?:forward|up)\b" + PEOPLE_AHEAD,
     r"\b(?:said|says|confirmed|announced|stated|added|declared)(?: on \w+)?,? (?:that )?(?:its|their) (?:troops|soldiers|forces|contingent|personnel|peacekeepers|police) "
     r"(?:would|will) (?:join|take part|participate|be part|deploy|be deployed|be sent|go)\b",
@@ -1881,6 +1884,8 @@ FORCE_WIDE_AFTER = re.compile(r"-(?:strong|member|person|troop|soldier)\b"
 # "an initial 1,000 ..., a total of 8,000": the country's total is the figure that counts.
 TOTAL_BEFORE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?to|in total|in all|eventually|rising to|growing to|increasing to|up to a total of) (?:about |around |some )?$", re.I)
 TOTAL_FIGURE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?to|rising to|growing to|increasing to|eventually"
+                          # "ramping up to a full deployment of 8,000"
+                          r"|(?:ramping|scaling|building|ramp|scale|build) up to(?: (?:a|its|their) (?:full |total )?(?:deployment|contingent|strength|force) of)?"
                           # "the total could reach 8,000", "the number will rise to 8,000"
                           r"|(?:the |its |their )?(?:total|number|figure|contingent|deployment) (?:could|would|will|may|might|is expected to|is set to) "
                           r"(?:eventually )?(?:reach|rise to|grow to|increase to|total|be raised to)) "
@@ -2075,6 +2080,12 @@ SAYS_BETWEEN = re.compile(r"\b(?:said|says|told|tells|stated|states|announced|de
 
 # Never a contributor in this tracker: the force's sponsor and the parties to the conflict.
 NOT_CONTRIBUTORS = {"USA", "ISR", "PSE"}
+# A refusal in the passive, its agent named after the verb: "the idea has not even been entertained by Qatar",
+# "the request was turned down by Chile".
+PASSIVE_REFUSAL = re.compile(r"\b(?:idea|proposal|request|invitation|offer|possibility|option|suggestion|approach)\b[^.;]{0,40}? "
+                             r"(?:(?:has|had|have) (?:not|never) (?:even |yet )?been (?:entertained|considered|accepted|taken up|welcomed)"
+                             r"|(?:was|were|has been|had been|have been) (?:flatly |firmly |politely |quietly )?(?:rejected|turned down|declined|refused|rebuffed|dismissed))"
+                             r" by (?:the )?")
 
 # Who said it: officials named with their country ("Egypt's Foreign Minister Badr Abdelatty",
 # "Yerlan Zhetybayev, spokesperson for Kazakhstan's Foreign Ministry") stand for it afterwards.
@@ -2580,7 +2591,9 @@ def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str)
             if listed is not None:
                 # "only if three conditions are met: a UN mandate, a ceasefire and the consent of the Palestinians"
                 return _listed_terms(listed.group("items"))
-            return [(clause, category)]  # "provided several conditions are met": the terms come later, by name
+            # "provided several conditions are met": no term is named here; any named later are added then
+            # (TERMS_LISTED), and terms never named are none to review (the status says there are some)
+            return []
         return [(clause, category if category != "other" else category_of(sentence))]
     return [(p, category_of(p)) for p in parts]
 
@@ -3015,6 +3028,9 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "may contribute to a force deployed to Gaza once the offensive ends": when the force goes, no term of its own
                 if status == "conditional" and m.group(0).startswith("only ") and _task_is_subject(text, span.start, m.start()):
                     continue  # "disarmament could only be realistic if ...": a judgment on a task, no term for joining
+                if status == "conditional" and m.group(0).startswith("only ") \
+                        and any(x.start == m.start() + len("only ") for x in named):
+                    continue  # "only Chile has offered troops as part of a UN mission": "only" picks out the country, no term
                 if status in ("declined", "withdrawn", "deployed", "considering") and BARE_VERB_CUE.search(m.group(0)) \
                         and not FORCE_TOPIC.search(sentence) and OFF_TOPIC_OBJECT.match(text, m.end(), span.end):
                     continue  # "withdrew its ambassador", "ruled out new elections": a stance on something else
@@ -3311,6 +3327,12 @@ def _extract(text: str) -> list[Suggestion]:
                     or any(y.start < plan.start() and y.code != x.code and y.kind != "person" for y in named):
                 continue
             given[x.code] = ("committed", plan.start())  # "involve parliament in plans to deploy Indonesian troops"
+        for m in PASSIVE_REFUSAL.finditer(text, span.start, span.end):
+            # "the idea has not even been entertained by Qatar", "the request was turned down by Chile": the one
+            # who refused is named after the verb (only in a sentence about the force)
+            after = next((x for x in speakers if m.end() <= x.start <= m.end() + 4 and x.code not in NOT_CONTRIBUTORS), None)
+            if after is not None and after.code not in given and FORCE_WORDS.search(sentence):
+                given[after.code] = ("declined", m.start())
         for m in TROOPS_FROM.finditer(text, span.start, span.end):
             # the force's make-up: "the force will include troops from Chile and Peru", "troops from Chile and
             # Peru are expected to form its core"
