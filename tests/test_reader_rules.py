@@ -4167,3 +4167,37 @@ def test_a_refusal_in_the_passive_names_who_refused_after_the_verb(text, expecte
 def test_a_deployment_whose_start_is_announced(text, expected):
     """A start announced ("will begin its deployment in April") is a pledge, and the figure it ramps up to is its total."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile will not send troops without the disarmament of Hamas.", {"CHL": ("conditional", {}, ["disarmament"])}),
+        ("Chile will not send troops without national command of its troops.", {"CHL": ("conditional", {}, ["command"])}),
+        ("Chile sent troops without its own flag on their uniforms.", {}),
+    ],
+)
+def test_a_refusal_without_disarmament_or_command_names_the_term(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chilean Defence Minister Ana Rivas met her US counterpart in Washington on Tuesday.\n"
+         "The minister said her country had prepared 2,000 soldiers, but would deploy them only under a UN mandate.",
+         {"CHL": ("conditional", {"offered_min": 2000, "offered_max": 2000}, ["mandate"])}),
+        ("Chilean Defence Minister Ana Rivas met her US counterpart in Washington on Tuesday.\n"
+         "The two discussed the modernisation of Chile's air force and joint exercises.\n"
+         "On Gaza, the minister said her country had prepared 2,000 soldiers.\n"
+         "She added that a first group could leave within weeks.",
+         {"CHL": ("committed", {"committed": 2000}, [])}),
+        ("Chilean Defence Minister Ana Rivas met her US counterpart in Washington on Tuesday.\n"
+         "Asked about Gaza, she said her country had prepared 2,000 soldiers.",
+         {"CHL": ("committed", {"committed": 2000}, [])}),
+    ],
+)
+def test_the_minister_introduced_by_nationality_speaks_on_in_later_paragraphs(text, expected):
+    """"Chilean Defence Minister Ana Rivas met ...": the nationality with an official's title opens the sentence as its
+    subject, so "the minister" who goes on speaking a paragraph later, after a fronted "On Gaza,", speaks for Chile."""
+    assert _read(text) == expected

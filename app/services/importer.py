@@ -617,6 +617,8 @@ TERMS_IN_OTHER_WORDS = [
     # its mission", "without a credible path to statehood"
     r"\bwithout (?:a |an |the |any |more |greater |real )?(?:clear |credible |concrete |defined |political |proper )?"
     r"(?:framework|clarity|plan|path|pathway|roadmap|road map|horizon|timeline|timetable|exit strategy|assurances|understanding of|definition of)\b",
+    # ... and terms of disarmament and command: "without the disarmament of Hamas", "without national command of its troops"
+    r"\bwithout (?:a |an |the |any |prior |full |complete )?(?:(?:disarmament|demilitari[sz]ation) of|(?:national|(?:its|their) own) (?:command|control|flag))\b",
     r"\bwith the (?:prior |full |explicit )?(?:consent|approval|agreement|invitation|authori[sz]ation) of\b",
     r"\b(?:on the basis of|based on) (?:a |an |the )?(?:[\w’'.-]+ ){0,3}?(?:resolution|mandate|invitation|request|consent|agreement)\b",
     r"\bunder (?:the )?(?:umbrella|auspices) of (?:the )?(?:U\.?N\.?|United Nations|Security Council)\b|\bunder (?:U\.?N\.?|United Nations) auspices\b",
@@ -2432,7 +2434,9 @@ WE_OPENING = re.compile(r"\s*[“\"‘']?(?:We|Our)\b")
 FIRST_PERSON_BEFORE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b(?:[^.;”\"]{0,60})$")
 
 # A paragraph that opens by going on with the last speaker's words: "He noted that ...", "The minister added ...".
-SPEAKER_GOES_ON = re.compile(r"\s*(?:He|She|The (?:minister|spokes(?:person|man|woman)|official|president|prime minister|ambassador|envoy|king|general))"
+SPEAKER_GOES_ON = re.compile(r"\s*(?:(?:On|Asked about|Speaking (?:about|on)|Turning to|Regarding|As for|On the question of) [^,.;]{1,40}, )?"
+                             r"(?:He|She|The (?:minister|spokes(?:person|man|woman)|official|president|prime minister|ambassador|envoy|king|general)"
+                             r"|(?<=, )(?:he|she|the (?:minister|spokes(?:person|man|woman)|official|president|prime minister|ambassador|envoy|king|general)))"
                              r" (?:also |further |later |then )?(?:said|noted|added|stressed|emphasi[sz]ed|explained|stated|insisted|underlined|"
                              r"underscored|clarified|pointed out|went on|continued|warned|reiterated)\b")
 
@@ -2487,9 +2491,14 @@ def _sentence_subject(text: str, named: list[Mention], start: int) -> str | None
     lead = SUBJECT_LEAD.match(text, start)
     at = lead.end() if lead else start
     first = next((x for x in named if x.start >= start), None)
-    if first is not None and first.start == at and not first.is_demonym:
-        return first.code
+    if first is not None and first.start == at and (not first.is_demonym or OFFICIAL_AFTER_DEMONYM.match(text, first.end)):
+        return first.code  # (a nationality opens it as the subject when an official follows: "Chilean Defence Minister Ana Rivas met ...")
     return None
+
+
+# An official or a state body named by nationality: "Chilean Defence Minister", "Chilean officials", "the Chilean government".
+OFFICIAL_AFTER_DEMONYM = re.compile(r" (?:[A-Z][\w-]* ){0,3}?(?:Minister|President|Premier|Ambassador|Spokes\w+|Chief|General|King|Emir|Sultan|"
+                                    r"Crown Prince|Envoy|Secretary|Commander|government|officials?|diplomats?|ministry|army|military|armed forces)\b")
 
 
 # "the US news outlet", "UAE newspaper The National": where a report comes from, not who acts.
