@@ -4201,3 +4201,17 @@ def test_the_minister_introduced_by_nationality_speaks_on_in_later_paragraphs(te
     """"Chilean Defence Minister Ana Rivas met ...": the nationality with an official's title opens the sentence as its
     subject, so "the minister" who goes on speaking a paragraph later, after a fronted "On Gaza,", speaks for Chile."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile has neither confirmed nor denied that it will send troops.", {"CHL": ("considering", {}, [])}),
+        ("Chile would not confirm or deny that it will send troops.", {"CHL": ("considering", {}, [])}),
+        ("Chile has neither confirmed nor denied reports that it pledged 500 troops.", {"CHL": ("considering", {}, [])}),
+        ("Chile denied that it will send troops.", {"CHL": ("declined", {}, [])}),
+    ],
+)
+def test_neither_confirmed_nor_denied_leaves_it_open(text, expected):
+    """What a country neither confirms nor denies is left open: a decision not yet said, with no figure."""
+    assert _read(text) == expected

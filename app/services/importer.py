@@ -574,7 +574,7 @@ UNWILLING = [
     # headline grammar: "Egypt: not ready to send troops"
     r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]: )|(?<=[A-Za-z] – )|(?<=[A-Za-z] — ))not (?:ready|willing|prepared) to (?:send|contribute|deploy|join|take part|participate)\b" + NOT_A_TASK,
     # reports of a contribution denied: "denied reports that it would send troops"
-    r"\b(?:denied|denies|dismissed|dismisses) (?:the |media |press |recent )?(?:reports|claims|suggestions|speculation|rumou?rs)\b"
+    r"(?<!\bnor )(?<!\bor )\b(?:denied|denies|dismissed|dismisses) (?:the |media |press |recent )?(?:reports|claims|suggestions|speculation|rumou?rs)\b"
     # (only reports of a contribution: "dismissed the claims as fairy tales" after reports of meetings is no refusal)
     r"(?= (?:that|of|about|suggesting|saying|claiming|alleging)\b[^.;]{0,100}?\b(?:send|sending|deploy\w*|troops|soldiers|join\w*|contribut\w*|participat\w*|take part|taking part)\b)",
     r"\b(?:is|are|was|were|seems?|seemed|appears?|appeared|remains?|remained) " + ADVERB + r"unwilling to (?:send|contribute|deploy|join|take part|participate|commit|dispatch)\b" + NOT_A_TASK,
@@ -961,6 +961,9 @@ DELIBERATION_IN_OTHER_WORDS = [
 # A decision to join named, still to be made: "Chile's decision to send troops is yet to be finalised", "is still pending".
 DELIBERATION_IN_OTHER_WORDS.append(r"(?:’s|'s|\bits|\btheir) decision (?:to|on|about) (?:send|sending|contribute|contributing|deploy|deploying|dispatch|join|joining|take part|taking part|participate|participating)\b"
                                    r"(?=[^.;]{0,60}? (?:is|was|remains) (?:still |now )?(?:yet to be|not yet|pending|awaited|under (?:review|consideration)))")
+# Neither yes nor no: "has neither confirmed nor denied that it will send troops", "would not confirm or deny".
+NEITHER_CONFIRMED = re.compile(r"\b(?:neither (?:confirmed|confirms|confirm) nor (?:denied|denies|deny)|(?:not|never) (?:confirmed|confirm) or (?:denied|deny))\b")
+DELIBERATION_IN_OTHER_WORDS.append(NEITHER_CONFIRMED.pattern)
 MORE_CUES["considering"] += DELIBERATION_IN_OTHER_WORDS
 # Refusals in still other words: "has excluded sending troops", "there will be no Chilean troops",
 # "sending troops is not on the table", "refrained from contributing".
@@ -1341,11 +1344,12 @@ PLAIN_WORDS = {
         r"\b(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|legislators|[Ll]egislature|National Assembly|" + PARLIAMENT_NAMES + r")(?:[’']s)? "
         r"(?:has |have )?(?:blocked|voted down|voted against|refused to approve|threw out|rejected) (?:the |a |any )?(?:[\w-]+ )?"
         r"(?:deployment|dispatch|sending|motion|bill|participation|mission)\b",
-        # a pledge denied: "denied it had agreed to send troops", "denies that it will deploy soldiers"
-        r"\b(?:denied|denies|deny|denying) (?:that )?(?:it|they|the country|the government) (?:had|has|have|would|will|was|is|were) "
+        # a pledge denied: "denied it had agreed to send troops", "denies that it will deploy soldiers" (not "neither
+        # confirmed nor denied that it will send troops", which is still open: NEITHER_CONFIRMED)
+        r"(?<!\bnor )(?<!\bor )\b(?:denied|denies|deny|denying) (?:that )?(?:it|they|the country|the government) (?:had|has|have|would|will|was|is|were) "
         r"(?:(?:already|ever|formally) )?(?:agreed|committed|pledged|offered|decided|planning|planned|going|preparing|promised) to "
         r"(?:send|deploy|contribute|join|dispatch|take part|participate|provide)\b",
-        r"\b(?:denied|denies|deny|denying) (?:that )?(?:it|they|the country|the government) (?:would|will) (?:send|deploy|contribute|join|dispatch)\b",
+        r"(?<!\bnor )(?<!\bor )\b(?:denied|denies|deny|denying) (?:that )?(?:it|they|the country|the government) (?:would|will) (?:send|deploy|contribute|join|dispatch)\b",
     ],
     "committed": [
         r"\b(?:said|says|answered|replied) yes to (?:the |a |an |this )?(?:[\w-]+ ){0,2}(?:request|invitation|call|proposal)\b",
@@ -2986,6 +2990,9 @@ def _extract(text: str) -> list[Suggestion]:
             asides.append((span.start, span.end))
         # "Chile, a close US ally, said ...": who the country is, not who speaks
         asides += [(m.start(), m.end()) for m in APPOSITIVE.finditer(text, span.start, span.end)]
+        # "has neither confirmed nor denied that it will send troops": what follows is left open, not said
+        open_asides = [(m.end(), span.end) for m in NEITHER_CONFIRMED.finditer(text, span.start, span.end)]
+        asides += open_asides
         if REPORT_DENIED.search(sentence):
             # "asked about reports that Chile had earmarked 3,500 soldiers, the spokesman dismissed them": the report is not the stance
             asides += [(m.start(), m.end()) for m in DENIED_REPORT.finditer(text, span.start, span.end)]
@@ -3382,6 +3389,8 @@ def _extract(text: str) -> list[Suggestion]:
                     if earlier:
                         given[x.code] = (max(earlier)[1], x.start)
         figure = _figure_at(sentence)
+        if figure is not None and any(a - span.start <= figure and (b - span.start) > figure for a, b in open_asides):
+            figure = None  # a figure left open ("neither confirmed nor denied reports that it pledged 500 troops") is no one's
         if figure is not None and not given and not is_recalled and not re.search(ASKED_ABOUT_REPORT, sentence):
             # "The contingent will number 1,200 soldiers": a figure in a sentence about one country, kept
             # for that country if the article gives it a stance.
