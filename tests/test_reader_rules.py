@@ -4215,3 +4215,33 @@ def test_the_minister_introduced_by_nationality_speaks_on_in_later_paragraphs(te
 def test_neither_confirmed_nor_denied_leaves_it_open(text, expected):
     """What a country neither confirms nor denies is left open: a decision not yet said, with no figure."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile now has troops in the stabilization force.", {"CHL": "deployed"}),
+        ("Chile has troops in the UN mission in Lebanon.", {}),
+        ("Chile became the first country to deploy troops to the ISF.", {"CHL": "deployed"}),
+        ("Chile became the first country to commit troops to the ISF.", {"CHL": "committed"}),
+        ("The Chilean contingent, which arrived last week, has begun its first patrols.", {"CHL": "deployed"}),
+    ],
+)
+def test_troops_there_in_other_words(text, expected):
+    """Troops in the force, the first to have deployed, patrols begun: troops there (a commitment is not)."""
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Of the countries approached, only Chile and Peru have said yes; Ecuador is still deciding and Bolivia has said no.",
+         {"CHL": "committed", "PER": "committed", "ECU": "considering", "BOL": "declined"}),
+        ("Asked to join the force, Chile has said yes.", {"CHL": "committed"}),
+        ("Asked whether the cabinet approved the budget, the Chilean minister said yes.", {}),
+        ("Chile is still deciding.", {"CHL": "considering"}),
+    ],
+)
+def test_a_plain_yes_and_a_decision_still_being_made(text, expected):
+    """A plain yes is a pledge as a plain no is a refusal; "still deciding" is a decision not yet made."""
+    assert _statuses(text) == expected

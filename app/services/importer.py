@@ -964,6 +964,8 @@ DELIBERATION_IN_OTHER_WORDS.append(r"(?:’s|'s|\bits|\btheir) decision (?:to|on
 # Neither yes nor no: "has neither confirmed nor denied that it will send troops", "would not confirm or deny".
 NEITHER_CONFIRMED = re.compile(r"\b(?:neither (?:confirmed|confirms|confirm) nor (?:denied|denies|deny)|(?:not|never) (?:confirmed|confirm) or (?:denied|deny))\b")
 DELIBERATION_IN_OTHER_WORDS.append(NEITHER_CONFIRMED.pattern)
+# Still deciding, with nothing after it: "Pakistan is still deciding and Malaysia has said no".
+DELIBERATION_IN_OTHER_WORDS.append(r"\b(?:is|are|was|were) still (?:deciding|undecided|weighing (?:it|its options|the matter))(?= ?[.,;”\"]|$| (?:and|but|while|whereas)\b)")
 MORE_CUES["considering"] += DELIBERATION_IN_OTHER_WORDS
 # Refusals in still other words: "has excluded sending troops", "there will be no Chilean troops",
 # "sending troops is not on the table", "refrained from contributing".
@@ -1005,6 +1007,13 @@ MORE_CUES["deployed"] += [
     r"(?:are|were|have been|has been|is) (?:now )?(?:stationed|based|deployed|operating) (?:in|to|inside) " + PLACES,
     r"\b(?:began|begun|started|have begun|has begun) (?:arriving|deploying|landing|to arrive|to deploy)\b",
     UNITS_WORD + r" (?:arrive|arrives|land|lands|enter|enters) (?:in )?" + PLACES + r"\b",  # headline grammar: "Chilean troops arrive in Gaza"
+    # the first there, troops in the force, patrols begun: "became the first country to deploy troops to the ISF",
+    # "now has troops in the stabilization force", "has begun its first patrols"
+    r"\b(?:became|has become|have become) (?:the first|among the first|one of the first)(?: (?:[\w-]+ ){0,3}?(?:country|countries|nation|nations|state|states))? "
+    r"to (?:deploy|send|dispatch|land) (?:its |their )?(?:[\w-]+ )?(?:troops|soldiers|forces|personnel|contingent|peacekeepers)\b",
+    r"\b(?:has|have|had) (?:now |already )?(?:\d[\d,]* )?(?:troops|soldiers|personnel|peacekeepers|a contingent) (?:serving )?(?:in|with) "
+    r"(?:the )?(?:[\w-]+ )?(?:stabili[sz]ation force|ISF|Gaza force)\b",
+    r"\b(?:began|begun|started|has begun|have begun|has started|have started) (?:its|their) (?:first )?patrols\b",
 ]
 MORE_CUES["withdrawn"] += [
     r"\b(?:announced|confirmed|ordered|began|completed) (?:the )?withdrawal of (?:its|their) (?:[\w-]+ )?"
@@ -1354,6 +1363,9 @@ PLAIN_WORDS = {
     "committed": [
         r"\b(?:said|says|answered|replied) yes to (?:the |a |an |this )?(?:[\w-]+ ){0,2}(?:request|invitation|call|proposal)\b",
         r"\b(?:said|says|answered|replied) yes to (?:joining|taking part|participating|sending|contributing|deploying)\b",
+        # a plain yes, as a plain no is a refusal: "only Chile and Peru have said yes", "the answer is yes"
+        r"\b(?:said|says|answered|replied) (?:a (?:firm |clear )?)?yes\b(?= ?[.,;”\"]|$| (?:and|but|while|whereas)\b)",
+        r"\b(?:the|its|their) answer (?:is|was|has been) (?:a )?(?:firm |clear )?yes\b",
         # the first of its kind to send: "is set to become the first Latin American country to send troops"
         r"\b(?:is set to become|will become|would become|became|has become|is to become|is poised to become) the first (?:[\w-]+ ){0,3}?"
         r"(?:country|nation|state|government) to (?:send|deploy|commit|contribute|pledge|join)\b",
@@ -2214,6 +2226,9 @@ NEITHER = re.compile(r"\b[Nn]either\s+(?:the\s+)?")
 NOR = re.compile(r"(?:’s|'s)?\s+nor\s+(?:the\s+)?")
 # A question about joining ("Q: Will Chile send troops?") and the answer that follows ("A: No.", "Rivas: Yes, ...").
 QUESTION_OF_JOINING = re.compile(r"\b(?:send|sending|contribute|contributing|deploy|deploying|join|joining|take part|taking part|participate|participating|be part)\b")
+# A plain yes is a pledge only in a sentence about the force or about the countries asked to join it.
+PLAIN_YES = re.compile(r"\byes$")
+ASKED_OR_APPROACHED = re.compile(r"\b(?:approached|asked|request|invit\w*|sounded out)\b")
 # A question asks, it does not state: "Has Pakistan decided to send troops?", "Q: And what about reports
 # that Chile has committed 2,000 troops?" give no stance of their own (a "why" question, which takes its
 # premise as said, still does; an answer after a question gives one for the country asked about).
@@ -3056,6 +3071,8 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "has also agreed to join", of the Board of Peace the article is about: not the force
                 if status == "deployed" and DEPLOYED_ELSEWHERE.match(text, m.end(), span.end) and not re.search(PLACES, sentence):
                     continue  # "has deployed peacekeepers to Lebanon": troops serving elsewhere
+                if status == "committed" and PLAIN_YES.search(m.group(0)) and not (ABOUT_THE_FORCE.search(sentence) or ASKED_OR_APPROACHED.search(sentence)):
+                    continue  # "asked whether the cabinet approved the budget, the minister said yes": a yes to something else
                 if status == "considering" and STANCE_NEEDS_TOPIC.search(m.group(0)) and not ABOUT_THE_FORCE.search(sentence):
                     continue  # "keeps an open mind on trade", "a cautious stance on the talks": no stance on the force
                 if status == "considering" and AWAITED_AT_END.match(text, m.start(), span.end) and not FORCE_TOPIC.search(sentence):
