@@ -4245,3 +4245,26 @@ def test_troops_there_in_other_words(text, expected):
 def test_a_plain_yes_and_a_decision_still_being_made(text, expected):
     """A plain yes is a pledge as a plain no is a refusal; "still deciding" is a decision not yet made."""
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile's refusal to send troops came after talks with Washington.", {"CHL": "declined"}),
+        ("The Chilean refusal to send troops surprised US officials.", {"CHL": "declined"}),
+        ("Chile's refusal to recognise the border deal angered Peru.", {}),
+        ("Despite Chile's refusal to join the force, Peru will send 300 troops.", {"CHL": "declined", "PER": "committed"}),
+        ("Chile's decision not to send troops was expected.", {"CHL": "declined"}),
+        ("Chile's reluctance to commit troops is well known.", {"CHL": "considering"}),
+        ("Chile's reluctance to discuss trade is well known.", {}),
+        ("Chile's withdrawal from the force was announced on Monday.", {"CHL": "withdrawn"}),
+        ("Chile's withdrawal from the talks was announced on Monday.", {}),
+        ("Chile's deployment to Gaza began on Monday.", {"CHL": "deployed"}),
+        ("Chile's conditions for joining include a UN mandate.", {"CHL": "conditional"}),
+        ("Chile's terms of trade include lower tariffs.", {}),
+    ],
+)
+def test_stances_said_as_nouns(text, expected):
+    """"Chile's refusal to send troops", "its reluctance to commit troops", "Chile's withdrawal from the force": a
+    stance said as a noun is the country's as the verb would be (and only about the force)."""
+    assert _statuses(text) == expected

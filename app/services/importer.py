@@ -738,7 +738,7 @@ TERMS_ANNOUNCED = [
 ]
 # ... or named right after being announced: "Our conditions are a ceasefire and a UN mandate", "its terms include".
 # (or said to be clear, the terms then listed in the next sentence: "Its conditions for participation are clear.")
-TERMS_ANNOUNCED += [r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he country(?:’s|'s)) (?:main |key |only |two |three |basic )?(?:conditions|preconditions|requirements|terms)"
+TERMS_ANNOUNCED += [r"(?:\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he country(?:’s|'s))|(?<=[A-Za-z])(?:’s|'s)) (?:main |key |only |two |three |basic )?(?:conditions|preconditions|requirements|terms)"
                     r"(?: for (?:its |our |their )?(?:participation|joining|involvement|taking part|deployment|contribution))? (?:are|include|would be|will be|remain)\b:?"]
 # Terms said only to be clear or simple: the terms themselves are still to come.
 TERMS_JUST_CLEAR = re.compile(r"(?:(?:fairly|very|quite|perfectly|crystal) )?(?:clear|simple|well[- ]known|known|straightforward)", re.I)
@@ -966,6 +966,21 @@ NEITHER_CONFIRMED = re.compile(r"\b(?:neither (?:confirmed|confirms|confirm) nor
 DELIBERATION_IN_OTHER_WORDS.append(NEITHER_CONFIRMED.pattern)
 # Still deciding, with nothing after it: "Pakistan is still deciding and Malaysia has said no".
 DELIBERATION_IN_OTHER_WORDS.append(r"\b(?:is|are|was|were) still (?:deciding|undecided|weighing (?:it|its options|the matter))(?= ?[.,;”\"]|$| (?:and|but|while|whereas)\b)")
+# Stances said as nouns, the country's own ("Chile's refusal to send troops", "the Chilean refusal of the request",
+# "Chile's reluctance to commit troops", "its decision not to join", "Chile's withdrawal from the force", "Chile's
+# deployment to Gaza began on Monday"); a noun that could be about anything else needs the force named in its sentence.
+JOINING_VERB = r"(?:send|contribute|deploy|dispatch|join|take part|participate|be part|commit)"
+POSSESSOR = r"(?:(?:’s|'s|\bits|\btheir) |(?<=[a-z] )(?=(?:refusal|rejection|reluctance|hesitancy|hesitation|wariness|withdrawal|commitment)\b))"
+NOUN_STANCES = {
+    "declined": [POSSESSOR + r"(?:[\w-]+ )?(?:refusal|rejection) (?:to " + JOINING_VERB + r"|of (?:the |a |an |any )?(?:[\w-]+ )?"
+                 r"(?:request|invitation|call|proposal|deployment|participation|force))\b",
+                 POSSESSOR + r"(?:[\w-]+ )?decision not to " + JOINING_VERB + r"\b"],
+    "considering": [POSSESSOR + r"(?:[\w-]+ )?(?:reluctance|hesitancy|hesitation|wariness) (?:to (?:" + JOINING_VERB + r")|about (?:sending|joining|contributing|deploying|taking part|participating))\b"],
+    "withdrawn": [POSSESSOR + r"(?:[\w-]+ )?withdrawal from (?:the )?(?:[\w-]+ ){0,2}(?:force|ISF|mission|contingent)\b"],
+    "deployed": [r"(?:’s|'s|\bits|\btheir) (?:[\w-]+ )?deployment (?:to|in|into) " + PLACES + r" (?:began|started|got under way|has begun|is under way)\b"],
+}
+for _status, _cues in NOUN_STANCES.items():
+    MORE_CUES[_status] = MORE_CUES.get(_status, []) + _cues
 MORE_CUES["considering"] += DELIBERATION_IN_OTHER_WORDS
 # Refusals in still other words: "has excluded sending troops", "there will be no Chilean troops",
 # "sending troops is not on the table", "refrained from contributing".
@@ -2052,7 +2067,8 @@ DEMONYM_ACTOR = re.compile(r"\s+(?:army|military|armed forces|government|cabinet
 # ... and a nationality's troops right before the verb: "Jordanian troops will not join".
 DEMONYM_TROOPS = re.compile(r"\s+(?:troops|soldiers|forces|personnel|peacekeepers|contingent|units)\s+(?:(?:also|now|still|reportedly|initially|soon)\s+)?$")
 # ... or a cue that opens with what the nationality qualifies: "while Greek participation has been confirmed".
-CUE_OPENS_WITH_NOUN = re.compile(r"(?:participation|involvement|contribution|contingent|deployment)\b")
+CUE_OPENS_WITH_NOUN = re.compile(r"(?:participation|involvement|contribution|contingent|deployment|refusal|rejection|reluctance|hesitancy|hesitation|"
+                                 r"wariness|withdrawal|commitment)\b")
 
 # A country named as a hyphenated adjective is no one's subject: "a US-mediated plan", "the Egyptian-led force".
 HYPHENATED_ADJECTIVE = re.compile(r"-(?:led|mediated|brokered|backed|sponsored|drafted|proposed|based|made|run|funded|owned|trained|allied)\b")
