@@ -4268,3 +4268,22 @@ def test_stances_said_as_nouns(text, expected):
     """"Chile's refusal to send troops", "its reluctance to commit troops", "Chile's withdrawal from the force": a
     stance said as a noun is the country's as the verb would be (and only about the force)."""
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile has given a verbal commitment to send troops.", {"CHL": "committed"}),
+        ("Chile has floated the idea of sending a medical team.", {"CHL": "considering"}),
+        ("Chile is said to be warming to the idea of sending troops.", {"CHL": "considering"}),
+        ("Chile has cooled on the idea of sending troops.", {"CHL": "considering"}),
+        ("Chile appears to have gone cold on sending troops.", {"CHL": "considering"}),
+        ("Chile has signalled a willingness in principle to take part.", {"CHL": "considering"}),
+        ("Chile has asked for more details before deciding.", {"CHL": "considering"}),
+        ("Chile has floated the idea of a trade deal.", {}),
+    ],
+)
+def test_ideas_floated_warmed_to_or_cooled_on(text, expected):
+    """An idea floated, warmed to or gone cold on, a yes "in principle", details asked for before deciding:
+    the country is still weighing it; a commitment given by word of mouth is still a pledge."""
+    assert _statuses(text) == expected

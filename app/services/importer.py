@@ -981,6 +981,16 @@ NOUN_STANCES = {
 }
 for _status, _cues in NOUN_STANCES.items():
     MORE_CUES[_status] = MORE_CUES.get(_status, []) + _cues
+# An idea floated, warmed to or cooled on, a yes in principle, details asked for before deciding: "has floated the
+# idea of sending a medical team", "is warming to the idea of sending troops", "has cooled on the idea", "signalled a
+# willingness in principle", "asked for more details before deciding".
+JOINING_GERUND = r"(?:sending|contributing|deploying|dispatching|joining|taking part|participating|committing)"
+DELIBERATION_IN_OTHER_WORDS += [
+    r"\b(?:floated|floats|floating|raised|raises) the (?:idea|possibility|prospect) of " + JOINING_GERUND + r"\b",
+    r"\b(?:(?:warming|warmed|warms|cooling|cooled|cools) (?:up )?(?:to|on)|(?:gone|grown|turned|going|growing) cold on) (?:the (?:idea|prospect) of )?" + JOINING_GERUND + r"\b",
+    r"\b(?:willingness|readiness|agreement) in principle\b",
+    r"\b(?:asked|asks|asking) for (?:more |further )?(?:details|information|clarifications?|time) (?:before|on) (?:deciding|any decision|making a decision|a decision)\b",
+]
 MORE_CUES["considering"] += DELIBERATION_IN_OTHER_WORDS
 # Refusals in still other words: "has excluded sending troops", "there will be no Chilean troops",
 # "sending troops is not on the table", "refrained from contributing".
@@ -1392,7 +1402,7 @@ PLAIN_WORDS = {
         # a pledge said as a noun: "announced a contribution of 500 troops", "made a firm commitment to send troops"
         r"\b(?:announced|announces|confirmed|confirms|made|makes|pledged|pledges) (?:a |an |its |their )?(?:[\w-]+ )?(?:contribution|commitment) of "
         r"(?:about |some |around |roughly |nearly )?\d[\d,]* (?:[\w-]+ )?" + UNITS_WORD + r"\b",
-        r"\b(?:made|makes|gave|gives) (?:a |an )?(?:firm |formal |clear |public |written )?(?:commitment|pledge|promise) to "
+        r"\b(?:made|makes|gave|gives|given) (?:a |an )?(?:firm |formal |clear |public |written |verbal |oral |informal )?(?:commitment|pledge|promise) to "
         r"(?:send|contribute|deploy|provide|dispatch|join|take part|participate)\b",
         # "Chilean troops will form the core of the force"
         UNITS_WORD + r" (?:will|would|are (?:expected|set|due) to|are to) (?:form|make up|constitute) (?:the )?(?:core|bulk|backbone|main body|majority|first wave)\b",
