@@ -4287,3 +4287,21 @@ def test_ideas_floated_warmed_to_or_cooled_on(text, expected):
     """An idea floated, warmed to or gone cold on, a yes "in principle", details asked for before deciding:
     the country is still weighing it; a commitment given by word of mouth is still a pledge."""
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The number of Chilean troops to be deployed is 2,000.", {"CHL": ("committed", {"committed": 2000}, [])}),
+        ("Chile puts its contribution at 2,000 troops.", {"CHL": ("committed", {"committed": 2000}, [])}),
+        ("Chile has increased its offer to 3,000 troops.", {"CHL": ("committed", {"committed": 3000}, [])}),
+        ("Chile has cut its planned contribution to 1,000 troops.", {"CHL": ("committed", {"committed": 1000}, [])}),
+        ("Chile has doubled its pledge to 2,000 troops.", {"CHL": ("committed", {"committed": 2000}, [])}),
+        ("Some 2,000 Chilean soldiers have been placed on standby for Gaza.", {"CHL": ("committed", {"committed": 2000}, [])}),
+        ("Chile's initial contingent will be 500 soldiers.", {"CHL": ("committed", {"committed": 500}, [])}),
+        ("Chile has increased its budget to 3,000 million pesos.", {}),
+    ],
+)
+def test_a_contributions_size_put_at_changed_to_or_on_standby(text, expected):
+    """A size put at a figure, an offer raised or cut to one, troops placed on standby: a pledge with that figure."""
+    assert _read(text) == expected

@@ -867,10 +867,16 @@ PLEDGED_THROUGH_THE_TROOPS = [
     r"(?:’s|'s|\bits|\btheir) (?:(?:about |around |some |up to )?\d[\d,]*[- ]strong |first |initial |advance )?(?:contribution|contingent|deployment|battalion|detachment|troops|soldiers)"
     r"(?: of (?:about |around |some |roughly |up to |nearly )?\d[\d,]*(?: [a-z]+)?)?(?:, (?:[^,.;]|\d[,.]\d){1,60},)? "
     r"(?:will|is to|is set to|is due to|is expected to|are to|are set to|are due to|are expected to) (?:arrive|deploy|be deployed|be sent|head|leave|depart)\b",
-    r"\b(?:[Tt]he|[Aa]) (?:[A-Z][\w-]+) (?:contribution|contingent|deployment|battalion|detachment) (?:will|is to|is set to|is expected to) "
+    r"(?:\b(?:[Tt]he|[Aa]) (?:[A-Z][\w-]+)|(?:’s|'s|\bits|\btheir) (?:initial |first |planned |eventual )?) ?(?:contribution|contingent|deployment|battalion|detachment) (?:will|is to|is set to|is expected to) "
     r"(?:number|comprise|consist of|total|include|be made up of|be (?:about |around |some |roughly |up to )?\d|arrive|deploy|be deployed|be sent)",
     r"\b(?:number|size|strength) of (?:the )?(?:[A-Z][\w-]+ )(?:troops|soldiers|personnel|peacekeepers|police|contingent|forces) "
-    r"(?:will|is to|is set to|is expected to) be\b",
+    r"(?:(?:to be (?:deployed|sent|dispatched|contributed) )?(?:will|is to|is set to|is expected to) be|to be (?:deployed|sent|dispatched|contributed) is)\b",
+    # the size put at a figure, or changed to one: "puts its contribution at 2,000 troops", "has doubled its pledge to 2,000"
+    r"\b(?:puts|put|putting|sets|set|setting|places|placed) (?:its|their) (?:planned |intended |eventual )?(?:contribution|offer|pledge|contingent|commitment|deployment) at\b",
+    r"\b(?:increased|raised|doubled|tripled|boosted|expanded|cut|reduced|scaled back|trimmed|lowered|revised) (?:its|their) "
+    r"(?:planned |intended |initial |original )?(?:contribution|offer|pledge|contingent|commitment|deployment) (?:to|from \d[\d,]* to)\b",
+    # troops on standby: "some 2,000 Chilean soldiers have been placed on standby for Gaza"
+    UNITS_WORD + r" (?:have been|has been|were|was|are|is) (?:placed|put|kept) on (?:standby|alert)\b",
     r"(?:’s|'s|\bits|\btheir) (?:offer|pledge|contribution|commitment) (?:stands at|amounts to|totals|comes to|is for)\b",
     # "Chile and Peru will each send 500 troops"
     r"\b(?:will|would|shall) (?:each|both|jointly|together) (?:send|contribute|deploy|dispatch|provide|supply)\b",
@@ -1764,7 +1770,7 @@ SERVING_AFTER = re.compile(r"(?: [\w-]+){0,2}? (?:(?:serving|deployed|stationed)
                            r"|UNIFIL|MONUSCO|MINUSCA|MINUSMA|UNMISS|UNDOF|UNFICYP|UNISFA|KFOR))\b")
 # "the number of Chilean troops will be around 600"
 NUMBER_OF = re.compile(r"\b(?:number|size|strength) of (?:the )?(?:[A-Z][\w-]+ )?(?:troops|soldiers|personnel|peacekeepers|police|contingent|forces) "
-                       r"(?:will|would|is to|is expected to|could) (?:be|reach|total) (?:about |around |some |roughly |nearly )?" + NUMBER)
+                       r"(?:to be (?:deployed|sent|dispatched|contributed) )?(?:will|would|is to|is expected to|could|is) (?:be |reach |total )?(?:about |around |some |roughly |nearly )?" + NUMBER)
 # A unit's size said after it: "the contingent will be 500 strong".
 STRONG_AFTER = re.compile(r"\b(?:contingent|battalion|unit|team|company|brigade|detachment|deployment) (?:will|would|is to|is set to|is expected to) be "
                           r"(?:about |around |some |roughly |nearly )?" + NUMBER + r"[ -]strong\b")
