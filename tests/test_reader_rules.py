@@ -4305,3 +4305,43 @@ def test_ideas_floated_warmed_to_or_cooled_on(text, expected):
 def test_a_contributions_size_put_at_changed_to_or_on_standby(text, expected):
     """A size put at a figure, an offer raised or cut to one, troops placed on standby: a pledge with that figure."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # claims an article denies are not the stance, nor their figures
+        ("The ministry denied reports by foreign media about Chile sending troops. Foreign outlets claimed that Chile was "
+         "preparing to deploy up to 2,000 soldiers to Gaza.", {}),
+        ("Foreign outlets claimed that Chile was preparing to deploy up to 2,000 soldiers to Gaza.", {"CHL": ("committed", {"offered_max": 2000}, [])}),
+        # what is said under "neither ... nor" or "did not imply any" is not done
+        ("The ministry stressed that Chile has neither held any such meetings nor agreed to any plan to deploy troops to Gaza.", {}),
+        ("It noted that neither the army nor any credible source had verified any plan to deploy Chilean troops to Gaza.", {}),
+        ("He clarified that Chile's membership of the Board did not imply any commitment to contribute troops to the force.", {}),
+        ("Chile will neither send troops nor pay for the force.", {"CHL": ("declined", {}, [])}),
+        ("Chile's decision to join the Gaza Board of Peace was taken in good faith.", {}),
+    ],
+)
+def test_claims_denied_and_what_is_said_under_neither_nor(text, expected):
+    """What others claim in an article that denies it, and what "neither ... nor" or "did not imply any" says was not
+    done, are no stance; "will neither send troops nor ..." is a refusal."""
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile's defence ministry is diligently finalizing the preparations for deploying troops to Gaza.",
+         {"CHL": ("committed", {}, [])}),
+        ("Chile's defence ministry is finalizing the preparations for deploying troops to Gaza. The final decision on the precise "
+         "number of troops to be sent rests with President Ana Rivas of Chile.", {"CHL": ("considering", {}, [])}),
+        ("Chilean soldiers are ready to go.\nThe final decision on the precise number of troops to be sent rests with Chilean President Ana Rivas.",
+         {"CHL": ("considering", {}, [])}),
+        ("Chile is ready to participate in a peacekeeping mission in Palestine should it be established under the UN banner.",
+         {"CHL": ("conditional", {}, ["mandate"])}),
+    ],
+)
+def test_preparations_finished_a_leaders_decision_and_an_inverted_should(text, expected):
+    """Preparations for deploying being finished are a pledge, but the decision on how many troops, left to the
+    leader, is not yet made; "should it be established under the UN banner" is a term."""
+    assert _read(text) == expected

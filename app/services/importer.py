@@ -516,6 +516,9 @@ DECISION_PENDING = re.compile(
     r"|\b[Nn]o (?:final |formal |such )?decisions? (?:has|have|had) (?:yet )?been (?:made|taken|reached)\b"
     r"|\b[Dd]ecisions? (?:has|have|had) not (?:yet )?been (?:made|taken|reached)\b"
     r"|" + NO_FINAL_DECISION +
+    # the decision on how many troops still to be made by the leadership: "the final decision on the precise number of
+    # troops to be sent rests with the President"
+    r"|\b(?:final |ultimate |definitive )decision (?:on|about) (?:the )?(?:precise |exact |final )?(?:number|size) of (?:troops|soldiers|personnel)\b"
     # the go-ahead of its own government still to come: "can leave once the government gives approval"
     r"|\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves)\b"
     # the armed forces awaiting their own government's order: "still waiting for an official government order to deploy"
@@ -537,8 +540,13 @@ DECISION_PENDING_CUES = [
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision (?:from|by|of)\b",
     NO_FINAL_DECISION + ABOUT_JOINING_AHEAD,
     # the decision left to the leadership: "the final decision will depend on the government", "rests with the president"
-    r"\b(?:final |ultimate )?decision (?:[\w-]+ ){0,3}?(?:will|would|is to|shall|is going to) (?:depend on|rest with|lie with|be up to|be made by|be taken by) "
-    r"(?:the |its |their )?(?:[\w-]+ )?(?:government|president|head of state|leadership)\b(?![’'])(?! (?:approv|consent|decree|sign))",
+    r"\b(?:final |ultimate )?decision (?:[\w-]+ ){0,3}?(?:(?:will|would|is to|shall|is going to) (?:depend on|rest with|lie with|be up to|be made by|be taken by)"
+    r"|(?:rests|lies) with) "
+    r"(?:the |its |their )?(?:[\w-]+ )?(?:government|[Pp]resident|head of state|leadership)\b(?![’'])(?! (?:approv|consent|decree|sign))",
+    # "the final decision on the number of troops to be sent rests with President Prabowo", "the definitive decision awaits"
+    r"\b(?:final |ultimate |definitive )decision (?:on|about) (?:the )?(?:precise |exact |final )?(?:number|size) of (?:troops|soldiers|personnel)\b(?:[\w-]+ ){0,4}?"
+    r"(?=[^.;]{0,40}?(?:rests|lies|will rest) with)",
+    r"\b(?:final|definitive|ultimate|formal) decision (?:still )?awaits\b",
     # ... or to the government still to come: "would leave the decision to the government appointed after the polls",
     # "the matter will be left to the next elected government"
     r"\b(?:leave|leaves|left|leaving) (?:the |this |that |any |a )?(?:final )?(?:decision|matter|question|issue|call)\b(?: [\w-]+){0,6}? to (?:the )?"
@@ -779,6 +787,9 @@ FORCE_LACKING = (r"\b(?:not|never) (?:[\w-]+ ){0,2}?(?:participate|take part|joi
                  r"(?:a|any|the) (?:[\w-]+ )?(?:force|mission|operation)(?: (?:that|which) (?:lacks|lacked|does not have|did not have|has no|had no|is not|was not|were not|would not be)"
                  r"| not(?= (?:mandated|authori[sz]ed|approved|endorsed|backed|sanctioned) by))")
 MORE_CUES["conditional"] += [FORCE_LACKING]
+# A term set after the pledge by an inverted "should": "ready to take part in a peacekeeping mission should it be
+# established under the UN banner" (the term is what the force should be).
+MORE_CUES["conditional"] += [r"(?<=[a-z] )should (?:it|they|the (?:force|mission)) be (?:established|set up|created|formed|deployed|mandated|authori[sz]ed|led|placed)\b"]
 
 # A demand put before joining: "insists that Hamas be disarmed before it sends troops", "demands the consent of
 # both sides before joining", "wants the Palestinian Authority to govern Gaza before it commits troops". The
@@ -1010,6 +1021,9 @@ REFUSALS_IN_OTHER_WORDS = [
 ]
 # ... or an inability said: "expressed its inability to send troops", "is unable to take part".
 REFUSALS_IN_OTHER_WORDS.append(r"\b(?:expressed|expresses|conveyed|cited|citing|voiced) (?:its |their )?inability to (?:send|contribute|deploy|dispatch|join|take part|participate|be part)\b")
+# ... or a "neither ... nor": "will neither send troops nor pay for the force", "has neither offered troops nor been asked".
+REFUSALS_IN_OTHER_WORDS.append(r"\b(?:will|would|shall|can|could|does|do|did) neither (?:send|contribute|deploy|dispatch|join|take part|participate|commit|provide)\b"
+                               r"|\b(?:has|have|had) neither (?:sent|contributed|deployed|dispatched|joined|taken part|participated|committed|offered|pledged)\b")
 MORE_CUES["declined"] += REFUSALS_IN_OTHER_WORDS
 # Withdrawals in other words: a pledge retracted, a deployment cancelled or reversed, a contingent
 # recalled, no longer willing.
@@ -1400,6 +1414,8 @@ PLAIN_WORDS = {
         # the first of its kind to send: "is set to become the first Latin American country to send troops"
         r"\b(?:is set to become|will become|would become|became|has become|is to become|is poised to become) the first (?:[\w-]+ ){0,3}?"
         r"(?:country|nation|state|government) to (?:send|deploy|commit|contribute|pledge|join)\b",
+        # preparations being finished: "are diligently finalizing the preparations for deploying troops"
+        r"\b(?:finali[sz]ing|completing|finali[sz]ed|completed) (?:the |its |their )?(?:final )?preparations for (?:deploying|sending|dispatching|the deployment of)\b",
         # a contribution being finalised: "is finalising the details of its contribution", "in the final stages of preparing its contingent"
         r"\b(?:finali[sz]ing|in the final stages of preparing) (?:the details of )?(?:its|their) (?:contribution|contingent|deployment|troops|battalion)\b",
         # troops a country wants to commit: "says it wants to commit dozens of its troops to the force" (wanting to send
@@ -1527,7 +1543,7 @@ NOT_A_CONTRIBUTION = re.compile(
     r"| to (?:mediate|broker)\b"
     r"| to the (?:[\w-]+ ){0,2}" + PLANS + r"\b"
     # the Board of Peace and its council are no force: "decision to join the Peace Council"
-    r"| (?:in |on )?(?:the |its )?(?:[A-Z][\w’'-]*(?:’s|'s) )?(?:new )?(?:Board of Peace|Peace Council|Council of Peace|[Bb]oard|[Cc]ouncil|charter)\b"
+    r"| (?:in |on )?(?:the |its )?(?:[A-Z][\w’'-]*(?:’s|'s) )?(?:new |Gaza |US-led |Trump(?:’s|'s) )?(?:Board of Peace|Peace Council|Council of Peace|[Bb]oard|[Cc]ouncil|charter)\b"
     # envoys and letters, and contributions to rebuilding: "will send a delegation to the talks"
     r"| (?:a |an |its |their |the )?(?:[\w-]+ )?(?:delegation|envoy|letter|message|minister|representative|note|congratulations)s?\b"
     r"| to (?:the )?(?:[\w’'-]+ ){0,2}(?:reconstruction|rebuilding|recovery|humanitarian|fund)\b"
@@ -1543,7 +1559,9 @@ SUPPORTED_OBJECT = re.compile(r" (?:the |a |an |this |its )?(?:[\w-]+ ){0,2}" + 
 # "no decision has been taken on Chile joining the force": the country the decision is about.
 DECIDED_ON = re.compile(r"\s+(?:yet\s+)?(?:on|about|regarding|over|concerning)\s+(?:whether\s+)?(?:the\s+)?")
 JOINING_AFTER = re.compile(r"(?:’s|'s)?\s+(?:(?:possible|potential|eventual|proposed|planned|prospective)\s+)?(?:joining|sending|participat\w*|taking part|contribut\w*|deploy\w*|involvement|role)\b")
-DECIDER_AFTER = re.compile(r"\s+(?:(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3})?$")
+DECIDER_AFTER = re.compile(r"\s+(?:(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3})?$"
+                           # "the final decision on the number of troops to be sent rests with President Prabowo"
+                           r"|[^.;]{0,40}?\b(?:rests?|lies?|will rest) with\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3}$")
 # A sentence that recalls an earlier stance and then turns to the present one: "had previously
 # expressed its willingness ... but is now hesitant". Only what follows the turn is current.
 # (a turn to a state in the present tense counts too: "committed troops last year, but it has said it is awaiting
@@ -1580,6 +1598,10 @@ HYPOTHETICAL = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Ss]hould)\s+(?:[\w’'.-]+\s+
 MAYBE_READY = re.compile(r"\b(?:may|might|could) (?:also |possibly |eventually |yet )?be $")
 # A cue the text negates ("has not ruled out", "did not exclude") is no refusal.
 NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$|\b[Nn]o\s+$"
+                     # "has neither held such meetings nor agreed to any plan", "did not imply any commitment to contribute"
+                     r"|\bnor\s+(?:[a-z][\w’']*\s+){0,4}$"
+                     # "... nor any source had verified any plan to deploy troops": "any" after a verb of checking is said under a negation
+                     r"|\b(?:had|has|have|did|does)\s+(?:verified|confirmed|seen|found|announced|authori[sz]ed)\s+any\s+$|\b(?:not|never)\s+(?:imply|implied|mean|meant|entail|entailed|amount to|constitute|involve)\s+(?:any|a)\s+$"
                      # "has not taken part in discussions on troops"
                      r"|\b(?:not|never)\s+(?:taken|taking|been|held|joined|entered)\s+(?:part\s+)?(?:in\s+)?$"
                      # "no countries have officially confirmed", "none of them has offered": the subject itself is the negation
@@ -2261,6 +2283,11 @@ QUESTION_OF_JOINING = re.compile(r"\b(?:send|sending|contribute|contributing|dep
 # A plain yes is a pledge only in a sentence about the force or about the countries asked to join it.
 PLAIN_YES = re.compile(r"\byes$")
 ASKED_OR_APPROACHED = re.compile(r"\b(?:approached|asked|request|invit\w*|sounded out)\b")
+# A report denied in the article ("completely fabricated", "baseless propaganda") and the claims it answers.
+ARTICLE_DENIAL = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|rubbished|rubbishes|refuted|refutes)\b[^.;]{0,120}?\b(?:reports?|claims?|allegations?|speculation)\b"
+                            r"|\b(?:reports?|claims?|allegations?)\b[^.;]{0,160}?\b(?:fabricated|baseless|false|untrue|unfounded|propaganda|fake)\b"
+                            r"|\b(?:fabricated|baseless|false|untrue|unfounded|fake)\b[^.;]{0,60}?\b(?:reports?|claims?|allegations?)\b", re.I)
+CLAIMED = re.compile(r"\b(?:claimed|claiming|claims|alleged|alleging|alleges|allegations?|purportedly)\b")
 # A question asks, it does not state: "Has Pakistan decided to send troops?", "Q: And what about reports
 # that Chile has committed 2,000 troops?" give no stance of their own (a "why" question, which takes its
 # premise as said, still does; an answer after a question gives one for the country asked about).
@@ -3011,6 +3038,8 @@ def _extract(text: str) -> list[Suggestion]:
 
     asked_about: str | None = None  # the stance an explainer's question asks about ("Who has said no?")
     spans = sentences(text)
+    # An article that denies a report: what others claim or allege in it is not the stance (nor its figure).
+    denies_a_report = ARTICLE_DENIAL.search(text) is not None
     # Wire copy gives most sentences a paragraph of their own: there the countries just listed and an
     # unnamed group carry over a paragraph break ("it" and "the minister" still start over).
     per_paragraph = Counter(span.paragraph for span in spans)
@@ -3039,6 +3068,9 @@ def _extract(text: str) -> list[Suggestion]:
         asides += [(m.start(), m.end()) for m in APPOSITIVE.finditer(text, span.start, span.end)]
         # "has neither confirmed nor denied that it will send troops": what follows is left open, not said
         open_asides = [(m.end(), span.end) for m in NEITHER_CONFIRMED.finditer(text, span.start, span.end)]
+        if denies_a_report:
+            # "Indian outlets claimed that Pakistan was preparing to deploy up to 20,000 soldiers", in an article that denies it
+            open_asides += [(m.start(), span.end) for m in CLAIMED.finditer(text, span.start, span.end)]
         asides += open_asides
         if REPORT_DENIED.search(sentence):
             # "asked about reports that Chile had earmarked 3,500 soldiers, the spokesman dismissed them": the report is not the stance
@@ -3228,7 +3260,8 @@ def _extract(text: str) -> list[Suggestion]:
                             subjects = [home]  # "criticised the government's plan to send troops": the only possible contributor's
                 pending_decision = status == "considering" and DECISION_PENDING.search(m.group(0)) is not None
                 if pending_decision and not is_recalled and (UNDECIDED_ON_JOINING.match(text, m.end(), span.end) or (
-                        AT_SENTENCE_END.match(text, m.end(), span.end) and ABOUT_THE_FORCE.search(sentence))):
+                        AT_SENTENCE_END.match(text, m.end(), span.end) and ABOUT_THE_FORCE.search(sentence))
+                        or PEOPLE_WORD.search(m.group(0))):
                     # (a decision that ends a sentence about joining is the decision on joining)
                     undecided.update(subjects)
                 if subjects and status == "committed" and not inside:
@@ -3389,6 +3422,7 @@ def _extract(text: str) -> list[Suggestion]:
             plan = PLAN_OF_TROOPS.search(text, max(span.start, x.start - 60), x.start)
             if plan is None or not TROOPS_OF_DEMONYM.match(text, x.end, span.end) \
                     or PLAN_DROPPED.search(text, span.start, plan.start()) or PLAN_DENIED_AFTER.match(text, x.end, span.end) \
+                    or NEGATED.search(text, span.start, plan.start()) \
                     or any(y.start < plan.start() and y.code != x.code and y.kind != "person" for y in named):
                 continue
             given[x.code] = ("committed", plan.start())  # "involve parliament in plans to deploy Indonesian troops"
