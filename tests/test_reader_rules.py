@@ -4345,3 +4345,14 @@ def test_preparations_finished_a_leaders_decision_and_an_inverted_should(text, e
     """Preparations for deploying being finished are a pledge, but the decision on how many troops, left to the
     leader, is not yet made; "should it be established under the UN banner" is a term."""
     assert _read(text) == expected
+
+
+def test_terms_listed_after_their_announcement_inside_one_quotation():
+    """"provided several conditions are met. These include ...", kept in one sentence by a quotation: the terms
+    named one by one, not the announcement as a term of its own."""
+    text = ('He added, "We are interested in joining the force provided several conditions are met. These include that the force '
+            'must operate under a UN mandate; a permanent ceasefire must be in effect; and the costs must be covered by donors."')
+    (found,) = extract(text.replace("He added", "Chile's minister added"))
+    assert found.status == "conditional"
+    assert [c.category for c in found.conditions] == ["mandate", "ceasefire", "funding"]
+    assert not any("several conditions" in c.text for c in found.conditions)

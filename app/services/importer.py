@@ -2298,6 +2298,8 @@ ANSWER = re.compile(r"(?:(?:Q|A|Answer|[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?)\s
 # listed in the next sentence ("These include that ...; ...; and ...").
 TERMS_TO_COME = re.compile(r"\b(?:several|some|certain|a number of|a few|two|three|four|five|these|the following|its|their) "
                            r"(?:[\w-]+ )?(?:conditions|preconditions|requirements|terms)\b", re.I)
+# ... and a listing that follows within the same clause: "several conditions are met. These include that ...".
+LISTED_WITHIN = re.compile(r"[.:]\s+[“\"‘]?(?:These|They|The conditions|The terms)(?: conditions| terms)? (?:include|are)\b:?(?: that\b)?\s*")
 TERMS_LISTED = re.compile(r"[“\"‘]?(?:These|Those|They|The (?:conditions|preconditions|requirements|terms))(?: (?:conditions|preconditions|requirements|terms))? "
                           r"(?:include|included|are|were)\b:?(?: that\b)?\s*"
                           # or counted off: "First, a ceasefire; second, a UN mandate."
@@ -2662,6 +2664,13 @@ def _listed_terms(items: str) -> list[tuple[str, str]]:
 def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str) -> list[tuple[str, str]]:
     """The conditions in one clause, each with its category; "backed by X and accompanied by Y" is two."""
     clause = text[clause_start:clause_end]
+    listed_here = LISTED_WITHIN.search(clause) if TERMS_TO_COME.match(clause) else None
+    if listed_here is not None:
+        # "provided several conditions are met. These include that ...; ...; and ...", in one sentence where a quotation
+        # kept the two together: the terms named, one by one (as when the listing is a sentence of its own)
+        rest = clause[listed_here.end():]
+        items = re.split(r";\s*(?:and\s+)?", rest) if ";" in rest else re.split(r",\s*(?:and\s+)?|\s+and\s+", rest)
+        return [(p.strip(" .;”\""), category_of(p)) for p in items if len(p.strip(" .;”\"")) >= 4]
     # "if both Israel and the Palestinians consent" is one term, however its second half reads (it may still
     # follow another: "once a ceasefire holds and both Israel and the Palestinians have agreed")
     both = [(m.start(), m.end()) for m in BOTH_AND.finditer(clause)]
