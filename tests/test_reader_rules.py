@@ -4356,3 +4356,17 @@ def test_terms_listed_after_their_announcement_inside_one_quotation():
     assert found.status == "conditional"
     assert [c.category for c in found.conditions] == ["mandate", "ceasefire", "funding"]
     assert not any("several conditions" in c.text for c in found.conditions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile's deployment timeline sets the pace for the whole force.\nAccording to the AP, the South American nation will begin "
+         "its deployment in April with 1,000 soldiers.", {"CHL": "committed"}),
+        ("Chile has offered to join the force.\nThe Jewish state will not accept Chilean troops, officials in Jerusalem said.", {"CHL": "committed"}),
+    ],
+)
+def test_a_country_described_not_named_points_back_across_a_paragraph(text, expected):
+    """"The South American nation" is the country last spoken of, a paragraph later as in the same one ("the Jewish
+    state" is never the country spoken of)."""
+    assert _statuses(text) == expected

@@ -2404,7 +2404,9 @@ def _a_place(text: str, mention: Mention) -> bool:
 # statement attributed to "he", "she" or "the minister".
 REFERS_BACK = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|[Oo]ur|[Aa]ny (?:such )?(?:deployment|participation|contribution)|[Ss]uch a deployment|"
                          r"[Tt]he (?:country|government|kingdom|nation|ministry|minister|"
-                         r"president|premier|prime minister|official|spokes(?:person|man|woman)|king|leader|army|military))\b")
+                         r"president|premier|prime minister|official|spokes(?:person|man|woman)|king|leader|army|military)"
+                         # a country described, not named: "the world's largest Muslim-majority nation", "the Central Asian republic"
+                         r"|[Tt]he (?!(?:Jewish|Palestinian|Zionist|Israeli|future|new|independent|host|member|sponsoring)\b)(?:[\w’'-]+ ){1,4}?(?:country|nation|kingdom|republic|monarchy|archipelago))\b")
 # A cue whose own subject is no country: the force, its troops, other countries, officials in general.
 OTHER_SUBJECT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]hat|[Aa]ny|[Oo]ther|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Ff]ew|[Nn]o|[Mm]ore|[Aa]ll)"
                            # (the words between are a noun phrase's, not a verb's: not "the country would send troops")
