@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.services.importer import extract
+from app.services.importer import extract, sentences
 
 
 def _statuses(text: str) -> dict[str, str]:
@@ -4370,3 +4370,14 @@ def test_a_country_described_not_named_points_back_across_a_paragraph(text, expe
     """"The South American nation" is the country last spoken of, a paragraph later as in the same one ("the Jewish
     state" is never the country spoken of)."""
     assert _statuses(text) == expected
+
+
+def test_a_quotation_opened_and_closed_with_different_marks_ends_where_it_closes():
+    """A page that opens a quotation with " and closes it with ” (or the other way round) still ends it there, so the
+    sentences after it are read one by one even when the paragraphs were run together."""
+    text = ('"Chilean personnel will not be involved in combat operations,” the ministry said. The government added that force '
+            'may be used only in self-defence. Santiago also stressed that any deployment would require the consent of the '
+            'Palestinian Authority.')
+    assert _conditions(text) == {"CHL": ["party_consent"]}
+    spans = sentences(text)
+    assert len(spans) == 3

@@ -117,8 +117,12 @@ def sentences(text: str) -> list[Span]:
             singles += ch == "‘"
         elif ch in "”»\"" or (ch == "’" and singles and not text[i + 1:i + 2].isalpha()):
             # (’ closes a ‘ only where it is no apostrophe: "‘Naya Pakistan’," but not "Pakistan’s")
-            if ch == '"':
+            # (pages mix their marks: a quotation opened with " may close with ” and one opened with “ close with ")
+            closes_curly = depth > singles and i > 0 and not text[i - 1].isspace() and (i + 1 >= n or text[i + 1] in " \n,.;:!?)")
+            if ch == '"' and (straight_open or not closes_curly):
                 straight_open = not straight_open
+            elif ch in "”»" and depth == 0 and straight_open:
+                straight_open = False
             else:
                 depth = max(0, depth - 1)
                 singles = min(singles - (ch == "’"), depth)
