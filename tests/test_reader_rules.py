@@ -4381,3 +4381,16 @@ def test_a_quotation_opened_and_closed_with_different_marks_ends_where_it_closes
     assert _conditions(text) == {"CHL": ["party_consent"]}
     spans = sentences(text)
     assert len(spans) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Where the contributors stand:\n• Chile: up to 2,000 troops, ready once a mandate is agreed\n• Peru: still weighing the request",
+         {"CHL": ("committed", {"offered_max": 2000}, []), "PER": ("considering", {}, [])}),
+        ("Casualties: 300 soldiers, the ministry of Chile said.", {}),
+    ],
+)
+def test_a_round_ups_figure_after_the_country_and_a_colon(text, expected):
+    """"Chile: up to 2,000 troops" in a round-up is Chile's offer; a figure after another word and a colon is no one's."""
+    assert _read(text) == expected

@@ -1012,6 +1012,9 @@ DELIBERATION_IN_OTHER_WORDS += [
     r"\b(?:willingness|readiness|agreement) in principle\b",
     r"\b(?:asked|asks|asking) for (?:more |further )?(?:details|information|clarifications?|time) (?:before|on) (?:deciding|any decision|making a decision|a decision)\b",
 ]
+# A round-up's figure after the country and a colon: "• Chile: up to 2,000 troops, ready once a mandate is agreed".
+ROUNDUP_FIGURE = re.compile(r"(?<=: )(?:[Uu]p to |[Aa]bout |[Aa]round |[Ss]ome |[Aa]t least |[Aa]s many as )?\d[\d,]* (?:[\w-]+ )?(?:troops|soldiers|personnel|peacekeepers)\b")
+MORE_CUES["committed"] = MORE_CUES.get("committed", []) + [ROUNDUP_FIGURE.pattern]
 MORE_CUES["considering"] += DELIBERATION_IN_OTHER_WORDS
 # Refusals in still other words: "has excluded sending troops", "there will be no Chilean troops",
 # "sending troops is not on the table", "refrained from contributing".
@@ -1466,7 +1469,7 @@ PLAIN_WORDS = {
         r"\b(?:needs?|needed|wants?|wanted|asked for|requested) (?:more|some|further|additional) time\b(?! to (?:prepare|train|ready|equip|deploy|mobili[sz]e))",
         # a round-up's "Norway: considering", "Norway: undecided"
         r"(?<=: )(?:[Cc]onsidering|[Uu]ndecided|[Ww]eighing (?:it|the request|its options|participation))(?=[ .,;]|$)",
-        # a round-up's "Norway: no decision yet"
+        # a round-up's "Norway: no decision yet" (its figure is a pledge: ROUNDUP_FIGURE)
         r"(?<=: )[Nn]o (?:final |firm |formal )?decision(?: (?:yet|so far|has been (?:made|taken)))?(?=[ .,;]|$)",
         # "a Chilean contribution has not been ruled out", "cannot be ruled out"
         r"\b(?:has|have|had) not been (?:ruled out|excluded)\b|\b(?:is|are|was|were) not (?:being )?(?:ruled out|excluded)\b|\bcannot be (?:ruled out|excluded)\b",
@@ -3150,6 +3153,8 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "has also agreed to join", of the Board of Peace the article is about: not the force
                 if status == "deployed" and DEPLOYED_ELSEWHERE.match(text, m.end(), span.end) and not re.search(PLACES, sentence):
                     continue  # "has deployed peacekeepers to Lebanon": troops serving elsewhere
+                if status == "committed" and ROUNDUP_FIGURE.match(text, m.start()) and not any(x.end == m.start() - 2 for x in named):
+                    continue  # "Casualties: 300 soldiers": a figure after a colon is a round-up's only after a country's name
                 if status == "committed" and PLAIN_YES.search(m.group(0)) and not (ABOUT_THE_FORCE.search(sentence) or ASKED_OR_APPROACHED.search(sentence)):
                     continue  # "asked whether the cabinet approved the budget, the minister said yes": a yes to something else
                 if status == "considering" and STANCE_NEEDS_TOPIC.search(m.group(0)) and not ABOUT_THE_FORCE.search(sentence):
