@@ -4394,3 +4394,18 @@ def test_a_quotation_opened_and_closed_with_different_marks_ends_where_it_closes
 def test_a_round_ups_figure_after_the_country_and_a_colon(text, expected):
     """"Chile: up to 2,000 troops" in a round-up is Chile's offer; a figure after another word and a colon is no one's."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile is understood to be preparing a battalion for the force.", {"CHL": "committed"}),
+        ("Chile is said to have turned down Washington's request.", {"CHL": "declined"}),
+        ("Chile has agreed, diplomats say, to send troops.", {"CHL": "committed"}),
+        ("Chile is said to be preparing its budget.", {}),
+    ],
+)
+def test_what_others_say_of_a_stance_set_inside_it(text, expected):
+    """"Is understood to be preparing", "has agreed, diplomats say, to send": what others say of the stance, read past;
+    a request refused named by whose it is."""
+    assert _statuses(text) == expected

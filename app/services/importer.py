@@ -1144,6 +1144,8 @@ REQUEST_NOUNS = r"(?:calls?|requests?|invitations?|appeals?|proposals?|demands?|
 MORE_CUES["declined"] += [
     r"\b(?:rebuffed|rebuffs|spurned|spurns|refused|refuses|rejected|rejects|turned down|turns down|resisted|resists) "
     r"(?:a |an |the |any |repeated |US |U\.S\. |American |Washington(?:’s|'s) )*(?:[\w.-]+ ){0,2}?" + REQUEST_NOUNS + r" (?:to|for)\b",
+    # the request named by whose it is, the rest of the sentence about the force: "has turned down Washington's request"
+    r"\b(?:rebuffed|spurned|rejected|turned down|declined) (?:the |a )?(?:US |U\.S\. |American |Washington(?:’s|'s) |the (?:US|American) )(?:[\w-]+ )?" + REQUEST_NOUNS + r"\b",
     r"\b(?:" + JOINING_VERBS + r"|a (?:troop )?(?:contribution|deployment))(?: [\w-]+){0,4}? (?:is|was|remains|would be) "
     r"(?:simply |completely |totally )?(?:out of the question|not an option|off the table)\b",
     r"\b(?:shown|showed|shows|expressed|has|have|had) no (?:interest|desire|wish|appetite|inclination|willingness|readiness) (?:in|of|to) (?:" + JOINING_VERBS
@@ -2720,6 +2722,9 @@ FILLER = re.compile(r" (?:" + "|".join(STRESS_WORDS) + r")(?= [a-z])"
                     # who said it, set between the auxiliary and its verb: "will, officials said, contribute"
                     r"|(?:(?<= will)|(?<= would)|(?<= is)|(?<= are)|(?<= has)|(?<= have)|(?<= had)|(?<= shall)|(?<= could))"
                     r", (?:[\w’'-]+ ){0,3}?(?:said|says|added|noted|stressed|confirmed)(?: on \w+)?,(?= [a-z])"
+                    # ... or between a verb and the "to" it governs: "has agreed, diplomats say, to send troops"
+                    r"|(?:(?<= agreed)|(?<= decided)|(?<= offered)|(?<= pledged)|(?<= refused)|(?<= promised)|(?<= declined)|(?<= ready)"
+                    r"|(?<= willing)|(?<= prepared)|(?<= planning)|(?<= plans)), (?:[\w’'-]+ ){0,3}?(?:said|say|says|added|noted|confirmed)(?: on \w+)?,(?= to [a-z])"
                     # "will not under any circumstances send"
                     r"| under (?:any|no) circumstances(?= [a-z])"
                     # an adverb of time or report between an auxiliary and its verb: "would also send", "has
@@ -2730,6 +2735,8 @@ FILLER = re.compile(r" (?:" + "|".join(STRESS_WORDS) + r")(?= [a-z])"
                     + "".join(f"|(?<= {word})" for word in STRESS_WORDS) + r")"
                     r" (?:also|soon|eventually|initially|originally|reportedly|subsequently|later|likewise|similarly|then|"
                     r"seriously|actively|apparently|reluctantly|privately|quietly|informally|earlier)(?= [a-z])"
+                    # what others say of it, between "is" and what it is doing: "is understood to be preparing a battalion"
+                    r"|(?:(?<= is)|(?<= are)|(?<= was)|(?<= were)) (?:said|understood|believed|thought|reported|known) to be(?= [a-z]+ing\b)"
                     # the day, between a verb and what it governs: "voted on Thursday to approve", "agreed on Monday that"
                     r"|(?<=[a-z]) on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?= (?:to|that) [a-z])"
                     # willing "in principle": "is willing in principle to send", "was prepared, in principle, to contribute"
