@@ -4409,3 +4409,16 @@ def test_what_others_say_of_a_stance_set_inside_it(text, expected):
     """"Is understood to be preparing", "has agreed, diplomats say, to send": what others say of the stance, read past;
     a request refused named by whose it is."""
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile's interest in joining the force hinges on several principles, including that the force be temporary and operate "
+         "under a clear UN Security Council mandate.", {"CHL": ["other", "mandate"]}),
+        ("Chile will take part under certain conditions, such as a lasting ceasefire.", {"CHL": ["ceasefire"]}),
+    ],
+)
+def test_terms_announced_then_named_as_examples(text, expected):
+    """"Several principles, including that ...": the terms are the examples named after the announcement."""
+    assert _conditions(text) == expected

@@ -2306,9 +2306,13 @@ ANSWER = re.compile(r"(?:(?:Q|A|Answer|[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?)\s
 # Terms announced ("depends on several conditions", "provided certain conditions are met") and then
 # listed in the next sentence ("These include that ...; ...; and ...").
 TERMS_TO_COME = re.compile(r"\b(?:several|some|certain|a number of|a few|two|three|four|five|these|the following|its|their) "
-                           r"(?:[\w-]+ )?(?:conditions|preconditions|requirements|terms)\b", re.I)
+                           r"(?:[\w-]+ )?(?:conditions|preconditions|requirements|terms|principles|criteria)\b", re.I)
 # ... and a listing that follows within the same clause: "several conditions are met. These include that ...".
-LISTED_WITHIN = re.compile(r"[.:]\s+[“\"‘]?(?:These|They|The conditions|The terms)(?: conditions| terms)? (?:include|are)\b:?(?: that\b)?\s*")
+# ... or named as examples right after the clause: "hinges on several principles, including that the force be temporary".
+INCLUDING_AFTER = re.compile(r",?\s+(?:including|such as|namely|notably)(?: that\b)?\s+(?P<items>[^.;]+)")
+LISTED_WITHIN = re.compile(r"[.:]\s+[“\"‘]?(?:These|They|The conditions|The terms)(?: conditions| terms)? (?:include|are)\b:?(?: that\b)?\s*"
+                           # "hinges on several principles, including that the force be temporary and ..."
+                           r"|,?\s+(?:including|such as|namely|notably)(?: that\b)?\s+")
 TERMS_LISTED = re.compile(r"[“\"‘]?(?:These|Those|They|The (?:conditions|preconditions|requirements|terms))(?: (?:conditions|preconditions|requirements|terms))? "
                           r"(?:include|included|are|were)\b:?(?: that\b)?\s*"
                           # or counted off: "First, a ceasefire; second, a UN mandate."
@@ -2694,7 +2698,7 @@ def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str)
             return []
         category = category_of(clause)
         if category == "other" and TERMS_TO_COME.search(clause):
-            listed = LISTED_AFTER_COLON.match(text, clause_end)
+            listed = LISTED_AFTER_COLON.match(text, clause_end) or INCLUDING_AFTER.match(text, clause_end)
             if listed is not None:
                 # "only if three conditions are met: a UN mandate, a ceasefire and the consent of the Palestinians"
                 return _listed_terms(listed.group("items"))
