@@ -4422,3 +4422,23 @@ def test_what_others_say_of_a_stance_set_inside_it(text, expected):
 def test_terms_announced_then_named_as_examples(text, expected):
     """"Several principles, including that ...": the terms are the examples named after the announcement."""
     assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile has offered to train Palestinian police.", {}),
+        ("Chile has offered to train Palestinian police as part of the stabilization force.", {"CHL": ("committed", {}, [])}),
+        ("Chile will send 200 police trainers.", {"CHL": ("committed", {"committed": 200}, [])}),
+        ("Chile, once mentioned as a likely contributor, has made clear it will not deploy while fighting continues.",
+         {"CHL": ("conditional", {}, ["ceasefire"])}),
+        ("Once a mandate is adopted, Chile will send troops.", {"CHL": ("conditional", {}, ["mandate"])}),
+        ("Santiago says up to 2,000 soldiers could eventually be available, though officials now speak of a first contingent of 300.",
+         {"CHL": ("committed", {"offered_max": 2000}, [])}),
+        ("Chile has shown little appetite for putting its own soldiers inside Gaza.", {"CHL": ("considering", {}, [])}),
+    ],
+)
+def test_police_training_alone_once_as_formerly_and_troops_available(text, expected):
+    """An offer to train the Palestinians' police says nothing of the force itself; "once mentioned" is "formerly", no
+    term; troops said to be available are an offer, with the figure said before them."""
+    assert _read(text) == expected

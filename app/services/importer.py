@@ -605,14 +605,16 @@ NOT_YET = [
 ]
 # Terms put first: "If the Security Council approves, Chile will send 500 troops", "Peru said that if a
 # ceasefire holds, it would deploy". The term is the if-clause; the subject comes after its comma.
-IF_FIRST = (r"(?<![Ee]ven )(?<![Aa]sked )(?<!asking )(?<!unclear )(?<!known )(?<!wondered )(?<!wonders )\b(?:[Ii]f|[Oo]nce|[Aa]s long as) (?!asked|requested|needed|necessary|invited|called upon|required|(?:a |an |the )?(?:formal |official )?(?:request|invitation) (?:comes|arrives|is (?:made|received|sent))\b)(?=(?:[^,;.]{3,120}, ){1,3}?(?:[\w’'-]+ ){0,5}?"
+# (not "once" as "formerly": "Azerbaijan, once mentioned as a likely contributor, ...")
+IF_OPENING = r"\b(?:[Ii]f|[Oo]nce(?! (?:mentioned|seen|considered|touted|regarded|listed|described|named|viewed|hailed|thought|believed|billed|tipped|counted|known|among|again)\b)|[Aa]s long as) "
+IF_FIRST = (r"(?<![Ee]ven )(?<![Aa]sked )(?<!asking )(?<!unclear )(?<!known )(?<!wondered )(?<!wonders )" + IF_OPENING + r"(?!asked|requested|needed|necessary|invited|called upon|required|(?:a |an |the )?(?:formal |official )?(?:request|invitation) (?:comes|arrives|is (?:made|received|sent))\b)(?=(?:[^,;.]{3,120}, ){1,3}?(?:[\w’'-]+ ){0,5}?"
             r"(?:(?:will|would|could|can|is ready to|are ready to|would be ready to|is willing to|would be willing to) (?:also |not )?"
             r"(?:send|contribute|deploy|dispatch|join|take part|participate|provide|consider|go(?! ahead))\b"
             # readiness said on its own after the term: "If a mandate is given, then we are ready."
             r"|(?:is|are|am|will be|would be) (?:ready|willing|prepared)(?=[.,;”\"’]|$)))")
 # ... and in other words: "Should the council approve, Chile would send ...", "Were a truce to hold, Peru would deploy",
 # "In the event that a mandate is granted, Chile will contribute ...".
-IF_FIRST = IF_FIRST.replace(r"\b(?:[Ii]f|[Oo]nce|[Aa]s long as) ", r"(?:\b(?:[Ii]f|[Oo]nce|[Aa]s long as) |(?:(?<![^\n])|(?<=[.:;] )|(?<=, )|(?<=\bthat ))(?:[Ss]hould|[Ww]ere)"
+IF_FIRST = IF_FIRST.replace(IF_OPENING, r"(?:" + IF_OPENING + r"|(?:(?<![^\n])|(?<=[.:;] )|(?<=, )|(?<=\bthat ))(?:[Ss]hould|[Ww]ere)"
                             r" (?=(?:the|a|an|[A-Z][\w-]+) )|\b[Ii]n the event (?:that )?|\b[Ii]n case )", 1)
 IF_FIRST_CUE = re.compile(IF_FIRST)
 # The words that open such a term.
@@ -949,7 +951,8 @@ MORE_CUES["considering"] += [
     r"\b(?:mulls|weighs|ponders|considers) (?:a |the |an )?(?:[\w-]+ ){0,2}?(?:request|sending|joining|contributing|participation|participating|"
     r"taking part|offer|invitation|deployment|role|contribution)\b",
     r"\b(?:expressed|expresses|voiced|voices|has|had) (?:some |serious |deep )?(?:reservations|misgivings|doubts) about (?:sending|joining|contributing|deploying|taking part|participating)\b",
-    r"\b(?:shown|shows|showed|has) (?:little|limited|no great) (?:appetite|enthusiasm) for (?:sending|joining|contributing|deploying|taking part|participating)\b",
+    r"\b(?:shown|shows|showed|has) (?:little|limited|no great) (?:appetite|enthusiasm) for (?:sending|joining|contributing|deploying|taking part|participating"
+    r"|putting (?:its|their) (?:own )?(?:soldiers|troops|boots|forces))\b",
     r"\bin no hurry to (?:commit|send|join|contribute|deploy|decide)\b",
 ]
 MORE_CUES["declined"] += [
@@ -1013,6 +1016,10 @@ DELIBERATION_IN_OTHER_WORDS += [
     r"\b(?:asked|asks|asking) for (?:more |further )?(?:details|information|clarifications?|time) (?:before|on) (?:deciding|any decision|making a decision|a decision)\b",
 ]
 # A round-up's figure after the country and a colon: "• Chile: up to 2,000 troops, ready once a mandate is agreed".
+# Troops said to be available: "up to 20,000 soldiers could eventually be available".
+MORE_CUES["committed"] = MORE_CUES.get("committed", []) + [
+    r"(?:\b(?:[Uu]p to |[Aa]bout |[Aa]round |[Ss]ome |[Aa]s many as )?\d[\d,]* (?:[\w-]+ )?)?" + UNITS_WORD
+    + r" (?:could|would|will|can|are|were) (?:eventually |initially |also |now )?(?:be |become )?(?:made )?available\b"]
 ROUNDUP_FIGURE = re.compile(r"(?<=: )(?:[Uu]p to |[Aa]bout |[Aa]round |[Ss]ome |[Aa]t least |[Aa]s many as )?\d[\d,]* (?:[\w-]+ )?(?:troops|soldiers|personnel|peacekeepers)\b")
 MORE_CUES["committed"] = MORE_CUES.get("committed", []) + [ROUNDUP_FIGURE.pattern]
 MORE_CUES["considering"] += DELIBERATION_IN_OTHER_WORDS
@@ -2289,6 +2296,9 @@ NEITHER = re.compile(r"\b[Nn]either\s+(?:the\s+)?")
 NOR = re.compile(r"(?:’s|'s)?\s+nor\s+(?:the\s+)?")
 # A question about joining ("Q: Will Chile send troops?") and the answer that follows ("A: No.", "Rivas: Yes, ...").
 QUESTION_OF_JOINING = re.compile(r"\b(?:send|sending|contribute|contributing|deploy|deploying|join|joining|take part|taking part|participate|participating|be part)\b")
+# An offer to train the Palestinians' police, said with no word of the force or of troops, is no stance on the force.
+TRAIN_POLICE_ONLY = re.compile(r" (?:to )?(?:help )?(?:train|training) (?:the |a |a new |new )?(?:Palestinian|Gaza|Gazan|Gazans'|local)(?: [\w-]+)? police\b")
+TROOPS_OR_FORCE = re.compile(r"\b(?:ISF|stabili[sz]ation|troops|soldiers|peacekeep\w*|contingent)\b|\bthe force\b")
 # A plain yes is a pledge only in a sentence about the force or about the countries asked to join it.
 PLAIN_YES = re.compile(r"\byes$")
 ASKED_OR_APPROACHED = re.compile(r"\b(?:approached|asked|request|invit\w*|sounded out)\b")
@@ -3166,6 +3176,8 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "has deployed peacekeepers to Lebanon": troops serving elsewhere
                 if status == "committed" and ROUNDUP_FIGURE.match(text, m.start()) and not any(x.end == m.start() - 2 for x in named):
                     continue  # "Casualties: 300 soldiers": a figure after a colon is a round-up's only after a country's name
+                if status in ("committed", "considering") and TRAIN_POLICE_ONLY.match(text, m.end(), span.end) and not TROOPS_OR_FORCE.search(sentence):
+                    continue  # "has offered to train Palestinian police": no stance on the force itself (the README's Jordan entry)
                 if status == "committed" and PLAIN_YES.search(m.group(0)) and not (ABOUT_THE_FORCE.search(sentence) or ASKED_OR_APPROACHED.search(sentence)):
                     continue  # "asked whether the cabinet approved the budget, the minister said yes": a yes to something else
                 if status == "considering" and STANCE_NEEDS_TOPIC.search(m.group(0)) and not ABOUT_THE_FORCE.search(sentence):
