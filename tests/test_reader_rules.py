@@ -4442,3 +4442,17 @@ def test_police_training_alone_once_as_formerly_and_troops_available(text, expec
     """An offer to train the Palestinians' police says nothing of the force itself; "once mentioned" is "formerly", no
     term; troops said to be available are an offer, with the figure said before them."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Chilean foreign ministry confirmed on Monday that a medical unit of 150 personnel would leave for Gaza in March.",
+         {"CHL": ("committed", {"committed": 150}, [])}),
+        ("Chile announced that a medical unit of 150 personnel will leave for Gaza.", {"CHL": ("committed", {"committed": 150}, [])}),
+        ("Officials announced that a medical unit of 150 personnel will leave for Gaza.", {}),
+    ],
+)
+def test_a_unit_announced_by_its_country_leaves_for_gaza(text, expected):
+    """"Chile announced that a medical unit ... would leave for Gaza": the unit the country announces is its own."""
+    assert _read(text) == expected

@@ -925,7 +925,7 @@ MORE_CUES["committed"] += [
     + r")(?: of [A-Z][\w-]+)?" + WHEN_SAID + r" (?:has |have |had )?(?:approved|authori[sz]ed|endorsed|backed|voted (?:to approve|for|in favou?r of)) "
     r"(?:the |a )?(?:[\w’'-]+ ){0,2}?(?:(?:request|plan|proposal|motion|bill|decision|mandate) )?(?:to )?(?:deploy|send|dispatch|contribute|deployment|dispatch)\b",
     # leaving for the mission: "120 personnel, mostly engineers, will leave for Gaza next week"
-    UNITS_WORD + r",? (?:[\w-]+,? ){0,8}?(?:will|are to|is to|are due to|is due to|are set to|is set to) (?:leave|depart|fly|sail|head) (?:for|to) " + PLACES,
+    UNITS_WORD + r",? (?:[\w-]+,? ){0,8}?(?:will|would|are to|is to|are due to|is due to|are set to|is set to|were to|was to) (?:leave|depart|fly|sail|head) (?:for|to) " + PLACES,
 ]
 MORE_CUES["declined"] += [
     r"\b(?:opted|chose|decided|elected|prefers|preferred) not to (?:send|contribute|deploy|join|take part|participate|be part)\b",
@@ -1595,7 +1595,7 @@ NOT_PEOPLE = re.compile(r"(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,3}? (
 # The country's official saying it of the troops right before them: "Chile's defence minister said 300 soldiers
 # were ready to deploy".
 SAID_OF_TROOPS = re.compile(r"(?:’s|'s)? (?:[\w-]+ ){0,4}?(?:said|says|announced|confirmed|told reporters)(?: that)? "
-                            r"(?:(?:about|some|around|nearly|up to) )?(?:\d[\d,]* )?")
+                            r"(?:(?:about|some|around|nearly|up to) )?(?:\d[\d,]* )?(?:an? (?:[a-z-]+ ){0,2}?)?")  # (or "a medical unit")
 PASSIVE_TROOPS = re.compile(UNITS_WORD + r" ")
 PEOPLE_TOO = re.compile(r"\b\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b|\b(?:troops|soldiers|personnel|peacekeepers)\b")
 # Someone else's hope or push before the countries named: "US officials hope Chile and Peru will send troops".
