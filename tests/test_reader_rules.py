@@ -4456,3 +4456,15 @@ def test_police_training_alone_once_as_formerly_and_troops_available(text, expec
 def test_a_unit_announced_by_its_country_leaves_for_gaza(text, expected):
     """"Chile announced that a medical unit ... would leave for Gaza": the unit the country announces is its own."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("For Chile, a UN mandate is a sine qua non.", {"CHL": ("conditional", {}, ["mandate"])}),
+        ("Chile will not deploy in the absence of a Security Council resolution.", {"CHL": ("conditional", {}, ["mandate"])}),
+        ("Chile's troops arrived in Gaza in the absence of a formal agreement.", {"CHL": ("deployed", {}, [])}),
+    ],
+)
+def test_a_term_as_a_sine_qua_non_or_refused_in_its_absence(text, expected):
+    assert _read(text) == expected

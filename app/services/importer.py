@@ -626,7 +626,7 @@ MORE_CUES["conditional"] += [IF_FIRST]
 TERM_NOUNS = (r"(?:mandate|resolution|approval|consent|ceasefire|cease-fire|truce|agreement|authori[sz]ation|green light|"
               r"invitation|guarantees?|vote|decision|request|legal (?:basis|framework|footing|cover)|funding|financing|financial (?:support|backing|assistance))")
 TERMS_IN_OTHER_WORDS = [
-    r"\b(?:without|before) (?:a |an |the |any |prior |its |their |explicit |formal |clear )?(?:[\w’'.-]+ ){0,3}?" + TERM_NOUNS + r"\b",
+    r"\b(?:without|before|in the absence of|absent) (?:a |an |the |any |prior |its |their |explicit |formal |clear )?(?:[\w’'.-]+ ){0,3}?" + TERM_NOUNS + r"\b",
     # what a refusal waits for in looser words: "will not join without a clear framework", "without clarity on
     # its mission", "without a credible path to statehood"
     r"\bwithout (?:a |an |the |any |more |greater |real )?(?:clear |credible |concrete |defined |political |proper )?"
@@ -649,7 +649,7 @@ TERMS_IN_OTHER_WORDS = [
     r"\bafter (?:the )?(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|legislators|[Cc]abinet|National Assembly|legislature|(?:UN |U\.N\. )?Security Council|U\.?N\.?|" + PARLIAMENT_NAMES + r")"
     r" (?:approves|has approved|votes|gives|authori[sz]es|adopts|passes|endorses|agrees)\b",
 ]
-WITHOUT = re.compile(r"(?:without|before|while)\b|until$")
+WITHOUT = re.compile(r"(?:without|before|while|in the absence of|absent)\b|until$")
 # "without" and "before" name a term only after a refusal: "will not send troops without a mandate",
 # "ruled out sending troops before a ceasefire".
 REFUSED_BEFORE = re.compile(r"\b(?:not|never|no|cannot)\b|n[’']t\b|\b(?:reluctant|unwilling|hesitant|holding off|holds off|held off|wait(?:s|ing)?)\b|"
@@ -1260,7 +1260,7 @@ TERMS_AS_ESSENTIALS = [
     r"(?:ceasefire|cease-fire|truce|mandate|resolution|end to the (?:fighting|war)|halt to the (?:fighting|war)|guarantees?)\b",
     r"\b(?:[Tt]he|[Aa]|[Aa]n) (?:clear |UN |U\.N\. |Security Council |lasting |permanent |full )?"
     r"(?:mandate|ceasefire|cease-fire|truce|resolution|consent|approval) (?:is|was|remains|would be|will be) (?:absolutely |very )?"
-    r"(?:key|essential|crucial|vital|a must|indispensable|non-negotiable|a red line|decisive)\b",
+    r"(?:key|essential|crucial|vital|a must|indispensable|non-negotiable|a red line|decisive|a sine qua non|a prerequisite|a precondition)\b",
     # the term named, then called the condition: "set a full ceasefire as its condition for taking part"
     r"\b(?:set|sets|named|names|made|makes|laid down|lays down|put|puts) (?:a |an |the )?(?:[\w’'.-]+ ){1,6}?as (?:its|their|a|the) "
     r"(?:main |key |only |sole |first |chief |basic )?(?:pre-?)?(?:condition|requirement|prerequisite)\b",
