@@ -4468,3 +4468,24 @@ def test_a_unit_announced_by_its_country_leaves_for_gaza(text, expected):
 )
 def test_a_term_as_a_sine_qua_non_or_refused_in_its_absence(text, expected):
     assert _read(text) == expected
+
+
+def test_a_refusal_until_parliament_has_debated_it_is_a_term():
+    text = ("Chile, which had been expected to be a major contributor, has told Washington it cannot send troops until its "
+            "parliament debates the matter, according to two officials.")
+    assert _read(text) == {"CHL": ("conditional", {}, ["domestic_approval"])}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile's army chief said the armed forces were ready to serve in Gaza if the government decided to join the force.",
+         {"CHL": "considering"}),
+        ("Chile's foreign minister said the caretaker government would not take such a decision before the election.",
+         {"CHL": "considering"}),
+    ],
+)
+def test_an_army_ready_while_the_government_decides(text, expected):
+    """An army ready if its government decides to join, or a decision put off until after an election: the country has
+    not yet decided."""
+    assert _statuses(text) == expected

@@ -524,7 +524,7 @@ DECISION_PENDING = re.compile(
     # troops to be sent rests with the President"
     r"|\b(?:final |ultimate |definitive )decision (?:on|about) (?:the )?(?:precise |exact |final )?(?:number|size) of (?:troops|soldiers|personnel)\b"
     # the go-ahead of its own government still to come: "can leave once the government gives approval"
-    r"|\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves)\b"
+    r"|\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves|decides|decided|agrees|agreed)\b"
     # the armed forces awaiting their own government's order: "still waiting for an official government order to deploy"
     r"|" + GOVERNMENT_ORDER_AWAITED)
 # A decision pending on joining itself ("has not yet decided whether to contribute troops", "no decision has been
@@ -540,7 +540,7 @@ DECISION_PENDING_CUES = [
     # ... or ending a sentence about the force (AWAITED_AT_END): "agreed to take part, but is awaiting the government's
     # final decision."
     GOVERNMENT_ORDER_AWAITED + r"(?=" + SENTENCE_END + r")",
-    r"\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves)\b",
+    r"\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves|decides|decided|agrees|agreed)\b",
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision (?:from|by|of)\b",
     NO_FINAL_DECISION + ABOUT_JOINING_AHEAD,
     # the decision left to the leadership: "the final decision will depend on the government", "rests with the president"
@@ -784,7 +784,9 @@ TERM_EVENTS = (r"(?:(?:is|are|has been|have been|has|have) )?(?:disarm(?:s|ed)?|
                r"in place|withdraws|withdrawn|invites|invited|requests|requested|accepts|accepted|granted|given|issues|issued|grants|gives|"
                r"released|freed|returned|established|formed|set up|"
                # a state of things that changes: "until the security situation improves"
-               r"improves|improved|stabili[sz]es|stabili[sz]ed|calms|calmed|settles|settled|is resolved|(?:is|are|becomes?) clear|clarified)")
+               r"improves|improved|stabili[sz]es|stabili[sz]ed|calms|calmed|settles|settled|is resolved|(?:is|are|becomes?) clear|clarified|"
+               # a parliament's debate: "cannot send troops until its parliament debates the matter"
+               r"debates|debated|has debated|discusses|discussed|has discussed)")
 EVENT_FIRST = r"\b(?:until|before)(?= (?:[\w’'.-]+ ){1,5}?" + TERM_EVENTS + r"\b)"
 MORE_CUES["conditional"] += [EVENT_FIRST]
 # A refusal of a force that lacks the term: "would not participate in a force that lacks a UN mandate", "will not
@@ -1022,6 +1024,8 @@ MORE_CUES["committed"] = MORE_CUES.get("committed", []) + [
     + r" (?:could|would|will|can|are|were) (?:eventually |initially |also |now )?(?:be |become )?(?:made )?available\b"]
 ROUNDUP_FIGURE = re.compile(r"(?<=: )(?:[Uu]p to |[Aa]bout |[Aa]round |[Ss]ome |[Aa]t least |[Aa]s many as )?\d[\d,]* (?:[\w-]+ )?(?:troops|soldiers|personnel|peacekeepers)\b")
 MORE_CUES["committed"] = MORE_CUES.get("committed", []) + [ROUNDUP_FIGURE.pattern]
+# The decision put off: "would not take such a decision before the election".
+DELIBERATION_IN_OTHER_WORDS.append(r"\b(?:would|will) not (?:take|make) (?:such a|this|that|any|a) (?:final )?decision (?:before|until|ahead of)\b")
 MORE_CUES["considering"] += DELIBERATION_IN_OTHER_WORDS
 # Refusals in still other words: "has excluded sending troops", "there will be no Chilean troops",
 # "sending troops is not on the table", "refrained from contributing".
