@@ -4489,3 +4489,8 @@ def test_an_army_ready_while_the_government_decides(text, expected):
     """An army ready if its government decides to join, or a decision put off until after an election: the country has
     not yet decided."""
     assert _statuses(text) == expected
+
+
+def test_a_promised_contingent_of_a_range_is_the_countrys_own():
+    assert _figures("Chile has promised a contingent of between 800 and 1,000.") == {"CHL": {"offered_min": 800, "offered_max": 1000}}
+    assert _figures("Chile will send troops to a force of between 8,000 and 10,000.") == {"CHL": {}}
