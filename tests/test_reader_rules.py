@@ -4494,3 +4494,20 @@ def test_an_army_ready_while_the_government_decides(text, expected):
 def test_a_promised_contingent_of_a_range_is_the_countrys_own():
     assert _figures("Chile has promised a contingent of between 800 and 1,000.") == {"CHL": {"offered_min": 800, "offered_max": 1000}}
     assert _figures("Chile will send troops to a force of between 8,000 and 10,000.") == {"CHL": {}}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It is unlikely that Chile will send troops.", {"CHL": "declined"}),
+        ("It seems highly doubtful that Chile will commit troops to the force.", {"CHL": "declined"}),
+        ("It is possible that Chile will send troops.", {"CHL": "considering"}),
+        ("It is likely that Chile will send troops.", {"CHL": "committed"}),
+        ("Chile could be among the first to send troops.", {"CHL": "considering"}),
+        ("Chile will be among the first to send troops.", {"CHL": "committed"}),
+    ],
+)
+def test_the_odds_a_writer_puts_on_a_pledge(text, expected):
+    """"It is unlikely that Chile will send troops" is a no, "it is possible that ..." and "could be among the first"
+    are still open; "likely" leaves the pledge as it is."""
+    assert _statuses(text) == expected

@@ -1024,6 +1024,9 @@ MORE_CUES["committed"] = MORE_CUES.get("committed", []) + [
     + r" (?:could|would|will|can|are|were) (?:eventually |initially |also |now )?(?:be |become )?(?:made )?available\b"]
 ROUNDUP_FIGURE = re.compile(r"(?<=: )(?:[Uu]p to |[Aa]bout |[Aa]round |[Ss]ome |[Aa]t least |[Aa]s many as )?\d[\d,]* (?:[\w-]+ )?(?:troops|soldiers|personnel|peacekeepers)\b")
 MORE_CUES["committed"] = MORE_CUES.get("committed", []) + [ROUNDUP_FIGURE.pattern]
+# The first to go, hedged: "could be among the first to send troops".
+DELIBERATION_IN_OTHER_WORDS.append(r"\b(?:could|might|may) (?:well |also )?be (?:the first|among the first|one of the first)"
+                                   r"(?: (?:country|countries|nation|nations))? to (?:send|deploy|contribute|dispatch|join)\b")
 # The decision put off: "would not take such a decision before the election".
 DELIBERATION_IN_OTHER_WORDS.append(r"\b(?:would|will) not (?:take|make) (?:such a|this|that|any|a) (?:final )?decision (?:before|until|ahead of)\b")
 MORE_CUES["considering"] += DELIBERATION_IN_OTHER_WORDS
@@ -1614,6 +1617,10 @@ QUESTIONED = re.compile(r"\b(?:[Ww]hether|if)\s+(?:[\w’'.-]+\s+){0,4}$|" + ASK
 # An approach imagined: "If Chile were asked, ...", "even if Peru is approached".
 ASKED_CUE = re.compile(r"(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)$")
 HYPOTHETICAL = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Ss]hould)\s+(?:[\w’'.-]+\s+){0,4}$")
+# The odds put on a pledge by the writer: "it is unlikely that Chile will send troops", "it is possible that ...".
+HEDGED_THAT = re.compile(r"\b[Ii]t (?:is|seems|remains|appears|looks) (?:now )?(?:highly |very |increasingly |still |quite )?"
+                         r"(?P<odds>unlikely|doubtful|improbable|possible|conceivable|uncertain|not certain|far from certain) that\b")
+UNLIKELY_ODDS = ("unlikely", "doubtful", "improbable")
 # A readiness hedged by a modal: "may be willing to take part", "could be ready to send troops".
 MAYBE_READY = re.compile(r"\b(?:may|might|could) (?:also |possibly |eventually |yet )?be $")
 # A cue the text negates ("has not ruled out", "did not exclude") is no refusal.
@@ -3192,6 +3199,9 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "if Chile were asked, ...": an approach imagined, not made
                 if status != "conditional" and NEGATED.search(text, span.start, m.start()):
                     continue  # "has not ruled out", "has not offered"
+                if status == "committed" and (hedge := HEDGED_THAT.search(text, span.start, m.start())) is not None:
+                    # "it is unlikely that Chile will send troops" is a no; "it is possible that ..." is still open
+                    status = "declined" if hedge.group("odds") in UNLIKELY_ODDS else "considering"
                 if status == "committed" and MAYBE_READY.search(text, max(span.start, m.start() - 30), m.start()) \
                         and re.match(r"(?:willing|ready|prepared|able)\b", m.group(0)):
                     status = "considering"  # "may be willing to take part": a readiness hedged is still weighed
