@@ -4511,3 +4511,13 @@ def test_the_odds_a_writer_puts_on_a_pledge(text, expected):
     """"It is unlikely that Chile will send troops" is a no, "it is possible that ..." and "could be among the first"
     are still open; "likely" leaves the pledge as it is."""
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("DR Congo", "COD"), ("the DRC", "COD"), ("the Democratic Republic of the Congo", "COD"), ("Congo", "COG"),
+     ("the Republic of Korea", "KOR"), ("Burma", "MMR"), ("Macedonia", "MKD"), ("Cape Verde", "CPV")],
+)
+def test_countries_by_the_names_the_news_uses(name, code):
+    """Older and shorter names the news still uses, and the two Congos told apart."""
+    assert _statuses(f"{name} will send troops to the stabilization force.") == {code: "committed"}

@@ -42,6 +42,8 @@ SHORT_FORMS = {"UAE": "ARE", "U.A.E.": "ARE", "KSA": "SAU", "US": "USA", "U.S.":
                "Great Britain": "GBR", "Turkey": "TUR", "Türkiye": "TUR", "Turkiye": "TUR", "Emirates": "ARE",
                "United Arab Emirates": "ARE", "Holland": "NLD", "Ivory Coast": "CIV", "Czechia": "CZE",
                "Bosnia": "BIH", "Brunei": "BRN", "East Timor": "TLS", "Côte d’Ivoire": "CIV",
+               "DR Congo": "COD", "DRC": "COD", "Democratic Republic of Congo": "COD", "Democratic Republic of the Congo": "COD",
+               "Congo-Kinshasa": "COD", "Republic of Korea": "KOR", "Burma": "MMR", "Macedonia": "MKD", "Cape Verde": "CPV",
                # a people named in the plural stands for its government in news copy: "The Saudis have made clear ..."
                "Saudis": "SAU", "Emiratis": "ARE", "Qataris": "QAT", "Bahrainis": "BHR", "Kuwaitis": "KWT", "Omanis": "OMN",
                "Jordanians": "JOR", "Egyptians": "EGY", "Moroccans": "MAR", "Turks": "TUR", "Azerbaijanis": "AZE", "Azeris": "AZE",
