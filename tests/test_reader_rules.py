@@ -4521,3 +4521,8 @@ def test_the_odds_a_writer_puts_on_a_pledge(text, expected):
 def test_countries_by_the_names_the_news_uses(name, code):
     """Older and shorter names the news still uses, and the two Congos told apart."""
     assert _statuses(f"{name} will send troops to the stabilization force.") == {code: "committed"}
+
+
+def test_the_hague_speaks_for_the_netherlands():
+    assert _statuses("The Hague said on Monday it would send troops to the stabilization force.") == {"NLD": "committed"}
+    assert _statuses("Chile will send troops, its envoy told the court in The Hague.") == {"CHL": "committed"}

@@ -49,7 +49,7 @@ SHORT_FORMS = {"UAE": "ARE", "U.A.E.": "ARE", "KSA": "SAU", "US": "USA", "U.S.":
                "Jordanians": "JOR", "Egyptians": "EGY", "Moroccans": "MAR", "Turks": "TUR", "Azerbaijanis": "AZE", "Azeris": "AZE",
                "Kazakhs": "KAZ", "Pakistanis": "PAK", "Indonesians": "IDN", "Malaysians": "MYS", "Bangladeshis": "BGD"}
 # Seats of government other than the capital the country tables give, read as capitals ("Putrajaya said ...").
-SEATS_OF_GOVERNMENT = {"Putrajaya": "MYS"}
+SEATS_OF_GOVERNMENT = {"Putrajaya": "MYS", "The Hague": "NLD"}
 
 
 # ---- sentences ------------------------------------------------------------------------------------
