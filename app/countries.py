@@ -63,7 +63,7 @@ DEMONYMS = {
     "Greek": "GRC", "Guatemalan": "GTM", "Guinean": "GIN", "Haitian": "HTI", "Honduran": "HND",
     "Hungarian": "HUN", "Icelandic": "ISL", "Indian": "IND", "Indonesian": "IDN", "Iranian": "IRN",
     "Iraqi": "IRQ", "Irish": "IRL", "Israeli": "ISR", "Italian": "ITA", "Ivorian": "CIV", "Japanese": "JPN",
-    "Jordanian": "JOR", "Kazakh": "KAZ", "Kazakhstani": "KAZ", "Kenyan": "KEN", "Kosovar": "XKX",
+    "Jordanian": "JOR", "Kazakh": "KAZ", "Kazakhstani": "KAZ", "Kenyan": "KEN", "Kosovar": "XKX", "Kosovan": "XKX", "Jamaican": "JAM", "Maldivian": "MDV",
     "Kuwaiti": "KWT", "Kyrgyz": "KGZ", "Laotian": "LAO", "Latvian": "LVA", "Lebanese": "LBN", "Liberian": "LBR",
     "Libyan": "LBY", "Lithuanian": "LTU", "Luxembourgish": "LUX", "Macedonian": "MKD", "Malagasy": "MDG",
     "Malawian": "MWI", "Malaysian": "MYS", "Malian": "MLI", "Maltese": "MLT", "Mauritanian": "MRT",

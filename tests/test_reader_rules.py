@@ -4526,3 +4526,8 @@ def test_countries_by_the_names_the_news_uses(name, code):
 def test_the_hague_speaks_for_the_netherlands():
     assert _statuses("The Hague said on Monday it would send troops to the stabilization force.") == {"NLD": "committed"}
     assert _statuses("Chile will send troops, its envoy told the court in The Hague.") == {"CHL": "committed"}
+
+
+@pytest.mark.parametrize(("demonym", "code"), [("Kosovan", "XKX"), ("Jamaican", "JAM"), ("Maldivian", "MDV")])
+def test_more_nationalities_name_their_country(demonym, code):
+    assert _statuses(f"{demonym} troops will join the stabilization force.") == {code: "committed"}
