@@ -4531,3 +4531,18 @@ def test_the_hague_speaks_for_the_netherlands():
 @pytest.mark.parametrize(("demonym", "code"), [("Kosovan", "XKX"), ("Jamaican", "JAM"), ("Maldivian", "MDV")])
 def test_more_nationalities_name_their_country(demonym, code):
     assert _statuses(f"{demonym} troops will join the stabilization force.") == {code: "committed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey's armed forces were ready for any task assigned to them in Gaza, Guler said.", {"TUR": "committed"}),
+        ("Speaking in Ankara, Guler said his country was ready to send troops.", {"TUR": "committed"}),
+        ("Modi said India had no plans to send troops to Gaza.", {"IND": "declined"}),
+        ("Turkey is ready for any role in trade talks.", {}),
+    ],
+)
+def test_ready_for_any_task_and_more_ministers_by_surname(text, expected):
+    """"Ready for any task assigned to them" is a pledge as "ready to undertake any role" is; a few more ministers and
+    leaders are known by surname alone."""
+    assert _statuses(text) == expected

@@ -914,7 +914,7 @@ MORE_CUES["committed"] += [
     r"\bsigned off on (?:the )?(?:[\w-]+ )?(?:sending|deploying|deployment|dispatch|dispatching|participation|contribution)\b",
     # any role taken on: "the Turkish Armed Forces are fully prepared to undertake any role assigned to them", "ready to take
     # on any responsibility in the force" (not a role in trade or the economy)
-    r"\b(?:is|are|was|were|stand|stands) (?:now |also |fully |always )?(?:prepared|ready|willing) to (?:undertake|take on|assume|shoulder|carry out|fulfil|fulfill) "
+    r"\b(?:is|are|was|were|stand|stands) (?:now |also |fully |always )?(?:prepared|ready|willing) (?:to (?:undertake|take on|assume|shoulder|carry out|fulfil|fulfill)|for) "
     r"(?:any|the|a|every) (?:[\w-]+ )?(?:role|mission|task|duty|duties|responsibility|responsibilities)\b"
     r"(?![^.;]{0,30}?\b(?:trade|econom\w*|business|markets?|investment|energy|diplomacy)\b)",
     # troops expected ready: "Indonesia's military expects up to 8,000 of its troops to be ready by June"
@@ -2213,7 +2213,8 @@ NOT_A_NAME = {"The", "On", "In", "At", "It", "He", "She", "They", "We", "This", 
               "Thursday", "Friday", "Saturday", "Sunday", "Gaza", "Hamas", "Israel", "Palestinian", "Palestinians"}
 TITLE_KEYWORD = re.compile(r"minist|president|spokes|advis|ambassador|envoy|chief|general|secretary|commander|king|prince|head|diplomat|director|colonel|admiral|brigadier", re.I)
 # Leaders the news names by surname or single name alone.
-LEADERS = {"Prabowo": "IDN", "Subianto": "IDN", "Erdogan": "TUR", "Erdoğan": "TUR", "Aliyev": "AZE", "Sisi": "EGY",
+LEADERS = {"Prabowo": "IDN", "Subianto": "IDN", "Güler": "TUR", "Guler": "TUR", "Hasanov": "AZE", "Touhid": "BGD", "Healey": "GBR",
+           "Boric": "CHL", "Abiy": "ETH", "Mahama": "GHA", "Modi": "IND", "Rajnath": "IND", "Dissanayake": "LKA", "Erdogan": "TUR", "Erdoğan": "TUR", "Aliyev": "AZE", "Sisi": "EGY",
            "Tokayev": "KAZ", "Shehbaz": "PAK", "Meloni": "ITA", "Merz": "DEU", "Macron": "FRA", "Starmer": "GBR",
            # heads of government and foreign or defence ministers of likely contributors, by distinctive names only
            "Sánchez": "ESP", "Albares": "ESP", "Mitsotakis": "GRC", "Tajani": "ITA", "Crosetto": "ITA", "Wadephul": "DEU",
