@@ -4546,3 +4546,17 @@ def test_ready_for_any_task_and_more_ministers_by_surname(text, expected):
     """"Ready for any task assigned to them" is a pledge as "ready to undertake any role" is; a few more ministers and
     leaders are known by surname alone."""
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile has been asked to send 1,000 troops and is considering the request.", {"CHL": ("considering", {}, [])}),
+        ("Chile, asked for 1,000 troops, has offered 500.", {"CHL": ("committed", {"committed": 500}, [])}),
+        ("The UN has requested that Chile contribute a battalion.", {"CHL": ("considering", {}, [])}),
+    ],
+)
+def test_what_a_country_is_asked_for_is_not_its_offer(text, expected):
+    """The figure a country is asked for, actively or in the passive, is the asker's; a request "that Chile contribute"
+    is an approach."""
+    assert _read(text) == expected

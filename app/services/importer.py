@@ -1638,7 +1638,8 @@ NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$|\b[Nn]o\s+$"
                      # "has refrained from committing troops", "stopped short of pledging troops": not done
                      r"|\b" + HELD_BACK + r"\s+$")
 # Verbs whose agent approaches others: the countries after them are the ones being asked.
-OBJECT_CUES = re.compile(r"\b(?:approached|engaging with|engaged with|has asked|have asked|asked|invited|courting|sounding out|sounded out|reached out to|urged)\b"
+OBJECT_CUES = re.compile(r"\b(?:approached|engaging with|engaged with|has asked|have asked|asked|invited|courting|sounding out|sounded out|reached out to|urged"
+                         r"|(?:requested|asked|urged) that)\b"
                          # requests sent out: "filed requests with Malta and Italy", "sent formal requests to countries such as Chile"
                          r"|\b(?:sent|filed|made|submitted|issued|addressed|delivered|lodged)(?: [\w-]+){0,2}? requests? (?:to|with)\b"
                          # the approach as a noun: "amid US approaches to several countries, including Pakistan", "overtures to Chile"
@@ -1959,6 +1960,9 @@ FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) 
                                r"(?:wants|is seeking|seeks|hopes for|is looking for|envisions|envisages|aims for|expects|anticipates|plans for|is planning for) (?:a force of )?(?:about |around |some |up to |at least )?$"
                                # a country's whole army, not what it offers: "its army has 350,000 active personnel"
                                r"|\b(?:army|military|armed forces)(?:’s|'s)? (?:has|have|had|numbers|totals|of|with) (?:about |around |some |nearly |over |more than )?$"
+                               # what a country is asked for: "has been asked to send 1,000 troops", "asked Chile for 5,000 soldiers"
+                               r"|\b(?:asked|requested|invited|urged|pressed)(?: [\w-]+){0,2}? (?:to (?:send|contribute|deploy|provide|supply|commit|dispatch)|for) "
+                               r"(?:about |around |some |up to |as many as |at least |more than |over )?$"
                                # the sponsor's recruiting: "officials hope to recruit 10,000 soldiers"
                                r"|\b(?:recruit|recruiting|assemble|assembling|muster|mustering|raise|raising) (?:a force of )?(?:about |around |some |up to |as many as |at least |more than |over )?$", re.I)
 # ... unless the country itself sends "a force of": "ready to send a peacekeeping force of 20,000".
