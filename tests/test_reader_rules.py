@@ -4560,3 +4560,20 @@ def test_what_a_country_is_asked_for_is_not_its_offer(text, expected):
     """The figure a country is asked for, actively or in the passive, is the asker's; a request "that Chile contribute"
     is an approach."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Santiago readies troops for Gaza", {"CHL": "committed"}),
+        ("Chile eyes Gaza force role", {"CHL": "considering"}),
+        ("Chile joins Gaza stabilization force", {"CHL": "committed"}),
+        ("Chile snubs US request for Gaza troops", {"CHL": "declined"}),
+        ("No decision yet on Gaza troops, says Chile", {"CHL": "considering"}),
+        ("Chile seeks to join the stabilization force.", {"CHL": "considering"}),
+    ],
+)
+def test_headline_grammar_in_the_present_tense(text, expected):
+    """Headlines drop articles and put pledges in the present: "Chile readies troops for Gaza", "Chile joins Gaza
+    stabilization force" (a country that "seeks to join" has not joined)."""
+    assert _statuses(text) == expected

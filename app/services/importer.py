@@ -1024,6 +1024,21 @@ DELIBERATION_IN_OTHER_WORDS += [
 MORE_CUES["committed"] = MORE_CUES.get("committed", []) + [
     r"(?:\b(?:[Uu]p to |[Aa]bout |[Aa]round |[Ss]ome |[Aa]s many as )?\d[\d,]* (?:[\w-]+ )?)?" + UNITS_WORD
     + r" (?:could|would|will|can|are|were) (?:eventually |initially |also |now )?(?:be |become )?(?:made )?available\b"]
+# Headline grammar, present tense and no article: "Chile readies troops for Gaza", "Chile joins Gaza stabilization force",
+# "Chile eyes Gaza force role", "Chile snubs US request for Gaza troops", "No decision yet on Gaza troops, says Chile".
+MORE_CUES["committed"] = MORE_CUES.get("committed", []) + [
+    r"\b(?:readies|prepares|mobili[sz]es|earmarks) (?:its |their )?(?:[\w-]+ )?(?:troops|soldiers|contingent|battalion|peacekeepers|forces) for\b",
+    r"\bjoins (?:the )?(?:Gaza |international |US-led |multinational )*(?:stabili[sz]ation force|force|ISF)\b",
+]
+MORE_CUES["considering"] = MORE_CUES.get("considering", []) + [
+    r"\b(?:eyes|eyeing|eyed) (?:a )?(?:Gaza |ISF |stabili[sz]ation )*(?:force )?(?:role|part|participation|contribution|deployment|troop role)\b",
+    r"(?:(?<![^\n])|(?<=[.:;] ))[Nn]o (?:final |firm )?decision (?:yet |so far )?(?:on|about) (?:the )?(?:Gaza |ISF |stabili[sz]ation )*"
+    r"(?:troops|troop|deployment|force|participation|contribution|mission)\b",
+]
+MORE_CUES["declined"] = MORE_CUES.get("declined", []) + [
+    r"\b(?:snubs|snubbed|snubbing|spurns|rebuffs|rejects|turns down) (?:a |the )?(?:US |U\.S\. |American |Washington(?:’s|'s) |Trump(?:’s|'s) )?"
+    r"(?:[\w-]+ )?(?:request|call|invitation|appeal|plea|offer)s? (?:for|to)\b",
+]
 ROUNDUP_FIGURE = re.compile(r"(?<=: )(?:[Uu]p to |[Aa]bout |[Aa]round |[Ss]ome |[Aa]t least |[Aa]s many as )?\d[\d,]* (?:[\w-]+ )?(?:troops|soldiers|personnel|peacekeepers)\b")
 MORE_CUES["committed"] = MORE_CUES.get("committed", []) + [ROUNDUP_FIGURE.pattern]
 # The first to go, hedged: "could be among the first to send troops".
