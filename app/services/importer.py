@@ -322,10 +322,14 @@ HELD_BACK = r"(?:refrain(?:s|ed|ing)? from|stopped short of|stops short of|stopp
 # More ways news prose states each stance, by family. Each table is a list of alternatives added to
 # the status's cue above; a cue still needs a subject (the country before it, or the one last
 # spoken of) and is still cancelled by a negation just before it.
+# A decision said after it to be still to come: "(Chile's decision to send troops) is yet to be finalised".
+STILL_TO_BE_MADE = r"[^.;]{0,60}? (?:is|was|remains) (?:still |now )?(?:yet to be|not yet|pending|awaited|under (?:review|consideration))"
 UNITS_WORD = r"(?:troops|soldiers|personnel|forces|peacekeepers|police|officers|contingent|units?|battalions?|medics|engineers)"
 PEOPLE_WORD = re.compile(r"\b" + UNITS_WORD + r"\b")  # (a word for the people a country sends)
 # Places in Gaza, where troops that arrive or serve are the force's.
 PLACES = r"(?:Gaza|the enclave|the Strip|the territory|Rafah|Khan Yunis|Khan Younis|Deir al-Balah|Gaza City)"
+# A denial that is half of "neither confirmed nor denied" or "would not confirm or deny" denies nothing (NEITHER_CONFIRMED).
+NOT_AFTER_OR = r"(?<!\bnor )(?<!\bor )"
 # Parliaments by their own names, for terms set by them: "the Sejm must approve", "when the DPR approves".
 # When it was said, between the one who said it and the verb: "parliament on Wednesday authorised ...".
 WHEN_SAID = (r"(?:,? (?:(?:late |early )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this) (?:week|month|year)"
@@ -353,9 +357,8 @@ MORE_CUES: dict[str, list[str]] = {
         # troops being made ready: "Qatari officials are preparing peacekeeping troops for Gaza"
         r"\b(?:is|are|was|were|has been|have been) (?:now )?(?:preparing|readying|training) (?:its |their |the )?(?:[\w-]+ ){0,2}?(?:troops|soldiers|peacekeepers|personnel|contingent|battalion|forces) for\b",
         # a decision taken, as a noun: "its decision to contribute troops for a Gaza stabilisation force"
-        # (not one still to be made: "Chile's decision to send troops is yet to be finalised")
-        r"(?:’s|'s|\bits|\btheir) decision to (?:send|contribute|deploy|dispatch|join|take part|participate)\b"
-        r"(?![^.;]{0,60}? (?:is|was|remains) (?:still |now )?(?:yet to be|not yet|pending|awaited|under (?:review|consideration)))",
+        # (not one still to be made: "Chile's decision to send troops is yet to be finalised": STILL_TO_BE_MADE)
+        r"(?:’s|'s|\bits|\btheir) decision to (?:send|contribute|deploy|dispatch|join|take part|participate)\b(?!" + STILL_TO_BE_MADE + r")",
         # "approved a motion allowing troops to be sent to Gaza"
         r"\b(?:approved|passed|adopted|endorsed|ratified) (?:a |the |an )?(?:[\w-]+ )?(?:motion|bill|agreement|mandate|resolution|decree|measure) (?:[\w-]+ ){0,2}?"
         r"(?:allowing|authori[sz]ing|permitting|enabling|for) (?:the )?(?:[\w-]+ ){0,3}?(?:troops|soldiers|forces|personnel|deployment|dispatch)\b",
@@ -515,6 +518,11 @@ GOVERNMENT_ORDER_AWAITED = (r"\b(?:await(?:s|ing)?|wait(?:s|ing)? for) (?:an? |t
                             r"|(?:order|instruction|go-ahead|green light) from (?:the |its |their )?(?:government|president))\b")
 # "there is no final decision regarding the participation"
 NO_FINAL_DECISION = r"\b[Tt]here (?:is|was|has been) (?:still |yet )?no (?:final |formal |firm )?decision (?=(?:yet )?(?:on|about|regarding|concerning|whether|as to) )"
+# The go-ahead of its own government still to come ("can leave once the government gives approval"), and the
+# decision on how many troops still to be made by the leadership ("the final decision on the precise number of troops
+# to be sent rests with the President").
+GOVERNMENT_GO_AHEAD = r"\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves|decides|decided|agrees|agreed)\b"
+NUMBER_LEFT_TO_DECIDE = r"\b(?:final |ultimate |definitive )decision (?:on|about) (?:the )?(?:precise |exact |final )?(?:number|size) of (?:troops|soldiers|personnel)\b"
 DECISION_PENDING = re.compile(
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision\b"
     r"|\b(?:has|have|had) not (?:yet )?(?:decided|made (?:a|any) (?:final )?decision|taken (?:a|any) (?:final )?decision)\b"
@@ -522,11 +530,7 @@ DECISION_PENDING = re.compile(
     r"|\b[Nn]o (?:final |formal |such )?decisions? (?:has|have|had) (?:yet )?been (?:made|taken|reached)\b"
     r"|\b[Dd]ecisions? (?:has|have|had) not (?:yet )?been (?:made|taken|reached)\b"
     r"|" + NO_FINAL_DECISION +
-    # the decision on how many troops still to be made by the leadership: "the final decision on the precise number of
-    # troops to be sent rests with the President"
-    r"|\b(?:final |ultimate |definitive )decision (?:on|about) (?:the )?(?:precise |exact |final )?(?:number|size) of (?:troops|soldiers|personnel)\b"
-    # the go-ahead of its own government still to come: "can leave once the government gives approval"
-    r"|\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves|decides|decided|agrees|agreed)\b"
+    r"|" + NUMBER_LEFT_TO_DECIDE + r"|" + GOVERNMENT_GO_AHEAD +
     # the armed forces awaiting their own government's order: "still waiting for an official government order to deploy"
     r"|" + GOVERNMENT_ORDER_AWAITED)
 # A decision pending on joining itself ("has not yet decided whether to contribute troops", "no decision has been
@@ -542,7 +546,7 @@ DECISION_PENDING_CUES = [
     # ... or ending a sentence about the force (AWAITED_AT_END): "agreed to take part, but is awaiting the government's
     # final decision."
     GOVERNMENT_ORDER_AWAITED + r"(?=" + SENTENCE_END + r")",
-    r"\b(?:if|once|when|after|until|pending) (?:the |its |their )?(?:government|president|head of state) (?:gives|grants|has given|issues|signs off|approves|decides|decided|agrees|agreed)\b",
+    GOVERNMENT_GO_AHEAD,
     r"\bawait(?:ing|s)? (?:only |still )?(?:a |the |its )?(?:final |formal |political )?decision (?:from|by|of)\b",
     NO_FINAL_DECISION + ABOUT_JOINING_AHEAD,
     # the decision left to the leadership: "the final decision will depend on the government", "rests with the president"
@@ -550,8 +554,7 @@ DECISION_PENDING_CUES = [
     r"|(?:rests|lies) with) "
     r"(?:the |its |their )?(?:[\w-]+ )?(?:government|[Pp]resident|head of state|leadership)\b(?![’'])(?! (?:approv|consent|decree|sign))",
     # "the final decision on the number of troops to be sent rests with President Prabowo", "the definitive decision awaits"
-    r"\b(?:final |ultimate |definitive )decision (?:on|about) (?:the )?(?:precise |exact |final )?(?:number|size) of (?:troops|soldiers|personnel)\b(?:[\w-]+ ){0,4}?"
-    r"(?=[^.;]{0,40}?(?:rests|lies|will rest) with)",
+    NUMBER_LEFT_TO_DECIDE + r"(?=[^.;]{0,40}?(?:rests|lies|will rest) with)",
     r"\b(?:final|definitive|ultimate|formal) decision (?:still )?awaits\b",
     # ... or to the government still to come: "would leave the decision to the government appointed after the polls",
     # "the matter will be left to the next elected government"
@@ -588,7 +591,7 @@ UNWILLING = [
     # headline grammar: "Egypt: not ready to send troops"
     r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]: )|(?<=[A-Za-z] – )|(?<=[A-Za-z] — ))not (?:ready|willing|prepared) to (?:send|contribute|deploy|join|take part|participate)\b" + NOT_A_TASK,
     # reports of a contribution denied: "denied reports that it would send troops"
-    r"(?<!\bnor )(?<!\bor )\b(?:denied|denies|dismissed|dismisses) (?:the |media |press |recent )?(?:reports|claims|suggestions|speculation|rumou?rs)\b"
+    NOT_AFTER_OR + r"\b(?:denied|denies|dismissed|dismisses) (?:the |media |press |recent )?(?:reports|claims|suggestions|speculation|rumou?rs)\b"
     # (only reports of a contribution: "dismissed the claims as fairy tales" after reports of meetings is no refusal)
     r"(?= (?:that|of|about|suggesting|saying|claiming|alleging)\b[^.;]{0,100}?\b(?:send|sending|deploy\w*|troops|soldiers|join\w*|contribut\w*|participat\w*|take part|taking part)\b)",
     r"\b(?:is|are|was|were|seems?|seemed|appears?|appeared|remains?|remained) " + ADVERB + r"unwilling to (?:send|contribute|deploy|join|take part|participate|commit|dispatch)\b" + NOT_A_TASK,
@@ -988,7 +991,7 @@ DELIBERATION_IN_OTHER_WORDS = [
 ]
 # A decision to join named, still to be made: "Chile's decision to send troops is yet to be finalised", "is still pending".
 DELIBERATION_IN_OTHER_WORDS.append(r"(?:’s|'s|\bits|\btheir) decision (?:to|on|about) (?:send|sending|contribute|contributing|deploy|deploying|dispatch|join|joining|take part|taking part|participate|participating)\b"
-                                   r"(?=[^.;]{0,60}? (?:is|was|remains) (?:still |now )?(?:yet to be|not yet|pending|awaited|under (?:review|consideration)))")
+                                   r"(?=" + STILL_TO_BE_MADE + r")")
 # Neither yes nor no: "has neither confirmed nor denied that it will send troops", "would not confirm or deny".
 NEITHER_CONFIRMED = re.compile(r"\b(?:neither (?:confirmed|confirms|confirm) nor (?:denied|denies|deny)|(?:not|never) (?:confirmed|confirm) or (?:denied|deny))\b")
 DELIBERATION_IN_OTHER_WORDS.append(NEITHER_CONFIRMED.pattern)
@@ -997,50 +1000,50 @@ DELIBERATION_IN_OTHER_WORDS.append(r"\b(?:is|are|was|were) still (?:deciding|und
 # Stances said as nouns, the country's own ("Chile's refusal to send troops", "the Chilean refusal of the request",
 # "Chile's reluctance to commit troops", "its decision not to join", "Chile's withdrawal from the force", "Chile's
 # deployment to Gaza began on Monday"); a noun that could be about anything else needs the force named in its sentence.
-JOINING_VERB = r"(?:send|contribute|deploy|dispatch|join|take part|participate|be part|commit)"
+TO_JOIN = r"(?:send|contribute|deploy|dispatch|join|take part|participate|be part|commit)"
+JOINING_VERBS = r"(?:sending|joining|contributing|deploying|dispatching|taking part|participating|committing)"
 POSSESSOR = r"(?:(?:’s|'s|\bits|\btheir) |(?<=[a-z] )(?=(?:refusal|rejection|reluctance|hesitancy|hesitation|wariness|withdrawal|commitment)\b))"
 NOUN_STANCES = {
-    "declined": [POSSESSOR + r"(?:[\w-]+ )?(?:refusal|rejection) (?:to " + JOINING_VERB + r"|of (?:the |a |an |any )?(?:[\w-]+ )?"
+    "declined": [POSSESSOR + r"(?:[\w-]+ )?(?:refusal|rejection) (?:to " + TO_JOIN + r"|of (?:the |a |an |any )?(?:[\w-]+ )?"
                  r"(?:request|invitation|call|proposal|deployment|participation|force))\b",
-                 POSSESSOR + r"(?:[\w-]+ )?decision not to " + JOINING_VERB + r"\b"],
-    "considering": [POSSESSOR + r"(?:[\w-]+ )?(?:reluctance|hesitancy|hesitation|wariness) (?:to (?:" + JOINING_VERB + r")|about (?:sending|joining|contributing|deploying|taking part|participating))\b"],
+                 POSSESSOR + r"(?:[\w-]+ )?decision not to " + TO_JOIN + r"\b"],
+    "considering": [POSSESSOR + r"(?:[\w-]+ )?(?:reluctance|hesitancy|hesitation|wariness) (?:to (?:" + TO_JOIN + r")|about (?:sending|joining|contributing|deploying|taking part|participating))\b"],
     "withdrawn": [POSSESSOR + r"(?:[\w-]+ )?withdrawal from (?:the )?(?:[\w-]+ ){0,2}(?:force|ISF|mission|contingent)\b"],
     "deployed": [r"(?:’s|'s|\bits|\btheir) (?:[\w-]+ )?deployment (?:to|in|into) " + PLACES + r" (?:began|started|got under way|has begun|is under way)\b"],
 }
 for _status, _cues in NOUN_STANCES.items():
-    MORE_CUES[_status] = MORE_CUES.get(_status, []) + _cues
+    MORE_CUES.setdefault(_status, []).extend(_cues)
 # An idea floated, warmed to or cooled on, a yes in principle, details asked for before deciding: "has floated the
 # idea of sending a medical team", "is warming to the idea of sending troops", "has cooled on the idea", "signalled a
 # willingness in principle", "asked for more details before deciding".
-JOINING_GERUND = r"(?:sending|contributing|deploying|dispatching|joining|taking part|participating|committing)"
 DELIBERATION_IN_OTHER_WORDS += [
-    r"\b(?:floated|floats|floating|raised|raises) the (?:idea|possibility|prospect) of " + JOINING_GERUND + r"\b",
-    r"\b(?:(?:warming|warmed|warms|cooling|cooled|cools) (?:up )?(?:to|on)|(?:gone|grown|turned|going|growing) cold on) (?:the (?:idea|prospect) of )?" + JOINING_GERUND + r"\b",
+    r"\b(?:floated|floats|floating|raised|raises) the (?:idea|possibility|prospect) of " + JOINING_VERBS + r"\b",
+    r"\b(?:(?:warming|warmed|warms|cooling|cooled|cools) (?:up )?(?:to|on)|(?:gone|grown|turned|going|growing) cold on) (?:the (?:idea|prospect) of )?" + JOINING_VERBS + r"\b",
     r"\b(?:willingness|readiness|agreement) in principle\b",
     r"\b(?:asked|asks|asking) for (?:more |further )?(?:details|information|clarifications?|time) (?:before|on) (?:deciding|any decision|making a decision|a decision)\b",
 ]
-# A round-up's figure after the country and a colon: "• Chile: up to 2,000 troops, ready once a mandate is agreed".
 # Troops said to be available: "up to 20,000 soldiers could eventually be available".
-MORE_CUES["committed"] = MORE_CUES.get("committed", []) + [
+MORE_CUES["committed"] += [
     r"(?:\b(?:[Uu]p to |[Aa]bout |[Aa]round |[Ss]ome |[Aa]s many as )?\d[\d,]* (?:[\w-]+ )?)?" + UNITS_WORD
     + r" (?:could|would|will|can|are|were) (?:eventually |initially |also |now )?(?:be |become )?(?:made )?available\b"]
 # Headline grammar, present tense and no article: "Chile readies troops for Gaza", "Chile joins Gaza stabilization force",
 # "Chile eyes Gaza force role", "Chile snubs US request for Gaza troops", "No decision yet on Gaza troops, says Chile".
-MORE_CUES["committed"] = MORE_CUES.get("committed", []) + [
+MORE_CUES["committed"] += [
     r"\b(?:readies|prepares|mobili[sz]es|earmarks) (?:its |their )?(?:[\w-]+ )?(?:troops|soldiers|contingent|battalion|peacekeepers|forces) for\b",
     r"\bjoins (?:the )?(?:Gaza |international |US-led |multinational )*(?:stabili[sz]ation force|force|ISF)\b",
 ]
-MORE_CUES["considering"] = MORE_CUES.get("considering", []) + [
+MORE_CUES["considering"] += [
     r"\b(?:eyes|eyeing|eyed) (?:a )?(?:Gaza |ISF |stabili[sz]ation )*(?:force )?(?:role|part|participation|contribution|deployment|troop role)\b",
     r"(?:(?<![^\n])|(?<=[.:;] ))[Nn]o (?:final |firm )?decision (?:yet |so far )?(?:on|about) (?:the )?(?:Gaza |ISF |stabili[sz]ation )*"
     r"(?:troops|troop|deployment|force|participation|contribution|mission)\b",
 ]
-MORE_CUES["declined"] = MORE_CUES.get("declined", []) + [
+MORE_CUES["declined"] += [
     r"\b(?:snubs|snubbed|snubbing|spurns|rebuffs|rejects|turns down) (?:a |the )?(?:US |U\.S\. |American |Washington(?:’s|'s) |Trump(?:’s|'s) )?"
     r"(?:[\w-]+ )?(?:request|call|invitation|appeal|plea|offer)s? (?:for|to)\b",
 ]
+# A round-up's figure after the country and a colon: "• Chile: up to 2,000 troops, ready once a mandate is agreed".
 ROUNDUP_FIGURE = re.compile(r"(?<=: )(?:[Uu]p to |[Aa]bout |[Aa]round |[Ss]ome |[Aa]t least |[Aa]s many as )?\d[\d,]* (?:[\w-]+ )?(?:troops|soldiers|personnel|peacekeepers)\b")
-MORE_CUES["committed"] = MORE_CUES.get("committed", []) + [ROUNDUP_FIGURE.pattern]
+MORE_CUES["committed"] += [ROUNDUP_FIGURE.pattern]
 # The first to go, hedged: "could be among the first to send troops".
 DELIBERATION_IN_OTHER_WORDS.append(r"\b(?:could|might|may) (?:well |also )?be (?:the first|among the first|one of the first)"
                                    r"(?: (?:country|countries|nation|nations))? to (?:send|deploy|contribute|dispatch|join)\b")
@@ -1078,12 +1081,12 @@ WITHDRAWALS_IN_OTHER_WORDS += [
     r"\b(?:plans?|pledge|offer|deployment|participation|dispatch) (?:to (?:send|deploy|contribute|join|dispatch) )?(?:[\w-]+ ){0,8}?"
     r"(?:is|are|was|were|remains?|has been|have been) (?:now |currently |temporarily |indefinitely )?(?:put )?on [“\"‘']?hold\b",
 ]
-MORE_CUES["withdrawn"] = MORE_CUES.get("withdrawn", []) + WITHDRAWALS_IN_OTHER_WORDS
+MORE_CUES["withdrawn"] += WITHDRAWALS_IN_OTHER_WORDS
 # Troops already there: "its contingent is already in place".
 ALREADY_THERE = [
     r"\b(?:troops|soldiers|contingent|forces|peacekeepers|personnel|units?|battalion) (?:is|are) (?:already |now )?(?:in place|on the ground|in Gaza|in the enclave|in the Strip|inside Gaza)\b",
 ]
-MORE_CUES["deployed"] = MORE_CUES.get("deployed", []) + ALREADY_THERE
+MORE_CUES["deployed"] += ALREADY_THERE
 # Still more ways to say each stance, found by rewording the ones above.
 MORE_CUES["deployed"] += [
     r"\b(?:troops|soldiers|contingent|forces|peacekeepers|personnel|units?|battalion|team|police officers|officers|medics|engineers) "
@@ -1132,7 +1135,6 @@ MORE_CUES["considering"] += [
 # Each stance said in yet other words of wire copy: signing up, "would be sending", an idea of sending
 # dismissed, the possibility of joining discussed, a stance reported through others ("was said to be
 # considering the request"), plans scrapped or called off.
-JOINING_VERBS = r"(?:sending|joining|contributing|deploying|dispatching|taking part|participating|committing)"
 MORE_CUES["committed"] += [
     r"\bsigned (?:up|on) (?:to (?:send|contribute|deploy|dispatch|join|take part|participate|be part)|for (?:the |a )?(?:[\w-]+ ){0,2}(?:force|mission|ISF))\b",
     r"\bwould be (?:sending|contributing|deploying|dispatching|providing|joining)\b",
@@ -1440,10 +1442,10 @@ PLAIN_WORDS = {
         r"(?:deployment|dispatch|sending|motion|bill|participation|mission)\b",
         # a pledge denied: "denied it had agreed to send troops", "denies that it will deploy soldiers" (not "neither
         # confirmed nor denied that it will send troops", which is still open: NEITHER_CONFIRMED)
-        r"(?<!\bnor )(?<!\bor )\b(?:denied|denies|deny|denying) (?:that )?(?:it|they|the country|the government) (?:had|has|have|would|will|was|is|were) "
+        NOT_AFTER_OR + r"\b(?:denied|denies|deny|denying) (?:that )?(?:it|they|the country|the government) (?:had|has|have|would|will|was|is|were) "
         r"(?:(?:already|ever|formally) )?(?:agreed|committed|pledged|offered|decided|planning|planned|going|preparing|promised) to "
         r"(?:send|deploy|contribute|join|dispatch|take part|participate|provide)\b",
-        r"(?<!\bnor )(?<!\bor )\b(?:denied|denies|deny|denying) (?:that )?(?:it|they|the country|the government) (?:would|will) (?:send|deploy|contribute|join|dispatch)\b",
+        NOT_AFTER_OR + r"\b(?:denied|denies|deny|denying) (?:that )?(?:it|they|the country|the government) (?:would|will) (?:send|deploy|contribute|join|dispatch)\b",
     ],
     "committed": [
         r"\b(?:said|says|answered|replied) yes to (?:the |a |an |this )?(?:[\w-]+ ){0,2}(?:request|invitation|call|proposal)\b",
