@@ -4428,6 +4428,7 @@ def test_terms_announced_then_named_as_examples(text, expected):
     ("text", "expected"),
     [
         ("Chile has offered to train Palestinian police.", {}),
+        ("Chile has offered to help train a new Palestinian police force.", {}),
         ("Chile has offered to train Palestinian police as part of the stabilization force.", {"CHL": ("committed", {}, [])}),
         ("Chile will send 200 police trainers.", {"CHL": ("committed", {"committed": 200}, [])}),
         ("Chile, once mentioned as a likely contributor, has made clear it will not deploy while fighting continues.",

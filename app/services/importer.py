@@ -2332,8 +2332,7 @@ NOR = re.compile(r"(?:’s|'s)?\s+nor\s+(?:the\s+)?")
 # A question about joining ("Q: Will Chile send troops?") and the answer that follows ("A: No.", "Rivas: Yes, ...").
 QUESTION_OF_JOINING = re.compile(r"\b(?:send|sending|contribute|contributing|deploy|deploying|join|joining|take part|taking part|participate|participating|be part)\b")
 # An offer to train the Palestinians' police, said with no word of the force or of troops, is no stance on the force.
-TRAIN_POLICE_ONLY = re.compile(r" (?:to )?(?:help )?(?:train|training) (?:the |a |a new |new )?(?:Palestinian|Gaza|Gazan|Gazans'|local)(?: [\w-]+)? police\b")
-TROOPS_OR_FORCE = re.compile(r"\b(?:ISF|stabili[sz]ation|troops|soldiers|peacekeep\w*|contingent)\b|\bthe force\b")
+TRAIN_POLICE_ONLY = re.compile(r" (?:to )?(?:help )?(?:train|training) (?:the |a |a new |new )?(?:Palestinian|Gaza|Gazan|Gazans'|local)(?: [\w-]+)? police(?: force)?\b")
 # A plain yes is a pledge only in a sentence about the force or about the countries asked to join it.
 PLAIN_YES = re.compile(r"\byes$")
 ASKED_OR_APPROACHED = re.compile(r"\b(?:approached|asked|request|invit\w*|sounded out)\b")
@@ -2345,19 +2344,22 @@ CLAIMED = re.compile(r"\b(?:claimed|claiming|claims|alleged|alleging|alleges|all
 # A question asks, it does not state: "Has Pakistan decided to send troops?", "Q: And what about reports
 # that Chile has committed 2,000 troops?" give no stance of their own (a "why" question, which takes its
 # premise as said, still does; an answer after a question gives one for the country asked about).
-DIRECT_QUESTION = re.compile(r"(?:(?:Q|QUESTION|Question|[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?)\s*:\s*)?[“\"‘']?(?:(?:And|So|But),? (?=[a-z]))?"
+# A transcript's speaker label before a question or its answer: "Q:", "QUESTION:", "A:", "Rivas:".
+SPEAKER_LABEL = r"(?:(?:Q|A|QUESTION|Question|Answer|[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?)\s*:\s*)?"
+DIRECT_QUESTION = re.compile(SPEAKER_LABEL + r"[“\"‘']?(?:(?:And|So|But),? (?=[a-z]))?"
                              r"(?i:has|have|had|will|would|is|are|was|were|does|do|did|can|could|should|shall|what|which|how|when|who)\b")
-ANSWER = re.compile(r"(?:(?:Q|A|Answer|[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?)\s*:\s*)?[“\"]?(?P<word>No|Yes|Absolutely not|Certainly|Of course)\b[.,!;:—–]")
+ANSWER = re.compile(SPEAKER_LABEL + r"[“\"]?(?P<word>No|Yes|Absolutely not|Certainly|Of course)\b[.,!;:—–]")
 # Terms announced ("depends on several conditions", "provided certain conditions are met") and then
 # listed in the next sentence ("These include that ...; ...; and ...").
 TERMS_TO_COME = re.compile(r"\b(?:several|some|certain|a number of|a few|two|three|four|five|these|the following|its|their) "
                            r"(?:[\w-]+ )?(?:conditions|preconditions|requirements|terms|principles|criteria)\b", re.I)
-# ... and a listing that follows within the same clause: "several conditions are met. These include that ...".
 # ... or named as examples right after the clause: "hinges on several principles, including that the force be temporary".
-INCLUDING_AFTER = re.compile(r",?\s+(?:including|such as|namely|notably)(?: that\b)?\s+(?P<items>[^.;]+)")
+EXAMPLES_FOLLOW = r",?\s+(?:including|such as|namely|notably)(?: that\b)?\s+"
+INCLUDING_AFTER = re.compile(EXAMPLES_FOLLOW + r"(?P<items>[^.;]+)")
+# ... or listed within the same clause, where a quotation kept two sentences together ("several conditions are met.
+# These include that ..."), or named as examples there.
 LISTED_WITHIN = re.compile(r"[.:]\s+[“\"‘]?(?:These|They|The conditions|The terms)(?: conditions| terms)? (?:include|are)\b:?(?: that\b)?\s*"
-                           # "hinges on several principles, including that the force be temporary and ..."
-                           r"|,?\s+(?:including|such as|namely|notably)(?: that\b)?\s+")
+                           r"|" + EXAMPLES_FOLLOW)
 TERMS_LISTED = re.compile(r"[“\"‘]?(?:These|Those|They|The (?:conditions|preconditions|requirements|terms))(?: (?:conditions|preconditions|requirements|terms))? "
                           r"(?:include|included|are|were)\b:?(?: that\b)?\s*"
                           # or counted off: "First, a ceasefire; second, a UN mandate."
@@ -2715,9 +2717,11 @@ LISTED_AFTER_COLON = re.compile(r"\s*:\s*(?P<items>[^.;:\n]{4,300})")
 
 
 def _listed_terms(items: str) -> list[tuple[str, str]]:
-    """Terms named one by one ("a UN mandate, a ceasefire and the consent of the Palestinians"), each with
-    its category."""
-    parts = [p.strip(" .;”\"") for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", items)]
+    """Terms named one by one ("a UN mandate, a ceasefire and the consent of the Palestinians", or set apart by
+    semicolons: "that ...; ...; and ..."), each with its category. Terms counted off lose their ordinals: "second, a
+    UN mandate" is "a UN mandate"."""
+    parts = re.split(r";\s*(?:and\s+)?", items) if ";" in items else re.split(r",\s*(?:and\s+)?|\s+and\s+", items)
+    parts = [re.sub(r"^(?:(?:second|third|fourth|fifth)(?:ly)?|finally|lastly|last),?\s+", "", p.strip(" .;”\""), flags=re.I) for p in parts]
     return [(p, category_of(p)) for p in parts if len(p) >= 4]
 
 
@@ -2728,9 +2732,7 @@ def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str)
     if listed_here is not None:
         # "provided several conditions are met. These include that ...; ...; and ...", in one sentence where a quotation
         # kept the two together: the terms named, one by one (as when the listing is a sentence of its own)
-        rest = clause[listed_here.end():]
-        items = re.split(r";\s*(?:and\s+)?", rest) if ";" in rest else re.split(r",\s*(?:and\s+)?|\s+and\s+", rest)
-        return [(p.strip(" .;”\""), category_of(p)) for p in items if len(p.strip(" .;”\"")) >= 4]
+        return _listed_terms(clause[listed_here.end():])
     # "if both Israel and the Palestinians consent" is one term, however its second half reads (it may still
     # follow another: "once a ceasefire holds and both Israel and the Palestinians have agreed")
     both = [(m.start(), m.end()) for m in BOTH_AND.finditer(clause)]
@@ -3164,12 +3166,9 @@ def _extract(text: str) -> list[Suggestion]:
         listing = TERMS_LISTED.match(text, span.start, span.end)
         if announced and listing is not None:
             # "... provided several conditions are met. These include that ...; ...; and ...": the terms, one by one
-            rest = text[listing.end():span.end]
-            items = re.split(r";\s*(?:and\s+)?", rest) if ";" in rest else re.split(r",\s*(?:and\s+)?|\s+and\s+", rest)
-            # (terms counted off lose their ordinals: "second, a UN mandate" is "a UN mandate")
-            items = [re.sub(r"^(?:(?:second|third|fourth|fifth)(?:ly)?|finally|lastly|last),?\s+", "", p.strip(" .;”\""), flags=re.I) for p in items]
+            terms = _listed_terms(text[listing.end():span.end])
             for code in announced:
-                conditions_here.setdefault(code, []).extend((p, category_of(p)) for p in items if len(p) >= 4)
+                conditions_here.setdefault(code, []).extend(terms)
         announced = []
         group_here = 0  # where, in this sentence, an unnamed group was given a stance
         elided: list[tuple[int, list]] = []  # terms whose subject is left out after "but" or "and"
@@ -3211,7 +3210,8 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "has deployed peacekeepers to Lebanon": troops serving elsewhere
                 if status == "committed" and ROUNDUP_FIGURE.match(text, m.start()) and not any(x.end == m.start() - 2 for x in named):
                     continue  # "Casualties: 300 soldiers": a figure after a colon is a round-up's only after a country's name
-                if status in ("committed", "considering") and TRAIN_POLICE_ONLY.match(text, m.end(), span.end) and not TROOPS_OR_FORCE.search(sentence):
+                if status in ("committed", "considering") and (police := TRAIN_POLICE_ONLY.match(text, m.end(), span.end)) is not None \
+                        and not FORCE_WORDS.search(text, span.start, m.start()) and not FORCE_WORDS.search(text, police.end(), span.end):
                     continue  # "has offered to train Palestinian police": no stance on the force itself (the README's Jordan entry)
                 if status == "committed" and PLAIN_YES.search(m.group(0)) and not (ABOUT_THE_FORCE.search(sentence) or ASKED_OR_APPROACHED.search(sentence)):
                     continue  # "asked whether the cabinet approved the budget, the minister said yes": a yes to something else
