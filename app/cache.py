@@ -33,7 +33,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Hashable
 from typing import Any
 from dataclasses import dataclass
 
@@ -143,13 +143,14 @@ class SqliteHead:
         self.engine = self.connection = None
 
 
-async def current_version(limiter: anyio.CapacityLimiter, sqlite_head: SqliteHead) -> str:
-    """The head without blocking the event loop on a network round trip: SQLite is read in place (a
-    thread hop would cost ten times the query); PostgreSQL is asked from a thread of LIMITER's (two
-    per worker), so a burst of readers neither fills the thread pool nor takes a connection each."""
+def current_version(limiter: anyio.CapacityLimiter, sqlite_head: SqliteHead) -> str | Awaitable[str]:
+    """The head without blocking the event loop on a network round trip: SQLite is read in place, at
+    once (a thread hop would cost ten times the query); from PostgreSQL, what to await: the head asked
+    from a thread of LIMITER's (two per worker), so a burst of readers neither fills the thread pool
+    nor takes a connection each."""
     if get_database().engine.dialect.name == "sqlite":
         return sqlite_head.read()
-    return await anyio.to_thread.run_sync(data_version, limiter=limiter)
+    return anyio.to_thread.run_sync(data_version, limiter=limiter)
 
 
 def utc_today() -> int:
@@ -230,6 +231,8 @@ _SUFFIXES = tuple(b"-" + e.encode() for e in ("br", "gzip"))
 def none_match(header: bytes, tag: bytes) -> bool:
     """Whether If-None-Match HEADER names the answer tagged TAG in any encoding (weak comparison,
     as If-None-Match asks: a proxy may have weakened our tag when it passed it on)."""
+    if not header:
+        return False
     for candidate in header.split(b","):
         candidate = candidate.strip()
         if candidate == b"*":
@@ -319,9 +322,9 @@ class ResponseCache:
         self._entries: dict[str, OrderedDict[tuple, Entry]] = {k: OrderedDict() for k in self.kinds}
         self._bytes = dict.fromkeys(self.kinds, 0)
         self._lock = threading.Lock()
-        self._version: str | None = None
+        self._version: Hashable | None = None
 
-    def see_version(self, version: str) -> None:
+    def see_version(self, version: Hashable) -> None:
         if version == self._version:  # the usual case, read without the lock
             return
         with self._lock:
@@ -461,7 +464,8 @@ class CacheMiddleware:
         kind = kind_of(query)
         if self._version_readers is None:
             self._version_readers = anyio.CapacityLimiter(2)
-        version = f"{await current_version(self._version_readers, self._sqlite_head)}@{self.today()}"
+        head = current_version(self._version_readers, self._sqlite_head)
+        version = (head if type(head) is str else await head, self.today())
         self.cache.see_version(version)
         key = (scope["path"], query, headers.get(b"host", b""), headers.get(b"hx-request", b""),
                headers.get(b"hx-history-restore-request", b""), version)

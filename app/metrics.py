@@ -7,16 +7,17 @@ counts are read from the database at scrape time, so every process reports the s
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import time
-from collections import deque
 
 import anyio
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import Response
 from fastapi.routing import iter_route_contexts
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, HistogramMetricFamily
 from starlette.routing import Mount, compile_path
 
 from app.db import get_database
@@ -45,57 +46,88 @@ class StanceCollector:
         yield family
 
 
+# The latency buckets (seconds): Prometheus's defaults.
+BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0)
+LABELS = ["method", "route", "status"]
+
+
+class Tally:
+    """The requests of one (method, route, status): their total time and how many fell in each
+    latency bucket (the last one: above every bound). The count is the buckets' sum, so a scrape that
+    copies the buckets (one step) always reads a count that agrees with them."""
+
+    __slots__ = ("seconds", "buckets")
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.buckets = [0] * (len(BUCKETS) + 1)
+
+
+class RequestCollector:
+    """`isf_http_requests_total` and `isf_http_request_duration_seconds`, read from the tallies when
+    Prometheus scrapes."""
+
+    def __init__(self, metrics: Metrics) -> None:
+        self.metrics = metrics
+
+    def collect(self):
+        requests = CounterMetricFamily("isf_http_requests", "HTTP requests answered.", labels=LABELS)
+        latency = HistogramMetricFamily("isf_http_request_duration_seconds", "Time to answer an HTTP request.",
+                                        labels=LABELS)
+        for labels, seconds, buckets in self.metrics.snapshot():
+            cumulative = list(itertools.accumulate(buckets))
+            requests.add_metric(labels, cumulative[-1])
+            latency.add_metric(labels, [*zip(map(repr, BUCKETS), cumulative), ("+Inf", cumulative[-1])],
+                               sum_value=seconds)
+        yield requests
+        yield latency
+
+
 class Metrics:
-    """One registry with the request counters and the stance gauge."""
+    """One registry with the request counts and latencies and the stance gauge.
+
+    Counting a request is a few additions to a plain tally (this runs on every request, cached
+    answers included); the Prometheus families are made from the tallies only when scraped."""
 
     METHODS = ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH")
 
     def __init__(self, app: FastAPI | None = None) -> None:
         self.app = app
         self.registry = CollectorRegistry()
-        self.requests = Counter("isf_http_requests", "HTTP requests answered.", ["method", "route", "status"],
-                                registry=self.registry)
-        self.latency = Histogram("isf_http_request_duration_seconds", "Time to answer an HTTP request.",
-                                 ["method", "route", "status"], registry=self.registry)
+        self.registry.register(RequestCollector(self))
         self.registry.register(StanceCollector())
         self.routes: RouteLabels | None = None  # built on the first request, once every router is included
-        # (method, path, status) -> the counter and histogram of its labels: a path seen before is
-        # counted without matching its route again (bounded: cleared when it grows past the limit).
-        self._children: dict[tuple, tuple] = {}
-        # Requests answered but not yet added to the counters: noting one is an append, and they are
-        # added in batches (and before every scrape), not one lock-taking update per request.
-        self._pending: deque[tuple[str, str, int, float]] = deque()
+        # (method, route, status) -> its tally; few, as routes are.
+        self._tallies: dict[tuple[str, str, str], Tally] = {}
+        # (method, path, status) -> the tally of its labels: a path seen before is counted without
+        # matching its route again (bounded: cleared when it grows past the limit; the tallies stay).
+        self._by_path: dict[tuple[str, str, int], Tally] = {}
 
     def observe(self, method: str, path: str, status: int, seconds: float) -> None:
         """Count one answered request and its time, labelled by the route's template."""
-        self._pending.append((method, path, status, seconds))
-        if len(self._pending) >= 256:
-            self.flush()
+        tally = self._by_path.get((method, path, status))
+        if tally is None:
+            tally = self._tally(method, path, status)
+        tally.buckets[bisect.bisect_left(BUCKETS, seconds)] += 1
+        tally.seconds += seconds
 
-    def flush(self) -> None:
-        """Add the requests noted so far to the counters and histograms."""
-        pending = self._pending
-        while True:
-            try:
-                method, path, status, seconds = pending.popleft()
-            except IndexError:
-                return
-            self._add(method, path, status, seconds)
+    def _tally(self, method: str, path: str, status: int) -> Tally:
+        if self.routes is None:
+            self.routes = RouteLabels(route_table(self.app))
+        label = method if method in self.METHODS else "other"
+        labels = (label, self.routes.of("GET" if label == "HEAD" else label, path), str(status))
+        tally = self._tallies.get(labels)
+        if tally is None:
+            tally = self._tallies[labels] = Tally()
+        if len(self._by_path) >= 4096:
+            self._by_path.clear()
+        self._by_path[(method, path, status)] = tally
+        return tally
 
-    def _add(self, method: str, path: str, status: int, seconds: float) -> None:
-        key = (method, path, status)
-        children = self._children.get(key)
-        if children is None:
-            if self.routes is None:
-                self.routes = RouteLabels(route_table(self.app))
-            label = method if method in self.METHODS else "other"
-            labels = (label, self.routes.of("GET" if label == "HEAD" else label, path), str(status))
-            children = (self.requests.labels(*labels), self.latency.labels(*labels))
-            if len(self._children) >= 4096:
-                self._children.clear()
-            self._children[key] = children
-        children[0].inc()
-        children[1].observe(seconds)
+    def snapshot(self) -> list[tuple[list[str], float, list[int]]]:
+        """Each label set's total time and bucket counts, as they stand. Requests are counted on the
+        event loop and scraped from a thread: each step here copies in one go what it reads."""
+        return [(list(labels), t.seconds, list(t.buckets)) for labels, t in list(self._tallies.items())]
 
 
 def route_table(app: FastAPI) -> list[tuple[re.Pattern, set[str] | None, str]]:
@@ -168,7 +200,6 @@ class MetricsMiddleware:
 async def metrics(request: Request) -> Response:
     """Prometheus text format: request counts and latencies of this process, stances by status."""
     metrics = request.app.state.metrics
-    metrics.flush()
     body = await anyio.to_thread.run_sync(generate_latest, metrics.registry)
     return Response(body, media_type=CONTENT_TYPE_LATEST)
 

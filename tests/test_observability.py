@@ -141,6 +141,25 @@ def test_metrics_count_requests_by_route_template_and_stances_by_status(client, 
                    status="200") == 2
 
 
+def test_request_latencies_fall_in_cumulative_buckets_that_agree_with_the_count(client):
+    from prometheus_client import generate_latest
+
+    metrics = client.app.state.metrics
+    for seconds in (0.003, 0.2, 0.25, 20.0):
+        metrics.observe("GET", "/proposals/gaza-isf", 200, seconds)
+    text = generate_latest(metrics.registry).decode()
+    labels = {"method": "GET", "route": "/proposals/{slug}", "status": "200"}
+    bucket = "isf_http_request_duration_seconds_bucket"
+    assert metric_sample(text, bucket, le="0.005", **labels) == 1
+    assert metric_sample(text, bucket, le="0.1", **labels) == 1
+    assert metric_sample(text, bucket, le="0.25", **labels) == 3  # a bound holds what equals it
+    assert metric_sample(text, bucket, le="10.0", **labels) == 3
+    assert metric_sample(text, bucket, le="+Inf", **labels) == 4
+    assert metric_sample(text, "isf_http_requests_total", **labels) == 4
+    assert metric_sample(text, "isf_http_request_duration_seconds_count", **labels) == 4
+    assert metric_sample(text, "isf_http_request_duration_seconds_sum", **labels) == pytest.approx(20.453)
+
+
 def test_metrics_stay_out_of_the_api_document(client):
     assert "/metrics" not in client.get("/openapi.json").json()["paths"]
 
