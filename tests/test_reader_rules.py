@@ -4578,3 +4578,69 @@ def test_headline_grammar_in_the_present_tense(text, expected):
     """Headlines drop articles and put pledges in the present: "Chile readies troops for Gaza", "Chile joins Gaza
     stabilization force" (a country that "seeks to join" has not joined)."""
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a round-up's lines headed by a country's name alone, the line's subject called "the kingdom" or "Oslo"
+        ("Where the countries stand\n\nHere is where some of them stand.\nMOROCCO - The kingdom has earmarked 900 troops and "
+         "has set no conditions.\nNORWAY - Oslo has no plans to send troops, the defence ministry said.",
+         {"MAR": ("committed", {"committed": 900}, []), "NOR": ("declined", {}, [])}),
+        # a dateline after the headline still files the story: "the government" is Japan's
+        ("Diet committee hears plan for Gaza engineers\nTOKYO - The government would send about 200 personnel to the "
+         "stabilization force only if the Diet passes special legislation, the defence minister said.",
+         {"JPN": ("conditional", {"offered_min": 200, "offered_max": 200}, ["domestic_approval"])}),
+        # no conditions set is none
+        ("Ghana has pledged 700 troops to the force and has set no conditions.", {"GHA": ("committed", {"committed": 700}, [])}),
+        ("Ghana has not set any conditions and will send 700 troops.", {"GHA": ("committed", {"committed": 700}, [])}),
+    ],
+)
+def test_round_up_headings_datelines_after_a_headline_and_no_conditions(text, expected):
+    """A round-up's line headed by a country's name in capitals is about that country; a dateline below the headline
+    still says where the story was filed; "has set no conditions" sets none."""
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana stands ready to contribute, provided the ceasefire holds and the Palestinian Authority agrees to the deployment.",
+         {"GHA": ["ceasefire", "party_consent"]}),
+        ("Ghana will contribute provided that a ceasefire is in place and Hamas disarms.", {"GHA": ["ceasefire", "disarmament"]}),
+        ("Ghana will contribute if the UN authorises the force and parliament approves.", {"GHA": ["mandate", "domestic_approval"]}),
+        ("Ghana will send troops only once a full and lasting ceasefire is in place.", {"GHA": ["ceasefire"]}),
+        # terms announced, then counted off a sentence each
+        ("Ghana will not send troops unless two things happen. First, there must be a credible, irreversible path to a "
+         "Palestinian state. Second, the force needs a clear mandate from the Security Council.", {"GHA": ["other", "mandate"]}),
+    ],
+)
+def test_terms_as_clauses_of_their_own_and_counted_off(text, expected):
+    """Two terms joined by "and", each a clause with its own subject and verb, are two; two adjectives of one noun are
+    not; terms announced ("unless two things happen") and then counted off ("First, ... Second, ...") are each read."""
+    assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya will not be sending troops to Gaza. Our forces are committed in Somalia, and our police serve in Haiti.",
+         {"KEN": "declined"}),
+        ("A spokeswoman in Hanoi did not rule out a Vietnamese contribution to the force. Vietnam has deployed engineering "
+         "units and field hospitals to UN missions in South Sudan in recent years.", {"VNM": "considering"}),
+        ("Vietnam has deployed 300 troops to Gaza as part of the force.", {"VNM": "deployed"}),
+        ("Ghana, which has contributed the most to United Nations peacekeeping operations, is interested in joining the force "
+         "provided several conditions are met.", {"GHA": "conditional"}),
+        ("Correction: An earlier version of this article said Ghana had committed 2,000 troops to the force. Ghana will take "
+         "part only once a ceasefire is in place.", {"GHA": "conditional"}),
+        ("Papua New Guinea and Tonga, which were also approached by Washington, have not responded publicly.",
+         {"PNG": "considering", "TON": "considering"}),
+        ("Tonga did not respond to the US request for troops for the force.", {"TON": "considering"}),
+        ("Tonga did not respond to a request for comment on the force.", {}),
+    ],
+)
+def test_service_elsewhere_corrections_and_approaches_unanswered(text, expected):
+    """Where a country's troops serve on other missions is background (not a place it acts from, nor a deployment to
+    this force); what an earlier version of an article said is corrected away; an approach in a relative clause and one
+    not yet answered leave the country considering, a request for comment does not."""
+    assert _statuses(text) == expected

@@ -750,9 +750,14 @@ STILL_WEIGHING = [
     r"\b(?:will|would) (?:decide|make (?:a|its|their) decision|take (?:a|its|their) decision) (?:later|soon|in due course|in the coming)\b",
     r"\b(?:will|would) (?:decide|make (?:a|its|their) decision|take (?:a|its|their) decision) next (?:week|month|year)\b" + ABOUT_JOINING_AHEAD,
 ]
+# An approach not yet answered in other words: "did not respond to the US request" (not to a request for comment).
+MORE_CUES["considering"] += [
+    r"\b(?:did|does|do) not (?:yet )?respond to (?:the|a|Washington(?:’s|'s)|the US|the American|its) (?:[\w-]+ )?(?:request|invitation|approach)\b(?! for comment)",
+]
 # Terms announced before they are named: "set out conditions for its participation", "on two conditions".
 TERMS_ANNOUNCED = [
-    r"\b(?:set|sets|laid|lays|spelled|spelt|outlined|outlines|listed|lists|named|names) (?:out )?(?:\w+ )?(?:conditions|preconditions|terms|requirements)\b",
+    # (not "has set no conditions": none)
+    r"\b(?:set|sets|laid|lays|spelled|spelt|outlined|outlines|listed|lists|named|names) (?:out )?(?:(?!no\b|any\b)\w+ )?(?:conditions|preconditions|terms|requirements)\b",
     r"\b(?:on|under) (?:two|three|four|several|certain|some|clear|strict) (?:conditions|preconditions)\b",
 ]
 # ... or named right after being announced: "Our conditions are a ceasefire and a UN mandate", "its terms include".
@@ -1684,7 +1689,15 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
 # (an aside that is the country's own offer, ", which has offered up to 20,000 troops,", is no background)
 RELATIVE_CLAUSE = re.compile(r", (?:whose [\w-]+(?: [\w-]+)? |(?:which|who) (?!(?:has|have|had) (?:already )?(?:offered|pledged|promised|committed|volunteered)\b"
                              # (nor is an aside that states the stance: ", which will send 500 troops,", ", which is still deciding,")
-                             r"|(?:will|would|is|are) (?:also |still |now )?(?:send|contribute|deploy|join|ready|willing|prepared|considering|deciding|weighing|planning|expected)\b))(?:[^,]|,(?=\d{3}))*,")
+                             r"|(?:will|would|is|are) (?:also |still |now )?(?:send|contribute|deploy|join|ready|willing|prepared|considering|deciding|weighing|planning|expected)\b"
+                             # (", which were also approached by Washington,": an approach is a stance too)
+                             r"|(?:was|were|has been|have been|had been) (?:also |already )?(?:approached|asked|invited|contacted|sounded out)\b))(?:[^,]|,(?=\d{3}))*,")
+
+# Where a country's troops served or serve on other missions is background, not a stance on this one:
+# "Vietnam has deployed engineering units and field hospitals to UN missions in South Sudan".
+ELSEWHERE = re.compile(r"\b(?:has|have|had) (?:long |previously |also |already |since )?(?:deployed|sent|contributed|provided|dispatched)\b"
+                       r"[^.;]{0,80}?\bto (?:(?:other|several|many|past|earlier|previous|existing|various) )?(?:UN|U\.N\.|United Nations|African Union|AU|NATO|EU|"
+                       r"peacekeeping|multinational)(?: peacekeeping)? (?:missions?|operations?|forces)\b[^.;,]*")
 
 # A term only wished for, or how earlier missions were run, is no term for joining this one: "would prefer
 # deployment to be under UN mandate", "all past missions were under UN auspices".
@@ -2301,7 +2314,11 @@ SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|e
                               # "provided the ceasefire holds and the mission has a UN mandate": a clause of its own
                               r"|the (?:[\w-]+ ){1,2}?(?:has|have|gets|receives|enjoys|is given|is granted)\b"
                               # "if the council authorises the mission and Chile's parliament gives its consent": a second body's say
-                              r"|(?:its|their|[A-Z][\w-]+(?:’s|'s)) (?:own )?(?:[Pp]arliament|[Cc]ongress|legislature|lawmakers|National Assembly|" + PARLIAMENT_NAMES + r")\b)")
+                              r"|(?:its|their|[A-Z][\w-]+(?:’s|'s)) (?:own )?(?:[Pp]arliament|[Cc]ongress|legislature|lawmakers|National Assembly|" + PARLIAMENT_NAMES + r")\b"
+                              # "provided the ceasefire holds and the Palestinian Authority agrees", "... and Hamas disarms": a
+                              # second clause, with its own subject and verb
+                              r"|(?:(?:the|a|an|its|their) )?(?:[A-Z][\w-]+ ){0,4}?(?:[a-z][\w-]+ )?(?:agrees|consents|disarms|holds|accepts"
+                              r"|approves|authori[sz]es|endorses|signs off|lays down|(?:is|are) (?:in place|reached|agreed|adopted|secured))\b)")
 # A plan to send a country's troops, named by the demonym: "involve parliament in plans to deploy Indonesian
 # troops", "the planned deployment of Kenyan police". The plan is that country's pledge, whoever speaks of it,
 # unless another country is the one rejecting or discussing it ("Israel rejected plans to deploy Turkish troops")
@@ -2341,6 +2358,10 @@ ARTICLE_DENIAL = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|rubb
                             r"|\b(?:reports?|claims?|allegations?)\b[^.;]{0,160}?\b(?:fabricated|baseless|false|untrue|unfounded|propaganda|fake)\b"
                             r"|\b(?:fabricated|baseless|false|untrue|unfounded|fake)\b[^.;]{0,60}?\b(?:reports?|claims?|allegations?)\b", re.I)
 CLAIMED = re.compile(r"\b(?:claimed|claiming|claims|alleged|alleging|alleges|allegations?|purportedly)\b")
+# What an earlier version of the article said, corrected since, is no stance: "Correction: An earlier version of this
+# article said Azerbaijan had committed 2,000 troops."
+CORRECTED = re.compile(r"\b(?:[Aa]n?|[Tt]he) (?:earlier|previous|original) (?:version of )?(?:this|the) (?:article|story|report|piece)"
+                       r" (?:said|stated|reported|wrongly said|incorrectly said|misstated)\b[^.;]*")
 # A question asks, it does not state: "Has Pakistan decided to send troops?", "Q: And what about reports
 # that Chile has committed 2,000 troops?" give no stance of their own (a "why" question, which takes its
 # premise as said, still does; an answer after a question gives one for the country asked about).
@@ -2352,7 +2373,9 @@ ANSWER = re.compile(SPEAKER_LABEL + r"[“\"]?(?P<word>No|Yes|Absolutely not|Cer
 # Terms announced ("depends on several conditions", "provided certain conditions are met") and then
 # listed in the next sentence ("These include that ...; ...; and ...").
 TERMS_TO_COME = re.compile(r"\b(?:several|some|certain|a number of|a few|two|three|four|five|these|the following|its|their) "
-                           r"(?:[\w-]+ )?(?:conditions|preconditions|requirements|terms|principles|criteria)\b", re.I)
+                           r"(?:[\w-]+ )?(?:conditions|preconditions|requirements|terms|principles|criteria)\b"
+                           # "will not send troops unless two things happen. First, ..."
+                           r"|\b(?:two|three|four) things\b", re.I)
 # ... or named as examples right after the clause: "hinges on several principles, including that the force be temporary".
 EXAMPLES_FOLLOW = r",?\s+(?:including|such as|namely|notably)(?: that\b)?\s+"
 INCLUDING_AFTER = re.compile(EXAMPLES_FOLLOW + r"(?P<items>[^.;]+)")
@@ -2364,6 +2387,8 @@ TERMS_LISTED = re.compile(r"[“\"‘]?(?:These|Those|They|The (?:conditions|pre
                           r"(?:include|included|are|were)\b:?(?: that\b)?\s*"
                           # or counted off: "First, a ceasefire; second, a UN mandate."
                           r"|[“\"‘]?(?:First(?:ly)?|The first is|One is),?\s+")
+# ... and the terms counted off go on, a sentence each: "Second, the force needs a clear mandate."
+COUNTED_ON = re.compile(r"[“\"‘]?(?:Second(?:ly)?|Third(?:ly)?|Fourth(?:ly)?|Finally|Lastly|The second is|The third is|The last is|Another is),?\s+")
 CLAUSE_FROM_CUE = ("in ", "under ", "within ", "remain", "stay ", "be ", "serve", "operate", "only within", "only under",
                    "without ", "before ", "with the ", "on the basis", "based on", "after ")
 
@@ -2419,7 +2444,8 @@ def kingdoms(text: str, named: list[Mention]) -> list[Mention]:
 # A capital after "in", "at", "to" is where something happens ("speaking in Bangkok"), not a government;
 # "officials in Jakarta" still speak for theirs.
 PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|visiting|visited|toured|via)\s+$")
-PEOPLE_IN = re.compile(r"\b(?:officials|sources|authorities|diplomats|leaders|officers|government|ministers?|ministry|office|those)\s+in\s+$", re.I)
+PEOPLE_IN = re.compile(r"\b(?:officials|sources|authorities|diplomats|leaders|officers|government|ministers?|ministry|office|those|"
+                       r"spokes(?:person|man|woman|people))\s+in\s+$", re.I)
 
 
 DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'’-]{2,}(?:, [A-Z][\w.'’ -]{1,30}?)?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
@@ -2436,6 +2462,9 @@ COUNTRY_AS_PLACE_BEFORE = re.compile(r"\b(?:meeting|meetings|conference|summit|t
                                      # where troops are sent: "deploying Indian peacekeepers to Ukraine and Gaza"
                                      r"|\b(?:send|sending|sent|deploy|deploying|deployed|dispatch|dispatching|dispatched|station|stationing|stationed)"
                                      r" (?:[\w-]+ ){0,3}?(?:troops|soldiers|peacekeepers|forces|personnel|contingents?|boots on the ground) (?:to|in|into)\s+$"
+                                     # where troops already serve: "our forces are committed in Somalia", "soldiers stationed in Lebanon"
+                                     r"|\b(?:troops|soldiers|forces|peacekeepers|police|personnel|contingents?|units?|battalions?) (?:are|is|were|remain|have been) "
+                                     r"(?:already |still |now )?(?:committed|deployed|stationed|serving|based|engaged)(?: [\w-]+){0,2}? in\s+$"
                                      # places given as examples: "conflict zones like Ukraine or Gaza"
                                      r"|\b(?:zones?|areas?|regions?|places|theat(?:re|er)s?|hotspots?|battlefields?|war zones?) (?:like|such as|including)\s+$")
 
@@ -2736,7 +2765,13 @@ def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str)
     # "if both Israel and the Palestinians consent" is one term, however its second half reads (it may still
     # follow another: "once a ceasefire holds and both Israel and the Palestinians have agreed")
     both = [(m.start(), m.end()) for m in BOTH_AND.finditer(clause)]
-    cuts = [m for m in SPLIT_CONDITIONS.finditer(clause) if not any(a <= m.start() < b for a, b in both)]
+    cuts = []
+    for m in SPLIT_CONDITIONS.finditer(clause):
+        # (nor "a full and lasting ceasefire": two words of one noun's, the second with no article of its own)
+        if not any(a <= m.start() < b for a, b in both) and not (
+                re.fullmatch(r"\W*(?:that\s+)?(?:a|an|the)\s+[a-z-]+\s*", clause[cuts[-1].end() if cuts else 0:m.start()])
+                and re.match(r"[a-z-]+ [a-z]", clause[m.end():]) and not re.match(r"(?:a|an|the|its|their) ", clause[m.end():])):
+            cuts.append(m)
     bounds = [0] + [x for m in cuts for x in (m.start(), m.end())] + [len(clause)]
     parts = [clause[bounds[i]:bounds[i + 1]].strip(" ,") for i in range(0, len(bounds), 2)]
     parts = [p for p in parts if len(p) >= 4]
@@ -2946,18 +2981,46 @@ def _cleaned(text: str) -> tuple[str, list[int]]:
 
 def _not_in_datelines(text: str, named: list[Mention]) -> list[Mention]:
     """NAMED without the mentions inside a dateline ("RAFAH, Egypt, Aug 18 (AFP) -"): a dateline's
-    country is where the story was filed, not who acts."""
-    filed = [(m.start(), m.end()) for m in DATELINE.finditer(text)]
+    country is where the story was filed, not who acts. A line headed by a country's name alone
+    ("MOROCCO - The kingdom has ...", in a round-up) is about that country: its name stays."""
+    filed = [(m.start(), m.end()) for m in DATELINE.finditer(text) if _headed_by(m) is None]
     return [x for x in named if not any(a <= x.start < b for a, b in filed)]
 
 
+def headings(text: str) -> list[Mention]:
+    """A round-up's lines headed by a country's name alone, in capitals ("MOROCCO - The kingdom has
+    ..."): the heading names the country its line is about."""
+    found = []
+    for m in DATELINE.finditer(text):
+        code = _headed_by(m)
+        if code is not None:
+            name = m.group(0).rstrip(" -—–:")
+            found.append(Mention(code, m.start(), m.start() + len(name), name, "name"))
+    return found
+
+
+def _headed_by(dateline: re.Match) -> str | None:
+    """The country a dateline-like opening names by its name alone ("MOROCCO -", "SOUTH KOREA:")."""
+    _, kinds = _mention_pattern()
+    found = kinds.get(dateline.group(0).strip(" -—–:").title())
+    return found[0] if found is not None and found[1] == "name" else None
+
+
 PLURAL_SPEAKERS = re.compile(r"\b(?:[Tt]hey|[Tt]hem|[Tt]heir|[Ww]e|[Tt]he (?:[\w-]+ )?(?:ministers|officials|leaders|delegates|governments|countries))\b")
+
+
+# An article's first line when it is a headline: no full stop at its end, and a line of its own.
+HEADLINE_LINE = re.compile(r"[ \t]*[^\n]{1,160}(?<![.:,;])[ \t]*\n(?:[ \t]*\n)*")
 
 
 def _dateline_country(text: str) -> str | None:
     """The country an article's opening dateline files it from ("JAKARTA (Reuters) -", "NAIROBI, Kenya —"):
     its city in capitals read as a capital, else a country it names."""
     m = DATELINE.match(text)
+    if m is None:
+        # after the headline: "Diet committee hears plan\nTOKYO - The government ..."
+        headline = HEADLINE_LINE.match(text)
+        m = DATELINE.match(text, headline.end()) if headline is not None else None
     if m is None:
         return None
     _, kinds = _mention_pattern()
@@ -3089,7 +3152,7 @@ def _extract(text: str) -> list[Suggestion]:
     press_status: dict[str, str] = {}  # country -> highest stance given only in a newspaper's report
     own_status: dict[str, str] = {}  # country -> highest stance given elsewhere
     press_sentences: list[str] = []
-    everyone = sorted(mentions(text) + people(text), key=lambda x: x.start)
+    everyone = sorted(mentions(text) + people(text) + headings(text), key=lambda x: x.start)
     everyone = sorted(everyone + kingdoms(text, everyone), key=lambda x: x.start)
     everyone = _not_in_datelines(text, everyone)
     # A name inside a longer name is not a second mention ("Sheikh Mohamed bin Zayed" vs. a leader's name).
@@ -3140,6 +3203,8 @@ def _extract(text: str) -> list[Suggestion]:
         asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(text, span.start, span.end)]
         if id(span) in unconfirmed:
             asides.append((span.start, span.end))
+        asides += [(m.start(), m.end()) for m in ELSEWHERE.finditer(text, span.start, span.end)]
+        asides += [(m.start(), m.end()) for m in CORRECTED.finditer(text, span.start, span.end)]
         # "Chile, a close US ally, said ...": who the country is, not who speaks
         asides += [(m.start(), m.end()) for m in APPOSITIVE.finditer(text, span.start, span.end)]
         # "has neither confirmed nor denied that it will send troops": what follows is left open, not said
@@ -3163,13 +3228,20 @@ def _extract(text: str) -> list[Suggestion]:
             if turn is not None:
                 is_recalled, now_from = False, turn.start()
         conditions_here: dict[str, list[tuple[str, str]]] = {}
-        listing = TERMS_LISTED.match(text, span.start, span.end)
+        listing = TERMS_LISTED.match(text, span.start, span.end) or COUNTED_ON.match(text, span.start, span.end)
+        counting_on = []  # terms counted off a sentence each ("First, ... Second, ..."): the next may name another
         if announced and listing is not None:
             # "... provided several conditions are met. These include that ...; ...; and ...": the terms, one by one
-            terms = _listed_terms(text[listing.end():span.end])
+            items = text[listing.end():span.end]
+            if ";" not in items and (COUNTED_ON.match(listing.group(0)) or re.match(r"[“\"‘]?(?:First|The first|One is)", listing.group(0))):
+                # "First, there must be a credible, irreversible path to a state.": one term, commas and all
+                terms = [(items.strip(" .”\""), category_of(items))]
+                counting_on = announced
+            else:
+                terms = _listed_terms(items)
             for code in announced:
                 conditions_here.setdefault(code, []).extend(terms)
-        announced = []
+        announced = counting_on
         group_here = 0  # where, in this sentence, an unnamed group was given a stance
         elided: list[tuple[int, list]] = []  # terms whose subject is left out after "but" or "and"
 
