@@ -4644,3 +4644,39 @@ def test_service_elsewhere_corrections_and_approaches_unanswered(text, expected)
     this force); what an earlier version of an article said is corrected away; an approach in a relative clause and one
     not yet answered leave the country considering, a request for comment does not."""
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana has made clear that it will not put soldiers inside Gaza under any circumstances.", {"GHA": "declined"}),
+        ("In Accra, the government said it was analysing whether it could contribute to the force.", {"GHA": "considering"}),
+        ("A spokesman in Accra said the government was analysing the proposal for the stabilization force.", {"GHA": "considering"}),
+        ("A Ghanaian engineering unit is due to follow next month, the force's spokesperson said.", {"GHA": "committed"}),
+        ("Ghanaian troops are expected to arrive in Gaza in May.", {"GHA": "committed"}),
+        ("The first troops are due to arrive next month, the force said.", {}),
+    ],
+)
+def test_soldiers_put_inside_gaza_analysing_and_units_on_their_way(text, expected):
+    """"Will not put soldiers inside Gaza" refuses as "no boots on the ground" does; analysing whether to contribute
+    is weighing it; a country's unit due to follow or arrive is on its way (a force's troops in general are nobody's)."""
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana would send troops only under a UN mandate and only if the deployment is tied to a credible path to "
+         "Palestinian statehood.", {"GHA": ["mandate", "other"]}),
+        ("Ghana would send troops only as part of a force with a clear UN mandate, and only if Hamas disarms.",
+         {"GHA": ["mandate", "disarmament"]}),
+        ("Ghana will take part if the full parliament approves it and the force operates under a mandate from the UN "
+         "Security Council.", {"GHA": ["domestic_approval", "mandate"]}),
+        ("Ghana would send troops only if the deployment is tied to a credible path to Palestinian statehood, its "
+         "foreign minister told the UN.", {"GHA": ["other"]}),
+    ],
+)
+def test_two_terms_each_opened_by_only_and_a_state_as_a_term_of_its_own(text, expected):
+    """"Only under a UN mandate and only if ..." names two terms, the first inside the cue that runs on to the "if";
+    a term about a Palestinian state is of no other kind, whatever else the sentence mentions."""
+    assert _conditions(text) == expected

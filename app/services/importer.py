@@ -216,7 +216,7 @@ NOT_SEND = (r"(?:send|dispatch|contribute|join|take part|participate|deploy|comm
             # "its troops will not enter Gaza", "will not set foot in the Strip"
             r"|enter (?:the )?(?:Gaza(?: Strip)?|Strip|enclave)|go (?:in)?to Gaza|set foot in (?:the )?(?:Gaza(?: Strip)?|Strip|enclave)"
             # "put soldiers on the ground", "put any boots on the ground"
-            r"|put (?:any )?(?:of (?:its|their) )?(?:[\w-]+ )?(?:troops|soldiers|boots|forces|personnel) on the ground"
+            r"|put (?:any )?(?:of (?:its|their) )?(?:[\w-]+ )?(?:troops|soldiers|boots|forces|personnel) (?:on the ground|(?:in|inside|into) (?:the )?(?:Gaza(?: Strip)?|Strip|enclave))"
             r"|be (?:sending|contributing|deploying|joining|participating|taking part|committing)"
             r"|sending|dispatching|contributing|deploying|joining|participating|taking part)")
 # A refusal limited to a task ("will not take part in combat") limits the role; it is not a refusal to join.
@@ -606,7 +606,7 @@ NOT_YET = [
     r"\b(?:offered|offers|offering|agreed|promised) to (?:consider|explore|study|look into|discuss|examine)\b",
     r"\b(?:has|have) not (?:yet )?committed (?:to (?:sending|contributing|joining|deploying|taking part)|troops|soldiers|forces|personnel)\b",
     r"\b(?:has|have) yet to (?:respond|reply|answer)\b",
-    r"\b(?:reviewing|studying|examining|assessing|evaluating) (?:a|the|its|their|this|that) (?:[\w-]+ )?(?:proposal|invitation|option|possibility|idea|offer)\b",
+    r"\b(?:reviewing|studying|examining|assessing|evaluating|analy[sz]ing) (?:a|the|its|their|this|that) (?:[\w-]+ )?(?:proposal|invitation|option|possibility|idea|offer)\b",
 ]
 # Terms put first: "If the Security Council approves, Chile will send 500 troops", "Peru said that if a
 # ceasefire holds, it would deploy". The term is the if-clause; the subject comes after its comma.
@@ -749,6 +749,12 @@ STILL_WEIGHING = [
     r"\b(?:has |have |had )?received (?:a|an|the) (?:formal |official |written |US |U\.S\. |American )?(?:request|invitation)\b",
     r"\b(?:will|would) (?:decide|make (?:a|its|their) decision|take (?:a|its|their) decision) (?:later|soon|in due course|in the coming)\b",
     r"\b(?:will|would) (?:decide|make (?:a|its|their) decision|take (?:a|its|their) decision) next (?:week|month|year)\b" + ABOUT_JOINING_AHEAD,
+]
+# A contingent on its way: "An Indonesian engineering unit is due to follow next month".
+MORE_CUES["committed"] += [
+    r"\b(?:unit|contingent|battalion|company|team|detachment|troops|soldiers|engineers|medics|peacekeepers) (?:is|are) (?:due|scheduled|set|expected|slated) "
+    r"to (?:follow|arrive|deploy|join (?:them|the force|the mission)|leave for (?:Gaza|the Strip|the enclave))\b"
+    r"(?! (?:in|to|at) (?!Gaza\b|Rafah\b|Khan\b)[A-Z])",  # (not "expected to arrive in Lebanon")
 ]
 # An approach not yet answered in other words: "did not respond to the US request" (not to a request for comment).
 MORE_CUES["considering"] += [
@@ -1129,7 +1135,7 @@ MORE_CUES["considering"] += [
     r"\b(?:is|are|was|were) (?:said|reported|believed|thought|understood|seen) to be (?:[a-z]+ly )?(?:hesitant|reluctant|wavering|undecided|on the fence|cautious|wary)\b",
     r"\b(?:would|will) (?:[a-z]+ly )?(?:examine|study|review|assess|evaluate|look at) (?:the|a|its|this|that) (?:[\w-]+ )?(?:request|proposal|invitation|offer|option|idea)\b",
     r"\bkeep(?:ing|s)? (?:its|their) options open\b|\bkeep(?:ing|s)? (?:the|its|their) (?:option|door|possibility) open\b",
-    r"\b(?:evaluating|assessing|studying|examining|weighing|reviewing|debating|discussing|mulling|pondering) (?:whether|if)\b",
+    r"\b(?:evaluating|assessing|studying|examining|weighing|reviewing|debating|discussing|mulling|pondering|analy[sz]ing) (?:whether|if)\b",
     r"\b(?:openness|receptiveness) to\b",
     r"\b(?:will|would|is to|is due to|expects to|is expected to) (?:make|take|announce) (?:a|its|their) (?:final )?decision\b" + ABOUT_JOINING_AHEAD,
     r"\b(?:has|have) not (?:yet )?committed(?= either way| itself| themselves| to anything|[.,;]|$)",
@@ -2302,7 +2308,8 @@ CLAUSE_SUBJECT = re.compile(r"\s*(?P<who>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2
 CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second |further |third |key |main |first |another |precondition |basic )?(?:condition|precondition|prerequisite)\b"
                             # "... and include Turkey, as part of its conditions for participating"
                             r"|,? as (?:part of|one of|among) (?:its|their) (?:conditions|preconditions|terms|demands)\b")
-SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come|include|includes|exclude|excludes|both|after|once|only after|only once)\b"
+SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come|include|includes|exclude|excludes|both|after|once|only after|only once"
+                              r"|only if|only when|only as|only under|only with|only within)\b"
                               # "under national command and the mission must have the consent of ...": a clause of its own
                               r"|(?:the |its |their |any )?(?:[\w-]+ ){0,2}?(?:must|should|has to|have to|needs to|would have to|will have to)\b"
                               # "subject to a clear mandate and the approval of its parliament", "under collective decision and
@@ -2318,7 +2325,7 @@ SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|e
                               # "provided the ceasefire holds and the Palestinian Authority agrees", "... and Hamas disarms": a
                               # second clause, with its own subject and verb
                               r"|(?:(?:the|a|an|its|their) )?(?:[A-Z][\w-]+ ){0,4}?(?:[a-z][\w-]+ )?(?:agrees|consents|disarms|holds|accepts"
-                              r"|approves|authori[sz]es|endorses|signs off|lays down|(?:is|are) (?:in place|reached|agreed|adopted|secured))\b)")
+                              r"|approves|authori[sz]es|endorses|signs off|lays down|operates|(?:is|are) (?:in place|reached|agreed|adopted|secured))\b)")
 # A plan to send a country's troops, named by the demonym: "involve parliament in plans to deploy Indonesian
 # troops", "the planned deployment of Kenyan police". The plan is that country's pledge, whoever speaks of it,
 # unless another country is the one rejecting or discussing it ("Israel rejected plans to deploy Turkish troops")
@@ -2754,6 +2761,14 @@ def _listed_terms(items: str) -> list[tuple[str, str]]:
     return [(p, category_of(p)) for p in parts if len(p) >= 4]
 
 
+# A term named before the "if" that a cue runs on to: "would send troops only under a UN mandate and only if ...".
+TERM_BEFORE_IF = re.compile(r"\bonly (?:under|within|with|as part of|in|through)\b[^.;]*?(?=,? and (?:only )?(?:if|once|provided|when|as long as)\b)")
+
+
+# Terms of no kind but their own, whatever else the sentence names: a state, a political horizon.
+PLAINLY_OTHER = re.compile(r"\bstatehood\b|\btwo-state\b|\bPalestinian state\b|\bpolitical (?:horizon|process|solution|track)\b", re.I)
+
+
 def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str) -> list[tuple[str, str]]:
     """The conditions in one clause, each with its category; "backed by X and accompanied by Y" is two."""
     clause = text[clause_start:clause_end]
@@ -2787,7 +2802,8 @@ def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str)
             # "provided several conditions are met": no term is named here; any named later are added then
             # (TERMS_LISTED), and terms never named are none to review (the status says there are some)
             return []
-        return [(clause, category if category != "other" else category_of(sentence))]
+        # (a term plainly of no other kind keeps its own: "tied to a credible path to Palestinian statehood")
+        return [(clause, category if category != "other" or PLAINLY_OTHER.search(clause) else category_of(sentence))]
     return [(p, category_of(p)) for p in parts]
 
 
@@ -3452,6 +3468,10 @@ def _extract(text: str) -> list[Suggestion]:
                     if c_end - c_start < 4 or CUE_IS_TERM.match(cue_text):
                         c_start, c_end = m.start(), m.end()  # the cue names the term itself: "parliament will have the final word"
                     terms = _conditions_in(text, c_start, c_end, sentence)
+                    inner = TERM_BEFORE_IF.search(text, m.start(), m.end())
+                    if inner is not None:
+                        # "would send troops only under a UN mandate and only if ...": the first term is inside the cue
+                        terms = _conditions_in(text, inner.start(), inner.end(), sentence) + terms
                     colon = text.find(":", m.end(), span.end)
                     if TERMS_ANNOUNCED_CUE.match(cue_text) and TERMS_JUST_CLEAR.fullmatch(text[c_start:c_end].strip()):
                         terms = []  # "Its conditions are clear." names none yet
