@@ -4680,3 +4680,62 @@ def test_two_terms_each_opened_by_only_and_a_state_as_a_term_of_its_own(text, ex
     """"Only under a UN mandate and only if ..." names two terms, the first inside the cue that runs on to the "if";
     a term about a Palestinian state is of no other kind, whatever else the sentence mentions."""
     assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Will Ghana join the force? We have not ruled it out, the minister said.", {"GHA": "considering"}),
+        ("Ghana, which has been in talks with the United States about a possible contribution, has yet to announce its "
+         "own decision.", {"GHA": "considering"}),
+        ("Ghana, which has also been asked to contribute, said last month that it was not in a position to do so.",
+         {"GHA": "declined"}),
+        ("Ghana will send a 120-strong medical team to the force, the ministry said on Friday, a month after the "
+         "government said it had no plans to contribute.", {"GHA": "committed"}),
+        ("Ghana, which has said it will not send personnel to the force, pledges $50 million for the police.",
+         {"GHA": "declined"}),
+        ("Officials in Accra said on Tuesday that Ghana had received a similar request and was reviewing it.",
+         {"GHA": "considering"}),
+        ("Ghana's 1,500 soldiers are ready to board as soon as the order is given.", {"GHA": "committed"}),
+    ],
+)
+def test_stances_said_in_a_relative_clause_and_before_the_news(text, expected):
+    """A stance said in a relative clause ("which has said it will not send", "which has been in talks") is the
+    country's; "not ruled it out", a decision not yet announced and a request received leave it weighing; what was
+    said a month before the news is background to it."""
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana will only deploy once the force has a mandate from the UN Security Council, and once funding for the "
+         "headquarters is secured.", {"GHA": ["mandate", "funding"]}),
+        ("Ghana will send troops if there is a ceasefire, and if its parliament agrees.", {"GHA": ["ceasefire", "domestic_approval"]}),
+    ],
+)
+def test_a_second_term_after_a_comma(text, expected):
+    """A second term after a comma and "and once" or "and if" is read with the first."""
+    assert _conditions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana will contribute 200 troops to the force, a news website reported. Update: Ghana's foreign ministry later "
+         "clarified that it will not send troops to the force.", {"GHA": ("declined", {}, [])}),
+        ("Ghana has pledged 450 gendarmes to the force. The force's planners hope to secure at least 5,000 troops from "
+         "Africa.", {"GHA": ("committed", {"committed": 450}, [])}),
+        ("Ghana has said it is ready to send troops. Is 20,000 troops realistic? Not this year.", {"GHA": ("committed", {}, [])}),
+        ("Albania will send a company of 120 soldiers and Kosovo a unit of 30 from the Kosovo Security Force, the two "
+         "governments said.", {"ALB": ("committed", {"committed": 120}, []), "XKX": ("committed", {"committed": 30}, [])}),
+        ("Chile and Peru said they were ready to contribute to the force, with Chile offering a medical team of 25 and "
+         "Peru a platoon of 30 soldiers.", {"CHL": ("committed", {"committed": 25}, []), "PER": ("committed", {"committed": 30}, [])}),
+        ("Chile and Peru will each send 500 troops.", {"CHL": ("committed", {"committed": 500}, []), "PER": ("committed", {"committed": 500}, [])}),
+    ],
+)
+def test_figures_of_a_refusal_a_plan_a_question_and_a_gapped_pledge(text, expected):
+    """A refusal that stands keeps no figure pledged before it; what the force's planners hope for and what a question
+    asks are no country's; a pledge with its verb left out ("and Kosovo a unit of 30"), or two countries sharing one
+    cue and each named again before its own figure, give each country its own."""
+    assert _read(text) == expected

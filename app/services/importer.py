@@ -756,6 +756,19 @@ MORE_CUES["committed"] += [
     r"to (?:follow|arrive|deploy|join (?:them|the force|the mission)|leave for (?:Gaza|the Strip|the enclave))\b"
     r"(?! (?:in|to|at) (?!Gaza\b|Rafah\b|Khan\b)[A-Z])",  # (not "expected to arrive in Lebanon")
 ]
+# Not ruled out, with the object before "out": "We have not ruled it out"; a decision not yet announced.
+MORE_CUES["considering"] += [
+    r"\b(?:has|have|had|did|does|do) not (?:yet )?rule[ds]? (?:it|this|that|the idea|the possibility|anything) out\b",
+    r"\bnot ruling (?:it|this|that|anything) out\b",
+    r"\b(?:has|have) yet to announce (?:its|their) (?:own |final )?(?:decision|position|commitment)\b",
+]
+# Unable: "said it was not in a position to do so" (after being asked to contribute).
+MORE_CUES["declined"] += [r"\b(?:is|was|are|were) not in a position to (?:do so|do that|help|take part|participate|join|contribute|send)\b"]
+# Troops waiting for the order: "the kingdom's 1,500 soldiers are ready to board as soon as the order is given".
+MORE_CUES["committed"] += [r"\b(?:troops|soldiers|forces|peacekeepers|personnel|contingent|battalion|units?) (?:are|is) (?:ready|on standby|standing by) to "
+                           r"(?:board|deploy|go|leave|depart|move|fly out)\b"]
+# A request received: "Uzbekistan had received a similar request and was reviewing it".
+MORE_CUES["considering"] += [r"\b(?:has|had|have) (?:also )?received (?:a|an|the) (?:similar |formal |official |US |American |written )?(?:request|invitation)\b"]
 # An approach not yet answered in other words: "did not respond to the US request" (not to a request for comment).
 MORE_CUES["considering"] += [
     r"\b(?:did|does|do) not (?:yet )?respond to (?:the|a|Washington(?:’s|'s)|the US|the American|its) (?:[\w-]+ )?(?:request|invitation|approach)\b(?! for comment)",
@@ -1697,7 +1710,10 @@ RELATIVE_CLAUSE = re.compile(r", (?:whose [\w-]+(?: [\w-]+)? |(?:which|who) (?!(
                              # (nor is an aside that states the stance: ", which will send 500 troops,", ", which is still deciding,")
                              r"|(?:will|would|is|are) (?:also |still |now )?(?:send|contribute|deploy|join|ready|willing|prepared|considering|deciding|weighing|planning|expected)\b"
                              # (", which were also approached by Washington,": an approach is a stance too)
-                             r"|(?:was|were|has been|have been|had been) (?:also |already )?(?:approached|asked|invited|contacted|sounded out)\b))(?:[^,]|,(?=\d{3}))*,")
+                             r"|(?:was|were|has been|have been|had been) (?:also |already )?(?:approached|asked|invited|contacted|sounded out|in talks)\b"
+                             r"|(?:is|are) (?:also |still )?in talks\b"
+                             # (", which has said it will not send personnel to the force,": its stance, said before)
+                             r"|(?:has|have|had) (?:already |also )?(?:said|announced|stated|declared|made clear) (?:that )?(?:it|they) (?:will|would)\b))(?:[^,]|,(?=\d{3}))*,")
 
 # Where a country's troops served or serve on other missions is background, not a stance on this one:
 # "Vietnam has deployed engineering units and field hospitals to UN missions in South Sudan".
@@ -1835,9 +1851,14 @@ RANGE = re.compile(r"(?i:between|from) " + NUMBER + r" and " + NUMBER + r"(?: " 
 UP_TO = re.compile(r"(?i:up to|as many as|no more than|a maximum of) " + NUMBER + r"(?: " + UNITS + r")?")
 # A pledge with its verb left out: "Chile will send 800 troops; Peru, 300" or "... and Peru 300".
 GAP_BEFORE = re.compile(r"(?:;|,|\band|\bwhile|\bwhereas)\s+(?:and\s+)?$")
-GAP_AFTER = re.compile(r",? (?:about |around |some |roughly |nearly |up to |as many as )?" + NUMBER + r"(?!\d|[,.]\d)(?: " + UNITS + r")?(?=[.;,]|$| and\b| while\b)")
-GAPPED_FIGURE = re.compile(r"(?:(?<=[;,] )|(?<=\band )|(?<=\bwhile )|(?<=\bwhereas ))(?P<who>[A-Z][\w-]+(?: [A-Z][\w-]+)?),? "
-                           r"(?:about |around |some |roughly |nearly )?" + NUMBER + r"(?!\d|[,.]\d)(?=[.;,]|$| and\b| while\b)")
+# (the figure may size a unit, which may say where it comes from: "and Kosovo a unit of 30 from the Kosovo Security Force")
+GAP_UNIT = r"(?:(?:a|an) (?:[\w-]+ ){0,2}(?:unit|team|company|platoon|battalion|contingent|detachment|squad|group) of )?"
+GAP_FROM = r"(?: (?:from|drawn from) [^.;,]{1,40}?)?"
+GAP_AFTER = re.compile(r",? " + GAP_UNIT + r"(?:about |around |some |roughly |nearly |up to |as many as )?" + NUMBER + r"(?!\d|[,.]\d)(?: " + UNITS + r")?"
+                       + GAP_FROM + r"(?=[.;,]|$| and\b| while\b)")
+GAPPED_FIGURE = re.compile(r"(?:(?<=[;,] )|(?<=\band )|(?<=\bwhile )|(?<=\bwhereas ))(?P<who>[A-Z][\w-]+(?: [A-Z][\w-]+)?),? " + GAP_UNIT
+                           + r"(?:about |around |some |roughly |nearly )?" + NUMBER + r"(?!\d|[,.]\d)(?: " + UNITS + r")?" + GAP_FROM
+                           + r"(?=[.;,]|$| and\b| while\b)")
 # Two kinds of people in one pledge, "1,500 troops and 300 police": together, the people offered.
 SUM = re.compile(NUMBER + r" (?:[a-z-]+ ){0,2}" + UNITS + r",? (?:and|plus|as well as|along with) (?:about |around |some |roughly |nearly )?"
                  + NUMBER.replace("(", "(?:", 1) + r" (?:[a-z-]+ ){0,2}" + UNITS + r"\b")
@@ -1942,9 +1963,17 @@ def _clause_after(text: str, start: int, end: int) -> tuple[int, int]:
             k = text.find(mark, k + 1, end)  # the end of a quotation opened inside the clause
         if k != -1:
             stop = min(stop, k)
+    more = ANOTHER_TERM_AFTER_COMMA.match(text, stop, end)
+    if more is not None:
+        # "once the force has a mandate, and once funding is secured": the second term goes on the same clause
+        return start, _clause_after(text, more.end(), end)[1]
     while stop > start and text[stop - 1] in " .!?":
         stop -= 1
     return start, stop
+
+
+# A second term after a comma: ", and once funding is secured", ", and only if the parliament agrees".
+ANOTHER_TERM_AFTER_COMMA = re.compile(r",\s+and\s+(?=(?:only\s+)?(?:once|if|provided|when|after|as long as|so long as|subject to|unless)\b)")
 
 
 def _word_count(words: str) -> int:
@@ -1999,6 +2028,9 @@ FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) 
                                # what a country is asked for: "has been asked to send 1,000 troops", "asked Chile for 5,000 soldiers"
                                r"|\b(?:asked|requested|invited|urged|pressed)(?: [\w-]+){0,2}? (?:to (?:send|contribute|deploy|provide|supply|commit|dispatch)|for) "
                                r"(?:about |around |some |up to |as many as |at least |more than |over )?$"
+                               # what the force's planners hope for: "The force's planners hope to secure at least 5,000 troops from Africa"
+                               r"|\b(?:planners|organi[sz]ers|commanders|architects)(?: [\w-]+){0,2}? (?:hope|hopes|want|wants|aim|aims|expect|expects|plan|plans|need|needs|seek|seeks)"
+                               r"(?: to (?:secure|raise|recruit|get|attract|have|field|reach|find))? (?:a force of )?(?:about |around |some |up to |at least |more than |over )?$"
                                # the sponsor's recruiting: "officials hope to recruit 10,000 soldiers"
                                r"|\b(?:recruit|recruiting|assemble|assembling|muster|mustering|raise|raising) (?:a force of )?(?:about |around |some |up to |as many as |at least |more than |over )?$", re.I)
 # ... unless the country itself sends "a force of": "ready to send a peacekeeping force of 20,000".
@@ -2365,6 +2397,10 @@ ARTICLE_DENIAL = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|rubb
                             r"|\b(?:reports?|claims?|allegations?)\b[^.;]{0,160}?\b(?:fabricated|baseless|false|untrue|unfounded|propaganda|fake)\b"
                             r"|\b(?:fabricated|baseless|false|untrue|unfounded|fake)\b[^.;]{0,60}?\b(?:reports?|claims?|allegations?)\b", re.I)
 CLAIMED = re.compile(r"\b(?:claimed|claiming|claims|alleged|alleging|alleges|allegations?|purportedly)\b")
+# What was said before the news, given as its background: "..., a month after the government said it had no plans to
+# contribute", "weeks after ruling out a role".
+EARLIER_SAID = re.compile(r"\b(?:a|one|two|three|four|five|six|several|some|just|only) (?:days?|weeks?|months?|years?) after "
+                          r"(?:(?:[\w’'-]+ ){1,4}?(?:said|announced|declared|stated|insisted|indicated|signalled|signaled)\b|(?:saying|ruling out|rejecting|declining)\b)[^.;]*")
 # What an earlier version of the article said, corrected since, is no stance: "Correction: An earlier version of this
 # article said Azerbaijan had committed 2,000 troops."
 CORRECTED = re.compile(r"\b(?:[Aa]n?|[Tt]he) (?:earlier|previous|original) (?:version of )?(?:this|the) (?:article|story|report|piece)"
@@ -3221,6 +3257,7 @@ def _extract(text: str) -> list[Suggestion]:
             asides.append((span.start, span.end))
         asides += [(m.start(), m.end()) for m in ELSEWHERE.finditer(text, span.start, span.end)]
         asides += [(m.start(), m.end()) for m in CORRECTED.finditer(text, span.start, span.end)]
+        asides += [(m.start(), m.end()) for m in EARLIER_SAID.finditer(text, span.start, span.end)]
         # "Chile, a close US ally, said ...": who the country is, not who speaks
         asides += [(m.start(), m.end()) for m in APPOSITIVE.finditer(text, span.start, span.end)]
         # "has neither confirmed nor denied that it will send troops": what follows is left open, not said
@@ -3647,7 +3684,8 @@ def _extract(text: str) -> list[Suggestion]:
         figure = _figure_at(sentence)
         if figure is not None and any(a - span.start <= figure and (b - span.start) > figure for a, b in open_asides):
             figure = None  # a figure left open ("neither confirmed nor denied reports that it pledged 500 troops") is no one's
-        if figure is not None and not given and not is_recalled and not re.search(ASKED_ABOUT_REPORT, sentence):
+        if figure is not None and not given and not is_recalled and not re.search(ASKED_ABOUT_REPORT, sentence) \
+                and not re.search(r"\?[”\"’']*\s*$", sentence):  # (nor a question's: "Is 20,000 troops realistic?")
             # "The contingent will number 1,200 soldiers": a figure in a sentence about one country, kept
             # for that country if the article gives it a stance.
             # (in a paragraph of its own too: wire copy gives each sentence its own line)
@@ -3664,6 +3702,13 @@ def _extract(text: str) -> list[Suggestion]:
             # Several countries each given a stance: each takes the figures between its own cue and the next
             # one's ("Chile will send 800 troops, while Peru will contribute 300").
             cues = sorted((position - span.start, code) for code, (_, position) in stated.items())
+            if len(cues) > 1 and len({at for at, _ in cues}) < len(cues):
+                # countries sharing one cue, each named again before a figure of its own ("ready to contribute, with
+                # Chile offering a team of 25 and Peru a platoon of 30"): each takes what follows its second naming
+                again = {code: max((x.start - span.start for x in speakers if x.code == code and x.start - span.start > at), default=None)
+                         for at, code in cues}
+                if all(v is not None for v in again.values()) and len(set(again.values())) == len(again):
+                    cues = sorted((at, code) for code, at in again.items())
             if len(cues) > 1:
                 # countries sharing one cue ("Chile and Peru will each send 500") share its stretch
                 stretches = {code: (at, next((c[0] for c in cues if c[0] > at), None)) for at, code in cues}
@@ -3773,5 +3818,9 @@ def _extract(text: str) -> list[Suggestion]:
         if target.status in ("declined", "withdrawn"):
             # a refusal that stands has no terms: those said before it, or recalled, are no longer the country's
             target.conditions = []
+        if target.status == "declined":
+            # ... nor troops: a figure pledged before the refusal no longer stands ("will contribute 200 troops", then
+            # "later clarified that it will not send troops"); a withdrawal keeps what was offered, as history
+            target.troops.update({key: None for key in target.troops})
     ordered = sorted((s for s in found.values() if s.country not in NOT_CONTRIBUTORS), key=lambda s: s.country)
     return [s for s in ordered if s.status is not None or s.conditions]
