@@ -154,6 +154,29 @@ ALIASES = {
 }
 
 
+# Regions as newsrooms describe a country without naming it ("the Central Asian republic", "the Gulf state"):
+# which countries each description can stand for.
+REGIONS = {
+    "Central Asian": {"KAZ", "KGZ", "TJK", "TKM", "UZB"},
+    "South Asian": {"AFG", "BGD", "BTN", "IND", "LKA", "MDV", "NPL", "PAK"},
+    "Southeast Asian": {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "TLS", "VNM"},
+    "Gulf": {"ARE", "BHR", "KWT", "OMN", "QAT", "SAU"},
+    "Caucasus": {"ARM", "AZE", "GEO"},
+    "South Caucasus": {"ARM", "AZE", "GEO"},
+    "Balkan": {"ALB", "BIH", "BGR", "GRC", "HRV", "MKD", "MNE", "ROU", "SRB", "SVN", "XKX"},
+    "Nordic": {"DNK", "FIN", "ISL", "NOR", "SWE"},
+    "Scandinavian": {"DNK", "NOR", "SWE"},
+    "Baltic": {"EST", "LTU", "LVA"},
+    "North African": {"DZA", "EGY", "LBY", "MAR", "TUN"},
+    "West African": {"BEN", "BFA", "CIV", "CPV", "GHA", "GIN", "GMB", "GNB", "LBR", "MLI", "MRT", "NER", "NGA", "SEN", "SLE", "TGO"},
+    "East African": {"BDI", "DJI", "ERI", "ETH", "KEN", "RWA", "SOM", "SSD", "TZA", "UGA"},
+    "South American": {"ARG", "BOL", "BRA", "CHL", "COL", "ECU", "GUY", "PER", "PRY", "SUR", "URY", "VEN"},
+    "Central American": {"BLZ", "CRI", "GTM", "HND", "NIC", "PAN", "SLV"},
+    "Caribbean": {"ATG", "BHS", "BRB", "CUB", "DMA", "DOM", "GRD", "HTI", "JAM", "KNA", "LCA", "TTO", "VCT"},
+    "Pacific": {"FJI", "FSM", "KIR", "MHL", "NRU", "PLW", "PNG", "SLB", "TON", "TUV", "VUT", "WSM"},
+}
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()

@@ -4739,3 +4739,26 @@ def test_figures_of_a_refusal_a_plan_a_question_and_a_gapped_pledge(text, expect
     asks are no country's; a pledge with its verb left out ("and Kosovo a unit of 30"), or two countries sharing one
     cue and each named again before its own figure, give each country its own."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country described by its region is the last of that region named, not the last named
+        ("A delegation of Uzbek defence officials held talks with Egyptian counterparts in Cairo on logistics for the "
+         "stabilization force. The head of the delegation said the Central Asian country would send 350 soldiers.",
+         {"UZB": ("committed", {"committed": 350}, [])}),
+        ("Chile and Ghana discussed the force. The West African country will send 500 troops, its minister said.",
+         {"GHA": ("committed", {"committed": 500}, [])}),
+        ("Switzerland said any participation was excluded by its neutrality.", {"CHE": ("declined", {}, [])}),
+        ("Ghana needs a UN resolution and the approval of its parliament. The minister said the government was willing "
+         "to send up to 50 soldiers once both requirements had been met.",
+         {"GHA": ("conditional", {"offered_max": 50}, ["mandate", "domestic_approval"])}),
+        ("Ghana will take part only if these two conditions are met: a UN mandate and a ceasefire.",
+         {"GHA": ("conditional", {}, ["mandate", "ceasefire"])}),
+    ],
+)
+def test_countries_described_by_region_exclusions_and_terms_pointed_back_to(text, expected):
+    """"The Central Asian country" is the Central Asian country named before it; talks on logistics are no approach;
+    participation "excluded" is a refusal; "once both requirements had been met" names no term beyond those named."""
+    assert _read(text) == expected

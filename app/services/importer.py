@@ -16,7 +16,7 @@ from typing import Iterable
 
 import pycountry
 
-from app.countries import ALIASES, CAPITALS, DEMONYMS, DISPLAY_NAMES, EXTRA_COUNTRIES, country_info
+from app.countries import ALIASES, CAPITALS, DEMONYMS, DISPLAY_NAMES, EXTRA_COUNTRIES, REGIONS, country_info
 
 STATUS_RANK = {"considering": 0, "committed": 1, "conditional": 2, "declined": 3, "deployed": 4, "withdrawn": 5}
 
@@ -769,6 +769,9 @@ MORE_CUES["committed"] += [r"\b(?:troops|soldiers|forces|peacekeepers|personnel|
                            r"(?:board|deploy|go|leave|depart|move|fly out)\b"]
 # A request received: "Uzbekistan had received a similar request and was reviewing it".
 MORE_CUES["considering"] += [r"\b(?:has|had|have) (?:also )?received (?:a|an|the) (?:similar |formal |official |US |American |written )?(?:request|invitation)\b"]
+# Participation said to be excluded: "any participation was excluded by its neutrality", "a deployment is out of the question".
+MORE_CUES["declined"] += [r"\b(?:participation|involvement|contribution|deployment|taking part) (?:was|is|would be|remains|has been) "
+                          r"(?:ruled out|excluded|out of the question|impossible|not an option)\b"]
 # An approach not yet answered in other words: "did not respond to the US request" (not to a request for comment).
 MORE_CUES["considering"] += [
     r"\b(?:did|does|do) not (?:yet )?respond to (?:the|a|Washington(?:’s|'s)|the US|the American|its) (?:[\w-]+ )?(?:request|invitation|approach)\b(?! for comment)",
@@ -1701,6 +1704,9 @@ TALKS_WITH = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked) (?:to|with)
                         # (the bare "talks with Egypt" is no approach: Egypt may be a mediator)
                         r"|\b(?:[Cc]ontacts?|[Tt]alks|[Dd]iscussions|[Cc]onsultations) (?:(?:are|is|were|was|have been|has been) )?"
                         r"(?:now |already |still |being )?(?:under ?way|ongoing|continuing|held|taking place) with\b|\bin (?:close )?contact with\b")
+# ... nor talks about how the force is supplied: "held talks with Egyptian counterparts on logistics for the force".
+TALKS_ON_SUPPORT = re.compile(r"\b(?:on|about|over|regarding) (?:the )?(?:logistics|supply lines|supplies|transit|staging|basing|overflight|"
+                              r"humanitarian aid|aid deliveries|reconstruction)\b")
 ABOUT_THE_FORCE = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforces?\b|\bISF\b|stabili[sz]ation|\bjoin", re.I)
 # "our soldiers are ready to go", "its troops will be deployed": troops of the one speaking or spoken of.
 OWN_TROOPS_BEFORE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir) (?:[\w-]+ ){0,2}$")
@@ -2484,6 +2490,22 @@ def kingdoms(text: str, named: list[Mention]) -> list[Mention]:
     return found
 
 
+DESCRIBED = re.compile(r"(?<=[Tt]he )(?P<region>" + "|".join(sorted(REGIONS, key=len, reverse=True)) + r")"
+                       r" (?:country|nation|republic|state|kingdom|monarchy|emirate|archipelago|government)\b")
+
+
+def described(text: str, named: list[Mention]) -> list[Mention]:
+    """A country described by its region, not named ("the Central Asian country would send 350 soldiers"), as the
+    last country of that region named before it (not merely the last country named)."""
+    found = []
+    for m in DESCRIBED.finditer(text):
+        region = REGIONS[m.group("region")]
+        previous = [x for x in named if x.end <= m.start() and x.code in region]
+        if previous:
+            found.append(Mention(previous[-1].code, m.start(), m.end(), m.group(0), "name"))
+    return found
+
+
 # A capital after "in", "at", "to" is where something happens ("speaking in Bangkok"), not a government;
 # "officials in Jakarta" still speak for theirs.
 PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|visiting|visited|toured|via)\s+$")
@@ -2797,6 +2819,12 @@ def _listed_terms(items: str) -> list[tuple[str, str]]:
     return [(p, category_of(p)) for p in parts if len(p) >= 4]
 
 
+# Terms pointed back to: "once both requirements had been met", "when these conditions are fulfilled".
+TERMS_NAMED_BEFORE = re.compile(r"(?:both|these|those|all|such|all these|all those|all of these|the two|the three|the above) "
+                                r"(?:(?:two|three|four) )?(?:requirements|conditions|terms|preconditions|criteria)\b"
+                                r"(?!\s*[:—–]|,? (?:including|such as|namely|notably)\b)", re.I)
+
+
 # A term named before the "if" that a cue runs on to: "would send troops only under a UN mandate and only if ...".
 TERM_BEFORE_IF = re.compile(r"\bonly (?:under|within|with|as part of|in|through)\b[^.;]*?(?=,? and (?:only )?(?:if|once|provided|when|as long as)\b)")
 
@@ -2808,6 +2836,9 @@ PLAINLY_OTHER = re.compile(r"\bstatehood\b|\btwo-state\b|\bPalestinian state\b|\
 def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str) -> list[tuple[str, str]]:
     """The conditions in one clause, each with its category; "backed by X and accompanied by Y" is two."""
     clause = text[clause_start:clause_end]
+    if TERMS_NAMED_BEFORE.match(clause) and not LISTED_AFTER_COLON.match(text, clause_end) \
+            and not INCLUDING_AFTER.match(text, clause_end):
+        return []  # "once both requirements had been met": the terms named before, not another
     listed_here = LISTED_WITHIN.search(clause) if TERMS_TO_COME.match(clause) else None
     if listed_here is not None:
         # "provided several conditions are met. These include that ...; ...; and ...", in one sentence where a quotation
@@ -3205,7 +3236,7 @@ def _extract(text: str) -> list[Suggestion]:
     own_status: dict[str, str] = {}  # country -> highest stance given elsewhere
     press_sentences: list[str] = []
     everyone = sorted(mentions(text) + people(text) + headings(text), key=lambda x: x.start)
-    everyone = sorted(everyone + kingdoms(text, everyone), key=lambda x: x.start)
+    everyone = sorted(everyone + kingdoms(text, everyone) + described(text, everyone), key=lambda x: x.start)
     everyone = _not_in_datelines(text, everyone)
     # A name inside a longer name is not a second mention ("Sheikh Mohamed bin Zayed" vs. a leader's name).
     everyone = _outermost(everyone)
@@ -3593,7 +3624,7 @@ def _extract(text: str) -> list[Suggestion]:
                 if code not in given:
                     asked.add(code)
                 given.setdefault(code, ("considering", m.start()))
-        if ABOUT_THE_FORCE.search(sentence):
+        if ABOUT_THE_FORCE.search(sentence) and not TALKS_ON_SUPPORT.search(sentence):
             for m in TALKS_WITH.finditer(text, span.start, span.end):
                 if re.match(r"\w+(?:ed|spoken|sought)\b", m.group(0)) and PASSIVE_BEFORE.search(text, span.start, m.start()):
                     continue  # "was consulted by", "troops were requested from": not the asking side
