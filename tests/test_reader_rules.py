@@ -4762,3 +4762,22 @@ def test_countries_described_by_region_exclusions_and_terms_pointed_back_to(text
     """"The Central Asian country" is the Central Asian country named before it; talks on logistics are no approach;
     participation "excluded" is a refusal; "once both requirements had been met" names no term beyond those named."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana will send 300 medics in the first rotation. The full Ghanaian contribution will be 600 personnel by the summer.",
+         {"GHA": ("committed", {"committed": 600}, [])}),
+        ("Ghana will send 300 medics. Its full contribution will be 600 personnel.", {"GHA": ("committed", {"committed": 600}, [])}),
+        ("The dispatch of 250 Ghanaian military engineers to the stabilization force was approved by decree on Thursday.",
+         {"GHA": ("committed", {"committed": 250}, [])}),
+        ("Ghana would send 200 engineers only if its parliament passes a law. The minister said a ceasefire would also "
+         "have to be in place before any unit left Ghana.",
+         {"GHA": ("conditional", {"offered_min": 200, "offered_max": 200}, ["domestic_approval", "ceasefire"])}),
+    ],
+)
+def test_a_contribution_in_full_a_dispatch_approved_and_what_must_come_first(text, expected):
+    """"The full Ghanaian contribution will be 600" is the total, in place of the first wave; a dispatch of troops
+    approved is a pledge; what "would have to be in place before any unit left" is a term."""
+    assert _read(text) == expected

@@ -772,6 +772,10 @@ MORE_CUES["considering"] += [r"\b(?:has|had|have) (?:also )?received (?:a|an|the
 # Participation said to be excluded: "any participation was excluded by its neutrality", "a deployment is out of the question".
 MORE_CUES["declined"] += [r"\b(?:participation|involvement|contribution|deployment|taking part) (?:was|is|would be|remains|has been) "
                           r"(?:ruled out|excluded|out of the question|impossible|not an option)\b"]
+# A dispatch approved, said of the troops: "The dispatch of 250 Argentine military engineers to the force was approved by decree".
+MORE_CUES["committed"] += [r"\b(?:dispatch|deployment|despatch|sending) of (?:about |some |up to |around )?\d[\d,]* (?:[\w-]+ ){0,3}?"
+                           r"(?:troops|soldiers|engineers|personnel|peacekeepers|police|medics|officers|gendarmes)\b[^.;]{0,60}? "
+                           r"(?:was|has been|had been|were|have been) (?:formally |officially |unanimously )?approved\b"]
 # An approach not yet answered in other words: "did not respond to the US request" (not to a request for comment).
 MORE_CUES["considering"] += [
     r"\b(?:did|does|do) not (?:yet )?respond to (?:the|a|Washington(?:’s|'s)|the US|the American|its) (?:[\w-]+ )?(?:request|invitation|approach)\b(?! for comment)",
@@ -2066,7 +2070,10 @@ TOTAL_FIGURE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?
                           r"|(?:ramping|scaling|building|ramp|scale|build) up to(?: (?:a|its|their) (?:full |total )?(?:deployment|contingent|strength|force) of)?"
                           # "the total could reach 8,000", "the number will rise to 8,000"
                           r"|(?:the |its |their )?(?:total|number|figure|contingent|deployment) (?:could|would|will|may|might|is expected to|is set to) "
-                          r"(?:eventually )?(?:reach|rise to|grow to|increase to|total|be raised to)) "
+                          r"(?:eventually )?(?:reach|rise to|grow to|increase to|total|be raised to)"
+                          # "The full Uzbek contribution will be 600 personnel by the summer"
+                          r"|(?:[Tt]he|[Ii]ts|[Tt]heir) (?:full|total|final|whole|overall|complete) (?:[A-Z][\w-]+ )?(?:contribution|contingent|deployment|commitment)"
+                          r" (?:will|would|is to|is expected to|is set to|should) (?:be|total|number|reach)) "
                           r"(?:about |around |some )?" + NUMBER + r"(?![\d,])(?! (?:million|billion|percent|%))")
 # A bare number right after a contribution verb is a head count: "will contribute about 1,200."
 BARE = re.compile(r"\b(?:send|sending|contribute|contributing|deploy|deploying|provide|providing|dispatch|dispatching|offer|offered|offering|"
@@ -2345,7 +2352,10 @@ LIST_GAP = re.compile(r"(?:’s|'s)?\s*(?:,|and|, and|&|or|, or)\s*(?:the\s+(?:[
 CLAUSE_SUBJECT = re.compile(r"\s*(?P<who>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}) (?:wants|wanted|insists|insisted|demands|demanded|requires|required|expects|expected) (?:that )?")
 CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second |further |third |key |main |first |another |precondition |basic )?(?:condition|precondition|prerequisite)\b"
                             # "... and include Turkey, as part of its conditions for participating"
-                            r"|,? as (?:part of|one of|among) (?:its|their) (?:conditions|preconditions|terms|demands)\b")
+                            r"|,? as (?:part of|one of|among) (?:its|their) (?:conditions|preconditions|terms|demands)\b"
+                            # "a ceasefire would also have to be in place before any unit left Japan": what must come first
+                            r"| (?:would|will|must|should) (?:also |first )?(?:have to |need to )?be (?:in place|agreed|reached|secured|adopted|declared) "
+                            r"before (?:any|a|the|its|their) (?:[\w-]+ )?(?:unit|units|troops|soldiers|deployment|contingent|personnel)\b")
 SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come|include|includes|exclude|excludes|both|after|once|only after|only once"
                               r"|only if|only when|only as|only under|only with|only within)\b"
                               # "under national command and the mission must have the consent of ...": a clause of its own
