@@ -4781,3 +4781,18 @@ def test_a_contribution_in_full_a_dispatch_approved_and_what_must_come_first(tex
     """"The full Ghanaian contribution will be 600" is the total, in place of the first wave; a dispatch of troops
     approved is a pledge; what "would have to be in place before any unit left" is a term."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana's foreign minister says its 1,500 soldiers are ready to deploy.", {"GHA": ("committed", {"committed": 1500}, [])}),
+        ("Morocco's foreign minister says the kingdom's 1,500 soldiers are ready to board as soon as the order is given.",
+         {"MAR": ("committed", {"committed": 1500}, [])}),
+        ("The force's commander said its 2,000 troops will be deployed by May.", {}),
+    ],
+)
+def test_a_countrys_counted_troops_said_by_its_minister(text, expected):
+    """"Its 1,500 soldiers" and "the kingdom's 1,500 soldiers" are the troops of the country whose minister speaks, a
+    number between the possessive and the troops included; the force's own troops are nobody's."""
+    assert _read(text) == expected

@@ -1713,7 +1713,7 @@ TALKS_ON_SUPPORT = re.compile(r"\b(?:on|about|over|regarding) (?:the )?(?:logist
                               r"humanitarian aid|aid deliveries|reconstruction)\b")
 ABOUT_THE_FORCE = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforces?\b|\bISF\b|stabili[sz]ation|\bjoin", re.I)
 # "our soldiers are ready to go", "its troops will be deployed": troops of the one speaking or spoken of.
-OWN_TROOPS_BEFORE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir) (?:[\w-]+ ){0,2}$")
+OWN_TROOPS_BEFORE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he (?:country|kingdom|nation|government)(?:’s|'s)) (?:[\w,-]+ ){0,2}$")
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
 # (an aside that is the country's own offer, ", which has offered up to 20,000 troops,", is no background)
 RELATIVE_CLAUSE = re.compile(r", (?:whose [\w-]+(?: [\w-]+)? |(?:which|who) (?!(?:has|have|had) (?:already )?(?:offered|pledged|promised|committed|volunteered)\b"
