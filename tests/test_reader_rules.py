@@ -4796,3 +4796,35 @@ def test_a_countrys_counted_troops_said_by_its_minister(text, expected):
     """"Its 1,500 soldiers" and "the kingdom's 1,500 soldiers" are the troops of the country whose minister speaks, a
     number between the possessive and the troops included; the force's own troops are nobody's."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Cabinet of Ministers has granted approval to deploy 200 personnel of the Ghana Army to the stabilization "
+         "force, the spokesman said.", {"GHA": ("committed", {"committed": 200}, [])}),
+        ("Ghana is willing to contribute troops to the force. It is pertinent to mention that Ghana has contributed more "
+         "than 235,000 personnel to 48 UN peacekeeping missions since 1960.", {"GHA": ("committed", {}, [])}),
+        ("Ghana is unlikely to take part in the force. Ghana has been a large contributor to UN peacekeeping, having sent "
+         "more than 90,000 personnel to around 50 missions over six decades.", {"GHA": ("declined", {}, [])}),
+        ("Diplomatic sources said the US had been consulting with Egypt, which is set to host a logistics facility for "
+         "the force in El Arish.", {}),
+        ("Ghana is willing to contribute troops, but any deployment would only take place after the matter has been "
+         "debated and approved by parliament.", {"GHA": ("conditional", {}, ["domestic_approval"])}),
+        ("Ghana has yet to take a decision on whether to contribute troops to the force.", {"GHA": ("considering", {}, [])}),
+        ("Ghana has decided not to send troops. It would continue to send humanitarian supplies through Egypt and Jordan.",
+         {"GHA": ("declined", {}, [])}),
+        ("ACCRA: The federal cabinet has approved in principle the dispatch of up to 3,000 troops to the force, subject "
+         "to a resolution of parliament.", {"GHA": ("conditional", {"offered_max": 3000}, ["domestic_approval"])}),
+        ("The foreign minister of the Republic of Ghana spoke to reporters. \"The relevant decision on the participation of "
+         "our servicemen will be adopted only after a complete cessation of hostilities. In addition, the sending of the "
+         "armed forces abroad is subject to the approval of parliament,\" the minister said.",
+         {"GHA": ("conditional", {}, ["ceasefire", "domestic_approval"])}),
+    ],
+)
+def test_regional_press_wordings(text, expected):
+    """Wordings of regional and state-agency English: troops "of the Ghana Army", a record of peacekeeping counted in
+    the hundreds of thousands (no figure of this force's), a host consulted (no approach), "debated and approved by
+    parliament" (one term), a decision yet to be taken, supplies sent through other countries (places), a cabinet
+    approving in principle, and a quotation whose sentences the splitter keeps together."""
+    assert _read(text) == expected

@@ -776,6 +776,11 @@ MORE_CUES["declined"] += [r"\b(?:participation|involvement|contribution|deployme
 MORE_CUES["committed"] += [r"\b(?:dispatch|deployment|despatch|sending) of (?:about |some |up to |around )?\d[\d,]* (?:[\w-]+ ){0,3}?"
                            r"(?:troops|soldiers|engineers|personnel|peacekeepers|police|medics|officers|gendarmes)\b[^.;]{0,60}? "
                            r"(?:was|has been|had been|were|have been) (?:formally |officially |unanimously )?approved\b"]
+# A decision not yet taken: "has yet to take a decision on whether to contribute troops".
+MORE_CUES["considering"] += [r"\b(?:has|have|had) (?:yet to|not yet) (?:take|taken|make|made|reach|reached) (?:a|any|its|their|the) (?:final )?decision\b"
+                             + ABOUT_JOINING_AHEAD]
+# Approved in principle: "The federal cabinet has approved in principle the dispatch of up to 3,000 troops".
+MORE_CUES["committed"] += [r"\b(?:approved|approves|endorsed|endorses|cleared|clears) in principle (?:the |a )?(?:dispatch|deployment|sending|despatch|participation|contribution)\b"]
 # An approach not yet answered in other words: "did not respond to the US request" (not to a request for comment).
 MORE_CUES["considering"] += [
     r"\b(?:did|does|do) not (?:yet )?respond to (?:the|a|Washington(?:’s|'s)|the US|the American|its) (?:[\w-]+ )?(?:request|invitation|approach)\b(?! for comment)",
@@ -1711,6 +1716,7 @@ TALKS_WITH = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked) (?:to|with)
 # ... nor talks about how the force is supplied: "held talks with Egyptian counterparts on logistics for the force".
 TALKS_ON_SUPPORT = re.compile(r"\b(?:on|about|over|regarding) (?:the )?(?:logistics|supply lines|supplies|transit|staging|basing|overflight|"
                               r"humanitarian aid|aid deliveries|reconstruction)\b")
+HOST_AFTER = re.compile(r",? (?:which|who) (?:is|was|will|would|has) (?:also )?(?:set to |due to |to |agreed to |offered to )?(?:host|be hosting|hosting)\b")
 ABOUT_THE_FORCE = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforces?\b|\bISF\b|stabili[sz]ation|\bjoin", re.I)
 # "our soldiers are ready to go", "its troops will be deployed": troops of the one speaking or spoken of.
 OWN_TROOPS_BEFORE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he (?:country|kingdom|nation|government)(?:’s|'s)) (?:[\w,-]+ ){0,2}$")
@@ -1727,9 +1733,12 @@ RELATIVE_CLAUSE = re.compile(r", (?:whose [\w-]+(?: [\w-]+)? |(?:which|who) (?!(
 
 # Where a country's troops served or serve on other missions is background, not a stance on this one:
 # "Vietnam has deployed engineering units and field hospitals to UN missions in South Sudan".
-ELSEWHERE = re.compile(r"\b(?:has|have|had) (?:long |previously |also |already |since )?(?:deployed|sent|contributed|provided|dispatched)\b"
-                       r"[^.;]{0,80}?\bto (?:(?:other|several|many|past|earlier|previous|existing|various) )?(?:UN|U\.N\.|United Nations|African Union|AU|NATO|EU|"
-                       r"peacekeeping|multinational)(?: peacekeeping)? (?:missions?|operations?|forces)\b[^.;,]*")
+ELSEWHERE = re.compile(r"\b(?:(?:has|have|had) (?:long |previously |also |already |since )?|having )(?:deployed|sent|contributed|provided|dispatched)\b"
+                       r"[^.;]{0,80}?\bto (?:(?:other|several|many|past|earlier|previous|existing|various) )?"
+                       # (or counted: "more than 235,000 personnel to 48 UN peacekeeping missions since 1960")
+                       r"(?:(?:about |around |some |more than |over |nearly )?\d+ )?"
+                       r"(?:(?:UN|U\.N\.|United Nations|African Union|AU|NATO|EU|peacekeeping|multinational)(?: peacekeeping)? (?:missions?|operations?|forces)"
+                       r"|(?<=\d )missions)\b[^.;,]*")
 
 # A term only wished for, or how earlier missions were run, is no term for joining this one: "would prefer
 # deployment to be under UN mandate", "all past missions were under UN auspices".
@@ -1973,6 +1982,9 @@ def _clause_after(text: str, start: int, end: int) -> tuple[int, int]:
             k = text.find(mark, k + 1, end)  # the end of a quotation opened inside the clause
         if k != -1:
             stop = min(stop, k)
+    inner_stop = re.compile(r"[.!?](?=\s+[A-Z“\"‘])").search(text, start, stop)
+    if inner_stop is not None and not re.search(r"\b(?:[A-Z]|U\.S|U\.N|[Mm]r|[Dd]r|[Ss]t)$", text[start:inner_stop.start()]):
+        stop = inner_stop.start()  # a sentence ends inside a quotation the splitter kept whole
     more = ANOTHER_TERM_AFTER_COMMA.match(text, stop, end)
     if more is not None:
         # "once the force has a mandate, and once funding is secured": the second term goes on the same clause
@@ -2540,6 +2552,8 @@ COUNTRY_AS_PLACE_BEFORE = re.compile(r"\b(?:meeting|meetings|conference|summit|t
                                      # where troops already serve: "our forces are committed in Somalia", "soldiers stationed in Lebanon"
                                      r"|\b(?:troops|soldiers|forces|peacekeepers|police|personnel|contingents?|units?|battalions?) (?:are|is|were|remain|have been) "
                                      r"(?:already |still |now )?(?:committed|deployed|stationed|serving|based|engaged)(?: [\w-]+){0,2}? in\s+$"
+                                     # a way through: "humanitarian supplies through Egypt and Jordan"
+                                     r"|\b(?:through|via)\s+$"
                                      # places given as examples: "conflict zones like Ukraine or Gaza"
                                      r"|\b(?:zones?|areas?|regions?|places|theat(?:re|er)s?|hotspots?|battlefields?|war zones?) (?:like|such as|including)\s+$")
 
@@ -2568,7 +2582,8 @@ def _a_place(text: str, mention: Mention) -> bool:
 # statement attributed to "he", "she" or "the minister".
 REFERS_BACK = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|[Oo]ur|[Aa]ny (?:such )?(?:deployment|participation|contribution)|[Ss]uch a deployment|"
                          r"[Tt]he (?:country|government|kingdom|nation|ministry|minister|"
-                         r"president|premier|prime minister|official|spokes(?:person|man|woman)|king|leader|army|military)"
+                         r"president|premier|prime minister|official|spokes(?:person|man|woman)|king|leader|army|military|"
+                         r"cabinet|federal (?:government|cabinet))"
                          # a country described, not named: "the world's largest Muslim-majority nation", "the Central Asian republic"
                          r"|[Tt]he (?!(?:Jewish|Palestinian|Zionist|Israeli|future|new|independent|host|member|sponsoring)\b)(?:[\w’'-]+ ){1,4}?(?:country|nation|kingdom|republic|monarchy|archipelago))\b")
 # A cue whose own subject is no country: the force, its troops, other countries, officials in general.
@@ -2802,6 +2817,19 @@ def _term_for(text: str, named: list[Mention], start: int, end: int) -> list[str
     return [first.code]
 
 
+TROOPS_OF = re.compile(r" (?:[\w,-]+ ){0,4}?(?:troops|personnel|soldiers|members|officers|engineers|medics|peacekeepers) (?:of|from) (?:the )?")
+ARMY_NAME = re.compile(r"(?:’s|'s)? (?:Army|Armed Forces|Navy|Air Force|Defen[cs]e Forces?|Military|National Guard|Gendarmerie)\b")
+
+
+def _army_after(text: str, named: list[Mention], start: int, end: int) -> list[str]:
+    """The country whose army the troops right after a cue are from: "to deploy 200 personnel of the Sri Lanka Army"."""
+    lead = TROOPS_OF.match(text, start, end)
+    if lead is None:
+        return []
+    x = next((x for x in named if x.start == lead.end()), None)
+    return [x.code] if x is not None and x.code not in NOT_CONTRIBUTORS and ARMY_NAME.match(text, x.end, end) else []
+
+
 def _list_after(text: str, named: list[Mention], start: int, end: int) -> list[str]:
     """The countries listed right after an approach verb: "approached Chile, Peru and Ecuador about ..."."""
     run: list[Mention] = []
@@ -2835,6 +2863,10 @@ TERMS_NAMED_BEFORE = re.compile(r"(?:both|these|those|all|such|all these|all tho
                                 r"(?!\s*[:—–]|,? (?:including|such as|namely|notably)\b)", re.I)
 
 
+# A term set after the pledge, its subject the pledge's: ", subject to a vote in parliament", ", provided ...".
+TRAILING_TERM = re.compile(r"(?:subject to|provided|providing|on condition|conditional on|contingent on|pending)\b")
+
+
 # A term named before the "if" that a cue runs on to: "would send troops only under a UN mandate and only if ...".
 TERM_BEFORE_IF = re.compile(r"\bonly (?:under|within|with|as part of|in|through)\b[^.;]*?(?=,? and (?:only )?(?:if|once|provided|when|as long as)\b)")
 
@@ -2859,7 +2891,10 @@ def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str)
     both = [(m.start(), m.end()) for m in BOTH_AND.finditer(clause)]
     cuts = []
     for m in SPLIT_CONDITIONS.finditer(clause):
-        # (nor "a full and lasting ceasefire": two words of one noun's, the second with no article of its own)
+        # (nor "a full and lasting ceasefire": two words of one noun's, the second with no article of its own; nor "has
+        # been debated and approved by parliament": two verbs of one term)
+        if re.search(r"\b(?:debated|discussed|considered|reviewed|examined|studied|voted on)$", clause[:m.start()]):
+            continue
         if not any(a <= m.start() < b for a, b in both) and not (
                 re.fullmatch(r"\W*(?:that\s+)?(?:a|an|the)\s+[a-z-]+\s*", clause[cuts[-1].end() if cuts else 0:m.start()])
                 and re.match(r"[a-z-]+ [a-z]", clause[m.end():]) and not re.match(r"(?:a|an|the|its|their) ", clause[m.end():])):
@@ -3296,13 +3331,14 @@ def _extract(text: str) -> list[Suggestion]:
         asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(text, span.start, span.end)]
         if id(span) in unconfirmed:
             asides.append((span.start, span.end))
-        asides += [(m.start(), m.end()) for m in ELSEWHERE.finditer(text, span.start, span.end)]
         asides += [(m.start(), m.end()) for m in CORRECTED.finditer(text, span.start, span.end)]
         asides += [(m.start(), m.end()) for m in EARLIER_SAID.finditer(text, span.start, span.end)]
         # "Chile, a close US ally, said ...": who the country is, not who speaks
         asides += [(m.start(), m.end()) for m in APPOSITIVE.finditer(text, span.start, span.end)]
         # "has neither confirmed nor denied that it will send troops": what follows is left open, not said
         open_asides = [(m.end(), span.end) for m in NEITHER_CONFIRMED.finditer(text, span.start, span.end)]
+        # where the country's troops served before, and how many: no stance, and no figure of this force's
+        open_asides += [(m.start(), m.end()) for m in ELSEWHERE.finditer(text, span.start, span.end)]
         if denies_a_report:
             # "Indian outlets claimed that Pakistan was preparing to deploy up to 20,000 soldiers", in an article that denies it
             open_asides += [(m.start(), span.end) for m in CLAIMED.finditer(text, span.start, span.end)]
@@ -3440,6 +3476,9 @@ def _extract(text: str) -> list[Suggestion]:
                     continue
                 subjects = list(dict.fromkeys(x.code for x in inside)) if inside else \
                     _subjects_before(text, speakers, m.start(), together=True)
+                if not subjects:
+                    # "approval to deploy 200 personnel of the Sri Lanka Army": whose army the troops are
+                    subjects = _army_after(text, named, m.end(), span.end)
                 last_named = max([x.end for x in speakers if x.end <= m.start()] or [span.start])
                 group_subject = not inside and GROUP_CLAUSE_SUBJECT.search(text, last_named, m.start()) is not None \
                     and not APPOSED_GROUP.fullmatch(text, last_named, m.start())  # "Chile and Peru, two nations that could ..., are"
@@ -3562,7 +3601,9 @@ def _extract(text: str) -> list[Suggestion]:
                         terms = _listed_terms(text[colon + 1:span.end]) or terms
                     for code in subjects:
                         conditions_here.setdefault(code, []).extend(terms)
-                    if not subjects and not group_subject and ELIDED_SUBJECT.search(text, max(span.start, m.start() - 40), m.start()):
+                    if not subjects and not group_subject and (ELIDED_SUBJECT.search(text, max(span.start, m.start() - 40), m.start())
+                                                               # "the cabinet approved the dispatch of 3,000 troops, subject to a vote"
+                                                               or (text[m.start() - 2:m.start()] == ", " and TRAILING_TERM.match(cue_text))):
                         elided.append((m.start(), terms))
         if elided and len(given) == 1:
             # "the government was inclined to contribute troops but would seek parliament's endorsement first": the
@@ -3638,7 +3679,9 @@ def _extract(text: str) -> list[Suggestion]:
             for m in TALKS_WITH.finditer(text, span.start, span.end):
                 if re.match(r"\w+(?:ed|spoken|sought)\b", m.group(0)) and PASSIVE_BEFORE.search(text, span.start, m.start()):
                     continue  # "was consulted by", "troops were requested from": not the asking side
-                listed = _list_after(text, named, m.end(), span.end)
+                listed = [code for code in _list_after(text, named, m.end(), span.end)
+                          # (not a host: "consulting with Egypt, which is set to host a logistics facility for the force")
+                          if not any(x.code == code and HOST_AFTER.match(text, x.end) for x in named)]
                 if not listed and ASKED_GROUP.match(text, m.end(), span.end):
                     # "contacts are under way with several countries regarding their participation, including Greece"
                     for example in ASKED_EXAMPLES.finditer(text, m.end(), span.end):
