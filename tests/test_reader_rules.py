@@ -4828,3 +4828,21 @@ def test_regional_press_wordings(text, expected):
     parliament" (one term), a decision yet to be taken, supplies sent through other countries (places), a cabinet
     approving in principle, and a quotation whose sentences the splitter keeps together."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana has decided to withdraw from its earlier commitment to send servicemen to the stabilization force.",
+         {"GHA": ("withdrawn", {}, [])}),
+        ("Ghana will send a field hospital of 60 staff within the framework of the stabilization mission.",
+         {"GHA": ("committed", {"committed": 60}, [])}),
+        ("Ghana will take part only within the framework of a UN mandate.", {"GHA": ("conditional", {}, ["mandate"])}),
+        ("Ghana will send its troops, the minister said. Our soldiers will be in Gaza for peace, as they have been in "
+         "Kosovo, Bosnia and Lebanon.", {"GHA": ("committed", {}, [])}),
+    ],
+)
+def test_state_agency_wordings(text, expected):
+    """A commitment withdrawn from in a statement's words; "within the framework of" the mission itself describes it
+    (only within a mandate's is a term); where the troops have been before are places."""
+    assert _read(text) == expected

@@ -289,7 +289,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                                r"|\bmust (?:first )?(?:have|be based on|be backed by|precede|be preceded by)\b"
                                r"|\b(?:(?:remain|stay|be|serve|operate) )?under (?:its own|their own|national|[A-Z][\w-]*(?:’s|'s)) (?:flag and command|flag|command|control)\b"
                                r"|\bin (?:strict |full )?(?:compliance|accordance|line) with (?:the |current |existing |its |national |UN |U\.N\. )*(?:national |domestic |[A-Z][a-z]+ )?(?:legislation|law|constitution|constitutional|resolution|Resolution|UN|U\.N\.|United Nations|Security Council|mandate)"
-                               r"|\b(?:only )?within the framework of\b|\bwithin (?:specific|certain|clear|defined) parameters\b"
+                               r"|\b(?:only )?within the framework of\b(?! (?:the |this |that |its |their )?(?:stabili[sz]ation |international |peace |peacekeeping )?(?:force|mission|plan|peace plan|programmes?|operation|ISF)\b)|\bwithin (?:specific|certain|clear|defined) parameters\b"
                                # (leaving another body on a term, "will withdraw from the board if ...", "ready to withdraw if the council
                                # fails to ...", is no term of the force's)
                                r"|\b(?:withdraw|withdrawn|pull out|pulled out)(?! from (?:the |its |their )?(?:[\w-]+ )?(?:[Bb]oard|talks|negotiations|deal|agreement|initiative|council|process)\b)(?: [\w’']+){0,3} if\b(?! (?:the |its )?(?:[Bb]oard|[Cc]ouncil)\b)"
@@ -781,6 +781,12 @@ MORE_CUES["considering"] += [r"\b(?:has|have|had) (?:yet to|not yet) (?:take|tak
                              + ABOUT_JOINING_AHEAD]
 # Approved in principle: "The federal cabinet has approved in principle the dispatch of up to 3,000 troops".
 MORE_CUES["committed"] += [r"\b(?:approved|approves|endorsed|endorses|cleared|clears) in principle (?:the |a )?(?:dispatch|deployment|sending|despatch|participation|contribution)\b"]
+# A pledge taken back in the words of a statement: "has decided to withdraw from its earlier commitment to send
+# servicemen", "the relevant decision has been revoked".
+STATEMENT_TAKING_BACK = [r"\b(?:withdraw|withdraws|withdrew|withdrawn|withdrawing|pull out|pulled out|back out|backed out|step back|stepped back) "
+                           r"from (?:its|their) (?:earlier |previous |initial |original )?(?:commitment|pledge|offer|decision)\b",
+                           r"\b(?:revoked|rescinded|reversed) (?:its|their|the) (?:earlier |previous |relevant )?(?:decision|commitment|pledge) (?:to|on) "
+                           r"(?:send|deploy|contribute|take part|participat)"]
 # An approach not yet answered in other words: "did not respond to the US request" (not to a request for comment).
 MORE_CUES["considering"] += [
     r"\b(?:did|does|do) not (?:yet )?respond to (?:the|a|Washington(?:’s|'s)|the US|the American|its) (?:[\w-]+ )?(?:request|invitation|approach)\b(?! for comment)",
@@ -893,7 +899,7 @@ ASKED_THEN_ANSWERED = (r"\b[Aa]sked (?:whether|if) [^.;]{0,80}?\b(?:send|contrib
                        r"(?:[\w’'.-]+ ){0,6}?(?:said|replied|answered) (?:that )?(?:it|they|[A-Z][\w-]+) (?:would|will|could)")
 MORE_CUES["declined"] += [ASKED_THEN_ANSWERED + r" not(?: do so)?(?=[.,;]|$)"]
 MORE_CUES["committed"] += [ASKED_THEN_ANSWERED + r"(?: do so)?(?=[.,;]|$)"]
-MORE_CUES["withdrawn"] = TAKING_BACK
+MORE_CUES["withdrawn"] = TAKING_BACK + STATEMENT_TAKING_BACK
 MORE_CUES["committed"] += A_PART_IN_THE_FORCE
 MORE_CUES["declined"] += UNWILLING
 MORE_CUES["considering"] += NOT_YET
@@ -2552,6 +2558,8 @@ COUNTRY_AS_PLACE_BEFORE = re.compile(r"\b(?:meeting|meetings|conference|summit|t
                                      # where troops already serve: "our forces are committed in Somalia", "soldiers stationed in Lebanon"
                                      r"|\b(?:troops|soldiers|forces|peacekeepers|police|personnel|contingents?|units?|battalions?) (?:are|is|were|remain|have been) "
                                      r"(?:already |still |now )?(?:committed|deployed|stationed|serving|based|engaged)(?: [\w-]+){0,2}? in\s+$"
+                                     # where troops have been before: "as they have been in Kosovo, Bosnia and Lebanon"
+                                     r"|\b(?:have|has|had) been (?:deployed |stationed |serving )?in (?:[A-Z][\w-]+(?: [A-Z][\w-]+)?,? (?:and )?){0,3}$"
                                      # a way through: "humanitarian supplies through Egypt and Jordan"
                                      r"|\b(?:through|via)\s+$"
                                      # places given as examples: "conflict zones like Ukraine or Gaza"
