@@ -4846,3 +4846,30 @@ def test_state_agency_wordings(text, expected):
     """A commitment withdrawn from in a statement's words; "within the framework of" the mission itself describes it
     (only within a mandate's is a term); where the troops have been before are places."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana is willing to contribute personnel only if the force operates under a clear international mandate. \"We will "
+         "not be part of any arrangement that does not lead to a two-state solution,\" the official said.",
+         {"GHA": ("conditional", {}, ["mandate", "other"])}),
+        ("Ghana will send its first batch of 1,000 soldiers in April, with the total number set to reach 8,000 personnel "
+         "by June, the minister said.", {"GHA": ("committed", {"committed": 8000}, [])}),
+        ("I welcome the pledge made by Ghana to send troops to the force.", {"GHA": ("committed", {}, [])}),
+        ("We welcome the decision by Ghana to join the force.", {"GHA": ("committed", {}, [])}),
+        ("Accra, 20 January. The minister noted that our country stands ready to send servicemen to the force.",
+         {"GHA": ("committed", {}, [])}),
+        ("Letter on a possible contribution\n\nAccra, 6 February\n\nThe cabinet is currently exploring the feasibility of "
+         "a contribution to the stabilization force. No decision has been taken.", {"GHA": ("considering", {}, [])}),
+        ("Ghana has received an informal request from the United States to consider contributing staff officers.",
+         {"GHA": ("considering", {}, [])}),
+        ("Ghana has received a request for comment on the force.", {}),
+    ],
+)
+def test_ministry_letters_and_statements(text, expected):
+    """A refusal of any arrangement that does not lead to a state is a term; a total "set to reach" a figure is the
+    total; a pledge or decision named by its maker ("made by Ghana"); a dateline in a ministry's own style ("Accra, 20
+    January.") says whose "our country" and "the cabinet" are; a request received, informal or not (not one for
+    comment)."""
+    assert _read(text) == expected

@@ -746,7 +746,8 @@ STILL_WEIGHING = [
     # "has instructed the government to prepare proposals on Kazakhstan's participation"
     r"\b(?:instructed|ordered|tasked|asked|directed) (?:the |his |her |its |their )?(?:[\w-]+ ){0,3}?to (?:prepare|draft|study|work out|submit|present) "
     r"(?:proposals|a proposal|options|plans?|recommendations|a report)\b" + ABOUT_JOINING_AHEAD,
-    r"\b(?:has |have |had )?received (?:a|an|the) (?:formal |official |written |US |U\.S\. |American )?(?:request|invitation)\b",
+    # (of any kind, "an informal request", but not a request for comment)
+    r"\b(?:has |have |had )?(?:also )?received (?:a|an|the) (?:[\w.-]+ ){0,2}?(?:request|invitation)\b(?! for comment)",
     r"\b(?:will|would) (?:decide|make (?:a|its|their) decision|take (?:a|its|their) decision) (?:later|soon|in due course|in the coming)\b",
     r"\b(?:will|would) (?:decide|make (?:a|its|their) decision|take (?:a|its|their) decision) next (?:week|month|year)\b" + ABOUT_JOINING_AHEAD,
 ]
@@ -767,8 +768,6 @@ MORE_CUES["declined"] += [r"\b(?:is|was|are|were) not in a position to (?:do so|
 # Troops waiting for the order: "the kingdom's 1,500 soldiers are ready to board as soon as the order is given".
 MORE_CUES["committed"] += [r"\b(?:troops|soldiers|forces|peacekeepers|personnel|contingent|battalion|units?) (?:are|is) (?:ready|on standby|standing by) to "
                            r"(?:board|deploy|go|leave|depart|move|fly out)\b"]
-# A request received: "Uzbekistan had received a similar request and was reviewing it".
-MORE_CUES["considering"] += [r"\b(?:has|had|have) (?:also )?received (?:a|an|the) (?:similar |formal |official |US |American |written )?(?:request|invitation)\b"]
 # Participation said to be excluded: "any participation was excluded by its neutrality", "a deployment is out of the question".
 MORE_CUES["declined"] += [r"\b(?:participation|involvement|contribution|deployment|taking part) (?:was|is|would be|remains|has been) "
                           r"(?:ruled out|excluded|out of the question|impossible|not an option)\b"]
@@ -839,7 +838,9 @@ MORE_CUES["conditional"] += [EVENT_FIRST]
 # A refusal of a force that lacks the term: "would not participate in a force that lacks a UN mandate", "will not
 # join any force not authorised by the Security Council" (the term is what follows the cue).
 FORCE_LACKING = (r"\b(?:not|never) (?:[\w-]+ ){0,2}?(?:participate|take part|join|be part|serve|send (?:[\w-]+ ){0,2}?(?:troops|soldiers|forces)) (?:(?:in|of|to|with) )?"
-                 r"(?:a|any|the) (?:[\w-]+ )?(?:force|mission|operation)(?: (?:that|which) (?:lacks|lacked|does not have|did not have|has no|had no|is not|was not|were not|would not be)"
+                 r"(?:a|any|the) (?:[\w-]+ )?(?:force|mission|operation|arrangement|deployment|framework)(?: (?:that|which) (?:lacks|lacked|does not have|did not have|has no|had no|is not|was not|were not|would not be"
+                 # "will not be part of any arrangement that does not lead to a two-state solution"
+                 r"|does not lead to|does not include|does not guarantee|does not respect|fails to)"
                  r"| not(?= (?:mandated|authori[sz]ed|approved|endorsed|backed|sanctioned) by))")
 MORE_CUES["conditional"] += [FORCE_LACKING]
 # A term set after the pledge by an inverted "should": "ready to take part in a peacekeeping mission should it be
@@ -2087,7 +2088,7 @@ TOTAL_FIGURE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?
                           # "ramping up to a full deployment of 8,000"
                           r"|(?:ramping|scaling|building|ramp|scale|build) up to(?: (?:a|its|their) (?:full |total )?(?:deployment|contingent|strength|force) of)?"
                           # "the total could reach 8,000", "the number will rise to 8,000"
-                          r"|(?:the |its |their )?(?:total|number|figure|contingent|deployment) (?:could|would|will|may|might|is expected to|is set to) "
+                          r"|(?:the |its |their )?(?:total |overall )?(?:total|number|figure|contingent|deployment) (?:could|would|will|may|might|is expected to|is set to|set to|expected to) "
                           r"(?:eventually )?(?:reach|rise to|grow to|increase to|total|be raised to)"
                           # "The full Uzbek contribution will be 600 personnel by the summer"
                           r"|(?:[Tt]he|[Ii]ts|[Tt]heir) (?:full|total|final|whole|overall|complete) (?:[A-Z][\w-]+ )?(?:contribution|contingent|deployment|commitment)"
@@ -2290,6 +2291,10 @@ PASSIVE_REFUSAL = re.compile(r"\b(?:idea|proposal|request|invitation|offer|possi
                              r"(?:(?:has|had|have) (?:not|never) (?:even |yet )?been (?:entertained|considered|accepted|taken up|welcomed)"
                              r"|(?:was|were|has been|had been|have been) (?:flatly |firmly |politely |quietly )?(?:rejected|turned down|declined|refused|rebuffed|dismissed))"
                              r" by (?:the )?")
+
+# A pledge named by its maker: "the pledge made by Indonesia to send troops", "the offer of troops by Chile".
+PLEDGE_BY = re.compile(r"\b(?:pledge|commitment|offer|announcement|decision)(?: of troops| of soldiers| to send troops)? (?:made |announced |given )?by (?:the )?"
+                       r"(?=[A-Z][\w-]+(?: [A-Z][\w-]+)?,? to (?:send|deploy|contribute|provide|commit|dispatch|join|take part)\b)")
 
 # Who said it: officials named with their country ("Egypt's Foreign Minister Badr Abdelatty",
 # "Yerlan Zhetybayev, spokesperson for Kazakhstan's Foreign Ministry") stand for it afterwards.
@@ -2937,7 +2942,7 @@ INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]"
 # send" in "will definitely send" and "will not send" in "will not, for now, send" (quotes keep them).
 STRESS_WORDS = ("definitely", "certainly", "gladly", "happily", "readily", "formally", "officially", "categorically", "firmly",
                 "flatly", "publicly", "repeatedly", "ultimately", "actually", "absolutely", "already", "indeed", "duly", "swiftly",
-                "quickly", "surely", "really", "clearly", "obviously", "naturally")
+                "quickly", "surely", "really", "clearly", "obviously", "naturally", "currently", "presently")
 FILLER = re.compile(r" (?:" + "|".join(STRESS_WORDS) + r")(?= [a-z])"
                     r"|, (?:for now|for the time being|at this stage|at present|at the moment|as yet|however|though|too|"
                     r"under (?:any|no) circumstances|in any case|at least for now|for the foreseeable future),(?= [a-z])"
@@ -3145,6 +3150,9 @@ def _headed_by(dateline: re.Match) -> str | None:
 PLURAL_SPEAKERS = re.compile(r"\b(?:[Tt]hey|[Tt]hem|[Tt]heir|[Ww]e|[Tt]he (?:[\w-]+ )?(?:ministers|officials|leaders|delegates|governments|countries))\b")
 
 
+DATED_PLACE = re.compile(r"[ \t]*(?P<place>(?:The )?[A-Z][a-z]+(?: [A-Z][a-z]+)?), (?:\d{1,2} (?:January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December)|(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December) \d{1,2})(?:, \d{4})?\b")
 # An article's first line when it is a headline: no full stop at its end, and a line of its own.
 HEADLINE_LINE = re.compile(r"[ \t]*[^\n]{1,160}(?<![.:,;])[ \t]*\n(?:[ \t]*\n)*")
 
@@ -3158,7 +3166,14 @@ def _dateline_country(text: str) -> str | None:
         headline = HEADLINE_LINE.match(text)
         m = DATELINE.match(text, headline.end()) if headline is not None else None
     if m is None:
-        return None
+        # a state agency's "Baku, 20 January." or "The Hague, 6 February", on a line of its own or opening the story
+        headline = HEADLINE_LINE.match(text)
+        m = DATED_PLACE.match(text) or (DATED_PLACE.match(text, headline.end()) if headline is not None else None)
+        if m is None:
+            return None
+        _, kinds = _mention_pattern()
+        found = kinds.get(m.group("place"))
+        return found[0] if found is not None and found[1] in ("capital", "name") else None
     _, kinds = _mention_pattern()
     city = m.group(0).split(",")[0].split("(")[0].strip(" -—–:")
     found = kinds.get(city.title())
@@ -3728,6 +3743,11 @@ def _extract(text: str) -> list[Suggestion]:
                     or any(y.start < plan.start() and y.code != x.code and y.kind != "person" for y in named):
                 continue
             given[x.code] = ("committed", plan.start())  # "involve parliament in plans to deploy Indonesian troops"
+        for m in PLEDGE_BY.finditer(text, span.start, span.end):
+            # "I welcome the pledge made by Indonesia to send troops to the force": the one who pledged, after "by"
+            after = next((x for x in speakers if x.start == m.end() and x.code not in NOT_CONTRIBUTORS), None)
+            if after is not None and after.code not in given and FORCE_WORDS.search(sentence):
+                given[after.code] = ("committed", m.start())
         for m in PASSIVE_REFUSAL.finditer(text, span.start, span.end):
             # "the idea has not even been entertained by Qatar", "the request was turned down by Chile": the one
             # who refused is named after the verb (only in a sentence about the force)
