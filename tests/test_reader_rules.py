@@ -4873,3 +4873,18 @@ def test_ministry_letters_and_statements(text, expected):
     January.") says whose "our country" and "the cabinet" are; a request received, informal or not (not one for
     comment)."""
     assert _read(text) == expected
+
+
+def test_a_round_ups_headings_give_the_items_under_them_their_stance():
+    """A round-up's headings over lists ("PLEDGED", "WILLING, WITH CONDITIONS", "STILL DECIDING", "RULED OUT") give each
+    item the heading's stance, unless the item says its own; prose after the list is read as prose."""
+    text = ("Who is in, who is out - at a glance\n\nTHE FORCE\n- Planned strength: up to 20,000 troops\n\n"
+            "PLEDGED\n- Morocco: 800 troops, including a field hospital\n- Kazakhstan: a medical unit; numbers not given\n\n"
+            "WILLING, WITH CONDITIONS\n- Indonesia: up to 20,000, pending approval by the DPR\n\n"
+            "STILL DECIDING\n- Pakistan: \"under consideration\", says the Foreign Office\n\n"
+            "RULED OUT\n- Jordan, Saudi Arabia and Qatar (Qatar remains a mediator)\n\n"
+            "WHAT HAPPENS NEXT\nThe Board of Peace meets next week. Chile is weighing a contribution.")
+    assert _statuses(text) == {"MAR": "committed", "KAZ": "committed", "IDN": "conditional", "PAK": "considering",
+                               "JOR": "declined", "SAU": "declined", "QAT": "declined", "CHL": "considering"}
+    assert _statuses("RULED OUT\n- Jordan and Chile\n\nPLEDGED\n1. Morocco: 800 troops\n\nThe board meets next week.") == {
+        "JOR": "declined", "CHL": "declined", "MAR": "committed"}

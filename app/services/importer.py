@@ -3153,6 +3153,16 @@ PLURAL_SPEAKERS = re.compile(r"\b(?:[Tt]hey|[Tt]hem|[Tt]heir|[Ww]e|[Tt]he (?:[\w
 DATED_PLACE = re.compile(r"[ \t]*(?P<place>(?:The )?[A-Z][a-z]+(?: [A-Z][a-z]+)?), (?:\d{1,2} (?:January|February|March|April|May|June|July|August|"
                          r"September|October|November|December)|(?:January|February|March|April|May|June|July|August|September|October|November|"
                          r"December) \d{1,2})(?:, \d{4})?\b")
+# A round-up's headings over lists of countries: "PLEDGED", "WILLING, WITH CONDITIONS", "STILL DECIDING", "RULED OUT".
+SECTION_HEADING = re.compile(r"[A-Z][A-Z ,'’/&-]{1,40}:?")
+SECTION_STATUSES = [
+    ("deployed", re.compile(r"\bDEPLOYED\b|\bON THE GROUND\b")),
+    ("conditional", re.compile(r"\bCONDITION")),
+    ("considering", re.compile(r"\b(?:DECIDING|UNDECIDED|CONSIDERING|WEIGHING|MAYBE|UNDECIDED|IN TALKS|APPROACHED)\b")),
+    ("declined", re.compile(r"\b(?:RULED OUT|OUT|DECLINED|REFUSED|SAID NO|NO)\b")),
+    ("committed", re.compile(r"\b(?:PLEDGED|COMMITTED|CONFIRMED|IN|SENDING|WILL SEND)\b")),
+]
+BULLET = re.compile(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s+")
 # An article's first line when it is a headline: no full stop at its end, and a line of its own.
 HEADLINE_LINE = re.compile(r"[ \t]*[^\n]{1,160}(?<![.:,;])[ \t]*\n(?:[ \t]*\n)*")
 
@@ -3337,7 +3347,16 @@ def _extract(text: str) -> list[Suggestion]:
     # A sentence the next one says the countries it names have not confirmed is a claim, not their stance.
     # (on the next line too: "these countries" points back across a paragraph break)
     unconfirmed = {id(before) for before, after in zip(spans, spans[1:]) if UNCONFIRMED_BY_THEM.match(text, after.start, after.end)}
+    section: str | None = None  # the stance a round-up's heading gives the items under it ("RULED OUT")
     for span in spans:
+        line = text[span.start:span.end].strip()
+        if SECTION_HEADING.fullmatch(line) and re.match(r"[ \t]*\n\s*" + BULLET.pattern.lstrip(r"\s*"), text[span.end:span.end + 12]):
+            # a heading over a list (not an all-capitals headline, which is read as any other)
+            section = next((status for status, words in SECTION_STATUSES if words.search(line)), None)
+            if section is not None:
+                continue
+        elif section is not None and not BULLET.match(line):
+            section = None  # prose again: the list under the heading has ended
         if span.paragraph != last_paragraph:
             # A new paragraph may be about someone else: "it" and "the official" start over.
             last_paragraph = span.paragraph
@@ -3784,6 +3803,12 @@ def _extract(text: str) -> list[Suggestion]:
         asked_about = next((status for status, words in STANCE_ASKED if words.search(question.group(1))), None) if question else None
         if id(span) in unconfirmed:
             given.clear()  # a claim the next sentence says they have not confirmed
+        if section is not None and not given:
+            # "RULED OUT\n- Jordan, Saudi Arabia and Qatar": the heading's stance for the countries the item opens with
+            bullet = BULLET.match(text, span.start, span.end)
+            for code in _list_after(text, speakers, bullet.end(), span.end):
+                if code not in NOT_CONTRIBUTORS:
+                    given[code] = (section, bullet.end())
         if given:
             # a verb left out: "Chile will send 800 troops; Peru, 300", "... and Peru 300"
             for x in speakers:
