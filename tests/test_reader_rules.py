@@ -4888,3 +4888,16 @@ def test_a_round_ups_headings_give_the_items_under_them_their_stance():
                                "JOR": "declined", "SAU": "declined", "QAT": "declined", "CHL": "considering"}
     assert _statuses("RULED OUT\n- Jordan and Chile\n\nPLEDGED\n1. Morocco: 800 troops\n\nThe board meets next week.") == {
         "JOR": "declined", "CHL": "declined", "MAR": "committed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Analysis: If Ghana joined the force, analysts say, other West African states would be likely to follow.", {}),
+        ("If Ghana were to send troops, Togo would follow.", {}),
+        ("Ghana will join the force if the UN approves.", {"GHA": "conditional"}),
+    ],
+)
+def test_a_pledge_only_supposed(text, expected):
+    """"If Ghana joined the force ..." supposes a pledge; it states none (an "if" after the pledge is still a term)."""
+    assert _statuses(text) == expected

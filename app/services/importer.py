@@ -2876,6 +2876,8 @@ TERMS_NAMED_BEFORE = re.compile(r"(?:both|these|those|all|such|all these|all tho
                                 r"(?!\s*[:—–]|,? (?:including|such as|namely|notably)\b)", re.I)
 
 
+# A pledge only supposed: "If Saudi Arabia joined the force, analysts say, other Arab states would follow".
+HYPOTHETICAL_IF = re.compile(r"\b[Ii]f (?:[A-Z][\w-]+ ){1,3}(?:joined|sent|took part|participated|contributed|were to (?:join|send|take part|contribute))\b")
 # A term set after the pledge, its subject the pledge's: ", subject to a vote in parliament", ", provided ...".
 TRAILING_TERM = re.compile(r"(?:subject to|provided|providing|on condition|conditional on|contingent on|pending)\b")
 
@@ -3482,6 +3484,8 @@ def _extract(text: str) -> list[Suggestion]:
                         and not PEOPLE_TOO.search(text[m.end():_clause_after(text, m.end(), span.end)[1]]) \
                         and not re.search(r"\bby (?:sending|deploying|contributing|providing)\b", text[m.end():span.end]):
                     continue  # "pledged its support for the force", "committed to the peace plan", "offered to mediate"
+                if status == "committed" and HYPOTHETICAL_IF.search(text, max(span.start, m.start() - 40), m.end()):
+                    continue  # "If Saudi Arabia joined the force, others would follow": supposed, not said
                 if status == "committed" and OTHER_HELP.match(text, m.end(), span.end) and not TROOPS_TOO.search(text, m.end(), span.end):
                     continue  # "offered to host the talks"
                 if PASSIVE_TROOPS.match(m.group(0)) and not any(0 <= m.start() - x.end <= 25 for x in speakers) \
