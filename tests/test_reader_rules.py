@@ -4901,3 +4901,34 @@ def test_a_round_ups_headings_give_the_items_under_them_their_stance():
 def test_a_pledge_only_supposed(text, expected):
     """"If Ghana joined the force ..." supposes a pledge; it states none (an "if" after the pledge is still a term)."""
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana's President has given the green light to the armed forces to prepare a battalion for service with the "
+         "stabilization force in Gaza.", {"GHA": ("committed", {}, [])}),
+        ("The Ghana Army has finalised the list of 850 personnel who will serve with the stabilization force in Gaza.",
+         {"GHA": ("committed", {"committed": 850}, [])}),
+        ("Ghana has signed a memorandum with the United States to deploy an army company to the stabilization force.",
+         {"GHA": ("committed", {}, [])}),
+        ("Ghana's parliament voted on Thursday to authorise the deployment of 300 soldiers to the stabilization force.",
+         {"GHA": ("committed", {"committed": 300}, [])}),
+        ("Ghana confirmed on Wednesday its participation in the stabilization force, with a contingent of 120 soldiers.",
+         {"GHA": ("committed", {"committed": 120}, [])}),
+        ("Ghana will not send our soldiers into a place where the guns have not fallen silent.",
+         {"GHA": ("conditional", {}, ["ceasefire"])}),
+        ("Ghana's participation hinges on two things, the foreign minister said on Monday: a mandate from the UN Security "
+         "Council and the consent of the Palestinians.", {"GHA": ("conditional", {}, ["mandate", "party_consent"])}),
+        ("Ghana is ready to take part, but on three conditions, the minister said. \"First, the force must have a mandate "
+         "from the UN Security Council. Second, the Palestinian side must agree to our presence. Third, our servicemen will "
+         "serve only under Ghanaian command,\" he said.", {"GHA": ("conditional", {}, ["mandate", "party_consent", "command"])}),
+        ("\"Ghana is prepared to send troops, as we did in Haiti for thirteen years,\" the minister said.",
+         {"GHA": ("committed", {}, [])}),
+    ],
+)
+def test_decisions_papers_and_terms_counted_in_one_quotation(text, expected):
+    """Pledges in the words of decisions and papers (a green light, a list of personnel finalised, a memorandum signed,
+    a vote to authorise, participation confirmed); a place refused for what goes on there is a term; terms announced
+    and named after the attribution, or counted off inside one quotation; a place where it was done before."""
+    assert _read(text) == expected

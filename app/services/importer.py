@@ -786,6 +786,19 @@ STATEMENT_TAKING_BACK = [r"\b(?:withdraw|withdraws|withdrew|withdrawn|withdrawin
                            r"from (?:its|their) (?:earlier |previous |initial |original )?(?:commitment|pledge|offer|decision)\b",
                            r"\b(?:revoked|rescinded|reversed) (?:its|their|the) (?:earlier |previous |relevant )?(?:decision|commitment|pledge) (?:to|on) "
                            r"(?:send|deploy|contribute|take part|participat)"]
+# Pledges in the words of decisions and papers: "has given the green light to the armed forces to prepare a battalion
+# for service with the force", "has finalised the list of 850 personnel who will serve", "signed a memorandum with the
+# United States to deploy an army company", "voted to authorise the deployment of 300 soldiers", "confirmed on
+# Wednesday its participation in the force".
+MORE_CUES["committed"] += [
+    r"\b(?:has |have |had )?(?:given|gave|gives) (?:the |its |their )?(?:green light|go-ahead|nod) (?:to|for) (?:[\w-]+ ){0,6}?"
+    r"(?:prepare|send|deploy|dispatch|participat\w*|join|contribut\w*|take part|the deployment|the dispatch|the sending)\b",
+    r"\bfinali[sz](?:ed|es) (?:the )?(?:list|names|roster|selection) of (?:[\w,-]+ ){0,3}?(?:personnel|troops|soldiers|peacekeepers|officers|servicemen)\b",
+    r"\bsigned (?:a|an) (?:memorandum|agreement|deal|letter of intent)(?: of understanding)?(?: with (?:[\w.-]+ ){0,3}?[\w.-]+)?"
+    r" (?:to (?:deploy|send|contribute|dispatch)|on (?:the )?(?:deployment|sending|dispatch|participation)|for (?:the )?(?:deployment|sending|dispatch|participation))\b",
+    r"\bvoted (?:on \w+ )?(?:overwhelmingly |unanimously )?to (?:authori[sz]e|approve|endorse) (?:the )?(?:deployment|dispatch|sending|participation)\b",
+    r"\b(?:confirmed|confirms|announced|announces)(?: on \w+)? (?:its|their) (?:participation|involvement|contribution) in\b",
+]
 # An approach not yet answered in other words: "did not respond to the US request" (not to a request for comment).
 MORE_CUES["considering"] += [
     r"\b(?:did|does|do) not (?:yet )?respond to (?:the|a|Washington(?:’s|'s)|the US|the American|its) (?:[\w-]+ )?(?:request|invitation|approach)\b(?! for comment)",
@@ -843,6 +856,10 @@ FORCE_LACKING = (r"\b(?:not|never) (?:[\w-]+ ){0,2}?(?:participate|take part|joi
                  r"|does not lead to|does not include|does not guarantee|does not respect|fails to)"
                  r"| not(?= (?:mandated|authori[sz]ed|approved|endorsed|backed|sanctioned) by))")
 MORE_CUES["conditional"] += [FORCE_LACKING]
+# ... or troops refused a place for what goes on there: "will not send our soldiers into a place where the guns have not
+# fallen silent" (the term: that they fall silent).
+MORE_CUES["conditional"] += [r"\b(?:not|never) (?:[\w-]+ ){0,2}?(?:send|deploy|put|place) (?:[\w-]+ ){0,2}?(?:troops|soldiers|forces|personnel|servicemen) "
+                             r"(?:into|to|in) (?:a|any|the) (?:place|area|situation|zone|war zone|theatre) (?:where|while|in which)\b"]
 # A term set after the pledge by an inverted "should": "ready to take part in a peacekeeping mission should it be
 # established under the UN banner" (the term is what the force should be).
 MORE_CUES["conditional"] += [r"(?<=[a-z] )should (?:it|they|the (?:force|mission)) be (?:established|set up|created|formed|deployed|mandated|authori[sz]ed|led|placed)\b"]
@@ -1830,7 +1847,7 @@ CATEGORY_WORDS = [
                                       # the head of state's own sign-off, and a vote (a UN vote is the mandate's, matched above)
                                       r"|president(?:’s|'s|ial)? (?:approval|assent|sign-off|consent|green light|decision)|(?:approval|assent|sign-off|consent|green light|decision) (?:of|from|by) (?:the )?(?:president|head of state)\b"
                                       r"|\ba (?:[\w-]+ )?vote\b", re.I)),
-    ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends"
+    ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends|guns (?:have )?(?:not )?fallen silent|guns fall silent"
                               # the war still on: "will not send soldiers while the war continues"
                               r"|(?:war|conflict|bombing|offensive|(?:air ?|missile )?strikes|attacks|bombardments?|shelling|raids) (?:continues?|goes on|go on|rages?|persists?|is still going on|are still going on|is ongoing|are ongoing)"
                               # the fighting's end in other words: "once the guns fall silent", "when the war is over"
@@ -2565,6 +2582,8 @@ COUNTRY_AS_PLACE_BEFORE = re.compile(r"\b(?:meeting|meetings|conference|summit|t
                                      r"(?:already |still |now )?(?:committed|deployed|stationed|serving|based|engaged)(?: [\w-]+){0,2}? in\s+$"
                                      # where troops have been before: "as they have been in Kosovo, Bosnia and Lebanon"
                                      r"|\b(?:have|has|had) been (?:deployed |stationed |serving )?in (?:[A-Z][\w-]+(?: [A-Z][\w-]+)?,? (?:and )?){0,3}$"
+                                     # where it was done before: "as we did in Haiti for thirteen years"
+                                     r"|\bas (?:we|they|it|he|she) did in\s+$"
                                      # a way through: "humanitarian supplies through Egypt and Jordan"
                                      r"|\b(?:through|via)\s+$"
                                      # places given as examples: "conflict zones like Ukraine or Gaza"
@@ -2859,6 +2878,8 @@ def _list_after(text: str, named: list[Mention], start: int, end: int) -> list[s
 
 
 LISTED_AFTER_COLON = re.compile(r"\s*:\s*(?P<items>[^.;:\n]{4,300})")
+# ... or after the attribution: "hinges on two things, the Foreign Minister said on Monday: a mandate and ..."
+LISTED_AFTER_ATTRIBUTION = re.compile(r",? (?:[\w’'-]+ ){1,6}?(?:said|says|told [\w ]{1,30}?|added|stated)(?: on \w+)?\s*:\s*(?P<items>[^.;:\n]{4,300})")
 
 
 def _listed_terms(items: str) -> list[tuple[str, str]]:
@@ -2922,7 +2943,8 @@ def _conditions_in(text: str, clause_start: int, clause_end: int, sentence: str)
             return []
         category = category_of(clause)
         if category == "other" and TERMS_TO_COME.search(clause):
-            listed = LISTED_AFTER_COLON.match(text, clause_end) or INCLUDING_AFTER.match(text, clause_end)
+            listed = LISTED_AFTER_COLON.match(text, clause_end) or INCLUDING_AFTER.match(text, clause_end) \
+                or LISTED_AFTER_ATTRIBUTION.match(text, clause_end)
             if listed is not None:
                 # "only if three conditions are met: a UN mandate, a ceasefire and the consent of the Palestinians"
                 return _listed_terms(listed.group("items"))
@@ -3408,8 +3430,11 @@ def _extract(text: str) -> list[Suggestion]:
             # "... provided several conditions are met. These include that ...; ...; and ...": the terms, one by one
             items = text[listing.end():span.end]
             if ";" not in items and (COUNTED_ON.match(listing.group(0)) or re.match(r"[“\"‘]?(?:First|The first|One is)", listing.group(0))):
-                # "First, there must be a credible, irreversible path to a state.": one term, commas and all
-                terms = [(items.strip(" .”\""), category_of(items))]
+                # "First, there must be a credible, irreversible path to a state.": one term, commas and all (and in a
+                # quotation kept whole, "First, ... Second, ... Third, ...": one term each, up to the quotation's end)
+                parts = re.split(r"[.;]\s*(?:Second(?:ly)?|Third(?:ly)?|Fourth(?:ly)?|Finally|Lastly),?\s+", items)
+                parts = [re.split(r"[”\"]", part)[0].strip(" .,") for part in parts]
+                terms = [(part, category_of(part)) for part in parts if len(part) >= 4]
                 counting_on = announced
             else:
                 terms = _listed_terms(items)
