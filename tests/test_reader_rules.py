@@ -4932,3 +4932,21 @@ def test_decisions_papers_and_terms_counted_in_one_quotation(text, expected):
     a vote to authorise, participation confirmed); a place refused for what goes on there is a term; terms announced
     and named after the attribution, or counted off inside one quotation; a place where it was done before."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana is in contact with Washington about the stabilization force for Gaza, a spokeswoman said.", {"GHA": "considering"}),
+        ("Ghana has been speaking to Washington about a contribution to the force.", {"GHA": "considering"}),
+        ("Ghana has not closed the door to taking part in the stabilization force, a senior official said.", {"GHA": "considering"}),
+        ("The question of Ghana's participation in the stabilization force is being discussed at the highest level, an "
+         "official said.", {"GHA": "considering"}),
+        ("Ghana will announce its decision on whether to take part in the force after consultations.", {"GHA": "considering"}),
+        ("Ghana's foreign ministry says officials are studying the US request for troops for the force.", {"GHA": "considering"}),
+    ],
+)
+def test_deliberation_in_still_other_words(text, expected):
+    """Talks with the sponsor, a door not closed, participation being discussed, a decision to be announced, officials
+    studying the request: each leaves the country weighing it."""
+    assert _statuses(text) == expected

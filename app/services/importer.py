@@ -799,6 +799,16 @@ MORE_CUES["committed"] += [
     r"\bvoted (?:on \w+ )?(?:overwhelmingly |unanimously )?to (?:authori[sz]e|approve|endorse) (?:the )?(?:deployment|dispatch|sending|participation)\b",
     r"\b(?:confirmed|confirms|announced|announces)(?: on \w+)? (?:its|their) (?:participation|involvement|contribution) in\b",
 ]
+# Deliberation in still other words: "is in contact with Washington about the force", "has not closed the door to taking
+# part", "its participation is being discussed at the highest level", "will announce its decision after consultations",
+# "officials are studying the proposal".
+MORE_CUES["considering"] += [
+    r"\b(?:is|are) (?:now |still )?in (?:close |regular |direct )?(?:contact|touch) with\b" + ABOUT_JOINING_AHEAD,
+    r"\b(?:has|have|had) not (?:yet )?closed the door\b|\b(?:left|leaves|leaving|keeps?|kept) the door open\b",
+    r"\b(?:participation|contribution|involvement|deployment|decision)\b[^.;]{0,60}?\b(?:is|are|was|were) (?:still )?being (?:discussed|considered|studied|examined|evaluated|reviewed)\b",
+    r"\bwill (?:announce|make|take|reveal|give) (?:its|their) (?:own |final )?decision\b(?= (?:on whether|after|once|in due course|later|soon))",
+    r"\b(?:officials|experts|ministers|authorities) (?:are|were) (?:studying|examining|reviewing|evaluating|assessing|analy[sz]ing) (?:the|a|its|their) (?:[\w.-]+ ){0,2}?(?:proposal|request|invitation|offer|idea)\b",
+]
 # An approach not yet answered in other words: "did not respond to the US request" (not to a request for comment).
 MORE_CUES["considering"] += [
     r"\b(?:did|does|do) not (?:yet )?respond to (?:the|a|Washington(?:’s|'s)|the US|the American|its) (?:[\w-]+ )?(?:request|invitation|approach)\b(?! for comment)",
@@ -3761,6 +3771,11 @@ def _extract(text: str) -> list[Suggestion]:
                     if code not in given:
                         asked.add(code)
                     given.setdefault(code, ("considering", m.start()))
+                if listed and all(code in NOT_CONTRIBUTORS for code in listed):
+                    # "Vietnam is in contact with Washington about the force": the one talking to the sponsor weighs it
+                    for code in _subjects_before(text, speakers, m.start(), together=True):
+                        if code not in NOT_CONTRIBUTORS:
+                            given.setdefault(code, ("considering", m.start()))
 
         for nm in NEITHER.finditer(text, span.start, span.end):
             # "Neither Chile nor Peru will send troops": a stance the two are said not to take
