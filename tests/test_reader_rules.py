@@ -4950,3 +4950,13 @@ def test_deliberation_in_still_other_words(text, expected):
     """Talks with the sponsor, a door not closed, participation being discussed, a decision to be announced, officials
     studying the request: each leaves the country weighing it."""
     assert _statuses(text) == expected
+
+
+def test_terms_listed_in_the_next_sentence_of_one_quotation_run_into_one_paragraph():
+    """A quotation the splitter keeps whole ends its term at a full stop, unless what follows lists the terms ("These
+    include ..."), also when a page runs its paragraphs together."""
+    text = ("Ghana's participation will depend on several conditions, the spokesman said. He added, \u201cwe are interested in "
+            "joining provided several conditions are met. These include that the force must be temporary and operate under "
+            "a UN Security Council mandate; a permanent ceasefire must be in effect; and responsibility for Gaza must be "
+            "handed over to the Palestinians.\u201d")
+    assert set(_conditions(text)["GHA"]) == {"other", "mandate", "ceasefire"}

@@ -2017,8 +2017,10 @@ def _clause_after(text: str, start: int, end: int) -> tuple[int, int]:
         if k != -1:
             stop = min(stop, k)
     inner_stop = re.compile(r"[.!?](?=\s+[A-Z“\"‘])").search(text, start, stop)
-    if inner_stop is not None and not re.search(r"\b(?:[A-Z]|U\.S|U\.N|[Mm]r|[Dd]r|[Ss]t)$", text[start:inner_stop.start()]):
-        stop = inner_stop.start()  # a sentence ends inside a quotation the splitter kept whole
+    if inner_stop is not None and not re.search(r"\b(?:[A-Z]|U\.S|U\.N|[Mm]r|[Dd]r|[Ss]t)$", text[start:inner_stop.start()]) \
+            and not TERMS_LISTED.match(text, inner_stop.end() + len(text[inner_stop.end():stop]) - len(text[inner_stop.end():stop].lstrip())):
+        # a sentence ends inside a quotation the splitter kept whole (unless the next one lists the terms: "These include")
+        stop = inner_stop.start()
     more = ANOTHER_TERM_AFTER_COMMA.match(text, stop, end)
     if more is not None:
         # "once the force has a mandate, and once funding is secured": the second term goes on the same clause
