@@ -1783,11 +1783,14 @@ NO_TERM_BEFORE = re.compile(r"\b(?:would |will )?(?:prefers?|preferred|preferrin
 # An explainer's question about a stance, whose answer opens the next sentence: "Who has said no? Chile and
 # Peru ...", "Which countries have promised troops? ...".
 STANCE_QUESTION = re.compile(r"\s*(?:Who|Which (?:countries|nations|states|governments)) ((?:has|have|is|are)\b[^?]{3,80})\?\s*$")
+# The stance a question asks about, or a round-up's heading gives the countries listed under it ("STILL DECIDING"):
+# one table of words, read regardless of case.
 STANCE_ASKED = [
-    ("deployed", re.compile(r"(?<!not yet )(?<!yet to )(?<!not )\b(?:on the ground|deployed|arrived|in Gaza)\b")),
-    ("declined", re.compile(r"\b(?:said no|refused|declined|ruled (?:it )?out|turned (?:it )?down|stay(?:ing)? out)\b")),
-    ("committed", re.compile(r"\b(?:promised|pledged|committed|offered|signed up|agreed to send)\b")),
-    ("considering", re.compile(r"\b(?:deciding|considering|weighing|undecided|on the fence|thinking)\b")),
+    ("deployed", re.compile(r"(?<!not yet )(?<!yet to )(?<!not )\b(?:on the ground|deployed|arrived|in Gaza)\b", re.I)),
+    ("conditional", re.compile(r"\b(?:with|on|under|set) (?:\w+ )?conditions\b|\bconditional\b", re.I)),
+    ("declined", re.compile(r"\b(?:said no|refused|declined|ruled (?:it )?out|turned (?:it )?down|stay(?:ing)? out)\b", re.I)),
+    ("committed", re.compile(r"\b(?:promised|pledged|committed|offered|signed up|agreed to send|confirmed)\b", re.I)),
+    ("considering", re.compile(r"\b(?:deciding|considering|weighing|undecided|on the fence|thinking)\b", re.I)),
 ]
 
 # Doubts about the very pledge a cue names: "having second thoughts about committing troops".
@@ -2016,9 +2019,9 @@ def _clause_after(text: str, start: int, end: int) -> tuple[int, int]:
             k = text.find(mark, k + 1, end)  # the end of a quotation opened inside the clause
         if k != -1:
             stop = min(stop, k)
-    inner_stop = re.compile(r"[.!?](?=\s+[A-Z“\"‘])").search(text, start, stop)
+    inner_stop = SENTENCE_INSIDE.search(text, start, stop)
     if inner_stop is not None and not re.search(r"\b(?:[A-Z]|U\.S|U\.N|[Mm]r|[Dd]r|[Ss]t)$", text[start:inner_stop.start()]) \
-            and not TERMS_LISTED.match(text, inner_stop.end() + len(text[inner_stop.end():stop]) - len(text[inner_stop.end():stop].lstrip())):
+            and not TERMS_LISTED.match(text, inner_stop.end()):
         # a sentence ends inside a quotation the splitter kept whole (unless the next one lists the terms: "These include")
         stop = inner_stop.start()
     more = ANOTHER_TERM_AFTER_COMMA.match(text, stop, end)
@@ -2030,6 +2033,8 @@ def _clause_after(text: str, start: int, end: int) -> tuple[int, int]:
     return start, stop
 
 
+# A full stop inside a clause, the next sentence begun (the match ends where it begins).
+SENTENCE_INSIDE = re.compile(r"[.!?]\s+(?=[A-Z“\"‘])")
 # A second term after a comma: ", and once funding is secured", ", and only if the parliament agrees".
 ANOTHER_TERM_AFTER_COMMA = re.compile(r",\s+and\s+(?=(?:only\s+)?(?:once|if|provided|when|after|as long as|so long as|subject to|unless)\b)")
 
@@ -3189,15 +3194,9 @@ PLURAL_SPEAKERS = re.compile(r"\b(?:[Tt]hey|[Tt]hem|[Tt]heir|[Ww]e|[Tt]he (?:[\w
 DATED_PLACE = re.compile(r"[ \t]*(?P<place>(?:The )?[A-Z][a-z]+(?: [A-Z][a-z]+)?), (?:\d{1,2} (?:January|February|March|April|May|June|July|August|"
                          r"September|October|November|December)|(?:January|February|March|April|May|June|July|August|September|October|November|"
                          r"December) \d{1,2})(?:, \d{4})?\b")
-# A round-up's headings over lists of countries: "PLEDGED", "WILLING, WITH CONDITIONS", "STILL DECIDING", "RULED OUT".
+# A round-up's headings over lists of countries: "PLEDGED", "WILLING, WITH CONDITIONS", "STILL DECIDING", "RULED OUT"
+# (their words read as a question's are: STANCE_ASKED).
 SECTION_HEADING = re.compile(r"[A-Z][A-Z ,'’/&-]{1,40}:?")
-SECTION_STATUSES = [
-    ("deployed", re.compile(r"\bDEPLOYED\b|\bON THE GROUND\b")),
-    ("conditional", re.compile(r"\bCONDITION")),
-    ("considering", re.compile(r"\b(?:DECIDING|UNDECIDED|CONSIDERING|WEIGHING|MAYBE|UNDECIDED|IN TALKS|APPROACHED)\b")),
-    ("declined", re.compile(r"\b(?:RULED OUT|OUT|DECLINED|REFUSED|SAID NO|NO)\b")),
-    ("committed", re.compile(r"\b(?:PLEDGED|COMMITTED|CONFIRMED|IN|SENDING|WILL SEND)\b")),
-]
 BULLET = re.compile(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s+")
 # An article's first line when it is a headline: no full stop at its end, and a line of its own.
 HEADLINE_LINE = re.compile(r"[ \t]*[^\n]{1,160}(?<![.:,;])[ \t]*\n(?:[ \t]*\n)*")
@@ -3388,7 +3387,7 @@ def _extract(text: str) -> list[Suggestion]:
         line = text[span.start:span.end].strip()
         if SECTION_HEADING.fullmatch(line) and re.match(r"[ \t]*\n\s*" + BULLET.pattern.lstrip(r"\s*"), text[span.end:span.end + 12]):
             # a heading over a list (not an all-capitals headline, which is read as any other)
-            section = next((status for status, words in SECTION_STATUSES if words.search(line)), None)
+            section = next((status for status, words in STANCE_ASKED if words.search(line)), None)
             if section is not None:
                 continue
         elif section is not None and not BULLET.match(line):
@@ -3808,17 +3807,13 @@ def _extract(text: str) -> list[Suggestion]:
                     or any(y.start < plan.start() and y.code != x.code and y.kind != "person" for y in named):
                 continue
             given[x.code] = ("committed", plan.start())  # "involve parliament in plans to deploy Indonesian troops"
-        for m in PLEDGE_BY.finditer(text, span.start, span.end):
-            # "I welcome the pledge made by Indonesia to send troops to the force": the one who pledged, after "by"
-            after = next((x for x in speakers if x.start == m.end() and x.code not in NOT_CONTRIBUTORS), None)
-            if after is not None and after.code not in given and FORCE_WORDS.search(sentence):
-                given[after.code] = ("committed", m.start())
-        for m in PASSIVE_REFUSAL.finditer(text, span.start, span.end):
-            # "the idea has not even been entertained by Qatar", "the request was turned down by Chile": the one
-            # who refused is named after the verb (only in a sentence about the force)
-            after = next((x for x in speakers if m.end() <= x.start <= m.end() + 4 and x.code not in NOT_CONTRIBUTORS), None)
-            if after is not None and after.code not in given and FORCE_WORDS.search(sentence):
-                given[after.code] = ("declined", m.start())
+        for status, agent_after in (("committed", PLEDGE_BY), ("declined", PASSIVE_REFUSAL)):
+            for m in agent_after.finditer(text, span.start, span.end):
+                # "the pledge made by Indonesia to send troops", "the request was turned down by Chile": the one who
+                # pledged or refused is named after "by" (only in a sentence about the force)
+                after = next((x for x in speakers if m.end() <= x.start <= m.end() + 4 and x.code not in NOT_CONTRIBUTORS), None)
+                if after is not None and after.code not in given and FORCE_WORDS.search(sentence):
+                    given[after.code] = (status, m.start())
         for m in TROOPS_FROM.finditer(text, span.start, span.end):
             # the force's make-up: "the force will include troops from Chile and Peru", "troops from Chile and
             # Peru are expected to form its core"
