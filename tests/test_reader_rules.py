@@ -4960,3 +4960,58 @@ def test_terms_listed_in_the_next_sentence_of_one_quotation_run_into_one_paragra
             "a UN Security Council mandate; a permanent ceasefire must be in effect; and responsibility for Gaza must be "
             "handed over to the Palestinians.\u201d")
     assert set(_conditions(text)["GHA"]) == {"other", "mandate", "ceasefire"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names typed without their accents, and either apostrophe
+        ("Cote d'Ivoire is studying the proposal to join the force.", {"CIV": "considering"}),
+        ("C\u00f4te d\u2019Ivoire is studying the proposal to join the force.", {"CIV": "considering"}),
+        ("Turkiye is ready to send troops to the force.", {"TUR": "committed"}),
+        # approached, said in an aside or after a colon; a request studied in a headline
+        ("Vietnam, approached by Washington in January about a contribution, has still not responded publicly.", {"VNM": "considering"}),
+        ("- Bangladesh: approached by Washington, no decision yet", {"BGD": "considering"}),
+        ("Philippines studying US request", {"PHL": "considering"}),
+        ("The Netherlands is still exploring whether it can send a field hospital.", {"NLD": "considering"}),
+        ("Thailand's cabinet will discuss next week whether to answer a U.S. request to contribute personnel to the force.",
+         {"THA": "considering"}),
+        ("In Nouakchott, Mauritanian officials are still consulting on a U.S. request to contribute.", {"MRT": "considering"}),
+        # pledges: a part of the force led, troops to go in first, terms met, a country's participation approved
+        ("Italy is ready to lead the police-training component of the force.", {"ITA": "committed"}),
+        ("Morocco's foreign minister says its soldiers will be among the first to enter Gaza.", {"MAR": "committed"}),
+        ("Azerbaijan's foreign ministry says \"the conditions we set out have now been met\".", {"AZE": "committed"}),
+        ("Nepal's government on Monday approved the country's participation in the International Stabilization Force.",
+         {"NPL": "committed"}),
+        ("The President of Kazakhstan told a joint session of parliament on Monday that his country would take part in the force.",
+         {"KAZ": "committed"}),
+        ("Burundi, which pledged a battalion to the force in February, said its own preparations were continuing.", {"BDI": "committed"}),
+        # goods but no people; help of another kind; guesses of outsiders; a mediator's city named by a speaker elsewhere
+        ("South Korea will send equipment but not soldiers to the force.", {"KOR": "declined"}),
+        ("Uzbekistan has pledged $100 million for the reconstruction of Gaza and offered to build schools and clinics.", {}),
+        ("Serbia has said nothing. Some analysts believe it will stay out of the force.", {}),
+        ("A Hamas official, speaking to reporters in Doha, says the movement will judge the force by its actions.", {}),
+    ],
+)
+def test_names_unaccented_asides_and_guesses(text, expected):
+    """Names typed without accents; an approach said in an aside, after a colon or in a headline; pledges said through
+    the troops, the terms or an approval; goods without people are a refusal of troops; an analyst's guess and a
+    mediator's city are no stance."""
+    assert _statuses(text) == expected
+
+
+def test_a_round_up_paragraph_filed_from_a_capital_is_that_country_s():
+    """A round-up's paragraph opened by a capital's dateline: its "the government" is that country's, not the last
+    paragraph's country."""
+    text = ("TOKYO: Japan has sent civilian staff to the coordination centre. Officials say that is separate from the force.\n"
+            "SEOUL: Nothing new since December. The government's position that it will send equipment but not soldiers stands.")
+    assert _statuses(text) == {"KOR": "declined"}
+
+
+def test_figures_of_a_part_led_and_a_parliament_s_approval():
+    assert _figures("Italy's defence minister says Italy is ready to lead the police-training component \"with up to 200 "
+                    "carabinieri\".") == {"ITA": {"offered_max": 200}}
+    assert _figures("Guatemala's Congress on Thursday approved the departure of 150 soldiers to join the International "
+                    "Stabilization Force in Gaza.") == {"GTM": {"committed": 150}}
+    assert _conditions("The \u00c9lys\u00e9e says France is ready to contribute gendarmes for police training, \"provided the force "
+                       "is given a clear UN mandate\".") == {"FRA": ["mandate"]}

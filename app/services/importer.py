@@ -8,6 +8,7 @@ reader's first pass, not a verdict: nothing it proposes is applied until an edit
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -187,6 +188,11 @@ def _mention_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     kinds.update({form: (code, "capital") for form, code in SEATS_OF_GOVERNMENT.items()})
     kinds.update({form: (code, "name") for form, code in INSTITUTIONS.items()})
     kinds.update({form: (code, "demonym") for form, code in DEMONYMS.items()})
+    # The same names as often typed: without accents ("Cote d'Ivoire", "Turkiye") and with either apostrophe.
+    for form, kind in list(kinds.items()):
+        plain = "".join(c for c in unicodedata.normalize("NFKD", form) if not unicodedata.combining(c))
+        for variant in {plain, form.replace("'", "’"), form.replace("’", "'"), plain.replace("'", "’"), plain.replace("’", "'")}:
+            kinds.setdefault(variant, kind)
     ordered = sorted(kinds, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w])")
     return pattern, kinds
@@ -304,8 +310,8 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                              r"|\b(?:has |have )?offered\b|\boffers\b|\bhas promised\b|\bpromised to (?:send|contribute)\b|\bconfirmed (?:it|they) would send\b|\bconfirmed (?:its|their) participation\b|\bplan to (?:contribute|send|deploy|dispatch|supply|provide)\b"
                              r"|\bconfirmed (?:a|an|its|their|the) (?:[\w-]+ ){0,3}(?:field hospital|contingent|battalion|unit|company|deployment|contribution|troops|police)")),
     ("considering", re.compile(r"\bdecision (?:on|about|whether|regarding) [^.;]{0,140}?(?:is|was|were|are|remains?) (?:still |yet )?(?:being finali[sz]ed|[“\"]?in process|pending|under (?:review|consideration)|not (?:yet )?(?:been )?(?:made|final|finali[sz]ed|taken|reached))"
-                               r"|\bin (?:advanced |early |preliminary |ongoing |direct |detailed |final )?talks\b|\b(?:is|are|was|were) (?:still |now |also )?considering\b|\bconsidering (?:a|an|whether|sending|joining|contribut)|\bweighing\b|\bis exploring\b" + ABOUT_JOINING_AHEAD + r"|\bopen to\b|\b(?:has|have|had) not (?:yet )?decided\b|\bundecided\b"
-                               r"|\b(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)\b|\b(?:reviewing|studying|examining|assessing) (?:a|the|its|their) (?:[\w-]+ )?request\b"
+                               r"|\bin (?:advanced |early |preliminary |ongoing |direct |detailed |final )?talks\b|\b(?:is|are|was|were) (?:still |now |also )?considering\b|\bconsidering (?:a|an|whether|sending|joining|contribut)|\bweighing\b|\b(?:is|are) (?:still |now |also )?exploring\b" + ABOUT_JOINING_AHEAD + r"|\bopen to\b|\b(?:has|have|had) not (?:yet )?decided\b|\bundecided\b"
+                               r"|\b(?:been|was|were|is|are|being) (?:approached|asked|invited|courted|sounded out)\b|\b(?:reviewing|studying|examining|assessing) (?:(?:a|the|its|their) )?(?:[\w.-]+ )?request\b"
                                r"|\b(?:did|does|do|has|have|had) (?:not|never) (?:exclude|excluded|rule out|ruled out)\b|\b(?:refused|refuses|declined|declines) to (?:rule out|exclude)\b|\b(?:could|might|may) (?:send|contribute|deploy|join|take part|participate)\b"
                                r"|\b(?:wishes|wants|wanted|seeks|sought|hopes) to (?:join|be part|take part|participate|contribute)\b"
                                r"|\binterest in (?:principle|joining|taking part|participating|contributing|being part)\b"
@@ -343,7 +349,7 @@ MORE_CUES: dict[str, list[str]] = {
     # troops", a parliament or cabinet that "approved the deployment", troops "prepared" in numbers.
     "committed": [
         r"(?<![\w-])(?:said|says|announced|confirmed|declared|stated|indicated|added|(?:told|informed|notified|assured|reassured) [\w.\s]{1,40}?)(?: on \w+)?,? (?:that )?"
-        r"(?:it|they|he|she|the country|the government|[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:would|will) (?:soon |also |now )?"
+        r"(?:it|they|he|she|(?:the|his|her|their|our) country|the government|[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:would|will) (?:soon |also |now )?"
         r"(?:send|contribute|deploy|dispatch|provide|join|supply|commit)\b",
         r"\bwill be (?:sending|contributing|deploying|dispatching|providing|joining)\b",
         r"\b(?:expressed|shown|showed|signalled|signaled|voiced|declared|announced|confirmed|reaffirmed|reiterated) "
@@ -353,7 +359,7 @@ MORE_CUES: dict[str, list[str]] = {
         r"\bvolunteered (?:to (?:send|contribute|deploy|join)|(?:up to |about |some |around |more than |at least )?(?:\d[\d,]* )?(?:[\w-]+ )?(?:troops|soldiers|personnel|forces|peacekeepers))\b",
         r"\bcommit(?:ted|s|ting) (?:[\w,-]+ ){0,4}?" + UNITS_WORD + r"\b",
         r"\b(?:is|are|was|were) (?:keen|eager) to (?:send|contribute|join|take part|participate|deploy)\b",
-        r"\bapproved (?:the |a |an )?(?:[\w-]+ )?(?:deployment|dispatch|sending|participation)\b",
+        r"\bapproved (?:the |a |an )?(?:[\w’'-]+ )?(?:deployment|dispatch|sending|participation|departure)\b",
         # troops being made ready: "Qatari officials are preparing peacekeeping troops for Gaza"
         r"\b(?:is|are|was|were|has been|have been) (?:now )?(?:preparing|readying|training) (?:its |their |the )?(?:[\w-]+ ){0,2}?(?:troops|soldiers|peacekeepers|personnel|contingent|battalion|forces) for\b",
         # a decision taken, as a noun: "its decision to contribute troops for a Gaza stabilisation force"
@@ -432,7 +438,7 @@ MORE_CUES: dict[str, list[str]] = {
         r"(?:its |a )?participation)\b[^.;]*? (?:if|once|so long as|as long as|provided)\b" + NOT_A_REQUEST,
         # interest on terms: "interested in joining the force provided several conditions are met"
         r"\binterested in (?:joining|sending|taking part|participating|contributing|being part)\b[^.;]*? (?:if|once|so long as|as long as|provided)\b" + NOT_A_REQUEST,
-        r"(?:,|\bbut|\bonly) provided\b|\bprovided (?:that|there (?:is|are|was|were|be))\b",  # the conjunction, not the verb
+        r"(?:,|\bbut|\bonly) [“\"]?provided\b|\bprovided (?:that|there (?:is|are|was|were|be))\b",  # the conjunction, not the verb
         # (a need to act is no term: "that the next government would need to completely reverse")
         r"\b(?:would|will) (?:first |still |also )?need\b(?! to (?!(?:first )?(?:see|have|get|secure|obtain|receive|be|wait|win|know|understand)\b))|\bneeds? (?:[\w-]+ ){0,3}?(?:approval|consent|mandate|resolution|authori[sz]ation|green light|backing)\b",
         r"\bonly (?:[\w’']+ ){1,4}?with\b",
@@ -484,10 +490,10 @@ TAKING_BACK = [
 # will join", "is expected to send troops", "is preparing [for the deployment]", troops being prepared.
 WILLING_IN_OTHER_WORDS = [
     r"\b(?:signalled|signaled|signals|signalling|signaling|made (?:it )?clear|pledged|promised|vowed|insisted|reiterated|reaffirmed)"
-    r"(?: on \w+)?,? (?:that )?(?:it|they|the country|the government|[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:would|will) (?:soon |also |still )?"
+    r"(?: on \w+)?,? (?:that )?(?:it|they|(?:the|his|her|their|our) country|the government|[A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:would|will) (?:soon |also |still )?"
     r"(?:send|contribute|deploy|dispatch|provide|join|supply|commit|take part|participate|be part)\b",
-    r"\b(?:said|says|announced|confirmed|declared|stated|indicated)(?: on \w+)?,? (?:that )?(?:it|they|the country|the government|[A-Z][\w-]+) "
-    r"(?:would|will) (?:take part|participate|be part)\b",
+    r"\b(?:said|says|announced|confirmed|declared|stated|indicated|(?:told|informed|assured) [\w.\s]{1,40}?)(?: on \w+)?,? (?:that )?"
+    r"(?:it|they|(?:the|his|her|their|our) country|the government|[A-Z][\w-]+) (?:would|will) (?:take part|participate|be part)\b",
     r"\b(?:is|are) (?:widely |also )?expected to (?:send|contribute|deploy|dispatch|provide|supply|join)\b",
     # a request or an invitation accepted: "agreed to a US request to send troops", "accepted the invitation to join"
     r"\b(?:agreed to|accepted|granted|answered) (?:a|an|the|Washington(?:’s|'s)) (?:[\w.-]+ ){0,2}?(?:request|invitation|call|appeal) to (?:send|contribute|deploy|dispatch|join|take part|participate)\b",
@@ -796,7 +802,7 @@ MORE_CUES["committed"] += [
     r"\bfinali[sz](?:ed|es) (?:the )?(?:list|names|roster|selection) of (?:[\w,-]+ ){0,3}?(?:personnel|troops|soldiers|peacekeepers|officers|servicemen)\b",
     r"\bsigned (?:a|an) (?:memorandum|agreement|deal|letter of intent)(?: of understanding)?(?: with (?:[\w.-]+ ){0,3}?[\w.-]+)?"
     r" (?:to (?:deploy|send|contribute|dispatch)|on (?:the )?(?:deployment|sending|dispatch|participation)|for (?:the )?(?:deployment|sending|dispatch|participation))\b",
-    r"\bvoted (?:on \w+ )?(?:overwhelmingly |unanimously )?to (?:authori[sz]e|approve|endorse) (?:the )?(?:deployment|dispatch|sending|participation)\b",
+    r"\bvoted (?:(?:on|last|this|earlier this|late on|early on) \w+ )?(?:overwhelmingly |unanimously )?to (?:authori[sz]e|approve|endorse) (?:the )?(?:deployment|dispatch|sending|participation)\b",
     r"\b(?:confirmed|confirms|announced|announces)(?: on \w+)? (?:its|their) (?:participation|involvement|contribution) in\b",
 ]
 # Deliberation in still other words: "is in contact with Washington about the force", "has not closed the door to taking
@@ -1370,6 +1376,35 @@ MORE_CUES["conditional"] += [
 ]
 # Cues that name the term themselves ("subject to a vote in parliament", "the mandate is key").
 CUE_IS_TERM = re.compile("|".join(TO_PARLIAMENT + WITH_A_MANDATE + TERMS_AS_ESSENTIALS))
+# Its terms said to be met, or preparations begun: "the conditions we set out have now been met", "the armed forces will
+# begin preparations to send a contingent".
+MORE_CUES["committed"] += [
+    r"\b(?:the |our |its |their |all )?(?:conditions|preconditions|terms|requirements) (?:[\w-]+ ){0,4}?(?:have|has) (?:now |all |finally )?been (?:met|fulfilled|satisfied)\b",
+    r"\b(?:will|would|to) (?:begin|start) (?:preparations|preparing) (?:to|for) (?:send|deploy|dispatch|the deployment|the dispatch)\b",
+]
+# Goods but no people: "will send equipment but not soldiers"; consulting on a request: "officials are still consulting
+# on a U.S. request to contribute".
+MORE_CUES["declined"] += [
+    r"\b(?:send|provide|contribute|give|supply|offer) (?:[\w$,.-]+ ){0,3}?(?:equipment|money|funds|funding|aid|supplies|vehicles|logistics|logistical support)"
+    r"(?: [\w-]+){0,3}?,? but (?:not|no) (?:troops|soldiers|personnel|forces|boots on the ground|peacekeepers)\b",
+]
+MORE_CUES["considering"] += [
+    r"\b(?:consulting|deliberating|conferring) (?:on|about|over) (?:a|the|its|their|Washington(?:’s|'s)) (?:[\w.-]+ ){0,2}?(?:request|invitation|proposal|approach)\b",
+]
+# A government to discuss whether to join: "Thailand's cabinet will discuss next week whether to answer a U.S. request".
+MORE_CUES["considering"] += [
+    r"\b(?:will|would|is to|are to|is due to|is set to) (?:discuss|consider|examine|study|review|debate|decide|look at) (?:[\w-]+ ){0,3}?whether\b",
+]
+# Troops said to go in first: "its soldiers will be among the first to enter Gaza".
+MORE_CUES["committed"] += [
+    r"\b(?:troops|soldiers|forces|contingent|units?|peacekeepers|personnel|police) (?:will|would|are to|are set to) be (?:among )?the first "
+    r"(?:[\w-]+ )?to (?:enter|arrive|deploy|be deployed|go in|land)\b",
+]
+# Approached, said of the country in an aside or after a colon: "Vietnam, approached by Washington in January about a
+# contribution, has still not responded", "- Bangladesh: approached by Washington, no decision yet".
+MORE_CUES["considering"] += [
+    r"(?:(?<=[A-Za-z], )|(?<=[A-Za-z]: ))(?:approached|asked|sounded out|courted|invited)(?= (?:by|in|last|earlier|about|to|over|on)\b)",
+]
 # Leading the force on terms: "could lead the force if the UN mandates it", "Egypt ready to lead Gaza force if UN backs it".
 MORE_CUES["conditional"] += [
     r"\b(?:could|would|will|might|may|can|ready to|willing to|prepared to) lead (?:the |a |an |this |any )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|operation)\b"
@@ -1377,6 +1412,8 @@ MORE_CUES["conditional"] += [
 ]
 MORE_CUES["committed"] += [
     r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]: ))(?:ready|willing) to lead (?=(?:the |a )?(?:[\w-]+ ){0,2}(?:force|mission|ISF)\b)",
+    # a part of it: "is ready to lead the police-training component with up to 200 carabinieri"
+    r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]: ))(?:ready|willing|prepared) to lead (?=(?:the |a |its )?(?:[\w-]+ ){0,2}(?:component|contingent|battalion|training (?:effort|mission|programme|program))\b)",
 ]
 # Holding off and deciding later in other words: "has yet to take a call on whether", "is holding off on sending
 # troops until ...", "could be deployed at any time, pending the president's final decision"; a refusal for now
@@ -1638,7 +1675,7 @@ GROUP_MEMBER_AFTER = re.compile(r"\b(?:one|two|three|some|several|most|the first
 GROUP_MEMBER_BEFORE = re.compile(r"\b(?:is|was|are|were) (?:one|two|among) (?:of )?(?:them|these|those|the (?:[\w-]+ )?(?:countries|nations|states))\b")
 # Help that is not troops: an offer "to host" or "to rebuild" is no pledge of soldiers (a pledge to
 # train police, made as part of the force's pledges, still counts; money is NOT_PEOPLE's) ...
-OTHER_HELP = re.compile(r" to (?:host|rebuild|reconstruct|help rebuild)\b"
+OTHER_HELP = re.compile(r" to (?:host|rebuild|reconstruct|help rebuild|build|repair|fund|finance|pay for)\b"
                         # nor are places and facilities: "offered the use of its ports", "offered its airspace"
                         r"| (?:the )?(?:use of|access to)\b| (?:its |their |the )?(?:ports?|airports?|airspace|air bases?|naval bases?|bases|facilities|territory)\b"
                         # nor is an offer to think it over: "offered to consider taking part" is weighing it
@@ -1693,7 +1730,7 @@ NOT_PEOPLE = re.compile(r"(?: to (?:provide|give|send|fund))?(?: [\w-]+){0,3}? (
 SAID_OF_TROOPS = re.compile(r"(?:’s|'s)? (?:[\w-]+ ){0,4}?(?:said|says|announced|confirmed|told reporters)(?: that)? "
                             r"(?:(?:about|some|around|nearly|up to) )?(?:\d[\d,]* )?(?:an? (?:[a-z-]+ ){0,2}?)?")  # (or "a medical unit")
 PASSIVE_TROOPS = re.compile(UNITS_WORD + r" ")
-PEOPLE_TOO = re.compile(r"\b\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b|\b(?:troops|soldiers|personnel|peacekeepers)\b")
+PEOPLE_TOO = re.compile(r"\b\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b|(?<!\bnot )(?<!\bno )\b(?:troops|soldiers|personnel|peacekeepers)\b")
 # Someone else's hope or push before the countries named: "US officials hope Chile and Peru will send troops".
 HOPED_BEFORE = re.compile(r"\b(?:hopes?|hoped|hoping|wants?|wanted|wishes|wished|would like|urged|urges|urging|pressed|presses|pressing|"
                           r"pushing|pushes|pushed|encouraged|encourages|expects|expected|is counting on|are counting on) (?:that )?(?:the )?$")
@@ -1710,6 +1747,9 @@ HYPOTHETICAL = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Ss]hould)\s+(?:[\w’'.-]+\s+
 HEDGED_THAT = re.compile(r"\b[Ii]t (?:is|seems|remains|appears|looks) (?:now )?(?:highly |very |increasingly |still |quite )?"
                          r"(?P<odds>unlikely|doubtful|improbable|possible|conceivable|uncertain|not certain|far from certain) that\b")
 UNLIKELY_ODDS = ("unlikely", "doubtful", "improbable")
+# Outsiders' guesses: "Some analysts in the region believe it will stay out", "observers expect Ankara to ...".
+ANALYSTS_GUESS = re.compile(r"\b(?:analysts|observers|commentators|experts|pundits|watchers)\b(?: [\w-]+){0,4}? "
+                            r"(?:believe|believes|think|thinks|expect|expects|predict|predicts|suspect|suspects|speculate|reckon|doubt|guess)\b[^.;]*$")
 # A readiness hedged by a modal: "may be willing to take part", "could be ready to send troops".
 MAYBE_READY = re.compile(r"\b(?:may|might|could) (?:also |possibly |eventually |yet )?be $")
 # A cue the text negates ("has not ruled out", "did not exclude") is no refusal.
@@ -1738,7 +1778,7 @@ ASKED_EXAMPLES = re.compile(r"\b(?:such as|including|like|among them)\s+")
 # Talks held with countries, which are then weighing it ("the US has been speaking to Chile, Peru and
 # Ecuador about possible contributions", "sought troops from Chile") — only where the sentence is
 # about the force, since talks "with Egypt on the ceasefire" are no approach.
-TALKS_WITH = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked) (?:to|with)\b|\b(?:negotiating|negotiated|negotiates) with\b|\b(?:in|held|holding|hold) (?:[\w-]+ )?(?:talks|discussions|consultations) with\b"
+TALKS_WITH = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked) (?:to|with)\b(?! (?:the )?(?:[\w-]+ ){0,2}?(?:reporters|journalists|press|media|correspondents|newspaper|television|broadcaster|agency)\b)|\b(?:negotiating|negotiated|negotiates) with\b|\b(?:in|held|holding|hold) (?:[\w-]+ )?(?:talks|discussions|consultations) with\b"
                         r"|\b(?:discussed|discussing) (?:the (?:idea|matter|issue|proposal|force|mission)|it|this) with\b|(?<!while )\bconsult(?:ed|ing) with\b"
                         r"|\b(?:sought|seeking|requested|requesting) (?:troops|soldiers|contributions|forces|personnel|peacekeepers) from\b"
                         r"|\b(?:counting|relying) on\b|\b(?:pressing|pressed|lobbying|lobbied)\b"
@@ -1757,6 +1797,8 @@ OWN_TROOPS_BEFORE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he (?:country|k
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
 # (an aside that is the country's own offer, ", which has offered up to 20,000 troops,", is no background)
 RELATIVE_CLAUSE = re.compile(r", (?:whose [\w-]+(?: [\w-]+)? |(?:which|who) (?!(?:has|have|had) (?:already )?(?:offered|pledged|promised|committed|volunteered)\b"
+                             # (", which pledged a battalion to the force in February,": a pledge to this force, said in the past)
+                             r"|(?:offered|pledged|promised|committed|volunteered)\b(?=[^,]*?\b(?:to|for|in) the (?:[\w-]+ )?(?:force|ISF|mission)\b)"
                              # (nor is an aside that states the stance: ", which will send 500 troops,", ", which is still deciding,")
                              r"|(?:will|would|is|are) (?:also |still |now )?(?:send|contribute|deploy|join|ready|willing|prepared|considering|deciding|weighing|planning|expected)\b"
                              # (", which were also approached by Washington,": an approach is a stance too)
@@ -3219,12 +3261,17 @@ def _dateline_country(text: str) -> str | None:
         _, kinds = _mention_pattern()
         found = kinds.get(m.group("place"))
         return found[0] if found is not None and found[1] in ("capital", "name") else None
+    return _filed_from(text, m)
+
+
+def _filed_from(text: str, dateline: re.Match) -> str | None:
+    """The country a dateline names: its city in capitals read as a capital, else a country it names."""
     _, kinds = _mention_pattern()
-    city = m.group(0).split(",")[0].split("(")[0].strip(" -—–:")
+    city = dateline.group(0).split(",")[0].split("(")[0].strip(" -—–:")
     found = kinds.get(city.title())
     if found is not None and found[1] in ("capital", "name"):
         return found[0]
-    inside = [x for x in mentions(text, 0, m.end()) if x.kind in ("capital", "name")]
+    inside = [x for x in mentions(text, dateline.start(), dateline.end()) if x.kind in ("capital", "name")]
     return inside[0].code if inside else None
 
 
@@ -3396,6 +3443,12 @@ def _extract(text: str) -> list[Suggestion]:
             # A new paragraph may be about someone else: "it" and "the official" start over.
             last_paragraph = span.paragraph
             carried, context = context or carried, None
+            # A round-up's paragraph filed from a capital ("SEOUL: Nothing new. The government's position ..."):
+            # its "it" and "the government" are that country's, as the opening dateline's are the article's.
+            line_start = text.rfind("\n", 0, span.start) + 1
+            filed = DATELINE.match(text, line_start) if line_start > 0 else None
+            if filed is not None and _headed_by(filed) is None and (code := _filed_from(text, filed)) not in (None, *NOT_CONTRIBUTORS):
+                context = code
             if SPEAKER_GOES_ON.match(text, span.start, span.end):
                 context = carried  # "He noted that ...": the one who spoke in the last paragraph goes on speaking
             if not wire_copy:
@@ -3522,6 +3575,8 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "pledged its support for the force", "committed to the peace plan", "offered to mediate"
                 if status == "committed" and HYPOTHETICAL_IF.search(text, max(span.start, m.start() - 40), m.end()):
                     continue  # "If Saudi Arabia joined the force, others would follow": supposed, not said
+                if ANALYSTS_GUESS.search(text, span.start, m.start()):
+                    continue  # "some analysts believe it will stay out": a guess about the country, not its word
                 if status == "committed" and OTHER_HELP.match(text, m.end(), span.end) and not TROOPS_TOO.search(text, m.end(), span.end):
                     continue  # "offered to host the talks"
                 if PASSIVE_TROOPS.match(m.group(0)) and not any(0 <= m.start() - x.end <= 25 for x in speakers) \
