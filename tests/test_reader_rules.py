@@ -5015,3 +5015,29 @@ def test_figures_of_a_part_led_and_a_parliament_s_approval():
                     "Stabilization Force in Gaza.") == {"GTM": {"committed": 150}}
     assert _conditions("The \u00c9lys\u00e9e says France is ready to contribute gendarmes for police training, \"provided the force "
                        "is given a clear UN mandate\".") == {"FRA": ["mandate"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nearly there, the sponsor's officials as the source inside the sentence
+        ("Even Azerbaijan and Indonesia - two nations US officials say are close to joining - favor a narrower mandate.",
+         {"AZE": "considering", "IDN": "considering"}),
+        ("Ghana is on the verge of sending troops to the force.", {"GHA": "considering"}),
+        # a request's addressees named after it was made
+        ("On Monday, the State Department formally asked more than 70 countries to contribute. The appeal included close allies "
+         "such as Italy and France, as well as smaller nations like Malta and El Salvador.",
+         {"ITA": "considering", "FRA": "considering", "MLT": "considering", "SLV": "considering"}),
+        # an offer reassessed or scaled down; an earlier announcement moved on from
+        ("Azerbaijan, which had also been expected to send troops, has also reassessed, officials said.", {"AZE": "considering"}),
+        ("Indonesia, which had announced it would send as many as 20,000 peacekeeping troops, is now looking at providing a "
+         "much smaller contingent, officials said.", {"IDN": "considering"}),
+        # the terms of money are no terms of troops
+        ("Middle Eastern states, including Saudi Arabia and the UAE, are already in talks to fund the effort, though officials "
+         "note they \u201cwill require consistent engagement for specific asks.\u201d", {}),
+    ],
+)
+def test_nearly_there_addressees_and_offers_scaled_down(text, expected):
+    """Close to joining (the sponsor's officials saying so are no subject); an appeal's addressees named after it; an offer
+    reassessed or scaled down leaves the country weighing it; talks to fund the force with terms are no troop stance."""
+    assert _statuses(text) == expected

@@ -1307,6 +1307,10 @@ WEIGHING_AFRESH = [
     r"(?:position|stance|participation|involvement|decision|offer|pledge|commitment|role)\b",
     r"\b(?:will|would|is to|are to|shall|is set to|is expected to) (?:also |soon |now |first )?"
     r"(?:decide|take (?:a|the) (?:final )?decision|make (?:a|the) (?:final )?decision)\b" + ABOUT_JOINING_AHEAD,
+    # "has also reassessed, officials said"; "is now looking at providing a much smaller contingent"
+    r"\b(?:has|have|had) (?:also |since |now )?(?:re-?assessed|re-?evaluated|reconsidered|rethought)(?=[.,;]| (?:its|their|the)\b)",
+    r"\b(?:is|are) (?:now |still |also )?looking (?:at|into) (?:providing|sending|contributing|deploying|offering|whether|"
+    r"(?:a|an) (?:much |far )?(?:smaller|reduced|larger|limited|token)\b)",
 ]
 MORE_CUES["considering"] += WEIGHING_AFRESH
 
@@ -1376,6 +1380,10 @@ MORE_CUES["conditional"] += [
 ]
 # Cues that name the term themselves ("subject to a vote in parliament", "the mandate is key").
 CUE_IS_TERM = re.compile("|".join(TO_PARLIAMENT + WITH_A_MANDATE + TERMS_AS_ESSENTIALS))
+# Nearly there: "two nations US officials say are close to joining", "on the verge of sending troops".
+MORE_CUES["considering"] += [
+    r"\b(?:close to|on the verge of|near to|nearing) (?:joining|sending|committing|contributing|deploying|taking part|a decision)\b",
+]
 # Its terms said to be met, or preparations begun: "the conditions we set out have now been met", "the armed forces will
 # begin preparations to send a contingent".
 MORE_CUES["committed"] += [
@@ -1747,6 +1755,7 @@ HYPOTHETICAL = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Ss]hould)\s+(?:[\w’'.-]+\s+
 HEDGED_THAT = re.compile(r"\b[Ii]t (?:is|seems|remains|appears|looks) (?:now )?(?:highly |very |increasingly |still |quite )?"
                          r"(?P<odds>unlikely|doubtful|improbable|possible|conceivable|uncertain|not certain|far from certain) that\b")
 UNLIKELY_ODDS = ("unlikely", "doubtful", "improbable")
+FUNDING_TALK = re.compile(r"\b(?:fund|funds|funding|finance|financing|financial|money|pay for|donors?)\b")
 # Outsiders' guesses: "Some analysts in the region believe it will stay out", "observers expect Ankara to ...".
 ANALYSTS_GUESS = re.compile(r"\b(?:analysts|observers|commentators|experts|pundits|watchers)\b(?: [\w-]+){0,4}? "
                             r"(?:believe|believes|think|thinks|expect|expects|predict|predicts|suspect|suspects|speculate|reckon|doubt|guess)\b[^.;]*$")
@@ -1765,12 +1774,16 @@ NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$|\b[Nn]o\s+$"
                      # "has refrained from committing troops", "stopped short of pledging troops": not done
                      r"|\b" + HELD_BACK + r"\s+$")
 # Verbs whose agent approaches others: the countries after them are the ones being asked.
+ADDRESSEES = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts) (?:formal )?(?:appeal|request|invitation|approach|call|letter)s? "
+                        r"(?:included|includes|went to|was sent to|were sent to|was addressed to|covered)\b")
 OBJECT_CUES = re.compile(r"\b(?:approached|engaging with|engaged with|has asked|have asked|asked|invited|courting|sounding out|sounded out|reached out to|urged"
                          r"|(?:requested|asked|urged) that)\b"
                          # requests sent out: "filed requests with Malta and Italy", "sent formal requests to countries such as Chile"
                          r"|\b(?:sent|filed|made|submitted|issued|addressed|delivered|lodged)(?: [\w-]+){0,2}? requests? (?:to|with)\b"
                          # the approach as a noun: "amid US approaches to several countries, including Pakistan", "overtures to Chile"
-                         r"|\b(?:approach(?:es)?|overtures?|outreach) to\b")
+                         r"|\b(?:approach(?:es)?|overtures?|outreach) to\b"
+                         # the request's addressees after it was made: "The appeal included close allies such as Italy"
+                         r"|\b" + ADDRESSEES.pattern)
 # The ones asked named as examples of a group: "asked more than 70 countries ..., from allies such as Italy
 # and France to smaller countries including Malta".
 ASKED_GROUP = re.compile(r"\s+(?:[\w-]+ ){0,4}?(?:countries|nations|states|governments|allies|partners)\b")
@@ -1805,7 +1818,8 @@ RELATIVE_CLAUSE = re.compile(r", (?:whose [\w-]+(?: [\w-]+)? |(?:which|who) (?!(
                              r"|(?:was|were|has been|have been|had been) (?:also |already )?(?:approached|asked|invited|contacted|sounded out|in talks)\b"
                              r"|(?:is|are) (?:also |still )?in talks\b"
                              # (", which has said it will not send personnel to the force,": its stance, said before)
-                             r"|(?:has|have|had) (?:already |also )?(?:said|announced|stated|declared|made clear) (?:that )?(?:it|they) (?:will|would)\b))(?:[^,]|,(?=\d{3}))*,")
+                             # (but ", which had announced it would send 20,000 troops,": an earlier stance, moved on from)
+                             r"|(?:has|have) (?:already |also )?(?:said|announced|stated|declared|made clear) (?:that )?(?:it|they) (?:will|would)\b))(?:[^,]|,(?=\d{3}))*,")
 
 # Where a country's troops served or serve on other missions is background, not a stance on this one:
 # "Vietnam has deployed engineering units and field hospitals to UN missions in South Sudan".
@@ -2329,7 +2343,9 @@ def _subjects_before(text: str, named: list[Mention], cue_start: int, together: 
     list joined by "and"/commas right before the verb, all of them."""
     # ("the Palestinian cause", "Israeli troops": an adjective of a party to the conflict is never the subject)
     before = [x for x in named if x.end <= cue_start and not (x.is_demonym and x.code in NOT_CONTRIBUTORS)
-              and not HYPHENATED_ADJECTIVE.match(text, x.end)]  # (not "a US-mediated plan", "the Egyptian-led force")
+              and not HYPHENATED_ADJECTIVE.match(text, x.end)  # (not "a US-mediated plan", "the Egyptian-led force")
+              # (nor the sponsor's officials as the source: "Indonesia - which US officials say is close to joining -")
+              and not (x.code in NOT_CONTRIBUTORS and SPONSOR_SOURCE_AFTER.match(text, x.end, cue_start))]
     if before and before[-1].is_demonym and DEMONYM_ACTOR.match(text, before[-1].end, cue_start):
         # "an American official said the Indonesian army plans to send ...": the army is the subject
         return [before[-1].code]
@@ -2361,6 +2377,9 @@ SAYS_BETWEEN = re.compile(r"\b(?:said|says|told|tells|stated|states|announced|de
 
 # Never a contributor in this tracker: the force's sponsor and the parties to the conflict.
 NOT_CONTRIBUTORS = {"USA", "ISR", "PSE"}
+# Their officials named as a source inside the sentence: "two nations US officials say are close to joining".
+SPONSOR_SOURCE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:officials?|sources?|diplomats?|advis[eo]rs?|media|intelligence)\s+"
+                                  r"(?:say|says|said|believe|believes|told|add|added|note|noted|think|thinks)\b")
 # A refusal in the passive, its agent named after the verb: "the idea has not even been entertained by Qatar",
 # "the request was turned down by Chile".
 PASSIVE_REFUSAL = re.compile(r"\b(?:idea|proposal|request|invitation|offer|possibility|option|suggestion|approach)\b[^.;]{0,40}? "
@@ -3575,6 +3594,9 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "pledged its support for the force", "committed to the peace plan", "offered to mediate"
                 if status == "committed" and HYPOTHETICAL_IF.search(text, max(span.start, m.start() - 40), m.end()):
                     continue  # "If Saudi Arabia joined the force, others would follow": supposed, not said
+                if status == "conditional" and re.fullmatch(r"(?:would|will) require", m.group(0)) and FUNDING_TALK.search(sentence) \
+                        and not ABOUT_THE_FORCE.search(sentence):
+                    continue  # "in talks to fund the effort, though they will require engagement": the terms of money, not of troops
                 if ANALYSTS_GUESS.search(text, span.start, m.start()):
                     continue  # "some analysts believe it will stay out": a guess about the country, not its word
                 if status == "committed" and OTHER_HELP.match(text, m.end(), span.end) and not TROOPS_TOO.search(text, m.end(), span.end):
@@ -3807,6 +3829,11 @@ def _extract(text: str) -> list[Suggestion]:
                 # a group asked, its members given as examples further on: only when the request is about the force
                 listed = []
                 for example in ASKED_EXAMPLES.finditer(text, m.end(), span.end) if ABOUT_THE_FORCE.search(sentence) else ():
+                    listed += [code for code in _list_after(text, named, example.end(), span.end) if code not in listed]
+            elif ADDRESSEES.match(m.group(0)):
+                # "The appeal included close allies such as Italy and France, as well as smaller nations like Malta":
+                # the request of the sentence before, every example of its addressees
+                for example in ASKED_EXAMPLES.finditer(text, m.end(), span.end):
                     listed += [code for code in _list_after(text, named, example.end(), span.end) if code not in listed]
             for code in listed:
                 if code not in given:
