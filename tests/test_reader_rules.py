@@ -5041,3 +5041,44 @@ def test_nearly_there_addressees_and_offers_scaled_down(text, expected):
     """Close to joining (the sponsor's officials saying so are no subject); an appeal's addressees named after it; an offer
     reassessed or scaled down leaves the country weighing it; talks to fund the force with terms are no troop stance."""
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a later paragraph's terms said of "the deployment" are the offer's
+        ("Senegal is ready to send 600 soldiers.\nSenegal chairs a UN committee.\nBut the deployment hinges on a clear mandate from "
+         "the Security Council and on the agreement of the Palestinian Authority, the minister said later.",
+         {"SEN": ("conditional", {"offered_min": 600, "offered_max": 600}, ["mandate", "party_consent"])}),
+        ("Kenya is prepared to send up to 1,000 police officers and soldiers to the force.\nThe office issued a statement. It said "
+         "the deployment would be subject to approval by the National Assembly and would require a clear mandate from the UN "
+         "Security Council.", {"KEN": ("conditional", {"offered_max": 1000}, ["domestic_approval", "mandate"])}),
+        # a refusal whose term is a body or a people's wish
+        ("Senegal's minister said: \"We will not go to Gaza without the United Nations.\"", {"SEN": ("conditional", {}, ["mandate"])}),
+        ("Senegal's minister said: \"We will not go against the wishes of the Palestinians.\"",
+         {"SEN": ("conditional", {}, ["party_consent"])}),
+        # a legislature's committee consents for the country
+        ("Austria is prepared to send up to 100 soldiers. The deployment would require the consent of the Main Committee of the "
+         "National Council.", {"AUT": ("conditional", {"offered_max": 100}, ["domestic_approval"])}),
+        # the one supported is not who sends
+        ("In Kuala Lumpur, the Prime Minister tells reporters Malaysia \"fully supports\" Indonesia but will only send its own troops "
+         "once the rules set out under the Security Council mandate are clear.", {"MYS": ("conditional", {}, ["mandate"])}),
+        # a parliament's law, a contingent about to leave
+        ("Kyrgyzstan's parliament, the Jogorku Kenesh, has passed the law allowing the deployment of 150 Kyrgyz servicemen to the "
+         "force.", {"KGZ": ("committed", {"committed": 150}, [])}),
+        ("Good morning from Jakarta, where the first batch of Indonesian soldiers for the International Stabilization Force is "
+         "about to leave for Egypt.", {"IDN": ("committed", {}, [])}),
+        # a portal's claim gives way to the ministry's "no decision ... not a commitment"
+        ("Bangladesh has committed 2,000 troops to the force, according to a statement circulated by a Dhaka-based news portal. "
+         "Bangladesh's foreign ministry says no decision has been taken and that 2,000 is one of the figures under discussion, "
+         "not a commitment.", {"BGD": ("considering", {"offered_min": 2000, "offered_max": 2000}, [])}),
+        # another mission's name is no subject
+        ("Kenya is prepared to send troops to the force. The Haiti mission, which Kenya led from 2024, struggled with funding "
+         "shortfalls.", {"KEN": ("committed", {}, [])}),
+    ],
+)
+def test_later_terms_bodies_and_claims_withdrawn(text, expected):
+    """Terms set later in the article of "the deployment"; a refusal without a body or against a people's wish is a term;
+    a legislature's committee; the one supported is not the sender; a parliament's law; a contingent about to leave; a
+    portal's claim gives way to the ministry's own word; another mission's name."""
+    assert _read(text) == expected

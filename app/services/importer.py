@@ -366,7 +366,7 @@ MORE_CUES: dict[str, list[str]] = {
         # (not one still to be made: "Chile's decision to send troops is yet to be finalised": STILL_TO_BE_MADE)
         r"(?:’s|'s|\bits|\btheir) decision to (?:send|contribute|deploy|dispatch|join|take part|participate)\b(?!" + STILL_TO_BE_MADE + r")",
         # "approved a motion allowing troops to be sent to Gaza"
-        r"\b(?:approved|passed|adopted|endorsed|ratified) (?:a |the |an )?(?:[\w-]+ )?(?:motion|bill|agreement|mandate|resolution|decree|measure) (?:[\w-]+ ){0,2}?"
+        r"\b(?:approved|passed|adopted|endorsed|ratified) (?:a |the |an )?(?:[\w-]+ )?(?:motion|bill|law|agreement|mandate|resolution|decree|measure) (?:[\w-]+ ){0,2}?"
         r"(?:allowing|authori[sz]ing|permitting|enabling|for) (?:the )?(?:[\w-]+ ){0,3}?(?:troops|soldiers|forces|personnel|deployment|dispatch)\b",
         r"\b(?:prepared|readied|earmarked|mobili[sz]ed|trained|finali[sz]ed|assigned|allocated|designated) (?:up to |about |around |some |as many as )?\d[\d,]* (?:[\w-]+ ){0,2}" + UNITS_WORD + r"\b",
         # "has prepared a brigade of some 5,000 soldiers"
@@ -539,6 +539,8 @@ DECISION_PENDING = re.compile(
     r"|" + NUMBER_LEFT_TO_DECIDE + r"|" + GOVERNMENT_GO_AHEAD +
     # the armed forces awaiting their own government's order: "still waiting for an official government order to deploy"
     r"|" + GOVERNMENT_ORDER_AWAITED)
+# "no decision has been taken and ... 2,000 is one of the figures under discussion, not a commitment"
+NOT_A_COMMITMENT = re.compile(r"\bnot (?:yet )?(?:a|any) (?:firm |formal |final )?(?:commitment|pledge)\b")
 # A decision pending on joining itself ("has not yet decided whether to contribute troops", "no decision has been
 # taken to join the force"): the country's pledge reported elsewhere in the article is not yet one.
 UNDECIDED_ON_JOINING = re.compile(r"\s+(?:yet\s+)?(?:(?:whether|if|on|about|regarding)\s+)?(?:to\s+)?(?:(?:its|their|the)\s+)?"
@@ -642,6 +644,10 @@ TERMS_IN_OTHER_WORDS = [
     # its mission", "without a credible path to statehood"
     r"\bwithout (?:a |an |the |any |more |greater |real )?(?:clear |credible |concrete |defined |political |proper )?"
     r"(?:framework|clarity|plan|path|pathway|roadmap|road map|horizon|timeline|timetable|exit strategy|assurances|understanding of|definition of)\b",
+    # ... or the body or people whose yes it is: "We will not go to Gaza without the United Nations", "against the wishes of
+    # the Palestinians"
+    r"\bwithout (?:the )?(?:U\.?N\.?|United Nations|(?:UN |U\.N\. )?Security Council)(?! (?:[\w-]+ )?(?:troops|peacekeepers|forces|mission|presence))\b",
+    r"\b(?:against|contrary to) the (?:will|wishes|wish|consent) of (?:the )?(?:Palestinians?|Palestinian (?:people|Authority|side)|Gazans|the parties)\b",
     # ... and terms of disarmament and command: "without the disarmament of Hamas", "without national command of its troops"
     r"\bwithout (?:a |an |the |any |prior |full |complete )?(?:(?:disarmament|demilitari[sz]ation) of|(?:national|(?:its|their) own) (?:command|control|flag))\b",
     r"\bwith the (?:prior |full |explicit )?(?:consent|approval|agreement|invitation|authori[sz]ation) of\b",
@@ -1403,6 +1409,12 @@ MORE_CUES["considering"] += [
 MORE_CUES["considering"] += [
     r"\b(?:will|would|is to|are to|is due to|is set to) (?:discuss|consider|examine|study|review|debate|decide|look at) (?:[\w-]+ ){0,3}?whether\b",
 ]
+# A contingent about to leave: "the first batch of Indonesian soldiers for the International Stabilization Force is about
+# to leave for Egypt".
+MORE_CUES["committed"] += [
+    r"\b(?:batch|contingent|unit|group|wave|detachment) of [A-Z][\w-]+ (?:troops|soldiers|personnel|peacekeepers|servicemen)\b(?: [^.;,]{0,60}?)? "
+    r"(?:is|are) (?:about|due|set|scheduled|ready) to (?:leave|depart|fly out|head out|deploy|set off)\b",
+]
 # Troops said to go in first: "its soldiers will be among the first to enter Gaza".
 MORE_CUES["committed"] += [
     r"\b(?:troops|soldiers|forces|contingent|units?|peacekeepers|personnel|police) (?:will|would|are to|are set to) be (?:among )?the first "
@@ -1906,7 +1918,7 @@ CATEGORY_WORDS = [
     ("command", re.compile(r"\bunder (?:the )?(?:U\.?N\.?|United Nations) (?:command|leadership)\b", re.I)),
     ("mandate", re.compile(r"\bU\.?N\.?\b|United Nations|Security Council|mandate|resolution|legal basis|international law|terms of reference|rules of engagement", re.I)),
     ("domestic_approval", re.compile(r"parliament|congress|senate|legislat|national assembly|majlis|ratif|referendum|cabinet|lawmakers"
-                                      r"|(?<!General )\bassembly\b|\bBundestag|\bSejm\b|\bKnesset\b|\bDuma\b|\bDPR\b|\bStorting|\bRiksdag|\bDiet\b"
+                                      r"|(?<!General )\bassembly\b|\bNational Council\b|\bMain Committee\b|\bFederal Assembly\b|\bBundestag|\bSejm\b|\bKnesset\b|\bDuma\b|\bDPR\b|\bStorting|\bRiksdag|\bDiet\b"
                                       # parliaments by name, and a country's own law and procedures
                                       r"|\bMajlis|\bMejlis|\bSangsad|\bLok Sabha|\bRada\b|\bCortes\b|\bFolketing|\bEduskunta|\bOireachtas|\bD[aá]il\b"
                                       r"|\bHouse of (?:Commons|Representatives)|\bSeimas|\bSaeima|\bRiigikogu|\bSabor\b|\bSkupština|\bKuvendi|\bMazhilis|\bJogorku"
@@ -1924,7 +1936,7 @@ CATEGORY_WORDS = [
                               # peace itself, or a deal that brings it: "meaning peace is achieved", "once a peace agreement is reached"
                               r"|peace (?:is|has been|was) (?:achieved|reached|restored|secured|established)"
                               r"|(?:peace|constructive|final) (?:agreement|deal|accord) (?:is|has been|was) (?:reached|signed|concluded|struck)", re.I)),
-    ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties|both parties|all parties"
+    ("party_consent", re.compile(r"consent|invitation|invited by|agreement of|accepted by|both sides|the parties|both parties|all parties|(?:will|wishes|wish) of"
                                  # the parties' own agreement: "requested by the Palestinian Authority", "the Palestinians must agree"
                                  # a party's own agreement by the possessive: "Israel's agreement", "the Palestinians' blessing"
                                  r"|(?:Israel|Hamas|(?:the )?Palestinian Authority|(?:the )?Palestinians|(?:the )?parties)(?:’s|'s|’|')? (?:agreement|approval|acceptance|blessing|invitation|green light)"
@@ -2332,7 +2344,9 @@ CUE_OPENS_WITH_NOUN = re.compile(r"(?:participation|involvement|contribution|con
                                  r"wariness|withdrawal|commitment)\b")
 
 # A country named as a hyphenated adjective is no one's subject: "a US-mediated plan", "the Egyptian-led force".
-HYPHENATED_ADJECTIVE = re.compile(r"-(?:led|mediated|brokered|backed|sponsored|drafted|proposed|based|made|run|funded|owned|trained|allied)\b")
+HYPHENATED_ADJECTIVE = re.compile(r"-(?:led|mediated|brokered|backed|sponsored|drafted|proposed|based|made|run|funded|owned|trained|allied)\b"
+                                  # a name before another mission's name: "The Haiti mission, which Kenya led from 2024, ..."
+                                  r"| (?:mission|operation|war|conflict|crisis)\b")
 # "Unlike Malaysia, Indonesia will send troops": the country after "unlike" is set against the subject.
 UNLIKE_BEFORE = re.compile(r"\b[Uu]nlike (?:the )?$")
 
@@ -2343,6 +2357,8 @@ def _subjects_before(text: str, named: list[Mention], cue_start: int, together: 
     list joined by "and"/commas right before the verb, all of them."""
     # ("the Palestinian cause", "Israeli troops": an adjective of a party to the conflict is never the subject)
     before = [x for x in named if x.end <= cue_start and not (x.is_demonym and x.code in NOT_CONTRIBUTORS)
+              # (not the one supported: "Malaysia \"fully supports\" Indonesia but will only send its own troops if ...")
+              and not SUPPORTED_BEFORE.search(text, max(0, x.start - 30), x.start)
               and not HYPHENATED_ADJECTIVE.match(text, x.end)  # (not "a US-mediated plan", "the Egyptian-led force")
               # (nor the sponsor's officials as the source: "Indonesia - which US officials say is close to joining -")
               and not (x.code in NOT_CONTRIBUTORS and SPONSOR_SOURCE_AFTER.match(text, x.end, cue_start))]
@@ -2375,6 +2391,8 @@ def _subjects_before(text: str, named: list[Mention], cue_start: int, together: 
 # A verb of saying between a speaker and what they say.
 SAYS_BETWEEN = re.compile(r"\b(?:said|says|told|tells|stated|states|announced|declared|insisted|insists|added|warned|stressed|wrote|posted)\b")
 
+SUPPORTED_BEFORE = re.compile(r"\b(?:supports?|supported|backs|backed|welcomes?|welcomed|praises?|praised|thanks?|thanked|commended|"
+                              r"congratulated|applauded|applauds)[\s”\"’]*$")
 # Never a contributor in this tracker: the force's sponsor and the parties to the conflict.
 NOT_CONTRIBUTORS = {"USA", "ISR", "PSE"}
 # Their officials named as a source inside the sentence: "two nations US officials say are close to joining".
@@ -2476,6 +2494,10 @@ CONDITION_NOUN = re.compile(r"\b(?:is|as|was|be) (?:a|the|another|one) (?:second
                             r"before (?:any|a|the|its|their) (?:[\w-]+ )?(?:unit|units|troops|soldiers|deployment|contingent|personnel)\b")
 SPLIT_CONDITIONS = re.compile(r",? and (?=(?:accompanied|backed|based|approved|endorsed|supported|within|under|if|provided|subject|to have|to come|include|includes|exclude|excludes|both|after|once|only after|only once"
                               r"|only if|only when|only as|only under|only with|only within)\b"
+                              # "subject to approval by the National Assembly and would require a clear mandate": a verb of its own
+                              r"|(?:would|will) (?:also )?(?:require|need|depend on)\b"
+                              # "hinges on a clear mandate ... and on the agreement of the Palestinian Authority"
+                              r"|on (?:the|a|an|its|their) (?=(?:[\w-]+ ){0,3}?(?:agreement|consent|approval|mandate|ceasefire|withdrawal|disarmament|guarantees?)\b)"
                               # "under national command and the mission must have the consent of ...": a clause of its own
                               r"|(?:the |its |their |any )?(?:[\w-]+ ){0,2}?(?:must|should|has to|have to|needs to|would have to|will have to)\b"
                               # "subject to a clear mandate and the approval of its parliament", "under collective decision and
@@ -2774,6 +2796,9 @@ def _refers_back(text: str, span: Span, cue_start: int) -> bool:
         return True
     if re.search(r"\b(?:[Aa]ny|[Ss]uch an?) $", window) and CUE_OPENS_WITH_NOUN.match(text, cue_start):
         return True  # "any deployment must rest on ...", the cue opening with the noun
+    if re.search(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?:planned |proposed |possible )?(?:deployment|participation|contribution|offer|involvement|dispatch|pledge)"
+                 r"(?: (?:would|will|must|should|could|can|is|was|remains)(?: (?:also|still|only))?(?: be)?)? $", window):
+        return True  # "But the deployment hinges on a clear mandate", said of the offer the article is about
     if OPENS_WITH_IT.match(text, span.start, cue_start):
         return True  # "It has emerged as a mediator, voicing a desire to join ...": the sentence's subject throughout
     return bool(re.search(r"\b(?:[Ww]e|I)\b", window)) and bool(re.search(
@@ -3363,6 +3388,8 @@ def _outermost(spans: list) -> list:
 
 # A newspaper's report of a stance: "Israeli newspaper Israel Today reported that ...", "according to local media".
 PRESS_REPORT = re.compile(r"\b(?:newspaper|daily|dailies|media|outlet|broadcaster|television|tabloid)\b[^.;]{0,60}?\b(?:reported|reports|claimed|claims|wrote)\b"
+                          # "according to a statement circulated by a Dhaka-based news portal"
+                          r"|\b(?:circulated|published|posted|carried|shared) by (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:portal|website|site|outlet|newspaper|daily|broadcaster|tabloid|media)\b"
                           r"|\baccording to (?:the )?(?:[\w-]+ ){0,3}?(?:newspaper|daily|media|outlet|broadcaster|tabloid)\b"
                           r"|\b(?:a|the) report (?:in|by|from) (?:the )?(?:[\w-]+ ){0,3}?(?:newspaper|daily|media|outlet|broadcaster|tabloid)\b", re.I)
 
@@ -3706,7 +3733,7 @@ def _extract(text: str) -> list[Suggestion]:
                 pending_decision = status == "considering" and DECISION_PENDING.search(m.group(0)) is not None
                 if pending_decision and not is_recalled and (UNDECIDED_ON_JOINING.match(text, m.end(), span.end) or (
                         AT_SENTENCE_END.match(text, m.end(), span.end) and ABOUT_THE_FORCE.search(sentence))
-                        or PEOPLE_WORD.search(m.group(0))):
+                        or PEOPLE_WORD.search(m.group(0)) or NOT_A_COMMITMENT.search(text, m.end(), span.end)):
                     # (a decision that ends a sentence about joining is the decision on joining)
                     undecided.update(subjects)
                 if subjects and status == "committed" and not inside:
