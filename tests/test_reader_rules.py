@@ -5082,3 +5082,34 @@ def test_later_terms_bodies_and_claims_withdrawn(text, expected):
     a legislature's committee; the one supported is not the sender; a parliament's law; a contingent about to leave; a
     portal's claim gives way to the ministry's own word; another mission's name."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an analyst's conviction, a government's dependence and a relative clause's "spoke to" are no stances
+        ("One Almaty-based analyst I spoke to is convinced Astana will send troops \"within the year\".", {}),
+        ("Tajikistan is open to a small contribution. The government is heavily dependent on Russia, which has called the force "
+         "illegitimate.", {"TJK": ("considering", {}, [])}),
+        # a participation put on hold after five words; the offer taken back keeps its size
+        ("Malaysia has put its participation in the International Stabilization Force on hold, the minister said. Malaysia had "
+         "offered up to 1,000 personnel to the force in December.", {"MYS": ("withdrawn", {"offered_max": 1000}, [])}),
+        # plans unchanged
+        ("In Jakarta, a spokesman said Indonesia's own plans were unchanged. The country's contingent would continue to deploy as "
+         "scheduled, he said.", {"IDN": ("committed", {}, [])}),
+        # instructors sent only to train police; units' experience elsewhere
+        ("Italy is ready to send carabinieri instructors to train a new Palestinian police force for Gaza.", {}),
+        ("Spain will send 150 soldiers to the force. The ministry said the soldiers would come from units with experience in "
+         "southern Lebanon.", {"ESP": ("committed", {"committed": 150}, [])}),
+        # a refusal without the UN's cover; terms counted off after "the contingent would deploy only once two things ..."
+        ("\"We will not send them without the cover of the United Nations,\" Zambia's minister said.", {"ZMB": ("conditional", {}, ["mandate"])}),
+        ("Zambia will contribute to the force. The contingent would deploy only once two things were in place. The first is a "
+         "permanent ceasefire. The second is a mandate from the United Nations Security Council.",
+         {"ZMB": ("conditional", {}, ["ceasefire", "mandate"])}),
+    ],
+)
+def test_guesses_dependence_holds_and_terms_counted_for_the_contingent(text, expected):
+    """An analyst's conviction, a government's dependence on another power and "I spoke to" are no stances; a participation
+    on hold keeps the offer's size; plans unchanged; trainers for the police only; where units gained experience; terms of
+    "the contingent" counted off one sentence each."""
+    assert _read(text) == expected

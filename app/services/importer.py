@@ -482,7 +482,7 @@ TAKING_BACK = [
     r"\breneged on\b|\bbacked out of\b|\bwent back on (?:its|their) (?:offer|pledge|promise|commitment|decision)\b",
     r"\bwalked back (?:its|their) (?:offer|pledge|promise|commitment|decision)\b|\bpulled back from (?:its|their|the)\b",
     r"\b(?:put|placed|puts|putting) (?:its |their |the )?(?:[\w-]+ ){0,2}(?:participation|deployment|contribution|involvement|plans?|offer|pledge|dispatch)"
-    r"(?: [\w-]+){0,4}? on hold\b",
+    r"(?: [\w-]+){0,6}? on hold\b",
     r"\b(?:suspend|suspended|suspends|suspending|froze|frozen|freezes|shelved|shelves|halted) (?:its |their )(?:[\w-]+ ){0,2}"
     r"(?:participation|deployment|contribution|involvement|plans?|offer|pledge|dispatch)\b",
 ]
@@ -646,7 +646,8 @@ TERMS_IN_OTHER_WORDS = [
     r"(?:framework|clarity|plan|path|pathway|roadmap|road map|horizon|timeline|timetable|exit strategy|assurances|understanding of|definition of)\b",
     # ... or the body or people whose yes it is: "We will not go to Gaza without the United Nations", "against the wishes of
     # the Palestinians"
-    r"\bwithout (?:the )?(?:U\.?N\.?|United Nations|(?:UN |U\.N\. )?Security Council)(?! (?:[\w-]+ )?(?:troops|peacekeepers|forces|mission|presence))\b",
+    r"\bwithout (?:the )?(?:(?:cover|backing|blessing|approval|umbrella|authority|support|authori[sz]ation) of (?:the )?)?(?:U\.?N\.?|United Nations|(?:UN |U\.N\. )?Security Council)"
+    r"(?! (?:[\w-]+ )?(?:troops|peacekeepers|forces|mission|presence))\b",
     r"\b(?:against|contrary to) the (?:will|wishes|wish|consent) of (?:the )?(?:Palestinians?|Palestinian (?:people|Authority|side)|Gazans|the parties)\b",
     # ... and terms of disarmament and command: "without the disarmament of Hamas", "without national command of its troops"
     r"\bwithout (?:a |an |the |any |prior |full |complete )?(?:(?:disarmament|demilitari[sz]ation) of|(?:national|(?:its|their) own) (?:command|control|flag))\b",
@@ -712,7 +713,9 @@ MORE_CUES["conditional"] += TERMS_IN_OTHER_WORDS
 TERMS_REQUIRED = [
     r"\b(?:requires?|required|necessitates?) (?:a |an |the |prior |its |their )?(?:[\w-]+ ){0,2}?"
     r"(?:approval|consent|invitation|mandate|resolution|authori[sz]ation|ceasefire|cease-fire|truce|request|vote|green light)\b",
-    r"\b(?:is|was|are|were|be|remains?|would be|will be) (?:[a-z]+ly )?(?:conditioned|conditional|dependent|contingent|predicated) (?:on|upon)\b",
+    r"\b(?:is|was|are|were|be|remains?|would be|will be) (?:[a-z]+ly )?(?:conditioned|conditional|dependent|contingent|predicated) (?:on|upon)\b"
+    # (not a dependence: "the government is heavily dependent on Russia")
+    r"(?<!heavily dependent on)(?<!largely dependent on)(?<!economically dependent on)(?<!financially dependent on)(?<!militarily dependent on)(?<!deeply dependent on)",
     r"\b(?:could|would|will|ready to|willing to|prepared to) (?:send|contribute|deploy|join|take part|participate|commit|provide|dispatch)\b"
     r"[^.;]*? as soon as\b(?! (?:possible|practicable|feasible|it can|they can|we can|next|the (?:order|request|call)))",
 ]
@@ -1415,6 +1418,11 @@ MORE_CUES["committed"] += [
     r"\b(?:batch|contingent|unit|group|wave|detachment) of [A-Z][\w-]+ (?:troops|soldiers|personnel|peacekeepers|servicemen)\b(?: [^.;,]{0,60}?)? "
     r"(?:is|are) (?:about|due|set|scheduled|ready) to (?:leave|depart|fly out|head out|deploy|set off)\b",
 ]
+# Plans unchanged: "The country's contingent would continue to deploy as scheduled".
+MORE_CUES["committed"] += [
+    r"\b(?:contingent|troops|soldiers|deployment|battalion|unit)(?:’s|'s)? (?:would|will) (?:continue to (?:deploy|prepare|go)|go ahead|proceed)"
+    r"(?= as (?:planned|scheduled)| on schedule| according to plan|[.,;]|$)",
+]
 # Troops said to go in first: "its soldiers will be among the first to enter Gaza".
 MORE_CUES["committed"] += [
     r"\b(?:troops|soldiers|forces|contingent|units?|peacekeepers|personnel|police) (?:will|would|are to|are set to) be (?:among )?the first "
@@ -1769,8 +1777,9 @@ HEDGED_THAT = re.compile(r"\b[Ii]t (?:is|seems|remains|appears|looks) (?:now )?(
 UNLIKELY_ODDS = ("unlikely", "doubtful", "improbable")
 FUNDING_TALK = re.compile(r"\b(?:fund|funds|funding|finance|financing|financial|money|pay for|donors?)\b")
 # Outsiders' guesses: "Some analysts in the region believe it will stay out", "observers expect Ankara to ...".
-ANALYSTS_GUESS = re.compile(r"\b(?:analysts|observers|commentators|experts|pundits|watchers)\b(?: [\w-]+){0,4}? "
-                            r"(?:believe|believes|think|thinks|expect|expects|predict|predicts|suspect|suspects|speculate|reckon|doubt|guess)\b[^.;]*$")
+ANALYSTS_GUESS = re.compile(r"\b(?:analysts?|observers?|commentators?|experts?|pundits?|watchers)\b(?: [\w-]+){0,4}? "
+                            r"(?:believe|believes|think|thinks|expect|expects|predict|predicts|suspect|suspects|speculate|reckon|doubt|guess"
+                            r"|(?:is|are|was|were) (?:convinced|confident|sure|certain))\b[^.;]*$")
 # A readiness hedged by a modal: "may be willing to take part", "could be ready to send troops".
 MAYBE_READY = re.compile(r"\b(?:may|might|could) (?:also |possibly |eventually |yet )?be $")
 # A cue the text negates ("has not ruled out", "did not exclude") is no refusal.
@@ -1803,7 +1812,9 @@ ASKED_EXAMPLES = re.compile(r"\b(?:such as|including|like|among them)\s+")
 # Talks held with countries, which are then weighing it ("the US has been speaking to Chile, Peru and
 # Ecuador about possible contributions", "sought troops from Chile") — only where the sentence is
 # about the force, since talks "with Egypt on the ceasefire" are no approach.
-TALKS_WITH = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked) (?:to|with)\b(?! (?:the )?(?:[\w-]+ ){0,2}?(?:reporters|journalists|press|media|correspondents|newspaper|television|broadcaster|agency)\b)|\b(?:negotiating|negotiated|negotiates) with\b|\b(?:in|held|holding|hold) (?:[\w-]+ )?(?:talks|discussions|consultations) with\b"
+TALKS_WITH = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked) (?:to|with)\b(?! (?:the )?(?:[\w-]+ ){0,2}?(?:reporters|journalists|press|media|correspondents|newspaper|television|broadcaster|agency)\b)"
+                        # (not the end of a relative clause: "One analyst I spoke to is convinced ...")
+                        r"(?! (?:is|was|are|were|has|have|had|said|says|told|believes?|thinks?)\b)|\b(?:negotiating|negotiated|negotiates) with\b|\b(?:in|held|holding|hold) (?:[\w-]+ )?(?:talks|discussions|consultations) with\b"
                         r"|\b(?:discussed|discussing) (?:the (?:idea|matter|issue|proposal|force|mission)|it|this) with\b|(?<!while )\bconsult(?:ed|ing) with\b"
                         r"|\b(?:sought|seeking|requested|requesting) (?:troops|soldiers|contributions|forces|personnel|peacekeepers) from\b"
                         r"|\b(?:counting|relying) on\b|\b(?:pressing|pressed|lobbying|lobbied)\b"
@@ -1840,7 +1851,9 @@ ELSEWHERE = re.compile(r"\b(?:(?:has|have|had) (?:long |previously |also |alread
                        # (or counted: "more than 235,000 personnel to 48 UN peacekeeping missions since 1960")
                        r"(?:(?:about |around |some |more than |over |nearly )?\d+ )?"
                        r"(?:(?:UN|U\.N\.|United Nations|African Union|AU|NATO|EU|peacekeeping|multinational)(?: peacekeeping)? (?:missions?|operations?|forces)"
-                       r"|(?<=\d )missions)\b[^.;,]*")
+                       r"|(?<=\d )missions)\b[^.;,]*"
+                       # where its units gained their experience: "would come from units with experience in southern Lebanon"
+                       r"|\b(?:with|gained|have|has|had) (?:long |years of |wide |extensive |recent )?(?:[\w-]+ )?experience (?:in|from|with) [^.;,]*")
 
 # A term only wished for, or how earlier missions were run, is no term for joining this one: "would prefer
 # deployment to be under UN mandate", "all past missions were under UN auspices".
@@ -2544,7 +2557,8 @@ NOR = re.compile(r"(?:’s|'s)?\s+nor\s+(?:the\s+)?")
 # A question about joining ("Q: Will Chile send troops?") and the answer that follows ("A: No.", "Rivas: Yes, ...").
 QUESTION_OF_JOINING = re.compile(r"\b(?:send|sending|contribute|contributing|deploy|deploying|join|joining|take part|taking part|participate|participating|be part)\b")
 # An offer to train the Palestinians' police, said with no word of the force or of troops, is no stance on the force.
-TRAIN_POLICE_ONLY = re.compile(r" (?:to )?(?:help )?(?:train|training) (?:the |a |a new |new )?(?:Palestinian|Gaza|Gazan|Gazans'|local)(?: [\w-]+)? police(?: force)?\b")
+TRAIN_POLICE_ONLY = re.compile(r"(?: (?:carabinieri|gendarmerie|police|military)? ?(?:instructors|trainers|officers|teams?))? (?:to )?(?:help )?(?:train|training) "
+                               r"(?:the |a |a new |new )?(?:Palestinian|Gaza|Gazan|Gazans'|local)(?: [\w-]+)? police(?: force)?\b")
 # A plain yes is a pledge only in a sentence about the force or about the countries asked to join it.
 PLAIN_YES = re.compile(r"\byes$")
 ASKED_OR_APPROACHED = re.compile(r"\b(?:approached|asked|request|invit\w*|sounded out)\b")
@@ -2722,7 +2736,7 @@ REFERS_BACK = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|[Oo]ur|[Aa]ny (
 OTHER_SUBJECT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]hat|[Aa]ny|[Oo]ther|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Ff]ew|[Nn]o|[Mm]ore|[Aa]ll)"
                            # (the words between are a noun phrase's, not a verb's: not "the country would send troops")
                            r" (?:(?!(?:would|will|could|should|can|may|might|must|shall|is|are|was|were|has|have|had|to|send|deploy|contribute|commit|provide|dispatch)\b)[\w-]+ ){0,3}?"
-                           r"(?:force|forces|mission|ISF|troops|soldiers|countries|nations|states|governments|contingents?|plan|"
+                           r"(?:force|forces|mission|ISF|troops|soldiers|countries|nations|states|governments|contingents|plan|"
                            r"resolution|operation|board|council|body|members|contributors|partners|allies|donors|others)"
                            r"(?: (?:[\w-]+ ){0,2}?(?:also|still|now|themselves|itself|reportedly))? (?:[\w’']+ )?$")
 
@@ -2796,8 +2810,8 @@ def _refers_back(text: str, span: Span, cue_start: int) -> bool:
         return True
     if re.search(r"\b(?:[Aa]ny|[Ss]uch an?) $", window) and CUE_OPENS_WITH_NOUN.match(text, cue_start):
         return True  # "any deployment must rest on ...", the cue opening with the noun
-    if re.search(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?:planned |proposed |possible )?(?:deployment|participation|contribution|offer|involvement|dispatch|pledge)"
-                 r"(?: (?:would|will|must|should|could|can|is|was|remains)(?: (?:also|still|only))?(?: be)?)? $", window):
+    if re.search(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?:planned |proposed |possible )?(?:deployment|participation|contribution|offer|involvement|dispatch|pledge"
+                 r"|contingent|battalion)(?: (?:would|will|must|should|could|can|is|was|remains)(?: (?:also|still|only))?(?: be| deploy| go| leave)?)? $", window):
         return True  # "But the deployment hinges on a clear mandate", said of the offer the article is about
     if OPENS_WITH_IT.match(text, span.start, cue_start):
         return True  # "It has emerged as a mediator, voicing a desire to join ...": the sentence's subject throughout
@@ -3926,7 +3940,7 @@ def _extract(text: str) -> list[Suggestion]:
         for m in TROOPS_FROM.finditer(text, span.start, span.end):
             # the force's make-up: "the force will include troops from Chile and Peru", "troops from Chile and
             # Peru are expected to form its core"
-            listed = _list_after(text, named, m.end(), span.end)
+            listed = _list_after(text, [x for x in named if not any(a <= x.start < b for a, b in asides)], m.end(), span.end)
             after = max([x.end for x in named if x.code in listed] or [m.end()])
             if listed and (MADE_UP_OF.search(text, max(span.start, m.start() - 40), m.start()) or WILL_FORM.match(text, after, span.end)
                            or DRAWN_FROM.search(m.group(0))):
@@ -4068,6 +4082,12 @@ def _extract(text: str) -> list[Suggestion]:
             target.status = status
             if all(v is None for v in target.troops.values()):
                 target.troops.update(recalled_troops.get(code, {}))
+        elif target.status == "withdrawn" and all(v is None for v in target.troops.values()):
+            # the offer taken back keeps its size as an offer ("had offered up to 1,000 personnel ... put on hold")
+            earlier = recalled_troops.get(code, {})
+            if earlier.get("committed") is not None:
+                earlier = {"offered_min": earlier["committed"], "offered_max": earlier["committed"]}
+            target.troops.update({k: v for k, v in earlier.items() if k.startswith("offered") and v is not None})
         if target.status in (None, "conditional"):
             for c in pool:
                 if not any(x.category == c.category for x in target.conditions):
