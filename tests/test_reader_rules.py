@@ -5113,3 +5113,32 @@ def test_guesses_dependence_holds_and_terms_counted_for_the_contingent(text, exp
     on hold keeps the offer's size; plans unchanged; trainers for the police only; where units gained experience; terms of
     "the contingent" counted off one sentence each."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a refusal opened by what it waits for; "had adopted"; a soldier singular
+        ("Malaysia is ready. \"Our position is principled. Without a clear resolution from the Security Council, we will not send "
+         "our people,\" he said.", {"MYS": ("conditional", {}, ["mandate"])}),
+        ("Malaysia is prepared to send troops. He stressed that no Malaysian soldier would set foot in Gaza until the United Nations "
+         "Security Council had adopted a resolution.", {"MYS": ("conditional", {}, ["mandate"])}),
+        # terms said to be needed first, then counted off
+        ("Austria is prepared to contribute. But there are two things that must be in place. First, the mission must be mandated "
+         "by the UN Security Council. Second, the main committee of the National Council has to give its approval.",
+         {"AUT": ("conditional", {}, ["mandate", "domestic_approval"])}),
+        # only a mission of one kind; a refusal whose "if" names a task
+        ("Pakistan could only be part of a peace mission.", {"PAK": ("conditional", {}, ["mandate"])}),
+        ("Pakistan is ready to send troops, but only to a peacekeeping mission. If the force's mandate is to enforce peace, or to "
+         "disarm Hamas, Pakistani soldiers will not be part of it.", {"PAK": ("conditional", {}, ["mandate"])}),
+        # the question studied; money in dollars is no country and no troop figure
+        ("Tashkent, 19 February. The President took part in the meeting.\nHe announced that our country is ready to participate in "
+         "the reconstruction of schools, with a total volume of up to 100 million US dollars.\nRegarding possible participation in "
+         "the International Stabilization Force, the President noted that the issue is being thoroughly studied by the relevant "
+         "ministries.\nThe leader of Uzbekistan also held meetings with Kazakhstan.", {"UZB": ("considering", {}, [])}),
+    ],
+)
+def test_refusals_opened_by_terms_missions_of_one_kind_and_money(text, expected):
+    """"Without ..., we will not" and "no soldier would set foot ... until" are terms; terms said to be needed, then
+    counted; only a peace mission; a refusal whose "if" names a task limits the role; the issue studied; dollars are money."""
+    assert _read(text) == expected

@@ -204,12 +204,17 @@ PARTY_AFTER = re.compile(r" (?:[A-Z][\w’'-]* ){0,3}?(?:(?:Nationalist |Democra
                          r"(?:Party|League|Front|Movement)\b|Jamaat[\w-]*|Tehreek[\w-]*)")
 
 
+CURRENCY_AFTER = re.compile(r" (?:dollars?|cents)\b")
+
+
 def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Countries named in TEXT[start:end], by name, alias or demonym (case-sensitive: names are capitalised)."""
     pattern, kinds = _mention_pattern()
     found = []
     for m in pattern.finditer(text, start, len(text) if end is None else end):
         code, kind = kinds[m.group(0)]
+        if CURRENCY_AFTER.match(text, m.end()):
+            continue  # "100 million US dollars", "Singapore dollars": money, not the country
         if PARTY_AFTER.match(text, m.end()):
             kind = "party"
         found.append(Mention(code, m.start(), m.end(), m.group(0), kind))
@@ -270,7 +275,8 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"|\b(?:will|would|wants?|shall) (?:take|play|have) no (?:part|role)\b(?= (?:in|on) (?:the |a |any |such )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|operation|deployment|contingent)\b|[ ,.]*$|[,.;])"
                             r"|\b[Nn]o (?:[\w-]+ ){0,3}(?:troops|soldiers|units|forces|personnel|participation|involvement|contingent|boots|peacekeepers)\b(?: [\w-]+){0,5}? (?:will|would|is|are|shall) (?:be )?(?:sent|deployed|envisaged|forthcoming|planned|contributed|dispatched)\b"
                             # the troops as subject, active: "no Canadian soldiers would take part in the force"
-                            r"|\b[Nn]o (?:[\w-]+ ){0,3}(?:troops|soldiers|units|forces|personnel|contingent|peacekeepers)\b(?: [\w-]+){0,3}? (?:will|would|shall|are going to) (?:join|take part|participate|serve|be part|be involved|go)\b"
+                            r"|\b[Nn]o (?:[\w-]+ ){0,3}(?:troops|soldiers?|units|forces|personnel|contingent|peacekeepers?|servicem[ae]n)\b(?: [\w-]+){0,3}? (?:will|would|shall|are going to) "
+                            r"(?:join|take part|participate|serve|be part|be involved|go|set foot (?:in|on))\b"
                             r"|\bexclud(?:es|ed|ing) any (?:[\w-]+ )?(?:participation|involvement|deployment)\b|\bdecided against (?:participating|joining|sending|taking part|deploying)\b"
                             r"|\brul(?:ed|es|ing) (?:(?:it|that|this) )?out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer|rule out|exclude|be (?:named|identified|quoted)))|\brefused to\b(?! (?:comment|say|confirm|rule out|exclude|be (?:named|identified|quoted)))|\brefuses to\b(?! (?:rule out|exclude))|\brejected (?:the|a|an|calls|requests|any)\b"
                             # "rejected sending troops", "dismissed participating in the force"
@@ -639,7 +645,7 @@ MORE_CUES["conditional"] += [IF_FIRST]
 TERM_NOUNS = (r"(?:mandate|resolution|approval|consent|ceasefire|cease-fire|truce|agreement|authori[sz]ation|green light|"
               r"invitation|guarantees?|vote|decision|request|legal (?:basis|framework|footing|cover)|funding|financing|financial (?:support|backing|assistance))")
 TERMS_IN_OTHER_WORDS = [
-    r"\b(?:without|before|in the absence of|absent) (?:a |an |the |any |prior |its |their |explicit |formal |clear )?(?:[\w’'.-]+ ){0,3}?" + TERM_NOUNS + r"\b",
+    r"\b(?:[Ww]ithout|before|[Ii]n the absence of|[Aa]bsent) (?:a |an |the |any |prior |its |their |explicit |formal |clear )?(?:[\w’'.-]+ ){0,3}?" + TERM_NOUNS + r"\b",
     # what a refusal waits for in looser words: "will not join without a clear framework", "without clarity on
     # its mission", "without a credible path to statehood"
     r"\bwithout (?:a |an |the |any |more |greater |real )?(?:clear |credible |concrete |defined |political |proper )?"
@@ -667,7 +673,7 @@ TERMS_IN_OTHER_WORDS = [
     r"\bafter (?:the )?(?:[Pp]arliament|[Cc]ongress|[Ss]enate|lawmakers|legislators|[Cc]abinet|National Assembly|legislature|(?:UN |U\.N\. )?Security Council|U\.?N\.?|" + PARLIAMENT_NAMES + r")"
     r" (?:approves|has approved|votes|gives|authori[sz]es|adopts|passes|endorses|agrees)\b",
 ]
-WITHOUT = re.compile(r"(?:without|before|while|in the absence of|absent)\b|until$")
+WITHOUT = re.compile(r"(?:[Ww]ithout|before|while|[Ii]n the absence of|[Aa]bsent)\b|until$")
 # "without" and "before" name a term only after a refusal: "will not send troops without a mandate",
 # "ruled out sending troops before a ceasefire".
 REFUSED_BEFORE = re.compile(r"\b(?:not|never|no|cannot)\b|n[’']t\b|\b(?:reluctant|unwilling|hesitant|holding off|holds off|held off|wait(?:s|ing)?)\b|"
@@ -838,6 +844,9 @@ TERMS_ANNOUNCED = [
 # (or said to be clear, the terms then listed in the next sentence: "Its conditions for participation are clear.")
 TERMS_ANNOUNCED += [r"(?:\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he country(?:’s|'s))|(?<=[A-Za-z])(?:’s|'s)) (?:main |key |only |two |three |basic )?(?:conditions|preconditions|requirements|terms)"
                     r"(?: for (?:its |our |their )?(?:participation|joining|involvement|taking part|deployment|contribution))? (?:are|include|would be|will be|remain)\b:?"]
+# ... or said to be needed first: "But there are two things that must be in place. First, ..."
+TERMS_ANNOUNCED += [r"\b[Tt]here (?:are|were|would be|will be) (?:two|three|four|several|some|certain) (?:things|conditions|requirements|preconditions)"
+                    r"(?: that)? (?:must|need to|have to|has to|should|would have to|will have to) (?:be (?:in place|met|fulfilled|satisfied)|happen)\b"]
 # Terms said only to be clear or simple: the terms themselves are still to come.
 TERMS_JUST_CLEAR = re.compile(r"(?:(?:fairly|very|quite|perfectly|crystal) )?(?:clear|simple|well[- ]known|known|straightforward)", re.I)
 # ... or one term, named after a colon or "is": "Baku's only condition: a complete end to the fighting".
@@ -862,7 +871,7 @@ MORE_CUES["conditional"] += TERMS_OF_TIME_CONSENT_AND_MONEY
 # A refusal until something happens: "will not send troops before Hamas disarms", "will not deploy until
 # parliament has voted". The term is an event (a verb), not a date: "not before the end of the year" is none.
 # Like "without", it is a term only after a refusal (see WITHOUT).
-TERM_EVENTS = (r"(?:(?:is|are|has been|have been|has|have) )?(?:disarm(?:s|ed)?|demilitari[sz](?:es|ed)|lays? down|laid down|hands? over|handed over|"
+TERM_EVENTS = (r"(?:(?:is|are|was|were|has been|have been|had been|has|have|had) )?(?:disarm(?:s|ed)?|demilitari[sz](?:es|ed)|lays? down|laid down|hands? over|handed over|"
                r"gives? up|given up|agre(?:es|ed|e)|consents?|consented|approv(?:es|ed|e)|votes?|voted|adopt(?:s|ed)|pass(?:es|ed)|"
                r"authori[sz](?:es|ed|e)|ends|ended|stops|stopped|ceases|ceased|is over|holds|takes hold|taken hold|reached|signed|"
                r"in place|withdraws|withdrawn|invites|invited|requests|requested|accepts|accepted|granted|given|issues|issued|grants|gives|"
@@ -1339,7 +1348,7 @@ LEANING_TOWARDS = [
     r"\b(?:contemplates|contemplated|mulls|mulled|deliberates|ponders|pondered|pondering)\b" + ABOUT_JOINING_AHEAD,
 ]
 MORE_CUES["considering"] += LEANING_TOWARDS
-STANCE_NEEDS_TOPIC = re.compile(r"open mind|open-minded|(?:stance|approach|position|line|attitude)$|(?:responded|replied|answered)$"
+STANCE_NEEDS_TOPIC = re.compile(r"open mind|open-minded|^(?:the |this |that )?(?:issue|matter|question) (?:is|was|remains) (?:still |now )?being\b|(?:stance|approach|position|line|attitude)$|(?:responded|replied|answered)$"
                                 r"|(?:reservations|misgivings|doubts)$")
 
 # A third sweep, from paraphrases of the same stances: a request "reviewed" under any name, a decision
@@ -1393,6 +1402,13 @@ CUE_IS_TERM = re.compile("|".join(TO_PARLIAMENT + WITH_A_MANDATE + TERMS_AS_ESSE
 MORE_CUES["considering"] += [
     r"\b(?:close to|on the verge of|near to|nearing) (?:joining|sending|committing|contributing|deploying|taking part|a decision)\b",
 ]
+# Only a mission of one kind: "ready to send troops, but only to a peacekeeping mission", "could only be part of a peace
+# mission"; a refusal whose "if" names a task is a limit of the role ("If the force's mandate is to enforce peace, or to
+# disarm Hamas, its soldiers will not be part of it": TASK_IF_FIRST).
+MORE_CUES["conditional"] += [
+    r"\bonly (?:be )?(?:part of|to|in|for|join|serve in|as part of|within) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:peace|peacekeeping|peace-keeping|UN|U\.N\.|United Nations) "
+    r"(?:missions?|operations?|force)\b",
+]
 # Its terms said to be met, or preparations begun: "the conditions we set out have now been met", "the armed forces will
 # begin preparations to send a contingent".
 MORE_CUES["committed"] += [
@@ -1407,6 +1423,11 @@ MORE_CUES["declined"] += [
 ]
 MORE_CUES["considering"] += [
     r"\b(?:consulting|deliberating|conferring) (?:on|about|over) (?:a|the|its|their|Washington(?:’s|'s)) (?:[\w.-]+ ){0,2}?(?:request|invitation|proposal|approach)\b",
+]
+# The question said to be studied: "Regarding possible participation in the force, the President noted that the issue is
+# being thoroughly studied by the relevant ministries".
+MORE_CUES["considering"] += [
+    r"\b(?:the |this |that )?(?:issue|matter|question)\b (?:is|was|remains) (?:still |now )?being (?:[a-z]+ly )?(?:discussed|considered|studied|examined|evaluated|reviewed|assessed)\b",
 ]
 # A government to discuss whether to join: "Thailand's cabinet will discuss next week whether to answer a U.S. request".
 MORE_CUES["considering"] += [
@@ -1724,6 +1745,8 @@ NOT_A_CONTRIBUTION = re.compile(
     # envoys and letters, and contributions to rebuilding: "will send a delegation to the talks"
     r"| (?:a |an |its |their |the )?(?:[\w-]+ )?(?:delegation|envoy|letter|message|minister|representative|note|congratulations)s?\b"
     r"| to (?:the )?(?:[\w’'-]+ ){0,2}(?:reconstruction|rebuilding|recovery|humanitarian|fund)\b"
+    # "ready to participate in the reconstruction of social infrastructure"
+    r"| in (?:the )?(?:[\w’'-]+ ){0,2}(?:reconstruction|rebuilding|recovery|humanitarian (?:aid|effort|relief|response))\b"
     # officers sent to liaise with a coordination centre, which is not the force: "will send a liaison officer to the
     # Civil-Military Coordination Centre", "seconded two planners to the CMCC"
     r"| [^.;]{0,60}?\bto (?:the )?(?:[\w-]+ ){0,3}?(?:(?:Civil-Military |civil-military )?(?:Coordination|Co-ordination|coordination|co-ordination) (?:Cent(?:re|er)|cent(?:re|er)|[Cc]ell|[Hh]ub)|CMCC)\b"
@@ -1775,6 +1798,12 @@ HYPOTHETICAL = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Ss]hould)\s+(?:[\w’'.-]+\s+
 HEDGED_THAT = re.compile(r"\b[Ii]t (?:is|seems|remains|appears|looks) (?:now )?(?:highly |very |increasingly |still |quite )?"
                          r"(?P<odds>unlikely|doubtful|improbable|possible|conceivable|uncertain|not certain|far from certain) that\b")
 UNLIKELY_ODDS = ("unlikely", "doubtful", "improbable")
+TASK_IF_FIRST = re.compile(r"(?:^|(?<=[.!?] )|(?<=[“\"‘]))(?:[Ii]f|[Ss]hould|[Ww]here|[Ww]hen) [^.;]*?\b" + TASKS + r"\b[^.;]*, (?:[\w’'-]+ ){0,4}$")
+# A refusal opened by what it waits for: "Without a clear resolution ..., we will not send our people", "Without both,
+# there will be no deployment".
+WITHOUT_FIRST = re.compile(r"(?:^|(?<=[.!?] )|(?<=[.!?][”\"’] )|(?<=[“\"‘])|(?<=\n))(?:(?:But|And|So),? )?(?:[Ww]ithout|[Ii]n the absence of|[Aa]bsent) "
+                           r"[^,.;]{2,120}, (?:[\w’'-]+ ){0,4}$")
+OPENS_CLAUSE = re.compile(r"(?:^|(?<=[.!?] )|(?<=[.!?][”\"’] )|(?<=[“\"‘])|(?<=\n))(?:(?:But|And|So),? )?$")
 FUNDING_TALK = re.compile(r"\b(?:fund|funds|funding|finance|financing|financial|money|pay for|donors?)\b")
 # Outsiders' guesses: "Some analysts in the region believe it will stay out", "observers expect Ankara to ...".
 ANALYSTS_GUESS = re.compile(r"\b(?:analysts?|observers?|commentators?|experts?|pundits?|watchers)\b(?: [\w-]+){0,4}? "
@@ -1984,8 +2013,10 @@ NUMBER = (r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![.,]?\d)|\d+(?:\.\d+)? tho
 UNITS = (r"(?:more |additional |extra )?(?:troops|soldiers|personnel|peacekeepers|police officers|policemen|police|officers|engineers|medics|military personnel|service members|servicemembers|marines|paratroopers|staff|medical staff|doctors|nurses|medical personnel|observers"
          # forces by their own names: gendarmes, carabinieri, blue helmets, trainers, deminers, special forces
          r"|gendarmes|gendarmerie|carabinieri|Carabinieri|troopers|infantrymen|infantry|servicemen|servicewomen|sappers|deminers|trainers|instructors|commandos|special forces|blue helmets)")
-RANGE = re.compile(r"(?i:between|from) " + NUMBER + r" and " + NUMBER + r"(?: " + UNITS + r")?|" + NUMBER + r" ?(?:to|-|–) ?" + NUMBER + r" " + UNITS)
-UP_TO = re.compile(r"(?i:up to|as many as|no more than|a maximum of) " + NUMBER + r"(?: " + UNITS + r")?")
+# (not an amount of money or a share: "up to 100 million US dollars", "up to 30 percent")
+NOT_PEOPLE_AFTER = r"(?!\d|[,.]\d| ?(?:million|billion|m\b|bn\b|percent|per cent|%|km|kilometres|kilometers|miles|hectares|tonnes|tons|dollars|euros|US\b|USD))"
+RANGE = re.compile(r"(?i:between|from) " + NUMBER + r" and " + NUMBER + NOT_PEOPLE_AFTER + r"(?: " + UNITS + r")?|" + NUMBER + r" ?(?:to|-|–) ?" + NUMBER + r" " + UNITS)
+UP_TO = re.compile(r"(?i:up to|as many as|no more than|a maximum of) " + NUMBER + NOT_PEOPLE_AFTER + r"(?: " + UNITS + r")?")
 # A pledge with its verb left out: "Chile will send 800 troops; Peru, 300" or "... and Peru 300".
 GAP_BEFORE = re.compile(r"(?:;|,|\band|\bwhile|\bwhereas)\s+(?:and\s+)?$")
 # (the figure may size a unit, which may say where it comes from: "and Kosovo a unit of 30 from the Kosovo Security Force")
@@ -2810,6 +2841,8 @@ def _refers_back(text: str, span: Span, cue_start: int) -> bool:
         return True
     if re.search(r"\b(?:[Aa]ny|[Ss]uch an?) $", window) and CUE_OPENS_WITH_NOUN.match(text, cue_start):
         return True  # "any deployment must rest on ...", the cue opening with the noun
+    if re.match(r"(?:the |this |that )(?:issue|matter|question)\b", text[cue_start:span.end]):
+        return True  # "the issue is being thoroughly studied": the question of the country's participation
     if re.search(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?:planned |proposed |possible )?(?:deployment|participation|contribution|offer|involvement|dispatch|pledge"
                  r"|contingent|battalion)(?: (?:would|will|must|should|could|can|is|was|remains)(?: (?:also|still|only))?(?: be| deploy| go| leave)?)? $", window):
         return True  # "But the deployment hinges on a clear mandate", said of the offer the article is about
@@ -3575,12 +3608,18 @@ def _extract(text: str) -> list[Suggestion]:
                     continue
                 if status != "conditional" and QUESTIONED.search(text, max(span.start, m.start() - 60), m.start()):
                     continue  # "unclear whether Chile would send troops", "asked if Peru will join"
-                if status == "conditional" and WITHOUT.match(m.group(0)) and not REFUSED_BEFORE.search(text[span.start:m.start()]):
+                if status == "conditional" and WITHOUT.match(m.group(0)) and not REFUSED_BEFORE.search(text[span.start:m.start()]) \
+                        and not (OPENS_CLAUSE.search(text, span.start, m.start()) and (comma := text.find(", ", m.end(), span.end)) != -1
+                                 and REFUSED_BEFORE.search(text, comma, span.end)):
                     continue  # "will not send troops without a mandate" is a term; "arrived without a mandate" is none
                 if status == "conditional" and UNTIL_THE_FIGHTING_STOPS.fullmatch(m.group(0)) and not ABOUT_THE_FORCE.search(sentence):
                     continue  # "will not deploy troops until the fighting stops" is a term; "hosted talks until the war ends" is none
                 if status == "committed" and HESITANT_BEFORE.search(text, max(span.start, m.start() - 40), m.start()):
                     continue  # "having second thoughts about committing troops": no pledge
+                if status == "declined" and TASK_IF_FIRST.search(text, span.start, m.start()):
+                    continue  # "If the force's mandate is to enforce peace, or to disarm Hamas, its soldiers will not be part of it"
+                if status == "declined" and WITHOUT_FIRST.search(text, span.start, m.start()):
+                    continue  # "Without a clear resolution from the Security Council, we will not send our people": a term
                 if status == "declined" and (first := IF_FIRST_CUE.search(text, span.start, span.end)) and first.start() < m.start():
                     continue  # "as long as Hamas refuses to disarm, Chile will not take part": the refusal has a term
                 if status == "conditional" and NO_TERM_BEFORE.search(text, max(span.start, m.start() - 60), m.start()):
