@@ -5142,3 +5142,54 @@ def test_refusals_opened_by_terms_missions_of_one_kind_and_money(text, expected)
     """"Without ..., we will not" and "no soldier would set foot ... until" are terms; terms said to be needed, then
     counted; only a peace mission; a refusal whose "if" names a task limits the role; the issue studied; dollars are money."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # command as a term said through a refusal; awaiting a request before deciding; consulting partners about a request
+        ("Cairo is willing to contribute forces, the officials said, but no Egyptian soldier will serve under the command of any "
+         "party other than the force's own international command structure.", {"EGY": ("conditional", {}, ["command"])}),
+        ("The Dutch cabinet is awaiting a formal request from the United States before deciding whether to contribute to the "
+         "force.", {"NLD": ("considering", {}, [])}),
+        ("Ivorian officials are consulting with partners in ECOWAS about a U.S. request to contribute troops to the force.",
+         {"CIV": ("considering", {}, [])}),
+        # a refusal as a cleft; a comment declined is no refusal
+        ("Jordan trains Palestinian police. What it will not do, as Amman has said plainly, is send its own soldiers into the "
+         "Strip.", {"JOR": ("declined", {}, [])}),
+        ("India has said nothing, and the ministry of external affairs has declined every invitation to comment.", {}),
+        # units that served on other missions are background
+        ("Ethiopia has decided to deploy two battalions to the force, around 1,600 soldiers in all. The troops will come from "
+         "units that have served in the UN missions in Abyei and South Sudan.", {"ETH": ("committed", {"committed": 1600}, [])}),
+        # domestic parties' terms are theirs
+        ("Bangladesh is in talks with the United States about sending soldiers to the force. Any deployment would be sensitive, "
+         "and several political parties have already said they oppose sending troops unless the mission is under the United "
+         "Nations flag.", {"BGD": ("considering", {}, [])}),
+        # terms said through deputies, a motion, guns silenced; conditions said to be had, then one pointed back to
+        ("Kyrgyzstan is ready to allocate up to 150 servicemen to the force. \"Our servicemen will depart only after the deputies "
+         "have said their word,\" he said.", {"KGZ": ("conditional", {"offered_max": 150}, ["domestic_approval"])}),
+        ("Bangladesh is interested in contributing. But we have conditions for participation. We will not go unless the guns "
+         "have to be silent. If these things are not there, Bangladesh will not participate.",
+         {"BGD": ("conditional", {}, ["ceasefire"])}),
+    ],
+)
+def test_command_clefts_background_units_and_terms_of_others(text, expected):
+    """Command as a term said through a refusal; a request awaited or consulted on; a refusal as a cleft; a comment
+    declined; units' service elsewhere; domestic parties' terms; terms said through deputies or silent guns."""
+    assert _read(text) == expected
+
+
+def test_figures_of_a_unit_sized_years_denied_reports_and_the_fallen():
+    # a country's own unit sized after a comma or before its noun
+    assert _figures("Chad will send troops to the force. The Chadian battalion, 650 strong, is being assembled from units "
+                    "that served with the UN mission in Mali.") == {"TCD": {"committed": 650}}
+    assert _figures("Morocco confirmed that its 800-strong contingent would join the force.") == {"MAR": {"committed": 800}}
+    # years, a denied report's figure, the fallen, the force's eventual size: none is the country's
+    assert _figures("Brazil has not ruled out sending troops. Brazilian soldiers also served in the first UN Emergency Force in "
+                    "Gaza and Sinai between 1957 and 1967.") == {"BRA": {}}
+    assert _figures("Pakistan on Friday denied a report that it had agreed to send 5,000 troops to the force, saying the "
+                    "matter was still under consideration.") == {"PAK": {}}
+    assert _figures("Nepal approved its participation in the force. Nepal has been one of the largest contributors to UN "
+                    "peacekeeping, and more than 70 of its soldiers have died on such missions.") == {"NPL": {}}
+    assert _figures("Ghana has yet to respond to the request. The stabilization force is expected to eventually number around "
+                    "20,000 troops.") == {"GHA": {}}

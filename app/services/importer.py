@@ -278,7 +278,7 @@ SUBJECT_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"|\b[Nn]o (?:[\w-]+ ){0,3}(?:troops|soldiers?|units|forces|personnel|contingent|peacekeepers?|servicem[ae]n)\b(?: [\w-]+){0,3}? (?:will|would|shall|are going to) "
                             r"(?:join|take part|participate|serve|be part|be involved|go|set foot (?:in|on))\b"
                             r"|\bexclud(?:es|ed|ing) any (?:[\w-]+ )?(?:participation|involvement|deployment)\b|\bdecided against (?:participating|joining|sending|taking part|deploying)\b"
-                            r"|\brul(?:ed|es|ing) (?:(?:it|that|this) )?out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer|rule out|exclude|be (?:named|identified|quoted)))|\brefused to\b(?! (?:comment|say|confirm|rule out|exclude|be (?:named|identified|quoted)))|\brefuses to\b(?! (?:rule out|exclude))|\brejected (?:the|a|an|calls|requests|any)\b"
+                            r"|\brul(?:ed|es|ing) (?:(?:it|that|this) )?out\b|\bdeclin(?:ed|es)\b(?! to (?:comment|say|give|elaborate|discuss|confirm|specify|answer|rule out|exclude|be (?:named|identified|quoted)))(?! (?:every |all |repeated |several |many |our |the |an? )?(?:invitations?|requests?|calls?) (?:to|for) comment)|\brefused to\b(?! (?:comment|say|confirm|rule out|exclude|be (?:named|identified|quoted)))|\brefuses to\b(?! (?:rule out|exclude))|\brejected (?:the|a|an|calls|requests|any)\b"
                             # "rejected sending troops", "dismissed participating in the force"
                             r"|\b(?:rejected|rejects|rejecting|dismissed|dismisses) (?:the idea of |the notion of )?(?:sending|joining|participating|contributing|deploying|dispatching|taking part)\b"
                             r"|\b(?:has|have|had) [“\"‘']?no (?:such )?(?:plans?|intentions?)|\b[“\"‘']?no plans[”\"’']? to\b"
@@ -844,6 +844,9 @@ TERMS_ANNOUNCED = [
 # (or said to be clear, the terms then listed in the next sentence: "Its conditions for participation are clear.")
 TERMS_ANNOUNCED += [r"(?:\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he country(?:’s|'s))|(?<=[A-Za-z])(?:’s|'s)) (?:main |key |only |two |three |basic )?(?:conditions|preconditions|requirements|terms)"
                     r"(?: for (?:its |our |their )?(?:participation|joining|involvement|taking part|deployment|contribution))? (?:are|include|would be|will be|remain)\b:?"]
+# ... or said to be had: "But we have conditions for participation, and I want to spell them out."
+TERMS_ANNOUNCED += [r"\b(?:[Ww]e|[Ii]t|[Tt]hey) (?:also )?(?:have|has) (?:some |certain |clear |several |two |three |four |our )?(?:conditions|preconditions|terms)"
+                    r"(?: for (?:our |its |their )?(?:participation|joining|involvement|taking part|deployment|contribution))?\b"]
 # ... or said to be needed first: "But there are two things that must be in place. First, ..."
 TERMS_ANNOUNCED += [r"\b[Tt]here (?:are|were|would be|will be) (?:two|three|four|several|some|certain) (?:things|conditions|requirements|preconditions)"
                     r"(?: that)? (?:must|need to|have to|has to|should|would have to|will have to) (?:be (?:in place|met|fulfilled|satisfied)|happen)\b"]
@@ -1402,6 +1405,16 @@ CUE_IS_TERM = re.compile("|".join(TO_PARLIAMENT + WITH_A_MANDATE + TERMS_AS_ESSE
 MORE_CUES["considering"] += [
     r"\b(?:close to|on the verge of|near to|nearing) (?:joining|sending|committing|contributing|deploying|taking part|a decision)\b",
 ]
+# Command as a term said through a refusal: "no Egyptian soldier will serve under the command of any party other than
+# the force's own international command structure".
+MORE_CUES["conditional"] += [
+    r"\b(?:serve|operate|be placed|be put|fight) under (?:the )?(?:command|direction|control|orders|flag|leadership) of (?:any |an?y? )?"
+    r"(?:party|one|country|state|force|anyone|army)? ?other than\b",
+]
+# A refusal as a cleft: "What it will not do, as Amman has said plainly, is send its own soldiers into the Strip".
+MORE_CUES["declined"] += [
+    r"\b[Ww]hat (?:it|they|we|[A-Z][\w-]+) (?:will|would|can|does|do|cannot|won[’']t) (?:not )?do\b[^.;]{0,80}?,? is (?:to )?(?:send|deploy|contribute|commit|put)\b",
+]
 # Only a mission of one kind: "ready to send troops, but only to a peacekeeping mission", "could only be part of a peace
 # mission"; a refusal whose "if" names a task is a limit of the role ("If the force's mandate is to enforce peace, or to
 # disarm Hamas, its soldiers will not be part of it": TASK_IF_FIRST).
@@ -1422,7 +1435,9 @@ MORE_CUES["declined"] += [
     r"(?: [\w-]+){0,3}?,? but (?:not|no) (?:troops|soldiers|personnel|forces|boots on the ground|peacekeepers)\b",
 ]
 MORE_CUES["considering"] += [
-    r"\b(?:consulting|deliberating|conferring) (?:on|about|over) (?:a|the|its|their|Washington(?:’s|'s)) (?:[\w.-]+ ){0,2}?(?:request|invitation|proposal|approach)\b",
+    r"\b(?:consulting|deliberating|conferring)(?: with [^.;,]{1,80}?)? (?:on|about|over) (?:a|the|its|their|Washington(?:’s|'s)) (?:[\w.-]+ ){0,2}?(?:request|invitation|proposal|approach)\b",
+    # "is awaiting a formal request from the United States before deciding whether to contribute"
+    r"\bawait(?:ing|s)? (?:a |an |the )?(?:formal |official |written )?(?:request|invitation)\b(?=[^.;]{0,80}?\b(?:decid\w*|contribut\w*|join\w*|send\w*|participat\w*)\b)",
 ]
 # The question said to be studied: "Regarding possible participation in the force, the President noted that the issue is
 # being thoroughly studied by the relevant ministries".
@@ -1710,6 +1725,7 @@ GROUP_NOUN = re.compile(r"\b(?:several|some|many|other|a few|a number of|few|mos
 # opposition, critics. What they reject or back is not the country's stance.
 DOMESTIC_SUBJECT = re.compile(r"(?:,|\band|\bwhile|\bbut|—|–|;)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:parties|party|opposition|critics|"
                               r"activists|protesters|protestors|clerics|civil society|unions|analysts|experts)\b(?:[^.;—–]|[—–][^—–]*[—–])*$")
+DOMESTIC_OPPOSE = re.compile(r"\b(?:oppose|opposes|opposed|opposing|reject|rejects|rejected|against|object to|objects to)\b")
 GROUP_CLAUSE_SUBJECT = re.compile(r"(?:\bthat|\bsaid|\bsays|\bsaying|:|,|—|–|--)\s+(?:the\s+)?(?:" + GROUP_NOUN.pattern[2:]
                                   + r"|(?:countries|nations|governments) (?:contributing|sending|joining|taking part|involved|willing|ready)\b)", re.I)
 # The members of such a group set off by dashes or brackets after the verb: "... sending troops -- Chile and Peru --".
@@ -1798,6 +1814,7 @@ HYPOTHETICAL = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Ss]hould)\s+(?:[\w’'.-]+\s+
 HEDGED_THAT = re.compile(r"\b[Ii]t (?:is|seems|remains|appears|looks) (?:now )?(?:highly |very |increasingly |still |quite )?"
                          r"(?P<odds>unlikely|doubtful|improbable|possible|conceivable|uncertain|not certain|far from certain) that\b")
 UNLIKELY_ODDS = ("unlikely", "doubtful", "improbable")
+COMMAND_AFTER = re.compile(r"(?: [\w-]+)? under (?:the )?(?:command|direction|control|orders|flag|leadership) of\b")
 TASK_IF_FIRST = re.compile(r"(?:^|(?<=[.!?] )|(?<=[“\"‘]))(?:[Ii]f|[Ss]hould|[Ww]here|[Ww]hen) [^.;]*?\b" + TASKS + r"\b[^.;]*, (?:[\w’'-]+ ){0,4}$")
 # A refusal opened by what it waits for: "Without a clear resolution ..., we will not send our people", "Without both,
 # there will be no deployment".
@@ -1861,7 +1878,7 @@ ABOUT_THE_FORCE = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\b
 OWN_TROOPS_BEFORE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir|[Tt]he (?:country|kingdom|nation|government)(?:’s|'s)) (?:[\w,-]+ ){0,2}$")
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+$")
 # (an aside that is the country's own offer, ", which has offered up to 20,000 troops,", is no background)
-RELATIVE_CLAUSE = re.compile(r", (?:whose [\w-]+(?: [\w-]+)? |(?:which|who) (?!(?:has|have|had) (?:already )?(?:offered|pledged|promised|committed|volunteered)\b"
+RELATIVE_CLAUSE = re.compile(r", (?:whose [\w-]+(?: [\w-]+)? |that (?=(?:has|have|had) (?!(?:already |also )?(?:offered|pledged|promised|committed|volunteered|said|announced)\b))|(?:which|who) (?!(?:has|have|had) (?:already )?(?:offered|pledged|promised|committed|volunteered)\b"
                              # (", which pledged a battalion to the force in February,": a pledge to this force, said in the past)
                              r"|(?:offered|pledged|promised|committed|volunteered)\b(?=[^,]*?\b(?:to|for|in) the (?:[\w-]+ )?(?:force|ISF|mission)\b)"
                              # (nor is an aside that states the stance: ", which will send 500 troops,", ", which is still deciding,")
@@ -1881,6 +1898,9 @@ ELSEWHERE = re.compile(r"\b(?:(?:has|have|had) (?:long |previously |also |alread
                        r"(?:(?:about |around |some |more than |over |nearly )?\d+ )?"
                        r"(?:(?:UN|U\.N\.|United Nations|African Union|AU|NATO|EU|peacekeeping|multinational)(?: peacekeeping)? (?:missions?|operations?|forces)"
                        r"|(?<=\d )missions)\b[^.;,]*"
+                       # units that served on other missions: "will come from units that have served in the UN missions in Abyei"
+                       r"|\b(?:that|which|who) (?:have|has|had) (?:previously |already |long )?served (?:in|with|on) (?:the |other |earlier |past )?"
+                       r"(?:[\w.-]+ ){0,2}?(?:missions?|operations?|forces?)\b[^.;,]*"
                        # where its units gained their experience: "would come from units with experience in southern Lebanon"
                        r"|\b(?:with|gained|have|has|had) (?:long |years of |wide |extensive |recent )?(?:[\w-]+ )?experience (?:in|from|with) [^.;,]*")
 
@@ -1960,7 +1980,7 @@ CATEGORY_WORDS = [
     ("command", re.compile(r"\bunder (?:the )?(?:U\.?N\.?|United Nations) (?:command|leadership)\b", re.I)),
     ("mandate", re.compile(r"\bU\.?N\.?\b|United Nations|Security Council|mandate|resolution|legal basis|international law|terms of reference|rules of engagement", re.I)),
     ("domestic_approval", re.compile(r"parliament|congress|senate|legislat|national assembly|majlis|ratif|referendum|cabinet|lawmakers"
-                                      r"|(?<!General )\bassembly\b|\bNational Council\b|\bMain Committee\b|\bFederal Assembly\b|\bBundestag|\bSejm\b|\bKnesset\b|\bDuma\b|\bDPR\b|\bStorting|\bRiksdag|\bDiet\b"
+                                      r"|(?<!General )\bassembly\b|\bdeputies\b|\bMPs\b|\bmembers of parliament\b|\b(?:the )?motion (?:is|has been|was) (?:passed|adopted|approved)|\bNational Council\b|\bMain Committee\b|\bFederal Assembly\b|\bBundestag|\bSejm\b|\bKnesset\b|\bDuma\b|\bDPR\b|\bStorting|\bRiksdag|\bDiet\b"
                                       # parliaments by name, and a country's own law and procedures
                                       r"|\bMajlis|\bMejlis|\bSangsad|\bLok Sabha|\bRada\b|\bCortes\b|\bFolketing|\bEduskunta|\bOireachtas|\bD[aá]il\b"
                                       r"|\bHouse of (?:Commons|Representatives)|\bSeimas|\bSaeima|\bRiigikogu|\bSabor\b|\bSkupština|\bKuvendi|\bMazhilis|\bJogorku"
@@ -1970,7 +1990,7 @@ CATEGORY_WORDS = [
                                       # the head of state's own sign-off, and a vote (a UN vote is the mandate's, matched above)
                                       r"|president(?:’s|'s|ial)? (?:approval|assent|sign-off|consent|green light|decision)|(?:approval|assent|sign-off|consent|green light|decision) (?:of|from|by) (?:the )?(?:president|head of state)\b"
                                       r"|\ba (?:[\w-]+ )?vote\b", re.I)),
-    ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends|guns (?:have )?(?:not )?fallen silent|guns fall silent"
+    ("ceasefire", re.compile(r"cease-?fire|truce|hostilities|fighting|military action|armistice|cessation|violence|war ends|guns (?:have )?(?:not )?fallen silent|guns fall silent|guns (?:have to|must|need to) (?:be|fall|go|stay) silent|guns (?:are|stay|remain) silent"
                               # the war still on: "will not send soldiers while the war continues"
                               r"|(?:war|conflict|bombing|offensive|(?:air ?|missile )?strikes|attacks|bombardments?|shelling|raids) (?:continues?|goes on|go on|rages?|persists?|is still going on|are still going on|is ongoing|are ongoing)"
                               # the fighting's end in other words: "once the guns fall silent", "when the war is over"
@@ -2015,7 +2035,7 @@ UNITS = (r"(?:more |additional |extra )?(?:troops|soldiers|personnel|peacekeeper
          r"|gendarmes|gendarmerie|carabinieri|Carabinieri|troopers|infantrymen|infantry|servicemen|servicewomen|sappers|deminers|trainers|instructors|commandos|special forces|blue helmets)")
 # (not an amount of money or a share: "up to 100 million US dollars", "up to 30 percent")
 NOT_PEOPLE_AFTER = r"(?!\d|[,.]\d| ?(?:million|billion|m\b|bn\b|percent|per cent|%|km|kilometres|kilometers|miles|hectares|tonnes|tons|dollars|euros|US\b|USD))"
-RANGE = re.compile(r"(?i:between|from) " + NUMBER + r" and " + NUMBER + NOT_PEOPLE_AFTER + r"(?: " + UNITS + r")?|" + NUMBER + r" ?(?:to|-|–) ?" + NUMBER + r" " + UNITS)
+RANGE = re.compile(r"(?i:between|from) (?!(?:19|20)\d\d and (?:19|20)\d\d\b)" + NUMBER + r" and " + NUMBER + NOT_PEOPLE_AFTER + r"(?: " + UNITS + r")?|" + NUMBER + r" ?(?:to|-|–) ?" + NUMBER + r" " + UNITS)
 UP_TO = re.compile(r"(?i:up to|as many as|no more than|a maximum of) " + NUMBER + NOT_PEOPLE_AFTER + r"(?: " + UNITS + r")?")
 # A pledge with its verb left out: "Chile will send 800 troops; Peru, 300" or "... and Peru 300".
 GAP_BEFORE = re.compile(r"(?:;|,|\band|\bwhile|\bwhereas)\s+(?:and\s+)?$")
@@ -2041,6 +2061,8 @@ EACH = re.compile(r"(?<![\w-])(\d+|" + _WORD + r") (?:[\w-]+ )?(?:battalions|uni
                   r"(?:about |around |some |roughly |nearly |up to )?" + NUMBER + r" (?:[a-z-]+ ){0,2}(?:" + UNITS + r"|men) each\b", re.I)
 # Troops a country already has elsewhere: "has 8,000 soldiers serving in UN missions" (not "serving with the
 # force in Gaza": those are its troops on the ground there).
+CASUALTIES_AFTER = re.compile(r"(?:(?: of (?:its|their|the country(?:’s|'s)|[A-Z][\w-]+(?:’s|'s)))? (?:[\w-]+ )?(?:soldiers|troops|peacekeepers|personnel|servicemen))?"
+                              r" (?:have |had |were |are )?(?:died|been killed|killed|lost their lives|fallen|wounded|injured)\b")
 SERVING_BEFORE = re.compile(r"\b(?:has|have|had) (?:about |around |some |more than |over |nearly )?$")
 SERVING_AFTER = re.compile(r"(?: [\w-]+){0,2}? (?:(?:serving|deployed|stationed)(?! (?:now )?(?:with (?:the |an? )?(?:[\w-]+ )?(?:force|ISF|mission)\b|(?:in|inside) " + PLACES + r"))|abroad|worldwide|around the world|overseas|"
                            r"in (?:UN|U\.N\.|United Nations|other|peacekeeping|several|various|\w+ (?:UN )?missions|Lebanon|Africa|the Sahel"
@@ -2057,7 +2079,11 @@ UNIT_NUMBERS = re.compile(r"\b(?:contingent|battalion|brigade|unit|company|detac
                           + r") (?:(?:will|would|is to|is set to|is expected to|could|should) )?(?:number|numbering|total|totalling|totaling|comprise|"
                           r"be made up of|consist of|of) (?:about |around |some |roughly |nearly |approximately )?" + NUMBER + r"(?![\d,.]\d|\d)(?! (?:million|billion|dollars|euros|tons|tonnes|vehicles|trucks|km|kilomet))")
 # "a contingent 650 strong"
-STRONG_AFTER_UNIT = re.compile(r"\b(?:contingent|battalion|brigade|unit|company|detachment|team) (?:about |around |some |roughly |nearly )?" + NUMBER + r" strong\b")
+STRONG_AFTER_UNIT = re.compile(r"\b(?:contingent|battalion|brigade|unit|company|detachment|team),? (?:about |around |some |roughly |nearly )?" + NUMBER + r" strong\b"
+)
+# A country's own unit sized before it: "the rest of Morocco's 800-strong contingent".
+OWN_STRONG = re.compile(r"(?:’s|'s|\bits|\btheir) (?:about |around |some |roughly |nearly )?" + NUMBER + r"-strong "
+                        r"(?:contingent|battalion|brigade|unit|company|detachment|team|force)\b")
 # Lower bounds: "at least 2,000 troops", "no fewer than 500", "20,000 or even more peacekeepers".
 AT_LEAST = re.compile(r"(?i:at least|no fewer than|no less than|a minimum of|more than) " + NUMBER + r"(?![,.]\d)"
                       # the people counted, or nothing counted at all: "more than 20 questions" is no head count
@@ -2181,7 +2207,7 @@ def figures_written(text: str) -> set[int]:
 # number 20,000") is no country's contribution.
 FORCE_WIDE_BEFORE = re.compile(r"\b(?:force|mission|ISF|contingents?|coalition) (?:of|with|totall?ing|numbering|comprising|made up of) "
                                r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
-                               r"|\b(?:force|mission|ISF)(?:,? (?:whose|which|with|its) (?:[\w-]+ ){0,2}?| (?:[\w-]+ ){0,3}?| |,(?: [\w.-]+){1,8}, )(?:will|would|could|can|is to|is expected to|may|might) (?:have|number|include|comprise|consist of|total|reach|be made up of) "
+                               r"|\b(?:force|mission|ISF)(?:,? (?:whose|which|with|its) (?:[\w-]+ ){0,2}?| (?:[\w-]+ ){0,3}?| |,(?: [\w.-]+){1,8}, )(?:will|would|could|can|is to|is expected to|may|might) (?:eventually |ultimately |initially |finally |then )?(?:have|number|include|comprise|consist of|total|reach|be made up of) "
                                r"(?:about |around |some |roughly |nearly |up to |as many as |at least |more than |over )?$"
                                # (and the force's own first troops: "the force, whose first 2,000 troops arrive in May")
                                r"|\b(?:force|mission|ISF)(?:’s|'s|,? whose) (?:planned |projected |total |full |envisaged |expected |overall |eventual |first |initial |advance |lead )?(?:strength of )?$"
@@ -2272,6 +2298,9 @@ def _figures(sentence: str) -> list[Figure]:
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
     asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(sentence)]
+    if REPORT_DENIED.search(sentence):
+        # "denied a report that it had agreed to send 5,000 troops": the report's figure, not the country's
+        asides += [(m.start(), m.end()) for m in DENIED_REPORT.finditer(sentence)]
 
     def add(m: re.Match[str], values: dict[str, int], total: bool = False) -> None:
         if any(a < m.end() and m.start() < b for a, b in taken):
@@ -2279,6 +2308,8 @@ def _figures(sentence: str) -> list[Figure]:
         taken.append((m.start(), m.end()))
         if any(a <= m.start() < b for a, b in asides):
             return  # ", which already has 5,000 peacekeepers abroad," is background, not the offer
+        if CASUALTIES_AFTER.match(sentence, m.end()):
+            return  # "more than 70 of its soldiers have died on such missions": the fallen, not the offer
         if SERVING_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) and SERVING_AFTER.match(sentence, m.end()):
             return  # "has 8,000 soldiers in UN missions": troops serving elsewhere
         before = sentence[max(0, m.start() - 120):m.start()]
@@ -2311,6 +2342,8 @@ def _figures(sentence: str) -> list[Figure]:
     for m in SIZED.finditer(sentence):
         add(m, {"single": _number(m.group(1))})
     for m in STRONG_AFTER_UNIT.finditer(sentence):
+        add(m, {"single": _number(m.group(1))})
+    for m in OWN_STRONG.finditer(sentence):
         add(m, {"single": _number(m.group(1))})
     for m in SUM.finditer(sentence):
         numbers = re.findall(NUMBER.replace("(", "(?:", 1), m.group(0))
@@ -2923,8 +2956,8 @@ def _longest_list(text: str, named: list[Mention]) -> list[str]:
 
 def _only_country(named: list[Mention], speakers: list[Mention]) -> str | None:
     """The one country a sentence names (by name, capital, demonym or official), if only one."""
-    codes = set(x.code for x in named)
-    if len(codes) == 1 and speakers:
+    codes = set(x.code for x in speakers)  # (not a place or an aside: "units that served with the UN mission in Mali")
+    if len(codes) == 1:
         return next(iter(codes))
     return None
 
@@ -3043,7 +3076,7 @@ def _listed_terms(items: str) -> list[tuple[str, str]]:
 
 # Terms pointed back to: "once both requirements had been met", "when these conditions are fulfilled".
 TERMS_NAMED_BEFORE = re.compile(r"(?:both|these|those|all|such|all these|all those|all of these|the two|the three|the above) "
-                                r"(?:(?:two|three|four) )?(?:requirements|conditions|terms|preconditions|criteria)\b"
+                                r"(?:(?:two|three|four) )?(?:requirements|conditions|terms|preconditions|criteria|things)\b"
                                 r"(?!\s*[:—–]|,? (?:including|such as|namely|notably)\b)", re.I)
 
 
@@ -3616,6 +3649,8 @@ def _extract(text: str) -> list[Suggestion]:
                     continue  # "will not deploy troops until the fighting stops" is a term; "hosted talks until the war ends" is none
                 if status == "committed" and HESITANT_BEFORE.search(text, max(span.start, m.start() - 40), m.start()):
                     continue  # "having second thoughts about committing troops": no pledge
+                if status == "declined" and COMMAND_AFTER.match(text, m.end(), span.end):
+                    continue  # "no Egyptian soldier will serve under the command of any party other than the force's own": a term
                 if status == "declined" and TASK_IF_FIRST.search(text, span.start, m.start()):
                     continue  # "If the force's mandate is to enforce peace, or to disarm Hamas, its soldiers will not be part of it"
                 if status == "declined" and WITHOUT_FIRST.search(text, span.start, m.start()):
@@ -3723,6 +3758,9 @@ def _extract(text: str) -> list[Suggestion]:
                     and not APPOSED_GROUP.fullmatch(text, last_named, m.start())  # "Chile and Peru, two nations that could ..., are"
                 if not inside and status != "conditional" and DOMESTIC_SUBJECT.search(text, last_named, m.start()):
                     group_subject = True  # "..., and the main parties have distanced themselves from ...": not the government
+                if not inside and status == "conditional" and (domestic := DOMESTIC_SUBJECT.search(text, last_named, m.start())) \
+                        and DOMESTIC_OPPOSE.search(domestic.group(0)):
+                    group_subject = True  # "several political parties have said they oppose sending troops unless ...": their terms
                 if group_subject:
                     subjects = []  # "the minister said several countries are ready to send troops": not his country
                 if subjects and not inside and WE_BEFORE_CUE.search(text, max(span.start, m.start() - 40), m.start()) \
@@ -3766,7 +3804,7 @@ def _extract(text: str) -> list[Suggestion]:
                             subjects = list(answered)  # the answer to a question about that country
                         if not subjects and carried and _refers_back(text, span, m.start()) \
                                 and not any(x.code != carried and not (x.code in NOT_CONTRIBUTORS and (x.is_demonym or x.start > m.start()))
-                                            for x in named):
+                                            for x in speakers):  # (not a place or an aside: "units that have served in Lebanon")
                             # (the country itself may be named further on, "... what Jakarta calls", and a party after
                             # the cue is not the subject: "despite Israel's objections")
                             subjects = [carried]
@@ -3829,8 +3867,9 @@ def _extract(text: str) -> list[Suggestion]:
                         # "would send troops only under a UN mandate and only if ...": the first term is inside the cue
                         terms = _conditions_in(text, inner.start(), inner.end(), sentence) + terms
                     colon = text.find(":", m.end(), span.end)
-                    if TERMS_ANNOUNCED_CUE.match(cue_text) and TERMS_JUST_CLEAR.fullmatch(text[c_start:c_end].strip()):
-                        terms = []  # "Its conditions are clear." names none yet
+                    if TERMS_ANNOUNCED_CUE.match(cue_text) and (TERMS_JUST_CLEAR.fullmatch(text[c_start:c_end].strip())
+                                                                or (c_start, c_end) == (m.start(), m.end())):
+                        terms = []  # "Its conditions are clear.", "we have conditions for participation": none named yet
                     listed = TERMS_INCLUDING.match(text, m.end(), span.end) if TERMS_ANNOUNCED_CUE.match(cue_text) else None
                     if listed is not None:
                         # "under certain conditions, including a UN mandate and the consent of the parties"
