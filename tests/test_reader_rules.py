@@ -5193,3 +5193,32 @@ def test_figures_of_a_unit_sized_years_denied_reports_and_the_fallen():
                     "peacekeeping, and more than 70 of its soldiers have died on such missions.") == {"NPL": {}}
     assert _figures("Ghana has yet to respond to the request. The stabilization force is expected to eventually number around "
                     "20,000 troops.") == {"GHA": {}}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # troops arrived in Gaza, said at length; a unit sized with "the"
+        ("JAKARTA - A total of 1,200 personnel of the Garuda Contingent assigned to the International Stabilization Force (ISF) "
+         "arrived in the southern Gaza Strip on Sunday, the TNI Information Center said.", {"IDN": ("deployed", {"deployed": 1200}, [])}),
+        # no answer yet, an uncertain participation, more time asked for
+        ("Islamabad, on the other hand, has not given a final answer, and Pakistani officials have asked Washington for more "
+         "time, the sources said.", {"PAK": ("considering", {}, [])}),
+        ("Indonesia will send troops, while Pakistan's participation remains uncertain.",
+         {"IDN": ("committed", {}, []), "PAK": ("considering", {}, [])}),
+        # a refusal to put its own troops inside Gaza
+        ("While Egypt will host the force's logistics base at El Arish, it is unlikely to put its own troops inside Gaza.",
+         {"EGY": ("declined", {}, [])}),
+        # an earlier month's stance gives way to the present one
+        ("Bangladesh went the other way. Dhaka said in November that it would not take part; it is now in talks with Washington "
+         "about a possible contribution.", {"BGD": ("considering", {}, [])}),
+        ("The UAE is now in discussions with Washington over a possible contribution to the force. In November, a senior Emirati "
+         "official said the UAE would \"likely not\" take part in the force.", {"ARE": ("considering", {}, [])}),
+        # carabinieri committed after a vote
+        ("Italy has now committed 200 carabinieri after a parliamentary vote.", {"ITA": ("committed", {"committed": 200}, [])}),
+    ],
+)
+def test_arrivals_answers_awaited_and_earlier_months(text, expected):
+    """Troops arrived said at length; no answer yet in other words; its own troops not put inside Gaza; a stance of an
+    earlier month gives way to the present one; carabinieri committed."""
+    assert _read(text) == expected

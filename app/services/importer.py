@@ -227,7 +227,7 @@ NOT_SEND = (r"(?:send|dispatch|contribute|join|take part|participate|deploy|comm
             # "its troops will not enter Gaza", "will not set foot in the Strip"
             r"|enter (?:the )?(?:Gaza(?: Strip)?|Strip|enclave)|go (?:in)?to Gaza|set foot in (?:the )?(?:Gaza(?: Strip)?|Strip|enclave)"
             # "put soldiers on the ground", "put any boots on the ground"
-            r"|put (?:any )?(?:of (?:its|their) )?(?:[\w-]+ )?(?:troops|soldiers|boots|forces|personnel) (?:on the ground|(?:in|inside|into) (?:the )?(?:Gaza(?: Strip)?|Strip|enclave))"
+            r"|put (?:any )?(?:of (?:its|their) )?(?:its |their )?(?:own )?(?:[\w-]+ )?(?:troops|soldiers|boots|forces|personnel) (?:on the ground|(?:in|inside|into) (?:the )?(?:Gaza(?: Strip)?|Strip|enclave))"
             r"|be (?:sending|contributing|deploying|joining|participating|taking part|committing)"
             r"|sending|dispatching|contributing|deploying|joining|participating|taking part)")
 # A refusal limited to a task ("will not take part in combat") limits the role; it is not a refusal to join.
@@ -336,7 +336,7 @@ HELD_BACK = r"(?:refrain(?:s|ed|ing)? from|stopped short of|stops short of|stopp
 # spoken of) and is still cancelled by a negation just before it.
 # A decision said after it to be still to come: "(Chile's decision to send troops) is yet to be finalised".
 STILL_TO_BE_MADE = r"[^.;]{0,60}? (?:is|was|remains) (?:still |now )?(?:yet to be|not yet|pending|awaited|under (?:review|consideration))"
-UNITS_WORD = r"(?:troops|soldiers|personnel|forces|peacekeepers|police|officers|contingent|units?|battalions?|medics|engineers)"
+UNITS_WORD = r"(?:troops|soldiers|personnel|forces|peacekeepers|police|officers|contingent|units?|battalions?|medics|engineers|carabinieri|gendarmes|servicemen)"
 PEOPLE_WORD = re.compile(r"\b" + UNITS_WORD + r"\b")  # (a word for the people a country sends)
 # Places in Gaza, where troops that arrive or serve are the force's.
 PLACES = r"(?:Gaza|the enclave|the Strip|the territory|Rafah|Khan Yunis|Khan Younis|Deir al-Balah|Gaza City)"
@@ -1444,6 +1444,13 @@ MORE_CUES["considering"] += [
 MORE_CUES["considering"] += [
     r"\b(?:the |this |that )?(?:issue|matter|question)\b (?:is|was|remains) (?:still |now )?being (?:[a-z]+ly )?(?:discussed|considered|studied|examined|evaluated|reviewed|assessed)\b",
 ]
+# No answer yet in other words: "has not given a final answer", "Pakistan's participation remains uncertain",
+# "officials have asked Washington for more time".
+MORE_CUES["considering"] += [
+    r"\b(?:has|have|had) not (?:yet )?given (?:a|any|its|their) (?:final |formal |official |definitive )?(?:answer|reply|response)\b",
+    r"(?:’s|'s|\bits|\btheir) (?:possible |potential )?(?:participation|involvement|contribution|role) (?:remains|is still|was still|looks) (?:uncertain|unclear|undecided|open)\b",
+    r"\b(?:asked|requested|sought) (?:[\w.-]+ ){0,2}?(?:for )?more time\b",
+]
 # A government to discuss whether to join: "Thailand's cabinet will discuss next week whether to answer a U.S. request".
 MORE_CUES["considering"] += [
     r"\b(?:will|would|is to|are to|is due to|is set to) (?:discuss|consider|examine|study|review|debate|decide|look at) (?:[\w-]+ ){0,3}?whether\b",
@@ -1453,6 +1460,12 @@ MORE_CUES["considering"] += [
 MORE_CUES["committed"] += [
     r"\b(?:batch|contingent|unit|group|wave|detachment) of [A-Z][\w-]+ (?:troops|soldiers|personnel|peacekeepers|servicemen)\b(?: [^.;,]{0,60}?)? "
     r"(?:is|are) (?:about|due|set|scheduled|ready) to (?:leave|depart|fly out|head out|deploy|set off)\b",
+]
+# Troops arrived in Gaza, said at length: "A total of 1,200 personnel of the Garuda Contingent assigned to the ISF arrived in the
+# southern Gaza Strip", "The first group of servicemen of the Azerbaijani Army assigned to the force has arrived in the Gaza Strip".
+MORE_CUES["deployed"] += [
+    r"\b(?:troops|soldiers|personnel|peacekeepers|servicemen|contingent)\b[^.;]{0,120}? (?:has |have |had )?(?:arrived|landed) in (?:the )?"
+    r"(?:southern |northern |central )?(?:Gaza|Strip|enclave|Rafah|Khan Yunis|Khan Younis)\b",
 ]
 # Plans unchanged: "The country's contingent would continue to deploy as scheduled".
 MORE_CUES["committed"] += [
@@ -1782,7 +1795,7 @@ DECIDER_AFTER = re.compile(r"\s+(?:(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3})?$"
 # expressed its willingness ... but is now hesitant". Only what follows the turn is current.
 # (a turn to a state in the present tense counts too: "committed troops last year, but it has said it is awaiting
 # details of the mandate")
-TURN_TO_NOW = re.compile(r"\b(?:but|yet|though|although)\b,? (?:[\w’'-]+ ){0,3}?(?:now|since|no longer|currently)\b"
+TURN_TO_NOW = re.compile(r"(?:\b(?:but|yet|though|although)\b,?|;) (?:[\w’'-]+ ){0,3}?(?:now|since|no longer|currently)\b"
                          r"|\b(?:but|yet|though|although)\b,? (?:[\w’'-]+ ){0,4}?(?:is|are|remains) (?:still |now )?"
                          r"(?:awaiting|waiting|seeking|demanding|insisting|reviewing|reconsidering|weighing|considering|hesitant|reluctant|undecided)\b")
 
@@ -2083,7 +2096,9 @@ STRONG_AFTER_UNIT = re.compile(r"\b(?:contingent|battalion|brigade|unit|company|
 )
 # A country's own unit sized before it: "the rest of Morocco's 800-strong contingent".
 OWN_STRONG = re.compile(r"(?:’s|'s|\bits|\btheir) (?:about |around |some |roughly |nearly )?" + NUMBER + r"-strong "
-                        r"(?:contingent|battalion|brigade|unit|company|detachment|team|force)\b")
+                        r"(?:contingent|battalion|brigade|unit|company|detachment|team|force)\b"
+                        # (or "the 150-strong contingent": a unit, not the whole force)
+                        r"|\b[Tt]he (?:about |around |some |roughly |nearly )?" + NUMBER + r"-strong (?:contingent|battalion|unit|company|detachment|team)\b")
 # Lower bounds: "at least 2,000 troops", "no fewer than 500", "20,000 or even more peacekeepers".
 AT_LEAST = re.compile(r"(?i:at least|no fewer than|no less than|a minimum of|more than) " + NUMBER + r"(?![,.]\d)"
                       # the people counted, or nothing counted at all: "more than 20 questions" is no head count
@@ -2344,7 +2359,7 @@ def _figures(sentence: str) -> list[Figure]:
     for m in STRONG_AFTER_UNIT.finditer(sentence):
         add(m, {"single": _number(m.group(1))})
     for m in OWN_STRONG.finditer(sentence):
-        add(m, {"single": _number(m.group(1))})
+        add(m, {"single": _number(next(g for g in m.groups() if g))})
     for m in SUM.finditer(sentence):
         numbers = re.findall(NUMBER.replace("(", "(?:", 1), m.group(0))
         add(m, {"single": sum(_number(n) for n in numbers[:2])})
@@ -2555,7 +2570,11 @@ RECALLED = re.compile(r"\b(?:[Ll]ast (?:year|month|week|January|February|March|A
                       # the pluperfect alone: "Chile had pledged the troops" before what it has done since
                       r"|had (?:promised|pledged|offered|volunteered)"
                       # a year named for it: "promised police officers in 2024, yet ..."
-                      r"|(?<=[a-z] )in (?:(?:January|February|March|April|May|June|July|August|September|October|November|December) )?(?:19|20)\d\d(?=[,;]| (?:but|yet|though)\b))\b")
+                      r"|(?<=[a-z] )in (?:(?:January|February|March|April|May|June|July|August|September|October|November|December) )?(?:19|20)\d\d(?=[,;]| (?:but|yet|though)\b)"
+                      # a month named for it, opening the sentence or after "said": "In November, a senior official said the UAE
+                      # would likely not take part", "Dhaka said in November that it would not take part; it is now in talks"
+                      r"|\bIn (?:late |early |mid-)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: (?:19|20)\d\d)?,"
+                      r"|\bsaid in (?:late |early |mid-)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: (?:19|20)\d\d)? that)")
 # A time phrase right after the verb of saying only dates the statement ("Chile said last week it would
 # send troops", "Reuters reported earlier this month"): the stance is still the current one.
 DATED_STATEMENT = re.compile(r"\b(?:said|says|reported|announced|told [\w.]+(?: [\w.]+)?|stated|confirmed|added|wrote|declared)(?: on \w+)? $")
