@@ -1401,87 +1401,73 @@ MORE_CUES["conditional"] += [
 ]
 # Cues that name the term themselves ("subject to a vote in parliament", "the mandate is key").
 CUE_IS_TERM = re.compile("|".join(TO_PARLIAMENT + WITH_A_MANDATE + TERMS_AS_ESSENTIALS))
-# Nearly there: "two nations US officials say are close to joining", "on the verge of sending troops".
-MORE_CUES["considering"] += [
-    r"\b(?:close to|on the verge of|near to|nearing) (?:joining|sending|committing|contributing|deploying|taking part|a decision)\b",
-]
-# Command as a term said through a refusal: "no Egyptian soldier will serve under the command of any party other than
-# the force's own international command structure".
-MORE_CUES["conditional"] += [
-    r"\b(?:serve|operate|be placed|be put|fight) under (?:the )?(?:command|direction|control|orders|flag|leadership) of (?:any |an?y? )?"
-    r"(?:party|one|country|state|force|anyone|army)? ?other than\b",
-]
-# A refusal as a cleft: "What it will not do, as Amman has said plainly, is send its own soldiers into the Strip".
-MORE_CUES["declined"] += [
-    r"\b[Ww]hat (?:it|they|we|[A-Z][\w-]+) (?:will|would|can|does|do|cannot|won[’']t) (?:not )?do\b[^.;]{0,80}?,? is (?:to )?(?:send|deploy|contribute|commit|put)\b",
-]
-# Only a mission of one kind: "ready to send troops, but only to a peacekeeping mission", "could only be part of a peace
-# mission"; a refusal whose "if" names a task is a limit of the role ("If the force's mandate is to enforce peace, or to
-# disarm Hamas, its soldiers will not be part of it": TASK_IF_FIRST).
-MORE_CUES["conditional"] += [
-    r"\bonly (?:be )?(?:part of|to|in|for|join|serve in|as part of|within) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:peace|peacekeeping|peace-keeping|UN|U\.N\.|United Nations) "
-    r"(?:missions?|operations?|force)\b",
-]
-# Its terms said to be met, or preparations begun: "the conditions we set out have now been met", "the armed forces will
-# begin preparations to send a contingent".
-MORE_CUES["committed"] += [
-    r"\b(?:the |our |its |their |all )?(?:conditions|preconditions|terms|requirements) (?:[\w-]+ ){0,4}?(?:have|has) (?:now |all |finally )?been (?:met|fulfilled|satisfied)\b",
-    r"\b(?:will|would|to) (?:begin|start) (?:preparations|preparing) (?:to|for) (?:send|deploy|dispatch|the deployment|the dispatch)\b",
-]
-# Goods but no people: "will send equipment but not soldiers"; consulting on a request: "officials are still consulting
-# on a U.S. request to contribute".
-MORE_CUES["declined"] += [
-    r"\b(?:send|provide|contribute|give|supply|offer) (?:[\w$,.-]+ ){0,3}?(?:equipment|money|funds|funding|aid|supplies|vehicles|logistics|logistical support)"
-    r"(?: [\w-]+){0,3}?,? but (?:not|no) (?:troops|soldiers|personnel|forces|boots on the ground|peacekeepers)\b",
-]
-MORE_CUES["considering"] += [
-    r"\b(?:consulting|deliberating|conferring)(?: with [^.;,]{1,80}?)? (?:on|about|over) (?:a|the|its|their|Washington(?:’s|'s)) (?:[\w.-]+ ){0,2}?(?:request|invitation|proposal|approach)\b",
-    # "is awaiting a formal request from the United States before deciding whether to contribute"
-    r"\bawait(?:ing|s)? (?:a |an |the )?(?:formal |official |written )?(?:request|invitation)\b(?=[^.;]{0,80}?\b(?:decid\w*|contribut\w*|join\w*|send\w*|participat\w*)\b)",
-]
-# The question said to be studied: "Regarding possible participation in the force, the President noted that the issue is
-# being thoroughly studied by the relevant ministries".
-MORE_CUES["considering"] += [
-    r"\b(?:the |this |that )?(?:issue|matter|question)\b (?:is|was|remains) (?:still |now )?being (?:[a-z]+ly )?(?:discussed|considered|studied|examined|evaluated|reviewed|assessed)\b",
-]
-# No answer yet in other words: "has not given a final answer", "Pakistan's participation remains uncertain",
-# "officials have asked Washington for more time".
-MORE_CUES["considering"] += [
-    r"\b(?:has|have|had) not (?:yet )?given (?:a|any|its|their) (?:final |formal |official |definitive )?(?:answer|reply|response)\b",
-    r"(?:’s|'s|\bits|\btheir) (?:possible |potential )?(?:participation|involvement|contribution|role) (?:remains|is still|was still|looks) (?:uncertain|unclear|undecided|open)\b",
-    r"\b(?:asked|requested|sought) (?:[\w.-]+ ){0,2}?(?:for )?more time\b",
-]
-# A government to discuss whether to join: "Thailand's cabinet will discuss next week whether to answer a U.S. request".
-MORE_CUES["considering"] += [
-    r"\b(?:will|would|is to|are to|is due to|is set to) (?:discuss|consider|examine|study|review|debate|decide|look at) (?:[\w-]+ ){0,3}?whether\b",
-]
-# A contingent about to leave: "the first batch of Indonesian soldiers for the International Stabilization Force is about
-# to leave for Egypt".
-MORE_CUES["committed"] += [
-    r"\b(?:batch|contingent|unit|group|wave|detachment) of [A-Z][\w-]+ (?:troops|soldiers|personnel|peacekeepers|servicemen)\b(?: [^.;,]{0,60}?)? "
-    r"(?:is|are) (?:about|due|set|scheduled|ready) to (?:leave|depart|fly out|head out|deploy|set off)\b",
-]
-# Troops arrived in Gaza, said at length: "A total of 1,200 personnel of the Garuda Contingent assigned to the ISF arrived in the
-# southern Gaza Strip", "The first group of servicemen of the Azerbaijani Army assigned to the force has arrived in the Gaza Strip".
-MORE_CUES["deployed"] += [
-    r"\b(?:troops|soldiers|personnel|peacekeepers|servicemen|contingent)\b[^.;]{0,120}? (?:has |have |had )?(?:arrived|landed) in (?:the )?"
-    r"(?:southern |northern |central )?(?:Gaza|Strip|enclave|Rafah|Khan Yunis|Khan Younis)\b",
-]
-# Plans unchanged: "The country's contingent would continue to deploy as scheduled".
-MORE_CUES["committed"] += [
-    r"\b(?:contingent|troops|soldiers|deployment|battalion|unit)(?:’s|'s)? (?:would|will) (?:continue to (?:deploy|prepare|go)|go ahead|proceed)"
-    r"(?= as (?:planned|scheduled)| on schedule| according to plan|[.,;]|$)",
-]
-# Troops said to go in first: "its soldiers will be among the first to enter Gaza".
-MORE_CUES["committed"] += [
-    r"\b(?:troops|soldiers|forces|contingent|units?|peacekeepers|personnel|police) (?:will|would|are to|are set to) be (?:among )?the first "
-    r"(?:[\w-]+ )?to (?:enter|arrive|deploy|be deployed|go in|land)\b",
-]
-# Approached, said of the country in an aside or after a colon: "Vietnam, approached by Washington in January about a
-# contribution, has still not responded", "- Bangladesh: approached by Washington, no decision yet".
-MORE_CUES["considering"] += [
-    r"(?:(?<=[A-Za-z], )|(?<=[A-Za-z]: ))(?:approached|asked|sounded out|courted|invited)(?= (?:by|in|last|earlier|about|to|over|on)\b)",
-]
+# Wordings of stances met in the newer development material (the real set's twenty-fourth batch, the made-up passages),
+# each status's in the order they are tried, each with an example.
+REPORTED_WORDINGS: dict[str, list[str]] = {
+    "considering": [
+        # Nearly there: "two nations US officials say are close to joining", "on the verge of sending troops".
+        r"\b(?:close to|on the verge of|near to|nearing) (?:joining|sending|committing|contributing|deploying|taking part|a decision)\b",
+        r"\b(?:consulting|deliberating|conferring)(?: with [^.;,]{1,80}?)? (?:on|about|over) (?:a|the|its|their|Washington(?:’s|'s)) (?:[\w.-]+ ){0,2}?(?:request|invitation|proposal|approach)\b",
+        # "is awaiting a formal request from the United States before deciding whether to contribute"
+        r"\bawait(?:ing|s)? (?:a |an |the )?(?:formal |official |written )?(?:request|invitation)\b(?=[^.;]{0,80}?\b(?:decid\w*|contribut\w*|join\w*|send\w*|participat\w*)\b)",
+        # The question said to be studied: "Regarding possible participation in the force, the President noted that the issue is
+        # being thoroughly studied by the relevant ministries".
+        r"\b(?:the |this |that )?(?:issue|matter|question)\b (?:is|was|remains) (?:still |now )?being (?:[a-z]+ly )?(?:discussed|considered|studied|examined|evaluated|reviewed|assessed)\b",
+        # No answer yet in other words: "has not given a final answer", "Pakistan's participation remains uncertain",
+        # "officials have asked Washington for more time".
+        r"\b(?:has|have|had) not (?:yet )?given (?:a|any|its|their) (?:final |formal |official |definitive )?(?:answer|reply|response)\b",
+        r"(?:’s|'s|\bits|\btheir) (?:possible |potential )?(?:participation|involvement|contribution|role) (?:remains|is still|was still|looks) (?:uncertain|unclear|undecided|open)\b",
+        r"\b(?:asked|requested|sought) (?:[\w.-]+ ){0,2}?(?:for )?more time\b",
+        # A government to discuss whether to join: "Thailand's cabinet will discuss next week whether to answer a U.S. request".
+        r"\b(?:will|would|is to|are to|is due to|is set to) (?:discuss|consider|examine|study|review|debate|decide|look at) (?:[\w-]+ ){0,3}?whether\b",
+        # Approached, said of the country in an aside or after a colon: "Vietnam, approached by Washington in January about a
+        # contribution, has still not responded", "- Bangladesh: approached by Washington, no decision yet".
+        r"(?:(?<=[A-Za-z], )|(?<=[A-Za-z]: ))(?:approached|asked|sounded out|courted|invited)(?= (?:by|in|last|earlier|about|to|over|on)\b)",
+    ],
+    "conditional": [
+        # Command as a term said through a refusal: "no Egyptian soldier will serve under the command of any party other than
+        # the force's own international command structure".
+        r"\b(?:serve|operate|be placed|be put|fight) under (?:the )?(?:command|direction|control|orders|flag|leadership) of (?:any |an?y? )?"
+        r"(?:party|one|country|state|force|anyone|army)? ?other than\b",
+        # Only a mission of one kind: "ready to send troops, but only to a peacekeeping mission", "could only be part of a peace
+        # mission"; a refusal whose "if" names a task is a limit of the role ("If the force's mandate is to enforce peace, or to
+        # disarm Hamas, its soldiers will not be part of it": TASK_IF_FIRST).
+        r"\bonly (?:be )?(?:part of|to|in|for|join|serve in|as part of|within) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:peace|peacekeeping|peace-keeping|UN|U\.N\.|United Nations) "
+        r"(?:missions?|operations?|force)\b",
+    ],
+    "declined": [
+        # A refusal as a cleft: "What it will not do, as Amman has said plainly, is send its own soldiers into the Strip".
+        r"\b[Ww]hat (?:it|they|we|[A-Z][\w-]+) (?:will|would|can|does|do|cannot|won[’']t) (?:not )?do\b[^.;]{0,80}?,? is (?:to )?(?:send|deploy|contribute|commit|put)\b",
+        # Goods but no people: "will send equipment but not soldiers"; consulting on a request: "officials are still consulting
+        # on a U.S. request to contribute".
+        r"\b(?:send|provide|contribute|give|supply|offer) (?:[\w$,.-]+ ){0,3}?(?:equipment|money|funds|funding|aid|supplies|vehicles|logistics|logistical support)"
+        r"(?: [\w-]+){0,3}?,? but (?:not|no) (?:troops|soldiers|personnel|forces|boots on the ground|peacekeepers)\b",
+    ],
+    "committed": [
+        # Its terms said to be met, or preparations begun: "the conditions we set out have now been met", "the armed forces will
+        # begin preparations to send a contingent".
+        r"\b(?:the |our |its |their |all )?(?:conditions|preconditions|terms|requirements) (?:[\w-]+ ){0,4}?(?:have|has) (?:now |all |finally )?been (?:met|fulfilled|satisfied)\b",
+        r"\b(?:will|would|to) (?:begin|start) (?:preparations|preparing) (?:to|for) (?:send|deploy|dispatch|the deployment|the dispatch)\b",
+        # A contingent about to leave: "the first batch of Indonesian soldiers for the International Stabilization Force is about
+        # to leave for Egypt".
+        r"\b(?:batch|contingent|unit|group|wave|detachment) of [A-Z][\w-]+ (?:troops|soldiers|personnel|peacekeepers|servicemen)\b(?: [^.;,]{0,60}?)? "
+        r"(?:is|are) (?:about|due|set|scheduled|ready) to (?:leave|depart|fly out|head out|deploy|set off)\b",
+        # Plans unchanged: "The country's contingent would continue to deploy as scheduled".
+        r"\b(?:contingent|troops|soldiers|deployment|battalion|unit)(?:’s|'s)? (?:would|will) (?:continue to (?:deploy|prepare|go)|go ahead|proceed)"
+        r"(?= as (?:planned|scheduled)| on schedule| according to plan|[.,;]|$)",
+        # Troops said to go in first: "its soldiers will be among the first to enter Gaza".
+        r"\b(?:troops|soldiers|forces|contingent|units?|peacekeepers|personnel|police) (?:will|would|are to|are set to) be (?:among )?the first "
+        r"(?:[\w-]+ )?to (?:enter|arrive|deploy|be deployed|go in|land)\b",
+    ],
+    "deployed": [
+        # Troops arrived in Gaza, said at length: "A total of 1,200 personnel of the Garuda Contingent assigned to the ISF arrived in the
+        # southern Gaza Strip", "The first group of servicemen of the Azerbaijani Army assigned to the force has arrived in the Gaza Strip".
+        r"\b(?:troops|soldiers|personnel|peacekeepers|servicemen|contingent)\b[^.;]{0,120}? (?:has |have |had )?(?:arrived|landed) in (?:the )?"
+        r"(?:southern |northern |central )?(?:Gaza|Strip|enclave|Rafah|Khan Yunis|Khan Younis)\b",
+    ],
+}
+for _status, _cues in REPORTED_WORDINGS.items():
+    MORE_CUES[_status] += _cues
 # Leading the force on terms: "could lead the force if the UN mandates it", "Egypt ready to lead Gaza force if UN backs it".
 MORE_CUES["conditional"] += [
     r"\b(?:could|would|will|might|may|can|ready to|willing to|prepared to) lead (?:the |a |an |this |any )?(?:[\w-]+ ){0,2}(?:force|mission|ISF|operation)\b"
@@ -1828,12 +1814,15 @@ HEDGED_THAT = re.compile(r"\b[Ii]t (?:is|seems|remains|appears|looks) (?:now )?(
                          r"(?P<odds>unlikely|doubtful|improbable|possible|conceivable|uncertain|not certain|far from certain) that\b")
 UNLIKELY_ODDS = ("unlikely", "doubtful", "improbable")
 COMMAND_AFTER = re.compile(r"(?: [\w-]+)? under (?:the )?(?:command|direction|control|orders|flag|leadership) of\b")
-TASK_IF_FIRST = re.compile(r"(?:^|(?<=[.!?] )|(?<=[“\"‘]))(?:[Ii]f|[Ss]hould|[Ww]here|[Ww]hen) [^.;]*?\b" + TASKS + r"\b[^.;]*, (?:[\w’'-]+ ){0,4}$")
+# Where a sentence, a quotation or a line begins (after "But", "And" or "So").
+CLAUSE_OPENING = r"(?:^|(?<=[.!?] )|(?<=[.!?][”\"’] )|(?<=[“\"‘])|(?<=\n))(?:(?:But|And|So),? )?"
+OPENS_CLAUSE = re.compile(CLAUSE_OPENING + r"$")
+# A refusal whose "if" names a task: "If the force's mandate is to enforce peace, or to disarm Hamas, its soldiers will not be
+# part of it" limits the role.
+TASK_IF_FIRST = re.compile(CLAUSE_OPENING + r"(?:[Ii]f|[Ss]hould|[Ww]here|[Ww]hen) [^.;]*?\b" + TASKS + r"\b[^.;]*, (?:[\w’'-]+ ){0,4}$")
 # A refusal opened by what it waits for: "Without a clear resolution ..., we will not send our people", "Without both,
 # there will be no deployment".
-WITHOUT_FIRST = re.compile(r"(?:^|(?<=[.!?] )|(?<=[.!?][”\"’] )|(?<=[“\"‘])|(?<=\n))(?:(?:But|And|So),? )?(?:[Ww]ithout|[Ii]n the absence of|[Aa]bsent) "
-                           r"[^,.;]{2,120}, (?:[\w’'-]+ ){0,4}$")
-OPENS_CLAUSE = re.compile(r"(?:^|(?<=[.!?] )|(?<=[.!?][”\"’] )|(?<=[“\"‘])|(?<=\n))(?:(?:But|And|So),? )?$")
+WITHOUT_FIRST = re.compile(CLAUSE_OPENING + r"(?:[Ww]ithout|[Ii]n the absence of|[Aa]bsent) [^,.;]{2,120}, (?:[\w’'-]+ ){0,4}$")
 FUNDING_TALK = re.compile(r"\b(?:fund|funds|funding|finance|financing|financial|money|pay for|donors?)\b")
 # Outsiders' guesses: "Some analysts in the region believe it will stay out", "observers expect Ankara to ...".
 ANALYSTS_GUESS = re.compile(r"\b(?:analysts?|observers?|commentators?|experts?|pundits?|watchers)\b(?: [\w-]+){0,4}? "
