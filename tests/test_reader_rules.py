@@ -5222,3 +5222,25 @@ def test_arrivals_answers_awaited_and_earlier_months(text, expected):
     """Troops arrived said at length; no answer yet in other words; its own troops not put inside Gaza; a stance of an
     earlier month gives way to the present one; carabinieri committed."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # experts' notes are no stance, so a withdrawal stands
+        ("Azerbaijan has decided to withdraw from its earlier commitment to send servicemen to the force. Experts note that the "
+         "decision of Baku could complicate the formation of the force, which has so far received firm pledges from fewer than "
+         "ten countries.", {"AZE": ("withdrawn", {}, [])}),
+        # "The President" of a datelined story is the dateline's, even when the sentence names the country later
+        ("ACCRA - The President said on Tuesday that his country would send 700 soldiers to serve with the force, in a speech "
+         "setting out Ghana's foreign policy priorities.", {"GHA": ("committed", {"committed": 700}, [])}),
+        # a contingent that will depart; a total the later rotations bring it to
+        ("BAKU - The first contingent of Azerbaijani servicemen will depart for the International Stabilization Force in Gaza next "
+         "week. The group of 200 peacekeepers will be followed by further rotations, bringing Azerbaijan's total contribution to "
+         "600 troops.", {"AZE": ("committed", {"committed": 600}, [])}),
+    ],
+)
+def test_experts_notes_titles_alone_and_totals_brought_to(text, expected):
+    """Experts' notes are no stance; "The President" of a datelined story is its country's; a contingent that will depart and
+    the total later rotations bring it to."""
+    assert _read(text) == expected

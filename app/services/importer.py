@@ -1451,7 +1451,7 @@ REPORTED_WORDINGS: dict[str, list[str]] = {
         # A contingent about to leave: "the first batch of Indonesian soldiers for the International Stabilization Force is about
         # to leave for Egypt".
         r"\b(?:batch|contingent|unit|group|wave|detachment) of [A-Z][\w-]+ (?:troops|soldiers|personnel|peacekeepers|servicemen)\b(?: [^.;,]{0,60}?)? "
-        r"(?:is|are) (?:about|due|set|scheduled|ready) to (?:leave|depart|fly out|head out|deploy|set off)\b",
+        r"(?:(?:is|are) (?:about|due|set|scheduled|ready) to|will|would|is to|are to) (?:leave|depart|fly out|head out|deploy|set off)\b",
         # Plans unchanged: "The country's contingent would continue to deploy as scheduled".
         r"\b(?:contingent|troops|soldiers|deployment|battalion|unit)(?:’s|'s)? (?:would|will) (?:continue to (?:deploy|prepare|go)|go ahead|proceed)"
         r"(?= as (?:planned|scheduled)| on schedule| according to plan|[.,;]|$)",
@@ -1825,8 +1825,9 @@ TASK_IF_FIRST = re.compile(CLAUSE_OPENING + r"(?:[Ii]f|[Ss]hould|[Ww]here|[Ww]he
 WITHOUT_FIRST = re.compile(CLAUSE_OPENING + r"(?:[Ww]ithout|[Ii]n the absence of|[Aa]bsent) [^,.;]{2,120}, (?:[\w’'-]+ ){0,4}$")
 FUNDING_TALK = re.compile(r"\b(?:fund|funds|funding|finance|financing|financial|money|pay for|donors?)\b")
 # Outsiders' guesses: "Some analysts in the region believe it will stay out", "observers expect Ankara to ...".
-ANALYSTS_GUESS = re.compile(r"\b(?:analysts?|observers?|commentators?|experts?|pundits?|watchers)\b(?: [\w-]+){0,4}? "
+ANALYSTS_GUESS = re.compile(r"\b(?i:analysts?|observers?|commentators?|experts?|pundits?|watchers)\b(?: [\w-]+){0,4}? "
                             r"(?:believe|believes|think|thinks|expect|expects|predict|predicts|suspect|suspects|speculate|reckon|doubt|guess"
+                            r"|note|notes|warn|warns|argue|argues|caution|cautions"
                             r"|(?:is|are|was|were) (?:convinced|confident|sure|certain))\b[^.;]*$")
 # A readiness hedged by a modal: "may be willing to take part", "could be ready to send troops".
 MAYBE_READY = re.compile(r"\b(?:may|might|could) (?:also |possibly |eventually |yet )?be $")
@@ -2261,6 +2262,8 @@ FORCE_WIDE_AFTER = re.compile(r"-(?:strong|member|person|troop|soldier)\b"
 # "an initial 1,000 ..., a total of 8,000": the country's total is the figure that counts.
 TOTAL_BEFORE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?to|in total|in all|eventually|rising to|growing to|increasing to|up to a total of) (?:about |around |some )?$", re.I)
 TOTAL_FIGURE = re.compile(r"\b(?:a total of|total(?:ling)? (?:rising |growing )?to|rising to|growing to|increasing to|eventually"
+                          # "bringing Azerbaijan's total contribution to 600 troops"
+                          r"|(?:bringing|taking|raising) (?:[\w’'-]+ ){0,2}?(?:total|overall|full) (?:contribution|number|strength|deployment|contingent) to"
                           # "ramping up to a full deployment of 8,000"
                           r"|(?:ramping|scaling|building|ramp|scale|build) up to(?: (?:a|its|their) (?:full |total )?(?:deployment|contingent|strength|force) of)?"
                           # "the total could reach 8,000", "the number will rise to 8,000"
@@ -2801,7 +2804,7 @@ def _a_place(text: str, mention: Mention) -> bool:
 REFERS_BACK = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|[Oo]ur|[Aa]ny (?:such )?(?:deployment|participation|contribution)|[Ss]uch a deployment|"
                          r"[Tt]he (?:country|government|kingdom|nation|ministry|minister|"
                          r"president|premier|prime minister|official|spokes(?:person|man|woman)|king|leader|army|military|"
-                         r"cabinet|federal (?:government|cabinet))"
+                         r"cabinet|federal (?:government|cabinet)|President|Prime Minister|Premier|King)"
                          # a country described, not named: "the world's largest Muslim-majority nation", "the Central Asian republic"
                          r"|[Tt]he (?!(?:Jewish|Palestinian|Zionist|Israeli|future|new|independent|host|member|sponsoring)\b)(?:[\w’'-]+ ){1,4}?(?:country|nation|kingdom|republic|monarchy|archipelago))\b")
 # A cue whose own subject is no country: the force, its troops, other countries, officials in general.
@@ -3816,7 +3819,7 @@ def _extract(text: str) -> list[Suggestion]:
                             # (the country itself may be named further on, "... what Jakarta calls", and a party after
                             # the cue is not the subject: "despite Israel's objections")
                             subjects = [carried]
-                        if not subjects and dated and not carried and not named and _refers_back(text, span, m.start()) \
+                        if not subjects and dated and not carried and all(x.code == dated for x in named) and _refers_back(text, span, m.start()) \
                                 and not PLURAL_SPEAKERS.search(text, max(span.start, m.start() - 60), m.start()):
                             subjects = [dated]
                         if not subjects and home and not speakers and carried in (None, home) and not FOREIGN_ENVOY.search(sentence) \
