@@ -5244,3 +5244,19 @@ def test_experts_notes_titles_alone_and_totals_brought_to(text, expected):
     """Experts' notes are no stance; "The President" of a datelined story is its country's; a contingent that will depart and
     the total later rotations bring it to."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ally named by its possessor is an aside, not the subject
+        ("Azerbaijan, Ankara's close ally, is still weighing whether to send troops.", {"AZE": "considering"}),
+        # Spain's parliament and gendarmerie by their own names
+        ("The Congress of Deputies has approved the deployment of 150 soldiers to the force.", {"ESP": "committed"}),
+        # "our" in a quotation attributed to the minister speaks for the country of the paragraph before
+        ("Azerbaijan's foreign minister met a delegation.\n\"The relevant decision on the participation of our servicemen will be "
+         "adopted only after a complete cessation of hostilities,\" the Minister said.", {"AZE": "conditional"}),
+    ],
+)
+def test_possessed_allies_spanish_bodies_and_our_servicemen(text, expected):
+    assert _statuses(text) == expected

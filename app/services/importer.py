@@ -34,7 +34,7 @@ INSTITUTIONS = {
     "Folketing": "DNK", "Verkhovna Rada": "UKR", "Lok Sabha": "IND", "Jatiya Sangsad": "BGD",
     # armed forces known by a name of their own ("Self-Defense Forces personnel will not be deployed")
     "Self-Defense Forces": "JPN", "Self-Defence Forces": "JPN", "Bundesheer": "AUT", "Mehmetçik": "TUR",
-    "Garuda Contingent": "IDN", "Kopassus": "IDN",
+    "Garuda Contingent": "IDN", "Kopassus": "IDN", "Guardia Civil": "ESP", "Congress of Deputies": "ESP",
 }
 
 
@@ -2892,7 +2892,7 @@ def _refers_back(text: str, span: Span, cue_start: int) -> bool:
         return True  # "But the deployment hinges on a clear mandate", said of the offer the article is about
     if OPENS_WITH_IT.match(text, span.start, cue_start):
         return True  # "It has emerged as a mediator, voicing a desire to join ...": the sentence's subject throughout
-    return bool(re.search(r"\b(?:[Ww]e|I)\b", window)) and bool(re.search(
+    return bool(re.search(r"\b(?:[Ww]e|I|[Oo]ur)\b", window)) and bool(re.search(
         r"[,”\"’]\s*[”\"’]?\s*(?:" + REFERS_BACK.pattern + r")\s+(?:said|says|told|added|stressed|noted|stated|emphasi[sz]ed|explained)\b", text[cue_start:span.end]))
 
 
@@ -3508,7 +3508,7 @@ def _drop_unnamed_demands(target: Suggestion) -> None:
 
 
 # A description set between commas after a name: ", a close US ally,", ", the region's largest economy,".
-APPOSITIVE = re.compile(r"(?<=[a-z]), (?:a|an|the|one of the) (?:[\w’'-]+ ){0,6}?(?:ally|allies|partner|member|neighbou?r|nation|country|state|"
+APPOSITIVE = re.compile(r"(?<=[a-z]), (?:a|an|the|one of the|[A-Z][\w-]+(?:’s|'s)) (?:[\w’'-]+ ){0,6}?(?:ally|allies|partner|member|neighbou?r|nation|country|state|"
                         r"power|supporter|critic|mediator|producer|economy|exporter|democracy|monarchy|kingdom|republic|friend)"
                         r"(?: (?:of|in|to|on|for) (?:[\w’'-]+ ){0,3}[\w’'-]+)?(?= ?,)")
 # "... will include troops from Chile, Peru and Ghana. However, these countries have not yet confirmed their
