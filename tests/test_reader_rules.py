@@ -5260,3 +5260,21 @@ def test_experts_notes_titles_alone_and_totals_brought_to(text, expected):
 )
 def test_possessed_allies_spanish_bodies_and_our_servicemen(text, expected):
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause with a list of names inside it is still an aside
+        ("Egypt, which borders the Strip and has mediated alongside Qatar, Türkiye and the United States, has been training "
+         "Palestinian police officers.", {}),
+        # the way goods go is a place, not a subject
+        ("He added that Bangladesh would send humanitarian supplies through Egypt and Jordan, and that the country would be ready "
+         "to contribute to any future UN peacekeeping mission.", {"BGD": "committed"}),
+        # consultations on coordinating contributions are no approach
+        ("Italy will contribute 200 carabinieri. He noted that consultations are ongoing with France and Spain on the possible "
+         "coordination of European contributions.", {"ITA": "committed"}),
+    ],
+)
+def test_asides_with_lists_transit_places_and_coordination(text, expected):
+    assert _statuses(text) == expected

@@ -1873,7 +1873,7 @@ TALKS_WITH = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked) (?:to|with)
                         r"|\b(?:[Cc]ontacts?|[Tt]alks|[Dd]iscussions|[Cc]onsultations) (?:(?:are|is|were|was|have been|has been) )?"
                         r"(?:now |already |still |being )?(?:under ?way|ongoing|continuing|held|taking place) with\b|\bin (?:close )?contact with\b")
 # ... nor talks about how the force is supplied: "held talks with Egyptian counterparts on logistics for the force".
-TALKS_ON_SUPPORT = re.compile(r"\b(?:on|about|over|regarding) (?:the )?(?:logistics|supply lines|supplies|transit|staging|basing|overflight|"
+TALKS_ON_SUPPORT = re.compile(r"\b(?:on|about|over|regarding) (?:the )?(?:possible |closer )?(?:logistics|supply lines|supplies|transit|staging|basing|overflight|coordinati\w*|"
                               r"humanitarian aid|aid deliveries|reconstruction)\b")
 HOST_AFTER = re.compile(r",? (?:which|who) (?:is|was|will|would|has) (?:also )?(?:set to |due to |to |agreed to |offered to )?(?:host|be hosting|hosting)\b")
 ABOUT_THE_FORCE = re.compile(r"contribut|troops|soldiers|peacekeep|participat|\bforces?\b|\bISF\b|stabili[sz]ation|\bjoin", re.I)
@@ -1891,7 +1891,9 @@ RELATIVE_CLAUSE = re.compile(r", (?:whose [\w-]+(?: [\w-]+)? |that (?=(?:has|hav
                              r"|(?:is|are) (?:also |still )?in talks\b"
                              # (", which has said it will not send personnel to the force,": its stance, said before)
                              # (but ", which had announced it would send 20,000 troops,": an earlier stance, moved on from)
-                             r"|(?:has|have) (?:already |also )?(?:said|announced|stated|declared|made clear) (?:that )?(?:it|they) (?:will|would)\b))(?:[^,]|,(?=\d{3}))*,")
+                             r"|(?:has|have) (?:already |also )?(?:said|announced|stated|declared|made clear) (?:that )?(?:it|they) (?:will|would)\b))"
+                             # (a list of names inside it: ", which has mediated alongside Qatar, Türkiye and the United States,")
+                             r"(?:[^,]|,(?=\d{3})|, (?=[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*,? (?:and |or )?(?:the )?[A-Z]))*,")
 
 # Where a country's troops served or serve on other missions is background, not a stance on this one:
 # "Vietnam has deployed engineering units and field hospitals to UN missions in South Sudan".
@@ -2771,6 +2773,9 @@ COUNTRY_AS_PLACE_BEFORE = re.compile(r"\b(?:meeting|meetings|conference|summit|t
                                      r"(?:already |still |now )?(?:committed|deployed|stationed|serving|based|engaged)(?: [\w-]+){0,2}? in\s+$"
                                      # where troops have been before: "as they have been in Kosovo, Bosnia and Lebanon"
                                      r"|\b(?:have|has|had) been (?:deployed |stationed |serving )?in (?:[A-Z][\w-]+(?: [A-Z][\w-]+)?,? (?:and )?){0,3}$"
+                                     # the way goods go: "humanitarian supplies through Egypt and Jordan"
+                                     r"|\b(?:supplies|aid|assistance|convoys?|shipments?|goods|deliveries|relief)\b(?: [\w-]+){0,3}? (?:through|via)"
+                                     r"(?: [A-Z][\w-]+(?: [A-Z][\w-]+)?,? (?:and|or))? $"
                                      # where it was done before: "as we did in Haiti for thirteen years"
                                      r"|\bas (?:we|they|it|he|she) did in\s+$"
                                      # a way through: "humanitarian supplies through Egypt and Jordan"
