@@ -2886,19 +2886,27 @@ def _refers_back(text: str, span: Span, cue_start: int) -> bool:
     """Whether the cue's subject is a pronoun or "the country" (`it will send`, `the minister said the
     country is ready`), or the sentence is a statement in the first person attributed to "he" or "the minister"."""
     window = text[max(span.start, cue_start - 60):cue_start]
-    if re.search(REFERS_BACK.pattern + r"(?:’s|'s)?(?: [\w’'-]+){0,3} ?$", window):
+    if REFERS_BACK_AT_END.search(window):
         return True
     if re.search(r"\b(?:[Aa]ny|[Ss]uch an?) $", window) and CUE_OPENS_WITH_NOUN.match(text, cue_start):
         return True  # "any deployment must rest on ...", the cue opening with the noun
-    if re.match(r"(?:the |this |that )(?:issue|matter|question)\b", text[cue_start:span.end]):
+    if THE_QUESTION.match(text, cue_start, span.end):
         return True  # "the issue is being thoroughly studied": the question of the country's participation
-    if re.search(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?:planned |proposed |possible )?(?:deployment|participation|contribution|offer|involvement|dispatch|pledge"
-                 r"|contingent|battalion)(?: (?:would|will|must|should|could|can|is|was|remains)(?: (?:also|still|only))?(?: be| deploy| go| leave)?)? $", window):
+    if THE_OFFER_BEFORE.search(window):
         return True  # "But the deployment hinges on a clear mandate", said of the offer the article is about
     if OPENS_WITH_IT.match(text, span.start, cue_start):
         return True  # "It has emerged as a mediator, voicing a desire to join ...": the sentence's subject throughout
-    return bool(re.search(r"\b(?:[Ww]e|I|[Oo]ur)\b", window)) and bool(re.search(
-        r"[,”\"’]\s*[”\"’]?\s*(?:" + REFERS_BACK.pattern + r")\s+(?:said|says|told|added|stressed|noted|stated|emphasi[sz]ed|explained)\b", text[cue_start:span.end]))
+    return bool(re.search(r"\b(?:[Ww]e|I|[Oo]ur)\b", window)) and bool(ATTRIBUTED_AFTER.search(text, cue_start, span.end))
+
+
+# REFERS_BACK as the cue's subject, a few words before it; the offer or the question spoken of ("the deployment would
+# be", "the issue is being studied"); a quotation attributed to "he" or "the minister" after it.
+REFERS_BACK_AT_END = re.compile(REFERS_BACK.pattern + r"(?:’s|'s)?(?: [\w’'-]+){0,3} ?$")
+THE_QUESTION = re.compile(r"(?:the |this |that )(?:issue|matter|question)\b")
+THE_OFFER_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?:planned |proposed |possible )?(?:deployment|participation|contribution|offer|involvement"
+                              r"|dispatch|pledge|contingent|battalion)(?: (?:would|will|must|should|could|can|is|was|remains)"
+                              r"(?: (?:also|still|only))?(?: be| deploy| go| leave)?)? $")
+ATTRIBUTED_AFTER = re.compile(r"[,”\"’]\s*[”\"’]?\s*(?:" + REFERS_BACK.pattern + r")\s+(?:said|says|told|added|stressed|noted|stated|emphasi[sz]ed|explained)\b")
 
 
 # A sentence whose subject is "it", "he" or "the country" (not "it is unclear ..."), with no one else named before the cue.
@@ -3772,11 +3780,11 @@ def _extract(text: str) -> list[Suggestion]:
                 last_named = max([x.end for x in speakers if x.end <= m.start()] or [span.start])
                 group_subject = not inside and GROUP_CLAUSE_SUBJECT.search(text, last_named, m.start()) is not None \
                     and not APPOSED_GROUP.fullmatch(text, last_named, m.start())  # "Chile and Peru, two nations that could ..., are"
-                if not inside and status != "conditional" and DOMESTIC_SUBJECT.search(text, last_named, m.start()):
-                    group_subject = True  # "..., and the main parties have distanced themselves from ...": not the government
-                if not inside and status == "conditional" and (domestic := DOMESTIC_SUBJECT.search(text, last_named, m.start())) \
-                        and DOMESTIC_OPPOSE.search(domestic.group(0)):
-                    group_subject = True  # "several political parties have said they oppose sending troops unless ...": their terms
+                if not inside and (domestic := DOMESTIC_SUBJECT.search(text, last_named, m.start())) \
+                        and (status != "conditional" or DOMESTIC_OPPOSE.search(domestic.group(0))):
+                    # "..., and the main parties have distanced themselves from ...": not the government (nor, when they
+                    # say they oppose sending troops unless ..., are those terms the government's)
+                    group_subject = True
                 if group_subject:
                     subjects = []  # "the minister said several countries are ready to send troops": not his country
                 if subjects and not inside and WE_BEFORE_CUE.search(text, max(span.start, m.start() - 40), m.start()) \
